@@ -1,0 +1,31 @@
+import { MESSAGES } from '../../../shared/messages.ts';
+import { describeRule } from '../../../shared/framework/describe.ts';
+import { call } from '../call.ts';
+import type { CliCommand } from '../command.ts';
+
+export const planCommand: CliCommand = {
+  name: 'plan',
+  async run(args, backend, io) {
+    const [sub, planId] = args.positionals;
+    if (sub !== 'show' || !planId) {
+      io.err(MESSAGES.cli.missingArgument('plan show <规划编号>'));
+      return 2;
+    }
+    const { framework, retired } = await call(backend, 'plans:get-framework', { planId });
+    if (args.flags.json) {
+      io.out(JSON.stringify({ framework, retired }, null, 2));
+      return 0;
+    }
+    const indicators = new Map(framework.indicators.map((i) => [i.code, i]));
+    io.out(`${framework.plan.name}（第 ${framework.version} 版）　${framework.plan.region.fullName}`);
+    for (const area of framework.areas) {
+      io.out(`\n${MESSAGES.areaTitles[area.area]}`);
+      for (const target of area.targets) {
+        const indicator = indicators.get(target.indicator)!;
+        const where = `${target.source.section}${target.source.item}`;
+        io.out(`  ${target.indicator}\t${indicator.name}\t${target.text}\t${describeRule(target.rule, indicator)}\t${where}`);
+      }
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,59 @@
+// `wdp` command line: parses arguments, opens the back end on --db, runs one command.
+import { parseArgs } from 'node:util';
+import { MESSAGES } from '../../shared/messages.ts';
+import { AppError } from '../../shared/api/envelope.ts';
+import { openApp } from '../app.ts';
+import { defaultDbFile, sourcePaths } from '../app-paths.ts';
+import type { CliCommand, CliIo, ParsedArgs } from './command.ts';
+import { planCommand } from './commands/plan-show.ts';
+import { plansCommand } from './commands/plans.ts';
+
+const COMMANDS: CliCommand[] = [plansCommand, planCommand];
+
+const consoleIo: CliIo = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+
+export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: false,
+      options: {
+        db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        output: { type: 'string', short: 'o' }, plan: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    io.err(MESSAGES.cli.failed((error as Error).message));
+    return 2;
+  }
+  const [name, ...rest] = parsed.positionals;
+  if (parsed.values.help || !name) {
+    io.out(MESSAGES.cli.usage);
+    return name || parsed.values.help ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(MESSAGES.cli.unknownCommand(name));
+    return 2;
+  }
+  const args: ParsedArgs = { positionals: rest, flags: parsed.values as ParsedArgs['flags'] };
+  let backend;
+  try {
+    backend = openApp({ dbFile: (parsed.values.db as string | undefined) ?? defaultDbFile(), ...sourcePaths });
+  } catch (error) {
+    io.err(MESSAGES.cli.failed((error as Error).message));
+    return 2;
+  }
+  try {
+    for (const warning of backend.ctx.startupWarnings) io.err(warning);
+    return await command.run(args, backend, io);
+  } catch (error) {
+    if (parsed.values.json) io.out(JSON.stringify({ ok: false, error: { code: error instanceof AppError ? error.code : 'internal', message: (error as Error).message } }));
+    io.err(MESSAGES.cli.failed((error as Error).message));
+    return 1;
+  } finally {
+    backend.close();
+  }
+}

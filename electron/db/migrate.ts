@@ -1,0 +1,34 @@
+// Numbered .sql migrations, applied in one transaction at start-up and recorded in user_version.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../shared/api/envelope.ts';
+
+export interface Migration { version: number; name: string; sql: string }
+
+export function readMigrations(dir: string): Migration[] {
+  const migrations = readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort()
+    .map((name) => ({ version: Number(name.slice(0, 4)), name, sql: readFileSync(join(dir, name), 'utf8') }));
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`迁移文件编号不连续：${m.name}`);
+  });
+  return migrations;
+}
+
+/** Applies every pending migration in one transaction; refuses a database written by a newer app. */
+export function migrate(db: Database, migrations: Migration[], beforeMigrate?: (from: number, to: number) => void): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.length;
+  if (from > latest) {
+    throw new AppError('refused', `数据库版本（${from}）比本程序支持的版本（${latest}）新，可能由更新版本的程序写入。为防止损坏，本程序不会打开它；请安装最新版本的程序。`);
+  }
+  if (from === latest) return { from, to: latest };
+  beforeMigrate?.(from, latest);
+  db.transaction(() => {
+    for (const m of migrations.slice(from)) db.exec(m.sql);
+    db.pragma(`user_version = ${latest}`);
+  })();
+  return { from, to: latest };
+}

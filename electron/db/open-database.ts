@@ -1,0 +1,28 @@
+// The database factory: opened explicitly, never as a side effect of an import.
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { migrate, readMigrations } from './migrate.ts';
+
+export interface OpenOptions {
+  migrationsDir: string;
+  /** called before pending migrations run on an existing database (a backup hook) */
+  beforeMigrate?: (db: Db, from: number, to: number) => void;
+}
+
+export function openDatabase(file: string, options: OpenOptions): Db {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // FULL: every committed transaction is on disk before the call returns (power cuts lose nothing).
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, readMigrations(options.migrationsDir), (from, to) => {
+      if (from > 0) options.beforeMigrate?.(db, from, to);
+    });
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

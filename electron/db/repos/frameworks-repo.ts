@@ -1,0 +1,31 @@
+import type { Database } from 'better-sqlite3';
+import { FrameworkSchema, type Framework } from '../../../shared/framework/schema.ts';
+
+export interface FrameworkRow { planId: string; version: number; origin: 'bundled' | 'imported'; framework: Framework }
+
+interface Row { plan_id: string; version: number; origin: 'bundled' | 'imported'; framework_json: string }
+const toFramework = (row: Row): FrameworkRow => ({
+  planId: row.plan_id, version: row.version, origin: row.origin,
+  framework: FrameworkSchema.parse(JSON.parse(row.framework_json)),
+});
+
+export function latestVersions(db: Database): { planId: string; version: number }[] {
+  return (db.prepare('SELECT plan_id, max(version) AS version FROM framework_versions GROUP BY plan_id ORDER BY plan_id').all() as { plan_id: string; version: number }[])
+    .map((r) => ({ planId: r.plan_id, version: r.version }));
+}
+
+export function getFrameworkVersion(db: Database, planId: string, version?: number): FrameworkRow | null {
+  const row = (version === undefined
+    ? db.prepare('SELECT * FROM framework_versions WHERE plan_id = ? ORDER BY version DESC LIMIT 1').get(planId)
+    : db.prepare('SELECT * FROM framework_versions WHERE plan_id = ? AND version = ?').get(planId, version)) as Row | undefined;
+  return row ? toFramework(row) : null;
+}
+
+export function listFrameworkVersions(db: Database, planId: string): FrameworkRow[] {
+  return (db.prepare('SELECT * FROM framework_versions WHERE plan_id = ? ORDER BY version').all(planId) as Row[]).map(toFramework);
+}
+
+export function insertFrameworkVersion(db: Database, framework: Framework, origin: 'bundled' | 'imported', now: string): void {
+  db.prepare('INSERT INTO framework_versions (plan_id, version, origin, framework_json, loaded_at) VALUES (?, ?, ?, ?, ?)')
+    .run(framework.plan.id, framework.version, origin, JSON.stringify(framework), now);
+}

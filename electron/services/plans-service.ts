@@ -1,0 +1,59 @@
+import { AppError } from '../../shared/api/envelope.ts';
+import type { PlanSummary } from '../../shared/api/plans-contract.ts';
+import type { Framework } from '../../shared/framework/schema.ts';
+import { getFrameworkVersion, insertFrameworkVersion, latestVersions, listFrameworkVersions } from '../db/repos/frameworks-repo.ts';
+import { loadBundledFrameworks } from '../frameworks/bundled.ts';
+import { join } from 'node:path';
+import { isoNow, type AppContext } from './context.ts';
+
+/**
+ * Loads the shipped frameworks: a plan not yet in the database, or shipped in a newer version, is added as a
+ * new version. Older versions stay, so values entered under them keep their meaning (nothing is re-mapped).
+ */
+export function loadShippedFrameworks(ctx: AppContext): void {
+  let frameworks: Framework[];
+  try {
+    frameworks = loadBundledFrameworks(join(ctx.paths.resourcesDir, 'frameworks'));
+  } catch (error) {
+    ctx.startupWarnings.push(`随程序提供的指标框架无法装载：${(error as Error).message}`);
+    return;
+  }
+  const latest = new Map(latestVersions(ctx.db).map((v) => [v.planId, v.version]));
+  ctx.db.transaction(() => {
+    for (const framework of frameworks) {
+      if ((latest.get(framework.plan.id) ?? 0) < framework.version) insertFrameworkVersion(ctx.db, framework, 'bundled', isoNow(ctx));
+    }
+  })();
+}
+
+export function requireFramework(ctx: AppContext, planId: string, version?: number): Framework {
+  const row = getFrameworkVersion(ctx.db, planId, version);
+  if (!row) throw new AppError('not_found', version ? `没有规划 ${planId} 的第 ${version} 版指标框架` : `本机没有规划 ${planId}`);
+  return row.framework;
+}
+
+export function listPlans(ctx: AppContext): PlanSummary[] {
+  return latestVersions(ctx.db).map(({ planId, version }) => {
+    const row = getFrameworkVersion(ctx.db, planId, version)!;
+    const fw = row.framework;
+    return {
+      plan: fw.plan, version, origin: row.origin,
+      objectives: fw.areas.reduce((n, a) => n + a.objectives.length, 0),
+      targets: fw.areas.reduce((n, a) => n + a.targets.length, 0),
+      indicators: fw.indicators.length,
+      dataItems: fw.dataItems.length,
+    };
+  });
+}
+
+/** Data items and indicators that earlier versions had and this one dropped: shown as retired, never deleted. */
+export function retiredItems(ctx: AppContext, framework: Framework) {
+  const current = new Set([...framework.dataItems.map((d) => d.code), ...framework.indicators.map((i) => i.code)]);
+  const retired = new Map<string, { code: string; name: string; kind: 'data_item' | 'indicator'; sinceVersion: number }>();
+  for (const row of listFrameworkVersions(ctx.db, framework.plan.id)) {
+    if (row.version >= framework.version) continue;
+    for (const d of row.framework.dataItems) if (!current.has(d.code)) retired.set(d.code, { code: d.code, name: d.name, kind: 'data_item', sinceVersion: framework.version });
+    for (const i of row.framework.indicators) if (!current.has(i.code)) retired.set(i.code, { code: i.code, name: i.name, kind: 'indicator', sinceVersion: framework.version });
+  }
+  return [...retired.values()];
+}

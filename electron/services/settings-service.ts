@@ -1,0 +1,30 @@
+import { AppError } from '../../shared/api/envelope.ts';
+import { ProfileSchema, type Profile } from '../../shared/api/settings-contract.ts';
+import { getSetting, setSetting } from '../db/repos/settings-repo.ts';
+import type { AppContext } from './context.ts';
+import { requireFramework } from './plans-service.ts';
+import { requireRegion } from './regions-service.ts';
+
+export function getProfile(ctx: AppContext): Profile | null {
+  const raw = getSetting(ctx.db, 'profile');
+  if (!raw) return null;
+  const parsed = ProfileSchema.safeParse(JSON.parse(raw));
+  return parsed.success ? parsed.data : null;
+}
+
+/** The region a role reports for must belong to the plan's county: its townships, the county, or its city. */
+export function setProfile(ctx: AppContext, profile: Profile): Profile {
+  const framework = requireFramework(ctx, profile.planId);
+  const region = requireRegion(ctx, profile.regionCode);
+  const county = framework.plan.region.code;
+  const countyRow = requireRegion(ctx, county);
+  const fits = profile.role === 'township' ? region.level === 'township' && region.parent === county
+    : profile.role === 'county' ? region.code === county
+    : region.code === countyRow.parent;
+  if (!fits) {
+    const expected = profile.role === 'township' ? `${framework.plan.region.name}所辖乡镇（街道）` : profile.role === 'county' ? framework.plan.region.name : `${framework.plan.region.name}的上级市`;
+    throw new AppError('invalid_request', `所选区划“${region.name}”不属于该规划，应选择${expected}`, [{ path: 'regionCode', message: '区划与规划不符' }]);
+  }
+  setSetting(ctx.db, 'profile', JSON.stringify(profile));
+  return profile;
+}

@@ -1,0 +1,25 @@
+// The one API contract: every call the renderer can make, by channel name, with request and response schemas.
+// The preload exposes exactly these, the main process handles exactly these, and the loopback adapter and
+// CLI call the same handlers. Add a domain by writing its *-contract.ts and spreading it in here.
+import type { z } from 'zod';
+import type { Endpoint } from './define.ts';
+import { plansContract } from './plans-contract.ts';
+import { regionsContract } from './regions-contract.ts';
+import { settingsContract } from './settings-contract.ts';
+
+export const contract = {
+  ...settingsContract,
+  ...plansContract,
+  ...regionsContract,
+} satisfies Record<string, Endpoint>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+
+/** The typed client shape every transport implements (preload bridge, loopback HTTP). */
+export type ApiClient = { [C in Channel]: (input: Input<C>) => Promise<Output<C>> };
+export const isChannel = (name: string): name is Channel => Object.prototype.hasOwnProperty.call(contract, name);

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { endpoint } from './define.ts';
+import { FrameworkSchema, PlanMetaSchema } from '../framework/schema.ts';
+
+export const PlanSummarySchema = z.object({
+  plan: PlanMetaSchema,
+  version: z.number().int(),
+  objectives: z.number().int(),
+  targets: z.number().int(),
+  indicators: z.number().int(),
+  dataItems: z.number().int(),
+  origin: z.enum(['bundled', 'imported']),
+});
+export type PlanSummary = z.infer<typeof PlanSummarySchema>;
+
+export const RetiredItemSchema = z.object({ code: z.string(), name: z.string(), kind: z.enum(['data_item', 'indicator']), sinceVersion: z.number().int() });
+
+export const plansContract = {
+  'plans:list': endpoint(z.object({}), z.array(PlanSummarySchema), '列出本机已装载的规划及其指标框架版本'),
+  'plans:get-framework': endpoint(
+    z.object({ planId: z.string().min(1), version: z.number().int().positive().optional() }),
+    z.object({ framework: FrameworkSchema, retired: z.array(RetiredItemSchema) }),
+    '读取一个规划的指标框架（默认最新版本）',
+  ),
+};

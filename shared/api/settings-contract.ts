@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { endpoint } from './define.ts';
+import { RegionCodeSchema } from '../returns/schema.ts';
+
+/** Which plan and region this copy of the app reports for, and as whom. */
+export const ProfileSchema = z.object({
+  planId: z.string().min(1),
+  /** township: fills a township return; county/city: merges returns from the level below */
+  role: z.enum(['township', 'county', 'city']),
+  regionCode: RegionCodeSchema,
+  /** 填表人, recorded in the audit trail and the return's footer */
+  userName: z.string().max(40).default(''),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+export const settingsContract = {
+  'settings:get-profile': endpoint(z.object({}), ProfileSchema.nullable(), '读取本机的填报单位设置'),
+  'settings:set-profile': endpoint(ProfileSchema, ProfileSchema, '设置本机所用的规划和填报单位'),
+};

@@ -1,0 +1,34 @@
+// Chinese wording of units and target rules, for the framework browser, the CLI and printed returns.
+import type { Indicator, TargetRule } from './schema.ts';
+
+export function indicatorUnit(indicator: Indicator): string {
+  return indicator.kind === 'qualitative' ? '—' : indicator.unit;
+}
+
+/** 12/10万, 30%, 2‰, 78.5岁: a number in an indicator's unit. */
+export function formatInUnit(value: number, unit: string, decimals?: number): string {
+  const text = decimals === undefined ? String(value) : value.toFixed(decimals);
+  if (unit === '1/10万') return `${text}/10万`;
+  return `${text}${unit}`;
+}
+
+const TREND: Record<string, string> = { increase: '逐年提高', decrease: '逐年下降', stable: '保持稳定', slowing_increase: '上升趋势减缓' };
+
+export function describeRule(rule: TargetRule, indicator: Indicator): string {
+  const unit = indicatorUnit(indicator);
+  const v = (n: number) => formatInUnit(n, unit === '—' ? '' : unit);
+  switch (rule.kind) {
+    case 'at_most': return rule.strict ? `低于${v(rule.value)}` : `不高于${v(rule.value)}`;
+    case 'at_least': return rule.strict ? `高于${v(rule.value)}` : `不低于${v(rule.value)}`;
+    case 'about': return `${v(rule.value)}左右（±${rule.tolerance}）`;
+    case 'range': return `${rule.minStrict ? '高于' : '不低于'}${v(rule.min)}且${rule.maxStrict ? '低于' : '不高于'}${v(rule.max)}`;
+    case 'trend': {
+      const basis = rule.basis === 'baseline' ? '与基期相比' : '与上年相比';
+      return rule.direction === 'slowing_increase' ? `${TREND[rule.direction]}（连续${rule.years}年增幅收窄）` : `${TREND[rule.direction]}（${basis}）`;
+    }
+    case 'balanced': return `女性占比在${rule.low}%～${rule.high}%之间`;
+    case 'relative': return `${rule.op === 'at_least' ? (rule.strict ? '高于' : '不低于') : (rule.strict ? '低于' : '不高于')}指标${rule.indicator}`;
+    case 'external': return `${rule.op === 'at_least' ? '不低于' : '不高于'}${rule.label}（由填报单位填写）`;
+    case 'qualitative': return indicator.kind === 'qualitative' && indicator.choices === 'mechanism' ? '已建立 / 推进中 / 未建立' : '已实现 / 推进中 / 未实现';
+  }
+}

@@ -1,0 +1,1 @@
+export { MESSAGES } from './messages/index.ts';

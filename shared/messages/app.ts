@@ -1,0 +1,28 @@
+export const app = {
+  title: '妇女发展监测填报',
+  loading: '正在读取…',
+  roles: { township: '乡镇（街道）统计员', county: '县区妇儿工委办 / 统计局', city: '市妇儿工委办 / 统计局' } as Record<string, string>,
+  setup: {
+    heading: '首次使用：选择规划和填报单位',
+    intro: '本机的数据按所选规划的指标框架填报和校验。以后可在“设置”中更改。',
+    plan: '规划',
+    role: '身份',
+    region: '填报单位',
+    userName: '填表人',
+    userNamePlaceholder: '姓名（用于审计记录和报表表尾）',
+    choosePlan: '请选择规划',
+    chooseRegion: '请选择填报单位',
+    save: '保存并开始',
+    saved: '已保存',
+  },
+  home: {
+    reportingFor: '填报单位',
+    plan: '规划',
+    areas: '八个领域',
+    objectives: (n: number) => `${n} 项主要目标`,
+    targets: (n: number) => `${n} 项监测目标`,
+    changeProfile: '更改设置',
+  },
+  nav: { home: '首页', framework: '指标框架' },
+  error: '出错了',
+};

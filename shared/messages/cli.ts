@@ -1,0 +1,18 @@
+export const cli = {
+  usage: `妇女发展监测填报 命令行工具
+
+用法：wdp <命令> [选项]
+
+命令：
+  plans                      列出已装载的规划
+  plan show <规划编号>        显示一个规划的指标框架
+
+通用选项：
+  --db <文件>                 数据库文件（默认：环境变量 WDP_DB 或程序的用户数据目录）
+  --json                     以 JSON 输出
+  -h, --help                 显示帮助`,
+  unknownCommand: (name: string) => `未知命令：${name}。运行 wdp --help 查看可用命令。`,
+  missingArgument: (name: string) => `缺少参数：${name}`,
+  planHeader: '编号\t版本\t目标数\t名称\t地区\t期限',
+  failed: (message: string) => `错误：${message}`,
+};

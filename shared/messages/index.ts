@@ -1,0 +1,7 @@
+// Every user-facing string of the app (zh-CN), by domain. UI code and services take their text from here.
+import { api } from './api.ts';
+import { app } from './app.ts';
+import { cli } from './cli.ts';
+import { areaTitles, framework } from './framework.ts';
+
+export const MESSAGES = { api, app, cli, framework, areaTitles };
