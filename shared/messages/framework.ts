@@ -18,4 +18,10 @@ export const framework = {
   } as Record<string, string>,
   levels: { township: '乡镇', county: '县区' } as Record<string, string>,
   kinds: { ratio: '比率', value: '数值', qualitative: '定性' } as Record<string, string>,
+  browserTitle: '指标框架',
+  version: (v: number) => `第 ${v} 版`,
+  searchPlaceholder: '按指标名称或代码搜索',
+  noMatch: '没有符合条件的指标',
+  retired: '已停用（旧版框架中的指标，数据保留）',
+  columns: { code: '代码', indicator: '指标', target: '目标（规划原文）', rule: '判定规则', unit: '单位', level: '判定层级', department: '责任部门', source: '出处' },
 };

@@ -1,0 +1,42 @@
+// Electron main process: window and lifecycle only. All behaviour lives in the back end (app.ts).
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openApp, type AppBackend } from './app.ts';
+import { registerIpcHandlers } from './ipc/register.ts';
+import { createMainWindow, hardenApp } from './window.ts';
+
+// One folder for the database whatever the display name; the CLI's default points at the same file.
+app.setPath('userData', join(app.getPath('appData'), 'wdp-monitor'));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let backend: AppBackend | null = null;
+  let win: BrowserWindow | null = null;
+  const appRoot = app.getAppPath();
+  const indexHtml = join(appRoot, 'dist', 'renderer', 'index.html');
+  const trustedPrefix = pathToFileURL(join(appRoot, 'dist', 'renderer')).href;
+  const isTrustedUrl = (url: string) => url.startsWith(trustedPrefix);
+
+  app.on('second-instance', () => {
+    if (win) { if (win.isMinimized()) win.restore(); win.focus(); }
+  });
+
+  void app.whenReady().then(() => {
+    hardenApp(app, session.defaultSession, isTrustedUrl);
+    backend = openApp({
+      dbFile: join(app.getPath('userData'), 'wdp.sqlite'),
+      // resources/ and the migrations are packed inside app.asar, which Electron's fs reads like a folder.
+      resourcesDir: join(appRoot, 'resources'),
+      migrationsDir: join(appRoot, 'electron', 'db', 'migrations'),
+    });
+    registerIpcHandlers(ipcMain, backend.handlers, isTrustedUrl);
+    win = createMainWindow(BrowserWindow, join(appRoot, 'dist-electron', 'preload.cjs'), indexHtml);
+    win.on('closed', () => { win = null; });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  // Close the database cleanly on quit (WAL checkpointed); committed data is safe even without this.
+  app.on('will-quit', () => backend?.close());
+}

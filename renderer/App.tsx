@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import type { Profile } from '../shared/api/settings-contract.ts';
+import { MESSAGES } from '../shared/messages.ts';
+import { api } from './api/client.ts';
+import { useApiQuery } from './hooks/useApiQuery.ts';
+import { HomePage } from './pages/HomePage.tsx';
+import { SetupPage } from './pages/SetupPage.tsx';
+import { FrameworkPage } from './pages/FrameworkPage.tsx';
+
+type Page = 'home' | 'framework';
+
+export function App() {
+  const profileQuery = useApiQuery('profile', () => api['settings:get-profile']({}));
+  const [editing, setEditing] = useState(false);
+  const [page, setPage] = useState<Page>('home');
+  const [saved, setSaved] = useState<Profile | null>(null);
+  const profile = saved ?? profileQuery.value ?? null;
+
+  if (profileQuery.loading) return <main className="app"><p className="muted">{MESSAGES.app.loading}</p></main>;
+  if (!profile || editing) {
+    return (
+      <main className="app narrow">
+        <SetupPage initial={profile} onSaved={(p) => { setSaved(p); setEditing(false); setPage('home'); }} />
+      </main>
+    );
+  }
+  const nav: [Page, string][] = [['home', MESSAGES.app.nav.home], ['framework', MESSAGES.app.nav.framework]];
+  return (
+    <div className="layout">
+      <nav className="sidebar" aria-label="主导航">
+        <div className="brand">{MESSAGES.app.title}</div>
+        {nav.map(([id, label]) => (
+          <button key={id} className={page === id ? 'nav active' : 'nav'} aria-current={page === id ? 'page' : undefined} onClick={() => setPage(id)}>{label}</button>
+        ))}
+      </nav>
+      <main className="app">
+        {page === 'home' && <HomePage profile={profile} onChangeProfile={() => setEditing(true)} />}
+        {page === 'framework' && <FrameworkPage planId={profile.planId} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/** Runs an API call when its key changes; exposes the value, the error and a reload. */
+export function useApiQuery<T>(key: string, load: () => Promise<T>) {
+  const [state, setState] = useState<{ key: string; value?: T; error?: Error }>({ key });
+  const [nonce, setNonce] = useState(0);
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (value) => live && setState({ key, value }),
+      (error: Error) => live && setState({ key, error }),
+    );
+    return () => { live = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, nonce]);
+  const reload = useCallback(() => setNonce((n) => n + 1), []);
+  const current = state.key === key ? state : { key };
+  return { value: current.value, error: current.error, loading: !current.value && !current.error, reload };
+}

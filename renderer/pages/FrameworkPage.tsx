@@ -1,0 +1,69 @@
+import { useMemo, useState } from 'react';
+import { describeRule, indicatorUnit } from '../../shared/framework/describe.ts';
+import type { AreaCode, Indicator } from '../../shared/framework/schema.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import { api } from '../api/client.ts';
+import { useApiQuery } from '../hooks/useApiQuery.ts';
+
+const T = MESSAGES.framework;
+
+/** The framework browser: area → targets with indicator, rule, unit, department and the plan's own sentence. */
+export function FrameworkPage({ planId }: { planId: string }) {
+  const fw = useApiQuery(`fw:${planId}`, () => api['plans:get-framework']({ planId }));
+  const [area, setArea] = useState<AreaCode>('health');
+  const [query, setQuery] = useState('');
+  const indicators = useMemo(() => new Map<string, Indicator>(fw.value?.framework.indicators.map((i) => [i.code, i]) ?? []), [fw.value]);
+  if (fw.error) return <p className="error" role="alert">{fw.error.message}</p>;
+  if (!fw.value) return <p className="muted">{MESSAGES.app.loading}</p>;
+  const { framework, retired } = fw.value;
+  const q = query.trim().toLowerCase();
+  const areas = q ? framework.areas : framework.areas.filter((a) => a.area === area);
+  const rows = areas.flatMap((a) => a.targets.map((t) => ({ area: a.area, target: t, indicator: indicators.get(t.indicator)! })))
+    .filter(({ target, indicator }) => !q || indicator.code.toLowerCase().includes(q) || indicator.name.includes(query.trim()) || target.text.includes(query.trim()));
+  return (
+    <section>
+      <header className="page-head">
+        <div>
+          <h1>{T.browserTitle}</h1>
+          <p className="muted">{framework.plan.name}　{T.version(framework.version)}</p>
+        </div>
+        <input className="search" type="search" placeholder={T.searchPlaceholder} aria-label={T.searchPlaceholder} value={query} onChange={(e) => setQuery(e.target.value)} />
+      </header>
+      {!q && (
+        <div className="tabs" role="tablist">
+          {framework.areas.map((a) => (
+            <button key={a.area} role="tab" aria-selected={a.area === area} className={a.area === area ? 'tab active' : 'tab'} onClick={() => setArea(a.area)}>
+              {MESSAGES.areaTitles[a.area]}
+            </button>
+          ))}
+        </div>
+      )}
+      <table className="grid framework-table" data-testid="framework-table">
+        <thead>
+          <tr>
+            <th>{T.columns.code}</th><th>{T.columns.indicator}</th><th>{T.columns.target}</th><th>{T.columns.rule}</th>
+            <th>{T.columns.unit}</th><th>{T.columns.level}</th><th>{T.columns.department}</th><th>{T.columns.source}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ target, indicator, area: a }) => (
+            <tr key={target.id}>
+              <td className="code">{indicator.code}</td>
+              <td>{indicator.name}{q && <div className="muted small">{MESSAGES.areaTitles[a]}</div>}</td>
+              <td>{target.text}</td>
+              <td>{describeRule(target.rule, indicator)}</td>
+              <td>{indicatorUnit(indicator)}</td>
+              <td>{T.levels[indicator.judgeLevel]}</td>
+              <td>{indicator.department}</td>
+              <td className="quote"><span className="muted small">{target.source.section}第{target.source.item}条</span><br />{target.source.quote}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 && <p className="muted">{T.noMatch}</p>}
+      {retired.length > 0 && (
+        <p className="muted small">{T.retired}：{retired.map((r) => `${r.code} ${r.name}`).join('、')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import type { Profile } from '../../shared/api/settings-contract.ts';
+import type { Region } from '../../shared/api/regions-contract.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import { api, ApiCallError } from '../api/client.ts';
+import { useApiQuery } from '../hooks/useApiQuery.ts';
+
+const T = MESSAGES.app.setup;
+type Role = Profile['role'];
+
+/** Which plan and region this copy reports for. The region is picked from the list, never typed. */
+export function SetupPage({ initial, onSaved }: { initial: Profile | null; onSaved: (p: Profile) => void }) {
+  const plans = useApiQuery('plans', () => api['plans:list']({}));
+  const [planId, setPlanId] = useState(initial?.planId ?? '');
+  const [role, setRole] = useState<Role>(initial?.role ?? 'township');
+  const [regionCode, setRegionCode] = useState(initial?.regionCode ?? '');
+  const [userName, setUserName] = useState(initial?.userName ?? '');
+  const [regions, setRegions] = useState<Region[]>([]);
+  const [error, setError] = useState('');
+
+  const plan = plans.value?.find((p) => p.plan.id === planId);
+  useEffect(() => {
+    if (!plan) { setRegions([]); return; }
+    const county = plan.plan.region.code;
+    let live = true;
+    const load = role === 'township' ? api['regions:children']({ code: county })
+      : api['regions:get']({ code: county }).then((r) => (role === 'county' ? [r] : r.path.filter((p) => p.level === 'city')));
+    load.then((list) => {
+      if (!live) return;
+      setRegions(list);
+      setRegionCode((current) => (list.some((r) => r.code === current) ? current : list.length === 1 ? list[0].code : ''));
+    }, (e: Error) => live && setError(e.message));
+    return () => { live = false; };
+  }, [plan, role]);
+
+  const save = async () => {
+    setError('');
+    try {
+      onSaved(await api['settings:set-profile']({ planId, role, regionCode, userName: userName.trim() }));
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+    }
+  };
+
+  return (
+    <section className="card setup" aria-labelledby="setup-heading">
+      <h1 id="setup-heading">{T.heading}</h1>
+      <p className="muted">{T.intro}</p>
+      <label className="field">
+        <span>{T.plan}</span>
+        <select value={planId} onChange={(e) => setPlanId(e.target.value)} aria-label={T.plan}>
+          <option value="">{T.choosePlan}</option>
+          {plans.value?.map((p) => (
+            <option key={p.plan.id} value={p.plan.id}>
+              {p.plan.name}{p.plan.status === '征求意见稿' ? '（征求意见稿）' : ''} — {p.plan.region.fullName}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="field roles">
+        <legend>{T.role}</legend>
+        {(['township', 'county', 'city'] as Role[]).map((r) => (
+          <label key={r} className="radio">
+            <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
+            {MESSAGES.app.roles[r]}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span>{T.region}</span>
+        <select value={regionCode} onChange={(e) => setRegionCode(e.target.value)} aria-label={T.region} disabled={!plan}>
+          <option value="">{T.chooseRegion}</option>
+          {regions.map((r) => <option key={r.code} value={r.code}>{r.name}（{r.code}）</option>)}
+        </select>
+      </label>
+      <label className="field">
+        <span>{T.userName}</span>
+        <input value={userName} onChange={(e) => setUserName(e.target.value)} placeholder={T.userNamePlaceholder} maxLength={40} />
+      </label>
+      {error && <p className="error" role="alert">{error}</p>}
+      <button className="primary" disabled={!planId || !regionCode} onClick={save}>{T.save}</button>
+    </section>
+  );
+}
