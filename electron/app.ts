@@ -3,10 +3,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openDatabase } from './db/open-database.ts';
+import { MESSAGES } from '../shared/messages.ts';
 import { createHandlers, type Handlers } from './api/handlers.ts';
 import type { AppContext, AppPaths } from './services/context.ts';
 import { loadShippedFrameworks } from './services/plans-service.ts';
 import { seedRegions } from './services/regions-service.ts';
+import { snapshotSync } from './services/backup-service.ts';
 
 export interface OpenAppOptions {
   dbFile: string;
@@ -14,6 +16,8 @@ export interface OpenAppOptions {
   migrationsDir: string;
   backupsDir?: string;
   now?: () => Date;
+  /** take a backup snapshot of an existing database at start-up (the desktop app does; CLI calls do not) */
+  backupOnStart?: boolean;
 }
 
 export interface AppBackend { ctx: AppContext; handlers: Handlers; close: () => void }
@@ -25,8 +29,20 @@ export function openApp(options: OpenAppOptions): AppBackend {
     migrationsDir: options.migrationsDir,
     backupsDir: options.backupsDir ?? join(dirname(options.dbFile), 'backups'),
   };
-  const db = openDatabase(options.dbFile, { migrationsDir: paths.migrationsDir });
-  const ctx: AppContext = { db, dbFile: options.dbFile, paths, now: options.now ?? (() => new Date()), startupWarnings: [] };
+  const now = options.now ?? (() => new Date());
+  const db = openDatabase(options.dbFile, {
+    migrationsDir: paths.migrationsDir,
+    // Never migrate a user's data without a copy of it first.
+    beforeMigrate: (database) => snapshotSync(database, paths.backupsDir, 'migration', now()),
+  });
+  const ctx: AppContext = { db, dbFile: options.dbFile, paths, now, startupWarnings: [] };
+  if (options.backupOnStart && (db.prepare('SELECT count(*) AS n FROM returns').get() as { n: number }).n > 0) {
+    try {
+      snapshotSync(db, paths.backupsDir, 'start', now());
+    } catch (error) {
+      ctx.startupWarnings.push(MESSAGES.backups.failed((error as Error).message));
+    }
+  }
   seedRegions(ctx);
   loadShippedFrameworks(ctx);
   let closed = false;

@@ -27,6 +27,7 @@ if (!app.requestSingleInstanceLock()) {
     hardenApp(app, session.defaultSession, isTrustedUrl);
     backend = openApp({
       dbFile: join(app.getPath('userData'), 'wdp.sqlite'),
+      backupOnStart: true,
       // resources/ and the migrations are packed inside app.asar, which Electron's fs reads like a folder.
       resourcesDir: join(appRoot, 'resources'),
       migrationsDir: join(appRoot, 'electron', 'db', 'migrations'),

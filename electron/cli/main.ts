@@ -4,11 +4,8 @@ import { MESSAGES } from '../../shared/messages.ts';
 import { AppError } from '../../shared/api/envelope.ts';
 import { openApp } from '../app.ts';
 import { defaultDbFile, sourcePaths } from '../app-paths.ts';
-import type { CliCommand, CliIo, ParsedArgs } from './command.ts';
-import { planCommand } from './commands/plan-show.ts';
-import { plansCommand } from './commands/plans.ts';
-
-const COMMANDS: CliCommand[] = [plansCommand, planCommand];
+import type { CliIo, ParsedArgs } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
 
 const consoleIo: CliIo = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
 

@@ -5,12 +5,16 @@ import type { z } from 'zod';
 import type { Endpoint } from './define.ts';
 import { plansContract } from './plans-contract.ts';
 import { regionsContract } from './regions-contract.ts';
+import { returnsContract } from './returns-contract.ts';
+import { backupsContract } from './backups-contract.ts';
 import { settingsContract } from './settings-contract.ts';
 
 export const contract = {
   ...settingsContract,
   ...plansContract,
   ...regionsContract,
+  ...returnsContract,
+  ...backupsContract,
 } satisfies Record<string, Endpoint>;
 
 export type Contract = typeof contract;

@@ -3,5 +3,7 @@ import { api } from './api.ts';
 import { app } from './app.ts';
 import { cli } from './cli.ts';
 import { areaTitles, framework } from './framework.ts';
+import { returns } from './returns.ts';
+import { backups } from './backups.ts';
 
-export const MESSAGES = { api, app, cli, framework, areaTitles };
+export const MESSAGES = { api, app, cli, framework, areaTitles, returns, backups };

@@ -1,0 +1,13 @@
+import type { AppContext } from '../../services/context.ts';
+import { backupNow, inspectBackup, listBackups, restoreBackup } from '../../services/backup-service.ts';
+import type { DomainHandlers } from '../handlers.ts';
+
+export const backupsHandlers = (ctx: AppContext): DomainHandlers<'backups'> => ({
+  'backups:list': () => listBackups(ctx),
+  'backups:create': async () => {
+    const file = await backupNow(ctx, 'manual');
+    return listBackups(ctx).find((b) => file.endsWith(b.name))!;
+  },
+  'backups:inspect': ({ name }) => inspectBackup(ctx, name),
+  'backups:restore': ({ name }) => restoreBackup(ctx, name),
+});

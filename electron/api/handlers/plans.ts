@@ -1,0 +1,17 @@
+import type { AppContext } from '../../services/context.ts';
+import { listPlans, requireFramework, retiredItems } from '../../services/plans-service.ts';
+import { listChildRegions, regionWithPath } from '../../services/regions-service.ts';
+import { getProfile, setProfile } from '../../services/settings-service.ts';
+import type { DomainHandlers } from '../handlers.ts';
+
+export const plansHandlers = (ctx: AppContext): DomainHandlers<'settings' | 'plans' | 'regions'> => ({
+  'settings:get-profile': () => getProfile(ctx),
+  'settings:set-profile': (profile) => setProfile(ctx, profile),
+  'plans:list': () => listPlans(ctx),
+  'plans:get-framework': ({ planId, version }) => {
+    const framework = requireFramework(ctx, planId, version);
+    return { framework, retired: retiredItems(ctx, framework) };
+  },
+  'regions:get': ({ code }) => regionWithPath(ctx, code),
+  'regions:children': ({ code }) => listChildRegions(ctx, code),
+});

@@ -1,0 +1,19 @@
+import type { AppContext } from '../../services/context.ts';
+import {
+  confirmPrefilledCells, listReturnSummaries, openReturn, requireReturn, returnAudit, setCells, setExplanation, setQualitative,
+  setStatus, setThreshold, viewReturn,
+} from '../../services/returns-service.ts';
+import type { DomainHandlers } from '../handlers.ts';
+
+export const returnsHandlers = (ctx: AppContext): DomainHandlers<'returns'> => ({
+  'returns:list': ({ regionCode }) => listReturnSummaries(ctx, regionCode),
+  'returns:open': ({ regionCode, year, prefillFromPreviousYear }) => openReturn(ctx, regionCode, year, prefillFromPreviousYear),
+  'returns:get': ({ returnId }) => viewReturn(ctx, requireReturn(ctx, returnId)),
+  'returns:set-cells': ({ returnId, edits }) => setCells(ctx, returnId, edits),
+  'returns:confirm-prefilled': ({ returnId }) => confirmPrefilledCells(ctx, returnId),
+  'returns:set-qualitative': ({ returnId, indicator, choice, note }) => setQualitative(ctx, returnId, indicator, choice, note),
+  'returns:set-threshold': ({ returnId, targetId, value }) => setThreshold(ctx, returnId, targetId, value),
+  'returns:set-explanation': ({ returnId, key, text }) => setExplanation(ctx, returnId, key, text),
+  'returns:set-status': ({ returnId, status }) => setStatus(ctx, returnId, status),
+  'returns:audit': ({ returnId, limit }) => returnAudit(ctx, returnId, limit),
+});

@@ -1,0 +1,6 @@
+// Every CLI command; add a command by writing commands/<name>.ts and listing it here.
+import type { CliCommand } from '../command.ts';
+import { planCommand } from './plan-show.ts';
+import { plansCommand } from './plans.ts';
+
+export const COMMANDS: CliCommand[] = [plansCommand, planCommand];

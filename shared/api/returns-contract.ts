@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { endpoint } from './define.ts';
+import { DataItemCodeSchema, IndicatorCodeSchema, SexColumnSchema } from '../framework/schema.ts';
+import {
+  QualitativeChoiceSchema, RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, YearSchema,
+} from '../returns/schema.ts';
+
+export const ReturnSummarySchema = z.object({
+  id: z.number().int(),
+  planId: z.string(),
+  frameworkVersion: z.number().int(),
+  regionCode: RegionCodeSchema,
+  regionName: z.string(),
+  level: z.enum(['township', 'county']),
+  year: YearSchema,
+  status: ReturnStatusSchema,
+  cellsFilled: z.number().int(),
+  prefilledCells: z.number().int(),
+  updatedAt: z.string(),
+});
+export type ReturnSummary = z.infer<typeof ReturnSummarySchema>;
+
+export const ReturnViewSchema = z.object({
+  summary: ReturnSummarySchema,
+  data: ReturnDataSchema,
+  /** the same region's earlier returns, for 上年 columns and trend targets */
+  history: z.array(ReturnDataSchema),
+  /** explanations of warnings, by warning key (target id or issue key) */
+  explanations: z.record(z.string(), z.string()),
+});
+export type ReturnView = z.infer<typeof ReturnViewSchema>;
+
+export const CellEditSchema = z.object({
+  item: DataItemCodeSchema,
+  sex: SexColumnSchema,
+  value: z.number().finite().nullable(),
+  /** explicit 无数据 with its reason; null clears it */
+  noData: z.object({ reason: z.string().trim().min(1, '请填写无数据的原因').max(200) }).nullable().default(null),
+});
+export type CellEdit = z.infer<typeof CellEditSchema>;
+
+export const AuditEntrySchema = z.object({
+  id: z.number().int(), at: z.string(), userName: z.string(), field: z.string(),
+  oldValue: z.string().nullable(), newValue: z.string().nullable(),
+});
+
+const ReturnId = z.object({ returnId: z.number().int().positive() });
+
+export const returnsContract = {
+  'returns:list': endpoint(z.object({ regionCode: RegionCodeSchema.optional() }), z.array(ReturnSummarySchema), '列出本机的报表'),
+  'returns:open': endpoint(
+    z.object({ regionCode: RegionCodeSchema, year: YearSchema, prefillFromPreviousYear: z.boolean().default(false) }),
+    ReturnViewSchema,
+    '打开（没有则新建）一个地区某年的报表',
+  ),
+  'returns:get': endpoint(ReturnId, ReturnViewSchema, '读取一张报表'),
+  'returns:set-cells': endpoint(
+    ReturnId.extend({ edits: z.array(CellEditSchema).min(1).max(5000) }),
+    z.object({ previous: z.array(CellEditSchema), updatedAt: z.string() }),
+    '保存若干单元格（一次操作一个事务），返回原值以便撤销',
+  ),
+  'returns:confirm-prefilled': endpoint(ReturnId, z.object({ confirmed: z.number().int() }), '确认沿用的上年数'),
+  'returns:set-qualitative': endpoint(
+    ReturnId.extend({ indicator: IndicatorCodeSchema, choice: QualitativeChoiceSchema.nullable(), note: z.string().max(1000).default('') }),
+    z.object({ updatedAt: z.string() }),
+    '保存定性目标的进展和说明',
+  ),
+  'returns:set-threshold': endpoint(
+    ReturnId.extend({ targetId: z.string().min(1), value: z.number().finite().nullable() }),
+    z.object({ updatedAt: z.string() }),
+    '填写上级要求的目标值',
+  ),
+  'returns:set-explanation': endpoint(
+    ReturnId.extend({ key: z.string().min(1), text: z.string().max(500) }),
+    z.object({ updatedAt: z.string() }),
+    '填写预警说明',
+  ),
+  'returns:set-status': endpoint(
+    ReturnId.extend({ status: ReturnStatusSchema }),
+    ReturnSummarySchema,
+    '更改报表状态：草稿、已校验、已报送（锁定）',
+  ),
+  'returns:audit': endpoint(ReturnId.extend({ limit: z.number().int().min(1).max(1000).default(200) }), z.array(AuditEntrySchema), '报表的修改记录'),
+};

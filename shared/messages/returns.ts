@@ -1,0 +1,15 @@
+export const returns = {
+  notFound: (id: number) => `找不到报表（编号 ${id}）`,
+  noProfile: '请先在“设置”中选择规划和填报单位',
+  unknownUser: '未署名',
+  locked: '报表已报送并锁定，不能修改。如需更正，请先将状态改回“草稿”。',
+  unknownItem: (code: string) => `本报表的指标框架中没有 ${code}`,
+  noSuchColumn: (name: string, sex: string) => `“${name}”没有“${sex === 'female' ? '女' : sex === 'male' ? '男' : '合计'}”栏`,
+  valueAndNoData: '一个单元格不能同时有数值和“无数据”标记',
+  notExternal: (id: string) => `目标 ${id} 不是需要填写上级要求的目标`,
+  hasErrors: (n: number) => `还有 ${n} 处错误，改正后才能标记为已校验`,
+  hasPrefilled: (n: number) => `还有 ${n} 个沿用上年的数值未确认，请逐一核对或点击“确认沿用的上年数”`,
+  unexplained: (n: number) => `还有 ${n} 条预警没有填写说明，报送前请逐条说明原因`,
+  needsExplanation: '请填写预警说明',
+  status: { draft: '草稿', checked: '已校验', submitted: '已报送' } as Record<string, string>,
+};

@@ -1,0 +1,91 @@
+// Layer 1: input validity. Reads a return's cells into slot arrays and, for the return being
+// evaluated, reports cells that cannot be right on their own (negative counts, fractions of a
+// person, too many decimals, non-finite numbers, unknown cells). Pure.
+import type { Cell, ReturnData } from '../returns/schema.ts';
+import type { CellIssue } from './result.ts';
+import { SEX_INDEX, type CompiledFramework, type CompiledItem } from './compile.ts';
+import { formatRaw } from './format.ts';
+import { INPUT_MSG } from './messages.ts';
+
+export const BLANK = 0;
+export const VALUE = 1;
+export const NO_DATA = 2;
+/** has a value that failed layer 1: not used for indicators */
+export const INVALID = 3;
+
+/** One return as slot arrays. */
+export interface ReturnView {
+  data: ReturnData;
+  values: Float64Array;
+  state: Uint8Array;
+  cells: (Cell | undefined)[];
+}
+
+/** The first layer-1 problem of a value in this item, or null. */
+export function checkValue(ci: CompiledItem, v: number): { code: string; message: string } | null {
+  if (!Number.isFinite(v)) return { code: 'invalid_value', message: INPUT_MSG.invalidValue };
+  const { valueType, decimals } = ci.item;
+  if (valueType === 'count') {
+    if (v < 0) return { code: 'negative_count', message: INPUT_MSG.negativeCount(ci.noun, formatRaw(v)) };
+    if (!Number.isInteger(v)) return { code: 'not_integer', message: INPUT_MSG.notInteger(ci.noun, formatRaw(v)) };
+    return null;
+  }
+  if (valueType === 'amount' && v < 0) return { code: 'negative_amount', message: INPUT_MSG.negativeAmount(formatRaw(v)) };
+  if (hasMoreDecimals(v, decimals)) return { code: 'too_many_decimals', message: INPUT_MSG.tooManyDecimals(formatRaw(v), decimals) };
+  return null;
+}
+
+export function hasMoreDecimals(v: number, decimals: number): boolean {
+  const y = v * 10 ** decimals;
+  return Math.abs(y - Math.round(y)) > 1e-7 * Math.max(1, Math.abs(y));
+}
+
+/**
+ * Reads the cells of a return. With `issues`, also reports layer-1 problems (the return being evaluated);
+ * without, just reads (history returns).
+ */
+export function readReturn(compiled: CompiledFramework, data: ReturnData, issues: CellIssue[] | null): ReturnView {
+  const n = compiled.slotCount;
+  const values = new Float64Array(n);
+  const state = new Uint8Array(n);
+  const cells: (Cell | undefined)[] = new Array(n);
+  const { items, itemIndex } = compiled;
+  for (const cell of data.cells) {
+    const i = itemIndex.get(cell.item);
+    if (i === undefined) {
+      issues?.push({ severity: 'warning', code: 'unknown_item', item: cell.item, sex: cell.sex, message: INPUT_MSG.unknownItem(cell.item) });
+      continue;
+    }
+    const ci = items[i];
+    const s = SEX_INDEX[cell.sex];
+    if (s === undefined) continue;
+    if (!ci.columns[s]) {
+      issues?.push({ severity: 'warning', code: 'unknown_column', item: cell.item, sex: cell.sex, message: INPUT_MSG.unknownColumn(cell.item, cell.sex) });
+      continue;
+    }
+    const slot = i * 3 + s;
+    if (cells[slot] !== undefined) {
+      issues?.push({ severity: 'warning', code: 'duplicate_cell', item: cell.item, sex: cell.sex, message: INPUT_MSG.duplicateCell });
+    }
+    cells[slot] = cell;
+    const v = cell.value;
+    if (v === null || v === undefined) {
+      state[slot] = cell.noData ? NO_DATA : BLANK;
+      values[slot] = 0;
+      continue;
+    }
+    const problem = checkValue(ci, v);
+    values[slot] = v;
+    if (problem) {
+      state[slot] = INVALID;
+      issues?.push({ severity: 'error', code: problem.code, item: cell.item, sex: cell.sex, message: problem.message });
+      continue;
+    }
+    state[slot] = VALUE;
+    if (issues) {
+      if (cell.noData) issues.push({ severity: 'warning', code: 'value_and_no_data', item: cell.item, sex: cell.sex, message: INPUT_MSG.valueAndNoData });
+      if (cell.prefilled) issues.push({ severity: 'warning', code: 'prefilled_unconfirmed', item: cell.item, sex: cell.sex, message: INPUT_MSG.prefilled(formatRaw(v)) });
+    }
+  }
+  return { data, values, state, cells };
+}

@@ -1,0 +1,132 @@
+// Every Chinese string the rule engine, the number parser and the aggregation produce.
+// Fixed wording: the UI, the Excel import and the tests match on these texts, so change them here only.
+// Pure: no I/O.
+import type { SexColumn } from '../framework/schema.ts';
+
+export const SEX_LABEL: Record<SexColumn, string> = { total: '合计', female: '女', male: '男' };
+
+/** Parsing one typed or imported number (shared/returns/parse-number.ts). */
+export const PARSE_MSG = {
+  notANumber: (text: string) => `“${text}”不是有效的数字；没有数据请填“—”`,
+  badThousands: (text: string) => `“${text}”的千分位分隔符位置不对，请核对`,
+  percentNotAllowed: '此项不是百分比，请去掉“%”',
+  negativeCount: '人数不能为负数',
+  negativeAmount: '此项不能为负数',
+  notInteger: '人数应为整数',
+  tooManyDecimals: (allowed: number) => (allowed === 0 ? '此项不保留小数，请填写整数' : `小数位数过多，最多保留${allowed}位小数`),
+  tooLarge: '数值过大，请核对',
+} as const;
+
+/** Layer 1: input validity of one stored cell. `noun` is 人数, 例数, 个数 … after the item's unit. */
+export const INPUT_MSG = {
+  invalidValue: '数值无效，请重新填写',
+  negativeCount: (noun: string, v: string) => `${noun}不能为负数（${v}）`,
+  negativeAmount: (v: string) => `此项不能为负数（${v}）`,
+  notInteger: (noun: string, v: string) => `${noun}应为整数（${v}）`,
+  tooManyDecimals: (v: string, allowed: number) =>
+    allowed === 0 ? `${v} 有小数，此项不保留小数，请填写整数` : `${v} 的小数位数过多，最多保留${allowed}位小数`,
+  unknownItem: (item: string) => `数据项 ${item} 不在本规划的指标框架中，已忽略`,
+  unknownColumn: (item: string, sex: SexColumn) => `数据项 ${item} 没有“${SEX_LABEL[sex]}”栏，已忽略`,
+  duplicateCell: '该格重复出现，以最后一次填写为准',
+  valueAndNoData: '既填写了数值又标记为无数据，请二选一（暂按已填数值计算）',
+  prefilled: (v: string) => `沿用上年数值（${v}），尚未确认，请核实后确认`,
+} as const;
+
+/** Layer 2: consistency between cells. */
+export const CONSISTENCY_MSG = {
+  femaleExceedsTotal: (noun: string, f: string, t: string) => `女性${noun}（${f}）大于合计（${t}），请核对：女 ≤ 合计`,
+  maleExceedsTotal: (noun: string, m: string, t: string) => `男性${noun}（${m}）大于合计（${t}），请核对：男 ≤ 合计`,
+  sumMismatch: (f: string, m: string, sum: string, t: string) => `女（${f}）+ 男（${m}）= ${sum}，与合计（${t}）不符，请核对：女 + 男 = 合计`,
+  numeratorExceedsDenominator: (numLabel: string, n: string, denLabel: string, d: string, indicatorName: string, cap: string) =>
+    `${numLabel}（${n}）大于${denLabel}（${d}），“${indicatorName}”将超过${cap}，请核对：${numLabel} ≤ ${denLabel}`,
+  percentOutOfRange: (v: string) => `${v}% 超出 0～100% 的范围，请核对`,
+} as const;
+
+/** Why a target could not be judged, or was judged for reference only. */
+export const DATA_MSG = {
+  blank: (label: string) => `缺少数据：${label}未填写`,
+  noData: (label: string, reason: string) => (reason ? `${label}标记为无数据（${reason}）` : `${label}标记为无数据`),
+  invalid: (label: string) => `${label}填写有误，请先更正`,
+  zeroDenominator: (label: string) => `${label}为0，无法计算`,
+  countyOnly: '该指标的数据由县级统计，乡镇报表不适用',
+  judgeLevelCounty: '该指标在县级判定，乡镇数值仅供参考',
+  smallDenominator: (label: string, d: string, min: number) => `${label}（${d}）小于${min}，数值不稳定，仅供参考`,
+  reference: (verdict: string, reason: string) => `${verdict}（仅供参考：${reason}）`,
+  qualitativeReferenceNoAnswer: '该项在县级评估，乡镇报表不适用',
+} as const;
+
+/** Target verdicts. X = the value in the indicator's unit, text = the target in the plan's words. */
+export const TARGET_MSG = {
+  met: (x: string, text: string) => `${x}，达到目标“${text}”`,
+  aboveMax: (x: string, text: string) => `${x}，高于目标“${text}”`,
+  belowMin: (x: string, text: string) => `${x}，低于目标“${text}”`,
+  equalsStrictMax: (x: string, text: string) => `${x}，未低于目标“${text}”`,
+  equalsStrictMin: (x: string, text: string) => `${x}，未高于目标“${text}”`,
+  nearMax: (x: string, text: string, bound: string) => `${x}，达到目标“${text}”，但接近上限${bound}，请关注`,
+  nearMin: (x: string, text: string, bound: string) => `${x}，达到目标“${text}”，但接近下限${bound}，请关注`,
+  aboutMet: (x: string, text: string, lo: string, hi: string) => `${x}，在目标“${text}”的范围内（${lo}～${hi}）`,
+  aboutNotMet: (x: string, text: string, lo: string, hi: string) => `${x}，偏离目标“${text}”（应在${lo}～${hi}之间）`,
+  rangeBelow: (x: string, text: string, bound: string) => `${x}，低于目标“${text}”的下限${bound}`,
+  rangeAbove: (x: string, text: string, bound: string) => `${x}，高于目标“${text}”的上限${bound}`,
+  rangeAtStrictBound: (x: string, text: string, lower: boolean) => `${x}，等于目标“${text}”的${lower ? '下限' : '上限'}，不在目标范围内`,
+  balancedBelow: (x: string, text: string, lo: string, hi: string) => `${x}，低于目标“${text}”的均衡范围（${lo}～${hi}）`,
+  balancedAbove: (x: string, text: string, lo: string, hi: string) => `${x}，高于目标“${text}”的均衡范围（${lo}～${hi}）`,
+  relativeNotMet: (x: string, text: string, other: string, y: string, below: boolean) =>
+    `${x}，${below ? '低于' : '高于'}${other}（${y}），未达到目标“${text}”`,
+  relativeEqualStrict: (x: string, text: string, other: string, y: string) => `${x}，与${other}（${y}）相同，未达到目标“${text}”`,
+  relativeMet: (x: string, text: string, other: string, y: string) => `${x}，对比${other}（${y}），达到目标“${text}”`,
+  relativeNear: (x: string, text: string, other: string, y: string) => `${x}，对比${other}（${y}），达到目标“${text}”，但差距很小，请关注`,
+  relativeNoData: (other: string) => `对比指标“${other}”无数据，无法比较`,
+  externalMissing: (label: string) => `缺少上级要求（${label}），请妇儿工委办公室在本报表的“上级要求”中填写后再判断`,
+  externalNotMet: (x: string, text: string, label: string, t: string, below: boolean) =>
+    `${x}，${below ? '低于' : '高于'}上级要求（${label}：${t}），未达到目标“${text}”`,
+  externalEqualStrict: (x: string, text: string, label: string, t: string) => `${x}，等于上级要求（${label}：${t}），未达到目标“${text}”`,
+  externalMet: (x: string, text: string, label: string, t: string) => `${x}，对比上级要求（${label}：${t}），达到目标“${text}”`,
+  externalNear: (x: string, text: string, label: string, t: string) => `${x}，对比上级要求（${label}：${t}），达到目标“${text}”，但接近要求值，请关注`,
+} as const;
+
+/** Trend targets. basis = 上年（2023年） or 基线年（2020年）. */
+export const TREND_MSG = {
+  previousLabel: (year: number) => `上年（${year}年）`,
+  baselineLabel: (year: number) => `基线年（${year}年）`,
+  missingBasis: (basis: string, text: string) => `缺少${basis}的数据，无法判断“${text}”`,
+  missingYears: (years: number[], from: number, to: number, n: number, text: string) =>
+    `缺少${years.map((y) => `${y}年`).join('、')}的数据，无法判断“${text}”（需要${from}—${to}年连续${n}年的数据）`,
+  baselineYearItself: (year: number) => `本年为基线年（${year}年）或更早，不作趋势判断`,
+  increaseMet: (x: string, basis: string, p: string, d: string, text: string) => `${x}，比${basis}（${p}）提高${d}，符合目标“${text}”`,
+  increaseWrong: (x: string, basis: string, p: string, d: string, text: string) =>
+    d ? `${x}，比${basis}（${p}）下降${d}，与目标“${text}”方向不符，请关注` : `${x}，与${basis}（${p}）持平，未体现目标“${text}”，请关注`,
+  decreaseMet: (x: string, basis: string, p: string, d: string, text: string) => `${x}，比${basis}（${p}）下降${d}，符合目标“${text}”`,
+  decreaseWrong: (x: string, basis: string, p: string, d: string, text: string) =>
+    d ? `${x}，比${basis}（${p}）上升${d}，与目标“${text}”方向不符，请关注` : `${x}，与${basis}（${p}）持平，未体现目标“${text}”，请关注`,
+  stableMet: (x: string, basis: string, p: string, text: string) => `${x}，与${basis}（${p}）相比保持稳定，符合目标“${text}”`,
+  stableWrong: (x: string, basis: string, p: string, limit: string, text: string) =>
+    `${x}，与${basis}（${p}）相比变化超过${limit}，未体现目标“${text}”，请关注`,
+  slowingMet: (from: number, to: number, rises: string, text: string) => `${from}—${to}年逐年变化为 ${rises}，上升趋势减缓，符合目标“${text}”`,
+  slowingWrong: (from: number, to: number, rises: string, text: string) => `${from}—${to}年逐年变化为 ${rises}，增幅未逐年减小，与目标“${text}”不符，请关注`,
+} as const;
+
+export const QUALITATIVE_LABELS = {
+  mechanism: { done: '已建立', in_progress: '推进中', not_done: '未建立' },
+  progress: { done: '已实现', in_progress: '推进中', not_done: '未实现' },
+} as const;
+
+export const QUALITATIVE_MSG = {
+  met: (label: string, text: string) => `${label}，达到目标“${text}”`,
+  inProgress: (label: string, text: string) => `${label}，尚未达到目标“${text}”，请关注`,
+  notMet: (label: string, text: string) => `${label}，未达到目标“${text}”`,
+  unanswered: (a: string, b: string, c: string) => `尚未评估，请选择“${a}”“${b}”或“${c}”`,
+} as const;
+
+export const VOLATILITY_MSG = {
+  changed: (up: boolean, pct: string) => `；比上年${up ? '上升' : '下降'}${pct}%，波动较大，请核实`,
+  fromZero: (x: string) => `；上年为0，本年为${x}，波动较大，请核实`,
+} as const;
+
+export const AGGREGATION_MSG = {
+  wrongYear: (region: string, year: number, expected: number) => `乡镇 ${region} 的报表年份为${year}年，与汇总年份${expected}年不符`,
+  wrongPlan: (region: string, plan: string, expected: string) => `乡镇 ${region} 的报表属于规划 ${plan}，与汇总规划 ${expected} 不符`,
+  duplicateChild: (region: string) => `乡镇 ${region} 的报表重复出现`,
+  ownWrongRegion: (region: string, expected: string) => `县级自填报表的区划代码 ${region} 与汇总区划 ${expected} 不符`,
+  allNoData: '各乡镇均标记为无数据',
+} as const;
