@@ -9,6 +9,7 @@ import type { AppContext, AppPaths } from './services/context.ts';
 import { loadShippedFrameworks } from './services/plans-service.ts';
 import { seedRegions } from './services/regions-service.ts';
 import { snapshotSync } from './services/backup-service.ts';
+import { noShell, type Shell } from './services/shell.ts';
 
 export interface OpenAppOptions {
   dbFile: string;
@@ -18,6 +19,8 @@ export interface OpenAppOptions {
   now?: () => Date;
   /** take a backup snapshot of an existing database at start-up (the desktop app does; CLI calls do not) */
   backupOnStart?: boolean;
+  /** save dialogs and printing; the CLI has none */
+  shell?: Shell;
 }
 
 export interface AppBackend { ctx: AppContext; handlers: Handlers; close: () => void }
@@ -35,7 +38,7 @@ export function openApp(options: OpenAppOptions): AppBackend {
     // Never migrate a user's data without a copy of it first.
     beforeMigrate: (database) => snapshotSync(database, paths.backupsDir, 'migration', now()),
   });
-  const ctx: AppContext = { db, dbFile: options.dbFile, paths, now, startupWarnings: [] };
+  const ctx: AppContext = { db, dbFile: options.dbFile, paths, now, startupWarnings: [], shell: options.shell ?? noShell };
   if (options.backupOnStart && (db.prepare('SELECT count(*) AS n FROM returns').get() as { n: number }).n > 0) {
     try {
       snapshotSync(db, paths.backupsDir, 'start', now());

@@ -1,5 +1,6 @@
 // Electron main process: window and lifecycle only. All behaviour lives in the back end (app.ts).
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { electronShell } from './electron-shell.ts';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openApp, type AppBackend } from './app.ts';
@@ -28,6 +29,7 @@ if (!app.requestSingleInstanceLock()) {
     backend = openApp({
       dbFile: join(app.getPath('userData'), 'wdp.sqlite'),
       backupOnStart: true,
+      shell: electronShell(dialog, () => win),
       // resources/ and the migrations are packed inside app.asar, which Electron's fs reads like a folder.
       resourcesDir: join(appRoot, 'resources'),
       migrationsDir: join(appRoot, 'electron', 'db', 'migrations'),

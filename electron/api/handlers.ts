@@ -5,6 +5,7 @@ import type { AppContext } from '../services/context.ts';
 import { backupsHandlers } from './handlers/backups.ts';
 import { plansHandlers } from './handlers/plans.ts';
 import { returnsHandlers } from './handlers/returns.ts';
+import { shellHandlers } from './handlers/shell.ts';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -16,5 +17,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...plansHandlers(ctx),
     ...returnsHandlers(ctx),
     ...backupsHandlers(ctx),
+    ...shellHandlers(ctx),
   };
 }

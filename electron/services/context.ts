@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Shell } from './shell.ts';
 
 export interface AppPaths {
   /** resources/: frameworks, regions */
@@ -16,6 +17,8 @@ export interface AppContext {
   now: () => Date;
   /** problems found at start-up that did not stop the app (shown in the UI, logged by the CLI) */
   startupWarnings: string[];
+  /** save dialogs and printing, supplied by the door (Electron, loopback, CLI) */
+  shell: Shell;
 }
 
 export const isoNow = (ctx: AppContext) => ctx.now().toISOString();

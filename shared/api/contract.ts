@@ -7,6 +7,7 @@ import { plansContract } from './plans-contract.ts';
 import { regionsContract } from './regions-contract.ts';
 import { returnsContract } from './returns-contract.ts';
 import { backupsContract } from './backups-contract.ts';
+import { shellContract } from './shell-contract.ts';
 import { settingsContract } from './settings-contract.ts';
 
 export const contract = {
@@ -15,6 +16,7 @@ export const contract = {
   ...regionsContract,
   ...returnsContract,
   ...backupsContract,
+  ...shellContract,
 } satisfies Record<string, Endpoint>;
 
 export type Contract = typeof contract;

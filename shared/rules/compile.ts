@@ -77,9 +77,6 @@ export interface CompiledFramework {
   /** slots a return of this level collects (township returns skip county-only items) */
   slotsByLevel: Record<Level, Int32Array>;
   slotCount: number;
-  /** the years before the current one that any trend needs (1 = previous year), plus whether a baseline is needed */
-  maxYearsBack: number;
-  needsBaseline: boolean;
 }
 
 const cache = new WeakMap<Framework, CompiledFramework>();
@@ -151,8 +148,6 @@ function build(framework: Framework): CompiledFramework {
   });
 
   const targets: CompiledTarget[] = [];
-  let maxYearsBack = 1;
-  let needsBaseline = false;
   for (const area of framework.areas) {
     const areaIndex = AREA_CODES.indexOf(area.area);
     for (const target of area.targets) {
@@ -163,10 +158,6 @@ function build(framework: Framework): CompiledFramework {
         const j = indicatorIndex.get(target.rule.indicator);
         if (j === undefined) throw new Error(`目标 ${target.id} 比较的指标 ${target.rule.indicator} 不存在`);
         other = indicators[j];
-      }
-      if (target.rule.kind === 'trend') {
-        if (target.rule.direction === 'slowing_increase') maxYearsBack = Math.max(maxYearsBack, slowingYears(target.rule.years));
-        else if (target.rule.basis === 'baseline') needsBaseline = true;
       }
       targets.push({ target, area: areaIndex, indicator: indicators[i], other });
     }
@@ -199,7 +190,7 @@ function build(framework: Framework): CompiledFramework {
   return {
     framework, items, itemIndex, indicators, indicatorIndex, targets, ratioChecks,
     slotsByLevel: { township: slots('township'), county: slots('county') },
-    slotCount, maxYearsBack, needsBaseline,
+    slotCount,
   };
 }
 

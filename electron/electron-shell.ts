@@ -1,0 +1,36 @@
+// The desktop app's shell: native save dialog, system printing and printToPDF of the main window.
+import { writeFile } from 'node:fs/promises';
+import type { BrowserWindow, Dialog } from 'electron';
+import type { FileKind } from '../shared/api/shell-contract.ts';
+import type { Shell } from './services/shell.ts';
+
+const FILTERS: Record<FileKind, { name: string; extensions: string[] }> = {
+  xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
+  pdf: { name: 'PDF 文件', extensions: ['pdf'] },
+  html: { name: '网页文件', extensions: ['html'] },
+  json: { name: 'JSON 文件', extensions: ['json'] },
+  csv: { name: 'CSV 文件', extensions: ['csv'] },
+};
+
+export function electronShell(dialog: Dialog, window: () => BrowserWindow | null): Shell {
+  return {
+    async saveFile(suggestedName, kind, bytes) {
+      const win = window();
+      const options = { defaultPath: suggestedName, filters: [FILTERS[kind]] };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      await writeFile(result.filePath, bytes);
+      return result.filePath;
+    },
+    print({ landscape }) {
+      const win = window();
+      if (!win) return Promise.resolve(false);
+      return new Promise((resolve) => win.webContents.print({ landscape, pageSize: 'A4', printBackground: true }, (ok) => resolve(ok)));
+    },
+    async printToPdf({ landscape }) {
+      const win = window();
+      if (!win) return null;
+      return win.webContents.printToPDF({ landscape, pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateDocumentOutline: true });
+    },
+  };
+}

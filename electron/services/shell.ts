@@ -1,0 +1,34 @@
+// What only the door can do: show a save dialog, print the window. Electron supplies a dialog-based shell;
+// the loopback adapter (tests, development) writes into a folder; the CLI writes files itself.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { FileKind } from '../../shared/api/shell-contract.ts';
+
+export interface Shell {
+  /** asks where to save, writes the bytes; null when the user cancels */
+  saveFile(suggestedName: string, kind: FileKind, bytes: Buffer): Promise<string | null>;
+  /** prints the current page through the system dialog; false when unsupported or cancelled */
+  print(options: { landscape: boolean }): Promise<boolean>;
+  /** renders the current page to an A4 PDF (Chromium's printing), or null when unsupported */
+  printToPdf(options: { landscape: boolean }): Promise<Buffer | null>;
+}
+
+/** A shell that saves into one folder without asking (tests, browser development). */
+export function folderShell(dir: string): Shell {
+  return {
+    async saveFile(suggestedName, _kind, bytes) {
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, basename(suggestedName));
+      writeFileSync(file, bytes);
+      return file;
+    },
+    async print() { return false; },
+    async printToPdf() { return null; },
+  };
+}
+
+export const noShell: Shell = {
+  async saveFile() { return null; },
+  async print() { return false; },
+  async printToPdf() { return null; },
+};

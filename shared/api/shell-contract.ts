@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { endpoint } from './define.ts';
+
+export const FileKindSchema = z.enum(['xlsx', 'pdf', 'html', 'json', 'csv']);
+export type FileKind = z.infer<typeof FileKindSchema>;
+
+export const shellContract = {
+  'shell:save-file': endpoint(
+    z.object({ suggestedName: z.string().min(1).max(200), kind: FileKindSchema, bytesBase64: z.string() }),
+    z.object({ saved: z.boolean(), path: z.string().nullable() }),
+    '通过“另存为”对话框保存文件',
+  ),
+  'shell:print': endpoint(z.object({ landscape: z.boolean().default(false) }), z.object({ printed: z.boolean() }), '打印当前页面（系统打印对话框）'),
+  'shell:print-to-pdf': endpoint(
+    z.object({ suggestedName: z.string().min(1).max(200), landscape: z.boolean().default(false) }),
+    z.object({ saved: z.boolean(), path: z.string().nullable() }),
+    '将当前页面存为 PDF（A4）',
+  ),
+};
