@@ -17,13 +17,20 @@ export function readMigrations(dir: string): Migration[] {
   return migrations;
 }
 
-/** Applies every pending migration in one transaction; refuses a database written by a newer app. */
-export function migrate(db: Database, migrations: Migration[], beforeMigrate?: (from: number, to: number) => void): { from: number; to: number } {
+/** Throws when the database was written by a newer app (its user_version is beyond our migrations). Reads only. */
+export function refuseNewer(db: Database, migrations: Migration[]): number {
   const from = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length;
   if (from > latest) {
     throw new AppError('refused', `数据库版本（${from}）比本程序支持的版本（${latest}）新，可能由更新版本的程序写入。为防止损坏，本程序不会打开它；请安装最新版本的程序。`);
   }
+  return from;
+}
+
+/** Applies every pending migration in one transaction; refuses a database written by a newer app. */
+export function migrate(db: Database, migrations: Migration[], beforeMigrate?: (from: number, to: number) => void): { from: number; to: number } {
+  const from = refuseNewer(db, migrations);
+  const latest = migrations.length;
   if (from === latest) return { from, to: latest };
   beforeMigrate?.(from, latest);
   db.transaction(() => {
