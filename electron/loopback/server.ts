@@ -42,6 +42,15 @@ const readBody = (req: IncomingMessage, limit: number) => new Promise<string>((r
   req.on('error', reject);
 });
 
+/** decodeURIComponent without the throw: a malformed escape (e.g. %E0%A4%A) must not crash the server. */
+const safeDecode = (text: string): string | null => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+};
+
 export async function startLoopback(options: LoopbackOptions): Promise<LoopbackServer> {
   const token = randomBytes(32).toString('hex');
   const tokenBuffer = Buffer.from(`Bearer ${token}`);
@@ -64,11 +73,15 @@ export async function startLoopback(options: LoopbackOptions): Promise<LoopbackS
       } catch {
         return send(res, 400, { ok: false, error: { code: 'invalid_request', message: MESSAGES.api.invalidRequest(url.pathname), details: [] } });
       }
-      return send(res, 200, await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), input));
+      const channel = safeDecode(url.pathname.slice(5));
+      if (channel === null) return send(res, 400, { ok: false, error: { code: 'invalid_request', message: MESSAGES.api.invalidRequest(url.pathname), details: [] } });
+      return send(res, 200, await dispatch(options.handlers, channel, input));
     }
     if (!options.staticDir || req.method !== 'GET') return send(res, 404, { ok: false });
     const root = normalize(options.staticDir);
-    let file = normalize(join(root, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
+    const pathname = safeDecode(url.pathname);
+    if (pathname === null) return send(res, 400, { ok: false });
+    let file = normalize(join(root, url.pathname === '/' ? 'index.html' : pathname));
     if (!file.startsWith(root + sep) && file !== root) return send(res, 403, { ok: false });
     if (!existsSync(file) || !statSync(file).isFile()) file = join(root, 'index.html');
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
