@@ -17,9 +17,9 @@ export function HomePage({ profile, onChangeProfile }: { profile: Profile; onCha
       <header className="page-head">
         <div>
           <h1>{framework.plan.name}</h1>
-          <p className="muted">
-            {T.reportingFor}：<strong data-testid="region-name">{region.value ? [...region.value.path.filter((r) => r.level !== 'province'), region.value].map((r) => r.name).join(' · ') : '…'}</strong>
-            　{MESSAGES.app.roles[profile.role]}
+          <p className="muted page-meta">
+            <span>{T.reportingFor}：<strong data-testid="region-name">{region.value ? [...region.value.path.filter((r) => r.level !== 'province'), region.value].map((r) => r.name).join(' · ') : '…'}</strong></span>
+            <span data-testid="role">{MESSAGES.app.roles[profile.role]}</span>
             {framework.plan.status === '征求意见稿' && <span className="tag warn">征求意见稿</span>}
           </p>
         </div>
