@@ -6,8 +6,10 @@ import { useApiQuery } from './hooks/useApiQuery.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { FrameworkPage } from './pages/FrameworkPage.tsx';
+import { EntryPage } from './pages/EntryPage.tsx';
+import { BackupsPage } from './pages/BackupsPage.tsx';
 
-type Page = 'home' | 'framework';
+type Page = 'home' | 'entry' | 'framework' | 'backups';
 
 export function App() {
   const profileQuery = useApiQuery('profile', () => api['settings:get-profile']({}));
@@ -24,7 +26,12 @@ export function App() {
       </main>
     );
   }
-  const nav: [Page, string][] = [['home', MESSAGES.app.nav.home], ['framework', MESSAGES.app.nav.framework]];
+  const nav: [Page, string][] = [
+    ['home', MESSAGES.app.nav.home],
+    ['entry', MESSAGES.app.nav.entry],
+    ['framework', MESSAGES.app.nav.framework],
+    ['backups', MESSAGES.app.nav.backups],
+  ];
   return (
     <div className="layout">
       <nav className="sidebar" aria-label="主导航">
@@ -35,7 +42,9 @@ export function App() {
       </nav>
       <main className="app">
         {page === 'home' && <HomePage profile={profile} onChangeProfile={() => setEditing(true)} />}
+        {page === 'entry' && <EntryPage profile={profile} />}
         {page === 'framework' && <FrameworkPage planId={profile.planId} />}
+        {page === 'backups' && <BackupsPage />}
       </main>
     </div>
   );

@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
+// `wdp plan show x | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error) => { if (error.code === 'EPIPE') process.exit(0); throw error; });
 if (process.features.typescript) {
   const { runCli } = await import('./main.ts');
   process.exitCode = await runCli(process.argv.slice(2));

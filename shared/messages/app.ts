@@ -23,6 +23,6 @@ export const app = {
     targets: (n: number) => `${n} 项监测目标`,
     changeProfile: '更改设置',
   },
-  nav: { home: '首页', framework: '指标框架' },
+  nav: { home: '首页', entry: '数据填报', framework: '指标框架', backups: '数据备份' },
   error: '出错了',
 };

@@ -5,5 +5,6 @@ import { cli } from './cli.ts';
 import { areaTitles, framework } from './framework.ts';
 import { returns } from './returns.ts';
 import { backups } from './backups.ts';
+import { entry } from './entry.ts';
 
-export const MESSAGES = { api, app, cli, framework, areaTitles, returns, backups };
+export const MESSAGES = { api, app, cli, framework, areaTitles, returns, backups, entry };

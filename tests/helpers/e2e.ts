@@ -15,6 +15,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { openApp, type AppBackend } from '../../electron/app.ts';
 import { sourcePaths } from '../../electron/app-paths.ts';
 import { startLoopback, type LoopbackServer } from '../../electron/loopback/server.ts';
+import { folderShell } from '../../electron/services/shell.ts';
 import { REPO_ROOT } from './paths.ts';
 
 export const CHROMIUM_PATH = process.env.WDP_CHROMIUM ?? '/usr/bin/chromium';
@@ -31,6 +32,8 @@ export interface StartE2EOptions {
   dbFile?: string;
   /** the back end's clock */
   now?: () => Date;
+  /** where files 'saved' through the save dialog land (default: downloads/ beside the database) */
+  downloadsDir?: string;
 }
 
 export interface E2E {
@@ -41,6 +44,8 @@ export interface E2E {
   backend: AppBackend;
   loopback: LoopbackServer;
   dbFile: string;
+  /** where files saved through the save dialog (shell:save-file) land */
+  downloadsDir: string;
   /** page errors and console errors seen so far (a test can assert none) */
   errors: string[];
   /** closes the back end and server, reopens both on the same database and loads the page again */
@@ -63,9 +68,10 @@ export async function startE2E(options: StartE2EOptions = {}): Promise<E2E> {
   }
   const ownDir = options.dbFile ? null : mkdtempSync(join(tmpdir(), 'wdp-e2e-'));
   const dbFile = options.dbFile ?? join(ownDir!, 'wdp.sqlite');
+  const downloadsDir = options.downloadsDir ?? join(ownDir ?? mkdtempSync(join(tmpdir(), 'wdp-e2e-dl-')), 'downloads');
 
   const open = async () => {
-    const backend = openApp({ dbFile, ...sourcePaths, now: options.now });
+    const backend = openApp({ dbFile, ...sourcePaths, now: options.now, shell: folderShell(downloadsDir) });
     try {
       const loopback = await startLoopback({ handlers: backend.handlers, staticDir: RENDERER_DIR });
       return { backend, loopback };
@@ -89,7 +95,7 @@ export async function startE2E(options: StartE2EOptions = {}): Promise<E2E> {
 
     let closed = false;
     const e2e: E2E = {
-      page, context, browser, backend, loopback, dbFile, errors,
+      page, context, browser, backend, loopback, dbFile, downloadsDir, errors,
       async restart() {
         await loopback.close();
         backend.close();

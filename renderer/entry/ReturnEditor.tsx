@@ -1,0 +1,128 @@
+// One open return: toolbar, area tabs, the grid with its status bar, the area's targets, and the summary.
+import { useMemo, useState } from 'react';
+import type { ReturnView } from '../../shared/api/returns-contract.ts';
+import { AREA_LETTER, type AreaCode, type DataItem, type Framework, type SexColumn } from '../../shared/framework/schema.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import { cellKey, type Cell, type ReturnStatus } from '../../shared/returns/schema.ts';
+import type { CellIssue } from '../../shared/rules/result.ts';
+import { ApiCallError } from '../api/client.ts';
+import { DataGrid, type Draft } from './DataGrid.tsx';
+import { NoDataDialog } from './NoDataDialog.tsx';
+import { SummaryPanel } from './SummaryPanel.tsx';
+import { TargetsPanel } from './TargetsPanel.tsx';
+import { useReturnEditor } from './useReturnEditor.ts';
+
+const T = MESSAGES.entry;
+
+export function ReturnEditor({ framework, view }: { framework: Framework; view: ReturnView }) {
+  const editor = useReturnEditor(framework, view);
+  const [area, setArea] = useState<AreaCode>('health');
+  const [drafts, setDrafts] = useState<Map<string, Draft>>(new Map());
+  const [activeCell, setActiveCell] = useState<{ item: DataItem; sex: SexColumn } | null>(null);
+  const [focus, setFocus] = useState<{ item: string; sex: SexColumn; nonce: number } | null>(null);
+  const [noData, setNoData] = useState<{ item: DataItem; sex: SexColumn } | null>(null);
+  const [notice, setNotice] = useState('');
+  const readOnly = editor.status === 'submitted';
+  const township = view.summary.level === 'township';
+
+  const itemsByCode = useMemo(() => new Map(framework.dataItems.map((d) => [d.code, d])), [framework]);
+  const indicators = useMemo(() => new Map(framework.indicators.map((i) => [i.code, i])), [framework]);
+  const areaItems = useMemo(() => {
+    const letter = AREA_LETTER[area];
+    const all = framework.dataItems.filter((d) => d.code.startsWith(letter)).sort((a, b) => a.code.localeCompare(b.code));
+    return { shown: township ? all.filter((d) => d.level === 'township') : all, countyOnly: township ? all.filter((d) => d.level === 'county').length : 0 };
+  }, [framework, area, township]);
+  const previous = useMemo(() => {
+    const last = editor.history.find((h) => h.year === view.summary.year - 1);
+    return new Map<string, Cell>((last?.cells ?? []).map((c) => [cellKey(c.item, c.sex), c]));
+  }, [editor.history, view.summary.year]);
+  const issues = useMemo(() => {
+    const map = new Map<string, CellIssue[]>();
+    for (const issue of editor.evaluation.issues) {
+      const key = cellKey(issue.item, issue.sex);
+      map.set(key, [...(map.get(key) ?? []), issue]);
+    }
+    return map;
+  }, [editor.evaluation]);
+  const values = useMemo(() => new Map(editor.evaluation.indicators.map((v) => [v.code, v])), [editor.evaluation]);
+  const results = useMemo(() => new Map(editor.evaluation.targets.map((t) => [t.targetId, t])), [editor.evaluation]);
+  const planArea = framework.areas.find((a) => a.area === area)!;
+
+  const jump = (item: string, sex: SexColumn) => {
+    const letterArea = (Object.entries(AREA_LETTER).find(([, l]) => item.startsWith(l))?.[0] ?? area) as AreaCode;
+    setArea(letterArea);
+    setFocus({ item, sex, nonce: Date.now() });
+  };
+
+  const changeStatus = async (status: ReturnStatus) => {
+    setNotice('');
+    try {
+      await editor.changeStatus(status);
+      setNotice(T.status[status]);
+    } catch (e) {
+      const err = e instanceof ApiCallError ? e.error : null;
+      setNotice(err ? [err.message, ...err.details.slice(0, 5).map((d) => d.message)].join('；') : (e as Error).message);
+    }
+  };
+
+  const activeKey = activeCell ? cellKey(activeCell.item.code, activeCell.sex) : '';
+  const activeMessages = [drafts.get(activeKey)?.message, ...(issues.get(activeKey) ?? []).map((i) => i.message)].filter(Boolean);
+
+  return (
+    <div className="return-editor">
+      <div className="toolbar" role="toolbar">
+        <span className={`badge status-${editor.status}`} data-testid="return-status">{T.status[editor.status]}</span>
+        <button onClick={editor.undo} disabled={!editor.canUndo || readOnly} title="Ctrl+Z">{T.actions.undo}</button>
+        <button onClick={editor.redo} disabled={!editor.canRedo || readOnly} title="Ctrl+Y">{T.actions.redo}</button>
+        <button disabled={!activeCell || readOnly} onClick={() => activeCell && setNoData(activeCell)}>{T.actions.noData}</button>
+        {editor.prefilledCount > 0 && !readOnly && <button onClick={() => void editor.confirmPrefilled()}>{T.actions.confirmPrefilled(editor.prefilledCount)}</button>}
+        <span className="spacer" />
+        <span className={editor.save.error ? 'save-state error-text' : 'save-state muted'} data-testid="save-state" aria-live="polite">
+          {editor.save.error ? T.saveFailed(editor.save.error) : editor.save.pending > 0 ? T.saving : editor.save.savedAt ? T.saved(editor.save.savedAt) : ''}
+        </span>
+        {editor.status === 'draft' && <button onClick={() => void changeStatus('checked')}>{T.actions.markChecked}</button>}
+        {editor.status === 'checked' && <button className="primary" onClick={() => void changeStatus('submitted')}>{T.actions.submit}</button>}
+        {editor.status !== 'draft' && <button onClick={() => void changeStatus('draft')}>{T.actions.reopen}</button>}
+      </div>
+      {notice && <p className="notice" role="status" data-testid="notice">{notice}</p>}
+      <div className="tabs" role="tablist">
+        {framework.areas.map((a) => {
+          const s = editor.evaluation.areas.find((x) => x.area === a.area);
+          return (
+            <button key={a.area} role="tab" aria-selected={a.area === area} className={a.area === area ? 'tab active' : 'tab'} onClick={() => setArea(a.area)}>
+              {MESSAGES.areaTitles[a.area]}
+              {s && s.errors > 0 && <span className="count error">{s.errors}</span>}
+              {s && s.errors === 0 && s.warnings > 0 && <span className="count warn">{s.warnings}</span>}
+            </button>
+          );
+        })}
+      </div>
+      <div className="entry-layout">
+        <div className="entry-main">
+          {areaItems.shown.length > 0 ? (
+            <DataGrid items={areaItems.shown} cells={editor.cells} previous={previous} issues={issues} drafts={drafts} readOnly={readOnly} focus={focus}
+              onCommit={(edits) => void editor.commitCells(edits)} onDrafts={setDrafts} onUndo={editor.undo} onRedo={editor.redo}
+              onActiveChange={(item, sex) => setActiveCell({ item, sex })} onNoData={(item, sex) => setNoData({ item, sex })} onNotice={setNotice} />
+          ) : null}
+          <div className="cell-bar" data-testid="cell-bar">
+            {activeCell && <strong>{activeCell.item.code} {activeCell.item.name} · {T.sexLabel[activeCell.sex]}</strong>}
+            {activeMessages.length > 0 ? activeMessages.map((m, i) => <span key={i} className="cell-message">{m}</span>) : <span className="muted small">{T.keyboardHelp}</span>}
+          </div>
+          {areaItems.countyOnly > 0 && <p className="muted small">{T.countyOnly(areaItems.countyOnly)}</p>}
+          <h2>{T.indicators.heading}</h2>
+          <TargetsPanel area={planArea} indicators={indicators} values={values} results={results} qualitative={editor.qualitative}
+            thresholds={editor.thresholds} explanations={editor.explanations} readOnly={readOnly}
+            onAnswer={(i, c, n) => void editor.setAnswer(i, c, n)} onThreshold={(t, v) => void editor.setThreshold(t, v)} onExplanation={(k, t) => void editor.setExplanation(k, t)} />
+        </div>
+        <aside className="entry-side">
+          <SummaryPanel evaluation={editor.evaluation} items={itemsByCode} onJump={jump} onArea={setArea} />
+        </aside>
+      </div>
+      {noData && (
+        <NoDataDialog item={noData.item} sex={noData.sex} initial={editor.cells.get(cellKey(noData.item.code, noData.sex))?.noData?.reason ?? ''}
+          onCancel={() => setNoData(null)}
+          onSave={(reason) => { void editor.commitCells([{ item: noData.item.code, sex: noData.sex, value: null, noData: { reason } }]); setNoData(null); setFocus({ item: noData.item.code, sex: noData.sex, nonce: Date.now() }); }} />
+      )}
+    </div>
+  );
+}

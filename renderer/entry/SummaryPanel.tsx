@@ -1,0 +1,50 @@
+// Per area and overall: how much is filled, errors, warnings, targets met / not met / at risk; every problem
+// listed with a click through to its cell.
+import type { AreaCode, DataItem, SexColumn } from '../../shared/framework/schema.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import type { Evaluation } from '../../shared/rules/result.ts';
+
+const T = MESSAGES.entry.summary;
+
+export function SummaryPanel({ evaluation, items, onJump, onArea }: {
+  evaluation: Evaluation;
+  items: Map<string, DataItem>;
+  onJump: (item: string, sex: SexColumn) => void;
+  onArea: (area: AreaCode) => void;
+}) {
+  const rows = [...evaluation.areas.map((a) => ({ ...a, label: MESSAGES.areaTitles[a.area] })), { ...evaluation.total, area: null, label: T.total }];
+  return (
+    <section className="summary" aria-label={T.heading} data-testid="summary">
+      <h2>{T.heading}</h2>
+      <table className="grid summary-table">
+        <thead>
+          <tr><th>{T.area}</th><th className="c-num">{T.filled}</th><th className="c-num">{T.errors}</th><th className="c-num">{T.warnings}</th><th className="c-num">{T.met}</th><th className="c-num">{T.notMet}</th><th className="c-num">{T.atRisk}</th></tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.label} className={r.area ? 'clickable' : 'total-row'} onClick={() => r.area && onArea(r.area)}>
+              <td>{r.label}</td>
+              <td className="c-num">{r.cellsFilled}/{r.cellsTotal}</td>
+              <td className={`c-num ${r.errors ? 'num-error' : ''}`}>{r.errors}</td>
+              <td className={`c-num ${r.warnings ? 'num-warn' : ''}`}>{r.warnings}</td>
+              <td className="c-num">{r.met}</td><td className="c-num">{r.notMet}</td><td className="c-num">{r.atRisk}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{T.problems}</h3>
+      {evaluation.issues.length === 0 ? <p className="muted">{T.noProblems}</p> : (
+        <ul className="problems" data-testid="problems">
+          {evaluation.issues.slice(0, 200).map((issue, i) => (
+            <li key={i} className={issue.severity}>
+              <button className="link" onClick={() => onJump(issue.item, issue.sex)}>
+                {issue.item} {items.get(issue.item)?.name} · {MESSAGES.entry.sexLabel[issue.sex]}
+              </button>
+              ：{issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

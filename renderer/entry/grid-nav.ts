@@ -1,0 +1,31 @@
+// Where the active cell goes on a key, like a spreadsheet. Pure: tested without a browser.
+export interface GridPos { row: number; col: number }
+export type NavKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight' | 'Tab' | 'Enter' | 'Home' | 'End';
+
+/**
+ * Arrows move one cell (stopping at the edges); Tab / Shift+Tab move to the next / previous editable cell,
+ * wrapping to the next / previous row; Enter / Shift+Enter move down / up.
+ */
+export function nextPos(pos: GridPos, key: NavKey, shift: boolean, rows: number, cols: number, editable: (p: GridPos) => boolean): GridPos {
+  const clamp = (p: GridPos): GridPos => ({ row: Math.min(Math.max(p.row, 0), rows - 1), col: Math.min(Math.max(p.col, 0), cols - 1) });
+  switch (key) {
+    case 'ArrowUp': return clamp({ ...pos, row: pos.row - 1 });
+    case 'ArrowDown': return clamp({ ...pos, row: pos.row + 1 });
+    case 'ArrowLeft': return clamp({ ...pos, col: pos.col - 1 });
+    case 'ArrowRight': return clamp({ ...pos, col: pos.col + 1 });
+    case 'Enter': return clamp({ ...pos, row: pos.row + (shift ? -1 : 1) });
+    case 'Home': return { ...pos, col: 0 };
+    case 'End': return { ...pos, col: cols - 1 };
+    case 'Tab': {
+      const step = shift ? -1 : 1;
+      let index = pos.row * cols + pos.col;
+      for (let n = 0; n < rows * cols; n++) {
+        index += step;
+        if (index < 0 || index >= rows * cols) return pos;
+        const p = { row: Math.floor(index / cols), col: index % cols };
+        if (editable(p)) return p;
+      }
+      return pos;
+    }
+  }
+}

@@ -1,0 +1,133 @@
+// The open return as the entry screen edits it: local cells updated at once, every change saved in order
+// (one API call per user action), undo/redo, and the rule engine re-run on every change.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { CellEdit, ReturnView } from '../../shared/api/returns-contract.ts';
+import type { Framework } from '../../shared/framework/schema.ts';
+import { cellKey, type Cell, type QualitativeAnswer, type QualitativeChoice, type ReturnData, type ReturnStatus } from '../../shared/returns/schema.ts';
+import { evaluateReturn } from '../../shared/rules/evaluate.ts';
+import { api, ApiCallError } from '../api/client.ts';
+
+interface Step { edits: CellEdit[]; previous: CellEdit[] }
+export interface SaveState { pending: number; savedAt: string | null; error: string | null }
+
+const toCell = (e: CellEdit): Cell => ({ item: e.item, sex: e.sex, value: e.value, noData: e.noData, prefilled: false });
+const messageOf = (e: unknown) => (e instanceof ApiCallError ? e.error.message : (e as Error).message);
+
+export function useReturnEditor(framework: Framework, initial: ReturnView) {
+  const returnId = initial.summary.id;
+  const [cells, setCells] = useState(() => new Map(initial.data.cells.map((c) => [cellKey(c.item, c.sex), c])));
+  const [qualitative, setQualitative] = useState(() => new Map(initial.data.qualitative.map((q) => [q.indicator, q])));
+  const [thresholds, setThresholds] = useState<Record<string, number>>(initial.data.externalThresholds);
+  const [explanations, setExplanations] = useState<Record<string, string>>(initial.explanations);
+  const [status, setStatus] = useState<ReturnStatus>(initial.summary.status);
+  const [save, setSave] = useState<SaveState>({ pending: 0, savedAt: null, error: null });
+  const undoStack = useRef<Step[]>([]);
+  const redoStack = useRef<Step[]>([]);
+  const [, setStackVersion] = useState(0);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  /** Runs saves strictly one after another, so the database sees edits in the order they were made. */
+  const enqueue = useCallback(<T,>(task: () => Promise<T>, onError: (message: string) => void) => {
+    setSave((s) => ({ ...s, pending: s.pending + 1 }));
+    queue.current = queue.current.then(task).then(
+      () => setSave((s) => ({ pending: s.pending - 1, savedAt: new Date().toLocaleTimeString('zh-CN', { hour12: false }), error: null })),
+      (error) => { onError(messageOf(error)); setSave((s) => ({ ...s, pending: s.pending - 1, error: messageOf(error) })); },
+    );
+    return queue.current;
+  }, []);
+
+  const applyLocal = useCallback((edits: CellEdit[]) => {
+    setCells((prev) => {
+      const next = new Map(prev);
+      for (const e of edits) {
+        const key = cellKey(e.item, e.sex);
+        if (e.value === null && e.noData === null) next.delete(key);
+        else next.set(key, toCell(e));
+      }
+      return next;
+    });
+  }, []);
+
+  const snapshot = useCallback((edits: CellEdit[]): CellEdit[] => edits.map((e) => {
+    const c = cells.get(cellKey(e.item, e.sex));
+    return { item: e.item, sex: e.sex, value: c?.value ?? null, noData: c?.noData ?? null };
+  }), [cells]);
+
+  const write = useCallback((edits: CellEdit[], record: 'undo' | 'redo' | 'new') => {
+    const previous = snapshot(edits);
+    applyLocal(edits);
+    const step: Step = { edits, previous };
+    if (record === 'new') { undoStack.current.push(step); redoStack.current = []; }
+    else if (record === 'redo') undoStack.current.push(step);
+    setStackVersion((v) => v + 1);
+    return enqueue(() => api['returns:set-cells']({ returnId, edits }), () => {
+      applyLocal(previous);
+      if (record !== 'undo') undoStack.current = undoStack.current.filter((s) => s !== step);
+    });
+  }, [applyLocal, enqueue, returnId, snapshot]);
+
+  const commitCells = useCallback((edits: CellEdit[]) => write(edits, 'new'), [write]);
+
+  const undo = useCallback(() => {
+    const step = undoStack.current.pop();
+    if (!step) return;
+    redoStack.current.push(step);
+    void write(step.previous, 'undo');
+  }, [write]);
+
+  const redo = useCallback(() => {
+    const step = redoStack.current.pop();
+    if (!step) return;
+    void write(step.edits, 'redo');
+  }, [write]);
+
+  const setAnswer = useCallback((indicator: string, choice: QualitativeChoice | null, note: string) => {
+    const answer: QualitativeAnswer = { indicator, choice, note };
+    setQualitative((prev) => new Map(prev).set(indicator, answer));
+    return enqueue(() => api['returns:set-qualitative']({ returnId, indicator, choice, note }), () => undefined);
+  }, [enqueue, returnId]);
+
+  const setThreshold = useCallback((targetId: string, value: number | null) => {
+    setThresholds((prev) => {
+      const next = { ...prev };
+      if (value === null) delete next[targetId]; else next[targetId] = value;
+      return next;
+    });
+    return enqueue(() => api['returns:set-threshold']({ returnId, targetId, value }), () => undefined);
+  }, [enqueue, returnId]);
+
+  const setExplanation = useCallback((key: string, text: string) => {
+    setExplanations((prev) => ({ ...prev, [key]: text }));
+    return enqueue(() => api['returns:set-explanation']({ returnId, key, text }), () => undefined);
+  }, [enqueue, returnId]);
+
+  const confirmPrefilled = useCallback(() => {
+    setCells((prev) => new Map([...prev].map(([k, c]) => [k, { ...c, prefilled: false }])));
+    return enqueue(() => api['returns:confirm-prefilled']({ returnId }), () => undefined);
+  }, [enqueue, returnId]);
+
+  /** Status changes wait for pending saves, then let the back end check the stored return. */
+  const changeStatus = useCallback(async (next: ReturnStatus) => {
+    await queue.current;
+    const summary = await api['returns:set-status']({ returnId, status: next });
+    setStatus(summary.status);
+    return summary;
+  }, [returnId]);
+
+  const data: ReturnData = useMemo(() => ({
+    ...initial.data,
+    cells: [...cells.values()],
+    qualitative: [...qualitative.values()],
+    externalThresholds: thresholds,
+  }), [initial.data, cells, qualitative, thresholds]);
+
+  const evaluation = useMemo(() => evaluateReturn(framework, data, initial.history), [framework, data, initial.history]);
+
+  return {
+    returnId, data, cells, qualitative, thresholds, explanations, status, save, evaluation,
+    history: initial.history, prefilledCount: [...cells.values()].filter((c) => c.prefilled).length,
+    canUndo: undoStack.current.length > 0, canRedo: redoStack.current.length > 0,
+    commitCells, undo, redo, setAnswer, setThreshold, setExplanation, confirmPrefilled, changeStatus,
+  };
+}
+export type ReturnEditor = ReturnType<typeof useReturnEditor>;

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import type { Profile } from '../../shared/api/settings-contract.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import { api } from '../api/client.ts';
+import { ReturnEditor } from '../entry/ReturnEditor.tsx';
+import { useApiQuery } from '../hooks/useApiQuery.ts';
+
+const T = MESSAGES.entry;
+
+/** Data entry: pick the year, open (or start) that year's return, and fill it in. */
+export function EntryPage({ profile }: { profile: Profile }) {
+  const [year, setYear] = useState(() => new Date().getFullYear() - 1);
+  const [prefill, setPrefill] = useState(true);
+  const [opened, setOpened] = useState(0);
+  const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));
+  const list = useApiQuery(`returns:${profile.regionCode}:${opened}`, () => api['returns:list']({ regionCode: profile.regionCode }));
+  const existing = list.value?.find((r) => r.year === year && r.planId === profile.planId);
+  const view = useApiQuery(`return:${existing?.id ?? 'none'}`, () => (existing ? api['returns:get']({ returnId: existing.id }) : Promise.resolve(null)));
+  const framework = fw.value?.framework;
+  const years: number[] = [];
+  if (framework) for (let y = framework.plan.period.start; y <= Math.min(framework.plan.period.end, new Date().getFullYear()); y++) years.push(y);
+  const returnFramework = view.value && fw.value && view.value.summary.frameworkVersion !== framework?.version ? null : framework;
+
+  const create = async () => {
+    await api['returns:open']({ regionCode: profile.regionCode, year, prefillFromPreviousYear: prefill });
+    setOpened((n) => n + 1);
+  };
+
+  return (
+    <section>
+      <header className="page-head">
+        <div>
+          <h1>{T.title}</h1>
+          <p className="muted">{framework?.plan.name}</p>
+        </div>
+        <label className="inline-field">
+          {T.year}
+          <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={T.year}>
+            {years.map((y) => <option key={y} value={y}>{y} 年{list.value?.some((r) => r.year === y) ? ' ✓' : ''}</option>)}
+          </select>
+        </label>
+      </header>
+      {(fw.error || list.error || view.error) && <p className="error" role="alert">{(fw.error ?? list.error ?? view.error)!.message}</p>}
+      {list.value && !existing && (
+        <div className="card start-return">
+          <p>{T.noReturnYet(year)}</p>
+          <label className="radio"><input type="checkbox" checked={prefill} onChange={(e) => setPrefill(e.target.checked)} />{T.prefill}</label>
+          <button className="primary" onClick={() => void create()}>{T.newReturn(year)}</button>
+        </div>
+      )}
+      {view.value && returnFramework && <ReturnEditor key={view.value.summary.id} framework={returnFramework} view={view.value} />}
+      {view.value && !returnFramework && <OlderFrameworkEditor planId={profile.planId} version={view.value.summary.frameworkVersion} view={view.value} />}
+    </section>
+  );
+}
+
+/** A return entered under an earlier framework version is edited against that version (nothing re-mapped). */
+function OlderFrameworkEditor({ planId, version, view }: { planId: string; version: number; view: NonNullable<Parameters<typeof ReturnEditor>[0]['view']> }) {
+  const fw = useApiQuery(`fw:${planId}:${version}`, () => api['plans:get-framework']({ planId, version }));
+  return fw.value ? <ReturnEditor framework={fw.value.framework} view={view} /> : null;
+}

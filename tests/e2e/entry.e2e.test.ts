@@ -1,0 +1,99 @@
+// Township entry in the real renderer: an error at the cell, the target status following the typing,
+// a block pasted from Excel, undo/redo, and everything still there after a restart.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startE2E, type E2E } from '../helpers/e2e.ts';
+
+const TOWNSHIP = '220802001000'; // 海明街道, 洮北区
+
+async function pasteInto(page: Page, text: string) {
+  await page.getByTestId('data-grid').evaluate((grid, clip) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', clip);
+    grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"]`);
+
+describe('township data entry', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+    await e2e.backend.handlers['settings:set-profile']({ planId: 'taobei', role: 'township', regionCode: TOWNSHIP, userName: '张丽' });
+    await e2e.page.reload();
+    await e2e.page.getByRole('button', { name: '数据填报' }).click();
+    await e2e.page.getByRole('button', { name: /新建 \d+ 年报表/ }).click();
+    await e2e.page.getByRole('tab', { name: /妇女参与决策和管理/ }).click();
+  });
+  afterAll(async () => { await e2e?.close(); });
+
+  it('shows an error at the cell when 女 exceeds 合计, and the target status follows the fix', async () => {
+    const { page } = e2e;
+    await cell(page, 'PD30.total').click();
+    await page.keyboard.type('40');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('50');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 'PD30.female').getAttribute('aria-invalid')).toBe('true');
+    await cell(page, 'PD30.female').click();
+    await expect.poll(() => page.getByTestId('cell-bar').textContent()).toContain('女性人数（50）大于合计（40）');
+    await e2e.screenshot('entry-error', { fullPage: false });
+
+    await page.keyboard.type('10');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 'PD30.female').getAttribute('aria-invalid')).toBeNull();
+    await expect.poll(() => page.getByTestId('status-taobei-P-G08-3').textContent()).toBe('未达标');
+    await expect.poll(() => page.getByTestId('value-taobei-P-G08-3').textContent()).toContain('25.0%');
+
+    await cell(page, 'PD30.female').click();
+    await page.keyboard.type('14');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('status-taobei-P-G08-3').textContent()).toBe('达标');
+    await expect.poll(() => page.getByTestId('value-taobei-P-G08-3').textContent()).toContain('35.0%');
+  });
+
+  it('rejects text in a number cell without saving it', async () => {
+    const { page } = e2e;
+    await cell(page, 'PD31.total').click();
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 'PD31.total').getAttribute('aria-invalid')).toBe('true');
+    await cell(page, 'PD31.total').click();
+    await expect.poll(() => page.getByTestId('cell-bar').textContent()).toMatch(/数字|数值/);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => cell(page, 'PD31.total').getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('fills a block pasted from Excel in one action, and undoes and redoes it', async () => {
+    const { page } = e2e;
+    await cell(page, 'PD28.total').click();
+    await pasteInto(page, '30\t9\r\n５\t1\r\n');
+    await expect.poll(() => cell(page, 'PD28.total').textContent()).toBe('30');
+    await expect.poll(() => cell(page, 'PD28.female').textContent()).toBe('9');
+    await expect.poll(() => cell(page, 'PD29.total').textContent()).toBe('5');
+    await expect.poll(() => cell(page, 'PD29.female').textContent()).toBe('1');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(page, 'PD28.total').textContent()).toBe('');
+    await expect.poll(() => cell(page, 'PD29.female').textContent()).toBe('');
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => cell(page, 'PD29.female').textContent()).toBe('1');
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('已自动保存');
+    await e2e.screenshot('entry-pasted', { fullPage: false });
+  });
+
+  it('keeps everything after a restart', async () => {
+    const { page } = await (async () => { await e2e.restart(); return e2e; })();
+    await page.getByRole('button', { name: '数据填报' }).click();
+    await page.getByRole('tab', { name: /妇女参与决策和管理/ }).click();
+    await expect.poll(() => cell(page, 'PD30.total').textContent()).toBe('40');
+    await expect.poll(() => cell(page, 'PD30.female').textContent()).toBe('14');
+    await expect.poll(() => cell(page, 'PD28.female').textContent()).toBe('9');
+    await expect.poll(() => cell(page, 'PD29.total').textContent()).toBe('5');
+    await expect.poll(() => page.getByTestId('status-taobei-P-G08-3').textContent()).toBe('达标');
+    const [summary] = await e2e.backend.handlers['returns:list']({ regionCode: TOWNSHIP });
+    const audit = await e2e.backend.handlers['returns:audit']({ returnId: summary.id, limit: 100 });
+    expect(audit.some((a) => a.field === 'PD30.female' && a.oldValue === '10' && a.newValue === '14' && a.userName === '张丽')).toBe(true);
+    expect(e2e.errors).toEqual([]);
+  });
+});
