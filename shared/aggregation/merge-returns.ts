@@ -46,6 +46,7 @@ export function aggregateReturns(
     seen.add(child.regionCode);
   }
   if (own && own.regionCode !== regionCode) throw new Error(AGGREGATION_MSG.ownWrongRegion(own.regionCode, regionCode));
+  if (own && own.year !== year) throw new Error(AGGREGATION_MSG.ownWrongYear(own.year, year));
 
   const compiled = compileFramework(framework);
   const views: ReturnView[] = children.map((c) => readReturn(compiled, c, null));

@@ -171,7 +171,9 @@ function build(framework: Framework): CompiledFramework {
     const { numerator, denominator } = ind.indicator;
     // A ratio of two sibling sex columns (出生人口性别比: 男/女) is not a part of a whole.
     const siblings = numerator.item === denominator.item && numerator.sex !== 'total' && denominator.sex !== 'total';
-    if (siblings || ind.numSlot === ind.denSlot) continue;
+    // 女/合计 of one additive item is already checked as 女 ≤ 合计.
+    const sameItemShare = numerator.item === denominator.item && denominator.sex === 'total' && items[Math.floor(ind.numSlot / 3)].additive;
+    if (siblings || sameItemShare || ind.numSlot === ind.denSlot) continue;
     const key = ind.numSlot * slotCount + ind.denSlot;
     if (seenPairs.has(key)) continue;
     seenPairs.add(key);

@@ -49,8 +49,8 @@ export const DATA_MSG = {
   invalid: (label: string) => `${label}填写有误，请先更正`,
   zeroDenominator: (label: string) => `${label}为0，无法计算`,
   countyOnly: '该指标的数据由县级统计，乡镇报表不适用',
-  judgeLevelCounty: '该指标在县级判定，乡镇数值仅供参考',
-  smallDenominator: (label: string, d: string, min: number) => `${label}（${d}）小于${min}，数值不稳定，仅供参考`,
+  judgeLevelCounty: '该指标在县级判定，乡镇不作判定',
+  smallDenominator: (label: string, d: string, min: number) => `${label}（${d}）小于${min}，数值不稳定，不作判定`,
   reference: (verdict: string, reason: string) => `${verdict}（仅供参考：${reason}）`,
   qualitativeReferenceNoAnswer: '该项在县级评估，乡镇报表不适用',
 } as const;
@@ -93,15 +93,15 @@ export const TREND_MSG = {
   missingYears: (years: number[], from: number, to: number, n: number, text: string) =>
     `缺少${years.map((y) => `${y}年`).join('、')}的数据，无法判断“${text}”（需要${from}—${to}年连续${n}年的数据）`,
   baselineYearItself: (year: number) => `本年为基线年（${year}年）或更早，不作趋势判断`,
-  increaseMet: (x: string, basis: string, p: string, d: string, text: string) => `${x}，比${basis}（${p}）提高${d}，符合目标“${text}”`,
+  increaseMet: (x: string, basis: string, p: string, d: string, text: string) => `${x}，比${basis}的${p}提高${d}，符合目标“${text}”`,
   increaseWrong: (x: string, basis: string, p: string, d: string, text: string) =>
-    d ? `${x}，比${basis}（${p}）下降${d}，与目标“${text}”方向不符，请关注` : `${x}，与${basis}（${p}）持平，未体现目标“${text}”，请关注`,
-  decreaseMet: (x: string, basis: string, p: string, d: string, text: string) => `${x}，比${basis}（${p}）下降${d}，符合目标“${text}”`,
+    d ? `${x}，比${basis}的${p}下降${d}，与目标“${text}”方向不符，请关注` : `${x}，与${basis}的${p}持平，未体现目标“${text}”，请关注`,
+  decreaseMet: (x: string, basis: string, p: string, d: string, text: string) => `${x}，比${basis}的${p}下降${d}，符合目标“${text}”`,
   decreaseWrong: (x: string, basis: string, p: string, d: string, text: string) =>
-    d ? `${x}，比${basis}（${p}）上升${d}，与目标“${text}”方向不符，请关注` : `${x}，与${basis}（${p}）持平，未体现目标“${text}”，请关注`,
-  stableMet: (x: string, basis: string, p: string, text: string) => `${x}，与${basis}（${p}）相比保持稳定，符合目标“${text}”`,
+    d ? `${x}，比${basis}的${p}上升${d}，与目标“${text}”方向不符，请关注` : `${x}，与${basis}的${p}持平，未体现目标“${text}”，请关注`,
+  stableMet: (x: string, basis: string, p: string, text: string) => `${x}，与${basis}的${p}相比保持稳定，符合目标“${text}”`,
   stableWrong: (x: string, basis: string, p: string, limit: string, text: string) =>
-    `${x}，与${basis}（${p}）相比变化超过${limit}，未体现目标“${text}”，请关注`,
+    `${x}，与${basis}的${p}相比变化超过${limit}，未体现目标“${text}”，请关注`,
   slowingMet: (from: number, to: number, rises: string, text: string) => `${from}—${to}年逐年变化为 ${rises}，上升趋势减缓，符合目标“${text}”`,
   slowingWrong: (from: number, to: number, rises: string, text: string) => `${from}—${to}年逐年变化为 ${rises}，增幅未逐年减小，与目标“${text}”不符，请关注`,
 } as const;
@@ -127,6 +127,7 @@ export const AGGREGATION_MSG = {
   wrongYear: (region: string, year: number, expected: number) => `乡镇 ${region} 的报表年份为${year}年，与汇总年份${expected}年不符`,
   wrongPlan: (region: string, plan: string, expected: string) => `乡镇 ${region} 的报表属于规划 ${plan}，与汇总规划 ${expected} 不符`,
   duplicateChild: (region: string) => `乡镇 ${region} 的报表重复出现`,
+  ownWrongYear: (year: number, expected: number) => `县级自填报表的年份为${year}年，与汇总年份${expected}年不符`,
   ownWrongRegion: (region: string, expected: string) => `县级自填报表的区划代码 ${region} 与汇总区划 ${expected} 不符`,
   allNoData: '各乡镇均标记为无数据',
 } as const;

@@ -1,9 +1,9 @@
 // 波动较大: the change of an indicator against the previous year. Pure.
-import { formatFixed, formatInUnit } from './format.ts';
+import { formatFixed, formatInUnit, roundTo } from './format.ts';
 import { VOLATILITY_MSG } from './messages.ts';
 
 export interface Volatility {
-  /** relative change in %, null when either year lacks a value or last year was 0 */
+  /** relative change in % (4 decimals), null when either year lacks a value or last year was 0 */
   changePercent: number | null;
   volatile: boolean;
 }
@@ -17,7 +17,8 @@ const NONE: Volatility = Object.freeze({ changePercent: null, volatile: false })
 export function volatility(current: number | null, previous: number | null, thresholdPercent: number): Volatility {
   if (current === null || previous === null) return NONE;
   if (previous === 0) return current === 0 ? { changePercent: 0, volatile: false } : { changePercent: null, volatile: true };
-  const changePercent = ((current - previous) / Math.abs(previous)) * 100;
+  // four decimals: enough for any display, and free of binary noise (43.00000000000001)
+  const changePercent = roundTo(((current - previous) / Math.abs(previous)) * 100, 4);
   return { changePercent, volatile: Math.abs(changePercent) > thresholdPercent + 1e-9 };
 }
 

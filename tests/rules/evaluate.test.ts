@@ -1,0 +1,70 @@
+// The whole evaluation: fixture soundness, ordering, summaries, caching.
+import { describe, expect, it } from 'vitest';
+import { AREA_CODES, FrameworkSchema } from '../../shared/framework/schema.ts';
+import { checkFramework } from '../../shared/framework/assemble.ts';
+import { EvaluationSchema } from '../../shared/rules/result.ts';
+import { compileFramework } from '../../shared/rules/compile.ts';
+import { evaluateReturn } from '../../shared/rules/evaluate.ts';
+import { MINI, T, buildMiniFramework, makeReturn } from '../fixtures/mini-framework.ts';
+
+describe('mini framework fixture', () => {
+  it('is a valid, sound framework', () => {
+    expect(() => FrameworkSchema.parse(MINI)).not.toThrow();
+    expect(checkFramework(MINI)).toEqual([]);
+  });
+});
+
+describe('evaluateReturn', () => {
+  const current = makeReturn({
+    cells: {
+      'HD01.total': 25000, 'HD02.total': 3, 'HD03.total': 78.2, 'HD03.female': 80.1, 'HD03.male': 76.4, 'HD04.total': 9000,
+      'ED01.total': 1000, 'ED01.female': 1200,
+      'CD01.total': 1000, 'CD01.female': 450, 'CD01.male': 550,
+      'PD01.total': { noData: '换届未完成' },
+      'VD01.total': 96,
+    },
+    qualitative: { F02: 'done', L02: 'in_progress' },
+  });
+  const e = evaluateReturn(MINI, current, []);
+
+  it('matches the Evaluation schema', () => {
+    expect(() => EvaluationSchema.parse(e)).not.toThrow();
+  });
+  it('lists every target in plan order and every indicator in framework order', () => {
+    expect(e.targets.map((t) => t.targetId)).toEqual(MINI.areas.flatMap((a) => a.targets.map((t) => t.id)));
+    expect(e.indicators.map((i) => i.code)).toEqual(MINI.indicators.map((i) => i.code));
+  });
+  it('summarises per area and in total', () => {
+    expect(e.areas.map((a) => a.area)).toEqual([...AREA_CODES]);
+    const health = e.areas.find((a) => a.area === 'health')!;
+    // HD01, HD02, HD03 ×3, HD04 = 6 cells, all filled
+    expect(health).toEqual({ area: 'health', cellsTotal: 6, cellsFilled: 6, errors: 0, warnings: 0, met: 1, notMet: 0, atRisk: 1, noData: 1 });
+    const education = e.areas.find((a) => a.area === 'education')!;
+    expect(education).toMatchObject({ cellsTotal: 2, cellsFilled: 2, errors: 1, notMet: 1 });
+    const decision = e.areas.find((a) => a.area === 'decision')!;
+    // 无数据 counts as filled
+    expect(decision).toMatchObject({ cellsTotal: 4, cellsFilled: 1, noData: 3 });
+    const sum = (k: 'cellsTotal' | 'cellsFilled' | 'errors' | 'warnings' | 'met' | 'notMet' | 'atRisk' | 'noData') => e.areas.reduce((s, a) => s + a[k], 0);
+    expect(e.total).toEqual({
+      cellsTotal: sum('cellsTotal'), cellsFilled: sum('cellsFilled'), errors: sum('errors'), warnings: sum('warnings'),
+      met: sum('met'), notMet: sum('notMet'), atRisk: sum('atRisk'), noData: sum('noData'),
+    });
+    expect(e.total.cellsTotal).toBe(27);
+  });
+  it('township returns count only the cells townships collect', () => {
+    const t = evaluateReturn(MINI, makeReturn({ level: 'township' }), []);
+    // minus HD03 ×3 and VD01
+    expect(t.total.cellsTotal).toBe(23);
+    expect(t.targets.find((r) => r.targetId === T.H02)?.status).toBe('not_applicable');
+  });
+  it('compiles each framework object once', () => {
+    const fw = buildMiniFramework();
+    expect(compileFramework(fw)).toBe(compileFramework(fw));
+    expect(compileFramework(buildMiniFramework())).not.toBe(compileFramework(fw));
+  });
+  it('does not modify its inputs', () => {
+    const before = JSON.stringify(current);
+    evaluateReturn(MINI, current, [makeReturn({ year: 2023 })]);
+    expect(JSON.stringify(current)).toBe(before);
+  });
+});

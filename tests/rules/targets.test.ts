@@ -1,0 +1,285 @@
+// Every target rule kind at and around its boundaries.
+import { describe, expect, it } from 'vitest';
+import type { Framework, TargetRule } from '../../shared/framework/schema.ts';
+import type { ReturnData } from '../../shared/returns/schema.ts';
+import type { TargetStatus } from '../../shared/rules/result.ts';
+import type { RuleOptions } from '../../shared/rules/options.ts';
+import { evaluateReturn } from '../../shared/rules/evaluate.ts';
+import { MINI, T, makeReturn, withIndicator, withRule, type ReturnInput } from '../fixtures/mini-framework.ts';
+
+interface Case {
+  name: string;
+  target: string;
+  /** replaces the fixture's rule (and text) of that target */
+  rule?: TargetRule;
+  text?: string;
+  framework?: Framework;
+  current: ReturnInput;
+  history?: ReturnInput[];
+  options?: Partial<RuleOptions>;
+  status: TargetStatus;
+  message?: string;
+  value?: number | null;
+}
+
+function run(c: Case) {
+  const fw = c.framework ?? (c.rule ? withRule(c.target, c.rule, c.text) : MINI);
+  const history: ReturnData[] = (c.history ?? []).map((h) => makeReturn(h));
+  const evaluation = evaluateReturn(fw, makeReturn(c.current), history, c.options);
+  const result = evaluation.targets.find((t) => t.targetId === c.target);
+  if (!result) throw new Error(`no result for ${c.target}`);
+  return result;
+}
+
+function check(cases: Case[]) {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const r = run(c);
+    expect(r.status).toBe(c.status);
+    if (c.message !== undefined) expect(r.message).toBe(c.message);
+    if (c.value !== undefined) expect(r.value).toBe(c.value);
+  });
+}
+
+/** 孕产妇死亡率 = HD02 / HD01 × 10万, judged at county level, one decimal. */
+const mmr = (deaths: number, births: number, extra: ReturnInput = {}): ReturnInput => ({ ...extra, cells: { 'HD01.total': births, 'HD02.total': deaths, ...extra.cells } });
+const NO_MARGIN = { riskMargin: 0 };
+const AT_MOST_12: TargetRule = { kind: 'at_most', value: 12, strict: false };
+const BELOW_12: TargetRule = { kind: 'at_most', value: 12, strict: true };
+
+describe('at_most (孕产妇死亡率 控制在12/10万以下)', () => {
+  check([
+    { name: 'exactly 12, non-strict, no margin → met', target: T.H01, current: mmr(3, 25000), options: NO_MARGIN, status: 'met', value: 12, message: '12.0/10万，达到目标“控制在12/10万以下”' },
+    { name: 'exactly 12, strict (低于12), no margin → not_met', target: T.H01, rule: BELOW_12, text: '低于12/10万', current: mmr(3, 25000), options: NO_MARGIN, status: 'not_met', message: '12.0/10万，未低于目标“低于12/10万”' },
+    { name: 'exactly 12, non-strict, default margin → at_risk (no room left)', target: T.H01, current: mmr(3, 25000), status: 'at_risk', message: '12.0/10万，达到目标“控制在12/10万以下”，但接近上限12/10万，请关注' },
+    { name: 'exactly 12, strict, default margin → not_met', target: T.H01, rule: BELOW_12, text: '低于12/10万', current: mmr(3, 25000), status: 'not_met' },
+    { name: 'just above: 12.1 → not_met', target: T.H01, current: mmr(121, 1_000_000), status: 'not_met', message: '12.1/10万，高于目标“控制在12/10万以下”' },
+    { name: '14.3 → not_met with the value in the unit', target: T.H01, current: mmr(143, 1_000_000), status: 'not_met', message: '14.3/10万，高于目标“控制在12/10万以下”' },
+    { name: '12.04 is judged as shown (12.0) → met without margin', target: T.H01, current: mmr(301, 2_500_000), options: NO_MARGIN, status: 'met', value: 12 },
+    { name: '12.05 is shown as 12.1 → not_met', target: T.H01, current: mmr(241, 2_000_000), status: 'not_met', value: 12.1 },
+    { name: 'just below within the margin (11.9) → at_risk', target: T.H01, current: mmr(119, 1_000_000), status: 'at_risk' },
+    { name: 'at the margin edge (11.4 = 12 − 5%) → at_risk', target: T.H01, current: mmr(114, 1_000_000), status: 'at_risk' },
+    { name: 'just outside the margin (11.3) → met', target: T.H01, current: mmr(113, 1_000_000), status: 'met', message: '11.3/10万，达到目标“控制在12/10万以下”' },
+    { name: 'strict, just below within the margin (11.9) → at_risk', target: T.H01, rule: BELOW_12, current: mmr(119, 1_000_000), status: 'at_risk' },
+    { name: 'strict, just below, no margin → met', target: T.H01, rule: BELOW_12, current: mmr(119, 1_000_000), options: NO_MARGIN, status: 'met' },
+    { name: 'riskMargin 10% widens the zone (10.9 → at_risk)', target: T.H01, current: mmr(109, 1_000_000), options: { riskMargin: 0.1 }, status: 'at_risk' },
+    { name: 'zero deaths → met', target: T.H01, current: mmr(0, 25000), status: 'met', value: 0 },
+    { name: 'at_most 0 has no margin: 0 → met', target: T.H01, rule: { kind: 'at_most', value: 0, strict: false }, text: '零发生', current: mmr(0, 25000), status: 'met' },
+  ]);
+});
+
+describe('missing values, 无数据, zero denominator, reference', () => {
+  check([
+    { name: 'blank numerator → no_data', target: T.H01, current: { cells: { 'HD01.total': 25000, 'HD02.total': null } }, status: 'no_data', message: '缺少数据：孕产妇死亡数未填写', value: null },
+    { name: 'cell absent → no_data', target: T.H01, current: { cells: { 'HD01.total': 25000 } }, status: 'no_data', message: '缺少数据：孕产妇死亡数未填写' },
+    { name: '无数据 denominator → no_data with the reason', target: T.H01, current: { cells: { 'HD01.total': { noData: '卫健局未提供' }, 'HD02.total': 3 } }, status: 'no_data', message: '活产数标记为无数据（卫健局未提供）' },
+    { name: '无数据 without reason', target: T.H01, current: { cells: { 'HD01.total': { noData: '' }, 'HD02.total': 3 } }, status: 'no_data', message: '活产数标记为无数据' },
+    { name: 'invalid cell (negative count) → no_data', target: T.H01, current: mmr(-3, 25000), status: 'no_data', message: '孕产妇死亡数填写有误，请先更正' },
+    { name: 'zero denominator → not_applicable', target: T.H01, current: mmr(0, 0), status: 'not_applicable', message: '活产数为0，无法计算', value: null },
+    { name: 'county-judged indicator on a township return → reference', target: T.H01, current: mmr(143, 1_000_000, { level: 'township' }), status: 'reference', value: 14.3, message: '14.3/10万，高于目标“控制在12/10万以下”（仅供参考：该指标在县级判定，乡镇不作判定）' },
+    { name: 'county-only data on a township return → not_applicable', target: T.H02, current: { level: 'township', cells: { 'HD03.total': 78 } }, status: 'not_applicable', message: '该指标的数据由县级统计，乡镇报表不适用' },
+    { name: 'township-judged indicator on a township return is judged', target: T.C01, current: { level: 'township', cells: { 'CD01.total': 100, 'CD01.female': 45, 'CD01.male': 55 } }, status: 'met' },
+    { name: 'denominator below minDenominator → reference', target: T.P01, current: { level: 'township', cells: { 'PD01.total': 10, 'PD01.female': 3 } }, status: 'reference', message: '30.0%，达到目标“达到30%以上”，但接近下限30%，请关注（仅供参考：村委会成员数（合计）（10）小于20，数值不稳定，不作判定）' },
+    { name: 'denominator at minDenominator is judged', target: T.P01, current: { level: 'township', cells: { 'PD01.total': 20, 'PD01.female': 8 } }, status: 'met', value: 40 },
+  ]);
+});
+
+/** 城镇单位就业人员中女性比例 = CD01 女 / 合计. */
+const c01 = (female: number, total = 1000): ReturnInput => ({ cells: { 'CD01.total': total, 'CD01.female': female, 'CD01.male': total - female } });
+
+describe('at_least (保持在40%以上)', () => {
+  check([
+    { name: 'exactly 40, non-strict, no margin → met', target: T.C01, current: c01(400), options: NO_MARGIN, status: 'met', message: '40.0%，达到目标“保持在40%以上”' },
+    { name: 'exactly 40, strict (高于40%), no margin → not_met', target: T.C01, rule: { kind: 'at_least', value: 40, strict: true }, text: '高于40%', current: c01(400), options: NO_MARGIN, status: 'not_met', message: '40.0%，未高于目标“高于40%”' },
+    { name: 'exactly 40, default margin → at_risk', target: T.C01, current: c01(400), status: 'at_risk', message: '40.0%，达到目标“保持在40%以上”，但接近下限40%，请关注' },
+    { name: 'just below: 39.9 → not_met', target: T.C01, current: c01(399), status: 'not_met', message: '39.9%，低于目标“保持在40%以上”' },
+    { name: 'within the margin: 41.9 → at_risk', target: T.C01, current: c01(419), status: 'at_risk' },
+    { name: 'margin edge: 42.0 → at_risk', target: T.C01, current: c01(420), status: 'at_risk' },
+    { name: 'outside the margin: 42.1 → met', target: T.C01, current: c01(421), status: 'met' },
+    { name: 'strict, 40.1 → at_risk', target: T.C01, rule: { kind: 'at_least', value: 40, strict: true }, current: c01(401), status: 'at_risk' },
+  ]);
+});
+
+/** 平均预期寿命（县级 value item）78岁左右 ± 1. */
+const life = (v: number): ReturnInput => ({ cells: { 'HD03.total': v } });
+
+describe('about (78岁左右 ± 1)', () => {
+  check([
+    { name: '78 → met', target: T.H02, current: life(78), status: 'met', message: '78.00岁，在目标“78岁左右”的范围内（77岁～79岁）' },
+    { name: 'lower edge 77 → met (inclusive)', target: T.H02, current: life(77), status: 'met' },
+    { name: 'upper edge 79 → met (inclusive)', target: T.H02, current: life(79), status: 'met' },
+    { name: 'just below 76.99 → not_met', target: T.H02, current: life(76.99), status: 'not_met', message: '76.99岁，偏离目标“78岁左右”（应在77岁～79岁之间）' },
+    { name: 'just above 79.01 → not_met', target: T.H02, current: life(79.01), status: 'not_met' },
+    { name: 'tolerance 0.5: 78.5 → met, 78.51 → not_met', target: T.H02, rule: { kind: 'about', value: 78, tolerance: 0.5 }, current: life(78.51), status: 'not_met' },
+  ]);
+});
+
+/** 出生人口性别比 = FD01 男 / 女 × 100: range [103, 107), min inclusive, max strict. */
+const sexRatio = (male: number, female = 1000): ReturnInput => ({ cells: { 'FD01.total': male + female, 'FD01.female': female, 'FD01.male': male } });
+
+describe('range (出生人口性别比控制在103—107)', () => {
+  check([
+    { name: 'min edge 103.0 inclusive, no margin → met', target: T.F01, current: sexRatio(1030), options: NO_MARGIN, status: 'met' },
+    { name: 'max edge 107.0 strict → not_met', target: T.F01, current: sexRatio(1070), options: NO_MARGIN, status: 'not_met', message: '107.0%，等于目标“出生人口性别比控制在103—107”的上限，不在目标范围内' },
+    { name: 'below min 102.9 → not_met', target: T.F01, current: sexRatio(1029), status: 'not_met', message: '102.9%，低于目标“出生人口性别比控制在103—107”的下限103%' },
+    { name: 'above max 107.1 → not_met', target: T.F01, current: sexRatio(1071), status: 'not_met', message: '107.1%，高于目标“出生人口性别比控制在103—107”的上限107%' },
+    { name: 'middle 105.0 → met', target: T.F01, current: sexRatio(1050), status: 'met' },
+    { name: 'near min 103.5 (margin capped at a quarter of the width, 1) → at_risk', target: T.F01, current: sexRatio(1035), status: 'at_risk', message: '103.5%，达到目标“出生人口性别比控制在103—107”，但接近下限103%，请关注' },
+    { name: 'near max 106.5 → at_risk', target: T.F01, current: sexRatio(1065), status: 'at_risk' },
+    { name: '104.1 just outside the capped margin → met', target: T.F01, current: sexRatio(1041), status: 'met' },
+    { name: 'min strict: 103.0 → not_met', target: T.F01, rule: { kind: 'range', min: 103, max: 107, minStrict: true, maxStrict: false }, current: sexRatio(1030), status: 'not_met', message: '103.0%，等于目标“出生人口性别比控制在103—107”的下限，不在目标范围内' },
+    { name: 'max non-strict: 107.0, no margin → met', target: T.F01, rule: { kind: 'range', min: 103, max: 107, minStrict: true, maxStrict: false }, current: sexRatio(1070), options: NO_MARGIN, status: 'met' },
+  ]);
+});
+
+/** 高中阶段在校生中女生比例 = ED01 女 / 合计: balanced [45, 55]. */
+const girls = (female: number, total = 1000): ReturnInput => ({ cells: { 'ED01.total': total, 'ED01.female': female } });
+
+describe('balanced (男女比例保持均衡: 45%–55%)', () => {
+  check([
+    { name: '50.0 → met', target: T.E01, current: girls(500), status: 'met', message: '50.0%，达到目标“男女比例保持均衡”' },
+    { name: 'low edge 45.0, no margin → met (inclusive)', target: T.E01, current: girls(450), options: NO_MARGIN, status: 'met' },
+    { name: 'high edge 55.0, no margin → met (inclusive)', target: T.E01, current: girls(550), options: NO_MARGIN, status: 'met' },
+    { name: '44.9 → not_met', target: T.E01, current: girls(449), status: 'not_met', message: '44.9%，低于目标“男女比例保持均衡”的均衡范围（45%～55%）' },
+    { name: '55.1 → not_met', target: T.E01, current: girls(551), status: 'not_met', message: '55.1%，高于目标“男女比例保持均衡”的均衡范围（45%～55%）' },
+    { name: 'low edge 45.0, default margin → at_risk', target: T.E01, current: girls(450), status: 'at_risk' },
+    { name: '47.3 (outside the 2.25 margin) → met', target: T.E01, current: girls(473), status: 'met' },
+  ]);
+});
+
+/** 村委会成员中女性比例 (P01) 不低于 党员中女性比例 (P02). */
+const p01p02 = (p01Female: number, p02Female: number | null, extra: ReturnInput = {}): ReturnInput => ({
+  ...extra,
+  cells: { 'PD01.total': 100, 'PD01.female': p01Female, 'PD02.total': 100, 'PD02.female': p02Female },
+});
+
+describe('relative (不低于党员中女性比例)', () => {
+  check([
+    { name: '30 vs 25 → met', target: T.P01_RELATIVE, current: p01p02(30, 25), status: 'met', message: '30.0%，对比党员中女性比例（25.0%），达到目标“不低于党员中女性比例”' },
+    { name: 'equal, no margin → met', target: T.P01_RELATIVE, current: p01p02(25, 25), options: NO_MARGIN, status: 'met' },
+    { name: 'equal, default margin → at_risk', target: T.P01_RELATIVE, current: p01p02(25, 25), status: 'at_risk', message: '25.0%，对比党员中女性比例（25.0%），达到目标“不低于党员中女性比例”，但差距很小，请关注' },
+    { name: 'equal, strict → not_met', target: T.P01_RELATIVE, rule: { kind: 'relative', indicator: 'P02', op: 'at_least', strict: true }, current: p01p02(25, 25), status: 'not_met', message: '25.0%，与党员中女性比例（25.0%）相同，未达到目标“不低于党员中女性比例”' },
+    { name: 'below → not_met', target: T.P01_RELATIVE, current: p01p02(20, 25), status: 'not_met', message: '20.0%，低于党员中女性比例（25.0%），未达到目标“不低于党员中女性比例”' },
+    { name: 'op at_most, above → not_met', target: T.P01_RELATIVE, rule: { kind: 'relative', indicator: 'P02', op: 'at_most', strict: false }, text: '不高于党员中女性比例', current: p01p02(30, 25), status: 'not_met', message: '30.0%，高于党员中女性比例（25.0%），未达到目标“不高于党员中女性比例”' },
+    { name: 'other indicator blank → no_data', target: T.P01_RELATIVE, current: p01p02(30, null), status: 'no_data', message: '对比指标“党员中女性比例”无数据，无法比较' },
+  ]);
+});
+
+/** 参加基本养老保险的女性人数 (S01) against the 上级 threshold the office fills in. */
+const insured = (female: number, threshold?: number): ReturnInput => ({
+  cells: { 'SD01.total': 1000, 'SD01.female': female, 'SD01.male': 1000 - female },
+  external: threshold === undefined ? {} : { [T.S01]: threshold },
+});
+
+describe('external (达到上级下达的目标任务)', () => {
+  check([
+    { name: 'no threshold → no_data asking for the 上级要求', target: T.S01, current: insured(500), status: 'no_data', message: '缺少上级要求（上级下达的参保任务数），请妇儿工委办公室在本报表的“上级要求”中填写后再判断' },
+    { name: '500 vs 400 → met', target: T.S01, current: insured(500, 400), status: 'met', message: '500人，对比上级要求（上级下达的参保任务数：400人），达到目标“达到上级下达的目标任务”' },
+    { name: '500 vs 480 (within 5%) → at_risk', target: T.S01, current: insured(500, 480), status: 'at_risk' },
+    { name: '500 vs 500, no margin → met', target: T.S01, current: insured(500, 500), options: NO_MARGIN, status: 'met' },
+    { name: '500 vs 500, strict → not_met', target: T.S01, rule: { kind: 'external', op: 'at_least', strict: true, label: '上级下达的参保任务数' }, current: insured(500, 500), status: 'not_met', message: '500人，等于上级要求（上级下达的参保任务数：500人），未达到目标“达到上级下达的目标任务”' },
+    { name: '500 vs 520 → not_met', target: T.S01, current: insured(500, 520), status: 'not_met', message: '500人，低于上级要求（上级下达的参保任务数：520人），未达到目标“达到上级下达的目标任务”' },
+    { name: 'op at_most: 500 vs 450 → not_met', target: T.S01, rule: { kind: 'external', op: 'at_most', strict: false, label: '上级控制数' }, current: insured(500, 450), status: 'not_met', message: '500人，高于上级要求（上级控制数：450人），未达到目标“达到上级下达的目标任务”' },
+  ]);
+});
+
+/** 党员中女性比例 (P02) 逐步提高, previous year. */
+const p02 = (female: number, year = 2024): ReturnInput => ({ year, cells: { 'PD02.total': 100, 'PD02.female': female } });
+/** 法律援助受援女性人数 (L01) 逐步减少. */
+const l01 = (female: number, year = 2024): ReturnInput => ({ year, cells: { 'LD01.total': 1000, 'LD01.female': female } });
+/** C01 保持稳定 against the 2020 baseline. */
+const c01y = (female: number, year: number): ReturnInput => ({ ...c01(female), year });
+
+describe('trend: increase / decrease / stable', () => {
+  check([
+    { name: 'increase: 26 after 25 → met', target: T.P02, current: p02(26), history: [p02(25, 2023)], status: 'met', message: '26.0%，比上年（2023年）的25.0%提高1.0个百分点，符合目标“逐步提高”' },
+    { name: 'increase: equal → at_risk', target: T.P02, current: p02(25), history: [p02(25, 2023)], status: 'at_risk', message: '25.0%，与上年（2023年）的25.0%持平，未体现目标“逐步提高”，请关注' },
+    { name: 'increase: fall → at_risk (wrong side)', target: T.P02, current: p02(24), history: [p02(25, 2023)], status: 'at_risk', message: '24.0%，比上年（2023年）的25.0%下降1.0个百分点，与目标“逐步提高”方向不符，请关注' },
+    { name: 'increase: no previous year → no_data naming the year', target: T.P02, current: p02(26), history: [p02(20, 2021)], status: 'no_data', message: '缺少上年（2023年）的数据，无法判断“逐步提高”' },
+    { name: 'increase: previous year blank → no_data', target: T.P02, current: p02(26), history: [{ year: 2023, cells: { 'PD02.total': 100 } }], status: 'no_data' },
+    { name: 'increase: later years in history are ignored', target: T.P02, current: p02(26), history: [p02(30, 2025), p02(25, 2023)], status: 'met' },
+    { name: 'history order does not matter', target: T.P02, current: p02(26), history: [p02(10, 2020), p02(25, 2023), p02(12, 2022)], status: 'met' },
+    { name: 'decrease: 90 after 100 → met', target: T.L01, current: l01(90), history: [l01(100, 2023)], status: 'met', message: '90人，比上年（2023年）的100人下降10人，符合目标“逐步减少”' },
+    { name: 'decrease: rise → at_risk', target: T.L01, current: l01(110), history: [l01(100, 2023)], status: 'at_risk', message: '110人，比上年（2023年）的100人上升10人，与目标“逐步减少”方向不符，请关注' },
+    { name: 'decrease: on a ratio in 1/10万', target: T.H01, rule: { kind: 'trend', direction: 'decrease', basis: 'previous_year', years: 1 }, text: '逐步下降', current: mmr(100, 1_000_000), history: [{ ...mmr(120, 1_000_000), year: 2023 }], status: 'met', message: '10.0/10万，比上年（2023年）的12.0/10万下降2.0/10万，符合目标“逐步下降”' },
+    { name: 'stable vs baseline: +1 point of 40 (≤ 5%) → met', target: T.C01_STABLE, current: c01y(410, 2024), history: [c01y(400, 2020)], status: 'met', message: '41.0%，与基线年（2020年）的40.0%相比保持稳定，符合目标“保持稳定”' },
+    { name: 'stable vs baseline: exactly 5% → met', target: T.C01_STABLE, current: c01y(420, 2024), history: [c01y(400, 2020)], status: 'met' },
+    { name: 'stable vs baseline: +3 points → at_risk', target: T.C01_STABLE, current: c01y(430, 2024), history: [c01y(400, 2020)], status: 'at_risk', message: '43.0%，与基线年（2020年）的40.0%相比变化超过5%，未体现目标“保持稳定”，请关注' },
+    { name: 'stable with stableTolerance 0.5 points: +1 → at_risk', target: T.C01_STABLE, rule: { kind: 'trend', direction: 'stable', basis: 'baseline', years: 1, stableTolerance: 0.5 }, current: c01y(410, 2024), history: [c01y(400, 2020)], status: 'at_risk', message: '41.0%，与基线年（2020年）的40.0%相比变化超过0.5个百分点，未体现目标“保持稳定”，请关注' },
+    { name: 'stable: no baseline return → no_data', target: T.C01_STABLE, current: c01y(410, 2024), history: [c01y(400, 2023)], status: 'no_data', message: '缺少基线年（2020年）的数据，无法判断“保持稳定”' },
+    { name: 'stable: the baseline year itself → not_applicable', target: T.C01_STABLE, current: c01y(410, 2020), status: 'not_applicable', message: '本年为基线年（2020年）或更早，不作趋势判断' },
+  ]);
+});
+
+/** 剖宫产率 (H03) = HD04 / HD01 × 100, 上升趋势减缓. */
+const csection = (rate: number, year: number): ReturnInput => ({ year, cells: { 'HD01.total': 1000, 'HD04.total': rate * 10 } });
+const SLOWING4: TargetRule = { kind: 'trend', direction: 'slowing_increase', basis: 'previous_year', years: 4 };
+
+describe('trend: slowing_increase (上升趋势减缓)', () => {
+  check([
+    {
+      name: 'years 3: +3, +2, +1 → met', target: T.H03,
+      current: csection(36, 2024), history: [csection(30, 2021), csection(33, 2022), csection(35, 2023)],
+      status: 'met', message: '2021—2024年逐年变化为 +3.0、+2.0、+1.0个百分点，上升趋势减缓，符合目标“剖宫产率上升趋势减缓”',
+    },
+    {
+      name: 'years 3: +3, +2, +2.5 → at_risk', target: T.H03,
+      current: csection(37.5, 2024), history: [csection(30, 2021), csection(33, 2022), csection(35, 2023)],
+      status: 'at_risk', message: '2021—2024年逐年变化为 +3.0、+2.0、+2.5个百分点，增幅未逐年减小，与目标“剖宫产率上升趋势减缓”不符，请关注',
+    },
+    { name: 'years 3: equal rises +2, +2, +2 → at_risk', target: T.H03, current: csection(36, 2024), history: [csection(30, 2021), csection(32, 2022), csection(34, 2023)], status: 'at_risk' },
+    { name: 'years 3: rise then fall +3, +1, −1 → met', target: T.H03, current: csection(33, 2024), history: [csection(30, 2021), csection(33, 2022), csection(34, 2023)], status: 'met' },
+    { name: 'years 3: fall then rise −1, +2, +1 → at_risk', target: T.H03, current: csection(32, 2024), history: [csection(30, 2021), csection(29, 2022), csection(31, 2023)], status: 'at_risk' },
+    {
+      name: 'years 3 with only two earlier years → no_data naming 2021', target: T.H03,
+      current: csection(36, 2024), history: [csection(33, 2022), csection(35, 2023)],
+      status: 'no_data', message: '缺少2021年的数据，无法判断“剖宫产率上升趋势减缓”（需要2021—2024年连续4年的数据）',
+    },
+    {
+      name: 'years 3 with a blank year → no_data naming it', target: T.H03,
+      current: csection(36, 2024), history: [csection(30, 2021), { year: 2022, cells: { 'HD01.total': 1000 } }, csection(35, 2023)],
+      status: 'no_data', message: '缺少2022年的数据，无法判断“剖宫产率上升趋势减缓”（需要2021—2024年连续4年的数据）',
+    },
+    {
+      name: 'years 4 with three earlier years → no_data naming 2020', target: T.H03, rule: SLOWING4,
+      current: csection(36, 2024), history: [csection(30, 2021), csection(33, 2022), csection(35, 2023)],
+      status: 'no_data', message: '缺少2020年的数据，无法判断“剖宫产率上升趋势减缓”（需要2020—2024年连续5年的数据）',
+    },
+    {
+      name: 'years 4 without history → no_data naming all four years', target: T.H03, rule: SLOWING4, current: csection(36, 2024),
+      status: 'no_data', message: '缺少2020年、2021年、2022年、2023年的数据，无法判断“剖宫产率上升趋势减缓”（需要2020—2024年连续5年的数据）',
+    },
+    {
+      name: 'years 4: +4, +3, +2, +1 → met', target: T.H03, rule: SLOWING4,
+      current: csection(36, 2024), history: [csection(26, 2020), csection(30, 2021), csection(33, 2022), csection(35, 2023)],
+      status: 'met', message: '2020—2024年逐年变化为 +4.0、+3.0、+2.0、+1.0个百分点，上升趋势减缓，符合目标“剖宫产率上升趋势减缓”',
+    },
+    {
+      name: 'years 4: +2, +3, +2, +1 → at_risk', target: T.H03, rule: SLOWING4,
+      current: csection(36, 2024), history: [csection(28, 2020), csection(30, 2021), csection(33, 2022), csection(35, 2023)],
+      status: 'at_risk',
+    },
+  ]);
+});
+
+describe('qualitative', () => {
+  check([
+    { name: 'done → met', target: T.F02, current: { qualitative: { F02: 'done' } }, status: 'met', message: '已建立，达到目标“建立家庭教育指导服务体系”', value: null },
+    { name: 'in_progress → at_risk', target: T.F02, current: { qualitative: { F02: 'in_progress' } }, status: 'at_risk', message: '推进中，尚未达到目标“建立家庭教育指导服务体系”，请关注' },
+    { name: 'not_done → not_met', target: T.F02, current: { qualitative: { F02: 'not_done' } }, status: 'not_met', message: '未建立，未达到目标“建立家庭教育指导服务体系”' },
+    { name: 'null → no_data', target: T.F02, current: { qualitative: { F02: null } }, status: 'no_data', message: '尚未评估，请选择“已建立”“推进中”或“未建立”' },
+    { name: 'no answer → no_data', target: T.F02, current: {}, status: 'no_data' },
+    { name: 'progress labels: done → 已实现', target: T.L02, current: { qualitative: { L02: 'done' } }, status: 'met', message: '已实现，达到目标“妇女权益保障法治化水平持续提升”' },
+    { name: 'progress labels: null → no_data', target: T.L02, current: {}, status: 'no_data', message: '尚未评估，请选择“已实现”“推进中”或“未实现”' },
+    { name: 'county-judged, township return answered → reference', target: T.L02, current: { level: 'township', qualitative: { L02: 'not_done' } }, status: 'reference', message: '未实现，未达到目标“妇女权益保障法治化水平持续提升”（仅供参考：该指标在县级判定，乡镇不作判定）' },
+    { name: 'county-judged, township return unanswered → not_applicable', target: T.L02, current: { level: 'township' }, status: 'not_applicable' },
+  ]);
+});
+
+describe('judge level and minimum denominator on the indicator', () => {
+  it('reports referenceOnly on the indicator value', () => {
+    const fw = withIndicator('E01', { judgeLevel: 'county' });
+    const e = evaluateReturn(fw, makeReturn({ level: 'township', ...girls(500) }), []);
+    expect(e.indicators.find((i) => i.code === 'E01')).toEqual({ code: 'E01', value: 50, numerator: 500, denominator: 1000, referenceOnly: true });
+    expect(e.targets.find((t) => t.targetId === T.E01)?.status).toBe('reference');
+  });
+});
