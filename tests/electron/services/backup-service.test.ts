@@ -1,0 +1,57 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { backupNow, inspectBackup, listBackups, restoreBackup, rotate, snapshotSync } from '../../../electron/services/backup-service.ts';
+import { openReturn, setCells, viewReturn, requireReturn } from '../../../electron/services/returns-service.ts';
+import { openApp } from '../../../electron/app.ts';
+import { sourcePaths } from '../../../electron/app-paths.ts';
+import { openTestBackend, TAOBEI_TOWNSHIP, type TestBackend } from '../../helpers/backend.ts';
+
+let backend: TestBackend;
+afterEach(() => backend?.dispose());
+
+describe('backups', () => {
+  it('backs up with the online backup API, shows what a backup holds, and restores it after a safety backup', async () => {
+    backend = openTestBackend({ profile: TAOBEI_TOWNSHIP });
+    const id = openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2025, false).summary.id;
+    setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: 40, noData: null }]);
+    const file = await backupNow(backend.ctx, 'manual');
+    const name = file.split(/[\\/]/).pop()!;
+    setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: 99, noData: null }]);
+
+    const inspected = inspectBackup(backend.ctx, name);
+    expect(inspected.returns).toEqual([expect.objectContaining({ regionName: '海明街道', year: 2025, cells: 1, status: 'draft' })]);
+
+    const result = await restoreBackup(backend.ctx, name);
+    expect(result.safetyBackup).toMatch(/-before-restore\.sqlite$/);
+    expect(viewReturn(backend.ctx, requireReturn(backend.ctx, id)).data.cells[0].value).toBe(40);
+    // The state before the restore is itself restorable.
+    await restoreBackup(backend.ctx, result.safetyBackup);
+    expect(viewReturn(backend.ctx, requireReturn(backend.ctx, id)).data.cells[0].value).toBe(99);
+    expect(listBackups(backend.ctx).map((b) => b.reason)).toEqual(expect.arrayContaining(['manual', 'before-restore']));
+  });
+
+  it('refuses a damaged backup without touching the current data', async () => {
+    backend = openTestBackend({ profile: TAOBEI_TOWNSHIP });
+    const id = openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2025, false).summary.id;
+    setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: 7, noData: null }]);
+    const name = (await backupNow(backend.ctx, 'manual')).split(/[\\/]/).pop()!;
+    writeFileSync(join(backend.ctx.paths.backupsDir, name), 'not a database at all');
+    await expect(restoreBackup(backend.ctx, name)).rejects.toThrow(/无法读取/);
+    expect(viewReturn(backend.ctx, requireReturn(backend.ctx, id)).data.cells[0].value).toBe(7);
+    await expect(restoreBackup(backend.ctx, '../../etc/passwd')).rejects.toThrow('备份文件名不正确');
+  });
+
+  it('takes a start-up snapshot of a database that holds returns, and rotates old backups', () => {
+    backend = openTestBackend({ profile: TAOBEI_TOWNSHIP });
+    openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2025, false);
+    backend.close();
+    const again = openApp({ dbFile: backend.dbFile, ...sourcePaths, backupOnStart: true });
+    expect(listBackups(again.ctx).map((b) => b.reason)).toEqual(['start']);
+    for (let i = 0; i < 35; i++) snapshotSync(again.ctx.db, again.ctx.paths.backupsDir, 'manual', new Date(Date.UTC(2026, 0, 1, 0, 0, i)));
+    rotate(again.ctx.paths.backupsDir);
+    expect(readdirSync(again.ctx.paths.backupsDir)).toHaveLength(30);
+    again.close();
+    expect(existsSync(backend.dbFile)).toBe(true);
+  });
+});
