@@ -22,4 +22,10 @@ export const plansContract = {
     z.object({ framework: FrameworkSchema, retired: z.array(RetiredItemSchema) }),
     '读取一个规划的指标框架（默认最新版本）',
   ),
+  'plans:export-package': endpoint(z.object({ planId: z.string().min(1) }), z.object({ fileName: z.string(), bytesBase64: z.string() }), '导出指标框架包（供乡镇导入）'),
+  'plans:import-package': endpoint(
+    z.object({ fileName: z.string().min(1).max(300), bytesBase64: z.string().max(8 * 1024 * 1024) }),
+    z.object({ planId: z.string(), version: z.number().int() }),
+    '导入县级下发的指标框架包',
+  ),
 };

@@ -6,5 +6,6 @@ import { areaTitles, framework } from './framework.ts';
 import { returns } from './returns.ts';
 import { backups } from './backups.ts';
 import { entry } from './entry.ts';
+import { frameworkPackage } from './framework-package.ts';
 
-export const MESSAGES = { api, app, cli, framework, areaTitles, returns, backups, entry };
+export const MESSAGES = { api, app, cli, framework, areaTitles, returns, backups, entry, frameworkPackage };
