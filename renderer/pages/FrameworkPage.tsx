@@ -1,15 +1,34 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { describeRule, indicatorUnit } from '../../shared/framework/describe.ts';
 import type { AreaCode, Indicator } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { api } from '../api/client.ts';
+import { api, ApiCallError } from '../api/client.ts';
+import { fileToBase64, saveBase64 } from '../lib/files.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 
 const T = MESSAGES.framework;
 
 /** The framework browser: area → targets with indicator, rule, unit, department and the plan's own sentence. */
 export function FrameworkPage({ planId }: { planId: string }) {
-  const fw = useApiQuery(`fw:${planId}`, () => api['plans:get-framework']({ planId }));
+  const [loaded, setLoaded] = useState(0);
+  const fw = useApiQuery(`fw:${planId}:${loaded}`, () => api['plans:get-framework']({ planId }));
+  const [notice, setNotice] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
+  const P = MESSAGES.frameworkPackage;
+  const exportPackage = async () => {
+    const pkg = await api['plans:export-package']({ planId });
+    const path = await saveBase64(pkg.fileName, 'json', pkg.bytesBase64);
+    if (path) setNotice(path);
+  };
+  const importPackage = async (file: File) => {
+    try {
+      const r = await api['plans:import-package']({ fileName: file.name, bytesBase64: await fileToBase64(file) });
+      setNotice(P.imported(r.version));
+      setLoaded((n) => n + 1);
+    } catch (e) {
+      setNotice(e instanceof ApiCallError ? [e.error.message, ...e.error.details.map((d) => d.message)].join('；') : (e as Error).message);
+    }
+  };
   const [area, setArea] = useState<AreaCode>('health');
   const [query, setQuery] = useState('');
   const indicators = useMemo(() => new Map<string, Indicator>(fw.value?.framework.indicators.map((i) => [i.code, i]) ?? []), [fw.value]);
@@ -27,8 +46,14 @@ export function FrameworkPage({ planId }: { planId: string }) {
           <h1>{T.browserTitle}</h1>
           <p className="muted">{framework.plan.name}　{T.version(framework.version)}</p>
         </div>
-        <input className="search" type="search" placeholder={T.searchPlaceholder} aria-label={T.searchPlaceholder} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <div className="head-actions">
+          <input className="search" type="search" placeholder={T.searchPlaceholder} aria-label={T.searchPlaceholder} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <button onClick={() => void exportPackage()}>{P.exportButton}</button>
+          <button onClick={() => fileInput.current?.click()}>{P.importButton}</button>
+          <input ref={fileInput} type="file" accept=".json" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void importPackage(f); e.target.value = ''; }} />
+        </div>
       </header>
+      {notice && <p className="notice" role="status">{notice}</p>}
       {!q && (
         <div className="tabs" role="tablist">
           {framework.areas.map((a) => (
