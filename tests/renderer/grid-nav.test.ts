@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { nextPos } from '../../renderer/entry/grid-nav.ts';
+import { parseClipboardBlock, placeBlock } from '../../shared/returns/paste.ts';
+
+// 3 rows × 3 columns; row 1 has only 合计 (a single-value item), so its 女/男 cells are locked.
+const editable = ({ row, col }: { row: number; col: number }) => !(row === 1 && col > 0);
+
+describe('grid navigation', () => {
+  it.each([
+    [{ row: 0, col: 0 }, 'ArrowRight', false, { row: 0, col: 1 }],
+    [{ row: 0, col: 2 }, 'ArrowRight', false, { row: 0, col: 2 }],
+    [{ row: 0, col: 0 }, 'ArrowUp', false, { row: 0, col: 0 }],
+    [{ row: 2, col: 1 }, 'ArrowDown', false, { row: 2, col: 1 }],
+    [{ row: 0, col: 1 }, 'Enter', false, { row: 1, col: 1 }],
+    [{ row: 1, col: 1 }, 'Enter', true, { row: 0, col: 1 }],
+    [{ row: 0, col: 2 }, 'Tab', false, { row: 1, col: 0 }],
+    [{ row: 1, col: 0 }, 'Tab', false, { row: 2, col: 0 }],
+    [{ row: 2, col: 0 }, 'Tab', true, { row: 1, col: 0 }],
+    [{ row: 2, col: 2 }, 'Tab', false, { row: 2, col: 2 }],
+    [{ row: 1, col: 2 }, 'Home', false, { row: 1, col: 0 }],
+  ] as const)('from %o, %s (shift %s) goes to %o', (from, key, shift, to) => {
+    expect(nextPos(from, key, shift, 3, 3, editable)).toEqual(to);
+  });
+});
+
+describe('clipboard blocks from Excel / WPS', () => {
+  it('splits rows and cells, drops the trailing newline and unquotes cells', () => {
+    expect(parseClipboardBlock('30\t9\r\n5\t1\r\n')).toEqual([['30', '9'], ['5', '1']]);
+    expect(parseClipboardBlock('"1,234"\t ７ \n')).toEqual([['1,234', '７']]);
+    expect(parseClipboardBlock('12')).toEqual([['12']]);
+  });
+
+  it('places a block from the active cell and reports what falls outside', () => {
+    const { placed, clipped } = placeBlock([['1', '2', '3'], ['4', '5', '6']], 1, 1, 2, 3);
+    expect(placed).toEqual([{ row: 1, col: 1, text: '1' }, { row: 1, col: 2, text: '2' }]);
+    expect(clipped).toBe(4);
+  });
+});
