@@ -1,8 +1,8 @@
 // Benchmark of the rule engine: a synthetic framework of 320 data items (all sex breakdowns) and
 // 150 indicators with one target each, covering every rule kind; a full return with five years of
+// history is evaluated 2,000 times.
 import { loadBundledFrameworks } from '../../electron/frameworks/bundled.ts';
 import { FRAMEWORKS_DIR } from '../helpers/paths.ts';
-import type { ReturnData } from '../../shared/returns/schema.ts';
 import {
   AREA_CODES, AREA_LETTER, FrameworkSchema,
   type DataItem, type Framework, type Indicator, type PlanArea, type SexBreakdown, type TargetRule,
@@ -160,7 +160,7 @@ function benchShippedPlans(): void {
       cells: fw.dataItems.flatMap((d, i) => {
         const total = d.valueType === 'value' ? 50 + (i % 40) : 1000 + i * 10 + (year - 2020) * 7;
         const female = d.valueType === 'value' ? total : Math.floor(total * 0.46);
-        const cells = [{ item: d.code, sex: 'total' as const, value: total, noData: null, prefilled: false }];
+        const cells: Cell[] = [{ item: d.code, sex: 'total', value: total, noData: null, prefilled: false }];
         if (d.sex !== 'single') cells.push({ item: d.code, sex: 'female' as const, value: female, noData: null, prefilled: false });
         if (d.sex === 'total_female_male') cells.push({ item: d.code, sex: 'male' as const, value: total - female, noData: null, prefilled: false });
         return cells;
