@@ -8,6 +8,7 @@ import type { CellIssue } from '../../shared/rules/result.ts';
 import { ApiCallError } from '../api/client.ts';
 import { DataGrid, type Draft } from './DataGrid.tsx';
 import { NoDataDialog } from './NoDataDialog.tsx';
+import { AuditPanel } from './AuditPanel.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
 import { TargetsPanel } from './TargetsPanel.tsx';
 import { useReturnEditor } from './useReturnEditor.ts';
@@ -22,6 +23,7 @@ export function ReturnEditor({ framework, view }: { framework: Framework; view: 
   const [focus, setFocus] = useState<{ item: string; sex: SexColumn; nonce: number } | null>(null);
   const [noData, setNoData] = useState<{ item: DataItem; sex: SexColumn } | null>(null);
   const [notice, setNotice] = useState('');
+  const [showAudit, setShowAudit] = useState(false);
   const readOnly = editor.status === 'submitted';
   const township = view.summary.level === 'township';
 
@@ -75,6 +77,7 @@ export function ReturnEditor({ framework, view }: { framework: Framework; view: 
         <button onClick={editor.undo} disabled={!editor.canUndo || readOnly} title="Ctrl+Z">{T.actions.undo}</button>
         <button onClick={editor.redo} disabled={!editor.canRedo || readOnly} title="Ctrl+Y">{T.actions.redo}</button>
         <button disabled={!activeCell || readOnly} onClick={() => activeCell && setNoData(activeCell)}>{T.actions.noData}</button>
+        <button aria-pressed={showAudit} onClick={() => setShowAudit((v) => !v)}>{T.audit.toggle}</button>
         {editor.prefilledCount > 0 && !readOnly && <button onClick={() => void editor.confirmPrefilled()}>{T.actions.confirmPrefilled(editor.prefilledCount)}</button>}
         <span className="spacer" />
         <span className={editor.save.error ? 'save-state error-text' : 'save-state muted'} data-testid="save-state" aria-live="polite">
@@ -85,6 +88,7 @@ export function ReturnEditor({ framework, view }: { framework: Framework; view: 
         {editor.status !== 'draft' && <button onClick={() => void changeStatus('draft')}>{T.actions.reopen}</button>}
       </div>
       {notice && <p className="notice" role="status" data-testid="notice">{notice}</p>}
+      {showAudit && <AuditPanel returnId={editor.returnId} version={`${editor.save.savedAt}:${editor.save.pending}`} />}
       <div className="tabs" role="tablist">
         {framework.areas.map((a) => {
           const s = editor.evaluation.areas.find((x) => x.area === a.area);

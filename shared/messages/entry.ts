@@ -55,6 +55,7 @@ export const entry = {
     mechanism: { done: '已建立', in_progress: '推进中', not_done: '未建立' },
     progress: { done: '已实现', in_progress: '推进中', not_done: '未实现' },
   } as Record<string, Record<string, string>>,
+  audit: { toggle: '修改记录', heading: '修改记录（最近 200 条）', empty: '尚无修改', at: '时间', user: '填表人', field: '单元格', old: '原值', new: '新值' },
   summary: {
     heading: '校验汇总',
     area: '领域',
