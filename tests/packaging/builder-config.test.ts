@@ -1,0 +1,86 @@
+// electron-builder.yml is valid for the installed electron-builder (checked the way electron-builder itself does:
+// ajv against app-builder-lib/scheme.json, non-strict, coercing) and says what the app needs.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { REPO_ROOT } from '../helpers/paths.ts';
+
+const require = createRequire(import.meta.url);
+// js-yaml is what electron-builder reads its YAML with (it ships no types, hence require).
+const yaml = require('js-yaml') as { load: (text: string) => unknown };
+const scheme = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', 'app-builder-lib', 'scheme.json'), 'utf8'));
+
+type Config = Record<string, any>;
+const loadConfig = (): Config => yaml.load(readFileSync(join(REPO_ROOT, 'electron-builder.yml'), 'utf8')) as Config;
+
+/** The same ajv options as app-builder-lib/out/util/config/schemaValidator.js (compiled once: it takes a while). */
+let compiled: ReturnType<Ajv['compile']> | null = null;
+function validator() {
+  compiled ??= new Ajv({ allErrors: true, verbose: true, coerceTypes: true, strict: false }).compile(scheme);
+  return compiled;
+}
+
+describe('electron-builder.yml', () => {
+  it('validates against electron-builder\'s own schema', () => {
+    const validate = validator();
+    const ok = validate(loadConfig());
+    expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('the validator does catch mistakes (unknown option, wrong type)', () => {
+    const validate = validator();
+    expect(validate({ ...loadConfig(), noSuchOption: true })).toBe(false);
+    expect(validate({ ...loadConfig(), nsis: { oneClick: 'maybe' } })).toBe(false);
+    expect(validate({ ...loadConfig(), linux: { target: { nope: 1 } } })).toBe(false);
+  });
+
+  it('identifies the app', () => {
+    const config = loadConfig();
+    expect(config.appId).toBe('cn.wdp.monitor');
+    expect(config.productName).toBe('妇女发展监测填报');
+    expect(config.directories.output).toBe('release');
+    expect(config.publish).toBeNull();
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+    expect(pkg.main).toBe('dist-electron/main.cjs');
+    expect(pkg.dependencies['better-sqlite3']).toBeDefined();
+    expect(pkg.devDependencies.electron).toBeDefined(); // electron-builder refuses electron in dependencies
+  });
+
+  it('packs the built app, the data and the migrations, and never sources, tests or maps', () => {
+    const files: string[] = loadConfig().files;
+    for (const pattern of ['package.json', 'dist/renderer/**', 'dist-electron/**', 'resources/**', 'electron/db/migrations/*.sql']) expect(files).toContain(pattern);
+    for (const pattern of ['!**/*.map', '!**/*.ts', '!tests/**']) expect(files).toContain(pattern);
+    expect(files.some((f) => /^(electron|renderer|shared)\/\*\*$/.test(f) || f === '**/*')).toBe(false);
+  });
+
+  it('keeps better-sqlite3\'s prebuilt binary loadable: asar with the .node files unpacked, nothing rebuilt', () => {
+    const config = loadConfig();
+    expect(config.asar).toBe(true);
+    expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**/*.node');
+    expect(config.npmRebuild).toBe(false);
+    expect(config.nodeGypRebuild).toBe(false);
+    expect(config.files).not.toContain('!node_modules/better-sqlite3/prebuilds/**');
+    expect(config.files).not.toContain('!node_modules/better-sqlite3/lib/**');
+    // A platform-level `files` list replaces the top-level one in electron-builder: there must be none.
+    expect(config.win.files).toBeUndefined();
+    expect(config.linux.files).toBeUndefined();
+  });
+
+  it('builds a Chinese NSIS installer for Windows x64 that lets the user choose the folder', () => {
+    const config = loadConfig();
+    expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
+    expect(config.nsis.oneClick).toBe(false);
+    expect(config.nsis.allowToChangeInstallationDirectory).toBe(true);
+    expect(config.nsis.installerLanguages).toEqual(['zh_CN']);
+  });
+
+  it('builds AppImage and deb for Linux in the Office category', () => {
+    const config = loadConfig();
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux.category).toBe('Office');
+    expect(config.linux.maintainer).toMatch(/<.+@.+>/); // deb needs a maintainer e-mail
+  });
+});
