@@ -18,7 +18,8 @@ if (!app.requestSingleInstanceLock()) {
   const appRoot = app.getAppPath();
   const indexHtml = join(appRoot, 'dist', 'renderer', 'index.html');
   const trustedPrefix = pathToFileURL(join(appRoot, 'dist', 'renderer')).href;
-  const isTrustedUrl = (url: string) => url.startsWith(trustedPrefix);
+  // The folder itself, with a separator: `…/dist/renderer-evil/x.html` must not pass as the app's page.
+  const isTrustedUrl = (url: string) => url.startsWith(`${trustedPrefix}/`);
 
   app.on('second-instance', () => {
     if (win) { if (win.isMinimized()) win.restore(); win.focus(); }

@@ -303,6 +303,8 @@ describe('electron/main.ts', () => {
     const handle = fake.ipcMain.handled.get('settings:get-profile')!;
     expect(await handle({ senderFrame: { url: pathToFileURL(join(REPO_ROOT, 'dist', 'renderer', 'index.html')).href } }, {})).toEqual({ ok: true, value: null });
     expect(await handle({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false });
+    // A sibling folder whose name merely starts like the renderer's is not the app.
+    expect(await handle({ senderFrame: { url: pathToFileURL(join(REPO_ROOT, 'dist', 'renderer-evil', 'index.html')).href } }, {})).toMatchObject({ ok: false, error: { code: 'refused' } });
 
     // A second start focuses the existing window.
     fake.app.emit('second-instance', {}, [], '');
