@@ -8,8 +8,9 @@ import { SetupPage } from './pages/SetupPage.tsx';
 import { FrameworkPage } from './pages/FrameworkPage.tsx';
 import { EntryPage } from './pages/EntryPage.tsx';
 import { BackupsPage } from './pages/BackupsPage.tsx';
+import { PrintPage } from './pages/PrintPage.tsx';
 
-type Page = 'home' | 'entry' | 'framework' | 'backups';
+type Page = 'home' | 'entry' | 'framework' | 'backups' | 'print';
 
 export function App() {
   const profileQuery = useApiQuery('profile', () => api['settings:get-profile']({}));
@@ -31,6 +32,7 @@ export function App() {
     ['entry', MESSAGES.app.nav.entry],
     ['framework', MESSAGES.app.nav.framework],
     ['backups', MESSAGES.app.nav.backups],
+    ['print', MESSAGES.report.page.nav],
   ];
   return (
     <div className="layout">
@@ -45,6 +47,7 @@ export function App() {
         {page === 'entry' && <EntryPage profile={profile} />}
         {page === 'framework' && <FrameworkPage planId={profile.planId} />}
         {page === 'backups' && <BackupsPage />}
+        {page === 'print' && <PrintPage profile={profile} />}
       </main>
     </div>
   );

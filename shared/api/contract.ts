@@ -9,6 +9,7 @@ import { returnsContract } from './returns-contract.ts';
 import { backupsContract } from './backups-contract.ts';
 import { shellContract } from './shell-contract.ts';
 import { settingsContract } from './settings-contract.ts';
+import { reportContract } from './report-contract.ts';
 
 export const contract = {
   ...settingsContract,
@@ -17,6 +18,7 @@ export const contract = {
   ...returnsContract,
   ...backupsContract,
   ...shellContract,
+  ...reportContract,
 } satisfies Record<string, Endpoint>;
 
 export type Contract = typeof contract;

@@ -6,6 +6,8 @@ export const cli = {
 命令：
   plans                      列出已装载的规划
   plan show <规划编号>        显示一个规划的指标框架
+  report --region <代码> --year <年份> [-o 文件.html]
+                             年度监测报告（单个网页文件，图表与字体内嵌，可直接打印）
 
 通用选项：
   --db <文件>                 数据库文件（默认：环境变量 WDP_DB 或程序的用户数据目录）

@@ -7,5 +7,6 @@ import { returns } from './returns.ts';
 import { backups } from './backups.ts';
 import { entry } from './entry.ts';
 import { frameworkPackage } from './framework-package.ts';
+import { report } from './report.ts';
 
-export const MESSAGES = { api, app, cli, framework, areaTitles, returns, backups, entry, frameworkPackage };
+export const MESSAGES = { api, app, cli, framework, areaTitles, returns, backups, entry, frameworkPackage, report };

@@ -116,7 +116,10 @@ export function plausibleCells(framework: Framework, options: { regionCode: stri
     else total = item.unit === '%' ? between(r, 40, 95) : item.unit === '岁' ? between(r, 76, 81) : item.unit === '年' ? between(r, 9, 12) : between(r, 1, 60);
     const s = between(r, 0.35, 0.55);
     share.set(item.code, s);
-    values.set(item.code, [total, total * s, total * (1 - s)]);
+    // a value (预期寿命, a survey rate) is not split: women's and men's figures lie near the total
+    const gap = item.valueType === 'value' ? between(r, 0.01, 0.05) : 0;
+    const clip = (v: number) => (item.unit === '%' ? Math.min(100, v) : v);
+    values.set(item.code, item.valueType === 'value' ? [total, clip(total * (1 + gap)), total * (1 - gap)] : [total, total * s, total * (1 - s)]);
   }
   const round = (item: DataItem, v: number) => (item.valueType === 'count' ? Math.round(v) : Number(v.toFixed(item.decimals)));
   const get = (ref: ItemRef) => values.get(ref.item)?.[SEX_INDEX[ref.sex]];

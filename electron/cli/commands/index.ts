@@ -2,5 +2,6 @@
 import type { CliCommand } from '../command.ts';
 import { planCommand } from './plan-show.ts';
 import { plansCommand } from './plans.ts';
+import { reportCommand } from './report.ts';
 
-export const COMMANDS: CliCommand[] = [plansCommand, planCommand];
+export const COMMANDS: CliCommand[] = [plansCommand, planCommand, reportCommand];

@@ -1,0 +1,160 @@
+// Data models of the printed return form and the annual monitoring report. Built by pure functions from the
+// framework, the stored return and the rule engine's evaluation (build-form.ts, build-report.ts), rendered to
+// HTML by render-form.ts and render-report.ts. Numbers stay numbers here; the renderers format them.
+import type { AreaCode, SexColumn } from '../framework/schema.ts';
+import type { ReturnView } from '../api/returns-contract.ts';
+import type { Evaluation, TargetStatus } from '../rules/result.ts';
+
+/** The region a return or report is for. */
+export interface RegionInfo {
+  code: string;
+  name: string;
+  /** with its parents, e.g. 湖南省郴州市嘉禾县珠泉镇 */
+  fullName: string;
+  level: 'township' | 'county';
+}
+
+/** A stored return as the services give it: the view and the rule engine's evaluation of it. */
+export interface StoredReturn {
+  view: ReturnView;
+  evaluation: Evaluation;
+}
+
+// ---------------------------------------------------------------- the return form (统计报表)
+
+export type FormCell =
+  | { kind: 'value'; value: number; decimals: number }
+  | { kind: 'no_data'; reason: string }
+  | { kind: 'blank' }
+  /** the column is not collected for this item (—) */
+  | { kind: 'na' };
+
+export interface FormItemRow {
+  code: string;
+  name: string;
+  unit: string;
+  /** 合计, 女, 男 of this year */
+  current: FormCell[];
+  /** 合计, 女, 男 of last year (null when the form has no 上年 columns) */
+  previous: FormCell[] | null;
+}
+
+export interface FormArea {
+  area: AreaCode;
+  /** 一、妇女与健康 */
+  heading: string;
+  rows: FormItemRow[];
+}
+
+export interface ReturnFormModel {
+  kind: 'return-form';
+  title: string;
+  landscape: boolean;
+  status: string;
+  marks: { label: string; value: string }[];
+  unitName: string;
+  unitCode: string;
+  period: string;
+  withPrevious: boolean;
+  areas: FormArea[];
+  /** items a township return does not collect (county-only), counted for a note */
+  omittedItems: number;
+  footer: { label: string; value: string }[];
+  notes: string[];
+  noData: string[];
+  qualitative: { code: string; name: string; choice: string; note: string }[];
+  explanations: { code: string; name: string; message: string; text: string }[];
+}
+
+// ---------------------------------------------------------------- the annual monitoring report
+
+export interface Counts {
+  /** targets judged at this level: met + notMet + atRisk + noData */
+  monitored: number;
+  met: number;
+  notMet: number;
+  atRisk: number;
+  noData: number;
+}
+
+export interface ReportRow {
+  targetId: string;
+  indicator: string;
+  indicatorName: string;
+  area: AreaCode;
+  /** the plan's own words */
+  targetText: string;
+  unit: string;
+  decimals: number;
+  kind: 'ratio' | 'value' | 'qualitative';
+  /** the rule engine's figures, unchanged */
+  status: TargetStatus;
+  value: number | null;
+  previous: number | null;
+  changePercent: number | null;
+  volatile: boolean;
+  message: string;
+  /** qualitative targets: the chosen progress this year and last year */
+  choice: string | null;
+  previousChoice: string | null;
+  /** the explanation the office entered for a warning */
+  explanation: string | null;
+}
+
+export interface TrendChartModel {
+  targetId: string;
+  indicator: string;
+  title: string;
+  unit: string;
+  decimals: number;
+  points: { year: number; value: number | null }[];
+  /** a line (at_least/at_most/about/external) or a band (range/balanced) */
+  goal: { low: number | null; high: number | null; label: string } | null;
+  status: TargetStatus;
+}
+
+export interface BarChartModel {
+  targetId: string;
+  indicator: string;
+  title: string;
+  unit: string;
+  decimals: number;
+  bars: { label: string; value: number | null; status: TargetStatus | null }[];
+  goal: { low: number | null; high: number | null; label: string } | null;
+}
+
+export interface ReportArea {
+  area: AreaCode;
+  title: string;
+  counts: Counts;
+  rows: ReportRow[];
+  /** targets not listed: not applicable at this level */
+  omitted: number;
+  charts: TrendChartModel[];
+}
+
+export interface TownshipLine {
+  code: string;
+  name: string;
+  /** null when the township has no return for the year */
+  status: string | null;
+  counts: Counts | null;
+}
+
+export interface AnnualReportModel {
+  kind: 'annual-report';
+  title: string;
+  region: RegionInfo;
+  year: number;
+  planName: string;
+  dataStatus: string;
+  generatedOn: string;
+  counts: Counts;
+  /** met ÷ monitored in %, null when nothing is monitored */
+  rate: number | null;
+  volatile: number;
+  areas: ReportArea[];
+  attention: ReportRow[];
+  townships: { lines: TownshipLine[]; charts: BarChartModel[] } | null;
+  notes: string[];
+}

@@ -1,0 +1,124 @@
+// The annual monitoring report as HTML: title block, 总体情况 (counts, 达标率, per-area chart and table),
+// 需要关注的指标 (warnings with explanations), 分领域监测结果 (trend charts and the target table), for a county
+// 各乡镇（街道）情况 (townships side by side), and 说明. Pure.
+import { MESSAGES } from '../messages.ts';
+import { areaStatusSvg, barChartSvg, STATUS_COLOURS, trendChartSvg } from './charts.ts';
+import { describeChange, formatRate, formatValue } from './format.ts';
+import { baseCss, esc, systemFonts, type FontSetup, type RenderedDocument } from './html.ts';
+import type { AnnualReportModel, Counts, ReportRow } from './model.ts';
+
+const A = MESSAGES.report.annual;
+const S = MESSAGES.report.status;
+
+const REPORT_CSS = `
+.wdp-report { font-size: 9.5pt; }
+.wdp-report .report-head { text-align: center; margin-bottom: 5mm; }
+.wdp-report h1 { font-family: var(--wdp-serif); font-size: 18pt; line-height: 1.3; margin: 2mm 0 2mm; }
+.wdp-report .report-head .sub { color: #444; font-size: 10pt; }
+.wdp-report table.meta { width: auto; margin: 3mm auto 0; font-size: 9pt; }
+.wdp-report table.meta td { border: 0; padding: 0.3mm 2mm; text-align: left; }
+.wdp-report table.meta td.k { color: #555; text-align: right; }
+.wdp-report h2 { font-size: 13pt; margin: 6mm 0 2.5mm; padding-bottom: 1mm; border-bottom: 1.2pt solid #b4235a; }
+.wdp-report h3 { font-size: 11pt; margin: 5mm 0 1.5mm; }
+.wdp-report .lead { font-size: 10.5pt; }
+.wdp-report .tiles { display: flex; gap: 3mm; margin: 3mm 0 4mm; }
+.wdp-report .tile { flex: 1; border: 0.6pt solid #c9ced4; border-top: 2.4pt solid #999; padding: 1.5mm 2mm; text-align: center; }
+.wdp-report .tile b { display: block; font-size: 16pt; line-height: 1.2; }
+.wdp-report .tile span { font-size: 8.5pt; color: #444; }
+.wdp-report .tile.met { border-top-color: ${STATUS_COLOURS.met}; } .wdp-report .tile.not_met { border-top-color: ${STATUS_COLOURS.not_met}; }
+.wdp-report .tile.at_risk { border-top-color: ${STATUS_COLOURS.at_risk}; } .wdp-report .tile.no_data { border-top-color: ${STATUS_COLOURS.no_data}; }
+.wdp-report .tile.rate { border-top-color: #1f4e99; }
+.wdp-report figure { margin: 2mm 0 3mm; }
+.wdp-report figcaption { font-size: 8pt; color: #555; text-align: center; margin-top: 1mm; }
+.wdp-report .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 2mm 6mm; margin: 2mm 0 3mm; }
+.wdp-report .charts figure { margin: 0; border: 0.5pt solid #dde1e5; padding: 1.5mm; }
+.wdp-report table.targets, .wdp-report table.attention, .wdp-report table.areas, .wdp-report table.towns { font-size: 8.5pt; }
+.wdp-report .st { display: inline-block; padding: 0 1.5mm; border-radius: 1mm; white-space: nowrap; font-weight: 700; }
+.wdp-report .st-met { color: ${STATUS_COLOURS.met}; } .wdp-report .st-not_met { color: ${STATUS_COLOURS.not_met}; }
+.wdp-report .st-at_risk { color: #a15c00; } .wdp-report .st-no_data, .wdp-report .st-reference { color: #5b6b7a; font-weight: 400; }
+.wdp-report .vol { display: block; font-size: 7.5pt; color: #a15c00; white-space: nowrap; }
+.wdp-report td .code { color: #666; font-size: 7.5pt; margin-right: 1mm; }
+.wdp-report td.msg { font-size: 8pt; color: #333; }
+.wdp-report tr.total td { font-weight: 700; background: #f6f7f8; }
+.wdp-report .notes ol { margin: 0; padding-left: 5mm; font-size: 8.5pt; }
+.wdp-report .with-next { break-after: avoid; page-break-after: avoid; }
+`;
+
+const status = (s: string) => `<span class="st st-${s}">${esc(S[s] ?? s)}</span>`;
+
+function valueCell(r: ReportRow, which: 'value' | 'previous'): string {
+  if (r.kind === 'qualitative') return esc((which === 'value' ? r.choice : r.previousChoice) ?? '');
+  return esc(formatValue(which === 'value' ? r.value : r.previous, r.decimals, r.unit));
+}
+
+function countsRow(name: string, c: Counts, cls = ''): string {
+  const rate = c.monitored > 0 ? formatRate((c.met / c.monitored) * 100) : '—';
+  return `<tr${cls ? ` class="${cls}"` : ''}><td>${esc(name)}</td><td class="num">${c.monitored}</td><td class="num">${c.met}</td><td class="num">${c.notMet}</td><td class="num">${c.atRisk}</td><td class="num">${c.noData}</td><td class="num">${rate}</td></tr>`;
+}
+
+function targetsTable(rows: ReportRow[]): string {
+  const C = A.columns;
+  const body = rows.map((r) => `<tr data-target="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}</td><td>${esc(r.targetText)}</td><td class="num">${valueCell(r, 'value')}</td><td class="num">${valueCell(r, 'previous')}</td><td class="num">${esc(r.kind === 'qualitative' ? '' : describeChange(r.value, r.previous, r.changePercent, r.unit, r.decimals))}</td><td class="center">${status(r.status)}${r.volatile ? `<span class="vol">${MESSAGES.report.volatile}</span>` : ''}</td></tr>`).join('');
+  return `<table class="targets"><colgroup><col style="width:27%"><col style="width:31%"><col style="width:10.5%"><col style="width:10.5%"><col style="width:12%"><col style="width:9%"></colgroup><thead><tr><th>${C.indicator}</th><th>${C.target}</th><th>${C.current}</th><th>${C.previous}</th><th>${C.change}</th><th>${C.status}</th></tr></thead><tbody>${body}</tbody></table>`;
+}
+
+export function renderAnnualReport(model: AnnualReportModel, fonts: FontSetup = systemFonts()): RenderedDocument {
+  const sec = (i: number, title: string) => `<h2>${MESSAGES.report.numeral(i)}、${esc(title)}</h2>`;
+  const c = model.counts;
+  let n = 0;
+  const parts: string[] = [];
+
+  parts.push(`<header class="report-head"><h1>${esc(model.title)}</h1><div class="sub">${esc(model.planName)}</div>
+<table class="meta"><tr><td class="k">${A.meta.unit}</td><td>${esc(model.region.fullName)}（${esc(model.region.code)}）</td></tr>
+<tr><td class="k">${A.meta.status}</td><td>${esc(model.dataStatus)}</td></tr><tr><td class="k">${A.meta.generated}</td><td>${esc(model.generatedOn)}</td></tr></table></header>`);
+
+  // 总体情况
+  parts.push(`<section class="overview">${sec(n++, A.sections.overview)}`);
+  parts.push(c.monitored > 0
+    ? `<p class="lead">${esc(A.overview(c.monitored, c.met, c.notMet, c.atRisk, c.noData, formatRate(model.rate)))}</p>`
+    : `<p class="lead">${A.noTargets}</p>`);
+  const tile = (cls: string, value: string | number, label: string) => `<div class="tile ${cls}"><b>${value}</b><span>${esc(label)}</span></div>`;
+  parts.push(`<div class="tiles keep">${tile('met', c.met, A.tiles.met)}${tile('not_met', c.notMet, A.tiles.notMet)}${tile('at_risk', c.atRisk, A.tiles.atRisk)}${tile('no_data', c.noData, A.tiles.noData)}${tile('rate', formatRate(model.rate), A.areaTable.rate)}</div>`);
+  parts.push(`<figure class="keep">${areaStatusSvg(model.areas.map((a) => ({ title: a.title, counts: a.counts })))}</figure>`);
+  const T = A.areaTable;
+  parts.push(`<table class="areas"><thead><tr><th>${T.area}</th><th>${T.monitored}</th><th>${T.met}</th><th>${T.notMet}</th><th>${T.atRisk}</th><th>${T.noData}</th><th>${T.rate}</th></tr></thead><tbody>${model.areas.map((a) => countsRow(a.title, a.counts)).join('')}${countsRow(T.total, c, 'total')}</tbody></table>`);
+  parts.push('</section>');
+
+  // 需要关注的指标
+  parts.push(`<section class="attention"><div class="keep with-next">${sec(n++, A.sections.attention)}<p>${model.attention.length === 0 ? A.noAttention : A.attentionIntro}</p></div>`);
+  if (model.attention.length > 0) {
+    const AC = A.attentionColumns;
+    parts.push(`<table class="attention"><colgroup><col style="width:24%"><col style="width:44%"><col></colgroup><thead><tr><th>${AC.indicator}</th><th>${AC.situation}</th><th>${AC.explanation}</th></tr></thead><tbody>${model.attention.map((r) => `<tr data-target="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}<br>${status(r.status)}${r.volatile ? `<span class="vol">${MESSAGES.report.volatile}</span>` : ''}</td><td class="msg">${esc(r.message)}</td><td>${r.explanation ? esc(r.explanation) : `<span class="muted">${A.unexplained}</span>`}</td></tr>`).join('')}</tbody></table>`);
+  }
+  parts.push('</section>');
+
+  // 分领域监测结果
+  // a heading never ends a page: it travels with the area's summary line and charts (or the table's first rows)
+  const areasHeading = sec(n++, A.sections.areas);
+  parts.push('<section class="areas-detail">');
+  model.areas.forEach((area, i) => {
+    const ac = area.counts;
+    const head = `${i === 0 ? areasHeading : ''}<h3>（${MESSAGES.report.numeral(i)}）${esc(area.title)}</h3><p>${esc(A.areaLine(ac.monitored, ac.met, ac.notMet, ac.atRisk, ac.noData))}</p>`;
+    const charts = area.charts.length > 0 ? `<div class="charts">${area.charts.map((ch) => `<figure>${trendChartSvg(ch)}</figure>`).join('')}</div>` : '';
+    parts.push(`<div class="area" data-area="${area.area}"><div class="keep with-next area-head">${head}${charts}</div>`);
+    if (area.rows.length > 0) parts.push(targetsTable(area.rows));
+    if (area.omitted > 0) parts.push(`<p class="small muted">${esc(A.omitted(area.omitted))}</p>`);
+    parts.push('</div>');
+  });
+  parts.push('</section>');
+
+  // 各乡镇（街道）情况
+  if (model.townships) {
+    const tw = model.townships;
+    const TC = A.townshipColumns;
+    parts.push(`<section class="townships"><div class="keep">${sec(n++, A.sections.townships)}<p>${esc(A.townshipsIntro(tw.lines.length, tw.lines.filter((l) => l.counts).length))}</p>`);
+    parts.push(`<table class="towns"><thead><tr><th>${TC.name}</th><th>${TC.status}</th><th>${TC.met}</th><th>${TC.notMet}</th><th>${TC.atRisk}</th><th>${TC.noData}</th></tr></thead><tbody>${tw.lines.map((l) => `<tr><td>${esc(l.name)}</td><td class="center">${esc(l.status ?? A.noReturn)}</td>${l.counts ? `<td class="num">${l.counts.met}</td><td class="num">${l.counts.notMet}</td><td class="num">${l.counts.atRisk}</td><td class="num">${l.counts.noData}</td>` : '<td class="center">—</td>'.repeat(4)}</tr>`).join('')}</tbody></table></div>`);
+    for (const chart of tw.charts) parts.push(`<figure class="keep">${barChartSvg(chart)}</figure>`);
+    parts.push('</section>');
+  }
+
+  parts.push(`<section class="notes keep">${sec(n++, A.sections.notes)}<ol>${model.notes.map((t) => `<li>${esc(t)}</li>`).join('')}</ol></section>`);
+
+  const css = `${baseCss(false, fonts)}\n.wdp-report { --wdp-serif: ${fonts.serif}; }${REPORT_CSS}`;
+  return { title: model.title, landscape: false, css, body: `<div class="wdp-print wdp-report">\n${parts.join('\n')}\n</div>` };
+}
