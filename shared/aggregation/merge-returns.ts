@@ -1,8 +1,10 @@
-// Merges the townships' returns into the county's return.
+// Merges the townships' returns into the county's return (and the counties' returns into the city's).
 // Township items that add up (aggregation 'sum', level 'township') are summed per sex column over the
 // children; county items and non-additive items, the qualitative answers and the 上级要求 thresholds come
-// from the county's own entries. Ratios are not merged here: the engine recomputes them from the summed
-// numerator and denominator, never averaging the townships' rates. Pure: no I/O.
+// from the county's own entries, or, for a county item, from the return of the county department that
+// collects it (卫健局, 教育局 …). At city level every additive item is summed over the counties, whatever
+// level collects it. Ratios are not merged here: the engine recomputes them from the summed numerator and
+// denominator, never averaging the townships' rates. Pure: no I/O.
 import type { Framework, SexColumn } from '../framework/schema.ts';
 import type { Cell, ReturnData } from '../returns/schema.ts';
 import { compileFramework, SEX_COLUMNS } from '../rules/compile.ts';
@@ -18,10 +20,33 @@ export interface AggregationGap {
   missingIn: string[];
 }
 
+/** Who supplied one data item of the merged return. */
+export type ItemSource =
+  | { item: string; kind: 'children'; contributors: number; children: number }
+  | { item: string; kind: 'department'; department: string }
+  | { item: string; kind: 'own' }
+  | { item: string; kind: 'none' };
+
 export interface AggregationResult {
   data: ReturnData;
   gaps: AggregationGap[];
+  /** per data item of the framework, in framework order: summed from the children, a department's, or the office's own */
+  sources: ItemSource[];
 }
+
+/** A county department's return: it supplies the county-level items of its own department. */
+export interface DepartmentReturn { department: string; data: ReturnData }
+
+export interface AggregateOptions {
+  /** returns of the office's departments (卫健, 教育 … as in DataItem.department) */
+  departments?: readonly DepartmentReturn[];
+  /** accept children under other plans, matched by data item code (a city merging counties with their own plans) */
+  anyPlan?: boolean;
+}
+
+/** Which items a merge at this level sums over its children. */
+export const isSummedAt = (item: { aggregation: string; level: string }, level: 'county' | 'city'): boolean =>
+  item.aggregation === 'sum' && (level === 'city' || item.level === 'township');
 
 /**
  * Builds the county return for `year` from its townships' returns (`children`) and the county's own
@@ -31,17 +56,18 @@ export interface AggregationResult {
  */
 export function aggregateReturns(
   framework: Framework,
-  level: 'county',
+  level: 'county' | 'city',
   regionCode: string,
   year: number,
   children: readonly ReturnData[],
   own?: ReturnData,
+  options: AggregateOptions = {},
 ): AggregationResult {
   const planId = framework.plan.id;
   const seen = new Set<string>();
   for (const child of children) {
     if (child.year !== year) throw new Error(AGGREGATION_MSG.wrongYear(child.regionCode, child.year, year));
-    if (child.planId !== planId) throw new Error(AGGREGATION_MSG.wrongPlan(child.regionCode, child.planId, planId));
+    if (child.planId !== planId && !options.anyPlan) throw new Error(AGGREGATION_MSG.wrongPlan(child.regionCode, child.planId, planId));
     if (seen.has(child.regionCode)) throw new Error(AGGREGATION_MSG.duplicateChild(child.regionCode));
     seen.add(child.regionCode);
   }
@@ -51,18 +77,41 @@ export function aggregateReturns(
   const compiled = compileFramework(framework);
   const views: ReturnView[] = children.map((c) => readReturn(compiled, c, null));
   const ownView = own ? readReturn(compiled, own, null) : null;
+  const departmentViews = (options.departments ?? []).map((d) => {
+    if (d.data.year !== year) throw new Error(AGGREGATION_MSG.departmentWrongYear(d.department, d.data.year, year));
+    return { department: d.department, view: readReturn(compiled, d.data, null) };
+  });
+  const hasAny = (view: ReturnView, ci: (typeof compiled.items)[number]) =>
+    [0, 1, 2].some((s) => ci.columns[s] && view.cells[ci.index * 3 + s] !== undefined && (view.cells[ci.index * 3 + s]!.value !== null || view.cells[ci.index * 3 + s]!.noData !== null));
 
   const cells: Cell[] = [];
   const gaps: AggregationGap[] = [];
+  const sources: ItemSource[] = [];
   for (const ci of compiled.items) {
     const { item } = ci;
-    const summed = item.aggregation === 'sum' && item.level === 'township';
+    const summed = isSummedAt(item, level);
+    let from: ReturnView | null = null;
+    if (!summed) {
+      // The department that collects the item supplies it; otherwise the office's own entry.
+      const dep = departmentViews.find((d) => d.department === item.department && hasAny(d.view, ci));
+      if (dep) {
+        from = dep.view;
+        sources.push({ item: item.code, kind: 'department', department: dep.department });
+      } else {
+        from = ownView;
+        sources.push({ item: item.code, kind: ownView && hasAny(ownView, ci) ? 'own' : 'none' });
+      }
+    } else {
+      let contributors = 0;
+      for (const v of views) if ([0, 1, 2].some((s) => ci.columns[s] && v.state[ci.index * 3 + s] === VALUE)) contributors++;
+      sources.push(contributors > 0 ? { item: item.code, kind: 'children', contributors, children: views.length } : { item: item.code, kind: 'none' });
+    }
     for (let s = 0; s < 3; s++) {
       if (!ci.columns[s]) continue;
       const slot = ci.index * 3 + s;
       const sex = SEX_COLUMNS[s];
       if (!summed) {
-        const c = ownView?.cells[slot];
+        const c = from?.cells[slot];
         cells.push({ item: item.code, sex, value: c?.value ?? null, noData: c?.noData ?? null, prefilled: c?.prefilled ?? false });
         continue;
       }
@@ -96,11 +145,12 @@ export function aggregateReturns(
     planId,
     frameworkVersion: framework.version,
     regionCode,
-    level,
+    // a city's merged return is judged like a county's: the highest level the rule engine knows
+    level: 'county',
     year,
     cells,
     qualitative: own ? own.qualitative.map((q) => ({ ...q })) : [],
     externalThresholds: own ? { ...own.externalThresholds } : {},
   };
-  return { data, gaps };
+  return { data, gaps, sources };
 }

@@ -130,4 +130,5 @@ export const AGGREGATION_MSG = {
   ownWrongYear: (year: number, expected: number) => `县级自填报表的年份为${year}年，与汇总年份${expected}年不符`,
   ownWrongRegion: (region: string, expected: string) => `县级自填报表的区划代码 ${region} 与汇总区划 ${expected} 不符`,
   allNoData: '各乡镇均标记为无数据',
+  departmentWrongYear: (department: string, year: number, expected: number) => `${department}部门报表的年份为${year}年，与汇总年份${expected}年不符`,
 } as const;

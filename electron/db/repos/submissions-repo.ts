@@ -1,0 +1,151 @@
+// SQL of received files and submitted return versions (merging at a county or city). Plain functions.
+import type { Database } from 'better-sqlite3';
+import type { Cell, QualitativeAnswer, ReturnStatus } from '../../../shared/returns/schema.ts';
+
+export type SupplierKind = 'township' | 'county' | 'department';
+export type Verdict = 'accepted' | 'warnings' | 'rejected';
+
+export interface SubmissionRow {
+  id: number; officeCode: string; year: number; regionCode: string; supplierKind: SupplierKind; department: string;
+  supplierName: string; planId: string; frameworkVersion: number; reportedOn: string | null; fileStatus: ReturnStatus | null;
+  fileName: string; checksum: string; receivedAt: string; verdict: 'accepted' | 'warnings'; isCurrent: boolean; chosenBy: 'auto' | 'user';
+}
+
+interface RawSubmission {
+  id: number; office_code: string; year: number; region_code: string; supplier_kind: SupplierKind; department: string;
+  supplier_name: string; plan_id: string; framework_version: number; reported_on: string | null; file_status: ReturnStatus | null;
+  file_name: string; checksum: string; received_at: string; verdict: 'accepted' | 'warnings'; is_current: number; chosen_by: 'auto' | 'user';
+}
+
+const toSubmission = (r: RawSubmission): SubmissionRow => ({
+  id: r.id, officeCode: r.office_code, year: r.year, regionCode: r.region_code, supplierKind: r.supplier_kind, department: r.department,
+  supplierName: r.supplier_name, planId: r.plan_id, frameworkVersion: r.framework_version, reportedOn: r.reported_on, fileStatus: r.file_status,
+  fileName: r.file_name, checksum: r.checksum, receivedAt: r.received_at, verdict: r.verdict, isCurrent: r.is_current === 1, chosenBy: r.chosen_by,
+});
+
+export type NewSubmission = Omit<SubmissionRow, 'id' | 'isCurrent' | 'chosenBy'>;
+
+export function insertSubmission(db: Database, s: NewSubmission, cells: readonly Cell[], answers: readonly QualitativeAnswer[]): number {
+  const info = db.prepare(`INSERT INTO submissions (office_code, year, region_code, supplier_kind, department, supplier_name, plan_id,
+    framework_version, reported_on, file_status, file_name, checksum, received_at, verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(s.officeCode, s.year, s.regionCode, s.supplierKind, s.department, s.supplierName, s.planId, s.frameworkVersion, s.reportedOn,
+      s.fileStatus, s.fileName, s.checksum, s.receivedAt, s.verdict);
+  const id = Number(info.lastInsertRowid);
+  const putCell = db.prepare('INSERT OR REPLACE INTO submission_cells (submission_id, item, sex, value, no_data_reason) VALUES (?, ?, ?, ?, ?)');
+  for (const c of cells) {
+    if (c.value === null && c.noData === null) continue;
+    putCell.run(id, c.item, c.sex, c.value, c.noData?.reason ?? null);
+  }
+  const putAnswer = db.prepare('INSERT OR REPLACE INTO submission_answers (submission_id, indicator, choice, note) VALUES (?, ?, ?, ?)');
+  for (const a of answers) putAnswer.run(id, a.indicator, a.choice, a.note);
+  return id;
+}
+
+export function getSubmission(db: Database, id: number): SubmissionRow | null {
+  const row = db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as RawSubmission | undefined;
+  return row ? toSubmission(row) : null;
+}
+
+export function findByChecksum(db: Database, officeCode: string, checksum: string): SubmissionRow | null {
+  const row = db.prepare('SELECT * FROM submissions WHERE office_code = ? AND checksum = ?').get(officeCode, checksum) as RawSubmission | undefined;
+  return row ? toSubmission(row) : null;
+}
+
+/** Every version received by an office for a year, by supplier, oldest first. */
+export function listSubmissions(db: Database, officeCode: string, year: number): SubmissionRow[] {
+  return (db.prepare('SELECT * FROM submissions WHERE office_code = ? AND year = ? ORDER BY region_code, department, id')
+    .all(officeCode, year) as RawSubmission[]).map(toSubmission);
+}
+
+/** The versions of one supplier's return for a year, oldest first. */
+export function versionsOf(db: Database, officeCode: string, year: number, regionCode: string, department: string): SubmissionRow[] {
+  return (db.prepare('SELECT * FROM submissions WHERE office_code = ? AND year = ? AND region_code = ? AND department = ? ORDER BY id')
+    .all(officeCode, year, regionCode, department) as RawSubmission[]).map(toSubmission);
+}
+
+export function currentSubmissions(db: Database, officeCode: string, year: number): SubmissionRow[] {
+  return (db.prepare('SELECT * FROM submissions WHERE office_code = ? AND year = ? AND is_current = 1 ORDER BY region_code, department')
+    .all(officeCode, year) as RawSubmission[]).map(toSubmission);
+}
+
+/** Years for which an office has received anything. */
+export function yearsWithSubmissions(db: Database, officeCode: string): number[] {
+  return (db.prepare('SELECT DISTINCT year FROM submissions WHERE office_code = ? ORDER BY year').all(officeCode) as { year: number }[]).map((r) => r.year);
+}
+
+/** Makes one version the current one of its supplier and year. */
+export function makeCurrent(db: Database, s: SubmissionRow, chosenBy: 'auto' | 'user'): void {
+  db.prepare('UPDATE submissions SET is_current = 0 WHERE office_code = ? AND year = ? AND region_code = ? AND department = ? AND is_current = 1')
+    .run(s.officeCode, s.year, s.regionCode, s.department);
+  db.prepare('UPDATE submissions SET is_current = 1, chosen_by = ? WHERE id = ?').run(chosenBy, s.id);
+}
+
+interface RawCell { item: string; sex: 'total' | 'female' | 'male'; value: number | null; no_data_reason: string | null }
+
+export function submissionCells(db: Database, id: number): Cell[] {
+  return (db.prepare('SELECT item, sex, value, no_data_reason FROM submission_cells WHERE submission_id = ? ORDER BY item, sex').all(id) as RawCell[])
+    .map((c) => ({ item: c.item, sex: c.sex, value: c.value, noData: c.no_data_reason === null ? null : { reason: c.no_data_reason }, prefilled: false }));
+}
+
+/** Cells of many submissions at once (one query), by submission id. */
+export function cellsOfSubmissions(db: Database, ids: readonly number[]): Map<number, Cell[]> {
+  const out = new Map<number, Cell[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const stmt = db.prepare(`SELECT submission_id AS id, item, sex, value, no_data_reason FROM submission_cells
+    WHERE submission_id IN (SELECT value FROM json_each(?))`);
+  for (const c of stmt.iterate(JSON.stringify(ids)) as Iterable<RawCell & { id: number }>) {
+    out.get(c.id)!.push({ item: c.item, sex: c.sex, value: c.value, noData: c.no_data_reason === null ? null : { reason: c.no_data_reason }, prefilled: false });
+  }
+  return out;
+}
+
+export function submissionAnswers(db: Database, id: number): QualitativeAnswer[] {
+  return db.prepare('SELECT indicator, choice, note FROM submission_answers WHERE submission_id = ? ORDER BY indicator').all(id) as QualitativeAnswer[];
+}
+
+export interface ReceivedFileRow {
+  id: number; officeCode: string; year: number; fileName: string; checksum: string; sizeBytes: number; receivedAt: string;
+  verdict: Verdict; submissionId: number | null; regionCode: string | null; fileYear: number | null;
+}
+export interface ProblemRow { severity: 'error' | 'warning' | 'info'; location: string; message: string }
+
+export function insertReceivedFile(db: Database, f: Omit<ReceivedFileRow, 'id'>, problems: readonly ProblemRow[]): number {
+  const info = db.prepare(`INSERT INTO received_files (office_code, year, file_name, checksum, size_bytes, received_at, verdict, submission_id,
+    region_code, file_year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(f.officeCode, f.year, f.fileName, f.checksum, f.sizeBytes, f.receivedAt, f.verdict, f.submissionId, f.regionCode, f.fileYear);
+  const id = Number(info.lastInsertRowid);
+  const put = db.prepare('INSERT INTO received_file_problems (file_id, seq, severity, location, message) VALUES (?, ?, ?, ?, ?)');
+  problems.forEach((p, i) => put.run(id, i + 1, p.severity, p.location, p.message));
+  return id;
+}
+
+export function listReceivedFiles(db: Database, officeCode: string, year: number, limit = 2000): (ReceivedFileRow & { problems: ProblemRow[] })[] {
+  const rows = db.prepare(`SELECT id, office_code AS officeCode, year, file_name AS fileName, checksum, size_bytes AS sizeBytes, received_at AS receivedAt,
+    verdict, submission_id AS submissionId, region_code AS regionCode, file_year AS fileYear
+    FROM received_files WHERE office_code = ? AND year = ? ORDER BY id DESC LIMIT ?`).all(officeCode, year, limit) as ReceivedFileRow[];
+  const problems = db.prepare('SELECT severity, location, message FROM received_file_problems WHERE file_id = ? ORDER BY seq');
+  return rows.map((r) => ({ ...r, problems: problems.all(r.id) as ProblemRow[] }));
+}
+
+export interface ItemSourceRow { item: string; kind: 'children' | 'department' | 'own' | 'none'; department: string; contributors: number; children: number }
+
+export function replaceItemSources(db: Database, returnId: number, sources: readonly ItemSourceRow[], at: string): void {
+  db.prepare('DELETE FROM merged_item_sources WHERE return_id = ?').run(returnId);
+  const put = db.prepare(`INSERT INTO merged_item_sources (return_id, item, source_kind, department, contributors, children, merged_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  for (const s of sources) put.run(returnId, s.item, s.kind, s.department, s.contributors, s.children, at);
+}
+
+export function itemSourcesOf(db: Database, returnId: number): ItemSourceRow[] {
+  return db.prepare(`SELECT item, source_kind AS kind, department, contributors, children FROM merged_item_sources
+    WHERE return_id = ? ORDER BY item`).all(returnId) as ItemSourceRow[];
+}
+
+export interface LocalChildReturn { id: number; regionCode: string; planId: string; frameworkVersion: number; status: ReturnStatus; updatedAt: string }
+
+/** Returns of the office's children held in the returns table (entered here, or imported one file at a time). */
+export function localChildReturns(db: Database, officeCode: string, childLevel: 'township' | 'county', year: number): LocalChildReturn[] {
+  return db.prepare(`SELECT r.id, r.region_code AS regionCode, r.plan_id AS planId, r.framework_version AS frameworkVersion, r.status,
+    r.updated_at AS updatedAt FROM returns r JOIN regions g ON g.code = r.region_code
+    WHERE g.parent = ? AND g.level = ? AND r.year = ? ORDER BY r.region_code, r.id`).all(officeCode, childLevel, year) as LocalChildReturn[];
+}

@@ -1,0 +1,164 @@
+// Batch import of lower-level returns into an office's merge: each file is read, checked against the office
+// (whose child it is, which year, which plan and framework version) and stored as a new version, on its own:
+// one bad file never blocks the others. Every file received is logged with its verdict and reasons.
+import { createHash } from 'node:crypto';
+import { isSummedAt } from '../../shared/aggregation/merge-returns.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import { getRegion } from '../db/repos/regions-repo.ts';
+import { getFrameworkVersion } from '../db/repos/frameworks-repo.ts';
+import { insertReceivedFile, type ProblemRow, type SubmissionRow, type SupplierKind } from '../db/repos/submissions-repo.ts';
+import { isoNow, type AppContext } from '../services/context.ts';
+import { diffReturns } from './diff.ts';
+import { childNoun, type Office } from './office.ts';
+import { storeSubmission, submissionData, type IncomingReturn } from './submissions.ts';
+
+const M = MESSAGES.merge.file;
+/** A return file is a few hundred KB; anything far larger is not one. */
+export const MAX_RETURN_BYTES = 10 * 1024 * 1024;
+
+export interface ReadOutcome {
+  problems: ProblemRow[];
+  /** null when the file could not be read as a return */
+  incoming: IncomingReturn | null;
+}
+/** Reads one file as a return (the Excel reader in the app; tests may pass their own). */
+export type ReturnReader = (bytes: Buffer, fileName: string) => ReadOutcome | Promise<ReadOutcome>;
+
+export interface FileVerdict {
+  fileName: string;
+  verdict: 'accepted' | 'warnings' | 'rejected';
+  supplier: { code: string; name: string; kind: SupplierKind; department: string } | null;
+  year: number | null;
+  reportedOn: string | null;
+  problems: ProblemRow[];
+  submissionId: number | null;
+  /** the same supplier and year had a version before this file */
+  resubmission: { previousId: number; changes: number; becameCurrent: boolean } | null;
+  /** the very same file was received before */
+  duplicate: boolean;
+}
+
+export interface IncomingFile { fileName: string; bytes: Buffer }
+
+const err = (message: string, location = ''): ProblemRow => ({ severity: 'error', location, message });
+const warn = (message: string, location = ''): ProblemRow => ({ severity: 'warning', location, message });
+const planName = (ctx: AppContext, planId: string) => getFrameworkVersion(ctx.db, planId)?.framework.plan.name ?? planId;
+const describe = (s: SubmissionRow) => `${s.reportedOn ? `报出日期 ${s.reportedOn}` : `收到于 ${s.receivedAt.slice(0, 10)}`}，${s.fileName}`;
+
+/** Whose return this is, from the office's point of view; problems that refuse it are errors. */
+export function classify(ctx: AppContext, office: Office, year: number, incoming: IncomingReturn): { kind: SupplierKind | null; problems: ProblemRow[] } {
+  const { data } = incoming;
+  const problems: ProblemRow[] = [];
+  const code = data.regionCode;
+  const officeCode = office.region.code;
+  const childLevel = office.level === 'county' ? 'township' : 'county';
+  let kind: SupplierKind | null = null;
+  if (code === officeCode) {
+    if (!incoming.department) problems.push(err(M.ownReturn(office.region.name)));
+    else if (!office.framework.dataItems.some((d) => d.department === incoming.department && !isSummedAt(d, office.level))) problems.push(err(M.unknownDepartment(incoming.department)));
+    else kind = 'department';
+  } else {
+    const region = getRegion(ctx.db, code);
+    // 统计用区划代码: county = first 6 digits, city = first 4; a township's own digits 7–9 are never 000
+    const underOffice = office.level === 'county'
+      ? code.slice(0, 6) === officeCode.slice(0, 6) && code.slice(6, 9) !== '000'
+      : code.slice(0, 4) === officeCode.slice(0, 4) && code.slice(4, 6) !== '00' && code.slice(6) === '000000';
+    if (region ? region.parent === officeCode && region.level === childLevel : underOffice) {
+      if (!region) problems.push(warn(M.unlisted(code)));
+      kind = childLevel;
+      if (data.level !== childLevel) { problems.push(err(M.wrongLevel(childNoun(office)))); kind = null; }
+    } else {
+      problems.push(err(M.wrongOffice(`${region?.name ?? incoming.supplierName}（${code}）`, office.region.name, childNoun(office))));
+    }
+  }
+  if (data.year !== year) problems.push(err(M.wrongYear(data.year, year)));
+  if (data.planId !== office.planId) {
+    if (office.level === 'county') problems.push(err(M.wrongPlan(planName(ctx, data.planId), office.framework.plan.name)));
+    else problems.push(warn(M.otherPlan(planName(ctx, data.planId))));
+  } else if (data.frameworkVersion > office.framework.version) {
+    problems.push(err(M.newerFramework(data.frameworkVersion, office.framework.version)));
+  } else if (data.frameworkVersion < office.framework.version) {
+    problems.push(warn(M.olderFramework(data.frameworkVersion, office.framework.version)));
+  }
+  const known = new Map(office.framework.dataItems.map((d) => [d.code, d]));
+  const filled = [...new Set(data.cells.filter((c) => c.value !== null || c.noData !== null).map((c) => c.item))];
+  const dropped = filled.filter((c) => !known.has(c));
+  if (dropped.length > 0) problems.push(warn(M.droppedItems(dropped)));
+  if (kind === 'department') {
+    const foreign = filled.filter((c) => known.has(c) && known.get(c)!.department !== incoming.department);
+    if (foreign.length > 0) problems.push(warn(M.foreignItems(MESSAGES.merge.departmentName(incoming.department), foreign)));
+  }
+  if (incoming.fileStatus === 'draft') problems.push(warn(M.draft));
+  return { kind: problems.some((p) => p.severity === 'error') ? null : kind, problems };
+}
+
+const verdictOf = (problems: readonly ProblemRow[]): FileVerdict['verdict'] =>
+  problems.some((p) => p.severity === 'error') ? 'rejected' : problems.some((p) => p.severity === 'warning') ? 'warnings' : 'accepted';
+
+/** Imports one file; never throws for a bad file (the verdict says why). */
+export async function importOne(ctx: AppContext, office: Office, year: number, file: IncomingFile, read: ReturnReader): Promise<FileVerdict> {
+  const checksum = createHash('sha256').update(file.bytes).digest('hex');
+  const base = { fileName: file.fileName, supplier: null, year: null, reportedOn: null, submissionId: null, resubmission: null, duplicate: false };
+  let problems: ProblemRow[] = [];
+  let incoming: IncomingReturn | null = null;
+  if (file.bytes.length > MAX_RETURN_BYTES) problems.push(err(M.tooLarge(MAX_RETURN_BYTES / 1024 / 1024)));
+  else {
+    try {
+      const outcome = await read(file.bytes, file.fileName);
+      problems = [...outcome.problems];
+      incoming = outcome.incoming;
+      if (!incoming && !problems.some((p) => p.severity === 'error')) problems.push(err(M.notAReturn));
+    } catch (error) {
+      problems.push(err(M.unreadable((error as Error).message)));
+    }
+  }
+  let kind: SupplierKind | null = null;
+  if (incoming) {
+    const c = classify(ctx, office, year, incoming);
+    problems.push(...c.problems);
+    kind = c.kind;
+  }
+  const verdict = verdictOf(problems);
+  const facts = { fileName: file.fileName, checksum, sizeBytes: file.bytes.length };
+  const log = (submissionId: number | null, v: FileVerdict['verdict'], list: ProblemRow[]) => insertReceivedFile(ctx.db, {
+    officeCode: office.region.code, year, fileName: file.fileName, checksum, sizeBytes: file.bytes.length, receivedAt: isoNow(ctx),
+    verdict: v, submissionId, regionCode: incoming?.data.regionCode ?? null, fileYear: incoming?.data.year ?? null,
+  }, list);
+  const supplier = incoming ? { code: incoming.data.regionCode, name: incoming.supplierName, kind: kind ?? 'township', department: incoming.department } : null;
+  const facts2 = { supplier, year: incoming?.data.year ?? null, reportedOn: incoming?.reportedOn ?? null };
+
+  if (!incoming || !kind || verdict === 'rejected') {
+    ctx.db.transaction(() => log(null, 'rejected', problems))();
+    return { ...base, ...facts2, verdict: 'rejected', problems };
+  }
+  const accepted = incoming;
+  return ctx.db.transaction((): FileVerdict => {
+    const outcome = storeSubmission(ctx, office, year, accepted, facts, kind, verdict === 'accepted' ? 'accepted' : 'warnings');
+    const list = [...problems];
+    let resubmission: FileVerdict['resubmission'] = null;
+    if (outcome.duplicateOf) list.push(warn(M.duplicate(outcome.duplicateOf.receivedAt.slice(0, 19).replace('T', ' '))));
+    else if (outcome.previous) {
+      const diff = diffReturns(submissionData(ctx, outcome.previous), accepted.data);
+      const changes = diff.cells.length + diff.answers.length;
+      resubmission = { previousId: outcome.previous.id, changes, becameCurrent: outcome.becameCurrent };
+      list.push(warn(changes === 0 ? M.resubmittedSame(describe(outcome.previous))
+        : outcome.becameCurrent ? M.resubmitted(changes, describe(outcome.previous)) : M.olderKept(changes, describe(outcome.previous))));
+    }
+    const finalVerdict = verdictOf(list);
+    log(outcome.submission.id, finalVerdict, list);
+    return { ...base, ...facts2, verdict: finalVerdict, problems: list, submissionId: outcome.submission.id, resubmission, duplicate: outcome.duplicateOf !== null };
+  })();
+}
+
+/** Imports files one after another; each gets its own verdict and its own transaction. */
+export async function importBatch(ctx: AppContext, office: Office, year: number, files: readonly IncomingFile[], read: ReturnReader): Promise<FileVerdict[]> {
+  const out: FileVerdict[] = [];
+  for (const file of files) {
+    try {
+      out.push(await importOne(ctx, office, year, file, read));
+    } catch (error) {
+      out.push({ fileName: file.fileName, verdict: 'rejected', supplier: null, year: null, reportedOn: null, submissionId: null, resubmission: null, duplicate: false, problems: [err(M.unreadable((error as Error).message))] });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+// Every child side by side: rows are the summed data items and the indicators computed from them, columns
+// the children that reported and the total, so a county sees which township pulls an indicator below target.
+// A child's indicator is computed from its own numerator and denominator and judged against the plan's
+// targets as if it were the county (every target judged, none 仅供参考).
+import { isSummedAt } from '../../shared/aggregation/merge-returns.ts';
+import type { Framework, SexColumn } from '../../shared/framework/schema.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import { cellKey } from '../../shared/returns/schema.ts';
+import { evaluateReturn } from '../../shared/rules/evaluate.ts';
+import type { TargetResult, TargetStatus } from '../../shared/rules/result.ts';
+import type { MergedReturn } from './county-aggregate.ts';
+
+export interface BreakdownColumn { code: string; name: string; state: 'reported' | 'draft' | 'missing' }
+
+export interface BreakdownRow {
+  kind: 'item' | 'indicator';
+  code: string;
+  sex: SexColumn | null;
+  label: string;
+  unit: string;
+  decimals: number;
+  values: (number | null)[];
+  total: number | null;
+  /** per child, then the total: the worst status of the indicator's level targets (达标/未达标/预警), or null */
+  status: (TargetStatus | null)[] | null;
+  totalStatus: TargetStatus | null;
+  /** the targets' own words, e.g. 达到30%以上 */
+  target: string;
+}
+
+export interface Breakdown { columns: BreakdownColumn[]; rows: BreakdownRow[] }
+
+const RANK: Partial<Record<TargetStatus, number>> = { not_met: 3, at_risk: 2, met: 1 };
+
+/** The worst of an indicator's level targets (trend targets need history and are left out of a side-by-side view). */
+function worst(results: readonly TargetResult[], targetKinds: Map<string, string>): TargetStatus | null {
+  let best: TargetStatus | null = null;
+  for (const r of results) {
+    if (targetKinds.get(r.targetId) === 'trend') continue;
+    if ((RANK[r.status] ?? 0) > (best ? RANK[best] ?? 0 : 0)) best = r.status;
+  }
+  return best;
+}
+
+export function buildBreakdown(merged: MergedReturn): Breakdown {
+  const { office } = merged.inputs;
+  const framework: Framework = office.framework;
+  const reporting = merged.inputs.children.filter((c) => c.data);
+  const columns: BreakdownColumn[] = reporting.map((c) => ({ code: c.region.code, name: c.region.name, state: c.state }));
+  const rows: BreakdownRow[] = [];
+  const summed = new Set(framework.dataItems.filter((d) => isSummedAt(d, office.level)).map((d) => d.code));
+
+  const childCells = reporting.map((c) => new Map(c.data!.cells.map((x) => [cellKey(x.item, x.sex), x])));
+  const totalCells = new Map(merged.result.data.cells.map((x) => [cellKey(x.item, x.sex), x]));
+  const cols = (sex: string): SexColumn[] => (sex === 'single' ? ['total'] : sex === 'total_female' ? ['total', 'female'] : ['total', 'female', 'male']);
+  for (const item of framework.dataItems) {
+    if (!summed.has(item.code)) continue;
+    for (const sex of cols(item.sex)) {
+      const key = cellKey(item.code, sex);
+      rows.push({
+        kind: 'item', code: item.code, sex, label: sex === 'total' ? item.name : `${item.name}（${MESSAGES.entry.sexLabel[sex]}）`,
+        unit: item.unit, decimals: item.decimals,
+        values: childCells.map((m) => m.get(key)?.value ?? null), total: totalCells.get(key)?.value ?? null,
+        status: null, totalStatus: null, target: '',
+      });
+    }
+  }
+
+  // Children judged as the county would be: same plan targets, every target judged.
+  const evaluations = reporting.map((c) => evaluateReturn(framework, { ...c.data!, level: 'county', externalThresholds: merged.result.data.externalThresholds }, []));
+  const targetKinds = new Map<string, string>();
+  const targetTexts = new Map<string, string[]>();
+  for (const area of framework.areas) for (const t of area.targets) {
+    targetKinds.set(t.id, t.rule.kind);
+    if (t.rule.kind !== 'trend') targetTexts.set(t.indicator, [...(targetTexts.get(t.indicator) ?? []), t.text]);
+  }
+  const byIndicator = (results: readonly TargetResult[], code: string) => results.filter((r) => r.indicator === code);
+  framework.indicators.forEach((ind, i) => {
+    if (ind.kind === 'qualitative') return;
+    const uses = ind.kind === 'ratio' ? [ind.numerator.item, ind.denominator.item] : [ind.source.item];
+    if (!uses.every((u) => summed.has(u))) return;
+    rows.push({
+      kind: 'indicator', code: ind.code, sex: null, label: ind.name, unit: ind.unit, decimals: ind.decimals,
+      values: evaluations.map((e) => e.indicators[i].value),
+      total: merged.evaluation.indicators[i].value,
+      status: evaluations.map((e) => worst(byIndicator(e.targets, ind.code), targetKinds)),
+      totalStatus: worst(byIndicator(merged.evaluation.targets, ind.code), targetKinds),
+      target: (targetTexts.get(ind.code) ?? []).join('；'),
+    });
+  });
+  return { columns, rows };
+}

@@ -1,0 +1,103 @@
+// Versions of the returns an office receives. Every accepted file is kept as its own version; the current
+// one of a supplier and year is the one with the later 报出日期 (then the later received) unless the user
+// chose another. Nothing is overwritten.
+import { AppError } from '../../shared/api/envelope.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import type { ReturnData, ReturnStatus } from '../../shared/returns/schema.ts';
+import {
+  cellsOfSubmissions, findByChecksum, getSubmission, insertSubmission, makeCurrent, submissionAnswers, submissionCells, versionsOf,
+  type SubmissionRow, type SupplierKind,
+} from '../db/repos/submissions-repo.ts';
+import { isoNow, type AppContext } from '../services/context.ts';
+import { diffReturns, type ReturnDiff } from './diff.ts';
+import type { Office } from './office.ts';
+
+const M = MESSAGES.merge;
+
+/** A return as read from a file, with what the file says about who made it and when. */
+export interface IncomingReturn {
+  data: ReturnData;
+  /** 填报单位 as the file names it */
+  supplierName: string;
+  /** the department (卫健, 教育 …) of a department return, '' otherwise */
+  department: string;
+  /** 报出日期, YYYY-MM-DD, or null when the file has none */
+  reportedOn: string | null;
+  /** the status the return had when exported, when the file says */
+  fileStatus: ReturnStatus | null;
+}
+
+export interface FileFacts { fileName: string; checksum: string; sizeBytes: number }
+
+export interface StoreOutcome {
+  submission: SubmissionRow;
+  /** the same file (same checksum) was received before: nothing new was stored */
+  duplicateOf: SubmissionRow | null;
+  /** the version that was current before this one arrived */
+  previous: SubmissionRow | null;
+  becameCurrent: boolean;
+}
+
+/** Orders versions: the later 报出日期 first wins, then the later received. */
+export const isLater = (a: Pick<SubmissionRow, 'reportedOn' | 'id'>, b: Pick<SubmissionRow, 'reportedOn' | 'id'>) =>
+  (a.reportedOn ?? '') !== (b.reportedOn ?? '') ? (a.reportedOn ?? '') > (b.reportedOn ?? '') : a.id > b.id;
+
+/** Stores an accepted return as a new version (in the caller's transaction) and settles which version is current. */
+export function storeSubmission(
+  ctx: AppContext, office: Office, year: number, incoming: IncomingReturn, file: FileFacts,
+  kind: SupplierKind, verdict: 'accepted' | 'warnings',
+): StoreOutcome {
+  const same = findByChecksum(ctx.db, office.region.code, file.checksum);
+  if (same) return { submission: same, duplicateOf: same, previous: null, becameCurrent: false };
+  const { data } = incoming;
+  const versions = versionsOf(ctx.db, office.region.code, year, data.regionCode, incoming.department);
+  const previous = versions.find((v) => v.isCurrent) ?? null;
+  const id = insertSubmission(ctx.db, {
+    officeCode: office.region.code, year, regionCode: data.regionCode, supplierKind: kind, department: incoming.department,
+    supplierName: incoming.supplierName, planId: data.planId, frameworkVersion: data.frameworkVersion, reportedOn: incoming.reportedOn,
+    fileStatus: incoming.fileStatus, fileName: file.fileName, checksum: file.checksum, receivedAt: isoNow(ctx), verdict,
+  }, data.cells, data.qualitative);
+  const row = getSubmission(ctx.db, id)!;
+  const becameCurrent = !previous || (previous.chosenBy === 'auto' && isLater(row, previous)) || (previous.chosenBy === 'user' && (row.reportedOn ?? '') > (previous.reportedOn ?? ''));
+  if (becameCurrent) makeCurrent(ctx.db, row, 'auto');
+  return { submission: getSubmission(ctx.db, id)!, duplicateOf: null, previous, becameCurrent };
+}
+
+/** The return a stored version holds. */
+export function submissionData(ctx: AppContext, row: SubmissionRow, cells = submissionCells(ctx.db, row.id)): ReturnData {
+  return {
+    planId: row.planId, frameworkVersion: row.frameworkVersion, regionCode: row.regionCode,
+    level: row.supplierKind === 'township' ? 'township' : 'county', year: row.year,
+    cells, qualitative: submissionAnswers(ctx.db, row.id), externalThresholds: {},
+  };
+}
+
+/** Many versions' returns at once (one query for all cells). */
+export function submissionsData(ctx: AppContext, rows: readonly SubmissionRow[]): ReturnData[] {
+  const cells = cellsOfSubmissions(ctx.db, rows.map((r) => r.id));
+  return rows.map((r) => submissionData(ctx, r, cells.get(r.id)));
+}
+
+export function requireSubmission(ctx: AppContext, office: Office, id: number): SubmissionRow {
+  const row = getSubmission(ctx.db, id);
+  if (!row || row.officeCode !== office.region.code) throw new AppError('not_found', M.noSuchVersion(id));
+  return row;
+}
+
+/** The user keeps this version: it becomes the current one of its supplier and year. */
+export function chooseVersion(ctx: AppContext, office: Office, id: number): SubmissionRow {
+  const row = requireSubmission(ctx, office, id);
+  ctx.db.transaction(() => makeCurrent(ctx.db, row, 'user'))();
+  return getSubmission(ctx.db, id)!;
+}
+
+export interface VersionView { submission: SubmissionRow; diff: ReturnDiff }
+
+/** Every version of one supplier's return for a year, each with its differences from the current one. */
+export function versionsWithDiffs(ctx: AppContext, office: Office, year: number, regionCode: string, department: string): VersionView[] {
+  const versions = versionsOf(ctx.db, office.region.code, year, regionCode, department);
+  const current = versions.find((v) => v.isCurrent) ?? versions[versions.length - 1];
+  if (!current) return [];
+  const currentData = submissionData(ctx, current);
+  return versions.map((v) => ({ submission: v, diff: v.id === current.id ? { cells: [], answers: [] } : diffReturns(currentData, submissionData(ctx, v)) }));
+}

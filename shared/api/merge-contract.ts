@@ -1,0 +1,188 @@
+// 汇总: a county (or city) imports its children's returns in batches, sees who is missing, settles
+// resubmissions, and gets the merged return with its breakdown by child, ready to export for the level above.
+// Every call names the merge year; the office is the profile's region unless regionCode (and planId) say otherwise.
+import { z } from 'zod';
+import { endpoint } from './define.ts';
+import { SexColumnSchema } from '../framework/schema.ts';
+import { RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, YearSchema, CellSchema } from '../returns/schema.ts';
+import { EvaluationSchema, TargetStatusSchema } from '../rules/result.ts';
+
+/** Files per import call: the renderer sends a batch in chunks of this many, so a progress bar can move. */
+export const MERGE_CHUNK_FILES = 10;
+const MAX_FILE_BASE64 = Math.ceil((10 * 1024 * 1024 * 4) / 3) + 16;
+
+const OfficeYear = z.object({
+  year: YearSchema,
+  /** the county or city merging; default: the profile's region */
+  regionCode: RegionCodeSchema.optional(),
+  /** the plan of the merged return; default: the profile's (or the county's own) plan */
+  planId: z.string().min(1).optional(),
+});
+
+export const OfficeSchema = z.object({
+  code: RegionCodeSchema, name: z.string(), level: z.enum(['county', 'city']), planId: z.string(), planName: z.string(), frameworkVersion: z.number().int(),
+});
+
+export const ReportStateSchema = z.enum(['reported', 'draft', 'missing']);
+export const SupplierKindSchema = z.enum(['township', 'county', 'department']);
+
+export const ProblemSchema = z.object({ severity: z.enum(['error', 'warning', 'info']), location: z.string(), message: z.string() });
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const SubmissionSummarySchema = z.object({
+  id: z.number().int(),
+  regionCode: RegionCodeSchema,
+  supplierKind: SupplierKindSchema,
+  department: z.string(),
+  supplierName: z.string(),
+  planId: z.string(),
+  frameworkVersion: z.number().int(),
+  reportedOn: z.string().nullable(),
+  fileStatus: ReturnStatusSchema.nullable(),
+  fileName: z.string(),
+  receivedAt: z.string(),
+  verdict: z.enum(['accepted', 'warnings']),
+  isCurrent: z.boolean(),
+  chosenBy: z.enum(['auto', 'user']),
+});
+export type SubmissionSummary = z.infer<typeof SubmissionSummarySchema>;
+
+export const FileVerdictSchema = z.object({
+  fileName: z.string(),
+  verdict: z.enum(['accepted', 'warnings', 'rejected']),
+  supplier: z.object({ code: z.string(), name: z.string(), kind: SupplierKindSchema, department: z.string() }).nullable(),
+  year: z.number().int().nullable(),
+  reportedOn: z.string().nullable(),
+  problems: z.array(ProblemSchema),
+  submissionId: z.number().int().nullable(),
+  resubmission: z.object({ previousId: z.number().int(), changes: z.number().int(), becameCurrent: z.boolean() }).nullable(),
+  duplicate: z.boolean(),
+});
+export type FileVerdict = z.infer<typeof FileVerdictSchema>;
+
+export const CompletenessSchema = z.object({
+  total: z.number().int(), reported: z.number().int(), drafts: z.number().int(), missing: z.number().int(),
+  /** 报送率 %, one decimal */
+  rate: z.number(),
+});
+export type Completeness = z.infer<typeof CompletenessSchema>;
+
+export const ChildStatusSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  listed: z.boolean(),
+  state: ReportStateSchema,
+  source: z.enum(['file', 'local']).nullable(),
+  submission: SubmissionSummarySchema.nullable(),
+  versions: z.number().int(),
+});
+export type ChildStatus = z.infer<typeof ChildStatusSchema>;
+
+export const DepartmentStatusSchema = z.object({
+  department: z.string(),
+  name: z.string(),
+  items: z.number().int(),
+  state: ReportStateSchema,
+  submission: SubmissionSummarySchema.nullable(),
+});
+
+export const OverviewSchema = z.object({
+  office: OfficeSchema,
+  year: z.number().int(),
+  /** years with anything received, for the year picker */
+  years: z.array(z.number().int()),
+  completeness: CompletenessSchema,
+  children: z.array(ChildStatusSchema),
+  departments: z.array(DepartmentStatusSchema),
+});
+export type Overview = z.infer<typeof OverviewSchema>;
+
+export const ReceivedFileSchema = z.object({
+  id: z.number().int(), fileName: z.string(), receivedAt: z.string(), verdict: z.enum(['accepted', 'warnings', 'rejected']),
+  regionCode: z.string().nullable(), supplierName: z.string().nullable(), submissionId: z.number().int().nullable(), problems: z.array(ProblemSchema),
+});
+
+export const CellChangeSchema = z.object({ item: z.string(), sex: SexColumnSchema, label: z.string(), before: z.string(), after: z.string() });
+export const ResubmissionSchema = z.object({
+  regionCode: z.string(),
+  department: z.string(),
+  name: z.string(),
+  versions: z.array(z.object({
+    submission: SubmissionSummarySchema,
+    /** differences from the current version: before = current, after = this version */
+    changes: z.array(CellChangeSchema),
+    answers: z.array(z.object({ indicator: z.string(), before: z.string(), after: z.string() })),
+  })),
+});
+export type Resubmission = z.infer<typeof ResubmissionSchema>;
+
+export const ItemSourceSchema = z.object({
+  item: z.string(),
+  kind: z.enum(['children', 'department', 'own', 'none']),
+  department: z.string(),
+  contributors: z.number().int(),
+  children: z.number().int(),
+  /** Chinese: 28/30 个下级汇总, 卫生健康局报送, 本级填报 */
+  label: z.string(),
+});
+export type ItemSource = z.infer<typeof ItemSourceSchema>;
+
+export const GapSchema = z.object({ item: z.string(), sex: SexColumnSchema, missingIn: z.array(z.object({ code: z.string(), name: z.string() })) });
+export type Gap = z.infer<typeof GapSchema>;
+
+export const MergeResultSchema = z.object({
+  office: OfficeSchema,
+  completeness: CompletenessSchema,
+  data: ReturnDataSchema,
+  gaps: z.array(GapSchema),
+  sources: z.array(ItemSourceSchema),
+  evaluation: EvaluationSchema,
+  notes: z.array(z.string()),
+});
+export type MergeResult = z.infer<typeof MergeResultSchema>;
+
+export const BreakdownSchema = z.object({
+  columns: z.array(z.object({ code: z.string(), name: z.string(), state: ReportStateSchema })),
+  rows: z.array(z.object({
+    kind: z.enum(['item', 'indicator']),
+    code: z.string(),
+    sex: SexColumnSchema.nullable(),
+    label: z.string(),
+    unit: z.string(),
+    decimals: z.number().int(),
+    values: z.array(z.number().nullable()),
+    total: z.number().nullable(),
+    status: z.array(TargetStatusSchema.nullable()).nullable(),
+    totalStatus: TargetStatusSchema.nullable(),
+    target: z.string(),
+  })),
+});
+export type BreakdownView = z.infer<typeof BreakdownSchema>;
+
+/** What the county's entry screen shows read-only: summed and department-supplied cells, with their sources and gaps. */
+export const EntryOverlaySchema = z.object({
+  office: OfficeSchema,
+  completeness: CompletenessSchema,
+  cells: z.array(CellSchema),
+  /** items the office does not enter itself, with who supplies them */
+  locked: z.array(ItemSourceSchema),
+  gaps: z.array(GapSchema),
+});
+export type EntryOverlay = z.infer<typeof EntryOverlaySchema>;
+
+export const mergeContract = {
+  'merge:overview': endpoint(OfficeYear, OverviewSchema, '汇总：某年度各下级单位的报送情况和报送率'),
+  'merge:begin-import': endpoint(OfficeYear, z.object({ backup: z.string().nullable() }), '汇总：开始一批导入（先备份数据库）'),
+  'merge:import-files': endpoint(
+    OfficeYear.extend({ files: z.array(z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().max(MAX_FILE_BASE64) })).min(1).max(MERGE_CHUNK_FILES) }),
+    z.array(FileVerdictSchema),
+    '汇总：导入一组下级报表文件，逐个给出结果（一个文件出错不影响其他文件）',
+  ),
+  'merge:received': endpoint(OfficeYear, z.array(ReceivedFileSchema), '汇总：本年度收到的文件及其结果'),
+  'merge:resubmissions': endpoint(OfficeYear, z.array(ResubmissionSchema), '汇总：重复报送的单位及各版本的差异'),
+  'merge:choose-version': endpoint(OfficeYear.extend({ submissionId: z.number().int().positive() }), SubmissionSummarySchema, '汇总：改选某单位采用的报表版本'),
+  'merge:result': endpoint(OfficeYear, MergeResultSchema, '汇总：汇总后的本级报表、校验结果和说明'),
+  'merge:breakdown': endpoint(OfficeYear, BreakdownSchema, '汇总：各下级单位并列的明细（数据项和指标）'),
+  'merge:entry-overlay': endpoint(OfficeYear, EntryOverlaySchema, '汇总：本级填报页中只读显示的汇总值和部门报送值'),
+  'merge:export': endpoint(OfficeYear, z.object({ fileName: z.string(), bytesBase64: z.string() }), '汇总：导出本级汇总报表（Excel，含分单位明细表）'),
+};
