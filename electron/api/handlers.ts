@@ -6,6 +6,7 @@ import { backupsHandlers } from './handlers/backups.ts';
 import { plansHandlers } from './handlers/plans.ts';
 import { returnsHandlers } from './handlers/returns.ts';
 import { shellHandlers } from './handlers/shell.ts';
+import { excelHandlers } from './handlers/excel.ts';
 import { reportHandlers } from './handlers/report.ts';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
@@ -19,6 +20,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...returnsHandlers(ctx),
     ...backupsHandlers(ctx),
     ...shellHandlers(ctx),
+    ...excelHandlers(ctx),
     ...reportHandlers(ctx),
   };
 }

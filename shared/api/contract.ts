@@ -9,6 +9,7 @@ import { returnsContract } from './returns-contract.ts';
 import { backupsContract } from './backups-contract.ts';
 import { shellContract } from './shell-contract.ts';
 import { settingsContract } from './settings-contract.ts';
+import { excelContract } from './excel-contract.ts';
 import { reportContract } from './report-contract.ts';
 
 export const contract = {
@@ -18,6 +19,7 @@ export const contract = {
   ...returnsContract,
   ...backupsContract,
   ...shellContract,
+  ...excelContract,
   ...reportContract,
 } satisfies Record<string, Endpoint>;
 

@@ -6,7 +6,8 @@ import { areaTitles, framework } from './framework.ts';
 import { returns } from './returns.ts';
 import { backups } from './backups.ts';
 import { entry } from './entry.ts';
+import { excel } from './excel.ts';
 import { frameworkPackage } from './framework-package.ts';
 import { report } from './report.ts';
 
-export const MESSAGES = { api, app, cli, framework, areaTitles, returns, backups, entry, frameworkPackage, report };
+export const MESSAGES = { api, app, cli, framework, areaTitles, returns, backups, entry, frameworkPackage, report, excel };

@@ -1,0 +1,32 @@
+// The hidden metadata sheet: machine-readable facts about an exported return or template (plan, version, region,
+// year, app version, checksum). Written by write-return.ts, read by identify.ts.
+import { z } from 'zod';
+import pkg from '../../package.json' with { type: 'json' };
+
+export const APP_VERSION: string = pkg.version;
+export const META_FORMAT = 'wdp-return';
+export const META_FORMAT_VERSION = 1;
+
+/** Key order as written; the reader finds keys by name. */
+export const META_KEYS = [
+  'format', 'formatVersion', 'kind', 'planId', 'planName', 'frameworkVersion', 'regionCode', 'regionName', 'level', 'year',
+  'appVersion', 'regionVintage', 'exportedAt', 'checksum',
+] as const;
+
+export const WorkbookMetaSchema = z.object({
+  format: z.literal(META_FORMAT),
+  formatVersion: z.coerce.number().int().positive(),
+  kind: z.enum(['return', 'template']),
+  planId: z.string().regex(/^[a-z]+$/),
+  planName: z.string(),
+  frameworkVersion: z.coerce.number().int().positive(),
+  regionCode: z.string().regex(/^\d{12}$/),
+  regionName: z.string(),
+  level: z.enum(['township', 'county']),
+  year: z.coerce.number().int().min(2000).max(2100),
+  appVersion: z.string(),
+  regionVintage: z.coerce.number().int().optional(),
+  exportedAt: z.string(),
+  checksum: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type WorkbookMeta = z.infer<typeof WorkbookMetaSchema>;

@@ -1,0 +1,98 @@
+// Reads .xlsx, .xls and .csv bytes into plain grids with SheetJS, behind the file guards. CSV is decoded here
+// (UTF-8 or GB18030) and read as raw text, so "1,234", "30%" and "１２３" reach the number parser untouched.
+// Never throws: every failure is a guard verdict.
+import * as XLSX from 'xlsx';
+import { MESSAGES } from '../../shared/messages.ts';
+import { DEFAULT_LIMITS, decodeCsv, inspectXlsxZip, sniffFile, type FileLimits, type GuardFailure, type SpreadsheetKind } from './file-guards.ts';
+
+const P = MESSAGES.excel.problem;
+
+/** One cell as the import needs it. */
+export interface GridCell {
+  /** n number, s text, b boolean, e error, z empty (e.g. a formula without a saved result) */
+  t: 'n' | 's' | 'b' | 'e' | 'z';
+  v: number | string | boolean | null;
+  /** the text Excel shows (number format applied) */
+  w: string;
+  /** the formula without "=", when the cell has one */
+  f: string | null;
+  /** the number format, when known */
+  z: string | null;
+}
+
+export interface GridSheet {
+  name: string;
+  hidden: boolean;
+  /** rows[r][c], 0-based; undefined where empty */
+  rows: (GridCell | undefined)[][];
+}
+
+export interface GridWorkbook { kind: SpreadsheetKind; sheets: GridSheet[] }
+
+export type ReadWorkbookResult = { ok: true; workbook: GridWorkbook } | ({ ok: false } & GuardFailure & { sheet?: string });
+
+const toGridCell = (cell: XLSX.CellObject): GridCell => {
+  const t = cell.t === 'd' ? 'n' : cell.t;
+  const v = cell.v === undefined ? null : cell.v instanceof Date ? cell.v.getTime() : cell.v;
+  return { t, v, w: cell.w ?? (v === null ? '' : String(v)), f: cell.f ?? null, z: typeof cell.z === 'string' ? cell.z : null };
+};
+
+export function readWorkbookBytes(bytes: Uint8Array, fileName: string, limits: FileLimits = DEFAULT_LIMITS): ReadWorkbookResult {
+  const sniff = sniffFile(bytes, fileName, limits);
+  if (!sniff.ok) return sniff;
+  if (sniff.kind === 'xlsx') {
+    const zipProblem = inspectXlsxZip(bytes, fileName, limits);
+    if (zipProblem) return { ok: false, ...zipProblem };
+  }
+  let book: XLSX.WorkBook;
+  try {
+    const common = { dense: true, cellFormula: true, cellNF: true, cellText: true, cellDates: false, sheetStubs: true, sheetRows: limits.maxRows + 1 } as const;
+    book = sniff.kind === 'csv'
+      ? XLSX.read(decodeCsv(bytes), { ...common, type: 'string', raw: true })
+      : XLSX.read(bytes, { ...common, type: 'buffer', WTF: false });
+  } catch (error) {
+    const message = String((error as Error)?.message ?? error);
+    if (/password|encrypt/i.test(message)) return { ok: false, code: 'encrypted', message: P.encrypted(fileName) };
+    return { ok: false, code: 'corrupt', message: P.corrupt(fileName) };
+  }
+  const names = book.SheetNames ?? [];
+  if (names.length === 0) return { ok: false, code: 'no_sheets', message: P.noSheets(fileName) };
+  if (names.length > limits.maxSheets) return { ok: false, code: 'too_many_sheets', message: P.tooManySheets(fileName, names.length, limits.maxSheets) };
+  const sheets: GridSheet[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    const ws = book.Sheets[name];
+    const hidden = (book.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0;
+    if (!ws) {
+      sheets.push({ name, hidden, rows: [] });
+      continue;
+    }
+    const data = (ws['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+    const full = ws['!fullref'] ?? ws['!ref'];
+    if (full) {
+      const range = XLSX.utils.decode_range(full);
+      if (range.e.r + 1 > limits.maxRows && data.length > limits.maxRows) {
+        return { ok: false, code: 'too_many_rows', message: P.tooManyRows(name, limits.maxRows), sheet: name };
+      }
+    }
+    const rows: (GridCell | undefined)[][] = [];
+    for (let r = 0; r < Math.min(data.length, limits.maxRows); r++) {
+      const row = data[r];
+      const out: (GridCell | undefined)[] = [];
+      if (row) for (let c = 0; c < Math.min(row.length, limits.maxColumns); c++) if (row[c]) out[c] = toGridCell(row[c]);
+      rows.push(out);
+    }
+    sheets.push({ name, hidden, rows });
+  }
+  return { ok: true, workbook: { kind: sniff.kind, sheets } };
+}
+
+/** A cell's text for matching labels and codes: NFKC (full-width → ASCII), trimmed. */
+export function cellText(cell: GridCell | undefined): string {
+  if (!cell || cell.v === null) return '';
+  const raw = cell.t === 's' ? String(cell.v) : cell.w || String(cell.v);
+  return raw.normalize('NFKC').trim();
+}
+
+/** Header text: cellText without any whitespace ("合  计" → 合计, "其中：女" → 其中:女). */
+export const headerText = (cell: GridCell | undefined) => cellText(cell).replace(/\s+/g, '');
