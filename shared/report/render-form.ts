@@ -17,11 +17,11 @@ function cellHtml(cell: FormCell): string {
 }
 
 const FORM_CSS = `
-.wdp-form .form-head { position: relative; margin-bottom: 3mm; }
-.wdp-form .marks { position: absolute; right: 0; top: 0; width: auto; border: 0; font-size: 8pt; }
+.wdp-form .form-head { margin-bottom: 3mm; }
+.wdp-form .marks { width: auto; margin-left: auto; border: 0; font-size: 8pt; }
 .wdp-form .marks td { border: 0; padding: 0 0 0.3mm 0; white-space: nowrap; }
 .wdp-form .marks td.v { min-width: 40mm; border-bottom: 0.5pt solid #666; padding-left: 1mm; }
-.wdp-form h1 { font-size: 17pt; text-align: center; padding-top: 13mm; letter-spacing: 0.5pt; }
+.wdp-form h1 { font-size: 17pt; text-align: center; margin-top: 1mm; letter-spacing: 0.5pt; }
 .wdp-form .stamp { display: inline-block; margin-left: 3mm; padding: 0 2mm; border: 1pt solid #b42318; color: #b42318; font-size: 9pt; vertical-align: middle; letter-spacing: 0; }
 .wdp-form .meta-row { display: flex; justify-content: space-between; align-items: flex-end; margin-top: 3mm; font-size: 9pt; }
 .wdp-form table.form-table { font-size: 8.5pt; table-layout: fixed; }

@@ -88,7 +88,7 @@ export function renderAnnualReport(model: AnnualReportModel, fonts: FontSetup = 
   parts.push(`<section class="attention"><div class="keep with-next">${sec(n++, A.sections.attention)}<p>${model.attention.length === 0 ? A.noAttention : A.attentionIntro}</p></div>`);
   if (model.attention.length > 0) {
     const AC = A.attentionColumns;
-    parts.push(`<table class="attention"><colgroup><col style="width:24%"><col style="width:44%"><col></colgroup><thead><tr><th>${AC.indicator}</th><th>${AC.situation}</th><th>${AC.explanation}</th></tr></thead><tbody>${model.attention.map((r) => `<tr data-target="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}<br>${status(r.status)}${r.volatile ? `<span class="vol">${MESSAGES.report.volatile}</span>` : ''}</td><td class="msg">${esc(r.message)}</td><td>${r.explanation ? esc(r.explanation) : `<span class="muted">${A.unexplained}</span>`}</td></tr>`).join('')}</tbody></table>`);
+    parts.push(`<table class="attention"><colgroup><col style="width:24%"><col style="width:44%"><col></colgroup><thead><tr><th>${AC.indicator}</th><th>${AC.situation}</th><th>${AC.explanation}</th></tr></thead><tbody>${model.attention.map((r) => `<tr data-attention="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}<br>${status(r.status)}${r.volatile ? `<span class="vol">${MESSAGES.report.volatile}</span>` : ''}</td><td class="msg">${esc(r.message)}</td><td>${r.explanation ? esc(r.explanation) : `<span class="muted">${A.unexplained}</span>`}</td></tr>`).join('')}</tbody></table>`);
   }
   parts.push('</section>');
 
