@@ -58,6 +58,8 @@ export function baseCss(landscape: boolean, fonts: FontSetup): string {
 .wdp-print th { font-weight: 700; text-align: center; background: #eef0f2; }
 .wdp-print td.num, .wdp-print th.num { text-align: right; white-space: nowrap; }
 .wdp-print td.center { text-align: center; }
+/* the app's own classes must not leak into a document printed from its window */
+.wdp-print .code { font-family: inherit; color: inherit; }
 .wdp-print .muted { color: #555; }
 .wdp-print .small { font-size: 8pt; }
 .wdp-print svg.chart { display: block; width: 100%; height: auto; }
