@@ -9,8 +9,9 @@ import { FrameworkPage } from './pages/FrameworkPage.tsx';
 import { EntryPage } from './pages/EntryPage.tsx';
 import { BackupsPage } from './pages/BackupsPage.tsx';
 import { PrintPage } from './pages/PrintPage.tsx';
+import { ImportExportPage } from './pages/ImportExportPage.tsx';
 
-type Page = 'home' | 'entry' | 'framework' | 'backups' | 'print';
+type Page = 'home' | 'entry' | 'framework' | 'backups' | 'print' | 'excel';
 
 export function App() {
   const profileQuery = useApiQuery('profile', () => api['settings:get-profile']({}));
@@ -30,6 +31,7 @@ export function App() {
   const nav: [Page, string][] = [
     ['home', MESSAGES.app.nav.home],
     ['entry', MESSAGES.app.nav.entry],
+    ['excel', MESSAGES.excel.ui.nav],
     ['framework', MESSAGES.app.nav.framework],
     ['backups', MESSAGES.app.nav.backups],
     ['print', MESSAGES.report.page.nav],
@@ -48,6 +50,7 @@ export function App() {
         {page === 'framework' && <FrameworkPage planId={profile.planId} />}
         {page === 'backups' && <BackupsPage />}
         {page === 'print' && <PrintPage profile={profile} />}
+        {page === 'excel' && <ImportExportPage profile={profile} />}
       </main>
     </div>
   );

@@ -134,7 +134,8 @@ export function identifyReturn(workbook: GridWorkbook, fileName: string, framewo
     }
     const planIds = [...new Set(frameworks.map((f) => f.plan.id))];
     const planText = facts.plan?.value;
-    const byName = planText ? planIds.find((id) => latest(frameworks, id)?.plan.name === planText) : undefined;
+    // header texts are NFKC-normalised (full-width brackets become ASCII): compare names the same way
+    const byName = planText ? planIds.find((id) => latest(frameworks, id)?.plan.name.normalize('NFKC').replace(/\s+/g, '') === planText.replace(/\s+/g, '')) : undefined;
     const byRegion = planIds.filter((id) => latest(frameworks, id)?.plan.region.code.slice(0, 6) === regionCode.slice(0, 6));
     const planId = byName ?? (byRegion.length >= 1 ? byRegion[0] : undefined);
     if (!planId) {

@@ -8,6 +8,13 @@ export const cli = {
   plan show <规划编号>        显示一个规划的指标框架
   report --region <代码> --year <年份> [-o 文件.html]
                              年度监测报告（单个网页文件，图表与字体内嵌，可直接打印）
+  template --plan <规划编号> --region <代码> --year <年份> -o 文件.xlsx
+                             空白 Excel 模板（供不用本程序的单位在 Excel/WPS 中填写）
+  export --region <代码> --year <年份> [--plan <规划编号>] -o 文件.xlsx
+                             把报表导出为 Excel 统计报表（含校验结果页）
+  validate <文件> [--json]    校验 .xlsx/.xls/.csv 报表文件（退出码 0 通过，1 有问题，2 无法读取）
+  import <文件> [--yes] [--json]
+                             导入报表文件；有错误不导入，有警告时须加 --yes 确认
 
 通用选项：
   --db <文件>                 数据库文件（默认：环境变量 WDP_DB 或程序的用户数据目录）

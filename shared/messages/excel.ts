@@ -50,7 +50,7 @@ const form = {
     whoTownship: (unit: string, county: string) => `1. 本表由${unit}统计员填报，报${county}妇女儿童工作委员会办公室。`,
     whoCounty: (county: string) => `1. 本表由${county}妇女儿童工作委员会办公室会同各成员单位填报（乡镇数据为各乡镇报表之和）。`,
     checks: '2. 审核关系：1栏 ≥ 2栏，1栏 ≥ 3栏；分男女的项目 1栏 = 2栏 + 3栏；比率的分子不大于分母。',
-    columns: '3. 4栏为上年数（合计）；5栏 =（1栏 − 4栏）÷ 4栏 × 100；计量单位为%的项目，5栏为增减的百分点。',
+    columns: '3. 4栏为上年数（合计）；5栏 =（1栏－4栏）÷ 4栏 × 100；计量单位为%的项目，5栏为增减的百分点。',
     symbols: '4. 符号：“—”表示无数据或不适用，无数据的原因写在备注栏；空白表示尚未填报；不得以0代替无数据。',
     decimals: '5. 人数、个数等取整数；其他数值按计量单位填写，小数位数见各项要求。',
     qualitative: '6. 定性评估栏填写进展情况（已实现/推进中/未实现，机制类为已建立/推进中/未建立），情况说明写在备注栏。',
@@ -99,6 +99,7 @@ const meta = {
     format: '文件格式', formatVersion: '格式版本', kind: '文件类型', planId: '规划编号', planName: '规划名称',
     frameworkVersion: '指标框架版本', regionCode: '区划代码', regionName: '填报单位', level: '层级', year: '统计年度',
     appVersion: '程序版本', regionVintage: '区划代码版本（年）', exportedAt: '导出时间', checksum: '数值校验码（SHA-256）',
+    status: '报表状态', department: '报送部门',
   } as Record<string, string>,
   note: '本页由程序生成，用于导入时识别报表，请勿修改。',
 };

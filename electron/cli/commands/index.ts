@@ -3,5 +3,9 @@ import type { CliCommand } from '../command.ts';
 import { planCommand } from './plan-show.ts';
 import { plansCommand } from './plans.ts';
 import { reportCommand } from './report.ts';
+import { templateCommand } from './template.ts';
+import { exportCommand } from './export.ts';
+import { validateCommand } from './validate.ts';
+import { importCommand } from './import.ts';
 
-export const COMMANDS: CliCommand[] = [plansCommand, planCommand, reportCommand];
+export const COMMANDS: CliCommand[] = [plansCommand, planCommand, reportCommand, templateCommand, exportCommand, validateCommand, importCommand];

@@ -60,7 +60,7 @@ export async function storeReturn(app: TestApp, data: ReturnData, role: 'townshi
 export function dumpTables(app: TestApp): Record<string, unknown[]> {
   const db = app.backend.ctx.db;
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+  return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).all()).map((r) => JSON.stringify(r)).sort()]));
 }
 
 /** A return as comparable data: sorted cells (no prefilled flag), qualitative answers and thresholds. */

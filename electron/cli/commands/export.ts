@@ -1,0 +1,37 @@
+import { MESSAGES } from '../../../shared/messages.ts';
+import { call } from '../call.ts';
+import { flagString, type CliCommand } from '../command.ts';
+import { parseYear, writeOutputFile } from './excel-io.ts';
+
+const E = MESSAGES.excel.cli;
+
+/** wdp export --region <code> --year <y> [--plan <id>] -o FILE */
+export const exportCommand: CliCommand = {
+  name: 'export',
+  async run(args, backend, io) {
+    const region = flagString(args, 'region');
+    const yearText = flagString(args, 'year');
+    const output = flagString(args, 'output');
+    if (!region || !yearText || !output) {
+      io.err(MESSAGES.cli.missingArgument(E.missingExportArgs));
+      return 2;
+    }
+    const year = parseYear(yearText);
+    if (year === null) {
+      io.err(E.badYear(yearText));
+      return 2;
+    }
+    const plan = flagString(args, 'plan');
+    const candidates = (await call(backend, 'returns:list', { regionCode: region })).filter((r) => r.year === year && (!plan || r.planId === plan));
+    if (candidates.length === 0) {
+      io.err(E.noReturn(region, year));
+      return 1;
+    }
+    if (candidates.length > 1) {
+      io.err(E.severalPlans(candidates.map((c) => c.planId)));
+      return 2;
+    }
+    const file = await call(backend, 'excel:export-return', { returnId: candidates[0].id });
+    return writeOutputFile(output, file.bytesBase64, io) ? 0 : 2;
+  },
+};

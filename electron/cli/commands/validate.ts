@@ -1,0 +1,22 @@
+import { call } from '../call.ts';
+import type { CliCommand } from '../command.ts';
+import { MESSAGES } from '../../../shared/messages.ts';
+import { printReport, readInputFile } from './excel-io.ts';
+
+/** wdp validate FILE [--json]: exit 0 valid, 1 problems found (errors or warnings), 2 unreadable. */
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  async run(args, backend, io) {
+    const [path] = args.positionals;
+    if (!path) {
+      io.err(MESSAGES.excel.cli.missingFile('validate'));
+      return 2;
+    }
+    const input = readInputFile(path);
+    const report = 'report' in input ? input.report : await call(backend, 'excel:validate', input);
+    if (args.flags.json) io.out(JSON.stringify(report, null, 2));
+    else printReport(report, io);
+    if (!report.readable) return 2;
+    return report.counts.errors > 0 || report.counts.warnings > 0 ? 1 : 0;
+  },
+};

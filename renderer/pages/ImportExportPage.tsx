@@ -1,0 +1,221 @@
+// 导入导出: export this unit's return of a year as an Excel 统计报表, a blank template for a unit without the app,
+// and import a return file (picked or dropped): validated cell by cell first, written only without errors, and
+// only after the user confirms when there are warnings. Files are read here (File.arrayBuffer) and cross as base64.
+import { useState, type DragEvent } from 'react';
+import { MAX_IMPORT_BYTES, type ImportReport, type ImportResult } from '../../shared/api/excel-contract.ts';
+import type { Profile } from '../../shared/api/settings-contract.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import { api, ApiCallError } from '../api/client.ts';
+import { ExportReturnButton } from '../components/ExportReturnButton.tsx';
+import { useApiQuery } from '../hooks/useApiQuery.ts';
+import { ImportReportTable } from '../import-export/ImportReportTable.tsx';
+import { fileToBase64, saveBase64 } from '../lib/files.ts';
+import '../import-export/import-export.css';
+
+const T = MESSAGES.excel.ui;
+const errorText = (e: unknown) => (e instanceof ApiCallError ? e.error.message : (e as Error).message);
+
+export function ImportExportPage({ profile }: { profile: Profile }) {
+  return (
+    <section>
+      <header className="page-head">
+        <div><h1>{T.title}</h1><p className="muted">{T.intro}</p></div>
+      </header>
+      <div className="ie-sections">
+        <ExportPanel profile={profile} />
+        <TemplatePanel profile={profile} />
+      </div>
+      <ImportPanel />
+    </section>
+  );
+}
+
+function ExportPanel({ profile }: { profile: Profile }) {
+  const list = useApiQuery(`ie:returns:${profile.regionCode}`, () => api['returns:list']({ regionCode: profile.regionCode }));
+  const returns = (list.value ?? []).filter((r) => r.planId === profile.planId).sort((a, b) => b.year - a.year);
+  const [year, setYear] = useState<number | null>(null);
+  const chosen = returns.find((r) => r.year === year) ?? returns[0];
+  return (
+    <div className="card" data-testid="export-panel">
+      <h2>{T.exportHeading}</h2>
+      <p className="muted small">{T.exportIntro}</p>
+      {list.error && <p className="error" role="alert">{list.error.message}</p>}
+      {list.value && returns.length === 0 && <p className="muted">{T.noReturns}</p>}
+      {chosen && (
+        <div className="ie-row">
+          <label className="inline-field">{T.year}
+            <select value={chosen.year} onChange={(e) => setYear(Number(e.target.value))} aria-label={T.year}>
+              {returns.map((r) => <option key={r.id} value={r.year}>{r.year} 年（{MESSAGES.returns.status[r.status]}）</option>)}
+            </select>
+          </label>
+          <ExportReturnButton returnId={chosen.id} className="primary" />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function TemplatePanel({ profile }: { profile: Profile }) {
+  const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));
+  const framework = fw.value?.framework;
+  const county = framework?.plan.region.code;
+  const townships = useApiQuery(`ie:children:${county ?? ''}`, () => (county && profile.role !== 'township' ? api['regions:children']({ code: county }) : Promise.resolve([])));
+  const units = profile.role === 'township' || !framework
+    ? [{ code: profile.regionCode, name: '' }]
+    : [{ code: framework.plan.region.code, name: framework.plan.region.name }, ...(townships.value ?? []).filter((r) => r.level === 'township')];
+  const [regionCode, setRegionCode] = useState(profile.role === 'township' ? profile.regionCode : '');
+  const [year, setYear] = useState(() => new Date().getFullYear() - 1);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const years: number[] = [];
+  if (framework) for (let y = framework.plan.period.start; y <= framework.plan.period.end; y++) years.push(y);
+  const region = regionCode || units[0]?.code || profile.regionCode;
+
+  const run = async () => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const file = await api['excel:template']({ regionCode: region, year });
+      const path = await saveBase64(file.fileName, 'xlsx', file.bytesBase64);
+      setStatus({ text: path ? T.exported(path) : T.cancelled, error: false });
+    } catch (e) {
+      setStatus({ text: errorText(e), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="card" data-testid="template-panel">
+      <h2>{T.templateHeading}</h2>
+      <p className="muted small">{T.templateIntro}</p>
+      <div className="ie-row">
+        {profile.role !== 'township' && (
+          <label className="inline-field">{T.templateRegion}
+            <select value={region} onChange={(e) => setRegionCode(e.target.value)} aria-label={T.templateRegion}>
+              {units.map((u) => <option key={u.code} value={u.code}>{u.name || u.code}</option>)}
+            </select>
+          </label>
+        )}
+        <label className="inline-field">{T.year}
+          <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={`${T.templateHeading}${T.year}`}>
+            {(years.length ? years : [year]).map((y) => <option key={y} value={y}>{y} 年</option>)}
+          </select>
+        </label>
+        <button disabled={busy} onClick={() => void run()} data-testid="export-template">{busy ? T.exporting : T.templateButton}</button>
+      </div>
+      {status && <p className={status.error ? 'error' : 'muted small'} role="status">{status.text}</p>}
+    </div>
+  );
+}
+
+type Stage =
+  | { kind: 'idle' }
+  | { kind: 'busy'; text: string }
+  | { kind: 'checked'; fileName: string; bytesBase64: string; report: ImportReport }
+  | { kind: 'done'; report: ImportResult }
+  | { kind: 'failed'; text: string };
+
+const verdictClass = (r: ImportReport, written = false) =>
+  written ? 'verdict ok' : !r.readable || r.counts.errors > 0 ? 'verdict bad' : r.counts.warnings > 0 ? 'verdict warn' : 'verdict ok';
+
+function ImportPanel() {
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [over, setOver] = useState(false);
+
+  const check = async (file: File) => {
+    if (file.size > MAX_IMPORT_BYTES) {
+      setStage({ kind: 'failed', text: T.tooLargeLocal(file.name, file.size, MAX_IMPORT_BYTES) });
+      return;
+    }
+    setStage({ kind: 'busy', text: T.reading(file.name) });
+    try {
+      const bytesBase64 = await fileToBase64(file);
+      const report = await api['excel:validate']({ fileName: file.name, bytesBase64 });
+      setStage({ kind: 'checked', fileName: file.name, bytesBase64, report });
+    } catch (e) {
+      setStage({ kind: 'failed', text: errorText(e) });
+    }
+  };
+  const write = async (acceptWarnings: boolean) => {
+    if (stage.kind !== 'checked') return;
+    const { fileName, bytesBase64 } = stage;
+    setStage({ kind: 'busy', text: T.reading(fileName) });
+    try {
+      const report = await api['excel:import']({ fileName, bytesBase64, acceptWarnings });
+      if (report.written) setStage({ kind: 'done', report });
+      else setStage({ kind: 'checked', fileName, bytesBase64, report });
+    } catch (e) {
+      setStage({ kind: 'failed', text: errorText(e) });
+    }
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    const file = e.dataTransfer.files[0];
+    if (file) void check(file);
+  };
+
+  const report = stage.kind === 'checked' ? stage.report : stage.kind === 'done' ? stage.report : null;
+  return (
+    <div className="card ie-import" data-testid="import-panel">
+      <h2>{T.importHeading}</h2>
+      <p className="muted small">{T.importIntro}</p>
+      <div
+        className={over ? 'drop-zone over' : 'drop-zone'}
+        data-testid="drop-zone"
+        onDragOver={(e) => { e.preventDefault(); setOver(true); }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+      >
+        <label className="button-like">
+          <input
+            type="file"
+            accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv"
+            data-testid="import-file"
+            onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void check(f); }}
+          />
+          <span className="primary-like">{T.chooseFile}</span>
+        </label>
+        <span className="muted">{T.dropHere}</span>
+      </div>
+      {stage.kind === 'busy' && <p className="muted" role="status">{stage.text}</p>}
+      {stage.kind === 'failed' && <p className="error" role="alert">{stage.text}</p>}
+      {report && (
+        <>
+          <p className={verdictClass(report, stage.kind === 'done')} role="status" data-testid="import-verdict">{report.verdict}</p>
+          {report.identity && (
+            <p className="muted">{T.identity(report.identity.regionName, report.identity.regionCode, report.identity.year, report.identity.planName)}</p>
+          )}
+          {stage.kind === 'checked' && report.readable && report.counts.errors === 0 && report.counts.warnings === 0 && report.identity && (
+            <div className="ie-row"><button className="primary" onClick={() => void write(false)} data-testid="import-write">{T.importButton}</button></div>
+          )}
+          {stage.kind === 'checked' && report.needsConfirmation && (
+            <div className="confirm-box">
+              <span>{T.confirmPrompt}</span>
+              <button className="primary" onClick={() => void write(true)} data-testid="import-confirm">{T.confirmButton}</button>
+              <button onClick={() => setStage({ kind: 'idle' })}>{T.cancelButton}</button>
+            </div>
+          )}
+          <ImportReportTable report={report} />
+          {report.targets.length > 0 && (
+            <details className="elsewhere">
+              <summary>{T.targetsSummary(report.targets.length)}</summary>
+              <table className="grid">
+                <tbody>
+                  {report.targets.map((t) => (
+                    <tr key={t.targetId}>
+                      <td className="code">{t.indicator}</td>
+                      <td>{t.name}</td>
+                      <td><span className={`status status-${t.status}`}>{MESSAGES.excel.result.status[t.status]}</span></td>
+                      <td>{t.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
