@@ -9,9 +9,10 @@ import { FrameworkPage } from './pages/FrameworkPage.tsx';
 import { EntryPage } from './pages/EntryPage.tsx';
 import { BackupsPage } from './pages/BackupsPage.tsx';
 import { PrintPage } from './pages/PrintPage.tsx';
+import { MergePage } from './pages/MergePage.tsx';
 import { ImportExportPage } from './pages/ImportExportPage.tsx';
 
-type Page = 'home' | 'entry' | 'framework' | 'backups' | 'print' | 'excel';
+type Page = 'home' | 'entry' | 'framework' | 'backups' | 'print' | 'merge' | 'excel';
 
 export function App() {
   const profileQuery = useApiQuery('profile', () => api['settings:get-profile']({}));
@@ -31,6 +32,7 @@ export function App() {
   const nav: [Page, string][] = [
     ['home', MESSAGES.app.nav.home],
     ['entry', MESSAGES.app.nav.entry],
+    ...(profile.role === 'county' || profile.role === 'city' ? [['merge', MESSAGES.merge.title] as [Page, string]] : []),
     ['excel', MESSAGES.excel.ui.nav],
     ['framework', MESSAGES.app.nav.framework],
     ['backups', MESSAGES.app.nav.backups],
@@ -50,6 +52,7 @@ export function App() {
         {page === 'framework' && <FrameworkPage planId={profile.planId} />}
         {page === 'backups' && <BackupsPage />}
         {page === 'print' && <PrintPage profile={profile} />}
+        {page === 'merge' && <MergePage profile={profile} />}
         {page === 'excel' && <ImportExportPage profile={profile} />}
       </main>
     </div>

@@ -7,6 +7,7 @@ import { plansHandlers } from './handlers/plans.ts';
 import { returnsHandlers } from './handlers/returns.ts';
 import { shellHandlers } from './handlers/shell.ts';
 import { excelHandlers } from './handlers/excel.ts';
+import { mergeHandlers } from './handlers/merge.ts';
 import { reportHandlers } from './handlers/report.ts';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
@@ -21,6 +22,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...backupsHandlers(ctx),
     ...shellHandlers(ctx),
     ...excelHandlers(ctx),
+    ...mergeHandlers(ctx),
     ...reportHandlers(ctx),
   };
 }

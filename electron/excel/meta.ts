@@ -10,7 +10,7 @@ export const META_FORMAT_VERSION = 1;
 /** Key order as written; the reader finds keys by name. */
 export const META_KEYS = [
   'format', 'formatVersion', 'kind', 'planId', 'planName', 'frameworkVersion', 'regionCode', 'regionName', 'level', 'year',
-  'appVersion', 'regionVintage', 'exportedAt', 'checksum',
+  'appVersion', 'regionVintage', 'exportedAt', 'checksum', 'status', 'department',
 ] as const;
 
 export const WorkbookMetaSchema = z.object({
@@ -28,5 +28,9 @@ export const WorkbookMetaSchema = z.object({
   regionVintage: z.coerce.number().int().optional(),
   exportedAt: z.string(),
   checksum: z.string().regex(/^[0-9a-f]{64}$/),
+  /** the return's status when exported (a county's merge counts drafts apart); '' or absent in older files */
+  status: z.union([z.enum(['draft', 'checked', 'submitted']), z.literal('')]).optional(),
+  /** a county department's return (卫健, 教育 …): it covers that department's items only; '' otherwise */
+  department: z.string().optional(),
 });
 export type WorkbookMeta = z.infer<typeof WorkbookMetaSchema>;

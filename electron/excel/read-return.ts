@@ -328,6 +328,9 @@ function readExplanations(sheet: GridSheet, framework: Framework, problems: RawP
   return out;
 }
 
+/** Sheets a merged (county or city) return adds after the form: 汇总说明, 数据来源, 分单位明细. Not read as data. */
+const MERGE_SHEETS = new Set<string>(MESSAGES.merge.sheets.supplements);
+
 const isResultSheet = (sheet: GridSheet) =>
   sheet.name === FORM.resultSheet || sheet.rows.slice(0, 200).some((row) => row?.some((c) => headerText(c) === MESSAGES.excel.result.targetHeaders[0]));
 
@@ -350,7 +353,7 @@ export function readReturnWorkbook(bytes: Uint8Array, fileName: string, ctx: Rea
   }
   const { identity, framework } = identified;
   const resultSheets = workbook.sheets.filter(isResultSheet);
-  const skip = new Set([...(identified.metaSheet ? [identified.metaSheet] : []), ...resultSheets.map((s) => s.name)]);
+  const skip = new Set([...(identified.metaSheet ? [identified.metaSheet] : []), ...resultSheets.map((s) => s.name), ...order.filter((n) => MERGE_SHEETS.has(n))]);
   const located = locateRows(workbook, skip, framework);
   const problems: RawProblem[] = [...identityProblems, ...located.problems];
   if (located.rows.size === 0) {

@@ -32,6 +32,12 @@ export interface WriteReturnInput {
   userName: string;
   regionVintage: number | null;
   now: Date;
+  /** the return's status, recorded in the metadata (a county's merge counts drafts apart) */
+  status?: 'draft' | 'checked' | 'submitted';
+  /** a county department's return: its department (卫健, 教育 …), recorded in the metadata */
+  department?: string;
+  /** more sheets after the form and its 校验结果 (a merged return's 汇总说明, 数据来源, 分单位明细) */
+  addSheets?: (wb: ExcelJS.Workbook) => void;
 }
 
 export interface WrittenWorkbook {
@@ -358,7 +364,7 @@ function writeMetaSheet(wb: ExcelJS.Workbook, input: WriteReturnInput) {
     planId: input.data.planId, planName: input.framework.plan.name, frameworkVersion: input.data.frameworkVersion,
     regionCode: input.region.code, regionName: input.region.name, level: input.data.level, year: input.data.year,
     appVersion: APP_VERSION, regionVintage: input.regionVintage ?? undefined, exportedAt: input.now.toISOString(),
-    checksum: returnChecksum(input.data),
+    checksum: returnChecksum(input.data), status: input.status ?? '', department: input.department ?? '',
   };
   ws.getColumn(1).width = 18;
   ws.getColumn(2).width = 70;
@@ -394,6 +400,7 @@ export async function writeReturnWorkbook(input: WriteReturnInput): Promise<Writ
   };
   for (const sheet of layout.sheets) await writeAreaSheet(wb, sc0, sheet);
   if (input.kind === 'return' && input.evaluation) writeResultSheet(wb, input, input.evaluation, addresses);
+  input.addSheets?.(wb);
   writeMetaSheet(wb, input);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());

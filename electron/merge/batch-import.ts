@@ -38,7 +38,7 @@ export interface FileVerdict {
   duplicate: boolean;
 }
 
-export interface IncomingFile { fileName: string; bytes: Buffer }
+export interface IncomingFile { fileName: string; bytes: Buffer; /** the file could not be read from disk */ loadError?: string }
 
 const err = (message: string, location = ''): ProblemRow => ({ severity: 'error', location, message });
 const warn = (message: string, location = ''): ProblemRow => ({ severity: 'warning', location, message });
@@ -95,13 +95,15 @@ export function classify(ctx: AppContext, office: Office, year: number, incoming
 const verdictOf = (problems: readonly ProblemRow[]): FileVerdict['verdict'] =>
   problems.some((p) => p.severity === 'error') ? 'rejected' : problems.some((p) => p.severity === 'warning') ? 'warnings' : 'accepted';
 
-/** Imports one file; never throws for a bad file (the verdict says why). */
-export async function importOne(ctx: AppContext, office: Office, year: number, file: IncomingFile, read: ReturnReader): Promise<FileVerdict> {
+interface ReadFile { file: IncomingFile; checksum: string; problems: ProblemRow[]; incoming: IncomingReturn | null }
+
+/** Reads one file; never throws for a bad file (its problems say why). */
+async function readOne(file: IncomingFile, read: ReturnReader): Promise<ReadFile> {
   const checksum = createHash('sha256').update(file.bytes).digest('hex');
-  const base = { fileName: file.fileName, supplier: null, year: null, reportedOn: null, submissionId: null, resubmission: null, duplicate: false };
   let problems: ProblemRow[] = [];
   let incoming: IncomingReturn | null = null;
-  if (file.bytes.length > MAX_RETURN_BYTES) problems.push(err(M.tooLarge(MAX_RETURN_BYTES / 1024 / 1024)));
+  if (file.loadError) problems.push(err(M.unreadable(file.loadError)));
+  else if (file.bytes.length > MAX_RETURN_BYTES) problems.push(err(M.tooLarge(MAX_RETURN_BYTES / 1024 / 1024)));
   else {
     try {
       const outcome = await read(file.bytes, file.fileName);
@@ -112,6 +114,26 @@ export async function importOne(ctx: AppContext, office: Office, year: number, f
       problems.push(err(M.unreadable((error as Error).message)));
     }
   }
+  return { file, checksum, problems, incoming };
+}
+
+const rejectedVerdict = (fileName: string, problems: ProblemRow[], incoming: IncomingReturn | null = null): FileVerdict => ({
+  fileName, verdict: 'rejected', problems, submissionId: null, resubmission: null, duplicate: false,
+  supplier: incoming ? { code: incoming.data.regionCode, name: incoming.supplierName, kind: 'township', department: incoming.department } : null,
+  year: incoming?.data.year ?? null, reportedOn: incoming?.reportedOn ?? null,
+});
+
+function logFile(ctx: AppContext, office: Office, year: number, r: ReadFile, verdict: FileVerdict['verdict'], submissionId: number | null, problems: ProblemRow[]) {
+  insertReceivedFile(ctx.db, {
+    officeCode: office.region.code, year, fileName: r.file.fileName, checksum: r.checksum, sizeBytes: r.file.bytes.length, receivedAt: isoNow(ctx),
+    verdict, submissionId, regionCode: r.incoming?.data.regionCode ?? null, fileYear: r.incoming?.data.year ?? null,
+  }, problems);
+}
+
+/** Checks a read file against the office and stores it as a new version (in the caller's transaction). */
+function storeOne(ctx: AppContext, office: Office, year: number, r: ReadFile): FileVerdict {
+  const problems = [...r.problems];
+  const incoming = r.incoming;
   let kind: SupplierKind | null = null;
   if (incoming) {
     const c = classify(ctx, office, year, incoming);
@@ -119,46 +141,71 @@ export async function importOne(ctx: AppContext, office: Office, year: number, f
     kind = c.kind;
   }
   const verdict = verdictOf(problems);
-  const facts = { fileName: file.fileName, checksum, sizeBytes: file.bytes.length };
-  const log = (submissionId: number | null, v: FileVerdict['verdict'], list: ProblemRow[]) => insertReceivedFile(ctx.db, {
-    officeCode: office.region.code, year, fileName: file.fileName, checksum, sizeBytes: file.bytes.length, receivedAt: isoNow(ctx),
-    verdict: v, submissionId, regionCode: incoming?.data.regionCode ?? null, fileYear: incoming?.data.year ?? null,
-  }, list);
-  const supplier = incoming ? { code: incoming.data.regionCode, name: incoming.supplierName, kind: kind ?? 'township', department: incoming.department } : null;
-  const facts2 = { supplier, year: incoming?.data.year ?? null, reportedOn: incoming?.reportedOn ?? null };
-
   if (!incoming || !kind || verdict === 'rejected') {
-    ctx.db.transaction(() => log(null, 'rejected', problems))();
-    return { ...base, ...facts2, verdict: 'rejected', problems };
+    logFile(ctx, office, year, r, 'rejected', null, problems);
+    return rejectedVerdict(r.file.fileName, problems, incoming);
   }
-  const accepted = incoming;
-  return ctx.db.transaction((): FileVerdict => {
-    const outcome = storeSubmission(ctx, office, year, accepted, facts, kind, verdict === 'accepted' ? 'accepted' : 'warnings');
-    const list = [...problems];
-    let resubmission: FileVerdict['resubmission'] = null;
-    if (outcome.duplicateOf) list.push(warn(M.duplicate(outcome.duplicateOf.receivedAt.slice(0, 19).replace('T', ' '))));
-    else if (outcome.previous) {
-      const diff = diffReturns(submissionData(ctx, outcome.previous), accepted.data);
-      const changes = diff.cells.length + diff.answers.length;
-      resubmission = { previousId: outcome.previous.id, changes, becameCurrent: outcome.becameCurrent };
-      list.push(warn(changes === 0 ? M.resubmittedSame(describe(outcome.previous))
-        : outcome.becameCurrent ? M.resubmitted(changes, describe(outcome.previous)) : M.olderKept(changes, describe(outcome.previous))));
-    }
-    const finalVerdict = verdictOf(list);
-    log(outcome.submission.id, finalVerdict, list);
-    return { ...base, ...facts2, verdict: finalVerdict, problems: list, submissionId: outcome.submission.id, resubmission, duplicate: outcome.duplicateOf !== null };
-  })();
+  const facts = { fileName: r.file.fileName, checksum: r.checksum, sizeBytes: r.file.bytes.length };
+  const outcome = storeSubmission(ctx, office, year, incoming, facts, kind, verdict === 'accepted' ? 'accepted' : 'warnings');
+  let resubmission: FileVerdict['resubmission'] = null;
+  if (outcome.duplicateOf) problems.push(warn(M.duplicate(outcome.duplicateOf.receivedAt.slice(0, 19).replace('T', ' '))));
+  else if (outcome.previous) {
+    const diff = diffReturns(submissionData(ctx, outcome.previous), incoming.data);
+    const changes = diff.cells.length + diff.answers.length;
+    resubmission = { previousId: outcome.previous.id, changes, becameCurrent: outcome.becameCurrent };
+    problems.push(warn(changes === 0 ? M.resubmittedSame(describe(outcome.previous))
+      : outcome.becameCurrent ? M.resubmitted(changes, describe(outcome.previous)) : M.olderKept(changes, describe(outcome.previous))));
+  }
+  const finalVerdict = verdictOf(problems);
+  logFile(ctx, office, year, r, finalVerdict, outcome.submission.id, problems);
+  return {
+    fileName: r.file.fileName, verdict: finalVerdict, problems, submissionId: outcome.submission.id, resubmission, duplicate: outcome.duplicateOf !== null,
+    supplier: { code: incoming.data.regionCode, name: incoming.supplierName, kind, department: incoming.department },
+    year: incoming.data.year, reportedOn: incoming.reportedOn,
+  };
 }
 
-/** Imports files one after another; each gets its own verdict and its own transaction. */
+/**
+ * Imports files: all are read first, then stored in one transaction in which each file has its own savepoint, so
+ * one bad file never blocks the others (and a batch costs one commit, not one per file).
+ */
 export async function importBatch(ctx: AppContext, office: Office, year: number, files: readonly IncomingFile[], read: ReturnReader): Promise<FileVerdict[]> {
-  const out: FileVerdict[] = [];
-  for (const file of files) {
+  // read concurrently (a pooled reader spreads them over the cores; the in-thread reader runs them in turn)
+  const reads = await Promise.all(files.map((file) => readOne(file, read)));
+  return ctx.db.transaction(() => reads.map((r) => {
     try {
-      out.push(await importOne(ctx, office, year, file, read));
+      return ctx.db.transaction(() => storeOne(ctx, office, year, r))();
     } catch (error) {
-      out.push({ fileName: file.fileName, verdict: 'rejected', supplier: null, year: null, reportedOn: null, submissionId: null, resubmission: null, duplicate: false, problems: [err(M.unreadable((error as Error).message))] });
+      const problems = [...r.problems, err(M.unreadable((error as Error).message))];
+      logFile(ctx, office, year, r, 'rejected', null, problems);
+      return rejectedVerdict(r.file.fileName, problems, r.incoming);
     }
+  }))();
+}
+
+export interface LazyFile { fileName: string; load: () => Buffer }
+
+/**
+ * Imports any number of files in chunks (one transaction each), with the next chunk already being read while the
+ * current one is stored, so the readers never wait for the database. Files are loaded only when their chunk starts.
+ */
+export async function importMany(
+  ctx: AppContext, office: Office, year: number, files: readonly LazyFile[], read: ReturnReader,
+  options: { chunk?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<FileVerdict[]> {
+  const size = options.chunk ?? 50;
+  const tasks: Promise<FileVerdict[]>[] = [];
+  let done = 0;
+  for (let i = 0; i < files.length; i += size) {
+    if (tasks.length >= 2) await tasks[tasks.length - 2];
+    const batch: IncomingFile[] = files.slice(i, i + size).map((f) => {
+      try {
+        return { fileName: f.fileName, bytes: f.load() };
+      } catch (error) {
+        return { fileName: f.fileName, bytes: Buffer.alloc(0), loadError: (error as Error).message };
+      }
+    });
+    tasks.push(importBatch(ctx, office, year, batch, read).then((v) => { done += v.length; options.onProgress?.(done, files.length); return v; }));
   }
-  return out;
+  return (await Promise.all(tasks)).flat();
 }

@@ -19,6 +19,8 @@ import { requireFramework } from './plans-service.ts';
 import { regionVintage, requireRegion } from './regions-service.ts';
 import { evaluateStored, frameworkOf, requireReturn, returnData } from './returns-service.ts';
 import { getProfile } from './settings-service.ts';
+import { departmentExport } from '../merge/department-return.ts';
+import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 
 const F = MESSAGES.excel.form;
 const P = MESSAGES.excel.problem;
@@ -30,12 +32,15 @@ export async function exportReturn(ctx: AppContext, returnId: number): Promise<E
   const row = requireReturn(ctx, returnId);
   const { view, evaluation } = evaluateStored(ctx, row);
   const region = requireRegion(ctx, row.regionCode);
+  // a county department exports its own items only, as itself (merge/department-return.ts)
+  const dep = departmentExport(ctx, row, frameworkOf(ctx, row), region.name);
   const { bytes } = await writeReturnWorkbook({
-    kind: 'return', framework: frameworkOf(ctx, row), data: view.data, region: { code: region.code, name: region.name },
-    previous: view.history.find((h) => h.year === row.year - 1) ?? null, evaluation, explanations: view.explanations,
-    userName: getProfile(ctx)?.userName ?? '', regionVintage: regionVintage(ctx) || null, now: ctx.now(),
+    kind: 'return', framework: dep?.framework ?? frameworkOf(ctx, row), data: view.data, region: { code: region.code, name: dep?.unitName ?? region.name },
+    previous: view.history.find((h) => h.year === row.year - 1) ?? null,
+    evaluation: dep ? evaluateReturn(dep.framework, view.data, view.history) : evaluation, explanations: view.explanations,
+    userName: getProfile(ctx)?.userName ?? '', regionVintage: regionVintage(ctx) || null, now: ctx.now(), status: row.status, department: dep?.department,
   });
-  return { fileName: F.fileName(region.name, row.year), bytes };
+  return { fileName: F.fileName(dep?.unitName ?? region.name, row.year), bytes };
 }
 
 /** A blank template of a region's return for a year (the plan defaults to this computer's). */

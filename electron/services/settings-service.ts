@@ -4,6 +4,8 @@ import { getSetting, setSetting } from '../db/repos/settings-repo.ts';
 import type { AppContext } from './context.ts';
 import { requireFramework } from './plans-service.ts';
 import { requireRegion } from './regions-service.ts';
+import { departmentsOf } from '../../shared/aggregation/department.ts';
+import { MESSAGES } from '../../shared/messages.ts';
 
 export function getProfile(ctx: AppContext): Profile | null {
   const raw = getSetting(ctx.db, 'profile');
@@ -19,12 +21,17 @@ export function setProfile(ctx: AppContext, profile: Profile): Profile {
   const county = framework.plan.region.code;
   const countyRow = requireRegion(ctx, county);
   const fits = profile.role === 'township' ? region.level === 'township' && region.parent === county
-    : profile.role === 'county' ? region.code === county
+    : profile.role === 'county' || profile.role === 'department' ? region.code === county
     : region.code === countyRow.parent;
   if (!fits) {
     const expected = profile.role === 'township' ? `${framework.plan.region.name}所辖乡镇（街道）` : profile.role === 'county' ? framework.plan.region.name : `${framework.plan.region.name}的上级市`;
     throw new AppError('invalid_request', `所选区划“${region.name}”不属于该规划，应选择${expected}`, [{ path: 'regionCode', message: '区划与规划不符' }]);
   }
+  if (profile.role === 'department' && !departmentsOf(framework).some((d) => d.department === profile.department)) {
+    const message = MESSAGES.merge.noSuchDepartment(profile.department ?? '');
+    throw new AppError('invalid_request', message, [{ path: 'department', message }]);
+  }
+  if (profile.role !== 'department' && profile.department !== undefined) profile = { planId: profile.planId, role: profile.role, regionCode: profile.regionCode, userName: profile.userName };
   setSetting(ctx.db, 'profile', JSON.stringify(profile));
   return profile;
 }

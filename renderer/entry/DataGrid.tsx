@@ -34,6 +34,8 @@ export interface DataGridProps {
   onActiveChange: (item: DataItem, sex: SexColumn) => void;
   onNoData: (item: DataItem, sex: SexColumn) => void;
   onNotice: (text: string) => void;
+  /** items this office does not enter (summed from townships, or a department's): read-only, with source and gaps */
+  locked?: { sources: Map<string, string>; gaps: Map<string, string> };
 }
 
 export const formatCell = (cell: Cell | undefined): string =>
@@ -47,7 +49,8 @@ export function DataGrid(props: DataGridProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const rows = items.length;
 
-  const editable = useMemo(() => (p: GridPos) => !readOnly && !!items[p.row] && columnsOf(items[p.row]).includes(SEXES[p.col]), [items, readOnly]);
+  const lockedItems = props.locked?.sources;
+  const editable = useMemo(() => (p: GridPos) => !readOnly && !!items[p.row] && !lockedItems?.has(items[p.row].code) && columnsOf(items[p.row]).includes(SEXES[p.col]), [items, readOnly, lockedItems]);
   const at = (p: GridPos) => ({ item: items[p.row], sex: SEXES[p.col] });
 
   useEffect(() => {
@@ -108,7 +111,11 @@ export function DataGrid(props: DataGridProps) {
   const move = (key: NavKey, shift: boolean) => setActive((p) => nextPos(p, key, shift, rows, 3, editable));
 
   const startEditing = (mode: Editing['mode'], text: string) => {
-    if (!editable(active)) { props.onNotice(readOnly ? T.locked : T.cellLocked); return; }
+    if (!editable(active)) {
+      const source = items[active.row] ? lockedItems?.get(items[active.row].code) : undefined;
+      props.onNotice(readOnly ? T.locked : source ? MESSAGES.merge.entry.summedCell(source) : T.cellLocked);
+      return;
+    }
     setEditing({ mode, text });
   };
 
@@ -190,13 +197,15 @@ export function DataGrid(props: DataGridProps) {
                   const draft = drafts.get(key);
                   const cellIssues = issues.get(key) ?? [];
                   const isActive = active.row === row && active.col === col;
-                  const cls = ['c-num', 'cell',
+                  const source = lockedItems?.get(item.code);
+                  const gap = source ? props.locked?.gaps.get(key) : undefined;
+                  const cls = ['c-num', 'cell', source ? 'summed' : '', gap ? 'has-gap' : '',
                     isActive ? 'active' : '',
                     draft || cellIssues.some((i) => i.severity === 'error') ? 'has-error' : cellIssues.length ? 'has-warning' : '',
                     cell?.noData ? 'no-data' : '', cell?.prefilled ? 'prefilled' : ''].filter(Boolean).join(' ');
-                  const title = [draft?.message, ...cellIssues.map((i) => i.message), cell?.noData ? `${T.noDataMark}：${cell.noData.reason}` : '', cell?.prefilled ? T.prefilledHint : ''].filter(Boolean).join('\n');
+                  const title = [source ? MESSAGES.merge.entry.summedCell(source) : '', gap ? MESSAGES.merge.entry.gap(gap) : '', draft?.message, ...cellIssues.map((i) => i.message), cell?.noData ? `${T.noDataMark}：${cell.noData.reason}` : '', cell?.prefilled ? T.prefilledHint : ''].filter(Boolean).join('\n');
                   return (
-                    <td key={sex} className={cls} data-pos={`${row}-${col}`} data-cell={key} title={title || undefined}
+                    <td key={sex} className={cls} data-pos={`${row}-${col}`} data-cell={key} title={title || undefined} data-source={source}
                       aria-invalid={draft || cellIssues.some((i) => i.severity === 'error') ? true : undefined}
                       onMouseDown={() => { if (editing && !isActive) finishEditing(true); setActive({ row, col }); }}
                       onDoubleClick={() => startEditing('edit', draft?.text ?? formatCell(cell))}>

@@ -1,6 +1,7 @@
 // One open return: toolbar, area tabs, the grid with its status bar, the area's targets, and the summary.
 import { useMemo, useState } from 'react';
 import type { ReturnView } from '../../shared/api/returns-contract.ts';
+import type { EntryOverlay } from '../../shared/api/merge-contract.ts';
 import { AREA_LETTER, type AreaCode, type DataItem, type Framework, type SexColumn } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { cellKey, type Cell, type ReturnStatus } from '../../shared/returns/schema.ts';
@@ -15,9 +16,15 @@ import { useReturnEditor } from './useReturnEditor.ts';
 
 const T = MESSAGES.entry;
 
-export function ReturnEditor({ framework, view }: { framework: Framework; view: ReturnView }) {
-  const editor = useReturnEditor(framework, view);
-  const [area, setArea] = useState<AreaCode>('health');
+/**
+ * `overlay`: for a county (or city), the cells it does not enter itself — township items summed from the
+ * townships' returns, items a department supplied — shown read-only with their source and gaps.
+ * `banner`: a line above the grid (e.g. which department this computer fills for).
+ */
+export function ReturnEditor({ framework, view, overlay, banner }: { framework: Framework; view: ReturnView; overlay?: EntryOverlay; banner?: string }) {
+  const locked = useMemo(() => (overlay ? { cells: overlay.cells, locked: new Set(overlay.locked.map((s) => s.item)) } : undefined), [overlay]);
+  const editor = useReturnEditor(framework, view, locked);
+  const [area, setArea] = useState<AreaCode>(() => framework.areas.find((a) => framework.dataItems.some((d) => d.code.startsWith(AREA_LETTER[a.area])))?.area ?? 'health');
   const [drafts, setDrafts] = useState<Map<string, Draft>>(new Map());
   const [activeCell, setActiveCell] = useState<{ item: DataItem; sex: SexColumn } | null>(null);
   const [focus, setFocus] = useState<{ item: string; sex: SexColumn; nonce: number } | null>(null);
@@ -34,6 +41,17 @@ export function ReturnEditor({ framework, view }: { framework: Framework; view: 
     const all = framework.dataItems.filter((d) => d.code.startsWith(letter)).sort((a, b) => a.code.localeCompare(b.code));
     return { shown: township ? all.filter((d) => d.level === 'township') : all, countyOnly: township ? all.filter((d) => d.level === 'county').length : 0 };
   }, [framework, area, township]);
+  const lockedInfo = useMemo(() => {
+    if (!overlay) return undefined;
+    const gaps = new Map(overlay.gaps.map((g) => [cellKey(g.item, g.sex), g.missingIn.map((m) => m.name).join('、')]));
+    return { sources: new Map(overlay.locked.map((s) => [s.item, s.label])), gaps };
+  }, [overlay]);
+  const gridCells = useMemo(() => {
+    if (!locked) return editor.cells;
+    const merged = new Map([...editor.cells].filter(([, c]) => !locked.locked.has(c.item)));
+    for (const c of locked.cells) merged.set(cellKey(c.item, c.sex), c);
+    return merged;
+  }, [editor.cells, locked]);
   const previous = useMemo(() => {
     const last = editor.history.find((h) => h.year === view.summary.year - 1);
     return new Map<string, Cell>((last?.cells ?? []).map((c) => [cellKey(c.item, c.sex), c]));
@@ -68,7 +86,10 @@ export function ReturnEditor({ framework, view }: { framework: Framework; view: 
   };
 
   const activeKey = activeCell ? cellKey(activeCell.item.code, activeCell.sex) : '';
-  const activeMessages = [drafts.get(activeKey)?.message, ...(issues.get(activeKey) ?? []).map((i) => i.message)].filter(Boolean);
+  const activeSource = activeCell ? lockedInfo?.sources.get(activeCell.item.code) : undefined;
+  const activeGap = activeSource ? lockedInfo?.gaps.get(activeKey) : undefined;
+  const activeMessages = [activeSource ? MESSAGES.merge.entry.summedCell(activeSource) : '', activeGap ? MESSAGES.merge.entry.gap(activeGap) : '',
+    drafts.get(activeKey)?.message, ...(issues.get(activeKey) ?? []).map((i) => i.message)].filter(Boolean);
 
   return (
     <div className="return-editor">
@@ -88,6 +109,12 @@ export function ReturnEditor({ framework, view }: { framework: Framework; view: 
         {editor.status !== 'draft' && <button onClick={() => void changeStatus('draft')}>{T.actions.reopen}</button>}
       </div>
       {notice && <p className="notice" role="status" data-testid="notice">{notice}</p>}
+      {banner && <p className="muted small entry-banner" data-testid="entry-banner">{banner}</p>}
+      {overlay && (
+        <p className="muted small entry-banner" data-testid="entry-banner">
+          {(overlay.office.level === 'city' ? MESSAGES.merge.entry.cityBanner : MESSAGES.merge.entry.summedBanner)(overlay.completeness.reported + overlay.completeness.drafts, overlay.completeness.total)}
+        </p>
+      )}
       {showAudit && <AuditPanel returnId={editor.returnId} version={`${editor.save.savedAt}:${editor.save.pending}`} />}
       <div className="tabs" role="tablist">
         {framework.areas.map((a) => {
@@ -104,7 +131,7 @@ export function ReturnEditor({ framework, view }: { framework: Framework; view: 
       <div className="entry-layout">
         <div className="entry-main">
           {areaItems.shown.length > 0 ? (
-            <DataGrid items={areaItems.shown} cells={editor.cells} previous={previous} issues={issues} drafts={drafts} readOnly={readOnly} focus={focus}
+            <DataGrid items={areaItems.shown} cells={gridCells} previous={previous} issues={issues} drafts={drafts} readOnly={readOnly} focus={focus} locked={lockedInfo}
               onCommit={(edits) => void editor.commitCells(edits)} onDrafts={setDrafts} onUndo={editor.undo} onRedo={editor.redo}
               onActiveChange={(item, sex) => setActiveCell({ item, sex })} onNoData={(item, sex) => setNoData({ item, sex })} onNotice={setNotice} />
           ) : null}

@@ -13,7 +13,10 @@ export interface SaveState { pending: number; savedAt: string | null; error: str
 const toCell = (e: CellEdit): Cell => ({ item: e.item, sex: e.sex, value: e.value, noData: e.noData, prefilled: false });
 const messageOf = (e: unknown) => (e instanceof ApiCallError ? e.error.message : (e as Error).message);
 
-export function useReturnEditor(framework: Framework, initial: ReturnView) {
+/** Cells the office does not enter (a county's summed township items, a department's items), shown read-only. */
+export interface LockedCells { cells: Cell[]; locked: ReadonlySet<string> }
+
+export function useReturnEditor(framework: Framework, initial: ReturnView, overlay?: LockedCells) {
   const returnId = initial.summary.id;
   const [cells, setCells] = useState(() => new Map(initial.data.cells.map((c) => [cellKey(c.item, c.sex), c])));
   const [qualitative, setQualitative] = useState(() => new Map(initial.data.qualitative.map((q) => [q.indicator, q])));
@@ -116,10 +119,11 @@ export function useReturnEditor(framework: Framework, initial: ReturnView) {
 
   const data: ReturnData = useMemo(() => ({
     ...initial.data,
-    cells: [...cells.values()],
+    // a county judges its return as merged: the summed and department-supplied cells in place of its own
+    cells: overlay ? [...[...cells.values()].filter((c) => !overlay.locked.has(c.item)), ...overlay.cells] : [...cells.values()],
     qualitative: [...qualitative.values()],
     externalThresholds: thresholds,
-  }), [initial.data, cells, qualitative, thresholds]);
+  }), [initial.data, cells, qualitative, thresholds, overlay]);
 
   const evaluation = useMemo(() => evaluateReturn(framework, data, initial.history), [framework, data, initial.history]);
 

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { api } from '../api/client.ts';
 import { ReturnEditor } from '../entry/ReturnEditor.tsx';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
+import { departmentFramework } from '../../shared/aggregation/department.ts';
 
 const T = MESSAGES.entry;
 
@@ -20,6 +21,11 @@ export function EntryPage({ profile }: { profile: Profile }) {
   const years: number[] = [];
   if (framework) for (let y = framework.plan.period.start; y <= Math.min(framework.plan.period.end, new Date().getFullYear()); y++) years.push(y);
   const returnFramework = view.value && fw.value && view.value.summary.frameworkVersion !== framework?.version ? null : framework;
+  // a county (or city) sees the items it does not enter as the merged values; a department fills only its own items
+  const merging = profile.role === 'county' || profile.role === 'city';
+  const overlay = useApiQuery(`overlay:${year}:${existing?.id ?? 'none'}`, () => (merging && existing ? api['merge:entry-overlay']({ year }) : Promise.resolve(null)));
+  const department = profile.role === 'department' && profile.department ? profile.department : null;
+  const shownFramework = useMemo(() => (returnFramework && department ? departmentFramework(returnFramework, department) : returnFramework), [returnFramework, department]);
 
   const create = async () => {
     await api['returns:open']({ regionCode: profile.regionCode, year, prefillFromPreviousYear: prefill });
@@ -48,7 +54,10 @@ export function EntryPage({ profile }: { profile: Profile }) {
           <button className="primary" onClick={() => void create()}>{T.newReturn(year)}</button>
         </div>
       )}
-      {view.value && returnFramework && <ReturnEditor key={view.value.summary.id} framework={returnFramework} view={view.value} />}
+      {view.value && shownFramework && (!merging || !overlay.loading) && (
+        <ReturnEditor key={view.value.summary.id} framework={shownFramework} view={view.value} overlay={overlay.value ?? undefined}
+          banner={department ? MESSAGES.merge.entry.departmentItems(department) : undefined} />
+      )}
       {view.value && !returnFramework && <OlderFrameworkEditor planId={profile.planId} version={view.value.summary.frameworkVersion} view={view.value} />}
     </section>
   );

@@ -4,6 +4,7 @@ import type { Region } from '../../shared/api/regions-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { api, ApiCallError } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
+import { departmentsOf } from '../../shared/aggregation/department.ts';
 
 const T = MESSAGES.app.setup;
 type Role = Profile['role'];
@@ -15,16 +16,19 @@ export function SetupPage({ initial, onSaved }: { initial: Profile | null; onSav
   const [role, setRole] = useState<Role>(initial?.role ?? 'township');
   const [regionCode, setRegionCode] = useState(initial?.regionCode ?? '');
   const [userName, setUserName] = useState(initial?.userName ?? '');
+  const [department, setDepartment] = useState(initial?.department ?? '');
   const [regions, setRegions] = useState<Region[]>([]);
   const [error, setError] = useState('');
 
   const plan = plans.value?.find((p) => p.plan.id === planId);
+  const fw = useApiQuery(`setup-fw:${role === 'department' ? planId : ''}`, () => (role === 'department' && planId ? api['plans:get-framework']({ planId }) : Promise.resolve(null)));
+  const departments = fw.value ? departmentsOf(fw.value.framework) : [];
   useEffect(() => {
     if (!plan) { setRegions([]); return; }
     const county = plan.plan.region.code;
     let live = true;
     const load = role === 'township' ? api['regions:children']({ code: county })
-      : api['regions:get']({ code: county }).then((r) => (role === 'county' ? [r] : r.path.filter((p) => p.level === 'city')));
+      : api['regions:get']({ code: county }).then((r) => (role === 'county' || role === 'department' ? [r] : r.path.filter((p) => p.level === 'city')));
     load.then((list) => {
       if (!live) return;
       setRegions(list);
@@ -36,7 +40,7 @@ export function SetupPage({ initial, onSaved }: { initial: Profile | null; onSav
   const save = async () => {
     setError('');
     try {
-      onSaved(await api['settings:set-profile']({ planId, role, regionCode, userName: userName.trim() }));
+      onSaved(await api['settings:set-profile']({ planId, role, regionCode, userName: userName.trim(), ...(role === 'department' ? { department } : {}) }));
     } catch (e) {
       setError(e instanceof ApiCallError ? e.error.message : (e as Error).message);
     }
@@ -59,7 +63,7 @@ export function SetupPage({ initial, onSaved }: { initial: Profile | null; onSav
       </label>
       <fieldset className="field roles">
         <legend>{T.role}</legend>
-        {(['township', 'county', 'city'] as Role[]).map((r) => (
+        {(['township', 'county', 'city', 'department'] as Role[]).map((r) => (
           <label key={r} className="radio">
             <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
             {MESSAGES.app.roles[r]}
@@ -73,12 +77,21 @@ export function SetupPage({ initial, onSaved }: { initial: Profile | null; onSav
           {regions.map((r) => <option key={r.code} value={r.code}>{r.name}（{r.code}）</option>)}
         </select>
       </label>
+      {role === 'department' && (
+        <label className="field">
+          <span>{T.department}</span>
+          <select value={department} onChange={(e) => setDepartment(e.target.value)} aria-label={T.department} disabled={!plan}>
+            <option value="">{T.chooseDepartment}</option>
+            {departments.map((d) => <option key={d.department} value={d.department}>{MESSAGES.merge.departmentName(d.department)}（{d.items} 项）</option>)}
+          </select>
+        </label>
+      )}
       <label className="field">
         <span>{T.userName}</span>
         <input value={userName} onChange={(e) => setUserName(e.target.value)} placeholder={T.userNamePlaceholder} maxLength={40} />
       </label>
       {error && <p className="error" role="alert">{error}</p>}
-      <button className="primary" disabled={!planId || !regionCode} onClick={save}>{T.save}</button>
+      <button className="primary" disabled={!planId || !regionCode || (role === 'department' && !department)} onClick={save}>{T.save}</button>
     </section>
   );
 }

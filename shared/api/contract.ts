@@ -10,6 +10,7 @@ import { backupsContract } from './backups-contract.ts';
 import { shellContract } from './shell-contract.ts';
 import { settingsContract } from './settings-contract.ts';
 import { excelContract } from './excel-contract.ts';
+import { mergeContract } from './merge-contract.ts';
 import { reportContract } from './report-contract.ts';
 
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...backupsContract,
   ...shellContract,
   ...excelContract,
+  ...mergeContract,
   ...reportContract,
 } satisfies Record<string, Endpoint>;
 

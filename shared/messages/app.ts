@@ -1,13 +1,15 @@
 export const app = {
   title: '妇女发展监测填报',
   loading: '正在读取…',
-  roles: { township: '乡镇（街道）统计员', county: '县区妇儿工委办 / 统计局', city: '市妇儿工委办 / 统计局' } as Record<string, string>,
+  roles: { township: '乡镇（街道）统计员', county: '县区妇儿工委办 / 统计局', city: '市妇儿工委办 / 统计局', department: '县级部门（卫健、教育、人社…）' } as Record<string, string>,
   setup: {
     heading: '首次使用：选择规划和填报单位',
     intro: '本机的数据按所选规划的指标框架填报和校验。以后可在“设置”中更改。',
     plan: '规划',
     role: '身份',
     region: '填报单位',
+    department: '部门',
+    chooseDepartment: '请选择部门',
     userName: '填表人',
     userNamePlaceholder: '姓名（用于审计记录和报表表尾）',
     choosePlan: '请选择规划',

@@ -9,5 +9,6 @@ import { entry } from './entry.ts';
 import { excel } from './excel.ts';
 import { frameworkPackage } from './framework-package.ts';
 import { report } from './report.ts';
+import { merge } from './merge.ts';
 
-export const MESSAGES = { api, app, cli, framework, areaTitles, returns, backups, entry, frameworkPackage, report, excel };
+export const MESSAGES = { api, app, cli, framework, areaTitles, returns, backups, entry, frameworkPackage, report, excel, merge };

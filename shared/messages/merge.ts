@@ -17,6 +17,7 @@ export const merge = {
   notAnOffice: (name: string) => `“${name}”不是县级或市级区划，不能汇总下级报表`,
   noPlanFor: (name: string) => `本机没有适用于“${name}”的规划，请先在设置中选择规划`,
   noSuchVersion: (id: number) => `找不到报表版本（编号 ${id}）`,
+  noSuchDepartment: (d: string) => d ? `本规划的县级数据项中没有由“${d}”负责的，请重新选择部门` : '请选择部门',
   noSuchBatch: '导入批次已失效，请重新选择文件',
   yearRequired: '请选择汇总年度',
 
@@ -94,11 +95,19 @@ export const merge = {
     gaps: (n: number) => `${n} 个汇总单元格有单位缺报`,
     openEntry: '本级数据（县级数据项、定性目标）请在“数据填报”中录入。',
     indicators: '指标', itemsHeading: '数据项',
+    differences: '差异',
+    breakdownLegend: '各单位的指标按其自己的分子、分母计算，按本级规划目标判断：红色为未达标，黄色为预警；合计为汇总后重新计算的值。',
+    sources: '数据来源',
+    sourcesDetail: '逐项查看数据来源',
+    intro: (noun: string) => `导入所辖${noun}的报表，查看报送情况，核对重报差异，得到本级汇总报表。`,
+    noChildren: '本年度尚未收到任何报表。',
   },
   sheets: {
     notesSheet: '汇总说明',
     sourcesSheet: '数据来源',
     breakdownSheet: '分单位明细',
+    /** the three above: the import skips them (they are not part of the form) */
+    supplements: ['汇总说明', '数据来源', '分单位明细'] as readonly string[],
     notesTitle: (office: string, year: number) => `${office}${year}年妇女发展监测报表汇总说明`,
     sourcesTitle: (office: string, year: number) => `${office}${year}年汇总报表各数据项来源`,
     breakdownTitle: (office: string, year: number, noun: string) => `${office}${year}年分${noun}明细`,

@@ -7,5 +7,6 @@ import { templateCommand } from './template.ts';
 import { exportCommand } from './export.ts';
 import { validateCommand } from './validate.ts';
 import { importCommand } from './import.ts';
+import { mergeCommand } from './merge.ts';
 
-export const COMMANDS: CliCommand[] = [plansCommand, planCommand, reportCommand, templateCommand, exportCommand, validateCommand, importCommand];
+export const COMMANDS: CliCommand[] = [plansCommand, planCommand, reportCommand, templateCommand, exportCommand, validateCommand, importCommand, mergeCommand];

@@ -75,12 +75,14 @@ CREATE TABLE received_file_problems (
 
 -- Who supplied each data item of a merged (county or city) return, recorded when it is exported.
 CREATE TABLE merged_item_sources (
-  return_id    INTEGER NOT NULL REFERENCES returns (id) ON DELETE CASCADE,
+  office_code  TEXT NOT NULL,
+  year         INTEGER NOT NULL,
+  plan_id      TEXT NOT NULL,
   item         TEXT NOT NULL,
   source_kind  TEXT NOT NULL CHECK (source_kind IN ('children', 'department', 'own', 'none')),
   department   TEXT NOT NULL DEFAULT '',
   contributors INTEGER NOT NULL DEFAULT 0,
   children     INTEGER NOT NULL DEFAULT 0,
   merged_at    TEXT NOT NULL,
-  PRIMARY KEY (return_id, item)
+  PRIMARY KEY (office_code, year, plan_id, item)
 ) STRICT;

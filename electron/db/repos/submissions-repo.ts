@@ -129,16 +129,18 @@ export function listReceivedFiles(db: Database, officeCode: string, year: number
 
 export interface ItemSourceRow { item: string; kind: 'children' | 'department' | 'own' | 'none'; department: string; contributors: number; children: number }
 
-export function replaceItemSources(db: Database, returnId: number, sources: readonly ItemSourceRow[], at: string): void {
-  db.prepare('DELETE FROM merged_item_sources WHERE return_id = ?').run(returnId);
-  const put = db.prepare(`INSERT INTO merged_item_sources (return_id, item, source_kind, department, contributors, children, merged_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  for (const s of sources) put.run(returnId, s.item, s.kind, s.department, s.contributors, s.children, at);
+export interface MergedKey { officeCode: string; year: number; planId: string }
+
+export function replaceItemSources(db: Database, key: MergedKey, sources: readonly ItemSourceRow[], at: string): void {
+  db.prepare('DELETE FROM merged_item_sources WHERE office_code = ? AND year = ? AND plan_id = ?').run(key.officeCode, key.year, key.planId);
+  const put = db.prepare(`INSERT INTO merged_item_sources (office_code, year, plan_id, item, source_kind, department, contributors, children, merged_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const s of sources) put.run(key.officeCode, key.year, key.planId, s.item, s.kind, s.department, s.contributors, s.children, at);
 }
 
-export function itemSourcesOf(db: Database, returnId: number): ItemSourceRow[] {
+export function itemSourcesOf(db: Database, key: MergedKey): ItemSourceRow[] {
   return db.prepare(`SELECT item, source_kind AS kind, department, contributors, children FROM merged_item_sources
-    WHERE return_id = ? ORDER BY item`).all(returnId) as ItemSourceRow[];
+    WHERE office_code = ? AND year = ? AND plan_id = ? ORDER BY item`).all(key.officeCode, key.year, key.planId) as ItemSourceRow[];
 }
 
 export interface LocalChildReturn { id: number; regionCode: string; planId: string; frameworkVersion: number; status: ReturnStatus; updatedAt: string }

@@ -1,0 +1,25 @@
+import type { AppContext } from '../../services/context.ts';
+import type { DomainHandlers } from '../handlers.ts';
+import { importBatch } from '../../merge/batch-import.ts';
+import { excelReturnReader } from '../../merge/excel-reader.ts';
+import { exportMergedReturn } from '../../merge/county-export.ts';
+import {
+  beginImport, breakdown, chooseSubmission, entryOverlay, mergeResult, officeOf, overview, received, resubmissions,
+} from '../../merge/merge-service.ts';
+
+export const mergeHandlers = (ctx: AppContext): DomainHandlers<'merge'> => ({
+  'merge:overview': (input) => overview(ctx, input),
+  'merge:begin-import': (input) => beginImport(ctx, input),
+  'merge:import-files': ({ files, ...input }) => importBatch(ctx, officeOf(ctx, input), input.year,
+    files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.bytesBase64, 'base64') })), excelReturnReader(ctx)),
+  'merge:received': (input) => received(ctx, input),
+  'merge:resubmissions': (input) => resubmissions(ctx, input),
+  'merge:choose-version': (input) => chooseSubmission(ctx, input),
+  'merge:result': (input) => mergeResult(ctx, input),
+  'merge:breakdown': (input) => breakdown(ctx, input),
+  'merge:entry-overlay': (input) => entryOverlay(ctx, input),
+  'merge:export': async (input) => {
+    const file = await exportMergedReturn(ctx, officeOf(ctx, input), input.year);
+    return { fileName: file.fileName, bytesBase64: file.bytes.toString('base64') };
+  },
+});

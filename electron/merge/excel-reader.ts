@@ -1,0 +1,37 @@
+// The Excel import's pure reader, seen from the merge: a file's problems (sheet!cell and a Chinese message) and,
+// when it has no error, its return with who made it (填报单位, department) and when (the export time stands for
+// 报出日期), and the status it had.
+import { readReturnWorkbook, type ReadContext } from '../excel/read-return.ts';
+import { getRegion } from '../db/repos/regions-repo.ts';
+import { latestVersions, listFrameworkVersions } from '../db/repos/frameworks-repo.ts';
+import type { Framework } from '../../shared/framework/schema.ts';
+import type { AppContext } from '../services/context.ts';
+import type { ReadOutcome, ReturnReader } from './batch-import.ts';
+
+/** Every framework version on this computer: an old return is read under its own version. */
+export const allFrameworks = (ctx: AppContext): Framework[] =>
+  latestVersions(ctx.db).flatMap(({ planId }) => listFrameworkVersions(ctx.db, planId).map((r) => r.framework));
+
+/** Reads one file with the Excel import's reader (no database: safe in a worker thread). */
+export function readForMerge(bytes: Uint8Array, fileName: string, readCtx: ReadContext): ReadOutcome {
+  const { report, parsed, meta } = readReturnWorkbook(bytes, fileName, readCtx);
+  const problems = report.problems.map((p) => ({ severity: p.severity, location: p.location === fileName ? '' : p.location, message: p.message }));
+  if (!parsed || !meta) return { problems, incoming: null };
+  const wm = meta.workbookMeta;
+  return {
+    problems,
+    incoming: {
+      data: parsed,
+      supplierName: wm?.regionName || meta.identity.regionName,
+      department: wm?.department ?? '',
+      reportedOn: wm && wm.kind === 'return' ? wm.exportedAt : null,
+      fileStatus: wm?.status || null,
+    },
+  };
+}
+
+/** The reader the app uses: in this thread, one file after another. */
+export function excelReturnReader(ctx: AppContext): ReturnReader {
+  const readCtx: ReadContext = { frameworks: allFrameworks(ctx), region: (code) => getRegion(ctx.db, code) };
+  return (bytes, fileName) => readForMerge(bytes, fileName, readCtx);
+}

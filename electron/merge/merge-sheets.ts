@@ -1,0 +1,148 @@
+// The sheets a merged return adds to the return form: 汇总说明 (reporting rate, who is missing, how the figures
+// were made), 数据来源 (who supplied each data item) and 分单位明细 (every child side by side with the total,
+// below-target values marked).
+import type ExcelJS from 'exceljs';
+import { MESSAGES } from '../../shared/messages.ts';
+import type { Breakdown } from './breakdown.ts';
+import type { MergedReturn } from './county-aggregate.ts';
+import { sourceLabel } from './merge-service.ts';
+
+const S = MESSAGES.merge.sheets;
+const FONT = { name: '宋体', size: 10 } as const;
+const THIN = { style: 'thin', color: { argb: 'FF000000' } } as const;
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN } as const;
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
+const BELOW_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };
+const RISK_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+const PAGE = {
+  paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+} as const;
+
+function put(ws: ExcelJS.Worksheet, r: number, c: number, value: string | number | null, opts: { bold?: boolean; header?: boolean; align?: 'left' | 'center' | 'right'; border?: boolean; wrap?: boolean } = {}) {
+  const cell = ws.getCell(r, c);
+  // plain strings and numbers only: nothing a reader could evaluate
+  cell.value = value;
+  cell.font = { ...FONT, bold: opts.bold ?? opts.header ?? false };
+  cell.alignment = { vertical: 'middle', horizontal: opts.align ?? (opts.header ? 'center' : 'left'), wrapText: opts.wrap ?? false };
+  if (opts.border !== false) cell.border = BORDER;
+  if (opts.header) cell.fill = HEADER_FILL;
+  return cell;
+}
+
+function title(ws: ExcelJS.Worksheet, text: string, lastCol: number) {
+  ws.mergeCells(1, 1, 1, lastCol);
+  const cell = put(ws, 1, 1, text, { align: 'center', border: false });
+  cell.font = { name: '黑体', size: 14, bold: true };
+  ws.getRow(1).height = 26;
+}
+
+const numFmt = (decimals: number) => (decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
+
+export function writeNotesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {
+  const { office, year } = merged.inputs;
+  const ws = wb.addWorksheet(S.notesSheet, { pageSetup: { ...PAGE, orientation: 'portrait' } });
+  [14, 30, 12, 14, 34].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  title(ws, S.notesTitle(office.region.name, year), 5);
+  let r = 3;
+  for (const note of merged.notes) {
+    ws.mergeCells(r, 1, r, 5);
+    put(ws, r, 1, note, { border: false, wrap: true });
+    ws.getRow(r).height = Math.max(16, Math.ceil([...note].length / 55) * 14 + 4);
+    r += 1;
+  }
+  r += 1;
+  const H = S.childHeaders;
+  [H.code, H.name, H.state, H.reportedOn, H.file].forEach((h, i) => put(ws, r, i + 1, h, { header: true }));
+  r += 1;
+  for (const c of merged.inputs.children) {
+    put(ws, r, 1, c.region.code);
+    put(ws, r, 2, c.region.name);
+    put(ws, r, 3, MESSAGES.merge.state[c.state], { align: 'center' });
+    put(ws, r, 4, c.submission?.reportedOn ?? '', { align: 'center' });
+    put(ws, r, 5, c.submission?.fileName ?? (c.source === 'local' ? MESSAGES.merge.page.local : ''));
+    r += 1;
+  }
+  const deps = merged.inputs.departments.filter((d) => d.submission);
+  if (deps.length > 0) {
+    r += 1;
+    [H.department, H.name, H.state, H.reportedOn, H.file].forEach((h, i) => put(ws, r, i + 1, h, { header: true }));
+    r += 1;
+    for (const d of deps) {
+      put(ws, r, 1, d.department);
+      put(ws, r, 2, MESSAGES.merge.departmentName(d.department));
+      put(ws, r, 3, MESSAGES.merge.state[d.state], { align: 'center' });
+      put(ws, r, 4, d.submission?.reportedOn ?? '', { align: 'center' });
+      put(ws, r, 5, d.submission?.fileName ?? '');
+      r += 1;
+    }
+  }
+}
+
+export function writeSourcesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {
+  const { office, year } = merged.inputs;
+  const ws = wb.addWorksheet(S.sourcesSheet, { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: { ...PAGE, orientation: 'portrait', printTitlesRow: '3:3' } });
+  [9, 40, 12, 28].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  title(ws, S.sourcesTitle(office.region.name, year), 4);
+  const H = S.sourceHeaders;
+  [H.code, H.name, H.department, H.source].forEach((h, i) => put(ws, 3, i + 1, h, { header: true }));
+  const items = new Map(office.framework.dataItems.map((d) => [d.code, d]));
+  let r = 4;
+  for (const s of merged.result.sources) {
+    const item = items.get(s.item)!;
+    put(ws, r, 1, s.item, { align: 'center' });
+    put(ws, r, 2, item.name);
+    put(ws, r, 3, item.department, { align: 'center' });
+    put(ws, r, 4, sourceLabel(s));
+    r += 1;
+  }
+}
+
+/** Children side by side; with thousands of children the columns are capped (Excel holds 16,384). */
+export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, breakdown: Breakdown) {
+  const { office, year } = merged.inputs;
+  const cols = breakdown.columns;
+  const first = 5;
+  const last = first + cols.length;
+  const ws = wb.addWorksheet(S.breakdownSheet, {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }],
+    pageSetup: { ...PAGE, printTitlesRow: '3:3', printTitlesColumn: 'A:B' },
+  });
+  [8, 34, 8, 18].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  for (let c = first; c <= last; c++) ws.getColumn(c).width = 11;
+  title(ws, S.breakdownTitle(office.region.name, year, office.level === 'county' ? MESSAGES.merge.nouns.township : MESSAGES.merge.nouns.county), Math.min(last, 12));
+  ws.mergeCells(2, 1, 2, Math.min(last, 12));
+  put(ws, 2, 1, S.breakdownLegend, { border: false });
+  const H = S.breakdownHeaders;
+  [H.code, H.name, H.unit, H.target].forEach((h, i) => put(ws, 3, i + 1, h, { header: true }));
+  cols.forEach((c, i) => put(ws, 3, first + i, c.state === 'draft' ? `${c.name}${S.draftMark}` : c.name, { header: true, wrap: true }));
+  put(ws, 3, last, H.total, { header: true });
+  ws.getRow(3).height = 32;
+  let r = 4;
+  const sections: [string, Breakdown['rows']][] = [[S.indicatorsSection, breakdown.rows.filter((x) => x.kind === 'indicator')], [S.itemsSection, breakdown.rows.filter((x) => x.kind === 'item')]];
+  for (const [label, rows] of sections) {
+    if (rows.length === 0) continue;
+    ws.mergeCells(r, 1, r, Math.min(last, 12));
+    put(ws, r, 1, label, { bold: true, border: false });
+    r += 1;
+    for (const row of rows) {
+      put(ws, r, 1, row.code, { align: 'center' });
+      put(ws, r, 2, row.label);
+      put(ws, r, 3, row.unit === '1/10万' ? '/10万' : row.unit, { align: 'center' });
+      put(ws, r, 4, row.target, { wrap: false });
+      const fmt = numFmt(row.decimals);
+      row.values.forEach((v, i) => {
+        const cell = put(ws, r, first + i, v === null ? '' : v, { align: 'right' });
+        cell.numFmt = fmt;
+        const status = row.status?.[i];
+        if (status === 'not_met') cell.fill = BELOW_FILL;
+        else if (status === 'at_risk') cell.fill = RISK_FILL;
+      });
+      const total = put(ws, r, last, row.total === null ? '' : row.total, { align: 'right', bold: true });
+      total.numFmt = fmt;
+      if (row.totalStatus === 'not_met') total.fill = BELOW_FILL;
+      else if (row.totalStatus === 'at_risk') total.fill = RISK_FILL;
+      r += 1;
+    }
+  }
+}

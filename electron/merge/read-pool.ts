@@ -1,0 +1,41 @@
+// Reading many return files on every core: a small pool of worker threads, each with the frameworks and the
+// region table, so a batch of hundreds of files is read in parallel. Used by the CLI and the benchmark; the
+// desktop app reads its chunks in the main process (excel-reader.ts). Results come back in any order, by id.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { AppContext } from '../services/context.ts';
+import type { ReadOutcome, ReturnReader } from './batch-import.ts';
+import { allFrameworks } from './excel-reader.ts';
+
+export interface ReadPool { read: ReturnReader; close: () => Promise<void> }
+
+export function openReadPool(ctx: AppContext, size = Math.max(1, Math.min(availableParallelism(), 8))): ReadPool {
+  const frameworks = allFrameworks(ctx);
+  const regions = (ctx.db.prepare('SELECT code, name, level FROM regions').raw().all() as [string, string, string][]);
+  const pending = new Map<number, { ok: (o: ReadOutcome) => void; fail: (e: Error) => void }>();
+  const load = new Map<Worker, number>();
+  const workers = Array.from({ length: size }, () => {
+    const w = new Worker(new URL('./read-worker.ts', import.meta.url), { workerData: { frameworks, regions } });
+    w.on('message', (m: { id: number; outcome?: ReadOutcome; error?: string }) => {
+      const job = pending.get(m.id);
+      if (!job) return;
+      pending.delete(m.id);
+      load.set(w, load.get(w)! - 1);
+      if (m.outcome) job.ok(m.outcome);
+      else job.fail(new Error(m.error ?? 'worker failed'));
+    });
+    w.on('error', (e) => { for (const job of pending.values()) job.fail(e); pending.clear(); });
+    load.set(w, 0);
+    return w;
+  });
+  let next = 0;
+  const read: ReturnReader = (bytes, fileName) => new Promise<ReadOutcome>((ok, fail) => {
+    const id = next++;
+    pending.set(id, { ok, fail });
+    const w = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
+    load.set(w, load.get(w)! + 1);
+    const copy = new Uint8Array(bytes);
+    w.postMessage({ id, bytes: copy, fileName }, [copy.buffer]);
+  });
+  return { read, close: async () => { await Promise.all(workers.map((w) => w.terminate())); } };
+}

@@ -1,0 +1,17 @@
+// A worker thread that reads return files for a batch merge (see read-pool.ts). Pure reading: no database.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Framework } from '../../shared/framework/schema.ts';
+import type { RegionLevel } from '../../shared/api/regions-contract.ts';
+import { readForMerge } from './excel-reader.ts';
+
+const { frameworks, regions } = workerData as { frameworks: Framework[]; regions: [string, string, RegionLevel][] };
+const table = new Map(regions.map(([code, name, level]) => [code, { name, level }]));
+const readCtx = { frameworks, region: (code: string) => table.get(code) ?? null };
+
+parentPort!.on('message', (job: { id: number; bytes: Uint8Array; fileName: string }) => {
+  try {
+    parentPort!.postMessage({ id: job.id, outcome: readForMerge(job.bytes, job.fileName, readCtx) });
+  } catch (error) {
+    parentPort!.postMessage({ id: job.id, error: (error as Error).message });
+  }
+});

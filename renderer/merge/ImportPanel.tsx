@@ -1,0 +1,71 @@
+// Where files come in: pick many files, pick a folder, or drop either; a progress bar while they are read;
+// then each file's verdict with its reasons (cell by cell).
+import { useRef, useState, type DragEvent } from 'react';
+import type { FileVerdict } from '../../shared/api/merge-contract.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import { fromDrop, fromFileList } from './gather-files.ts';
+import type { ImportProgress } from './useBatchImport.ts';
+
+const T = MESSAGES.merge.page;
+
+export function ImportPanel({ progress, onFiles }: { progress: ImportProgress; onFiles: (files: File[]) => void }) {
+  const filesRef = useRef<HTMLInputElement>(null);
+  const folderRef = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const onDrop = async (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setOver(false);
+    if (progress.running) return;
+    onFiles(await fromDrop(e.dataTransfer));
+  };
+  return (
+    <div className={over ? 'drop-zone over' : 'drop-zone'} data-testid="drop-zone"
+      onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={(e) => void onDrop(e)}>
+      <div className="drop-actions">
+        <button className="primary" disabled={progress.running} onClick={() => filesRef.current?.click()}>{T.pickFiles}</button>
+        <button disabled={progress.running} onClick={() => folderRef.current?.click()}>{T.pickFolder}</button>
+        <span className="muted">{T.dropHint}</span>
+      </div>
+      <input ref={filesRef} type="file" multiple accept=".xlsx,.xls,.csv" hidden data-testid="pick-files"
+        onChange={(e) => { onFiles(fromFileList(e.target.files)); e.target.value = ''; }} />
+      <input ref={folderRef} type="file" multiple hidden data-testid="pick-folder"
+        {...{ webkitdirectory: '', directory: '' }}
+        onChange={(e) => { onFiles(fromFileList(e.target.files)); e.target.value = ''; }} />
+      {progress.total > 0 && (
+        <div className="import-progress" aria-live="polite">
+          <progress max={progress.total} value={progress.done} aria-label={T.importing(progress.done, progress.total)} />
+          <span data-testid="import-progress">{T.importing(progress.done, progress.total)}</span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function VerdictList({ verdicts }: { verdicts: FileVerdict[] }) {
+  const counts = { accepted: 0, warnings: 0, rejected: 0 };
+  for (const v of verdicts) counts[v.verdict]++;
+  return (
+    <div data-testid="verdicts">
+      <p className="notice" role="status" data-testid="verdict-summary">{T.imported(counts.accepted, counts.warnings, counts.rejected)}</p>
+      <table className="grid verdicts">
+        <thead><tr><th>{T.file}</th><th>{T.supplier}</th><th>{T.verdict}</th><th>{T.reasons}</th></tr></thead>
+        <tbody>
+          {verdicts.map((v, i) => (
+            <tr key={`${v.fileName}-${i}`} data-verdict={v.verdict}>
+              <td className="file-name">{v.fileName}</td>
+              <td>{v.supplier ? `${v.supplier.department ? MESSAGES.merge.departmentName(v.supplier.department) : v.supplier.name}` : ''}</td>
+              <td><span className={`status verdict-${v.verdict}`}>{MESSAGES.merge.verdict[v.verdict]}</span></td>
+              <td>
+                {v.problems.length > 0 && (
+                  <ul className="problems inline">
+                    {v.problems.map((p, j) => <li key={j} className={p.severity}>{p.location && <span className="code">{p.location} </span>}{p.message}</li>)}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

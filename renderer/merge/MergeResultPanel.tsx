@@ -1,0 +1,46 @@
+// The merged return: its verdict by the rule engine, the 说明 (rate, who is missing, how it was made),
+// who supplied each item, and the export for the level above.
+import type { MergeResult } from '../../shared/api/merge-contract.ts';
+import type { DataItem } from '../../shared/framework/schema.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+
+const T = MESSAGES.merge.page;
+
+export function MergeResultPanel({ result, items, onExport, exporting }: { result: MergeResult; items: Map<string, DataItem>; onExport: () => void; exporting: boolean }) {
+  const t = result.evaluation.total;
+  const judged = t.met + t.notMet + t.atRisk;
+  const errors = result.evaluation.issues.filter((i) => i.severity === 'error').length;
+  const bySource = new Map<string, number>();
+  for (const s of result.sources) bySource.set(s.label, (bySource.get(s.label) ?? 0) + 1);
+  return (
+    <div data-testid="merge-result">
+      <div className="toolbar">
+        <span className="status status-met">{T.targetsMet(t.met, judged)}</span>
+        {t.notMet > 0 && <span className="status status-not_met">{MESSAGES.entry.targetStatus.not_met} {t.notMet}</span>}
+        {t.atRisk > 0 && <span className="status status-at_risk">{MESSAGES.entry.targetStatus.at_risk} {t.atRisk}</span>}
+        {errors > 0 && <span className="status status-not_met">{T.errors(errors)}</span>}
+        {result.gaps.length > 0 && <span className="status status-at_risk">{T.gaps(result.gaps.length)}</span>}
+        <span className="spacer" />
+        <button className="primary" disabled={exporting} onClick={onExport}>{T.export}</button>
+      </div>
+      <h2>{T.notes}</h2>
+      <ol className="merge-notes" data-testid="merge-notes">{result.notes.map((n, i) => <li key={i}>{n}</li>)}</ol>
+      <p className="muted small">{T.openEntry}</p>
+      <h2>{T.sources}</h2>
+      <div className="source-chips">
+        {[...bySource].map(([label, n]) => <span key={label} className="tag">{label} · {n}</span>)}
+      </div>
+      <details className="elsewhere">
+        <summary>{T.sourcesDetail}</summary>
+        <table className="grid sources">
+          <thead><tr><th>{T.code}</th><th>{T.itemsHeading}</th><th>{T.department}</th><th>{T.source}</th></tr></thead>
+          <tbody>
+            {result.sources.map((s) => (
+              <tr key={s.item}><td className="code">{s.item}</td><td>{items.get(s.item)?.name ?? ''}</td><td>{items.get(s.item)?.department ?? ''}</td><td>{s.label}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// Sends a batch of files to the back end in chunks (a backup first), so the progress bar moves and one
+// unreadable chunk never stops the rest; collects every file's verdict.
+import { useCallback, useState } from 'react';
+import { MERGE_CHUNK_FILES, type FileVerdict } from '../../shared/api/merge-contract.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import { api, ApiCallError } from '../api/client.ts';
+import { fileToBase64 } from '../lib/files.ts';
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const CHUNK = Math.min(5, MERGE_CHUNK_FILES);
+
+const rejected = (fileName: string, message: string): FileVerdict => ({
+  fileName, verdict: 'rejected', supplier: null, year: null, reportedOn: null, submissionId: null, resubmission: null, duplicate: false,
+  problems: [{ severity: 'error', location: '', message }],
+});
+
+export interface ImportProgress { done: number; total: number; running: boolean }
+
+export function useBatchImport(year: number, onDone: () => void) {
+  const [progress, setProgress] = useState<ImportProgress>({ done: 0, total: 0, running: false });
+  const [verdicts, setVerdicts] = useState<FileVerdict[]>([]);
+  const [error, setError] = useState('');
+
+  const run = useCallback(async (files: File[]) => {
+    setError('');
+    setVerdicts([]);
+    if (files.length === 0) { setError(MESSAGES.merge.page.noXlsx); return; }
+    setProgress({ done: 0, total: files.length, running: true });
+    const all: FileVerdict[] = [];
+    try {
+      await api['merge:begin-import']({ year });
+      for (let i = 0; i < files.length; i += CHUNK) {
+        const chunk = files.slice(i, i + CHUNK);
+        const big = chunk.filter((f) => f.size > MAX_BYTES);
+        const ok = chunk.filter((f) => f.size <= MAX_BYTES);
+        for (const f of big) all.push(rejected(f.name, MESSAGES.merge.file.tooLarge(MAX_BYTES / 1024 / 1024)));
+        if (ok.length > 0) {
+          try {
+            const payload = await Promise.all(ok.map(async (f) => ({ fileName: f.name, bytesBase64: await fileToBase64(f) })));
+            all.push(...await api['merge:import-files']({ year, files: payload }));
+          } catch (e) {
+            const message = e instanceof ApiCallError ? e.error.message : (e as Error).message;
+            for (const f of ok) all.push(rejected(f.name, MESSAGES.merge.file.unreadable(message)));
+          }
+        }
+        setVerdicts([...all]);
+        setProgress({ done: Math.min(files.length, i + chunk.length), total: files.length, running: true });
+      }
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+    } finally {
+      setProgress((p) => ({ ...p, running: false }));
+      onDone();
+    }
+  }, [year, onDone]);
+
+  return { progress, verdicts, error, run };
+}

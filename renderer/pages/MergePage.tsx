@@ -1,0 +1,118 @@
+// 汇总: a county (or city) imports its children's returns in one go, sees who is missing, settles
+// resubmissions, checks the breakdown by child, and exports its merged return for the level above.
+import { useCallback, useMemo, useState } from 'react';
+import type { Profile } from '../../shared/api/settings-contract.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import { api, ApiCallError } from '../api/client.ts';
+import { useApiQuery } from '../hooks/useApiQuery.ts';
+import { saveBase64 } from '../lib/files.ts';
+import { BreakdownTable } from '../merge/BreakdownTable.tsx';
+import { CompletenessTable } from '../merge/CompletenessTable.tsx';
+import { ImportPanel, VerdictList } from '../merge/ImportPanel.tsx';
+import { MergeResultPanel } from '../merge/MergeResultPanel.tsx';
+import { ResubmissionsPanel } from '../merge/ResubmissionsPanel.tsx';
+import { useBatchImport } from '../merge/useBatchImport.ts';
+import '../merge/merge.css';
+
+const T = MESSAGES.merge.page;
+type Tab = 'completeness' | 'files' | 'resubmissions' | 'breakdown' | 'result';
+
+export function MergePage({ profile }: { profile: Profile }) {
+  const [year, setYear] = useState(() => new Date().getFullYear() - 1);
+  const [tab, setTab] = useState<Tab>('completeness');
+  const [version, setVersion] = useState(0);
+  const [message, setMessage] = useState('');
+  const [exporting, setExporting] = useState(false);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const key = `${year}:${version}`;
+  const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));
+  const overview = useApiQuery(`merge-overview:${key}`, () => api['merge:overview']({ year }));
+  const resubmissions = useApiQuery(`merge-resub:${key}:${tab}`, () => (tab === 'resubmissions' ? api['merge:resubmissions']({ year }) : Promise.resolve(null)));
+  const breakdown = useApiQuery(`merge-breakdown:${key}:${tab}`, () => (tab === 'breakdown' ? api['merge:breakdown']({ year }) : Promise.resolve(null)));
+  const result = useApiQuery(`merge-result:${key}:${tab}`, () => (tab === 'result' ? api['merge:result']({ year }) : Promise.resolve(null)));
+  const importer = useBatchImport(year, refresh);
+  const framework = fw.value?.framework;
+  const items = useMemo(() => new Map(framework?.dataItems.map((d) => [d.code, d]) ?? []), [framework]);
+  const years: number[] = [];
+  if (framework) for (let y = framework.plan.period.start; y <= Math.min(framework.plan.period.end, new Date().getFullYear()); y++) years.push(y);
+  const noun = profile.role === 'city' ? MESSAGES.merge.nouns.county : MESSAGES.merge.nouns.township;
+  const resubCount = overview.value?.children.filter((c) => c.versions > 1).length ?? 0;
+
+  const onFiles = async (files: File[]) => {
+    setMessage('');
+    setTab('files');
+    await importer.run(files);
+  };
+  const keep = async (submissionId: number) => {
+    try { await api['merge:choose-version']({ year, submissionId }); refresh(); } catch (e) { setMessage(e instanceof ApiCallError ? e.error.message : (e as Error).message); }
+  };
+  const exportReturn = async () => {
+    setExporting(true);
+    setMessage('');
+    try {
+      const file = await api['merge:export']({ year });
+      const path = await saveBase64(file.fileName, 'xlsx', file.bytesBase64);
+      setMessage(path ? T.exported(path) : T.exportCancelled);
+    } catch (e) {
+      setMessage(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const tabs: [Tab, string, number | null][] = [
+    ['completeness', T.tabs.completeness, null],
+    ['files', T.tabs.files, importer.verdicts.length || null],
+    ['resubmissions', T.tabs.resubmissions, resubCount || null],
+    ['breakdown', T.tabs.breakdown, null],
+    ['result', T.tabs.result, null],
+  ];
+  const error = fw.error ?? overview.error ?? resubmissions.error ?? breakdown.error ?? result.error;
+
+  return (
+    <section className="merge-page">
+      <header className="page-head">
+        <div>
+          <h1>{T.heading}</h1>
+          <p className="muted">{overview.value ? `${overview.value.office.name} · ${overview.value.office.planName}` : framework?.plan.name}</p>
+          <p className="muted small">{T.intro(noun)}</p>
+        </div>
+        <label className="inline-field">
+          {T.year}
+          <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={T.year}>
+            {years.map((y) => <option key={y} value={y}>{y} 年{overview.value?.years.includes(y) ? ' ✓' : ''}</option>)}
+          </select>
+        </label>
+      </header>
+      <ImportPanel progress={importer.progress} onFiles={(files) => void onFiles(files)} />
+      {(importer.error || message) && <p className="notice" role="status" data-testid="merge-message">{importer.error || message}</p>}
+      {error && <p className="error" role="alert">{error.message}</p>}
+      {overview.value && <p className="rate-summary" data-testid="rate-summary">{T.rate(overview.value.completeness)}</p>}
+      <div className="tabs" role="tablist">
+        {tabs.map(([id, label, count]) => (
+          <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>
+            {label}{count !== null && <span className="count warn">{count}</span>}
+          </button>
+        ))}
+      </div>
+      {tab === 'completeness' && overview.value && <CompletenessTable overview={overview.value} />}
+      {tab === 'files' && (importer.verdicts.length > 0 ? <VerdictList verdicts={importer.verdicts} /> : <ReceivedLog year={year} version={version} />)}
+      {tab === 'resubmissions' && resubmissions.value && <ResubmissionsPanel items={resubmissions.value} onKeep={(id) => void keep(id)} />}
+      {tab === 'breakdown' && breakdown.value && (breakdown.value.columns.length === 0 ? <p className="muted">{T.noChildren}</p> : <BreakdownTable breakdown={breakdown.value} />)}
+      {tab === 'result' && result.value && <MergeResultPanel result={result.value} items={items} exporting={exporting} onExport={() => void exportReturn()} />}
+    </section>
+  );
+}
+
+/** Files received earlier this year (after a restart the verdicts come from the log). */
+function ReceivedLog({ year, version }: { year: number; version: number }) {
+  const log = useApiQuery(`merge-received:${year}:${version}`, () => api['merge:received']({ year }));
+  if (!log.value) return null;
+  if (log.value.length === 0) return <p className="muted">{T.noChildren}</p>;
+  return (
+    <VerdictList verdicts={log.value.map((f) => ({
+      fileName: f.fileName, verdict: f.verdict, supplier: f.supplierName ? { code: f.regionCode ?? '', name: f.supplierName, kind: 'township', department: '' } : null,
+      year, reportedOn: null, problems: f.problems, submissionId: f.submissionId, resubmission: null, duplicate: false,
+    }))} />
+  );
+}
