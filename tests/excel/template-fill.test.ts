@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
-// @ts-expect-error the codepage tables ship without a declaration for this path
-import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
+import * as codepages from 'xlsx/dist/cpexcel.full.mjs';
+import type { CP$Utils } from 'xlsx/dist/cpexcel';
 import type { ReturnData } from '../../shared/returns/schema.ts';
 import { QUALITATIVE_LABELS } from '../../shared/rules/messages.ts';
 import { MESSAGES } from '../../shared/messages.ts';
@@ -151,7 +151,8 @@ describe('a template filled in Excel or WPS', () => {
     expect(utf8.counts.errors).toBe(0);
     expect(utf8.problems.filter((p) => p.code === 'area_missing').length).toBeGreaterThan(3);
     // the same text in GB18030 (what Chinese Excel and WPS save) reads the same
-    const gbk = Buffer.from(cptable.utils.encode(936, csv) as number[]);
+    const { utils } = codepages as unknown as { utils: CP$Utils };
+    const gbk = Buffer.from(utils.encode(936, csv) as number[]);
     const gb = await app.call('excel:validate', { fileName: '健康.csv', bytesBase64: gbk.toString('base64') });
     expect(gb.problems).toEqual(utf8.problems);
     expect(gb.summary).toEqual(utf8.summary);
