@@ -339,6 +339,16 @@ const isResultSheet = (sheet: GridSheet) =>
  * the report, with its sheet and cell. `parsed` is the checked return when there is no error at all.
  */
 export function readReturnWorkbook(bytes: Uint8Array, fileName: string, ctx: ReadContext): ReadResult {
+  try {
+    return readUnguarded(bytes, fileName, ctx);
+  } catch (error) {
+    // a fault of ours, not of the file: still a verdict naming the file, never a crash or a partial result
+    const problems = locateProblems([{ severity: 'error', code: 'internal', sheet: null, cell: null, item: null, message: P.internal(fileName, String((error as Error)?.message ?? error)) }], fileName, []);
+    return { report: buildReport({ fileName, readable: false, identity: null, problems, evaluation: null, framework: null }), parsed: null, meta: null };
+  }
+}
+
+function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): ReadResult {
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
   const read = readWorkbookBytes(bytes, fileName, limits);
   if (!read.ok) {

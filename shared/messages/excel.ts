@@ -124,6 +124,7 @@ const problem = {
   tooManyRows: (sheet: string, limit: number) => `工作表“${sheet}”超过 ${limit} 行，不予读取；请删除多余的行后再导入`,
   binaryCsv: (file: string) => `文件“${file}”的扩展名是 .csv，但内容不是文本，无法读取`,
   noSheets: (file: string) => `文件“${file}”中没有工作表`,
+  internal: (file: string, message: string) => `读取文件“${file}”时程序出错（${message}），文件未导入；请联系技术支持`,
   // identification
   noIdentity: (file: string) => `无法识别文件“${file}”是哪个单位、哪一年的报表：没有元数据页，表头中也找不到“单位代码”和“统计年度”`,
   noItems: (file: string) => `文件“${file}”中找不到任何带代码的指标行，不是本程序的报表或模板`,

@@ -269,3 +269,15 @@ describe('files that do not fit this computer', () => {
     }
   });
 });
+
+describe('a fault of the program itself', () => {
+  it('still gives a verdict naming the file, not a crash', async () => {
+    const { readReturnWorkbook } = await import('../../electron/excel/read-return.ts');
+    const { readContextOf } = await import('../../electron/services/excel-service.ts');
+    const ctx = { ...readContextOf(app.backend.ctx), history: () => { throw new Error('boom'); } };
+    const result = readReturnWorkbook(new Uint8Array(exported), '正常.xlsx', ctx);
+    expect(result.parsed).toBeNull();
+    expect(result.report.readable).toBe(false);
+    expect(result.report.problems).toEqual([{ severity: 'error', code: 'internal', sheet: null, cell: null, location: '正常.xlsx', item: null, message: P.internal('正常.xlsx', 'boom') }]);
+  });
+});
