@@ -5,6 +5,7 @@ import { readReturnWorkbook, type ReadContext } from '../excel/read-return.ts';
 import { getRegion } from '../db/repos/regions-repo.ts';
 import { latestVersions, listFrameworkVersions } from '../db/repos/frameworks-repo.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
+import { departmentItems } from '../../shared/aggregation/department.ts';
 import type { AppContext } from '../services/context.ts';
 import type { ReadOutcome, ReturnReader } from './batch-import.ts';
 
@@ -15,9 +16,16 @@ export const allFrameworks = (ctx: AppContext): Framework[] =>
 /** Reads one file with the Excel import's reader (no database: safe in a worker thread). */
 export function readForMerge(bytes: Uint8Array, fileName: string, readCtx: ReadContext): ReadOutcome {
   const { report, parsed, meta } = readReturnWorkbook(bytes, fileName, readCtx);
-  const problems = report.problems.map((p) => ({ severity: p.severity, location: p.location === fileName ? '' : p.location, message: p.message }));
+  const wm = meta?.workbookMeta ?? null;
+  let found = report.problems;
+  if (wm?.department) {
+    // a department's form holds its own items only: the county's other rows are missing on purpose
+    const fw = readCtx.frameworks.find((f) => f.plan.id === wm.planId && f.version === wm.frameworkVersion);
+    const own = new Set(fw ? departmentItems(fw, wm.department).map((d) => d.code) : []);
+    found = found.filter((p) => p.code !== 'area_missing' && !(p.code === 'row_missing' && !own.has(p.item ?? '')));
+  }
+  const problems = found.map((p) => ({ severity: p.severity, location: p.location === fileName ? '' : p.location, message: p.message }));
   if (!parsed || !meta) return { problems, incoming: null };
-  const wm = meta.workbookMeta;
   return {
     problems,
     incoming: {
