@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { isSummedAt } from '../../shared/aggregation/merge-returns.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { localDate, localDateTime } from '../../shared/returns/dates.ts';
 import { getRegion } from '../db/repos/regions-repo.ts';
 import { getFrameworkVersion } from '../db/repos/frameworks-repo.ts';
 import { insertReceivedFile, type ProblemRow, type SubmissionRow, type SupplierKind } from '../db/repos/submissions-repo.ts';
@@ -43,7 +44,7 @@ export interface IncomingFile { fileName: string; bytes: Buffer; /** the file co
 const err = (message: string, location = ''): ProblemRow => ({ severity: 'error', location, message });
 const warn = (message: string, location = ''): ProblemRow => ({ severity: 'warning', location, message });
 const planName = (ctx: AppContext, planId: string) => getFrameworkVersion(ctx.db, planId)?.framework.plan.name ?? planId;
-const describe = (s: SubmissionRow) => `${s.reportedOn ? `报出日期 ${s.reportedOn}` : `收到于 ${s.receivedAt.slice(0, 10)}`}，${s.fileName}`;
+const describe = (s: SubmissionRow) => `${s.reportedOn ? `报出日期 ${localDate(s.reportedOn)}` : `收到于 ${localDate(s.receivedAt)}`}，${s.fileName}`;
 
 /** Whose return this is, from the office's point of view; problems that refuse it are errors. */
 export function classify(ctx: AppContext, office: Office, year: number, incoming: IncomingReturn): { kind: SupplierKind | null; problems: ProblemRow[] } {
@@ -148,7 +149,7 @@ function storeOne(ctx: AppContext, office: Office, year: number, r: ReadFile): F
   const facts = { fileName: r.file.fileName, checksum: r.checksum, sizeBytes: r.file.bytes.length };
   const outcome = storeSubmission(ctx, office, year, incoming, facts, kind, verdict === 'accepted' ? 'accepted' : 'warnings');
   let resubmission: FileVerdict['resubmission'] = null;
-  if (outcome.duplicateOf) problems.push(warn(M.duplicate(outcome.duplicateOf.receivedAt.slice(0, 19).replace('T', ' '))));
+  if (outcome.duplicateOf) problems.push(warn(M.duplicate(localDateTime(outcome.duplicateOf.receivedAt))));
   else if (outcome.previous) {
     const diff = diffReturns(submissionData(ctx, outcome.previous), incoming.data);
     const changes = diff.cells.length + diff.answers.length;

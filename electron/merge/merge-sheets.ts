@@ -3,6 +3,7 @@
 // below-target values marked).
 import type ExcelJS from 'exceljs';
 import { MESSAGES } from '../../shared/messages.ts';
+import { localDate } from '../../shared/returns/dates.ts';
 import type { Breakdown } from './breakdown.ts';
 import type { MergedReturn } from './county-aggregate.ts';
 import { sourceLabel } from './merge-service.ts';
@@ -59,7 +60,7 @@ export function writeNotesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {
     put(ws, r, 1, c.region.code);
     put(ws, r, 2, c.region.name);
     put(ws, r, 3, MESSAGES.merge.state[c.state], { align: 'center' });
-    put(ws, r, 4, c.submission?.reportedOn ?? '', { align: 'center' });
+    put(ws, r, 4, localDate(c.submission?.reportedOn), { align: 'center' });
     put(ws, r, 5, c.submission?.fileName ?? (c.source === 'local' ? MESSAGES.merge.page.local : ''));
     r += 1;
   }
@@ -72,7 +73,7 @@ export function writeNotesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {
       put(ws, r, 1, d.department);
       put(ws, r, 2, MESSAGES.merge.departmentName(d.department));
       put(ws, r, 3, MESSAGES.merge.state[d.state], { align: 'center' });
-      put(ws, r, 4, d.submission?.reportedOn ?? '', { align: 'center' });
+      put(ws, r, 4, localDate(d.submission?.reportedOn), { align: 'center' });
       put(ws, r, 5, d.submission?.fileName ?? '');
       r += 1;
     }

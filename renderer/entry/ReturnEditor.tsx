@@ -88,8 +88,8 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
   const activeKey = activeCell ? cellKey(activeCell.item.code, activeCell.sex) : '';
   const activeSource = activeCell ? lockedInfo?.sources.get(activeCell.item.code) : undefined;
   const activeGap = activeSource ? lockedInfo?.gaps.get(activeKey) : undefined;
-  const activeMessages = [activeSource ? MESSAGES.merge.entry.summedCell(activeSource) : '', activeGap ? MESSAGES.merge.entry.gap(activeGap) : '',
-    drafts.get(activeKey)?.message, ...(issues.get(activeKey) ?? []).map((i) => i.message)].filter(Boolean);
+  const activeInfo = [activeSource ? MESSAGES.merge.entry.summedCell(activeSource) : '', activeGap ? MESSAGES.merge.entry.gap(activeGap) : ''].filter(Boolean);
+  const activeMessages = [drafts.get(activeKey)?.message, ...(issues.get(activeKey) ?? []).map((i) => i.message)].filter(Boolean);
 
   return (
     <div className="return-editor">
@@ -137,7 +137,8 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
           ) : null}
           <div className="cell-bar" data-testid="cell-bar">
             {activeCell && <strong>{activeCell.item.code} {activeCell.item.name} · {T.sexLabel[activeCell.sex]}</strong>}
-            {activeMessages.length > 0 ? activeMessages.map((m, i) => <span key={i} className="cell-message">{m}</span>) : <span className="muted small">{T.keyboardHelp}</span>}
+            {activeInfo.map((m, i) => <span key={`i${i}`} className="cell-info">{m}</span>)}
+            {activeMessages.length > 0 ? activeMessages.map((m, i) => <span key={i} className="cell-message">{m}</span>) : activeInfo.length === 0 && <span className="muted small">{T.keyboardHelp}</span>}
           </div>
           {areaItems.countyOnly > 0 && <p className="muted small">{T.countyOnly(areaItems.countyOnly)}</p>}
           <h2>{T.indicators.heading}</h2>

@@ -2,22 +2,13 @@
 // departments that supplied their items.
 import type { Overview } from '../../shared/api/merge-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { localDate, localDateTime } from '../../shared/returns/dates.ts';
 
 const T = MESSAGES.merge.page;
 
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
-
 export function CompletenessTable({ overview }: { overview: Overview }) {
-  const c = overview.completeness;
   return (
     <div data-testid="completeness">
-      <div className="rate-line">
-        <div className="rate-bar" aria-hidden>
-          <span className="rate-reported" style={{ width: `${c.total ? (c.reported / c.total) * 100 : 0}%` }} />
-          <span className="rate-draft" style={{ width: `${c.total ? (c.drafts / c.total) * 100 : 0}%` }} />
-        </div>
-        <strong data-testid="reporting-rate">{T.rate(c)}</strong>
-      </div>
       <table className="grid completeness">
         <thead><tr><th>{T.code}</th><th>{T.region}</th><th>{T.state}</th><th>{T.reportedOn}</th><th>{T.file}</th><th>{T.receivedAt}</th><th className="c-num">{T.versions}</th></tr></thead>
         <tbody>
@@ -26,9 +17,9 @@ export function CompletenessTable({ overview }: { overview: Overview }) {
               <td className="code">{x.code}</td>
               <td>{x.name}{!x.listed && <span className="tag warn">区划表外</span>}</td>
               <td><span className={`status state-${x.state}`}>{MESSAGES.merge.state[x.state]}</span></td>
-              <td>{x.submission?.reportedOn ?? ''}</td>
+              <td>{localDate(x.submission?.reportedOn)}</td>
               <td className="file-name">{x.submission?.fileName ?? (x.source === 'local' ? T.local : '')}</td>
-              <td>{x.submission ? when(x.submission.receivedAt) : ''}</td>
+              <td>{localDateTime(x.submission?.receivedAt)}</td>
               <td className="c-num">{x.versions > 1 ? x.versions : ''}</td>
             </tr>
           ))}
@@ -36,7 +27,7 @@ export function CompletenessTable({ overview }: { overview: Overview }) {
       </table>
       {overview.departments.length > 0 && (
         <>
-          <h2>{T.departments}</h2>
+          <h2>{overview.office.level === 'city' ? T.departmentsCity : T.departments}</h2>
           <table className="grid departments" data-testid="departments">
             <thead><tr><th>{T.department}</th><th className="c-num">{T.items}</th><th>{T.state}</th><th>{T.reportedOn}</th><th>{T.file}</th></tr></thead>
             <tbody>
@@ -45,7 +36,7 @@ export function CompletenessTable({ overview }: { overview: Overview }) {
                   <td>{d.name}</td>
                   <td className="c-num">{d.items}</td>
                   <td>{d.submission ? <span className={`status state-${d.state}`}>{MESSAGES.merge.state[d.state]}</span> : <span className="muted">{T.noDepartmentReturn}</span>}</td>
-                  <td>{d.submission?.reportedOn ?? ''}</td>
+                  <td>{localDate(d.submission?.reportedOn)}</td>
                   <td className="file-name">{d.submission?.fileName ?? ''}</td>
                 </tr>
               ))}

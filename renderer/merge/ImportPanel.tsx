@@ -19,7 +19,7 @@ export function ImportPanel({ progress, onFiles }: { progress: ImportProgress; o
     onFiles(await fromDrop(e.dataTransfer));
   };
   return (
-    <div className={over ? 'drop-zone over' : 'drop-zone'} data-testid="drop-zone"
+    <div className={over ? 'merge-drop over' : 'merge-drop'} data-testid="drop-zone"
       onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={(e) => void onDrop(e)}>
       <div className="drop-actions">
         <button className="primary" disabled={progress.running} onClick={() => filesRef.current?.click()}>{T.pickFiles}</button>
@@ -34,7 +34,7 @@ export function ImportPanel({ progress, onFiles }: { progress: ImportProgress; o
       {progress.total > 0 && (
         <div className="import-progress" aria-live="polite">
           <progress max={progress.total} value={progress.done} aria-label={T.importing(progress.done, progress.total)} />
-          <span data-testid="import-progress">{T.importing(progress.done, progress.total)}</span>
+          <span data-testid="import-progress">{progress.running ? T.importing(progress.done, progress.total) : T.importDone(progress.total)}</span>
         </div>
       )}
     </div>
@@ -56,9 +56,9 @@ export function VerdictList({ verdicts }: { verdicts: FileVerdict[] }) {
               <td>{v.supplier ? `${v.supplier.department ? MESSAGES.merge.departmentName(v.supplier.department) : v.supplier.name}` : ''}</td>
               <td><span className={`status verdict-${v.verdict}`}>{MESSAGES.merge.verdict[v.verdict]}</span></td>
               <td>
-                {v.problems.length > 0 && (
+                {v.problems.some((p) => p.severity !== 'info') && (
                   <ul className="problems inline">
-                    {v.problems.map((p, j) => <li key={j} className={p.severity}>{p.location && <span className="code">{p.location} </span>}{p.message}</li>)}
+                    {v.problems.filter((p) => p.severity !== 'info').map((p, j) => <li key={j} className={p.severity}>{p.location && <span className="code">{p.location} </span>}{p.message}</li>)}
                   </ul>
                 )}
               </td>

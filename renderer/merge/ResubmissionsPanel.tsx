@@ -2,6 +2,7 @@
 // button to use it instead. Earlier versions are never deleted.
 import type { Resubmission } from '../../shared/api/merge-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { localDate, localDateTime } from '../../shared/returns/dates.ts';
 
 const T = MESSAGES.merge.page;
 
@@ -18,8 +19,8 @@ export function ResubmissionsPanel({ items, onKeep }: { items: Resubmission[]; o
               {r.versions.map((v) => (
                 <tr key={v.submission.id} className={v.submission.isCurrent ? 'selected' : ''}>
                   <td className="file-name">{v.submission.fileName}</td>
-                  <td>{v.submission.reportedOn ?? ''}</td>
-                  <td>{new Date(v.submission.receivedAt).toLocaleString('zh-CN', { hour12: false })}</td>
+                  <td>{localDate(v.submission.reportedOn)}</td>
+                  <td>{localDateTime(v.submission.receivedAt)}</td>
                   <td>
                     {v.submission.isCurrent ? '' : v.changes.length + v.answers.length === 0 ? T.noChanges : (
                       <details>

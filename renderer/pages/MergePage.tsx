@@ -2,6 +2,7 @@
 // resubmissions, checks the breakdown by child, and exports its merged return for the level above.
 import { useCallback, useMemo, useState } from 'react';
 import type { Profile } from '../../shared/api/settings-contract.ts';
+import type { Completeness } from '../../shared/api/merge-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { api, ApiCallError } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
@@ -62,7 +63,7 @@ export function MergePage({ profile }: { profile: Profile }) {
 
   const tabs: [Tab, string, number | null][] = [
     ['completeness', T.tabs.completeness, null],
-    ['files', T.tabs.files, importer.verdicts.length || null],
+    ['files', T.tabs.files, importer.verdicts.filter((v) => v.verdict === 'rejected').length || null],
     ['resubmissions', T.tabs.resubmissions, resubCount || null],
     ['breakdown', T.tabs.breakdown, null],
     ['result', T.tabs.result, null],
@@ -87,11 +88,11 @@ export function MergePage({ profile }: { profile: Profile }) {
       <ImportPanel progress={importer.progress} onFiles={(files) => void onFiles(files)} />
       {(importer.error || message) && <p className="notice" role="status" data-testid="merge-message">{importer.error || message}</p>}
       {error && <p className="error" role="alert">{error.message}</p>}
-      {overview.value && <p className="rate-summary" data-testid="rate-summary">{T.rate(overview.value.completeness)}</p>}
+      {overview.value && <RateLine c={overview.value.completeness} />}
       <div className="tabs" role="tablist">
         {tabs.map(([id, label, count]) => (
           <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>
-            {label}{count !== null && <span className="count warn">{count}</span>}
+            {label}{count !== null && <span className={id === 'files' ? 'count error' : 'count warn'}>{count}</span>}
           </button>
         ))}
       </div>
@@ -101,6 +102,19 @@ export function MergePage({ profile }: { profile: Profile }) {
       {tab === 'breakdown' && breakdown.value && (breakdown.value.columns.length === 0 ? <p className="muted">{T.noChildren}</p> : <BreakdownTable breakdown={breakdown.value} />)}
       {tab === 'result' && result.value && <MergeResultPanel result={result.value} items={items} exporting={exporting} onExport={() => void exportReturn()} />}
     </section>
+  );
+}
+
+/** 报送率 with a bar: reported (green) and drafts (amber) of all the children. */
+function RateLine({ c }: { c: Completeness }) {
+  return (
+    <div className="rate-line">
+      <div className="rate-bar" aria-hidden>
+        <span className="rate-reported" style={{ width: `${c.total ? (c.reported / c.total) * 100 : 0}%` }} />
+        <span className="rate-draft" style={{ width: `${c.total ? (c.drafts / c.total) * 100 : 0}%` }} />
+      </div>
+      <strong data-testid="reporting-rate">{T.rate(c)}</strong>
+    </div>
   );
 }
 

@@ -75,6 +75,7 @@ export const merge = {
     pickFolder: '选择文件夹…',
     dropHint: '把报表文件（.xlsx）或文件夹拖到这里',
     importing: (done: number, total: number) => `正在导入 ${done} / ${total}`,
+    importDone: (total: number) => `已处理 ${total} 个文件`,
     imported: (accepted: number, warnings: number, rejected: number) => `导入完成：接收 ${accepted}，有提示 ${warnings}，拒收 ${rejected}`,
     noXlsx: '所选内容中没有 .xlsx 报表文件',
     tabs: { files: '导入结果', completeness: '报送情况', resubmissions: '重报差异', breakdown: '分单位明细', result: '汇总结果' },
@@ -82,7 +83,7 @@ export const merge = {
     region: '单位', code: '代码', state: '状态', versions: '版本数', source: '来源', local: '本机录入/单独导入',
     rate: (c: { total: number; reported: number; drafts: number; missing: number; rate: number }) =>
       `应报 ${c.total}，已报送 ${c.reported}，草稿 ${c.drafts}，未报送 ${c.missing}，报送率 ${c.rate.toFixed(1)}%`,
-    departments: '县级部门报表', department: '部门', items: '负责数据项', noDepartmentReturn: '未报（由本级填报）',
+    departments: '县级部门报表', departmentsCity: '市级部门报表', department: '部门', items: '负责数据项', noDepartmentReturn: '未报（由本级填报）',
     noResubmissions: '本年度没有重复报送的单位。',
     keep: '采用此版本', kept: '当前采用', changes: (n: number) => `${n} 处不同`, noChanges: '内容相同',
     current: '当前采用', thisVersion: '此版本', cell: '单元格',
