@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importBatch } from '../../electron/merge/batch-import.ts';
 import { buildMergedReturn } from '../../electron/merge/county-aggregate.ts';
 import { resolveOffice } from '../../electron/merge/office.ts';
-import { mergeResult } from '../../electron/merge/merge-service.ts';
+import { breakdown, mergeResult } from '../../electron/merge/merge-service.ts';
 import { openReturn, setCells, setQualitative } from '../../electron/services/returns-service.ts';
 import { requireFramework } from '../../electron/services/plans-service.ts';
 import { openTestBackend, TAOBEI_COUNTY, type TestBackend } from '../helpers/backend.ts';
@@ -86,6 +86,25 @@ describe('county aggregation', () => {
     expect(cellOf(result.data, `${other.code}.total`)?.value ?? null).toBeNull();
     expect(result.sources.find((s) => s.item === yb[0].code)).toMatchObject({ kind: 'department', department: '医保', label: '医疗保障局报送' });
     expect(result.notes.join('\n')).toContain('医疗保障局');
+  });
+
+  it('puts every township side by side with the total, marking the one that pulls an indicator below target', async () => {
+    backend = openTestBackend({ profile: TAOBEI_COUNTY, now });
+    const office = resolveOffice(backend.ctx);
+    await importBatch(backend.ctx, office, 2024, [
+      file('a.json', townshipReturn(office.framework, TOWNS[0], 2024, { 'PD30.total': 100, 'PD30.female': 10 })),
+      file('b.json', townshipReturn(office.framework, TOWNS[1], 2024, { 'PD30.total': 100, 'PD30.female': 40 })),
+    ], jsonReader);
+    const b = breakdown(backend.ctx, { year: 2024 });
+    expect(b.columns.map((c) => c.code)).toEqual([TOWNS[0], TOWNS[1]]);
+    const p31 = b.rows.find((r) => r.kind === 'indicator' && r.code === 'P31')!;
+    expect(p31.values).toEqual([10, 40]);
+    expect(p31.total).toBe(25); // 50 / 200, not the mean of 10% and 40%
+    expect(p31.status).toEqual(['not_met', 'met']);
+    expect(p31.totalStatus).toBe('not_met');
+    expect(p31.target).toContain('30%');
+    const items = b.rows.filter((r) => r.kind === 'item' && r.code === 'PD30');
+    expect(items.map((r) => [r.sex, r.values, r.total])).toEqual([['total', [100, 100], 200], ['female', [10, 40], 50]]);
   });
 
   it('merges counties at a city, summing every additive item and matching other plans by item code', async () => {
