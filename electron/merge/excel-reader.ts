@@ -9,9 +9,17 @@ import { departmentItems } from '../../shared/aggregation/department.ts';
 import type { AppContext } from '../services/context.ts';
 import type { ReadOutcome, ReturnReader } from './batch-import.ts';
 
-/** Every framework version on this computer: an old return is read under its own version. */
-export const allFrameworks = (ctx: AppContext): Framework[] =>
-  latestVersions(ctx.db).flatMap(({ planId }) => listFrameworkVersions(ctx.db, planId).map((r) => r.framework));
+const cache = new WeakMap<AppContext, { key: string; frameworks: Framework[] }>();
+
+/** Every framework version on this computer (an old return is read under its own version); parsed once until one is added. */
+export function allFrameworks(ctx: AppContext): Framework[] {
+  const key = JSON.stringify(ctx.db.prepare('SELECT count(*) AS n, max(loaded_at) AS at FROM framework_versions').get());
+  const hit = cache.get(ctx);
+  if (hit && hit.key === key) return hit.frameworks;
+  const frameworks = latestVersions(ctx.db).flatMap(({ planId }) => listFrameworkVersions(ctx.db, planId).map((r) => r.framework));
+  cache.set(ctx, { key, frameworks });
+  return frameworks;
+}
 
 /** Reads one file with the Excel import's reader (no database: safe in a worker thread). */
 export function readForMerge(bytes: Uint8Array, fileName: string, readCtx: ReadContext): ReadOutcome {

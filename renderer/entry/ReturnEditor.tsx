@@ -117,7 +117,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
       )}
       {showAudit && <AuditPanel returnId={editor.returnId} version={`${editor.save.savedAt}:${editor.save.pending}`} />}
       <div className="tabs" role="tablist">
-        {framework.areas.map((a) => {
+        {framework.areas.filter((a) => a.targets.length > 0 || framework.dataItems.some((d) => d.code.startsWith(AREA_LETTER[a.area]))).map((a) => {
           const s = editor.evaluation.areas.find((x) => x.area === a.area);
           return (
             <button key={a.area} role="tab" aria-selected={a.area === area} className={a.area === area ? 'tab active' : 'tab'} onClick={() => setArea(a.area)}>

@@ -167,3 +167,32 @@ describe('county merge', () => {
     }
   });
 });
+
+describe('a county department', () => {
+  let e2e: E2E;
+  beforeAll(async () => { e2e = await startE2E(); });
+  afterAll(async () => { await e2e?.close(); });
+
+  it('chooses the department role and fills only its own items', async () => {
+    const { page } = e2e;
+    await page.locator('select[aria-label="规划"] option[value="taobei"]').waitFor({ state: 'attached' });
+    await page.getByLabel('规划', { exact: true }).selectOption('taobei');
+    await page.getByRole('radio', { name: /县级部门/ }).check();
+    await page.locator('select[aria-label="部门"] option[value="卫健"]').waitFor({ state: 'attached' });
+    await page.getByLabel('部门', { exact: true }).selectOption('卫健');
+    await page.getByLabel('填报单位', { exact: true }).selectOption(COUNTY);
+    await e2e.screenshot('department-setup', { fullPage: false });
+    await page.getByRole('button', { name: '保存并开始' }).click();
+    await page.getByRole('button', { name: '数据填报' }).click();
+    await page.getByRole('button', { name: /新建 \d+ 年报表/ }).click();
+    await expect.poll(() => page.getByTestId('entry-banner').textContent()).toContain('卫生健康局');
+    const codes = await page.locator('tr[data-item]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item')));
+    expect(codes.length).toBeGreaterThan(0);
+    const fw = (await e2e.backend.handlers['plans:get-framework']({ planId: 'taobei' })).framework;
+    const byCode = new Map(fw.dataItems.map((d) => [d.code, d]));
+    expect(codes.every((c) => byCode.get(c!)?.department === '卫健' && byCode.get(c!)?.level === 'county')).toBe(true);
+    expect(await page.getByRole('button', { name: '汇总' }).count()).toBe(0);
+    await e2e.screenshot('department-entry', { fullPage: false });
+    expect(e2e.errors).toEqual([]);
+  });
+});
