@@ -133,7 +133,10 @@ export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, 
       put(ws, r, 4, row.target, { wrap: false });
       const fmt = numFmt(row.decimals);
       row.values.forEach((v, i) => {
-        const cell = put(ws, r, first + i, v === null ? '' : v, { align: 'right' });
+        // value cells carry only their number format (and a fill when marked): thousands of styled cells
+        // would make the sheet slow to write
+        const cell = ws.getCell(r, first + i);
+        cell.value = v;
         cell.numFmt = fmt;
         const status = row.status?.[i];
         if (status === 'not_met') cell.fill = BELOW_FILL;
