@@ -4,7 +4,6 @@ import type {
   ChildStatus, EntryOverlay, Gap, ItemSource, MergeResult, Overview, Resubmission, SubmissionSummary,
 } from '../../shared/api/merge-contract.ts';
 import type { ItemSource as AggregatedSource } from '../../shared/aggregation/merge-returns.ts';
-import { isSummedAt } from '../../shared/aggregation/merge-returns.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import type { AggregationGap } from '../../shared/aggregation/merge-returns.ts';
 import { listReceivedFiles, listSubmissions, yearsWithSubmissions, type SubmissionRow } from '../db/repos/submissions-repo.ts';
@@ -138,8 +137,9 @@ export function entryOverlay(ctx: AppContext, input: OfficeYear): EntryOverlay {
   const office = officeOf(ctx, input);
   const inputs = collectInputs(ctx, office, input.year);
   const result = aggregateInputs(inputs);
-  const lockedItems = new Set(office.framework.dataItems.filter((d) => isSummedAt(d, office.level)).map((d) => d.code));
-  for (const s of result.sources) if (s.kind === 'department') lockedItems.add(s.item);
+  // Locked: what others supplied (summed from the children, or a department's). An item nobody sent stays
+  // the office's own to enter.
+  const lockedItems = new Set(result.sources.filter((s) => s.kind === 'children' || s.kind === 'department').map((s) => s.item));
   const locked = result.sources.filter((s) => lockedItems.has(s.item)).map(sourceView);
   const cells = result.data.cells.filter((c) => lockedItems.has(c.item) && (c.value !== null || c.noData !== null));
   return {

@@ -8,7 +8,8 @@ import { annualReportDocument, returnFormDocument, type AnnualReportModel, type 
 import { findReturn, historyOf, listReturns, type ReturnRow } from '../db/repos/returns-repo.ts';
 import type { AppContext } from './context.ts';
 import { listChildRegions, regionWithPath } from './regions-service.ts';
-import { evaluateStored, frameworkOf } from './returns-service.ts';
+import { frameworkOf } from './returns-service.ts';
+import { evaluateStored } from './return-evaluation.ts';
 import { getProfile } from './settings-service.ts';
 
 const E = MESSAGES.report.errors;

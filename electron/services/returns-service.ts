@@ -3,12 +3,11 @@ import { AppError } from '../../shared/api/envelope.ts';
 import type { CellEdit, ReturnSummary, ReturnView } from '../../shared/api/returns-contract.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { cellKey, type Cell, type QualitativeChoice, type ReturnData, type ReturnStatus } from '../../shared/returns/schema.ts';
-import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { appendAudit, auditOf } from '../db/repos/audit-repo.ts';
 import {
   cellsOf, confirmPrefilled, explanationsOf, findReturn, getCell, getQualitative, getReturn, historyOf, insertReturn,
-  listReturns, putCell, putExplanation, putQualitative, putThreshold, qualitativeOf, setReturnStatus, thresholdsOf, touchReturn,
+  listReturns, putCell, putExplanation, putQualitative, putThreshold, qualitativeOf, thresholdsOf, touchReturn,
   type ReturnRow,
 } from '../db/repos/returns-repo.ts';
 import { isoNow, type AppContext } from './context.ts';
@@ -24,7 +23,7 @@ export function requireReturn(ctx: AppContext, id: number): ReturnRow {
   return row;
 }
 
-const userName = (ctx: AppContext) => getProfile(ctx)?.userName || M.unknownUser;
+export const userName = (ctx: AppContext) => getProfile(ctx)?.userName || M.unknownUser;
 
 export function returnData(ctx: AppContext, row: ReturnRow): ReturnData {
   return {
@@ -84,7 +83,7 @@ export function openReturn(ctx: AppContext, regionCode: string, year: number, pr
   return viewReturn(ctx, requireReturn(ctx, id));
 }
 
-function requireEditable(row: ReturnRow): void {
+export function requireEditable(row: ReturnRow): void {
   if (row.status === 'submitted') throw new AppError('conflict', M.locked);
 }
 
@@ -176,37 +175,6 @@ export function setExplanation(ctx: AppContext, returnId: number, key: string, t
     touchReturn(ctx.db, returnId, at);
   })();
   return { updatedAt: at };
-}
-
-/** Evaluates a stored return with the rule engine: the one calculation path for entry, export and reports. */
-export function evaluateStored(ctx: AppContext, row: ReturnRow) {
-  const view = viewReturn(ctx, row);
-  return { view, evaluation: evaluateReturn(frameworkOf(ctx, row), view.data, view.history) };
-}
-
-/** Warnings that need an explanation before submission: at-risk or volatile targets. */
-export function warningKeys(evaluation: ReturnType<typeof evaluateReturn>): string[] {
-  return evaluation.targets.filter((t) => t.status === 'at_risk' || t.volatile).map((t) => t.targetId);
-}
-
-export function setStatus(ctx: AppContext, returnId: number, status: ReturnStatus): ReturnSummary {
-  const row = requireReturn(ctx, returnId);
-  if (status !== 'draft') {
-    const { view, evaluation } = evaluateStored(ctx, row);
-    const errors = evaluation.issues.filter((i) => i.severity === 'error');
-    if (errors.length > 0) throw new AppError('refused', M.hasErrors(errors.length), errors.slice(0, 50).map((e) => ({ path: cellKey(e.item, e.sex), message: e.message })));
-    if (view.summary.prefilledCells > 0) throw new AppError('refused', M.hasPrefilled(view.summary.prefilledCells));
-    if (status === 'submitted') {
-      const missing = warningKeys(evaluation).filter((k) => !view.explanations[k]);
-      if (missing.length > 0) throw new AppError('refused', M.unexplained(missing.length), missing.map((k) => ({ path: k, message: M.needsExplanation })));
-    }
-  }
-  const at = isoNow(ctx);
-  ctx.db.transaction(() => {
-    setReturnStatus(ctx.db, returnId, status, at);
-    appendAudit(ctx.db, returnId, { at, userName: userName(ctx), field: 'status', oldValue: row.status, newValue: status });
-  })();
-  return summarize(ctx, requireReturn(ctx, returnId));
 }
 
 export const returnAudit = (ctx: AppContext, returnId: number, limit: number) => {

@@ -104,13 +104,19 @@ export function aggregateReturns(
     } else {
       let contributors = 0;
       for (const v of views) if ([0, 1, 2].some((s) => ci.columns[s] && v.state[ci.index * 3 + s] === VALUE)) contributors++;
-      sources.push(contributors > 0 ? { item: item.code, kind: 'children', contributors, children: views.length } : { item: item.code, kind: 'none' });
+      if (contributors > 0) sources.push({ item: item.code, kind: 'children', contributors, children: views.length });
+      else if (ownView && hasAny(ownView, ci)) {
+        // Nothing received for this item: the office's own figure stands (a county that keys township totals
+        // itself, e.g. where townships do not use the program).
+        from = ownView;
+        sources.push({ item: item.code, kind: 'own' });
+      } else sources.push({ item: item.code, kind: 'none' });
     }
     for (let s = 0; s < 3; s++) {
       if (!ci.columns[s]) continue;
       const slot = ci.index * 3 + s;
       const sex = SEX_COLUMNS[s];
-      if (!summed) {
+      if (!summed || from) {
         const c = from?.cells[slot];
         cells.push({ item: item.code, sex, value: c?.value ?? null, noData: c?.noData ?? null, prefilled: c?.prefilled ?? false });
         continue;

@@ -108,3 +108,23 @@ describe('aggregateReturns', () => {
       .toThrow(`县级自填报表的区划代码 ${TOWN_B} 与汇总区划 ${COUNTY} 不符`);
   });
 });
+
+describe('aggregateReturns when nothing was received for an item', () => {
+  it('keeps the county’s own figure for a township item no township sent, and sums where townships did', () => {
+    const townA = makeReturn({ level: 'township', region: TOWN_A, cells: { 'ED01.total': 10, 'ED01.female': 3 } });
+    const own = makeReturn({ level: 'county', region: COUNTY, cells: { 'ED01.total': 999, 'HD01.total': 5000, 'HD02.total': 1 } });
+    const { data, sources } = aggregateReturns(MINI, 'county', COUNTY, 2024, [townA], own);
+    expect(cellOf(data, 'ED01.total')?.value).toBe(10);
+    expect(cellOf(data, 'HD01.total')?.value).toBe(5000);
+    expect(sources.find((s) => s.item === 'ED01')).toMatchObject({ kind: 'children' });
+    expect(sources.find((s) => s.item === 'HD01')).toMatchObject({ kind: 'own' });
+  });
+
+  it('gives the county’s own return unchanged when no township has reported', () => {
+    const own = makeReturn({ level: 'county', region: COUNTY, cells: { 'ED01.total': 200, 'ED01.female': 90 } });
+    const { data } = aggregateReturns(MINI, 'county', COUNTY, 2024, [], own);
+    expect(cellOf(data, 'ED01.total')?.value).toBe(200);
+    expect(cellOf(data, 'ED01.female')?.value).toBe(90);
+  });
+});
+

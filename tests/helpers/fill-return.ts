@@ -9,8 +9,9 @@
 //   fillYears(backend, { regionCode, years: [2021, 2022, 2023, 2024] });
 import type { AppBackend } from '../../electron/app.ts';
 import {
-  evaluateStored, openReturn, requireReturn, setCells, setExplanation, setQualitative, setStatus, setThreshold, warningKeys,
+  openReturn, requireReturn, setCells, setExplanation, setQualitative, setThreshold,
 } from '../../electron/services/returns-service.ts';
+import { evaluateStored, setStatus, warningKeys } from '../../electron/services/return-evaluation.ts';
 import { requireFramework } from '../../electron/services/plans-service.ts';
 import { listChildRegions } from '../../electron/services/regions-service.ts';
 import { setProfile } from '../../electron/services/settings-service.ts';

@@ -4,10 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findReturn } from '../../electron/db/repos/returns-repo.ts';
-import { frameworkOf, viewReturn } from '../../electron/services/returns-service.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { evaluateReturn } from '../../shared/rules/evaluate.ts';
+import { engineEvaluation } from './engine.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { COUNTY, PLAN, reportFixture, YEAR, type ReportFixture } from './fixture.ts';
 
@@ -18,9 +16,7 @@ let expectedTotal: { met: number; notMet: number; atRisk: number; noData: number
 
 beforeAll(() => {
   fx = reportFixture();
-  const row = findReturn(fx.backend.ctx.db, COUNTY, YEAR, PLAN)!;
-  const view = viewReturn(fx.backend.ctx, row);
-  expectedTotal = evaluateReturn(frameworkOf(fx.backend.ctx, row), view.data, view.history).total;
+  expectedTotal = engineEvaluation(fx.backend.ctx, COUNTY, YEAR, PLAN).total;
   fx.backend.close(); // the CLI opens the database itself
 });
 afterAll(() => fx?.close());

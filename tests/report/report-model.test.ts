@@ -1,5 +1,5 @@
 // The annual report and the return form as data: every figure is the rule engine's for the same return
-// (evaluateReturn called here directly, not through the report's path), wording of changes, the township
+// (evaluateReturn called here directly, not through the report's path; a county on its merged values), wording of changes, the township
 // comparison, the form's cells, and the API door.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch.ts';
@@ -12,6 +12,7 @@ import { buildReturnForm } from '../../shared/report/build-form.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import type { Evaluation } from '../../shared/rules/result.ts';
 import { COUNTY, PLAN, reportFixture, YEAR, type ReportFixture } from './fixture.ts';
+import { engineEvaluation } from './engine.ts';
 
 let fx: ReportFixture;
 beforeAll(() => { fx = reportFixture(); });
@@ -19,9 +20,7 @@ afterAll(() => fx?.close());
 
 /** The engine's evaluation of a stored return, computed here from the raw view. */
 function engine(regionCode: string, year: number): Evaluation {
-  const row = findReturn(fx.backend.ctx.db, regionCode, year, PLAN)!;
-  const view = viewReturn(fx.backend.ctx, row);
-  return evaluateReturn(frameworkOf(fx.backend.ctx, row), view.data, view.history);
+  return engineEvaluation(fx.backend.ctx, regionCode, year, PLAN);
 }
 
 describe('annual report: the numbers are the rule engine’s', () => {

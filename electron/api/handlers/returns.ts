@@ -1,9 +1,10 @@
 import type { AppContext } from '../../services/context.ts';
 import {
   confirmPrefilledCells, listReturnSummaries, openReturn, requireReturn, returnAudit, setCells, setExplanation, setQualitative,
-  setStatus, setThreshold, viewReturn,
+  setThreshold, viewReturn,
 } from '../../services/returns-service.ts';
 import type { DomainHandlers } from '../handlers.ts';
+import { setStatus } from '../../services/return-evaluation.ts';
 
 export const returnsHandlers = (ctx: AppContext): DomainHandlers<'returns'> => ({
   'returns:list': ({ regionCode }) => listReturnSummaries(ctx, regionCode),

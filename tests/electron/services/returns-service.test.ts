@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/envelope.ts';
 import {
-  confirmPrefilledCells, evaluateStored, openReturn, requireReturn, returnAudit, setCells, setExplanation, setStatus, viewReturn,
+  confirmPrefilledCells, openReturn, requireReturn, returnAudit, setCells, setExplanation, viewReturn,
 } from '../../../electron/services/returns-service.ts';
+import { evaluateStored, setStatus } from '../../../electron/services/return-evaluation.ts';
 import { openTestBackend, TAOBEI_TOWNSHIP, type TestBackend } from '../../helpers/backend.ts';
 
 let backend: TestBackend;

@@ -1,0 +1,53 @@
+// A stored return as the rule engine judges it: the one calculation path for entry status, Excel export and
+// printed reports. A township return is judged on its own cells; a county's (or city's) own return is judged
+// on its merged values: township items summed from the townships' current returns, county items from the
+// departments or the office's own entries (see electron/merge), with the merged earlier years as history.
+import { AppError } from '../../shared/api/envelope.ts';
+import type { ReturnSummary } from '../../shared/api/returns-contract.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import { cellKey, type ReturnStatus } from '../../shared/returns/schema.ts';
+import { evaluateReturn } from '../../shared/rules/evaluate.ts';
+import type { Evaluation } from '../../shared/rules/result.ts';
+import { appendAudit } from '../db/repos/audit-repo.ts';
+import { setReturnStatus, type ReturnRow } from '../db/repos/returns-repo.ts';
+import { buildMergedReturn } from '../merge/county-aggregate.ts';
+import { resolveOffice } from '../merge/office.ts';
+import { isoNow, type AppContext } from './context.ts';
+import { getProfile } from './settings-service.ts';
+import { frameworkOf, requireReturn, summarize, userName, viewReturn } from './returns-service.ts';
+
+const M = MESSAGES.returns;
+
+export function evaluateStored(ctx: AppContext, row: ReturnRow) {
+  const view = viewReturn(ctx, row);
+  // A county department's copy holds only the department's own figures: nothing to merge there.
+  if (row.level === 'township' || getProfile(ctx)?.role === 'department') return { view, evaluation: evaluateReturn(frameworkOf(ctx, row), view.data, view.history) };
+  const merged = buildMergedReturn(ctx, resolveOffice(ctx, row.regionCode, row.planId), row.year);
+  return { view: { ...view, data: merged.result.data, history: merged.history }, evaluation: merged.evaluation };
+}
+
+/** Warnings that need an explanation before submission: at-risk or volatile targets. */
+export function warningKeys(evaluation: Evaluation): string[] {
+  return evaluation.targets.filter((t) => t.status === 'at_risk' || t.volatile).map((t) => t.targetId);
+}
+
+/** 已校验 needs no errors and no unconfirmed prefilled cells; 已报送 also needs every warning explained. */
+export function setStatus(ctx: AppContext, returnId: number, status: ReturnStatus): ReturnSummary {
+  const row = requireReturn(ctx, returnId);
+  if (status !== 'draft') {
+    const { view, evaluation } = evaluateStored(ctx, row);
+    const errors = evaluation.issues.filter((i) => i.severity === 'error');
+    if (errors.length > 0) throw new AppError('refused', M.hasErrors(errors.length), errors.slice(0, 50).map((e) => ({ path: cellKey(e.item, e.sex), message: e.message })));
+    if (view.summary.prefilledCells > 0) throw new AppError('refused', M.hasPrefilled(view.summary.prefilledCells));
+    if (status === 'submitted') {
+      const missing = warningKeys(evaluation).filter((k) => !view.explanations[k]);
+      if (missing.length > 0) throw new AppError('refused', M.unexplained(missing.length), missing.map((k) => ({ path: k, message: M.needsExplanation })));
+    }
+  }
+  const at = isoNow(ctx);
+  ctx.db.transaction(() => {
+    setReturnStatus(ctx.db, returnId, status, at);
+    appendAudit(ctx.db, returnId, { at, userName: userName(ctx), field: 'status', oldValue: row.status, newValue: status });
+  })();
+  return summarize(ctx, requireReturn(ctx, returnId));
+}
