@@ -7,7 +7,7 @@ import { MESSAGES } from '../../shared/messages.ts';
 import type { ReturnData } from '../../shared/returns/schema.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import type { Evaluation } from '../../shared/rules/result.ts';
-import { yearsWithSubmissions } from '../db/repos/submissions-repo.ts';
+import { yearsWithLocalChildReturns, yearsWithSubmissions } from '../db/repos/submissions-repo.ts';
 import { listReturns } from '../db/repos/returns-repo.ts';
 import type { AppContext } from '../services/context.ts';
 import { collectInputs, summarizeCompleteness, type CompletenessSummary, type MergeInputs } from './completeness.ts';
@@ -36,7 +36,7 @@ export function aggregateInputs(inputs: MergeInputs): AggregationResult {
 
 /** Earlier years' merged returns (or the office's own returns where nothing was merged), for 上年 and trends. */
 export function mergedHistory(ctx: AppContext, office: Office, year: number): ReturnData[] {
-  const years = new Set<number>(yearsWithSubmissions(ctx.db, office.region.code));
+  const years = new Set<number>([...yearsWithSubmissions(ctx.db, office.region.code), ...yearsWithLocalChildReturns(ctx.db, office.region.code)]);
   for (const r of listReturns(ctx.db, office.region.code)) if (r.planId === office.planId) years.add(r.year);
   return [...years].filter((y) => y < year).sort((a, b) => b - a)
     .map((y) => aggregateInputs(collectInputs(ctx, office, y)).data);

@@ -10,7 +10,7 @@ import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import type { Evaluation } from '../../shared/rules/result.ts';
 import { appendAudit } from '../db/repos/audit-repo.ts';
 import { setReturnStatus, type ReturnRow } from '../db/repos/returns-repo.ts';
-import { buildMergedReturn } from '../merge/county-aggregate.ts';
+import { buildMergedReturn, mergedHistory } from '../merge/county-aggregate.ts';
 import { resolveOffice } from '../merge/office.ts';
 import { isoNow, type AppContext } from './context.ts';
 import { getProfile } from './settings-service.ts';
@@ -24,6 +24,13 @@ export function evaluateStored(ctx: AppContext, row: ReturnRow) {
   if (row.level === 'township' || getProfile(ctx)?.role === 'department') return { view, evaluation: evaluateReturn(frameworkOf(ctx, row), view.data, view.history) };
   const merged = buildMergedReturn(ctx, resolveOffice(ctx, row.regionCode, row.planId), row.year);
   return { view: { ...view, data: merged.result.data, history: merged.history }, evaluation: merged.evaluation };
+}
+
+/** A return as the entry screen opens it: a county's earlier years are its merged returns (上年, trends). */
+export function entryView(ctx: AppContext, row: ReturnRow) {
+  const view = viewReturn(ctx, row);
+  if (row.level === 'township' || getProfile(ctx)?.role === 'department') return view;
+  return { ...view, history: mergedHistory(ctx, resolveOffice(ctx, row.regionCode, row.planId), row.year) };
 }
 
 /** Warnings that need an explanation before submission: at-risk or volatile targets. */

@@ -1,15 +1,16 @@
 import type { AppContext } from '../../services/context.ts';
 import {
   confirmPrefilledCells, listReturnSummaries, openReturn, requireReturn, returnAudit, setCells, setExplanation, setQualitative,
-  setThreshold, viewReturn,
+  setThreshold,
 } from '../../services/returns-service.ts';
 import type { DomainHandlers } from '../handlers.ts';
-import { setStatus } from '../../services/return-evaluation.ts';
+import { entryView, setStatus } from '../../services/return-evaluation.ts';
 
 export const returnsHandlers = (ctx: AppContext): DomainHandlers<'returns'> => ({
   'returns:list': ({ regionCode }) => listReturnSummaries(ctx, regionCode),
-  'returns:open': ({ regionCode, year, prefillFromPreviousYear }) => openReturn(ctx, regionCode, year, prefillFromPreviousYear),
-  'returns:get': ({ returnId }) => viewReturn(ctx, requireReturn(ctx, returnId)),
+  'returns:open': ({ regionCode, year, prefillFromPreviousYear }) =>
+    entryView(ctx, requireReturn(ctx, openReturn(ctx, regionCode, year, prefillFromPreviousYear).summary.id)),
+  'returns:get': ({ returnId }) => entryView(ctx, requireReturn(ctx, returnId)),
   'returns:set-cells': ({ returnId, edits }) => setCells(ctx, returnId, edits),
   'returns:confirm-prefilled': ({ returnId }) => confirmPrefilledCells(ctx, returnId),
   'returns:set-qualitative': ({ returnId, indicator, choice, note }) => setQualitative(ctx, returnId, indicator, choice, note),

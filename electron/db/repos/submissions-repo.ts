@@ -73,6 +73,12 @@ export function yearsWithSubmissions(db: Database, officeCode: string): number[]
   return (db.prepare('SELECT DISTINCT year FROM submissions WHERE office_code = ? ORDER BY year').all(officeCode) as { year: number }[]).map((r) => r.year);
 }
 
+/** Years in which returns of the office's children were entered on this computer (e.g. typed from paper). */
+export function yearsWithLocalChildReturns(db: Database, officeCode: string): number[] {
+  return (db.prepare(`SELECT DISTINCT r.year FROM returns r JOIN regions g ON g.code = r.region_code
+    WHERE g.parent = ? AND g.level IN ('township', 'county') ORDER BY r.year`).all(officeCode) as { year: number }[]).map((r) => r.year);
+}
+
 /** Makes one version the current one of its supplier and year. */
 export function makeCurrent(db: Database, s: SubmissionRow, chosenBy: 'auto' | 'user'): void {
   db.prepare('UPDATE submissions SET is_current = 0 WHERE office_code = ? AND year = ? AND region_code = ? AND department = ? AND is_current = 1')

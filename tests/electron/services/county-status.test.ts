@@ -1,7 +1,7 @@
 // A county's own return is checked on its merged values: a warning that only the townships' sums produce
 // must be explained before the county submits.
 import { afterEach, describe, expect, it } from 'vitest';
-import { evaluateStored, setStatus } from '../../../electron/services/return-evaluation.ts';
+import { entryView, evaluateStored, setStatus } from '../../../electron/services/return-evaluation.ts';
 import { openReturn, requireReturn, setCells, setExplanation } from '../../../electron/services/returns-service.ts';
 import { openTestBackend, TAOBEI_COUNTY, type TestBackend } from '../../helpers/backend.ts';
 
@@ -27,5 +27,16 @@ describe('county return status', () => {
     const missing = evaluation.targets.filter((t) => (t.status === 'at_risk' || t.volatile) && t.targetId !== 'taobei-P-G08-3');
     for (const t of missing) setExplanation(ctx, county, t.targetId, '已核实');
     expect(setStatus(ctx, county, 'submitted').status).toBe('submitted');
+  });
+
+  it('opens the county return with its merged earlier years as history (上年 and trends)', () => {
+    backend = openTestBackend({ profile: TAOBEI_COUNTY });
+    const { ctx } = backend;
+    const town = openReturn(ctx, '220802001000', 2024, false).summary.id;
+    setCells(ctx, town, [{ item: 'PD30', sex: 'total', value: 40, noData: null }, { item: 'PD30', sex: 'female', value: 12, noData: null }]);
+    const county = openReturn(ctx, TAOBEI_COUNTY.regionCode, 2025, false).summary.id;
+    const view = entryView(ctx, requireReturn(ctx, county));
+    const last = view.history.find((h) => h.year === 2024)!;
+    expect(last.cells.find((c) => c.item === 'PD30' && c.sex === 'female')?.value).toBe(12);
   });
 });
