@@ -7,8 +7,10 @@ import { saveBase64 } from '../lib/files.ts';
 
 const T = MESSAGES.excel.ui;
 
-export function ExportReturnButton({ returnId, label = T.exportButton, className, onDone }: {
+export function ExportReturnButton({ returnId, label = T.exportButton, className, onDone, before }: {
   returnId: number;
+  /** awaited first, e.g. the entry screen's pending saves, so the file holds every committed cell */
+  before?: () => Promise<unknown>;
   label?: string;
   className?: string;
   /** called with the saved path, or null when the user cancelled */
@@ -20,6 +22,7 @@ export function ExportReturnButton({ returnId, label = T.exportButton, className
     setBusy(true);
     setStatus(null);
     try {
+      await before?.();
       const file = await api['excel:export-return']({ returnId });
       const path = await saveBase64(file.fileName, 'xlsx', file.bytesBase64);
       setStatus({ text: path ? T.exported(path) : T.cancelled, error: false });

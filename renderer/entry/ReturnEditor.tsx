@@ -10,6 +10,7 @@ import { ApiCallError } from '../api/client.ts';
 import { DataGrid, type Draft } from './DataGrid.tsx';
 import { NoDataDialog } from './NoDataDialog.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
+import { ExportReturnButton } from '../components/ExportReturnButton.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
 import { TargetsPanel } from './TargetsPanel.tsx';
 import { useReturnEditor } from './useReturnEditor.ts';
@@ -104,6 +105,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
         <span className={editor.save.error ? 'save-state error-text' : 'save-state muted'} data-testid="save-state" aria-live="polite">
           {editor.save.error ? T.saveFailed(editor.save.error) : editor.save.pending > 0 ? T.saving : editor.save.savedAt ? T.saved(editor.save.savedAt) : ''}
         </span>
+        <ExportReturnButton returnId={editor.returnId} before={editor.flush} />
         {editor.status === 'draft' && <button onClick={() => void changeStatus('checked')}>{T.actions.markChecked}</button>}
         {editor.status === 'checked' && <button className="primary" onClick={() => void changeStatus('submitted')}>{T.actions.submit}</button>}
         {editor.status !== 'draft' && <button onClick={() => void changeStatus('draft')}>{T.actions.reopen}</button>}

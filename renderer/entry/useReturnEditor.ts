@@ -117,6 +117,9 @@ export function useReturnEditor(framework: Framework, initial: ReturnView, overl
     return summary;
   }, [returnId]);
 
+  /** Resolves when every change made so far is in the database. */
+  const flush = useCallback(() => queue.current, []);
+
   const data: ReturnData = useMemo(() => ({
     ...initial.data,
     // a county judges its return as merged: the summed and department-supplied cells in place of its own
@@ -131,7 +134,7 @@ export function useReturnEditor(framework: Framework, initial: ReturnView, overl
     returnId, data, cells, qualitative, thresholds, explanations, status, save, evaluation,
     history: initial.history, prefilledCount: [...cells.values()].filter((c) => c.prefilled).length,
     canUndo: undoStack.current.length > 0, canRedo: redoStack.current.length > 0,
-    commitCells, undo, redo, setAnswer, setThreshold, setExplanation, confirmPrefilled, changeStatus,
+    commitCells, undo, redo, flush, setAnswer, setThreshold, setExplanation, confirmPrefilled, changeStatus,
   };
 }
 export type ReturnEditor = ReturnType<typeof useReturnEditor>;

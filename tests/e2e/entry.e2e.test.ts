@@ -2,6 +2,8 @@
 // a block pasted from Excel, undo/redo, and everything still there after a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import * as XLSX from 'xlsx';
 import { startE2E, type E2E } from '../helpers/e2e.ts';
 
 const TOWNSHIP = '220802001000'; // 海明街道, 洮北区
@@ -95,5 +97,22 @@ describe('township data entry', () => {
     const audit = await e2e.backend.handlers['returns:audit']({ returnId: summary.id, limit: 100 });
     expect(audit.some((a) => a.field === 'PD30.female' && a.oldValue === '10' && a.newValue === '14' && a.userName === '张丽')).toBe(true);
     expect(e2e.errors).toEqual([]);
+  });
+
+  it('exports the return from the entry screen with the value just typed', async () => {
+    const { page } = e2e;
+    await page.getByRole('button', { name: '数据填报' }).click();
+    await page.getByRole('tab', { name: /妇女参与决策和管理/ }).click();
+    await cell(page, 'PD31.total').click();
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('export-return').click();
+    await expect.poll(() => page.getByText(/已保存：/).textContent()).toMatch(/\.xlsx$/);
+    const path = (await page.getByText(/已保存：/).textContent())!.replace('已保存：', '');
+    const book = XLSX.read(readFileSync(path), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['决策'], { header: 1 });
+    const pd31 = rows.find((r) => r.includes('PD31'))!;
+    expect(pd31).toContain(7);
+    expect(rows.find((r) => r.includes('PD30'))).toContain(40);
   });
 });
