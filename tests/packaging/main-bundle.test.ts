@@ -1,0 +1,48 @@
+// The bundled main process (dist-electron/main.cjs, what Electron actually runs) loads under a stand-in
+// `electron` module: it registers one IPC handler per contract entry, opens the database in userData and
+// loads the renderer. Catches what only bundling can break (import.meta, dynamic requires, missing files).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../shared/api/contract.ts';
+import { REPO_ROOT } from '../helpers/paths.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'wdp-bundle-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const HARNESS = `
+const Module = require('module');
+const calls = [];
+const paths = {};
+const app = {
+  setPath: (name, value) => { paths[name] = value; }, getPath: (name) => paths[name] ?? require('path').join(${JSON.stringify(dir)}, name),
+  requestSingleInstanceLock: () => true, quit: () => calls.push('quit'), on: () => {}, whenReady: () => Promise.resolve(),
+  getAppPath: () => ${JSON.stringify(REPO_ROOT)}, isPackaged: false,
+};
+class BrowserWindow { constructor(o) { calls.push({ window: o.webPreferences }); this.webContents = {}; } once() {} on() {} loadFile(f) { calls.push({ loadFile: f }); return Promise.resolve(); } }
+const electron = { app, BrowserWindow, dialog: {}, ipcMain: { handle: (c) => calls.push({ handle: c }) },
+  session: { defaultSession: { setPermissionRequestHandler() {}, webRequest: { onHeadersReceived() {}, onBeforeRequest() {} } } } };
+const load = Module._load;
+Module._load = function (request) { return request === 'electron' ? electron : load.apply(this, arguments); };
+require(${JSON.stringify(join(REPO_ROOT, 'dist-electron', 'main.cjs'))});
+setTimeout(() => { process.stdout.write(JSON.stringify({ calls, userData: paths.userData })); process.exit(0); }, 1000);
+`;
+
+describe('bundled main process', () => {
+  it('starts under a stand-in electron and serves every channel', () => {
+    const bundle = join(REPO_ROOT, 'dist-electron', 'main.cjs');
+    expect(existsSync(bundle), 'run npm run build first (npm test does)').toBe(true);
+    const harness = join(dir, 'harness.cjs');
+    writeFileSync(harness, HARNESS);
+    const result = spawnSync(process.execPath, [harness], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.status, result.stderr).toBe(0);
+    const { calls, userData } = JSON.parse(result.stdout) as { calls: Record<string, unknown>[]; userData: string };
+    const handled = calls.filter((c) => 'handle' in c).map((c) => c.handle);
+    expect([...handled].sort()).toEqual([...CHANNELS].sort());
+    expect(calls.find((c) => 'window' in c)?.window).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(calls.find((c) => 'loadFile' in c)?.loadFile).toBe(join(REPO_ROOT, 'dist', 'renderer', 'index.html'));
+    expect(existsSync(join(userData, 'wdp.sqlite'))).toBe(true);
+  });
+});
