@@ -1,17 +1,9 @@
 // Numeric targets of 妇女与经济 (economy), written from the five plans' texts: every target whose
-// rule carries a number, with its indicator, rule, bound strictness and the indicator's unit.
-import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CatalogueAreaSchema, PlanAreaSchema, type TargetRule } from '../../shared/framework/schema.ts';
-import { FRAMEWORKS_DIR } from '../helpers/paths.ts';
+// rule carries a number, with its indicator, rule, bound strictness and the indicator's unit. Rows as described
+// at NumericRow in ./target-tables.ts; that harness checks them against the plan area files.
+import { describeAreaTargets, type NumericRow, type PlanId } from './target-tables.ts';
 
-const AREA = 'economy';
-type NumericKind = 'at_least' | 'at_most' | 'about' | 'range' | 'balanced';
-/** [target id, indicator, rule kind, value(s), strict (null when the kind has none), indicator unit] */
-type Row = [string, string, NumericKind, number[], boolean | null, string];
-
-const TABLE: Record<string, Row[]> = {
+const NUMERIC: Record<PlanId, NumericRow[]> = {
   taobei: [
     ['taobei-C-G03-1', 'C07', 'about', [40, 2], null, '%'],          // 城镇单位就业人员中的女性比例达到40%左右
     ['taobei-C-G05-2', 'C12', 'at_least', [40], false, '%'],         // 高级专业技术人员中的女性比例达到40%
@@ -36,45 +28,4 @@ const TABLE: Record<string, Row[]> = {
   ],
 };
 
-const catalogue = CatalogueAreaSchema.parse(JSON.parse(readFileSync(join(FRAMEWORKS_DIR, 'catalogue', `${AREA}.json`), 'utf8')));
-const indicators = new Map(catalogue.indicators.map((i) => [i.code, i]));
-
-/** The numbers a rule carries, or null when it carries none (trend, relative, external, qualitative). */
-function numbers(rule: TargetRule): { values: number[]; strict: boolean | null } | null {
-  switch (rule.kind) {
-    case 'at_least': case 'at_most': return { values: [rule.value], strict: rule.strict };
-    case 'about': return { values: [rule.value, rule.tolerance], strict: null };
-    case 'range': return { values: [rule.min, rule.max], strict: rule.minStrict || rule.maxStrict };
-    case 'balanced': return { values: [rule.low, rule.high], strict: null };
-    default: return null;
-  }
-}
-
-describe.each(Object.keys(TABLE))(`${AREA} numeric targets of plan %s`, (planId) => {
-  const area = PlanAreaSchema.parse(JSON.parse(readFileSync(join(FRAMEWORKS_DIR, 'plans', planId, `${AREA}.json`), 'utf8')));
-  const byId = new Map(area.targets.map((t) => [t.id, t]));
-
-  it.each(TABLE[planId])('%s → %s %s %j', (id, code, kind, values, strict, unit) => {
-    const target = byId.get(id);
-    expect(target, `${id} 缺失`).toBeDefined();
-    expect(target!.indicator).toBe(code);
-    expect(target!.rule.kind).toBe(kind);
-    expect(numbers(target!.rule)).toEqual({ values, strict });
-    const indicator = indicators.get(code);
-    expect(indicator, `${code} 不在目录中`).toBeDefined();
-    expect(indicator!.kind).not.toBe('qualitative');
-    expect(indicator!.kind === 'qualitative' ? undefined : indicator!.unit).toBe(unit);
-  });
-
-  it('has no numeric target beyond the table', () => {
-    const numeric = area.targets.filter((t) => numbers(t.rule) !== null).map((t) => t.id).sort();
-    expect(numeric).toEqual(TABLE[planId].map((row) => row[0]).sort());
-  });
-
-  it('uses only catalogue indicators of this area', () => {
-    for (const target of area.targets) {
-      expect(indicators.has(target.indicator), `${target.id} → ${target.indicator}`).toBe(true);
-      if (target.rule.kind === 'relative') expect(indicators.has(target.rule.indicator)).toBe(true);
-    }
-  });
-});
+describeAreaTargets('economy', { numeric: NUMERIC });

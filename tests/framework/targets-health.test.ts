@@ -1,20 +1,11 @@
 // 妇女与健康: every numeric target of the five plans, written down from the plan texts.
-// Each row: [target id, indicator code, rule kind, value(s), strict, indicator unit].
-// at_most/at_least → [value] with strict; balanced → [low, high] with strict null.
-import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CatalogueAreaSchema, PlanAreaSchema, type Indicator, type Target } from '../../shared/framework/schema.ts';
-import { FRAMEWORKS_DIR } from '../helpers/paths.ts';
+// Rows as described at NumericRow in ./target-tables.ts; that harness checks them against the plan area files.
+import { describeAreaTargets, type NumericRow, type PlanId } from './target-tables.ts';
 
-type Row = [id: string, indicator: string, kind: 'at_most' | 'at_least' | 'about' | 'range' | 'balanced', values: number[], strict: boolean | null, unit: string];
-
-const AREA = 'health';
-const NUMERIC_KINDS = new Set(['at_most', 'at_least', 'about', 'range', 'balanced']);
 /** Targets whose number is implied by the wording (每个…至少有1…, 至少保证有1人) rather than printed as such. */
 const IMPLIED_NUMBER = new Set(['jiahe-H-M02-1', 'kelan-H-M11-1', 'kelan-H-M11-2']);
 
-const TABLE: Record<string, Row[]> = {
+const NUMERIC: Record<PlanId, NumericRow[]> = {
   taobei: [
     ['taobei-H-G02-1', 'H03', 'at_most', [12], false, '1/10万'],        // 孕产妇死亡率控制在12/10万以下
     ['taobei-H-G03-2', 'H06', 'at_least', [70], false, '%'],            // 适龄妇女宫颈癌人群筛查率达到70%以上
@@ -85,55 +76,4 @@ const TABLE: Record<string, Row[]> = {
   ],
 };
 
-const squash = (text: string) => text.replace(/\s+/g, '');
-const catalogue = CatalogueAreaSchema.parse(JSON.parse(readFileSync(join(FRAMEWORKS_DIR, 'catalogue', `${AREA}.json`), 'utf8')));
-const indicators = new Map<string, Indicator>(catalogue.indicators.map((i) => [i.code, i]));
-
-function ruleValues(target: Target): { values: number[]; strict: boolean | null } {
-  const r = target.rule;
-  switch (r.kind) {
-    case 'at_most': case 'at_least': return { values: [r.value], strict: r.strict };
-    case 'about': return { values: [r.value, r.tolerance], strict: null };
-    case 'range': return { values: [r.min, r.max], strict: r.minStrict || r.maxStrict };
-    case 'balanced': return { values: [r.low, r.high], strict: null };
-    default: return { values: [], strict: null };
-  }
-}
-
-describe.each(Object.keys(TABLE))(`${AREA} targets of plan %s`, (planId) => {
-  const area = PlanAreaSchema.parse(JSON.parse(readFileSync(join(FRAMEWORKS_DIR, 'plans', planId, `${AREA}.json`), 'utf8')));
-  const byId = new Map(area.targets.map((t) => [t.id, t]));
-
-  it.each(TABLE[planId])('%s → %s %s %j', (id, code, kind, values, strict, unit) => {
-    const target = byId.get(id);
-    expect(target, `${id} 缺失`).toBeDefined();
-    if (!target) return;
-    expect(target.indicator).toBe(code);
-    expect(target.rule.kind).toBe(kind);
-    expect(ruleValues(target)).toEqual({ values, strict });
-    const indicator = indicators.get(code);
-    expect(indicator, `${code} 不在目录中`).toBeDefined();
-    expect(indicator && 'unit' in indicator ? indicator.unit : undefined).toBe(unit);
-    const [, sec, item] = /^[a-z]+-H-(G|M)(\d{2})-\d$/.exec(id) ?? [];
-    expect(target.source.section).toBe(sec === 'G' ? '主要目标' : '策略措施');
-    expect(target.source.item).toBe(Number(item));
-    const quote = squash(target.source.quote);
-    expect(quote.includes(squash(target.text)), `${id} 的目标表述应出自引文`).toBe(true);
-    if (!IMPLIED_NUMBER.has(id) && (kind === 'at_most' || kind === 'at_least')) {
-      expect(quote.includes(String(values[0])), `${id} 的数值 ${values[0]} 应出现在引文中`).toBe(true);
-    }
-  });
-
-  it('has no numeric target beyond the table', () => {
-    const numeric = area.targets.filter((t) => NUMERIC_KINDS.has(t.rule.kind)).map((t) => t.id).sort();
-    expect(numeric).toEqual(TABLE[planId].map((r) => r[0]).sort());
-  });
-
-  it('uses catalogue indicators of this area, qualitative rules only with qualitative indicators', () => {
-    for (const t of area.targets) {
-      const indicator = indicators.get(t.indicator);
-      expect(indicator, `${t.id} → ${t.indicator}`).toBeDefined();
-      expect(t.rule.kind === 'qualitative', t.id).toBe(indicator?.kind === 'qualitative');
-    }
-  });
-});
+describeAreaTargets('health', { numeric: NUMERIC, impliedNumbers: IMPLIED_NUMBER });
