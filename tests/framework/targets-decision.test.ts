@@ -1,7 +1,7 @@
 // Numeric targets of 妇女参与决策和管理 (decision), written from the five plans' texts: every target whose
 // rule carries a number, with its indicator, rule, bound strictness and the indicator's unit. Rows as described
 // at NumericRow in ./target-tables.ts; that harness checks them against the plan area files.
-import { describeAreaTargets, type NumericRow, type PlanId, type RelativeRow } from './target-tables.ts';
+import { describeAreaTargets, type ExternalRow, type NumericRow, type PlanId, type RelativeRow } from './target-tables.ts';
 
 /** Targets whose number is implied by the wording (一半以上 → 50%, 各乡镇…至少配备1名 → 100% of them) rather than printed as such. */
 const IMPLIED_NUMBER = new Set(['jiutai-P-G05-2', 'jiahe-P-G04-1', 'jiahe-P-G05-3']);
@@ -58,4 +58,16 @@ const RELATIVE: Record<PlanId, RelativeRow[]> = {
   ],
 };
 
-describeAreaTargets('decision', { numeric: NUMERIC, relative: RELATIVE, impliedNumbers: IMPLIED_NUMBER });
+// 嘉禾县 alone leaves two shares to the level above: 社区居委会成员中女性比例、主任女性比例达到上级要求.
+const EXTERNAL: Record<PlanId, ExternalRow[]> = {
+  taobei: [],
+  jinkouhe: [],
+  jiutai: [],
+  jiahe: [
+    ['jiahe-P-G09-3', 'P37', 'at_least', false],
+    ['jiahe-P-G09-4', 'P38', 'at_least', false],
+  ],
+  kelan: [],
+};
+
+describeAreaTargets('decision', { numeric: NUMERIC, relative: RELATIVE, external: EXTERNAL, impliedNumbers: IMPLIED_NUMBER });
