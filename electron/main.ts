@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { openApp, type AppBackend } from './app.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
 import { createMainWindow, hardenApp } from './window.ts';
+import { MESSAGES } from '../shared/messages.ts';
 
 // One folder for the database whatever the display name; the CLI's default points at the same file.
 app.setPath('userData', join(app.getPath('appData'), 'wdp-monitor'));
@@ -27,17 +28,26 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenApp(app, session.defaultSession, isTrustedUrl);
-    backend = openApp({
-      dbFile: join(app.getPath('userData'), 'wdp.sqlite'),
-      backupOnStart: true,
-      shell: electronShell(dialog, () => win),
-      // resources/ and the migrations are packed inside app.asar, which Electron's fs reads like a folder.
-      resourcesDir: join(appRoot, 'resources'),
-      migrationsDir: join(appRoot, 'electron', 'db', 'migrations'),
-    });
+    try {
+      backend = openBackend();
+    } catch (error) {
+      // e.g. a database written by a newer version: say so and stop, touching nothing.
+      dialog.showErrorBox(MESSAGES.app.title, MESSAGES.app.startFailed((error as Error).message));
+      app.quit();
+      return;
+    }
     registerIpcHandlers(ipcMain, backend.handlers, isTrustedUrl);
     win = createMainWindow(BrowserWindow, join(appRoot, 'dist-electron', 'preload.cjs'), indexHtml);
     win.on('closed', () => { win = null; });
+  });
+
+  const openBackend = () => openApp({
+    dbFile: join(app.getPath('userData'), 'wdp.sqlite'),
+    backupOnStart: true,
+    shell: electronShell(dialog, () => win),
+    // resources/ and the migrations are packed inside app.asar, which Electron's fs reads like a folder.
+    resourcesDir: join(appRoot, 'resources'),
+    migrationsDir: join(appRoot, 'electron', 'db', 'migrations'),
   });
 
   app.on('window-all-closed', () => app.quit());

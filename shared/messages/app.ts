@@ -27,4 +27,5 @@ export const app = {
   },
   nav: { home: '首页', entry: '数据填报', framework: '指标框架', backups: '数据备份' },
   error: '出错了',
+  startFailed: (why: string) => `程序无法打开数据库，已停止启动，数据没有任何改动。\n\n原因：${why}`,
 };

@@ -1,7 +1,8 @@
 // The Electron shell without Electron: a fake `electron` module records what the main process asks for, so the
 // security options, the navigation/permission/request rules, the IPC registration and the lifecycle are checked.
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -313,5 +314,24 @@ describe('electron/main.ts', () => {
     fake.app.emit('will-quit');
     expect(backend.ctx.db.open).toBe(false);
     expect(() => fake.app.emit('will-quit')).not.toThrow();
+  });
+
+  it('a database written by a newer version stops the start with a Chinese error box and leaves the file untouched', async () => {
+    setupPaths();
+    fake.lock = true;
+    const dir = join(fake.appData, 'wdp-monitor');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'wdp.sqlite');
+    const db = new Database(file);
+    db.pragma('user_version = 999');
+    db.close();
+    const before = readFileSync(file);
+    const { dialog } = await import('electron');
+    await import('../../electron/main.ts');
+    await flush();
+    expect(dialog.showErrorBox).toHaveBeenCalledWith('妇女发展监测填报', expect.stringMatching(/数据库版本（999）比本程序支持的版本.*新/s));
+    expect(fake.app.quit).toHaveBeenCalled();
+    expect(fake.windows).toHaveLength(0);
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 });
