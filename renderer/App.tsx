@@ -19,6 +19,7 @@ export function App() {
   const [editing, setEditing] = useState(false);
   const [page, setPage] = useState<Page>('home');
   const [saved, setSaved] = useState<Profile | null>(null);
+  const [entryYear, setEntryYear] = useState<number | undefined>(undefined);
   const profile = saved ?? profileQuery.value ?? null;
 
   if (profileQuery.loading) return <main className="app"><p className="muted">{MESSAGES.app.loading}</p></main>;
@@ -47,8 +48,8 @@ export function App() {
         ))}
       </nav>
       <main className="app">
-        {page === 'home' && <HomePage profile={profile} onChangeProfile={() => setEditing(true)} />}
-        {page === 'entry' && <EntryPage profile={profile} />}
+        {page === 'home' && <HomePage profile={profile} onChangeProfile={() => setEditing(true)} onOpenEntry={(year) => { setEntryYear(year); setPage('entry'); }} />}
+        {page === 'entry' && <EntryPage profile={profile} initialYear={entryYear} />}
         {page === 'framework' && <FrameworkPage planId={profile.planId} />}
         {page === 'backups' && <BackupsPage />}
         {page === 'print' && <PrintPage profile={profile} />}

@@ -9,8 +9,8 @@ import { departmentFramework } from '../../shared/aggregation/department.ts';
 const T = MESSAGES.entry;
 
 /** Data entry: pick the year, open (or start) that year's return, and fill it in. */
-export function EntryPage({ profile }: { profile: Profile }) {
-  const [year, setYear] = useState(() => new Date().getFullYear() - 1);
+export function EntryPage({ profile, initialYear }: { profile: Profile; initialYear?: number }) {
+  const [year, setYear] = useState(() => initialYear ?? new Date().getFullYear() - 1);
   const [prefill, setPrefill] = useState(true);
   const [opened, setOpened] = useState(0);
   const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));

@@ -6,8 +6,9 @@ import { useApiQuery } from '../hooks/useApiQuery.ts';
 const T = MESSAGES.app.home;
 
 /** The plan this copy reports for, and its eight areas with how much each asks. */
-export function HomePage({ profile, onChangeProfile }: { profile: Profile; onChangeProfile: () => void }) {
+export function HomePage({ profile, onChangeProfile, onOpenEntry }: { profile: Profile; onChangeProfile: () => void; onOpenEntry: (year?: number) => void }) {
   const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));
+  const returns = useApiQuery(`home-returns:${profile.regionCode}`, () => api['returns:list']({ regionCode: profile.regionCode }));
   const region = useApiQuery(`region:${profile.regionCode}`, () => api['regions:get']({ code: profile.regionCode }));
   if (fw.error) return <p className="error" role="alert">{fw.error.message}</p>;
   if (!fw.value) return <p className="muted">{MESSAGES.app.loading}</p>;
@@ -25,6 +26,26 @@ export function HomePage({ profile, onChangeProfile }: { profile: Profile; onCha
         </div>
         <button onClick={onChangeProfile}>{T.changeProfile}</button>
       </header>
+      <h2>{T.returns}</h2>
+      {returns.value && returns.value.length === 0 && (
+        <p className="muted">{T.noReturns} <button className="link" onClick={() => onOpenEntry()}>{T.startEntry}</button></p>
+      )}
+      {returns.value && returns.value.length > 0 && (
+        <table className="grid home-returns" data-testid="home-returns">
+          <thead><tr><th>{T.year}</th><th>{T.status}</th><th className="c-num">{T.filled}</th><th>{T.updated}</th><th /></tr></thead>
+          <tbody>
+            {returns.value.filter((r) => r.planId === profile.planId).map((r) => (
+              <tr key={r.id}>
+                <td>{r.year} 年</td>
+                <td><span className={`badge status-${r.status}`}>{MESSAGES.returns.status[r.status]}</span></td>
+                <td className="c-num">{r.cellsFilled}{r.prefilledCells > 0 ? T.prefilled(r.prefilledCells) : ''}</td>
+                <td>{new Date(r.updatedAt).toLocaleString('zh-CN', { hour12: false })}</td>
+                <td><button className="link" onClick={() => onOpenEntry(r.year)}>{T.open}</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <h2>{T.areas}</h2>
       <ol className="area-grid" data-testid="areas">
         {framework.areas.map((area) => (

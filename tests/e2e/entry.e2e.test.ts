@@ -86,6 +86,9 @@ describe('township data entry', () => {
 
   it('keeps everything after a restart', async () => {
     const { page } = await (async () => { await e2e.restart(); return e2e; })();
+    // the home page lists the return with its status and how much is filled
+    await expect.poll(() => page.getByTestId('home-returns').textContent()).toMatch(/2025 年草稿6/);
+    await e2e.screenshot('home-with-returns', { fullPage: false });
     await page.getByRole('button', { name: '数据填报' }).click();
     await page.getByRole('tab', { name: /妇女参与决策和管理/ }).click();
     await expect.poll(() => cell(page, 'PD30.total').textContent()).toBe('40');
