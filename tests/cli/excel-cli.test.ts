@@ -73,7 +73,7 @@ describe('wdp template / export', () => {
     expect(existsSync(out)).toBe(true);
     const none = wdp('export', '--region', COUNTY, '--year', '2021', '-o', join(dir, 'none.xlsx'));
     expect(none.code).toBe(1);
-    expect(none.stderr).toContain(E.cli.noReturn(COUNTY, 2021));
+    expect(none.stderr).toContain(E.cli.noReturn(`嘉禾县（${COUNTY}）`, 2021));
   });
 
   it('refuses missing arguments with exit 2', () => {

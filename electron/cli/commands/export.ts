@@ -24,7 +24,8 @@ export const exportCommand: CliCommand = {
     const plan = flagString(args, 'plan');
     const candidates = (await call(backend, 'returns:list', { regionCode: region })).filter((r) => r.year === year && (!plan || r.planId === plan));
     if (candidates.length === 0) {
-      io.err(E.noReturn(region, year));
+      const name = await call(backend, 'regions:get', { code: region }).then((r) => `${r.name}（${region}）`, () => region);
+      io.err(E.noReturn(name, year));
       return 1;
     }
     if (candidates.length > 1) {
