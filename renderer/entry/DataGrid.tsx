@@ -36,6 +36,8 @@ export interface DataGridProps {
   onNotice: (text: string) => void;
   /** items this office does not enter (summed from townships, or a department's): read-only, with source and gaps */
   locked?: { sources: Map<string, string>; gaps: Map<string, string> };
+  /** the text being typed into a cell (null when editing ends), so computed indicators can follow it live */
+  onTyping?: (item: DataItem, sex: SexColumn, text: string | null) => void;
 }
 
 export const formatCell = (cell: Cell | undefined): string =>
@@ -44,7 +46,12 @@ export const formatCell = (cell: Cell | undefined): string =>
 export function DataGrid(props: DataGridProps) {
   const { items, cells, previous, issues, drafts, readOnly } = props;
   const [active, setActive] = useState<GridPos>({ row: 0, col: 0 });
-  const [editing, setEditing] = useState<Editing | null>(null);
+  const [editing, setEditingState] = useState<Editing | null>(null);
+  const finished = useRef(true);
+  const setEditing = (next: Editing | null) => {
+    if (next) finished.current = false;
+    setEditingState(next);
+  };
   const gridRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const rows = items.length;
@@ -117,6 +124,7 @@ export function DataGrid(props: DataGridProps) {
       return;
     }
     setEditing({ mode, text });
+    props.onTyping?.(items[active.row], SEXES[active.col], text);
   };
 
   const onGridKey = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -144,6 +152,11 @@ export function DataGrid(props: DataGridProps) {
   };
 
   const finishEditing = (commit: boolean, then?: () => void) => {
+    // Ending an edit unmounts the input, whose blur calls here again with the stale `editing`: the ref
+    // makes that second call a no-op, so Esc really cancels and a commit happens once.
+    if (finished.current) return;
+    finished.current = true;
+    if (items[active.row]) props.onTyping?.(items[active.row], SEXES[active.col], null);
     if (editing && commit) commitTexts([{ pos: active, text: editing.text }]);
     setEditing(null);
     gridRef.current?.focus();
@@ -211,7 +224,7 @@ export function DataGrid(props: DataGridProps) {
                       onDoubleClick={() => startEditing('edit', draft?.text ?? formatCell(cell))}>
                       {isActive && editing ? (
                         <input ref={inputRef} className="cell-input" value={editing.text} aria-label={`${item.name} ${T.sexLabel[sex]}`}
-                          onChange={(e) => setEditing({ ...editing, text: e.target.value })}
+                          onChange={(e) => { setEditing({ ...editing, text: e.target.value }); props.onTyping?.(item, sex, e.target.value); }}
                           onKeyDown={onInputKey} onBlur={() => finishEditing(true)} />
                       ) : (draft ? draft.text : formatCell(cell))}
                     </td>

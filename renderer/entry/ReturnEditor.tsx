@@ -7,6 +7,8 @@ import { MESSAGES } from '../../shared/messages.ts';
 import { cellKey, type Cell, type ReturnStatus } from '../../shared/returns/schema.ts';
 import type { CellIssue } from '../../shared/rules/result.ts';
 import { ApiCallError } from '../api/client.ts';
+import { parseNumberInput } from '../../shared/returns/parse-number.ts';
+import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import { DataGrid, type Draft } from './DataGrid.tsx';
 import { NoDataDialog } from './NoDataDialog.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
@@ -65,8 +67,21 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
     }
     return map;
   }, [editor.evaluation]);
-  const values = useMemo(() => new Map(editor.evaluation.indicators.map((v) => [v.code, v])), [editor.evaluation]);
-  const results = useMemo(() => new Map(editor.evaluation.targets.map((t) => [t.targetId, t])), [editor.evaluation]);
+  // While a number is being typed, the indicators and targets already show what it would give.
+  const [typing, setTyping] = useState<{ item: DataItem; sex: SexColumn; value: number } | null>(null);
+  const onTyping = (item: DataItem, sex: SexColumn, text: string | null) => {
+    const parsed = text === null ? null : parseNumberInput(text, { valueType: item.valueType, decimals: item.decimals });
+    setTyping(parsed?.ok && parsed.value !== null ? { item, sex, value: parsed.value } : null);
+  };
+  const live = useMemo(() => {
+    if (!typing) return editor.evaluation;
+    const key = cellKey(typing.item.code, typing.sex);
+    const cells = [...editor.data.cells.filter((c) => cellKey(c.item, c.sex) !== key),
+      { item: typing.item.code, sex: typing.sex, value: typing.value, noData: null, prefilled: false }];
+    return evaluateReturn(framework, { ...editor.data, cells }, editor.history);
+  }, [typing, editor.evaluation, editor.data, editor.history, framework]);
+  const values = useMemo(() => new Map(live.indicators.map((v) => [v.code, v])), [live]);
+  const results = useMemo(() => new Map(live.targets.map((t) => [t.targetId, t])), [live]);
   const planArea = framework.areas.find((a) => a.area === area)!;
 
   const jump = (item: string, sex: SexColumn) => {
@@ -135,7 +150,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
           {areaItems.shown.length > 0 ? (
             <DataGrid items={areaItems.shown} cells={gridCells} previous={previous} issues={issues} drafts={drafts} readOnly={readOnly} focus={focus} locked={lockedInfo}
               onCommit={(edits) => void editor.commitCells(edits)} onDrafts={setDrafts} onUndo={editor.undo} onRedo={editor.redo}
-              onActiveChange={(item, sex) => setActiveCell({ item, sex })} onNoData={(item, sex) => setNoData({ item, sex })} onNotice={setNotice} />
+              onActiveChange={(item, sex) => setActiveCell({ item, sex })} onTyping={onTyping} onNoData={(item, sex) => setNoData({ item, sex })} onNotice={setNotice} />
           ) : null}
           <div className="cell-bar" data-testid="cell-bar">
             {activeCell && <strong>{activeCell.item.code} {activeCell.item.name} · {T.sexLabel[activeCell.sex]}</strong>}

@@ -53,6 +53,14 @@ describe('township data entry', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('status-taobei-P-G08-3').textContent()).toBe('达标');
     await expect.poll(() => page.getByTestId('value-taobei-P-G08-3').textContent()).toContain('35.0%');
+
+    // While typing (before Enter) the share already follows; Esc puts it back.
+    await cell(page, 'PD30.female').click();
+    await page.keyboard.type('16');
+    await expect.poll(() => page.getByTestId('value-taobei-P-G08-3').textContent()).toContain('40.0%');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('value-taobei-P-G08-3').textContent()).toContain('35.0%');
+    await expect.poll(() => cell(page, 'PD30.female').textContent()).toBe('14');
   });
 
   it('rejects text in a number cell without saving it', async () => {
