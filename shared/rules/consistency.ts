@@ -4,11 +4,13 @@
 import type { CellIssue } from './result.ts';
 import { SEX_COLUMNS, type CompiledFramework } from './compile.ts';
 import { formatRaw, ratioCap } from './format.ts';
-import { VALUE, type ReturnView } from './input-validity.ts';
+import { INVALID, VALUE, type ReturnView } from './input-validity.ts';
 import { CONSISTENCY_MSG } from './messages.ts';
 
 export function checkConsistency(compiled: CompiledFramework, view: ReturnView, issues: CellIssue[]): void {
   const { values, state } = view;
+  // Cells found inconsistent are marked invalid at the end, so no indicator is computed (or judged) from them.
+  const wrong: number[] = [];
   for (const ci of compiled.items) {
     const base = ci.index * 3;
     const code = ci.item.code;
@@ -23,10 +25,12 @@ export function checkConsistency(compiled: CompiledFramework, view: ReturnView, 
       let exceeded = false;
       if (hasT && hasF && f > t + eps) {
         exceeded = true;
+        wrong.push(base + 1);
         issues.push({ severity: 'error', code: 'female_exceeds_total', item: code, sex: 'female', message: CONSISTENCY_MSG.femaleExceedsTotal(ci.noun, formatRaw(f), formatRaw(t)) });
       }
       if (hasT && hasM && m > t + eps) {
         exceeded = true;
+        wrong.push(base + 2);
         issues.push({ severity: 'error', code: 'male_exceeds_total', item: code, sex: 'male', message: CONSISTENCY_MSG.maleExceedsTotal(ci.noun, formatRaw(m), formatRaw(t)) });
       }
       if (!exceeded && hasT && hasF && hasM) {
@@ -34,6 +38,7 @@ export function checkConsistency(compiled: CompiledFramework, view: ReturnView, 
         const tolerance = ci.item.valueType === 'count' ? 0.5 : 10 ** -ci.item.decimals + eps;
         const sum = f + m;
         if (Math.abs(sum - t) > tolerance) {
+          wrong.push(base, base + 1, base + 2);
           issues.push({ severity: 'error', code: 'sum_mismatch', item: code, sex: 'total', message: CONSISTENCY_MSG.sumMismatch(formatRaw(f), formatRaw(m), formatRaw(sum), formatRaw(t)) });
         }
       }
@@ -43,6 +48,7 @@ export function checkConsistency(compiled: CompiledFramework, view: ReturnView, 
         if (!ci.columns[s] || state[base + s] !== VALUE) continue;
         const v = values[base + s];
         if (v < 0 || v > 100) {
+          wrong.push(base + s);
           issues.push({ severity: 'error', code: 'percent_out_of_range', item: code, sex: SEX_COLUMNS[s], message: CONSISTENCY_MSG.percentOutOfRange(formatRaw(v)) });
         }
       }
@@ -55,6 +61,7 @@ export function checkConsistency(compiled: CompiledFramework, view: ReturnView, 
     if (n <= d + 1e-9 * Math.max(1, Math.abs(d))) continue;
     const numItem = compiled.items[Math.floor(check.numSlot / 3)];
     const denItem = compiled.items[Math.floor(check.denSlot / 3)];
+    wrong.push(check.numSlot);
     const numLabel = numItem.labels[check.numSlot % 3];
     const denLabel = denItem.labels[check.denSlot % 3];
     issues.push({
@@ -62,4 +69,5 @@ export function checkConsistency(compiled: CompiledFramework, view: ReturnView, 
       message: CONSISTENCY_MSG.numeratorExceedsDenominator(numLabel, formatRaw(n), denLabel, formatRaw(d), check.indicator.indicator.name, ratioCap(check.indicator.unit)),
     });
   }
+  for (const slot of wrong) state[slot] = INVALID;
 }
