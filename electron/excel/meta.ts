@@ -1,5 +1,5 @@
 // The hidden metadata sheet: machine-readable facts about an exported return or template (plan, version, region,
-// year, app version, checksum). Written by write-return.ts, read by identify.ts.
+// year, app version, checksum). Written by write-meta-sheet.ts, read by identify.ts.
 import { z } from 'zod';
 import pkg from '../../package.json' with { type: 'json' };
 

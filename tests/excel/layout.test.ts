@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledFramework } from '../../electron/frameworks/bundled.ts';
 import { buildLayout } from '../../electron/excel/layout.ts';
-import { noDataNote } from '../../electron/excel/write-return.ts';
+import { noDataNote } from '../../electron/excel/write-item-rows.ts';
 import { readNumberCell } from '../../electron/excel/parse-cell.ts';
 import { returnChecksum } from '../../electron/excel/checksum.ts';
 import type { GridCell } from '../../electron/excel/read-workbook.ts';

@@ -1,0 +1,127 @@
+// Finds the form's rows in the area sheets by their code, not by position (people insert rows and reformat), and
+// the columns by their header text.
+import type { Framework } from '../../shared/framework/schema.ts';
+import { SEX_LABEL } from '../../shared/rules/messages.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import { HEADER_ALIASES, address, location } from './layout.ts';
+import type { CellNote } from './parse-cell.ts';
+import { DASHES, INDICATOR_CODE, ITEM_CODE, TARGET_ID, normaliseCode } from './read-codes.ts';
+import { cellText, headerText, type GridCell, type GridSheet, type GridWorkbook } from './read-workbook.ts';
+import type { RawProblem } from './report.ts';
+
+const P = MESSAGES.excel.problem;
+const FORM = MESSAGES.excel.form;
+
+type ColKey = keyof typeof HEADER_ALIASES;
+type ColumnMap = Partial<Record<ColKey, number>>;
+
+/** A coded row: its sheet, its 0-based row index, and that sheet's columns (0-based). */
+export interface RowRef { sheet: GridSheet; r: number; cols: ColumnMap }
+
+export interface Located {
+  rows: Map<string, RowRef>;
+  sheetsWithRows: Set<string>;
+  problems: RawProblem[];
+}
+
+/** Where a cell of a located row is, for a problem. */
+export const cellAt = (ref: RowRef, col: number) => ({ sheet: ref.sheet.name, cell: address(ref.r + 1, col + 1) });
+
+/** A cell reader's notes as problems at that cell. */
+export const notesAt = (ref: RowRef, col: number, item: string, notes: CellNote[]): RawProblem[] =>
+  notes.map((n) => ({ ...n, ...cellAt(ref, col), item }));
+
+/** The column header: the row with a 代码 column, and the labels in it and the two rows below (two-row headers). */
+function findHeader(sheet: GridSheet): { first: number; last: number; cols: ColumnMap } | null {
+  const limit = Math.min(sheet.rows.length, 80);
+  for (let r = 0; r < limit; r++) {
+    const row = sheet.rows[r] ?? [];
+    if (!row.some((c) => HEADER_ALIASES.code.includes(headerText(c)))) continue;
+    const cols: ColumnMap = {};
+    let last = r;
+    for (let rr = r; rr < Math.min(r + 3, sheet.rows.length); rr++) {
+      const cells = sheet.rows[rr] ?? [];
+      let any = false;
+      for (let c = 0; c < cells.length; c++) {
+        const text = headerText(cells[c]);
+        if (!text) continue;
+        for (const key of Object.keys(HEADER_ALIASES) as ColKey[]) {
+          if (HEADER_ALIASES[key].includes(text)) {
+            any = true;
+            // the leftmost label wins; 本年 and the 合计 below it land on the same column
+            if (cols[key] === undefined) cols[key] = c;
+          }
+        }
+      }
+      if (any) last = rr;
+      else if (rr > r) break;
+    }
+    return { first: r, last, cols };
+  }
+  return null;
+}
+
+const isFooter = (row: (GridCell | undefined)[]) =>
+  row.some((c) => { const t = headerText(c); return t.startsWith('单位负责人') || /^说明[:：]/.test(t); });
+
+/** Finds every coded row in the area sheets. */
+export function locateRows(workbook: GridWorkbook, skip: Set<string>, framework: Framework): Located {
+  const problems: RawProblem[] = [];
+  const rows = new Map<string, RowRef>();
+  const sheetsWithRows = new Set<string>();
+  const items = new Set(framework.dataItems.map((d) => d.code));
+  const indicators = new Set(framework.indicators.filter((i) => i.kind === 'qualitative').map((i) => i.code));
+  const targets = new Set(framework.areas.flatMap((a) => a.targets).filter((t) => t.rule.kind === 'external').map((t) => t.id));
+  for (const sheet of workbook.sheets) {
+    if (skip.has(sheet.name)) continue;
+    const header = findHeader(sheet);
+    if (!header) {
+      const hasCodes = sheet.rows.some((row) => row?.some((c) => ITEM_CODE.test(normaliseCode(cellText(c)))));
+      if (hasCodes) problems.push({ severity: 'error', code: 'no_header_row', sheet: sheet.name, cell: null, item: null, message: P.noHeaderRow(sheet.name) });
+      continue;
+    }
+    const { cols } = header;
+    if (cols.total === undefined) {
+      problems.push({ severity: 'error', code: 'no_header_row', sheet: sheet.name, cell: address(header.first + 1, (cols.code ?? 0) + 1), item: null, message: P.noHeaderRow(sheet.name) });
+      continue;
+    }
+    let needsFemale = false;
+    let needsMale = false;
+    let needsNote = false;
+    for (let r = header.last + 1; r < sheet.rows.length; r++) {
+      const row = sheet.rows[r] ?? [];
+      if (isFooter(row)) break;
+      const codeText = normaliseCode(cellText(row[cols.code!]));
+      const valueTexts = (['total', 'female', 'male'] as const).map((k) => (cols[k] === undefined ? '' : cellText(row[cols[k]!])));
+      const isKnown = items.has(codeText) || indicators.has(codeText) || targets.has(codeText);
+      if (!isKnown) {
+        if (ITEM_CODE.test(codeText) || INDICATOR_CODE.test(codeText) || TARGET_ID.test(codeText)) {
+          problems.push({ severity: 'warning', code: 'unknown_code', sheet: sheet.name, cell: address(r + 1, cols.code! + 1), item: codeText, message: P.unknownCode(codeText) });
+        } else if (codeText !== FORM.columnIndex.code && valueTexts.some((t) => !DASHES.has(t))) {
+          const c = valueTexts.findIndex((t) => !DASHES.has(t));
+          const col = cols[(['total', 'female', 'male'] as const)[c]]!;
+          problems.push({ severity: 'warning', code: 'row_without_code', sheet: sheet.name, cell: address(r + 1, col + 1), item: null, message: P.rowWithoutCode });
+        }
+        continue;
+      }
+      const seen = rows.get(codeText);
+      if (seen) {
+        const first = location(seen.sheet.name, address(seen.r + 1, seen.cols.code! + 1));
+        problems.push({ severity: 'error', code: 'duplicate_code', sheet: sheet.name, cell: address(r + 1, cols.code! + 1), item: codeText, message: P.duplicateCode(codeText, first) });
+        continue;
+      }
+      rows.set(codeText, { sheet, r, cols });
+      sheetsWithRows.add(sheet.name);
+      if (items.has(codeText)) {
+        const item = framework.dataItems.find((d) => d.code === codeText)!;
+        if (item.sex !== 'single') needsFemale = true;
+        if (item.sex === 'total_female_male') needsMale = true;
+      }
+      needsNote = true;
+    }
+    if (needsFemale && cols.female === undefined) problems.push({ severity: 'warning', code: 'missing_column', sheet: sheet.name, cell: null, item: null, message: P.missingColumn(sheet.name, SEX_LABEL.female) });
+    if (needsMale && cols.male === undefined) problems.push({ severity: 'warning', code: 'missing_column', sheet: sheet.name, cell: null, item: null, message: P.missingColumn(sheet.name, SEX_LABEL.male) });
+    if (needsNote && cols.note === undefined) problems.push({ severity: 'warning', code: 'missing_column', sheet: sheet.name, cell: null, item: null, message: P.missingColumn(sheet.name, FORM.headers.note) });
+  }
+  return { rows, sheetsWithRows, problems };
+}

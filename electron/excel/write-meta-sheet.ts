@@ -1,0 +1,29 @@
+// The hidden 元数据 sheet: what identifies the return on import (format, plan, framework version, region, level,
+// year, app version, checksum), one key a row.
+import type ExcelJS from 'exceljs';
+import { MESSAGES } from '../../shared/messages.ts';
+import { returnChecksum } from './checksum.ts';
+import { APP_VERSION, META_FORMAT, META_FORMAT_VERSION, META_KEYS, type WorkbookMeta } from './meta.ts';
+import type { WriteReturnInput } from './write-return.ts';
+
+export function writeMetaSheet(wb: ExcelJS.Workbook, input: WriteReturnInput) {
+  const ws = wb.addWorksheet(MESSAGES.excel.form.metaSheet, { state: 'hidden' });
+  const meta: WorkbookMeta = {
+    format: META_FORMAT, formatVersion: META_FORMAT_VERSION, kind: input.kind,
+    planId: input.data.planId, planName: input.framework.plan.name, frameworkVersion: input.data.frameworkVersion,
+    regionCode: input.region.code, regionName: input.region.name, level: input.data.level, year: input.data.year,
+    appVersion: APP_VERSION, regionVintage: input.regionVintage ?? undefined, exportedAt: input.now.toISOString(),
+    checksum: returnChecksum(input.data), status: input.status ?? '', department: input.department ?? '',
+  };
+  ws.getColumn(1).width = 18;
+  ws.getColumn(2).width = 70;
+  ws.getColumn(3).width = 24;
+  META_KEYS.forEach((key, i) => {
+    const value = meta[key];
+    ws.getCell(i + 1, 1).value = key;
+    // every value as text: the reader parses them with the metadata schema
+    ws.getCell(i + 1, 2).value = value === undefined ? '' : String(value);
+    ws.getCell(i + 1, 3).value = MESSAGES.excel.meta.labels[key] ?? '';
+  });
+  ws.getCell(META_KEYS.length + 2, 1).value = MESSAGES.excel.meta.note;
+}
