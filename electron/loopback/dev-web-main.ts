@@ -1,24 +1,43 @@
+// npm run dev:web: the real back end behind the loopback adapter, and a Vite dev server for the renderer that
+// proxies API calls (/api/<domain>:<verb>) to it. The renderer's own modules under /api/… are not proxied.
 import { createServer } from 'vite';
-import { openApp } from '../app.ts';
-import { defaultDbFile, REPO_ROOT, sourcePaths } from '../app-paths.ts';
-import { startLoopback } from './server.ts';
-import { folderShell } from '../services/shell.ts';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { openApp } from '../app.ts';
+import { defaultDbFile, REPO_ROOT, sourcePaths } from '../app-paths.ts';
+import { folderShell } from '../services/shell.ts';
+import { startLoopback } from './server.ts';
 
-export async function runDevWeb(): Promise<void> {
-  const downloads = process.env.WDP_DOWNLOADS ?? join(tmpdir(), 'wdp-downloads');
-  const backend = openApp({ dbFile: process.env.WDP_DB ?? defaultDbFile(), ...sourcePaths, shell: folderShell(downloads) });
+export interface DevWebOptions { dbFile?: string; downloadsDir?: string; port?: number }
+export interface DevWeb { address: string; dbFile: string; downloadsDir: string; stop: () => Promise<void> }
+
+/** Channel requests only: `/api/plans:list` or `/api/plans%3Alist`, never `/api/client.ts`. */
+export const API_PROXY_PATTERN = '^/api/[a-z]+(:|%3A)';
+
+export async function startDevWeb(options: DevWebOptions = {}): Promise<DevWeb> {
+  const downloadsDir = options.downloadsDir ?? process.env.WDP_DOWNLOADS ?? join(tmpdir(), 'wdp-downloads');
+  const backend = openApp({ dbFile: options.dbFile ?? process.env.WDP_DB ?? defaultDbFile(), ...sourcePaths, shell: folderShell(downloadsDir) });
   const loopback = await startLoopback({ handlers: backend.handlers });
   const vite = await createServer({
-    root: REPO_ROOT,
-    configFile: `${REPO_ROOT}/vite.config.ts`,
-    server: { host: '127.0.0.1', port: 5173, proxy: { '/api': { target: loopback.url, changeOrigin: true } } },
+    root: join(REPO_ROOT, 'renderer'),
+    configFile: join(REPO_ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: options.port ?? 5173, strictPort: options.port !== 0, proxy: { [API_PROXY_PATTERN]: { target: loopback.url, changeOrigin: true } } },
   });
   await vite.listen();
-  const address = `http://127.0.0.1:${vite.config.server.port}/?token=${loopback.token}`;
-  process.stdout.write(`妇女发展监测填报（浏览器开发模式）：${address}\n数据库：${backend.ctx.dbFile}\n保存的文件写入：${downloads}\n`);
-  const stop = async () => { await vite.close(); await loopback.close(); backend.close(); process.exit(0); };
+  const address = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${options.port ?? 5173}/`;
+  return {
+    address: `${address}?token=${loopback.token}`,
+    dbFile: backend.ctx.dbFile,
+    downloadsDir,
+    stop: async () => { await vite.close(); await loopback.close(); backend.close(); },
+  };
+}
+
+export async function runDevWeb(): Promise<void> {
+  const dev = await startDevWeb();
+  process.stdout.write(`妇女发展监测填报（浏览器开发模式）：${dev.address}\n数据库：${dev.dbFile}\n保存的文件写入：${dev.downloadsDir}\n`);
+  const stop = async () => { await dev.stop(); process.exit(0); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
