@@ -8,8 +8,10 @@ export const report = {
 
   form: {
     title: (county: string) => `${county}妇女发展规划监测统计表`,
-    formNo: (level: 'township' | 'county') => (level === 'township' ? '妇监 1 表' : '妇监 2 表'),
-    marks: { formNo: '表　　号', issuer: '制定机关', approver: '批准机关', approvalNo: '批准文号', validUntil: '有效期至' },
+    /** one form per area, numbered as in the Excel return (妇监1表 健康 … 妇监8表 法律), for townships and counties alike */
+    formNo: '妇监1—8表',
+    areaFormNo: (n: number) => `妇监${n}表`,
+    marks: { formNo: '表　　号', issuer: '制定机关', approver: '备案机关', approvalNo: '备案文号', validUntil: '有效期至' },
     issuer: (county: string) => `${county}妇女儿童工作委员会办公室`,
     approver: (county: string) => `${county}统计局`,
     validUntil: (year: number) => `${year}年12月`,

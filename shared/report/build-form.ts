@@ -59,7 +59,7 @@ export function buildReturnForm(input: FormInput): ReturnFormModel {
         previous: withPrevious ? SEXES.map((s) => formCell(item, s, previous)) : null,
       };
     });
-    return { area, heading: `${MESSAGES.report.numeral(i)}、${MESSAGES.areaTitles[area]}`, rows };
+    return { area, heading: `${MESSAGES.report.numeral(i)}、${MESSAGES.areaTitles[area]}（${MESSAGES.report.form.areaFormNo(i + 1)}）`, rows };
   }).filter((a) => a.rows.length > 0);
 
   const indicators = new Map(framework.indicators.map((ind) => [ind.code, ind]));
@@ -82,7 +82,7 @@ export function buildReturnForm(input: FormInput): ReturnFormModel {
     landscape: withPrevious,
     status: F.status[view.summary.status] ?? view.summary.status,
     marks: [
-      { label: F.marks.formNo, value: F.formNo(level) },
+      { label: F.marks.formNo, value: F.formNo },
       { label: F.marks.issuer, value: F.issuer(county) },
       { label: F.marks.approver, value: F.approver(county) },
       { label: F.marks.approvalNo, value: '' },

@@ -46,7 +46,7 @@ describe('打印与报告', () => {
     await expect.poll(() => frame.locator('.meta-row').textContent()).toContain('湖南省郴州市嘉禾县');
     await page.getByLabel(T.region, { exact: true }).selectOption(townships[0]);
     await expect.poll(() => frame.locator('.meta-row').textContent()).toContain('珠泉镇');
-    expect(await frame.locator('.marks').textContent()).toContain('妇监 1 表');
+    expect(await frame.locator('.marks').textContent()).toContain('妇监1—8表');
     await e2e.screenshot('print-form', { fullPage: false });
   });
 

@@ -118,7 +118,7 @@ describe('return form in Chromium', () => {
     expect(p.pages).toBeGreaterThanOrEqual(4);
     expectPageNumbers(p);
     expectLayout(p);
-    expect(p.text[0]).toContain('妇监 2 表');
+    expect(p.text[0]).toContain('妇监1—8表');
     expect(p.text.filter((t) => t.includes('制定机关'))).toHaveLength(1);
     p.text.forEach((t, i) => {
       // a page holding rows of the table (code, unit, then a figure, … or —) shows the column header first
@@ -142,6 +142,6 @@ describe('return form in Chromium', () => {
     expect(Math.abs(p.width - A4.short)).toBeLessThan(1);
     expect(Math.abs(p.height - A4.long)).toBeLessThan(1);
     expectPageNumbers(p);
-    expect(p.text[0]).toContain('妇监 1 表');
+    expect(p.text[0]).toContain('妇监1—8表');
   });
 });

@@ -155,13 +155,13 @@ describe('return form', () => {
     const last = view.history.find((h) => h.year === YEAR - 1)!.cells.find((c) => c.item === 'PD30' && c.sex === 'female')!;
     expect(pd30.previous![1]).toMatchObject({ kind: 'value', value: last.value });
     expect(model.noData.join()).toContain('PD30');
-    expect(model.marks.map((m) => m.value)).toContain('妇监 1 表');
+    expect(model.marks.map((m) => m.value)).toContain('妇监1—8表');
   });
 
   it('the county form through the service: header block, every area, signatures, 说明, landscape', () => {
     const form = returnForm(fx.backend.ctx, { regionCode: COUNTY, year: YEAR });
     expect(form.landscape).toBe(true);
-    for (const text of ['嘉禾县妇女发展规划监测统计表', '妇监 2 表', '制定机关', '批准文号', '有效期至', '2025年12月', '填报单位（盖章）', '单位负责人', '统计负责人', '填表人', '王芳', '报出日期', '说明', '一、妇女与健康', '七、妇女与环境', '甲', '乙', '丙']) {
+    for (const text of ['嘉禾县妇女发展规划监测统计表', '妇监1—8表', '制定机关', '备案机关', '备案文号', '有效期至', '2025年12月', '填报单位（盖章）', '单位负责人', '统计负责人', '填表人', '王芳', '报出日期', '说明', '一、妇女与健康（妇监1表）', '七、妇女与环境（妇监7表）', '甲', '乙', '丙']) {
       expect(form.html).toContain(text);
     }
     expect(form.html).toContain('size: A4 landscape');
