@@ -41,7 +41,7 @@ export function App() {
   ];
   return (
     <div className="layout">
-      <nav className="sidebar" aria-label="主导航">
+      <nav className="sidebar" aria-label={MESSAGES.app.common.mainNav}>
         <div className="brand">{MESSAGES.app.title}</div>
         {nav.map(([id, label]) => (
           <button key={id} className={page === id ? 'nav active' : 'nav'} aria-current={page === id ? 'page' : undefined} onClick={() => setPage(id)}>{label}</button>

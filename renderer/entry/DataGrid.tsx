@@ -96,7 +96,7 @@ export function DataGrid(props: DataGridProps) {
       const { item, sex } = at(pos);
       const key = cellKey(item.code, sex);
       if (text.trim() === T.noDataMark && cells.get(key)?.noData) { cleared.push(key); continue; }
-      if (text.trim() === '无' || text.trim() === T.noDataMark) { props.onNoData(item, sex); cleared.push(key); continue; }
+      if (text.trim() === T.noDataShort || text.trim() === T.noDataMark) { props.onNoData(item, sex); cleared.push(key); continue; }
       const parsed = parseNumberInput(text, { valueType: item.valueType, decimals: item.decimals });
       if (!parsed.ok) { invalid.set(key, { text, message: parsed.message }); continue; }
       cleared.push(key);

@@ -77,7 +77,7 @@ function TargetsTable(p: Props & { targets: PlanArea['targets']; testId: string 
               <td title={target.source.quote}>{target.text}<div className="muted small">{describeRule(target.rule, indicator)}</div></td>
               <td className="c-num" data-testid={`value-${target.id}`}>
                 {indicator.kind === 'qualitative' ? (
-                  <select aria-label={`${indicator.name} 进展`} value={answer?.choice ?? ''} disabled={p.readOnly}
+                  <select aria-label={MESSAGES.app.common.progressOf(indicator.name)} value={answer?.choice ?? ''} disabled={p.readOnly}
                     onChange={(e) => p.onAnswer(indicator.code, (e.target.value || null) as QualitativeChoice | null, answer?.note ?? '')}>
                     <option value="">{T.indicators.choiceEmpty}</option>
                     {(['done', 'in_progress', 'not_done'] as const).map((c) => <option key={c} value={c}>{T.choices[indicator.choices][c]}</option>)}
@@ -98,7 +98,7 @@ function TargetsTable(p: Props & { targets: PlanArea['targets']; testId: string 
                     onSave={(v) => p.onThreshold(target.id, v.trim() === '' || Number.isNaN(Number(v)) ? null : Number(v))} />
                 )}
                 {indicator.kind === 'qualitative' && (
-                  <LazyInput className="note" label={`${indicator.name} 说明`} placeholder={T.indicators.note} disabled={p.readOnly}
+                  <LazyInput className="note" label={MESSAGES.app.common.noteOf(indicator.name)} placeholder={T.indicators.note} disabled={p.readOnly}
                     value={answer?.note ?? ''} onSave={(v) => p.onAnswer(indicator.code, answer?.choice ?? null, v)} />
                 )}
                 {needsExplanation && (

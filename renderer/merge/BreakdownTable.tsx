@@ -29,7 +29,7 @@ export function BreakdownTable({ breakdown }: { breakdown: BreakdownView }) {
               <th className="sticky-1">{T.code}</th>
               <th className="sticky-2">{show === 'indicator' ? T.indicators : T.itemsHeading}</th>
               {show === 'indicator' && <th>{T.target}</th>}
-              {breakdown.columns.map((c) => <th key={c.code} className="c-num child" title={c.code}>{c.name}{c.state === 'draft' ? '（草稿）' : ''}</th>)}
+              {breakdown.columns.map((c) => <th key={c.code} className="c-num child" title={c.code}>{c.name}{c.state === 'draft' ? MESSAGES.app.common.draftSuffix : ''}</th>)}
               <th className="c-num total">{T.total}</th>
             </tr>
           </thead>
@@ -37,7 +37,7 @@ export function BreakdownTable({ breakdown }: { breakdown: BreakdownView }) {
             {rows.map((r) => (
               <tr key={`${r.code}.${r.sex ?? ''}`} data-row={r.sex ? `${r.code}.${r.sex}` : r.code}>
                 <td className="code sticky-1">{r.code}</td>
-                <td className="sticky-2 label">{r.label}<span className="muted small"> {r.unit === '1/10万' ? '/10万' : r.unit}</span></td>
+                <td className="sticky-2 label">{r.label}<span className="muted small"> {r.unit === '1/10万' ? MESSAGES.app.common.per100k : r.unit}</span></td>
                 {show === 'indicator' && <td className="small target-text">{r.target}</td>}
                 {r.values.map((v, i) => (
                   <td key={i} className={`c-num ${r.status?.[i] === 'not_met' ? 'below' : r.status?.[i] === 'at_risk' ? 'risk' : ''}`}

@@ -15,7 +15,7 @@ export function CompletenessTable({ overview }: { overview: Overview }) {
           {overview.children.map((x) => (
             <tr key={x.code} data-state={x.state} data-region={x.code}>
               <td className="code">{x.code}</td>
-              <td>{x.name}{!x.listed && <span className="tag warn">区划表外</span>}</td>
+              <td>{x.name}{!x.listed && <span className="tag warn">{MESSAGES.app.common.outsideRegionTable}</span>}</td>
               <td><span className={`status state-${x.state}`}>{MESSAGES.merge.state[x.state]}</span></td>
               <td>{localDate(x.submission?.reportedOn)}</td>
               <td className="file-name">{x.submission?.fileName ?? (x.source === 'local' ? T.local : '')}</td>

@@ -42,7 +42,7 @@ export function EntryPage({ profile, initialYear }: { profile: Profile; initialY
         <label className="inline-field">
           {T.year}
           <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={T.year}>
-            {years.map((y) => <option key={y} value={y}>{y} 年{list.value?.some((r) => r.year === y) ? ' ✓' : ''}</option>)}
+            {years.map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}{list.value?.some((r) => r.year === y) ? MESSAGES.app.common.hasReturn : ''}</option>)}
           </select>
         </label>
       </header>

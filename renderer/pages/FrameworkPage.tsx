@@ -80,7 +80,7 @@ export function FrameworkPage({ planId }: { planId: string }) {
               <td>{indicatorUnit(indicator)}</td>
               <td>{T.levels[indicator.judgeLevel]}</td>
               <td>{indicator.department}</td>
-              <td className="quote"><span className="muted small">{target.source.section}第{target.source.item}条</span><br />{target.source.quote}</td>
+              <td className="quote"><span className="muted small">{MESSAGES.app.common.sourceItem(target.source.section, target.source.item)}</span><br />{target.source.quote}</td>
             </tr>
           ))}
         </tbody>

@@ -21,7 +21,7 @@ export function HomePage({ profile, onChangeProfile, onOpenEntry }: { profile: P
           <p className="muted page-meta">
             <span>{T.reportingFor}：<strong data-testid="region-name">{region.value ? [...region.value.path.filter((r) => r.level !== 'province'), region.value].map((r) => r.name).join(' · ') : '…'}</strong></span>
             <span data-testid="role">{MESSAGES.app.roles[profile.role]}</span>
-            {framework.plan.status === '征求意见稿' && <span className="tag warn">征求意见稿</span>}
+            {framework.plan.status === '征求意见稿' && <span className="tag warn">{MESSAGES.app.common.consultationDraft}</span>}
           </p>
         </div>
         <button onClick={onChangeProfile}>{T.changeProfile}</button>
@@ -36,7 +36,7 @@ export function HomePage({ profile, onChangeProfile, onOpenEntry }: { profile: P
           <tbody>
             {returns.value.filter((r) => r.planId === profile.planId).map((r) => (
               <tr key={r.id}>
-                <td>{r.year} 年</td>
+                <td>{MESSAGES.app.common.year(r.year)}</td>
                 <td><span className={`badge status-${r.status}`}>{MESSAGES.returns.status[r.status]}</span></td>
                 <td className="c-num">{r.cellsFilled}{r.prefilledCells > 0 ? T.prefilled(r.prefilledCells) : ''}</td>
                 <td>{new Date(r.updatedAt).toLocaleString('zh-CN', { hour12: false })}</td>

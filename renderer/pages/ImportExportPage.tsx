@@ -45,7 +45,7 @@ function ExportPanel({ profile }: { profile: Profile }) {
         <div className="ie-row">
           <label className="inline-field">{T.year}
             <select value={chosen.year} onChange={(e) => setYear(Number(e.target.value))} aria-label={T.year}>
-              {returns.map((r) => <option key={r.id} value={r.year}>{r.year} 年（{MESSAGES.returns.status[r.status]}）</option>)}
+              {returns.map((r) => <option key={r.id} value={r.year}>{MESSAGES.app.common.yearWithStatus(r.year, MESSAGES.returns.status[r.status])}</option>)}
             </select>
           </label>
           <ExportReturnButton returnId={chosen.id} className="primary" />
@@ -98,7 +98,7 @@ function TemplatePanel({ profile }: { profile: Profile }) {
         )}
         <label className="inline-field">{T.year}
           <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={`${T.templateHeading}${T.year}`}>
-            {(years.length ? years : [year]).map((y) => <option key={y} value={y}>{y} 年</option>)}
+            {(years.length ? years : [year]).map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}</option>)}
           </select>
         </label>
         <button disabled={busy} onClick={() => void run()} data-testid="export-template">{busy ? T.exporting : T.templateButton}</button>

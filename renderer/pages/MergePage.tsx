@@ -81,7 +81,7 @@ export function MergePage({ profile }: { profile: Profile }) {
         <label className="inline-field">
           {T.year}
           <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={T.year}>
-            {years.map((y) => <option key={y} value={y}>{y} 年{overview.value?.years.includes(y) ? ' ✓' : ''}</option>)}
+            {years.map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}{overview.value?.years.includes(y) ? MESSAGES.app.common.hasReturn : ''}</option>)}
           </select>
         </label>
       </header>

@@ -89,7 +89,7 @@ export function PrintPage({ profile }: { profile: Profile }) {
         </label>
         <label className="inline-field">{T.year}
           <select aria-label={T.year} value={chosenYear ?? ''} onChange={(e) => setYear(Number(e.target.value))}>
-            {years.map((y) => <option key={y} value={y}>{y} 年</option>)}
+            {years.map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}</option>)}
           </select>
         </label>
         <span className="spacer" />

@@ -56,7 +56,7 @@ export function SetupPage({ initial, onSaved }: { initial: Profile | null; onSav
           <option value="">{T.choosePlan}</option>
           {plans.value?.map((p) => (
             <option key={p.plan.id} value={p.plan.id}>
-              {p.plan.name}{p.plan.status === '征求意见稿' ? '（征求意见稿）' : ''} — {p.plan.region.fullName}
+              {MESSAGES.app.common.planOption(p.plan.name, p.plan.status === '征求意见稿', p.plan.region.fullName)}
             </option>
           ))}
         </select>
@@ -82,7 +82,7 @@ export function SetupPage({ initial, onSaved }: { initial: Profile | null; onSav
           <span>{T.department}</span>
           <select value={department} onChange={(e) => setDepartment(e.target.value)} aria-label={T.department} disabled={!plan}>
             <option value="">{T.chooseDepartment}</option>
-            {departments.map((d) => <option key={d.department} value={d.department}>{MESSAGES.merge.departmentName(d.department)}（{d.items} 项）</option>)}
+            {departments.map((d) => <option key={d.department} value={d.department}>{MESSAGES.app.common.departmentOption(MESSAGES.merge.departmentName(d.department), d.items)}</option>)}
           </select>
         </label>
       )}

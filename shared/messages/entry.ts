@@ -26,6 +26,8 @@ export const entry = {
   locked: '报表已报送并锁定。如需修改，请先改回草稿。',
   noDataPrompt: '无数据的原因（例如：本年未开展此项统计）',
   noDataMark: '无数据',
+  /** typing 无 in a cell opens the 无数据 dialog */
+  noDataShort: '无',
   noDataSave: '标记无数据',
   cancel: '取消',
   prefilledHint: '上年数，待确认',
