@@ -1,23 +1,14 @@
 // The `wdp` command line, run as a user runs it: a child process of the launcher script.
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../helpers/paths.ts';
+import { wdpRunner } from '../helpers/cli.ts';
 
-const WDP = join(REPO_ROOT, 'electron', 'cli', 'wdp.js');
 const dir = mkdtempSync(join(tmpdir(), 'wdp-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function wdp(...args: string[]) {
-  // WDP_DB points at the temp dir too, so a command without --db never touches the user's real database.
-  const result = spawnSync(process.execPath, [WDP, ...args], {
-    cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, WDP_DB: join(dir, 'default.sqlite'), NODE_OPTIONS: '' },
-  });
-  if (result.error) throw result.error;
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const wdp = wdpRunner({ dir });
 
 describe('wdp CLI', () => {
   it('--help prints the Chinese usage and exits 0', () => {

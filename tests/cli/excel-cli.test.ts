@@ -1,6 +1,5 @@
 // wdp template / export / validate / import, run as a user runs them (child processes of the launcher), with the
 // exit codes scripts rely on: validate 0 valid, 1 problems, 2 unreadable; import 0 written, 1 not written, 2 unreadable.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,25 +9,18 @@ import { sourcePaths } from '../../electron/app-paths.ts';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { PARSE_MSG } from '../../shared/rules/messages.ts';
-import { REPO_ROOT } from '../helpers/paths.ts';
 import { generateReturn } from '../excel/helpers/generate.ts';
 import { openBook } from '../excel/helpers/mutate.ts';
 import type { ReturnData } from '../../shared/returns/schema.ts';
+import { wdpRunner } from '../helpers/cli.ts';
 
-const WDP = join(REPO_ROOT, 'electron', 'cli', 'wdp.js');
 const dir = mkdtempSync(join(tmpdir(), 'wdp-excel-cli-'));
 const db = join(dir, 'wdp.sqlite');
 const E = MESSAGES.excel;
 const COUNTY = '431024000000';
 const TOWNSHIP = '431024100000';
 
-function wdp(...args: string[]) {
-  const result = spawnSync(process.execPath, [WDP, ...args, '--db', db], {
-    cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, WDP_DB: join(dir, 'default.sqlite'), NODE_OPTIONS: '' },
-  });
-  if (result.error) throw result.error;
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const wdp = wdpRunner({ dir, db: () => db });
 
 /** Runs handlers on the same database file, in this process (the CLI is closed meanwhile). */
 async function withApp<T>(fn: (call: (channel: string, input: unknown) => Promise<unknown>, data: () => ReturnData) => Promise<T>): Promise<T> {

@@ -1,28 +1,20 @@
 // `wdp merge` as a user runs it: a folder of township returns (one broken), per-file verdicts, the completeness,
 // the county return written; then the county return merged at the city.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../helpers/paths.ts';
 import { openTestBackend, type TestBackend } from '../helpers/backend.ts';
 import { requireFramework } from '../../electron/services/plans-service.ts';
 import { listChildRegions } from '../../electron/services/regions-service.ts';
 import { CITY, COUNTY } from './helpers.ts';
 import { returnFile } from './excel-files.ts';
+import { wdpRunner } from '../helpers/cli.ts';
 
-const WDP = join(REPO_ROOT, 'electron', 'cli', 'wdp.js');
 const dir = mkdtempSync(join(tmpdir(), 'wdp-merge-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function wdp(...args: string[]) {
-  const result = spawnSync(process.execPath, [WDP, ...args], {
-    cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, WDP_DB: join(dir, 'default.sqlite'), NODE_OPTIONS: '' },
-  });
-  if (result.error) throw result.error;
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const wdp = wdpRunner({ dir });
 
 describe('wdp merge', () => {
   const folder = join(dir, '2024年乡镇报表');

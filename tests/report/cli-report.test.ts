@@ -1,15 +1,13 @@
 // `wdp report` as a user runs it (a child process of the launcher): one self-contained HTML file with its
 // charts and a font subset inline, and --json with the rule engine's counts.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../shared/messages.ts';
 import { engineEvaluation } from './engine.ts';
-import { REPO_ROOT } from '../helpers/paths.ts';
 import { COUNTY, PLAN, reportFixture, YEAR, type ReportFixture } from './fixture.ts';
+import { wdpRunner } from '../helpers/cli.ts';
 
-const WDP = join(REPO_ROOT, 'electron', 'cli', 'wdp.js');
 const NOTO = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 let fx: ReportFixture;
 let expectedTotal: { met: number; notMet: number; atRisk: number; noData: number };
@@ -21,13 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => fx?.close());
 
-function wdp(...args: string[]) {
-  const result = spawnSync(process.execPath, [WDP, ...args, '--db', fx.dbFile], {
-    cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, WDP_DB: join(fx.dir, 'default.sqlite'), NODE_OPTIONS: '' },
-  });
-  if (result.error) throw result.error;
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const wdp = wdpRunner({ dir: () => fx.dir, db: () => fx.dbFile, timeout: 120_000 });
 
 describe('wdp report', () => {
   it('-o writes one self-contained HTML file: CSS, SVG charts and the font inline, nothing fetched', () => {
