@@ -39,7 +39,7 @@ export function BackupsPage() {
         </table>
         {inspected && (
           <div className="card">
-            <h2>{T.holds(inspected.name)}</h2>
+            <h2>{T.holds(new Date(list.value?.find((b) => b.name === inspected.name)?.createdAt ?? Date.now()).toLocaleString('zh-CN', { hour12: false }))}</h2>
             {inspected.returns.length === 0 ? <p className="muted">{T.empty}</p> : (
               <table className="grid">
                 <thead><tr><th>{T.columns.region}</th><th>{T.columns.year}</th><th>{T.columns.status}</th><th className="c-num">{T.columns.cells}</th><th>{T.columns.updated}</th></tr></thead>

@@ -9,7 +9,7 @@ export const backups = {
   createNow: '立即备份',
   created: (name: string) => `已备份：${name}`,
   inspect: '查看',
-  holds: (name: string) => `备份 ${name} 中的报表`,
+  holds: (time: string) => `${time} 的备份中的报表`,
   empty: '该备份中没有报表',
   restore: '从此备份恢复',
   restoreHint: '恢复会用该备份替换当前全部数据；恢复前会先自动备份当前数据，可随时再恢复回来。',
