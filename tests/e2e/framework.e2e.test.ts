@@ -1,0 +1,38 @@
+// The framework browser in Chinese: area tabs, each target with its rule, unit, department and the plan's
+// own sentence; search by name or code across areas.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E } from '../helpers/e2e.ts';
+
+describe('framework browser', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+    await e2e.backend.handlers['settings:set-profile']({ planId: 'kelan', role: 'county', regionCode: '140929000000', userName: '' });
+    await e2e.page.reload();
+    await e2e.page.getByRole('button', { name: '指标框架' }).click();
+  });
+  afterAll(async () => { await e2e?.close(); });
+
+  it('shows each target with its rule and the plan’s sentence', async () => {
+    const table = e2e.page.getByTestId('framework-table');
+    const row = table.locator('tr', { hasText: 'H03' });
+    await expect.poll(() => row.textContent()).toContain('孕产妇死亡率');
+    const text = (await row.textContent())!;
+    // 岢岚县's own target: 12.5/10万以内, not another plan's 12/10万
+    expect(text).toContain('不高于12.5/10万');
+    expect(text).toContain('卫健');
+    expect(text).toContain('主要目标第2条');
+    await e2e.screenshot('framework-kelan', { fullPage: false });
+  });
+
+  it('finds indicators by name or code in every area', async () => {
+    const { page } = e2e;
+    await page.getByPlaceholder('按指标名称或代码搜索').fill('村委会');
+    const table = page.getByTestId('framework-table');
+    await expect.poll(() => table.textContent()).toContain('P31');
+    expect(await table.textContent()).toContain('达到30%左右');
+    await page.getByPlaceholder('按指标名称或代码搜索').fill('V12');
+    await expect.poll(() => table.textContent()).toContain('农村自来水普及率稳定在92%以上');
+    expect(e2e.errors).toEqual([]);
+  });
+});
