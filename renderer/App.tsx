@@ -50,7 +50,7 @@ export function App() {
       <main className="app">
         {page === 'home' && <HomePage profile={profile} onChangeProfile={() => setEditing(true)} onOpenEntry={(year) => { setEntryYear(year); setPage('entry'); }} />}
         {page === 'entry' && <EntryPage profile={profile} initialYear={entryYear} />}
-        {page === 'framework' && <FrameworkPage planId={profile.planId} />}
+        {page === 'framework' && <FrameworkPage planId={profile.planId} canAdjust={profile.role === 'county' || profile.role === 'city'} />}
         {page === 'backups' && <BackupsPage />}
         {page === 'print' && <PrintPage profile={profile} />}
         {page === 'merge' && <MergePage profile={profile} />}

@@ -4,12 +4,14 @@ import type { AreaCode, Indicator } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { api, ApiCallError } from '../api/client.ts';
 import { fileToBase64, saveBase64 } from '../lib/files.ts';
+import { AdjustTargetForm } from './AdjustTargetForm.tsx';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 
 const T = MESSAGES.framework;
 
 /** The framework browser: area → targets with indicator, rule, unit, department and the plan's own sentence. */
-export function FrameworkPage({ planId }: { planId: string }) {
+export function FrameworkPage({ planId, canAdjust = false }: { planId: string; canAdjust?: boolean }) {
+  const [adjusting, setAdjusting] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(0);
   const fw = useApiQuery(`fw:${planId}:${loaded}`, () => api['plans:get-framework']({ planId }));
   const [notice, setNotice] = useState('');
@@ -76,7 +78,17 @@ export function FrameworkPage({ planId }: { planId: string }) {
               <td className="code">{indicator.code}</td>
               <td>{indicator.name}{q && <div className="muted small">{MESSAGES.areaTitles[a]}</div>}</td>
               <td>{target.text}</td>
-              <td>{describeRule(target.rule, indicator)}</td>
+              <td>
+                {describeRule(target.rule, indicator)}
+                {target.adjustment && <div className="small adjusted">{MESSAGES.frameworkAdjust.adjusted(describeRule(target.adjustment.previous, indicator), target.adjustment.note)}</div>}
+                {canAdjust && adjusting !== target.id && (target.rule.kind === 'at_least' || target.rule.kind === 'at_most' || target.rule.kind === 'about') && (
+                  <div><button className="link small" onClick={() => setAdjusting(target.id)}>{MESSAGES.frameworkAdjust.button}</button></div>
+                )}
+                {adjusting === target.id && (target.rule.kind === 'at_least' || target.rule.kind === 'at_most' || target.rule.kind === 'about') && (
+                  <AdjustTargetForm planId={planId} targetId={target.id} initial={target.rule.value}
+                    onDone={(message) => { setAdjusting(null); if (message) { setNotice(message); setLoaded((n) => n + 1); } }} />
+                )}
+              </td>
               <td>{indicatorUnit(indicator)}</td>
               <td>{T.levels[indicator.judgeLevel]}</td>
               <td>{indicator.department}</td>

@@ -23,6 +23,11 @@ export const plansContract = {
     '读取一个规划的指标框架（默认最新版本）',
   ),
   'plans:export-package': endpoint(z.object({ planId: z.string().min(1) }), z.object({ fileName: z.string(), bytesBase64: z.string() }), '导出指标框架包（供乡镇导入）'),
+  'plans:adjust-target': endpoint(
+    z.object({ planId: z.string().min(1), targetId: z.string().min(1), value: z.number().finite(), note: z.string().trim().min(2, '请填写调整依据').max(200) }),
+    z.object({ version: z.number().int() }),
+    '县级调整本级规划的一个目标值（生成新版本指标框架）',
+  ),
   'plans:import-package': endpoint(
     z.object({ fileName: z.string().min(1).max(300), bytesBase64: z.string().max(8 * 1024 * 1024) }),
     z.object({ planId: z.string(), version: z.number().int() }),

@@ -143,6 +143,13 @@ export const TargetSchema = z.object({
   text: z.string().min(1),
   rule: TargetRuleSchema,
   source: SourceRefSchema,
+  /** a county's local adjustment of the plan's value (the plan's own rule kept in `previous`), with its basis */
+  adjustment: z.object({
+    previous: TargetRuleSchema,
+    note: z.string().min(2).max(200),
+    at: z.string(),
+    version: z.number().int().positive(),
+  }).optional(),
 });
 export type Target = z.infer<typeof TargetSchema>;
 

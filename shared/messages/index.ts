@@ -8,7 +8,8 @@ import { backups } from './backups.ts';
 import { entry } from './entry.ts';
 import { excel } from './excel.ts';
 import { frameworkPackage } from './framework-package.ts';
+import { frameworkAdjust } from './framework-adjust.ts';
 import { report } from './report.ts';
 import { merge } from './merge.ts';
 
-export const MESSAGES = { api, app, cli, framework, areaTitles, returns, backups, entry, frameworkPackage, report, excel, merge };
+export const MESSAGES = { api, app, cli, framework, areaTitles, returns, backups, entry, frameworkPackage, frameworkAdjust, report, excel, merge };

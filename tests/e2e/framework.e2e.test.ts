@@ -35,4 +35,19 @@ describe('framework browser', () => {
     await expect.poll(() => table.textContent()).toContain('农村自来水普及率稳定在92%以上');
     expect(e2e.errors).toEqual([]);
   });
+
+  it('lets the county adjust a numeric target, saved as a new version with the plan’s value kept', async () => {
+    const { page } = e2e;
+    await page.getByPlaceholder('按指标名称或代码搜索').fill('H03');
+    const row = page.getByTestId('framework-table').locator('tr', { hasText: 'H03' });
+    await row.getByRole('button', { name: '调整' }).click();
+    const form = page.getByTestId('adjust-kelan-H-G02-1');
+    await form.getByLabel('新的目标值').fill('10');
+    await form.getByLabel('调整依据（如会议纪要、文件号）').fill('县妇儿工委2026年会议纪要');
+    await form.getByRole('button', { name: '保存为新版本' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('已保存为第 2 版指标框架');
+    await expect.poll(() => row.textContent()).toContain('不高于10/10万');
+    expect(await row.textContent()).toContain('本地调整（规划原值：不高于12.5/10万）：县妇儿工委2026年会议纪要');
+    await e2e.screenshot('framework-adjusted', { fullPage: false });
+  });
 });

@@ -3,6 +3,7 @@ import { listPlans, requireFramework, retiredItems } from '../../services/plans-
 import { listChildRegions, regionWithPath } from '../../services/regions-service.ts';
 import { getProfile, setProfile } from '../../services/settings-service.ts';
 import type { DomainHandlers } from '../handlers.ts';
+import { adjustTarget } from '../../services/framework-adjust-service.ts';
 import { exportFrameworkPackage, importFrameworkPackage } from '../../services/framework-package-service.ts';
 
 export const plansHandlers = (ctx: AppContext): DomainHandlers<'settings' | 'plans' | 'regions'> => ({
@@ -13,6 +14,7 @@ export const plansHandlers = (ctx: AppContext): DomainHandlers<'settings' | 'pla
     const framework = requireFramework(ctx, planId, version);
     return { framework, retired: retiredItems(ctx, framework) };
   },
+  'plans:adjust-target': ({ planId, targetId, value, note }) => adjustTarget(ctx, planId, targetId, value, note),
   'plans:export-package': ({ planId }) => exportFrameworkPackage(ctx, planId),
   'plans:import-package': ({ fileName, bytesBase64 }) => importFrameworkPackage(ctx, fileName, Buffer.from(bytesBase64, 'base64')),
   'regions:get': ({ code }) => regionWithPath(ctx, code),
