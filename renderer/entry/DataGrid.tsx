@@ -149,6 +149,8 @@ export function DataGrid(props: DataGridProps) {
       return;
     }
     if (e.key.length === 1 && !ctrl && !e.altKey) { e.preventDefault(); startEditing('enter', e.key); }
+    // An input method (e.g. typing 无 with a Chinese IME) sends 'Process': open the cell so the text lands there.
+    if (e.key === 'Process') startEditing('enter', '');
   };
 
   const finishEditing = (commit: boolean, then?: () => void) => {

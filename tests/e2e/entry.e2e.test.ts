@@ -92,10 +92,29 @@ describe('township data entry', () => {
     await e2e.screenshot('entry-pasted', { fullPage: false });
   });
 
+  it('marks a cell 无数据 with its reason, distinct from zero and blank', async () => {
+    const { page } = e2e;
+    await cell(page, 'PD08.total').click();
+    await page.getByRole('button', { name: '无数据…' }).click();
+    await page.getByRole('dialog').getByRole('textbox').fill('本年乡镇班子未换届，未统计');
+    await page.getByRole('button', { name: '标记无数据' }).click();
+    await expect.poll(() => cell(page, 'PD08.total').textContent()).toBe('无数据');
+    expect(await cell(page, 'PD08.total').getAttribute('title')).toContain('本年乡镇班子未换届，未统计');
+    // entering 无 in a cell (F2, then the IME) opens the same dialog; Esc there leaves the cell as it was
+    await cell(page, 'PD08.female').click();
+    await page.keyboard.press('F2');
+    await page.keyboard.type('无');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+    await page.getByRole('dialog').getByRole('textbox').press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => cell(page, 'PD08.female').textContent()).toBe('');
+  });
+
   it('keeps everything after a restart', async () => {
     const { page } = await (async () => { await e2e.restart(); return e2e; })();
     // the home page lists the return with its status and how much is filled
-    await expect.poll(() => page.getByTestId('home-returns').textContent()).toMatch(/2025 年草稿6/);
+    await expect.poll(() => page.getByTestId('home-returns').textContent()).toMatch(/2025 年草稿7/);
     await e2e.screenshot('home-with-returns', { fullPage: false });
     await page.getByRole('button', { name: '数据填报' }).click();
     await page.getByRole('tab', { name: /妇女参与决策和管理/ }).click();
@@ -104,6 +123,7 @@ describe('township data entry', () => {
     await expect.poll(() => cell(page, 'PD28.female').textContent()).toBe('9');
     await expect.poll(() => cell(page, 'PD29.total').textContent()).toBe('5');
     await expect.poll(() => page.getByTestId('status-taobei-P-G08-3').textContent()).toBe('达标');
+    await expect.poll(() => cell(page, 'PD08.total').textContent()).toBe('无数据');
     const [summary] = await e2e.backend.handlers['returns:list']({ regionCode: TOWNSHIP });
     const audit = await e2e.backend.handlers['returns:audit']({ returnId: summary.id, limit: 100 });
     expect(audit.some((a) => a.field === 'PD30.female' && a.oldValue === '10' && a.newValue === '14' && a.userName === '张丽')).toBe(true);
