@@ -146,4 +146,28 @@ describe('township data entry', () => {
     expect(pd31).toContain(7);
     expect(rows.find((r) => r.includes('PD30'))).toContain(40);
   });
+
+  it('asks for an explanation of each warning before submission, then locks the return', async () => {
+    const { page } = e2e;
+    await cell(page, 'PD30.female').click();
+    await page.keyboard.type('12');
+    await page.keyboard.press('Enter');
+    // 12 of 40 = 30.0%: exactly at 30%以上, so 预警
+    await expect.poll(() => page.getByTestId('status-taobei-P-G08-3').textContent()).toBe('预警');
+    await page.getByRole('button', { name: '标记为已校验' }).click();
+    await expect.poll(() => page.getByTestId('return-status').textContent()).toBe('已校验');
+    await page.getByRole('button', { name: '报送（锁定）' }).click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('条预警没有填写说明');
+    const explanation = page.locator('tr[data-target="taobei-P-G08-3"]').getByLabel('预警说明');
+    await explanation.fill('本届村委会换届后女性委员12人，恰好达到30%，明年补选时继续提高');
+    await explanation.press('Enter');
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('已自动保存');
+    await page.getByRole('button', { name: '报送（锁定）' }).click();
+    await expect.poll(() => page.getByTestId('return-status').textContent()).toBe('已报送');
+    await cell(page, 'PD30.total').click();
+    await page.keyboard.type('50');
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('已报送并锁定');
+    await expect.poll(() => cell(page, 'PD30.total').textContent()).toBe('40');
+    await e2e.screenshot('entry-submitted', { fullPage: false });
+  });
 });
