@@ -18,8 +18,9 @@ export interface Where { regionCode: string; year: number; planId?: string }
 
 export function regionInfo(ctx: AppContext, code: string): RegionInfo {
   const region = regionWithPath(ctx, code);
-  if (region.level !== 'township' && region.level !== 'county') throw new AppError('invalid_request', E.notReportable(region.name));
-  return { code: region.code, name: region.name, fullName: [...region.path.map((r) => r.name), region.name].join(''), level: region.level };
+  if (region.level === 'province') throw new AppError('invalid_request', E.notReportable(region.name));
+  // a city's return is a merged return like a county's, and printed the same way
+  return { code: region.code, name: region.name, fullName: [...region.path.map((r) => r.name), region.name].join(''), level: region.level === 'township' ? 'township' : 'county' };
 }
 
 /** The region's return for the year: under the named plan, else the profile's, else the only one there is. */
