@@ -137,7 +137,16 @@ export function DataGrid(props: DataGridProps) {
       if (item) void navigator.clipboard?.writeText(formatCell(cells.get(cellKey(item.code, sex)))).catch(() => undefined);
       return;
     }
-    if (NAV_KEYS.has(e.key)) { e.preventDefault(); move(e.key as NavKey, e.shiftKey); return; }
+    if (NAV_KEYS.has(e.key)) {
+      // Tab past the last (Shift+Tab before the first) editable cell leaves the grid, so the keyboard is never trapped.
+      if (e.key === 'Tab') {
+        const next = nextPos(active, 'Tab', e.shiftKey, rows, 3, editable);
+        if (next.row === active.row && next.col === active.col) return;
+      }
+      e.preventDefault();
+      move(e.key as NavKey, e.shiftKey);
+      return;
+    }
     if (e.key === 'F2') { e.preventDefault(); const { item, sex } = at(active); startEditing('edit', drafts.get(cellKey(item.code, sex))?.text ?? formatCell(cells.get(cellKey(item.code, sex)))); return; }
     if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
