@@ -48,7 +48,7 @@ export function App() {
         ))}
       </nav>
       <main className="app">
-        {page === 'home' && <HomePage profile={profile} onChangeProfile={() => setEditing(true)} onOpenEntry={(year) => { setEntryYear(year); setPage('entry'); }} />}
+        {page === 'home' && <HomePage profile={profile} onChangeProfile={() => setEditing(true)} onOpenEntry={(year) => { setEntryYear(year); setPage('entry'); }} onOpenMerge={() => setPage('merge')} />}
         {page === 'entry' && <EntryPage profile={profile} initialYear={entryYear} />}
         {page === 'framework' && <FrameworkPage planId={profile.planId} canAdjust={profile.role === 'county' || profile.role === 'city'} />}
         {page === 'backups' && <BackupsPage />}

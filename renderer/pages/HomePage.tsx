@@ -6,9 +6,12 @@ import { useApiQuery } from '../hooks/useApiQuery.ts';
 const T = MESSAGES.app.home;
 
 /** The plan this copy reports for, and its eight areas with how much each asks. */
-export function HomePage({ profile, onChangeProfile, onOpenEntry }: { profile: Profile; onChangeProfile: () => void; onOpenEntry: (year?: number) => void }) {
+export function HomePage({ profile, onChangeProfile, onOpenEntry, onOpenMerge }: { profile: Profile; onChangeProfile: () => void; onOpenEntry: (year?: number) => void; onOpenMerge: () => void }) {
   const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));
   const returns = useApiQuery(`home-returns:${profile.regionCode}`, () => api['returns:list']({ regionCode: profile.regionCode }));
+  const merging = profile.role === 'county' || profile.role === 'city';
+  const reportingYear = new Date().getFullYear() - 1;
+  const overview = useApiQuery(`home-overview:${profile.regionCode}:${merging}`, () => (merging ? api['merge:overview']({ year: reportingYear }) : Promise.resolve(null)));
   const region = useApiQuery(`region:${profile.regionCode}`, () => api['regions:get']({ code: profile.regionCode }));
   if (fw.error) return <p className="error" role="alert">{fw.error.message}</p>;
   if (!fw.value) return <p className="muted">{MESSAGES.app.loading}</p>;
@@ -26,6 +29,12 @@ export function HomePage({ profile, onChangeProfile, onOpenEntry }: { profile: P
         </div>
         <button onClick={onChangeProfile}>{T.changeProfile}</button>
       </header>
+      {overview.value && (
+        <p className="notice" data-testid="home-completeness">
+          {T.completeness(reportingYear, overview.value.completeness.reported, overview.value.completeness.total, overview.value.completeness.drafts, overview.value.completeness.rate)}
+          {' '}<button className="link" onClick={onOpenMerge}>{T.openMerge}</button>
+        </p>
+      )}
       <h2>{T.returns}</h2>
       {returns.value && returns.value.length === 0 && (
         <p className="muted">{T.noReturns} <button className="link" onClick={() => onOpenEntry()}>{T.startEntry}</button></p>

@@ -13,6 +13,14 @@ describe('framework browser', () => {
   });
   afterAll(async () => { await e2e?.close(); });
 
+  it('tells the county on its home page how many townships have reported', async () => {
+    const { page } = e2e;
+    await page.getByRole('button', { name: '首页' }).click();
+    const year = new Date().getFullYear() - 1;
+    await expect.poll(() => page.getByTestId('home-completeness').textContent()).toContain(`${year} 年下级报送：已报送 0 / 11，报送率 0.0%`);
+    await page.getByRole('button', { name: '指标框架' }).click();
+  });
+
   it('shows each target with its rule and the plan’s sentence', async () => {
     const table = e2e.page.getByTestId('framework-table');
     const row = table.locator('tr', { hasText: 'H03' });
