@@ -7,7 +7,7 @@ import { parseClipboardBlock, placeBlock } from '../../shared/returns/paste.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
 import { cellKey, type Cell } from '../../shared/returns/schema.ts';
 import type { CellIssue } from '../../shared/rules/result.ts';
-import { nextPos, type GridPos, type NavKey } from './grid-nav.ts';
+import { inRect, nextPos, rectToText, selectionRect, type GridPos, type NavKey } from './grid-nav.ts';
 
 const T = MESSAGES.entry;
 const SEXES: SexColumn[] = ['total', 'female', 'male'];
@@ -46,6 +46,9 @@ export const formatCell = (cell: Cell | undefined): string =>
 export function DataGrid(props: DataGridProps) {
   const { items, cells, previous, issues, drafts, readOnly } = props;
   const [active, setActive] = useState<GridPos>({ row: 0, col: 0 });
+  /** the other corner of a Shift-selected block (null: just the active cell) */
+  const [anchor, setAnchor] = useState<GridPos | null>(null);
+  const rect = selectionRect(anchor, active);
   const [editing, setEditingState] = useState<Editing | null>(null);
   const finished = useRef(true);
   const setEditing = (next: Editing | null) => {
@@ -132,12 +135,15 @@ export function DataGrid(props: DataGridProps) {
     const ctrl = e.ctrlKey || e.metaKey;
     if (ctrl && (e.key === 'z' || e.key === 'Z')) { e.preventDefault(); if (e.shiftKey) props.onRedo(); else props.onUndo(); return; }
     if (ctrl && (e.key === 'y' || e.key === 'Y')) { e.preventDefault(); props.onRedo(); return; }
-    if (ctrl && (e.key === 'c' || e.key === 'C')) {
-      const { item, sex } = at(active);
-      if (item) void navigator.clipboard?.writeText(formatCell(cells.get(cellKey(item.code, sex)))).catch(() => undefined);
-      return;
-    }
     if (NAV_KEYS.has(e.key)) {
+      // Shift + arrows select a block (to copy or clear); any other move drops the selection.
+      if (e.shiftKey && e.key.startsWith('Arrow')) {
+        e.preventDefault();
+        setAnchor((a) => a ?? active);
+        move(e.key as NavKey, false);
+        return;
+      }
+      setAnchor(null);
       // Tab past the last (Shift+Tab before the first) editable cell leaves the grid, so the keyboard is never trapped.
       if (e.key === 'Tab') {
         const next = nextPos(active, 'Tab', e.shiftKey, rows, 3, editable);
@@ -150,11 +156,18 @@ export function DataGrid(props: DataGridProps) {
     if (e.key === 'F2') { e.preventDefault(); const { item, sex } = at(active); startEditing('edit', drafts.get(cellKey(item.code, sex))?.text ?? formatCell(cells.get(cellKey(item.code, sex)))); return; }
     if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
-      if (!editable(active)) return;
-      const { item, sex } = at(active);
-      const key = cellKey(item.code, sex);
-      props.onDrafts((prev) => { const next = new Map(prev); next.delete(key); return next; });
-      if (cells.has(key)) props.onCommit([{ item: item.code, sex, value: null, noData: null }]);
+      // clears every editable cell of the selection, as one action (one undo)
+      const keys: { item: string; sex: SexColumn; key: string }[] = [];
+      for (let row = rect.top; row <= rect.bottom; row++) {
+        for (let col = rect.left; col <= rect.right; col++) {
+          if (!editable({ row, col })) continue;
+          const { item, sex } = at({ row, col });
+          keys.push({ item: item.code, sex, key: cellKey(item.code, sex) });
+        }
+      }
+      props.onDrafts((prev) => { const next = new Map(prev); for (const k of keys) next.delete(k.key); return next; });
+      const edits = keys.filter((k) => cells.has(k.key)).map((k) => ({ item: k.item, sex: k.sex, value: null, noData: null }));
+      if (edits.length > 0) props.onCommit(edits);
       return;
     }
     if (e.key.length === 1 && !ctrl && !e.altKey) { e.preventDefault(); startEditing('enter', e.key); }
@@ -181,13 +194,25 @@ export function DataGrid(props: DataGridProps) {
     if (editing?.mode === 'enter' && e.key.startsWith('Arrow')) { e.preventDefault(); finishEditing(true, () => move(e.key as NavKey, false)); }
   };
 
+  /** Ctrl+C (or the menu): the selected block as Excel/WPS text; 无数据 and locked cells copy as they show. */
+  const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (editing) return;
+    e.preventDefault();
+    e.clipboardData.setData('text/plain', rectToText(rect, (p) => {
+      const { item, sex } = at(p);
+      if (!item || !columnsOf(item).includes(sex)) return '';
+      const key = cellKey(item.code, sex);
+      return drafts.get(key)?.text ?? formatCell(cells.get(key));
+    }));
+  };
+
   const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
     if (readOnly) return;
     const text = e.clipboardData.getData('text/plain');
     if (editing && !/[\t\n]/.test(text.trim())) return;
     e.preventDefault();
     setEditing(null);
-    const { placed, clipped } = placeBlock(parseClipboardBlock(text), active.row, active.col, rows, 3);
+    const { placed, clipped } = placeBlock(parseClipboardBlock(text), rect.top, rect.left, rows, 3);
     const invalid = commitTexts(placed.map((p) => ({ pos: { row: p.row, col: p.col }, text: p.text })));
     if (clipped) props.onNotice(T.pasteClipped(clipped));
     else if (invalid) props.onNotice(T.pasteInvalid(invalid));
@@ -195,7 +220,7 @@ export function DataGrid(props: DataGridProps) {
   };
 
   return (
-    <div className="data-grid" ref={gridRef} tabIndex={0} role="grid" aria-label={T.title} onKeyDown={onGridKey} onPaste={onPaste} data-testid="data-grid">
+    <div className="data-grid" ref={gridRef} tabIndex={0} role="grid" aria-label={T.title} onKeyDown={onGridKey} onPaste={onPaste} onCopy={onCopy} data-testid="data-grid">
       <table className="grid entry-grid">
         <thead>
           <tr>
@@ -216,7 +241,9 @@ export function DataGrid(props: DataGridProps) {
                 <td className="c-unit">{item.unit}</td>
                 {SEXES.map((sex, col) => {
                   const key = cellKey(item.code, sex);
-                  if (!cols.includes(sex)) return <td key={sex} className="c-num locked" data-pos={`${row}-${col}`} onMouseDown={() => setActive({ row, col })}>{T.notCollected}</td>;
+                  const select = (e: { shiftKey: boolean }) => { setAnchor(e.shiftKey ? (anchor ?? active) : null); setActive({ row, col }); };
+                  const inBlock = anchor !== null && inRect(rect, { row, col });
+                  if (!cols.includes(sex)) return <td key={sex} className={`c-num locked${inBlock ? ' in-range' : ''}`} data-pos={`${row}-${col}`} onMouseDown={select}>{T.notCollected}</td>;
                   const cell = cells.get(key);
                   const draft = drafts.get(key);
                   const cellIssues = issues.get(key) ?? [];
@@ -224,14 +251,14 @@ export function DataGrid(props: DataGridProps) {
                   const source = lockedItems?.get(item.code);
                   const gap = source ? props.locked?.gaps.get(key) : undefined;
                   const cls = ['c-num', 'cell', source ? 'summed' : '', gap ? 'has-gap' : '',
-                    isActive ? 'active' : '',
+                    isActive ? 'active' : '', inBlock ? 'in-range' : '',
                     draft || cellIssues.some((i) => i.severity === 'error') ? 'has-error' : cellIssues.length ? 'has-warning' : '',
                     cell?.noData ? 'no-data' : '', cell?.prefilled ? 'prefilled' : ''].filter(Boolean).join(' ');
                   const title = [source ? MESSAGES.merge.entry.summedCell(source) : '', gap ? MESSAGES.merge.entry.gap(gap) : '', draft?.message, ...cellIssues.map((i) => i.message), cell?.noData ? `${T.noDataMark}：${cell.noData.reason}` : '', cell?.prefilled ? T.prefilledHint : ''].filter(Boolean).join('\n');
                   return (
                     <td key={sex} className={cls} data-pos={`${row}-${col}`} data-cell={key} title={title || undefined} data-source={source}
                       aria-invalid={draft || cellIssues.some((i) => i.severity === 'error') ? true : undefined}
-                      onMouseDown={() => { if (editing && !isActive) finishEditing(true); setActive({ row, col }); }}
+                      onMouseDown={(e) => { if (editing && !isActive) finishEditing(true); select(e); }}
                       onDoubleClick={() => startEditing('edit', draft?.text ?? formatCell(cell))}>
                       {isActive && editing ? (
                         <input ref={inputRef} className="cell-input" value={editing.text} aria-label={`${item.name} ${T.sexLabel[sex]}`}

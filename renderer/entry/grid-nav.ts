@@ -29,3 +29,24 @@ export function nextPos(pos: GridPos, key: NavKey, shift: boolean, rows: number,
     }
   }
 }
+
+export interface GridRect { top: number; left: number; bottom: number; right: number }
+
+/** The rectangle between the selection's anchor and the active cell (just the active cell without an anchor). */
+export function selectionRect(anchor: GridPos | null, active: GridPos): GridRect {
+  const a = anchor ?? active;
+  return { top: Math.min(a.row, active.row), left: Math.min(a.col, active.col), bottom: Math.max(a.row, active.row), right: Math.max(a.col, active.col) };
+}
+
+export const inRect = (r: GridRect, p: GridPos) => p.row >= r.top && p.row <= r.bottom && p.col >= r.left && p.col <= r.right;
+
+/** A rectangle as Excel/WPS clipboard text: cells by tab, rows by CRLF. */
+export function rectToText(r: GridRect, textAt: (p: GridPos) => string): string {
+  const lines: string[] = [];
+  for (let row = r.top; row <= r.bottom; row++) {
+    const cells: string[] = [];
+    for (let col = r.left; col <= r.right; col++) cells.push(textAt({ row, col }));
+    lines.push(cells.join('\t'));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -35,7 +35,7 @@ export const entry = {
   pasteInvalid: (n: number) => `${n} 个粘贴的单元格内容无效，未保存（见红色单元格）`,
   cellLocked: '该单元格不需填写',
   activeCell: '当前单元格',
-  keyboardHelp: '键盘：方向键 / Tab / 回车移动，直接输入替换，F2 修改，Esc 取消，Delete 清空，Ctrl+V 粘贴 Excel 区域，Ctrl+Z 撤销',
+  keyboardHelp: '键盘：方向键 / Tab / 回车移动，直接输入替换，F2 修改，Esc 取消，Shift+方向键选区，Ctrl+C 复制、Ctrl+V 粘贴 Excel 区域，Delete 清空，Ctrl+Z 撤销',
   indicators: {
     heading: '指标与目标',
     indicator: '指标',

@@ -111,6 +111,25 @@ describe('township data entry', () => {
     await expect.poll(() => cell(page, 'PD08.female').textContent()).toBe('');
   });
 
+  it('selects a block with Shift+arrows to copy it as Excel text or clear it in one undoable action', async () => {
+    const { page } = e2e;
+    await cell(page, 'PD28.total').click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowRight');
+    const copied = await page.getByTestId('data-grid').evaluate((grid) => {
+      const data = new DataTransfer();
+      grid.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+      return data.getData('text/plain');
+    });
+    expect(copied).toBe('30\t9\r\n5\t1\r\n');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => cell(page, 'PD29.female').textContent()).toBe('');
+    expect(await cell(page, 'PD28.total').textContent()).toBe('');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(page, 'PD29.female').textContent()).toBe('1');
+    expect(await cell(page, 'PD28.total').textContent()).toBe('30');
+  });
+
   it('keeps everything after a restart', async () => {
     const { page } = await (async () => { await e2e.restart(); return e2e; })();
     // the home page lists the return with its status and how much is filled

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextPos } from '../../renderer/entry/grid-nav.ts';
+import { inRect, nextPos, rectToText, selectionRect } from '../../renderer/entry/grid-nav.ts';
 import { parseClipboardBlock, placeBlock } from '../../shared/returns/paste.ts';
 
 // 3 rows × 3 columns; row 1 has only 合计 (a single-value item), so its 女/男 cells are locked.
@@ -34,5 +34,20 @@ describe('clipboard blocks from Excel / WPS', () => {
     const { placed, clipped } = placeBlock([['1', '2', '3'], ['4', '5', '6']], 1, 1, 2, 3);
     expect(placed).toEqual([{ row: 1, col: 1, text: '1' }, { row: 1, col: 2, text: '2' }]);
     expect(clipped).toBe(4);
+  });
+});
+
+describe('block selection', () => {
+  it('spans the anchor and the active cell in any direction', () => {
+    expect(selectionRect(null, { row: 2, col: 1 })).toEqual({ top: 2, left: 1, bottom: 2, right: 1 });
+    const r = selectionRect({ row: 3, col: 2 }, { row: 1, col: 0 });
+    expect(r).toEqual({ top: 1, left: 0, bottom: 3, right: 2 });
+    expect(inRect(r, { row: 2, col: 1 })).toBe(true);
+    expect(inRect(r, { row: 4, col: 1 })).toBe(false);
+  });
+
+  it('copies as Excel/WPS text', () => {
+    const values = [['30', '9', ''], ['5', '1', '']];
+    expect(rectToText({ top: 0, left: 0, bottom: 1, right: 1 }, (p) => values[p.row][p.col])).toBe('30\t9\r\n5\t1\r\n');
   });
 });
