@@ -2,7 +2,7 @@
 import { AppError } from '../../shared/api/envelope.ts';
 import type { CellEdit, ReturnSummary, ReturnView } from '../../shared/api/returns-contract.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
-import { cellKey, type Cell, type QualitativeChoice, type ReturnData, type ReturnStatus } from '../../shared/returns/schema.ts';
+import { cellKey, type Cell, type QualitativeChoice, type ReturnData } from '../../shared/returns/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { appendAudit, auditOf } from '../db/repos/audit-repo.ts';
 import {

@@ -1,7 +1,7 @@
 // Data models of the printed return form and the annual monitoring report. Built by pure functions from the
 // framework, the stored return and the rule engine's evaluation (build-form.ts, build-report.ts), rendered to
 // HTML by render-form.ts and render-report.ts. Numbers stay numbers here; the renderers format them.
-import type { AreaCode, SexColumn } from '../framework/schema.ts';
+import type { AreaCode } from '../framework/schema.ts';
 import type { ReturnView } from '../api/returns-contract.ts';
 import type { Evaluation, TargetStatus } from '../rules/result.ts';
 

@@ -34,7 +34,7 @@ async function fillTemplate(template: Buffer, data: ReturnData, options: { inser
       ws.spliceRows(11, 0, ['（以下数据经乡镇分管领导审核）']);
       ws.getColumn(1).width = 60;
     }
-    ws.eachRow((row, r) => {
+    ws.eachRow((row) => {
       const code = String(row.getCell(2).value ?? '');
       if (/^[HECPSFVL]D\d{2}$/.test(code)) {
         const reasons: string[] = [];

@@ -43,7 +43,6 @@ function check(cases: Case[]) {
 /** 孕产妇死亡率 = HD02 / HD01 × 10万, judged at county level, one decimal. */
 const mmr = (deaths: number, births: number, extra: ReturnInput = {}): ReturnInput => ({ ...extra, cells: { 'HD01.total': births, 'HD02.total': deaths, ...extra.cells } });
 const NO_MARGIN = { riskMargin: 0 };
-const AT_MOST_12: TargetRule = { kind: 'at_most', value: 12, strict: false };
 const BELOW_12: TargetRule = { kind: 'at_most', value: 12, strict: true };
 
 describe('at_most (孕产妇死亡率 控制在12/10万以下)', () => {
