@@ -35,7 +35,7 @@ export const app = {
     prefilled: (n: number) => `（${n} 个沿用上年待确认）`,
     completeness: (year: number, reported: number, total: number, drafts: number, rate: number) =>
       `${year} 年下级报送：已报送 ${reported} / ${total}${drafts ? `，草稿 ${drafts}` : ''}，报送率 ${rate.toFixed(1)}%。`,
-    openMerge: '去汇总',
+    openMerge: '查看报送情况',
   },
   nav: { home: '首页', entry: '数据填报', framework: '指标框架', backups: '数据备份' },
   error: '出错了',

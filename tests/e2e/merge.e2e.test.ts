@@ -63,7 +63,7 @@ describe('county merge', () => {
     e2e = await startE2E();
     await e2e.backend.handlers['settings:set-profile']({ planId: 'taobei', role: 'county', regionCode: COUNTY, userName: '王芳' });
     await e2e.page.reload();
-    await e2e.page.getByRole('button', { name: '汇总' }).click();
+    await e2e.page.getByRole('button', { name: '汇总', exact: true }).click();
   });
   afterAll(async () => { await e2e?.close(); });
 
@@ -152,7 +152,7 @@ describe('county merge', () => {
       await city.backend.handlers['settings:set-profile']({ planId: 'taobei', role: 'city', regionCode: CITY, userName: '李明' });
       await city.page.reload();
       const { page } = city;
-      await page.getByRole('button', { name: '汇总' }).click();
+      await page.getByRole('button', { name: '汇总', exact: true }).click();
       await page.getByTestId('pick-files').setInputFiles(exported);
       await expect.poll(() => page.getByTestId('verdict-summary').textContent(), { timeout: 30_000 }).toMatch(/导入完成：接收 [01]，有提示 [01]，拒收 0/);
       await page.getByRole('tab', { name: /报送情况/ }).click();
@@ -191,7 +191,7 @@ describe('a county department', () => {
     const fw = (await e2e.backend.handlers['plans:get-framework']({ planId: 'taobei' })).framework;
     const byCode = new Map(fw.dataItems.map((d) => [d.code, d]));
     expect(codes.every((c) => byCode.get(c!)?.department === '卫健' && byCode.get(c!)?.level === 'county')).toBe(true);
-    expect(await page.getByRole('button', { name: '汇总' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '汇总', exact: true }).count()).toBe(0);
     await e2e.screenshot('department-entry', { fullPage: false });
     expect(e2e.errors).toEqual([]);
   });
