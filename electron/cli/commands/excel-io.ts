@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { MAX_IMPORT_BYTES, type ImportReport } from '../../../shared/api/excel-contract.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { buildReport, locateProblems } from '../../excel/report.ts';
-import type { CliIo } from '../command.ts';
+import { flagString, type CliIo, type ParsedArgs } from '../command.ts';
 
 const E = MESSAGES.excel;
 
@@ -51,4 +51,21 @@ export function printReport(report: ImportReport, io: CliIo): void {
 export function parseYear(text: string | undefined): number | null {
   if (!text || !/^\d{4}$/.test(text)) return null;
   return Number(text);
+}
+
+/** --region, --year and -o of `wdp export` / `wdp template`; null (after saying why) when one is missing or wrong. */
+export function regionYearOutput(args: ParsedArgs, io: CliIo, missing: string): { region: string; year: number; output: string } | null {
+  const region = flagString(args, 'region');
+  const yearText = flagString(args, 'year');
+  const output = flagString(args, 'output');
+  if (!region || !yearText || !output) {
+    io.err(MESSAGES.cli.missingArgument(missing));
+    return null;
+  }
+  const year = parseYear(yearText);
+  if (year === null) {
+    io.err(MESSAGES.excel.cli.badYear(yearText));
+    return null;
+  }
+  return { region, year, output };
 }

@@ -1,7 +1,7 @@
 import { MESSAGES } from '../../../shared/messages.ts';
 import { call } from '../call.ts';
 import { flagString, type CliCommand } from '../command.ts';
-import { parseYear, writeOutputFile } from './excel-io.ts';
+import { regionYearOutput, writeOutputFile } from './excel-io.ts';
 
 const E = MESSAGES.excel.cli;
 
@@ -9,18 +9,9 @@ const E = MESSAGES.excel.cli;
 export const exportCommand: CliCommand = {
   name: 'export',
   async run(args, backend, io) {
-    const region = flagString(args, 'region');
-    const yearText = flagString(args, 'year');
-    const output = flagString(args, 'output');
-    if (!region || !yearText || !output) {
-      io.err(MESSAGES.cli.missingArgument(E.missingExportArgs));
-      return 2;
-    }
-    const year = parseYear(yearText);
-    if (year === null) {
-      io.err(E.badYear(yearText));
-      return 2;
-    }
+    const parsed = regionYearOutput(args, io, E.missingExportArgs);
+    if (!parsed) return 2;
+    const { region, year, output } = parsed;
     const plan = flagString(args, 'plan');
     const candidates = (await call(backend, 'returns:list', { regionCode: region })).filter((r) => r.year === year && (!plan || r.planId === plan));
     if (candidates.length === 0) {

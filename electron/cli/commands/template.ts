@@ -1,7 +1,7 @@
 import { MESSAGES } from '../../../shared/messages.ts';
 import { call } from '../call.ts';
 import { flagString, type CliCommand } from '../command.ts';
-import { parseYear, writeOutputFile } from './excel-io.ts';
+import { regionYearOutput, writeOutputFile } from './excel-io.ts';
 
 const E = MESSAGES.excel.cli;
 
@@ -9,18 +9,9 @@ const E = MESSAGES.excel.cli;
 export const templateCommand: CliCommand = {
   name: 'template',
   async run(args, backend, io) {
-    const region = flagString(args, 'region');
-    const yearText = flagString(args, 'year');
-    const output = flagString(args, 'output');
-    if (!region || !yearText || !output) {
-      io.err(MESSAGES.cli.missingArgument(E.missingTemplateArgs));
-      return 2;
-    }
-    const year = parseYear(yearText);
-    if (year === null) {
-      io.err(E.badYear(yearText));
-      return 2;
-    }
+    const parsed = regionYearOutput(args, io, E.missingTemplateArgs);
+    if (!parsed) return 2;
+    const { region, year, output } = parsed;
     const file = await call(backend, 'excel:template', { regionCode: region, year, planId: flagString(args, 'plan') });
     return writeOutputFile(output, file.bytesBase64, io) ? 0 : 2;
   },
