@@ -24,6 +24,14 @@ export function listBundledPlanIds(frameworksDir: string): string[] {
     .filter((d) => d.isDirectory()).map((d) => d.name).sort();
 }
 
+/** The shipped version of each plan, read from its plan.json alone (cheap: nothing is assembled). */
+export function bundledPlanVersions(frameworksDir: string): { planId: string; version: number }[] {
+  return listBundledPlanIds(frameworksDir).map((planId) => {
+    const plan = readJson(join(frameworksDir, 'plans', planId, 'plan.json')) as { version?: unknown };
+    return { planId, version: typeof plan.version === 'number' ? plan.version : Number.POSITIVE_INFINITY };
+  });
+}
+
 export function loadBundledFramework(frameworksDir: string, planId: string, catalogue = loadCatalogue(frameworksDir)): Framework {
   const dir = join(frameworksDir, 'plans', planId);
   const plan = readJson(join(dir, 'plan.json')) as PlanFile;

@@ -2,7 +2,8 @@ import { AppError } from '../../shared/api/envelope.ts';
 import type { PlanSummary } from '../../shared/api/plans-contract.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { getFrameworkVersion, insertFrameworkVersion, latestVersions, listFrameworkVersions } from '../db/repos/frameworks-repo.ts';
-import { loadBundledFrameworks } from '../frameworks/bundled.ts';
+import { bundledPlanVersions, loadBundledFramework, loadCatalogue } from '../frameworks/bundled.ts';
+import { MESSAGES } from '../../shared/messages.ts';
 import { join } from 'node:path';
 import { isoNow, type AppContext } from './context.ts';
 
@@ -11,24 +12,27 @@ import { isoNow, type AppContext } from './context.ts';
  * new version. Older versions stay, so values entered under them keep their meaning (nothing is re-mapped).
  */
 export function loadShippedFrameworks(ctx: AppContext): void {
+  const dir = join(ctx.paths.resourcesDir, 'frameworks');
   let frameworks: Framework[];
   try {
-    frameworks = loadBundledFrameworks(join(ctx.paths.resourcesDir, 'frameworks'));
+    // Only plans shipped in a version the database lacks are assembled and validated: start-up stays cheap.
+    const latest = new Map(latestVersions(ctx.db).map((v) => [v.planId, v.version]));
+    const newer = bundledPlanVersions(dir).filter((p) => (latest.get(p.planId) ?? 0) < p.version);
+    if (newer.length === 0) return;
+    const catalogue = loadCatalogue(dir);
+    frameworks = newer.map((p) => loadBundledFramework(dir, p.planId, catalogue));
   } catch (error) {
-    ctx.startupWarnings.push(`随程序提供的指标框架无法装载：${(error as Error).message}`);
+    ctx.startupWarnings.push(MESSAGES.framework.shippedUnloadable((error as Error).message));
     return;
   }
-  const latest = new Map(latestVersions(ctx.db).map((v) => [v.planId, v.version]));
   ctx.db.transaction(() => {
-    for (const framework of frameworks) {
-      if ((latest.get(framework.plan.id) ?? 0) < framework.version) insertFrameworkVersion(ctx.db, framework, 'bundled', isoNow(ctx));
-    }
+    for (const framework of frameworks) insertFrameworkVersion(ctx.db, framework, 'bundled', isoNow(ctx));
   })();
 }
 
 export function requireFramework(ctx: AppContext, planId: string, version?: number): Framework {
   const row = getFrameworkVersion(ctx.db, planId, version);
-  if (!row) throw new AppError('not_found', version ? `没有规划 ${planId} 的第 ${version} 版指标框架` : `本机没有规划 ${planId}`);
+  if (!row) throw new AppError('not_found', version ? MESSAGES.framework.noVersion(planId, version) : MESSAGES.framework.noPlan(planId));
   return row.framework;
 }
 
