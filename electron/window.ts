@@ -1,6 +1,7 @@
 // The main window and the rules every web contents obeys: isolated, sandboxed, no Node, no navigation,
 // no new windows, no permissions, no remote content.
 import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions, App, Session } from 'electron';
+import { MESSAGES } from '../shared/messages.ts';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -22,7 +23,7 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
     minWidth: 1024,
     minHeight: 640,
     show: false,
-    title: '妇女发展监测填报',
+    title: MESSAGES.app.title,
     backgroundColor: '#f6f7f9',
     webPreferences: {
       preload: preloadPath,

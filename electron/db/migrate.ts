@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/envelope.ts';
+import { MESSAGES } from '../../shared/messages.ts';
 
 export interface Migration { version: number; name: string; sql: string }
 
@@ -12,7 +13,7 @@ export function readMigrations(dir: string): Migration[] {
     .sort()
     .map((name) => ({ version: Number(name.slice(0, 4)), name, sql: readFileSync(join(dir, name), 'utf8') }));
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`迁移文件编号不连续：${m.name}`);
+    if (m.version !== i + 1) throw new Error(MESSAGES.app.migrationGap(m.name));
   });
   return migrations;
 }
@@ -22,7 +23,7 @@ export function refuseNewer(db: Database, migrations: Migration[]): number {
   const from = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length;
   if (from > latest) {
-    throw new AppError('refused', `数据库版本（${from}）比本程序支持的版本（${latest}）新，可能由更新版本的程序写入。为防止损坏，本程序不会打开它；请安装最新版本的程序。`);
+    throw new AppError('refused', MESSAGES.app.newerDatabase(from, latest));
   }
   return from;
 }

@@ -7,6 +7,7 @@ import { openApp } from '../app.ts';
 import { defaultDbFile, REPO_ROOT, sourcePaths } from '../app-paths.ts';
 import { folderShell } from '../services/shell.ts';
 import { startLoopback } from './server.ts';
+import { MESSAGES } from '../../shared/messages.ts';
 
 export interface DevWebOptions { dbFile?: string; downloadsDir?: string; port?: number }
 export interface DevWeb { address: string; dbFile: string; downloadsDir: string; stop: () => Promise<void> }
@@ -36,7 +37,7 @@ export async function startDevWeb(options: DevWebOptions = {}): Promise<DevWeb> 
 
 export async function runDevWeb(): Promise<void> {
   const dev = await startDevWeb();
-  process.stdout.write(`妇女发展监测填报（浏览器开发模式）：${dev.address}\n数据库：${dev.dbFile}\n保存的文件写入：${dev.downloadsDir}\n`);
+  process.stdout.write(MESSAGES.app.devWeb(dev.address, dev.dbFile, dev.downloadsDir));
   const stop = async () => { await dev.stop(); process.exit(0); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -44,7 +44,7 @@ export interface IncomingFile { fileName: string; bytes: Buffer; /** the file co
 const err = (message: string, location = ''): ProblemRow => ({ severity: 'error', location, message });
 const warn = (message: string, location = ''): ProblemRow => ({ severity: 'warning', location, message });
 const planName = (ctx: AppContext, planId: string) => getFrameworkVersion(ctx.db, planId)?.framework.plan.name ?? planId;
-const describe = (s: SubmissionRow) => `${s.reportedOn ? `报出日期 ${localDate(s.reportedOn)}` : `收到于 ${localDate(s.receivedAt)}`}，${s.fileName}`;
+const describe = (s: SubmissionRow) => MESSAGES.merge.versionLabel(s.reportedOn ? localDate(s.reportedOn) : null, localDate(s.receivedAt), s.fileName);
 
 /** Whose return this is, from the office's point of view; problems that refuse it are errors. */
 export function classify(ctx: AppContext, office: Office, year: number, incoming: IncomingReturn): { kind: SupplierKind | null; problems: ProblemRow[] } {

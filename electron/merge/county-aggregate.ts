@@ -70,7 +70,7 @@ export function mergeNotes(inputs: MergeInputs, result: AggregationResult, c: Co
     if (s.kind === 'department') byDep.set(s.department, (byDep.get(s.department) ?? 0) + 1);
     if (s.kind === 'own') own++;
   }
-  if (byDep.size > 0) notes.push(M.notes.departments([...byDep].map(([d, n]) => `${M.departmentName(d)}（${n}项）`)));
+  if (byDep.size > 0) notes.push(M.notes.departments([...byDep].map(([d, n]) => M.notes.departmentItems(M.departmentName(d), n))));
   if (own > 0) notes.push(M.notes.own(office.region.name, own));
   const codes = new Map(inputs.children.map((x) => [x.region.code, x.region.name]));
   const gapItems = new Map<string, Set<string>>();

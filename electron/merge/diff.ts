@@ -1,6 +1,7 @@
 // What changed between two versions of the same return: the cells and the qualitative answers. Pure.
 import type { Cell, QualitativeAnswer, ReturnData } from '../../shared/returns/schema.ts';
 import { cellKey } from '../../shared/returns/schema.ts';
+import { MESSAGES } from '../../shared/messages.ts';
 
 export interface CellChange {
   item: string;
@@ -15,7 +16,7 @@ export interface AnswerChange { indicator: string; before: string; after: string
 export interface ReturnDiff { cells: CellChange[]; answers: AnswerChange[] }
 
 export const cellText = (c: Pick<Cell, 'value' | 'noData'> | undefined): string =>
-  !c ? '' : c.value !== null ? String(c.value) : c.noData ? `无数据（${c.noData.reason}）` : '';
+  !c ? '' : c.value !== null ? String(c.value) : c.noData ? MESSAGES.app.noDataValueParen(c.noData.reason) : '';
 
 const answerText = (a: QualitativeAnswer | undefined) => (!a ? '' : `${a.choice ?? ''}${a.note ? ` ${a.note}` : ''}`.trim());
 

@@ -129,7 +129,7 @@ export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, 
     for (const row of rows) {
       put(ws, r, 1, row.code, { align: 'center' });
       put(ws, r, 2, row.label);
-      put(ws, r, 3, row.unit === '1/10万' ? '/10万' : row.unit, { align: 'center' });
+      put(ws, r, 3, row.unit === '1/10万' ? MESSAGES.app.common.per100k : row.unit, { align: 'center' });
       put(ws, r, 4, row.target, { wrap: false });
       const fmt = numFmt(row.decimals);
       row.values.forEach((v, i) => {

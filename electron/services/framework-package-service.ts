@@ -29,7 +29,7 @@ export function exportFrameworkPackage(ctx: AppContext, planId: string): { fileN
   const framework = requireFramework(ctx, planId);
   const body = { format: PACKAGE_FORMAT, formatVersion: 1, exportedAt: isoNow(ctx), sha256: digest(framework), framework };
   return {
-    fileName: `${framework.plan.region.name}-指标框架-第${framework.version}版.wdpframework.json`,
+    fileName: M.fileName(framework.plan.region.name, framework.version),
     bytesBase64: Buffer.from(JSON.stringify(body, null, 1), 'utf8').toString('base64'),
   };
 }

@@ -6,6 +6,7 @@ import { RegionSchema, type Region } from '../../shared/api/regions-contract.ts'
 import { childRegions, countRegions, getRegion, replaceRegions } from '../db/repos/regions-repo.ts';
 import { getSetting, setSetting } from '../db/repos/settings-repo.ts';
 import type { AppContext } from './context.ts';
+import { MESSAGES } from '../../shared/messages.ts';
 
 const RegionsFileSchema = z.object({ source: z.string(), vintage: z.number().int(), regions: z.array(RegionSchema) });
 
@@ -26,7 +27,7 @@ export function regionVintage(ctx: AppContext): number {
 
 export function requireRegion(ctx: AppContext, code: string): Region {
   const region = getRegion(ctx.db, code);
-  if (!region) throw new AppError('not_found', `区划代码 ${code} 不在本机的区划表中`);
+  if (!region) throw new AppError('not_found', MESSAGES.app.unknownRegion(code));
   return region;
 }
 

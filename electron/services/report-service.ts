@@ -44,7 +44,7 @@ function fillerOf(ctx: AppContext, regionCode: string): string {
 /** YYYY年M月D日 in local time, from the context's clock. */
 function today(ctx: AppContext): string {
   const d = ctx.now();
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+  return MESSAGES.app.chineseDate(d);
 }
 
 export function returnForm(ctx: AppContext, where: Where & { withPrevious?: boolean }): Printable {

@@ -88,7 +88,7 @@ export function requireEditable(row: ReturnRow): void {
 }
 
 const describeCell = (c: Pick<Cell, 'value' | 'noData'> | null) =>
-  !c ? null : c.noData ? `无数据：${c.noData.reason}` : c.value === null ? null : String(c.value);
+  !c ? null : c.noData ? MESSAGES.app.noDataValue(c.noData.reason) : c.value === null ? null : String(c.value);
 
 /** Saves a batch of cells (a typed cell or a pasted block) in one transaction; returns the old values for undo. */
 export function setCells(ctx: AppContext, returnId: number, edits: CellEdit[]) {

@@ -24,8 +24,9 @@ export function setProfile(ctx: AppContext, profile: Profile): Profile {
     : profile.role === 'county' || profile.role === 'department' ? region.code === county
     : region.code === countyRow.parent;
   if (!fits) {
-    const expected = profile.role === 'township' ? `${framework.plan.region.name}所辖乡镇（街道）` : profile.role === 'county' ? framework.plan.region.name : `${framework.plan.region.name}的上级市`;
-    throw new AppError('invalid_request', `所选区划“${region.name}”不属于该规划，应选择${expected}`, [{ path: 'regionCode', message: '区划与规划不符' }]);
+    const A = MESSAGES.app;
+    const expected = profile.role === 'township' ? A.expectedTownship(framework.plan.region.name) : profile.role === 'county' ? framework.plan.region.name : A.expectedCity(framework.plan.region.name);
+    throw new AppError('invalid_request', A.wrongRegion(region.name, expected), [{ path: 'regionCode', message: A.wrongRegionShort }]);
   }
   if (profile.role === 'department' && !departmentsOf(framework).some((d) => d.department === profile.department)) {
     const message = MESSAGES.merge.noSuchDepartment(profile.department ?? '');

@@ -25,6 +25,10 @@ export const cli = {
   -h, --help                 显示帮助`,
   unknownCommand: (name: string) => `未知命令：${name}。运行 wdp --help 查看可用命令。`,
   missingArgument: (name: string) => `缺少参数：${name}`,
+  planShowUsage: 'plan show <规划编号>',
+  reportUsage: 'report --region <12位区划代码> --year <年份> [-o 文件.html]',
+  planTitle: (name: string, version: number, region: string) => `${name}（第 ${version} 版）　${region}`,
+  planName: (name: string, draft: boolean) => `${name}${draft ? '（征求意见稿）' : ''}`,
   planHeader: '编号\t版本\t目标数\t名称\t地区\t期限',
   failed: (message: string) => `错误：${message}`,
 };

@@ -1,4 +1,5 @@
 export const frameworkPackage = {
+  fileName: (region: string, version: number) => `${region}-指标框架-第${version}版.wdpframework.json`,
   tooLarge: (file: string) => `文件“${file}”超过 5 MB，不是指标框架包。`,
   notJson: (file: string) => `文件“${file}”不是指标框架包（无法按 JSON 读取）。请确认选择的是县级导出的 .wdpframework.json 文件。`,
   notPackage: (file: string) => `文件“${file}”不是本程序导出的指标框架包。`,

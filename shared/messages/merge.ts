@@ -11,6 +11,7 @@ const SEX: Record<string, string> = { total: '合计', female: '女', male: '男
 const list = (names: readonly string[], max = 30) => names.slice(0, max).join('、') + (names.length > max ? ` 等${names.length}个` : '');
 
 export const merge = {
+  versionLabel: (reportedOn: string | null, receivedAt: string, file: string) => `${reportedOn ? `报出日期 ${reportedOn}` : `收到于 ${receivedAt}`}，${file}`,
   title: '汇总',
   nouns: { township: '乡镇（街道）', county: '县（市、区）' },
   departmentName: (d: string) => DEPARTMENT_NAMES[d] ?? d,
@@ -48,6 +49,7 @@ export const merge = {
   },
 
   notes: {
+    departmentItems: (name: string, n: number) => `${name}（${n}项）`,
     rate: (office: string, noun: string, total: number, reported: number, drafts: number, rate: number) =>
       `本表由${office}所辖${total}个${noun}的报表汇总：已报送${reported}个${drafts > 0 ? `，草稿${drafts}个` : ''}，报送率${rate.toFixed(1)}%。`,
     missing: (noun: string, names: readonly string[]) => `未报送的${noun}：${list(names)}。`,

@@ -8,7 +8,7 @@ export const planCommand: CliCommand = {
   async run(args, backend, io) {
     const [sub, planId] = args.positionals;
     if (sub !== 'show' || !planId) {
-      io.err(MESSAGES.cli.missingArgument('plan show <规划编号>'));
+      io.err(MESSAGES.cli.missingArgument(MESSAGES.cli.planShowUsage));
       return 2;
     }
     const { framework, retired } = await call(backend, 'plans:get-framework', { planId });
@@ -17,7 +17,7 @@ export const planCommand: CliCommand = {
       return 0;
     }
     const indicators = new Map(framework.indicators.map((i) => [i.code, i]));
-    io.out(`${framework.plan.name}（第 ${framework.version} 版）　${framework.plan.region.fullName}`);
+    io.out(MESSAGES.cli.planTitle(framework.plan.name, framework.version, framework.plan.region.fullName));
     for (const area of framework.areas) {
       io.out(`\n${MESSAGES.areaTitles[area.area]}`);
       for (const target of area.targets) {

@@ -18,7 +18,7 @@ export const reportCommand: CliCommand = {
     const region = RegionCodeSchema.safeParse(flagString(args, 'region'));
     const year = YearSchema.safeParse(Number(flagString(args, 'year')));
     if (!region.success || !year.success) {
-      io.err(MESSAGES.cli.missingArgument('report --region <12位区划代码> --year <年份> [-o 文件.html]'));
+      io.err(MESSAGES.cli.missingArgument(MESSAGES.cli.reportUsage));
       return 2;
     }
     const output = flagString(args, 'output');
