@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { AREA_CODES, CatalogueAreaSchema, PlanAreaSchema } from '../../shared/framework/schema.ts';
 import { indicatorItems } from '../../shared/framework/assemble.ts';
 import { listBundledPlanIds, loadBundledFrameworks, loadCatalogue } from '../../electron/frameworks/bundled.ts';
-import { FRAMEWORKS_DIR, SEEDS_DIR } from '../helpers/paths.ts';
+import { FRAMEWORKS_DIR, SEEDS_DIR, SEEDS_PRESENT } from '../helpers/paths.ts';
+
+/** Printed (once) when the plan documents are not beside this clone: the quote audit is a data audit that needs them. */
+const AUDIT_SKIPPED_LINE = `plan-quote audit NOT RUN: no plan documents at ${SEEDS_DIR} (set WDP_SEEDS_DIR to the folder of the five plan texts)`;
+if (!SEEDS_PRESENT) console.warn(AUDIT_SKIPPED_LINE);
 
 /** Plans are compared without any white space: the PDF-extracted texts break lines mid-sentence. */
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -29,21 +33,30 @@ describe('catalogue', () => {
 
 describe.each(planIds)('plan %s', (planId) => {
   const plan = JSON.parse(readFileSync(join(FRAMEWORKS_DIR, 'plans', planId, 'plan.json'), 'utf8'));
-  const seed = squash(readFileSync(join(SEEDS_DIR, plan.plan.sourceFile), 'utf8'));
   const areaFiles = AREA_CODES.map((area) => join(FRAMEWORKS_DIR, 'plans', planId, `${area}.json`));
+  const areas = () => areaFiles.map((file) => PlanAreaSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
 
-  it.each(AREA_CODES.map((a, i) => [a, areaFiles[i]]))('area %s quotes the plan verbatim', (_area, file) => {
+  it.each(AREA_CODES.map((a, i) => [a, areaFiles[i]]))('area %s is valid and numbered', (_area, file) => {
     expect(existsSync(file), `${file} 缺失`).toBe(true);
     const area = PlanAreaSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-    for (const objective of area.objectives) {
-      expect(seed.includes(squash(objective.text)), `主要目标 ${objective.item}：${objective.text}`).toBe(true);
-    }
     for (const target of area.targets) {
       expect(target.source.file).toBe(plan.plan.sourceFile);
-      expect(seed.includes(squash(target.source.quote)), `${target.id}：${target.source.quote}`).toBe(true);
       expect(target.id.startsWith(`${planId}-`)).toBe(true);
     }
     expect(area.objectives.map((o) => o.item)).toEqual(area.objectives.map((_, i) => i + 1));
+  });
+
+  // The data audit: every objective and target quote is found verbatim in the plan document.
+  it.runIf(SEEDS_PRESENT)('quotes the plan document verbatim', () => {
+    const seed = squash(readFileSync(join(SEEDS_DIR, plan.plan.sourceFile), 'utf8'));
+    for (const area of areas()) {
+      for (const objective of area.objectives) {
+        expect(seed.includes(squash(objective.text)), `${area.area} 主要目标 ${objective.item}：${objective.text}`).toBe(true);
+      }
+      for (const target of area.targets) {
+        expect(seed.includes(squash(target.source.quote)), `${target.id}：${target.source.quote}`).toBe(true);
+      }
+    }
   });
 });
 
