@@ -6,6 +6,8 @@ import { formatInUnit } from '../../shared/rules/format.ts';
 import { cellKey } from '../../shared/returns/schema.ts';
 import type { Evaluation } from '../../shared/rules/result.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { countsOf } from '../../shared/report/build-report.ts';
+import { headlineSentences } from '../../shared/report/headline.ts';
 import type { WriteReturnInput } from './write-return.ts';
 
 const R = MESSAGES.excel.result;
@@ -55,7 +57,9 @@ export function writeResultSheet(wb: ExcelJS.Workbook, input: WriteReturnInput, 
   r += 1;
   const t = evaluation.total;
   ws.mergeCells(r, 1, r, LAST);
-  put(ws, r, 1, `${R.summary(t.met + t.notMet + t.atRisk + t.noData, t.met, t.notMet, t.atRisk, t.noData)}${R.filled(t.cellsFilled, t.cellsTotal)}`, { border: false });
+  const headline = `${headlineSentences(countsOf(t)).join('')}${R.filled(t.cellsFilled, t.cellsTotal)}`;
+  put(ws, r, 1, headline, { border: false, wrap: true });
+  ws.getRow(r).height = 14 * lines(headline, WIDTHS.reduce((a, b) => a + b, 0));
   r += 2;
 
   // 一、数据问题
@@ -111,7 +115,7 @@ export function writeResultSheet(wb: ExcelJS.Workbook, input: WriteReturnInput, 
     }
     const cells = [
       target.targetId, target.indicator, indicator?.name ?? '', targetText.get(target.targetId) ?? '', value,
-      R.status[target.status] + (target.volatile ? R.volatile : ''), target.message, input.explanations[target.targetId] ?? '',
+      R.status[target.status] + (target.hardToMeet ? R.hardToMeet : '') + (target.volatile ? R.volatile : ''), target.message, input.explanations[target.targetId] ?? '',
     ];
     cells.forEach((text, i) => put(ws, r, i + 1, text, { align: i === 4 ? 'right' : i === 1 || i === 5 ? 'center' : 'left' }));
     ws.getRow(r).height = Math.max(...cells.map((text, i) => lines(String(text), WIDTHS[i]))) * 13 + 6;

@@ -11,13 +11,16 @@ const V = F.validation;
 export function numberValidation(item: DataItem, ref: string): ExcelJS.DataValidation {
   const marks = `${ref}="${F.noDataMark}",${ref}="无数据"`;
   const percent = item.valueType === 'value' && item.unit === '%';
+  // a gross ratio (毛入学率) may exceed 100: only its lower bound is checked
+  const capped = percent && !item.gross;
   const formula = item.valueType === 'count' ? `OR(AND(ISNUMBER(${ref}),${ref}>=0,${ref}=INT(${ref})),${marks})`
     : item.valueType === 'amount' ? `OR(AND(ISNUMBER(${ref}),${ref}>=0),${marks})`
-    : percent ? `OR(AND(ISNUMBER(${ref}),${ref}>=0,${ref}<=100),${marks})`
+    : capped ? `OR(AND(ISNUMBER(${ref}),${ref}>=0,${ref}<=100),${marks})`
+    : percent ? `OR(AND(ISNUMBER(${ref}),${ref}>=0),${marks})`
     : `OR(ISNUMBER(${ref}),${marks})`;
   const [title, text] = item.valueType === 'count' ? [V.countTitle, V.count]
     : item.valueType === 'amount' ? [V.amountTitle, V.amount(item.decimals)]
-    : [V.valueTitle, percent ? V.percent(item.decimals) : V.value(item.decimals)];
+    : [V.valueTitle, capped ? V.percent(item.decimals) : percent ? V.grossPercent(item.decimals) : V.value(item.decimals)];
   return {
     type: 'custom', allowBlank: true, formulae: [formula],
     showErrorMessage: true, errorStyle: 'warning', errorTitle: title, error: text,

@@ -21,7 +21,7 @@ export interface BreakdownRow {
   decimals: number;
   values: (number | null)[];
   total: number | null;
-  /** per child, then the total: the worst status of the indicator's level targets (达标/未达标/预警), or null */
+  /** per child, then the total: the worst verdict of the indicator's level targets (已实现/基本实现/尚有差距), or null */
   status: (TargetStatus | null)[] | null;
   totalStatus: TargetStatus | null;
   /** the targets' own words, e.g. 达到30%以上 */
@@ -30,7 +30,7 @@ export interface BreakdownRow {
 
 export interface Breakdown { columns: BreakdownColumn[]; rows: BreakdownRow[] }
 
-const RANK: Partial<Record<TargetStatus, number>> = { not_met: 3, at_risk: 2, met: 1 };
+const RANK: Partial<Record<TargetStatus, number>> = { not_met: 3, basically_met: 2, met: 1 };
 
 /** The worst of an indicator's level targets (trend targets need history and are left out of a side-by-side view). */
 function worst(results: readonly TargetResult[], targetKinds: Map<string, string>): TargetStatus | null {

@@ -140,12 +140,12 @@ export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, 
         cell.numFmt = fmt;
         const status = row.status?.[i];
         if (status === 'not_met') cell.fill = BELOW_FILL;
-        else if (status === 'at_risk') cell.fill = RISK_FILL;
+        else if (status === 'basically_met') cell.fill = RISK_FILL;
       });
       const total = put(ws, r, last, row.total === null ? '' : row.total, { align: 'right', bold: true });
       total.numFmt = fmt;
       if (row.totalStatus === 'not_met') total.fill = BELOW_FILL;
-      else if (row.totalStatus === 'at_risk') total.fill = RISK_FILL;
+      else if (row.totalStatus === 'basically_met') total.fill = RISK_FILL;
       r += 1;
     }
   }

@@ -76,6 +76,9 @@ export function annualReport(ctx: AppContext, where: Where, fonts?: FontSetup): 
   const c = model.counts;
   return {
     returnId: row.id, title: doc.title, html, landscape: doc.landscape, model,
-    summary: { monitored: c.monitored, met: c.met, notMet: c.notMet, atRisk: c.atRisk, noData: c.noData, volatile: model.volatile, rate: model.rate, townshipReturns: withReturns },
+    summary: {
+      measured: c.measured, monitored: c.monitored, met: c.met, basicallyMet: c.basicallyMet, notMet: c.notMet, noData: c.noData,
+      alerts: c.alerts, volatile: model.volatile, rate: c.rate, qualitative: c.qualitative, townshipReturns: withReturns,
+    },
   };
 }

@@ -7,7 +7,7 @@ import type { ReturnSummary } from '../../shared/api/returns-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { cellKey, type ReturnStatus } from '../../shared/returns/schema.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
-import type { Evaluation } from '../../shared/rules/result.ts';
+import { hasAlert, type Evaluation } from '../../shared/rules/result.ts';
 import { appendAudit } from '../db/repos/audit-repo.ts';
 import { setReturnStatus, type ReturnRow } from '../db/repos/returns-repo.ts';
 import { buildMergedReturn, mergedHistory } from '../merge/county-aggregate.ts';
@@ -33,9 +33,9 @@ export function entryView(ctx: AppContext, row: ReturnRow) {
   return { ...view, history: mergedHistory(ctx, resolveOffice(ctx, row.regionCode, row.planId), row.year) };
 }
 
-/** Warnings that need an explanation before submission: at-risk or volatile targets. */
+/** 预警 that need an explanation before submission: targets hard to meet or volatile. */
 export function warningKeys(evaluation: Evaluation): string[] {
-  return evaluation.targets.filter((t) => t.status === 'at_risk' || t.volatile).map((t) => t.targetId);
+  return evaluation.targets.filter(hasAlert).map((t) => t.targetId);
 }
 
 /** 已校验 needs no errors and no unconfirmed prefilled cells; 已报送 also needs every warning explained. */

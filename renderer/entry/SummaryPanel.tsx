@@ -1,7 +1,10 @@
-// Per area and overall: how much is filled, errors, warnings, targets met / not met / at risk; every problem
+// Per area and overall: how much is filled, errors, warnings, targets by verdict with the 达标率 and 预警; every problem
 // listed with a click through to its cell.
 import type { AreaCode, DataItem, SexColumn } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { countsOf } from '../../shared/report/build-report.ts';
+import { formatRate } from '../../shared/report/format.ts';
+import { headlineSentences } from '../../shared/report/headline.ts';
 import type { Evaluation } from '../../shared/rules/result.ts';
 
 const T = MESSAGES.entry.summary;
@@ -12,13 +15,15 @@ export function SummaryPanel({ evaluation, items, onJump, onArea }: {
   onJump: (item: string, sex: SexColumn) => void;
   onArea: (area: AreaCode) => void;
 }) {
-  const rows = [...evaluation.areas.map((a) => ({ ...a, label: MESSAGES.areaTitles[a.area] })), { ...evaluation.total, area: null, label: T.total }];
+  const rows = [...evaluation.areas.map((a) => ({ ...a, label: MESSAGES.areaTitles[a.area] })), { ...evaluation.total, area: null, label: T.total }]
+    .map((r) => ({ ...r, counts: countsOf(r) }));
+  const headline = headlineSentences(countsOf(evaluation.total));
   return (
     <section className="summary" aria-label={T.heading} data-testid="summary">
       <h2>{T.heading}</h2>
       <table className="grid summary-table">
         <thead>
-          <tr><th>{T.area}</th><th className="c-num">{T.filled}</th><th className="c-num">{T.errors}</th><th className="c-num">{T.warnings}</th><th className="c-num">{T.met}</th><th className="c-num">{T.notMet}</th><th className="c-num">{T.atRisk}</th></tr>
+          <tr><th>{T.area}</th><th className="c-num">{T.filled}</th><th className="c-num">{T.errors}</th><th className="c-num">{T.warnings}</th><th className="c-num">{T.monitored}</th><th className="c-num">{T.met}</th><th className="c-num">{T.basicallyMet}</th><th className="c-num">{T.notMet}</th><th className="c-num">{T.alerts}</th><th className="c-num">{T.rate}</th><th className="c-num">{T.qualitative}</th></tr>
         </thead>
         <tbody>
           {rows.map((r) => (
@@ -27,11 +32,15 @@ export function SummaryPanel({ evaluation, items, onJump, onArea }: {
               <td className="c-num">{r.cellsFilled}/{r.cellsTotal}</td>
               <td className={`c-num ${r.errors ? 'num-error' : ''}`}>{r.errors}</td>
               <td className={`c-num ${r.warnings ? 'num-warn' : ''}`}>{r.warnings}</td>
-              <td className="c-num">{r.met}</td><td className="c-num">{r.notMet}</td><td className="c-num">{r.atRisk}</td>
+              <td className="c-num">{r.counts.monitored}/{r.counts.measured}</td><td className="c-num">{r.met}</td><td className="c-num">{r.basicallyMet}</td>
+              <td className="c-num">{r.notMet}</td><td className={`c-num ${r.alerts ? 'num-warn' : ''}`}>{r.alerts}</td><td className="c-num">{formatRate(r.counts.rate)}</td>
+              <td className="c-num" title={T.qualitative}>{r.counts.qualitative.total > 0 ? `${r.qualitativeDone}/${r.qualitativeInProgress}/${r.qualitativeNotDone}` : '—'}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <p className="headline" data-testid="headline">{headline.join('')}</p>
+      <details className="legend small muted"><summary>{T.legend}</summary><ul>{T.conventions.map((c) => <li key={c}>{c}</li>)}</ul></details>
       <h3>{T.problems}</h3>
       {evaluation.issues.length === 0 ? <p className="muted">{T.noProblems}</p> : (
         <ul className="problems" data-testid="problems">

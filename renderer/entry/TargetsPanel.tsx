@@ -6,7 +6,7 @@ import type { Indicator, PlanArea } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import type { QualitativeAnswer, QualitativeChoice } from '../../shared/returns/schema.ts';
 import { formatInUnit } from '../../shared/rules/format.ts';
-import type { IndicatorValue, TargetResult } from '../../shared/rules/result.ts';
+import { hasAlert, type IndicatorValue, type TargetResult } from '../../shared/rules/result.ts';
 
 const T = MESSAGES.entry;
 
@@ -69,7 +69,7 @@ function TargetsTable(p: Props & { targets: PlanArea['targets']; testId: string 
           const unit = indicator.kind === 'qualitative' ? '' : indicator.unit;
           const decimals = indicator.kind === 'qualitative' ? 0 : indicator.decimals;
           const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '' : formatInUnit(v, decimals, unit));
-          const needsExplanation = result && (result.status === 'at_risk' || result.volatile);
+          const needsExplanation = result && hasAlert(result);
           const answer = p.qualitative.get(indicator.code);
           return (
             <tr key={target.id} data-target={target.id}>
@@ -88,7 +88,8 @@ function TargetsTable(p: Props & { targets: PlanArea['targets']; testId: string 
               <td className="c-num muted">{fmt(result?.previous)}</td>
               <td>
                 {result && <span className={`status status-${result.status}`} data-testid={`status-${target.id}`}>{T.targetStatus[result.status]}</span>}
-                {result?.volatile && <span className="status status-volatile">{MESSAGES.entry.summary.volatile}</span>}
+                {result?.hardToMeet && <span className="status status-volatile" data-testid={`alert-${target.id}`}>{T.alerts.hardToMeet}</span>}
+                {result?.volatile && <span className="status status-volatile">{T.alerts.volatile}</span>}
               </td>
               <td className="notes">
                 {result?.message && <div className="small">{result.message}</div>}

@@ -40,10 +40,10 @@ export function BreakdownTable({ breakdown }: { breakdown: BreakdownView }) {
                 <td className="sticky-2 label">{r.label}<span className="muted small"> {r.unit === '1/10万' ? MESSAGES.app.common.per100k : r.unit}</span></td>
                 {show === 'indicator' && <td className="small target-text">{r.target}</td>}
                 {r.values.map((v, i) => (
-                  <td key={i} className={`c-num ${r.status?.[i] === 'not_met' ? 'below' : r.status?.[i] === 'at_risk' ? 'risk' : ''}`}
-                    title={r.status?.[i] === 'not_met' ? T.belowTarget : r.status?.[i] === 'at_risk' ? T.atRisk : undefined}>{fmt(v, r.decimals)}</td>
+                  <td key={i} className={`c-num ${r.status?.[i] === 'not_met' ? 'below' : r.status?.[i] === 'basically_met' ? 'risk' : ''}`}
+                    title={r.status?.[i] === 'not_met' ? T.belowTarget : r.status?.[i] === 'basically_met' ? T.basicallyMet : undefined}>{fmt(v, r.decimals)}</td>
                 ))}
-                <td className={`c-num total ${r.totalStatus === 'not_met' ? 'below' : r.totalStatus === 'at_risk' ? 'risk' : ''}`}>{fmt(r.total, r.decimals)}</td>
+                <td className={`c-num total ${r.totalStatus === 'not_met' ? 'below' : r.totalStatus === 'basically_met' ? 'risk' : ''}`}>{fmt(r.total, r.decimals)}</td>
               </tr>
             ))}
           </tbody>

@@ -3,23 +3,23 @@
 import type { MergeResult } from '../../shared/api/merge-contract.ts';
 import type { DataItem } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { countsOf } from '../../shared/report/build-report.ts';
+import { headlineSentences } from '../../shared/report/headline.ts';
 
 const T = MESSAGES.merge.page;
 
 export function MergeResultPanel({ result, items, onExport, exporting }: { result: MergeResult; items: Map<string, DataItem>; onExport: () => void; exporting: boolean }) {
   const t = result.evaluation.total;
-  const judged = t.met + t.notMet + t.atRisk;
+  const [headline] = headlineSentences(countsOf(t));
   const errors = result.evaluation.issues.filter((i) => i.severity === 'error').length;
   const bySource = new Map<string, number>();
   for (const s of result.sources) bySource.set(s.label, (bySource.get(s.label) ?? 0) + 1);
   return (
     <div data-testid="merge-result">
       <div className="toolbar">
-        <span className="status status-met">{T.targetsMet(t.met, judged)}</span>
-        {t.notMet > 0 && <span className="status status-not_met">{MESSAGES.entry.targetStatus.not_met} {t.notMet}</span>}
-        {t.atRisk > 0 && <span className="status status-at_risk">{MESSAGES.entry.targetStatus.at_risk} {t.atRisk}</span>}
+        <span className="status status-met" data-testid="merge-headline">{headline}</span>
         {errors > 0 && <span className="status status-not_met">{T.errors(errors)}</span>}
-        {result.gaps.length > 0 && <span className="status status-at_risk">{T.gaps(result.gaps.length)}</span>}
+        {result.gaps.length > 0 && <span className="status status-volatile">{T.gaps(result.gaps.length)}</span>}
         <span className="spacer" />
         <button className="primary" disabled={exporting} onClick={onExport}>{T.export}</button>
       </div>

@@ -12,15 +12,21 @@ export const PrintableSchema = z.object({
 export type Printable = z.infer<typeof PrintableSchema>;
 
 export const ReportSummarySchema = z.object({
-  /** targets judged at this level (达标 + 未达标 + 预警 + 无数据) */
+  /** measured targets judged at this level (可监测 + 无数据) */
+  measured: z.number().int(),
+  /** 可监测: measured targets with data (已实现 + 基本实现 + 尚有差距) */
   monitored: z.number().int(),
   met: z.number().int(),
+  basicallyMet: z.number().int(),
   notMet: z.number().int(),
-  atRisk: z.number().int(),
   noData: z.number().int(),
+  /** measured targets with a 预警 flag (预计完成困难 or 波动较大) */
+  alerts: z.number().int(),
   volatile: z.number().int(),
-  /** 达标率 in %, null when nothing is monitored */
+  /** 达标率 = (已实现 + 基本实现) ÷ 可监测 in %, null when too few targets have data */
   rate: z.number().nullable(),
+  /** qualitative targets apart: 已建立 / 推进中 / 未建立 / 未评估 */
+  qualitative: z.object({ total: z.number().int(), done: z.number().int(), inProgress: z.number().int(), notDone: z.number().int(), unanswered: z.number().int() }),
   /** townships with a return for the year (a county's report), else 0 */
   townshipReturns: z.number().int(),
 });

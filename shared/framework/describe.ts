@@ -20,13 +20,18 @@ export function describeRule(rule: TargetRule, indicator: Indicator): string {
   switch (rule.kind) {
     case 'at_most': return rule.strict ? `低于${v(rule.value)}` : `不高于${v(rule.value)}`;
     case 'at_least': return rule.strict ? `高于${v(rule.value)}` : `不低于${v(rule.value)}`;
-    case 'about': return `${v(rule.value)}左右（±${rule.tolerance}）`;
+    case 'about': {
+      const t = `±${formatInUnit(rule.tolerance, unit === '—' ? '' : unit)}`;
+      if (rule.sides === 'at_least') return `${v(rule.value)}左右（不低于${v(Number((rule.value - rule.tolerance).toFixed(6)))}即为实现，按${t}掌握）`;
+      if (rule.sides === 'at_most') return `${v(rule.value)}左右（不高于${v(Number((rule.value + rule.tolerance).toFixed(6)))}即为实现，按${t}掌握）`;
+      return `${v(rule.value)}左右（${t}）`;
+    }
     case 'range': return `${rule.minStrict ? '高于' : '不低于'}${v(rule.min)}且${rule.maxStrict ? '低于' : '不高于'}${v(rule.max)}`;
     case 'trend': {
       const basis = rule.basis === 'baseline' ? '与基期相比' : '与上年相比';
       return rule.direction === 'slowing_increase' ? `${TREND[rule.direction]}（连续${rule.years}年增幅收窄）` : `${TREND[rule.direction]}（${basis}）`;
     }
-    case 'balanced': return `女性占比在${rule.low}%～${rule.high}%之间`;
+    case 'balanced': return rule.toward ? `女性占比向${rule.low}%～${rule.high}%的均衡范围靠拢（本程序约定的均衡范围）` : `女性占比在${rule.low}%～${rule.high}%之间（本程序约定的均衡范围）`;
     case 'relative': return `${rule.op === 'at_least' ? (rule.strict ? '高于' : '不低于') : (rule.strict ? '低于' : '不高于')}指标${rule.indicator}`;
     case 'external': return `${rule.op === 'at_least' ? '不低于' : '不高于'}${rule.label}（由填报单位填写）`;
     case 'qualitative': return indicator.kind === 'qualitative' && indicator.choices === 'mechanism' ? '已建立 / 推进中 / 未建立' : '已实现 / 推进中 / 未实现';

@@ -43,6 +43,8 @@ export const DataItemSchema = z.object({
   aggregation: z.enum(['sum', 'none']),
   department: z.string().min(1),          // 卫健, 教育, 人社, 民政, 医保, 统计, 公安, 法院, 检察院, 司法, 妇联, 总工会, 组织部, 农业农村, 生态环境, 体育 …
   note: z.string().optional(),            // 指标解释 for the person who fills it in
+  /** a gross ratio in % (毛入学率, 巩固率 with in-migration): may legitimately exceed 100 */
+  gross: z.boolean().optional(),
 });
 export type DataItem = z.infer<typeof DataItemSchema>;
 
@@ -102,8 +104,12 @@ export type Indicator = z.infer<typeof IndicatorSchema>;
 export const TargetRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('at_most'), value: z.number(), strict: z.boolean() }),   // 控制在…以下 / 低于…
   z.object({ kind: z.literal('at_least'), value: z.number(), strict: z.boolean() }),  // 达到…以上 / 不低于…
-  /** 左右: met within ± tolerance (in the indicator's unit) */
-  z.object({ kind: z.literal('about'), value: z.number(), tolerance: z.number().positive() }),
+  /**
+   * 左右: within ± tolerance (in the indicator's unit). sides follows the sentence: 「保持在X左右」 is two-sided
+   * (both); 「达到X左右」 of a share that should rise is met from the lower edge up (at_least), of one that should
+   * fall up to the upper edge (at_most).
+   */
+  z.object({ kind: z.literal('about'), value: z.number(), tolerance: z.number().positive(), sides: z.enum(['both', 'at_least', 'at_most']).optional() }),
   z.object({ kind: z.literal('range'), min: z.number(), max: z.number(), minStrict: z.boolean(), maxStrict: z.boolean() }),
   /**
    * Relative to the previous year (or the plan's baseline year): 逐步提高 increase, 不断缩小/逐步降低 decrease,
@@ -117,8 +123,11 @@ export const TargetRuleSchema = z.discriminatedUnion('kind', [
     years: z.number().int().min(1).max(10),
     stableTolerance: z.number().nonnegative().optional(),
   }),
-  /** 男女比例保持均衡: the female share (%) lies in [low, high] */
-  z.object({ kind: z.literal('balanced'), low: z.number(), high: z.number() }),
+  /**
+   * 男女比例保持均衡: the female share (%) lies in [low, high]. toward (「趋于平衡」): a movement, met inside the
+   * band or when the share is closer to it than the year before.
+   */
+  z.object({ kind: z.literal('balanced'), low: z.number(), high: z.number(), toward: z.boolean().optional() }),
   /** relative to another indicator of the same return: 不低于党员总数中女性比例 */
   z.object({ kind: z.literal('relative'), indicator: IndicatorCodeSchema, op: z.enum(['at_least', 'at_most']), strict: z.boolean() }),
   /** the threshold is set outside the plan (达到上级要求, 国家下达): the office fills it in per return */
@@ -142,6 +151,8 @@ export const TargetSchema = z.object({
   /** the target in the plan's own words, e.g. 控制在12/10万以下 */
   text: z.string().min(1),
   rule: TargetRuleSchema,
+  /** the year the target is to be reached when the plan names one (「2025年达到85%左右」); default the plan's end year */
+  year: z.number().int().optional(),
   source: SourceRefSchema,
   /** a county's local adjustment of the plan's value (the plan's own rule kept in `previous`), with its basis */
   adjustment: z.object({

@@ -1,3 +1,6 @@
+import { ALERT_LABEL, CONVENTION_MSG, VERDICT_LABEL } from '../rules/messages.ts';
+import { DEFAULT_RULE_OPTIONS, MIN_MONITORED_SHARE } from '../rules/options.ts';
+
 export const entry = {
   title: '数据填报',
   year: '统计年度',
@@ -52,7 +55,8 @@ export const entry = {
     elsewhere: (n: number) => `由县级评估、本表不适用的目标（${n}）`,
     none: '本领域没有由本级评估的目标',
   },
-  targetStatus: { met: '达标', not_met: '未达标', at_risk: '预警', no_data: '无数据', not_applicable: '不适用', reference: '仅供参考' } as Record<string, string>,
+  targetStatus: VERDICT_LABEL as Record<string, string>,
+  alerts: ALERT_LABEL,
   choices: {
     mechanism: { done: '已建立', in_progress: '推进中', not_done: '未建立' },
     progress: { done: '已实现', in_progress: '推进中', not_done: '未实现' },
@@ -64,12 +68,23 @@ export const entry = {
     filled: '已填',
     errors: '错误',
     warnings: '提示',
-    met: '达标',
-    notMet: '未达标',
-    atRisk: '预警',
+    monitored: '可监测',
+    met: VERDICT_LABEL.met,
+    basicallyMet: VERDICT_LABEL.basically_met,
+    notMet: VERDICT_LABEL.not_met,
+    alerts: '预警',
+    rate: '达标率',
+    qualitative: '定性',
+    legend: '评估结果：已实现、基本实现、尚有差距（与目标仍有差距）；“预警”是附在结果旁的提示（预计完成困难、波动较大），不是评估结果。',
+    conventions: [
+      CONVENTION_MSG.basic(DEFAULT_RULE_OPTIONS.basicRelative * 100, DEFAULT_RULE_OPTIONS.basicPoints),
+      CONVENTION_MSG.rate(MIN_MONITORED_SHARE * 100),
+      CONVENTION_MSG.progress,
+      CONVENTION_MSG.volatile(DEFAULT_RULE_OPTIONS.volatilityPercent),
+    ],
     total: '合计',
     problems: '问题清单',
     noProblems: '没有发现错误',
-    volatile: '波动较大',
+    volatile: ALERT_LABEL.volatile,
   },
 };

@@ -1,6 +1,7 @@
 // Every user-facing string of the Excel export, template and import (zh-CN): the form's own text, the problems
 // an import reports, the verdicts, the CLI and the 导入导出 page. Tests match on these texts: change them here only.
 import type { SexColumn } from '../framework/schema.ts';
+import { ALERT_LABEL, VERDICT_LABEL } from '../rules/messages.ts';
 
 const SEX: Record<SexColumn, string> = { total: '合计', female: '女', male: '男' };
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -67,6 +68,7 @@ const form = {
     valueTitle: '应填数值',
     value: (decimals: number) => `请填写数值，最多${decimals}位小数。没有数据请填“—”，并在备注栏写明原因。`,
     percent: (decimals: number) => `请填写0～100之间的数（不带%），最多${decimals}位小数。没有数据请填“—”，并在备注栏写明原因。`,
+    grossPercent: (decimals: number) => `请填写不小于0的数（不带%，毛入学率等可超过100），最多${decimals}位小数。没有数据请填“—”，并在备注栏写明原因。`,
     choiceTitle: '请选择进展情况',
     choice: (labels: string[]) => `请从下拉列表中选择：${labels.join('、')}。`,
   },
@@ -79,18 +81,16 @@ const form = {
 const result = {
   title: (unit: string, year: number) => `${unit}${year}年报表校验结果`,
   checkedAt: (unit: string, year: number, at: string) => `填报单位：${unit}　　统计年度：${year}年　　校验时间：${at}`,
-  summary: (judged: number, met: number, notMet: number, atRisk: number, noData: number) =>
-    judged === 0 ? '本报表没有需判定的目标。'
-      : `${judged}项目标中${met}项达标，达标率${(met / judged * 100).toFixed(1)}%；未达标${notMet}项，预警${atRisk}项，无数据${noData}项。`,
   filled: (filled: number, total: number) => `已填 ${filled} / ${total} 个单元格（含标记无数据的单元格）。`,
   issuesHeading: '一、数据问题',
   noIssues: '未发现数据问题。',
   issueHeaders: ['序号', '类别', '位置', '代码', '名称', '问题说明'],
   targetsHeading: '二、目标监测情况',
-  targetHeaders: ['目标编号', '指标代码', '指标名称', '目标（规划原文）', '本年值', '状态', '说明', '预警说明'],
+  targetHeaders: ['目标编号', '指标代码', '指标名称', '目标（规划原文）', '本年值', '评估结果', '说明', '预警说明'],
   severity: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
-  status: { met: '达标', not_met: '未达标', at_risk: '预警', no_data: '无数据', not_applicable: '不适用', reference: '仅供参考' } as Record<string, string>,
-  volatile: '（波动较大）',
+  status: VERDICT_LABEL as Record<string, string>,
+  volatile: `（${ALERT_LABEL.volatile}）`,
+  hardToMeet: `（${ALERT_LABEL.hardToMeet}）`,
 };
 
 /** The hidden metadata sheet: Chinese descriptions beside the machine keys. */

@@ -1,4 +1,5 @@
 // 汇总: batch import of lower-level returns, completeness, resubmissions, the merged return, the breakdown.
+import { VERDICT_LABEL } from '../rules/messages.ts';
 const DEPARTMENT_NAMES: Record<string, string> = {
   卫健: '卫生健康局', 教育: '教育局', 人社: '人力资源和社会保障局', 医保: '医疗保障局', 民政: '民政局', 统计: '统计局',
   公安: '公安局', 法院: '人民法院', 检察院: '人民检察院', 司法: '司法局', 妇联: '妇联', 总工会: '总工会', 组织部: '组织部',
@@ -90,16 +91,16 @@ export const merge = {
     keep: '采用此版本', kept: '当前采用', changes: (n: number) => `${n} 处不同`, noChanges: '内容相同',
     current: '当前采用', thisVersion: '此版本', cell: '单元格',
     export: '导出汇总报表（Excel）…', exported: (path: string) => `已导出：${path}`, exportCancelled: '已取消导出',
-    total: '合计', target: '目标', belowTarget: '未达标', atRisk: '预警',
+    total: '合计', target: '目标', belowTarget: VERDICT_LABEL.not_met, basicallyMet: VERDICT_LABEL.basically_met,
     noData: '尚未收到本年度的下级报表。',
     notes: '说明',
-    targetsMet: (met: number, judged: number) => `目标 ${judged} 项中达标 ${met} 项`,
+
     errors: (n: number) => `汇总结果有 ${n} 处错误`,
     gaps: (n: number) => `${n} 个汇总单元格有单位缺报`,
     openEntry: '本级数据（县级数据项、定性目标）请在“数据填报”中录入。',
     indicators: '指标', itemsHeading: '数据项',
     differences: '差异',
-    breakdownLegend: '各单位的指标按其自己的分子、分母计算，按本级规划目标判断：红色为未达标，黄色为预警；合计为汇总后重新计算的值。',
+    breakdownLegend: '各单位的指标按其自己的分子、分母计算，按本级规划目标判断：红色为与目标仍有差距，黄色为基本实现；合计为汇总后重新计算的值。',
     sources: '数据来源',
     sourcesDetail: '逐项查看数据来源',
     intro: (noun: string) => `导入所辖${noun}的报表，查看报送情况，核对重报差异，得到本级汇总报表。`,
@@ -114,7 +115,7 @@ export const merge = {
     notesTitle: (office: string, year: number) => `${office}${year}年妇女发展监测报表汇总说明`,
     sourcesTitle: (office: string, year: number) => `${office}${year}年汇总报表各数据项来源`,
     breakdownTitle: (office: string, year: number, noun: string) => `${office}${year}年分${noun}明细`,
-    breakdownLegend: '指标按各单位自己的分子、分母计算，并按本级规划目标判断：红色底纹为未达标，黄色底纹为预警；合计列为汇总后重新计算的值。',
+    breakdownLegend: '指标按各单位自己的分子、分母计算，并按本级规划目标判断：红色底纹为与目标仍有差距，黄色底纹为基本实现；合计列为汇总后重新计算的值。',
     childHeaders: { code: '代码', name: '单位', state: '状态', reportedOn: '报出日期', file: '文件', department: '部门' },
     sourceHeaders: { code: '代码', name: '数据项', department: '负责部门', source: '来源' },
     breakdownHeaders: { code: '代码', name: '指标 / 数据项', unit: '单位', target: '目标', total: '合计' },

@@ -1,4 +1,6 @@
 // Printed return form (报表) and annual monitoring report (年度监测报告): every word on paper and on the print page.
+import { ALERT_LABEL, CONVENTION_MSG, VERDICT_LABEL } from '../rules/messages.ts';
+import { DEFAULT_RULE_OPTIONS, MIN_MONITORED_SHARE } from '../rules/options.ts';
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 export const report = {
@@ -51,42 +53,62 @@ export const report = {
     statusOf: (status: string, filled: number, total: number) =>
       `${({ draft: '草稿（未校验）', checked: '已校验', submitted: '已报送' } as Record<string, string>)[status] ?? status}，已填 ${filled}/${total} 个单元格`,
     sections: { overview: '总体情况', attention: '需要关注的指标', areas: '分领域监测结果', townships: '各乡镇（街道）情况', notes: '说明' },
-    overview: (monitored: number, met: number, notMet: number, atRisk: number, noData: number, rate: string) =>
-      `${monitored}项目标中${met}项达标，达标率${rate}；未达标${notMet}项，预警${atRisk}项，无数据${noData}项。`,
+    /** 「在可监测的X项指标中，Y项已实现或基本实现目标」, as the national monitoring reports write it */
+    overview: (monitored: number, achieved: number, met: number, basic: number, notMet: number, rate: string) =>
+      `在可监测的${monitored}项指标中，${achieved}项已实现或基本实现目标（已实现${met}项，基本实现${basic}项），达标率${rate}；${notMet}项与目标仍有差距。`,
+    coverage: (measured: number, monitored: number, noData: number) =>
+      noData > 0 ? `本级评估的定量指标${measured}项，可监测${monitored}项，另有${noData}项无数据，未计入达标率。` : `本级评估的定量指标${measured}项，均可监测。`,
+    tooFew: (measured: number, monitored: number, achieved: number, notMet: number) =>
+      `本级评估的定量指标${measured}项中仅${monitored}项有数据（不足${MIN_MONITORED_SHARE * 100}%），数据不全，暂不计算达标率；有数据的指标中${achieved}项已实现或基本实现目标，${notMet}项与目标仍有差距。`,
+    noneMonitored: (measured: number) => `本级评估的定量指标${measured}项均无数据，暂无法评估。`,
+    qualitative: (total: number, done: number, inProgress: number, notDone: number, unanswered: number) =>
+      `定性目标${total}项（机制建立、政策落实等，由填报单位自评，单独统计，不计入达标率）：已建立或已实现${done}项，推进中${inProgress}项，未建立或未实现${notDone}项${unanswered > 0 ? `，尚未评估${unanswered}项` : ''}。`,
+    alerts: (n: number) => (n > 0 ? `预警指标${n}项（预计完成困难或波动较大），见“需要关注的指标”。` : '本年没有预警指标。'),
+    lists: {
+      basic: (names: string) => `基本实现的指标：${names}。`,
+      notMet: (names: string) => `与目标仍有差距的指标：${names}。`,
+      behind: (names: string) => `其中滞后于序时进度的：${names}。`,
+      ahead: (names: string) => `提前实现规划目标的指标：${names}。`,
+    },
     noTargets: '本级没有纳入评估的目标。',
-    tiles: { met: '达标', notMet: '未达标', atRisk: '预警', noData: '无数据', volatile: '波动较大' },
+    tiles: { met: VERDICT_LABEL.met, basicallyMet: VERDICT_LABEL.basically_met, notMet: VERDICT_LABEL.not_met, noData: VERDICT_LABEL.no_data, alerts: '预警', volatile: ALERT_LABEL.volatile },
     unitItems: '项',
-    areaTable: { area: '领域', monitored: '目标数', met: '达标', notMet: '未达标', atRisk: '预警', noData: '无数据', rate: '达标率', total: '合计' },
-    areaLine: (monitored: number, met: number, notMet: number, atRisk: number, noData: number) =>
-      `本领域纳入评估的目标${monitored}项：达标${met}项，未达标${notMet}项，预警${atRisk}项，无数据${noData}项。`,
-    columns: { indicator: '指标', target: '目标', current: '本年', previous: '上年', change: '比上年', status: '状态' },
-    attentionIntro: '下列指标处于预警状态或比上年波动较大，填报单位的说明附后。',
+    areaTable: {
+      area: '领域', measured: '定量指标', monitored: '可监测', met: VERDICT_LABEL.met, basicallyMet: VERDICT_LABEL.basically_met,
+      notMet: VERDICT_LABEL.not_met, noData: VERDICT_LABEL.no_data, alerts: '预警', rate: '达标率', qualitative: '定性（已建立/推进中/未建立）', total: '合计',
+    },
+    areaLine: (measured: number, monitored: number, achieved: number, notMet: number, noData: number, rate: string) =>
+      `本领域定量指标${measured}项，可监测${monitored}项，其中${achieved}项已实现或基本实现目标，${notMet}项与目标仍有差距${noData > 0 ? `；无数据${noData}项` : ''}；达标率${rate}。`,
+    columns: { indicator: '指标', target: '目标', current: '本年', previous: '上年', change: '比上年', status: '评估结果' },
+    attentionIntro: '下列指标预计完成困难（滞后于序时进度，或按趋势推算到目标年份仍达不到目标）或比上年波动较大，填报单位的说明附后。',
     attentionColumns: { indicator: '指标', situation: '情况', explanation: '填报单位说明' },
-    noAttention: '本年没有预警或波动较大的指标。',
+    noAttention: '本年没有预计完成困难或波动较大的指标。',
     unexplained: '（尚未填写说明）',
     omitted: (n: number) => `另有 ${n} 项目标由上级评估或本级不适用，未列入本表。`,
     trendCaption: '历年变化',
     townshipsIntro: (n: number, withReturn: number) => `本县（区）辖 ${n} 个乡镇（街道），本年有报表的 ${withReturn} 个。下表为各乡镇（街道）在本级评估的目标情况；下图比较主要指标。`,
-    townshipColumns: { name: '乡镇（街道）', status: '报表状态', met: '达标', notMet: '未达标', atRisk: '预警', noData: '无数据' },
+    townshipColumns: { name: '乡镇（街道）', status: '报表状态', monitored: '可监测', achieved: '已实现或基本实现', notMet: VERDICT_LABEL.not_met, noData: VERDICT_LABEL.no_data, rate: '达标率' },
     noReturn: '未报',
     chartTarget: (text: string) => `目标：${text}`,
     notes: [
-      '本报告的数值和判定均来自本机报表的校验结果（与数据填报页面所见一致），不另行计算。比例类指标由分子、分母重新计算，不对下级比例求平均。',
-      '“达标率”= 达标项数 ÷ 纳入评估的目标数；纳入评估的目标不含本级不适用和仅供参考的目标，含无数据的目标。',
-      '“预警”指数值虽在目标范围内但距目标值不足 5%，或定性目标仍在推进中，或趋势与目标方向不符；“波动较大”指比上年变化超过 20%。',
-      '比上年的变化：百分比指标以“个百分点”表示，千分比以“个千分点”表示，其他以相对变化（%）表示；定性目标不计变化。',
+      '本报告的数值和判定均来自本机报表的校验结果（与数据填报页面所见一致），不另行计算。比例类指标由分子、分母重新计算，不对下级比例求平均；汇总比例只在分子、分母都有数据的单位之间计算。',
+      '评估结果：已实现（达到目标值；恰好等于“以上/以下”类目标值的即为实现），基本实现，尚有差距（与目标仍有差距）。预警不是评估结果，是附在评估结果旁的提示：预计完成困难、波动较大。',
+      CONVENTION_MSG.basic(DEFAULT_RULE_OPTIONS.basicRelative * 100, DEFAULT_RULE_OPTIONS.basicPoints),
+      CONVENTION_MSG.rate(MIN_MONITORED_SHARE * 100),
+      CONVENTION_MSG.progress,
+      CONVENTION_MSG.volatile(DEFAULT_RULE_OPTIONS.volatilityPercent),
+      '比上年的变化：按报告中显示的数值相减；百分比指标以“个百分点”表示，千分比以“个千分点”表示，每10万比率以“个十万分点”表示，人数等计数以增减数表示。应当下降的指标（如死亡率、患病率）用“上升/下降”，应当提高的指标用“提高/降低”。',
     ],
   },
 
   change: {
     same: '持平',
-    up: '提高',
-    down: '降低',
     increase: '增加',
     decrease: '减少',
   },
-  status: { met: '达标', not_met: '未达标', at_risk: '预警', no_data: '无数据', not_applicable: '不适用', reference: '仅供参考' } as Record<string, string>,
-  volatile: '波动较大',
+  status: VERDICT_LABEL as Record<string, string>,
+  volatile: ALERT_LABEL.volatile,
+  hardToMeet: ALERT_LABEL.hardToMeet,
 
   page: {
     nav: '打印与报告',

@@ -3,6 +3,7 @@
 import { AREA_CODES, AREA_LETTER, type DataItem, type Framework, type SexColumn } from '../framework/schema.ts';
 import { MESSAGES } from '../messages.ts';
 import { cellKey, type Cell, type ReturnData } from '../returns/schema.ts';
+import { hasAlert } from '../rules/result.ts';
 import type { FormCell, FormItemRow, RegionInfo, ReturnFormModel, StoredReturn } from './model.ts';
 
 const F = MESSAGES.report.form;
@@ -73,7 +74,7 @@ export function buildReturnForm(input: FormInput): ReturnFormModel {
     });
 
   const explanations = evaluation.targets
-    .filter((t) => t.status === 'at_risk' || t.volatile)
+    .filter(hasAlert)
     .map((t) => ({ code: t.indicator, name: indicators.get(t.indicator)?.name ?? t.indicator, message: t.message, text: view.explanations[t.targetId] ?? '' }));
 
   return {

@@ -1,10 +1,12 @@
 // The annual monitoring report (年度监测报告) of a region and year, as data: the rule engine's evaluation of
 // the region's return arranged per area, the warnings with their explanations, the series for the charts
 // (each year's own evaluation) and, for a county, its townships side by side. No figure is computed here
-// that the engine does not give, except the 达标率 (met ÷ monitored). Pure.
+// that the engine does not give: counts and the 达标率 come from the engine's summary (achievementRate). Pure.
 import { AREA_CODES, type Framework, type Indicator, type Target, type TargetRule } from '../framework/schema.ts';
 import { MESSAGES } from '../messages.ts';
-import type { AreaSummary, TargetResult } from '../rules/result.ts';
+import { compileFramework } from '../rules/compile.ts';
+import { hasAlert, type AreaSummary, type TargetResult } from '../rules/result.ts';
+import { achievementRate } from '../rules/summary.ts';
 import type {
   AnnualReportModel, BarChartModel, Counts, RegionInfo, ReportArea, ReportRow, StoredReturn, TownshipLine, TrendChartModel,
 } from './model.ts';
@@ -28,8 +30,14 @@ export const FEATURED_INDICATORS = ['P31', 'P29', 'H04', 'H03', 'P14'];
 export const MAX_TRENDS_PER_AREA = 4;
 export const MAX_TOWNSHIP_CHARTS = 6;
 
-export const countsOf = (s: Pick<AreaSummary, 'met' | 'notMet' | 'atRisk' | 'noData'>): Counts =>
-  ({ monitored: s.met + s.notMet + s.atRisk + s.noData, met: s.met, notMet: s.notMet, atRisk: s.atRisk, noData: s.noData });
+export function countsOf(s: Omit<AreaSummary, 'area'>): Counts {
+  const r = achievementRate(s);
+  const q = { done: s.qualitativeDone, inProgress: s.qualitativeInProgress, notDone: s.qualitativeNotDone, unanswered: s.qualitativeUnanswered };
+  return {
+    measured: r.measured, monitored: r.monitored, met: s.met, basicallyMet: s.basicallyMet, notMet: s.notMet, noData: s.noData,
+    alerts: s.alerts, rate: r.rate, rateReason: r.reason, qualitative: { total: q.done + q.inProgress + q.notDone + q.unanswered, ...q },
+  };
+}
 
 /** The goal a chart draws for a target: a line or a band, in the indicator's unit. */
 export function goalOf(target: Target, thresholds: Record<string, number>): TrendChartModel['goal'] {
@@ -53,13 +61,14 @@ export function goalOf(target: Target, thresholds: Record<string, number>): Tren
 const unitOf = (ind: Indicator) => (ind.kind === 'qualitative' ? '' : ind.unit);
 const decimalsOf = (ind: Indicator) => (ind.kind === 'qualitative' ? 0 : ind.decimals);
 
-/** Higher first: featured, not met, at risk, volatile, with a goal. */
+/** Higher first: featured, not met, hard to meet, basically met, volatile, with a goal. */
 function chartRank(result: TargetResult, indicator: string, hasGoal: boolean): number {
   let rank = 0;
   const featured = FEATURED_INDICATORS.indexOf(indicator);
   if (featured >= 0) rank += 100 - featured;
   if (result.status === 'not_met') rank += 40;
-  else if (result.status === 'at_risk') rank += 30;
+  else if (result.status === 'basically_met') rank += 25;
+  if (result.hardToMeet) rank += 30;
   if (result.volatile) rank += 20;
   if (hasGoal) rank += 10;
   return rank;
@@ -70,6 +79,8 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
   const { view, evaluation } = current;
   const data = view.data;
   const indicators = new Map(framework.indicators.map((i) => [i.code, i]));
+  const compiled = compileFramework(framework);
+  const higherBetter = (code: string) => compiled.indicators[compiled.indicatorIndex.get(code)!]?.direction === 'higher';
   const results = new Map(evaluation.targets.map((t) => [t.targetId, t]));
   const byYear = new Map<number, Map<string, TargetResult>>();
   for (const h of input.history) if (h.view.data.year < data.year && !byYear.has(h.view.data.year)) byYear.set(h.view.data.year, new Map(h.evaluation.targets.map((t) => [t.targetId, t])));
@@ -88,9 +99,10 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
       targetId: target.id, indicator: ind.code, indicatorName: ind.name, area: result.area, targetText: target.text,
       unit: unitOf(ind), decimals: decimalsOf(ind), kind: ind.kind,
       status: result.status, value: result.value, previous: result.previous, changePercent: result.changePercent, volatile: result.volatile,
+      hardToMeet: result.hardToMeet, progress: result.progress?.state ?? null, higherBetter: higherBetter(ind.code),
       message: result.message,
       choice: choiceOf(data.qualitative, ind), previousChoice: choiceOf(previousData?.qualitative, ind),
-      explanation: result.status === 'at_risk' || result.volatile ? (view.explanations[target.id]?.trim() || null) : null,
+      explanation: hasAlert(result) ? (view.explanations[target.id]?.trim() || null) : null,
     };
   };
 
@@ -128,7 +140,10 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
   areas.sort((a, b) => AREA_CODES.indexOf(a.area) - AREA_CODES.indexOf(b.area));
 
   const counts = countsOf(evaluation.total);
-  const attention = areas.flatMap((a) => a.rows).filter((r) => r.status === 'at_risk' || r.volatile);
+  const allRows = areas.flatMap((a) => a.rows);
+  const measuredRows = allRows.filter((r) => r.kind !== 'qualitative');
+  const attention = measuredRows.filter((r) => r.hardToMeet || r.volatile);
+  const names = (rows: ReportRow[]) => [...new Set(rows.map((r) => r.indicatorName))];
 
   return {
     kind: 'annual-report',
@@ -139,8 +154,13 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
     dataStatus: R.annual.statusOf(view.summary.status, evaluation.total.cellsFilled, evaluation.total.cellsTotal),
     generatedOn: input.generatedOn,
     counts,
-    rate: counts.monitored > 0 ? (counts.met / counts.monitored) * 100 : null,
     volatile: evaluation.targets.filter((t) => t.volatile && t.status !== 'not_applicable').length,
+    lists: {
+      basic: names(measuredRows.filter((r) => r.status === 'basically_met')),
+      notMet: names(measuredRows.filter((r) => r.status === 'not_met')),
+      behind: names(measuredRows.filter((r) => r.status !== 'met' && r.progress === 'behind')),
+      ahead: names(measuredRows.filter((r) => r.status === 'met' && r.progress === 'ahead')),
+    },
     areas,
     attention,
     townships: region.level === 'county' && input.townships && input.townships.length > 0 ? townshipsOf(framework, input.townships) : null,

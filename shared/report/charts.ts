@@ -6,7 +6,9 @@ import { esc } from './html.ts';
 import type { BarChartModel, Counts, TrendChartModel } from './model.ts';
 
 export const STATUS_COLOURS: Record<string, string> = {
-  met: '#2e7d4f', not_met: '#c62828', at_risk: '#d08700', no_data: '#9aa5b1', reference: '#7b8794', not_applicable: '#c3c9d0',
+  met: '#2e7d4f', basically_met: '#7cb342', not_met: '#c62828', in_progress: '#d08700', no_data: '#9aa5b1', reference: '#7b8794', not_applicable: '#c3c9d0',
+  /** a 预警 flag */
+  alert: '#d08700',
 };
 const GOAL = '#b4235a';
 const AXIS = '#777';
@@ -131,12 +133,12 @@ export function barChartSvg(chart: BarChartModel): string {
   return svg(W, H, chart.title, parts);
 }
 
-/** Each area's targets as one stacked bar: 达标 / 未达标 / 预警 / 无数据. */
+/** Each area's measured targets as one stacked bar: 已实现 / 基本实现 / 尚有差距 / 无数据. */
 export function areaStatusSvg(rows: { title: string; counts: Counts }[]): string {
   const rowH = 19, W = 640, L = 132, R = 40, T = 26, B = 4;
   const H = T + B + rowH * rows.length;
   const S = MESSAGES.report.status;
-  const keys: [keyof Counts, TargetStatus][] = [['met', 'met'], ['notMet', 'not_met'], ['atRisk', 'at_risk'], ['noData', 'no_data']];
+  const keys: ['met' | 'basicallyMet' | 'notMet' | 'noData', TargetStatus][] = [['met', 'met'], ['basicallyMet', 'basically_met'], ['notMet', 'not_met'], ['noData', 'no_data']];
   const parts: string[] = [];
   let lx = L;
   for (const [, status] of keys) {
@@ -144,7 +146,7 @@ export function areaStatusSvg(rows: { title: string; counts: Counts }[]): string
     parts.push(`<text x="${lx + 14}" y="15" font-size="9">${esc(S[status])}</text>`);
     lx += 70;
   }
-  const most = Math.max(1, ...rows.map((r) => r.counts.monitored));
+  const most = Math.max(1, ...rows.map((r) => r.counts.measured));
   rows.forEach((r, i) => {
     const yy = T + i * rowH;
     parts.push(`<text x="${L - 8}" y="${yy + rowH * 0.66}" font-size="9.5" text-anchor="end">${esc(r.title)}</text>`);
@@ -157,7 +159,7 @@ export function areaStatusSvg(rows: { title: string; counts: Counts }[]): string
       if (w >= 14) parts.push(`<text x="${n(x + w / 2)}" y="${yy + rowH * 0.66}" font-size="8.5" fill="#fff" text-anchor="middle">${v}</text>`);
       x += w;
     }
-    parts.push(`<text x="${n(x + 4)}" y="${yy + rowH * 0.66}" font-size="8.5" fill="${AXIS}">${r.counts.monitored}</text>`);
+    parts.push(`<text x="${n(x + 4)}" y="${yy + rowH * 0.66}" font-size="8.5" fill="${AXIS}">${r.counts.measured}</text>`);
   });
   return svg(W, H, MESSAGES.report.annual.sections.areas, parts);
 }

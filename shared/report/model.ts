@@ -69,12 +69,21 @@ export interface ReturnFormModel {
 // ---------------------------------------------------------------- the annual monitoring report
 
 export interface Counts {
-  /** targets judged at this level: met + notMet + atRisk + noData */
+  /** measured (ratio and value) targets judged at this level: monitored + noData */
+  measured: number;
+  /** 可监测: measured targets with data */
   monitored: number;
   met: number;
+  basicallyMet: number;
   notMet: number;
-  atRisk: number;
   noData: number;
+  /** measured targets with a 预警 flag (预计完成困难 or 波动较大) */
+  alerts: number;
+  /** (met + basicallyMet) ÷ monitored in %, null when there is too little data (see rateReason) */
+  rate: number | null;
+  rateReason: 'none_monitored' | 'too_few' | null;
+  /** qualitative (self-assessed) targets, counted apart */
+  qualitative: { total: number; done: number; inProgress: number; notDone: number; unanswered: number };
 }
 
 export interface ReportRow {
@@ -93,6 +102,11 @@ export interface ReportRow {
   previous: number | null;
   changePercent: number | null;
   volatile: boolean;
+  hardToMeet: boolean;
+  /** 序时进度 state when judged before the target year */
+  progress: 'ahead' | 'on_track' | 'behind' | 'no_base' | null;
+  /** the indicator should rise (提高/降低) rather than fall or stay (上升/下降) */
+  higherBetter: boolean;
   message: string;
   /** qualitative targets: the chosen progress this year and last year */
   choice: string | null;
@@ -150,9 +164,9 @@ export interface AnnualReportModel {
   dataStatus: string;
   generatedOn: string;
   counts: Counts;
-  /** met ÷ monitored in %, null when nothing is monitored */
-  rate: number | null;
   volatile: number;
+  /** names of the indicators per verdict group, for the overview's lists */
+  lists: { basic: string[]; notMet: string[]; behind: string[]; ahead: string[] };
   areas: ReportArea[];
   attention: ReportRow[];
   townships: { lines: TownshipLine[]; charts: BarChartModel[] } | null;

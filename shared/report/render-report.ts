@@ -4,6 +4,7 @@
 import { MESSAGES } from '../messages.ts';
 import { areaStatusSvg, barChartSvg, STATUS_COLOURS, trendChartSvg } from './charts.ts';
 import { describeChange, formatRate, formatValue } from './format.ts';
+import { headlineSentences } from './headline.ts';
 import { baseCss, esc, systemFonts, type FontSetup, type RenderedDocument } from './html.ts';
 import type { AnnualReportModel, Counts, ReportRow } from './model.ts';
 
@@ -26,7 +27,8 @@ const REPORT_CSS = `
 .wdp-report .tile b { display: block; font-size: 16pt; line-height: 1.2; }
 .wdp-report .tile span { font-size: 8.5pt; color: #444; }
 .wdp-report .tile.met { border-top-color: ${STATUS_COLOURS.met}; } .wdp-report .tile.not_met { border-top-color: ${STATUS_COLOURS.not_met}; }
-.wdp-report .tile.at_risk { border-top-color: ${STATUS_COLOURS.at_risk}; } .wdp-report .tile.no_data { border-top-color: ${STATUS_COLOURS.no_data}; }
+.wdp-report .tile.basically_met { border-top-color: ${STATUS_COLOURS.basically_met}; } .wdp-report .tile.no_data { border-top-color: ${STATUS_COLOURS.no_data}; }
+.wdp-report .tile.alerts { border-top-color: ${STATUS_COLOURS.alert}; }
 .wdp-report .tile.rate { border-top-color: #1f4e99; }
 .wdp-report figure { margin: 2mm 0 3mm; }
 .wdp-report figcaption { font-size: 8pt; color: #555; text-align: center; margin-top: 1mm; }
@@ -35,7 +37,8 @@ const REPORT_CSS = `
 .wdp-report table.targets, .wdp-report table.attention, .wdp-report table.areas, .wdp-report table.towns { font-size: 8.5pt; }
 .wdp-report .st { display: inline-block; padding: 0 1.5mm; border-radius: 1mm; white-space: nowrap; font-weight: 700; }
 .wdp-report .st-met { color: ${STATUS_COLOURS.met}; } .wdp-report .st-not_met { color: ${STATUS_COLOURS.not_met}; }
-.wdp-report .st-at_risk { color: #a15c00; } .wdp-report .st-no_data, .wdp-report .st-reference { color: #5b6b7a; font-weight: 400; }
+.wdp-report .st-basically_met { color: ${STATUS_COLOURS.basically_met}; } .wdp-report .st-in_progress { color: #a15c00; }
+.wdp-report .st-no_data, .wdp-report .st-reference { color: #5b6b7a; font-weight: 400; }
 .wdp-report .vol { display: block; font-size: 7.5pt; color: #a15c00; white-space: nowrap; }
 .wdp-report td .code { color: #666; font-size: 7.5pt; margin-right: 1mm; }
 .wdp-report td.msg { font-size: 8pt; color: #333; }
@@ -51,14 +54,30 @@ function valueCell(r: ReportRow, which: 'value' | 'previous'): string {
   return esc(formatValue(which === 'value' ? r.value : r.previous, r.decimals, r.unit));
 }
 
+/** The 预警 flags under a verdict. */
+const flags = (r: ReportRow) =>
+  `${r.hardToMeet ? `<span class="vol">${MESSAGES.report.hardToMeet}</span>` : ''}${r.volatile ? `<span class="vol">${MESSAGES.report.volatile}</span>` : ''}`;
+
 function countsRow(name: string, c: Counts, cls = ''): string {
-  const rate = c.monitored > 0 ? formatRate((c.met / c.monitored) * 100) : '—';
-  return `<tr${cls ? ` class="${cls}"` : ''}><td>${esc(name)}</td><td class="num">${c.monitored}</td><td class="num">${c.met}</td><td class="num">${c.notMet}</td><td class="num">${c.atRisk}</td><td class="num">${c.noData}</td><td class="num">${rate}</td></tr>`;
+  const q = c.qualitative;
+  const cells = [c.measured, c.monitored, c.met, c.basicallyMet, c.notMet, c.noData, c.alerts].map((v) => `<td class="num">${v}</td>`).join('');
+  return `<tr${cls ? ` class="${cls}"` : ''}><td>${esc(name)}</td>${cells}<td class="num">${formatRate(c.rate)}</td><td class="center">${q.total > 0 ? `${q.done}/${q.inProgress}/${q.notDone}` : '—'}</td></tr>`;
+}
+
+/** The overview's sentences: the headline in the bureau's form, then the lists of each verdict group. */
+export function overviewSentences(model: AnnualReportModel): string[] {
+  const out = headlineSentences(model.counts);
+  const l = model.lists;
+  if (l.ahead.length > 0) out.push(A.lists.ahead(l.ahead.join('、')));
+  if (l.basic.length > 0) out.push(A.lists.basic(l.basic.join('、')));
+  if (l.notMet.length > 0) out.push(A.lists.notMet(l.notMet.join('、')));
+  if (l.behind.length > 0) out.push(A.lists.behind(l.behind.join('、')));
+  return out;
 }
 
 function targetsTable(rows: ReportRow[]): string {
   const C = A.columns;
-  const body = rows.map((r) => `<tr data-target="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}</td><td>${esc(r.targetText)}</td><td class="num">${valueCell(r, 'value')}</td><td class="num">${valueCell(r, 'previous')}</td><td class="num">${esc(r.kind === 'qualitative' ? '' : describeChange(r.value, r.previous, r.changePercent, r.unit, r.decimals))}</td><td class="center">${status(r.status)}${r.volatile ? `<span class="vol">${MESSAGES.report.volatile}</span>` : ''}</td></tr>`).join('');
+  const body = rows.map((r) => `<tr data-target="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}</td><td>${esc(r.targetText)}</td><td class="num">${valueCell(r, 'value')}</td><td class="num">${valueCell(r, 'previous')}</td><td class="num">${esc(r.kind === 'qualitative' ? '' : describeChange(r.value, r.previous, r.unit, r.decimals, r.higherBetter))}</td><td class="center">${status(r.status)}${flags(r)}</td></tr>`).join('');
   return `<table class="targets"><colgroup><col style="width:27%"><col style="width:31%"><col style="width:10.5%"><col style="width:10.5%"><col style="width:12%"><col style="width:9%"></colgroup><thead><tr><th>${C.indicator}</th><th>${C.target}</th><th>${C.current}</th><th>${C.previous}</th><th>${C.change}</th><th>${C.status}</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
@@ -74,21 +93,21 @@ export function renderAnnualReport(model: AnnualReportModel, fonts: FontSetup = 
 
   // 总体情况
   parts.push(`<section class="overview">${sec(n++, A.sections.overview)}`);
-  parts.push(c.monitored > 0
-    ? `<p class="lead">${esc(A.overview(c.monitored, c.met, c.notMet, c.atRisk, c.noData, formatRate(model.rate)))}</p>`
-    : `<p class="lead">${A.noTargets}</p>`);
+  const [lead, ...more] = overviewSentences(model);
+  parts.push(`<p class="lead">${esc(lead)}</p>`);
+  if (more.length > 0) parts.push(`<p class="overview-more">${more.map(esc).join('')}</p>`);
   const tile = (cls: string, value: string | number, label: string) => `<div class="tile ${cls}"><b>${value}</b><span>${esc(label)}</span></div>`;
-  parts.push(`<div class="tiles keep">${tile('met', c.met, A.tiles.met)}${tile('not_met', c.notMet, A.tiles.notMet)}${tile('at_risk', c.atRisk, A.tiles.atRisk)}${tile('no_data', c.noData, A.tiles.noData)}${tile('rate', formatRate(model.rate), A.areaTable.rate)}</div>`);
+  parts.push(`<div class="tiles keep">${tile('met', c.met, A.tiles.met)}${tile('basically_met', c.basicallyMet, A.tiles.basicallyMet)}${tile('not_met', c.notMet, A.tiles.notMet)}${tile('no_data', c.noData, A.tiles.noData)}${tile('alerts', c.alerts, A.tiles.alerts)}${tile('rate', formatRate(c.rate), A.areaTable.rate)}</div>`);
   parts.push(`<figure class="keep">${areaStatusSvg(model.areas.map((a) => ({ title: a.title, counts: a.counts })))}</figure>`);
   const T = A.areaTable;
-  parts.push(`<table class="areas"><thead><tr><th>${T.area}</th><th>${T.monitored}</th><th>${T.met}</th><th>${T.notMet}</th><th>${T.atRisk}</th><th>${T.noData}</th><th>${T.rate}</th></tr></thead><tbody>${model.areas.map((a) => countsRow(a.title, a.counts)).join('')}${countsRow(T.total, c, 'total')}</tbody></table>`);
+  parts.push(`<table class="areas"><thead><tr><th>${T.area}</th><th>${T.measured}</th><th>${T.monitored}</th><th>${T.met}</th><th>${T.basicallyMet}</th><th>${T.notMet}</th><th>${T.noData}</th><th>${T.alerts}</th><th>${T.rate}</th><th>${T.qualitative}</th></tr></thead><tbody>${model.areas.map((a) => countsRow(a.title, a.counts)).join('')}${countsRow(T.total, c, 'total')}</tbody></table>`);
   parts.push('</section>');
 
   // 需要关注的指标
   parts.push(`<section class="attention"><div class="keep with-next">${sec(n++, A.sections.attention)}<p>${model.attention.length === 0 ? A.noAttention : A.attentionIntro}</p></div>`);
   if (model.attention.length > 0) {
     const AC = A.attentionColumns;
-    parts.push(`<table class="attention"><colgroup><col style="width:24%"><col style="width:44%"><col></colgroup><thead><tr><th>${AC.indicator}</th><th>${AC.situation}</th><th>${AC.explanation}</th></tr></thead><tbody>${model.attention.map((r) => `<tr data-attention="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}<br>${status(r.status)}${r.volatile ? `<span class="vol">${MESSAGES.report.volatile}</span>` : ''}</td><td class="msg">${esc(r.message)}</td><td>${r.explanation ? esc(r.explanation) : `<span class="muted">${A.unexplained}</span>`}</td></tr>`).join('')}</tbody></table>`);
+    parts.push(`<table class="attention"><colgroup><col style="width:24%"><col style="width:44%"><col></colgroup><thead><tr><th>${AC.indicator}</th><th>${AC.situation}</th><th>${AC.explanation}</th></tr></thead><tbody>${model.attention.map((r) => `<tr data-attention="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}<br>${status(r.status)}${flags(r)}</td><td class="msg">${esc(r.message)}</td><td>${r.explanation ? esc(r.explanation) : `<span class="muted">${A.unexplained}</span>`}</td></tr>`).join('')}</tbody></table>`);
   }
   parts.push('</section>');
 
@@ -98,7 +117,9 @@ export function renderAnnualReport(model: AnnualReportModel, fonts: FontSetup = 
   parts.push('<section class="areas-detail">');
   model.areas.forEach((area, i) => {
     const ac = area.counts;
-    const head = `${i === 0 ? areasHeading : ''}<h3>（${MESSAGES.report.numeral(i)}）${esc(area.title)}</h3><p>${esc(A.areaLine(ac.monitored, ac.met, ac.notMet, ac.atRisk, ac.noData))}</p>`;
+    const line = ac.measured > 0 ? `<p>${esc(A.areaLine(ac.measured, ac.monitored, ac.met + ac.basicallyMet, ac.notMet, ac.noData, formatRate(ac.rate)))}</p>` : '';
+    const qline = ac.qualitative.total > 0 ? `<p>${esc(A.qualitative(ac.qualitative.total, ac.qualitative.done, ac.qualitative.inProgress, ac.qualitative.notDone, ac.qualitative.unanswered))}</p>` : '';
+    const head = `${i === 0 ? areasHeading : ''}<h3>（${MESSAGES.report.numeral(i)}）${esc(area.title)}</h3>${line}${qline}`;
     const charts = area.charts.length > 0 ? `<div class="charts">${area.charts.map((ch) => `<figure>${trendChartSvg(ch)}</figure>`).join('')}</div>` : '';
     parts.push(`<div class="area" data-area="${area.area}"><div class="keep with-next area-head">${head}${charts}</div>`);
     if (area.rows.length > 0) parts.push(targetsTable(area.rows));
@@ -112,7 +133,7 @@ export function renderAnnualReport(model: AnnualReportModel, fonts: FontSetup = 
     const tw = model.townships;
     const TC = A.townshipColumns;
     parts.push(`<section class="townships"><div class="keep">${sec(n++, A.sections.townships)}<p>${esc(A.townshipsIntro(tw.lines.length, tw.lines.filter((l) => l.counts).length))}</p>`);
-    parts.push(`<table class="towns"><thead><tr><th>${TC.name}</th><th>${TC.status}</th><th>${TC.met}</th><th>${TC.notMet}</th><th>${TC.atRisk}</th><th>${TC.noData}</th></tr></thead><tbody>${tw.lines.map((l) => `<tr><td>${esc(l.name)}</td><td class="center">${esc(l.status ?? A.noReturn)}</td>${l.counts ? `<td class="num">${l.counts.met}</td><td class="num">${l.counts.notMet}</td><td class="num">${l.counts.atRisk}</td><td class="num">${l.counts.noData}</td>` : '<td class="center">—</td>'.repeat(4)}</tr>`).join('')}</tbody></table></div>`);
+    parts.push(`<table class="towns"><thead><tr><th>${TC.name}</th><th>${TC.status}</th><th>${TC.monitored}</th><th>${TC.achieved}</th><th>${TC.notMet}</th><th>${TC.noData}</th><th>${TC.rate}</th></tr></thead><tbody>${tw.lines.map((l) => `<tr><td>${esc(l.name)}</td><td class="center">${esc(l.status ?? A.noReturn)}</td>${l.counts ? `<td class="num">${l.counts.monitored}</td><td class="num">${l.counts.met + l.counts.basicallyMet}</td><td class="num">${l.counts.notMet}</td><td class="num">${l.counts.noData}</td><td class="num">${formatRate(l.counts.rate)}</td>` : '<td class="center">—</td>'.repeat(5)}</tr>`).join('')}</tbody></table></div>`);
     for (const chart of tw.charts) parts.push(`<figure class="keep">${barChartSvg(chart)}</figure>`);
     parts.push('</section>');
   }

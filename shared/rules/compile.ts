@@ -3,7 +3,7 @@
 // Pure: no I/O.
 import {
   AREA_CODES, AREA_LETTER, INDICATOR_FACTORS,
-  type DataItem, type Framework, type Indicator, type Level, type SexColumn, type Target,
+  type DataItem, type Framework, type Indicator, type Level, type SexColumn, type Target, type TargetRule,
 } from '../framework/schema.ts';
 import { SEX_LABEL } from './messages.ts';
 import { countNoun } from './format.ts';
@@ -49,6 +49,23 @@ export interface CompiledIndicator {
   countyData: boolean;
   judgeLevel: Level;
   minDenominator: number;
+  /** the desirable direction its targets agree on (higher: should rise; lower: should fall), null when none or mixed */
+  direction: Direction | null;
+}
+
+export type Direction = 'higher' | 'lower';
+
+/** The direction a rule wants the value to move: 达到…以上 higher, 控制在…以下 lower, bands and 保持 none. */
+export function ruleDirection(rule: TargetRule): Direction | null {
+  switch (rule.kind) {
+    case 'at_least': return 'higher';
+    case 'at_most': return 'lower';
+    case 'about': return rule.sides === 'at_least' ? 'higher' : rule.sides === 'at_most' ? 'lower' : null;
+    case 'trend': return rule.direction === 'increase' ? 'higher' : rule.direction === 'stable' ? null : 'lower';
+    case 'relative':
+    case 'external': return rule.op === 'at_least' ? 'higher' : 'lower';
+    default: return null;
+  }
 }
 
 export interface CompiledTarget {
@@ -124,12 +141,24 @@ function build(framework: Framework): CompiledFramework {
     return i * 3 + SEX_INDEX[ref.sex];
   };
 
+  // an indicator's direction: the one all its targets agree on
+  const directions = new Map<string, Direction | null>();
+  for (const area of framework.areas) {
+    for (const target of area.targets) {
+      const d = ruleDirection(target.rule);
+      if (d === null) continue;
+      const seen = directions.get(target.indicator);
+      directions.set(target.indicator, seen === undefined || seen === d ? d : null);
+    }
+  }
+
   const indicatorIndex = new Map<string, number>();
   const indicators: CompiledIndicator[] = framework.indicators.map((indicator, index) => {
     indicatorIndex.set(indicator.code, index);
     const base = {
       indicator, index, area: areaIndexOfCode(indicator.code), factor: 1,
       numSlot: -1, denSlot: -1, srcSlot: -1, countyData: false, judgeLevel: indicator.judgeLevel, minDenominator: 0,
+      direction: directions.get(indicator.code) ?? null,
     };
     if (indicator.kind === 'ratio') {
       const numSlot = slotOf(indicator.numerator, indicator.code);

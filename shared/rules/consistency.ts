@@ -47,7 +47,7 @@ export function checkConsistency(compiled: CompiledFramework, view: ReturnView, 
       for (let s = 0; s < 3; s++) {
         if (!ci.columns[s] || state[base + s] !== VALUE) continue;
         const v = values[base + s];
-        if (v < 0 || v > 100) {
+        if (v < 0 || (v > 100 && !ci.item.gross)) {
           wrong.push(base + s);
           issues.push({ severity: 'error', code: 'percent_out_of_range', item: code, sex: SEX_COLUMNS[s], message: CONSISTENCY_MSG.percentOutOfRange(formatRaw(v)) });
         }

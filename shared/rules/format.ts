@@ -36,10 +36,11 @@ export function formatBound(x: number, unit: string): string {
   return `${formatRaw(x)}${unitSuffix(unit)}`;
 }
 
-/** The unit of a difference: 个百分点 for %, 个千分点 for ‰, else the unit itself. */
+/** The unit of a difference: 个百分点 for %, 个千分点 for ‰, 个十万分点 for /10万, else the unit itself. */
 export function differenceUnit(unit: string): string {
   if (unit === '%') return '个百分点';
   if (unit === '‰') return '个千分点';
+  if (unit === '1/10万') return '个十万分点';
   return unitSuffix(unit);
 }
 

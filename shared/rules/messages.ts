@@ -55,34 +55,67 @@ export const DATA_MSG = {
   qualitativeReferenceNoAnswer: '该项在县级评估，乡镇报表不适用',
 } as const;
 
-/** Target verdicts. X = the value in the indicator's unit, text = the target in the plan's words. */
+/** The verdict vocabulary, declared once: every screen, export and report labels verdicts from here. */
+export const VERDICT_LABEL = {
+  met: '已实现', basically_met: '基本实现', not_met: '尚有差距', in_progress: '推进中',
+  no_data: '无数据', not_applicable: '不适用', reference: '仅供参考',
+} as const;
+/** 预警 flags, beside the verdict. */
+export const ALERT_LABEL = { hardToMeet: '预计完成困难', volatile: '波动较大' } as const;
+export const PROGRESS_LABEL = { ahead: '提前实现', on_track: '达到序时进度', behind: '滞后于序时进度', no_base: '缺少基期数据' } as const;
+
+/** The conventions the plans do not state, shown wherever the verdicts appear (legend, report notes). */
+export const CONVENTION_MSG = {
+  basic: (relativePercent: number, points: number) =>
+    `基本实现：与目标相差不超过目标值的${relativePercent}%（百分比指标不超过${points}个百分点）；恰好等于“以上/以下/不低于/不高于”的目标值即为实现，“超过/低于/高于”按未经四舍五入的数值比较。`,
+  progress: '序时进度：以基期（2020年）数值为起点，按年份均匀推进到规划目标值；预计完成困难：尚未实现目标，且滞后于序时进度，或按已有年份（至少3年）的线性趋势推算到目标年份仍达不到目标。',
+  volatile: (percent: number) => `波动较大：与上年相比变化超过${percent}%。`,
+  stable: (percent: number) => `“保持稳定”未给出幅度的，按与基期或上年相比变化不超过${percent}%掌握。`,
+  rate: (minSharePercent: number) => `达标率 =（已实现 + 基本实现）÷ 可监测指标数；可监测指标指有数据的定量指标，无数据的不计入分母；定性指标（机制建立等）单独统计，不计入达标率；可监测指标不足${minSharePercent}%时不计算达标率。`,
+} as const;
+
+/** Target verdicts. X = the value in the indicator's unit, text = the target in the plan's words, G = the gap with its unit. */
 export const TARGET_MSG = {
-  met: (x: string, text: string) => `${x}，达到目标“${text}”`,
-  aboveMax: (x: string, text: string) => `${x}，高于目标“${text}”`,
-  belowMin: (x: string, text: string) => `${x}，低于目标“${text}”`,
-  equalsStrictMax: (x: string, text: string) => `${x}，未低于目标“${text}”`,
-  equalsStrictMin: (x: string, text: string) => `${x}，未高于目标“${text}”`,
-  nearMax: (x: string, text: string, bound: string) => `${x}，达到目标“${text}”，但接近上限${bound}，请关注`,
-  nearMin: (x: string, text: string, bound: string) => `${x}，达到目标“${text}”，但接近下限${bound}，请关注`,
-  aboutMet: (x: string, text: string, lo: string, hi: string) => `${x}，在目标“${text}”的范围内（${lo}～${hi}）`,
-  aboutNotMet: (x: string, text: string, lo: string, hi: string) => `${x}，偏离目标“${text}”（应在${lo}～${hi}之间）`,
-  rangeBelow: (x: string, text: string, bound: string) => `${x}，低于目标“${text}”的下限${bound}`,
-  rangeAbove: (x: string, text: string, bound: string) => `${x}，高于目标“${text}”的上限${bound}`,
+  met: (x: string, text: string) => `${x}，已实现目标“${text}”`,
+  basicallyMet: (x: string, text: string, gap: string, margin: string) => `${x}，距目标“${text}”差${gap}，基本实现（差距在${margin}以内）`,
+  aboveMax: (x: string, text: string, gap: string) => `${x}，高于目标“${text}”${gap}，与目标仍有差距`,
+  belowMin: (x: string, text: string, gap: string) => `${x}，低于目标“${text}”${gap}，与目标仍有差距`,
+  equalsStrictMax: (x: string, text: string) => `${x}，未低于目标“${text}”，与目标仍有差距`,
+  equalsStrictMin: (x: string, text: string) => `${x}，未高于目标“${text}”，与目标仍有差距`,
+  aboutMet: (x: string, text: string, lo: string, hi: string) => `${x}，在目标“${text}”的范围内（${lo}～${hi}），已实现`,
+  aboutMetFrom: (x: string, text: string, lo: string) => `${x}，已实现目标“${text}”（达到${lo}及以上即为实现）`,
+  aboutMetUpTo: (x: string, text: string, hi: string) => `${x}，已实现目标“${text}”（不超过${hi}即为实现）`,
+  aboutNotMet: (x: string, text: string, lo: string, hi: string) => `${x}，偏离目标“${text}”（应在${lo}～${hi}之间），与目标仍有差距`,
+  aboutBelow: (x: string, text: string, lo: string) => `${x}，低于目标“${text}”的下沿${lo}，与目标仍有差距`,
+  aboutAbove: (x: string, text: string, hi: string) => `${x}，高于目标“${text}”的上沿${hi}，与目标仍有差距`,
+  rangeBelow: (x: string, text: string, bound: string) => `${x}，低于目标“${text}”的下限${bound}，与目标仍有差距`,
+  rangeAbove: (x: string, text: string, bound: string) => `${x}，高于目标“${text}”的上限${bound}，与目标仍有差距`,
   rangeAtStrictBound: (x: string, text: string, lower: boolean) => `${x}，等于目标“${text}”的${lower ? '下限' : '上限'}，不在目标范围内`,
+  balancedMet: (x: string, text: string, lo: string, hi: string) => `${x}，在目标“${text}”的均衡范围内（${lo}～${hi}），已实现`,
   balancedBelow: (x: string, text: string, lo: string, hi: string) => `${x}，低于目标“${text}”的均衡范围（${lo}～${hi}）`,
   balancedAbove: (x: string, text: string, lo: string, hi: string) => `${x}，高于目标“${text}”的均衡范围（${lo}～${hi}）`,
+  balancedToward: (x: string, basis: string, p: string, text: string) => `${x}，比${basis}的${p}更接近均衡，符合目标“${text}”的方向`,
   relativeNotMet: (x: string, text: string, other: string, y: string, below: boolean) =>
-    `${x}，${below ? '低于' : '高于'}${other}（${y}），未达到目标“${text}”`,
-  relativeEqualStrict: (x: string, text: string, other: string, y: string) => `${x}，与${other}（${y}）相同，未达到目标“${text}”`,
-  relativeMet: (x: string, text: string, other: string, y: string) => `${x}，对比${other}（${y}），达到目标“${text}”`,
-  relativeNear: (x: string, text: string, other: string, y: string) => `${x}，对比${other}（${y}），达到目标“${text}”，但差距很小，请关注`,
+    `${x}，${below ? '低于' : '高于'}${other}（${y}），与目标“${text}”仍有差距`,
+  relativeEqualStrict: (x: string, text: string, other: string, y: string) => `${x}，与${other}（${y}）相同，与目标“${text}”仍有差距`,
+  relativeMet: (x: string, text: string, other: string, y: string) => `${x}，对比${other}（${y}），已实现目标“${text}”`,
   relativeNoData: (other: string) => `对比指标“${other}”无数据，无法比较`,
   externalMissing: (label: string) => `缺少上级要求（${label}），请妇儿工委办公室在本报表的“上级要求”中填写后再判断`,
   externalNotMet: (x: string, text: string, label: string, t: string, below: boolean) =>
-    `${x}，${below ? '低于' : '高于'}上级要求（${label}：${t}），未达到目标“${text}”`,
-  externalEqualStrict: (x: string, text: string, label: string, t: string) => `${x}，等于上级要求（${label}：${t}），未达到目标“${text}”`,
-  externalMet: (x: string, text: string, label: string, t: string) => `${x}，对比上级要求（${label}：${t}），达到目标“${text}”`,
-  externalNear: (x: string, text: string, label: string, t: string) => `${x}，对比上级要求（${label}：${t}），达到目标“${text}”，但接近要求值，请关注`,
+    `${x}，${below ? '低于' : '高于'}上级要求（${label}：${t}），与目标“${text}”仍有差距`,
+  externalEqualStrict: (x: string, text: string, label: string, t: string) => `${x}，等于上级要求（${label}：${t}），与目标“${text}”仍有差距`,
+  externalMet: (x: string, text: string, label: string, t: string) => `${x}，对比上级要求（${label}：${t}），已实现目标“${text}”`,
+} as const;
+
+/** 序时进度 and projection clauses, appended to a verdict judged before the target's year. */
+export const PROGRESS_MSG = {
+  ahead: (targetYear: number) => `提前实现${targetYear}年目标`,
+  onTrack: (year: number, expected: string) => `按序时进度${year}年应达到${expected}，达到序时进度`,
+  behind: (year: number, expected: string) => `按序时进度${year}年应达到${expected}，滞后于序时进度`,
+  noBase: (baseYear: number) => `缺少基期（${baseYear}年）数据，无法计算序时进度`,
+  projectedMiss: (from: number, to: number, targetYear: number, projected: string) =>
+    `按${from}—${to}年趋势推算，${targetYear}年约为${projected}，预计完成困难`,
+  hardToMeet: '【预警：预计完成困难】',
 } as const;
 
 /** Trend targets. basis = 上年（2023年） or 基线年（2020年）. */
@@ -95,15 +128,15 @@ export const TREND_MSG = {
   baselineYearItself: (year: number) => `本年为基线年（${year}年）或更早，不作趋势判断`,
   increaseMet: (x: string, basis: string, p: string, d: string, text: string) => `${x}，比${basis}的${p}提高${d}，符合目标“${text}”`,
   increaseWrong: (x: string, basis: string, p: string, d: string, text: string) =>
-    d ? `${x}，比${basis}的${p}下降${d}，与目标“${text}”方向不符，请关注` : `${x}，与${basis}的${p}持平，未体现目标“${text}”，请关注`,
+    d ? `${x}，比${basis}的${p}降低${d}，与目标“${text}”方向不符` : `${x}，与${basis}的${p}持平，未体现目标“${text}”`,
   decreaseMet: (x: string, basis: string, p: string, d: string, text: string) => `${x}，比${basis}的${p}下降${d}，符合目标“${text}”`,
   decreaseWrong: (x: string, basis: string, p: string, d: string, text: string) =>
-    d ? `${x}，比${basis}的${p}上升${d}，与目标“${text}”方向不符，请关注` : `${x}，与${basis}的${p}持平，未体现目标“${text}”，请关注`,
+    d ? `${x}，比${basis}的${p}上升${d}，与目标“${text}”方向不符` : `${x}，与${basis}的${p}持平，未体现目标“${text}”`,
   stableMet: (x: string, basis: string, p: string, text: string) => `${x}，与${basis}的${p}相比保持稳定，符合目标“${text}”`,
   stableWrong: (x: string, basis: string, p: string, limit: string, text: string) =>
-    `${x}，与${basis}的${p}相比变化超过${limit}，未体现目标“${text}”，请关注`,
+    `${x}，与${basis}的${p}相比变化超过${limit}，未体现目标“${text}”`,
   slowingMet: (from: number, to: number, rises: string, text: string) => `${from}—${to}年逐年变化为 ${rises}，上升趋势减缓，符合目标“${text}”`,
-  slowingWrong: (from: number, to: number, rises: string, text: string) => `${from}—${to}年逐年变化为 ${rises}，增幅未逐年减小，与目标“${text}”不符，请关注`,
+  slowingWrong: (from: number, to: number, rises: string, text: string) => `${from}—${to}年逐年变化为 ${rises}，增幅未逐年减小，与目标“${text}”不符`,
 } as const;
 
 export const QUALITATIVE_LABELS = {
@@ -113,13 +146,20 @@ export const QUALITATIVE_LABELS = {
 
 export const QUALITATIVE_MSG = {
   met: (label: string, text: string) => `${label}，达到目标“${text}”`,
-  inProgress: (label: string, text: string) => `${label}，尚未达到目标“${text}”，请关注`,
+  inProgress: (label: string, text: string) => `${label}，尚未达到目标“${text}”`,
   notMet: (label: string, text: string) => `${label}，未达到目标“${text}”`,
   unanswered: (a: string, b: string, c: string) => `尚未评估，请选择“${a}”“${b}”或“${c}”`,
 } as const;
 
+/**
+ * Change words: 上升/下降 for an indicator that should fall or has no direction (死亡率, 患病率, 性别比),
+ * 提高/降低 for one that should rise.
+ */
+export const CHANGE_VERB = { higher: { up: '提高', down: '降低' }, other: { up: '上升', down: '下降' } } as const;
+
 export const VOLATILITY_MSG = {
-  changed: (up: boolean, pct: string) => `；比上年${up ? '上升' : '下降'}${pct}%，波动较大，请核实`,
+  /** d: the difference of the figures as shown, with its unit (个百分点, 个十万分点 …); pct: the relative change */
+  changed: (verb: string, d: string, pct: string) => `；比上年${verb}${d}（相对变化${pct}%），波动较大，请核实`,
   fromZero: (x: string) => `；上年为0，本年为${x}，波动较大，请核实`,
 } as const;
 

@@ -1,11 +1,12 @@
-// Tunable thresholds of the rule engine. Pure.
+// Tunable conventions of the rule engine: the margins the plans do not give, stated wherever a verdict uses them. Pure.
 
 export interface RuleOptions {
   /**
-   * 预警 margin for bound targets, as a fraction of the bound value (relative): with 0.05 a value that meets
-   * “at most 12” but lies within 0.6 of 12 (11.4 … 12) is at_risk. 0 switches the margin off.
+   * 基本实现: a value short of its target by no more than this fraction of the target value (relative) …
    */
-  riskMargin: number;
+  basicRelative: number;
+  /** … and, for a percentage, by no more than this many 个百分点 (whichever is smaller). */
+  basicPoints: number;
   /** 波动较大: |change against the previous year| above this percentage (relative) marks a target volatile. */
   volatilityPercent: number;
   /**
@@ -16,16 +17,22 @@ export interface RuleOptions {
 }
 
 export const DEFAULT_RULE_OPTIONS: Readonly<RuleOptions> = Object.freeze({
-  riskMargin: 0.05,
+  basicRelative: 0.05,
+  basicPoints: 1,
   volatilityPercent: 20,
   stablePercent: 5,
 });
 
+/** 达标率 is stated only when at least this share of the measured targets can be monitored (have data). */
+export const MIN_MONITORED_SHARE = 0.5;
+
 export function resolveOptions(options?: Partial<RuleOptions>): RuleOptions {
   if (!options) return DEFAULT_RULE_OPTIONS;
-  return {
-    riskMargin: options.riskMargin ?? DEFAULT_RULE_OPTIONS.riskMargin,
-    volatilityPercent: options.volatilityPercent ?? DEFAULT_RULE_OPTIONS.volatilityPercent,
-    stablePercent: options.stablePercent ?? DEFAULT_RULE_OPTIONS.stablePercent,
-  };
+  return { ...DEFAULT_RULE_OPTIONS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
+}
+
+/** The 基本实现 margin for a target value in a unit: 5 % of it, for a percentage at most 1 个百分点. */
+export function basicMargin(options: RuleOptions, bound: number, unit: string): number {
+  const relative = options.basicRelative * Math.abs(bound);
+  return unit === '%' ? Math.min(options.basicPoints, relative) : relative;
 }

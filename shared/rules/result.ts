@@ -25,9 +25,32 @@ export const IndicatorValueSchema = z.object({
 });
 export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;
 
-/** 达标, 未达标, 预警, 无数据, 不适用, 仅供参考 */
-export const TargetStatusSchema = z.enum(['met', 'not_met', 'at_risk', 'no_data', 'not_applicable', 'reference']);
+/**
+ * The verdict on one target, in the words of the national monitoring reports: 已实现 (met), 基本实现
+ * (basically_met: short by no more than the stated margin), 与目标仍有差距 (not_met); a qualitative target's
+ * 推进中 is in_progress. 无数据, 不适用 and 仅供参考 say why there is no verdict. 预警 is never a verdict: it
+ * is a flag beside it (hardToMeet, volatile).
+ */
+export const TargetStatusSchema = z.enum(['met', 'basically_met', 'not_met', 'in_progress', 'no_data', 'not_applicable', 'reference']);
 export type TargetStatus = z.infer<typeof TargetStatusSchema>;
+
+/**
+ * 序时进度 of a target with an end year, judged in an intermediate year: the base year's value moved linearly
+ * toward the target. ahead: the final target is already met (提前实现); on_track / behind: against the
+ * expected value; no_base: no value for the base year, so no expected value (never invented).
+ */
+export const ProgressSchema = z.object({
+  baseYear: z.number().int(),
+  baseValue: z.number().nullable(),
+  targetYear: z.number().int(),
+  /** the value the elapsed years call for, null without a base value */
+  expected: z.number().nullable(),
+  state: z.enum(['ahead', 'on_track', 'behind', 'no_base']),
+  /** the least-squares line through the years entered (base year included), at the target year; null with fewer than 3 years */
+  projected: z.number().nullable(),
+  projectedMeets: z.boolean().nullable(),
+});
+export type Progress = z.infer<typeof ProgressSchema>;
 
 export const TargetResultSchema = z.object({
   targetId: z.string(),
@@ -40,10 +63,19 @@ export const TargetResultSchema = z.object({
   previous: z.number().nullable(),
   /** relative change against last year in %, when both exist */
   changePercent: z.number().nullable(),
-  /** the value moved more than the volatility threshold against last year (波动较大) */
+  /** 预警（波动较大）: the value moved more than the volatility threshold against last year */
   volatile: z.boolean(),
+  /** 预警（预计完成困难）: not yet met, and behind 序时进度 or projected to miss the target in its year */
+  hardToMeet: z.boolean(),
+  /** 序时进度 and projection, for bound targets judged before their target year */
+  progress: ProgressSchema.nullable(),
+  /** how far the value is from the target in the indicator's unit (positive: short of it), null when met or not numeric */
+  gap: z.number().nullable(),
 });
 export type TargetResult = z.infer<typeof TargetResultSchema>;
+
+/** A 预警 flag stands beside the verdict: 预计完成困难 or 波动较大. Such a target needs the office's explanation. */
+export const hasAlert = (t: Pick<TargetResult, 'hardToMeet' | 'volatile'>): boolean => t.hardToMeet || t.volatile;
 
 export const AreaSummarySchema = z.object({
   area: AreaCodeSchema,
@@ -51,10 +83,18 @@ export const AreaSummarySchema = z.object({
   cellsFilled: z.number().int(),
   errors: z.number().int(),
   warnings: z.number().int(),
+  /** measured targets (ratio and value indicators) by verdict; 可监测 = met + basicallyMet + notMet */
   met: z.number().int(),
+  basicallyMet: z.number().int(),
   notMet: z.number().int(),
-  atRisk: z.number().int(),
   noData: z.number().int(),
+  /** measured targets carrying a 预警 flag (预计完成困难 or 波动较大) */
+  alerts: z.number().int(),
+  /** qualitative targets (self-assessed), counted apart from the measured ones */
+  qualitativeDone: z.number().int(),
+  qualitativeInProgress: z.number().int(),
+  qualitativeNotDone: z.number().int(),
+  qualitativeUnanswered: z.number().int(),
 });
 export type AreaSummary = z.infer<typeof AreaSummarySchema>;
 

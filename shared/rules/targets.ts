@@ -1,76 +1,100 @@
 // Layer 3: judging each target of the plan against the return's indicator values. Pure.
 //
-// Values are judged as shown: rounded to the indicator's decimals (12.04/10万 with one decimal is 12.0).
-// met / not_met / at_risk (预警) / no_data / not_applicable / reference (仅供参考).
-import { AREA_CODES, type Level, type TargetRule } from '../framework/schema.ts';
-import type { QualitativeAnswer, ReturnData } from '../returns/schema.ts';
-import type { TargetResult, TargetStatus } from './result.ts';
-import { slowingYears, type CompiledFramework, type CompiledIndicator, type CompiledTarget } from './compile.ts';
+// Verdicts as the national monitoring reports give them: 已实现 (met), 基本实现 (short by no more than the
+// stated margin), 与目标仍有差距 (not_met); 预警 is a flag beside the verdict (预计完成困难, 波动较大), never
+// instead of it. Inclusive bounds (以上、以下、不低于) are judged on the value as shown (rounded to the
+// indicator's decimals), so a value exactly at the bound meets it; strict bounds (超过、低于、高于) compare the
+// unrounded value, so 90.04 % exceeds 90 %.
+import { AREA_CODES, type TargetRule } from '../framework/schema.ts';
+import type { Progress, TargetResult, TargetStatus } from './result.ts';
+import { slowingYears, type CompiledIndicator, type CompiledTarget } from './compile.ts';
 import { differenceUnit, formatBound, formatDifference, formatInUnit, formatSigned, roundTo } from './format.ts';
 import {
   COUNTY_ONLY, JUDGED, MISSING_CELL, QUALITATIVE, ZERO_DENOMINATOR,
   missingMessage, referenceReason, type IndicatorState,
 } from './indicators.ts';
-import type { ReturnView } from './input-validity.ts';
-import { DATA_MSG, QUALITATIVE_LABELS, QUALITATIVE_MSG, TARGET_MSG, TREND_MSG } from './messages.ts';
-import type { RuleOptions } from './options.ts';
+import { DATA_MSG, PROGRESS_MSG, QUALITATIVE_LABELS, QUALITATIVE_MSG, TARGET_MSG, TREND_MSG } from './messages.ts';
+import { basicMargin } from './options.ts';
+import { judgeProgress } from './progress.ts';
+import type { TargetContext } from './target-context.ts';
 import { volatility, volatilityNote } from './volatility.ts';
 
-export interface TargetContext {
-  compiled: CompiledFramework;
-  options: RuleOptions;
-  data: ReturnData;
-  view: ReturnView;
-  level: Level;
-  states: IndicatorState[];
-  /** indicator states of the same region in another year, null when there is no return for it */
-  yearStates: (year: number) => IndicatorState[] | null;
-  qualitative: Map<string, QualitativeAnswer>;
-}
+export type { TargetContext } from './target-context.ts';
+
 
 interface Verdict {
   status: TargetStatus;
   message: string;
+  /** distance short of the target (in the indicator's unit), for not met and basically met bounds */
+  gap?: number | null;
+  /** the bound a 序时进度 is measured toward, with its direction (bound targets only) */
+  bound?: { value: number; op: 'at_least' | 'at_most'; strict: boolean };
 }
 
 const eps = (b: number) => 1e-9 * Math.max(1, Math.abs(b));
 
-type BoundOutcome = 'met' | 'near' | 'beyond' | 'equal_strict';
+/** The value a bound is compared with: shown (rounded) for an inclusive bound, exact for a strict one. */
+const compared = (st: IndicatorState, strict: boolean) => (strict ? st.value! : st.judged!);
 
-/** x against one bound: beyond it, equal to a strict bound, within the 预警 margin of it, or met. */
-function judgeBound(x: number, bound: number, op: 'at_most' | 'at_least', strict: boolean, margin: number): BoundOutcome {
-  const e = eps(bound);
-  const gap = op === 'at_most' ? bound - x : x - bound; // room left before the bound
-  if (gap < -e) return 'beyond';
-  if (strict && Math.abs(gap) <= e) return 'equal_strict';
-  if (margin > 0 && gap <= margin + e) return 'near';
-  return 'met';
-}
-
-function judgeNumeric(ctx: TargetContext, ct: CompiledTarget, x: number, rule: TargetRule): Verdict {
+/**
+ * x against a bound: met, 基本实现 (short by at most `margin`), or not met. A value equal to a strict bound
+ * is short by nothing but does not meet it: 基本实现 when a margin exists.
+ */
+function judgeBound(ct: CompiledTarget, st: IndicatorState, bound: number, op: 'at_least' | 'at_most', strict: boolean, margin: number): Verdict {
   const ind = ct.indicator;
   const text = ct.target.text;
+  const x = compared(st, strict);
+  const X = formatInUnit(st.judged!, ind.decimals, ind.unit);
+  const short = op === 'at_most' ? x - bound : bound - x; // > 0: short of the target
+  const e = eps(bound);
+  const boundInfo = { value: bound, op, strict };
+  const met = strict ? short < -e : short <= e;
+  if (met) return { status: 'met', message: TARGET_MSG.met(X, text), gap: null, bound: boundInfo };
+  const gap = Math.max(0, roundTo(short, ind.decimals + 2));
+  const G = formatDifference(gap, ind.decimals, ind.unit);
+  if (gap <= margin + e && margin > 0) {
+    const M = formatDifference(margin, Math.max(ind.decimals, 1), ind.unit);
+    if (Math.abs(short) <= e) {
+      const plain = op === 'at_most' ? TARGET_MSG.equalsStrictMax(X, text) : TARGET_MSG.equalsStrictMin(X, text);
+      return { status: 'basically_met', message: plain.replace(/，与目标仍有差距$/, `，基本实现（差距在${M}以内）`), gap, bound: boundInfo };
+    }
+    return { status: 'basically_met', message: TARGET_MSG.basicallyMet(X, text, G, M), gap, bound: boundInfo };
+  }
+  if (Math.abs(short) <= e) {
+    return { status: 'not_met', message: op === 'at_most' ? TARGET_MSG.equalsStrictMax(X, text) : TARGET_MSG.equalsStrictMin(X, text), gap, bound: boundInfo };
+  }
+  return { status: 'not_met', message: op === 'at_most' ? TARGET_MSG.aboveMax(X, text, G) : TARGET_MSG.belowMin(X, text, G), gap, bound: boundInfo };
+}
+
+function judgeNumeric(ctx: TargetContext, ct: CompiledTarget, st: IndicatorState, rule: TargetRule): Verdict {
+  const ind = ct.indicator;
+  const text = ct.target.text;
+  const x = st.judged!;
   const X = formatInUnit(x, ind.decimals, ind.unit);
   const unit = ind.unit;
-  const rm = ctx.options.riskMargin;
   switch (rule.kind) {
     case 'at_most':
-    case 'at_least': {
-      const o = judgeBound(x, rule.value, rule.kind, rule.strict, rm * Math.abs(rule.value));
-      const max = rule.kind === 'at_most';
-      if (o === 'beyond') return { status: 'not_met', message: max ? TARGET_MSG.aboveMax(X, text) : TARGET_MSG.belowMin(X, text) };
-      if (o === 'equal_strict') return { status: 'not_met', message: max ? TARGET_MSG.equalsStrictMax(X, text) : TARGET_MSG.equalsStrictMin(X, text) };
-      const B = formatBound(rule.value, unit);
-      if (o === 'near') return { status: 'at_risk', message: max ? TARGET_MSG.nearMax(X, text, B) : TARGET_MSG.nearMin(X, text, B) };
-      return { status: 'met', message: TARGET_MSG.met(X, text) };
-    }
+    case 'at_least':
+      return judgeBound(ct, st, rule.value, rule.kind, rule.strict, basicMargin(ctx.options, rule.value, unit));
     case 'about': {
-      const lo = rule.value - rule.tolerance;
-      const hi = rule.value + rule.tolerance;
-      const L = formatBound(roundTo(lo, 6), unit);
-      const H = formatBound(roundTo(hi, 6), unit);
-      const inside = x >= lo - eps(lo) && x <= hi + eps(hi);
-      return inside ? { status: 'met', message: TARGET_MSG.aboutMet(X, text, L, H) } : { status: 'not_met', message: TARGET_MSG.aboutNotMet(X, text, L, H) };
+      const lo = roundTo(rule.value - rule.tolerance, 6);
+      const hi = roundTo(rule.value + rule.tolerance, 6);
+      const L = formatBound(lo, unit);
+      const H = formatBound(hi, unit);
+      const above = x > hi + eps(hi);
+      const below = x < lo - eps(lo);
+      if (rule.sides === 'at_least') {
+        return below
+          ? { status: 'not_met', message: TARGET_MSG.aboutBelow(X, text, L), gap: roundTo(lo - x, ind.decimals + 2), bound: { value: lo, op: 'at_least', strict: false } }
+          : { status: 'met', message: TARGET_MSG.aboutMetFrom(X, text, L), gap: null, bound: { value: lo, op: 'at_least', strict: false } };
+      }
+      if (rule.sides === 'at_most') {
+        return above
+          ? { status: 'not_met', message: TARGET_MSG.aboutAbove(X, text, H), gap: roundTo(x - hi, ind.decimals + 2), bound: { value: hi, op: 'at_most', strict: false } }
+          : { status: 'met', message: TARGET_MSG.aboutMetUpTo(X, text, H), gap: null, bound: { value: hi, op: 'at_most', strict: false } };
+      }
+      if (above || below) return { status: 'not_met', message: TARGET_MSG.aboutNotMet(X, text, L, H), gap: roundTo(above ? x - hi : lo - x, ind.decimals + 2) };
+      return { status: 'met', message: TARGET_MSG.aboutMet(X, text, L, H), gap: null };
     }
     case 'range':
     case 'balanced': {
@@ -78,19 +102,27 @@ function judgeNumeric(ctx: TargetContext, ct: CompiledTarget, x: number, rule: T
       const max = rule.kind === 'range' ? rule.max : rule.high;
       const minStrict = rule.kind === 'range' ? rule.minStrict : false;
       const maxStrict = rule.kind === 'range' ? rule.maxStrict : false;
-      const quarter = Math.max(0, (max - min) / 4);
-      const lowO = judgeBound(x, min, 'at_least', minStrict, Math.min(rm * Math.abs(min), quarter));
-      const highO = judgeBound(x, max, 'at_most', maxStrict, Math.min(rm * Math.abs(max), quarter));
+      const lx = compared(st, minStrict);
+      const hx = compared(st, maxStrict);
       const L = formatBound(min, unit);
       const H = formatBound(max, unit);
       const balanced = rule.kind === 'balanced';
-      if (lowO === 'beyond') return { status: 'not_met', message: balanced ? TARGET_MSG.balancedBelow(X, text, L, H) : TARGET_MSG.rangeBelow(X, text, L) };
-      if (highO === 'beyond') return { status: 'not_met', message: balanced ? TARGET_MSG.balancedAbove(X, text, L, H) : TARGET_MSG.rangeAbove(X, text, H) };
-      if (lowO === 'equal_strict') return { status: 'not_met', message: TARGET_MSG.rangeAtStrictBound(X, text, true) };
-      if (highO === 'equal_strict') return { status: 'not_met', message: TARGET_MSG.rangeAtStrictBound(X, text, false) };
-      if (lowO === 'near') return { status: 'at_risk', message: TARGET_MSG.nearMin(X, text, L) };
-      if (highO === 'near') return { status: 'at_risk', message: TARGET_MSG.nearMax(X, text, H) };
-      return { status: 'met', message: TARGET_MSG.met(X, text) };
+      const belowMin = lx < min - eps(min) || (minStrict && Math.abs(lx - min) <= eps(min));
+      const aboveMax = hx > max + eps(max) || (maxStrict && Math.abs(hx - max) <= eps(max));
+      if (!belowMin && !aboveMax) return { status: 'met', message: balanced ? TARGET_MSG.balancedMet(X, text, L, H) : TARGET_MSG.met(X, text), gap: null };
+      if (balanced && rule.toward) {
+        // 趋于平衡: a movement toward the band counts, judged against the year before
+        const p = ctx.yearStates(ctx.data.year - 1)?.[ind.index]?.judged ?? null;
+        const distance = (v: number) => (v < min ? min - v : v > max ? v - max : 0);
+        if (p !== null && distance(x) < distance(p) - eps(distance(p))) {
+          const basis = TREND_MSG.previousLabel(ctx.data.year - 1);
+          return { status: 'met', message: TARGET_MSG.balancedToward(X, basis, formatInUnit(p, ind.decimals, unit), text), gap: null };
+        }
+      }
+      if (belowMin && Math.abs(lx - min) <= eps(min)) return { status: 'not_met', message: TARGET_MSG.rangeAtStrictBound(X, text, true), gap: 0 };
+      if (aboveMax && Math.abs(hx - max) <= eps(max)) return { status: 'not_met', message: TARGET_MSG.rangeAtStrictBound(X, text, false), gap: 0 };
+      if (belowMin) return { status: 'not_met', message: balanced ? TARGET_MSG.balancedBelow(X, text, L, H) : TARGET_MSG.rangeBelow(X, text, L), gap: roundTo(min - x, ind.decimals + 2) };
+      return { status: 'not_met', message: balanced ? TARGET_MSG.balancedAbove(X, text, L, H) : TARGET_MSG.rangeAbove(X, text, H), gap: roundTo(x - max, ind.decimals + 2) };
     }
     case 'relative': {
       const other = ct.other!;
@@ -98,21 +130,23 @@ function judgeNumeric(ctx: TargetContext, ct: CompiledTarget, x: number, rule: T
       const name = other.indicator.name;
       if (y === null) return { status: 'no_data', message: TARGET_MSG.relativeNoData(name) };
       const Y = formatInUnit(y, other.decimals, other.unit);
-      const o = judgeBound(x, y, rule.op, rule.strict, rm * Math.abs(y));
-      if (o === 'beyond') return { status: 'not_met', message: TARGET_MSG.relativeNotMet(X, text, name, Y, rule.op === 'at_least') };
-      if (o === 'equal_strict') return { status: 'not_met', message: TARGET_MSG.relativeEqualStrict(X, text, name, Y) };
-      if (o === 'near') return { status: 'at_risk', message: TARGET_MSG.relativeNear(X, text, name, Y) };
-      return { status: 'met', message: TARGET_MSG.relativeMet(X, text, name, Y) };
+      const short = rule.op === 'at_most' ? x - y : y - x;
+      const e = eps(y);
+      if (rule.strict ? short < -e : short <= e) return { status: 'met', message: TARGET_MSG.relativeMet(X, text, name, Y), gap: null };
+      if (Math.abs(short) <= e) return { status: 'not_met', message: TARGET_MSG.relativeEqualStrict(X, text, name, Y), gap: 0 };
+      return { status: 'not_met', message: TARGET_MSG.relativeNotMet(X, text, name, Y, rule.op === 'at_least'), gap: roundTo(short, ind.decimals + 2) };
     }
     case 'external': {
       const t = ctx.data.externalThresholds?.[ct.target.id];
       if (t === undefined || t === null || !Number.isFinite(t)) return { status: 'no_data', message: TARGET_MSG.externalMissing(rule.label) };
       const T = formatBound(t, unit);
-      const o = judgeBound(x, t, rule.op, rule.strict, rm * Math.abs(t));
-      if (o === 'beyond') return { status: 'not_met', message: TARGET_MSG.externalNotMet(X, text, rule.label, T, rule.op === 'at_least') };
-      if (o === 'equal_strict') return { status: 'not_met', message: TARGET_MSG.externalEqualStrict(X, text, rule.label, T) };
-      if (o === 'near') return { status: 'at_risk', message: TARGET_MSG.externalNear(X, text, rule.label, T) };
-      return { status: 'met', message: TARGET_MSG.externalMet(X, text, rule.label, T) };
+      const v = judgeBound(ct, st, t, rule.op, rule.strict, basicMargin(ctx.options, t, unit));
+      const below = rule.op === 'at_least';
+      if (v.status === 'met') return { ...v, message: TARGET_MSG.externalMet(X, text, rule.label, T) };
+      if (v.status === 'not_met') {
+        return { ...v, message: v.gap === 0 ? TARGET_MSG.externalEqualStrict(X, text, rule.label, T) : TARGET_MSG.externalNotMet(X, text, rule.label, T, below) };
+      }
+      return v;
     }
     case 'trend':
       return rule.direction === 'slowing_increase' ? judgeSlowing(ctx, ct, x, rule.years) : judgeTrend(ctx, ct, x, rule);
@@ -142,17 +176,17 @@ function judgeTrend(ctx: TargetContext, ct: CompiledTarget, x: number, rule: Ext
   const d = roundTo(x - p, ind.decimals);
   const D = d === 0 ? '' : formatDifference(d, ind.decimals, ind.unit);
   if (rule.direction === 'increase') {
-    return d > 0 ? { status: 'met', message: TREND_MSG.increaseMet(X, basis, P, D, text) } : { status: 'at_risk', message: TREND_MSG.increaseWrong(X, basis, P, D, text) };
+    return d > 0 ? { status: 'met', message: TREND_MSG.increaseMet(X, basis, P, D, text) } : { status: 'not_met', message: TREND_MSG.increaseWrong(X, basis, P, D, text) };
   }
   if (rule.direction === 'decrease') {
-    return d < 0 ? { status: 'met', message: TREND_MSG.decreaseMet(X, basis, P, D, text) } : { status: 'at_risk', message: TREND_MSG.decreaseWrong(X, basis, P, D, text) };
+    return d < 0 ? { status: 'met', message: TREND_MSG.decreaseMet(X, basis, P, D, text) } : { status: 'not_met', message: TREND_MSG.decreaseWrong(X, basis, P, D, text) };
   }
   // stable
   const tolerance = rule.stableTolerance ?? (ctx.options.stablePercent / 100) * Math.abs(p);
   const limit = rule.stableTolerance !== undefined ? formatBound(rule.stableTolerance, differenceUnit(ind.unit)) : `${ctx.options.stablePercent}%`;
   return Math.abs(d) <= tolerance + eps(tolerance)
     ? { status: 'met', message: TREND_MSG.stableMet(X, basis, P, text) }
-    : { status: 'at_risk', message: TREND_MSG.stableWrong(X, basis, P, limit, text) };
+    : { status: 'not_met', message: TREND_MSG.stableWrong(X, basis, P, limit, text) };
 }
 
 /** 上升趋势减缓: over n = max(2, years) consecutive yearly changes each change is below the one before (or not a rise). */
@@ -180,7 +214,7 @@ function judgeSlowing(ctx: TargetContext, ct: CompiledTarget, x: number, years: 
   const rises = `${changes.map((c) => formatSigned(c, ind.decimals)).join('、')}${differenceUnit(ind.unit)}`;
   return slowing
     ? { status: 'met', message: TREND_MSG.slowingMet(from, year, rises, text) }
-    : { status: 'at_risk', message: TREND_MSG.slowingWrong(from, year, rises, text) };
+    : { status: 'not_met', message: TREND_MSG.slowingWrong(from, year, rises, text) };
 }
 
 function judgeQualitative(ctx: TargetContext, ct: CompiledTarget): Verdict {
@@ -197,10 +231,12 @@ function judgeQualitative(ctx: TargetContext, ct: CompiledTarget): Verdict {
   const verdict: Verdict = choice === 'done'
     ? { status: 'met', message: QUALITATIVE_MSG.met(label, text) }
     : choice === 'in_progress'
-      ? { status: 'at_risk', message: QUALITATIVE_MSG.inProgress(label, text) }
+      ? { status: 'in_progress', message: QUALITATIVE_MSG.inProgress(label, text) }
       : { status: 'not_met', message: QUALITATIVE_MSG.notMet(label, text) };
   return referenceOnly ? { status: 'reference', message: DATA_MSG.reference(verdict.message, DATA_MSG.judgeLevelCounty) } : verdict;
 }
+
+const NO_FLAGS = { value: null, changePercent: null, volatile: false, hardToMeet: false, progress: null, gap: null } as const;
 
 export function evaluateTarget(ctx: TargetContext, ct: CompiledTarget): TargetResult {
   const ind: CompiledIndicator = ct.indicator;
@@ -208,25 +244,49 @@ export function evaluateTarget(ctx: TargetContext, ct: CompiledTarget): TargetRe
   const base = { targetId: ct.target.id, indicator: ct.target.indicator, area: AREA_CODES[ct.area] };
   if (rule.kind === 'qualitative') {
     const v = judgeQualitative(ctx, ct);
-    return { ...base, status: v.status, message: v.message, value: null, previous: null, changePercent: null, volatile: false };
+    return { ...base, ...NO_FLAGS, status: v.status, message: v.message, previous: null };
   }
   const st = ctx.states[ind.index];
   const prev = ctx.yearStates(ctx.data.year - 1)?.[ind.index] ?? null;
   const previous = prev?.judged ?? null;
   if (st.missing === COUNTY_ONLY || st.missing === ZERO_DENOMINATOR) {
-    return { ...base, status: 'not_applicable', message: missingMessage(ctx.compiled, ctx.view, st), value: null, previous, changePercent: null, volatile: false };
+    return { ...base, ...NO_FLAGS, status: 'not_applicable', message: missingMessage(ctx.compiled, ctx.view, st), previous };
   }
   if (st.missing === MISSING_CELL || st.missing === QUALITATIVE || st.judged === null) {
     const message = st.missing === MISSING_CELL ? missingMessage(ctx.compiled, ctx.view, st) : QUALITATIVE_MSG.unanswered('已建立', '推进中', '未建立');
-    return { ...base, status: 'no_data', message, value: null, previous, changePercent: null, volatile: false };
+    return { ...base, ...NO_FLAGS, status: 'no_data', message, previous };
   }
   const x = st.judged;
-  let { status, message } = judgeNumeric(ctx, ct, x, rule);
+  const verdict = judgeNumeric(ctx, ct, st, rule);
+  let { status, message } = verdict;
+  const clauses: string[] = [];
+  let progress: Progress | null = null;
+  let hardToMeet = false;
+  const targetYear = ct.target.year ?? ctx.compiled.framework.plan.period.end;
+  if (verdict.bound && ctx.data.year < targetYear && (status === 'met' || status === 'basically_met' || status === 'not_met')) {
+    progress = judgeProgress(ctx, ct, x, verdict.bound, status === 'met', targetYear);
+    if (status === 'met') clauses.push(PROGRESS_MSG.ahead(targetYear));
+    else {
+      const E = progress.expected === null ? '' : formatInUnit(progress.expected, ind.decimals, ind.unit);
+      if (progress.state === 'no_base') clauses.push(PROGRESS_MSG.noBase(progress.baseYear));
+      else clauses.push(progress.state === 'behind' ? PROGRESS_MSG.behind(ctx.data.year, E) : PROGRESS_MSG.onTrack(ctx.data.year, E));
+      if (progress.projectedMeets === false) {
+        clauses.push(PROGRESS_MSG.projectedMiss(progress.baseYear, ctx.data.year, targetYear, formatInUnit(progress.projected!, ind.decimals, ind.unit)));
+      }
+      hardToMeet = progress.state === 'behind' || progress.projectedMeets === false;
+    }
+  }
+  if (clauses.length > 0) message += `；${clauses.join('；')}`;
+  if (hardToMeet) message += PROGRESS_MSG.hardToMeet;
   if (st.reference !== JUDGED) {
     status = 'reference';
+    hardToMeet = false;
     message = DATA_MSG.reference(message, referenceReason(ctx.compiled, ind, st));
   }
   const vol = volatility(st.value, prev?.value ?? null, ctx.options.volatilityPercent);
-  message += volatilityNote(vol, x, ind.decimals, ind.unit);
-  return { ...base, status, message, value: x, previous, changePercent: vol.changePercent, volatile: vol.volatile };
+  message += volatilityNote(vol, st.value!, prev?.value ?? 0, ind.decimals, ind.unit, ind.direction === 'higher');
+  return {
+    ...base, status, message, value: x, previous, changePercent: vol.changePercent, volatile: vol.volatile,
+    hardToMeet, progress, gap: status === 'met' ? null : verdict.gap ?? null,
+  };
 }

@@ -1,6 +1,6 @@
 // 波动较大: the change of an indicator against the previous year. Pure.
-import { formatFixed, formatInUnit, roundTo } from './format.ts';
-import { VOLATILITY_MSG } from './messages.ts';
+import { formatDifference, formatFixed, formatInUnit, roundTo } from './format.ts';
+import { CHANGE_VERB, VOLATILITY_MSG } from './messages.ts';
 
 export interface Volatility {
   /** relative change in % (4 decimals), null when either year lacks a value or last year was 0 */
@@ -22,9 +22,15 @@ export function volatility(current: number | null, previous: number | null, thre
   return { changePercent, volatile: Math.abs(changePercent) > thresholdPercent + 1e-9 };
 }
 
-/** The clause appended to a target message when the value is volatile, e.g. ；比上年上升25.0%，波动较大，请核实. */
-export function volatilityNote(v: Volatility, current: number, decimals: number, unit: string): string {
+/**
+ * The clause appended to a target message when the value is volatile, e.g. ；比上年下降3.2个十万分点（相对变化
+ * 21.3%），波动较大，请核实. The difference is computed from the two figures as shown (rounded), in the unit's
+ * own points; the verb follows the indicator's desirable direction.
+ */
+export function volatilityNote(v: Volatility, current: number, previous: number, decimals: number, unit: string, higherBetter: boolean): string {
   if (!v.volatile) return '';
   if (v.changePercent === null) return VOLATILITY_MSG.fromZero(formatInUnit(current, decimals, unit));
-  return VOLATILITY_MSG.changed(v.changePercent > 0, formatFixed(Math.abs(v.changePercent), 1));
+  const d = roundTo(roundTo(current, decimals) - roundTo(previous, decimals), decimals);
+  const verbs = higherBetter ? CHANGE_VERB.higher : CHANGE_VERB.other;
+  return VOLATILITY_MSG.changed(v.changePercent > 0 ? verbs.up : verbs.down, formatDifference(d, decimals, unit), formatFixed(Math.abs(v.changePercent), 1));
 }

@@ -91,7 +91,7 @@ describe('annual monitoring report in Chromium', () => {
     const last = p.text.findIndex((t) => t.includes('四、各乡镇（街道）情况'));
     expect(first).toBeGreaterThan(0);
     expect(last).toBeGreaterThan(first + 2);
-    for (let i = first + 1; i < last; i++) expect(squash(p.text[i]), `page ${i + 1}`).toContain('指标目标本年上年比上年状态');
+    for (let i = first + 1; i < last; i++) expect(squash(p.text[i]), `page ${i + 1}`).toContain('指标目标本年上年比上年评估结果');
     // each area table row is on one page: its indicator code and its value are on the same page
     for (const row of report.model.areas.flatMap((a) => a.rows)) {
       if (row.kind === 'qualitative' || row.value === null) continue;

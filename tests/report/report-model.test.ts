@@ -45,11 +45,17 @@ describe('annual report: the numbers are the rule engine’s', () => {
     const expected = engine(COUNTY, YEAR);
     const { model, summary } = annualReport(fx.backend.ctx, { regionCode: COUNTY, year: YEAR });
     const t = expected.total;
-    expect(model.counts).toEqual({ monitored: t.met + t.notMet + t.atRisk + t.noData, met: t.met, notMet: t.notMet, atRisk: t.atRisk, noData: t.noData });
-    expect(summary.rate).toBeCloseTo((t.met / (t.met + t.notMet + t.atRisk + t.noData)) * 100, 10);
+    const monitored = t.met + t.basicallyMet + t.notMet;
+    expect(model.counts).toMatchObject({ measured: monitored + t.noData, monitored, met: t.met, basicallyMet: t.basicallyMet, notMet: t.notMet, noData: t.noData, alerts: t.alerts });
+    // 达标率 = (已实现 + 基本实现) ÷ 可监测: 无数据 stays out of the denominator, qualitative targets are apart
+    expect(summary.rate).toBeCloseTo(((t.met + t.basicallyMet) / monitored) * 100, 10);
+    expect(summary.qualitative).toEqual({
+      total: t.qualitativeDone + t.qualitativeInProgress + t.qualitativeNotDone + t.qualitativeUnanswered,
+      done: t.qualitativeDone, inProgress: t.qualitativeInProgress, notDone: t.qualitativeNotDone, unanswered: t.qualitativeUnanswered,
+    });
     for (const area of model.areas) {
       const a = expected.areas.find((x) => x.area === area.area)!;
-      expect([area.counts.met, area.counts.notMet, area.counts.atRisk, area.counts.noData]).toEqual([a.met, a.notMet, a.atRisk, a.noData]);
+      expect([area.counts.met, area.counts.basicallyMet, area.counts.notMet, area.counts.noData]).toEqual([a.met, a.basicallyMet, a.notMet, a.noData]);
     }
     expect(summary.volatile).toBe(expected.targets.filter((x) => x.volatile && x.status !== 'not_applicable').length);
   });
@@ -63,7 +69,8 @@ describe('annual report: the numbers are the rule engine’s', () => {
       if (row.kind !== 'qualitative' && row.value !== null) expect(tr).toContain(formatValue(expected.targets.find((t) => t.targetId === row.targetId)!.value, row.decimals, row.unit));
     }
     const c = model.counts;
-    expect(html).toContain(`${c.monitored}项目标中${c.met}项达标，达标率${(Math.round((c.met / c.monitored) * 1000) / 10).toFixed(1)}%`);
+    const rate = (Math.round(((c.met + c.basicallyMet) / c.monitored) * 1000) / 10).toFixed(1);
+    expect(html).toContain(`在可监测的${c.monitored}项指标中，${c.met + c.basicallyMet}项已实现或基本实现目标（已实现${c.met}项，基本实现${c.basicallyMet}项），达标率${rate}%`);
   });
 
   it('trend charts plot each year’s own evaluation', () => {
@@ -84,7 +91,7 @@ describe('annual report: the numbers are the rule engine’s', () => {
     const row = findReturn(fx.backend.ctx.db, COUNTY, YEAR, PLAN)!;
     const first = annualReport(fx.backend.ctx, { regionCode: COUNTY, year: YEAR }).model.attention;
     expect(first.length).toBeGreaterThan(0);
-    expect(first.every((r) => r.status === 'at_risk' || r.volatile)).toBe(true);
+    expect(first.every((r) => r.hardToMeet || r.volatile)).toBe(true);
     expect(first.every((r) => r.explanation)).toBe(true);
     setExplanation(fx.backend.ctx, row.id, first[0].targetId, '');
     const { model, html } = annualReport(fx.backend.ctx, { regionCode: COUNTY, year: YEAR });
@@ -103,7 +110,7 @@ describe('annual report: the numbers are the rule engine’s', () => {
     expect(missing.counts).toBeNull();
     for (const line of tw.lines.slice(0, -1)) {
       const e = engine(line.code, YEAR).total;
-      expect(line.counts).toEqual({ monitored: e.met + e.notMet + e.atRisk + e.noData, met: e.met, notMet: e.notMet, atRisk: e.atRisk, noData: e.noData });
+      expect(line.counts).toMatchObject({ monitored: e.met + e.basicallyMet + e.notMet, met: e.met, basicallyMet: e.basicallyMet, notMet: e.notMet, noData: e.noData });
     }
     const p31 = tw.charts.find((c) => c.indicator === 'P31')!;
     expect(p31).toBeTruthy();
@@ -126,13 +133,16 @@ describe('annual report: the numbers are the rule engine’s', () => {
 });
 
 describe('change against last year', () => {
-  it('percentages in 百分点, ‰ in 千分点, rates per 10万 relative, counts in their unit', () => {
-    expect(describeChange(48.3, 47.9, 0.835, '%', 1)).toBe('提高0.4个百分点');
-    expect(describeChange(2.1, 2.4, -12.5, '‰', 1)).toBe('降低0.3个千分点');
-    expect(describeChange(14.3, 15.1, -5.298, '1/10万', 1)).toBe('降低5.3%');
-    expect(describeChange(12, 10, 20, '人', 0)).toBe('增加2人');
-    expect(describeChange(78.12, 78.12, 0, '岁', 2)).toBe('持平');
-    expect(describeChange(50, null, null, '%', 1)).toBe('');
+  it('percentages in 个百分点, ‰ in 个千分点, per 10万 in 个十万分点, counts in their unit, from the figures shown', () => {
+    expect(describeChange(48.3, 47.9, '%', 1, true)).toBe('提高0.4个百分点');
+    expect(describeChange(2.1, 2.4, '‰', 1, true)).toBe('降低0.3个千分点');
+    // an adverse indicator (孕产妇死亡率) falls and rises: 下降 / 上升, and the difference matches the numbers shown
+    expect(describeChange(14.3, 15.1, '1/10万', 1, false)).toBe('下降0.8个十万分点');
+    expect(describeChange(17.4, 15.1, '1/10万', 1, false)).toBe('上升2.3个十万分点');
+    expect(describeChange(14.34, 15.06, '1/10万', 1, false)).toBe('下降0.8个十万分点');
+    expect(describeChange(12, 10, '人', 0, false)).toBe('增加2人');
+    expect(describeChange(78.12, 78.12, '岁', 2, true)).toBe('持平');
+    expect(describeChange(50, null, '%', 1, true)).toBe('');
   });
 });
 
