@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Profile } from '../../shared/api/settings-contract.ts';
+import { planYears } from '../../shared/framework/describe.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { api } from '../api/client.ts';
 import { ReturnEditor } from '../entry/ReturnEditor.tsx';
@@ -18,8 +19,7 @@ export function EntryPage({ profile, initialYear }: { profile: Profile; initialY
   const existing = list.value?.find((r) => r.year === year && r.planId === profile.planId);
   const view = useApiQuery(`return:${existing?.id ?? 'none'}`, () => (existing ? api['returns:get']({ returnId: existing.id }) : Promise.resolve(null)));
   const framework = fw.value?.framework;
-  const years: number[] = [];
-  if (framework) for (let y = framework.plan.period.start; y <= Math.min(framework.plan.period.end, new Date().getFullYear()); y++) years.push(y);
+  const years = framework ? planYears(framework.plan, new Date().getFullYear()) : [];
   const returnFramework = view.value && fw.value && view.value.summary.frameworkVersion !== framework?.version ? null : framework;
   // a county (or city) sees the items it does not enter as the merged values; a department fills only its own items
   const merging = profile.role === 'county' || profile.role === 'city';
@@ -42,7 +42,7 @@ export function EntryPage({ profile, initialYear }: { profile: Profile; initialY
         <label className="inline-field">
           {T.year}
           <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={T.year}>
-            {years.map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}{list.value?.some((r) => r.year === y) ? MESSAGES.app.common.hasReturn : ''}</option>)}
+            {years.map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}{framework && y === framework.plan.baselineYear ? MESSAGES.app.common.baseYear : ''}{list.value?.some((r) => r.year === y) ? MESSAGES.app.common.hasReturn : ''}</option>)}
           </select>
         </label>
       </header>

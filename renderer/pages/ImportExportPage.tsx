@@ -4,6 +4,7 @@
 import { useState, type DragEvent } from 'react';
 import { MAX_IMPORT_BYTES, type ImportReport, type ImportResult } from '../../shared/api/excel-contract.ts';
 import type { Profile } from '../../shared/api/settings-contract.ts';
+import { planYears } from '../../shared/framework/describe.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { api, ApiCallError } from '../api/client.ts';
 import { ExportReturnButton } from '../components/ExportReturnButton.tsx';
@@ -67,8 +68,7 @@ function TemplatePanel({ profile }: { profile: Profile }) {
   const [year, setYear] = useState(() => new Date().getFullYear() - 1);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  const years: number[] = [];
-  if (framework) for (let y = framework.plan.period.start; y <= framework.plan.period.end; y++) years.push(y);
+  const years = framework ? planYears(framework.plan) : [];
   const region = regionCode || units[0]?.code || profile.regionCode;
 
   const run = async () => {
@@ -98,7 +98,7 @@ function TemplatePanel({ profile }: { profile: Profile }) {
         )}
         <label className="inline-field">{T.year}
           <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={`${T.templateHeading}${T.year}`}>
-            {(years.length ? years : [year]).map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}</option>)}
+            {(years.length ? years : [year]).map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}{framework && y === framework.plan.baselineYear ? MESSAGES.app.common.baseYear : ''}</option>)}
           </select>
         </label>
         <button disabled={busy} onClick={() => void run()} data-testid="export-template">{busy ? T.exporting : T.templateButton}</button>

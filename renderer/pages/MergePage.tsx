@@ -3,6 +3,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import type { Completeness } from '../../shared/api/merge-contract.ts';
+import { planYears } from '../../shared/framework/describe.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { api, ApiCallError } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
@@ -34,8 +35,7 @@ export function MergePage({ profile }: { profile: Profile }) {
   const importer = useBatchImport(year, refresh);
   const framework = fw.value?.framework;
   const items = useMemo(() => new Map(framework?.dataItems.map((d) => [d.code, d]) ?? []), [framework]);
-  const years: number[] = [];
-  if (framework) for (let y = framework.plan.period.start; y <= Math.min(framework.plan.period.end, new Date().getFullYear()); y++) years.push(y);
+  const years = framework ? planYears(framework.plan, new Date().getFullYear()) : [];
   const noun = profile.role === 'city' ? MESSAGES.merge.nouns.county : MESSAGES.merge.nouns.township;
   const resubCount = overview.value?.children.filter((c) => c.versions > 1).length ?? 0;
 
@@ -81,7 +81,7 @@ export function MergePage({ profile }: { profile: Profile }) {
         <label className="inline-field">
           {T.year}
           <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={T.year}>
-            {years.map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}{overview.value?.years.includes(y) ? MESSAGES.app.common.hasReturn : ''}</option>)}
+            {years.map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}{framework && y === framework.plan.baselineYear ? MESSAGES.app.common.baseYear : ''}{overview.value?.years.includes(y) ? MESSAGES.app.common.hasReturn : ''}</option>)}
           </select>
         </label>
       </header>

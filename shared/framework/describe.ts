@@ -1,5 +1,5 @@
 // Chinese wording of units and target rules, for the framework browser, the CLI and printed returns.
-import type { Indicator, TargetRule } from './schema.ts';
+import type { Indicator, PlanMeta, TargetRule } from './schema.ts';
 
 export function indicatorUnit(indicator: Indicator): string {
   return indicator.kind === 'qualitative' ? '—' : indicator.unit;
@@ -36,4 +36,15 @@ export function describeRule(rule: TargetRule, indicator: Indicator): string {
     case 'external': return `${rule.op === 'at_least' ? '不低于' : '不高于'}${rule.label}（由填报单位填写）`;
     case 'qualitative': return indicator.kind === 'qualitative' && indicator.choices === 'mechanism' ? '已建立 / 推进中 / 未建立' : '已实现 / 推进中 / 未实现';
   }
+}
+
+/**
+ * The years a return can be made for under a plan: the base year (基期, for 序时进度) and every year of the
+ * plan's period, up to `upTo` when given (the entry screens stop at the current year).
+ */
+export function planYears(plan: Pick<PlanMeta, 'baselineYear' | 'period'>, upTo?: number): number[] {
+  const years: number[] = [];
+  const last = upTo === undefined ? plan.period.end : Math.min(plan.period.end, upTo);
+  for (let y = Math.min(plan.baselineYear, plan.period.start); y <= last; y++) years.push(y);
+  return years;
 }

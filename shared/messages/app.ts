@@ -53,6 +53,7 @@ export const app = {
   common: {
     mainNav: '主导航',
     year: (y: number) => `${y} 年`,
+    baseYear: '（基期）',
     hasReturn: ' ✓',
     draftSuffix: '（草稿）',
     consultationDraft: '征求意见稿',
