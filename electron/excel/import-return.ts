@@ -52,11 +52,14 @@ export function writeImportedReturn(ctx: AppContext, parsed: ReturnData, options
       clearReturnContent(ctx.db, returnId);
       setReturnFramework(ctx.db, returnId, parsed.frameworkVersion, parsed.level, at);
       // changed data must be checked again
-      if (existing.status === 'checked') setReturnStatus(ctx.db, returnId, 'draft', at);
+      if (existing.status === 'checked') {
+        setReturnStatus(ctx.db, returnId, 'draft', at);
+        appendAudit(ctx.db, returnId, { at, userName: user, field: 'status', oldValue: existing.status, newValue: 'draft' });
+      }
     }
     const after = new Map<string, Cell>();
     for (const cell of parsed.cells) {
-      const clean: Cell = { item: cell.item, sex: cell.sex, value: cell.value, noData: cell.value === null ? cell.noData : null, prefilled: false };
+      const clean: Cell = { item: cell.item, sex: cell.sex, value: cell.value, noData: cell.value === null ? cell.noData : null, prefilled: false, raw: null };
       after.set(cellKey(cell.item, cell.sex), clean);
       putCell(ctx.db, returnId, clean, at);
     }

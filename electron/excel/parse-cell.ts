@@ -71,7 +71,7 @@ export function readNumberCell(cell: GridCell | undefined, spec: NumberSpec, sou
   if (trimmed === '') return { kind: 'blank', notes };
   const word = trimmed.normalize('NFKC').replace(/\s+/g, '');
   if (NO_DATA_WORDS.has(word)) return { kind: 'mark', mark: word, notes };
-  const parsed = parseNumberInput(trimmed, { valueType: spec.valueType, decimals: spec.decimals });
+  const parsed = parseNumberInput(trimmed, { valueType: spec.valueType, decimals: spec.decimals, unit: spec.unit });
   if (!parsed.ok) return { kind: 'error', notes: [...notes, { severity: 'error', code: 'invalid_number', message: parsed.message }] };
   if (parsed.value === null) return { kind: 'mark', mark: trimmed, notes };
   const value = parsed.value;

@@ -51,7 +51,7 @@ export function readItemRow(ref: RowRef, item: DataItem, source: 'typed' | 'csv'
     addresses[cellKey(code, sex)] = location(ref.sheet.name, address(ref.r + 1, col + 1));
     const reading = readNumberCell(row[col], item, source);
     problems.push(...notesAt(ref, col, code, reading.notes));
-    if (reading.kind === 'value') cells.push({ item: code, sex, value: reading.value, noData: null, prefilled: false });
+    if (reading.kind === 'value') cells.push({ item: code, sex, value: reading.value, noData: null, prefilled: false, raw: null });
     else if (reading.kind === 'mark') marks.push({ sex, mark: reading.mark, col });
   }
   const note = cols.note === undefined ? { text: '', note: null } : noteText(row[cols.note]);
@@ -66,7 +66,7 @@ export function readItemRow(ref: RowRef, item: DataItem, source: 'typed' | 'csv'
       } else if (finalReason.length > MAX_REASON) {
         problems.push({ severity: 'error', code: 'reason_too_long', ...cellAt(ref, cols.note ?? m.col), item: code, message: P.reasonTooLong(MAX_REASON) });
       } else {
-        cells.push({ item: code, sex: m.sex, value: null, noData: { reason: finalReason }, prefilled: false });
+        cells.push({ item: code, sex: m.sex, value: null, noData: { reason: finalReason }, prefilled: false, raw: null });
       }
     }
   } else if (note.text && cols.note !== undefined) {

@@ -7,7 +7,7 @@ import { MESSAGES } from '../../shared/messages.ts';
 import { COL, COLUMN_WIDTHS, address, indicatorUnit, location, type LayoutRow, type SheetLayout } from './layout.ts';
 import type { SheetContext } from './write-area-sheet.ts';
 import {
-  CHANGE_FORMAT, LOCKED_FILL, PERCENT_POINTS_FORMAT, lineCount, markInput, notApplicable, numberFormat, putText, styleCell,
+  CHANGE_FORMAT, ERROR_COLOR, LOCKED_FILL, PERCENT_POINTS_FORMAT, lineCount, markInput, notApplicable, numberFormat, putText, styleCell,
 } from './write-style.ts';
 import { choiceValidation, numberValidation, thresholdValidation } from './write-validation.ts';
 
@@ -37,7 +37,13 @@ export function writeItemRow(sc: SheetContext, sheet: SheetLayout, r: number, ro
     }
     const cell = ws.getCell(r, col);
     const stored = sc.cells.get(cellKey(item.code, sex));
-    if (stored?.noData && stored.value === null) {
+    if (stored?.raw) {
+      // text kept as typed that is no valid number: written as the text (never as a number), red; the
+      // 校验结果 sheet lists its error, and importing the file back reports the same error at this cell
+      cell.value = stored.raw;
+      styleCell(cell, { align: 'right' });
+      cell.font = { ...cell.font, color: { argb: ERROR_COLOR } };
+    } else if (stored?.noData && stored.value === null) {
       cell.value = F.noDataMark;
       reasons.push({ sex, reason: stored.noData.reason });
       styleCell(cell, { align: 'center' });

@@ -11,6 +11,8 @@ const FONT = { name: FONT_NAME, size: 10 } as const;
 const THIN = { style: 'thin', color: { argb: 'FF000000' } } as const;
 export const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN } as const;
 const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+/** Text of a cell that is no valid number (kept as typed): dark red, as in the entry grid. */
+export const ERROR_COLOR = 'FFC00000';
 const INPUT_FILL = fill('FFFFF2CC');
 export const LOCKED_FILL = fill('FFF2F2F2');
 export const HEADER_FILL = fill('FFE8E8E8');

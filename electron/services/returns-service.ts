@@ -1,13 +1,14 @@
 // Entry: opening returns, saving cells (one transaction per user action, audited), status changes.
 import { AppError } from '../../shared/api/envelope.ts';
-import type { CellEdit, ReturnSummary, ReturnView } from '../../shared/api/returns-contract.ts';
+import type { CellEdit, CellEditInput, ReturnSummary, ReturnView } from '../../shared/api/returns-contract.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
-import { cellKey, type Cell, type QualitativeChoice, type ReturnData } from '../../shared/returns/schema.ts';
+import { parseNumberInput } from '../../shared/returns/parse-number.ts';
+import { cellKey, type Cell, type QualitativeChoice, type ReturnData, type ReturnStatus } from '../../shared/returns/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { appendAudit, auditOf } from '../db/repos/audit-repo.ts';
 import {
   cellsOf, confirmPrefilled, explanationsOf, findReturn, getCell, getQualitative, getReturn, historyOf, insertReturn,
-  listReturns, putCell, putExplanation, putQualitative, putThreshold, qualitativeOf, thresholdsOf, touchReturn,
+  listReturns, putCell, putExplanation, putQualitative, putThreshold, qualitativeOf, setReturnStatus, thresholdsOf, touchReturn,
   type ReturnRow,
 } from '../db/repos/returns-repo.ts';
 import { isoNow, type AppContext } from './context.ts';
@@ -36,7 +37,7 @@ export function summarize(ctx: AppContext, row: ReturnRow, cells = cellsOf(ctx.d
   return {
     id: row.id, planId: row.planId, frameworkVersion: row.frameworkVersion, regionCode: row.regionCode,
     regionName: requireRegion(ctx, row.regionCode).name, level: row.level, year: row.year, status: row.status,
-    cellsFilled: cells.filter((c) => c.value !== null || c.noData !== null).length,
+    cellsFilled: cells.filter((c) => c.value !== null || c.noData !== null || c.raw !== null).length,
     prefilledCells: cells.filter((c) => c.prefilled).length, updatedAt: row.updatedAt,
   };
 }
@@ -74,7 +75,7 @@ export function openReturn(ctx: AppContext, regionCode: string, year: number, pr
     if (previous) {
       const known = new Set(framework.dataItems.map((d) => d.code));
       for (const cell of cellsOf(ctx.db, previous.id)) {
-        if (known.has(cell.item) && cell.value !== null) putCell(ctx.db, newId, { ...cell, noData: null, prefilled: true }, at);
+        if (known.has(cell.item) && cell.value !== null) putCell(ctx.db, newId, { ...cell, noData: null, prefilled: true, raw: null }, at);
       }
       appendAudit(ctx.db, newId, { at, userName: userName(ctx), field: 'prefill', oldValue: null, newValue: String(year - 1) });
     }
@@ -87,51 +88,78 @@ export function requireEditable(row: ReturnRow): void {
   if (row.status === 'submitted') throw new AppError('conflict', M.locked);
 }
 
-const describeCell = (c: Pick<Cell, 'value' | 'noData'> | null) =>
-  !c ? null : c.noData ? MESSAGES.app.noDataValue(c.noData.reason) : c.value === null ? null : String(c.value);
+const describeCell = (c: Pick<Cell, 'value' | 'noData' | 'raw'> | null) =>
+  !c ? null : c.raw !== null ? MESSAGES.app.rawValue(c.raw) : c.noData ? MESSAGES.app.noDataValue(c.noData.reason) : c.value === null ? null : String(c.value);
 
-/** Saves a batch of cells (a typed cell or a pasted block) in one transaction; returns the old values for undo. */
-export function setCells(ctx: AppContext, returnId: number, edits: CellEdit[]) {
+/**
+ * Any change to what an 已校验 return holds makes it a draft again (it must be checked again): the status is
+ * set back and audited in the caller's transaction. Returns the status after the edit.
+ */
+function draftAfterEdit(ctx: AppContext, row: ReturnRow, at: string, user: string): ReturnStatus {
+  if (row.status !== 'checked') return row.status;
+  setReturnStatus(ctx.db, row.id, 'draft', at);
+  appendAudit(ctx.db, row.id, { at, userName: user, field: 'status', oldValue: row.status, newValue: 'draft' });
+  return 'draft';
+}
+
+/**
+ * Saves a batch of cells (a typed cell or a pasted block) in one transaction; returns the old values for undo.
+ * Text that is no valid number is saved as typed (`raw`), so nothing typed is lost; text that is a number after
+ * all (the same parser as the grid) is saved as that number.
+ */
+export function setCells(ctx: AppContext, returnId: number, input: CellEditInput[]) {
   const row = requireReturn(ctx, returnId);
   requireEditable(row);
   const framework = frameworkOf(ctx, row);
   const items = new Map(framework.dataItems.map((d) => [d.code, d]));
-  for (const edit of edits) {
+  const edits: CellEdit[] = input.map((edit) => {
+    const path = cellKey(edit.item, edit.sex);
     const item = items.get(edit.item);
-    if (!item) throw new AppError('invalid_request', M.unknownItem(edit.item), [{ path: cellKey(edit.item, edit.sex), message: M.unknownItem(edit.item) }]);
+    if (!item) throw new AppError('invalid_request', M.unknownItem(edit.item), [{ path, message: M.unknownItem(edit.item) }]);
     const allowed = item.sex === 'single' ? ['total'] : item.sex === 'total_female' ? ['total', 'female'] : ['total', 'female', 'male'];
-    if (!allowed.includes(edit.sex)) throw new AppError('invalid_request', M.noSuchColumn(item.name, edit.sex), [{ path: cellKey(edit.item, edit.sex), message: M.noSuchColumn(item.name, edit.sex) }]);
-    if (edit.value !== null && edit.noData !== null) throw new AppError('invalid_request', M.valueAndNoData, [{ path: cellKey(edit.item, edit.sex), message: M.valueAndNoData }]);
-  }
+    if (!allowed.includes(edit.sex)) throw new AppError('invalid_request', M.noSuchColumn(item.name, edit.sex), [{ path, message: M.noSuchColumn(item.name, edit.sex) }]);
+    const noData = edit.noData ?? null;
+    const raw = edit.raw ?? null;
+    if (edit.value !== null && noData !== null) throw new AppError('invalid_request', M.valueAndNoData, [{ path, message: M.valueAndNoData }]);
+    if (raw !== null && (edit.value !== null || noData !== null)) throw new AppError('invalid_request', M.rawAndValue, [{ path, message: M.rawAndValue }]);
+    if (raw !== null) {
+      const parsed = parseNumberInput(raw, { valueType: item.valueType, decimals: item.decimals, unit: item.unit });
+      if (parsed.ok) return { item: edit.item, sex: edit.sex, value: parsed.value, noData: null, raw: null };
+    }
+    return { item: edit.item, sex: edit.sex, value: edit.value, noData, raw };
+  });
   const at = isoNow(ctx);
   const user = userName(ctx);
-  const previous = ctx.db.transaction(() => {
-    const old: CellEdit[] = [];
+  return ctx.db.transaction(() => {
+    const previous: CellEdit[] = [];
+    let changed = false;
     for (const edit of edits) {
       const before = getCell(ctx.db, returnId, edit.item, edit.sex);
-      old.push({ item: edit.item, sex: edit.sex, value: before?.value ?? null, noData: before?.noData ?? null });
-      const after: Cell = { item: edit.item, sex: edit.sex, value: edit.value, noData: edit.noData, prefilled: false };
+      previous.push({ item: edit.item, sex: edit.sex, value: before?.value ?? null, noData: before?.noData ?? null, raw: before?.raw ?? null });
+      const after: Cell = { item: edit.item, sex: edit.sex, value: edit.value, noData: edit.noData, prefilled: false, raw: edit.raw };
       if (describeCell(before) === describeCell(after) && !before?.prefilled) continue;
+      changed = true;
       putCell(ctx.db, returnId, after, at);
       appendAudit(ctx.db, returnId, { at, userName: user, field: cellKey(edit.item, edit.sex), oldValue: describeCell(before), newValue: describeCell(after) });
     }
+    const status = changed ? draftAfterEdit(ctx, row, at, user) : row.status;
     touchReturn(ctx.db, returnId, at);
-    return old;
+    return { previous, updatedAt: at, status };
   })();
-  return { previous, updatedAt: at };
 }
 
 export function confirmPrefilledCells(ctx: AppContext, returnId: number) {
   const row = requireReturn(ctx, returnId);
   requireEditable(row);
   const at = isoNow(ctx);
-  const confirmed = ctx.db.transaction(() => {
-    const n = confirmPrefilled(ctx.db, returnId, at);
-    if (n > 0) appendAudit(ctx.db, returnId, { at, userName: userName(ctx), field: 'prefill-confirmed', oldValue: null, newValue: String(n) });
+  const user = userName(ctx);
+  return ctx.db.transaction(() => {
+    const confirmed = confirmPrefilled(ctx.db, returnId, at);
+    if (confirmed > 0) appendAudit(ctx.db, returnId, { at, userName: user, field: 'prefill-confirmed', oldValue: null, newValue: String(confirmed) });
+    const status = confirmed > 0 ? draftAfterEdit(ctx, row, at, user) : row.status;
     touchReturn(ctx.db, returnId, at);
-    return n;
+    return { confirmed, status };
   })();
-  return { confirmed };
 }
 
 export function setQualitative(ctx: AppContext, returnId: number, indicator: string, choice: QualitativeChoice | null, note: string) {
@@ -140,13 +168,17 @@ export function setQualitative(ctx: AppContext, returnId: number, indicator: str
   const framework = frameworkOf(ctx, row);
   if (!framework.indicators.some((i) => i.code === indicator && i.kind === 'qualitative')) throw new AppError('invalid_request', M.unknownItem(indicator));
   const at = isoNow(ctx);
-  ctx.db.transaction(() => {
+  const user = userName(ctx);
+  return ctx.db.transaction(() => {
     const before = getQualitative(ctx.db, returnId, indicator);
     putQualitative(ctx.db, returnId, { indicator, choice, note });
-    appendAudit(ctx.db, returnId, { at, userName: userName(ctx), field: indicator, oldValue: before ? `${before.choice ?? ''} ${before.note}`.trim() : null, newValue: `${choice ?? ''} ${note}`.trim() });
+    const oldValue = before ? `${before.choice ?? ''} ${before.note}`.trim() : null;
+    const newValue = `${choice ?? ''} ${note}`.trim();
+    appendAudit(ctx.db, returnId, { at, userName: user, field: indicator, oldValue, newValue });
+    const status = (oldValue ?? '') !== newValue ? draftAfterEdit(ctx, row, at, user) : row.status;
     touchReturn(ctx.db, returnId, at);
+    return { updatedAt: at, status };
   })();
-  return { updatedAt: at };
 }
 
 export function setThreshold(ctx: AppContext, returnId: number, targetId: string, value: number | null) {
@@ -156,13 +188,15 @@ export function setThreshold(ctx: AppContext, returnId: number, targetId: string
   const target = framework.areas.flatMap((a) => a.targets).find((t) => t.id === targetId);
   if (!target || target.rule.kind !== 'external') throw new AppError('invalid_request', M.notExternal(targetId));
   const at = isoNow(ctx);
-  ctx.db.transaction(() => {
+  const user = userName(ctx);
+  return ctx.db.transaction(() => {
     const before = thresholdsOf(ctx.db, returnId)[targetId];
     putThreshold(ctx.db, returnId, targetId, value);
-    appendAudit(ctx.db, returnId, { at, userName: userName(ctx), field: `threshold:${targetId}`, oldValue: before === undefined ? null : String(before), newValue: value === null ? null : String(value) });
+    appendAudit(ctx.db, returnId, { at, userName: user, field: `threshold:${targetId}`, oldValue: before === undefined ? null : String(before), newValue: value === null ? null : String(value) });
+    const status = (before ?? null) !== value ? draftAfterEdit(ctx, row, at, user) : row.status;
     touchReturn(ctx.db, returnId, at);
+    return { updatedAt: at, status };
   })();
-  return { updatedAt: at };
 }
 
 export function setExplanation(ctx: AppContext, returnId: number, key: string, text: string) {

@@ -16,7 +16,6 @@ const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Ta
 export const columnsOf = (item: DataItem): SexColumn[] =>
   item.sex === 'single' ? ['total'] : item.sex === 'total_female' ? ['total', 'female'] : ['total', 'female', 'male'];
 
-export interface Draft { text: string; message: string }
 interface Editing { text: string; mode: 'enter' | 'edit' }
 
 export interface DataGridProps {
@@ -24,11 +23,9 @@ export interface DataGridProps {
   cells: Map<string, Cell>;
   previous: Map<string, Cell>;
   issues: Map<string, CellIssue[]>;
-  drafts: Map<string, Draft>;
   readOnly: boolean;
   focus: { item: string; sex: SexColumn; nonce: number } | null;
   onCommit: (edits: CellEdit[]) => void;
-  onDrafts: (update: (drafts: Map<string, Draft>) => Map<string, Draft>) => void;
   onUndo: () => void;
   onRedo: () => void;
   onActiveChange: (item: DataItem, sex: SexColumn) => void;
@@ -40,11 +37,15 @@ export interface DataGridProps {
   onTyping?: (item: DataItem, sex: SexColumn, text: string | null) => void;
 }
 
+/** What a cell shows: its number, 无数据, or the text typed that is not yet a valid number (shown red). */
 export const formatCell = (cell: Cell | undefined): string =>
-  !cell ? '' : cell.noData ? T.noDataMark : cell.value === null ? '' : String(cell.value);
+  !cell ? '' : cell.raw !== null ? cell.raw : cell.noData ? T.noDataMark : cell.value === null ? '' : String(cell.value);
+
+/** Longest text a cell keeps as typed (the back end's limit). */
+const MAX_RAW = 200;
 
 export function DataGrid(props: DataGridProps) {
-  const { items, cells, previous, issues, drafts, readOnly } = props;
+  const { items, cells, previous, issues, readOnly } = props;
   const [active, setActive] = useState<GridPos>({ row: 0, col: 0 });
   /** the other corner of a Shift-selected block (null: just the active cell) */
   const [anchor, setAnchor] = useState<GridPos | null>(null);
@@ -89,33 +90,34 @@ export function DataGrid(props: DataGridProps) {
     if (editing) inputRef.current?.focus();
   }, [editing !== null]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  /** Parses texts for cells; valid ones are saved as one action, invalid ones stay as red drafts. */
+  /**
+   * Parses texts for cells and saves them as one action. Nothing typed is lost: text that is not a valid number
+   * is saved as typed (raw) and shown red with the rule engine's message until it is corrected.
+   */
   const commitTexts = (entries: { pos: GridPos; text: string }[]) => {
     const edits: CellEdit[] = [];
-    const invalid = new Map<string, Draft>();
-    const cleared: string[] = [];
+    let invalid = 0;
     for (const { pos, text } of entries) {
       if (!editable(pos)) continue;
       const { item, sex } = at(pos);
       const key = cellKey(item.code, sex);
-      if (text.trim() === T.noDataMark && cells.get(key)?.noData) { cleared.push(key); continue; }
-      if (text.trim() === T.noDataShort || text.trim() === T.noDataMark) { props.onNoData(item, sex); cleared.push(key); continue; }
-      const parsed = parseNumberInput(text, { valueType: item.valueType, decimals: item.decimals });
-      if (!parsed.ok) { invalid.set(key, { text, message: parsed.message }); continue; }
-      cleared.push(key);
       const current = cells.get(key);
-      if (current && !current.noData && current.value === parsed.value && !current.prefilled) continue;
+      const typed = text.trim();
+      if (typed === T.noDataMark && current?.noData) continue;
+      if (typed === T.noDataShort || typed === T.noDataMark) { props.onNoData(item, sex); continue; }
+      const parsed = parseNumberInput(text, { valueType: item.valueType, decimals: item.decimals, unit: item.unit });
+      if (!parsed.ok) {
+        invalid++;
+        const raw = typed.slice(0, MAX_RAW);
+        if (current?.raw !== raw) edits.push({ item: item.code, sex, value: null, noData: null, raw });
+        continue;
+      }
+      if (current && !current.noData && current.raw === null && current.value === parsed.value && !current.prefilled) continue;
       if (!current && parsed.value === null) continue;
-      edits.push({ item: item.code, sex, value: parsed.value, noData: null });
+      edits.push({ item: item.code, sex, value: parsed.value, noData: null, raw: null });
     }
-    props.onDrafts((prev) => {
-      const next = new Map(prev);
-      for (const key of cleared) next.delete(key);
-      for (const [key, draft] of invalid) next.set(key, draft);
-      return next;
-    });
     if (edits.length > 0) props.onCommit(edits);
-    return invalid.size;
+    return invalid;
   };
 
   const move = (key: NavKey, shift: boolean) => setActive((p) => nextPos(p, key, shift, rows, 3, editable));
@@ -153,7 +155,7 @@ export function DataGrid(props: DataGridProps) {
       move(e.key as NavKey, e.shiftKey);
       return;
     }
-    if (e.key === 'F2') { e.preventDefault(); const { item, sex } = at(active); startEditing('edit', drafts.get(cellKey(item.code, sex))?.text ?? formatCell(cells.get(cellKey(item.code, sex)))); return; }
+    if (e.key === 'F2') { e.preventDefault(); const { item, sex } = at(active); startEditing('edit', formatCell(cells.get(cellKey(item.code, sex)))); return; }
     if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
       // clears every editable cell of the selection, as one action (one undo)
@@ -165,8 +167,7 @@ export function DataGrid(props: DataGridProps) {
           keys.push({ item: item.code, sex, key: cellKey(item.code, sex) });
         }
       }
-      props.onDrafts((prev) => { const next = new Map(prev); for (const k of keys) next.delete(k.key); return next; });
-      const edits = keys.filter((k) => cells.has(k.key)).map((k) => ({ item: k.item, sex: k.sex, value: null, noData: null }));
+      const edits = keys.filter((k) => cells.has(k.key)).map((k) => ({ item: k.item, sex: k.sex, value: null, noData: null, raw: null }));
       if (edits.length > 0) props.onCommit(edits);
       return;
     }
@@ -202,7 +203,7 @@ export function DataGrid(props: DataGridProps) {
       const { item, sex } = at(p);
       if (!item || !columnsOf(item).includes(sex)) return '';
       const key = cellKey(item.code, sex);
-      return drafts.get(key)?.text ?? formatCell(cells.get(key));
+      return formatCell(cells.get(key));
     }));
   };
 
@@ -245,26 +246,25 @@ export function DataGrid(props: DataGridProps) {
                   const inBlock = anchor !== null && inRect(rect, { row, col });
                   if (!cols.includes(sex)) return <td key={sex} className={`c-num locked${inBlock ? ' in-range' : ''}`} data-pos={`${row}-${col}`} onMouseDown={select}>{T.notCollected}</td>;
                   const cell = cells.get(key);
-                  const draft = drafts.get(key);
                   const cellIssues = issues.get(key) ?? [];
                   const isActive = active.row === row && active.col === col;
                   const source = lockedItems?.get(item.code);
                   const gap = source ? props.locked?.gaps.get(key) : undefined;
                   const cls = ['c-num', 'cell', source ? 'summed' : '', gap ? 'has-gap' : '',
                     isActive ? 'active' : '', inBlock ? 'in-range' : '',
-                    draft || cellIssues.some((i) => i.severity === 'error') ? 'has-error' : cellIssues.length ? 'has-warning' : '',
-                    cell?.noData ? 'no-data' : '', cell?.prefilled ? 'prefilled' : ''].filter(Boolean).join(' ');
-                  const title = [source ? MESSAGES.merge.entry.summedCell(source) : '', gap ? MESSAGES.merge.entry.gap(gap) : '', draft?.message, ...cellIssues.map((i) => i.message), cell?.noData ? `${T.noDataMark}：${cell.noData.reason}` : '', cell?.prefilled ? T.prefilledHint : ''].filter(Boolean).join('\n');
+                    cellIssues.some((i) => i.severity === 'error') ? 'has-error' : cellIssues.length ? 'has-warning' : '',
+                    cell?.raw ? 'raw-text' : '', cell?.noData ? 'no-data' : '', cell?.prefilled ? 'prefilled' : ''].filter(Boolean).join(' ');
+                  const title = [source ? MESSAGES.merge.entry.summedCell(source) : '', gap ? MESSAGES.merge.entry.gap(gap) : '', ...cellIssues.map((i) => i.message), cell?.noData ? `${T.noDataMark}：${cell.noData.reason}` : '', cell?.prefilled ? T.prefilledHint : ''].filter(Boolean).join('\n');
                   return (
                     <td key={sex} className={cls} data-pos={`${row}-${col}`} data-cell={key} title={title || undefined} data-source={source}
-                      aria-invalid={draft || cellIssues.some((i) => i.severity === 'error') ? true : undefined}
+                      aria-invalid={cellIssues.some((i) => i.severity === 'error') ? true : undefined}
                       onMouseDown={(e) => { if (editing && !isActive) finishEditing(true); select(e); }}
-                      onDoubleClick={() => startEditing('edit', draft?.text ?? formatCell(cell))}>
+                      onDoubleClick={() => startEditing('edit', formatCell(cell))}>
                       {isActive && editing ? (
                         <input ref={inputRef} className="cell-input" value={editing.text} aria-label={`${item.name} ${T.sexLabel[sex]}`}
                           onChange={(e) => { setEditing({ ...editing, text: e.target.value }); props.onTyping?.(item, sex, e.target.value); }}
                           onKeyDown={onInputKey} onBlur={() => finishEditing(true)} />
-                      ) : (draft ? draft.text : formatCell(cell))}
+                      ) : formatCell(cell)}
                     </td>
                   );
                 })}

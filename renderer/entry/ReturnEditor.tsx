@@ -9,7 +9,7 @@ import type { CellIssue } from '../../shared/rules/result.ts';
 import { ApiCallError } from '../api/client.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
-import { DataGrid, type Draft } from './DataGrid.tsx';
+import { DataGrid } from './DataGrid.tsx';
 import { NoDataDialog } from './NoDataDialog.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
 import { ExportReturnButton } from '../components/ExportReturnButton.tsx';
@@ -26,13 +26,12 @@ const T = MESSAGES.entry;
  */
 export function ReturnEditor({ framework, view, overlay, banner }: { framework: Framework; view: ReturnView; overlay?: EntryOverlay; banner?: string }) {
   const locked = useMemo(() => (overlay ? { cells: overlay.cells, locked: new Set(overlay.locked.map((s) => s.item)) } : undefined), [overlay]);
-  const editor = useReturnEditor(framework, view, locked);
+  const [notice, setNotice] = useState('');
+  const editor = useReturnEditor(framework, view, locked, () => setNotice(T.backToDraft));
   const [area, setArea] = useState<AreaCode>(() => framework.areas.find((a) => framework.dataItems.some((d) => d.code.startsWith(AREA_LETTER[a.area])))?.area ?? 'health');
-  const [drafts, setDrafts] = useState<Map<string, Draft>>(new Map());
   const [activeCell, setActiveCell] = useState<{ item: DataItem; sex: SexColumn } | null>(null);
   const [focus, setFocus] = useState<{ item: string; sex: SexColumn; nonce: number } | null>(null);
   const [noData, setNoData] = useState<{ item: DataItem; sex: SexColumn } | null>(null);
-  const [notice, setNotice] = useState('');
   const [showAudit, setShowAudit] = useState(false);
   const readOnly = editor.status === 'submitted';
   const township = view.summary.level === 'township';
@@ -70,14 +69,14 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
   // While a number is being typed, the indicators and targets already show what it would give.
   const [typing, setTyping] = useState<{ item: DataItem; sex: SexColumn; value: number } | null>(null);
   const onTyping = (item: DataItem, sex: SexColumn, text: string | null) => {
-    const parsed = text === null ? null : parseNumberInput(text, { valueType: item.valueType, decimals: item.decimals });
+    const parsed = text === null ? null : parseNumberInput(text, { valueType: item.valueType, decimals: item.decimals, unit: item.unit });
     setTyping(parsed?.ok && parsed.value !== null ? { item, sex, value: parsed.value } : null);
   };
   const live = useMemo(() => {
     if (!typing) return editor.evaluation;
     const key = cellKey(typing.item.code, typing.sex);
     const cells = [...editor.data.cells.filter((c) => cellKey(c.item, c.sex) !== key),
-      { item: typing.item.code, sex: typing.sex, value: typing.value, noData: null, prefilled: false }];
+      { item: typing.item.code, sex: typing.sex, value: typing.value, noData: null, prefilled: false, raw: null }];
     return evaluateReturn(framework, { ...editor.data, cells }, editor.history);
   }, [typing, editor.evaluation, editor.data, editor.history, framework]);
   const values = useMemo(() => new Map(live.indicators.map((v) => [v.code, v])), [live]);
@@ -105,7 +104,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
   const activeSource = activeCell ? lockedInfo?.sources.get(activeCell.item.code) : undefined;
   const activeGap = activeSource ? lockedInfo?.gaps.get(activeKey) : undefined;
   const activeInfo = [activeSource ? MESSAGES.merge.entry.summedCell(activeSource) : '', activeGap ? MESSAGES.merge.entry.gap(activeGap) : ''].filter(Boolean);
-  const activeMessages = [drafts.get(activeKey)?.message, ...(issues.get(activeKey) ?? []).map((i) => i.message)].filter(Boolean);
+  const activeMessages = (issues.get(activeKey) ?? []).map((i) => i.message);
 
   return (
     <div className="return-editor">
@@ -148,8 +147,8 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
       <div className="entry-layout">
         <div className="entry-main">
           {areaItems.shown.length > 0 ? (
-            <DataGrid items={areaItems.shown} cells={gridCells} previous={previous} issues={issues} drafts={drafts} readOnly={readOnly} focus={focus} locked={lockedInfo}
-              onCommit={(edits) => void editor.commitCells(edits)} onDrafts={setDrafts} onUndo={editor.undo} onRedo={editor.redo}
+            <DataGrid items={areaItems.shown} cells={gridCells} previous={previous} issues={issues} readOnly={readOnly} focus={focus} locked={lockedInfo}
+              onCommit={(edits) => void editor.commitCells(edits)} onUndo={editor.undo} onRedo={editor.redo}
               onActiveChange={(item, sex) => setActiveCell({ item, sex })} onTyping={onTyping} onNoData={(item, sex) => setNoData({ item, sex })} onNotice={setNotice} />
           ) : null}
           <div className="cell-bar" data-testid="cell-bar">
@@ -170,7 +169,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
       {noData && (
         <NoDataDialog item={noData.item} sex={noData.sex} initial={editor.cells.get(cellKey(noData.item.code, noData.sex))?.noData?.reason ?? ''}
           onCancel={() => setNoData(null)}
-          onSave={(reason) => { void editor.commitCells([{ item: noData.item.code, sex: noData.sex, value: null, noData: { reason } }]); setNoData(null); setFocus({ item: noData.item.code, sex: noData.sex, nonce: Date.now() }); }} />
+          onSave={(reason) => { void editor.commitCells([{ item: noData.item.code, sex: noData.sex, value: null, noData: { reason }, raw: null }]); setNoData(null); setFocus({ item: noData.item.code, sex: noData.sex, nonce: Date.now() }); }} />
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 // The open return as the entry screen edits it: local cells updated at once, every change saved in order
-// (one API call per user action), undo/redo, and the rule engine re-run on every change.
+// (one API call per user action), undo/redo, and the rule engine re-run on every change. Text typed that is no
+// valid number is a cell like any other (raw), saved, undone and redone; an edit of an 已校验 return makes it a draft.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CellEdit, ReturnView } from '../../shared/api/returns-contract.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
@@ -10,19 +11,30 @@ import { api, ApiCallError } from '../api/client.ts';
 interface Step { edits: CellEdit[]; previous: CellEdit[] }
 export interface SaveState { pending: number; savedAt: string | null; error: string | null }
 
-const toCell = (e: CellEdit): Cell => ({ item: e.item, sex: e.sex, value: e.value, noData: e.noData, prefilled: false });
+const toCell = (e: CellEdit): Cell => ({ item: e.item, sex: e.sex, value: e.value, noData: e.noData, prefilled: false, raw: e.raw });
 const messageOf = (e: unknown) => (e instanceof ApiCallError ? e.error.message : (e as Error).message);
 
 /** Cells the office does not enter (a county's summed township items, a department's items), shown read-only. */
 export interface LockedCells { cells: Cell[]; locked: ReadonlySet<string> }
 
-export function useReturnEditor(framework: Framework, initial: ReturnView, overlay?: LockedCells) {
+/** `onBackToDraft`: called when an edit put an 已校验 return back to 草稿 (the back end decides and audits it). */
+export function useReturnEditor(framework: Framework, initial: ReturnView, overlay?: LockedCells, onBackToDraft?: () => void) {
   const returnId = initial.summary.id;
   const [cells, setCells] = useState(() => new Map(initial.data.cells.map((c) => [cellKey(c.item, c.sex), c])));
   const [qualitative, setQualitative] = useState(() => new Map(initial.data.qualitative.map((q) => [q.indicator, q])));
   const [thresholds, setThresholds] = useState<Record<string, number>>(initial.data.externalThresholds);
   const [explanations, setExplanations] = useState<Record<string, string>>(initial.explanations);
-  const [status, setStatus] = useState<ReturnStatus>(initial.summary.status);
+  const [status, setStatusState] = useState<ReturnStatus>(initial.summary.status);
+  const statusRef = useRef(status);
+  const backToDraft = useRef(onBackToDraft);
+  backToDraft.current = onBackToDraft;
+  const setStatus = useCallback((next: ReturnStatus) => {
+    if (statusRef.current === 'checked' && next === 'draft') backToDraft.current?.();
+    statusRef.current = next;
+    setStatusState(next);
+  }, []);
+  /** after an edit is saved: the status the back end left the return in */
+  const afterEdit = useCallback((r: { status: ReturnStatus }) => { if (r.status !== statusRef.current) setStatus(r.status); }, [setStatus]);
   const [save, setSave] = useState<SaveState>({ pending: 0, savedAt: null, error: null });
   const undoStack = useRef<Step[]>([]);
   const redoStack = useRef<Step[]>([]);
@@ -44,7 +56,7 @@ export function useReturnEditor(framework: Framework, initial: ReturnView, overl
       const next = new Map(prev);
       for (const e of edits) {
         const key = cellKey(e.item, e.sex);
-        if (e.value === null && e.noData === null) next.delete(key);
+        if (e.value === null && e.noData === null && e.raw === null) next.delete(key);
         else next.set(key, toCell(e));
       }
       return next;
@@ -53,7 +65,7 @@ export function useReturnEditor(framework: Framework, initial: ReturnView, overl
 
   const snapshot = useCallback((edits: CellEdit[]): CellEdit[] => edits.map((e) => {
     const c = cells.get(cellKey(e.item, e.sex));
-    return { item: e.item, sex: e.sex, value: c?.value ?? null, noData: c?.noData ?? null };
+    return { item: e.item, sex: e.sex, value: c?.value ?? null, noData: c?.noData ?? null, raw: c?.raw ?? null };
   }), [cells]);
 
   const write = useCallback((edits: CellEdit[], record: 'undo' | 'redo' | 'new') => {
@@ -63,11 +75,11 @@ export function useReturnEditor(framework: Framework, initial: ReturnView, overl
     if (record === 'new') { undoStack.current.push(step); redoStack.current = []; }
     else if (record === 'redo') undoStack.current.push(step);
     setStackVersion((v) => v + 1);
-    return enqueue(() => api['returns:set-cells']({ returnId, edits }), () => {
+    return enqueue(() => api['returns:set-cells']({ returnId, edits }).then(afterEdit), () => {
       applyLocal(previous);
       if (record !== 'undo') undoStack.current = undoStack.current.filter((s) => s !== step);
     });
-  }, [applyLocal, enqueue, returnId, snapshot]);
+  }, [afterEdit, applyLocal, enqueue, returnId, snapshot]);
 
   const commitCells = useCallback((edits: CellEdit[]) => write(edits, 'new'), [write]);
 
@@ -87,8 +99,8 @@ export function useReturnEditor(framework: Framework, initial: ReturnView, overl
   const setAnswer = useCallback((indicator: string, choice: QualitativeChoice | null, note: string) => {
     const answer: QualitativeAnswer = { indicator, choice, note };
     setQualitative((prev) => new Map(prev).set(indicator, answer));
-    return enqueue(() => api['returns:set-qualitative']({ returnId, indicator, choice, note }), () => undefined);
-  }, [enqueue, returnId]);
+    return enqueue(() => api['returns:set-qualitative']({ returnId, indicator, choice, note }).then(afterEdit), () => undefined);
+  }, [afterEdit, enqueue, returnId]);
 
   const setThreshold = useCallback((targetId: string, value: number | null) => {
     setThresholds((prev) => {
@@ -96,8 +108,8 @@ export function useReturnEditor(framework: Framework, initial: ReturnView, overl
       if (value === null) delete next[targetId]; else next[targetId] = value;
       return next;
     });
-    return enqueue(() => api['returns:set-threshold']({ returnId, targetId, value }), () => undefined);
-  }, [enqueue, returnId]);
+    return enqueue(() => api['returns:set-threshold']({ returnId, targetId, value }).then(afterEdit), () => undefined);
+  }, [afterEdit, enqueue, returnId]);
 
   const setExplanation = useCallback((key: string, text: string) => {
     setExplanations((prev) => ({ ...prev, [key]: text }));
@@ -106,14 +118,16 @@ export function useReturnEditor(framework: Framework, initial: ReturnView, overl
 
   const confirmPrefilled = useCallback(() => {
     setCells((prev) => new Map([...prev].map(([k, c]) => [k, { ...c, prefilled: false }])));
-    return enqueue(() => api['returns:confirm-prefilled']({ returnId }), () => undefined);
-  }, [enqueue, returnId]);
+    return enqueue(() => api['returns:confirm-prefilled']({ returnId }).then(afterEdit), () => undefined);
+  }, [afterEdit, enqueue, returnId]);
 
   /** Status changes wait for pending saves, then let the back end check the stored return. */
   const changeStatus = useCallback(async (next: ReturnStatus) => {
     await queue.current;
     const summary = await api['returns:set-status']({ returnId, status: next });
-    setStatus(summary.status);
+    // a change the user asked for: no 'back to draft' notice
+    statusRef.current = summary.status;
+    setStatusState(summary.status);
     return summary;
   }, [returnId]);
 

@@ -82,7 +82,7 @@ export function aggregateReturns(
     return { department: d.department, view: readReturn(compiled, d.data, null) };
   });
   const hasAny = (view: ReturnView, ci: (typeof compiled.items)[number]) =>
-    [0, 1, 2].some((s) => ci.columns[s] && view.cells[ci.index * 3 + s] !== undefined && (view.cells[ci.index * 3 + s]!.value !== null || view.cells[ci.index * 3 + s]!.noData !== null));
+    [0, 1, 2].some((s) => ci.columns[s] && view.cells[ci.index * 3 + s] !== undefined && (view.cells[ci.index * 3 + s]!.value !== null || view.cells[ci.index * 3 + s]!.noData !== null || (view.cells[ci.index * 3 + s]!.raw ?? null) !== null));
 
   const cells: Cell[] = [];
   const gaps: AggregationGap[] = [];
@@ -118,7 +118,7 @@ export function aggregateReturns(
       const sex = SEX_COLUMNS[s];
       if (!summed || from) {
         const c = from?.cells[slot];
-        cells.push({ item: item.code, sex, value: c?.value ?? null, noData: c?.noData ?? null, prefilled: c?.prefilled ?? false });
+        cells.push({ item: item.code, sex, value: c?.value ?? null, noData: c?.noData ?? null, prefilled: c?.prefilled ?? false, raw: c?.raw ?? null });
         continue;
       }
       let sum = 0;
@@ -140,9 +140,9 @@ export function aggregateReturns(
       if (missingIn.length > 0) gaps.push({ item: item.code, sex, missingIn });
       if (contributors === 0) {
         const allNoData = views.length > 0 && noDataCount === views.length;
-        cells.push({ item: item.code, sex, value: null, noData: allNoData ? { reason: AGGREGATION_MSG.allNoData } : null, prefilled: false });
+        cells.push({ item: item.code, sex, value: null, noData: allNoData ? { reason: AGGREGATION_MSG.allNoData } : null, prefilled: false, raw: null });
       } else {
-        cells.push({ item: item.code, sex, value: roundTo(sum, item.decimals), noData: null, prefilled });
+        cells.push({ item: item.code, sex, value: roundTo(sum, item.decimals), noData: null, prefilled, raw: null });
       }
     }
   }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { endpoint } from './define.ts';
 import { DataItemCodeSchema, IndicatorCodeSchema, SexColumnSchema } from '../framework/schema.ts';
 import {
-  QualitativeChoiceSchema, RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, YearSchema,
+  QualitativeChoiceSchema, RawTextSchema, RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, YearSchema,
 } from '../returns/schema.ts';
 
 export const ReturnSummarySchema = z.object({
@@ -36,8 +36,15 @@ export const CellEditSchema = z.object({
   value: z.number().finite().nullable(),
   /** explicit 无数据 with its reason; null clears it */
   noData: z.object({ reason: z.string().trim().min(1, '请填写无数据的原因').max(200) }).nullable().default(null),
+  /** text typed that is not a valid number for the item, saved as typed (value and noData null); null clears it */
+  raw: RawTextSchema.nullable().default(null),
 });
 export type CellEdit = z.infer<typeof CellEditSchema>;
+/** An edit as a caller writes it (noData and raw may be left out). */
+export type CellEditInput = z.input<typeof CellEditSchema>;
+
+/** The return's status after an edit: an edit of an 已校验 return puts it back to 草稿 (to be checked again). */
+const EditResult = z.object({ updatedAt: z.string(), status: ReturnStatusSchema });
 
 export const AuditEntrySchema = z.object({
   id: z.number().int(), at: z.string(), userName: z.string(), field: z.string(),
@@ -56,19 +63,19 @@ export const returnsContract = {
   'returns:get': endpoint(ReturnId, ReturnViewSchema, '读取一张报表'),
   'returns:set-cells': endpoint(
     ReturnId.extend({ edits: z.array(CellEditSchema).min(1).max(5000) }),
-    z.object({ previous: z.array(CellEditSchema), updatedAt: z.string() }),
-    '保存若干单元格（一次操作一个事务），返回原值以便撤销',
+    EditResult.extend({ previous: z.array(CellEditSchema) }),
+    '保存若干单元格（一次操作一个事务），返回原值以便撤销；已校验的报表改回草稿',
   ),
-  'returns:confirm-prefilled': endpoint(ReturnId, z.object({ confirmed: z.number().int() }), '确认沿用的上年数'),
+  'returns:confirm-prefilled': endpoint(ReturnId, z.object({ confirmed: z.number().int(), status: ReturnStatusSchema }), '确认沿用的上年数'),
   'returns:set-qualitative': endpoint(
     ReturnId.extend({ indicator: IndicatorCodeSchema, choice: QualitativeChoiceSchema.nullable(), note: z.string().max(1000).default('') }),
-    z.object({ updatedAt: z.string() }),
-    '保存定性目标的进展和说明',
+    EditResult,
+    '保存定性目标的进展和说明；已校验的报表改回草稿',
   ),
   'returns:set-threshold': endpoint(
     ReturnId.extend({ targetId: z.string().min(1), value: z.number().finite().nullable() }),
-    z.object({ updatedAt: z.string() }),
-    '填写上级要求的目标值',
+    EditResult,
+    '填写上级要求的目标值；已校验的报表改回草稿',
   ),
   'returns:set-explanation': endpoint(
     ReturnId.extend({ key: z.string().min(1), text: z.string().max(500) }),

@@ -46,6 +46,8 @@ export const app = {
   expectedCity: (county: string) => `${county}的上级市`,
   unknownRegion: (code: string) => `区划代码 ${code} 不在本机的区划表中`,
   noDataValue: (reason: string) => `无数据：${reason}`,
+  /** a cell's text kept as typed that is no valid number (audit trail) */
+  rawValue: (raw: string) => `${raw}（有误）`,
   noDataValueParen: (reason: string) => `无数据（${reason}）`,
   chineseDate: (d: Date) => `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`,
   migrationGap: (name: string) => `迁移文件编号不连续：${name}`,

@@ -25,6 +25,7 @@ export const report = {
     indexRow: { name: '甲', code: '乙', unit: '丙' },
     notApplicable: '—',
     noData: '…',
+    rawTitle: '填写有误，尚未更正（按填写原样打印）',
     footer: { unitHead: '单位负责人', statHead: '统计负责人', filler: '填表人', phone: '联系电话', date: '报出日期', dateBlank: '　　年　　月　　日' },
     notesTitle: '说明',
     notes: (level: 'township' | 'county', county: string, previous: boolean) => [

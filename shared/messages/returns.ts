@@ -6,6 +6,7 @@ export const returns = {
   unknownItem: (code: string) => `本报表的指标框架中没有 ${code}`,
   noSuchColumn: (name: string, sex: string) => `“${name}”没有“${sex === 'female' ? '女' : sex === 'male' ? '男' : '合计'}”栏`,
   valueAndNoData: '一个单元格不能同时有数值和“无数据”标记',
+  rawAndValue: '一个单元格不能同时有数值（或“无数据”标记）和待更正的文字',
   notExternal: (id: string) => `目标 ${id} 不是需要填写上级要求的目标`,
   hasErrors: (n: number) => `还有 ${n} 处错误，改正后才能标记为已校验`,
   hasPrefilled: (n: number) => `还有 ${n} 个沿用上年的数值未确认，请逐一核对或点击“确认沿用的上年数”`,

@@ -30,6 +30,7 @@ function formCell(item: DataItem, sex: SexColumn, cells: Map<string, Cell>): For
   if (!columnsOf(item).includes(sex)) return { kind: 'na' };
   const cell = cells.get(cellKey(item.code, sex));
   if (!cell) return { kind: 'blank' };
+  if (cell.raw !== null) return { kind: 'raw', text: cell.raw };
   if (cell.noData) return { kind: 'no_data', reason: cell.noData.reason };
   if (cell.value === null) return { kind: 'blank' };
   return { kind: 'value', value: cell.value, decimals: item.decimals };

@@ -25,6 +25,8 @@ export interface StoredReturn {
 export type FormCell =
   | { kind: 'value'; value: number; decimals: number }
   | { kind: 'no_data'; reason: string }
+  /** text kept as typed that is no valid number (an error of the return): printed as typed, marked */
+  | { kind: 'raw'; text: string }
   | { kind: 'blank' }
   /** the column is not collected for this item (—) */
   | { kind: 'na' };

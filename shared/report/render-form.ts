@@ -11,6 +11,7 @@ function cellHtml(cell: FormCell): string {
   switch (cell.kind) {
     case 'value': return `<td class="num">${formatNumber(cell.value, cell.decimals)}</td>`;
     case 'no_data': return `<td class="num nd" title="${esc(cell.reason)}">${F.noData}</td>`;
+    case 'raw': return `<td class="num raw" title="${esc(F.rawTitle)}">${esc(cell.text)}</td>`;
     case 'na': return `<td class="center na">${F.notApplicable}</td>`;
     default: return '<td class="num"></td>';
   }
@@ -31,6 +32,7 @@ const FORM_CSS = `
 .wdp-form .form-table td.code, .wdp-form .form-table td.unit { text-align: center; white-space: nowrap; }
 .wdp-form .form-table td.na { color: #666; }
 .wdp-form .form-table td.nd { color: #333; }
+.wdp-form .form-table td.raw { color: #b42318; text-decoration: underline wavy #b42318; }
 .wdp-form .signatures { display: flex; justify-content: space-between; gap: 4mm; margin: 4mm 0 3mm; font-size: 9pt; }
 .wdp-form .signatures .line { display: inline-block; min-width: 22mm; border-bottom: 0.5pt solid #333; padding: 0 1mm; }
 .wdp-form .notes { font-size: 8pt; margin-top: 2mm; }

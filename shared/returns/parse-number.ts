@@ -1,6 +1,7 @@
 // Parses one number as typed in the entry grid or read from an Excel cell as text.
 // Missing is never zero: blank and the usual dash/ellipsis marks give value null.
 // Pure: no I/O.
+import { countNoun } from '../rules/format.ts';
 import { PARSE_MSG } from '../rules/messages.ts';
 
 export interface ParseNumberOptions {
@@ -8,6 +9,8 @@ export interface ParseNumberOptions {
   valueType: 'count' | 'amount' | 'value';
   /** decimals allowed (the data item's precision) */
   decimals: number;
+  /** the item's unit, naming the quantity in messages: 天 → 天数应为整数, 人 → 人数不能为负数 */
+  unit: string;
 }
 
 export type ParseNumberResult = { ok: true; value: number | null } | { ok: false; message: string };
@@ -61,9 +64,9 @@ export function parseNumberInput(text: string, opts: ParseNumberOptions): ParseN
   if (value === 0) value = 0; // no -0
 
   const significantDecimals = fracPart.replace(/0+$/, '').length;
-  if (value < 0 && opts.valueType === 'count') return { ok: false, message: PARSE_MSG.negativeCount };
+  if (value < 0 && opts.valueType === 'count') return { ok: false, message: PARSE_MSG.negativeCount(countNoun(opts.unit, 'count')) };
   if (value < 0 && opts.valueType === 'amount') return { ok: false, message: PARSE_MSG.negativeAmount };
-  if (opts.valueType === 'count' && significantDecimals > 0) return { ok: false, message: PARSE_MSG.notInteger };
+  if (opts.valueType === 'count' && significantDecimals > 0) return { ok: false, message: PARSE_MSG.notInteger(countNoun(opts.unit, 'count')) };
   if (significantDecimals > opts.decimals) return { ok: false, message: PARSE_MSG.tooManyDecimals(opts.decimals) };
   if (opts.valueType === 'count' && !Number.isSafeInteger(value)) return { ok: false, message: PARSE_MSG.tooLarge };
   return { ok: true, value };

@@ -12,9 +12,13 @@ export type ReturnStatus = z.infer<typeof ReturnStatusSchema>;
 /** Key of one cell: data item code + sex column, e.g. "HD01.total". */
 export const cellKey = (item: string, sex: string) => `${item}.${sex}`;
 
+/** Text typed into a cell that is not a valid number for its item, kept as typed (at most 200 characters). */
+export const RawTextSchema = z.string().min(1, '请填写内容').max(200, '填写的内容过长（最多200个字符）');
+
 /**
  * One cell. Missing is not zero: value null with noData set is an explicit 无数据 (with a reason);
- * value null without noData is simply blank (not yet filled).
+ * value null without noData is simply blank (not yet filled). Nothing typed is lost: text that is not a valid
+ * number is kept in `raw` (value and noData null) and is an error of the return until it is corrected.
  */
 export const CellSchema = z.object({
   item: DataItemCodeSchema,
@@ -23,6 +27,8 @@ export const CellSchema = z.object({
   noData: z.object({ reason: z.string().max(200) }).nullable().default(null),
   /** the value was carried over from last year and not yet confirmed */
   prefilled: z.boolean().default(false),
+  /** the text as typed when it is not a valid number for the item (value and noData are then null) */
+  raw: RawTextSchema.nullable().default(null),
 });
 export type Cell = z.infer<typeof CellSchema>;
 

@@ -1,9 +1,10 @@
 // Layer 1: input validity. Reads a return's cells into slot arrays and, for the return being
 // evaluated, reports cells that cannot be right on their own (negative counts, fractions of a
-// person, too many decimals, non-finite numbers, unknown cells). Pure.
+// person, too many decimals, non-finite numbers, text kept as typed that is no valid number, unknown cells). Pure.
 import type { Cell, ReturnData } from '../returns/schema.ts';
 import type { CellIssue } from './result.ts';
 import { SEX_INDEX, type CompiledFramework, type CompiledItem } from './compile.ts';
+import { parseNumberInput } from '../returns/parse-number.ts';
 import { formatRaw } from './format.ts';
 import { INPUT_MSG } from './messages.ts';
 
@@ -19,6 +20,12 @@ export interface ReturnView {
   values: Float64Array;
   state: Uint8Array;
   cells: (Cell | undefined)[];
+}
+
+/** Why text kept as typed (Cell.raw) is not a value of this item: the number parser's message. */
+export function rawTextMessage(ci: CompiledItem, raw: string): string {
+  const parsed = parseNumberInput(raw, { valueType: ci.item.valueType, decimals: ci.item.decimals, unit: ci.item.unit });
+  return parsed.ok ? INPUT_MSG.rawNumberLike(raw) : parsed.message;
 }
 
 /** The first layer-1 problem of a value in this item, or null. */
@@ -68,6 +75,13 @@ export function readReturn(compiled: CompiledFramework, data: ReturnData, issues
       issues?.push({ severity: 'warning', code: 'duplicate_cell', item: cell.item, sex: cell.sex, message: INPUT_MSG.duplicateCell });
     }
     cells[slot] = cell;
+    if (cell.raw !== null && cell.raw !== undefined) {
+      // typed text that is no valid number: kept, never used for indicators, an error until corrected
+      state[slot] = INVALID;
+      values[slot] = 0;
+      issues?.push({ severity: 'error', code: 'invalid_text', item: cell.item, sex: cell.sex, message: rawTextMessage(ci, cell.raw) });
+      continue;
+    }
     const v = cell.value;
     if (v === null || v === undefined) {
       state[slot] = cell.noData ? NO_DATA : BLANK;

@@ -10,9 +10,9 @@ export const PARSE_MSG = {
   notANumber: (text: string) => `“${text}”不是有效的数字；没有数据请填“—”`,
   badThousands: (text: string) => `“${text}”的千分位分隔符位置不对，请核对`,
   percentNotAllowed: '此项不是百分比，请去掉“%”',
-  negativeCount: '人数不能为负数',
+  negativeCount: (noun: string) => `${noun}不能为负数`,
   negativeAmount: '此项不能为负数',
-  notInteger: '人数应为整数',
+  notInteger: (noun: string) => `${noun}应为整数`,
   tooManyDecimals: (allowed: number) => (allowed === 0 ? '此项不保留小数，请填写整数' : `小数位数过多，最多保留${allowed}位小数`),
   tooLarge: '数值过大，请核对',
 } as const;
@@ -30,6 +30,8 @@ export const INPUT_MSG = {
   duplicateCell: '该格重复出现，以最后一次填写为准',
   valueAndNoData: '既填写了数值又标记为无数据，请二选一（暂按已填数值计算）',
   prefilled: (v: string) => `沿用上年数值（${v}），尚未确认，请核实后确认`,
+  /** text kept as typed but not a valid number: the message is the number parser's */
+  rawNumberLike: (raw: string) => `“${raw}”尚未作为数值保存，请重新填写`,
 } as const;
 
 /** Layer 2: consistency between cells. */

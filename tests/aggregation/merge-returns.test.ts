@@ -19,7 +19,7 @@ describe('aggregateReturns', () => {
   });
   const townB = makeReturn({
     level: 'township', region: TOWN_B,
-    cells: { 'ED01.total': 100, 'ED01.female': 50, 'HD01.total': 600, 'HD02.total': { noData: '未统计' }, 'CD01.total': 200, 'CD01.female': { noData: '未分性别' }, 'CD01.male': { value: 110, prefilled: true } },
+    cells: { 'ED01.total': 100, 'ED01.female': 50, 'HD01.total': 600, 'HD02.total': { noData: '未统计' }, 'CD01.total': 200, 'CD01.female': { noData: '未分性别' }, 'CD01.male': { value: 110, prefilled: true, raw: null } },
   });
   const own = makeReturn({
     level: 'county', region: COUNTY,
@@ -40,7 +40,7 @@ describe('aggregateReturns', () => {
     expect(cellOf(data, 'CD01.total')?.value).toBe(300);
     expect(cellOf(data, 'CD01.female')?.value).toBe(40);
     expect(cellOf(data, 'CD01.male')?.value).toBe(170);
-    expect(cellOf(data, 'CD01.male')).toMatchObject({ prefilled: true });
+    expect(cellOf(data, 'CD01.male')).toMatchObject({ prefilled: true, raw: null });
   });
   it('gives the pooled share 53/110, not the mean of the rates', () => {
     const e = evaluateReturn(MINI, data, []);

@@ -102,14 +102,14 @@ export function buildSyntheticReturn(framework: Framework, year: number): Return
   framework.dataItems.forEach((item, i) => {
     const drift = (year - 2019) * (1 + (i % 5));
     if (item.valueType === 'value') {
-      cells.push({ item: item.code, sex: 'total', value: 85 + ((i + year) % 15), noData: null, prefilled: false });
+      cells.push({ item: item.code, sex: 'total', value: 85 + ((i + year) % 15), noData: null, prefilled: false, raw: null });
       return;
     }
     const total = 5000 + i * 37 + drift * 10;
     const female = Math.round(total * (0.44 + ((i * 7 + year) % 10) / 100));
-    cells.push({ item: item.code, sex: 'total', value: total, noData: null, prefilled: false });
-    if (item.sex !== 'single') cells.push({ item: item.code, sex: 'female', value: female, noData: null, prefilled: false });
-    if (item.sex === 'total_female_male') cells.push({ item: item.code, sex: 'male', value: total - female, noData: null, prefilled: false });
+    cells.push({ item: item.code, sex: 'total', value: total, noData: null, prefilled: false, raw: null });
+    if (item.sex !== 'single') cells.push({ item: item.code, sex: 'female', value: female, noData: null, prefilled: false, raw: null });
+    if (item.sex === 'total_female_male') cells.push({ item: item.code, sex: 'male', value: total - female, noData: null, prefilled: false, raw: null });
   });
   const qualitative = framework.indicators.filter((i) => i.kind === 'qualitative')
     .map((i, n) => ({ indicator: i.code, choice: (['done', 'in_progress', 'not_done', null] as const)[n % 4], note: '' }));
@@ -160,9 +160,9 @@ function benchShippedPlans(): void {
       cells: fw.dataItems.flatMap((d, i) => {
         const total = d.valueType === 'value' ? 50 + (i % 40) : 1000 + i * 10 + (year - 2020) * 7;
         const female = d.valueType === 'value' ? total : Math.floor(total * 0.46);
-        const cells: Cell[] = [{ item: d.code, sex: 'total', value: total, noData: null, prefilled: false }];
-        if (d.sex !== 'single') cells.push({ item: d.code, sex: 'female' as const, value: female, noData: null, prefilled: false });
-        if (d.sex === 'total_female_male') cells.push({ item: d.code, sex: 'male' as const, value: total - female, noData: null, prefilled: false });
+        const cells: Cell[] = [{ item: d.code, sex: 'total', value: total, noData: null, prefilled: false, raw: null }];
+        if (d.sex !== 'single') cells.push({ item: d.code, sex: 'female' as const, value: female, noData: null, prefilled: false, raw: null });
+        if (d.sex === 'total_female_male') cells.push({ item: d.code, sex: 'male' as const, value: total - female, noData: null, prefilled: false, raw: null });
         return cells;
       }),
       qualitative: fw.indicators.filter((i) => i.kind === 'qualitative').map((i) => ({ indicator: i.code, choice: 'done' as const, note: '' })),

@@ -63,14 +63,15 @@ describe('township data entry', () => {
     await expect.poll(() => cell(page, 'PD30.female').textContent()).toBe('14');
   });
 
-  it('rejects text in a number cell without saving it', async () => {
+  it('keeps text typed in a number cell, red with the reason, until it is cleared', async () => {
     const { page } = e2e;
     await cell(page, 'PD31.total').click();
     await page.keyboard.type('abc');
     await page.keyboard.press('Enter');
     await expect.poll(() => cell(page, 'PD31.total').getAttribute('aria-invalid')).toBe('true');
     await cell(page, 'PD31.total').click();
-    await expect.poll(() => page.getByTestId('cell-bar').textContent()).toMatch(/数字|数值/);
+    await expect.poll(() => page.getByTestId('cell-bar').textContent()).toContain('“abc”不是有效的数字');
+    expect(await cell(page, 'PD31.total').textContent()).toBe('abc');
     await page.keyboard.press('Delete');
     await expect.poll(() => cell(page, 'PD31.total').getAttribute('aria-invalid')).toBeNull();
   });

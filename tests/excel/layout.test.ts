@@ -32,7 +32,7 @@ describe('layout', () => {
 
   it('never drops a value: a county-only item filled in a township return gets its row', () => {
     const countyItem = fw.dataItems.find((d) => d.level === 'county')!;
-    const data: ReturnData = { planId: 'jiahe', frameworkVersion: 1, regionCode: '431024100000', level: 'township', year: 2024, cells: [{ item: countyItem.code, sex: 'total', value: 3, noData: null, prefilled: false }], qualitative: [], externalThresholds: {} };
+    const data: ReturnData = { planId: 'jiahe', frameworkVersion: 1, regionCode: '431024100000', level: 'township', year: 2024, cells: [{ item: countyItem.code, sex: 'total', value: 3, noData: null, prefilled: false, raw: null }], qualitative: [], externalThresholds: {} };
     const rows = buildLayout(fw, 'township', data).sheets.flatMap((s) => s.rows);
     expect(rows.some((r) => r.kind === 'item' && r.item.code === countyItem.code)).toBe(true);
   });
@@ -63,7 +63,7 @@ describe('reading one cell', () => {
     ['full-width digits', s('１２３'), count, { kind: 'value', value: 123, notes: [{ severity: 'info', code: 'text_number', message: P.textNumber('１２３', '123') }] }],
     ['30% in a % item', s('30%'), percent, { kind: 'value', value: 30, notes: [{ severity: 'info', code: 'percent_text', message: P.percentText('30%', '30') }] }],
     ['30% in a count', s('30%'), count, { kind: 'error', notes: [{ severity: 'error', code: 'invalid_number', message: PARSE_MSG.percentNotAllowed }] }],
-    ['a fraction of a person', s('1.5'), count, { kind: 'error', notes: [{ severity: 'error', code: 'invalid_number', message: PARSE_MSG.notInteger }] }],
+    ['a fraction of a person', s('1.5'), count, { kind: 'error', notes: [{ severity: 'error', code: 'invalid_number', message: PARSE_MSG.notInteger('人数') }] }],
     ['percent format in a % item', { t: 'n', v: 0.305, w: '30.5%', f: null, z: '0.0%' }, percent, { kind: 'value', value: 30.5, notes: [{ severity: 'info', code: 'percent_format', message: P.percentFormat('30.5%', '30.5') }] }],
     ['a formula with its result', n(7, 'General', 'A1+A2'), count, { kind: 'value', value: 7, notes: [{ severity: 'info', code: 'formula_cached', message: P.formulaCached('A1+A2', '7') }] }],
     ['a formula without a result', { t: 'z', v: null, w: '', f: 'A1+A2', z: null }, count, { kind: 'error', notes: [{ severity: 'error', code: 'formula_no_value', message: P.formulaNoValue('A1+A2') }] }],
@@ -80,13 +80,13 @@ describe('reading one cell', () => {
 describe('checksum', () => {
   const base: ReturnData = {
     planId: 'jiahe', frameworkVersion: 1, regionCode: '431024000000', level: 'county', year: 2024,
-    cells: [{ item: 'HD01', sex: 'total', value: 5, noData: null, prefilled: false }, { item: 'HD02', sex: 'total', value: null, noData: { reason: '无' }, prefilled: false }],
+    cells: [{ item: 'HD01', sex: 'total', value: 5, noData: null, prefilled: false, raw: null }, { item: 'HD02', sex: 'total', value: null, noData: { reason: '无' }, prefilled: false, raw: null }],
     qualitative: [{ indicator: 'H31', choice: 'done', note: '' }], externalThresholds: { 'jiahe-P-G09-3': 30 },
   };
   it('does not depend on order or on the prefilled flag; any value, note or mark changes it', () => {
     const sum = returnChecksum(base);
     expect(sum).toMatch(/^[0-9a-f]{64}$/);
-    expect(returnChecksum({ ...base, cells: [...base.cells].reverse().map((c) => ({ ...c, prefilled: true })) })).toBe(sum);
+    expect(returnChecksum({ ...base, cells: [...base.cells].reverse().map((c) => ({ ...c, prefilled: true, raw: null })) })).toBe(sum);
     expect(returnChecksum({ ...base, cells: [{ ...base.cells[0], value: 6 }, base.cells[1]] })).not.toBe(sum);
     expect(returnChecksum({ ...base, cells: [base.cells[0], { ...base.cells[1], noData: { reason: '无。' } }] })).not.toBe(sum);
     expect(returnChecksum({ ...base, qualitative: [{ indicator: 'H31', choice: 'done', note: 'x' }] })).not.toBe(sum);

@@ -171,7 +171,7 @@ export function plausibleCells(framework: Framework, options: { regionCode: stri
   const edits: CellEdit[] = [];
   for (const item of items) {
     const v = values.get(item.code)!;
-    for (const sex of columnsOf(item)) edits.push({ item: item.code, sex, value: round(item, v[SEX_INDEX[sex]]), noData: null });
+    for (const sex of columnsOf(item)) edits.push({ item: item.code, sex, value: round(item, v[SEX_INDEX[sex]]), noData: null, raw: null });
   }
   return edits;
 }

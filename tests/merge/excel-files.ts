@@ -22,10 +22,10 @@ export interface ReturnFileOptions {
 export function plausibleReturn(framework: Framework, o: ReturnFileOptions): ReturnData {
   const level = o.level ?? 'township';
   const cells = new Map<string, Cell>(plausibleCells(framework, { regionCode: o.regionCode, year: o.year, level })
-    .map((e) => [`${e.item}.${e.sex}`, { ...e, prefilled: false }]));
+    .map((e) => [`${e.item}.${e.sex}`, { ...e, prefilled: false, raw: null }]));
   for (const [key, value] of Object.entries(o.cells ?? {})) {
     const [item, sex] = key.split('.');
-    cells.set(key, { item, sex: sex as Cell['sex'], value, noData: null, prefilled: false });
+    cells.set(key, { item, sex: sex as Cell['sex'], value, noData: null, prefilled: false, raw: null });
   }
   return { planId: framework.plan.id, frameworkVersion: framework.version, regionCode: o.regionCode, level, year: o.year, cells: [...cells.values()], qualitative: [], externalThresholds: {} };
 }

@@ -19,8 +19,8 @@ export const jsonReader: ReturnReader = (bytes): ReadOutcome => {
 
 export function townshipReturn(framework: Framework, regionCode: string, year: number, cells?: Record<string, number | null>): ReturnData {
   const base: Cell[] = cells
-    ? Object.entries(cells).map(([key, value]) => { const [item, sex] = key.split('.'); return { item, sex: sex as Cell['sex'], value, noData: null, prefilled: false }; })
-    : plausibleCells(framework, { regionCode, year, level: 'township' }).map((e) => ({ ...e, prefilled: false }));
+    ? Object.entries(cells).map(([key, value]) => { const [item, sex] = key.split('.'); return { item, sex: sex as Cell['sex'], value, noData: null, prefilled: false, raw: null }; })
+    : plausibleCells(framework, { regionCode, year, level: 'township' }).map((e) => ({ ...e, prefilled: false, raw: null }));
   return { planId: framework.plan.id, frameworkVersion: framework.version, regionCode, level: 'township', year, cells: base, qualitative: [], externalThresholds: {} };
 }
 

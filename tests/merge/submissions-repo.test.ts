@@ -22,13 +22,13 @@ describe('submissions repository', () => {
   it('keeps cells as received: values, 无数据 with its reason; blanks are not stored', () => {
     backend = openTestBackend();
     const id = insertSubmission(backend.ctx.db, sub(), [
-      { item: 'PD30', sex: 'total', value: 12, noData: null, prefilled: false },
-      { item: 'PD30', sex: 'female', value: null, noData: { reason: '未分性别统计' }, prefilled: false },
-      { item: 'HD01', sex: 'total', value: null, noData: null, prefilled: false },
+      { item: 'PD30', sex: 'total', value: 12, noData: null, prefilled: false, raw: null },
+      { item: 'PD30', sex: 'female', value: null, noData: { reason: '未分性别统计' }, prefilled: false, raw: null },
+      { item: 'HD01', sex: 'total', value: null, noData: null, prefilled: false, raw: null },
     ], [{ indicator: 'P01', choice: 'done', note: '' }]);
     expect(submissionCells(backend.ctx.db, id)).toEqual([
-      { item: 'PD30', sex: 'female', value: null, noData: { reason: '未分性别统计' }, prefilled: false },
-      { item: 'PD30', sex: 'total', value: 12, noData: null, prefilled: false },
+      { item: 'PD30', sex: 'female', value: null, noData: { reason: '未分性别统计' }, prefilled: false, raw: null },
+      { item: 'PD30', sex: 'total', value: 12, noData: null, prefilled: false, raw: null },
     ]);
     expect(findByChecksum(backend.ctx.db, COUNTY, 'a'.repeat(64))?.id).toBe(id);
   });

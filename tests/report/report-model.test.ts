@@ -9,6 +9,7 @@ import { frameworkOf, requireReturn, setExplanation, viewReturn } from '../../el
 import { MESSAGES } from '../../shared/messages.ts';
 import { describeChange, formatValue } from '../../shared/report/format.ts';
 import { buildReturnForm } from '../../shared/report/build-form.ts';
+import { renderReturnForm } from '../../shared/report/render-form.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import type { Evaluation } from '../../shared/rules/result.ts';
 import { COUNTY, PLAN, reportFixture, YEAR, type ReportFixture } from './fixture.ts';
@@ -166,6 +167,25 @@ describe('return form', () => {
     expect(pd30.previous![1]).toMatchObject({ kind: 'value', value: last.value });
     expect(model.noData.join()).toContain('PD30');
     expect(model.marks.map((m) => m.value)).toContain('妇监1—8表');
+  });
+
+  it('a cell holding text that is no valid number prints as that text (escaped, marked), never as blank or a number', () => {
+    const ctx = fx.backend.ctx;
+    const row = findReturn(ctx.db, fx.townships[0], YEAR, PLAN)!;
+    const framework = frameworkOf(ctx, row);
+    const stored = viewReturn(ctx, row);
+    const cells = [...stored.data.cells.filter((c) => !(c.item === 'PD30' && c.sex === 'total')),
+      { item: 'PD30', sex: 'total' as const, value: null, noData: null, prefilled: false, raw: '<12.5>' }];
+    const view = { ...stored, data: { ...stored.data, cells } };
+    const model = buildReturnForm({
+      framework, stored: { view, evaluation: evaluateReturn(framework, view.data, view.history) },
+      region: { code: row.regionCode, name: '珠泉镇', fullName: '湖南省郴州市嘉禾县珠泉镇', level: 'township' }, userName: '',
+    });
+    const pd30 = model.areas.flatMap((a) => a.rows).find((r) => r.code === 'PD30')!;
+    expect(pd30.current[0]).toEqual({ kind: 'raw', text: '<12.5>' });
+    const html = renderReturnForm(model).body;
+    expect(html).toContain('&lt;12.5&gt;');
+    expect(html).not.toContain('<12.5>');
   });
 
   it('the county form through the service: header block, every area, signatures, 说明, landscape', () => {

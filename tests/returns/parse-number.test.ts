@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumberInput, type ParseNumberOptions } from '../../shared/returns/parse-number.ts';
 
-const COUNT: ParseNumberOptions = { valueType: 'count', decimals: 0 };
-const AMOUNT2: ParseNumberOptions = { valueType: 'amount', decimals: 2 };
-const VALUE1: ParseNumberOptions = { valueType: 'value', decimals: 1 };
-const VALUE0: ParseNumberOptions = { valueType: 'value', decimals: 0 };
+const COUNT: ParseNumberOptions = { valueType: 'count', decimals: 0, unit: '人' };
+const DAYS: ParseNumberOptions = { valueType: 'count', decimals: 0, unit: '天' };
+const UNITS: ParseNumberOptions = { valueType: 'count', decimals: 0, unit: '个' };
+const AMOUNT2: ParseNumberOptions = { valueType: 'amount', decimals: 2, unit: '元' };
+const VALUE1: ParseNumberOptions = { valueType: 'value', decimals: 1, unit: '%' };
+const VALUE0: ParseNumberOptions = { valueType: 'value', decimals: 0, unit: '岁' };
 
 describe('parseNumberInput: accepted', () => {
   const cases: [string, ParseNumberOptions, number | null][] = [
@@ -79,6 +81,11 @@ describe('parseNumberInput: rejected with the exact message', () => {
     ['-1.5', AMOUNT2, '此项不能为负数'],
     ['2.5', COUNT, '人数应为整数'],
     ['１２．５', COUNT, '人数应为整数'],
+    // the quantity is named after the item's unit: days, not people
+    ['12.5', DAYS, '天数应为整数'],
+    ['-1', DAYS, '天数不能为负数'],
+    ['2.5', UNITS, '个数应为整数'],
+    ['-2', UNITS, '个数不能为负数'],
     ['3.141', AMOUNT2, '小数位数过多，最多保留2位小数'],
     ['12.34', VALUE1, '小数位数过多，最多保留1位小数'],
     ['33.33%', VALUE1, '小数位数过多，最多保留1位小数'],

@@ -78,7 +78,7 @@ describe('input validity (layer 1)', () => {
     ['invalid cells do not take part in consistency', { 'ED01.total': -5, 'ED01.female': 3 }, [
       { severity: 'error', code: 'negative_count', item: 'ED01', sex: 'total', message: '人数不能为负数（-5）' },
     ]],
-    ['prefilled value not yet confirmed', { 'HD01.total': { value: 1200, prefilled: true } }, [
+    ['prefilled value not yet confirmed', { 'HD01.total': { value: 1200, prefilled: true, raw: null } }, [
       { severity: 'warning', code: 'prefilled_unconfirmed', item: 'HD01', sex: 'total', message: '沿用上年数值（1200），尚未确认，请核实后确认' },
     ]],
   ];
@@ -89,9 +89,9 @@ describe('input validity (layer 1)', () => {
   it('warns about cells outside the framework, unknown columns, duplicates and value + 无数据', () => {
     const data = makeReturn({ cells: { 'HD01.total': 100 } });
     data.cells.push(
-      { item: 'HD99', sex: 'total', value: 1, noData: null, prefilled: false },
-      { item: 'HD01', sex: 'female', value: 1, noData: null, prefilled: false },
-      { item: 'HD01', sex: 'total', value: 120, noData: { reason: '暂缺' }, prefilled: false },
+      { item: 'HD99', sex: 'total', value: 1, noData: null, prefilled: false, raw: null },
+      { item: 'HD01', sex: 'female', value: 1, noData: null, prefilled: false, raw: null },
+      { item: 'HD01', sex: 'total', value: 120, noData: { reason: '暂缺' }, prefilled: false, raw: null },
     );
     const e = evaluateReturn(MINI, data, []);
     expect(e.issues.map(brief)).toEqual([

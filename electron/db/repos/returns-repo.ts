@@ -53,30 +53,31 @@ export function setReturnStatus(db: Database, id: number, status: ReturnStatus, 
   db.prepare('UPDATE returns SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
 }
 
-interface RawCell { item: string; sex: 'total' | 'female' | 'male'; value: number | null; no_data_reason: string | null; prefilled: number }
+interface RawCell { item: string; sex: 'total' | 'female' | 'male'; value: number | null; no_data_reason: string | null; prefilled: number; raw_text: string | null }
 const toCell = (c: RawCell): Cell => ({
   item: c.item, sex: c.sex, value: c.value, noData: c.no_data_reason === null ? null : { reason: c.no_data_reason }, prefilled: c.prefilled === 1,
+  raw: c.raw_text,
 });
 
 export function cellsOf(db: Database, returnId: number): Cell[] {
-  return (db.prepare('SELECT item, sex, value, no_data_reason, prefilled FROM cell_values WHERE return_id = ? ORDER BY item, sex').all(returnId) as RawCell[]).map(toCell);
+  return (db.prepare('SELECT item, sex, value, no_data_reason, prefilled, raw_text FROM cell_values WHERE return_id = ? ORDER BY item, sex').all(returnId) as RawCell[]).map(toCell);
 }
 
 export function getCell(db: Database, returnId: number, item: string, sex: string): Cell | null {
-  const row = db.prepare('SELECT item, sex, value, no_data_reason, prefilled FROM cell_values WHERE return_id = ? AND item = ? AND sex = ?').get(returnId, item, sex) as RawCell | undefined;
+  const row = db.prepare('SELECT item, sex, value, no_data_reason, prefilled, raw_text FROM cell_values WHERE return_id = ? AND item = ? AND sex = ?').get(returnId, item, sex) as RawCell | undefined;
   return row ? toCell(row) : null;
 }
 
-/** Writes a cell; a cell with neither value nor 无数据 is deleted (blank). */
+/** Writes a cell; a cell with neither value, 无数据 nor raw text is deleted (blank). */
 export function putCell(db: Database, returnId: number, cell: Cell, at: string): void {
-  if (cell.value === null && cell.noData === null) {
+  if (cell.value === null && cell.noData === null && cell.raw === null) {
     db.prepare('DELETE FROM cell_values WHERE return_id = ? AND item = ? AND sex = ?').run(returnId, cell.item, cell.sex);
     return;
   }
-  db.prepare(`INSERT INTO cell_values (return_id, item, sex, value, no_data_reason, prefilled, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+  db.prepare(`INSERT INTO cell_values (return_id, item, sex, value, no_data_reason, prefilled, raw_text, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (return_id, item, sex) DO UPDATE SET value = excluded.value, no_data_reason = excluded.no_data_reason,
-    prefilled = excluded.prefilled, updated_at = excluded.updated_at`)
-    .run(returnId, cell.item, cell.sex, cell.value, cell.noData?.reason ?? null, cell.prefilled ? 1 : 0, at);
+    prefilled = excluded.prefilled, raw_text = excluded.raw_text, updated_at = excluded.updated_at`)
+    .run(returnId, cell.item, cell.sex, cell.value, cell.noData?.reason ?? null, cell.prefilled ? 1 : 0, cell.raw, at);
 }
 
 export function confirmPrefilled(db: Database, returnId: number, at: string): number {

@@ -90,7 +90,7 @@ interface RawCell { item: string; sex: 'total' | 'female' | 'male'; value: numbe
 
 export function submissionCells(db: Database, id: number): Cell[] {
   return (db.prepare('SELECT item, sex, value, no_data_reason FROM submission_cells WHERE submission_id = ? ORDER BY item, sex').all(id) as RawCell[])
-    .map((c) => ({ item: c.item, sex: c.sex, value: c.value, noData: c.no_data_reason === null ? null : { reason: c.no_data_reason }, prefilled: false }));
+    .map((c) => ({ item: c.item, sex: c.sex, value: c.value, noData: c.no_data_reason === null ? null : { reason: c.no_data_reason }, prefilled: false, raw: null }));
 }
 
 /** Cells of many submissions at once (one query), by submission id. */
@@ -100,7 +100,7 @@ export function cellsOfSubmissions(db: Database, ids: readonly number[]): Map<nu
   const stmt = db.prepare(`SELECT submission_id AS id, item, sex, value, no_data_reason FROM submission_cells
     WHERE submission_id IN (SELECT value FROM json_each(?))`);
   for (const c of stmt.iterate(JSON.stringify(ids)) as Iterable<RawCell & { id: number }>) {
-    out.get(c.id)!.push({ item: c.item, sex: c.sex, value: c.value, noData: c.no_data_reason === null ? null : { reason: c.no_data_reason }, prefilled: false });
+    out.get(c.id)!.push({ item: c.item, sex: c.sex, value: c.value, noData: c.no_data_reason === null ? null : { reason: c.no_data_reason }, prefilled: false, raw: null });
   }
   return out;
 }

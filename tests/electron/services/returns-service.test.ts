@@ -32,8 +32,8 @@ describe('returns service', () => {
       { item: 'PD30', sex: 'female', value: 12, noData: null },
     ]);
     expect(r.previous).toEqual([
-      { item: 'PD30', sex: 'total', value: 40, noData: null },
-      { item: 'PD30', sex: 'female', value: null, noData: null },
+      { item: 'PD30', sex: 'total', value: 40, noData: null, raw: null },
+      { item: 'PD30', sex: 'female', value: null, noData: null, raw: null },
     ]);
     const audit = returnAudit(backend.ctx, id, 10);
     expect(audit[0]).toMatchObject({ field: 'PD30.female', oldValue: null, newValue: '12', userName: '张丽', at: '2026-01-05T08:00:00.000Z' });

@@ -72,7 +72,7 @@ export function generateReturn(framework: Framework, options: GenerateOptions): 
 
   const toCells = (): Cell[] => [...values].flatMap(([code, v]) => (['total', 'female', 'male'] as const)
     .filter((sex) => v[sex] !== undefined)
-    .map((sex) => ({ item: code, sex, value: v[sex]!, noData: null, prefilled: false })));
+    .map((sex) => ({ item: code, sex, value: v[sex]!, noData: null, prefilled: false, raw: null })));
   const base = (): ReturnData => ({
     planId: framework.plan.id, frameworkVersion: framework.version, regionCode: options.regionCode, level: options.level, year: options.year,
     cells: toCells(), qualitative: [], externalThresholds: {},
