@@ -173,7 +173,7 @@ describe('township data entry', () => {
     // at the bound), but the fall of 25 % against last year is 波动较大 — a 预警 beside the verdict
     const last = await e2e.backend.handlers['returns:open']({ regionCode: TOWNSHIP, year: 2024, prefillFromPreviousYear: false });
     await e2e.backend.handlers['returns:set-cells']({ returnId: last.summary.id, edits: [
-      { item: 'PD30', sex: 'total', value: 40, noData: null }, { item: 'PD30', sex: 'female', value: 16, noData: null },
+      { item: 'PD30', sex: 'total', value: 40, noData: null, raw: null }, { item: 'PD30', sex: 'female', value: 16, noData: null, raw: null },
     ] });
     await page.reload();
     await page.getByRole('button', { name: '数据填报' }).click();
