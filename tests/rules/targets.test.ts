@@ -278,7 +278,7 @@ describe('judge level and minimum denominator on the indicator', () => {
   it('reports referenceOnly on the indicator value', () => {
     const fw = withIndicator('E01', { judgeLevel: 'county' });
     const e = evaluateReturn(fw, makeReturn({ level: 'township', ...girls(500) }), []);
-    expect(e.indicators.find((i) => i.code === 'E01')).toEqual({ code: 'E01', value: 50, numerator: 500, denominator: 1000, referenceOnly: true });
+    expect(e.indicators.find((i) => i.code === 'E01')).toEqual({ code: 'E01', value: 50, numerator: 500, denominator: 1000, referenceOnly: true, coverage: null });
     expect(e.targets.find((t) => t.targetId === T.E01)?.status).toBe('reference');
   });
 });
