@@ -4,6 +4,7 @@
 // that the engine does not give, except the 达标率 (met ÷ monitored). Pure.
 import { AREA_CODES, type Framework, type Indicator, type Target, type TargetRule } from '../framework/schema.ts';
 import { MESSAGES } from '../messages.ts';
+import { POOL_MSG } from '../rules/messages.ts';
 import type { AreaSummary, TargetResult } from '../rules/result.ts';
 import type {
   AnnualReportModel, BarChartModel, Counts, RegionInfo, ReportArea, ReportRow, StoredReturn, TownshipLine, TrendChartModel,
@@ -71,6 +72,7 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
   const data = view.data;
   const indicators = new Map(framework.indicators.map((i) => [i.code, i]));
   const results = new Map(evaluation.targets.map((t) => [t.targetId, t]));
+  const coverage = new Map(evaluation.indicators.filter((v) => v.coverage).map((v) => [v.code, POOL_MSG.coverage(v.coverage!)]));
   const byYear = new Map<number, Map<string, TargetResult>>();
   for (const h of input.history) if (h.view.data.year < data.year && !byYear.has(h.view.data.year)) byYear.set(h.view.data.year, new Map(h.evaluation.targets.map((t) => [t.targetId, t])));
   byYear.set(data.year, results);
@@ -91,6 +93,7 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
       message: result.message,
       choice: choiceOf(data.qualitative, ind), previousChoice: choiceOf(previousData?.qualitative, ind),
       explanation: result.status === 'at_risk' || result.volatile ? (view.explanations[target.id]?.trim() || null) : null,
+      coverage: ind.kind === 'ratio' ? coverage.get(ind.code) ?? null : null,
     };
   };
 
