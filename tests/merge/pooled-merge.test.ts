@@ -3,6 +3,8 @@
 // rate is pooled over the two townships that have both (5135/6161 = 83.3 %), never 6035/9261; the result, the
 // breakdown, the merged Excel return, the annual report and the county's entry screen show the same figure with
 // the same note; and the city merging the county's exported return pools the same pair.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { dispatch } from '../../electron/api/dispatch.ts';
@@ -15,6 +17,7 @@ import type { Framework } from '../../shared/framework/schema.ts';
 import type { ReturnData } from '../../shared/returns/schema.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import { openTestBackend, TAOBEI_COUNTY, type TestBackend } from '../helpers/backend.ts';
+import { REPO_ROOT } from '../helpers/paths.ts';
 import { plausibleReturn, returnFile } from './excel-files.ts';
 import { CITY, COUNTY, cellOf } from './helpers.ts';
 
@@ -94,6 +97,9 @@ describe('a county rate pooled over the townships that have both numerator and d
   it('writes the same figure and note into the merged Excel return', async () => {
     const file = await call(county, 'merge:export', { year: YEAR });
     countyFile = Buffer.from(file.bytesBase64, 'base64');
+    // kept for a look: soffice --headless --convert-to pdf, pdftoppm -png
+    mkdirSync(join(REPO_ROOT, 'tests', '.artifacts'), { recursive: true });
+    writeFileSync(join(REPO_ROOT, 'tests', '.artifacts', 'pooled-county.xlsx'), countyFile);
     const wb = XLSX.read(countyFile, { type: 'buffer' });
     const rows = (sheet: string) => XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets[sheet], { header: 1, defval: '' });
     const breakdown = rows('分单位明细');
