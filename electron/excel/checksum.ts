@@ -1,5 +1,6 @@
 // A checksum of a return's values, written into the exported file's metadata. On import it tells whether the
-// values were changed outside the app after export. Covers the identity and every value, note and 无数据 mark.
+// values were changed outside the app after export. Covers the identity and every value, note and 无数据 mark, and a
+// merged return's pooled ratios.
 import { createHash } from 'node:crypto';
 import type { ReturnData } from '../../shared/returns/schema.ts';
 
@@ -17,7 +18,10 @@ export function canonicalValues(data: ReturnData): string {
     .filter((q) => q.choice !== null || q.note !== '')
     .map((q) => `qual:${q.indicator}=${q.choice ?? ''}|${q.note}`);
   const thresholds = Object.entries(data.externalThresholds).map(([id, v]) => `threshold:${id}=${String(v)}`);
-  return [...lines, ...[...cells, ...qualitative, ...thresholds].sort(cmp)].join('\n');
+  // a merged return's pooled ratios (absent elsewhere, so other returns keep their checksum)
+  const pooled = Object.entries(data.pooledRatios ?? {}).map(([code, p]) =>
+    `pooled:${code}=${p.numeratorCell}/${p.denominatorCell}|${p.numerator ?? ''}/${p.denominator ?? ''}|${p.units}/${p.of}|${p.unitLevel}|${p.missingIn.map((m) => `${m.code} ${m.name}`).join(',')}`);
+  return [...lines, ...[...cells, ...qualitative, ...thresholds, ...pooled].sort(cmp)].join('\n');
 }
 
 /** SHA-256 (hex) of the canonical values. */

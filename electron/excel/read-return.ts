@@ -14,6 +14,7 @@ import { identifyReturn, type RegionLookup } from './identify.ts';
 import { locateRows } from './locate-rows.ts';
 import type { WorkbookMeta } from './meta.ts';
 import { isResultSheet, readExplanations } from './read-explanations.ts';
+import { readPooledRows } from './pooled-rows.ts';
 import { readWorkbookBytes } from './read-workbook.ts';
 import { buildReport, locateProblems, type RawProblem } from './report.ts';
 
@@ -92,6 +93,10 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
   for (const sheet of resultSheets) Object.assign(explanations, readExplanations(sheet, framework, problems));
 
   const { data, addresses } = assembled;
+  // a merged (county) return's pooled ratios, which a city pools instead of the county's summed cells
+  const metaSheet = identified.metaSheet ? workbook.sheets.find((s) => s.name === identified.metaSheet) : undefined;
+  const pooled = metaSheet && identity.level === 'county' ? readPooledRows(metaSheet, problems) : undefined;
+  if (pooled) data.pooledRatios = pooled;
   const actual = returnChecksum(data);
   const stated = identified.meta?.checksum ?? null;
   if (identified.meta?.kind === 'return') {

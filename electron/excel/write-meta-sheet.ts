@@ -1,8 +1,9 @@
 // The hidden 元数据 sheet: what identifies the return on import (format, plan, framework version, region, level,
-// year, app version, checksum), one key a row.
+// year, app version, checksum), one key a row; then a merged return's pooled ratios (pooled-rows.ts).
 import type ExcelJS from 'exceljs';
 import { MESSAGES } from '../../shared/messages.ts';
 import { returnChecksum } from './checksum.ts';
+import { writePooledRows } from './pooled-rows.ts';
 import { APP_VERSION, META_FORMAT, META_FORMAT_VERSION, META_KEYS, type WorkbookMeta } from './meta.ts';
 import type { WriteReturnInput } from './write-return.ts';
 
@@ -26,4 +27,6 @@ export function writeMetaSheet(wb: ExcelJS.Workbook, input: WriteReturnInput) {
     ws.getCell(i + 1, 3).value = MESSAGES.excel.meta.labels[key] ?? '';
   });
   ws.getCell(META_KEYS.length + 2, 1).value = MESSAGES.excel.meta.note;
+  // a merged return's ratios pooled over matched units, for the level above to pool in turn
+  if (input.data.pooledRatios) writePooledRows(ws, META_KEYS.length + 4, input.data.pooledRatios);
 }

@@ -1,7 +1,7 @@
 // The 校验结果 sheet of an exported return: the rule engine's data problems (with the cell each one is in) and the
 // status of every target, with the explanations of warnings.
 import type ExcelJS from 'exceljs';
-import { SEX_LABEL, QUALITATIVE_LABELS } from '../../shared/rules/messages.ts';
+import { POOL_MSG, SEX_LABEL, QUALITATIVE_LABELS } from '../../shared/rules/messages.ts';
 import { formatInUnit } from '../../shared/rules/format.ts';
 import { cellKey } from '../../shared/returns/schema.ts';
 import type { Evaluation } from '../../shared/rules/result.ts';
@@ -45,6 +45,8 @@ export function writeResultSheet(wb: ExcelJS.Workbook, input: WriteReturnInput, 
   const indicators = new Map(framework.indicators.map((i) => [i.code, i]));
   const targetText = new Map(framework.areas.flatMap((a) => a.targets).map((t) => [t.id, t.text]));
   const answers = new Map(data.qualitative.map((q) => [q.indicator, q]));
+  // a merged return's ratio pooled over only some units says so beside its verdict
+  const coverage = new Map(evaluation.indicators.filter((v) => v.coverage).map((v) => [v.code, R.pooled(POOL_MSG.coverage(v.coverage!))]));
 
   let r = 1;
   ws.mergeCells(r, 1, r, LAST);
@@ -115,7 +117,7 @@ export function writeResultSheet(wb: ExcelJS.Workbook, input: WriteReturnInput, 
     }
     const cells = [
       target.targetId, target.indicator, indicator?.name ?? '', targetText.get(target.targetId) ?? '', value,
-      R.status[target.status] + (target.hardToMeet ? R.hardToMeet : '') + (target.volatile ? R.volatile : ''), target.message, input.explanations[target.targetId] ?? '',
+      R.status[target.status] + (target.hardToMeet ? R.hardToMeet : '') + (target.volatile ? R.volatile : ''), target.message + (coverage.get(target.indicator) ?? ''), input.explanations[target.targetId] ?? '',
     ];
     cells.forEach((text, i) => put(ws, r, i + 1, text, { align: i === 4 ? 'right' : i === 1 || i === 5 ? 'center' : 'left' }));
     ws.getRow(r).height = Math.max(...cells.map((text, i) => lines(String(text), WIDTHS[i]))) * 13 + 6;

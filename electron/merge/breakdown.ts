@@ -1,13 +1,15 @@
 // Every child side by side: rows are the summed data items and the indicators computed from them, columns
 // the children that reported and the total, so a county sees which township pulls an indicator below target.
 // A child's indicator is computed from its own numerator and denominator and judged against the plan's
-// targets as if it were the county (every target judged, none 仅供参考).
+// targets as if it were the county (every target judged, none 仅供参考). The total of a ratio is the merged
+// return's pooled value (over the children with both cells), with a note naming the children left out.
 import { isSummedAt } from '../../shared/aggregation/merge-returns.ts';
 import type { Framework, SexColumn } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { cellKey } from '../../shared/returns/schema.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
-import type { TargetResult, TargetStatus } from '../../shared/rules/result.ts';
+import { POOL_MSG } from '../../shared/rules/messages.ts';
+import type { IndicatorValue, TargetResult, TargetStatus } from '../../shared/rules/result.ts';
 import type { MergedReturn } from './county-aggregate.ts';
 
 export interface BreakdownColumn { code: string; name: string; state: 'reported' | 'draft' | 'missing' }
@@ -26,6 +28,8 @@ export interface BreakdownRow {
   totalStatus: TargetStatus | null;
   /** the targets' own words, e.g. 达到30%以上 */
   target: string;
+  /** how the total was made when not from every child: 由2个乡镇（共4个）汇总计算；缺少：丙乡、丁镇 */
+  totalNote: string;
 }
 
 export interface Breakdown { columns: BreakdownColumn[]; rows: BreakdownRow[] }
@@ -41,6 +45,8 @@ function worst(results: readonly TargetResult[], targetKinds: Map<string, string
   }
   return best;
 }
+
+const coverageNote = (c: IndicatorValue['coverage']) => (c ? POOL_MSG.coverage(c) : '');
 
 export function buildBreakdown(merged: MergedReturn): Breakdown {
   const { office } = merged.inputs;
@@ -61,7 +67,7 @@ export function buildBreakdown(merged: MergedReturn): Breakdown {
         kind: 'item', code: item.code, sex, label: sex === 'total' ? item.name : `${item.name}（${MESSAGES.entry.sexLabel[sex]}）`,
         unit: item.unit, decimals: item.decimals,
         values: childCells.map((m) => m.get(key)?.value ?? null), total: totalCells.get(key)?.value ?? null,
-        status: null, totalStatus: null, target: '',
+        status: null, totalStatus: null, target: '', totalNote: '',
       });
     }
   }
@@ -86,6 +92,7 @@ export function buildBreakdown(merged: MergedReturn): Breakdown {
       status: evaluations.map((e) => worst(byIndicator(e.targets, ind.code), targetKinds)),
       totalStatus: worst(byIndicator(merged.evaluation.targets, ind.code), targetKinds),
       target: (targetTexts.get(ind.code) ?? []).join('；'),
+      totalNote: coverageNote(merged.evaluation.indicators[i].coverage),
     });
   });
   return { columns, rows };

@@ -4,6 +4,7 @@
 // targets. Also the 说明 lines: the reporting rate, who is missing, who supplied what.
 import { aggregateReturns, type AggregationResult } from '../../shared/aggregation/merge-returns.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { POOL_MSG } from '../../shared/rules/messages.ts';
 import type { ReturnData } from '../../shared/returns/schema.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import type { Evaluation } from '../../shared/rules/result.ts';
@@ -29,8 +30,9 @@ export function aggregateInputs(inputs: MergeInputs): AggregationResult {
   const { office, year } = inputs;
   const children = inputs.children.filter((c) => c.data).map((c) => c.data!);
   const departments = inputs.departments.filter((d) => d.data).map((d) => ({ department: d.department, data: d.data! }));
+  const names = Object.fromEntries(inputs.children.map((c) => [c.region.code, c.region.name]));
   return aggregateReturns(office.framework, office.level, office.region.code, year, children, inputs.ownData ?? undefined, {
-    departments, anyPlan: office.level === 'city',
+    departments, anyPlan: office.level === 'city', names,
   });
 }
 
@@ -48,11 +50,11 @@ export function buildMergedReturn(ctx: AppContext, office: Office, year: number)
   const history = mergedHistory(ctx, office, year);
   const evaluation = evaluateReturn(office.framework, result.data, history);
   const completeness = summarizeCompleteness(inputs.children);
-  return { inputs, result, completeness, evaluation, history, notes: mergeNotes(inputs, result, completeness) };
+  return { inputs, result, completeness, evaluation, history, notes: mergeNotes(inputs, result, completeness, evaluation) };
 }
 
 /** 说明 of the merged return: how many reported, who is missing or a draft, who supplied what, how ratios were made. */
-export function mergeNotes(inputs: MergeInputs, result: AggregationResult, c: CompletenessSummary): string[] {
+export function mergeNotes(inputs: MergeInputs, result: AggregationResult, c: CompletenessSummary, evaluation?: Evaluation): string[] {
   const { office } = inputs;
   const noun = childNoun(office);
   const names = (state: string) => inputs.children.filter((x) => x.listed && x.state === state).map((x) => x.region.name);
@@ -64,6 +66,8 @@ export function mergeNotes(inputs: MergeInputs, result: AggregationResult, c: Co
   const unlisted = inputs.children.filter((x) => !x.listed && x.data).map((x) => `${x.region.name}（${x.region.code}）`);
   if (unlisted.length > 0) notes.push(M.notes.unlisted(unlisted));
   notes.push(M.notes.ratios);
+  const pooled = pooledNotes(office.framework.indicators, evaluation);
+  if (pooled.length > 0) notes.push(M.notes.pooled(pooled.length, pooled));
   const byDep = new Map<string, number>();
   let own = 0;
   for (const s of result.sources) {
@@ -85,4 +89,12 @@ export function mergeNotes(inputs: MergeInputs, result: AggregationResult, c: Co
     notes.push(M.notes.gaps(gapItems.size, parts, gapItems.size > 8));
   }
   return notes;
+}
+
+/** 「H06 适龄妇女宫颈癌人群筛查率：由2个乡镇（共4个）汇总计算；缺少：丙乡、丁镇」 for each ratio pooled over only some units. */
+export function pooledNotes(indicators: readonly { code: string; name: string }[], evaluation?: Evaluation): string[] {
+  if (!evaluation) return [];
+  const names = new Map(indicators.map((i) => [i.code, i.name]));
+  return evaluation.indicators.filter((v) => v.coverage)
+    .map((v) => M.notes.pooledItem(v.code, names.get(v.code) ?? v.code, POOL_MSG.coverage(v.coverage!)));
 }

@@ -144,6 +144,6 @@ export function entryOverlay(ctx: AppContext, input: OfficeYear): EntryOverlay {
   const cells = result.data.cells.filter((c) => lockedItems.has(c.item) && (c.value !== null || c.noData !== null));
   return {
     office: officeView(office), completeness: summarizeCompleteness(inputs.children),
-    cells, locked, gaps: gapView(ctx, inputs, result.gaps),
+    cells, locked, gaps: gapView(ctx, inputs, result.gaps), pooledRatios: result.data.pooledRatios ?? {},
   };
 }

@@ -105,6 +105,7 @@ export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, 
   const cols = breakdown.columns;
   const first = 5;
   const last = first + cols.length;
+  const noteCol = last + 1;
   const ws = wb.addWorksheet(S.breakdownSheet, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }],
     pageSetup: { ...PAGE, printTitlesRow: '3:3', printTitlesColumn: 'A:B' },
@@ -118,6 +119,8 @@ export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, 
   [H.code, H.name, H.unit, H.target].forEach((h, i) => put(ws, 3, i + 1, h, { header: true }));
   cols.forEach((c, i) => put(ws, 3, first + i, c.state === 'draft' ? `${c.name}${S.draftMark}` : c.name, { header: true, wrap: true }));
   put(ws, 3, last, H.total, { header: true });
+  put(ws, 3, noteCol, H.totalNote, { header: true });
+  ws.getColumn(noteCol).width = 36;
   ws.getRow(3).height = 32;
   let r = 4;
   const sections: [string, Breakdown['rows']][] = [[S.indicatorsSection, breakdown.rows.filter((x) => x.kind === 'indicator')], [S.itemsSection, breakdown.rows.filter((x) => x.kind === 'item')]];
@@ -146,6 +149,10 @@ export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, 
       total.numFmt = fmt;
       if (row.totalStatus === 'not_met') total.fill = BELOW_FILL;
       else if (row.totalStatus === 'basically_met') total.fill = RISK_FILL;
+      if (row.kind === 'indicator') {
+        put(ws, r, noteCol, row.totalNote, { wrap: true });
+        if (row.totalNote) ws.getRow(r).height = Math.max(15, Math.ceil([...row.totalNote].length / 17) * 13 + 4);
+      }
       r += 1;
     }
   }

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import type { ReturnData, ReturnStatus } from '../../shared/returns/schema.ts';
 import {
-  cellsOfSubmissions, findByChecksum, getSubmission, insertSubmission, makeCurrent, submissionAnswers, submissionCells, versionsOf,
+  cellsOfSubmissions, findByChecksum, getSubmission, insertSubmission, makeCurrent, pooledOfSubmissions, submissionAnswers, submissionCells, versionsOf,
   type SubmissionRow, type SupplierKind,
 } from '../db/repos/submissions-repo.ts';
 import { isoNow, type AppContext } from '../services/context.ts';
@@ -56,7 +56,7 @@ export function storeSubmission(
     officeCode: office.region.code, year, regionCode: data.regionCode, supplierKind: kind, department: incoming.department,
     supplierName: incoming.supplierName, planId: data.planId, frameworkVersion: data.frameworkVersion, reportedOn: incoming.reportedOn,
     fileStatus: incoming.fileStatus, fileName: file.fileName, checksum: file.checksum, receivedAt: isoNow(ctx), verdict,
-  }, data.cells, data.qualitative);
+  }, data.cells, data.qualitative, data.pooledRatios);
   const row = getSubmission(ctx.db, id)!;
   const becameCurrent = !previous || (previous.chosenBy === 'auto' && isLater(row, previous)) || (previous.chosenBy === 'user' && (row.reportedOn ?? '') > (previous.reportedOn ?? ''));
   if (becameCurrent) makeCurrent(ctx.db, row, 'auto');
@@ -64,18 +64,24 @@ export function storeSubmission(
 }
 
 /** The return a stored version holds. */
-export function submissionData(ctx: AppContext, row: SubmissionRow, cells = submissionCells(ctx.db, row.id)): ReturnData {
+export function submissionData(
+  ctx: AppContext, row: SubmissionRow, cells = submissionCells(ctx.db, row.id), pooled = pooledOfSubmissions(ctx.db, [row.id]).get(row.id),
+): ReturnData {
   return {
     planId: row.planId, frameworkVersion: row.frameworkVersion, regionCode: row.regionCode,
     level: row.supplierKind === 'township' ? 'township' : 'county', year: row.year,
     cells, qualitative: submissionAnswers(ctx.db, row.id), externalThresholds: {},
+    // a county's merged return: its ratios pooled over matched townships, which a city pools in turn
+    ...(pooled ? { pooledRatios: pooled } : {}),
   };
 }
 
 /** Many versions' returns at once (one query for all cells). */
 export function submissionsData(ctx: AppContext, rows: readonly SubmissionRow[]): ReturnData[] {
-  const cells = cellsOfSubmissions(ctx.db, rows.map((r) => r.id));
-  return rows.map((r) => submissionData(ctx, r, cells.get(r.id)));
+  const ids = rows.map((r) => r.id);
+  const cells = cellsOfSubmissions(ctx.db, ids);
+  const pooled = pooledOfSubmissions(ctx.db, ids);
+  return rows.map((r) => submissionData(ctx, r, cells.get(r.id), pooled.get(r.id)));
 }
 
 export function requireSubmission(ctx: AppContext, office: Office, id: number): SubmissionRow {

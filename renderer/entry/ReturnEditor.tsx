@@ -25,7 +25,7 @@ const T = MESSAGES.entry;
  * `banner`: a line above the grid (e.g. which department this computer fills for).
  */
 export function ReturnEditor({ framework, view, overlay, banner }: { framework: Framework; view: ReturnView; overlay?: EntryOverlay; banner?: string }) {
-  const locked = useMemo(() => (overlay ? { cells: overlay.cells, locked: new Set(overlay.locked.map((s) => s.item)) } : undefined), [overlay]);
+  const locked = useMemo(() => (overlay ? { cells: overlay.cells, locked: new Set(overlay.locked.map((s) => s.item)), pooledRatios: overlay.pooledRatios } : undefined), [overlay]);
   const [notice, setNotice] = useState('');
   const editor = useReturnEditor(framework, view, locked, () => setNotice(T.backToDraft));
   const [area, setArea] = useState<AreaCode>(() => framework.areas.find((a) => framework.dataItems.some((d) => d.code.startsWith(AREA_LETTER[a.area])))?.area ?? 'health');

@@ -6,6 +6,7 @@ import type { Indicator, PlanArea } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import type { QualitativeAnswer, QualitativeChoice } from '../../shared/returns/schema.ts';
 import { formatInUnit } from '../../shared/rules/format.ts';
+import { POOL_MSG } from '../../shared/rules/messages.ts';
 import { hasAlert, type IndicatorValue, type TargetResult } from '../../shared/rules/result.ts';
 
 const T = MESSAGES.entry;
@@ -84,6 +85,7 @@ function TargetsTable(p: Props & { targets: PlanArea['targets']; testId: string 
                   </select>
                 ) : fmt(result?.value ?? value?.value)}
                 {value?.referenceOnly && <div className="muted small">{T.indicators.referenceOnly}</div>}
+                {value?.coverage && <div className="muted small pooled-note" data-testid={`pooled-${target.id}`}>{POOL_MSG.coverage(value.coverage)}</div>}
               </td>
               <td className="c-num muted">{fmt(result?.previous)}</td>
               <td>

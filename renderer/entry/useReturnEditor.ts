@@ -15,7 +15,7 @@ const toCell = (e: CellEdit): Cell => ({ item: e.item, sex: e.sex, value: e.valu
 const messageOf = (e: unknown) => (e instanceof ApiCallError ? e.error.message : (e as Error).message);
 
 /** Cells the office does not enter (a county's summed township items, a department's items), shown read-only. */
-export interface LockedCells { cells: Cell[]; locked: ReadonlySet<string> }
+export interface LockedCells { cells: Cell[]; locked: ReadonlySet<string>; pooledRatios?: ReturnData['pooledRatios'] }
 
 /** `onBackToDraft`: called when an edit put an 已校验 return back to 草稿 (the back end decides and audits it). */
 export function useReturnEditor(framework: Framework, initial: ReturnView, overlay?: LockedCells, onBackToDraft?: () => void) {
@@ -140,6 +140,8 @@ export function useReturnEditor(framework: Framework, initial: ReturnView, overl
     cells: overlay ? [...[...cells.values()].filter((c) => !overlay.locked.has(c.item)), ...overlay.cells] : [...cells.values()],
     qualitative: [...qualitative.values()],
     externalThresholds: thresholds,
+    // and its ratios pooled over the townships that have both numerator and denominator, as the merge does
+    ...(overlay?.pooledRatios ? { pooledRatios: overlay.pooledRatios } : {}),
   }), [initial.data, cells, qualitative, thresholds, overlay]);
 
   const evaluation = useMemo(() => evaluateReturn(framework, data, initial.history), [framework, data, initial.history]);

@@ -1,5 +1,6 @@
 // Every child side by side with the total: indicators (each child's own ratio, judged against the plan's
-// targets, below-target cells marked) and the summed data items.
+// targets, below-target cells marked) and the summed data items. A ratio's total pooled over only some children
+// says so under the figure.
 import { useState } from 'react';
 import type { BreakdownView } from '../../shared/api/merge-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
@@ -43,7 +44,10 @@ export function BreakdownTable({ breakdown }: { breakdown: BreakdownView }) {
                   <td key={i} className={`c-num ${r.status?.[i] === 'not_met' ? 'below' : r.status?.[i] === 'basically_met' ? 'risk' : ''}`}
                     title={r.status?.[i] === 'not_met' ? T.belowTarget : r.status?.[i] === 'basically_met' ? T.basicallyMet : undefined}>{fmt(v, r.decimals)}</td>
                 ))}
-                <td className={`c-num total ${r.totalStatus === 'not_met' ? 'below' : r.totalStatus === 'basically_met' ? 'risk' : ''}`}>{fmt(r.total, r.decimals)}</td>
+                <td className={`c-num total ${r.totalStatus === 'not_met' ? 'below' : r.totalStatus === 'basically_met' ? 'risk' : ''}`}>
+                  {fmt(r.total, r.decimals)}
+                  {r.totalNote && <div className="muted small pooled-note" data-testid={`pooled-note-${r.code}`}>{r.totalNote}</div>}
+                </td>
               </tr>
             ))}
           </tbody>

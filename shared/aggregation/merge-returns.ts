@@ -3,10 +3,12 @@
 // children; county items and non-additive items, the qualitative answers and the 上级要求 thresholds come
 // from the county's own entries, or, for a county item, from the return of the county department that
 // collects it (卫健局, 教育局 …). At city level every additive item is summed over the counties, whatever
-// level collects it. Ratios are not merged here: the engine recomputes them from the summed numerator and
-// denominator, never averaging the townships' rates. Pure: no I/O.
+// level collects it. A ratio over two summed items is pooled here over only the children that have both its
+// numerator and its denominator (data.pooledRatios): a child lacking either leaves both sums, so the engine
+// never divides one population's numerator by another's denominator, and never averages the children's
+// rates. A child that is itself a merged return brings its own pooled pair. Pure: no I/O.
 import type { Framework, SexColumn } from '../framework/schema.ts';
-import type { Cell, ReturnData } from '../returns/schema.ts';
+import { cellKey, type Cell, type PooledRatio, type ReturnData } from '../returns/schema.ts';
 import { compileFramework, SEX_COLUMNS } from '../rules/compile.ts';
 import { roundTo } from '../rules/format.ts';
 import { NO_DATA, VALUE, readReturn, type ReturnView } from '../rules/input-validity.ts';
@@ -42,6 +44,8 @@ export interface AggregateOptions {
   departments?: readonly DepartmentReturn[];
   /** accept children under other plans, matched by data item code (a city merging counties with their own plans) */
   anyPlan?: boolean;
+  /** names of the children by region code, for the units a pooled ratio leaves out (default: the code) */
+  names?: Readonly<Record<string, string>>;
 }
 
 /** Which items a merge at this level sums over its children. */
@@ -147,6 +151,7 @@ export function aggregateReturns(
     }
   }
 
+  const pooledRatios = poolRatios(compiled, views, children, sources, level, options.names ?? {});
   const data: ReturnData = {
     planId,
     frameworkVersion: framework.version,
@@ -157,6 +162,60 @@ export function aggregateReturns(
     cells,
     qualitative: own ? own.qualitative.map((q) => ({ ...q })) : [],
     externalThresholds: own ? { ...own.externalThresholds } : {},
+    ...(Object.keys(pooledRatios).length > 0 ? { pooledRatios } : {}),
   };
   return { data, gaps, sources };
+}
+
+/**
+ * Each ratio whose numerator and denominator are both summed from the children, pooled over the children
+ * that have a usable value in both (or, for a merged child, its own pooled pair over the same cells). Ratios
+ * none of whose cells any child reported are left out: the blank cells say it.
+ */
+function poolRatios(
+  compiled: ReturnType<typeof compileFramework>, views: readonly ReturnView[], children: readonly ReturnData[],
+  sources: readonly ItemSource[], level: 'county' | 'city', names: Readonly<Record<string, string>>,
+): Record<string, PooledRatio> {
+  const fromChildren = new Set(sources.filter((s) => s.kind === 'children').map((s) => s.item));
+  const childPairs = children.map((c) => {
+    const m = new Map<string, PooledRatio>();
+    for (const p of Object.values(c.pooledRatios ?? {})) m.set(`${p.numeratorCell}/${p.denominatorCell}`, p);
+    return m;
+  });
+  const out: Record<string, PooledRatio> = {};
+  for (const ind of compiled.indicators) {
+    const indicator = ind.indicator;
+    if (indicator.kind !== 'ratio' || !fromChildren.has(indicator.numerator.item) || !fromChildren.has(indicator.denominator.item)) continue;
+    const numeratorCell = cellKey(indicator.numerator.item, indicator.numerator.sex);
+    const denominatorCell = cellKey(indicator.denominator.item, indicator.denominator.sex);
+    let n = 0;
+    let d = 0;
+    let units = 0;
+    let touched = false;
+    const missingIn: PooledRatio['missingIn'] = [];
+    views.forEach((v, k) => {
+      const own = childPairs[k].get(`${numeratorCell}/${denominatorCell}`);
+      const hasNum = v.state[ind.numSlot] === VALUE;
+      const hasDen = v.state[ind.denSlot] === VALUE;
+      if (own || hasNum || hasDen) touched = true;
+      if (own ? own.numerator !== null && own.denominator !== null : hasNum && hasDen) {
+        n += own ? own.numerator! : v.values[ind.numSlot];
+        d += own ? own.denominator! : v.values[ind.denSlot];
+        units++;
+      } else {
+        const code = children[k].regionCode;
+        missingIn.push({ code, name: names[code] ?? code });
+      }
+    });
+    if (!touched) continue;
+    const numItem = compiled.items[Math.floor(ind.numSlot / 3)].item;
+    const denItem = compiled.items[Math.floor(ind.denSlot / 3)].item;
+    out[indicator.code] = {
+      numeratorCell, denominatorCell,
+      numerator: units > 0 ? roundTo(n, numItem.decimals) : null,
+      denominator: units > 0 ? roundTo(d, denItem.decimals) : null,
+      units, of: views.length, unitLevel: level === 'county' ? 'township' : 'county', missingIn,
+    };
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
 import { SexColumnSchema } from '../framework/schema.ts';
-import { RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, YearSchema, CellSchema } from '../returns/schema.ts';
+import { RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, YearSchema, CellSchema, PooledRatioSchema } from '../returns/schema.ts';
 import { EvaluationSchema, TargetStatusSchema } from '../rules/result.ts';
 
 /** Files per import call: the renderer sends a batch in chunks of this many, so a progress bar can move. */
@@ -155,6 +155,8 @@ export const BreakdownSchema = z.object({
     status: z.array(TargetStatusSchema.nullable()).nullable(),
     totalStatus: TargetStatusSchema.nullable(),
     target: z.string(),
+    /** a ratio pooled over only some children: 由2个乡镇（共4个）汇总计算；缺少：丙乡、丁镇; else '' */
+    totalNote: z.string(),
   })),
 });
 export type BreakdownView = z.infer<typeof BreakdownSchema>;
@@ -167,6 +169,8 @@ export const EntryOverlaySchema = z.object({
   /** items the office does not enter itself, with who supplies them */
   locked: z.array(ItemSourceSchema),
   gaps: z.array(GapSchema),
+  /** the merged return's ratios pooled over the children with both numerator and denominator: the entry screen judges on these */
+  pooledRatios: z.record(z.string(), PooledRatioSchema),
 });
 export type EntryOverlay = z.infer<typeof EntryOverlaySchema>;
 

@@ -91,6 +91,8 @@ const result = {
   status: VERDICT_LABEL as Record<string, string>,
   volatile: `（${ALERT_LABEL.volatile}）`,
   hardToMeet: `（${ALERT_LABEL.hardToMeet}）`,
+  /** a merged return's ratio pooled over only some units, after the verdict */
+  pooled: (coverage: string) => `（${coverage}）`,
 };
 
 /** The hidden metadata sheet: Chinese descriptions beside the machine keys. */
@@ -129,6 +131,7 @@ const problem = {
   noIdentity: (file: string) => `无法识别文件“${file}”是哪个单位、哪一年的报表：没有元数据页，表头中也找不到“单位代码”和“统计年度”`,
   noItems: (file: string) => `文件“${file}”中找不到任何带代码的指标行，不是本程序的报表或模板`,
   badMeta: (detail: string) => `元数据页内容不完整或被改动（${detail}）；请使用程序导出的原文件，或删除元数据页后按表头识别`,
+  badPooledRatio: (code: string) => `元数据页中指标 ${code} 的汇总比率无法读取，已忽略：市级汇总将按该县的数据项合计计算此比率，请向报送单位索取程序导出的原文件`,
   newerFormat: (version: number) => `文件由更新版本的程序导出（格式版本 ${version}），请先升级本程序`,
   metaHeaderMismatch: (what: string, inMeta: string, inHeader: string) => `表头的${what}（${inHeader}）与元数据页（${inMeta}）不一致，请核对是否套用了其他单位或年度的报表`,
   headerConflict: (what: string, a: string, b: string) => `各工作表表头的${what}不一致（${a} 与 ${b}），请核对`,

@@ -5,6 +5,7 @@
 import { AREA_CODES, type Framework, type Indicator, type Target, type TargetRule } from '../framework/schema.ts';
 import { MESSAGES } from '../messages.ts';
 import { compileFramework } from '../rules/compile.ts';
+import { POOL_MSG } from '../rules/messages.ts';
 import { hasAlert, type AreaSummary, type TargetResult } from '../rules/result.ts';
 import { achievementRate } from '../rules/summary.ts';
 import type {
@@ -82,6 +83,7 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
   const compiled = compileFramework(framework);
   const higherBetter = (code: string) => compiled.indicators[compiled.indicatorIndex.get(code)!]?.direction === 'higher';
   const results = new Map(evaluation.targets.map((t) => [t.targetId, t]));
+  const coverage = new Map(evaluation.indicators.filter((v) => v.coverage).map((v) => [v.code, POOL_MSG.coverage(v.coverage!)]));
   const byYear = new Map<number, Map<string, TargetResult>>();
   for (const h of input.history) if (h.view.data.year < data.year && !byYear.has(h.view.data.year)) byYear.set(h.view.data.year, new Map(h.evaluation.targets.map((t) => [t.targetId, t])));
   byYear.set(data.year, results);
@@ -103,6 +105,7 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
       message: result.message,
       choice: choiceOf(data.qualitative, ind), previousChoice: choiceOf(previousData?.qualitative, ind),
       explanation: hasAlert(result) ? (view.explanations[target.id]?.trim() || null) : null,
+      coverage: ind.kind === 'ratio' ? coverage.get(ind.code) ?? null : null,
     };
   };
 

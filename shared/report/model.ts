@@ -115,6 +115,8 @@ export interface ReportRow {
   previousChoice: string | null;
   /** the explanation the office entered for a warning */
   explanation: string | null;
+  /** a merged return's ratio pooled over only some units: 由2个乡镇（共4个）汇总计算；缺少：丙乡、丁镇 */
+  coverage: string | null;
 }
 
 export interface TrendChartModel {

@@ -43,6 +43,7 @@ const REPORT_CSS = `
 .wdp-report td .code { color: #666; font-size: 7.5pt; margin-right: 1mm; }
 .wdp-report td.msg { font-size: 8pt; color: #333; }
 .wdp-report tr.total td { font-weight: 700; background: #f6f7f8; }
+.wdp-report .pooled { font-size: 7.5pt; color: #555; margin-top: 0.5mm; }
 .wdp-report .notes ol { margin: 0; padding-left: 5mm; font-size: 8.5pt; }
 .wdp-report .with-next { break-after: avoid; page-break-after: avoid; }
 `;
@@ -77,7 +78,7 @@ export function overviewSentences(model: AnnualReportModel): string[] {
 
 function targetsTable(rows: ReportRow[]): string {
   const C = A.columns;
-  const body = rows.map((r) => `<tr data-target="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}</td><td>${esc(r.targetText)}</td><td class="num">${valueCell(r, 'value')}</td><td class="num">${valueCell(r, 'previous')}</td><td class="num">${esc(r.kind === 'qualitative' ? '' : describeChange(r.value, r.previous, r.unit, r.decimals, r.higherBetter))}</td><td class="center">${status(r.status)}${flags(r)}</td></tr>`).join('');
+  const body = rows.map((r) => `<tr data-target="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}${r.coverage ? `<div class="pooled">${esc(r.coverage)}</div>` : ''}</td><td>${esc(r.targetText)}</td><td class="num">${valueCell(r, 'value')}</td><td class="num">${valueCell(r, 'previous')}</td><td class="num">${esc(r.kind === 'qualitative' ? '' : describeChange(r.value, r.previous, r.unit, r.decimals, r.higherBetter))}</td><td class="center">${status(r.status)}${flags(r)}</td></tr>`).join('');
   return `<table class="targets"><colgroup><col style="width:27%"><col style="width:31%"><col style="width:10.5%"><col style="width:10.5%"><col style="width:12%"><col style="width:9%"></colgroup><thead><tr><th>${C.indicator}</th><th>${C.target}</th><th>${C.current}</th><th>${C.previous}</th><th>${C.change}</th><th>${C.status}</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
@@ -107,7 +108,7 @@ export function renderAnnualReport(model: AnnualReportModel, fonts: FontSetup = 
   parts.push(`<section class="attention"><div class="keep with-next">${sec(n++, A.sections.attention)}<p>${model.attention.length === 0 ? A.noAttention : A.attentionIntro}</p></div>`);
   if (model.attention.length > 0) {
     const AC = A.attentionColumns;
-    parts.push(`<table class="attention"><colgroup><col style="width:24%"><col style="width:44%"><col></colgroup><thead><tr><th>${AC.indicator}</th><th>${AC.situation}</th><th>${AC.explanation}</th></tr></thead><tbody>${model.attention.map((r) => `<tr data-attention="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}<br>${status(r.status)}${flags(r)}</td><td class="msg">${esc(r.message)}</td><td>${r.explanation ? esc(r.explanation) : `<span class="muted">${A.unexplained}</span>`}</td></tr>`).join('')}</tbody></table>`);
+    parts.push(`<table class="attention"><colgroup><col style="width:24%"><col style="width:44%"><col></colgroup><thead><tr><th>${AC.indicator}</th><th>${AC.situation}</th><th>${AC.explanation}</th></tr></thead><tbody>${model.attention.map((r) => `<tr data-attention="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}<br>${status(r.status)}${flags(r)}</td><td class="msg">${esc(r.message)}${r.coverage ? `<div class="pooled">${esc(r.coverage)}</div>` : ''}</td><td>${r.explanation ? esc(r.explanation) : `<span class="muted">${A.unexplained}</span>`}</td></tr>`).join('')}</tbody></table>`);
   }
   parts.push('</section>');
 

@@ -42,6 +42,28 @@ export const QualitativeAnswerSchema = z.object({
 });
 export type QualitativeAnswer = z.infer<typeof QualitativeAnswerSchema>;
 
+/**
+ * A ratio of a merged (county or city) return, pooled over the children that have a usable value in both its
+ * numerator and its denominator cell; the children lacking either are left out of both sums. The item sums of
+ * the return stay true sums of what was reported; only the ratio uses the matched population.
+ */
+export const PooledRatioSchema = z.object({
+  /** the cells the pair stands for ("CD01.female" over "CD01.total"): used only for an indicator over the same cells */
+  numeratorCell: z.string().min(3).max(40),
+  denominatorCell: z.string().min(3).max(40),
+  /** the sums over the units that have both cells; null when no unit has both */
+  numerator: z.number().finite().nullable(),
+  denominator: z.number().finite().nullable(),
+  /** pooled from `units` of the `of` children merged */
+  units: z.number().int().nonnegative(),
+  of: z.number().int().nonnegative(),
+  /** what a unit is: the townships of a county, the counties of a city */
+  unitLevel: z.enum(['township', 'county']),
+  /** the children left out (lacking the numerator or the denominator), in the children's order */
+  missingIn: z.array(z.object({ code: z.string().max(20), name: z.string().max(100) })),
+}).refine((p) => (p.numerator === null) === (p.denominator === null) && p.units <= p.of, { message: '汇总比率的分子、分母须同时有值，参与汇总的单位数不能超过下级单位数' });
+export type PooledRatio = z.infer<typeof PooledRatioSchema>;
+
 /** The data of one return as the rule engine sees it. */
 export const ReturnDataSchema = z.object({
   planId: z.string(),
@@ -54,5 +76,7 @@ export const ReturnDataSchema = z.object({
   qualitative: z.array(QualitativeAnswerSchema),
   /** thresholds the office fills in for targets set outside the plan (达到上级要求), by target id */
   externalThresholds: z.record(z.string(), z.number().finite()),
+  /** a merged return's ratios, pooled over matched units, by indicator code (absent on an entered return) */
+  pooledRatios: z.record(IndicatorCodeSchema, PooledRatioSchema).optional(),
 });
 export type ReturnData = z.infer<typeof ReturnDataSchema>;

@@ -56,6 +56,8 @@ export function checkConsistency(compiled: CompiledFramework, view: ReturnView, 
   }
   for (const check of compiled.ratioChecks) {
     if (state[check.numSlot] !== VALUE || state[check.denSlot] !== VALUE) continue;
+    // a merged return's pooled ratio: its summed cells may come from different units; the pair is what counts
+    if (view.pooled?.has(check.indicator.index)) continue;
     const n = values[check.numSlot];
     const d = values[check.denSlot];
     if (n <= d + 1e-9 * Math.max(1, Math.abs(d))) continue;

@@ -1,12 +1,14 @@
 // Indicator values of one return: ratios recomputed from numerator and denominator (never averaged),
-// values read from their cell. Also says why a value is missing and whether it is only for reference.
+// values read from their cell. A merged return's ratio takes its pooled pair (summed over the units that have
+// both cells) instead of the summed cells, which may come from different units. Also says why a value is missing and whether it is only for reference.
 // Pure.
 import type { Level } from '../framework/schema.ts';
+import type { PooledRatio } from '../returns/schema.ts';
 import type { IndicatorValue } from './result.ts';
 import type { CompiledFramework, CompiledIndicator } from './compile.ts';
 import { formatRaw, roundTo } from './format.ts';
 import { INVALID, NO_DATA, VALUE, type ReturnView } from './input-validity.ts';
-import { DATA_MSG } from './messages.ts';
+import { DATA_MSG, POOL_MSG } from './messages.ts';
 
 /** Why an indicator has no value. */
 export const HAS_VALUE = 0;
@@ -31,6 +33,8 @@ export interface IndicatorState {
   /** the cell that is blank, 无数据 or invalid when missing = MISSING_CELL */
   missingSlot: number;
   reference: number;
+  /** the merged return's pooled pair the ratio was computed from, else null */
+  pooled: PooledRatio | null;
 }
 
 function cellProblem(view: ReturnView, slot: number): boolean {
@@ -38,7 +42,7 @@ function cellProblem(view: ReturnView, slot: number): boolean {
 }
 
 export function computeIndicator(ind: CompiledIndicator, view: ReturnView, level: Level): IndicatorState {
-  const out: IndicatorState = { value: null, judged: null, numerator: null, denominator: null, missing: HAS_VALUE, missingSlot: -1, reference: JUDGED };
+  const out: IndicatorState = { value: null, judged: null, numerator: null, denominator: null, missing: HAS_VALUE, missingSlot: -1, reference: JUDGED, pooled: null };
   const kind = ind.indicator.kind;
   if (kind === 'qualitative') {
     out.missing = QUALITATIVE;
@@ -61,6 +65,16 @@ export function computeIndicator(ind: CompiledIndicator, view: ReturnView, level
     out.judged = roundTo(out.value, ind.decimals);
     return out;
   }
+  const pooled = view.pooled?.get(ind.index);
+  if (pooled) {
+    out.pooled = pooled;
+    if (pooled.numerator === null || pooled.denominator === null) {
+      out.missing = MISSING_CELL;
+      out.missingSlot = ind.numSlot;
+      return out;
+    }
+    return ratioOf(ind, out, pooled.numerator, pooled.denominator);
+  }
   const numOk = !cellProblem(view, ind.numSlot);
   const denOk = !cellProblem(view, ind.denSlot);
   if (numOk) out.numerator = values[ind.numSlot];
@@ -70,13 +84,18 @@ export function computeIndicator(ind: CompiledIndicator, view: ReturnView, level
     out.missingSlot = numOk ? ind.denSlot : ind.numSlot;
     return out;
   }
-  const d = out.denominator!;
+  return ratioOf(ind, out, out.numerator!, out.denominator!);
+}
+
+function ratioOf(ind: CompiledIndicator, out: IndicatorState, n: number, d: number): IndicatorState {
+  out.numerator = n;
+  out.denominator = d;
   if (d === 0) {
     out.missing = ZERO_DENOMINATOR;
     out.missingSlot = ind.denSlot;
     return out;
   }
-  out.value = (out.numerator! / d) * ind.factor;
+  out.value = (n / d) * ind.factor;
   out.judged = roundTo(out.value, ind.decimals);
   if (out.reference === JUDGED && ind.minDenominator > 0 && d < ind.minDenominator) out.reference = REF_SMALL_DENOMINATOR;
   return out;
@@ -95,8 +114,12 @@ export function toIndicatorValue(ind: CompiledIndicator, st: IndicatorState): In
     numerator: st.numerator,
     denominator: st.denominator,
     referenceOnly: st.reference !== JUDGED,
+    coverage: st.pooled && st.pooled.units < st.pooled.of ? coverageOf(st.pooled) : null,
   };
 }
+
+/** How many units a pooled ratio comes from, of how many, and which are missing (by name). */
+export const coverageOf = (p: PooledRatio) => ({ units: p.units, of: p.of, unitLevel: p.unitLevel, missing: p.missingIn.map((m) => m.name) });
 
 function slotLabel(compiled: CompiledFramework, slot: number): string {
   return compiled.items[Math.floor(slot / 3)].labels[slot % 3];
@@ -106,6 +129,7 @@ function slotLabel(compiled: CompiledFramework, slot: number): string {
 export function missingMessage(compiled: CompiledFramework, view: ReturnView, st: IndicatorState): string {
   if (st.missing === COUNTY_ONLY) return DATA_MSG.countyOnly;
   if (st.missing === ZERO_DENOMINATOR) return DATA_MSG.zeroDenominator(slotLabel(compiled, st.missingSlot));
+  if (st.pooled && st.pooled.numerator === null) return POOL_MSG.notPooled(st.pooled.unitLevel, st.pooled.missingIn.map((m) => m.name));
   const label = slotLabel(compiled, st.missingSlot);
   const s = view.state[st.missingSlot];
   if (s === NO_DATA) return DATA_MSG.noData(label, view.cells[st.missingSlot]?.noData?.reason ?? '');

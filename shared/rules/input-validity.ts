@@ -1,7 +1,7 @@
 // Layer 1: input validity. Reads a return's cells into slot arrays and, for the return being
 // evaluated, reports cells that cannot be right on their own (negative counts, fractions of a
 // person, too many decimals, non-finite numbers, text kept as typed that is no valid number, unknown cells). Pure.
-import type { Cell, ReturnData } from '../returns/schema.ts';
+import { cellKey, type Cell, type PooledRatio, type ReturnData } from '../returns/schema.ts';
 import type { CellIssue } from './result.ts';
 import { SEX_INDEX, type CompiledFramework, type CompiledItem } from './compile.ts';
 import { parseNumberInput } from '../returns/parse-number.ts';
@@ -20,6 +20,8 @@ export interface ReturnView {
   values: Float64Array;
   state: Uint8Array;
   cells: (Cell | undefined)[];
+  /** a merged return's pooled ratios by indicator index, only those whose cells match the indicator's; null when none */
+  pooled: Map<number, PooledRatio> | null;
 }
 
 /** Why text kept as typed (Cell.raw) is not a value of this item: the number parser's message. */
@@ -101,5 +103,20 @@ export function readReturn(compiled: CompiledFramework, data: ReturnData, issues
       if (cell.prefilled) issues.push({ severity: 'warning', code: 'prefilled_unconfirmed', item: cell.item, sex: cell.sex, message: INPUT_MSG.prefilled(formatRaw(v)) });
     }
   }
-  return { data, values, state, cells };
+  return { data, values, state, cells, pooled: pooledOf(compiled, data) };
+}
+
+/** The pooled pairs that stand for an indicator's own numerator and denominator cells (others are ignored). */
+function pooledOf(compiled: CompiledFramework, data: ReturnData): Map<number, PooledRatio> | null {
+  if (!data.pooledRatios) return null;
+  const out = new Map<number, PooledRatio>();
+  for (const [code, pair] of Object.entries(data.pooledRatios)) {
+    const index = compiled.indicatorIndex.get(code);
+    const indicator = index === undefined ? undefined : compiled.indicators[index].indicator;
+    if (indicator?.kind !== 'ratio') continue;
+    if (cellKey(indicator.numerator.item, indicator.numerator.sex) !== pair.numeratorCell) continue;
+    if (cellKey(indicator.denominator.item, indicator.denominator.sex) !== pair.denominatorCell) continue;
+    out.set(index!, pair);
+  }
+  return out.size > 0 ? out : null;
 }

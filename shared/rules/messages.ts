@@ -174,3 +174,15 @@ export const AGGREGATION_MSG = {
   allNoData: '各乡镇均标记为无数据',
   departmentWrongYear: (department: string, year: number, expected: number) => `${department}部门报表的年份为${year}年，与汇总年份${expected}年不符`,
 } as const;
+
+/** A merged return's ratio pooled over the units that have both its numerator and its denominator. */
+export interface PoolCoverage { units: number; of: number; unitLevel: 'township' | 'county'; missing: readonly string[] }
+const POOL_NOUN = { township: '乡镇', county: '县（区）' } as const;
+export const POOL_MSG = {
+  noun: (level: 'township' | 'county') => POOL_NOUN[level],
+  /** 由2个乡镇（共4个）汇总计算；缺少：丙乡、丁镇 */
+  coverage: (c: PoolCoverage) => `由${c.units}个${POOL_NOUN[c.unitLevel]}（共${c.of}个）汇总计算${c.missing.length > 0 ? `；缺少：${c.missing.join('、')}` : ''}`,
+  /** no unit has both cells */
+  notPooled: (level: 'township' | 'county', missing: readonly string[]) =>
+    `没有一个${POOL_NOUN[level]}同时填报了分子和分母${missing.length > 0 ? `（缺少：${missing.join('、')}）` : ''}，无法汇总计算`,
+} as const;

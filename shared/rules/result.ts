@@ -22,6 +22,13 @@ export const IndicatorValueSchema = z.object({
   denominator: z.number().nullable(),
   /** below the framework's judge level or minimum denominator: shown as 仅供参考, not judged */
   referenceOnly: z.boolean(),
+  /**
+   * a merged return's ratio pooled over only some of its units (those with both numerator and denominator):
+   * how many, of how many, and the names of the others; null when pooled over all or not merged
+   */
+  coverage: z.object({
+    units: z.number().int(), of: z.number().int(), unitLevel: z.enum(['township', 'county']), missing: z.array(z.string()),
+  }).nullable().default(null),
 });
 export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;
 

@@ -118,7 +118,7 @@ describe('merging Excel returns', () => {
     const header = breakdown.find((r) => r[0] === '代码')!;
     expect(header).toEqual(expect.arrayContaining([towns[0].name, towns[1].name, '合计']));
     const p31 = breakdown.find((r) => r[0] === 'P31')!;
-    expect(p31[p31.length - 1]).toBeCloseTo((59 + 2) / 132 * 100, 6);
+    expect(p31[header.indexOf('合计')]).toBeCloseTo((59 + 2) / 132 * 100, 6);
     const sources = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['数据来源'], { header: 1 }).flat().join('\n');
     expect(sources).toContain('卫生健康局报送');
 

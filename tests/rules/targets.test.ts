@@ -249,7 +249,7 @@ const c01y = (female: number, year: number): ReturnInput => c01(female, 1000, ye
 describe('trend: increase / decrease / stable', () => {
   check([
     { name: 'increase: 26 after 25 → met', target: T.P02, current: p02(26), history: [p02(25, 2023)], status: 'met', message: '26.0%，比上年（2023年）的25.0%提高1.0个百分点，符合目标“逐步提高”' },
-    { name: 'increase: equal → at_risk', target: T.P02, current: p02(25), history: [p02(25, 2023)], status: 'not_met', message: '25.0%，与上年（2023年）的25.0%持平，未体现目标“逐步提高”' },
+    { name: 'increase: equal → not_met', target: T.P02, current: p02(25), history: [p02(25, 2023)], status: 'not_met', message: '25.0%，与上年（2023年）的25.0%持平，未体现目标“逐步提高”' },
     { name: 'increase: fall → not_met (wrong side)', target: T.P02, current: p02(24), history: [p02(25, 2023)], status: 'not_met', message: '24.0%，比上年（2023年）的25.0%降低1.0个百分点，与目标“逐步提高”方向不符' },
     { name: 'increase: no previous year → no_data naming the year', target: T.P02, current: p02(26), history: [p02(20, 2021)], status: 'no_data', message: '缺少上年（2023年）的数据，无法判断“逐步提高”' },
     { name: 'increase: previous year blank → no_data', target: T.P02, current: p02(26), history: [{ year: 2023, cells: { 'PD02.total': 100 } }], status: 'no_data' },
@@ -336,7 +336,7 @@ describe('judge level and minimum denominator on the indicator', () => {
   it('reports referenceOnly on the indicator value', () => {
     const fw = withIndicator('E01', { judgeLevel: 'county' });
     const e = evaluateReturn(fw, makeReturn({ ...girls(500), level: 'township' }), []);
-    expect(e.indicators.find((i) => i.code === 'E01')).toEqual({ code: 'E01', value: 50, numerator: 500, denominator: 1000, referenceOnly: true });
+    expect(e.indicators.find((i) => i.code === 'E01')).toEqual({ code: 'E01', value: 50, numerator: 500, denominator: 1000, referenceOnly: true, coverage: null });
     expect(e.targets.find((t) => t.targetId === T.E01)?.status).toBe('reference');
   });
 });

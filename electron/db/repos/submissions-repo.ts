@@ -1,6 +1,6 @@
 // SQL of received files and submitted return versions (merging at a county or city). Plain functions.
 import type { Database } from 'better-sqlite3';
-import type { Cell, QualitativeAnswer, ReturnStatus } from '../../../shared/returns/schema.ts';
+import type { Cell, PooledRatio, QualitativeAnswer, ReturnStatus } from '../../../shared/returns/schema.ts';
 
 export type SupplierKind = 'township' | 'county' | 'department';
 export type Verdict = 'accepted' | 'warnings' | 'rejected';
@@ -25,7 +25,9 @@ const toSubmission = (r: RawSubmission): SubmissionRow => ({
 
 export type NewSubmission = Omit<SubmissionRow, 'id' | 'isCurrent' | 'chosenBy'>;
 
-export function insertSubmission(db: Database, s: NewSubmission, cells: readonly Cell[], answers: readonly QualitativeAnswer[]): number {
+export function insertSubmission(
+  db: Database, s: NewSubmission, cells: readonly Cell[], answers: readonly QualitativeAnswer[], pooled: Readonly<Record<string, PooledRatio>> = {},
+): number {
   const info = db.prepare(`INSERT INTO submissions (office_code, year, region_code, supplier_kind, department, supplier_name, plan_id,
     framework_version, reported_on, file_status, file_name, checksum, received_at, verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(s.officeCode, s.year, s.regionCode, s.supplierKind, s.department, s.supplierName, s.planId, s.frameworkVersion, s.reportedOn,
@@ -38,7 +40,40 @@ export function insertSubmission(db: Database, s: NewSubmission, cells: readonly
   }
   const putAnswer = db.prepare('INSERT OR REPLACE INTO submission_answers (submission_id, indicator, choice, note) VALUES (?, ?, ?, ?)');
   for (const a of answers) putAnswer.run(id, a.indicator, a.choice, a.note);
+  const putPooled = db.prepare(`INSERT INTO submission_pooled_ratios (submission_id, indicator, numerator_cell, denominator_cell, numerator, denominator,
+    units, of_units, unit_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const putMissing = db.prepare('INSERT INTO submission_pooled_missing (submission_id, indicator, seq, code, name) VALUES (?, ?, ?, ?, ?)');
+  for (const [indicator, p] of Object.entries(pooled)) {
+    putPooled.run(id, indicator, p.numeratorCell, p.denominatorCell, p.numerator, p.denominator, p.units, p.of, p.unitLevel);
+    p.missingIn.forEach((m, seq) => putMissing.run(id, indicator, seq, m.code, m.name));
+  }
   return id;
+}
+
+interface RawPooled {
+  id: number; indicator: string; numerator_cell: string; denominator_cell: string; numerator: number | null; denominator: number | null;
+  units: number; of_units: number; unit_level: 'township' | 'county';
+}
+
+/** Pooled ratios of many submissions at once (merged returns received from counties), by submission id. */
+export function pooledOfSubmissions(db: Database, ids: readonly number[]): Map<number, Record<string, PooledRatio>> {
+  const out = new Map<number, Record<string, PooledRatio>>();
+  if (ids.length === 0) return out;
+  const json = JSON.stringify(ids);
+  const rows = db.prepare(`SELECT submission_id AS id, indicator, numerator_cell, denominator_cell, numerator, denominator, units, of_units, unit_level
+    FROM submission_pooled_ratios WHERE submission_id IN (SELECT value FROM json_each(?)) ORDER BY submission_id, indicator`).all(json) as RawPooled[];
+  for (const r of rows) {
+    const map = out.get(r.id) ?? {};
+    map[r.indicator] = {
+      numeratorCell: r.numerator_cell, denominatorCell: r.denominator_cell, numerator: r.numerator, denominator: r.denominator,
+      units: r.units, of: r.of_units, unitLevel: r.unit_level, missingIn: [],
+    };
+    out.set(r.id, map);
+  }
+  const missing = db.prepare(`SELECT submission_id AS id, indicator, code, name FROM submission_pooled_missing
+    WHERE submission_id IN (SELECT value FROM json_each(?)) ORDER BY submission_id, indicator, seq`).all(json) as { id: number; indicator: string; code: string; name: string }[];
+  for (const m of missing) out.get(m.id)?.[m.indicator]?.missingIn.push({ code: m.code, name: m.name });
+  return out;
 }
 
 export function getSubmission(db: Database, id: number): SubmissionRow | null {
