@@ -27,22 +27,20 @@ export function parseMeasures(seed: string): Measure[] {
   const measures: Measure[] = [];
   let areaIndex = -1;
   let inMeasures = false;
-  let current: Measure | null = null;
-  const close = () => { if (current) measures.push(current); current = null; };
+  let current: Measure | undefined;
   for (const line of lines) {
-    if (MEASURES_HEADING.test(line)) { close(); areaIndex += 1; inMeasures = true; continue; }
+    if (MEASURES_HEADING.test(line)) { areaIndex += 1; inMeasures = true; current = undefined; continue; }
     if (!inMeasures) continue;
-    if (GOALS_HEADING.test(line) || AREA_HEADING.test(line) || CHAPTER_HEADING.test(line)) { close(); inMeasures = false; continue; }
+    if (GOALS_HEADING.test(line) || AREA_HEADING.test(line) || CHAPTER_HEADING.test(line)) { inMeasures = false; current = undefined; continue; }
     const start = ITEM_START.exec(line);
-    const next = (current?.item ?? 0) + 1;
+    const next: number = (current?.item ?? 0) + 1;
     if (start && digits(start[1]!) === next) {
-      close();
       current = { area: AREA_CODES[areaIndex]!, item: next, text: line.slice(start[0].length) };
+      measures.push(current);
     } else if (current) {
       current.text += line;
     }
   }
-  close();
   return measures;
 }
 
