@@ -3,8 +3,11 @@
 // at NumericRow in ./target-tables.ts; that harness checks them against the plan area files.
 import { describeAreaTargets, type ExternalRow, type NumericRow, type PlanId, type RelativeRow } from './target-tables.ts';
 
-/** Targets whose number is implied by the wording (一半以上 → 50%, 各乡镇…至少配备1名 → 100% of them) rather than printed as such. */
-const IMPLIED_NUMBER = new Set(['jiutai-P-G05-2', 'jiahe-P-G04-1', 'jiahe-P-G05-3']);
+/**
+ * Targets whose number is implied by the wording (一半以上 → 50%, 各乡镇…至少配备1名 → 100% of them, 实现全覆盖 → 100%)
+ * rather than printed as such.
+ */
+const IMPLIED_NUMBER = new Set(['jiutai-P-G05-2', 'jiahe-P-G04-1', 'jiahe-P-G05-3', 'jinkouhe-P-M02-1', 'jiutai-P-M02-1', 'jiahe-P-M02-1']);
 
 const NUMERIC: Record<PlanId, NumericRow[]> = {
   taobei: [
@@ -14,10 +17,12 @@ const NUMERIC: Record<PlanId, NumericRow[]> = {
     ['jinkouhe-P-G08-3', 'P31', 'at_least', [30], false, '%'],       // 村委会成员中女性比例达到 30%以上
     ['jinkouhe-P-G09-3', 'P37', 'about', [50, 2.5], null, '%'],      // 社区居委会成员中女性比例保持在 50%左右
     ['jinkouhe-P-G09-4', 'P38', 'at_least', [40], false, '%'],       // 社区居委会主任中女性比例达到 40%以上
+    ['jinkouhe-P-M02-1', 'P44', 'at_least', [100], false, '%'],      // 推进城乡社区妇女议事会实现全覆盖
   ],
   jiutai: [
     ['jiutai-P-G05-2', 'P17', 'at_least', [50], false, '%'],         // 力争一半以上的领导班子配备女干部
     ['jiutai-P-G08-3', 'P31', 'at_least', [30], false, '%'],         // 村委会成员中女性比例达到30%以上
+    ['jiutai-P-M02-1', 'P44', 'at_least', [100], false, '%'],        // 推进城乡社区妇女议事会实现全覆盖
   ],
   jiahe: [
     ['jiahe-P-G04-1', 'P14', 'at_least', [100], false, '%'],         // 各乡镇领导班子至少配备1名女干部
@@ -25,6 +30,7 @@ const NUMERIC: Record<PlanId, NumericRow[]> = {
     ['jiahe-P-G05-3', 'P20', 'at_least', [50], false, '%'],          // 县党政工作部门，力争一半以上的领导班子配备女干部
     ['jiahe-P-G08-3', 'P31', 'at_least', [30], false, '%'],          // 村委会成员中女性比例达到30%以上
     ['jiahe-P-G08-4', 'P33', 'at_least', [10], false, '%'],          // 村主职中女性比例达到10%以上
+    ['jiahe-P-M02-1', 'P44', 'at_least', [100], false, '%'],         // 推进城乡社区妇女议事会实现全覆盖
   ],
   kelan: [
     ['kelan-P-G07-3', 'P31', 'about', [30, 1.5], null, '%'],         // 村委会成员中女性比例达到30%左右

@@ -9,9 +9,11 @@ const NUMERIC: Record<PlanId, NumericRow[]> = {
   ],
   jinkouhe: [
     ['jinkouhe-V-G06-2', 'V12', 'at_least', [90], false, '%'],      // 农村自来水普及率达到90%
+    ['jinkouhe-V-M07-1', 'V26', 'at_least', [100], false, '%'],     // 推进城镇污水管网全覆盖
   ],
   jiutai: [
     ['jiutai-V-G07-1', 'V12', 'at_least', [95], false, '%'],        // 农村自来水普及率达到95%
+    ['jiutai-V-M07-1', 'V26', 'at_least', [100], false, '%'],       // 推进城镇污水管网全覆盖
   ],
   jiahe: [
     ['jiahe-V-G03-1', 'V12', 'at_least', [96], false, '%'],         // 农村自来水普及率达到96%
@@ -59,4 +61,7 @@ const EXTERNAL: Record<PlanId, ExternalRow[]> = {
   ],
 };
 
-describeAreaTargets('environment', { numeric: NUMERIC, trend: TREND, relative: NONE, external: EXTERNAL });
+/** Targets whose number is implied by the wording (全覆盖 → 100%) rather than printed as such. */
+const IMPLIED_NUMBER = new Set(['jinkouhe-V-M07-1', 'jiutai-V-M07-1']);
+
+describeAreaTargets('environment', { numeric: NUMERIC, trend: TREND, relative: NONE, external: EXTERNAL, impliedNumbers: IMPLIED_NUMBER });

@@ -2,8 +2,8 @@
 // Rows as described at NumericRow in ./target-tables.ts; that harness checks them against the plan area files.
 import { describeAreaTargets, type NumericRow, type PlanId } from './target-tables.ts';
 
-/** Targets whose number is implied by the wording (每个…至少有1…, 至少保证有1人) rather than printed as such. */
-const IMPLIED_NUMBER = new Set(['jiahe-H-M02-1', 'kelan-H-M11-1', 'kelan-H-M11-2']);
+/** Targets whose number is implied by the wording (每个…至少有1…, 至少保证有1人, 实现全域覆盖) rather than printed as such. */
+const IMPLIED_NUMBER = new Set(['jiahe-H-M02-1', 'kelan-H-M11-1', 'kelan-H-M11-2', 'jinkouhe-H-M05-4']);
 
 const NUMERIC: Record<PlanId, NumericRow[]> = {
   taobei: [
@@ -27,6 +27,7 @@ const NUMERIC: Record<PlanId, NumericRow[]> = {
     ['jinkouhe-H-M05-1', 'H12', 'at_least', [90], false, '%'],
     ['jinkouhe-H-M05-2', 'H10', 'at_least', [70], false, '%'],          // 促进70%的妇女在35—45岁接受高效宫颈癌筛查
     ['jinkouhe-H-M05-3', 'H11', 'at_least', [90], false, '%'],
+    ['jinkouhe-H-M05-4', 'H43', 'at_least', [100], false, '%'],         // 推动“两癌”筛查实现全域覆盖（每个乡镇开展筛查）
     ['jinkouhe-H-M07-1', 'H13', 'at_least', [98], false, '%'],
     ['jinkouhe-H-M07-2', 'H14', 'at_least', [98], false, '%'],
     ['jinkouhe-H-M07-3', 'H15', 'at_least', [98], false, '%'],
