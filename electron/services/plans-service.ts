@@ -1,26 +1,33 @@
 import { AppError } from '../../shared/api/envelope.ts';
 import type { PlanSummary } from '../../shared/api/plans-contract.ts';
-import type { Framework } from '../../shared/framework/schema.ts';
-import { getFrameworkVersion, insertFrameworkVersion, latestVersions, listFrameworkVersions } from '../db/repos/frameworks-repo.ts';
+import { FrameworkSchema, type Framework } from '../../shared/framework/schema.ts';
+import { getFrameworkVersion, insertFrameworkVersion, latestVersions, listFrameworkVersions, storedReleases } from '../db/repos/frameworks-repo.ts';
 import { bundledPlanVersions, loadBundledFramework, loadCatalogue } from '../frameworks/bundled.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { join } from 'node:path';
 import { isoNow, type AppContext } from './context.ts';
 
 /**
- * Loads the shipped frameworks: a plan not yet in the database, or shipped in a newer version, is added as a
- * new version. Older versions stay, so values entered under them keep their meaning (nothing is re-mapped).
+ * Loads the shipped frameworks: a plan not yet in the database, or shipped in a newer release than its stored
+ * versions are built on, is added as a new version (after any local one, so numbers never clash). Older
+ * versions stay, so values entered under them keep their meaning (nothing is re-mapped). A county's local
+ * adjustments are carried into the new version where the plan's own target is unchanged.
  */
 export function loadShippedFrameworks(ctx: AppContext): void {
   const dir = join(ctx.paths.resourcesDir, 'frameworks');
   let frameworks: Framework[];
   try {
-    // Only plans shipped in a version the database lacks are assembled and validated: start-up stays cheap.
-    const latest = new Map(latestVersions(ctx.db).map((v) => [v.planId, v.version]));
-    const newer = bundledPlanVersions(dir).filter((p) => (latest.get(p.planId) ?? 0) < p.version);
+    // Only plans shipped in a release the database lacks are assembled and validated: start-up stays cheap.
+    const releases = storedReleases(ctx.db);
+    const newer = bundledPlanVersions(dir).filter((p) => (releases.get(p.planId) ?? 0) < p.version);
     if (newer.length === 0) return;
     const catalogue = loadCatalogue(dir);
-    frameworks = newer.map((p) => loadBundledFramework(dir, p.planId, catalogue));
+    const latest = new Map(latestVersions(ctx.db).map((v) => [v.planId, v.version]));
+    frameworks = newer.map((p) => {
+      const shipped = loadBundledFramework(dir, p.planId, catalogue);
+      const stored = latest.has(p.planId) ? getFrameworkVersion(ctx.db, p.planId)!.framework : null;
+      return stored ? carryAdjustments(shipped, stored) : shipped;
+    });
   } catch (error) {
     ctx.startupWarnings.push(MESSAGES.framework.shippedUnloadable((error as Error).message));
     return;
@@ -28,6 +35,25 @@ export function loadShippedFrameworks(ctx: AppContext): void {
   ctx.db.transaction(() => {
     for (const framework of frameworks) insertFrameworkVersion(ctx.db, framework, 'bundled', isoNow(ctx));
   })();
+}
+
+/**
+ * The new release numbered after the stored versions, with the stored version's local adjustments re-applied
+ * to the targets whose plan rule the release left as it was (a changed plan target drops the adjustment: the
+ * plan's new word wins, and the county can adjust again).
+ */
+export function carryAdjustments(shipped: Framework, stored: Framework): Framework {
+  const next = structuredClone(shipped);
+  next.version = Math.max(shipped.version, stored.version + 1);
+  const adjusted = new Map(stored.areas.flatMap((a) => a.targets).filter((t) => t.adjustment).map((t) => [t.id, t]));
+  for (const target of next.areas.flatMap((a) => a.targets)) {
+    const local = adjusted.get(target.id);
+    if (local?.adjustment && JSON.stringify(local.adjustment.previous) === JSON.stringify(target.rule)) {
+      target.rule = local.rule;
+      target.adjustment = local.adjustment;
+    }
+  }
+  return FrameworkSchema.parse(next);
 }
 
 export function requireFramework(ctx: AppContext, planId: string, version?: number): Framework {

@@ -41,7 +41,7 @@ export function assembleFramework(sources: FrameworkSources): Framework {
   const indicators = [...indicatorByCode.values()].filter((i) => used.has(i.code));
   const itemCodes = new Set(indicators.flatMap(indicatorItems));
   const dataItems = [...itemByCode.values()].filter((d) => itemCodes.has(d.code));
-  const framework = FrameworkSchema.parse({ plan: plan.plan, version: plan.version, areas, dataItems, indicators });
+  const framework = FrameworkSchema.parse({ plan: plan.plan, version: plan.version, release: plan.version, areas, dataItems, indicators });
   const problems = checkFramework(framework, catalogue);
   if (problems.length > 0) throw new Error(`规划 ${plan.plan.id} 的指标框架有误：\n${problems.join('\n')}`);
   return framework;

@@ -202,6 +202,12 @@ export type CatalogueArea = z.infer<typeof CatalogueAreaSchema>;
 export const FrameworkSchema = z.object({
   plan: PlanMetaSchema,
   version: z.number().int().positive(),
+  /**
+   * The shipped plan release (plan.json's version) this framework is built on. A county's local adjustment
+   * keeps it; a newer release is loaded as a new version with the local adjustments carried over. Absent in
+   * versions stored before it was recorded (there the bundled version number is the release).
+   */
+  release: z.number().int().positive().optional(),
   areas: z.array(PlanAreaSchema).length(8),
   dataItems: z.array(DataItemSchema),
   indicators: z.array(IndicatorSchema),

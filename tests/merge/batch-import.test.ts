@@ -130,31 +130,31 @@ describe('batch import', () => {
   it('accepts a return from an older framework version, matching items by code, with a warning', async () => {
     const office = open();
     const v1 = office.framework;
-    // the county has moved on to version 2, which drops one township item (and the indicator built on it)
+    // the county has moved on to version 3, which drops one township item (and the indicator built on it)
     const droppable = v1.dataItems.find((d) => d.level === 'township' && !d.code.startsWith('PD'))!;
     const v2: Framework = structuredClone(v1);
-    v2.version = 2;
+    v2.version = v1.version + 1;
     v2.dataItems = v2.dataItems.filter((d) => d.code !== droppable.code);
     const goneIndicators = new Set(v2.indicators.filter((i) => i.kind === 'ratio' && (i.numerator.item === droppable.code || i.denominator.item === droppable.code)).map((i) => i.code));
     v2.indicators = v2.indicators.filter((i) => !goneIndicators.has(i.code));
     for (const area of v2.areas) area.targets = area.targets.filter((t) => !goneIndicators.has(t.indicator) && !(t.rule.kind === 'relative' && goneIndicators.has(t.rule.indicator)));
     insertFrameworkVersion(backend.ctx.db, v2, 'imported', new Date().toISOString());
     const office2 = resolveOffice(backend.ctx);
-    expect(office2.framework.version).toBe(2);
+    expect(office2.framework.version).toBe(v1.version + 1);
 
     const old = townshipReturn(v1, TOWNS[0], 2024, { [`${droppable.code}.total`]: 3, 'PD30.total': 10, 'PD30.female': 4 });
     const [v] = await importBatch(backend.ctx, office2, 2024, [file('old.json', old)], jsonReader);
     expect(v.verdict).toBe('warnings');
     const messages = v.problems.map((p) => p.message).join('\n');
-    expect(messages).toContain('报表按第1版指标框架填报，已按数据项代码对应到本机的第2版');
+    expect(messages).toContain(`报表按第${v1.version}版指标框架填报，已按数据项代码对应到本机的第${v1.version + 1}版`);
     expect(messages).toContain(droppable.code);
     const result = mergeResult(backend.ctx, { year: 2024 });
-    expect(result.data.frameworkVersion).toBe(2);
+    expect(result.data.frameworkVersion).toBe(v1.version + 1);
     expect(cellOf(result.data, 'PD30.female')?.value).toBe(4);
     expect(cellOf(result.data, `${droppable.code}.total`)).toBeUndefined();
 
     // and a return from a newer version than this machine has is refused
-    const newer = { ...townshipReturn(v1, TOWNS[1], 2024), frameworkVersion: 3 };
+    const newer = { ...townshipReturn(v1, TOWNS[1], 2024), frameworkVersion: v1.version + 2 };
     const [n] = await importBatch(backend.ctx, office2, 2024, [file('new.json', newer)], jsonReader);
     expect(n.verdict).toBe('rejected');
     expect(n.problems[0].message).toContain('请先导入新版指标框架包');

@@ -29,3 +29,14 @@ export function insertFrameworkVersion(db: Database, framework: Framework, origi
   db.prepare('INSERT INTO framework_versions (plan_id, version, origin, framework_json, loaded_at) VALUES (?, ?, ?, ?, ?)')
     .run(framework.plan.id, framework.version, origin, JSON.stringify(framework), now);
 }
+
+/**
+ * The newest shipped release each plan's stored versions are built on: the recorded release, or for versions
+ * stored before releases were recorded, the bundled version number. json_extract reads it without parsing
+ * the frameworks in JavaScript (start-up stays cheap).
+ */
+export function storedReleases(db: Database): Map<string, number> {
+  const rows = db.prepare(`SELECT plan_id, max(coalesce(json_extract(framework_json, '$.release'), CASE WHEN origin = 'bundled' THEN version END, 0)) AS release
+    FROM framework_versions GROUP BY plan_id`).all() as { plan_id: string; release: number }[];
+  return new Map(rows.map((r) => [r.plan_id, r.release]));
+}

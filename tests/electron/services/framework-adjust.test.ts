@@ -18,15 +18,15 @@ describe('local adjustment of a target', () => {
     const county = backend(TAOBEI_COUNTY);
     const old = openReturn(county.ctx, '220802001000', 2024, false).summary.id;
     setCells(county.ctx, old, [{ item: 'PD30', sex: 'total', value: 100, noData: null }, { item: 'PD30', sex: 'female', value: 33, noData: null }]);
-    expect(adjustTarget(county.ctx, 'taobei', 'taobei-P-G08-3', 35, '区妇儿工委2026年第1次全体会议纪要')).toEqual({ version: 2 });
+    expect(adjustTarget(county.ctx, 'taobei', 'taobei-P-G08-3', 35, '区妇儿工委2026年第1次全体会议纪要')).toEqual({ version: 3 });
     const t = target(county, 'taobei-P-G08-3');
     expect(t.rule).toEqual({ kind: 'at_least', value: 35, strict: false });
-    expect(t.adjustment).toMatchObject({ previous: { kind: 'at_least', value: 30, strict: false }, note: '区妇儿工委2026年第1次全体会议纪要', version: 2 });
-    // the return entered before stays on version 1 and is judged against 30%
+    expect(t.adjustment).toMatchObject({ previous: { kind: 'at_least', value: 30, strict: false }, note: '区妇儿工委2026年第1次全体会议纪要', version: 3 });
+    // the return entered before stays on the shipped version 2 and is judged against 30%
     const view = evaluateStored(county.ctx, requireReturn(county.ctx, old));
-    expect(view.view.summary.frameworkVersion).toBe(1);
+    expect(view.view.summary.frameworkVersion).toBe(2);
     expect(view.evaluation.targets.find((x) => x.targetId === 'taobei-P-G08-3')?.status).toBe('met');
-    // a new return is made under version 2 and judged against 35%
+    // a new return is made under version 3 and judged against 35%
     const next = openReturn(county.ctx, '220802001000', 2025, false).summary.id;
     setCells(county.ctx, next, [{ item: 'PD30', sex: 'total', value: 100, noData: null }, { item: 'PD30', sex: 'female', value: 33, noData: null }]);
     expect(evaluateStored(county.ctx, requireReturn(county.ctx, next)).evaluation.targets.find((x) => x.targetId === 'taobei-P-G08-3')?.status).toBe('not_met');

@@ -25,18 +25,18 @@ const versions = (b: TestBackend) => listPlans(b.ctx).map((p) => `${p.plan.id}:$
 describe('framework packages', () => {
   it('imports a newer county package as a new version', async () => {
     const pkg = await rehash(countyPackage((fw) => {
-      fw.version = 2;
+      fw.version = 3;
       fw.areas[0].targets.find((t: any) => t.id === 'taobei-H-G02-1').rule.value = 10;
     }));
     const township = backend();
-    expect(importFrameworkPackage(township.ctx, '洮北区-指标框架-第2版.wdpframework.json', bytes(pkg))).toEqual({ planId: 'taobei', version: 2 });
-    expect(versions(township)).toContain('taobei:2:imported');
+    expect(importFrameworkPackage(township.ctx, '洮北区-指标框架-第3版.wdpframework.json', bytes(pkg))).toEqual({ planId: 'taobei', version: 3 });
+    expect(versions(township)).toContain('taobei:3:imported');
   });
 
   it.each([
     ['not JSON', () => Buffer.from('PK\u0003\u0004 garbage'), /不是指标框架包（无法按 JSON 读取）/],
     ['another format', () => bytes({ hello: 'world' }), /不是本程序导出的指标框架包/],
-    ['a changed file', () => bytes(countyPackage((fw) => { fw.version = 2; })), /校验码不符/],
+    ['a changed file', () => bytes(countyPackage((fw) => { fw.version = 3; })), /校验码不符/],
     ['an older or same version', () => bytes(countyPackage()), /只能导入更新的版本/],
   ])('refuses %s and changes nothing', async (_name, make, message) => {
     const township = backend();
@@ -47,14 +47,14 @@ describe('framework packages', () => {
 
   it('refuses a malformed framework and one for another plan', async () => {
     const township = backend();
-    const broken = await rehash(countyPackage((fw) => { fw.version = 3; fw.indicators[0].code = 'bad code'; }));
+    const broken = await rehash(countyPackage((fw) => { fw.version = 4; fw.indicators[0].code = 'bad code'; }));
     expect(() => importFrameworkPackage(township.ctx, 'broken.json', bytes(broken))).toThrow(/内容有误/);
-    const dangling = await rehash(countyPackage((fw) => { fw.version = 3; fw.areas[0].targets[0].indicator = 'H99'; }));
+    const dangling = await rehash(countyPackage((fw) => { fw.version = 4; fw.areas[0].targets[0].indicator = 'H99'; }));
     expect(() => importFrameworkPackage(township.ctx, 'dangling.json', bytes(dangling))).toThrow(/内容有误/);
     const other = openTestBackend({ profile: { planId: 'jiahe', role: 'township', regionCode: '431024100000', userName: '' } });
     open.push(other);
-    const foreign = await rehash(countyPackage((fw) => { fw.version = 5; }));
+    const foreign = await rehash(countyPackage((fw) => { fw.version = 6; }));
     expect(() => importFrameworkPackage(other.ctx, 'foreign.json', bytes(foreign))).toThrow(/属于《洮北区妇女发展规划（2021-2030年）》，与本机所用规划不同/);
-    expect(versions(township)).not.toContain('taobei:3:imported');
+    expect(versions(township)).not.toContain('taobei:4:imported');
   });
 });

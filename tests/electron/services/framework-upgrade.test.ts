@@ -9,7 +9,8 @@ import { sourcePaths } from '../../../electron/app-paths.ts';
 import { loadShippedFrameworks, requireFramework, retiredItems } from '../../../electron/services/plans-service.ts';
 import { openReturn, requireReturn, setCells, viewReturn } from '../../../electron/services/returns-service.ts';
 import { setProfile } from '../../../electron/services/settings-service.ts';
-import { TAOBEI_TOWNSHIP } from '../../helpers/backend.ts';
+import { adjustTarget } from '../../../electron/services/framework-adjust-service.ts';
+import { TAOBEI_COUNTY, TAOBEI_TOWNSHIP } from '../../helpers/backend.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wdp-upgrade-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,7 +35,7 @@ describe('framework upgrade', () => {
     // Version 2 ships: the 村委会主任 target (P32, from PD31) is dropped and a target value changes.
     const planFile = join(resources, 'frameworks', 'plans', 'taobei', 'plan.json');
     const plan = JSON.parse(readFileSync(planFile, 'utf8'));
-    plan.version = 2;
+    plan.version = 3;
     writeFileSync(planFile, JSON.stringify(plan));
     const areaFile = join(resources, 'frameworks', 'plans', 'taobei', 'decision.json');
     const area = JSON.parse(readFileSync(areaFile, 'utf8'));
@@ -43,15 +44,54 @@ describe('framework upgrade', () => {
 
     const v2 = openApp({ dbFile, resourcesDir: resources, migrationsDir: sourcePaths.migrationsDir });
     expect(v2.ctx.startupWarnings).toEqual([]);
-    expect(requireFramework(v2.ctx, 'taobei').version).toBe(2);
+    expect(requireFramework(v2.ctx, 'taobei').version).toBe(3);
     const after = viewReturn(v2.ctx, requireReturn(v2.ctx, id));
-    expect(after.summary.frameworkVersion).toBe(1);
+    expect(after.summary.frameworkVersion).toBe(2);
     expect(after.data.cells).toEqual(before);
     const retired = retiredItems(v2.ctx, requireFramework(v2.ctx, 'taobei'));
     expect(retired.map((r) => r.code)).toEqual(expect.arrayContaining(['PD31', 'P32']));
     // Loading again is a no-op; a new year's return uses version 2.
     loadShippedFrameworks(v2.ctx);
-    expect(openReturn(v2.ctx, TAOBEI_TOWNSHIP.regionCode, 2026, false).summary.frameworkVersion).toBe(2);
+    expect(openReturn(v2.ctx, TAOBEI_TOWNSHIP.regionCode, 2026, false).summary.frameworkVersion).toBe(3);
     v2.close();
+  });
+
+  it('a new release reaches a county that adjusted a target locally: numbered after it, the adjustment carried', () => {
+    const root = mkdtempSync(join(dir, 'county-'));
+    const resources = join(root, 'resources');
+    cpSync(sourcePaths.resourcesDir, resources, { recursive: true });
+    const dbFile = join(root, 'wdp.sqlite');
+    const first = openApp({ dbFile, resourcesDir: resources, migrationsDir: sourcePaths.migrationsDir });
+    setProfile(first.ctx, TAOBEI_COUNTY);
+    const shippedRelease = requireFramework(first.ctx, 'taobei').release!;
+    // the county raises 村委会成员中女性比例 30% → 35% (a local version after the shipped one)
+    const local = adjustTarget(first.ctx, 'taobei', 'taobei-P-G08-3', 35, '区妇儿工委全体会议纪要').version;
+    expect(local).toBe(requireFramework(first.ctx, 'taobei').version);
+    first.close();
+
+    // the next release ships: one target's words change, another target stays as the plan had it
+    const planFile = join(resources, 'frameworks', 'plans', 'taobei', 'plan.json');
+    const plan = JSON.parse(readFileSync(planFile, 'utf8'));
+    plan.version = shippedRelease + 1;
+    writeFileSync(planFile, JSON.stringify(plan));
+    const areaFile = join(resources, 'frameworks', 'plans', 'taobei', 'decision.json');
+    const area = JSON.parse(readFileSync(areaFile, 'utf8'));
+    const p31 = area.targets.find((t: { id: string }) => t.id === 'taobei-P-G08-3');
+    p31.text = `${p31.text}（修订）`;
+    writeFileSync(areaFile, JSON.stringify(area));
+
+    const next = openApp({ dbFile, resourcesDir: resources, migrationsDir: sourcePaths.migrationsDir });
+    expect(next.ctx.startupWarnings).toEqual([]);
+    const fw = requireFramework(next.ctx, 'taobei');
+    expect(fw.version).toBe(local + 1);
+    expect(fw.release).toBe(shippedRelease + 1);
+    const target = fw.areas.flatMap((a) => a.targets).find((t) => t.id === 'taobei-P-G08-3')!;
+    expect(target.text).toMatch(/（修订）$/);
+    expect(target.rule).toMatchObject({ kind: 'at_least', value: 35 });
+    expect(target.adjustment).toMatchObject({ previous: { kind: 'at_least', value: 30 }, note: '区妇儿工委全体会议纪要' });
+    // loading again is a no-op
+    loadShippedFrameworks(next.ctx);
+    expect(requireFramework(next.ctx, 'taobei').version).toBe(local + 1);
+    next.close();
   });
 });
