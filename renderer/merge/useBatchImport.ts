@@ -1,13 +1,13 @@
 // Sends a batch of files to the back end in chunks (a backup first), so the progress bar moves and one
 // unreadable chunk never stops the rest; collects every file's verdict.
 import { useCallback, useState } from 'react';
-import { MERGE_CHUNK_FILES, type FileVerdict } from '../../shared/api/merge-contract.ts';
+import { type FileVerdict } from '../../shared/api/merge-contract.ts';
+import { chunkFiles } from './chunk-files.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { api, ApiCallError } from '../api/client.ts';
 import { fileToBase64 } from '../lib/files.ts';
 
-const MAX_BYTES = 10 * 1024 * 1024;
-const CHUNK = Math.min(5, MERGE_CHUNK_FILES);
+import { MAX_BYTES } from './chunk-files.ts';
 
 const rejected = (fileName: string, message: string): FileVerdict => ({
   fileName, verdict: 'rejected', supplier: null, year: null, reportedOn: null, submissionId: null, resubmission: null, duplicate: false,
@@ -29,8 +29,8 @@ export function useBatchImport(year: number, onDone: () => void) {
     const all: FileVerdict[] = [];
     try {
       await api['merge:begin-import']({ year });
-      for (let i = 0; i < files.length; i += CHUNK) {
-        const chunk = files.slice(i, i + CHUNK);
+      let done = 0;
+      for (const chunk of chunkFiles(files)) {
         const big = chunk.filter((f) => f.size > MAX_BYTES);
         const ok = chunk.filter((f) => f.size <= MAX_BYTES);
         for (const f of big) all.push(rejected(f.name, MESSAGES.merge.file.tooLarge(MAX_BYTES / 1024 / 1024)));
@@ -44,7 +44,8 @@ export function useBatchImport(year: number, onDone: () => void) {
           }
         }
         setVerdicts([...all]);
-        setProgress({ done: Math.min(files.length, i + chunk.length), total: files.length, running: true });
+        done += chunk.length;
+        setProgress({ done, total: files.length, running: true });
       }
     } catch (e) {
       setError(e instanceof ApiCallError ? e.error.message : (e as Error).message);
