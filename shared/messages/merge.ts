@@ -104,6 +104,7 @@ export const merge = {
     sourcesDetail: '逐项查看数据来源',
     intro: (noun: string) => `导入所辖${noun}的报表，查看报送情况，核对重报差异，得到本级汇总报表。`,
     noChildren: '本年度尚未收到任何报表。',
+    folderGone: '所选文件夹已失效，请重新选择文件夹。',
   },
   sheets: {
     notesSheet: '汇总说明',

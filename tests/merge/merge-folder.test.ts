@@ -13,6 +13,9 @@ import { gatherReturnFiles, readRegularFile } from '../../electron/merge/gather-
 import { COUNTY } from './helpers.ts';
 import { returnFile } from './excel-files.ts';
 import { wdpRunner } from '../helpers/cli.ts';
+import { openApp } from '../../electron/app.ts';
+import { sourcePaths } from '../../electron/app-paths.ts';
+import { folderShell } from '../../electron/services/shell.ts';
 
 const posix = process.platform !== 'win32';
 const root = mkdtempSync(join(tmpdir(), 'wdp-merge-folder-'));
@@ -74,6 +77,25 @@ describe.runIf(posix)('merge folders: regular files only, links kept inside, eac
       { fileName: '上级目录', reason: expect.stringMatching(/所选文件夹以外/) },
     ]));
     expect(r.completeness).toMatchObject({ reported: 2 });
+  });
+
+  it('the desktop door: the folder chosen in the dialog is walked in the main process by the same walk, files imported by token', async () => {
+    const app = openApp({ dbFile: join(root, 'desktop.sqlite'), ...sourcePaths, shell: folderShell(join(root, 'saved'), { pickFolder: () => folder }) });
+    try {
+      const where = { year: 2024, regionCode: COUNTY };
+      const picked = await app.handlers['merge:pick-folder'](where);
+      expect(picked).toMatchObject({ supported: true, folder });
+      expect([...picked.files].sort()).toEqual([`${inside[0]}.xlsx`, `${inside[1]}.xlsx`].sort());
+      expect(picked.skipped).toEqual(expect.arrayContaining([
+        { fileName: '管道.xlsx', reason: expect.stringMatching(/命名管道/) },
+        { fileName: '上级目录', reason: expect.stringMatching(/所选文件夹以外/) },
+      ]));
+      await expect(app.handlers['merge:import-folder-files']({ ...where, token: 'not-the-token', start: 0, count: 2 })).rejects.toThrow(/重新选择文件夹/);
+      const verdicts = await app.handlers['merge:import-folder-files']({ ...where, token: picked.token!, start: 0, count: 10 });
+      expect(verdicts.map((v) => [v.fileName, v.verdict])).toEqual(picked.files.map((f) => [f, 'accepted']));
+    } finally {
+      app.close();
+    }
   });
 
   it('the text report names what was skipped and why; a FIFO named on the command line is skipped too', () => {
