@@ -2,13 +2,14 @@
 // adapter and the CLI alike; no Electron import here.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { openDatabase } from './db/open-database.ts';
+import { DamagedDatabaseError, openDatabase } from './db/open-database.ts';
+import { AppError } from '../shared/api/envelope.ts';
 import { MESSAGES } from '../shared/messages.ts';
 import { createHandlers, type Handlers } from './api/handlers.ts';
 import type { AppContext, AppPaths } from './services/context.ts';
 import { loadShippedFrameworks } from './services/plans-service.ts';
 import { seedRegions } from './services/regions-service.ts';
-import { snapshotSync } from './services/backup-service.ts';
+import { newestGoodBackup, snapshotSync } from './services/backup-service.ts';
 import { noShell, type Shell } from './services/shell.ts';
 
 export interface OpenAppOptions {
@@ -33,11 +34,20 @@ export function openApp(options: OpenAppOptions): AppBackend {
     backupsDir: options.backupsDir ?? join(dirname(options.dbFile), 'backups'),
   };
   const now = options.now ?? (() => new Date());
-  const db = openDatabase(options.dbFile, {
-    migrationsDir: paths.migrationsDir,
-    // Never migrate a user's data without a copy of it first.
-    beforeMigrate: (database) => snapshotSync(database, paths.backupsDir, 'migration', now()),
-  });
+  let db;
+  try {
+    db = openDatabase(options.dbFile, {
+      migrationsDir: paths.migrationsDir,
+      // Never migrate a user's data without a copy of it first.
+      beforeMigrate: (database) => snapshotSync(database, paths.backupsDir, 'migration', now()),
+    });
+  } catch (error) {
+    // A damaged file is left as it is; the way out is the newest backup that opens and passes its check.
+    if (error instanceof DamagedDatabaseError) {
+      throw new AppError('invalid_file', MESSAGES.app.damagedDatabase(error.file, error.why, newestGoodBackup(paths.backupsDir)));
+    }
+    throw error;
+  }
   const ctx: AppContext = { db, dbFile: options.dbFile, paths, now, startupWarnings: [], shell: options.shell ?? noShell };
   if (options.backupOnStart && (db.prepare('SELECT count(*) AS n FROM returns').get() as { n: number }).n > 0) {
     try {

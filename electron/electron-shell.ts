@@ -22,6 +22,12 @@ export function electronShell(dialog: Dialog, window: () => BrowserWindow | null
       await writeFile(result.filePath, bytes);
       return result.filePath;
     },
+    async pickFolder() {
+      const win = window();
+      const options = { properties: ['openDirectory' as const] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+    },
     print({ landscape }) {
       const win = window();
       if (!win) return Promise.resolve(false);

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { MESSAGES } from '../../shared/messages.ts';
 import { dispatch } from '../api/dispatch.ts';
+import { MAX_REQUEST_BYTES } from '../../shared/api/limits.ts';
 import type { Handlers } from '../api/handlers.ts';
 
 export interface LoopbackOptions {
@@ -15,6 +16,7 @@ export interface LoopbackOptions {
   /** built renderer to serve at / (optional: the Vite dev server can proxy /api instead) */
   staticDir?: string;
   port?: number;
+  /** default MAX_REQUEST_BYTES (16 MB) */
   maxBodyBytes?: number;
 }
 
@@ -30,15 +32,21 @@ const send = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
+class TooLarge extends Error {}
+
+/** The body as text, or TooLarge as soon as it passes the limit (by its Content-Length, or while it streams in). */
 const readBody = (req: IncomingMessage, limit: number) => new Promise<string>((resolve, reject) => {
+  if (Number(req.headers['content-length'] ?? 0) > limit) { reject(new TooLarge()); return; }
   const chunks: Buffer[] = [];
   let size = 0;
+  let over = false;
   req.on('data', (chunk: Buffer) => {
+    if (over) return; // the rest is read and dropped, so the client can read the 413
     size += chunk.length;
-    if (size > limit) { reject(new Error('too_large')); req.destroy(); return; }
+    if (size > limit) { over = true; chunks.length = 0; reject(new TooLarge()); return; }
     chunks.push(chunk);
   });
-  req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  req.on('end', () => { if (!over) resolve(Buffer.concat(chunks).toString('utf8')); });
   req.on('error', reject);
 });
 
@@ -67,10 +75,17 @@ export async function startLoopback(options: LoopbackOptions): Promise<LoopbackS
       if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'invalid_request', message: 'POST only', details: [] } });
       if (!authorised(req)) return send(res, 401, { ok: false, error: { code: 'refused', message: MESSAGES.api.unauthorized, details: [] } });
       let input: unknown;
+      const limit = options.maxBodyBytes ?? MAX_REQUEST_BYTES;
       try {
-        const body = await readBody(req, options.maxBodyBytes ?? 200 * 1024 * 1024);
+        const body = await readBody(req, limit);
         input = body ? JSON.parse(body) : {};
-      } catch {
+      } catch (error) {
+        if (error instanceof TooLarge) {
+          // answered at once; the connection closes after the answer, and what is still arriving is dropped unread
+          res.setHeader('connection', 'close');
+          req.resume();
+          return send(res, 413, { ok: false, error: { code: 'invalid_request', message: MESSAGES.api.tooLarge(limit / 1024 / 1024), details: [] } });
+        }
         return send(res, 400, { ok: false, error: { code: 'invalid_request', message: MESSAGES.api.invalidRequest(url.pathname), details: [] } });
       }
       const channel = safeDecode(url.pathname.slice(5));

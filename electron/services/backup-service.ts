@@ -1,9 +1,12 @@
 // Automatic and manual backups of the database, and restoring one after the user has seen what it holds.
 // Start-up and pre-migration snapshots use VACUUM INTO (synchronous, a consistent copy taken by SQLite itself);
 // backups taken while the app runs use SQLite's online backup API (better-sqlite3's db.backup).
+// Every backup is atomic: written under a temporary name in the same folder, checked, synced, then renamed, so a
+// backup's name never holds half a file. A file under a backup's name that does not open and pass quick_check is
+// never listed, never offered, never counted among the kept.
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { z } from 'zod';
 import type { Database as Db } from 'better-sqlite3';
@@ -27,30 +30,167 @@ function backupFile(backupsDir: string, reason: BackupReason, now: Date): string
   return file;
 }
 
+/** A temporary name beside the final one (same folder, so the rename is atomic); never matches NAME. */
+const partialName = (file: string) => `${file}.${process.pid}.partial`;
+const PARTIAL = /\.\d+\.partial$/;
+
+function fsyncPath(path: string, flags: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, flags);
+  } catch {
+    return; // a folder cannot be opened for syncing on Windows; the rename is still atomic there
+  }
+  try {
+    fsyncSync(fd);
+  } catch {
+    /* folders cannot be fsynced on every platform */
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Turns a finished temporary copy into the backup: rollback journal (no -wal beside it), checked, synced, renamed. */
+function publish(partial: string, file: string): string {
+  try {
+    const copy = new Database(partial, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+      const check = copy.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(String(check));
+    } finally {
+      copy.close();
+    }
+    fsyncPath(partial, 'r+');
+    renameSync(partial, file);
+    fsyncPath(dirname(file), 'r');
+    verified.set(file, { size: statSync(file).size, mtimeMs: statSync(file).mtimeMs, good: true });
+    return file;
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
 /** A consistent copy taken synchronously (start-up, before migrations). */
 export function snapshotSync(db: Db, backupsDir: string, reason: BackupReason, now: Date): string {
   const file = backupFile(backupsDir, reason, now);
-  db.prepare('VACUUM INTO ?').run(file);
+  const partial = partialName(file);
+  rmSync(partial, { force: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  publish(partial, file);
   rotate(backupsDir);
   return file;
 }
 
 /** A copy through SQLite's online backup API, taken while the app is in use (before imports, on demand). */
-export async function backupNow(ctx: AppContext, reason: BackupReason): Promise<string> {
+export async function backupNow(ctx: Pick<AppContext, 'db' | 'paths' | 'now'>, reason: BackupReason): Promise<string> {
   const file = backupFile(ctx.paths.backupsDir, reason, ctx.now());
-  await ctx.db.backup(file);
+  const partial = partialName(file);
+  rmSync(partial, { force: true });
+  try {
+    await ctx.db.backup(partial);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  publish(partial, file);
   rotate(ctx.paths.backupsDir);
   return file;
 }
 
-export function rotate(backupsDir: string, keep = KEEP_BACKUPS): void {
-  const files = readdirSync(backupsDir).filter((f) => NAME.test(f)).sort();
-  for (const old of files.slice(0, Math.max(0, files.length - keep))) rmSync(join(backupsDir, old), { force: true });
+/** What we know about a backup file, by its size and time (a changed file is checked again). */
+const verified = new Map<string, { size: number; mtimeMs: number; good: boolean }>();
+
+/** The SQLite header says how many pages the file has; a file cut short has fewer bytes than that. */
+function headerLooksWhole(file: string, size: number): boolean {
+  const header = Buffer.alloc(100);
+  const fd = openSync(file, 'r');
+  try {
+    if (readSync(fd, header, 0, 100, 0) < 100) return false;
+  } finally {
+    closeSync(fd);
+  }
+  if (header.toString('latin1', 0, 16) !== 'SQLite format 3\0') return false;
+  const raw = header.readUInt16BE(16);
+  const pageSize = raw === 1 ? 65536 : raw;
+  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0 || size % pageSize !== 0) return false;
+  const pages = header.readUInt32BE(28);
+  // the page count is valid when the "version-valid-for" number matches the change counter
+  if (pages > 0 && header.readUInt32BE(92) === header.readUInt32BE(24) && pages * pageSize > size) return false;
+  return true;
 }
 
-export function listBackups(ctx: AppContext) {
-  if (!existsSync(ctx.paths.backupsDir)) return [];
-  return readdirSync(ctx.paths.backupsDir).filter((f) => NAME.test(f)).sort().reverse().map((name) => {
+/** True when the file under a backup's name is a whole SQLite database that passes quick_check (read-only). */
+export function isGoodBackup(file: string): boolean {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    return false;
+  }
+  const known = verified.get(file);
+  if (known && known.size === st.size && known.mtimeMs === st.mtimeMs) return known.good;
+  let good = false;
+  try {
+    if (st.isFile() && st.size >= 512 && headerLooksWhole(file, st.size)) {
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        good = db.pragma('quick_check', { simple: true }) === 'ok';
+      } finally {
+        db.close();
+      }
+    }
+  } catch {
+    good = false;
+  }
+  verified.set(file, { size: st.size, mtimeMs: st.mtimeMs, good });
+  return good;
+}
+
+/** The backups that open and pass their check, oldest first. */
+function goodBackups(backupsDir: string): string[] {
+  if (!existsSync(backupsDir)) return [];
+  return readdirSync(backupsDir).filter((f) => NAME.test(f)).sort().filter((f) => isGoodBackup(join(backupsDir, f)));
+}
+
+/** The newest backup that opens and passes its check (the way out of a damaged database), or null. */
+export function newestGoodBackup(backupsDir: string): string | null {
+  const good = goodBackups(backupsDir);
+  return good.length > 0 ? join(backupsDir, good[good.length - 1]) : null;
+}
+
+/**
+ * Keeps the newest `keep` good backups. Files that do not open are not counted; they are renamed out of the
+ * backups' names (…sqlite.damaged) so nothing offers them. Temporary copies left by a killed process go too.
+ */
+export function rotate(backupsDir: string, keep = KEEP_BACKUPS): void {
+  const names = readdirSync(backupsDir);
+  const hourAgo = Date.now() - 3600_000;
+  for (const f of names) {
+    if (!PARTIAL.test(f)) continue;
+    try {
+      if (statSync(join(backupsDir, f)).mtimeMs < hourAgo) rmSync(join(backupsDir, f), { force: true });
+    } catch { /* gone already */ }
+  }
+  for (const f of names.filter((n) => NAME.test(n)).sort()) {
+    const file = join(backupsDir, f);
+    if (!isGoodBackup(file)) {
+      try { renameSync(file, `${file}.damaged`); } catch { /* left as it is: still never listed */ }
+    }
+  }
+  const good = goodBackups(backupsDir);
+  for (const old of good.slice(0, Math.max(0, good.length - keep))) rmSync(join(backupsDir, old), { force: true });
+}
+
+/** The backups that can be restored, newest first (a file that does not open is never listed). */
+export function listBackups(ctx: Pick<AppContext, 'paths'>) {
+  return goodBackups(ctx.paths.backupsDir).reverse().map((name) => {
     const [, ts, reason] = NAME.exec(name)!;
     const iso = `${ts.slice(0, 4)}-${ts.slice(4, 6)}-${ts.slice(6, 8)}T${ts.slice(9, 11)}:${ts.slice(11, 13)}:${ts.slice(13, 15)}.${ts.slice(15, 18)}Z`;
     return { name, reason: reason as BackupReason, createdAt: iso, bytes: statSync(join(ctx.paths.backupsDir, name)).size };
@@ -123,3 +263,4 @@ export async function restoreBackup(ctx: AppContext, name: string) {
   }
   return { restored: name, safetyBackup: safety.split(/[\\/]/).pop()! };
 }
+

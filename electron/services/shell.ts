@@ -11,11 +11,15 @@ export interface Shell {
   print(options: { landscape: boolean }): Promise<boolean>;
   /** renders the current page to an A4 PDF (Chromium's printing), or null when unsupported */
   printToPdf(options: { landscape: boolean }): Promise<Buffer | null>;
+  /** asks for a folder (merge imports); null when cancelled; absent where there is no folder dialog */
+  pickFolder?(): Promise<string | null>;
 }
 
-/** A shell that saves into one folder without asking (tests, browser development). */
-export function folderShell(dir: string): Shell {
+/** A shell that saves into one folder without asking (tests, browser development); `pickFolder` answers the folder dialog in tests. */
+export function folderShell(dir: string, options: { pickFolder?: () => string | null } = {}): Shell {
+  const pick = options.pickFolder;
   return {
+    ...(pick ? { pickFolder: async () => pick() } : {}),
     async saveFile(suggestedName, _kind, bytes) {
       mkdirSync(dir, { recursive: true });
       const file = join(dir, basename(suggestedName));

@@ -1,14 +1,18 @@
 // Where files come in: pick many files, pick a folder, or drop either; a progress bar while they are read;
 // then each file's verdict with its reasons (cell by cell).
 import { useRef, useState, type DragEvent } from 'react';
-import type { FileVerdict } from '../../shared/api/merge-contract.ts';
+import type { FileVerdict, SkippedFile } from '../../shared/api/merge-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { fromDrop, fromFileList } from './gather-files.ts';
 import type { ImportProgress } from './useBatchImport.ts';
 
 const T = MESSAGES.merge.page;
 
-export function ImportPanel({ progress, onFiles }: { progress: ImportProgress; onFiles: (files: File[]) => void }) {
+export function ImportPanel({ progress, onFiles, onPickFolder }: {
+  progress: ImportProgress; onFiles: (files: File[]) => void;
+  /** the desktop's folder dialog and walk (main process); false where there is none, then the browser's picker opens */
+  onPickFolder: () => Promise<boolean>;
+}) {
   const filesRef = useRef<HTMLInputElement>(null);
   const folderRef = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -23,7 +27,7 @@ export function ImportPanel({ progress, onFiles }: { progress: ImportProgress; o
       onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={(e) => void onDrop(e)}>
       <div className="drop-actions">
         <button className="primary" disabled={progress.running} onClick={() => filesRef.current?.click()}>{T.pickFiles}</button>
-        <button disabled={progress.running} onClick={() => folderRef.current?.click()}>{T.pickFolder}</button>
+        <button disabled={progress.running} onClick={() => void onPickFolder().then((handled) => { if (!handled) folderRef.current?.click(); })}>{T.pickFolder}</button>
         <span className="muted">{T.dropHint}</span>
       </div>
       <input ref={filesRef} type="file" multiple accept=".xlsx,.xls,.csv" hidden data-testid="pick-files"
@@ -37,6 +41,19 @@ export function ImportPanel({ progress, onFiles }: { progress: ImportProgress; o
           <span data-testid="import-progress">{progress.running ? T.importing(progress.done, progress.total) : T.importDone(progress.total)}</span>
         </div>
       )}
+    </div>
+  );
+}
+
+/** What the folder walk left out (FIFOs, links out of the folder, the same file twice), with the reason. */
+export function SkippedList({ skipped }: { skipped: SkippedFile[] }) {
+  if (skipped.length === 0) return null;
+  return (
+    <div className="notice" data-testid="skipped-files">
+      <p>{MESSAGES.merge.skip.heading(skipped.length)}</p>
+      <ul className="problems inline">
+        {skipped.map((s, i) => <li key={i} className="warning"><span className="code">{s.fileName} </span>{s.reason}</li>)}
+      </ul>
     </div>
   );
 }

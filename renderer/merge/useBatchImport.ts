@@ -1,13 +1,13 @@
 // Sends a batch of files to the back end in chunks (a backup first), so the progress bar moves and one
 // unreadable chunk never stops the rest; collects every file's verdict.
 import { useCallback, useState } from 'react';
-import { MERGE_CHUNK_FILES, type FileVerdict } from '../../shared/api/merge-contract.ts';
+import { MERGE_CHUNK_FILES, type FileVerdict, type SkippedFile } from '../../shared/api/merge-contract.ts';
+import { chunkFiles } from './chunk-files.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { api, ApiCallError } from '../api/client.ts';
 import { fileToBase64 } from '../lib/files.ts';
 
-const MAX_BYTES = 10 * 1024 * 1024;
-const CHUNK = Math.min(5, MERGE_CHUNK_FILES);
+import { MAX_BYTES } from './chunk-files.ts';
 
 const rejected = (fileName: string, message: string): FileVerdict => ({
   fileName, verdict: 'rejected', supplier: null, year: null, reportedOn: null, submissionId: null, resubmission: null, duplicate: false,
@@ -19,18 +19,20 @@ export interface ImportProgress { done: number; total: number; running: boolean 
 export function useBatchImport(year: number, onDone: () => void) {
   const [progress, setProgress] = useState<ImportProgress>({ done: 0, total: 0, running: false });
   const [verdicts, setVerdicts] = useState<FileVerdict[]>([]);
+  const [skipped, setSkipped] = useState<SkippedFile[]>([]);
   const [error, setError] = useState('');
 
   const run = useCallback(async (files: File[]) => {
     setError('');
     setVerdicts([]);
+    setSkipped([]);
     if (files.length === 0) { setError(MESSAGES.merge.page.noXlsx); return; }
     setProgress({ done: 0, total: files.length, running: true });
     const all: FileVerdict[] = [];
     try {
       await api['merge:begin-import']({ year });
-      for (let i = 0; i < files.length; i += CHUNK) {
-        const chunk = files.slice(i, i + CHUNK);
+      let done = 0;
+      for (const chunk of chunkFiles(files)) {
         const big = chunk.filter((f) => f.size > MAX_BYTES);
         const ok = chunk.filter((f) => f.size <= MAX_BYTES);
         for (const f of big) all.push(rejected(f.name, MESSAGES.merge.file.tooLarge(MAX_BYTES / 1024 / 1024)));
@@ -44,7 +46,8 @@ export function useBatchImport(year: number, onDone: () => void) {
           }
         }
         setVerdicts([...all]);
-        setProgress({ done: Math.min(files.length, i + chunk.length), total: files.length, running: true });
+        done += chunk.length;
+        setProgress({ done, total: files.length, running: true });
       }
     } catch (e) {
       setError(e instanceof ApiCallError ? e.error.message : (e as Error).message);
@@ -54,5 +57,49 @@ export function useBatchImport(year: number, onDone: () => void) {
     }
   }, [year, onDone]);
 
-  return { progress, verdicts, error, run };
+  /**
+   * The desktop's folder import: the main process shows the folder dialog and walks the folder (regular files only,
+   * links kept inside it, each file once); the files are then read there in chunks. Returns false where there is no
+   * folder dialog (the browser during development), so the caller falls back to the browser's own picker.
+   */
+  const runFolder = useCallback(async (): Promise<boolean> => {
+    setError('');
+    let picked;
+    try {
+      picked = await api['merge:pick-folder']({ year });
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+      return true;
+    }
+    if (!picked.supported) return false;
+    if (!picked.folder || !picked.token) return true;
+    setVerdicts([]);
+    setSkipped(picked.skipped);
+    const total = picked.files.length;
+    if (total === 0) { setError(MESSAGES.merge.page.noXlsx); return true; }
+    setProgress({ done: 0, total, running: true });
+    const all: FileVerdict[] = [];
+    try {
+      await api['merge:begin-import']({ year });
+      for (let start = 0; start < total; start += MERGE_CHUNK_FILES) {
+        const count = Math.min(MERGE_CHUNK_FILES, total - start);
+        try {
+          all.push(...await api['merge:import-folder-files']({ year, token: picked.token, start, count }));
+        } catch (e) {
+          const message = e instanceof ApiCallError ? e.error.message : (e as Error).message;
+          for (const name of picked.files.slice(start, start + count)) all.push(rejected(name, MESSAGES.merge.file.unreadable(message)));
+        }
+        setVerdicts([...all]);
+        setProgress({ done: start + count, total, running: true });
+      }
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+    } finally {
+      setProgress((p) => ({ ...p, running: false }));
+      onDone();
+    }
+    return true;
+  }, [year, onDone]);
+
+  return { progress, verdicts, skipped, error, run, runFolder };
 }

@@ -10,7 +10,7 @@ import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { saveBase64 } from '../lib/files.ts';
 import { BreakdownTable } from '../merge/BreakdownTable.tsx';
 import { CompletenessTable } from '../merge/CompletenessTable.tsx';
-import { ImportPanel, VerdictList } from '../merge/ImportPanel.tsx';
+import { ImportPanel, SkippedList, VerdictList } from '../merge/ImportPanel.tsx';
 import { MergeResultPanel } from '../merge/MergeResultPanel.tsx';
 import { ResubmissionsPanel } from '../merge/ResubmissionsPanel.tsx';
 import { useBatchImport } from '../merge/useBatchImport.ts';
@@ -85,7 +85,8 @@ export function MergePage({ profile }: { profile: Profile }) {
           </select>
         </label>
       </header>
-      <ImportPanel progress={importer.progress} onFiles={(files) => void onFiles(files)} />
+      <ImportPanel progress={importer.progress} onFiles={(files) => void onFiles(files)}
+        onPickFolder={async () => { setMessage(''); setTab('files'); return importer.runFolder(); }} />
       {(importer.error || message) && <p className="notice" role="status" data-testid="merge-message">{importer.error || message}</p>}
       {error && <p className="error" role="alert">{error.message}</p>}
       {overview.value && <RateLine c={overview.value.completeness} />}
@@ -97,6 +98,7 @@ export function MergePage({ profile }: { profile: Profile }) {
         ))}
       </div>
       {tab === 'completeness' && overview.value && <CompletenessTable overview={overview.value} />}
+      {tab === 'files' && <SkippedList skipped={importer.skipped} />}
       {tab === 'files' && (importer.verdicts.length > 0 ? <VerdictList verdicts={importer.verdicts} /> : <ReceivedLog year={year} version={version} />)}
       {tab === 'resubmissions' && resubmissions.value && <ResubmissionsPanel items={resubmissions.value} onKeep={(id) => void keep(id)} />}
       {tab === 'breakdown' && breakdown.value && (breakdown.value.columns.length === 0 ? <p className="muted">{T.noChildren}</p> : <BreakdownTable breakdown={breakdown.value} />)}

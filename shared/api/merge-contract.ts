@@ -47,6 +47,10 @@ export const SubmissionSummarySchema = z.object({
 });
 export type SubmissionSummary = z.infer<typeof SubmissionSummarySchema>;
 
+/** Something a folder walk left out (a FIFO, a link out of the folder, the same file twice), with the reason. */
+export const SkippedFileSchema = z.object({ fileName: z.string(), reason: z.string() });
+export type SkippedFile = z.infer<typeof SkippedFileSchema>;
+
 export const FileVerdictSchema = z.object({
   fileName: z.string(),
   verdict: z.enum(['accepted', 'warnings', 'rejected']),
@@ -181,6 +185,23 @@ export const mergeContract = {
     OfficeYear.extend({ files: z.array(z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().max(MAX_FILE_BASE64) })).min(1).max(MERGE_CHUNK_FILES) }),
     z.array(FileVerdictSchema),
     '汇总：导入一组下级报表文件，逐个给出结果（一个文件出错不影响其他文件）',
+  ),
+  'merge:pick-folder': endpoint(
+    OfficeYear,
+    z.object({
+      /** false where the door has no folder dialog (the browser during development: it uses its own picker) */
+      supported: z.boolean(),
+      folder: z.string().nullable(),
+      token: z.string().nullable(),
+      files: z.array(z.string()),
+      skipped: z.array(SkippedFileSchema),
+    }),
+    '汇总：选择一个文件夹（系统对话框），列出其中的报表文件和跳过的项目及原因',
+  ),
+  'merge:import-folder-files': endpoint(
+    OfficeYear.extend({ token: z.string().min(1).max(100), start: z.number().int().min(0), count: z.number().int().min(1).max(MERGE_CHUNK_FILES) }),
+    z.array(FileVerdictSchema),
+    '汇总：导入所选文件夹中的一组报表文件（由主进程读取），逐个给出结果',
   ),
   'merge:received': endpoint(OfficeYear, z.array(ReceivedFileSchema), '汇总：本年度收到的文件及其结果'),
   'merge:resubmissions': endpoint(OfficeYear, z.array(ResubmissionSchema), '汇总：重复报送的单位及各版本的差异'),

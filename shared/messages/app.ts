@@ -51,6 +51,14 @@ export const app = {
   noDataValueParen: (reason: string) => `无数据（${reason}）`,
   chineseDate: (d: Date) => `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`,
   migrationGap: (name: string) => `迁移文件编号不连续：${name}`,
+  damagedDatabase: (file: string, why: string, backup: string | null) =>
+    `数据库文件已损坏：${file}（${why}）。程序没有改动它。`
+    + (backup
+      ? `\n\n最近一份完好的备份是：${backup}\n请先退出程序，把损坏的文件移到别处保存，再把这份备份复制到 ${file}，然后重新启动。`
+      : '\n\n没有找到可用的备份。请先退出程序，把损坏的文件移到别处保存并联系技术支持；移走后重新启动会建立一个新的空数据库。'),
+  emptyDatabaseFile: '文件长度为 0 字节，里面没有任何数据',
+  databaseNotSqlite: '不是 SQLite 数据库文件，或文件头已被破坏',
+  databasePagesDamaged: (details: string) => `数据页损坏，完整性检查未通过：${details}`,
   newerDatabase: (found: number, known: number) => `数据库版本（${found}）比本程序支持的版本（${known}）新，可能由更新版本的程序写入。为防止损坏，本程序不会打开它；请安装最新版本的程序。`,
   common: {
     mainNav: '主导航',

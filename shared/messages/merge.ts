@@ -107,6 +107,7 @@ export const merge = {
     sourcesDetail: '逐项查看数据来源',
     intro: (noun: string) => `导入所辖${noun}的报表，查看报送情况，核对重报差异，得到本级汇总报表。`,
     noChildren: '本年度尚未收到任何报表。',
+    folderGone: '所选文件夹已失效，请重新选择文件夹。',
   },
   sheets: {
     notesSheet: '汇总说明',
@@ -134,7 +135,20 @@ export const merge = {
     departmentCell: (d: string) => `由${DEPARTMENT_NAMES[d] ?? d}报送（只读）`,
     departmentItems: (department: string) => `本机为${DEPARTMENT_NAMES[department] ?? department}，只填报本部门负责的数据项。`,
   },
+  /** files a folder walk leaves out, and why (shown in the merge report) */
+  skip: {
+    notRegular: (kind: string) => `不是普通文件（${kind}），已跳过`,
+    kinds: { fifo: '命名管道', socket: '套接字', device: '设备文件', other: '特殊文件' },
+    outside: (target: string) => `是指向所选文件夹以外的链接（${target}），已跳过`,
+    brokenLink: '是失效的链接，已跳过',
+    sameFile: (first: string) => `与 ${first} 是同一个文件（已读取过），已跳过`,
+    folderAgain: '是指向已读取过的文件夹的链接（会造成循环），已跳过',
+    unreadableFolder: (why: string) => `文件夹无法读取（${why}），已跳过`,
+    changed: '读取前文件已被替换，已跳过',
+    heading: (n: number) => `已跳过 ${n} 项（不是报表文件，或在所选文件夹以外）`,
+  },
   cli: {
+    skippedLine: (file: string, reason: string) => `已跳过\t${file}\t${reason}`,
     usage: 'merge --region <县或市区划代码> --year <年度> 文件… [-o 汇总表.xlsx] [--json]',
     fileLine: (file: string, verdict: string, supplier: string) => `${verdict}\t${supplier}\t${file}`,
     reasonLine: (where: string, message: string) => `    ${where ? `${where} ` : ''}${message}`,

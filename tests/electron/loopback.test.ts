@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { openApp, type AppBackend } from '../../electron/app.ts';
 import { sourcePaths } from '../../electron/app-paths.ts';
 import { startLoopback, type LoopbackServer } from '../../electron/loopback/server.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/api/excel-contract.ts';
+import { MAX_REQUEST_BYTES } from '../../shared/api/limits.ts';
 
 interface Reply { status: number; headers: Record<string, unknown>; body: string }
 
@@ -104,6 +106,31 @@ describe('loopback adapter', () => {
     const broken = await send(server, { method: 'POST', path: '/api/settings:get-profile', body: '{not json', token: server.token });
     expect(broken.status).toBe(400);
     expect((await send(server, { path: '/api/settings:get-profile', token: server.token })).status).toBe(405);
+  });
+
+  it('an oversized body → 413 with a Chinese message, without buffering it; the largest legitimate call still passes', async () => {
+    // the largest legitimate call: one return file at the 10 MB limit, base64 in JSON
+    const file = Buffer.alloc(MAX_IMPORT_BYTES, 0x41);
+    const legit = await api(server, 'excel:validate', { fileName: 'big.xlsx', bytesBase64: file.toString('base64') });
+    expect(legit.status).toBe(200);
+    expect(JSON.stringify(file.toString('base64')).length).toBeLessThan(MAX_REQUEST_BYTES);
+
+    const huge = JSON.stringify({ fileName: 'huge.xlsx', bytesBase64: 'A'.repeat(MAX_REQUEST_BYTES + 1024) });
+    const refused = await api(server, 'excel:validate', JSON.parse(huge));
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/请求内容过大.*16 MB/) } });
+    // a body sent without a length (chunked) is cut off at the same limit
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/excel:validate',
+        headers: { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}`, 'transfer-encoding': 'chunked' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+      req.on('error', reject);
+      const piece = Buffer.alloc(1024 * 1024, 0x41);
+      for (let i = 0; i < 20; i++) req.write(piece);
+      req.end();
+    });
+    expect(chunked).toBe(413);
+    // the server still answers afterwards
+    expect((await api(server, 'regions:get', { code: '220802000000' })).status).toBe(200);
   });
 
   it('serves the static renderer, with index.html for unknown paths', async () => {

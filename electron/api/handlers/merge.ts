@@ -3,6 +3,7 @@ import type { DomainHandlers } from '../handlers.ts';
 import { importBatch } from '../../merge/batch-import.ts';
 import { excelReturnReader } from '../../merge/excel-reader.ts';
 import { exportMergedReturn } from '../../merge/county-export.ts';
+import { importFolderFiles, pickFolder } from '../../merge/folder-import.ts';
 import {
   beginImport, breakdown, chooseSubmission, entryOverlay, mergeResult, officeOf, overview, received, resubmissions,
 } from '../../merge/merge-service.ts';
@@ -12,6 +13,8 @@ export const mergeHandlers = (ctx: AppContext): DomainHandlers<'merge'> => ({
   'merge:begin-import': (input) => beginImport(ctx, input),
   'merge:import-files': ({ files, ...input }) => importBatch(ctx, officeOf(ctx, input), input.year,
     files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.bytesBase64, 'base64') })), excelReturnReader(ctx)),
+  'merge:pick-folder': (input) => pickFolder(ctx, input),
+  'merge:import-folder-files': (input) => importFolderFiles(ctx, input),
   'merge:received': (input) => received(ctx, input),
   'merge:resubmissions': (input) => resubmissions(ctx, input),
   'merge:choose-version': (input) => chooseSubmission(ctx, input),

@@ -1,0 +1,38 @@
+// The desktop's folder import: the folder is chosen in the system dialog and walked here, in the main process, by
+// the same walk the CLI uses (gather-folder.ts); the renderer only ever sees the file names and a token, and
+// asks for the files in chunks so its progress bar moves. Nothing outside the folder can be asked for.
+import { randomBytes } from 'node:crypto';
+import { MESSAGES } from '../../shared/messages.ts';
+import { AppError } from '../../shared/api/envelope.ts';
+import type { AppContext } from '../services/context.ts';
+import { importBatch, type IncomingFile, type LazyFile } from './batch-import.ts';
+import { excelReturnReader } from './excel-reader.ts';
+import { gatherReturnFiles } from './gather-folder.ts';
+import { officeOf, type OfficeYear } from './merge-service.ts';
+
+const picked = new WeakMap<AppContext, { token: string; files: LazyFile[] }>();
+
+export async function pickFolder(ctx: AppContext, input: OfficeYear) {
+  officeOf(ctx, input);
+  if (!ctx.shell.pickFolder) return { supported: false, folder: null, token: null, files: [], skipped: [] };
+  const folder = await ctx.shell.pickFolder();
+  if (!folder) return { supported: true, folder: null, token: null, files: [], skipped: [] };
+  const { files, skipped } = gatherReturnFiles([folder]);
+  const token = randomBytes(16).toString('hex');
+  picked.set(ctx, { token, files });
+  return { supported: true, folder, token, files: files.map((f) => f.fileName), skipped };
+}
+
+export async function importFolderFiles(ctx: AppContext, input: OfficeYear & { token: string; start: number; count: number }) {
+  const office = officeOf(ctx, input);
+  const current = picked.get(ctx);
+  if (!current || current.token !== input.token) throw new AppError('refused', MESSAGES.merge.page.folderGone);
+  const batch: IncomingFile[] = current.files.slice(input.start, input.start + input.count).map((f) => {
+    try {
+      return { fileName: f.fileName, bytes: f.load() };
+    } catch (error) {
+      return { fileName: f.fileName, bytes: Buffer.alloc(0), loadError: (error as Error).message };
+    }
+  });
+  return importBatch(ctx, office, input.year, batch, excelReturnReader(ctx));
+}
