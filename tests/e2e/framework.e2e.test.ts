@@ -53,7 +53,7 @@ describe('framework browser', () => {
     await form.getByLabel('新的目标值').fill('10');
     await form.getByLabel('调整依据（如会议纪要、文件号）').fill('县妇儿工委2026年会议纪要');
     await form.getByRole('button', { name: '保存为新版本' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('已保存为第 2 版指标框架');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('已保存为第 3 版指标框架');
     await expect.poll(() => row.textContent()).toContain('不高于10/10万');
     expect(await row.textContent()).toContain('本地调整（规划原值：不高于12.5/10万）：县妇儿工委2026年会议纪要');
     await e2e.screenshot('framework-adjusted', { fullPage: false });
