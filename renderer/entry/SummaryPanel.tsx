@@ -3,7 +3,6 @@
 import type { AreaCode, DataItem, SexColumn } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { countsOf } from '../../shared/report/build-report.ts';
-import { formatRate } from '../../shared/report/format.ts';
 import { headlineSentences } from '../../shared/report/headline.ts';
 import type { Evaluation } from '../../shared/rules/result.ts';
 
@@ -15,26 +14,28 @@ export function SummaryPanel({ evaluation, items, onJump, onArea }: {
   onJump: (item: string, sex: SexColumn) => void;
   onArea: (area: AreaCode) => void;
 }) {
-  const rows = [...evaluation.areas.map((a) => ({ ...a, label: MESSAGES.areaTitles[a.area] })), { ...evaluation.total, area: null, label: T.total }]
-    .map((r) => ({ ...r, counts: countsOf(r) }));
+  const rows = [...evaluation.areas.map((a) => ({ ...a, label: MESSAGES.areaShortNames[a.area], title: MESSAGES.areaTitles[a.area] })), { ...evaluation.total, area: null, label: T.total, title: T.total }];
   const headline = headlineSentences(countsOf(evaluation.total));
   return (
     <section className="summary" aria-label={T.heading} data-testid="summary">
       <h2>{T.heading}</h2>
       <table className="grid summary-table">
         <thead>
-          <tr><th>{T.area}</th><th className="c-num">{T.filled}</th><th className="c-num">{T.errors}</th><th className="c-num">{T.warnings}</th><th className="c-num">{T.monitored}</th><th className="c-num">{T.met}</th><th className="c-num">{T.basicallyMet}</th><th className="c-num">{T.notMet}</th><th className="c-num">{T.alerts}</th><th className="c-num">{T.rate}</th><th className="c-num">{T.qualitative}</th></tr>
+          <tr>
+            <th>{T.area}</th><th className="c-num">{T.filled}</th><th className="c-num">{T.errors}</th><th className="c-num">{T.warnings}</th>
+            <th className="c-num">{T.met}</th><th className="c-num" title={T.basicallyMet}>{T.basicShort}</th>
+            <th className="c-num" title={T.notMet}>{T.notMetShort}</th><th className="c-num" title={T.alertsTitle}>{T.alerts}</th>
+          </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.label} className={r.area ? 'clickable' : 'total-row'} onClick={() => r.area && onArea(r.area)}>
-              <td>{r.label}</td>
+              <td title={r.title}>{r.label}</td>
               <td className="c-num">{r.cellsFilled}/{r.cellsTotal}</td>
               <td className={`c-num ${r.errors ? 'num-error' : ''}`}>{r.errors}</td>
               <td className={`c-num ${r.warnings ? 'num-warn' : ''}`}>{r.warnings}</td>
-              <td className="c-num">{r.counts.monitored}/{r.counts.measured}</td><td className="c-num">{r.met}</td><td className="c-num">{r.basicallyMet}</td>
-              <td className="c-num">{r.notMet}</td><td className={`c-num ${r.alerts ? 'num-warn' : ''}`}>{r.alerts}</td><td className="c-num">{formatRate(r.counts.rate)}</td>
-              <td className="c-num" title={T.qualitative}>{r.counts.qualitative.total > 0 ? `${r.qualitativeDone}/${r.qualitativeInProgress}/${r.qualitativeNotDone}` : '—'}</td>
+              <td className="c-num">{r.met}</td><td className="c-num">{r.basicallyMet}</td>
+              <td className={`c-num ${r.notMet ? 'num-error' : ''}`}>{r.notMet}</td><td className={`c-num ${r.alerts ? 'num-warn' : ''}`}>{r.alerts}</td>
             </tr>
           ))}
         </tbody>

@@ -2,16 +2,14 @@
 // an import reports, the verdicts, the CLI and the 导入导出 page. Tests match on these texts: change them here only.
 import type { SexColumn } from '../framework/schema.ts';
 import { ALERT_LABEL, VERDICT_LABEL } from '../rules/messages.ts';
+import { areaShortNames } from './framework.ts';
 
 const SEX: Record<SexColumn, string> = { total: '合计', female: '女', male: '男' };
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The report form itself: sheet names, header block, column headers, footer, 说明. */
 const form = {
-  sheetNames: {
-    health: '健康', education: '教育', economy: '经济', decision: '决策',
-    social_security: '社保', family: '家庭', environment: '环境', law: '法律',
-  } as Record<string, string>,
+  sheetNames: areaShortNames as Record<string, string>,
   resultSheet: '校验结果',
   metaSheet: '元数据',
   title: (areaTitle: string) => `${areaTitle}监测统计表`,

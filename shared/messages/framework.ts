@@ -11,6 +11,12 @@ export const areaTitles: Record<AreaCode, string> = {
   law: '妇女与法律',
 };
 
+/** Two-character area names: the Excel return's sheet names and the narrow summary columns. */
+export const areaShortNames: Record<AreaCode, string> = {
+  health: '健康', education: '教育', economy: '经济', decision: '决策',
+  social_security: '社保', family: '家庭', environment: '环境', law: '法律',
+};
+
 export const framework = {
   ruleKinds: {
     at_most: '不高于', at_least: '不低于', about: '左右', range: '区间', trend: '趋势',

@@ -2,7 +2,7 @@
 import { api } from './api.ts';
 import { app } from './app.ts';
 import { cli } from './cli.ts';
-import { areaTitles, framework } from './framework.ts';
+import { areaShortNames, areaTitles, framework } from './framework.ts';
 import { returns } from './returns.ts';
 import { backups } from './backups.ts';
 import { entry } from './entry.ts';
@@ -12,4 +12,4 @@ import { frameworkAdjust } from './framework-adjust.ts';
 import { report } from './report.ts';
 import { merge } from './merge.ts';
 
-export const MESSAGES = { api, app, cli, framework, areaTitles, returns, backups, entry, frameworkPackage, frameworkAdjust, report, excel, merge };
+export const MESSAGES = { api, app, cli, framework, areaTitles, areaShortNames, returns, backups, entry, frameworkPackage, frameworkAdjust, report, excel, merge };

@@ -56,20 +56,21 @@ export const report = {
     sections: { overview: '总体情况', attention: '需要关注的指标', areas: '分领域监测结果', townships: '各乡镇（街道）情况', notes: '说明' },
     /** 「在可监测的X项指标中，Y项已实现或基本实现目标」, as the national monitoring reports write it */
     overview: (monitored: number, achieved: number, met: number, basic: number, notMet: number, rate: string) =>
-      `在可监测的${monitored}项指标中，${achieved}项已实现或基本实现目标（已实现${met}项，基本实现${basic}项），达标率${rate}；${notMet}项与目标仍有差距。`,
+      `在可监测的${monitored}项指标中，${achieved}项已实现或基本实现目标（已实现${met}项，基本实现${basic}项），达标率${rate}；${notMet > 0 ? `${notMet}项与目标仍有差距` : '没有与目标仍有差距的指标'}。`,
     coverage: (measured: number, monitored: number, noData: number) =>
       noData > 0 ? `本级评估的定量指标${measured}项，可监测${monitored}项，另有${noData}项无数据，未计入达标率。` : `本级评估的定量指标${measured}项，均可监测。`,
     tooFew: (measured: number, monitored: number, achieved: number, notMet: number) =>
-      `本级评估的定量指标${measured}项中仅${monitored}项有数据（不足${MIN_MONITORED_SHARE * 100}%），数据不全，暂不计算达标率；有数据的指标中${achieved}项已实现或基本实现目标，${notMet}项与目标仍有差距。`,
+      `本级评估的定量指标${measured}项中仅${monitored}项有数据（不足${MIN_MONITORED_SHARE * 100}%），数据不全，暂不计算达标率；有数据的指标中${achieved}项已实现或基本实现目标，${notMet > 0 ? `${notMet}项与目标仍有差距` : '没有与目标仍有差距的指标'}。`,
     noneMonitored: (measured: number) => `本级评估的定量指标${measured}项均无数据，暂无法评估。`,
     qualitative: (total: number, done: number, inProgress: number, notDone: number, unanswered: number) =>
       `定性目标${total}项（机制建立、政策落实等，由填报单位自评，单独统计，不计入达标率）：已建立或已实现${done}项，推进中${inProgress}项，未建立或未实现${notDone}项${unanswered > 0 ? `，尚未评估${unanswered}项` : ''}。`,
-    alerts: (n: number) => (n > 0 ? `预警指标${n}项（预计完成困难或波动较大），见“需要关注的指标”。` : '本年没有预警指标。'),
+    alerts: (n: number) => (n > 0 ? `预警指标${n}项（预计完成困难或波动较大），须逐项说明原因。` : '本年没有预警指标。'),
     lists: {
       basic: (names: string) => `基本实现的指标：${names}。`,
       notMet: (names: string) => `与目标仍有差距的指标：${names}。`,
       behind: (names: string) => `其中滞后于序时进度的：${names}。`,
       ahead: (names: string) => `提前实现规划目标的指标：${names}。`,
+      more: (names: string, n: number) => `${names}等${n}项`,
     },
     noTargets: '本级没有纳入评估的目标。',
     tiles: { met: VERDICT_LABEL.met, basicallyMet: VERDICT_LABEL.basically_met, notMet: VERDICT_LABEL.not_met, noData: VERDICT_LABEL.no_data, alerts: '预警', volatile: ALERT_LABEL.volatile },

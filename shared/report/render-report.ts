@@ -65,14 +65,18 @@ function countsRow(name: string, c: Counts, cls = ''): string {
   return `<tr${cls ? ` class="${cls}"` : ''}><td>${esc(name)}</td>${cells}<td class="num">${formatRate(c.rate)}</td><td class="center">${q.total > 0 ? `${q.done}/${q.inProgress}/${q.notDone}` : '—'}</td></tr>`;
 }
 
+/** At most MAX_LISTED names, then 等N项 (the tables below list every one). */
+const MAX_LISTED = 10;
+const nameList = (names: string[]) => (names.length <= MAX_LISTED ? names.join('、') : A.lists.more(names.slice(0, MAX_LISTED).join('、'), names.length));
+
 /** The overview's sentences: the headline in the bureau's form, then the lists of each verdict group. */
 export function overviewSentences(model: AnnualReportModel): string[] {
   const out = headlineSentences(model.counts);
   const l = model.lists;
-  if (l.ahead.length > 0) out.push(A.lists.ahead(l.ahead.join('、')));
-  if (l.basic.length > 0) out.push(A.lists.basic(l.basic.join('、')));
-  if (l.notMet.length > 0) out.push(A.lists.notMet(l.notMet.join('、')));
-  if (l.behind.length > 0) out.push(A.lists.behind(l.behind.join('、')));
+  // 提前实现 belongs to the evaluation reports; a year's report names what still needs work
+  if (l.basic.length > 0) out.push(A.lists.basic(nameList(l.basic)));
+  if (l.notMet.length > 0) out.push(A.lists.notMet(nameList(l.notMet)));
+  if (l.behind.length > 0) out.push(A.lists.behind(nameList(l.behind)));
   return out;
 }
 

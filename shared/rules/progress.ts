@@ -33,7 +33,7 @@ export function judgeProgress(
   }
   points.push({ year, value: x });
   const projected = points.length >= MIN_PROJECTION_YEARS ? roundTo(linearAt(points, targetYear), ind.decimals) : null;
-  const projection = { projected, projectedMeets: projected === null ? null : meets(projected) };
+  const projection = { projected, projectedMeets: projected === null ? null : meets(projected), projectedFrom: projected === null ? null : points[0].year };
 
   if (met) return { baseYear, baseValue, targetYear, expected: null, state: 'ahead', ...projection };
   if (baseValue === null) return { baseYear, baseValue, targetYear, expected: null, state: 'no_base', ...projection };

@@ -56,6 +56,8 @@ export const ProgressSchema = z.object({
   /** the least-squares line through the years entered (base year included), at the target year; null with fewer than 3 years */
   projected: z.number().nullable(),
   projectedMeets: z.boolean().nullable(),
+  /** the first year of the values the projection is drawn through */
+  projectedFrom: z.number().int().nullable(),
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 

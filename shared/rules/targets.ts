@@ -271,7 +271,7 @@ export function evaluateTarget(ctx: TargetContext, ct: CompiledTarget): TargetRe
       if (progress.state === 'no_base') clauses.push(PROGRESS_MSG.noBase(progress.baseYear));
       else clauses.push(progress.state === 'behind' ? PROGRESS_MSG.behind(ctx.data.year, E) : PROGRESS_MSG.onTrack(ctx.data.year, E));
       if (progress.projectedMeets === false) {
-        clauses.push(PROGRESS_MSG.projectedMiss(progress.baseYear, ctx.data.year, targetYear, formatInUnit(progress.projected!, ind.decimals, ind.unit)));
+        clauses.push(PROGRESS_MSG.projectedMiss(progress.projectedFrom!, ctx.data.year, targetYear, formatInUnit(progress.projected!, ind.decimals, ind.unit)));
       }
       hardToMeet = progress.state === 'behind' || progress.projectedMeets === false;
     }

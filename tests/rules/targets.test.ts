@@ -223,6 +223,12 @@ describe('序时进度 and projection (控制在12/10万以下 by 2025, base yea
     expect(r.hardToMeet).toBe(true);
     expect(r.message).toContain('按2020—2023年趋势推算，2025年约为');
   });
+  it('without a base year the projection still runs through the years there are, and names them', () => {
+    const r = run({ name: '', target: T.H01, current: at(190, 2023), history: [at(170, 2021), at(180, 2022)], status: 'not_met' });
+    expect(r.progress).toMatchObject({ state: 'no_base', projectedFrom: 2021, projectedMeets: false });
+    expect(r.message).toContain('缺少基期（2020年）数据，无法计算序时进度；按2021—2023年趋势推算，2025年约为21.0/10万，预计完成困难');
+    expect(r.hardToMeet).toBe(true);
+  });
   it('a projection that hits the target raises no 预警', () => {
     const r = run({ name: '', target: T.H01, current: at(140, 2023), history: [at(200, 2020), at(180, 2021), at(160, 2022)], status: 'not_met' });
     expect(r.progress).toMatchObject({ state: 'on_track', projectedMeets: true });
