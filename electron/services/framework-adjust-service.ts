@@ -12,15 +12,38 @@ import { getProfile } from './settings-service.ts';
 
 const M = MESSAGES.frameworkAdjust;
 
-function adjustedRule(rule: TargetRule, value: number): TargetRule {
+/** What a county may change: the value of a bound or 左右 target, the tolerances the plans leave to convention. */
+export interface TargetChange {
+  value?: number;
+  /** 左右 tolerance, or the 保持稳定 margin */
+  tolerance?: number;
+  /** the balanced band of the female share (%) */
+  band?: { low: number; high: number };
+}
+
+function adjustedRule(rule: TargetRule, change: TargetChange): TargetRule {
+  const { value, tolerance, band } = change;
   switch (rule.kind) {
-    case 'at_least': case 'at_most': return { ...rule, value };
-    case 'about': return { ...rule, value, tolerance: Math.max(0.1, Math.round(value * 0.05 * 10) / 10) };
+    case 'at_least': case 'at_most':
+      if (value === undefined) throw new AppError('invalid_request', M.needValue);
+      return { ...rule, value };
+    case 'about': {
+      const v = value ?? rule.value;
+      const t = tolerance ?? (value === undefined ? rule.tolerance : Math.max(0.1, Math.round(v * 0.05 * 10) / 10));
+      if (!(t > 0)) throw new AppError('invalid_request', M.needTolerance);
+      return { ...rule, value: v, tolerance: t };
+    }
+    case 'balanced':
+      if (!band) throw new AppError('invalid_request', M.needBand);
+      return { ...rule, low: band.low, high: band.high };
+    case 'trend':
+      if (rule.direction !== 'stable' || tolerance === undefined) throw new AppError('refused', M.notNumeric);
+      return { ...rule, stableTolerance: tolerance };
     default: throw new AppError('refused', M.notNumeric);
   }
 }
 
-export function adjustTarget(ctx: AppContext, planId: string, targetId: string, value: number, note: string) {
+export function adjustTarget(ctx: AppContext, planId: string, targetId: string, change: number | TargetChange, note: string) {
   const profile = getProfile(ctx);
   if (!profile || profile.planId !== planId || (profile.role !== 'county' && profile.role !== 'city')) throw new AppError('refused', M.countyOnly);
   const current = requireFramework(ctx, planId);
@@ -30,7 +53,7 @@ export function adjustTarget(ctx: AppContext, planId: string, targetId: string, 
   const at = isoNow(ctx);
   const version = current.version + 1;
   const original = target.adjustment?.previous ?? target.rule;
-  target.rule = adjustedRule(target.rule, value);
+  target.rule = adjustedRule(target.rule, typeof change === 'number' ? { value: change } : change);
   target.adjustment = { previous: original, note: note.trim(), at, version };
   next.version = version;
   const framework = FrameworkSchema.parse(next);

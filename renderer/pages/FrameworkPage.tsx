@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { describeRule, indicatorUnit } from '../../shared/framework/describe.ts';
+import { adjustableParts, describeRule, indicatorUnit, reliesOnConvention } from '../../shared/framework/describe.ts';
 import type { AreaCode, Indicator } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { api, ApiCallError } from '../api/client.ts';
@@ -81,11 +81,12 @@ export function FrameworkPage({ planId, canAdjust = false }: { planId: string; c
               <td>
                 {describeRule(target.rule, indicator)}
                 {target.adjustment && <div className="small adjusted">{MESSAGES.frameworkAdjust.adjusted(describeRule(target.adjustment.previous, indicator), target.adjustment.note)}</div>}
-                {canAdjust && adjusting !== target.id && (target.rule.kind === 'at_least' || target.rule.kind === 'at_most' || target.rule.kind === 'about') && (
+                {reliesOnConvention(target.rule) && !target.adjustment && <div className="muted small">{MESSAGES.frameworkAdjust.convention}</div>}
+                {canAdjust && adjusting !== target.id && adjustableParts(target.rule) && (
                   <div><button className="link small" onClick={() => setAdjusting(target.id)}>{MESSAGES.frameworkAdjust.button}</button></div>
                 )}
-                {adjusting === target.id && (target.rule.kind === 'at_least' || target.rule.kind === 'at_most' || target.rule.kind === 'about') && (
-                  <AdjustTargetForm planId={planId} targetId={target.id} initial={target.rule.value}
+                {adjusting === target.id && adjustableParts(target.rule) && (
+                  <AdjustTargetForm planId={planId} targetId={target.id} rule={target.rule}
                     onDone={(message) => { setAdjusting(null); if (message) { setNotice(message); setLoaded((n) => n + 1); } }} />
                 )}
               </td>

@@ -24,7 +24,16 @@ export const plansContract = {
   ),
   'plans:export-package': endpoint(z.object({ planId: z.string().min(1) }), z.object({ fileName: z.string(), bytesBase64: z.string() }), '导出指标框架包（供乡镇导入）'),
   'plans:adjust-target': endpoint(
-    z.object({ planId: z.string().min(1), targetId: z.string().min(1), value: z.number().finite(), note: z.string().trim().min(2, '请填写调整依据').max(200) }),
+    z.object({
+      planId: z.string().min(1), targetId: z.string().min(1),
+      /** the new target value (不低于 / 不高于 / 左右) */
+      value: z.number().finite().optional(),
+      /** the 左右 tolerance, or the 保持稳定 margin, in the indicator's unit */
+      tolerance: z.number().finite().nonnegative().optional(),
+      /** the balanced band of the female share, in % */
+      band: z.object({ low: z.number().min(0).max(100), high: z.number().min(0).max(100) }).refine((b) => b.low < b.high, '均衡范围的下限应小于上限').optional(),
+      note: z.string().trim().min(2, '请填写调整依据').max(200),
+    }).refine((x) => x.value !== undefined || x.tolerance !== undefined || x.band !== undefined, '请填写要调整的目标值、幅度或均衡范围'),
     z.object({ version: z.number().int() }),
     '县级调整本级规划的一个目标值（生成新版本指标框架）',
   ),

@@ -29,6 +29,7 @@ export function describeRule(rule: TargetRule, indicator: Indicator): string {
     case 'range': return `${rule.minStrict ? '高于' : '不低于'}${v(rule.min)}且${rule.maxStrict ? '低于' : '不高于'}${v(rule.max)}`;
     case 'trend': {
       const basis = rule.basis === 'baseline' ? '与基期相比' : '与上年相比';
+      if (rule.direction === 'stable' && rule.stableTolerance !== undefined) return `${TREND.stable}（${basis}，变化不超过${v(rule.stableTolerance)}）`;
       return rule.direction === 'slowing_increase' ? `${TREND[rule.direction]}（连续${rule.years}年增幅收窄）` : `${TREND[rule.direction]}（${basis}）`;
     }
     case 'balanced': return rule.toward ? `女性占比向${rule.low}%～${rule.high}%的均衡范围靠拢（本程序约定的均衡范围）` : `女性占比在${rule.low}%～${rule.high}%之间（本程序约定的均衡范围）`;
@@ -47,4 +48,20 @@ export function planYears(plan: Pick<PlanMeta, 'baselineYear' | 'period'>, upTo?
   const last = upTo === undefined ? plan.period.end : Math.min(plan.period.end, upTo);
   for (let y = Math.min(plan.baselineYear, plan.period.start); y <= last; y++) years.push(y);
   return years;
+}
+
+/** Which targets a county may adjust locally, and what: a value, the tolerance, the balanced band. */
+export function adjustableParts(rule: TargetRule): { value: boolean; tolerance: boolean; band: boolean } | null {
+  switch (rule.kind) {
+    case 'at_least': case 'at_most': return { value: true, tolerance: false, band: false };
+    case 'about': return { value: true, tolerance: true, band: false };
+    case 'balanced': return { value: false, tolerance: false, band: true };
+    case 'trend': return rule.direction === 'stable' ? { value: false, tolerance: true, band: false } : null;
+    default: return null;
+  }
+}
+
+/** The rule rests on a margin the plan does not give (左右's tolerance, the balanced band, 保持稳定 without one). */
+export function reliesOnConvention(rule: TargetRule): boolean {
+  return rule.kind === 'about' || rule.kind === 'balanced' || (rule.kind === 'trend' && rule.direction === 'stable');
 }

@@ -1,7 +1,14 @@
 export const frameworkAdjust = {
   countyOnly: '只有县（区）或市的妇儿工委办可以调整本级规划的目标值；乡镇请导入县级下发的指标框架包',
   noTarget: (id: string) => `没有目标 ${id}`,
-  notNumeric: '只能调整带数值的目标（不低于、不高于、左右）',
+  notNumeric: '只能调整带数值或幅度的目标（不低于、不高于、左右、均衡范围、保持稳定的幅度）',
+  needValue: '请填写新的目标值',
+  needTolerance: '“左右”的幅度应大于0',
+  needBand: '请填写均衡范围的下限和上限',
+  tolerance: '幅度（±，按指标单位）',
+  stableTolerance: '保持稳定的幅度（与基期或上年相比，按指标单位）',
+  bandLow: '均衡范围下限（%）',
+  bandHigh: '均衡范围上限（%）',
   button: '调整',
   value: '新的目标值',
   note: '调整依据（如会议纪要、文件号）',
@@ -9,4 +16,5 @@ export const frameworkAdjust = {
   cancel: '取消',
   saved: (version: number) => `已保存为第 ${version} 版指标框架。已填报的报表仍按原版本校验；请导出指标框架包下发各乡镇。`,
   adjusted: (previous: string, note: string) => `本地调整（规划原值：${previous}）：${note}`,
+  convention: '本程序约定（规划未给出幅度），县（区）可调整',
 };

@@ -58,4 +58,20 @@ describe('framework browser', () => {
     expect(await row.textContent()).toContain('本地调整（规划原值：不高于12.5/10万）：县妇儿工委2026年会议纪要');
     await e2e.screenshot('framework-adjusted', { fullPage: false });
   });
+
+  it('lets the county set a tolerance the plan leaves to convention (the balanced band)', async () => {
+    const { page } = e2e;
+    await page.getByPlaceholder('按指标名称或代码搜索').fill('趋于平衡');
+    const row = page.getByTestId('framework-table').locator('tr', { hasText: '趋于平衡' }).first();
+    await expect.poll(() => row.textContent()).toContain('本程序约定（规划未给出幅度），县（区）可调整');
+    await row.getByRole('button', { name: '调整' }).click();
+    const form = row.locator('form.adjust-form');
+    await form.getByLabel('均衡范围下限（%）').fill('42');
+    await form.getByLabel('均衡范围上限（%）').fill('58');
+    await form.getByLabel('调整依据（如会议纪要、文件号）').fill('县统计局意见');
+    await form.getByRole('button', { name: '保存为新版本' }).click();
+    await expect.poll(() => row.textContent()).toContain('42%～58%');
+    expect(await row.textContent()).toContain('本地调整');
+    expect(e2e.errors).toEqual([]);
+  });
 });

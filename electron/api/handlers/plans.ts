@@ -14,7 +14,7 @@ export const plansHandlers = (ctx: AppContext): DomainHandlers<'settings' | 'pla
     const framework = requireFramework(ctx, planId, version);
     return { framework, retired: retiredItems(ctx, framework) };
   },
-  'plans:adjust-target': ({ planId, targetId, value, note }) => adjustTarget(ctx, planId, targetId, value, note),
+  'plans:adjust-target': ({ planId, targetId, value, tolerance, band, note }) => adjustTarget(ctx, planId, targetId, { value, tolerance, band }, note),
   'plans:export-package': ({ planId }) => exportFrameworkPackage(ctx, planId),
   'plans:import-package': ({ fileName, bytesBase64 }) => importFrameworkPackage(ctx, fileName, Buffer.from(bytesBase64, 'base64')),
   'regions:get': ({ code }) => regionWithPath(ctx, code),

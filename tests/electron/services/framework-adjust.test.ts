@@ -43,8 +43,21 @@ describe('local adjustment of a target', () => {
     expect(target(township, 'taobei-H-G02-1').adjustment?.note).toBe('市级下达的更高要求');
   });
 
+  it('adjusts the tolerances the plans leave to convention: 左右, the balanced band, 保持稳定', () => {
+    const county = backend(TAOBEI_COUNTY);
+    const all = (b: TestBackend) => requireFramework(b.ctx, 'taobei').areas.flatMap((a) => a.targets);
+    const about = all(county).find((t) => t.rule.kind === 'about')!;
+    adjustTarget(county.ctx, 'taobei', about.id, { tolerance: 0.5 }, '县统计局意见：左右按±0.5个百分点掌握');
+    expect(target(county, about.id).rule).toMatchObject({ kind: 'about', value: (about.rule as { value: number }).value, tolerance: 0.5 });
+    const balanced = all(county).find((t) => t.rule.kind === 'balanced')!;
+    adjustTarget(county.ctx, 'taobei', balanced.id, { band: { low: 47, high: 53 } }, '县妇儿工委会议：均衡按47%—53%掌握');
+    expect(target(county, balanced.id).rule).toMatchObject({ kind: 'balanced', low: 47, high: 53 });
+    expect(target(county, balanced.id).adjustment?.previous).toMatchObject({ kind: 'balanced', low: (balanced.rule as { low: number }).low });
+    expect(() => adjustTarget(county.ctx, 'taobei', balanced.id, { value: 50 }, '缺少范围')).toThrow('请填写均衡范围的下限和上限');
+  });
+
   it('refuses targets without a number', () => {
     const county = backend(TAOBEI_COUNTY);
-    expect(() => adjustTarget(county.ctx, 'taobei', 'taobei-P-G08-4', 5, '试一试')).toThrow('只能调整带数值的目标');
+    expect(() => adjustTarget(county.ctx, 'taobei', 'taobei-P-G08-4', 5, '试一试')).toThrow('只能调整带数值或幅度的目标');
   });
 });
