@@ -81,6 +81,7 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
   const data = view.data;
   const indicators = new Map(framework.indicators.map((i) => [i.code, i]));
   const compiled = compileFramework(framework);
+  const quoted = new Map(compiled.targets.map((t) => [t.target.id, t.text]));
   const higherBetter = (code: string) => compiled.indicators[compiled.indicatorIndex.get(code)!]?.direction === 'higher';
   const results = new Map(evaluation.targets.map((t) => [t.targetId, t]));
   const coverage = new Map(evaluation.indicators.filter((v) => v.coverage).map((v) => [v.code, POOL_MSG.coverage(v.coverage!)]));
@@ -98,7 +99,7 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
   const rowOf = (target: Target, result: TargetResult): ReportRow => {
     const ind = indicators.get(target.indicator)!;
     return {
-      targetId: target.id, indicator: ind.code, indicatorName: ind.name, area: result.area, targetText: target.text,
+      targetId: target.id, indicator: ind.code, indicatorName: ind.name, area: result.area, targetText: quoted.get(target.id) ?? target.text,
       unit: unitOf(ind), decimals: decimalsOf(ind), kind: ind.kind,
       status: result.status, value: result.value, previous: result.previous, changePercent: result.changePercent, volatile: result.volatile,
       hardToMeet: result.hardToMeet, progress: result.progress?.state ?? null, higherBetter: higherBetter(ind.code),

@@ -5,7 +5,8 @@ import {
   AREA_CODES, AREA_LETTER, INDICATOR_FACTORS,
   type DataItem, type Framework, type Indicator, type Level, type SexColumn, type Target, type TargetRule,
 } from '../framework/schema.ts';
-import { SEX_LABEL } from './messages.ts';
+import { describeRule } from '../framework/describe.ts';
+import { SEX_LABEL, TARGET_TEXT } from './messages.ts';
 import { countNoun } from './format.ts';
 
 export const SEX_COLUMNS: readonly SexColumn[] = ['total', 'female', 'male'];
@@ -70,6 +71,8 @@ export function ruleDirection(rule: TargetRule): Direction | null {
 
 export interface CompiledTarget {
   target: Target;
+  /** the target as verdicts quote it: the plan's words, and the local adjustment when the county changed it */
+  text: string;
   area: number;
   indicator: CompiledIndicator;
   /** the compared indicator of a relative rule */
@@ -188,7 +191,8 @@ function build(framework: Framework): CompiledFramework {
         if (j === undefined) throw new Error(`目标 ${target.id} 比较的指标 ${target.rule.indicator} 不存在`);
         other = indicators[j];
       }
-      targets.push({ target, area: areaIndex, indicator: indicators[i], other });
+      const text = target.adjustment ? TARGET_TEXT.adjusted(target.text, describeRule(target.rule, indicators[i].indicator)) : target.text;
+      targets.push({ target, text, area: areaIndex, indicator: indicators[i], other });
     }
   }
 

@@ -76,6 +76,11 @@ export const CONVENTION_MSG = {
   rate: (minSharePercent: number) => `达标率 =（已实现 + 基本实现）÷ 可监测指标数；可监测指标指有数据的定量指标，无数据的不计入分母；定性指标（机制建立等）单独统计，不计入达标率；可监测指标不足${minSharePercent}%时不计算达标率。`,
 } as const;
 
+/** How a verdict quotes a target the county adjusted locally: the plan's words and what holds now. */
+export const TARGET_TEXT = {
+  adjusted: (planText: string, rule: string) => `${planText}，县级调整为${rule}`,
+} as const;
+
 /** Target verdicts. X = the value in the indicator's unit, text = the target in the plan's words, G = the gap with its unit. */
 export const TARGET_MSG = {
   met: (x: string, text: string) => `${x}，已实现目标“${text}”`,

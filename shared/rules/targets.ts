@@ -42,7 +42,7 @@ const compared = (st: IndicatorState, strict: boolean) => (strict ? st.value! : 
  */
 function judgeBound(ct: CompiledTarget, st: IndicatorState, bound: number, op: 'at_least' | 'at_most', strict: boolean, margin: number): Verdict {
   const ind = ct.indicator;
-  const text = ct.target.text;
+  const text = ct.text;
   const x = compared(st, strict);
   const X = formatInUnit(st.judged!, ind.decimals, ind.unit);
   const short = op === 'at_most' ? x - bound : bound - x; // > 0: short of the target
@@ -68,7 +68,7 @@ function judgeBound(ct: CompiledTarget, st: IndicatorState, bound: number, op: '
 
 function judgeNumeric(ctx: TargetContext, ct: CompiledTarget, st: IndicatorState, rule: TargetRule): Verdict {
   const ind = ct.indicator;
-  const text = ct.target.text;
+  const text = ct.text;
   const x = st.judged!;
   const X = formatInUnit(x, ind.decimals, ind.unit);
   const unit = ind.unit;
@@ -157,7 +157,7 @@ function judgeNumeric(ctx: TargetContext, ct: CompiledTarget, st: IndicatorState
 
 function judgeTrend(ctx: TargetContext, ct: CompiledTarget, x: number, rule: Extract<TargetRule, { kind: 'trend' }>): Verdict {
   const ind = ct.indicator;
-  const text = ct.target.text;
+  const text = ct.text;
   const year = ctx.data.year;
   let basisYear: number;
   let basis: string;
@@ -192,7 +192,7 @@ function judgeTrend(ctx: TargetContext, ct: CompiledTarget, x: number, rule: Ext
 /** 上升趋势减缓: over n = max(2, years) consecutive yearly changes each change is below the one before (or not a rise). */
 function judgeSlowing(ctx: TargetContext, ct: CompiledTarget, x: number, years: number): Verdict {
   const ind = ct.indicator;
-  const text = ct.target.text;
+  const text = ct.text;
   const year = ctx.data.year;
   const n = slowingYears(years);
   const from = year - n;
@@ -219,7 +219,7 @@ function judgeSlowing(ctx: TargetContext, ct: CompiledTarget, x: number, years: 
 
 function judgeQualitative(ctx: TargetContext, ct: CompiledTarget): Verdict {
   const ind = ct.indicator.indicator;
-  const text = ct.target.text;
+  const text = ct.text;
   const labels = QUALITATIVE_LABELS[ind.kind === 'qualitative' ? ind.choices : 'mechanism'];
   const choice = ctx.qualitative.get(ind.code)?.choice ?? null;
   const referenceOnly = ind.judgeLevel === 'county' && ctx.level === 'township';

@@ -29,7 +29,10 @@ describe('local adjustment of a target', () => {
     // a new return is made under version 3 and judged against 35%
     const next = openReturn(county.ctx, '220802001000', 2025, false).summary.id;
     setCells(county.ctx, next, [{ item: 'PD30', sex: 'total', value: 100, noData: null }, { item: 'PD30', sex: 'female', value: 33, noData: null }]);
-    expect(evaluateStored(county.ctx, requireReturn(county.ctx, next)).evaluation.targets.find((x) => x.targetId === 'taobei-P-G08-3')?.status).toBe('not_met');
+    const result = evaluateStored(county.ctx, requireReturn(county.ctx, next)).evaluation.targets.find((x) => x.targetId === 'taobei-P-G08-3')!;
+    expect(result.status).toBe('not_met');
+    // the verdict quotes the target that holds now, not only the plan's old words (33% is not below 30%)
+    expect(result.message).toMatch(/^33\.0%，低于目标“[^”]*，县级调整为不低于35%”2\.0个百分点/);
   });
 
   it('reaches the township through a framework package; a township cannot adjust itself', () => {
