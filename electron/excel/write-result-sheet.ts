@@ -3,6 +3,7 @@
 import type ExcelJS from 'exceljs';
 import { POOL_MSG, SEX_LABEL, QUALITATIVE_LABELS } from '../../shared/rules/messages.ts';
 import { formatInUnit } from '../../shared/rules/format.ts';
+import { compileFramework } from '../../shared/rules/compile.ts';
 import { cellKey } from '../../shared/returns/schema.ts';
 import type { Evaluation } from '../../shared/rules/result.ts';
 import { MESSAGES } from '../../shared/messages.ts';
@@ -43,7 +44,8 @@ export function writeResultSheet(wb: ExcelJS.Workbook, input: WriteReturnInput, 
   const { framework, data } = input;
   const items = new Map(framework.dataItems.map((d) => [d.code, d]));
   const indicators = new Map(framework.indicators.map((i) => [i.code, i]));
-  const targetText = new Map(framework.areas.flatMap((a) => a.targets).map((t) => [t.id, t.text]));
+  // as the verdicts quote them: a locally adjusted target with what holds now
+  const targetText = new Map(compileFramework(framework).targets.map((t) => [t.target.id, t.text]));
   const answers = new Map(data.qualitative.map((q) => [q.indicator, q]));
   // a merged return's ratio pooled over only some units says so beside its verdict
   const coverage = new Map(evaluation.indicators.filter((v) => v.coverage).map((v) => [v.code, R.pooled(POOL_MSG.coverage(v.coverage!))]));

@@ -7,6 +7,7 @@ import { isSummedAt } from '../../shared/aggregation/merge-returns.ts';
 import type { Framework, SexColumn } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { cellKey } from '../../shared/returns/schema.ts';
+import { compileFramework } from '../../shared/rules/compile.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import { POOL_MSG } from '../../shared/rules/messages.ts';
 import type { IndicatorValue, TargetResult, TargetStatus } from '../../shared/rules/result.ts';
@@ -76,9 +77,9 @@ export function buildBreakdown(merged: MergedReturn): Breakdown {
   const evaluations = reporting.map((c) => evaluateReturn(framework, { ...c.data!, level: 'county', externalThresholds: merged.result.data.externalThresholds }, []));
   const targetKinds = new Map<string, string>();
   const targetTexts = new Map<string, string[]>();
-  for (const area of framework.areas) for (const t of area.targets) {
+  for (const { target: t, text } of compileFramework(framework).targets) {
     targetKinds.set(t.id, t.rule.kind);
-    if (t.rule.kind !== 'trend') targetTexts.set(t.indicator, [...(targetTexts.get(t.indicator) ?? []), t.text]);
+    if (t.rule.kind !== 'trend') targetTexts.set(t.indicator, [...(targetTexts.get(t.indicator) ?? []), text]);
   }
   const byIndicator = (results: readonly TargetResult[], code: string) => results.filter((r) => r.indicator === code);
   framework.indicators.forEach((ind, i) => {
