@@ -4,6 +4,7 @@
 // latest before it), the API door and the rendered text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch.ts';
+import type { EvaluationReport } from '../../shared/api/report-contract.ts';
 import { evaluationReport } from '../../electron/services/report-service.ts';
 import { requireFramework } from '../../electron/services/plans-service.ts';
 import { MESSAGES } from '../../shared/messages.ts';
@@ -219,9 +220,10 @@ describe('report:evaluation through the API', () => {
     const ok = await dispatch(fx.backend.handlers, 'report:evaluation', { regionCode: COUNTY, kind: 'midterm' });
     expect(ok.ok).toBe(true);
     if (!ok.ok) return;
-    expect(ok.value).toMatchObject({ kind: 'midterm', year: MID, nominalYear: MID, yearChoice: 'nominal', years: [2020, 2021, 2022, 2023], landscape: false });
-    expect(ok.value.html.startsWith('<!doctype html>')).toBe(true);
-    expect('model' in ok.value).toBe(false);
+    const value = ok.value as EvaluationReport;
+    expect(value).toMatchObject({ kind: 'midterm', year: MID, nominalYear: MID, yearChoice: 'nominal', years: [2020, 2021, 2022, 2023], landscape: false });
+    expect(value.html.startsWith('<!doctype html>')).toBe(true);
+    expect('model' in value).toBe(false);
     const bad = await dispatch(fx.backend.handlers, 'report:evaluation', { regionCode: COUNTY, kind: 'yearly' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.code).toBe('invalid_request');
