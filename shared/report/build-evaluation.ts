@@ -113,10 +113,12 @@ export function buildEvaluationReport(input: EvaluationInput): EvaluationReportM
 
   /**
    * The latest 序时进度 with a base value up to the evaluation year: the line from base to target. None when
-   * the engine judged the base year itself 已实现: then the target is what every year must keep (the goal line).
+   * the engine found the base year itself meeting the target (已实现, or 提前实现 behind a 仅供参考): then the
+   * target is what every year must keep, and the goal line says so.
    */
   const progressLineOf = (id: string): Progress | null => {
-    if (resultOf(baseYear, id)?.status === 'met') return null;
+    const base = resultOf(baseYear, id);
+    if (base?.status === 'met' || base?.progress?.state === 'ahead') return null;
     for (let y = year; y > baseYear; y--) {
       const p = resultOf(y, id)?.progress;
       if (p && p.baseValue !== null) return p;

@@ -176,6 +176,9 @@ describe.each([['midterm', MID], ['final', END]] as const)('%s report: the numbe
       for (const p of chart.points) expect(p.value).toBe(p.year <= year ? years.get(p.year)!.get(chart.targetId)?.value ?? null : null);
       const row = report.model.areas.flatMap((a) => a.rows).find((r) => r.targetId === chart.targetId)!;
       expect(chart.points[chart.points.length - 1].year).toBe(Math.max(year, row.targetYear));
+      // a base year already meeting the target draws no 序时进度 line: the target is what every year keeps
+      const base = years.get(2020)!.get(chart.targetId);
+      if (base?.status === 'met' || base?.progress?.state === 'ahead') expect(chart.progressLine, chart.targetId).toBeNull();
       if (chart.progressLine) {
         expect(chart.progressLine.from).toEqual({ year: 2020, value: row.base });
         expect(chart.progressLine.to.year).toBe(row.targetYear);

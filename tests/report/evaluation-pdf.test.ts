@@ -10,6 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluationReport } from '../../electron/services/report-service.ts';
 import { formatNumber } from '../../shared/report/format.ts';
 import { ARTIFACTS_DIR, CHROMIUM_FLAGS, CHROMIUM_PATH } from '../helpers/e2e.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { openApp } from '../../electron/app.ts';
+import { sourcePaths } from '../../electron/app-paths.ts';
+import { fillYears, townshipsOf, useProfile } from '../helpers/fill-return.ts';
 import { COUNTY, evaluationFixture, type EvaluationFixture } from './evaluation-fixture.ts';
 
 const OUT = join(ARTIFACTS_DIR, 'report');
@@ -95,4 +100,35 @@ describe('中期评估 / 终期评估 report in Chromium', () => {
     expect(squash(p.text[0])).toContain('本机尚无2023年的报表，本报告按已有报表的最近年度2022年评估');
     expect(p.text.join('')).not.toContain('各乡镇（街道）情况');
   });
+});
+
+describe('a ten-year plan (洮北区 2021–2030)', () => {
+  it('its 中期评估 is 2025; a 终期评估 over seven years of columns prints on A4 landscape, headers repeated', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wdp-evaluation-10y-'));
+    const backend = openApp({ dbFile: join(dir, 'wdp.sqlite'), ...sourcePaths, now: () => new Date(2027, 1, 10) });
+    try {
+      useProfile(backend, 'taobei', 'county');
+      const township = townshipsOf(backend, '220802000000')[0];
+      fillYears(backend, { regionCode: township, years: [2020, 2021, 2022, 2023, 2024, 2025, 2026] });
+      const mid = evaluationReport(backend.ctx, { regionCode: township, kind: 'midterm' });
+      expect([mid.year, mid.nominalYear, mid.yearChoice, mid.landscape]).toEqual([2025, 2025, 'nominal', false]);
+      const final = evaluationReport(backend.ctx, { regionCode: township, kind: 'final' });
+      expect([final.year, final.nominalYear, final.yearChoice, final.landscape]).toEqual([2026, 2030, 'latest', true]);
+      expect(final.progress.judged).toBeGreaterThan(0); // 2026 is before the targets' year: 序时进度 still applies
+      const p = await print(final.html, 'township-final-10y');
+      expect(Math.abs(p.width - A4.long)).toBeLessThan(1);
+      expect(Math.abs(p.height - A4.short)).toBeLessThan(1);
+      p.text.forEach((t, i) => expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`));
+      expect(new Set(p.theads)).toEqual(new Set(['table-header-group']));
+      expect(p.avoid).toBe(p.rows);
+      // the chart spans base to target year: 2030 is on its axis
+      const rows = new Map(final.model.areas.flatMap((a) => a.rows).map((r) => [r.targetId, r]));
+      const charts = final.model.areas.flatMap((a) => a.charts);
+      expect(charts.length).toBeGreaterThan(4);
+      for (const c of charts) expect(c.points[c.points.length - 1].year).toBe(Math.max(2026, rows.get(c.targetId)!.targetYear));
+    } finally {
+      backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
