@@ -18,7 +18,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
       strict: false,
       options: {
         db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-        output: { type: 'string', short: 'o' }, plan: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' },
+        output: { type: 'string', short: 'o' }, plan: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, kind: { type: 'string' },
       },
     });
   } catch (error) {

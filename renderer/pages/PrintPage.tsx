@@ -1,4 +1,5 @@
-// 打印与报告: choose a return (region, year) and what to print, preview it exactly as it prints (A4, page
+// 打印与报告: choose a return (region, year) and what to print (年度监测报告, 中期评估报告, 终期评估报告 or the
+// 统计报表), preview it exactly as it prints (A4, page
 // numbers in the margin), then print through the system dialog or save a PDF. The document is the same HTML
 // the CLI writes: the preview shows it in a sandboxed frame; printing lifts its scoped stylesheet and body
 // into this page (hidden on screen, alone on paper), because the shell prints the current window.
@@ -12,7 +13,9 @@ import { useApiQuery } from '../hooks/useApiQuery.ts';
 import './print-page.css';
 
 const T = MESSAGES.report.page;
-type Kind = 'form' | 'annual';
+type Kind = 'form' | 'annual' | 'midterm' | 'final';
+const KINDS: Kind[] = ['annual', 'midterm', 'final', 'form'];
+const isEvaluation = (k: Kind): k is 'midterm' | 'final' => k === 'midterm' || k === 'final';
 
 /** The scoped stylesheet and the printable body of a report document. */
 function printableParts(html: string): { css: string; body: string } {
@@ -31,6 +34,8 @@ export function PrintPage({ profile }: { profile: Profile }) {
   const [kind, setKind] = useState<Kind>('annual');
   const [regionCode, setRegionCode] = useState(profile.regionCode);
   const [year, setYear] = useState<number | null>(null);
+  /** the evaluation year asked for; null: the plan's mid / end year (or the latest before it), as the back end decides */
+  const [evalYear, setEvalYear] = useState<number | null>(null);
   const [message, setMessage] = useState('');
   const list = useApiQuery('print:returns', () => api['returns:list']({}));
   const returns = (list.value ?? []).filter((r) => r.planId === profile.planId);
@@ -39,11 +44,17 @@ export function PrintPage({ profile }: { profile: Profile }) {
   const years = returns.filter((r) => r.regionCode === regionCode).map((r) => r.year).sort((a, b) => b - a);
   const chosenYear = year !== null && years.includes(year) ? year : years[0] ?? null;
 
-  const key = `print:${kind}:${regionCode}:${chosenYear ?? 'none'}`;
-  const doc = useApiQuery(key, () => {
-    if (chosenYear === null) return Promise.resolve(null);
+  const evaluation = isEvaluation(kind);
+  const askedEvalYear = evalYear !== null && years.includes(evalYear) ? evalYear : null;
+  const key = `print:${kind}:${regionCode}:${evaluation ? askedEvalYear ?? 'default' : chosenYear ?? 'none'}`;
+  const doc = useApiQuery(key, async () => {
+    if (chosenYear === null) return null;
+    if (isEvaluation(kind)) {
+      const report = await api['report:evaluation']({ regionCode, kind, planId: profile.planId, ...(askedEvalYear !== null ? { year: askedEvalYear } : {}) });
+      return { ...report, evaluatedYear: report.year };
+    }
     const where = { regionCode, year: chosenYear, planId: profile.planId };
-    return kind === 'form' ? api['report:return-form'](where) : api['report:annual'](where);
+    return { ...(kind === 'form' ? await api['report:return-form'](where) : await api['report:annual'](where)), evaluatedYear: null };
   });
   const printable = doc.value ?? null;
   const parts = useMemo(() => (printable ? printableParts(printable.html) : null), [printable]);
@@ -77,21 +88,30 @@ export function PrintPage({ profile }: { profile: Profile }) {
       </header>
       <div className="toolbar print-toolbar">
         <div className="tabs" role="tablist" aria-label={T.kind}>
-          {(['annual', 'form'] as const).map((k) => (
+          {KINDS.map((k) => (
             <button key={k} role="tab" aria-selected={kind === k} className={kind === k ? 'tab active' : 'tab'} onClick={() => setKind(k)}>{T.kinds[k]}</button>
           ))}
         </div>
         <label className="inline-field">{T.region}
-          <select aria-label={T.region} value={regionCode} onChange={(e) => { setRegionCode(e.target.value); setYear(null); }}>
+          <select aria-label={T.region} value={regionCode} onChange={(e) => { setRegionCode(e.target.value); setYear(null); setEvalYear(null); }}>
             {regions.length === 0 && <option value={profile.regionCode}>{profile.regionCode}</option>}
             {regions.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
           </select>
         </label>
-        <label className="inline-field">{T.year}
-          <select aria-label={T.year} value={chosenYear ?? ''} onChange={(e) => setYear(Number(e.target.value))}>
-            {years.map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}</option>)}
-          </select>
-        </label>
+        {evaluation ? (
+          <label className="inline-field">{T.evaluationYear}
+            <select aria-label={T.evaluationYear} value={askedEvalYear ?? ''} onChange={(e) => setEvalYear(e.target.value === '' ? null : Number(e.target.value))}>
+              <option value="">{askedEvalYear === null && printable?.evaluatedYear ? T.yearDefault(printable.evaluatedYear) : T.yearDefaultPending}</option>
+              {years.map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}</option>)}
+            </select>
+          </label>
+        ) : (
+          <label className="inline-field">{T.year}
+            <select aria-label={T.year} value={chosenYear ?? ''} onChange={(e) => setYear(Number(e.target.value))}>
+              {years.map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}</option>)}
+            </select>
+          </label>
+        )}
         <span className="spacer" />
         <button className="primary" disabled={!printable} onClick={() => void print()}>{T.print}</button>
         <button disabled={!printable} onClick={() => void savePdf()}>{T.pdf}</button>

@@ -32,6 +32,34 @@ export const ReportSummarySchema = z.object({
 });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 
+/** 序时进度 of the evaluation year's measured targets judged before their target year, as the engine gave them. */
+export const ProgressCountsSchema = z.object({
+  /** targets with a 序时进度 (judged before their target year) */
+  judged: z.number().int(), ahead: z.number().int(), onTrack: z.number().int(), behind: z.number().int(), noBase: z.number().int(),
+});
+
+export const EvaluationKindSchema = z.enum(['midterm', 'final']);
+export type EvaluationKind = z.infer<typeof EvaluationKindSchema>;
+export type ProgressCounts = z.infer<typeof ProgressCountsSchema>;
+
+/** The 中期评估 / 终期评估 report: the year evaluated (and why), its headline counts and the 序时进度 counts. */
+export const EvaluationReportSchema = PrintableSchema.extend({
+  kind: EvaluationKindSchema,
+  /** the year evaluated */
+  year: z.number().int(),
+  /** the plan's mid or end year */
+  nominalYear: z.number().int(),
+  /** nominal: the mid/end year itself; latest: the latest year with a return before it; chosen: the user's */
+  yearChoice: z.enum(['nominal', 'latest', 'chosen']),
+  /** the years with a return up to the evaluation year, base year included */
+  years: z.array(z.number().int()),
+  summary: ReportSummarySchema,
+  progress: ProgressCountsSchema,
+  /** measured targets 提前实现 / 基本实现 / 滞后于序时进度 / 与目标仍有差距 */
+  lists: z.object({ early: z.number().int(), basic: z.number().int(), behind: z.number().int(), notMet: z.number().int() }),
+});
+export type EvaluationReport = z.infer<typeof EvaluationReportSchema>;
+
 /** Which return: a region and year, under the profile's plan unless one is named. */
 const Where = z.object({ regionCode: RegionCodeSchema, year: YearSchema, planId: z.string().min(1).optional() });
 
@@ -42,4 +70,9 @@ export const reportContract = {
     '生成一张报表的打印页（A4，表头、签章栏和说明）',
   ),
   'report:annual': endpoint(Where, PrintableSchema.extend({ summary: ReportSummarySchema }), '生成年度监测报告（A4，含图表）'),
+  'report:evaluation': endpoint(
+    Where.extend({ kind: EvaluationKindSchema, year: YearSchema.optional() }),
+    EvaluationReportSchema,
+    '生成中期评估或终期评估报告（评估年度默认为规划中期或末年；A4，含图表）',
+  ),
 };

@@ -6,8 +6,9 @@ export const cli = {
 命令：
   plans                      列出已装载的规划
   plan show <规划编号>        显示一个规划的指标框架
-  report --region <代码> --year <年份> [-o 文件.html]
-                             年度监测报告（单个网页文件，图表与字体内嵌，可直接打印）
+  report --region <代码> --year <年份> [--kind annual|midterm|final] [-o 文件.html]
+                             年度监测报告（默认）、中期评估报告或终期评估报告（单个网页文件，
+                             图表与字体内嵌，可直接打印）；评估报告的 --year 可省略（默认规划中期或末年）
   template --plan <规划编号> --region <代码> --year <年份> -o 文件.xlsx
                              空白 Excel 模板（供不用本程序的单位在 Excel/WPS 中填写）
   export --region <代码> --year <年份> [--plan <规划编号>] -o 文件.xlsx
@@ -26,7 +27,8 @@ export const cli = {
   unknownCommand: (name: string) => `未知命令：${name}。运行 wdp --help 查看可用命令。`,
   missingArgument: (name: string) => `缺少参数：${name}`,
   planShowUsage: 'plan show <规划编号>',
-  reportUsage: 'report --region <12位区划代码> --year <年份> [-o 文件.html]',
+  reportUsage: 'report --region <12位区划代码> --year <年份> [--kind annual|midterm|final] [-o 文件.html]',
+  badReportKind: (kind: string) => `--kind 只能是 annual（年度监测报告）、midterm（中期评估报告）或 final（终期评估报告），不能是“${kind}”`,
   planTitle: (name: string, version: number, region: string) => `${name}（第 ${version} 版）　${region}`,
   planName: (name: string, draft: boolean) => `${name}${draft ? '（征求意见稿）' : ''}`,
   planHeader: '编号\t版本\t目标数\t名称\t地区\t期限',

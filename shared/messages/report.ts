@@ -1,6 +1,10 @@
 // Printed return form (报表) and annual monitoring report (年度监测报告): every word on paper and on the print page.
 import { ALERT_LABEL, CONVENTION_MSG, VERDICT_LABEL } from '../rules/messages.ts';
 import { DEFAULT_RULE_OPTIONS, MIN_MONITORED_SHARE } from '../rules/options.ts';
+
+type EvalKind = 'midterm' | 'final';
+const EVAL_NAME: Record<EvalKind, string> = { midterm: '中期评估', final: '终期评估' };
+const EVAL_POINT: Record<EvalKind, string> = { midterm: '中期', final: '末年' };
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 export const report = {
@@ -103,6 +107,76 @@ export const report = {
     ],
   },
 
+  /** 中期评估 / 终期评估 report */
+  evaluation: {
+    title: (region: string, plan: string, kind: EvalKind) => `${region}实施《${plan}》${EVAL_NAME[kind]}报告`,
+    titleLines: (region: string, plan: string, kind: EvalKind): [string, string] => [`${region}实施《${plan}》`, `${EVAL_NAME[kind]}报告`],
+    kindName: EVAL_NAME,
+    meta: { unit: '评估单位', year: '评估年度', base: '基期', years: '已有报表', status: '评估年度报表', generated: '生成日期' },
+    yearOf: (year: number) => `${year}年`,
+    baseOf: (year: number, has: boolean) => (has ? `${year}年` : `${year}年（本单位没有基期报表）`),
+    yearsOf: (years: number[]) => years.map((y) => `${y}`).join('、'),
+    /** why the report evaluates this year */
+    yearNote: (kind: EvalKind, choice: 'nominal' | 'latest' | 'chosen', nominal: number, year: number, start: number, end: number, baseYear: number) =>
+      choice === 'nominal'
+        ? `规划期为${start}—${end}年，${EVAL_NAME[kind]}以规划${EVAL_POINT[kind]}${year}年为评估年度，与基期${baseYear}年比较。`
+        : choice === 'latest'
+          ? `规划${EVAL_POINT[kind]}为${nominal}年，本机尚无${nominal}年的报表，本报告按已有报表的最近年度${year}年评估；${nominal}年报表完成后请重新生成。`
+          : `规划${EVAL_POINT[kind]}为${nominal}年，本报告按所选的${year}年评估${year < nominal ? `（早于规划${EVAL_POINT[kind]}）` : year > nominal ? `（晚于规划${EVAL_POINT[kind]}）` : ''}。`,
+    sections: { overview: '总体情况', lists: '评估结果分类', areas: '分领域评估结果', qualitative: '定性目标进展情况', townships: '各乡镇（街道）情况', notes: '说明' },
+    /** 序时进度 counts; judged = targets whose year lies after the evaluation year */
+    progress: (year: number, judged: number, ahead: number, onTrack: number, behind: number, noBase: number) =>
+      `目标年份在${year}年之后的定量指标${judged}项按序时进度评估：提前实现规划目标${ahead}项，达到序时进度${onTrack}项，滞后于序时进度${behind}项${noBase > 0 ? `，缺少基期数据、无法计算序时进度${noBase}项` : ''}。`,
+    noProgress: (year: number) => `评估年度${year}年已到各项目标的目标年份，按实际值评估是否实现，不再计算序时进度。`,
+    earlyCount: (n: number) => `其中${n}项在目标年份之前已经实现（提前实现）。`,
+    alerts: (n: number) => (n > 0 ? `评估年度有预警指标${n}项（预计完成困难或波动较大）。` : '评估年度没有预警指标。'),
+    tiles: { early: '提前实现', onTrack: '达到序时进度', behind: '滞后于序时进度' },
+    lists: {
+      early: { title: '提前实现或已实现规划目标的指标', intro: '下列指标在评估年度已实现，且在目标年份之前已经实现（此后各年均为已实现）。', empty: '没有提前实现规划目标的指标。' },
+      basic: { title: '基本实现规划目标的指标', intro: '下列指标与目标的差距在“基本实现”的幅度以内。', empty: '没有基本实现的指标。' },
+      behind: { title: '滞后于序时进度的指标', intro: '下列指标尚未实现目标，且低于按序时进度评估年度应达到的水平，预计完成困难，需重点推进。', empty: '没有滞后于序时进度的指标。' },
+      notMet: { title: '与目标仍有差距的指标', intro: '下列指标与目标仍有差距（其中达到序时进度的，按目前进度可望在目标年份实现）。', empty: '没有与目标仍有差距的指标。' },
+    },
+    listColumns: { indicator: '指标', situation: '评估情况', explanation: '填报单位说明' },
+    unexplained: '（尚未填写说明）',
+    /** 2023年为45.0%，比2020年提高3.0个百分点 */
+    sinceBase: (year: number, value: string, baseYear: number, change: string) => (change ? `${year}年为${value}，比基期${baseYear}年${change}。` : `${year}年为${value}。`),
+    metSince: (year: number) => `${year}年起已实现`,
+    targetYear: (year: number) => `（${year}年）`,
+    columns: {
+      indicator: '指标', target: '目标', base: '基期', expected: '序时进度', status: '评估结果', projection: (year: number) => `推算${year}年`,
+    },
+    expected: (value: string) => `应达${value}`,
+    progressState: { ahead: '提前实现', on_track: '达到', behind: '滞后', no_base: '无基期' } as Record<string, string>,
+    projectionMeets: { yes: '可实现', no: '难以实现' },
+    areaProgress: (judged: number, ahead: number, onTrack: number, behind: number, noBase: number) =>
+      `按序时进度评估${judged}项：提前实现${ahead}项，达到序时进度${onTrack}项，滞后${behind}项${noBase > 0 ? `，无基期数据${noBase}项` : ''}。`,
+    unitNote: (unit: string) => `（${unit}）`,
+    qualitativeIntro: '机制建立、政策落实等定性目标由填报单位逐年自评，单独统计，不计入达标率。',
+    noQualitative: '本级没有定性目标。',
+    qualitativeColumns: { indicator: '指标', target: '目标', status: '评估结果' },
+    townshipsIntro: (n: number, withReturn: number, year: number) =>
+      `本县（区）辖 ${n} 个乡镇（街道），${year}年有报表的 ${withReturn} 个。下表为各乡镇（街道）本级评估的目标情况（各按本乡镇报表评估）；下图比较主要指标。`,
+    townshipColumns: {
+      name: '乡镇（街道）', status: '报表状态', monitored: '可监测', achieved: '已实现或基本实现', rate: '达标率',
+      ahead: '提前实现', onTrack: '达到序时进度', behind: '滞后于序时进度',
+    },
+    chart: { progress: '序时进度', projection: (year: number) => `推算${year}年` },
+    notes: (kind: EvalKind) => [
+      `本报告的数值和判定均来自本机各年度报表的校验结果：评估年度的评估结果、序时进度和推算即该年报表的校验结果，历年数值为各年报表的校验结果，不另行计算。县级报告按汇总后的数值判定，各乡镇按本乡镇报表判定。`,
+      '评估结果：已实现（达到目标值；恰好等于“以上/以下”类目标值的即为实现），基本实现，尚有差距（与目标仍有差距）。提前实现：评估年度已实现，且在目标年份之前已经实现（当年报表的校验结果为“提前实现”）、此后各年均为已实现；“逐步提高”等趋势目标按当年变化方向评估，不称提前实现。',
+      CONVENTION_MSG.basic(DEFAULT_RULE_OPTIONS.basicRelative * 100, DEFAULT_RULE_OPTIONS.basicPoints),
+      CONVENTION_MSG.rate(MIN_MONITORED_SHARE * 100),
+      CONVENTION_MSG.progress,
+      '推算：按基期以来各年数值的线性趋势（最小二乘直线）推算到目标年份，至少需要3个年度的数值；“难以实现”即推算值达不到目标。图中虚线为目标，灰色斜线为序时进度（由基期数值匀速推进到目标），空心点为推算值。',
+      CONVENTION_MSG.volatile(DEFAULT_RULE_OPTIONS.volatilityPercent),
+      kind === 'midterm'
+        ? '中期评估按规划期的中间年度评估（十年规划为第5年，五年规划为第3年），终期评估按规划末年评估。'
+        : '终期评估按规划末年评估；目标年份早于末年的目标，按其目标年份以后的实际值评估。',
+      '比基期的变化：按报告中显示的数值相减；百分比指标以“个百分点”表示，每10万比率以“个十万分点”表示，计数以增减数表示；应当下降的指标用“上升/下降”，应当提高的指标用“提高/降低”。',
+    ],
+  },
+
   change: {
     same: '持平',
     increase: '增加',
@@ -116,7 +190,10 @@ export const report = {
     nav: '打印与报告',
     title: '打印与报告',
     kind: '内容',
-    kinds: { form: '统计报表', annual: '年度监测报告' },
+    kinds: { form: '统计报表', annual: '年度监测报告', midterm: '中期评估报告', final: '终期评估报告' },
+    evaluationYear: '评估年度',
+    yearDefault: (year: number) => `${year}年（默认）`,
+    yearDefaultPending: '默认',
     region: '地区',
     year: '年度',
     print: '打印',
@@ -134,6 +211,9 @@ export const report = {
     noReturn: (region: string, year: number) => `${region}${year}年没有报表`,
     severalPlans: (plans: string) => `该地区该年度有多个规划的报表（${plans}），请指定规划`,
     notReportable: (name: string) => `${name}不是乡镇或县级区划，无法生成报表`,
+    noEvaluationYear: (region: string, kind: EvalKind, from: number, to: number) =>
+      `${region}还没有${from}—${to}年的报表，无法生成${EVAL_NAME[kind]}报告。请先在“数据填报”中建立报表，或另选评估年度`,
+    yearNotAfterBase: (year: number, baseYear: number) => `评估年度${year}年不在基期${baseYear}年之后，请选择${baseYear + 1}年或以后的年度`,
   },
 
   cli: {

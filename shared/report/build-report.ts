@@ -59,11 +59,11 @@ export function goalOf(target: Target, thresholds: Record<string, number>): Tren
   }
 }
 
-const unitOf = (ind: Indicator) => (ind.kind === 'qualitative' ? '' : ind.unit);
-const decimalsOf = (ind: Indicator) => (ind.kind === 'qualitative' ? 0 : ind.decimals);
+export const unitOf = (ind: Indicator) => (ind.kind === 'qualitative' ? '' : ind.unit);
+export const decimalsOf = (ind: Indicator) => (ind.kind === 'qualitative' ? 0 : ind.decimals);
 
 /** Higher first: featured, not met, hard to meet, basically met, volatile, with a goal. */
-function chartRank(result: TargetResult, indicator: string, hasGoal: boolean): number {
+export function chartRank(result: TargetResult, indicator: string, hasGoal: boolean): number {
   let rank = 0;
   const featured = FEATURED_INDICATORS.indexOf(indicator);
   if (featured >= 0) rank += 100 - featured;
@@ -180,7 +180,7 @@ function townshipData(framework: Framework, ind: Indicator): boolean {
   return false;
 }
 
-function townshipsOf(framework: Framework, townships: NonNullable<ReportInput['townships']>): AnnualReportModel['townships'] {
+export function townshipsOf(framework: Framework, townships: NonNullable<ReportInput['townships']>): AnnualReportModel['townships'] {
   const lines: TownshipLine[] = townships.map(({ region, stored }) => ({
     code: region.code, name: region.name,
     status: stored ? (MESSAGES.report.form.status[stored.view.summary.status] ?? stored.view.summary.status) : null,

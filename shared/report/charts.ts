@@ -11,6 +11,8 @@ export const STATUS_COLOURS: Record<string, string> = {
   alert: '#d08700',
 };
 const GOAL = '#b4235a';
+/** the 序时进度 line (base → target) */
+const PROGRESS = '#6b7280';
 const AXIS = '#777';
 const GRID = '#e1e4e8';
 
@@ -38,10 +40,18 @@ const tickDecimals = (ticks: number[]) => {
 /** White outline under a label, so it stays legible over lines and bars. */
 const HALO = 'paint-order="stroke" stroke="#fff" stroke-width="2.4" stroke-linejoin="round"';
 
-/** One indicator over the years, with its target line or band. */
+/**
+ * One indicator over the years, with its target line or band; for the evaluation report also the 序时进度
+ * line (base → target) and the projection to the target year (a hollow point).
+ */
 export function trendChartSvg(chart: TrendChartModel): string {
   const W = 320, H = 176, L = 36, R = 14, T = 38, B = 22;
-  const values = chart.points.map((p) => p.value).filter((v): v is number => v !== null);
+  const line = chart.progressLine ?? null;
+  const projection = chart.projection ?? null;
+  const values = [
+    ...chart.points.map((p) => p.value).filter((v): v is number => v !== null),
+    ...(line ? [line.from.value, line.to.value] : []), ...(projection ? [projection.value] : []),
+  ];
   const goalValues = [chart.goal?.low, chart.goal?.high].filter((v): v is number => typeof v === 'number');
   let lo = Math.min(...values, ...goalValues);
   let hi = Math.max(...values, ...goalValues);
@@ -53,6 +63,15 @@ export function trendChartSvg(chart: TrendChartModel): string {
   const y = (v: number) => T + (H - T - B) * (1 - (v - y0) / (y1 - y0 || 1));
   const count = chart.points.length;
   const x = (i: number) => L + 12 + ((W - L - R - 24) * (count === 1 ? 0.5 : i / (count - 1)));
+  /** x of a year: its point's position, interpolated between points when the years skip */
+  const xYear = (year: number) => {
+    const years = chart.points.map((p) => p.year);
+    const j = years.findIndex((yy) => yy >= year);
+    if (j < 0) return x(count - 1);
+    if (j === 0 || years[j] === year) return x(j);
+    return x(j - 1) + ((x(j) - x(j - 1)) * (year - years[j - 1])) / (years[j] - years[j - 1]);
+  };
+  const lastIndex = chart.points.reduce((last, p, i) => (p.value !== null ? i : last), -1);
   const parts: string[] = [];
   parts.push(`<text x="0" y="12" class="t" font-size="11" font-weight="700">${esc(chart.title)}<tspan font-size="9" font-weight="400" fill="#555">（${esc(unitSuffix(chart.unit))}）</tspan></text>`);
   for (const t of ticks) {
@@ -71,16 +90,31 @@ export function trendChartSvg(chart: TrendChartModel): string {
     parts.push(`<line x1="0" x2="14" y1="22" y2="22" stroke="${GOAL}" stroke-width="1" stroke-dasharray="4 3"/>`);
     parts.push(`<text x="18" y="25" font-size="8.5" fill="${GOAL}">${esc(MESSAGES.report.annual.chartTarget(goalText(goal, chart.unit)))}</text>`);
   }
+  if (line) {
+    parts.push(`<line x1="${n(xYear(line.from.year))}" x2="${n(xYear(line.to.year))}" y1="${n(y(line.from.value))}" y2="${n(y(line.to.value))}" stroke="${PROGRESS}" stroke-width="1.1"/>`);
+    parts.push(`<line x1="${W - R - 76}" x2="${W - R - 62}" y1="22" y2="22" stroke="${PROGRESS}" stroke-width="1.1"/>`);
+    parts.push(`<text x="${W - R - 58}" y="25" font-size="8.5" fill="${PROGRESS}">${esc(MESSAGES.report.evaluation.chart.progress)}</text>`);
+  }
   let path = '';
   chart.points.forEach((p, i) => {
     if (p.value === null) return;
     path += `${path && chart.points[i - 1]?.value !== null ? 'L' : 'M'}${n(x(i))} ${n(y(p.value))}`;
   });
   parts.push(`<path d="${path}" fill="none" stroke="#1f4e99" stroke-width="1.6"/>`);
+  if (projection && lastIndex >= 0) {
+    const from = chart.points[lastIndex];
+    const colour = projection.meets ? STATUS_COLOURS.met : STATUS_COLOURS.not_met;
+    const px = xYear(projection.year);
+    parts.push(`<line x1="${n(x(lastIndex))}" x2="${n(px)}" y1="${n(y(from.value!))}" y2="${n(y(projection.value))}" stroke="${colour}" stroke-width="1" stroke-dasharray="1.5 2"/>`);
+    parts.push(`<circle cx="${n(px)}" cy="${n(y(projection.value))}" r="3" fill="#fff" stroke="${colour}" stroke-width="1.3"/>`);
+    parts.push(`<text x="${n(px - 4)}" y="${n(y(projection.value) + 13)}" font-size="8" text-anchor="end" fill="${colour}" ${HALO}>${esc(MESSAGES.report.evaluation.chart.projection(projection.year))} ${esc(label(projection.value, chart.decimals))}</text>`);
+  }
+  // many years: label every other year, counted back from the last, so the labels do not touch
+  const every = count > 8 ? 2 : 1;
   chart.points.forEach((p, i) => {
-    parts.push(`<text x="${n(x(i))}" y="${H - 6}" font-size="8.5" fill="${AXIS}" text-anchor="middle">${p.year}</text>`);
+    if ((count - 1 - i) % every === 0) parts.push(`<text x="${n(x(i))}" y="${H - 6}" font-size="8.5" fill="${AXIS}" text-anchor="middle">${p.year}</text>`);
     if (p.value === null) return;
-    const last = i === count - 1;
+    const last = i === lastIndex;
     const colour = last ? STATUS_COLOURS[chart.status] ?? '#1f4e99' : '#1f4e99';
     parts.push(`<circle cx="${n(x(i))}" cy="${n(y(p.value))}" r="${last ? 3.2 : 2.4}" fill="${colour}"/>`);
     parts.push(`<text x="${n(x(i))}" y="${n(y(p.value) - 6)}" font-size="8.5" text-anchor="middle" fill="#111" ${HALO}>${esc(label(p.value, chart.decimals))}</text>`);

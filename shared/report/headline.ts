@@ -7,7 +7,7 @@ import type { Counts } from './model.ts';
 const A = MESSAGES.report.annual;
 
 /** 「在可监测的X项指标中，Y项已实现或基本实现目标……」, coverage, qualitative targets apart, and the 预警 count. */
-export function headlineSentences(c: Counts): string[] {
+export function headlineSentences(c: Counts, options: { alerts?: boolean } = {}): string[] {
   const out: string[] = [];
   if (c.measured === 0 && c.qualitative.total === 0) return [A.noTargets];
   if (c.measured > 0) {
@@ -20,6 +20,6 @@ export function headlineSentences(c: Counts): string[] {
   }
   const q = c.qualitative;
   if (q.total > 0) out.push(A.qualitative(q.total, q.done, q.inProgress, q.notDone, q.unanswered));
-  if (c.measured > 0) out.push(A.alerts(c.alerts));
+  if (c.measured > 0 && options.alerts !== false) out.push(A.alerts(c.alerts));
   return out;
 }

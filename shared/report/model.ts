@@ -129,6 +129,10 @@ export interface TrendChartModel {
   /** a line (at_least/at_most/about/external) or a band (range/balanced) */
   goal: { low: number | null; high: number | null; label: string } | null;
   status: TargetStatus;
+  /** the evaluation report's 序时进度 line: the base year's value moved straight to the target in its year */
+  progressLine?: { from: { year: number; value: number }; to: { year: number; value: number } } | null;
+  /** the engine's projection to the target year (least-squares line of the years entered) */
+  projection?: { year: number; value: number; meets: boolean } | null;
 }
 
 export interface BarChartModel {

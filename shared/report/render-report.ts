@@ -11,7 +11,8 @@ import type { AnnualReportModel, Counts, ReportRow } from './model.ts';
 const A = MESSAGES.report.annual;
 const S = MESSAGES.report.status;
 
-const REPORT_CSS = `
+/** The report stylesheet, shared with the evaluation report. */
+export const REPORT_CSS = `
 .wdp-report { font-size: 9.5pt; }
 .wdp-report .report-head { text-align: center; margin-bottom: 5mm; }
 .wdp-report h1 { font-family: var(--wdp-serif); font-size: 18pt; line-height: 1.3; margin: 2mm 0 2mm; }
@@ -48,7 +49,7 @@ const REPORT_CSS = `
 .wdp-report .with-next { break-after: avoid; page-break-after: avoid; }
 `;
 
-const status = (s: string) => `<span class="st st-${s}">${esc(S[s] ?? s)}</span>`;
+export const status = (s: string) => `<span class="st st-${s}">${esc(S[s] ?? s)}</span>`;
 
 function valueCell(r: ReportRow, which: 'value' | 'previous'): string {
   if (r.kind === 'qualitative') return esc((which === 'value' ? r.choice : r.previousChoice) ?? '');
@@ -56,7 +57,7 @@ function valueCell(r: ReportRow, which: 'value' | 'previous'): string {
 }
 
 /** The 预警 flags under a verdict. */
-const flags = (r: ReportRow) =>
+export const flags = (r: Pick<ReportRow, 'hardToMeet' | 'volatile'>) =>
   `${r.hardToMeet ? `<span class="vol">${MESSAGES.report.hardToMeet}</span>` : ''}${r.volatile ? `<span class="vol">${MESSAGES.report.volatile}</span>` : ''}`;
 
 function countsRow(name: string, c: Counts, cls = ''): string {

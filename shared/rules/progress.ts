@@ -35,14 +35,15 @@ export function judgeProgress(
   const projected = points.length >= MIN_PROJECTION_YEARS ? roundTo(linearAt(points, targetYear), ind.decimals) : null;
   const projection = { projected, projectedMeets: projected === null ? null : meets(projected), projectedFrom: projected === null ? null : points[0].year };
 
-  if (met) return { baseYear, baseValue, targetYear, expected: null, state: 'ahead', ...projection };
-  if (baseValue === null) return { baseYear, baseValue, targetYear, expected: null, state: 'no_base', ...projection };
+  const targetValue = bound.value;
+  if (met) return { baseYear, baseValue, targetYear, targetValue, expected: null, state: 'ahead', ...projection };
+  if (baseValue === null) return { baseYear, baseValue, targetYear, targetValue, expected: null, state: 'no_base', ...projection };
   // a base already on the right side of the target: the target itself is what every year must keep
   const expected = meets(baseValue)
     ? bound.value
     : roundTo(baseValue + ((bound.value - baseValue) * (year - baseYear)) / (targetYear - baseYear), ind.decimals);
   const onTrack = higher ? x >= expected - eps(expected) : x <= expected + eps(expected);
-  return { baseYear, baseValue, targetYear, expected, state: onTrack ? 'on_track' : 'behind', ...projection };
+  return { baseYear, baseValue, targetYear, targetValue, expected, state: onTrack ? 'on_track' : 'behind', ...projection };
 }
 
 /** The least-squares line through the points, evaluated at `at`. */

@@ -50,6 +50,8 @@ export const ProgressSchema = z.object({
   baseYear: z.number().int(),
   baseValue: z.number().nullable(),
   targetYear: z.number().int(),
+  /** the bound the 序时进度 runs toward (the target's value, or the edge of a 左右 band it is judged on) */
+  targetValue: z.number(),
   /** the value the elapsed years call for, null without a base value */
   expected: z.number().nullable(),
   state: z.enum(['ahead', 'on_track', 'behind', 'no_base']),

@@ -37,6 +37,25 @@ describe('打印与报告', () => {
     await e2e.screenshot('print-annual', { fullPage: false });
   });
 
+  it('中期评估报告 / 终期评估报告: the default year (the plan’s mid year, or the latest before the end), then a chosen year', async () => {
+    const { page } = e2e;
+    const frame = page.frameLocator('[data-testid="print-preview"]');
+    await page.getByRole('tab', { name: T.kinds.midterm }).click();
+    await frame.locator('h1').filter({ hasText: '中期评估报告' }).waitFor();
+    await expect.poll(() => frame.locator('.year-note').textContent()).toContain('中期评估以规划中期2023年为评估年度');
+    expect(await frame.locator('svg.chart').count()).toBeGreaterThan(5);
+    expect(await page.getByLabel(T.evaluationYear).locator('option').first().textContent()).toBe(T.yearDefault(2023));
+    await e2e.screenshot('print-midterm', { fullPage: false });
+    await page.getByRole('tab', { name: T.kinds.final }).click();
+    await frame.locator('h1').filter({ hasText: '终期评估报告' }).waitFor();
+    // no 2025 return yet: the latest year before the end, and the report says so
+    await expect.poll(() => frame.locator('.year-note').textContent()).toContain('本机尚无2025年的报表，本报告按已有报表的最近年度2024年评估');
+    await page.getByLabel(T.evaluationYear).selectOption('2023');
+    await expect.poll(() => frame.locator('.year-note').textContent()).toContain('本报告按所选的2023年评估');
+    await page.getByRole('tab', { name: T.kinds.annual }).click();
+    await frame.locator('h1').filter({ hasText: '嘉禾县2024年妇女发展规划实施情况监测报告' }).waitFor();
+  });
+
   it('switches to the return form (landscape) and to a township', async () => {
     const { page } = e2e;
     await page.getByRole('tab', { name: T.kinds.form }).click();

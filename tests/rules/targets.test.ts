@@ -212,7 +212,7 @@ describe('序时进度 and projection (控制在12/10万以下 by 2025, base yea
   ]);
   it('behind 序时进度 sets hardToMeet with the expected value', () => {
     const r = run({ name: '', target: T.H01, current: at(160, 2023), history: [at(200, 2020)], status: 'not_met' });
-    expect(r).toMatchObject({ hardToMeet: true, progress: { baseYear: 2020, baseValue: 20, targetYear: 2025, expected: 15.2, state: 'behind', projected: null } });
+    expect(r).toMatchObject({ hardToMeet: true, progress: { baseYear: 2020, baseValue: 20, targetYear: 2025, targetValue: 12, expected: 15.2, state: 'behind', projected: null } });
   });
   it('on track but the trend of the years entered misses the target → hardToMeet (projection)', () => {
     // 20.0, 19.5, 19.0, 15.2: on 序时进度 in 2023 (15.2 ≤ 15.2) but the line through the four years reaches 13.2 in 2025

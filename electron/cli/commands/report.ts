@@ -1,13 +1,16 @@
-// wdp report --region <code> --year <y> [--plan <id>] [-o report.html] [--json] [--system-fonts]
-// Writes the annual monitoring report as one self-contained HTML file: CSS, SVG charts and a subset of an
-// installed CJK font inline, so any browser prints it the same (A4, page numbers). Without -o the HTML goes
-// to stdout; --json prints the summary instead (and still writes the file when -o is given).
+// wdp report --region <code> [--kind annual|midterm|final] --year <y> [--plan <id>] [-o report.html] [--json] [--system-fonts]
+// Writes the annual monitoring report (the default) or the 中期评估 / 终期评估 report as one self-contained
+// HTML file: CSS, SVG charts and a subset of an installed CJK font inline, so any browser prints it the same
+// (A4, page numbers). An evaluation report's --year is optional (the plan's mid or end year, or the latest
+// year with a return before it). Without -o the HTML goes to stdout; --json prints the summary instead (and
+// still writes the file when -o is given).
 import { writeFileSync } from 'node:fs';
+import { EvaluationKindSchema } from '../../../shared/api/report-contract.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
-import { renderAnnualReport, toHtmlDocument } from '../../../shared/report/index.ts';
+import { renderAnnualReport, renderEvaluationReport, toHtmlDocument, type FontSetup } from '../../../shared/report/index.ts';
 import { RegionCodeSchema, YearSchema } from '../../../shared/returns/schema.ts';
 import { embedFonts } from '../../report/embed-fonts.ts';
-import { annualReport } from '../../services/report-service.ts';
+import { annualReport, evaluationReport } from '../../services/report-service.ts';
 import { flagString, type CliCommand } from '../command.ts';
 
 const R = MESSAGES.report.cli;
@@ -15,21 +18,33 @@ const R = MESSAGES.report.cli;
 export const reportCommand: CliCommand = {
   name: 'report',
   async run(args, backend, io) {
+    const kind = flagString(args, 'kind') ?? 'annual';
+    const evaluation = EvaluationKindSchema.safeParse(kind);
+    if (kind !== 'annual' && !evaluation.success) {
+      io.err(MESSAGES.cli.badReportKind(kind));
+      return 2;
+    }
     const region = RegionCodeSchema.safeParse(flagString(args, 'region'));
-    const year = YearSchema.safeParse(Number(flagString(args, 'year')));
-    if (!region.success || !year.success) {
+    const yearText = flagString(args, 'year');
+    const year = YearSchema.safeParse(Number(yearText));
+    // an evaluation report may leave the year to the plan; the annual report needs it
+    if (!region.success || (!year.success && (kind === 'annual' || yearText !== undefined))) {
       io.err(MESSAGES.cli.missingArgument(MESSAGES.cli.reportUsage));
       return 2;
     }
     const output = flagString(args, 'output');
-    const report = annualReport(backend.ctx, { regionCode: region.data, year: year.data, planId: flagString(args, 'plan') });
+    const planId = flagString(args, 'plan');
+    const report = evaluation.success
+      ? evaluationReport(backend.ctx, { regionCode: region.data, kind: evaluation.data, year: year.success ? year.data : undefined, planId })
+      : annualReport(backend.ctx, { regionCode: region.data, year: year.data!, planId });
+    const rerender = (setup: FontSetup) => toHtmlDocument('kind' in report ? renderEvaluationReport(report.model, setup) : renderAnnualReport(report.model, setup));
     let html = report.html;
     let fonts: { family: string; bytes: number } | null = null;
     if (!args.flags['system-fonts'] && (output || !args.flags.json)) {
       const embedded = await embedFonts(report.html);
       if (embedded) {
         fonts = { family: embedded.family, bytes: embedded.bytes };
-        html = toHtmlDocument(renderAnnualReport(report.model, embedded.setup));
+        html = rerender(embedded.setup);
       }
     }
     if (output) {
@@ -40,7 +55,8 @@ export const reportCommand: CliCommand = {
       }
     }
     if (args.flags.json) {
-      io.out(JSON.stringify({ title: report.title, returnId: report.returnId, summary: report.summary, file: output ?? null, fonts }, null, 2));
+      const { html: _html, model: _model, ...rest } = report;
+      io.out(JSON.stringify({ ...rest, kind, file: output ?? null, fonts }, null, 2));
     } else if (!output) {
       io.out(html);
     }
