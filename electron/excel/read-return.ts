@@ -15,6 +15,8 @@ import { locateRows } from './locate-rows.ts';
 import type { WorkbookMeta } from './meta.ts';
 import { isResultSheet, readExplanations } from './read-explanations.ts';
 import { readPooledRows } from './pooled-rows.ts';
+import { readFooter } from './read-footer.ts';
+import type { ReturnFooter } from '../../shared/returns/footer.ts';
 import { readWorkbookBytes } from './read-workbook.ts';
 import { buildReport, locateProblems, type RawProblem } from './report.ts';
 
@@ -39,6 +41,10 @@ export interface ParsedMeta {
   explanations: Record<string, string>;
   /** where each value was found: HD01.total / P01 / target id → 健康!E12 */
   addresses: Record<string, string>;
+  /** the signed footer (表尾) as the form sheets hold it */
+  footer: ReturnFooter;
+  /** when the file was made: the workbook's saved time, else the export time its metadata states; null when unknown */
+  madeAt: string | null;
 }
 
 export interface ReadResult {
@@ -46,6 +52,14 @@ export interface ReadResult {
   /** the checked return; null when the file is unreadable, unidentified, or has any error */
   parsed: ReturnData | null;
   meta: ParsedMeta | null;
+}
+
+/** A moment a file states (hostile text): ISO when it is a real time between 2000 and 2100, else null. */
+function plausibleMoment(text: string): string | null {
+  const d = new Date(text);
+  if (Number.isNaN(d.getTime())) return null;
+  const y = d.getUTCFullYear();
+  return y >= 2000 && y <= 2100 ? d.toISOString() : null;
 }
 
 /** Sheets a merged (county or city) return adds after the form: 汇总说明, 数据来源, 分单位明细. Not read as data. */
@@ -92,6 +106,7 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
   const explanations: Record<string, string> = {};
   for (const sheet of resultSheets) Object.assign(explanations, readExplanations(sheet, framework, problems));
 
+  const footer = readFooter(workbook.sheets.filter((s) => !skip.has(s.name)), problems);
   const { data, addresses } = assembled;
   // a merged (county) return's pooled ratios, which a city pools instead of the county's summed cells
   const metaSheet = identified.metaSheet ? workbook.sheets.find((s) => s.name === identified.metaSheet) : undefined;
@@ -119,6 +134,9 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
   return {
     report,
     parsed: report.counts.errors === 0 ? data : null,
-    meta: { identity, workbookMeta: identified.meta, checksum: { stated, actual }, explanations, addresses },
+    meta: {
+      identity, workbookMeta: identified.meta, checksum: { stated, actual }, explanations, addresses, footer,
+      madeAt: workbook.modifiedAt ?? (identified.meta?.kind === 'return' ? plausibleMoment(identified.meta.exportedAt) : null),
+    },
   };
 }

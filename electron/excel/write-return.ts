@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { cellKey, type ReturnData } from '../../shared/returns/schema.ts';
 import type { Evaluation } from '../../shared/rules/result.ts';
+import type { ReturnFooter } from '../../shared/returns/footer.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { buildLayout } from './layout.ts';
 import { APP_VERSION } from './meta.ts';
@@ -26,8 +27,10 @@ export interface WriteReturnInput {
   evaluation: Evaluation | null;
   /** explanations of warnings, by target id */
   explanations: Record<string, string>;
-  /** 填表人 in the footer */
+  /** 填表人 in the footer when no footer is given */
   userName: string;
+  /** the signed footer (表尾); a template leaves it blank for the township to fill in */
+  footer?: ReturnFooter;
   regionVintage: number | null;
   now: Date;
   /** the return's status, recorded in the metadata (a county's merge counts drafts apart) */

@@ -12,6 +12,7 @@ import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import { DataGrid } from './DataGrid.tsx';
 import { NoDataDialog } from './NoDataDialog.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
+import { FooterPanel } from './FooterPanel.tsx';
 import { ExportReturnButton } from '../components/ExportReturnButton.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
 import { TargetsPanel } from './TargetsPanel.tsx';
@@ -161,6 +162,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
           <TargetsPanel area={planArea} indicators={indicators} values={values} results={results} qualitative={editor.qualitative}
             thresholds={editor.thresholds} explanations={editor.explanations} readOnly={readOnly}
             onAnswer={(i, c, n) => void editor.setAnswer(i, c, n)} onThreshold={(t, v) => void editor.setThreshold(t, v)} onExplanation={(k, t) => void editor.setExplanation(k, t)} />
+          <FooterPanel returnId={editor.returnId} initial={view.footer} status={editor.status} />
         </div>
         <aside className="entry-side">
           <SummaryPanel evaluation={editor.evaluation} items={itemsByCode} onJump={jump} onArea={setArea} />

@@ -37,7 +37,13 @@ export const SubmissionSummarySchema = z.object({
   supplierName: z.string(),
   planId: z.string(),
   frameworkVersion: z.number().int(),
+  /** 报出日期 from the file's footer, YYYY-MM-DD */
   reportedOn: z.string().nullable(),
+  /** when the file was made (export time or the workbook's saved time) */
+  madeAt: z.string().nullable(),
+  /** 填表人 and 联系电话 from the file's footer */
+  filler: z.string(),
+  phone: z.string(),
   fileStatus: ReturnStatusSchema.nullable(),
   fileName: z.string(),
   receivedAt: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
 import { DataItemCodeSchema, IndicatorCodeSchema, SexColumnSchema } from '../framework/schema.ts';
+import { ReturnFooterSchema } from '../returns/footer.ts';
 import {
   QualitativeChoiceSchema, RawTextSchema, RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, YearSchema,
 } from '../returns/schema.ts';
@@ -27,6 +28,8 @@ export const ReturnViewSchema = z.object({
   history: z.array(ReturnDataSchema),
   /** explanations of warnings, by warning key (target id or issue key) */
   explanations: z.record(z.string(), z.string()),
+  /** the signed footer: 单位负责人, 统计负责人, 填表人, 联系电话, 报出日期 */
+  footer: ReturnFooterSchema,
 });
 export type ReturnView = z.infer<typeof ReturnViewSchema>;
 
@@ -81,6 +84,11 @@ export const returnsContract = {
     ReturnId.extend({ key: z.string().min(1), text: z.string().max(500) }),
     z.object({ updatedAt: z.string() }),
     '填写预警说明',
+  ),
+  'returns:set-footer': endpoint(
+    ReturnId.extend({ footer: ReturnFooterSchema }),
+    z.object({ footer: ReturnFooterSchema, updatedAt: z.string() }),
+    '填写表尾：单位负责人、统计负责人、填表人、联系电话、报出日期（已报送的报表不能修改）',
   ),
   'returns:set-status': endpoint(
     ReturnId.extend({ status: ReturnStatusSchema }),

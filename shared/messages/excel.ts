@@ -40,11 +40,10 @@ const form = {
   qualitativeUnit: '—',
   thresholdName: (label: string, text: string) => `${label}（目标：${text}）`,
   footer: {
-    head: '单位负责人：',
-    statistician: '统计负责人：',
-    filler: (name: string) => `填表人：${name}`,
-    phone: '联系电话：',
-    date: '报出日期：　　年　　月　　日',
+    /** a label cell of the footer: 单位负责人： */
+    label: (field: 'head' | 'statistician' | 'filler' | 'phone' | 'reportedOn') => `${form.footer.labels[field]}：`,
+    /** the labels as the import finds them, by footer field */
+    labels: { head: '单位负责人', statistician: '统计负责人', filler: '填表人', phone: '联系电话', reportedOn: '报出日期' } as Record<string, string>,
   },
   notes: {
     heading: '说明：',
@@ -175,6 +174,10 @@ const problem = {
   badChoice: (text: string, labels: string[]) => `进展情况应填${labels.map((l) => `“${l}”`).join('')}之一，不能填“${text}”`,
   badThreshold: (message: string) => `上级要求的目标值有误：${message}`,
   explanationTooLong: (id: string) => `目标 ${id} 的预警说明超过 500 字，未导入`,
+  // the signed footer (表尾)
+  footerBadDate: (text: string) => `报出日期“${text}”不是有效日期，未读取；请写成“2025年1月10日”`,
+  footerBadValue: (label: string, reason: string) => `表尾的${label}无法读取（${reason}），未读取；请改正后重新导入`,
+  footerConflict: (label: string, first: string, a: string, b: string) => `各工作表表尾的${label}不一致（${first}：“${a}”，此处：“${b}”），已采用前者；请核对`,
   // against this computer's database
   otherPlan: (filePlan: string, ownPlan: string) => `文件属于规划“${filePlan}”，本机使用的是“${ownPlan}”，不能导入`,
   otherUnit: (unit: string, own: string) => `文件是“${unit}”的报表，本机的填报单位是“${own}”，请确认确实要导入`,
