@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { openReturn, returnAudit, setFooter, requireReturn, viewReturn } from '../../electron/services/returns-service.ts';
 import { setStatus } from '../../electron/services/return-evaluation.ts';
+import { returnForm } from '../../electron/services/report-service.ts';
 import { openTestBackend, TAOBEI_TOWNSHIP, type TestBackend } from '../helpers/backend.ts';
 
 let backend: TestBackend;
@@ -62,5 +63,16 @@ describe('the signed footer', () => {
     setStatus(backend.ctx, b, 'checked');
     setStatus(backend.ctx, b, 'submitted');
     expect(viewReturn(backend.ctx, requireReturn(backend.ctx, b)).footer.reportedOn).toBe('2025-01-08');
+  });
+
+  it('prints the footer on the return form', () => {
+    backend = openTestBackend({ profile: TAOBEI_TOWNSHIP, now: NOW });
+    const id = openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2024, false).summary.id;
+    setFooter(backend.ctx, id, { ...footer, reportedOn: '2025-01-10' });
+    const { html } = returnForm(backend.ctx, { regionCode: TAOBEI_TOWNSHIP.regionCode, year: 2024 });
+    const signatures = /<div class="signatures keep">(.*?)<\/div>/s.exec(html)?.[1] ?? '';
+    for (const text of ['单位负责人：<span class="line">李强', '统计负责人：<span class="line">王敏', '填表人：<span class="line">张丽', '联系电话：<span class="line">0436-1234567', '报出日期：<span class="line">2025年1月10日']) {
+      expect(signatures).toContain(text);
+    }
   });
 });
