@@ -130,6 +130,11 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
     problems.push({ severity: issue.severity, code: issue.code, sheet, cell, item: issue.item, message: issue.message });
   }
 
+  // a template sent back unfilled is no return: it must never pass as 校验通过 nor count as reported
+  const anything = data.cells.some((c) => c.value !== null || c.noData !== null || c.raw !== null)
+    || data.qualitative.some((q) => q.choice !== null || q.note !== '') || Object.keys(data.externalThresholds).length > 0;
+  if (!anything) problems.push({ severity: 'error', code: 'blank_return', sheet: null, cell: null, item: null, message: P.blankReturn(fileName, evaluation.total.cellsTotal) });
+
   const report = buildReport({ fileName, readable: true, identity, problems: locateProblems(problems, fileName, order), evaluation, framework });
   return {
     report,

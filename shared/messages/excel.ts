@@ -144,6 +144,7 @@ const problem = {
   badYear: (text: string) => `统计年度“${text}”不是有效的年份`,
   yearOutsidePlan: (year: number, start: number, end: number) => `统计年度 ${year} 年不在规划期（${start}—${end}年）内，请核对`,
   templateImported: '这是空白模板填写后的文件',
+  blankReturn: (file: string, total: number) => `文件“${file}”中没有填写任何数据（已填 0 / ${total} 个单元格），是未填写的空白模板，不能作为报表导入，也不计为已报送。请在黄色单元格中填写本单位的数据（没有数据的填“—”并在备注栏写明原因），保存后重新导入或报送`,
   checksumChanged: '文件导出后，其中的数值在程序之外被修改过（校验码不符），请核对修改是否经过确认',
   checksumMatches: '数值与导出时一致（校验码相符）',
   // sheet structure
