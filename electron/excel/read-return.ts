@@ -16,6 +16,7 @@ import type { WorkbookMeta } from './meta.ts';
 import { isResultSheet, readExplanations } from './read-explanations.ts';
 import { readPooledRows } from './pooled-rows.ts';
 import { readFooter } from './read-footer.ts';
+import { readReview, type ReviewReading } from './read-review.ts';
 import type { ReturnFooter } from '../../shared/returns/footer.ts';
 import { readWorkbookBytes } from './read-workbook.ts';
 import { buildReport, locateProblems, type RawProblem } from './report.ts';
@@ -45,6 +46,8 @@ export interface ParsedMeta {
   footer: ReturnFooter;
   /** when the file was made: the workbook's saved time, else the export time its metadata states; null when unknown */
   madeAt: string | null;
+  /** an annotated copy sent back (退回): its remarks, checked against their checksum */
+  review: ReviewReading;
 }
 
 export interface ReadResult {
@@ -63,7 +66,7 @@ function plausibleMoment(text: string): string | null {
 }
 
 /** Sheets a merged (county or city) return adds after the form: 汇总说明, 数据来源, 分单位明细. Not read as data. */
-const MERGE_SHEETS = new Set<string>(MESSAGES.merge.sheets.supplements);
+const MERGE_SHEETS = new Set<string>([...MESSAGES.merge.sheets.supplements, MESSAGES.excel.review.sheet]);
 
 /**
  * Reads a return workbook (.xlsx, .xls or .csv bytes). Never throws for anything in the file: every problem is in
@@ -141,6 +144,7 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
     parsed: report.counts.errors === 0 ? data : null,
     meta: {
       identity, workbookMeta: identified.meta, checksum: { stated, actual }, explanations, addresses, footer,
+      review: readReview(workbook, identified.meta, addresses),
       madeAt: workbook.modifiedAt ?? (identified.meta?.kind === 'return' ? plausibleMoment(identified.meta.exportedAt) : null),
     },
   };

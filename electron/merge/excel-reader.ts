@@ -42,6 +42,7 @@ export function readForMerge(bytes: Uint8Array, fileName: string, readCtx: ReadC
       department: wm?.department ?? '',
       reportedOn: meta.footer.reportedOn,
       madeAt: meta.madeAt,
+      valuesChecksum: meta.checksum.actual,
       footer: { head: meta.footer.head, statistician: meta.footer.statistician, filler: meta.footer.filler, phone: meta.footer.phone },
       fileStatus: wm?.status || null,
     },

@@ -28,6 +28,8 @@ export interface IncomingReturn {
   madeAt: string | null;
   /** the rest of the footer: who signed, who filled it in and how to reach them */
   footer: Omit<ReturnFooter, 'reportedOn'>;
+  /** the checksum of the values read (the same as the sender's own return), when read from a workbook */
+  valuesChecksum?: string | null;
   /** the status the return had when exported, when the file says */
   fileStatus: ReturnStatus | null;
 }
@@ -72,7 +74,7 @@ export function storeSubmission(
     officeCode: office.region.code, year, regionCode: data.regionCode, supplierKind: kind, department: incoming.department,
     supplierName: incoming.supplierName, planId: data.planId, frameworkVersion: data.frameworkVersion, reportedOn: incoming.reportedOn,
     fileStatus: incoming.fileStatus, fileName: file.fileName, checksum: file.checksum, receivedAt: isoNow(ctx), verdict,
-    madeAt: incoming.madeAt, footer: incoming.footer,
+    madeAt: incoming.madeAt, footer: incoming.footer, valuesChecksum: incoming.valuesChecksum ?? null,
   }, data.cells, data.qualitative, data.pooledRatios);
   const row = getSubmission(ctx.db, id)!;
   // a version the user chose stays current unless a version with a later 报出日期 arrives

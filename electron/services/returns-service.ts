@@ -4,6 +4,7 @@ import type { CellEdit, CellEditInput, ReturnSummary, ReturnView } from '../../s
 import type { Framework } from '../../shared/framework/schema.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
 import { FOOTER_FIELDS, type ReturnFooter } from '../../shared/returns/footer.ts';
+import type { ReturnRemark } from '../../shared/returns/review.ts';
 import { cellKey, type Cell, type QualitativeChoice, type ReturnData, type ReturnStatus } from '../../shared/returns/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { appendAudit, auditOf } from '../db/repos/audit-repo.ts';
@@ -51,6 +52,7 @@ export function viewReturn(ctx: AppContext, row: ReturnRow): ReturnView {
     history: historyOf(ctx.db, row).map((h) => returnData(ctx, h)),
     explanations: explanationsOf(ctx.db, row.id),
     footer: footerOf(ctx.db, row.id),
+    remarks: remarksOf(ctx, row.id),
   };
 }
 
@@ -92,7 +94,7 @@ export function requireEditable(row: ReturnRow): void {
   if (row.status === 'submitted') throw new AppError('conflict', M.locked);
 }
 
-const describeCell = (c: Pick<Cell, 'value' | 'noData' | 'raw'> | null) =>
+export const describeCell = (c: Pick<Cell, 'value' | 'noData' | 'raw'> | null) =>
   !c ? null : c.raw !== null ? MESSAGES.app.rawValue(c.raw) : c.noData ? MESSAGES.app.noDataValue(c.noData.reason) : c.value === null ? null : String(c.value);
 
 /**
@@ -239,3 +241,14 @@ export const returnAudit = (ctx: AppContext, returnId: number, limit: number) =>
   requireReturn(ctx, returnId);
   return auditOf(ctx.db, returnId, limit);
 };
+
+interface RawRemark { item: string; sex: string; location: string; problem: string; remark: string; value_then: string | null; office: string; at: string }
+
+/** The remarks of the office that sent the return back (退回); a cell remark is fixed once the cell changed. */
+export function remarksOf(ctx: AppContext, returnId: number): ReturnRemark[] {
+  const rows = ctx.db.prepare('SELECT item, sex, location, problem, remark, value_then, office, at FROM return_remarks WHERE return_id = ? ORDER BY seq').all(returnId) as RawRemark[];
+  return rows.map((m) => ({
+    item: m.item, sex: m.sex, location: m.location, problem: m.problem, remark: m.remark, office: m.office, at: m.at,
+    fixed: m.item !== '' && describeCell(getCell(ctx.db, returnId, m.item, m.sex)) !== m.value_then,
+  }));
+}

@@ -101,8 +101,21 @@ const meta = {
     frameworkVersion: '指标框架版本', regionCode: '区划代码', regionName: '填报单位', level: '层级', year: '统计年度',
     appVersion: '程序版本', regionVintage: '区划代码版本（年）', exportedAt: '导出时间', checksum: '数值校验码（SHA-256）',
     status: '报表状态', department: '报送部门',
+    reviewOffice: '退回单位代码', reviewOfficeName: '退回单位', reviewedAt: '退回时间', reviewOf: '所审核版本的数值校验码', reviewChecksum: '退回意见校验码（SHA-256）',
   } as Record<string, string>,
   note: '本页由程序生成，用于导入时识别报表，请勿修改。',
+};
+
+/** The annotated copy of a return sent back (退回): its 退回意见 sheet and the notes at the problem cells. */
+const review = {
+  sheet: '退回意见',
+  title: (unit: string, year: number) => `${unit}${year}年报表退回意见`,
+  office: (name: string, at: string) => `退回单位：${name}　　退回时间：${at}`,
+  overallLabel: '总体意见：',
+  howTo: '请按以下意见核对、改正（红色单元格有批注）。可在 Excel / WPS 中直接改正后重新报送；或在本程序“导入导出”页导入本文件，意见将显示在对应单元格旁，改正后重新报送。',
+  headers: ['位置', '代码', '指标', '问题', '县级意见'] as readonly string[],
+  note: (remark: string, problem: string) => `退回意见：${remark}${problem ? `\n问题：${problem}` : ''}`,
+  noRemarks: '（没有单元格意见）',
 };
 
 /** Problems an import reports, one per cell or file. Locations are given separately (健康!E12). */
@@ -255,4 +268,5 @@ const ui = {
   importAnother: '导入其他文件',
 };
 
-export const excel = { form, result, meta, problem, verdict, cli, ui };
+export const excel = {
+  review, form, result, meta, problem, verdict, cli, ui };
