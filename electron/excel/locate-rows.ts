@@ -31,12 +31,17 @@ export const cellAt = (ref: RowRef, col: number) => ({ sheet: ref.sheet.name, ce
 export const notesAt = (ref: RowRef, col: number, item: string, notes: CellNote[]): RawProblem[] =>
   notes.map((n) => ({ ...n, ...cellAt(ref, col), item }));
 
-/** The column header: the row with a 代码 column, and the labels in it and the two rows below (two-row headers). */
-function findHeader(sheet: GridSheet): { first: number; last: number; cols: ColumnMap } | null {
-  const limit = Math.min(sheet.rows.length, 80);
-  for (let r = 0; r < limit; r++) {
+const isColumnHeader = (row: (GridCell | undefined)[] | undefined) => (row ?? []).some((c) => HEADER_ALIASES.code.includes(headerText(c)));
+
+/**
+ * The column header: the row with a 代码 column, and the labels in it and the two rows below (two-row headers).
+ * Searched from row `from` (a CSV of a whole workbook holds one table after another) over at most 80 rows.
+ */
+function findHeader(sheet: GridSheet, from = 0): { first: number; last: number; cols: ColumnMap } | null {
+  const limit = Math.min(sheet.rows.length, from + 80);
+  for (let r = from; r < limit; r++) {
     const row = sheet.rows[r] ?? [];
-    if (!row.some((c) => HEADER_ALIASES.code.includes(headerText(c)))) continue;
+    if (!isColumnHeader(row)) continue;
     const cols: ColumnMap = {};
     let last = r;
     for (let rr = r; rr < Math.min(r + 3, sheet.rows.length); rr++) {
@@ -64,6 +69,10 @@ function findHeader(sheet: GridSheet): { first: number; last: number; cols: Colu
 const isFooter = (row: (GridCell | undefined)[]) =>
   row.some((c) => { const t = headerText(c); return t.startsWith('单位负责人') || /^说明[:：]/.test(t); });
 
+/** A row of a form's header block (title, legal marks, 填报单位, 统计年度 …): met again when tables are stacked. */
+const BLOCK_LABEL = /^(表号|制定机关|备案机关|批准机关|批准文号|备案文号|有效期至|单位代码|填报单位|统计年度|监测规划)[:：]|监测统计表$/;
+const isHeaderBlock = (row: (GridCell | undefined)[]) => row.some((c) => BLOCK_LABEL.test(headerText(c)));
+
 /** Finds every coded row in the area sheets. */
 export function locateRows(workbook: GridWorkbook, skip: Set<string>, framework: Framework): Located {
   const problems: RawProblem[] = [];
@@ -80,7 +89,7 @@ export function locateRows(workbook: GridWorkbook, skip: Set<string>, framework:
       if (hasCodes) problems.push({ severity: 'error', code: 'no_header_row', sheet: sheet.name, cell: null, item: null, message: P.noHeaderRow(sheet.name) });
       continue;
     }
-    const { cols } = header;
+    let { cols } = header;
     if (cols.total === undefined) {
       problems.push({ severity: 'error', code: 'no_header_row', sheet: sheet.name, cell: address(header.first + 1, (cols.code ?? 0) + 1), item: null, message: P.noHeaderRow(sheet.name) });
       continue;
@@ -90,7 +99,22 @@ export function locateRows(workbook: GridWorkbook, skip: Set<string>, framework:
     let needsNote = false;
     for (let r = header.last + 1; r < sheet.rows.length; r++) {
       const row = sheet.rows[r] ?? [];
-      if (isFooter(row)) break;
+      // tables stacked one under the other (a CSV of a whole workbook): after a footer, or at the next table's own
+      // header block or column header, the next table starts; its columns are found again
+      if (isFooter(row)) {
+        const next = findHeader(sheet, r + 1);
+        if (!next || next.cols.total === undefined) break;
+        cols = next.cols;
+        r = next.last;
+        continue;
+      }
+      if (isColumnHeader(row)) {
+        const next = findHeader(sheet, r)!;
+        if (next.cols.total !== undefined) cols = next.cols;
+        r = next.last;
+        continue;
+      }
+      if (isHeaderBlock(row)) continue;
       const codeText = normaliseCode(cellText(row[cols.code!]));
       const valueTexts = (['total', 'female', 'male'] as const).map((k) => (cols[k] === undefined ? '' : cellText(row[cols[k]!])));
       const isKnown = items.has(codeText) || indicators.has(codeText) || targets.has(codeText);

@@ -11,6 +11,7 @@ export const META_FORMAT_VERSION = 1;
 export const META_KEYS = [
   'format', 'formatVersion', 'kind', 'planId', 'planName', 'frameworkVersion', 'regionCode', 'regionName', 'level', 'year',
   'appVersion', 'regionVintage', 'exportedAt', 'checksum', 'status', 'department',
+  'reviewOffice', 'reviewOfficeName', 'reviewedAt', 'reviewOf', 'reviewChecksum',
 ] as const;
 
 export const WorkbookMetaSchema = z.object({
@@ -32,5 +33,11 @@ export const WorkbookMetaSchema = z.object({
   status: z.union([z.enum(['draft', 'checked', 'submitted']), z.literal('')]).optional(),
   /** a county department's return (卫健, 教育 …): it covers that department's items only; '' otherwise */
   department: z.string().optional(),
+  /** an annotated copy sent back (退回): the office, when, the values checksum of the version it reviewed, and the checksum of its remarks */
+  reviewOffice: z.union([z.string().regex(/^\d{12}$/), z.literal('')]).optional(),
+  reviewOfficeName: z.string().max(100).optional(),
+  reviewedAt: z.string().max(40).optional(),
+  reviewOf: z.union([z.string().regex(/^[0-9a-f]{64}$/), z.literal('')]).optional(),
+  reviewChecksum: z.union([z.string().regex(/^[0-9a-f]{64}$/), z.literal('')]).optional(),
 });
 export type WorkbookMeta = z.infer<typeof WorkbookMetaSchema>;

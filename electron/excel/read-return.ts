@@ -15,6 +15,9 @@ import { locateRows } from './locate-rows.ts';
 import type { WorkbookMeta } from './meta.ts';
 import { isResultSheet, readExplanations } from './read-explanations.ts';
 import { readPooledRows } from './pooled-rows.ts';
+import { readFooter } from './read-footer.ts';
+import { readReview, type ReviewReading } from './read-review.ts';
+import type { ReturnFooter } from '../../shared/returns/footer.ts';
 import { readWorkbookBytes } from './read-workbook.ts';
 import { buildReport, locateProblems, type RawProblem } from './report.ts';
 
@@ -39,6 +42,12 @@ export interface ParsedMeta {
   explanations: Record<string, string>;
   /** where each value was found: HD01.total / P01 / target id → 健康!E12 */
   addresses: Record<string, string>;
+  /** the signed footer (表尾) as the form sheets hold it */
+  footer: ReturnFooter;
+  /** when the file was made: the workbook's saved time, else the export time its metadata states; null when unknown */
+  madeAt: string | null;
+  /** an annotated copy sent back (退回): its remarks, checked against their checksum */
+  review: ReviewReading;
 }
 
 export interface ReadResult {
@@ -48,8 +57,16 @@ export interface ReadResult {
   meta: ParsedMeta | null;
 }
 
+/** A moment a file states (hostile text): ISO when it is a real time between 2000 and 2100, else null. */
+function plausibleMoment(text: string): string | null {
+  const d = new Date(text);
+  if (Number.isNaN(d.getTime())) return null;
+  const y = d.getUTCFullYear();
+  return y >= 2000 && y <= 2100 ? d.toISOString() : null;
+}
+
 /** Sheets a merged (county or city) return adds after the form: 汇总说明, 数据来源, 分单位明细. Not read as data. */
-const MERGE_SHEETS = new Set<string>(MESSAGES.merge.sheets.supplements);
+const MERGE_SHEETS = new Set<string>([...MESSAGES.merge.sheets.supplements, MESSAGES.excel.review.sheet]);
 
 /**
  * Reads a return workbook (.xlsx, .xls or .csv bytes). Never throws for anything in the file: every problem is in
@@ -92,6 +109,7 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
   const explanations: Record<string, string> = {};
   for (const sheet of resultSheets) Object.assign(explanations, readExplanations(sheet, framework, problems));
 
+  const footer = readFooter(workbook.sheets.filter((s) => !skip.has(s.name)), problems);
   const { data, addresses } = assembled;
   // a merged (county) return's pooled ratios, which a city pools instead of the county's summed cells
   const metaSheet = identified.metaSheet ? workbook.sheets.find((s) => s.name === identified.metaSheet) : undefined;
@@ -115,10 +133,19 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
     problems.push({ severity: issue.severity, code: issue.code, sheet, cell, item: issue.item, message: issue.message });
   }
 
+  // a template sent back unfilled is no return: it must never pass as 校验通过 nor count as reported
+  const anything = data.cells.some((c) => c.value !== null || c.noData !== null || c.raw !== null)
+    || data.qualitative.some((q) => q.choice !== null || q.note !== '') || Object.keys(data.externalThresholds).length > 0;
+  if (!anything) problems.push({ severity: 'error', code: 'blank_return', sheet: null, cell: null, item: null, message: P.blankReturn(fileName, evaluation.total.cellsTotal) });
+
   const report = buildReport({ fileName, readable: true, identity, problems: locateProblems(problems, fileName, order), evaluation, framework });
   return {
     report,
     parsed: report.counts.errors === 0 ? data : null,
-    meta: { identity, workbookMeta: identified.meta, checksum: { stated, actual }, explanations, addresses },
+    meta: {
+      identity, workbookMeta: identified.meta, checksum: { stated, actual }, explanations, addresses, footer,
+      review: readReview(workbook, identified.meta, addresses),
+      madeAt: workbook.modifiedAt ?? (identified.meta?.kind === 'return' ? plausibleMoment(identified.meta.exportedAt) : null),
+    },
   };
 }

@@ -27,7 +27,20 @@ export interface GridSheet {
   rows: (GridCell | undefined)[][];
 }
 
-export interface GridWorkbook { kind: SpreadsheetKind; sheets: GridSheet[] }
+export interface GridWorkbook {
+  kind: SpreadsheetKind;
+  sheets: GridSheet[];
+  /** when the workbook was last saved (its document properties), ISO; null when absent or implausible */
+  modifiedAt?: string | null;
+}
+
+/** The saved time from the document properties, when it is a real moment between 2000 and 2100. */
+function savedAt(book: XLSX.WorkBook): string | null {
+  const d = book.Props?.ModifiedDate ?? book.Props?.CreatedDate;
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) return null;
+  const y = d.getUTCFullYear();
+  return y >= 2000 && y <= 2100 ? d.toISOString() : null;
+}
 
 export type ReadWorkbookResult = { ok: true; workbook: GridWorkbook } | ({ ok: false } & GuardFailure & { sheet?: string });
 
@@ -84,7 +97,7 @@ export function readWorkbookBytes(bytes: Uint8Array, fileName: string, limits: F
     }
     sheets.push({ name, hidden, rows });
   }
-  return { ok: true, workbook: { kind: sniff.kind, sheets } };
+  return { ok: true, workbook: { kind: sniff.kind, sheets, modifiedAt: sniff.kind === 'csv' ? null : savedAt(book) } };
 }
 
 /** A cell's text for matching labels and codes: NFKC (full-width → ASCII), trimmed. */

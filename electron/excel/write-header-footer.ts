@@ -1,9 +1,10 @@
 // The frame around an area sheet's body: the header block (title, 表号/制定机关 marks, 填报单位, 年度, the two-row
 // column header and the column index row) and the footer (signatures, then the 说明 notes).
 import { MESSAGES } from '../../shared/messages.ts';
+import { footerDateText } from '../../shared/returns/footer.ts';
 import { COL, COLUMN_INDEX, COLUMN_KEYS, LAST_COL, ROW, type SheetLayout } from './layout.ts';
 import type { SheetContext } from './write-area-sheet.ts';
-import { BORDER, HEADER_FILL, lineCount, putText } from './write-style.ts';
+import { BORDER, HEADER_FILL, lineCount, markInput, putText } from './write-style.ts';
 
 const F = MESSAGES.excel.form;
 
@@ -54,21 +55,35 @@ export function writeHeaderBlock(sc: SheetContext, sheet: SheetLayout) {
   ws.getRow(ROW.headerBottom).height = 18;
 }
 
-/** Writes the footer below the body (a blank row first); returns the last row written. */
+/**
+ * Writes the footer below the body (a blank row first); returns the last row written. The signed footer is two
+ * rows of label and value cells: 单位负责人 | 统计负责人 | 填表人, then 联系电话 | 报出日期. The value cells are
+ * input cells (unlocked; yellow in a template), so a township filling the form in Excel or WPS signs it there.
+ */
 export function writeFooter(sc: SheetContext, first: number): number {
   const { ws, input } = sc;
   const Ft = F.footer;
   let r = first + 1;
-  const parts: [number, number, string][] = [
-    [COL.name, COL.name, Ft.head], [COL.code, COL.unit, Ft.statistician], [COL.total, COL.female, Ft.filler(input.userName)],
-    [COL.male, COL.previous, Ft.phone], [COL.change, LAST_COL, Ft.date],
+  // a template's footer is the township's to fill in; a return's is its own signed footer
+  const footer = sc.template ? null : input.footer ?? { head: '', statistician: '', filler: input.userName, phone: '', reportedOn: null };
+  const rows: [string, string][][] = [
+    [[Ft.label('head'), footer?.head ?? ''], [Ft.label('statistician'), footer?.statistician ?? ''], [Ft.label('filler'), footer?.filler ?? '']],
+    [[Ft.label('phone'), footer?.phone ?? ''], [Ft.label('reportedOn'), footerDateText(footer?.reportedOn ?? null)]],
   ];
-  for (const [from, to, text] of parts) {
-    if (to > from) ws.mergeCells(r, from, r, to);
-    putText(ws, r, from, text, { border: false });
+  // label column, then the value cells it spans: A | B:C, D | E:F, G | H:I
+  const slots: [number, number, number][] = [[COL.name, COL.code, COL.unit], [COL.total, COL.female, COL.male], [COL.previous, COL.change, COL.note]];
+  for (const fields of rows) {
+    fields.forEach(([label, value], i) => {
+      const [l, from, to] = slots[i];
+      putText(ws, r, l, label, { border: false, align: 'right' });
+      ws.mergeCells(r, from, r, to);
+      const cell = putText(ws, r, from, value, { border: false });
+      cell.border = { bottom: { style: 'thin' } };
+      markInput(cell, sc.template, null);
+    });
+    ws.getRow(r).height = 20;
+    r += 1;
   }
-  ws.getRow(r).height = 20;
-  r += 1;
   const N = F.notes;
   const notes = [
     N.heading,

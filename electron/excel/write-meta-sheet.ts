@@ -4,6 +4,7 @@ import type ExcelJS from 'exceljs';
 import { MESSAGES } from '../../shared/messages.ts';
 import { returnChecksum } from './checksum.ts';
 import { writePooledRows } from './pooled-rows.ts';
+import { reviewChecksum } from './write-review.ts';
 import { APP_VERSION, META_FORMAT, META_FORMAT_VERSION, META_KEYS, type WorkbookMeta } from './meta.ts';
 import type { WriteReturnInput } from './write-return.ts';
 
@@ -15,6 +16,10 @@ export function writeMetaSheet(wb: ExcelJS.Workbook, input: WriteReturnInput) {
     regionCode: input.region.code, regionName: input.region.name, level: input.data.level, year: input.data.year,
     appVersion: APP_VERSION, regionVintage: input.regionVintage ?? undefined, exportedAt: input.now.toISOString(),
     checksum: returnChecksum(input.data), status: input.status ?? '', department: input.department ?? '',
+    ...(input.review ? {
+      reviewOffice: input.review.officeCode, reviewOfficeName: input.review.officeName, reviewedAt: input.review.reviewedAt,
+      reviewOf: input.review.reviewOf, reviewChecksum: reviewChecksum(input.review),
+    } : {}),
   };
   ws.getColumn(1).width = 18;
   ws.getColumn(2).width = 70;

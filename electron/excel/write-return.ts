@@ -5,12 +5,14 @@ import ExcelJS from 'exceljs';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { cellKey, type ReturnData } from '../../shared/returns/schema.ts';
 import type { Evaluation } from '../../shared/rules/result.ts';
+import type { ReturnFooter } from '../../shared/returns/footer.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { buildLayout } from './layout.ts';
 import { APP_VERSION } from './meta.ts';
 import { writeAreaSheet } from './write-area-sheet.ts';
 import { writeMetaSheet } from './write-meta-sheet.ts';
 import { writeResultSheet } from './write-result-sheet.ts';
+import { writeReview, type ReviewAnnotations } from './write-review.ts';
 
 const F = MESSAGES.excel.form;
 
@@ -26,14 +28,18 @@ export interface WriteReturnInput {
   evaluation: Evaluation | null;
   /** explanations of warnings, by target id */
   explanations: Record<string, string>;
-  /** 填表人 in the footer */
+  /** 填表人 in the footer when no footer is given */
   userName: string;
+  /** the signed footer (表尾); a template leaves it blank for the township to fill in */
+  footer?: ReturnFooter;
   regionVintage: number | null;
   now: Date;
   /** the return's status, recorded in the metadata (a county's merge counts drafts apart) */
   status?: 'draft' | 'checked' | 'submitted';
   /** a county department's return: its department (卫健, 教育 …), recorded in the metadata */
   department?: string;
+  /** an annotated copy sent back (退回): a 退回意见 sheet first, the problem cells red with notes */
+  review?: ReviewAnnotations;
   /** more sheets after the form and its 校验结果 (a merged return's 汇总说明, 数据来源, 分单位明细) */
   addSheets?: (wb: ExcelJS.Workbook) => void;
 }
@@ -63,7 +69,9 @@ export async function writeReturnWorkbook(input: WriteReturnInput): Promise<Writ
     addresses,
     template: input.kind === 'template',
   };
+  const reviewSheet = input.review ? wb.addWorksheet(MESSAGES.excel.review.sheet) : null;
   for (const sheet of layout.sheets) await writeAreaSheet(wb, sc0, sheet);
+  if (reviewSheet && input.review) writeReview(wb, reviewSheet, input.review, input.framework, input.region.name, input.data.year, addresses);
   if (input.kind === 'return' && input.evaluation) writeResultSheet(wb, input, input.evaluation, addresses);
   input.addSheets?.(wb);
   writeMetaSheet(wb, input);

@@ -2,7 +2,7 @@
 // export, with the county or city as 填报单位), plus 汇总说明, 数据来源 and 分单位明细 sheets. Who supplied
 // each item is also recorded in the database.
 import { MESSAGES } from '../../shared/messages.ts';
-import { explanationsOf } from '../db/repos/returns-repo.ts';
+import { explanationsOf, footerOf } from '../db/repos/returns-repo.ts';
 import { replaceItemSources } from '../db/repos/submissions-repo.ts';
 import { writeReturnWorkbook } from '../excel/write-return.ts';
 import { isoNow, type AppContext } from '../services/context.ts';
@@ -33,6 +33,7 @@ export async function writeMergedWorkbook(ctx: AppContext, merged: MergedReturn,
     region: { code: office.region.code, name: office.region.name }, previous, evaluation: merged.evaluation,
     explanations: merged.inputs.own ? explanationsOf(ctx.db, merged.inputs.own.id) : {},
     userName: profile && profile.regionCode === office.region.code ? profile.userName : '',
+    footer: merged.inputs.own ? footerOf(ctx.db, merged.inputs.own.id) : undefined,
     regionVintage: regionVintage(ctx) || null, now: ctx.now(), status: merged.inputs.own?.status,
     addSheets: (wb) => {
       writeNotesSheet(wb, merged);

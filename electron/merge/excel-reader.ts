@@ -1,6 +1,6 @@
 // The Excel import's pure reader, seen from the merge: a file's problems (sheet!cell and a Chinese message) and,
-// when it has no error, its return with who made it (填报单位, department) and when (the export time stands for
-// 报出日期), and the status it had.
+// when it has no error, its return with who made it (填报单位, department, the signed footer), its 报出日期 (the
+// footer's date), when the file was made, and the status it had.
 import { readReturnWorkbook, type ReadContext } from '../excel/read-return.ts';
 import { getRegion } from '../db/repos/regions-repo.ts';
 import { latestVersions, listFrameworkVersions } from '../db/repos/frameworks-repo.ts';
@@ -40,7 +40,10 @@ export function readForMerge(bytes: Uint8Array, fileName: string, readCtx: ReadC
       data: parsed,
       supplierName: wm?.regionName || meta.identity.regionName,
       department: wm?.department ?? '',
-      reportedOn: wm && wm.kind === 'return' ? wm.exportedAt : null,
+      reportedOn: meta.footer.reportedOn,
+      madeAt: meta.madeAt,
+      valuesChecksum: meta.checksum.actual,
+      footer: { head: meta.footer.head, statistician: meta.footer.statistician, filler: meta.footer.filler, phone: meta.footer.phone },
       fileStatus: wm?.status || null,
     },
   };

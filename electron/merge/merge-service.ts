@@ -28,7 +28,7 @@ export const officeView = (o: Office) => ({
 
 export const submissionSummary = (s: SubmissionRow): SubmissionSummary => ({
   id: s.id, regionCode: s.regionCode, supplierKind: s.supplierKind, department: s.department, supplierName: s.supplierName,
-  planId: s.planId, frameworkVersion: s.frameworkVersion, reportedOn: s.reportedOn, fileStatus: s.fileStatus, fileName: s.fileName,
+  planId: s.planId, frameworkVersion: s.frameworkVersion, reportedOn: s.reportedOn, madeAt: s.madeAt, filler: s.footer.filler, phone: s.footer.phone, fileStatus: s.fileStatus, fileName: s.fileName,
   receivedAt: s.receivedAt, verdict: s.verdict, isCurrent: s.isCurrent, chosenBy: s.chosenBy,
 });
 

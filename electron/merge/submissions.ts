@@ -1,8 +1,9 @@
 // Versions of the returns an office receives. Every accepted file is kept as its own version; the current
-// one of a supplier and year is the one with the later 报出日期 (then the later received) unless the user
-// chose another. Nothing is overwritten.
+// one of a supplier and year is the one with the later 报出日期 (the footer's date), then the file made later,
+// then the one received later, unless the user chose another. Nothing is overwritten.
 import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import type { ReturnFooter } from '../../shared/returns/footer.ts';
 import type { ReturnData, ReturnStatus } from '../../shared/returns/schema.ts';
 import {
   cellsOfSubmissions, findByChecksum, getSubmission, insertSubmission, makeCurrent, pooledOfSubmissions, submissionAnswers, submissionCells, versionsOf,
@@ -21,8 +22,14 @@ export interface IncomingReturn {
   supplierName: string;
   /** the department (卫健, 教育 …) of a department return, '' otherwise */
   department: string;
-  /** 报出日期, YYYY-MM-DD, or null when the file has none */
+  /** 报出日期 (the footer's date), YYYY-MM-DD, or null when the file has none */
   reportedOn: string | null;
+  /** when the file was made: the app's export time, or the saved time of a workbook filled in Excel/WPS */
+  madeAt: string | null;
+  /** the rest of the footer: who signed, who filled it in and how to reach them */
+  footer: Omit<ReturnFooter, 'reportedOn'>;
+  /** the checksum of the values read (the same as the sender's own return), when read from a workbook */
+  valuesChecksum?: string | null;
   /** the status the return had when exported, when the file says */
   fileStatus: ReturnStatus | null;
 }
@@ -38,9 +45,20 @@ export interface StoreOutcome {
   becameCurrent: boolean;
 }
 
-/** Orders versions: the later 报出日期 first wins, then the later received. */
-export const isLater = (a: Pick<SubmissionRow, 'reportedOn' | 'id'>, b: Pick<SubmissionRow, 'reportedOn' | 'id'>) =>
-  (a.reportedOn ?? '') !== (b.reportedOn ?? '') ? (a.reportedOn ?? '') > (b.reportedOn ?? '') : a.id > b.id;
+type Ordered = Pick<SubmissionRow, 'reportedOn' | 'madeAt' | 'id'>;
+const madeMs = (v: Ordered) => (v.madeAt ? new Date(v.madeAt).getTime() || 0 : 0);
+
+/**
+ * Orders versions: the later 报出日期 wins; on the same (or no) 报出日期 the file made later; then the one received
+ * later. A version without 报出日期 is older than any with one.
+ */
+export const isLater = (a: Ordered, b: Ordered) => {
+  const ra = a.reportedOn ?? '';
+  const rb = b.reportedOn ?? '';
+  if (ra !== rb) return ra > rb;
+  if (madeMs(a) !== madeMs(b)) return madeMs(a) > madeMs(b);
+  return a.id > b.id;
+};
 
 /** Stores an accepted return as a new version (in the caller's transaction) and settles which version is current. */
 export function storeSubmission(
@@ -56,8 +74,10 @@ export function storeSubmission(
     officeCode: office.region.code, year, regionCode: data.regionCode, supplierKind: kind, department: incoming.department,
     supplierName: incoming.supplierName, planId: data.planId, frameworkVersion: data.frameworkVersion, reportedOn: incoming.reportedOn,
     fileStatus: incoming.fileStatus, fileName: file.fileName, checksum: file.checksum, receivedAt: isoNow(ctx), verdict,
+    madeAt: incoming.madeAt, footer: incoming.footer, valuesChecksum: incoming.valuesChecksum ?? null,
   }, data.cells, data.qualitative, data.pooledRatios);
   const row = getSubmission(ctx.db, id)!;
+  // a version the user chose stays current unless a version with a later 报出日期 arrives
   const becameCurrent = !previous || (previous.chosenBy === 'auto' && isLater(row, previous)) || (previous.chosenBy === 'user' && (row.reportedOn ?? '') > (previous.reportedOn ?? ''));
   if (becameCurrent) makeCurrent(ctx.db, row, 'auto');
   return { submission: getSubmission(ctx.db, id)!, duplicateOf: null, previous, becameCurrent };

@@ -39,7 +39,7 @@ export async function exportReturn(ctx: AppContext, returnId: number): Promise<E
     kind: 'return', framework: dep?.framework ?? frameworkOf(ctx, row), data: view.data, region: { code: region.code, name: dep?.unitName ?? region.name },
     previous: view.history.find((h) => h.year === row.year - 1) ?? null,
     evaluation: dep ? evaluateReturn(dep.framework, view.data, view.history) : evaluation, explanations: view.explanations,
-    userName: getProfile(ctx)?.userName ?? '', regionVintage: regionVintage(ctx) || null, now: ctx.now(), status: row.status, department: dep?.department,
+    userName: getProfile(ctx)?.userName ?? '', footer: view.footer, regionVintage: regionVintage(ctx) || null, now: ctx.now(), status: row.status, department: dep?.department,
   });
   return { fileName: F.fileName(dep?.unitName ?? region.name, row.year), bytes };
 }

@@ -9,7 +9,8 @@ import { cellKey, type ReturnStatus } from '../../shared/returns/schema.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import { hasAlert, type Evaluation } from '../../shared/rules/result.ts';
 import { appendAudit } from '../db/repos/audit-repo.ts';
-import { setReturnStatus, type ReturnRow } from '../db/repos/returns-repo.ts';
+import { footerOf, putFooter, setReturnStatus, type ReturnRow } from '../db/repos/returns-repo.ts';
+import { localDate } from '../../shared/returns/dates.ts';
 import { buildMergedReturn, mergedHistory } from '../merge/county-aggregate.ts';
 import { resolveOffice } from '../merge/office.ts';
 import { isoNow, type AppContext } from './context.ts';
@@ -38,7 +39,10 @@ export function warningKeys(evaluation: Evaluation): string[] {
   return evaluation.targets.filter(hasAlert).map((t) => t.targetId);
 }
 
-/** 已校验 needs no errors and no unconfirmed prefilled cells; 已报送 also needs every warning explained. */
+/**
+ * 已校验 needs no errors and no unconfirmed prefilled cells; 已报送 also needs every warning explained, and sets the
+ * footer's 报出日期 to today unless the user set one before (it can be corrected until submission).
+ */
 export function setStatus(ctx: AppContext, returnId: number, status: ReturnStatus): ReturnSummary {
   const row = requireReturn(ctx, returnId);
   if (status !== 'draft') {
@@ -55,6 +59,12 @@ export function setStatus(ctx: AppContext, returnId: number, status: ReturnStatu
   ctx.db.transaction(() => {
     setReturnStatus(ctx.db, returnId, status, at);
     appendAudit(ctx.db, returnId, { at, userName: userName(ctx), field: 'status', oldValue: row.status, newValue: status });
+    const footer = footerOf(ctx.db, returnId);
+    if (status === 'submitted' && !footer.reportedOn) {
+      const today = localDate(ctx.now().toISOString());
+      putFooter(ctx.db, returnId, { ...footer, reportedOn: today });
+      appendAudit(ctx.db, returnId, { at, userName: userName(ctx), field: 'footer:reportedOn', oldValue: null, newValue: today });
+    }
   })();
   return summarize(ctx, requireReturn(ctx, returnId));
 }

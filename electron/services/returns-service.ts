@@ -3,11 +3,13 @@ import { AppError } from '../../shared/api/envelope.ts';
 import type { CellEdit, CellEditInput, ReturnSummary, ReturnView } from '../../shared/api/returns-contract.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
+import { FOOTER_FIELDS, type ReturnFooter } from '../../shared/returns/footer.ts';
+import type { ReturnRemark } from '../../shared/returns/review.ts';
 import { cellKey, type Cell, type QualitativeChoice, type ReturnData, type ReturnStatus } from '../../shared/returns/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { appendAudit, auditOf } from '../db/repos/audit-repo.ts';
 import {
-  cellsOf, confirmPrefilled, explanationsOf, findReturn, getCell, getQualitative, getReturn, historyOf, insertReturn,
+  cellsOf, confirmPrefilled, explanationsOf, findReturn, footerOf, putFooter, getCell, getQualitative, getReturn, historyOf, insertReturn,
   listReturns, putCell, putExplanation, putQualitative, putThreshold, qualitativeOf, setReturnStatus, thresholdsOf, touchReturn,
   type ReturnRow,
 } from '../db/repos/returns-repo.ts';
@@ -49,6 +51,8 @@ export function viewReturn(ctx: AppContext, row: ReturnRow): ReturnView {
     data,
     history: historyOf(ctx.db, row).map((h) => returnData(ctx, h)),
     explanations: explanationsOf(ctx.db, row.id),
+    footer: footerOf(ctx.db, row.id),
+    remarks: remarksOf(ctx, row.id),
   };
 }
 
@@ -71,6 +75,8 @@ export function openReturn(ctx: AppContext, regionCode: string, year: number, pr
   const at = isoNow(ctx);
   const id = ctx.db.transaction(() => {
     const newId = insertReturn(ctx.db, { planId: profile.planId, frameworkVersion: framework.version, regionCode, level, year, createdAt: at });
+    // 填表人 is the user who opens it (they can change it)
+    if (profile.userName) putFooter(ctx.db, newId, { head: '', statistician: '', filler: profile.userName, phone: '', reportedOn: null });
     const previous = prefill ? findReturn(ctx.db, regionCode, year - 1, profile.planId) : null;
     if (previous) {
       const known = new Set(framework.dataItems.map((d) => d.code));
@@ -88,7 +94,7 @@ export function requireEditable(row: ReturnRow): void {
   if (row.status === 'submitted') throw new AppError('conflict', M.locked);
 }
 
-const describeCell = (c: Pick<Cell, 'value' | 'noData' | 'raw'> | null) =>
+export const describeCell = (c: Pick<Cell, 'value' | 'noData' | 'raw'> | null) =>
   !c ? null : c.raw !== null ? MESSAGES.app.rawValue(c.raw) : c.noData ? MESSAGES.app.noDataValue(c.noData.reason) : c.value === null ? null : String(c.value);
 
 /**
@@ -211,7 +217,38 @@ export function setExplanation(ctx: AppContext, returnId: number, key: string, t
   return { updatedAt: at };
 }
 
+/**
+ * Saves the signed footer; each changed field is audited (footer:head …). The footer is no data the rules judge,
+ * so an 已校验 return stays 已校验; a submitted one is locked like its cells.
+ */
+export function setFooter(ctx: AppContext, returnId: number, footer: ReturnFooter) {
+  const row = requireReturn(ctx, returnId);
+  requireEditable(row);
+  const at = isoNow(ctx);
+  const user = userName(ctx);
+  ctx.db.transaction(() => {
+    const before = footerOf(ctx.db, returnId);
+    const changed = FOOTER_FIELDS.filter((f) => (before[f] ?? '') !== (footer[f] ?? ''));
+    if (changed.length === 0) return;
+    putFooter(ctx.db, returnId, footer);
+    for (const f of changed) appendAudit(ctx.db, returnId, { at, userName: user, field: `footer:${f}`, oldValue: before[f] || null, newValue: footer[f] || null });
+    touchReturn(ctx.db, returnId, at);
+  })();
+  return { footer: footerOf(ctx.db, returnId), updatedAt: at };
+}
+
 export const returnAudit = (ctx: AppContext, returnId: number, limit: number) => {
   requireReturn(ctx, returnId);
   return auditOf(ctx.db, returnId, limit);
 };
+
+interface RawRemark { item: string; sex: string; location: string; problem: string; remark: string; value_then: string | null; office: string; at: string }
+
+/** The remarks of the office that sent the return back (退回); a cell remark is fixed once the cell changed. */
+export function remarksOf(ctx: AppContext, returnId: number): ReturnRemark[] {
+  const rows = ctx.db.prepare('SELECT item, sex, location, problem, remark, value_then, office, at FROM return_remarks WHERE return_id = ? ORDER BY seq').all(returnId) as RawRemark[];
+  return rows.map((m) => ({
+    item: m.item, sex: m.sex, location: m.location, problem: m.problem, remark: m.remark, office: m.office, at: m.at,
+    fixed: m.item !== '' && describeCell(getCell(ctx.db, returnId, m.item, m.sex)) !== m.value_then,
+  }));
+}

@@ -12,6 +12,7 @@ import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import { DataGrid } from './DataGrid.tsx';
 import { NoDataDialog } from './NoDataDialog.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
+import { FooterPanel } from './FooterPanel.tsx';
 import { ExportReturnButton } from '../components/ExportReturnButton.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
 import { TargetsPanel } from './TargetsPanel.tsx';
@@ -64,8 +65,14 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
       const key = cellKey(issue.item, issue.sex);
       map.set(key, [...(map.get(key) ?? []), issue]);
     }
+    // the county's remarks of a return sent back (退回), at their cells until the cell changed
+    for (const r of view.remarks) {
+      if (r.item === '' || r.fixed) continue;
+      const key = cellKey(r.item, r.sex);
+      map.set(key, [...(map.get(key) ?? []), { severity: 'warning', code: 'county_remark', item: r.item, sex: r.sex as SexColumn, message: T.remarks.cell(r.remark) }]);
+    }
     return map;
-  }, [editor.evaluation]);
+  }, [editor.evaluation, view.remarks]);
   // While a number is being typed, the indicators and targets already show what it would give.
   const [typing, setTyping] = useState<{ item: DataItem; sex: SexColumn; value: number } | null>(null);
   const onTyping = (item: DataItem, sex: SexColumn, text: string | null) => {
@@ -131,6 +138,21 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
           {(overlay.office.level === 'city' ? MESSAGES.merge.entry.cityBanner : MESSAGES.merge.entry.summedBanner)(overlay.completeness.reported + overlay.completeness.drafts, overlay.completeness.total)}
         </p>
       )}
+      {view.remarks.length > 0 && (
+        <section className="notice remarks" data-testid="remarks">
+          <strong>{T.remarks.heading(view.remarks[0].office)}</strong>
+          <ul>
+            {view.remarks.map((r, i) => (
+              <li key={i}>
+                {r.item === '' ? <>{T.remarks.overall}{r.remark}</> : (
+                  <button className="link" onClick={() => jump(r.item, r.sex as SexColumn)}>{r.location} {r.item}：{r.remark}{r.problem ? `（${r.problem}）` : ''}</button>
+                )}
+                {r.item !== '' && <span className={r.fixed ? 'muted small' : 'error-text small'}> {r.fixed ? T.remarks.fixed : T.remarks.open}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {showAudit && <AuditPanel returnId={editor.returnId} version={`${editor.save.savedAt}:${editor.save.pending}`} />}
       <div className="tabs" role="tablist">
         {framework.areas.filter((a) => a.targets.length > 0 || framework.dataItems.some((d) => d.code.startsWith(AREA_LETTER[a.area]))).map((a) => {
@@ -161,6 +183,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
           <TargetsPanel area={planArea} indicators={indicators} values={values} results={results} qualitative={editor.qualitative}
             thresholds={editor.thresholds} explanations={editor.explanations} readOnly={readOnly}
             onAnswer={(i, c, n) => void editor.setAnswer(i, c, n)} onThreshold={(t, v) => void editor.setThreshold(t, v)} onExplanation={(k, t) => void editor.setExplanation(k, t)} />
+          <FooterPanel returnId={editor.returnId} initial={view.footer} status={editor.status} />
         </div>
         <aside className="entry-side">
           <SummaryPanel evaluation={editor.evaluation} items={itemsByCode} onJump={jump} onArea={setArea} />

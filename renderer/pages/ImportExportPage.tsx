@@ -27,7 +27,35 @@ export function ImportExportPage({ profile }: { profile: Profile }) {
         <TemplatePanel profile={profile} />
       </div>
       <ImportPanel />
+      <ReturnedPanel />
     </section>
+  );
+}
+
+/** 退回: the county's annotated copy, imported to reopen this unit's return with the remarks at their cells. */
+function ReturnedPanel() {
+  const R = MESSAGES.entry.remarks;
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const load = async (file: File) => {
+    setMessage(null);
+    try {
+      const r = await api['returns:import-returned']({ fileName: file.name, bytesBase64: await fileToBase64(file) });
+      setMessage({ text: r.message, error: false });
+    } catch (e) {
+      setMessage({ text: errorText(e), error: true });
+    }
+  };
+  return (
+    <div className="card ie-import" data-testid="returned-panel">
+      <h2>{R.importHeading}</h2>
+      <p className="muted small">{R.importIntro}</p>
+      <label className="button-like">
+        <input type="file" accept=".xlsx" data-testid="returned-file"
+          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void load(f); }} />
+        {R.importHeading}
+      </label>
+      {message && <p className={message.error ? 'error-text' : 'notice'} role="status" data-testid="returned-message">{message.text}</p>}
+    </div>
   );
 }
 

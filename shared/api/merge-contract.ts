@@ -3,6 +3,7 @@
 // Every call names the merge year; the office is the profile's region unless regionCode (and planId) say otherwise.
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { SendBackSchema } from '../returns/review.ts';
 import { SexColumnSchema } from '../framework/schema.ts';
 import { RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, YearSchema, CellSchema, PooledRatioSchema } from '../returns/schema.ts';
 import { EvaluationSchema, TargetStatusSchema } from '../rules/result.ts';
@@ -37,7 +38,13 @@ export const SubmissionSummarySchema = z.object({
   supplierName: z.string(),
   planId: z.string(),
   frameworkVersion: z.number().int(),
+  /** 报出日期 from the file's footer, YYYY-MM-DD */
   reportedOn: z.string().nullable(),
+  /** when the file was made (export time or the workbook's saved time) */
+  madeAt: z.string().nullable(),
+  /** 填表人 and 联系电话 from the file's footer */
+  filler: z.string(),
+  phone: z.string(),
   fileStatus: ReturnStatusSchema.nullable(),
   fileName: z.string(),
   receivedAt: z.string(),
@@ -209,5 +216,15 @@ export const mergeContract = {
   'merge:result': endpoint(OfficeYear, MergeResultSchema, '汇总：汇总后的本级报表、校验结果和说明'),
   'merge:breakdown': endpoint(OfficeYear, BreakdownSchema, '汇总：各下级单位并列的明细（数据项和指标）'),
   'merge:entry-overlay': endpoint(OfficeYear, EntryOverlaySchema, '汇总：本级填报页中只读显示的汇总值和部门报送值'),
+  'merge:version-issues': endpoint(
+    OfficeYear.extend({ submissionId: z.number().int().positive() }),
+    z.array(z.object({ item: z.string(), sex: SexColumnSchema, severity: z.enum(['error', 'warning', 'info']), message: z.string() })),
+    '汇总：某单位某版本报表的数据问题（供退回时逐条填写意见）',
+  ),
+  'merge:send-back': endpoint(
+    OfficeYear.extend({ submissionId: z.number().int().positive(), review: SendBackSchema }),
+    z.object({ fileName: z.string(), bytesBase64: z.string() }),
+    '汇总：退回某单位的报表（总体意见和逐格意见），导出带批注的退回意见文件',
+  ),
   'merge:export': endpoint(OfficeYear, z.object({ fileName: z.string(), bytesBase64: z.string() }), '汇总：导出本级汇总报表（Excel，含分单位明细表）'),
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
 import { DataItemCodeSchema, IndicatorCodeSchema, SexColumnSchema } from '../framework/schema.ts';
+import { ReturnFooterSchema } from '../returns/footer.ts';
+import { ReturnRemarkSchema } from '../returns/review.ts';
 import {
   QualitativeChoiceSchema, RawTextSchema, RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, YearSchema,
 } from '../returns/schema.ts';
@@ -27,6 +29,10 @@ export const ReturnViewSchema = z.object({
   history: z.array(ReturnDataSchema),
   /** explanations of warnings, by warning key (target id or issue key) */
   explanations: z.record(z.string(), z.string()),
+  /** the signed footer: 单位负责人, 统计负责人, 填表人, 联系电话, 报出日期 */
+  footer: ReturnFooterSchema,
+  /** remarks of the office that sent the return back (退回), shown at their cells until fixed */
+  remarks: z.array(ReturnRemarkSchema).default([]),
 });
 export type ReturnView = z.infer<typeof ReturnViewSchema>;
 
@@ -81,6 +87,16 @@ export const returnsContract = {
     ReturnId.extend({ key: z.string().min(1), text: z.string().max(500) }),
     z.object({ updatedAt: z.string() }),
     '填写预警说明',
+  ),
+  'returns:set-footer': endpoint(
+    ReturnId.extend({ footer: ReturnFooterSchema }),
+    z.object({ footer: ReturnFooterSchema, updatedAt: z.string() }),
+    '填写表尾：单位负责人、统计负责人、填表人、联系电话、报出日期（已报送的报表不能修改）',
+  ),
+  'returns:import-returned': endpoint(
+    z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().min(1).max(30_000_000) }),
+    z.object({ returnId: z.number().int(), remarks: z.number().int(), message: z.string() }),
+    '导入县级退回的报表（带退回意见）：报表改回草稿，意见显示在对应单元格旁',
   ),
   'returns:set-status': endpoint(
     ReturnId.extend({ status: ReturnStatusSchema }),

@@ -62,6 +62,23 @@ export const entry = {
     mechanism: { done: '已建立', in_progress: '推进中', not_done: '未建立' },
     progress: { done: '已实现', in_progress: '推进中', not_done: '未实现' },
   } as Record<string, Record<string, string>>,
+  remarks: {
+    heading: (office: string) => `${office}的退回意见`,
+    overall: '总体意见：',
+    open: '待改正',
+    fixed: '已修改',
+    cell: (remark: string) => `县级意见：${remark}`,
+    importHeading: '导入退回的报表',
+    importIntro: '县里退回报表时会给一个“退回意见”文件。在此导入后，本单位的报表改回草稿，意见显示在对应单元格旁；改正后重新报送。',
+  },
+  footer: {
+    heading: '表尾（签章栏）',
+    hint: '随报表导出和打印；报出日期在报送时自动填为当天，报送前可以更正。',
+    labels: { head: '单位负责人', statistician: '统计负责人', filler: '填表人', phone: '联系电话', reportedOn: '报出日期' } as Record<string, string>,
+    save: '保存表尾',
+    saved: '表尾已保存',
+    locked: '已报送，表尾不能修改',
+  },
   audit: { toggle: '修改记录', heading: '修改记录（最近 200 条）', empty: '尚无修改', at: '时间', user: '填表人', field: '单元格', old: '原值', new: '新值' },
   summary: {
     heading: '校验汇总',

@@ -38,11 +38,10 @@ const form = {
   qualitativeUnit: '—',
   thresholdName: (label: string, text: string) => `${label}（目标：${text}）`,
   footer: {
-    head: '单位负责人：',
-    statistician: '统计负责人：',
-    filler: (name: string) => `填表人：${name}`,
-    phone: '联系电话：',
-    date: '报出日期：　　年　　月　　日',
+    /** a label cell of the footer: 单位负责人： */
+    label: (field: 'head' | 'statistician' | 'filler' | 'phone' | 'reportedOn') => `${form.footer.labels[field]}：`,
+    /** the labels as the import finds them, by footer field */
+    labels: { head: '单位负责人', statistician: '统计负责人', filler: '填表人', phone: '联系电话', reportedOn: '报出日期' } as Record<string, string>,
   },
   notes: {
     heading: '说明：',
@@ -100,8 +99,21 @@ const meta = {
     frameworkVersion: '指标框架版本', regionCode: '区划代码', regionName: '填报单位', level: '层级', year: '统计年度',
     appVersion: '程序版本', regionVintage: '区划代码版本（年）', exportedAt: '导出时间', checksum: '数值校验码（SHA-256）',
     status: '报表状态', department: '报送部门',
+    reviewOffice: '退回单位代码', reviewOfficeName: '退回单位', reviewedAt: '退回时间', reviewOf: '所审核版本的数值校验码', reviewChecksum: '退回意见校验码（SHA-256）',
   } as Record<string, string>,
   note: '本页由程序生成，用于导入时识别报表，请勿修改。',
+};
+
+/** The annotated copy of a return sent back (退回): its 退回意见 sheet and the notes at the problem cells. */
+const review = {
+  sheet: '退回意见',
+  title: (unit: string, year: number) => `${unit}${year}年报表退回意见`,
+  office: (name: string, at: string) => `退回单位：${name}　　退回时间：${at}`,
+  overallLabel: '总体意见：',
+  howTo: '请按以下意见核对、改正（红色单元格有批注）。可在 Excel / WPS 中直接改正后重新报送；或在本程序“导入导出”页导入本文件，意见将显示在对应单元格旁，改正后重新报送。',
+  headers: ['位置', '代码', '指标', '问题', '县级意见'] as readonly string[],
+  note: (remark: string, problem: string) => `退回意见：${remark}${problem ? `\n问题：${problem}` : ''}`,
+  noRemarks: '（没有单元格意见）',
 };
 
 /** Problems an import reports, one per cell or file. Locations are given separately (健康!E12). */
@@ -143,6 +155,7 @@ const problem = {
   badYear: (text: string) => `统计年度“${text}”不是有效的年份`,
   yearOutsidePlan: (year: number, start: number, end: number) => `统计年度 ${year} 年不在规划期（${start}—${end}年）内，请核对`,
   templateImported: '这是空白模板填写后的文件',
+  blankReturn: (file: string, total: number) => `文件“${file}”中没有填写任何数据（已填 0 / ${total} 个单元格），是未填写的空白模板，不能作为报表导入，也不计为已报送。请在黄色单元格中填写本单位的数据（没有数据的填“—”并在备注栏写明原因），保存后重新导入或报送`,
   checksumChanged: '文件导出后，其中的数值在程序之外被修改过（校验码不符），请核对修改是否经过确认',
   checksumMatches: '数值与导出时一致（校验码相符）',
   // sheet structure
@@ -173,6 +186,10 @@ const problem = {
   badChoice: (text: string, labels: string[]) => `进展情况应填${labels.map((l) => `“${l}”`).join('')}之一，不能填“${text}”`,
   badThreshold: (message: string) => `上级要求的目标值有误：${message}`,
   explanationTooLong: (id: string) => `目标 ${id} 的预警说明超过 500 字，未导入`,
+  // the signed footer (表尾)
+  footerBadDate: (text: string) => `报出日期“${text}”不是有效日期，未读取；请写成“2025年1月10日”`,
+  footerBadValue: (label: string, reason: string) => `表尾的${label}无法读取（${reason}），未读取；请改正后重新导入`,
+  footerConflict: (label: string, first: string, a: string, b: string) => `各工作表表尾的${label}不一致（${first}：“${a}”，此处：“${b}”），已采用前者；请核对`,
   // against this computer's database
   otherPlan: (filePlan: string, ownPlan: string) => `文件属于规划“${filePlan}”，本机使用的是“${ownPlan}”，不能导入`,
   otherUnit: (unit: string, own: string) => `文件是“${unit}”的报表，本机的填报单位是“${own}”，请确认确实要导入`,
@@ -249,4 +266,5 @@ const ui = {
   importAnother: '导入其他文件',
 };
 
-export const excel = { form, result, meta, problem, verdict, cli, ui };
+export const excel = {
+  review, form, result, meta, problem, verdict, cli, ui };

@@ -13,4 +13,17 @@ export const returns = {
   unexplained: (n: number) => `还有 ${n} 条预警没有填写说明，报送前请逐条说明原因`,
   needsExplanation: '请填写预警说明',
   status: { draft: '草稿', checked: '已校验', submitted: '已报送' } as Record<string, string>,
+  returned: {
+    notReview: (file: string) => `“${file}”不是县级退回的报表（没有退回意见），请在“导入报表”中导入`,
+    tampered: '文件中的退回意见在程序之外被改动过（校验码不符），不予导入；请向退回单位索取原文件',
+    badRow: (where: string) => `退回意见中的位置“${where}”在报表中找不到，文件可能被改动过，不予导入；请向退回单位索取原文件`,
+    valuesChanged: '退回文件中的报表数值在退回后被改动过（校验码不符），不予导入；请向退回单位索取原文件',
+    unreadable: (verdict: string) => `无法导入退回的报表：${verdict}`,
+    otherUnit: (unit: string, year: number, own: string) => `这是${unit}${year}年报表的退回意见，本机的填报单位是${own}，不予导入`,
+    otherPlan: (plan: string) => `退回的报表属于规划“${plan}”，与本机的规划不同，不予导入`,
+    noLocal: (unit: string, year: number) => `本机没有${unit}${year}年的报表，无法显示退回意见；请在 Excel / WPS 中按批注改正后重新报送`,
+    otherVersion: '退回的不是本机现有的报表版本（报出后本机的报表已修改过，或退回的是另一份文件），不予导入；请与退回单位核对',
+    audit: (office: string, overall: string, n: number) => `${office}退回：${overall || '（无总体意见）'}（单元格意见 ${n} 条）`,
+    imported: (office: string, n: number) => `已导入${office}的退回意见（${n} 条单元格意见），报表已改回草稿；请按意见改正后重新报送`,
+  },
 };

@@ -3,6 +3,7 @@
 import { AREA_CODES, AREA_LETTER, type DataItem, type Framework, type SexColumn } from '../framework/schema.ts';
 import { MESSAGES } from '../messages.ts';
 import { cellKey, type Cell, type ReturnData } from '../returns/schema.ts';
+import { EMPTY_FOOTER, footerDateText } from '../returns/footer.ts';
 import { hasAlert } from '../rules/result.ts';
 import type { FormCell, FormItemRow, RegionInfo, ReturnFormModel, StoredReturn } from './model.ts';
 
@@ -13,7 +14,7 @@ export interface FormInput {
   framework: Framework;
   stored: StoredReturn;
   region: RegionInfo;
-  /** 填表人 (the profile's name when the return is this machine's own) */
+  /** 填表人 when the return's footer names none (the profile's name when the return is this machine's own) */
   userName: string;
   /** print the 上年 columns (landscape); default true */
   withPrevious?: boolean;
@@ -39,6 +40,8 @@ function formCell(item: DataItem, sex: SexColumn, cells: Map<string, Cell>): For
 export function buildReturnForm(input: FormInput): ReturnFormModel {
   const { framework, stored, region } = input;
   const { view, evaluation } = stored;
+  // the return's own signed footer (a county's merged view carries its own return's)
+  const footer = view.footer ?? EMPTY_FOOTER;
   const data = view.data;
   const level = data.level;
   const withPrevious = input.withPrevious ?? true;
@@ -97,11 +100,11 @@ export function buildReturnForm(input: FormInput): ReturnFormModel {
     areas,
     omittedItems: framework.dataItems.length - collected.length,
     footer: [
-      { label: F.footer.unitHead, value: '' },
-      { label: F.footer.statHead, value: '' },
-      { label: F.footer.filler, value: input.userName },
-      { label: F.footer.phone, value: '' },
-      { label: F.footer.date, value: F.footer.dateBlank },
+      { label: F.footer.unitHead, value: footer.head },
+      { label: F.footer.statHead, value: footer.statistician },
+      { label: F.footer.filler, value: footer.filler || input.userName },
+      { label: F.footer.phone, value: footer.phone },
+      { label: F.footer.date, value: footerDateText(footer.reportedOn) || F.footer.dateBlank },
     ],
     notes: F.notes(level, county, withPrevious),
     noData,

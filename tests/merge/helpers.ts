@@ -25,7 +25,8 @@ export function townshipReturn(framework: Framework, regionCode: string, year: n
 }
 
 export function file(name: string, data: ReturnData, extra: Partial<Omit<IncomingReturn, 'data'>> & { problems?: ReadOutcome['problems'] } = {}): IncomingFile {
-  const body = { data, supplierName: extra.supplierName ?? data.regionCode, department: extra.department ?? '', reportedOn: extra.reportedOn ?? null, fileStatus: extra.fileStatus ?? 'submitted', problems: extra.problems };
+  const body = { data, supplierName: extra.supplierName ?? data.regionCode, department: extra.department ?? '', reportedOn: extra.reportedOn ?? null, fileStatus: extra.fileStatus ?? 'submitted', problems: extra.problems,
+    madeAt: extra.madeAt ?? null, footer: extra.footer ?? { head: '', statistician: '', filler: '', phone: '' } };
   return { fileName: name, bytes: Buffer.from(JSON.stringify(body), 'utf8') };
 }
 

@@ -15,7 +15,8 @@ afterEach(() => backend?.dispose());
 const sub = (over: Partial<NewSubmission> = {}): NewSubmission => ({
   officeCode: COUNTY, year: 2024, regionCode: TOWNS[0], supplierKind: 'township', department: '', supplierName: '海明街道',
   planId: 'taobei', frameworkVersion: 1, reportedOn: '2025-01-10', fileStatus: 'submitted', fileName: 'a.xlsx',
-  checksum: 'a'.repeat(64), receivedAt: '2025-02-01T00:00:00.000Z', verdict: 'accepted', ...over,
+  checksum: 'a'.repeat(64), receivedAt: '2025-02-01T00:00:00.000Z', verdict: 'accepted',
+  madeAt: null, valuesChecksum: null, footer: { head: '', statistician: '', filler: '', phone: '' }, ...over,
 });
 
 describe('submissions repository', () => {

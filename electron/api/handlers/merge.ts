@@ -4,6 +4,7 @@ import { importBatch } from '../../merge/batch-import.ts';
 import { excelReturnReader } from '../../merge/excel-reader.ts';
 import { exportMergedReturn } from '../../merge/county-export.ts';
 import { importFolderFiles, pickFolder } from '../../merge/folder-import.ts';
+import { sendBack, versionIssues } from '../../merge/review.ts';
 import {
   beginImport, breakdown, chooseSubmission, entryOverlay, mergeResult, officeOf, overview, received, resubmissions,
 } from '../../merge/merge-service.ts';
@@ -21,6 +22,11 @@ export const mergeHandlers = (ctx: AppContext): DomainHandlers<'merge'> => ({
   'merge:result': (input) => mergeResult(ctx, input),
   'merge:breakdown': (input) => breakdown(ctx, input),
   'merge:entry-overlay': (input) => entryOverlay(ctx, input),
+  'merge:version-issues': (input) => versionIssues(ctx, officeOf(ctx, input), input.submissionId),
+  'merge:send-back': async ({ submissionId, review, ...input }) => {
+    const file = await sendBack(ctx, officeOf(ctx, input), input.year, submissionId, review);
+    return { fileName: file.fileName, bytesBase64: file.bytes.toString('base64') };
+  },
   'merge:export': async (input) => {
     const file = await exportMergedReturn(ctx, officeOf(ctx, input), input.year);
     return { fileName: file.fileName, bytesBase64: file.bytes.toString('base64') };

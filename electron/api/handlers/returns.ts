@@ -1,10 +1,11 @@
 import type { AppContext } from '../../services/context.ts';
 import {
   confirmPrefilledCells, listReturnSummaries, openReturn, requireReturn, returnAudit, setCells, setExplanation, setQualitative,
-  setThreshold,
+  setFooter, setThreshold,
 } from '../../services/returns-service.ts';
 import type { DomainHandlers } from '../handlers.ts';
 import { entryView, setStatus } from '../../services/return-evaluation.ts';
+import { importReturned } from '../../services/returned-service.ts';
 
 export const returnsHandlers = (ctx: AppContext): DomainHandlers<'returns'> => ({
   'returns:list': ({ regionCode }) => listReturnSummaries(ctx, regionCode),
@@ -16,6 +17,8 @@ export const returnsHandlers = (ctx: AppContext): DomainHandlers<'returns'> => (
   'returns:set-qualitative': ({ returnId, indicator, choice, note }) => setQualitative(ctx, returnId, indicator, choice, note),
   'returns:set-threshold': ({ returnId, targetId, value }) => setThreshold(ctx, returnId, targetId, value),
   'returns:set-explanation': ({ returnId, key, text }) => setExplanation(ctx, returnId, key, text),
+  'returns:set-footer': ({ returnId, footer }) => setFooter(ctx, returnId, footer),
+  'returns:import-returned': ({ fileName, bytesBase64 }) => importReturned(ctx, Buffer.from(bytesBase64, 'base64'), fileName),
   'returns:set-status': ({ returnId, status }) => setStatus(ctx, returnId, status),
   'returns:audit': ({ returnId, limit }) => returnAudit(ctx, returnId, limit),
 });

@@ -1,5 +1,6 @@
 // SQL of returns and everything entered in them. Plain functions over prepared statements.
 import type { Database } from 'better-sqlite3';
+import type { ReturnFooter } from '../../../shared/returns/footer.ts';
 import type { Cell, QualitativeAnswer, ReturnStatus } from '../../../shared/returns/schema.ts';
 
 export interface ReturnRow {
@@ -118,4 +119,19 @@ export function putExplanation(db: Database, returnId: number, key: string, text
   if (!text.trim()) db.prepare('DELETE FROM warning_explanations WHERE return_id = ? AND warning_key = ?').run(returnId, key);
   else db.prepare(`INSERT INTO warning_explanations (return_id, warning_key, text) VALUES (?, ?, ?)
     ON CONFLICT (return_id, warning_key) DO UPDATE SET text = excluded.text`).run(returnId, key, text.trim());
+}
+
+interface RawFooter { footer_head: string; footer_statistician: string; footer_filler: string; footer_phone: string; reported_on: string | null }
+
+/** The signed footer of a return (表尾). */
+export function footerOf(db: Database, returnId: number): ReturnFooter {
+  const r = db.prepare('SELECT footer_head, footer_statistician, footer_filler, footer_phone, reported_on FROM returns WHERE id = ?').get(returnId) as RawFooter | undefined;
+  return r
+    ? { head: r.footer_head, statistician: r.footer_statistician, filler: r.footer_filler, phone: r.footer_phone, reportedOn: r.reported_on }
+    : { head: '', statistician: '', filler: '', phone: '', reportedOn: null };
+}
+
+export function putFooter(db: Database, returnId: number, f: ReturnFooter): void {
+  db.prepare('UPDATE returns SET footer_head = ?, footer_statistician = ?, footer_filler = ?, footer_phone = ?, reported_on = ? WHERE id = ?')
+    .run(f.head, f.statistician, f.filler, f.phone, f.reportedOn, returnId);
 }

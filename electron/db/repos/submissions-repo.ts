@@ -1,5 +1,6 @@
 // SQL of received files and submitted return versions (merging at a county or city). Plain functions.
 import type { Database } from 'better-sqlite3';
+import type { ReturnFooter } from '../../../shared/returns/footer.ts';
 import type { Cell, PooledRatio, QualitativeAnswer, ReturnStatus } from '../../../shared/returns/schema.ts';
 
 export type SupplierKind = 'township' | 'county' | 'department';
@@ -9,18 +10,26 @@ export interface SubmissionRow {
   id: number; officeCode: string; year: number; regionCode: string; supplierKind: SupplierKind; department: string;
   supplierName: string; planId: string; frameworkVersion: number; reportedOn: string | null; fileStatus: ReturnStatus | null;
   fileName: string; checksum: string; receivedAt: string; verdict: 'accepted' | 'warnings'; isCurrent: boolean; chosenBy: 'auto' | 'user';
+  /** when the file was made (export time, or the workbook's saved time), when known */
+  madeAt: string | null;
+  /** the footer the file came with (its 报出日期 is reportedOn) */
+  footer: Omit<ReturnFooter, 'reportedOn'>;
+  /** the checksum of the values as read (the township's own return has the same), when known */
+  valuesChecksum: string | null;
 }
 
 interface RawSubmission {
   id: number; office_code: string; year: number; region_code: string; supplier_kind: SupplierKind; department: string;
   supplier_name: string; plan_id: string; framework_version: number; reported_on: string | null; file_status: ReturnStatus | null;
   file_name: string; checksum: string; received_at: string; verdict: 'accepted' | 'warnings'; is_current: number; chosen_by: 'auto' | 'user';
+  made_at: string | null; values_checksum: string | null; footer_head: string; footer_statistician: string; footer_filler: string; footer_phone: string;
 }
 
 const toSubmission = (r: RawSubmission): SubmissionRow => ({
   id: r.id, officeCode: r.office_code, year: r.year, regionCode: r.region_code, supplierKind: r.supplier_kind, department: r.department,
   supplierName: r.supplier_name, planId: r.plan_id, frameworkVersion: r.framework_version, reportedOn: r.reported_on, fileStatus: r.file_status,
   fileName: r.file_name, checksum: r.checksum, receivedAt: r.received_at, verdict: r.verdict, isCurrent: r.is_current === 1, chosenBy: r.chosen_by,
+  madeAt: r.made_at, valuesChecksum: r.values_checksum, footer: { head: r.footer_head, statistician: r.footer_statistician, filler: r.footer_filler, phone: r.footer_phone },
 });
 
 export type NewSubmission = Omit<SubmissionRow, 'id' | 'isCurrent' | 'chosenBy'>;
@@ -29,9 +38,10 @@ export function insertSubmission(
   db: Database, s: NewSubmission, cells: readonly Cell[], answers: readonly QualitativeAnswer[], pooled: Readonly<Record<string, PooledRatio>> = {},
 ): number {
   const info = db.prepare(`INSERT INTO submissions (office_code, year, region_code, supplier_kind, department, supplier_name, plan_id,
-    framework_version, reported_on, file_status, file_name, checksum, received_at, verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    framework_version, reported_on, file_status, file_name, checksum, received_at, verdict, made_at, footer_head, footer_statistician, footer_filler,
+    footer_phone, values_checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(s.officeCode, s.year, s.regionCode, s.supplierKind, s.department, s.supplierName, s.planId, s.frameworkVersion, s.reportedOn,
-      s.fileStatus, s.fileName, s.checksum, s.receivedAt, s.verdict);
+      s.fileStatus, s.fileName, s.checksum, s.receivedAt, s.verdict, s.madeAt, s.footer.head, s.footer.statistician, s.footer.filler, s.footer.phone, s.valuesChecksum);
   const id = Number(info.lastInsertRowid);
   const putCell = db.prepare('INSERT OR REPLACE INTO submission_cells (submission_id, item, sex, value, no_data_reason) VALUES (?, ?, ?, ?, ?)');
   for (const c of cells) {
