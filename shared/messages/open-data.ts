@@ -116,7 +116,7 @@ export const openData = {
   },
   ui: {
     heading: '开放数据（统计数据库）',
-    intro: '把本单位（可含下辖乡镇）多个年度的全部数据导出为一个文件：长表 CSV（Excel、WPS、R、Stata、pandas 可直接打开）、JSON（附公开的 JSON Schema）、DHIS2 dataValueSets 或 ADX。长表和 dataValueSets 文件可以在上方“导入报表”中导回。',
+    intro: '把本单位（可含下辖乡镇）多个年度的全部数据导出为一个文件：长表 CSV（Excel、WPS、R、Stata、pandas 可直接打开）、JSON（附公开的 JSON Schema）、DHIS2 dataValueSets 或 ADX。长表和 dataValueSets 文件可以在下方导回，命令行为 wdp export-data / wdp import。',
     withChildren: '含下辖乡镇',
     from: '起始年度',
     to: '截止年度',
@@ -127,6 +127,9 @@ export const openData = {
     exported: (path: string, rows: number) => `已保存到 ${path}（${rows} 行）`,
     mappingExport: '导出 DHIS2 对应表',
     mappingImport: '导入修改后的对应表',
+    importHeading: '导入长表或 DHIS2 数据',
+    importIntro: '选择本程序导出的长表 CSV / JSON，或 DHIS2 dataValueSets（JSON）：先逐行校验，没有错误才写入（写入前自动备份）。',
+    mappingIntro: '导出 DHIS2 对应表（数据项 → 数据元、合计/女/男 → 类别组合、区划 → 机构），修改后导入；未修改的项保持默认。',
     returnLine: (name: string, code: string, year: number, cells: number) => `${name}（${code}）${year}年：${cells} 个单元格`,
   },
 } as const;
