@@ -10,6 +10,7 @@ import { api, ApiCallError } from '../api/client.ts';
 import { ExportReturnButton } from '../components/ExportReturnButton.tsx';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { ImportReportTable } from '../import-export/ImportReportTable.tsx';
+import { OpenDataPanel } from '../import-export/OpenDataPanel.tsx';
 import { fileToBase64, saveBase64 } from '../lib/files.ts';
 import '../import-export/import-export.css';
 
@@ -28,6 +29,7 @@ export function ImportExportPage({ profile }: { profile: Profile }) {
       </div>
       <ImportPanel />
       <ReturnedPanel />
+      <OpenDataPanel profile={profile} />
     </section>
   );
 }

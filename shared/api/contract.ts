@@ -12,6 +12,7 @@ import { settingsContract } from './settings-contract.ts';
 import { excelContract } from './excel-contract.ts';
 import { mergeContract } from './merge-contract.ts';
 import { reportContract } from './report-contract.ts';
+import { openDataContract } from './open-data-contract.ts';
 
 export const contract = {
   ...settingsContract,
@@ -23,6 +24,7 @@ export const contract = {
   ...excelContract,
   ...mergeContract,
   ...reportContract,
+  ...openDataContract,
 } satisfies Record<string, Endpoint>;
 
 export type Contract = typeof contract;

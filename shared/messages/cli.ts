@@ -15,7 +15,11 @@ export const cli = {
                              把报表导出为 Excel 统计报表（含校验结果页）
   validate <文件> [--json]    校验 .xlsx/.xls/.csv 报表文件（退出码 0 通过，1 有问题，2 无法读取）
   import <文件> [--yes] [--json]
-                             导入报表文件；有错误不导入，有警告时须加 --yes 确认
+                             导入报表文件（Excel 表式，或长表 CSV/JSON、DHIS2 dataValueSets）；
+                             有错误不导入，有警告时须加 --yes 确认
+  export-data --region <代码> [--with-children] --from <起始年> --to <截止年>
+              --format csv|json|dhis2-json|adx -o 文件 [--plan <规划编号>]
+                             导出多个年度的统计数据库：长表 CSV（UTF-8 带 BOM）、JSON、DHIS2 dataValueSets 或 ADX
   merge --region <县或市代码> --year <年份> 文件或文件夹… [-o 汇总表.xlsx] [--json]
                              汇总下级报表：逐个文件给出结果，列出报送情况，写出本级汇总报表
                              （退出码 0 全部接收，3 有文件被拒收，2 参数有误）
