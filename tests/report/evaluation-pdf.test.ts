@@ -2,14 +2,14 @@
 // printToPDF), read back with poppler: A4, 第 x 页 共 y 页 on every page, table headers repeated on every page
 // of the per-area tables, rows never split, the headline and the lists as printed. Pages are saved as PNG in
 // tests/.artifacts/report/ for a person to look at.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluationReport } from '../../electron/services/report-service.ts';
 import { formatNumber } from '../../shared/report/format.ts';
 import { ARTIFACTS_DIR, CHROMIUM_FLAGS, CHROMIUM_PATH } from '../helpers/e2e.ts';
+import { A4, printToPdf, squash } from '../helpers/print-pdf.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { openApp } from '../../electron/app.ts';
@@ -31,37 +31,10 @@ afterAll(async () => {
   fx?.close();
 });
 
-interface Printed { pages: number; width: number; height: number; text: string[]; rows: number; avoid: number; theads: string[] }
-
-async function print(html: string, name: string): Promise<Printed> {
-  writeFileSync(join(OUT, `${name}.html`), html);
-  const page = await browser.newPage();
-  try {
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.emulateMedia({ media: 'print' });
-    const layout = await page.evaluate(`(() => {
-      const rows = [...document.querySelectorAll('.wdp-print tr')];
-      return {
-        rows: rows.length,
-        avoid: rows.filter((r) => getComputedStyle(r).breakInside === 'avoid').length,
-        theads: [...document.querySelectorAll('.wdp-print thead')].map((t) => getComputedStyle(t).display),
-      };
-    })()`) as { rows: number; avoid: number; theads: string[] };
-    const file = join(OUT, `${name}.pdf`);
-    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
-    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
-    const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
-    const text = Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }));
-    execFileSync('pdftoppm', ['-r', '70', '-png', file, join(OUT, name)]);
-    return { pages, width: Number(w), height: Number(h), text, ...layout };
-  } finally {
-    await page.close();
-  }
-}
-
-const squash = (s: string) => s.replace(/\s+/g, '');
-const A4 = { short: 595.3, long: 841.9 };
+const print = async (html: string, name: string) => {
+  const p = await printToPdf(browser, html, OUT, name, { dpi: 70 });
+  return { ...p, ...p.layout };
+};
 
 describe('中期评估 / 终期评估 report in Chromium', () => {
   for (const kind of ['midterm', 'final'] as const) {

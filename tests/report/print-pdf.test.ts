@@ -2,14 +2,14 @@
 // engine as Electron's printToPDF): A4 size and orientation, page count, 第 x 页 共 y 页 on every page, header
 // rows repeated, no row split across pages. The first pages are also saved as PNG (tests/.artifacts/report/)
 // for a person to look at.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualReport, returnForm } from '../../electron/services/report-service.ts';
 import { formatNumber } from '../../shared/report/format.ts';
 import { ARTIFACTS_DIR, CHROMIUM_FLAGS, CHROMIUM_PATH } from '../helpers/e2e.ts';
+import { A4, printToPdf, squash, type Printed } from '../helpers/print-pdf.ts';
 import { COUNTY, reportFixture, YEAR, type ReportFixture } from './fixture.ts';
 
 const OUT = join(ARTIFACTS_DIR, 'report');
@@ -26,41 +26,7 @@ afterAll(async () => {
   fx?.close();
 });
 
-interface Layout { rows: number; avoid: number; theads: string[]; charts: number; external: string[] }
-interface Printed { file: string; pages: number; width: number; height: number; text: string[]; layout: Layout }
-
-/** Renders the HTML in Chromium to PDF and reads it back with poppler (pdfinfo, pdftotext, pdftoppm). */
-async function print(html: string, name: string): Promise<Printed> {
-  writeFileSync(join(OUT, `${name}.html`), html);
-  const page = await browser.newPage();
-  try {
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.emulateMedia({ media: 'print' });
-    const layout = await page.evaluate(`(() => {
-      const rows = [...document.querySelectorAll('.wdp-print tr')];
-      return {
-        rows: rows.length,
-        avoid: rows.filter((r) => getComputedStyle(r).breakInside === 'avoid').length,
-        theads: [...document.querySelectorAll('.wdp-print thead')].map((t) => getComputedStyle(t).display),
-        charts: document.querySelectorAll('svg.chart').length,
-        external: [...document.querySelectorAll('[src], link[href], image')].map((e) => e.getAttribute('src') || e.getAttribute('href') || ''),
-      };
-    })()`) as Layout;
-    const file = join(OUT, `${name}.pdf`);
-    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
-    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
-    const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
-    const text = Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }));
-    execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '2', file, join(OUT, name)]);
-    return { file, pages, width: Number(w), height: Number(h), text, layout };
-  } finally {
-    await page.close();
-  }
-}
-
-const squash = (s: string) => s.replace(/\s+/g, '');
-const A4 = { short: 595.3, long: 841.9 };
+const print = (html: string, name: string) => printToPdf(browser, html, OUT, name, { pngPages: [1, 2] });
 
 function expectPageNumbers(p: Printed) {
   p.text.forEach((t, i) => expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`));
