@@ -1,8 +1,8 @@
 // Electron main process: window and lifecycle only. All behaviour lives in the back end (app.ts).
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { electronShell } from './electron-shell.ts';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isAppUrl } from './app-protocol.ts';
 import { openApp, type AppBackend } from './app.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
 import { createMainWindow, hardenApp } from './window.ts';
@@ -10,6 +10,8 @@ import { MESSAGES } from '../shared/messages.ts';
 
 // One folder for the database whatever the display name; the CLI's default points at the same file.
 app.setPath('userData', join(app.getPath('appData'), 'wdp-monitor'));
+// The renderer loads from app://wdp/ (a standard, secure origin), never from file://; must precede 'ready'.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -17,10 +19,8 @@ if (!app.requestSingleInstanceLock()) {
   let backend: AppBackend | null = null;
   let win: BrowserWindow | null = null;
   const appRoot = app.getAppPath();
-  const indexHtml = join(appRoot, 'dist', 'renderer', 'index.html');
-  const trustedPrefix = pathToFileURL(join(appRoot, 'dist', 'renderer')).href;
-  // The folder itself, with a separator: `…/dist/renderer-evil/x.html` must not pass as the app's page.
-  const isTrustedUrl = (url: string) => url.startsWith(`${trustedPrefix}/`);
+  // Only app://wdp/… is the app: IPC, navigation and the network filter trust nothing else (no file:// at all).
+  const isTrustedUrl = isAppUrl;
 
   app.on('second-instance', () => {
     if (win) { if (win.isMinimized()) win.restore(); win.focus(); }
@@ -28,6 +28,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenApp(app, session.defaultSession, isTrustedUrl);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(join(appRoot, 'dist', 'renderer')));
     try {
       backend = openBackend();
     } catch (error) {
@@ -37,7 +38,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     registerIpcHandlers(ipcMain, backend.handlers, isTrustedUrl);
-    win = createMainWindow(BrowserWindow, join(appRoot, 'dist-electron', 'preload.cjs'), indexHtml);
+    win = createMainWindow(BrowserWindow, join(appRoot, 'dist-electron', 'preload.cjs'), APP_INDEX_URL);
     win.on('closed', () => { win = null; });
   });
 
