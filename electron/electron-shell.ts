@@ -10,6 +10,7 @@ const FILTERS: Record<FileKind, { name: string; extensions: string[] }> = {
   html: { name: '网页文件', extensions: ['html'] },
   json: { name: 'JSON 文件', extensions: ['json'] },
   csv: { name: 'CSV 文件', extensions: ['csv'] },
+  zip: { name: 'ZIP 压缩文件', extensions: ['zip'] },
 };
 
 export function electronShell(dialog: Dialog, window: () => BrowserWindow | null): Shell {

@@ -7,11 +7,16 @@ import { openApp, type AppBackend } from './app.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
 import { createMainWindow, hardenApp } from './window.ts';
 import { MESSAGES } from '../shared/messages.ts';
+import { createFileLog } from './services/app-log.ts';
+import { installCrashHandlers } from './crash-handlers.ts';
+import { dispatch } from './api/dispatch.ts';
 
 // One folder for the database whatever the display name; the CLI's default points at the same file.
 app.setPath('userData', join(app.getPath('appData'), 'wdp-monitor'));
 // The renderer loads from app://wdp/ (a standard, secure origin), never from file://; must precede 'ready'.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+// The rotating log in userData/logs (no values, no names); uncaught errors go there and to a Chinese error box.
+const log = createFileLog(join(app.getPath('userData'), 'logs'), { console: !app.isPackaged });
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -21,6 +26,12 @@ if (!app.requestSingleInstanceLock()) {
   const appRoot = app.getAppPath();
   // Only app://wdp/… is the app: IPC, navigation and the network filter trust nothing else (no file:// at all).
   const isTrustedUrl = isAppUrl;
+
+  installCrashHandlers(process, {
+    log,
+    showError: async (title, message, buttons) => (await dialog.showMessageBox({ type: 'error', title, message, buttons: [...buttons], defaultId: 0, cancelId: 1, noLink: true })).response,
+    exportDiagnostics: async () => (backend ? dispatch(backend.handlers, 'diagnostics:export', {}) : null),
+  });
 
   app.on('second-instance', () => {
     if (win) { if (win.isMinimized()) win.restore(); win.focus(); }
@@ -33,11 +44,12 @@ if (!app.requestSingleInstanceLock()) {
       backend = openBackend();
     } catch (error) {
       // e.g. a database written by a newer version: say so and stop, touching nothing.
+      log.error('start failed', error);
       dialog.showErrorBox(MESSAGES.app.title, MESSAGES.app.startFailed((error as Error).message));
       app.quit();
       return;
     }
-    registerIpcHandlers(ipcMain, backend.handlers, isTrustedUrl);
+    registerIpcHandlers(ipcMain, backend.handlers, isTrustedUrl, log);
     win = createMainWindow(BrowserWindow, join(appRoot, 'dist-electron', 'preload.cjs'), APP_INDEX_URL);
     win.on('closed', () => { win = null; });
   });
@@ -49,6 +61,7 @@ if (!app.requestSingleInstanceLock()) {
     // resources/ and the migrations are packed inside app.asar, which Electron's fs reads like a folder.
     resourcesDir: join(appRoot, 'resources'),
     migrationsDir: join(appRoot, 'electron', 'db', 'migrations'),
+    log,
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -9,6 +9,7 @@ import { shellHandlers } from './handlers/shell.ts';
 import { excelHandlers } from './handlers/excel.ts';
 import { mergeHandlers } from './handlers/merge.ts';
 import { reportHandlers } from './handlers/report.ts';
+import { diagnosticsHandlers } from './handlers/diagnostics.ts';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -24,5 +25,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...excelHandlers(ctx),
     ...mergeHandlers(ctx),
     ...reportHandlers(ctx),
+    ...diagnosticsHandlers(ctx),
   };
 }

@@ -46,6 +46,7 @@ export const CHANNEL_NAMES = [
   'merge:export',
   'report:return-form',
   'report:annual',
+  'diagnostics:export',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

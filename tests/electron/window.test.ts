@@ -1,6 +1,6 @@
 // The Electron shell without Electron: a fake `electron` module records what the main process asks for, so the
 // security options, the navigation/permission/request rules, the IPC registration and the lifecycle are checked.
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
@@ -63,6 +63,7 @@ function makeFakes() {
     getPath: vi.fn((name: string) => paths.get(name) ?? (name === 'appData' ? fake.appData : join(fake.appData, name))),
     setPath: vi.fn((name: string, value: string) => { paths.set(name, value); }),
     getAppPath: vi.fn(() => fake.appPath),
+    isPackaged: true,
   });
   const session = {
     permissionHandler: null as Listener | null,
@@ -137,6 +138,14 @@ const TRUSTED = 'app://wdp';
 const isTrusted = isAppUrl;
 const dirs: string[] = [];
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+// main.ts installs its crash handlers on this process: take them off again after each test (vitest has its own).
+const CRASH_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
+let processListeners = new Map<string, Function[]>();
+const listenersOf = (event: (typeof CRASH_EVENTS)[number]) => process.listeners(event as 'uncaughtException') as Function[];
+const addedListeners = (event: (typeof CRASH_EVENTS)[number]) => listenersOf(event).filter((l) => !processListeners.get(event)!.includes(l));
+beforeEach(() => { processListeners = new Map(CRASH_EVENTS.map((e) => [e, listenersOf(e)])); });
+afterEach(() => { for (const event of CRASH_EVENTS) for (const l of addedListeners(event)) process.removeListener(event as 'uncaughtException', l as (...args: any[]) => void); });
 
 beforeEach(async () => {
   // main.ts runs at import: a fresh module per test; the fakes are cleared below.
@@ -331,6 +340,27 @@ describe('electron/main.ts', () => {
     fake.app.emit('will-quit');
     expect(backend.ctx.db.open).toBe(false);
     expect(() => fake.app.emit('will-quit')).not.toThrow();
+  });
+
+  it('logs to userData/logs and turns an uncaught error into a Chinese error box with 导出诊断信息, which saves a zip', async () => {
+    setupPaths();
+    fake.lock = true;
+    const { dialog } = await import('electron');
+    await import('../../electron/main.ts');
+    await flush();
+    const log = readFileSync(join(fake.appData, 'wdp-monitor', 'logs', 'main.log'), 'utf8');
+    expect(log).toMatch(/\[info\] +start app=\d+\.\d+\.\d+ schema=\d+/);
+    const [onUncaught] = addedListeners('uncaughtException');
+    expect(addedListeners('unhandledRejection')).toHaveLength(1);
+    (dialog.showMessageBox as any).mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    onUncaught(new Error('unexpected in main'));
+    await vi.waitFor(() => expect(dialog.showSaveDialog).toHaveBeenCalled());
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({
+      type: 'error', title: '程序出现意外错误', buttons: ['导出诊断信息', '关闭'], message: expect.stringContaining('unexpected in main'),
+    }));
+    expect((dialog.showSaveDialog as any).mock.calls.at(-1).at(-1)).toMatchObject({ defaultPath: expect.stringMatching(/诊断信息-\d{8}-\d{6}\.zip$/), filters: [{ extensions: ['zip'] }] });
+    expect(readFileSync(join(fake.appData, 'wdp-monitor', 'logs', 'main.log'), 'utf8')).toMatch(/\[error\] +main process uncaughtException\nError: unexpected in main/);
+    fake.app.emit('will-quit');
   });
 
   it('a database written by a newer version stops the start with a Chinese error box and leaves the file untouched', async () => {

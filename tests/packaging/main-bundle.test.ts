@@ -2,7 +2,7 @@
 // `electron` module: it registers one IPC handler per contract entry, opens the database in userData and
 // loads the renderer. Catches what only bundling can break (import.meta, dynamic requires, missing files).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,5 +51,7 @@ describe('bundled main process', () => {
     expect(calls.find((c) => 'privileged' in c)?.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(calls.find((c) => 'served' in c)).toEqual({ served: 200, type: 'text/html; charset=utf-8' });
     expect(existsSync(join(userData, 'wdp.sqlite'))).toBe(true);
+    // electron-log (bundled) writes the rotating log beside it
+    expect(readFileSync(join(userData, 'logs', 'main.log'), 'utf8')).toMatch(/\[info\] +start app=/);
   });
 });
