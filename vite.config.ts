@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The renderer is loaded from file:// in Electron, so asset paths are relative.
+// The renderer is loaded from app://wdp/ in Electron and from the loopback server in tests: asset paths are relative.
 export default defineConfig({
   root: 'renderer',
   base: './',

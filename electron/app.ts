@@ -11,6 +11,8 @@ import { loadShippedFrameworks } from './services/plans-service.ts';
 import { seedRegions } from './services/regions-service.ts';
 import { newestGoodBackup, snapshotSync } from './services/backup-service.ts';
 import { noShell, type Shell } from './services/shell.ts';
+import { noLog, type AppLog } from './services/app-log.ts';
+import { APP_VERSION } from './excel/meta.ts';
 
 export interface OpenAppOptions {
   dbFile: string;
@@ -22,6 +24,8 @@ export interface OpenAppOptions {
   backupOnStart?: boolean;
   /** save dialogs and printing; the CLI has none */
   shell?: Shell;
+  /** the log (the desktop app's rotating file); none by default */
+  log?: AppLog;
 }
 
 export interface AppBackend { ctx: AppContext; handlers: Handlers; close: () => void }
@@ -34,6 +38,7 @@ export function openApp(options: OpenAppOptions): AppBackend {
     backupsDir: options.backupsDir ?? join(dirname(options.dbFile), 'backups'),
   };
   const now = options.now ?? (() => new Date());
+  const log = options.log ?? noLog;
   let db;
   try {
     db = openDatabase(options.dbFile, {
@@ -43,17 +48,20 @@ export function openApp(options: OpenAppOptions): AppBackend {
     });
   } catch (error) {
     // A damaged file is left as it is; the way out is the newest backup that opens and passes its check.
+    log.error('database open refused', error);
     if (error instanceof DamagedDatabaseError) {
       throw new AppError('invalid_file', MESSAGES.app.damagedDatabase(error.file, error.why, newestGoodBackup(paths.backupsDir)));
     }
     throw error;
   }
-  const ctx: AppContext = { db, dbFile: options.dbFile, paths, now, startupWarnings: [], shell: options.shell ?? noShell };
+  const ctx: AppContext = { db, dbFile: options.dbFile, paths, now, startupWarnings: [], shell: options.shell ?? noShell, log };
+  log.info(`start app=${APP_VERSION} schema=${db.pragma('user_version', { simple: true })} platform=${process.platform}-${process.arch}`);
   if (options.backupOnStart && (db.prepare('SELECT count(*) AS n FROM returns').get() as { n: number }).n > 0) {
     try {
       snapshotSync(db, paths.backupsDir, 'start', now());
     } catch (error) {
       ctx.startupWarnings.push(MESSAGES.backups.failed((error as Error).message));
+      log.error('start backup failed', error);
     }
   }
   seedRegions(ctx);

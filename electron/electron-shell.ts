@@ -11,6 +11,7 @@ const FILTERS: Record<FileKind, { name: string; extensions: string[] }> = {
   json: { name: 'JSON 文件', extensions: ['json'] },
   csv: { name: 'CSV 文件', extensions: ['csv'] },
   xml: { name: 'XML 文件', extensions: ['xml'] },
+  zip: { name: 'ZIP 压缩文件', extensions: ['zip'] },
 };
 
 export function electronShell(dialog: Dialog, window: () => BrowserWindow | null): Shell {

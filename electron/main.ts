@@ -1,15 +1,22 @@
 // Electron main process: window and lifecycle only. All behaviour lives in the back end (app.ts).
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { electronShell } from './electron-shell.ts';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isAppUrl } from './app-protocol.ts';
 import { openApp, type AppBackend } from './app.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
 import { createMainWindow, hardenApp } from './window.ts';
 import { MESSAGES } from '../shared/messages.ts';
+import { createFileLog } from './services/app-log.ts';
+import { installCrashHandlers } from './crash-handlers.ts';
+import { dispatch } from './api/dispatch.ts';
 
 // One folder for the database whatever the display name; the CLI's default points at the same file.
 app.setPath('userData', join(app.getPath('appData'), 'wdp-monitor'));
+// The renderer loads from app://wdp/ (a standard, secure origin), never from file://; must precede 'ready'.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+// The rotating log in userData/logs (no values, no names); uncaught errors go there and to a Chinese error box.
+const log = createFileLog(join(app.getPath('userData'), 'logs'), { console: !app.isPackaged });
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -17,10 +24,14 @@ if (!app.requestSingleInstanceLock()) {
   let backend: AppBackend | null = null;
   let win: BrowserWindow | null = null;
   const appRoot = app.getAppPath();
-  const indexHtml = join(appRoot, 'dist', 'renderer', 'index.html');
-  const trustedPrefix = pathToFileURL(join(appRoot, 'dist', 'renderer')).href;
-  // The folder itself, with a separator: `…/dist/renderer-evil/x.html` must not pass as the app's page.
-  const isTrustedUrl = (url: string) => url.startsWith(`${trustedPrefix}/`);
+  // Only app://wdp/… is the app: IPC, navigation and the network filter trust nothing else (no file:// at all).
+  const isTrustedUrl = isAppUrl;
+
+  installCrashHandlers(process, {
+    log,
+    showError: async (title, message, buttons) => (await dialog.showMessageBox({ type: 'error', title, message, buttons: [...buttons], defaultId: 0, cancelId: 1, noLink: true })).response,
+    exportDiagnostics: async () => (backend ? dispatch(backend.handlers, 'diagnostics:export', {}) : null),
+  });
 
   app.on('second-instance', () => {
     if (win) { if (win.isMinimized()) win.restore(); win.focus(); }
@@ -28,16 +39,18 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenApp(app, session.defaultSession, isTrustedUrl);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(join(appRoot, 'dist', 'renderer')));
     try {
       backend = openBackend();
     } catch (error) {
       // e.g. a database written by a newer version: say so and stop, touching nothing.
+      log.error('start failed', error);
       dialog.showErrorBox(MESSAGES.app.title, MESSAGES.app.startFailed((error as Error).message));
       app.quit();
       return;
     }
-    registerIpcHandlers(ipcMain, backend.handlers, isTrustedUrl);
-    win = createMainWindow(BrowserWindow, join(appRoot, 'dist-electron', 'preload.cjs'), indexHtml);
+    registerIpcHandlers(ipcMain, backend.handlers, isTrustedUrl, log);
+    win = createMainWindow(BrowserWindow, join(appRoot, 'dist-electron', 'preload.cjs'), APP_INDEX_URL);
     win.on('closed', () => { win = null; });
   });
 
@@ -48,6 +61,7 @@ if (!app.requestSingleInstanceLock()) {
     // resources/ and the migrations are packed inside app.asar, which Electron's fs reads like a folder.
     resourcesDir: join(appRoot, 'resources'),
     migrationsDir: join(appRoot, 'electron', 'db', 'migrations'),
+    log,
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -46,9 +46,10 @@ export function hardenApp(app: App, session: Session, isTrustedUrl: (url: string
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  // No remote content ever: only the app's own files load.
+  // No remote content ever, and no file:// either: only the app's own app://wdp/ files (and inline data) load.
   session.webRequest.onBeforeRequest((details, callback) => {
-    const ok = details.url.startsWith('file://') || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    const url = details.url;
+    const ok = isTrustedUrl(url) || url.startsWith('devtools://') || url.startsWith('data:') || url.startsWith('blob:');
     callback({ cancel: !ok });
   });
   app.on('web-contents-created', (_event, contents) => {
@@ -59,9 +60,10 @@ export function hardenApp(app: App, session: Session, isTrustedUrl: (url: string
   });
 }
 
-export function createMainWindow(BrowserWindow: typeof BrowserWindowType, preloadPath: string, indexHtml: string): BrowserWindowType {
+/** The main window, showing the app's page (app://wdp/index.html). */
+export function createMainWindow(BrowserWindow: typeof BrowserWindowType, preloadPath: string, pageUrl: string): BrowserWindowType {
   const win = new BrowserWindow(secureWindowOptions(preloadPath));
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(indexHtml);
+  void win.loadURL(pageUrl);
   return win;
 }

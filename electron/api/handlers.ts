@@ -10,6 +10,7 @@ import { excelHandlers } from './handlers/excel.ts';
 import { mergeHandlers } from './handlers/merge.ts';
 import { reportHandlers } from './handlers/report.ts';
 import { openDataHandlers } from './handlers/open-data.ts';
+import { diagnosticsHandlers } from './handlers/diagnostics.ts';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -26,5 +27,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...mergeHandlers(ctx),
     ...reportHandlers(ctx),
     ...openDataHandlers(ctx),
+    ...diagnosticsHandlers(ctx),
   };
 }

@@ -173,7 +173,7 @@ function storeOne(ctx: AppContext, office: Office, year: number, r: ReadFile): F
 export async function importBatch(ctx: AppContext, office: Office, year: number, files: readonly IncomingFile[], read: ReturnReader): Promise<FileVerdict[]> {
   // read concurrently (a pooled reader spreads them over the cores; the in-thread reader runs them in turn)
   const reads = await Promise.all(files.map((file) => readOne(file, read)));
-  return ctx.db.transaction(() => reads.map((r) => {
+  const verdicts = ctx.db.transaction(() => reads.map((r) => {
     try {
       return ctx.db.transaction(() => storeOne(ctx, office, year, r))();
     } catch (error) {
@@ -182,6 +182,9 @@ export async function importBatch(ctx: AppContext, office: Office, year: number,
       return rejectedVerdict(r.file.fileName, problems, r.incoming);
     }
   }))();
+  const count = (v: FileVerdict['verdict']) => verdicts.filter((f) => f.verdict === v).length;
+  ctx.log.info(`merge import office=${office.region.code} year=${year} files=${verdicts.length} accepted=${count('accepted')} warnings=${count('warnings')} rejected=${count('rejected')}`);
+  return verdicts;
 }
 
 export interface LazyFile { fileName: string; load: () => Buffer }

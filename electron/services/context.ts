@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Shell } from './shell.ts';
+import type { AppLog } from './app-log.ts';
 
 export interface AppPaths {
   /** resources/: frameworks, regions */
@@ -19,6 +20,8 @@ export interface AppContext {
   startupWarnings: string[];
   /** save dialogs and printing, supplied by the door (Electron, loopback, CLI) */
   shell: Shell;
+  /** what happened, for support (codes and counts, never values or names); the desktop app's goes to userData/logs */
+  log: AppLog;
 }
 
 export const isoNow = (ctx: AppContext) => ctx.now().toISOString();

@@ -119,10 +119,14 @@ export function validateWorkbook(ctx: AppContext, bytes: Uint8Array, fileName: s
 export async function importWorkbook(ctx: AppContext, bytes: Uint8Array, fileName: string, acceptWarnings: boolean): Promise<ImportResult> {
   const { result, report } = validateWorkbook(ctx, bytes, fileName);
   const parsed = result.parsed;
+  const counts = `errors=${report.counts.errors} warnings=${report.counts.warnings} infos=${report.counts.infos}`;
+  const identity = report.identity ? ` region=${report.identity.regionCode} year=${report.identity.year}` : '';
   if (!parsed || !result.meta || report.counts.errors > 0 || (report.counts.warnings > 0 && !acceptWarnings)) {
+    ctx.log.info(`excel import not written readable=${report.readable}${identity} ${counts}`);
     return { ...report, written: false, returnId: null };
   }
   await backupNow(ctx, 'import');
   const { returnId } = writeImportedReturn(ctx, parsed, { fileName, explanations: result.meta.explanations });
+  ctx.log.info(`excel import written return=${returnId}${identity} ${counts}`);
   return { ...writtenReport(report), written: true, returnId };
 }

@@ -4,6 +4,7 @@ import { api, ApiCallError } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 
 const T = MESSAGES.backups;
+const D = MESSAGES.diagnostics;
 type Inspection = Awaited<ReturnType<typeof api['backups:inspect']>>;
 
 /** Backups: see what each holds before restoring it; a restore first backs up the current state. */
@@ -20,7 +21,13 @@ export function BackupsPage() {
     <section>
       <header className="page-head">
         <div><h1>{T.title}</h1><p className="muted">{T.intro}</p></div>
-        <button className="primary" onClick={() => void run(async () => T.created((await api['backups:create']({})).name))}>{T.createNow}</button>
+        <div className="actions">
+          <button className="primary" onClick={() => void run(async () => T.created((await api['backups:create']({})).name))}>{T.createNow}</button>
+          <button title={D.exportHint} onClick={() => void run(async () => {
+            const r = await api['diagnostics:export']({});
+            return r.saved && r.path ? D.saved(r.path) : D.cancelled;
+          })}>{D.export}</button>
+        </div>
       </header>
       {message && <p className="notice" role="status">{message}</p>}
       <div className="two-columns">

@@ -13,6 +13,8 @@ import { excelContract } from './excel-contract.ts';
 import { mergeContract } from './merge-contract.ts';
 import { reportContract } from './report-contract.ts';
 import { openDataContract } from './open-data-contract.ts';
+import { diagnosticsContract } from './diagnostics-contract.ts';
+import type { ChannelName } from './channels.ts';
 
 export const contract = {
   ...settingsContract,
@@ -25,11 +27,15 @@ export const contract = {
   ...mergeContract,
   ...reportContract,
   ...openDataContract,
+  ...diagnosticsContract,
 } satisfies Record<string, Endpoint>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export const CHANNELS = Object.keys(contract) as Channel[];
+/** The preload's plain list (channels.ts) names exactly these channels: a compile error here when they drift apart. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const CHANNEL_LIST_MATCHES: Same<Channel, ChannelName> = true;
 export type Input<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Output<C extends Channel> = z.output<Contract[C]['output']>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
 
-export const FileKindSchema = z.enum(['xlsx', 'pdf', 'html', 'json', 'csv', 'xml']);
+export const FileKindSchema = z.enum(['xlsx', 'pdf', 'html', 'json', 'csv', 'xml', 'zip']);
 export type FileKind = z.infer<typeof FileKindSchema>;
 
 export const shellContract = {

@@ -12,5 +12,6 @@ import { frameworkAdjust } from './framework-adjust.ts';
 import { report } from './report.ts';
 import { merge } from './merge.ts';
 import { openData } from './open-data.ts';
+import { diagnostics } from './diagnostics.ts';
 
-export const MESSAGES = { api, app, cli, framework, areaTitles, areaShortNames, returns, backups, entry, frameworkPackage, frameworkAdjust, report, excel, merge, openData };
+export const MESSAGES = { api, app, cli, framework, areaTitles, areaShortNames, returns, backups, entry, frameworkPackage, frameworkAdjust, report, excel, merge, openData, diagnostics };

@@ -1,6 +1,8 @@
 // The backups page: back up, see what a backup holds, restore it (after the confirmation), and the safety
 // backup of the state before the restore appears in the list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openReturn, setCells } from '../../electron/services/returns-service.ts';
 import { startE2E, type E2E } from '../helpers/e2e.ts';
 
@@ -38,6 +40,16 @@ describe('backups page', () => {
     const view = await e2e.backend.handlers['returns:get']({ returnId });
     expect(view.data.cells.find((c) => c.item === 'PD30' && c.sex === 'total')?.value).toBe(40);
     await expect.poll(() => page.getByTestId('backups-table').textContent()).toContain('恢复前');
+    expect(e2e.errors).toEqual([]);
+  });
+
+  it('导出诊断信息 saves one zip and says where', async () => {
+    const { page } = e2e;
+    await page.getByRole('button', { name: '导出诊断信息' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/诊断信息已保存：.*妇女发展监测填报-诊断信息-\d{8}-\d{6}\.zip/);
+    const saved = readdirSync(e2e.downloadsDir).filter((f) => f.endsWith('.zip'));
+    expect(saved).toHaveLength(1);
+    expect(readFileSync(join(e2e.downloadsDir, saved[0])).subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))).toBe(true);
     expect(e2e.errors).toEqual([]);
   });
 });

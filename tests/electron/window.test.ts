@@ -1,6 +1,6 @@
 // The Electron shell without Electron: a fake `electron` module records what the main process asks for, so the
 // security options, the navigation/permission/request rules, the IPC registration and the lifecycle are checked.
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { CHANNELS } from '../../shared/api/contract.ts';
 import type { Handlers } from '../../electron/api/handlers.ts';
 import type { AppBackend } from '../../electron/app.ts';
 import { CONTENT_SECURITY_POLICY, createMainWindow, hardenApp } from '../../electron/window.ts';
+import { APP_INDEX_URL, isAppUrl } from '../../electron/app-protocol.ts';
 import { registerIpcHandlers } from '../../electron/ipc/register.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
@@ -35,6 +36,7 @@ const fake = vi.hoisted(() => {
     app: null as any,
     session: null as any,
     ipcMain: null as any,
+    protocol: null as any,
     reset: () => {},
   };
   return state;
@@ -47,7 +49,7 @@ function makeFakes() {
     shown = false;
     focused = 0;
     constructor(options: any) { super(); this.options = options; fake.windows.push(this); }
-    loadFile(file: string) { this.loaded = file; return Promise.resolve(); }
+    loadURL(url: string) { this.loaded = url; return Promise.resolve(); }
     show() { this.shown = true; }
     isMinimized() { return false; }
     restore() {}
@@ -61,6 +63,7 @@ function makeFakes() {
     getPath: vi.fn((name: string) => paths.get(name) ?? (name === 'appData' ? fake.appData : join(fake.appData, name))),
     setPath: vi.fn((name: string, value: string) => { paths.set(name, value); }),
     getAppPath: vi.fn(() => fake.appPath),
+    isPackaged: true,
   });
   const session = {
     permissionHandler: null as Listener | null,
@@ -106,7 +109,9 @@ vi.mock('electron', () => {
   };
   const shell = { openPath: vi.fn(async () => ''), showItemInFolder: vi.fn(), openExternal: vi.fn(async () => {}) };
   const Menu = { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn(() => ({})) };
-  return { app, BrowserWindow: FakeBrowserWindow, ipcMain, session: { defaultSession: session }, dialog, shell, Menu, default: {} };
+  const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
+  fake.protocol = protocol;
+  return { app, BrowserWindow: FakeBrowserWindow, ipcMain, protocol, session: { defaultSession: session }, dialog, shell, Menu, default: {} };
 });
 
 // Keep a handle on the back end main.ts opens, to see that quitting closes it.
@@ -129,10 +134,18 @@ function fakeContents() {
 }
 const fakeEvent = () => ({ preventDefault: vi.fn() });
 
-const TRUSTED = pathToFileURL(join(REPO_ROOT, 'dist', 'renderer')).href;
-const isTrusted = (url: string) => url.startsWith(TRUSTED);
+const TRUSTED = 'app://wdp';
+const isTrusted = isAppUrl;
 const dirs: string[] = [];
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+// main.ts installs its crash handlers on this process: take them off again after each test (vitest has its own).
+const CRASH_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
+let processListeners = new Map<string, Function[]>();
+const listenersOf = (event: (typeof CRASH_EVENTS)[number]) => process.listeners(event as 'uncaughtException') as Function[];
+const addedListeners = (event: (typeof CRASH_EVENTS)[number]) => listenersOf(event).filter((l) => !processListeners.get(event)!.includes(l));
+beforeEach(() => { processListeners = new Map(CRASH_EVENTS.map((e) => [e, listenersOf(e)])); });
+afterEach(() => { for (const event of CRASH_EVENTS) for (const l of addedListeners(event)) process.removeListener(event as 'uncaughtException', l as (...args: any[]) => void); });
 
 beforeEach(async () => {
   // main.ts runs at import: a fresh module per test; the fakes are cleared below.
@@ -152,7 +165,7 @@ async function electronFakes() {
 describe('createMainWindow', () => {
   it('creates an isolated, sandboxed window without Node, with the preload, and shows it when ready', async () => {
     const { BrowserWindow } = await electronFakes();
-    createMainWindow(BrowserWindow, '/app/dist-electron/preload.cjs', '/app/dist/renderer/index.html');
+    createMainWindow(BrowserWindow, '/app/dist-electron/preload.cjs', APP_INDEX_URL);
     expect(fake.windows).toHaveLength(1);
     const [win] = fake.windows;
     const prefs = win.options.webPreferences;
@@ -161,7 +174,7 @@ describe('createMainWindow', () => {
       webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, preload: '/app/dist-electron/preload.cjs',
     });
     expect(win.options.show).toBe(false);
-    expect(win.loaded).toBe('/app/dist/renderer/index.html');
+    expect(win.loaded).toBe('app://wdp/index.html');
     win.emit('ready-to-show');
     expect(win.shown).toBe(true);
   });
@@ -195,14 +208,17 @@ describe('hardenApp', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
   });
 
-  it('cancels remote requests and lets the app\'s own files through', async () => {
+  it('cancels remote requests and every file:// URL, and lets the app\'s own app://wdp/ files through', async () => {
     const { session } = await hardened();
     const decide = (url: string) => {
       const callback = vi.fn();
       session.requestHandler!({ url }, callback);
       return callback.mock.calls[0][0];
     };
-    for (const url of ['https://example.com/x.js', 'http://127.0.0.1:8080/', 'ws://evil.example/', 'ftp://x/y']) expect(decide(url), url).toEqual({ cancel: true });
+    for (const url of [
+      'https://example.com/x.js', 'http://127.0.0.1:8080/', 'ws://evil.example/', 'ftp://x/y',
+      'file:///etc/passwd', pathToFileURL(join(REPO_ROOT, 'dist', 'renderer', 'index.html')).href, 'app://evil/index.html',
+    ]) expect(decide(url), url).toEqual({ cancel: true });
     for (const url of [`${TRUSTED}/index.html`, `${TRUSTED}/assets/a.js`, 'data:image/png;base64,AAAA']) expect(decide(url), url).toEqual({ cancel: false });
   });
 
@@ -298,14 +314,24 @@ describe('electron/main.ts', () => {
     expect(fake.windows).toHaveLength(1);
     const [win] = fake.windows;
     expect(win.options.webPreferences.preload).toBe(join(REPO_ROOT, 'dist-electron', 'preload.cjs'));
-    expect(win.loaded).toBe(join(REPO_ROOT, 'dist', 'renderer', 'index.html'));
+    // The page comes from app://wdp/, served by the registered handler from dist/renderer only.
+    expect(win.loaded).toBe('app://wdp/index.html');
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(fake.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    const serve = fake.protocol.handle.mock.calls[0][1] as (request: Request) => Promise<Response>;
+    const page = await serve(new Request('app://wdp/index.html'));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    expect((await serve(new Request('app://wdp/..%2f..%2fpackage.json'))).status).toBe(404);
 
     // The app's own page may call; another frame may not.
     const handle = fake.ipcMain.handled.get('settings:get-profile')!;
-    expect(await handle({ senderFrame: { url: pathToFileURL(join(REPO_ROOT, 'dist', 'renderer', 'index.html')).href } }, {})).toEqual({ ok: true, value: null });
+    expect(await handle({ senderFrame: { url: 'app://wdp/index.html#/home' } }, {})).toEqual({ ok: true, value: null });
+    // The built page opened over file:// is not the app any more.
+    expect(await handle({ senderFrame: { url: pathToFileURL(join(REPO_ROOT, 'dist', 'renderer', 'index.html')).href } }, {})).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(await handle({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false });
-    // A sibling folder whose name merely starts like the renderer's is not the app.
-    expect(await handle({ senderFrame: { url: pathToFileURL(join(REPO_ROOT, 'dist', 'renderer-evil', 'index.html')).href } }, {})).toMatchObject({ ok: false, error: { code: 'refused' } });
+    // A host whose name merely starts like the app's is not the app.
+    expect(await handle({ senderFrame: { url: 'app://wdpx/index.html' } }, {})).toMatchObject({ ok: false, error: { code: 'refused' } });
 
     // A second start focuses the existing window.
     fake.app.emit('second-instance', {}, [], '');
@@ -314,6 +340,27 @@ describe('electron/main.ts', () => {
     fake.app.emit('will-quit');
     expect(backend.ctx.db.open).toBe(false);
     expect(() => fake.app.emit('will-quit')).not.toThrow();
+  });
+
+  it('logs to userData/logs and turns an uncaught error into a Chinese error box with 导出诊断信息, which saves a zip', async () => {
+    setupPaths();
+    fake.lock = true;
+    const { dialog } = await import('electron');
+    await import('../../electron/main.ts');
+    await flush();
+    const log = readFileSync(join(fake.appData, 'wdp-monitor', 'logs', 'main.log'), 'utf8');
+    expect(log).toMatch(/\[info\] +start app=\d+\.\d+\.\d+ schema=\d+/);
+    const [onUncaught] = addedListeners('uncaughtException');
+    expect(addedListeners('unhandledRejection')).toHaveLength(1);
+    (dialog.showMessageBox as any).mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    onUncaught(new Error('unexpected in main'));
+    await vi.waitFor(() => expect(dialog.showSaveDialog).toHaveBeenCalled());
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({
+      type: 'error', title: '程序出现意外错误', buttons: ['导出诊断信息', '关闭'], message: expect.stringContaining('unexpected in main'),
+    }));
+    expect((dialog.showSaveDialog as any).mock.calls.at(-1).at(-1)).toMatchObject({ defaultPath: expect.stringMatching(/诊断信息-\d{8}-\d{6}\.zip$/), filters: [{ extensions: ['zip'] }] });
+    expect(readFileSync(join(fake.appData, 'wdp-monitor', 'logs', 'main.log'), 'utf8')).toMatch(/\[error\] +main process uncaughtException\nError: unexpected in main/);
+    fake.app.emit('will-quit');
   });
 
   it('a database written by a newer version stops the start with a Chinese error box and leaves the file untouched', async () => {

@@ -1,7 +1,7 @@
 // electron-builder.yml is valid for the installed electron-builder (checked the way electron-builder itself does:
 // ajv against app-builder-lib/scheme.json, non-strict, coercing) and says what the app needs.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -10,6 +10,8 @@ import { REPO_ROOT } from '../helpers/paths.ts';
 const require = createRequire(import.meta.url);
 // js-yaml is what electron-builder reads its YAML with (it ships no types, hence require).
 const yaml = require('js-yaml') as { load: (text: string) => unknown };
+// The minimatch electron-builder itself matches `files` patterns with (its own copy, not the top-level one).
+const { minimatch } = createRequire(join(REPO_ROOT, 'node_modules', 'app-builder-lib', 'package.json'))('minimatch') as { minimatch: (path: string, pattern: string, options?: object) => boolean };
 const scheme = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', 'app-builder-lib', 'scheme.json'), 'utf8'));
 
 type Config = Record<string, any>;
@@ -67,6 +69,41 @@ describe('electron-builder.yml', () => {
     // A platform-level `files` list replaces the top-level one in electron-builder: there must be none.
     expect(config.win.files).toBeUndefined();
     expect(config.linux.files).toBeUndefined();
+  });
+
+  it('keeps only the target platform\'s better-sqlite3 prebuild (the ${os} and ${arch} macros expanded as electron-builder does)', () => {
+    const pattern: string = loadConfig().files.find((f: string) => f.startsWith('!node_modules/better-sqlite3/prebuilds/'));
+    expect(pattern).toBeDefined();
+    const prebuilds = readdirSync(join(REPO_ROOT, 'node_modules', 'better-sqlite3', 'prebuilds')).filter((f) => f.endsWith('.node'));
+    expect(prebuilds.length).toBeGreaterThan(2);
+    const kept = (os: string, arch: string) => {
+      const glob = pattern.slice(1).replace('${os}', os).replace('${arch}', arch);
+      return prebuilds.filter((file) => minimatch(`node_modules/better-sqlite3/prebuilds/${file}`, glob, { dot: true }) === false);
+    };
+    expect(kept('linux', 'x64')).toEqual(['linux-x64.node']);
+    expect(kept('win', 'x64')).toEqual(['win32-x64.node']);
+    expect(kept('linux', 'arm64')).toEqual(['linux-arm64.node']);
+    // No macOS target, whose prebuilds are named darwin-*: adding one needs its own pattern.
+    expect(loadConfig().mac).toBeUndefined();
+  });
+
+  it('copies only better-sqlite3 from node_modules: everything else is bundled into main.cjs and preload.cjs', () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+    expect(Object.keys(pkg.dependencies)).toEqual(['better-sqlite3']);
+    for (const bundled of ['zod', 'exceljs', 'xlsx', 'electron-log', 'subset-font']) expect(pkg.devDependencies[bundled], bundled).toBeDefined();
+    expect(loadConfig().files).toContain('!node_modules/node-addon-api/**');
+  });
+
+  it('flips the Electron fuses at packaging', () => {
+    expect(loadConfig().electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      grantFileProtocolExtraPrivileges: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+    });
   });
 
   it('builds a Chinese NSIS installer for Windows x64 that lets the user choose the folder', () => {

@@ -2,7 +2,7 @@
 // `electron` module: it registers one IPC handler per contract entry, opens the database in userData and
 // loads the renderer. Catches what only bundling can break (import.meta, dynamic requires, missing files).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,13 +21,18 @@ const app = {
   requestSingleInstanceLock: () => true, quit: () => calls.push('quit'), on: () => {}, whenReady: () => Promise.resolve(),
   getAppPath: () => ${JSON.stringify(REPO_ROOT)}, isPackaged: false,
 };
-class BrowserWindow { constructor(o) { calls.push({ window: o.webPreferences }); this.webContents = {}; } once() {} on() {} loadFile(f) { calls.push({ loadFile: f }); return Promise.resolve(); } }
-const electron = { app, BrowserWindow, dialog: {}, ipcMain: { handle: (c) => calls.push({ handle: c }) },
+class BrowserWindow { constructor(o) { calls.push({ window: o.webPreferences }); this.webContents = {}; } once() {} on() {} loadURL(u) { calls.push({ loadURL: u }); return Promise.resolve(); } }
+const protocol = { registerSchemesAsPrivileged: (s) => calls.push({ privileged: s }), handle: (scheme, fn) => { calls.push({ protocol: scheme }); globalThis.serve = fn; } };
+const electron = { app, BrowserWindow, dialog: {}, protocol, ipcMain: { handle: (c) => calls.push({ handle: c }) },
   session: { defaultSession: { setPermissionRequestHandler() {}, webRequest: { onHeadersReceived() {}, onBeforeRequest() {} } } } };
 const load = Module._load;
 Module._load = function (request) { return request === 'electron' ? electron : load.apply(this, arguments); };
 require(${JSON.stringify(join(REPO_ROOT, 'dist-electron', 'main.cjs'))});
-setTimeout(() => { process.stdout.write(JSON.stringify({ calls, userData: paths.userData })); process.exit(0); }, 1000);
+setTimeout(async () => {
+  const page = await globalThis.serve(new Request('app://wdp/index.html'));
+  calls.push({ served: page.status, type: page.headers.get('content-type') });
+  process.stdout.write(JSON.stringify({ calls, userData: paths.userData })); process.exit(0);
+}, 1000);
 `;
 
 describe('bundled main process', () => {
@@ -42,7 +47,11 @@ describe('bundled main process', () => {
     const handled = calls.filter((c) => 'handle' in c).map((c) => c.handle);
     expect([...handled].sort()).toEqual([...CHANNELS].sort());
     expect(calls.find((c) => 'window' in c)?.window).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(calls.find((c) => 'loadFile' in c)?.loadFile).toBe(join(REPO_ROOT, 'dist', 'renderer', 'index.html'));
+    expect(calls.find((c) => 'loadURL' in c)?.loadURL).toBe('app://wdp/index.html');
+    expect(calls.find((c) => 'privileged' in c)?.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(calls.find((c) => 'served' in c)).toEqual({ served: 200, type: 'text/html; charset=utf-8' });
     expect(existsSync(join(userData, 'wdp.sqlite'))).toBe(true);
+    // electron-log (bundled) writes the rotating log beside it
+    expect(readFileSync(join(userData, 'logs', 'main.log'), 'utf8')).toMatch(/\[info\] +start app=/);
   });
 });

@@ -2,14 +2,31 @@
 // and checks what ends up in app.asar and app.asar.unpacked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { extractFile, listPackage, statFile } from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
 const ELECTRON_VERSION = '45.5.0';
 const PACK_TIMEOUT = 300_000;
+/** The app code an office installs beside Electron itself (app.asar plus app.asar.unpacked). */
+const APP_CODE_LIMIT = 12 * 1024 * 1024;
+
+/**
+ * Electron's fuse wire as @electron/fuses finds it in the real binary: the sentinel, the wire version (1), the
+ * wire length, then one byte per fuse ('1' on, '0' off). The states are Electron's defaults: RunAsNode, NODE_OPTIONS,
+ * --inspect and the file:// extra privileges on; cookie encryption, ASAR integrity and asar-only loading off.
+ */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const DEFAULT_WIRE = '10110001';
+
+function sizeOf(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0);
+}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
@@ -38,7 +55,10 @@ describe('electron-builder --dir --linux', () => {
     // needs the `electron` executable, which it renames to the app's executableName.
     const electronDist = join(work, 'electron-dist');
     mkdirSync(electronDist);
-    writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\necho "stand-in for Electron"\n');
+    writeFileSync(join(electronDist, 'electron'), Buffer.concat([
+      Buffer.from('#!/bin/sh\necho "stand-in for Electron"\nexit 0\n# '),
+      Buffer.from(FUSE_SENTINEL), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(`${DEFAULT_WIRE}\n`),
+    ]));
     chmodSync(join(electronDist, 'electron'), 0o755);
     const output = join(work, 'release');
     const npx = join(dirname(process.execPath), 'npx');
@@ -91,11 +111,43 @@ describe('electron-builder --dir --linux', () => {
     expect(list.some((e) => e.startsWith('node_modules/vitest/') || e.startsWith('node_modules/playwright-core/'))).toBe(false);
   });
 
-  it('carries the production dependencies (better-sqlite3 with its JS, zod, exceljs, xlsx)', () => {
-    for (const file of ['node_modules/better-sqlite3/package.json', 'node_modules/better-sqlite3/lib/index.js', 'node_modules/better-sqlite3/lib/binding.js', 'node_modules/zod/package.json', 'node_modules/exceljs/package.json', 'node_modules/xlsx/package.json']) {
+  it('carries better-sqlite3 only: the libraries main.cjs bundles (zod, exceljs, xlsx) and the CLI\'s subset-font are not copied again', () => {
+    for (const file of ['node_modules/better-sqlite3/package.json', 'node_modules/better-sqlite3/lib/index.js', 'node_modules/better-sqlite3/lib/binding.js']) {
       expect(entries.has(file), file).toBe(true);
     }
-    expect([...entries].some((e) => e.startsWith('node_modules/better-sqlite3/deps/'))).toBe(false);
+    const packages = new Set([...entries].filter((e) => e.startsWith('node_modules/')).map((e) => e.split('/')[1]).filter(Boolean));
+    expect([...packages]).toEqual(['better-sqlite3']);
+    for (const prefix of ['deps/', 'src/', 'build/']) expect([...entries].some((e) => e.startsWith(`node_modules/better-sqlite3/${prefix}`)), prefix).toBe(false);
+  });
+
+  it('ships only the target platform\'s better-sqlite3 binary', () => {
+    const binaries = [...entries].filter((e) => e.endsWith('.node'));
+    expect(binaries).toEqual(['node_modules/better-sqlite3/prebuilds/linux-x64.node']);
+  });
+
+  it('builds the preload from the plain list of channel names: a few kilobytes, no zod inside', () => {
+    const preload = extractFile(asarFile, 'dist-electron/preload.cjs').toString('utf8');
+    expect(preload.length).toBeLessThan(8 * 1024);
+    expect(preload).not.toMatch(/zod|ZodType|safeParse/);
+    expect(preload).toContain('contextBridge');
+  });
+
+  it(`keeps the app code (app.asar and app.asar.unpacked) at most ${APP_CODE_LIMIT / 1024 / 1024} MB`, () => {
+    const bytes = sizeOf(asarFile) + sizeOf(unpackedDir);
+    console.log(`app code: app.asar ${(sizeOf(asarFile) / 1048576).toFixed(1)} MB + unpacked ${(sizeOf(unpackedDir) / 1048576).toFixed(1)} MB`);
+    expect(bytes).toBeLessThanOrEqual(APP_CODE_LIMIT);
+  });
+
+  it('flips the Electron fuses at packaging: no RunAsNode, NODE_OPTIONS or --inspect, the app only from a verified app.asar', async () => {
+    const wire = await getCurrentFuseWire(join(appOutDir, 'wdp-monitor'));
+    const on = (fuse: FuseV1Options) => String.fromCharCode(wire[fuse] as number) === '1';
+    expect(on(FuseV1Options.RunAsNode)).toBe(false);
+    expect(on(FuseV1Options.EnableNodeOptionsEnvironmentVariable)).toBe(false);
+    expect(on(FuseV1Options.EnableNodeCliInspectArguments)).toBe(false);
+    expect(on(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe(false);
+    expect(on(FuseV1Options.OnlyLoadAppFromAsar)).toBe(true);
+    expect(on(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe(true);
+    expect(on(FuseV1Options.EnableCookieEncryption)).toBe(true);
   });
 
   it('unpacks the better-sqlite3 linux-x64 binary next to app.asar, byte for byte, and marks it unpacked in the archive', () => {

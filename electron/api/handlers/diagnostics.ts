@@ -1,0 +1,10 @@
+import type { AppContext } from '../../services/context.ts';
+import { exportDiagnostics } from '../../services/diagnostics-service.ts';
+import type { DomainHandlers } from '../handlers.ts';
+
+export const diagnosticsHandlers = (ctx: AppContext): DomainHandlers<'diagnostics'> => ({
+  'diagnostics:export': async () => {
+    const path = await exportDiagnostics(ctx);
+    return { saved: path !== null, path };
+  },
+});
