@@ -7,7 +7,7 @@ import { parseClipboardBlock, placeBlock } from '../../shared/returns/paste.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
 import { cellKey, type Cell } from '../../shared/returns/schema.ts';
 import type { CellIssue } from '../../shared/rules/result.ts';
-import { inRect, nextPos, rectToText, selectionRect, type GridPos, type NavKey } from './grid-nav.ts';
+import { enterPos, inRect, nextPos, rectToText, selectionRect, type GridPos, type NavKey } from './grid-nav.ts';
 
 const T = MESSAGES.entry;
 const SEXES: SexColumn[] = ['total', 'female', 'male'];
@@ -120,7 +120,19 @@ export function DataGrid(props: DataGridProps) {
     return invalid;
   };
 
-  const move = (key: NavKey, shift: boolean) => setActive((p) => nextPos(p, key, shift, rows, 3, editable));
+  /** the column where a run of Tabs started: Enter goes back to it on the next row (Excel / WPS) */
+  const tabStart = useRef<number | null>(null);
+  const move = (key: NavKey, shift: boolean) => {
+    if (key === 'Enter') {
+      const start = tabStart.current;
+      tabStart.current = null;
+      setActive((p) => enterPos(p, start, shift, rows, 3, editable));
+      return;
+    }
+    if (key === 'Tab') tabStart.current ??= active.col;
+    else tabStart.current = null;
+    setActive((p) => nextPos(p, key, shift, rows, 3, editable));
+  };
 
   const startEditing = (mode: Editing['mode'], text: string) => {
     if (!editable(active)) {
@@ -242,7 +254,7 @@ export function DataGrid(props: DataGridProps) {
                 <td className="c-unit">{item.unit}</td>
                 {SEXES.map((sex, col) => {
                   const key = cellKey(item.code, sex);
-                  const select = (e: { shiftKey: boolean }) => { setAnchor(e.shiftKey ? (anchor ?? active) : null); setActive({ row, col }); };
+                  const select = (e: { shiftKey: boolean }) => { tabStart.current = null; setAnchor(e.shiftKey ? (anchor ?? active) : null); setActive({ row, col }); };
                   const inBlock = anchor !== null && inRect(rect, { row, col });
                   if (!cols.includes(sex)) return <td key={sex} className={`c-num locked${inBlock ? ' in-range' : ''}`} data-pos={`${row}-${col}`} onMouseDown={select}>{T.notCollected}</td>;
                   const cell = cells.get(key);

@@ -30,6 +30,16 @@ export function nextPos(pos: GridPos, key: NavKey, shift: boolean, rows: number,
   }
 }
 
+/**
+ * Enter after one or more Tabs (Excel / WPS): back to the column where the Tabs started, one row down
+ * (Shift+Enter: one row up). Without a Tab before it (tabStartCol null), Enter moves straight down / up.
+ */
+export function enterPos(pos: GridPos, tabStartCol: number | null, shift: boolean, rows: number, cols: number, editable: (p: GridPos) => boolean): GridPos {
+  const next = nextPos(pos, 'Enter', shift, rows, cols, editable);
+  if (tabStartCol === null || next.row === pos.row) return next;
+  return { row: next.row, col: tabStartCol };
+}
+
 export interface GridRect { top: number; left: number; bottom: number; right: number }
 
 /** The rectangle between the selection's anchor and the active cell (just the active cell without an anchor). */

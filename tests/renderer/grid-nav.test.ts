@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inRect, nextPos, rectToText, selectionRect } from '../../renderer/entry/grid-nav.ts';
+import { enterPos, inRect, nextPos, rectToText, selectionRect } from '../../renderer/entry/grid-nav.ts';
 import { parseClipboardBlock, placeBlock } from '../../shared/returns/paste.ts';
 
 // 3 rows × 3 columns; row 1 has only 合计 (a single-value item), so its 女/男 cells are locked.
@@ -20,6 +20,16 @@ describe('grid navigation', () => {
     [{ row: 1, col: 2 }, 'Home', false, { row: 1, col: 0 }],
   ] as const)('from %o, %s (shift %s) goes to %o', (from, key, shift, to) => {
     expect(nextPos(from, key, shift, 3, 3, editable)).toEqual(to);
+  });
+});
+
+describe('Enter after Tab (Excel / WPS)', () => {
+  it('returns to the column where the Tabs started, one row down; without Tabs it goes straight down', () => {
+    expect(enterPos({ row: 0, col: 2 }, 0, false, 3, 3, editable)).toEqual({ row: 1, col: 0 });
+    expect(enterPos({ row: 2, col: 2 }, 1, true, 3, 3, editable)).toEqual({ row: 1, col: 1 });
+    expect(enterPos({ row: 0, col: 2 }, null, false, 3, 3, editable)).toEqual({ row: 1, col: 2 });
+    // on the last row Enter stays where it is
+    expect(enterPos({ row: 2, col: 2 }, 0, false, 3, 3, editable)).toEqual({ row: 2, col: 2 });
   });
 });
 
