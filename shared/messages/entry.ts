@@ -62,7 +62,31 @@ export const entry = {
     mechanism: { done: '已建立', in_progress: '推进中', not_done: '未建立' },
     progress: { done: '已实现', in_progress: '推进中', not_done: '未实现' },
   } as Record<string, Record<string, string>>,
-  audit: { toggle: '修改记录', heading: '修改记录（最近 200 条）', empty: '尚无修改', at: '时间', user: '填表人', field: '单元格', old: '原值', new: '新值' },
+  audit: {
+    toggle: '修改记录', heading: '修改记录（最近 200 条）', empty: '尚无修改', at: '时间', user: '填表人', field: '修改内容', old: '原值', new: '新值',
+    cellHeading: (name: string, column: string) => `本格修改记录：${name} · ${column}`, showAll: '显示全部修改记录', cellEmpty: '本格尚无修改',
+    fields: {
+      status: '状态', statusReason: '改回草稿的原因', prefill: '沿用上年数值', prefillConfirmed: '确认沿用的上年数',
+      import: '导入 Excel 文件', importQualitative: '导入定性目标 / 上级要求（个）',
+      explanation: (indicator: string) => `预警说明：${indicator}`, threshold: (indicator: string) => `上级要求：${indicator}`,
+      qualitative: (indicator: string) => `定性目标：${indicator}`, cell: (name: string, column: string) => `${name} · ${column}`,
+    },
+    prefillYear: (year: string) => `${year} 年的数值`,
+    confirmed: (n: string) => `${n} 个单元格`,
+    arrow: ' → ',
+  },
+  reopen: {
+    title: '改回草稿',
+    body: (status: string) => `报表当前为“${status}”。改回草稿后可以再修改，修改后须重新校验、报送；这一操作和原因记入修改记录。`,
+    reason: '改回草稿的原因（必填，例如：县妇儿工委办要求更正某项数据）',
+    confirm: '确认改回草稿',
+    cancel: '取消',
+  },
+  blockers: {
+    unexplained: (n: number) => `预警待说明（${n}）`,
+    unexplainedHint: '报送前须逐条填写预警说明，点击跳到该指标',
+    badge: (n: number) => `${n} 条预警待说明`,
+  },
   summary: {
     heading: '校验汇总',
     area: '领域',
@@ -85,7 +109,7 @@ export const entry = {
     ],
     total: '合计',
     problems: '问题清单',
-    noProblems: '没有发现错误',
+    noProblems: '没有发现错误或待说明的预警',
     volatile: ALERT_LABEL.volatile,
   },
 };

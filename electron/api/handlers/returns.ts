@@ -16,6 +16,6 @@ export const returnsHandlers = (ctx: AppContext): DomainHandlers<'returns'> => (
   'returns:set-qualitative': ({ returnId, indicator, choice, note }) => setQualitative(ctx, returnId, indicator, choice, note),
   'returns:set-threshold': ({ returnId, targetId, value }) => setThreshold(ctx, returnId, targetId, value),
   'returns:set-explanation': ({ returnId, key, text }) => setExplanation(ctx, returnId, key, text),
-  'returns:set-status': ({ returnId, status }) => setStatus(ctx, returnId, status),
+  'returns:set-status': ({ returnId, status, reason }) => setStatus(ctx, returnId, status, reason),
   'returns:audit': ({ returnId, limit }) => returnAudit(ctx, returnId, limit),
 });
