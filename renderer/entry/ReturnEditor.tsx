@@ -40,6 +40,8 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
   const [focus, setFocus] = useState<{ item: string; sex: SexColumn; nonce: number } | null>(null);
   const [noData, setNoData] = useState<{ item: DataItem; sex: SexColumn } | null>(null);
   const [showAudit, setShowAudit] = useState(false);
+  /** the right-click menu's 查看本格修改记录: the trail of one cell */
+  const [auditCell, setAuditCell] = useState<{ key: string; name: string; column: string } | null>(null);
   const readOnly = editor.status === 'submitted';
   const township = view.summary.level === 'township';
 
@@ -141,7 +143,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
         <button onClick={editor.undo} disabled={!editor.canUndo || readOnly} title="Ctrl+Z">{T.actions.undo}</button>
         <button onClick={editor.redo} disabled={!editor.canRedo || readOnly} title="Ctrl+Y">{T.actions.redo}</button>
         <button disabled={!activeCell || readOnly} onClick={() => activeCell && setNoData(activeCell)}>{T.actions.noData}</button>
-        <button aria-pressed={showAudit} onClick={() => setShowAudit((v) => !v)}>{T.audit.toggle}</button>
+        <button aria-pressed={showAudit} onClick={() => { setAuditCell(null); setShowAudit((v) => !v); }}>{T.audit.toggle}</button>
         {editor.prefilledCount > 0 && !readOnly && <button onClick={() => void editor.confirmPrefilled()}>{T.actions.confirmPrefilled(editor.prefilledCount)}</button>}
         <span className="spacer" />
         <span className={editor.save.error ? 'save-state error-text' : 'save-state muted'} data-testid="save-state" aria-live="polite">
@@ -168,7 +170,8 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
           {(overlay.office.level === 'city' ? MESSAGES.merge.entry.cityBanner : MESSAGES.merge.entry.summedBanner)(overlay.completeness.reported + overlay.completeness.drafts, overlay.completeness.total)}
         </p>
       )}
-      {showAudit && <AuditPanel returnId={editor.returnId} version={`${editor.save.savedAt}:${editor.save.pending}:${editor.status}`} framework={framework} />}
+      {showAudit && <AuditPanel returnId={editor.returnId} version={`${editor.save.savedAt}:${editor.save.pending}:${editor.status}`} framework={framework}
+        cell={auditCell} onShowAll={() => setAuditCell(null)} />}
       <div className="tabs" role="tablist">
         {framework.areas.filter((a) => a.targets.length > 0 || framework.dataItems.some((d) => d.code.startsWith(AREA_LETTER[a.area]))).map((a) => {
           const s = editor.evaluation.areas.find((x) => x.area === a.area);
@@ -188,7 +191,8 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
           {areaItems.shown.length > 0 ? (
             <DataGrid items={areaItems.shown} cells={gridCells} previous={previous} issues={issues} readOnly={readOnly} focus={focus} locked={lockedInfo}
               onCommit={(edits) => void editor.commitCells(edits)} onUndo={editor.undo} onRedo={editor.redo}
-              onActiveChange={(item, sex) => setActiveCell({ item, sex })} onTyping={onTyping} onNoData={(item, sex) => setNoData({ item, sex })} onNotice={setNotice} />
+              onActiveChange={(item, sex) => setActiveCell({ item, sex })} onTyping={onTyping} onNoData={(item, sex) => setNoData({ item, sex })} onNotice={setNotice}
+              onCellHistory={(item, sex) => { setAuditCell({ key: cellKey(item.code, sex), name: item.name, column: T.sexLabel[sex] }); setShowAudit(true); }} />
           ) : null}
           <div className="cell-bar" data-testid="cell-bar">
             {activeCell && <strong>{activeCell.item.code} {activeCell.item.name} · {T.sexLabel[activeCell.sex]}</strong>}

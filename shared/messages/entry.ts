@@ -39,7 +39,14 @@ export const entry = {
   backToDraft: '报表已修改，状态改回“草稿”，请重新校验',
   cellLocked: '该单元格不需填写',
   activeCell: '当前单元格',
-  keyboardHelp: '键盘：方向键 / Tab / 回车移动，直接输入替换，F2 修改，Esc 取消，Shift+方向键选区，Ctrl+C 复制、Ctrl+V 粘贴 Excel 区域，Delete 清空，Ctrl+Z 撤销',
+  keyboardHelp: '键盘：方向键 / Tab / 回车移动（Tab 后回车回到起始列），Ctrl+方向键到数据边缘，PgUp/PgDn 翻页，直接输入替换，F2 修改，Esc 取消；Shift+方向键或鼠标拖动选区，Ctrl+A 全选，Ctrl+C / Ctrl+X / Ctrl+V 复制、剪切、粘贴，Ctrl+Enter 填入选区，Ctrl+D 向下填充，Delete 清空，Ctrl+Z 撤销；右键有菜单',
+  menu: {
+    label: '单元格菜单', copy: '复制', cut: '剪切', paste: '粘贴', clear: '清除', noData: '无数据…', history: '查看本格修改记录',
+    keys: { copy: 'Ctrl+C', cut: 'Ctrl+X', paste: 'Ctrl+V', clear: 'Delete' } as Record<string, string>,
+  },
+  stats: { label: '选区统计', sum: '求和', count: '计数', average: '平均' },
+  clipboardDenied: '无法读取剪贴板，请按 Ctrl+V 粘贴',
+  gridInput: (cell: string) => `单元格 ${cell}`,
   indicators: {
     heading: '指标与目标',
     indicator: '指标',
