@@ -1,11 +1,14 @@
 // Electron main process: window and lifecycle only. All behaviour lives in the back end (app.ts).
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
 import { electronShell } from './electron-shell.ts';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openApp, type AppBackend } from './app.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
 import { createMainWindow, hardenApp } from './window.ts';
+import { buildEditContextMenu, buildMenuTemplate } from './menu.ts';
+import { menuCommandQueue } from './services/menu-commands.ts';
+import { readWindowState, restoreBounds, writeWindowState } from './window-state.ts';
 import { MESSAGES } from '../shared/messages.ts';
 
 // One folder for the database whatever the display name; the CLI's default points at the same file.
@@ -21,6 +24,7 @@ if (!app.requestSingleInstanceLock()) {
   const trustedPrefix = pathToFileURL(join(appRoot, 'dist', 'renderer')).href;
   // The folder itself, with a separator: `…/dist/renderer-evil/x.html` must not pass as the app's page.
   const isTrustedUrl = (url: string) => url.startsWith(`${trustedPrefix}/`);
+  const menuCommands = menuCommandQueue();
 
   app.on('second-instance', () => {
     if (win) { if (win.isMinimized()) win.restore(); win.focus(); }
@@ -37,14 +41,29 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     registerIpcHandlers(ipcMain, backend.handlers, isTrustedUrl);
-    win = createMainWindow(BrowserWindow, join(appRoot, 'dist-electron', 'preload.cjs'), indexHtml);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({
+      packaged: app.isPackaged,
+      send: (command) => menuCommands.push(command),
+      about: () => void dialog.showMessageBox({ type: 'info', title: MESSAGES.app.menu.about, message: MESSAGES.app.title, detail: MESSAGES.app.menu.aboutDetail(app.getVersion()), buttons: [MESSAGES.app.menu.ok] }),
+    })));
+    app.on('web-contents-created', (_event, contents) => {
+      contents.on('context-menu', (_e, params) => {
+        const template = buildEditContextMenu(params);
+        if (template) Menu.buildFromTemplate(template).popup();
+      });
+    });
+    const stateFile = join(app.getPath('userData'), 'window-state.json');
+    const restored = restoreBounds(readWindowState(stateFile), screen.getAllDisplays().map((d) => d.workArea));
+    const opened = createMainWindow(BrowserWindow, join(appRoot, 'dist-electron', 'preload.cjs'), indexHtml, restored);
+    win = opened;
+    opened.on('close', () => writeWindowState(stateFile, { bounds: opened.getNormalBounds(), maximized: opened.isMaximized() }));
     win.on('closed', () => { win = null; });
   });
 
   const openBackend = () => openApp({
     dbFile: join(app.getPath('userData'), 'wdp.sqlite'),
     backupOnStart: true,
-    shell: electronShell(dialog, () => win),
+    shell: electronShell(dialog, () => win, menuCommands),
     // resources/ and the migrations are packed inside app.asar, which Electron's fs reads like a folder.
     resourcesDir: join(appRoot, 'resources'),
     migrationsDir: join(appRoot, 'electron', 'db', 'migrations'),

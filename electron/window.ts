@@ -59,9 +59,11 @@ export function hardenApp(app: App, session: Session, isTrustedUrl: (url: string
   });
 }
 
-export function createMainWindow(BrowserWindow: typeof BrowserWindowType, preloadPath: string, indexHtml: string): BrowserWindowType {
-  const win = new BrowserWindow(secureWindowOptions(preloadPath));
-  win.once('ready-to-show', () => win.show());
+/** `restored`: the size and position remembered from the last run (electron/window-state.ts), if any. */
+export function createMainWindow(BrowserWindow: typeof BrowserWindowType, preloadPath: string, indexHtml: string,
+  restored?: { bounds: Partial<Record<'x' | 'y', number>> & { width: number; height: number }; maximized: boolean } | null): BrowserWindowType {
+  const win = new BrowserWindow({ ...secureWindowOptions(preloadPath), ...(restored?.bounds ?? {}) });
+  win.once('ready-to-show', () => { if (restored?.maximized) win.maximize(); win.show(); });
   void win.loadFile(indexHtml);
   return win;
 }

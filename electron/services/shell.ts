@@ -2,7 +2,7 @@
 // the loopback adapter (tests, development) writes into a folder; the CLI writes files itself.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { FileKind } from '../../shared/api/shell-contract.ts';
+import type { FileKind, MenuCommand } from '../../shared/api/shell-contract.ts';
 
 export interface Shell {
   /** asks where to save, writes the bytes; null when the user cancels */
@@ -11,6 +11,8 @@ export interface Shell {
   print(options: { landscape: boolean }): Promise<boolean>;
   /** renders the current page to an A4 PDF (Chromium's printing), or null when unsupported */
   printToPdf(options: { landscape: boolean }): Promise<Buffer | null>;
+  /** the application menu's next command for the window (null after waitMs; at once where there is no menu) */
+  nextMenuCommand(waitMs: number): Promise<MenuCommand | null>;
 }
 
 /** A shell that saves into one folder without asking (tests, browser development). */
@@ -24,6 +26,7 @@ export function folderShell(dir: string): Shell {
     },
     async print() { return false; },
     async printToPdf() { return null; },
+    async nextMenuCommand() { return null; },
   };
 }
 
@@ -31,4 +34,5 @@ export const noShell: Shell = {
   async saveFile() { return null; },
   async print() { return false; },
   async printToPdf() { return null; },
+  async nextMenuCommand() { return null; },
 };

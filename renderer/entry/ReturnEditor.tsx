@@ -18,6 +18,8 @@ import { ExportReturnButton } from '../components/ExportReturnButton.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
 import { TargetsPanel } from './TargetsPanel.tsx';
 import { useReturnEditor } from './useReturnEditor.ts';
+import { useMenuCommand } from '../hooks/useMenuCommands.ts';
+import { FindBar } from './FindBar.tsx';
 
 const T = MESSAGES.entry;
 
@@ -119,6 +121,15 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
     if (dot > 0 && itemsByCode.has(path.slice(0, dot))) jump(path.slice(0, dot), path.slice(dot + 1) as SexColumn);
   };
 
+  const [finding, setFinding] = useState(false);
+  const findable = useMemo(() => framework.dataItems.filter((d) => !township || d.level === 'township'), [framework, township]);
+  useMenuCommand((command) => {
+    if (command === 'save') void editor.flush().then(() => setNotice(MESSAGES.app.menu.allSaved(new Date().toLocaleTimeString('zh-CN', { hour12: false }))));
+    else if (command === 'undo' && !readOnly) editor.undo();
+    else if (command === 'redo' && !readOnly) editor.redo();
+    else if (command === 'find') { setFinding(true); setTimeout(() => document.querySelector<HTMLInputElement>('.find-bar input')?.select(), 0); }
+  });
+
   const changeStatus = async (status: ReturnStatus, reason?: string) => {
     setNotice('');
     try {
@@ -164,6 +175,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
           )}
         </div>
       )}
+      {finding && <FindBar items={findable} onFound={(item) => jump(item.code, 'total')} onClose={() => setFinding(false)} />}
       {banner && <p className="muted small entry-banner" data-testid="entry-banner">{banner}</p>}
       {overlay && (
         <p className="muted small entry-banner" data-testid="entry-banner">

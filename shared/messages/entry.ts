@@ -45,6 +45,7 @@ export const entry = {
     keys: { copy: 'Ctrl+C', cut: 'Ctrl+X', paste: 'Ctrl+V', clear: 'Delete' } as Record<string, string>,
   },
   stats: { label: '选区统计', sum: '求和', count: '计数', average: '平均' },
+  find: { label: '查找数据项', placeholder: '代码或名称，回车跳到该项（再按找下一个）', none: (q: string) => `没有找到“${q}”`, close: '关闭' },
   clipboardDenied: '无法读取剪贴板，请按 Ctrl+V 粘贴',
   gridInput: (cell: string) => `单元格 ${cell}`,
   indicators: {
