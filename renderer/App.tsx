@@ -24,6 +24,7 @@ export function App() {
   const [entryYear, setEntryYear] = useState<number | undefined>(undefined);
   const profile = saved ?? profileQuery.value ?? null;
   const [guide, setGuide] = useState(false);
+  const [setupBackups, setSetupBackups] = useState(false);
   const [toast, setToast] = useState('');
   useEffect(() => {
     if (!toast) return;
@@ -51,8 +52,10 @@ export function App() {
   if (profileQuery.loading) return <main className="app"><p className="muted">{MESSAGES.app.loading}</p></main>;
   if (!profile || editing) {
     return (
-      <main className="app narrow">
-        <SetupPage initial={profile} onSaved={(p) => { setSaved(p); setEditing(false); setPage('home'); }} />
+      <main className={setupBackups ? 'app' : 'app narrow'}>
+        {setupBackups ? <BackupsPage onBack={() => { setSetupBackups(false); profileQuery.reload(); }} /> : (
+          <SetupPage initial={profile} onSaved={(p) => { setSaved(p); setEditing(false); setPage('home'); }} onBackups={() => setSetupBackups(true)} />
+        )}
         {overlays}
       </main>
     );

@@ -3,7 +3,7 @@
 // backups taken while the app runs use SQLite's online backup API (better-sqlite3's db.backup).
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { z } from 'zod';
 import type { Database as Db } from 'better-sqlite3';
@@ -14,51 +14,62 @@ import type { AppContext } from './context.ts';
 
 export const BackupReasonSchema = z.enum(['start', 'migration', 'import', 'manual', 'before-restore']);
 export type BackupReason = z.infer<typeof BackupReasonSchema>;
-const NAME = /^wdp-(\d{8}T\d{6}\d{3}Z)-(start|migration|import|manual|before-restore)\.sqlite$/;
+const NAME = /^(.+)-(\d{8}T\d{6}\d{3}Z)-(start|migration|import|manual|before-restore)\.sqlite$/;
+/**
+ * Backups belong to their database: named after its file (wdp.sqlite → wdp-<time>-<reason>.sqlite, as before;
+ * county.sqlite → county-…), so two databases sharing a folder never list, rotate or restore each other's.
+ */
+export const backupPrefix = (dbFile: string) => basename(dbFile, extname(dbFile)).replace(/[^\p{L}\p{N}_.]/gu, '_') || 'wdp';
+const ownName = (prefix: string, name: string) => NAME.exec(name)?.[1] === prefix;
+/** tables of this machine's own settings: a restore keeps them (the profile: plan, unit, user) */
+const KEPT_ON_RESTORE = new Set(['settings']);
 /** How many backups are kept; the oldest go first. */
 export const KEEP_BACKUPS = 30;
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('.', '');
 
-function backupFile(backupsDir: string, reason: BackupReason, now: Date): string {
+function backupFile(backupsDir: string, prefix: string, reason: BackupReason, now: Date): string {
   mkdirSync(backupsDir, { recursive: true });
-  let file = join(backupsDir, `wdp-${stamp(now)}-${reason}.sqlite`);
-  for (let ms = now.getTime() + 1; existsSync(file); ms += 1) file = join(backupsDir, `wdp-${stamp(new Date(ms))}-${reason}.sqlite`);
+  let file = join(backupsDir, `${prefix}-${stamp(now)}-${reason}.sqlite`);
+  for (let ms = now.getTime() + 1; existsSync(file); ms += 1) file = join(backupsDir, `${prefix}-${stamp(new Date(ms))}-${reason}.sqlite`);
   return file;
 }
 
 /** A consistent copy taken synchronously (start-up, before migrations). */
 export function snapshotSync(db: Db, backupsDir: string, reason: BackupReason, now: Date): string {
-  const file = backupFile(backupsDir, reason, now);
+  const prefix = backupPrefix(db.name);
+  const file = backupFile(backupsDir, prefix, reason, now);
   db.prepare('VACUUM INTO ?').run(file);
-  rotate(backupsDir);
+  rotate(backupsDir, prefix);
   return file;
 }
 
 /** A copy through SQLite's online backup API, taken while the app is in use (before imports, on demand). */
 export async function backupNow(ctx: AppContext, reason: BackupReason): Promise<string> {
-  const file = backupFile(ctx.paths.backupsDir, reason, ctx.now());
+  const prefix = backupPrefix(ctx.dbFile);
+  const file = backupFile(ctx.paths.backupsDir, prefix, reason, ctx.now());
   await ctx.db.backup(file);
-  rotate(ctx.paths.backupsDir);
+  rotate(ctx.paths.backupsDir, prefix);
   return file;
 }
 
-export function rotate(backupsDir: string, keep = KEEP_BACKUPS): void {
-  const files = readdirSync(backupsDir).filter((f) => NAME.test(f)).sort();
+export function rotate(backupsDir: string, prefix: string, keep = KEEP_BACKUPS): void {
+  const files = readdirSync(backupsDir).filter((f) => ownName(prefix, f)).sort();
   for (const old of files.slice(0, Math.max(0, files.length - keep))) rmSync(join(backupsDir, old), { force: true });
 }
 
 export function listBackups(ctx: AppContext) {
   if (!existsSync(ctx.paths.backupsDir)) return [];
-  return readdirSync(ctx.paths.backupsDir).filter((f) => NAME.test(f)).sort().reverse().map((name) => {
-    const [, ts, reason] = NAME.exec(name)!;
+  const prefix = backupPrefix(ctx.dbFile);
+  return readdirSync(ctx.paths.backupsDir).filter((f) => ownName(prefix, f)).sort().reverse().map((name) => {
+    const [, , ts, reason] = NAME.exec(name)!;
     const iso = `${ts.slice(0, 4)}-${ts.slice(4, 6)}-${ts.slice(6, 8)}T${ts.slice(9, 11)}:${ts.slice(11, 13)}:${ts.slice(13, 15)}.${ts.slice(15, 18)}Z`;
     return { name, reason: reason as BackupReason, createdAt: iso, bytes: statSync(join(ctx.paths.backupsDir, name)).size };
   });
 }
 
 function requireBackup(ctx: AppContext, name: string): string {
-  if (!NAME.test(name)) throw new AppError('invalid_request', MESSAGES.backups.badName);
+  if (!ownName(backupPrefix(ctx.dbFile), name)) throw new AppError('invalid_request', MESSAGES.backups.badName);
   const file = join(ctx.paths.backupsDir, name);
   if (!existsSync(file)) throw new AppError('not_found', MESSAGES.backups.notFound(name));
   return file;
@@ -89,6 +100,7 @@ export function inspectBackup(ctx: AppContext, name: string) {
 
 /**
  * Replaces the current data with a backup's, in one transaction, after a fresh backup of the current state.
+ * This machine's settings (the profile) stay as they are.
  * A backup from an older schema is migrated in a temporary copy first; a newer one is refused.
  */
 export async function restoreBackup(ctx: AppContext, name: string) {
@@ -104,7 +116,8 @@ export async function restoreBackup(ctx: AppContext, name: string) {
     } finally {
       source.close();
     }
-    const tables = (ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[])
+      .map((t) => t.name).filter((t) => !KEPT_ON_RESTORE.has(t));
     ctx.db.prepare('ATTACH DATABASE ? AS restore_source').run(work);
     try {
       ctx.db.transaction(() => {
