@@ -37,7 +37,10 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
   const [reopening, setReopening] = useState(false);
   const [targetFocus, setTargetFocus] = useState<{ id: string; nonce: number } | null>(null);
   const editor = useReturnEditor(framework, view, locked, () => setNotice(T.backToDraft));
-  const [area, setArea] = useState<AreaCode>(() => framework.areas.find((a) => framework.dataItems.some((d) => d.code.startsWith(AREA_LETTER[a.area])))?.area ?? 'health');
+  const township = view.summary.level === 'township';
+  /** the areas with something for this office to enter: a township does not fill the county's items */
+  const fills = (a: AreaCode) => framework.dataItems.some((d) => d.code.startsWith(AREA_LETTER[a]) && (!township || d.level === 'township'));
+  const [area, setArea] = useState<AreaCode>(() => framework.areas.find((a) => fills(a.area))?.area ?? 'health');
   const [activeCell, setActiveCell] = useState<{ item: DataItem; sex: SexColumn } | null>(null);
   const [focus, setFocus] = useState<{ item: string; sex: SexColumn; nonce: number } | null>(null);
   const [noData, setNoData] = useState<{ item: DataItem; sex: SexColumn } | null>(null);
@@ -45,7 +48,6 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
   /** the right-click menu's 查看本格修改记录: the trail of one cell */
   const [auditCell, setAuditCell] = useState<{ key: string; name: string; column: string } | null>(null);
   const readOnly = editor.status === 'submitted';
-  const township = view.summary.level === 'township';
 
   const itemsByCode = useMemo(() => new Map(framework.dataItems.map((d) => [d.code, d])), [framework]);
   const indicators = useMemo(() => new Map(framework.indicators.map((i) => [i.code, i])), [framework]);
@@ -185,7 +187,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
       {showAudit && <AuditPanel returnId={editor.returnId} version={`${editor.save.savedAt}:${editor.save.pending}:${editor.status}`} framework={framework}
         cell={auditCell} onShowAll={() => setAuditCell(null)} />}
       <div className="tabs" role="tablist">
-        {framework.areas.filter((a) => a.targets.length > 0 || framework.dataItems.some((d) => d.code.startsWith(AREA_LETTER[a.area]))).map((a) => {
+        {framework.areas.filter((a) => (township ? fills(a.area) : a.targets.length > 0 || fills(a.area))).map((a) => {
           const s = editor.evaluation.areas.find((x) => x.area === a.area);
           const toExplain = unexplained.filter((t) => t.area === a.area).length;
           return (
@@ -198,6 +200,11 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
           );
         })}
       </div>
+      {township && framework.areas.some((a) => !fills(a.area)) && (
+        <p className="muted small county-areas" data-testid="county-only-areas">
+          {T.countyAreas(framework.areas.filter((a) => !fills(a.area)).map((a) => MESSAGES.areaTitles[a.area]).join('、'))}
+        </p>
+      )}
       <div className="entry-layout">
         <div className="entry-main">
           {areaItems.shown.length > 0 ? (
