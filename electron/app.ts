@@ -50,7 +50,7 @@ export function openApp(options: OpenAppOptions): AppBackend {
     // A damaged file is left as it is; the way out is the newest backup that opens and passes its check.
     log.error('database open refused', error);
     if (error instanceof DamagedDatabaseError) {
-      throw new AppError('invalid_file', MESSAGES.app.damagedDatabase(error.file, error.why, newestGoodBackup(paths.backupsDir)));
+      throw new AppError('invalid_file', MESSAGES.app.damagedDatabase(error.file, error.why, newestGoodBackup(paths.backupsDir, error.file)));
     }
     throw error;
   }

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import type { BrowserWindow, Dialog } from 'electron';
 import type { FileKind } from '../shared/api/shell-contract.ts';
 import type { Shell } from './services/shell.ts';
+import type { MenuCommandQueue } from './services/menu-commands.ts';
 
 const FILTERS: Record<FileKind, { name: string; extensions: string[] }> = {
   xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
@@ -14,7 +15,7 @@ const FILTERS: Record<FileKind, { name: string; extensions: string[] }> = {
   zip: { name: 'ZIP 压缩文件', extensions: ['zip'] },
 };
 
-export function electronShell(dialog: Dialog, window: () => BrowserWindow | null): Shell {
+export function electronShell(dialog: Dialog, window: () => BrowserWindow | null, menu?: MenuCommandQueue): Shell {
   return {
     async saveFile(suggestedName, kind, bytes) {
       const win = window();
@@ -40,5 +41,6 @@ export function electronShell(dialog: Dialog, window: () => BrowserWindow | null
       if (!win) return null;
       return win.webContents.printToPDF({ landscape, pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateDocumentOutline: true });
     },
+    nextMenuCommand(waitMs) { return menu ? menu.next(waitMs) : Promise.resolve(null); },
   };
 }

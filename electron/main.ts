@@ -1,11 +1,14 @@
 // Electron main process: window and lifecycle only. All behaviour lives in the back end (app.ts).
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { electronShell } from './electron-shell.ts';
 import { join } from 'node:path';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isAppUrl } from './app-protocol.ts';
 import { openApp, type AppBackend } from './app.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
 import { createMainWindow, hardenApp } from './window.ts';
+import { buildEditContextMenu, buildMenuTemplate } from './menu.ts';
+import { menuCommandQueue } from './services/menu-commands.ts';
+import { readWindowState, restoreBounds, writeWindowState } from './window-state.ts';
 import { MESSAGES } from '../shared/messages.ts';
 import { createFileLog } from './services/app-log.ts';
 import { installCrashHandlers } from './crash-handlers.ts';
@@ -26,6 +29,7 @@ if (!app.requestSingleInstanceLock()) {
   const appRoot = app.getAppPath();
   // Only app://wdp/… is the app: IPC, navigation and the network filter trust nothing else (no file:// at all).
   const isTrustedUrl = isAppUrl;
+  const menuCommands = menuCommandQueue();
 
   installCrashHandlers(process, {
     log,
@@ -50,14 +54,29 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     registerIpcHandlers(ipcMain, backend.handlers, isTrustedUrl, log);
-    win = createMainWindow(BrowserWindow, join(appRoot, 'dist-electron', 'preload.cjs'), APP_INDEX_URL);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({
+      packaged: app.isPackaged,
+      send: (command) => menuCommands.push(command),
+      about: () => void dialog.showMessageBox({ type: 'info', title: MESSAGES.app.menu.about, message: MESSAGES.app.title, detail: MESSAGES.app.menu.aboutDetail(app.getVersion()), buttons: [MESSAGES.app.menu.ok] }),
+    })));
+    app.on('web-contents-created', (_event, contents) => {
+      contents.on('context-menu', (_e, params) => {
+        const template = buildEditContextMenu(params);
+        if (template) Menu.buildFromTemplate(template).popup();
+      });
+    });
+    const stateFile = join(app.getPath('userData'), 'window-state.json');
+    const restored = restoreBounds(readWindowState(stateFile), screen.getAllDisplays().map((d) => d.workArea));
+    const opened = createMainWindow(BrowserWindow, join(appRoot, 'dist-electron', 'preload.cjs'), APP_INDEX_URL, restored);
+    win = opened;
+    opened.on('close', () => writeWindowState(stateFile, { bounds: opened.getNormalBounds(), maximized: opened.isMaximized() }));
     win.on('closed', () => { win = null; });
   });
 
   const openBackend = () => openApp({
     dbFile: join(app.getPath('userData'), 'wdp.sqlite'),
     backupOnStart: true,
-    shell: electronShell(dialog, () => win),
+    shell: electronShell(dialog, () => win, menuCommands),
     // resources/ and the migrations are packed inside app.asar, which Electron's fs reads like a folder.
     resourcesDir: join(appRoot, 'resources'),
     migrationsDir: join(appRoot, 'electron', 'db', 'migrations'),

@@ -60,10 +60,14 @@ export function hardenApp(app: App, session: Session, isTrustedUrl: (url: string
   });
 }
 
-/** The main window, showing the app's page (app://wdp/index.html). */
-export function createMainWindow(BrowserWindow: typeof BrowserWindowType, preloadPath: string, pageUrl: string): BrowserWindowType {
-  const win = new BrowserWindow(secureWindowOptions(preloadPath));
-  win.once('ready-to-show', () => win.show());
+/**
+ * The main window, showing the app's page (app://wdp/index.html). `restored`: the size and position remembered
+ * from the last run (electron/window-state.ts), if any.
+ */
+export function createMainWindow(BrowserWindow: typeof BrowserWindowType, preloadPath: string, pageUrl: string,
+  restored?: { bounds: Partial<Record<'x' | 'y', number>> & { width: number; height: number }; maximized: boolean } | null): BrowserWindowType {
+  const win = new BrowserWindow({ ...secureWindowOptions(preloadPath), ...(restored?.bounds ?? {}) });
+  win.once('ready-to-show', () => { if (restored?.maximized) win.maximize(); win.show(); });
   void win.loadURL(pageUrl);
   return win;
 }

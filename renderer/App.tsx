@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Profile } from '../shared/api/settings-contract.ts';
 import { MESSAGES } from '../shared/messages.ts';
 import { api } from './api/client.ts';
@@ -11,6 +11,8 @@ import { BackupsPage } from './pages/BackupsPage.tsx';
 import { PrintPage } from './pages/PrintPage.tsx';
 import { MergePage } from './pages/MergePage.tsx';
 import { ImportExportPage } from './pages/ImportExportPage.tsx';
+import { useMenuCommand, useMenuCommandSource } from './hooks/useMenuCommands.ts';
+import { GuideDialog } from './components/GuideDialog.tsx';
 
 type Page = 'home' | 'entry' | 'framework' | 'backups' | 'print' | 'merge' | 'excel';
 
@@ -21,12 +23,40 @@ export function App() {
   const [saved, setSaved] = useState<Profile | null>(null);
   const [entryYear, setEntryYear] = useState<number | undefined>(undefined);
   const profile = saved ?? profileQuery.value ?? null;
+  const [guide, setGuide] = useState(false);
+  const [setupBackups, setSetupBackups] = useState(false);
+  const [toast, setToast] = useState('');
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(''), 4000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+  useMenuCommandSource();
+  useMenuCommand((command) => {
+    if (command === 'guide') { setGuide(true); return; }
+    if (!profile || editing) return;
+    if (command === 'new-return') setPage('entry');
+    else if (command === 'import' || command === 'export') setPage('excel');
+    else if (command === 'print') setPage('print');
+    // the entry screen confirms its own saves (it waits for the pending ones); elsewhere every change is saved at once
+    else if (command === 'save' && page !== 'entry') setToast(MESSAGES.app.menu.allSaved(new Date().toLocaleTimeString('zh-CN', { hour12: false })));
+    else if (command === 'find' && page !== 'entry') setPage('framework');
+  });
+  const overlays = (
+    <>
+      {guide && <GuideDialog onClose={() => setGuide(false)} />}
+      {toast && <p className="toast" role="status" data-testid="app-toast">{toast}</p>}
+    </>
+  );
 
   if (profileQuery.loading) return <main className="app"><p className="muted">{MESSAGES.app.loading}</p></main>;
   if (!profile || editing) {
     return (
-      <main className="app narrow">
-        <SetupPage initial={profile} onSaved={(p) => { setSaved(p); setEditing(false); setPage('home'); }} />
+      <main className={setupBackups ? 'app' : 'app narrow'}>
+        {setupBackups ? <BackupsPage onBack={() => { setSetupBackups(false); profileQuery.reload(); }} /> : (
+          <SetupPage initial={profile} onSaved={(p) => { setSaved(p); setEditing(false); setPage('home'); }} onBackups={() => setSetupBackups(true)} />
+        )}
+        {overlays}
       </main>
     );
   }
@@ -55,6 +85,7 @@ export function App() {
         {page === 'print' && <PrintPage profile={profile} />}
         {page === 'merge' && <MergePage profile={profile} />}
         {page === 'excel' && <ImportExportPage profile={profile} />}
+        {overlays}
       </main>
     </div>
   );

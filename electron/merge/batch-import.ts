@@ -21,6 +21,8 @@ export interface ReadOutcome {
   problems: ProblemRow[];
   /** null when the file could not be read as a return */
   incoming: IncomingReturn | null;
+  /** whose return the file says it is (its 填报单位 and year), even when it is refused for its errors */
+  identity?: { regionCode: string; regionName: string; level: 'township' | 'county'; year: number } | null;
 }
 /** Reads one file as a return (the Excel reader in the app; tests may pass their own). */
 export type ReturnReader = (bytes: Buffer, fileName: string) => ReadOutcome | Promise<ReadOutcome>;
@@ -96,13 +98,14 @@ export function classify(ctx: AppContext, office: Office, year: number, incoming
 const verdictOf = (problems: readonly ProblemRow[]): FileVerdict['verdict'] =>
   problems.some((p) => p.severity === 'error') ? 'rejected' : problems.some((p) => p.severity === 'warning') ? 'warnings' : 'accepted';
 
-interface ReadFile { file: IncomingFile; checksum: string; problems: ProblemRow[]; incoming: IncomingReturn | null }
+interface ReadFile { file: IncomingFile; checksum: string; problems: ProblemRow[]; incoming: IncomingReturn | null; identity: ReadOutcome['identity'] }
 
 /** Reads one file; never throws for a bad file (its problems say why). */
 async function readOne(file: IncomingFile, read: ReturnReader): Promise<ReadFile> {
   const checksum = createHash('sha256').update(file.bytes).digest('hex');
   let problems: ProblemRow[] = [];
   let incoming: IncomingReturn | null = null;
+  let identity: ReadOutcome['identity'] = null;
   if (file.loadError) problems.push(err(M.unreadable(file.loadError)));
   else if (file.bytes.length > MAX_RETURN_BYTES) problems.push(err(M.tooLarge(MAX_RETURN_BYTES / 1024 / 1024)));
   else {
@@ -110,18 +113,21 @@ async function readOne(file: IncomingFile, read: ReturnReader): Promise<ReadFile
       const outcome = await read(file.bytes, file.fileName);
       problems = [...outcome.problems];
       incoming = outcome.incoming;
+      identity = outcome.identity ?? null;
       if (!incoming && !problems.some((p) => p.severity === 'error')) problems.push(err(M.notAReturn));
     } catch (error) {
       problems.push(err(M.unreadable((error as Error).message)));
     }
   }
-  return { file, checksum, problems, incoming };
+  return { file, checksum, problems, incoming, identity };
 }
 
-const rejectedVerdict = (fileName: string, problems: ProblemRow[], incoming: IncomingReturn | null = null): FileVerdict => ({
+/** A refused file still names its 填报单位 when the file says it (from the return, else from its header). */
+const rejectedVerdict = (fileName: string, problems: ProblemRow[], incoming: IncomingReturn | null = null, identity: ReadOutcome['identity'] = null): FileVerdict => ({
   fileName, verdict: 'rejected', problems, submissionId: null, resubmission: null, duplicate: false,
-  supplier: incoming ? { code: incoming.data.regionCode, name: incoming.supplierName, kind: 'township', department: incoming.department } : null,
-  year: incoming?.data.year ?? null, reportedOn: incoming?.reportedOn ?? null,
+  supplier: incoming ? { code: incoming.data.regionCode, name: incoming.supplierName, kind: 'township', department: incoming.department }
+    : identity ? { code: identity.regionCode, name: identity.regionName, kind: identity.level, department: '' } : null,
+  year: incoming?.data.year ?? identity?.year ?? null, reportedOn: incoming?.reportedOn ?? null,
 });
 
 function logFile(ctx: AppContext, office: Office, year: number, r: ReadFile, verdict: FileVerdict['verdict'], submissionId: number | null, problems: ProblemRow[]) {
@@ -144,7 +150,7 @@ function storeOne(ctx: AppContext, office: Office, year: number, r: ReadFile): F
   const verdict = verdictOf(problems);
   if (!incoming || !kind || verdict === 'rejected') {
     logFile(ctx, office, year, r, 'rejected', null, problems);
-    return rejectedVerdict(r.file.fileName, problems, incoming);
+    return rejectedVerdict(r.file.fileName, problems, incoming, r.identity);
   }
   const facts = { fileName: r.file.fileName, checksum: r.checksum, sizeBytes: r.file.bytes.length };
   const outcome = storeSubmission(ctx, office, year, incoming, facts, kind, verdict === 'accepted' ? 'accepted' : 'warnings');
@@ -179,7 +185,7 @@ export async function importBatch(ctx: AppContext, office: Office, year: number,
     } catch (error) {
       const problems = [...r.problems, err(M.unreadable((error as Error).message))];
       logFile(ctx, office, year, r, 'rejected', null, problems);
-      return rejectedVerdict(r.file.fileName, problems, r.incoming);
+      return rejectedVerdict(r.file.fileName, problems, r.incoming, r.identity);
     }
   }))();
   const count = (v: FileVerdict['verdict']) => verdicts.filter((f) => f.verdict === v).length;

@@ -33,9 +33,11 @@ export function readForMerge(bytes: Uint8Array, fileName: string, readCtx: ReadC
     found = found.filter((p) => p.code !== 'area_missing' && !(p.code === 'row_missing' && !own.has(p.item ?? '')));
   }
   const problems = found.map((p) => ({ severity: p.severity, location: p.location === fileName ? '' : p.location, message: p.message }));
-  if (!parsed || !meta) return { problems, incoming: null };
+  const id = report.identity;
+  const identity = id ? { regionCode: id.regionCode, regionName: wm?.regionName || id.regionName, level: id.level, year: id.year } : null;
+  if (!parsed || !meta) return { problems, incoming: null, identity };
   return {
-    problems,
+    problems, identity,
     incoming: {
       data: parsed,
       supplierName: wm?.regionName || meta.identity.regionName,

@@ -6,7 +6,7 @@
 // never listed, never offered, never counted among the kept.
 import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { z } from 'zod';
 import type { Database as Db } from 'better-sqlite3';
@@ -17,16 +17,24 @@ import type { AppContext } from './context.ts';
 
 export const BackupReasonSchema = z.enum(['start', 'migration', 'import', 'manual', 'before-restore']);
 export type BackupReason = z.infer<typeof BackupReasonSchema>;
-const NAME = /^wdp-(\d{8}T\d{6}\d{3}Z)-(start|migration|import|manual|before-restore)\.sqlite$/;
+const NAME = /^(.+)-(\d{8}T\d{6}\d{3}Z)-(start|migration|import|manual|before-restore)\.sqlite$/;
+/**
+ * Backups belong to their database: named after its file (wdp.sqlite → wdp-<time>-<reason>.sqlite, as before;
+ * county.sqlite → county-…), so two databases sharing a folder never list, rotate or restore each other's.
+ */
+export const backupPrefix = (dbFile: string) => basename(dbFile, extname(dbFile)).replace(/[^\p{L}\p{N}_.]/gu, '_') || 'wdp';
+const ownName = (prefix: string, name: string) => NAME.exec(name)?.[1] === prefix;
+/** tables of this machine's own settings: a restore keeps them (the profile: plan, unit, user) */
+const KEPT_ON_RESTORE = new Set(['settings']);
 /** How many backups are kept; the oldest go first. */
 export const KEEP_BACKUPS = 30;
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('.', '');
 
-function backupFile(backupsDir: string, reason: BackupReason, now: Date): string {
+function backupFile(backupsDir: string, prefix: string, reason: BackupReason, now: Date): string {
   mkdirSync(backupsDir, { recursive: true });
-  let file = join(backupsDir, `wdp-${stamp(now)}-${reason}.sqlite`);
-  for (let ms = now.getTime() + 1; existsSync(file); ms += 1) file = join(backupsDir, `wdp-${stamp(new Date(ms))}-${reason}.sqlite`);
+  let file = join(backupsDir, `${prefix}-${stamp(now)}-${reason}.sqlite`);
+  for (let ms = now.getTime() + 1; existsSync(file); ms += 1) file = join(backupsDir, `${prefix}-${stamp(new Date(ms))}-${reason}.sqlite`);
   return file;
 }
 
@@ -74,7 +82,8 @@ function publish(partial: string, file: string): string {
 
 /** A consistent copy taken synchronously (start-up, before migrations). */
 export function snapshotSync(db: Db, backupsDir: string, reason: BackupReason, now: Date): string {
-  const file = backupFile(backupsDir, reason, now);
+  const prefix = backupPrefix(db.name);
+  const file = backupFile(backupsDir, prefix, reason, now);
   const partial = partialName(file);
   rmSync(partial, { force: true });
   try {
@@ -84,13 +93,14 @@ export function snapshotSync(db: Db, backupsDir: string, reason: BackupReason, n
     throw error;
   }
   publish(partial, file);
-  rotate(backupsDir);
+  rotate(backupsDir, prefix);
   return file;
 }
 
 /** A copy through SQLite's online backup API, taken while the app is in use (before imports, on demand). */
-export async function backupNow(ctx: Pick<AppContext, 'db' | 'paths' | 'now'>, reason: BackupReason): Promise<string> {
-  const file = backupFile(ctx.paths.backupsDir, reason, ctx.now());
+export async function backupNow(ctx: Pick<AppContext, 'db' | 'dbFile' | 'paths' | 'now'>, reason: BackupReason): Promise<string> {
+  const prefix = backupPrefix(ctx.dbFile);
+  const file = backupFile(ctx.paths.backupsDir, prefix, reason, ctx.now());
   const partial = partialName(file);
   rmSync(partial, { force: true });
   try {
@@ -100,7 +110,7 @@ export async function backupNow(ctx: Pick<AppContext, 'db' | 'paths' | 'now'>, r
     throw error;
   }
   publish(partial, file);
-  rotate(ctx.paths.backupsDir);
+  rotate(ctx.paths.backupsDir, prefix);
   return file;
 }
 
@@ -153,15 +163,15 @@ export function isGoodBackup(file: string): boolean {
   return good;
 }
 
-/** The backups that open and pass their check, oldest first. */
-function goodBackups(backupsDir: string): string[] {
+/** This database's backups that open and pass their check, oldest first. */
+function goodBackups(backupsDir: string, prefix: string): string[] {
   if (!existsSync(backupsDir)) return [];
-  return readdirSync(backupsDir).filter((f) => NAME.test(f)).sort().filter((f) => isGoodBackup(join(backupsDir, f)));
+  return readdirSync(backupsDir).filter((f) => ownName(prefix, f)).sort().filter((f) => isGoodBackup(join(backupsDir, f)));
 }
 
-/** The newest backup that opens and passes its check (the way out of a damaged database), or null. */
-export function newestGoodBackup(backupsDir: string): string | null {
-  const good = goodBackups(backupsDir);
+/** The newest backup of this database that opens and passes its check (the way out of a damaged one), or null. */
+export function newestGoodBackup(backupsDir: string, dbFile: string): string | null {
+  const good = goodBackups(backupsDir, backupPrefix(dbFile));
   return good.length > 0 ? join(backupsDir, good[good.length - 1]) : null;
 }
 
@@ -169,7 +179,7 @@ export function newestGoodBackup(backupsDir: string): string | null {
  * Keeps the newest `keep` good backups. Files that do not open are not counted; they are renamed out of the
  * backups' names (…sqlite.damaged) so nothing offers them. Temporary copies left by a killed process go too.
  */
-export function rotate(backupsDir: string, keep = KEEP_BACKUPS): void {
+export function rotate(backupsDir: string, prefix: string, keep = KEEP_BACKUPS): void {
   const names = readdirSync(backupsDir);
   const hourAgo = Date.now() - 3600_000;
   for (const f of names) {
@@ -178,27 +188,27 @@ export function rotate(backupsDir: string, keep = KEEP_BACKUPS): void {
       if (statSync(join(backupsDir, f)).mtimeMs < hourAgo) rmSync(join(backupsDir, f), { force: true });
     } catch { /* gone already */ }
   }
-  for (const f of names.filter((n) => NAME.test(n)).sort()) {
+  for (const f of names.filter((n) => ownName(prefix, n)).sort()) {
     const file = join(backupsDir, f);
     if (!isGoodBackup(file)) {
       try { renameSync(file, `${file}.damaged`); } catch { /* left as it is: still never listed */ }
     }
   }
-  const good = goodBackups(backupsDir);
+  const good = goodBackups(backupsDir, prefix);
   for (const old of good.slice(0, Math.max(0, good.length - keep))) rmSync(join(backupsDir, old), { force: true });
 }
 
 /** The backups that can be restored, newest first (a file that does not open is never listed). */
-export function listBackups(ctx: Pick<AppContext, 'paths'>) {
-  return goodBackups(ctx.paths.backupsDir).reverse().map((name) => {
-    const [, ts, reason] = NAME.exec(name)!;
+export function listBackups(ctx: Pick<AppContext, 'paths' | 'dbFile'>) {
+  return goodBackups(ctx.paths.backupsDir, backupPrefix(ctx.dbFile)).reverse().map((name) => {
+    const [, , ts, reason] = NAME.exec(name)!;
     const iso = `${ts.slice(0, 4)}-${ts.slice(4, 6)}-${ts.slice(6, 8)}T${ts.slice(9, 11)}:${ts.slice(11, 13)}:${ts.slice(13, 15)}.${ts.slice(15, 18)}Z`;
     return { name, reason: reason as BackupReason, createdAt: iso, bytes: statSync(join(ctx.paths.backupsDir, name)).size };
   });
 }
 
 function requireBackup(ctx: AppContext, name: string): string {
-  if (!NAME.test(name)) throw new AppError('invalid_request', MESSAGES.backups.badName);
+  if (!ownName(backupPrefix(ctx.dbFile), name)) throw new AppError('invalid_request', MESSAGES.backups.badName);
   const file = join(ctx.paths.backupsDir, name);
   if (!existsSync(file)) throw new AppError('not_found', MESSAGES.backups.notFound(name));
   return file;
@@ -244,7 +254,8 @@ export async function restoreBackup(ctx: AppContext, name: string) {
     } finally {
       source.close();
     }
-    const tables = (ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[])
+      .map((t) => t.name).filter((t) => !KEPT_ON_RESTORE.has(t));
     ctx.db.prepare('ATTACH DATABASE ? AS restore_source').run(work);
     try {
       ctx.db.transaction(() => {

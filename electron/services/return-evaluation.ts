@@ -7,6 +7,7 @@ import type { ReturnSummary } from '../../shared/api/returns-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { cellKey, type ReturnStatus } from '../../shared/returns/schema.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
+import { describeAlert, unexplainedAlerts } from '../../shared/returns/blockers.ts';
 import { hasAlert, type Evaluation } from '../../shared/rules/result.ts';
 import { appendAudit } from '../db/repos/audit-repo.ts';
 import { footerOf, putFooter, setReturnStatus, type ReturnRow } from '../db/repos/returns-repo.ts';
@@ -40,19 +41,25 @@ export function warningKeys(evaluation: Evaluation): string[] {
 }
 
 /**
- * 已校验 needs no errors and no unconfirmed prefilled cells; 已报送 also needs every warning explained, and sets the
- * footer's 报出日期 to today unless the user set one before (it can be corrected until submission).
+ * 已校验 needs no errors and no unconfirmed prefilled cells; 已报送 also needs every warning explained, each
+ * refused one named by area and indicator, and sets the footer's 报出日期 to today unless the user set one before
+ * (it can be corrected until submission). A submitted return goes back to 草稿 only with a reason (audited).
  */
-export function setStatus(ctx: AppContext, returnId: number, status: ReturnStatus): ReturnSummary {
+export function setStatus(ctx: AppContext, returnId: number, status: ReturnStatus, reason?: string): ReturnSummary {
   const row = requireReturn(ctx, returnId);
+  const why = reason?.trim() ?? '';
+  if (status === 'draft' && row.status === 'submitted' && !why) throw new AppError('refused', M.reopenNeedsReason, [{ path: 'reason', message: M.reopenNeedsReason }]);
   if (status !== 'draft') {
     const { view, evaluation } = evaluateStored(ctx, row);
     const errors = evaluation.issues.filter((i) => i.severity === 'error');
     if (errors.length > 0) throw new AppError('refused', M.hasErrors(errors.length), errors.slice(0, 50).map((e) => ({ path: cellKey(e.item, e.sex), message: e.message })));
     if (view.summary.prefilledCells > 0) throw new AppError('refused', M.hasPrefilled(view.summary.prefilledCells));
     if (status === 'submitted') {
-      const missing = warningKeys(evaluation).filter((k) => !view.explanations[k]);
-      if (missing.length > 0) throw new AppError('refused', M.unexplained(missing.length), missing.map((k) => ({ path: k, message: M.needsExplanation })));
+      const missing = unexplainedAlerts(evaluation, view.explanations);
+      if (missing.length > 0) {
+        const framework = frameworkOf(ctx, row);
+        throw new AppError('refused', M.unexplained(missing.length), missing.map((t) => ({ path: t.targetId, message: `${describeAlert(framework, t)}：${M.needsExplanation}` })));
+      }
     }
   }
   const at = isoNow(ctx);
@@ -65,6 +72,7 @@ export function setStatus(ctx: AppContext, returnId: number, status: ReturnStatu
       putFooter(ctx.db, returnId, { ...footer, reportedOn: today });
       appendAudit(ctx.db, returnId, { at, userName: userName(ctx), field: 'footer:reportedOn', oldValue: null, newValue: today });
     }
+    if (status === 'draft' && row.status !== 'draft' && why) appendAudit(ctx.db, returnId, { at, userName: userName(ctx), field: 'status-reason', oldValue: null, newValue: why });
   })();
   return summarize(ctx, requireReturn(ctx, returnId));
 }

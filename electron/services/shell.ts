@@ -2,7 +2,7 @@
 // the loopback adapter (tests, development) writes into a folder; the CLI writes files itself.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { FileKind } from '../../shared/api/shell-contract.ts';
+import type { FileKind, MenuCommand } from '../../shared/api/shell-contract.ts';
 
 export interface Shell {
   /** asks where to save, writes the bytes; null when the user cancels */
@@ -13,6 +13,8 @@ export interface Shell {
   printToPdf(options: { landscape: boolean }): Promise<Buffer | null>;
   /** asks for a folder (merge imports); null when cancelled; absent where there is no folder dialog */
   pickFolder?(): Promise<string | null>;
+  /** the application menu's next command for the window (null after waitMs; at once where there is no menu) */
+  nextMenuCommand(waitMs: number): Promise<MenuCommand | null>;
 }
 
 /** A shell that saves into one folder without asking (tests, browser development); `pickFolder` answers the folder dialog in tests. */
@@ -28,6 +30,7 @@ export function folderShell(dir: string, options: { pickFolder?: () => string | 
     },
     async print() { return false; },
     async printToPdf() { return null; },
+    async nextMenuCommand() { return null; },
   };
 }
 
@@ -35,4 +38,5 @@ export const noShell: Shell = {
   async saveFile() { return null; },
   async print() { return false; },
   async printToPdf() { return null; },
+  async nextMenuCommand() { return null; },
 };

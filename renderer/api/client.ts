@@ -45,6 +45,8 @@ function pickTransport(): Transport {
 }
 
 const transport = pickTransport();
+/** true in the desktop app (the preload's bridge), false in a browser (development, end-to-end tests) */
+export const isDesktop = typeof window !== 'undefined' && !!window.wdp;
 
 export const api = Object.fromEntries(CHANNELS.map((channel) => [channel, async (input: unknown) => {
   const result = await transport(channel, input);

@@ -1,5 +1,5 @@
 // One open return: toolbar, area tabs, the grid with its status bar, the area's targets, and the summary.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ReturnView } from '../../shared/api/returns-contract.ts';
 import type { EntryOverlay } from '../../shared/api/merge-contract.ts';
 import { AREA_LETTER, type AreaCode, type DataItem, type Framework, type SexColumn } from '../../shared/framework/schema.ts';
@@ -9,6 +9,8 @@ import type { CellIssue } from '../../shared/rules/result.ts';
 import { ApiCallError } from '../api/client.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
+import { describeAlert, unexplainedAlerts } from '../../shared/returns/blockers.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { DataGrid } from './DataGrid.tsx';
 import { NoDataDialog } from './NoDataDialog.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
@@ -17,6 +19,8 @@ import { ExportReturnButton } from '../components/ExportReturnButton.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
 import { TargetsPanel } from './TargetsPanel.tsx';
 import { useReturnEditor } from './useReturnEditor.ts';
+import { useMenuCommand } from '../hooks/useMenuCommands.ts';
+import { FindBar } from './FindBar.tsx';
 
 const T = MESSAGES.entry;
 
@@ -27,15 +31,24 @@ const T = MESSAGES.entry;
  */
 export function ReturnEditor({ framework, view, overlay, banner }: { framework: Framework; view: ReturnView; overlay?: EntryOverlay; banner?: string }) {
   const locked = useMemo(() => (overlay ? { cells: overlay.cells, locked: new Set(overlay.locked.map((s) => s.item)), pooledRatios: overlay.pooledRatios } : undefined), [overlay]);
-  const [notice, setNotice] = useState('');
+  const [notice, setNoticeText] = useState('');
+  /** where a refusal points: each detail a link to its cell or target */
+  const [noticeLinks, setNoticeLinks] = useState<{ path: string; message: string }[]>([]);
+  const setNotice = (text: string, links: { path: string; message: string }[] = []) => { setNoticeText(text); setNoticeLinks(links); };
+  const [reopening, setReopening] = useState(false);
+  const [targetFocus, setTargetFocus] = useState<{ id: string; nonce: number } | null>(null);
   const editor = useReturnEditor(framework, view, locked, () => setNotice(T.backToDraft));
-  const [area, setArea] = useState<AreaCode>(() => framework.areas.find((a) => framework.dataItems.some((d) => d.code.startsWith(AREA_LETTER[a.area])))?.area ?? 'health');
+  const township = view.summary.level === 'township';
+  /** the areas with something for this office to enter: a township does not fill the county's items */
+  const fills = (a: AreaCode) => framework.dataItems.some((d) => d.code.startsWith(AREA_LETTER[a]) && (!township || d.level === 'township'));
+  const [area, setArea] = useState<AreaCode>(() => framework.areas.find((a) => fills(a.area))?.area ?? 'health');
   const [activeCell, setActiveCell] = useState<{ item: DataItem; sex: SexColumn } | null>(null);
   const [focus, setFocus] = useState<{ item: string; sex: SexColumn; nonce: number } | null>(null);
   const [noData, setNoData] = useState<{ item: DataItem; sex: SexColumn } | null>(null);
   const [showAudit, setShowAudit] = useState(false);
+  /** the right-click menu's 查看本格修改记录: the trail of one cell */
+  const [auditCell, setAuditCell] = useState<{ key: string; name: string; column: string } | null>(null);
   const readOnly = editor.status === 'submitted';
-  const township = view.summary.level === 'township';
 
   const itemsByCode = useMemo(() => new Map(framework.dataItems.map((d) => [d.code, d])), [framework]);
   const indicators = useMemo(() => new Map(framework.indicators.map((i) => [i.code, i])), [framework]);
@@ -96,14 +109,44 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
     setFocus({ item, sex, nonce: Date.now() });
   };
 
-  const changeStatus = async (status: ReturnStatus) => {
+  const targetArea = useMemo(() => new Map(framework.areas.flatMap((a) => a.targets.map((t) => [t.id, a.area] as const))), [framework]);
+  const unexplained = useMemo(() => unexplainedAlerts(editor.evaluation, editor.explanations), [editor.evaluation, editor.explanations]);
+  const jumpToTarget = (targetId: string) => {
+    const to = targetArea.get(targetId);
+    if (to) setArea(to);
+    setTargetFocus({ id: targetId, nonce: Date.now() });
+  };
+  // after the area's targets are shown: the target's explanation field (or its row) in view and focused
+  useEffect(() => {
+    if (!targetFocus) return;
+    const row = document.querySelector<HTMLElement>(`[data-target="${CSS.escape(targetFocus.id)}"]`);
+    const field = row?.querySelector<HTMLElement>('input.explanation, input, select');
+    row?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }, [targetFocus, area]);
+  const followLink = (path: string) => {
+    if (targetArea.has(path)) { jumpToTarget(path); return; }
+    const dot = path.lastIndexOf('.');
+    if (dot > 0 && itemsByCode.has(path.slice(0, dot))) jump(path.slice(0, dot), path.slice(dot + 1) as SexColumn);
+  };
+
+  const [finding, setFinding] = useState(false);
+  const findable = useMemo(() => framework.dataItems.filter((d) => !township || d.level === 'township'), [framework, township]);
+  useMenuCommand((command) => {
+    if (command === 'save') void editor.flush().then(() => setNotice(MESSAGES.app.menu.allSaved(new Date().toLocaleTimeString('zh-CN', { hour12: false }))));
+    else if (command === 'undo' && !readOnly) editor.undo();
+    else if (command === 'redo' && !readOnly) editor.redo();
+    else if (command === 'find') { setFinding(true); setTimeout(() => document.querySelector<HTMLInputElement>('.find-bar input')?.select(), 0); }
+  });
+
+  const changeStatus = async (status: ReturnStatus, reason?: string) => {
     setNotice('');
     try {
-      await editor.changeStatus(status);
+      await editor.changeStatus(status, reason);
       setNotice(T.status[status]);
     } catch (e) {
       const err = e instanceof ApiCallError ? e.error : null;
-      setNotice(err ? [err.message, ...err.details.slice(0, 5).map((d) => d.message)].join('；') : (e as Error).message);
+      setNotice(err ? err.message : (e as Error).message, err?.details.slice(0, 20) ?? []);
     }
   };
 
@@ -120,7 +163,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
         <button onClick={editor.undo} disabled={!editor.canUndo || readOnly} title="Ctrl+Z">{T.actions.undo}</button>
         <button onClick={editor.redo} disabled={!editor.canRedo || readOnly} title="Ctrl+Y">{T.actions.redo}</button>
         <button disabled={!activeCell || readOnly} onClick={() => activeCell && setNoData(activeCell)}>{T.actions.noData}</button>
-        <button aria-pressed={showAudit} onClick={() => setShowAudit((v) => !v)}>{T.audit.toggle}</button>
+        <button aria-pressed={showAudit} onClick={() => { setAuditCell(null); setShowAudit((v) => !v); }}>{T.audit.toggle}</button>
         {editor.prefilledCount > 0 && !readOnly && <button onClick={() => void editor.confirmPrefilled()}>{T.actions.confirmPrefilled(editor.prefilledCount)}</button>}
         <span className="spacer" />
         <span className={editor.save.error ? 'save-state error-text' : 'save-state muted'} data-testid="save-state" aria-live="polite">
@@ -129,9 +172,19 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
         <ExportReturnButton returnId={editor.returnId} before={editor.flush} />
         {editor.status === 'draft' && <button onClick={() => void changeStatus('checked')}>{T.actions.markChecked}</button>}
         {editor.status === 'checked' && <button className="primary" onClick={() => void changeStatus('submitted')}>{T.actions.submit}</button>}
-        {editor.status !== 'draft' && <button onClick={() => void changeStatus('draft')}>{T.actions.reopen}</button>}
+        {editor.status !== 'draft' && <button onClick={() => setReopening(true)}>{T.actions.reopen}</button>}
       </div>
-      {notice && <p className="notice" role="status" data-testid="notice">{notice}</p>}
+      {notice && (
+        <div className="notice" role="status" data-testid="notice">
+          {notice}
+          {noticeLinks.length > 0 && (
+            <ul className="notice-links">
+              {noticeLinks.map((d, i) => <li key={i}><button className="link" onClick={() => followLink(d.path)}>{d.message}</button></li>)}
+            </ul>
+          )}
+        </div>
+      )}
+      {finding && <FindBar items={findable} onFound={(item) => jump(item.code, 'total')} onClose={() => setFinding(false)} />}
       {banner && <p className="muted small entry-banner" data-testid="entry-banner">{banner}</p>}
       {overlay && (
         <p className="muted small entry-banner" data-testid="entry-banner">
@@ -153,25 +206,34 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
           </ul>
         </section>
       )}
-      {showAudit && <AuditPanel returnId={editor.returnId} version={`${editor.save.savedAt}:${editor.save.pending}`} />}
+      {showAudit && <AuditPanel returnId={editor.returnId} version={`${editor.save.savedAt}:${editor.save.pending}:${editor.status}`} framework={framework}
+        cell={auditCell} onShowAll={() => setAuditCell(null)} />}
       <div className="tabs" role="tablist">
-        {framework.areas.filter((a) => a.targets.length > 0 || framework.dataItems.some((d) => d.code.startsWith(AREA_LETTER[a.area]))).map((a) => {
+        {framework.areas.filter((a) => (township ? fills(a.area) : a.targets.length > 0 || fills(a.area))).map((a) => {
           const s = editor.evaluation.areas.find((x) => x.area === a.area);
+          const toExplain = unexplained.filter((t) => t.area === a.area).length;
           return (
             <button key={a.area} role="tab" aria-selected={a.area === area} className={a.area === area ? 'tab active' : 'tab'} onClick={() => setArea(a.area)}>
               {MESSAGES.areaTitles[a.area]}
               {s && s.errors > 0 && <span className="count error">{s.errors}</span>}
               {s && s.errors === 0 && s.warnings > 0 && <span className="count warn">{s.warnings}</span>}
+              {toExplain > 0 && <span className="count alert" title={T.blockers.badge(toExplain)} aria-label={T.blockers.badge(toExplain)}>{toExplain}</span>}
             </button>
           );
         })}
       </div>
+      {township && framework.areas.some((a) => !fills(a.area)) && (
+        <p className="muted small county-areas" data-testid="county-only-areas">
+          {T.countyAreas(framework.areas.filter((a) => !fills(a.area)).map((a) => MESSAGES.areaTitles[a.area]).join('、'))}
+        </p>
+      )}
       <div className="entry-layout">
         <div className="entry-main">
           {areaItems.shown.length > 0 ? (
             <DataGrid items={areaItems.shown} cells={gridCells} previous={previous} issues={issues} readOnly={readOnly} focus={focus} locked={lockedInfo}
               onCommit={(edits) => void editor.commitCells(edits)} onUndo={editor.undo} onRedo={editor.redo}
-              onActiveChange={(item, sex) => setActiveCell({ item, sex })} onTyping={onTyping} onNoData={(item, sex) => setNoData({ item, sex })} onNotice={setNotice} />
+              onActiveChange={(item, sex) => setActiveCell({ item, sex })} onTyping={onTyping} onNoData={(item, sex) => setNoData({ item, sex })} onNotice={setNotice}
+              onCellHistory={(item, sex) => { setAuditCell({ key: cellKey(item.code, sex), name: item.name, column: T.sexLabel[sex] }); setShowAudit(true); }} />
           ) : null}
           <div className="cell-bar" data-testid="cell-bar">
             {activeCell && <strong>{activeCell.item.code} {activeCell.item.name} · {T.sexLabel[activeCell.sex]}</strong>}
@@ -186,9 +248,16 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
           <FooterPanel returnId={editor.returnId} initial={view.footer} status={editor.status} />
         </div>
         <aside className="entry-side">
-          <SummaryPanel evaluation={editor.evaluation} items={itemsByCode} onJump={jump} onArea={setArea} />
+          <SummaryPanel evaluation={editor.evaluation} items={itemsByCode} onJump={jump} onArea={setArea}
+            unexplained={unexplained.map((t) => ({ targetId: t.targetId, label: describeAlert(framework, t) }))} onTarget={jumpToTarget} />
         </aside>
       </div>
+      {reopening && (
+        <ConfirmDialog title={T.reopen.title} confirmLabel={T.reopen.confirm} reasonLabel={T.reopen.reason}
+          onCancel={() => setReopening(false)} onConfirm={(reason) => { setReopening(false); void changeStatus('draft', reason); }}>
+          <p>{T.reopen.body(T.status[editor.status])}</p>
+        </ConfirmDialog>
+      )}
       {noData && (
         <NoDataDialog item={noData.item} sex={noData.sex} initial={editor.cells.get(cellKey(noData.item.code, noData.sex))?.noData?.reason ?? ''}
           onCancel={() => setNoData(null)}

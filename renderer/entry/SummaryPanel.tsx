@@ -8,11 +8,14 @@ import type { Evaluation } from '../../shared/rules/result.ts';
 
 const T = MESSAGES.entry.summary;
 
-export function SummaryPanel({ evaluation, items, onJump, onArea }: {
+export function SummaryPanel({ evaluation, items, onJump, onArea, unexplained, onTarget }: {
   evaluation: Evaluation;
   items: Map<string, DataItem>;
   onJump: (item: string, sex: SexColumn) => void;
   onArea: (area: AreaCode) => void;
+  /** 预警 still needing an explanation before 报送, each with where it is */
+  unexplained: { targetId: string; label: string }[];
+  onTarget: (targetId: string) => void;
 }) {
   const rows = [...evaluation.areas.map((a) => ({ ...a, label: MESSAGES.areaShortNames[a.area], title: MESSAGES.areaTitles[a.area] })), { ...evaluation.total, area: null, label: T.total, title: T.total }];
   const headline = headlineSentences(countsOf(evaluation.total));
@@ -43,7 +46,19 @@ export function SummaryPanel({ evaluation, items, onJump, onArea }: {
       <p className="headline" data-testid="headline">{headline.join('')}</p>
       <details className="legend small muted"><summary>{T.legend}</summary><ul>{T.conventions.map((c) => <li key={c}>{c}</li>)}</ul></details>
       <h3>{T.problems}</h3>
-      {evaluation.issues.length === 0 ? <p className="muted">{T.noProblems}</p> : (
+      {unexplained.length > 0 && (
+        <div className="unexplained" data-testid="unexplained">
+          <h4 title={MESSAGES.entry.blockers.unexplainedHint}>{MESSAGES.entry.blockers.unexplained(unexplained.length)}</h4>
+          <ul className="problems">
+            {unexplained.map((u) => (
+              <li key={u.targetId} className="warning">
+                <button className="link" onClick={() => onTarget(u.targetId)}>{u.label}</button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {evaluation.issues.length === 0 ? (unexplained.length === 0 && <p className="muted">{T.noProblems}</p>) : (
         <ul className="problems" data-testid="problems">
           {evaluation.issues.slice(0, 200).map((issue, i) => (
             <li key={i} className={issue.severity}>

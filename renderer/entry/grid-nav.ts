@@ -30,6 +30,16 @@ export function nextPos(pos: GridPos, key: NavKey, shift: boolean, rows: number,
   }
 }
 
+/**
+ * Enter after one or more Tabs (Excel / WPS): back to the column where the Tabs started, one row down
+ * (Shift+Enter: one row up). Without a Tab before it (tabStartCol null), Enter moves straight down / up.
+ */
+export function enterPos(pos: GridPos, tabStartCol: number | null, shift: boolean, rows: number, cols: number, editable: (p: GridPos) => boolean): GridPos {
+  const next = nextPos(pos, 'Enter', shift, rows, cols, editable);
+  if (tabStartCol === null || next.row === pos.row) return next;
+  return { row: next.row, col: tabStartCol };
+}
+
 export interface GridRect { top: number; left: number; bottom: number; right: number }
 
 /** The rectangle between the selection's anchor and the active cell (just the active cell without an anchor). */
@@ -49,4 +59,56 @@ export function rectToText(r: GridRect, textAt: (p: GridPos) => string): string 
     lines.push(cells.join('\t'));
   }
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * Ctrl+arrow (Excel / WPS): from a filled cell whose neighbour is filled, to the last filled cell of that run;
+ * otherwise to the next filled cell in that direction, or the edge of the grid.
+ */
+export function ctrlJump(pos: GridPos, key: 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight', rows: number, cols: number, filled: (p: GridPos) => boolean): GridPos {
+  const [dr, dc] = key === 'ArrowUp' ? [-1, 0] : key === 'ArrowDown' ? [1, 0] : key === 'ArrowLeft' ? [0, -1] : [0, 1];
+  const inside = (p: GridPos) => p.row >= 0 && p.row < rows && p.col >= 0 && p.col < cols;
+  const step = (p: GridPos) => ({ row: p.row + dr, col: p.col + dc });
+  let next = step(pos);
+  if (!inside(next)) return pos;
+  if (filled(pos) && filled(next)) {
+    while (inside(step(next)) && filled(step(next))) next = step(next);
+    return next;
+  }
+  while (!filled(next) && inside(step(next))) next = step(next);
+  return next;
+}
+
+/** PgUp / PgDn: a page of rows up or down, kept inside the grid. */
+export const pagePos = (pos: GridPos, down: boolean, pageRows: number, rows: number): GridPos =>
+  ({ row: Math.min(Math.max(pos.row + (down ? pageRows : -pageRows), 0), Math.max(rows - 1, 0)), col: pos.col });
+
+/** Every position of a rectangle, row by row. */
+export function rectPositions(r: GridRect): GridPos[] {
+  const out: GridPos[] = [];
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push({ row, col });
+  return out;
+}
+
+/** The selection's figures for the status line, as Excel / WPS show them: 求和 and 平均 of the numbers, 计数 of non-empty cells. */
+export function selectionStats(values: (number | null)[], nonEmpty: number): { sum: number; count: number; average: number | null; numbers: number } {
+  const numbers = values.filter((v): v is number => v !== null);
+  const sum = numbers.reduce((a, b) => a + b, 0);
+  return { sum, count: nonEmpty, average: numbers.length ? sum / numbers.length : null, numbers: numbers.length };
+}
+
+/**
+ * Ctrl+D (fill down): each column of the selection takes its top cell's text; with a one-row selection, the
+ * cell above is copied into it (Excel / WPS).
+ */
+export function fillDown(r: GridRect, textAt: (p: GridPos) => string): { pos: GridPos; text: string }[] {
+  const single = r.top === r.bottom;
+  const sourceRow = single ? r.top - 1 : r.top;
+  if (sourceRow < 0) return [];
+  const out: { pos: GridPos; text: string }[] = [];
+  for (let col = r.left; col <= r.right; col++) {
+    const text = textAt({ row: sourceRow, col });
+    for (let row = single ? r.top : r.top + 1; row <= r.bottom; row++) out.push({ pos: { row, col }, text });
+  }
+  return out;
 }

@@ -122,9 +122,9 @@ export function useReturnEditor(framework: Framework, initial: ReturnView, overl
   }, [afterEdit, enqueue, returnId]);
 
   /** Status changes wait for pending saves, then let the back end check the stored return. */
-  const changeStatus = useCallback(async (next: ReturnStatus) => {
+  const changeStatus = useCallback(async (next: ReturnStatus, reason?: string) => {
     await queue.current;
-    const summary = await api['returns:set-status']({ returnId, status: next });
+    const summary = await api['returns:set-status']({ returnId, status: next, ...(reason ? { reason } : {}) });
     // a change the user asked for: no 'back to draft' notice
     statusRef.current = summary.status;
     setStatusState(summary.status);

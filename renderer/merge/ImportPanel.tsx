@@ -61,9 +61,11 @@ export function SkippedList({ skipped }: { skipped: SkippedFile[] }) {
 export function VerdictList({ verdicts }: { verdicts: FileVerdict[] }) {
   const counts = { accepted: 0, warnings: 0, rejected: 0 };
   for (const v of verdicts) counts[v.verdict]++;
+  // the reader's notes at a cell (a number stored as text, read as its value): shown and counted, never hidden
+  const noted = verdicts.filter((v) => v.verdict !== 'rejected' && v.problems.some((p) => p.severity === 'info' && p.location)).length;
   return (
     <div data-testid="verdicts">
-      <p className="notice" role="status" data-testid="verdict-summary">{T.imported(counts.accepted, counts.warnings, counts.rejected)}</p>
+      <p className="notice" role="status" data-testid="verdict-summary">{T.imported(counts.accepted, counts.warnings, counts.rejected)}{noted > 0 ? T.withNotes(noted) : ''}</p>
       <table className="grid verdicts">
         <thead><tr><th>{T.file}</th><th>{T.supplier}</th><th>{T.verdict}</th><th>{T.reasons}</th></tr></thead>
         <tbody>
@@ -73,9 +75,9 @@ export function VerdictList({ verdicts }: { verdicts: FileVerdict[] }) {
               <td>{v.supplier ? `${v.supplier.department ? MESSAGES.merge.departmentName(v.supplier.department) : v.supplier.name}` : ''}</td>
               <td><span className={`status verdict-${v.verdict}`}>{MESSAGES.merge.verdict[v.verdict]}</span></td>
               <td>
-                {v.problems.some((p) => p.severity !== 'info') && (
+                {v.problems.length > 0 && (
                   <ul className="problems inline">
-                    {v.problems.filter((p) => p.severity !== 'info').map((p, j) => <li key={j} className={p.severity}>{p.location && <span className="code">{p.location} </span>}{p.message}</li>)}
+                    {v.problems.map((p, j) => <li key={j} className={p.severity}>{p.location && <span className="code">{p.location} </span>}{p.message}</li>)}
                   </ul>
                 )}
               </td>

@@ -2,15 +2,21 @@ import { useState } from 'react';
 import { MESSAGES } from '../../shared/messages.ts';
 import { api, ApiCallError } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 
 const T = MESSAGES.backups;
 const D = MESSAGES.diagnostics;
 type Inspection = Awaited<ReturnType<typeof api['backups:inspect']>>;
 
-/** Backups: see what each holds before restoring it; a restore first backs up the current state. */
-export function BackupsPage() {
+/**
+ * Backups of this database: see what each holds before restoring it; the restore says what will change, first
+ * backs up the current state and keeps this machine's settings. `onBack`: shown from the first-start screen.
+ */
+export function BackupsPage({ onBack }: { onBack?: () => void } = {}) {
   const list = useApiQuery('backups', () => api['backups:list']({}));
   const [inspected, setInspected] = useState<Inspection | null>(null);
+  const [confirming, setConfirming] = useState<{ current: number } | null>(null);
+  const timeOf = (name: string) => new Date(list.value?.find((b) => b.name === name)?.createdAt ?? Date.now()).toLocaleString('zh-CN', { hour12: false });
   const [message, setMessage] = useState('');
   const run = async (task: () => Promise<string>) => {
     setMessage('');
@@ -22,6 +28,7 @@ export function BackupsPage() {
       <header className="page-head">
         <div><h1>{T.title}</h1><p className="muted">{T.intro}</p></div>
         <div className="actions">
+          {onBack && <button onClick={onBack}>{T.backToSetup}</button>}
           <button className="primary" onClick={() => void run(async () => T.created((await api['backups:create']({})).name))}>{T.createNow}</button>
           <button title={D.exportHint} onClick={() => void run(async () => {
             const r = await api['diagnostics:export']({});
@@ -43,10 +50,11 @@ export function BackupsPage() {
               </tr>
             ))}
           </tbody>
+          {list.value?.length === 0 && <caption className="muted small caption-bottom">{T.none}</caption>}
         </table>
         {inspected && (
           <div className="card">
-            <h2>{T.holds(new Date(list.value?.find((b) => b.name === inspected.name)?.createdAt ?? Date.now()).toLocaleString('zh-CN', { hour12: false }))}</h2>
+            <h2>{T.holds(timeOf(inspected.name))}</h2>
             {inspected.returns.length === 0 ? <p className="muted">{T.empty}</p> : (
               <table className="grid">
                 <thead><tr><th>{T.columns.region}</th><th>{T.columns.year}</th><th>{T.columns.status}</th><th className="c-num">{T.columns.cells}</th><th>{T.columns.updated}</th></tr></thead>
@@ -61,13 +69,24 @@ export function BackupsPage() {
               </table>
             )}
             <p className="muted small">{T.restoreHint}</p>
-            <button className="danger" onClick={() => {
-              if (!window.confirm(T.confirmRestore(inspected.name))) return;
-              void run(async () => { const r = await api['backups:restore']({ name: inspected.name }); return T.restored(r.restored, r.safetyBackup); });
-            }}>{T.restore}</button>
+            <button className="danger" onClick={() => void api['returns:list']({}).then((current) => setConfirming({ current: current.length }))}>{T.restore}</button>
           </div>
         )}
       </div>
+      {inspected && confirming && (
+        <ConfirmDialog title={T.confirmTitle} confirmLabel={T.confirm} danger onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null);
+            void run(async () => { const r = await api['backups:restore']({ name: inspected.name }); return T.restored(r.restored, r.safetyBackup); });
+          }}>
+          <p>{T.confirmWhat(timeOf(inspected.name), confirming.current, inspected.returns.length)}</p>
+          <ul className="small">
+            {inspected.returns.slice(0, 12).map((r) => <li key={`${r.regionCode}-${r.year}`}>{T.confirmReturn(r.regionName, r.year, MESSAGES.returns.status[r.status] ?? r.status, r.cells)}</li>)}
+            {inspected.returns.length > 12 && <li>…</li>}
+          </ul>
+          <p>{T.keepsSettings}{T.confirmSafety}</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

@@ -27,8 +27,11 @@ export function EntryPage({ profile, initialYear }: { profile: Profile; initialY
   const department = profile.role === 'department' && profile.department ? profile.department : null;
   const shownFramework = useMemo(() => (returnFramework && department ? departmentFramework(returnFramework, department) : returnFramework), [returnFramework, department]);
 
+  const region = useApiQuery(`region:${profile.regionCode}`, () => api['regions:get']({ code: profile.regionCode }));
+  // nothing to carry over without last year's return: the box is off and says why
+  const hasPrevious = !!list.value?.some((r) => r.year === year - 1 && r.planId === profile.planId);
   const create = async () => {
-    await api['returns:open']({ regionCode: profile.regionCode, year, prefillFromPreviousYear: prefill });
+    await api['returns:open']({ regionCode: profile.regionCode, year, prefillFromPreviousYear: prefill && hasPrevious });
     setOpened((n) => n + 1);
   };
 
@@ -38,6 +41,7 @@ export function EntryPage({ profile, initialYear }: { profile: Profile; initialY
         <div>
           <h1>{T.title}</h1>
           <p className="muted">{framework?.plan.name}</p>
+          {region.value && <p className="entry-unit" data-testid="entry-unit">{T.unit(region.value.name, region.value.code)}</p>}
         </div>
         <label className="inline-field">
           {T.year}
@@ -50,7 +54,8 @@ export function EntryPage({ profile, initialYear }: { profile: Profile; initialY
       {list.value && !existing && (
         <div className="card start-return">
           <p>{T.noReturnYet(year)}</p>
-          <label className="radio"><input type="checkbox" checked={prefill} onChange={(e) => setPrefill(e.target.checked)} />{T.prefill}</label>
+          <label className="radio"><input type="checkbox" checked={prefill && hasPrevious} disabled={!hasPrevious} onChange={(e) => setPrefill(e.target.checked)} />{T.prefill}</label>
+          {!hasPrevious && <p className="muted small">{T.noPrevious(year - 1)}</p>}
           <button className="primary" onClick={() => void create()}>{T.newReturn(year)}</button>
         </div>
       )}

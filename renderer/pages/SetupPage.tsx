@@ -10,7 +10,8 @@ const T = MESSAGES.app.setup;
 type Role = Profile['role'];
 
 /** Which plan and region this copy reports for. The region is picked from the list, never typed. */
-export function SetupPage({ initial, onSaved }: { initial: Profile | null; onSaved: (p: Profile) => void }) {
+/** `onBackups`: 数据备份 from here too (e.g. to restore a database before choosing the unit). */
+export function SetupPage({ initial, onSaved, onBackups }: { initial: Profile | null; onSaved: (p: Profile) => void; onBackups?: () => void }) {
   const plans = useApiQuery('plans', () => api['plans:list']({}));
   const [planId, setPlanId] = useState(initial?.planId ?? '');
   const [role, setRole] = useState<Role>(initial?.role ?? 'township');
@@ -48,7 +49,10 @@ export function SetupPage({ initial, onSaved }: { initial: Profile | null; onSav
 
   return (
     <section className="card setup" aria-labelledby="setup-heading">
-      <h1 id="setup-heading">{T.heading}</h1>
+      <div className="page-head">
+        <h1 id="setup-heading">{T.heading}</h1>
+        {onBackups && <button type="button" onClick={onBackups}>{MESSAGES.backups.fromSetup}</button>}
+      </div>
       <p className="muted">{T.intro}</p>
       <label className="field">
         <span>{T.plan}</span>

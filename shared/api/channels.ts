@@ -30,6 +30,7 @@ export const CHANNEL_NAMES = [
   'shell:save-file',
   'shell:print',
   'shell:print-to-pdf',
+  'shell:menu-command',
   'excel:export-return',
   'excel:template',
   'excel:validate',

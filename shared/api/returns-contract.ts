@@ -99,9 +99,13 @@ export const returnsContract = {
     '导入县级退回的报表（带退回意见）：报表改回草稿，意见显示在对应单元格旁',
   ),
   'returns:set-status': endpoint(
-    ReturnId.extend({ status: ReturnStatusSchema }),
+    ReturnId.extend({
+      status: ReturnStatusSchema,
+      /** why a return goes back to 草稿 (required when it was 已报送); audited */
+      reason: z.string().trim().max(200).optional(),
+    }),
     ReturnSummarySchema,
-    '更改报表状态：草稿、已校验、已报送（锁定）',
+    '更改报表状态：草稿、已校验、已报送（锁定）；已报送的报表改回草稿须写明原因',
   ),
   'returns:audit': endpoint(ReturnId.extend({ limit: z.number().int().min(1).max(1000).default(200) }), z.array(AuditEntrySchema), '报表的修改记录'),
 };

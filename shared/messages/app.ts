@@ -77,4 +77,23 @@ export const app = {
     per100k: '/10万',
   },
   startFailed: (why: string) => `程序无法打开数据库，已停止启动，数据没有任何改动。\n\n原因：${why}`,
+  /** the application menu (electron/menu.ts) and what its commands say in the window */
+  menu: {
+    file: '文件', newReturn: '新建年度报表', import: '导入…', export: '导出…', print: '打印…', save: '保存', quit: '退出',
+    edit: '编辑', undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴', selectAll: '全选', find: '查找…',
+    view: '视图', zoomIn: '放大', zoomOut: '缩小', resetZoom: '实际大小', fullScreen: '全屏', reload: '重新加载（开发）', devTools: '开发者工具（开发）',
+    help: '帮助', guide: '使用说明', about: '关于',
+    aboutDetail: (version: string) => `版本 ${version}\n离线的妇女发展规划年度监测填报、汇总与报告程序。\n所有数据保存在本机，不联网。`,
+    ok: '确定',
+    allSaved: (time: string) => `所有修改均已保存（${time}）`,
+    guideTitle: '使用说明',
+    guideLines: [
+      '首页：本单位的报表和规划的八个领域；“数据填报”按领域录入，程序即时校验。',
+      '表格按 Excel / WPS 的习惯操作：方向键、Tab、回车移动（Tab 后回车回到起始列），直接输入替换，F2 修改，Esc 取消；鼠标拖动或 Shift+方向键选区，状态栏显示求和、计数、平均；Ctrl+C / Ctrl+X / Ctrl+V 复制、剪切、粘贴，Ctrl+Enter 把一个值填入选区，Ctrl+D 向下填充；右键有菜单。',
+      '每次修改都自动保存；Ctrl+S 确认全部已保存。Ctrl+F 查找数据项，Ctrl+P 打印与报告。',
+      '报送前：改正所有错误（红色），逐条填写预警说明；“问题清单”列出它们，点击即跳到所在位置。',
+      '“数据备份”可随时备份、恢复本数据库（恢复前自动再备份一次）。',
+    ],
+    close: '关闭',
+  },
 };

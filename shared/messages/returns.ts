@@ -12,6 +12,10 @@ export const returns = {
   hasPrefilled: (n: number) => `还有 ${n} 个沿用上年的数值未确认，请逐一核对或点击“确认沿用的上年数”`,
   unexplained: (n: number) => `还有 ${n} 条预警没有填写说明，报送前请逐条说明原因`,
   needsExplanation: '请填写预警说明',
+  /** where an unexplained 预警 is: area · indicator (flags) */
+  alertAt: (area: string, code: string, name: string, flags: string) => `${area} · ${code} ${name}（${flags}）`,
+  reopenNeedsReason: '报表已报送，改回草稿须写明原因',
+  reasonTooLong: '原因不超过 200 字',
   status: { draft: '草稿', checked: '已校验', submitted: '已报送' } as Record<string, string>,
   returned: {
     notReview: (file: string) => `“${file}”不是县级退回的报表（没有退回意见），请在“导入报表”中导入`,

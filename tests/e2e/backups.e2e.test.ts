@@ -33,8 +33,8 @@ describe('backups page', () => {
     await page.getByTestId('backups-table').getByRole('button', { name: '查看' }).first().click();
     await expect.poll(() => page.getByText('海明街道').first().isVisible()).toBe(true);
     await e2e.screenshot('backups-inspect', { fullPage: false });
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: '从此备份恢复' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认恢复' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/已从 .* 恢复。恢复前的数据已备份为 wdp-.*-before-restore\.sqlite/);
 
     const view = await e2e.backend.handlers['returns:get']({ returnId });

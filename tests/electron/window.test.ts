@@ -37,6 +37,7 @@ const fake = vi.hoisted(() => {
     session: null as any,
     ipcMain: null as any,
     protocol: null as any,
+    Menu: null as any,
     reset: () => {},
   };
   return state;
@@ -52,6 +53,9 @@ function makeFakes() {
     loadURL(url: string) { this.loaded = url; return Promise.resolve(); }
     show() { this.shown = true; }
     isMinimized() { return false; }
+    isMaximized() { return false; }
+    maximize() {}
+    getNormalBounds() { return { x: 10, y: 20, width: 1300, height: 700 }; }
     restore() {}
     focus() { this.focused += 1; }
   }
@@ -63,6 +67,7 @@ function makeFakes() {
     getPath: vi.fn((name: string) => paths.get(name) ?? (name === 'appData' ? fake.appData : join(fake.appData, name))),
     setPath: vi.fn((name: string, value: string) => { paths.set(name, value); }),
     getAppPath: vi.fn(() => fake.appPath),
+    getVersion: vi.fn(() => '0.1.0'),
     isPackaged: true,
   });
   const session = {
@@ -108,10 +113,12 @@ vi.mock('electron', () => {
     showErrorBox: vi.fn(),
   };
   const shell = { openPath: vi.fn(async () => ''), showItemInFolder: vi.fn(), openExternal: vi.fn(async () => {}) };
-  const Menu = { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn(() => ({})) };
+  const Menu = { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => ({ template, popup: vi.fn() })) };
+  fake.Menu = Menu;
+  const screen = { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1366, height: 728 } }]) };
   const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
   fake.protocol = protocol;
-  return { app, BrowserWindow: FakeBrowserWindow, ipcMain, protocol, session: { defaultSession: session }, dialog, shell, Menu, default: {} };
+  return { app, BrowserWindow: FakeBrowserWindow, ipcMain, protocol, session: { defaultSession: session }, dialog, shell, Menu, screen, default: {} };
 });
 
 // Keep a handle on the back end main.ts opens, to see that quitting closes it.
@@ -332,6 +339,17 @@ describe('electron/main.ts', () => {
     expect(await handle({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false });
     // A host whose name merely starts like the app's is not the app.
     expect(await handle({ senderFrame: { url: 'app://wdpx/index.html' } }, {})).toMatchObject({ ok: false, error: { code: 'refused' } });
+
+    // The Chinese application menu is set, and a menu item's command reaches the page through the contract.
+    const template = fake.Menu.setApplicationMenu.mock.calls[0][0].template;
+    expect(template.map((m: { label: string }) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
+    template[0].submenu.find((i: { label?: string }) => i.label === '保存').click();
+    const appFrame = { senderFrame: { url: 'app://wdp/index.html' } };
+    expect(await fake.ipcMain.handled.get('shell:menu-command')!(appFrame, { waitMs: 0 })).toEqual({ ok: true, value: { command: 'save' } });
+    expect(await fake.ipcMain.handled.get('shell:menu-command')!(appFrame, { waitMs: 0 })).toEqual({ ok: true, value: { command: null } });
+    // Closing remembers the window's size and position.
+    win.emit('close');
+    expect(JSON.parse(readFileSync(join(fake.appData, 'wdp-monitor', 'window-state.json'), 'utf8'))).toEqual({ bounds: { x: 10, y: 20, width: 1300, height: 700 }, maximized: false });
 
     // A second start focuses the existing window.
     fake.app.emit('second-instance', {}, [], '');

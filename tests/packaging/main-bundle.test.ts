@@ -19,11 +19,13 @@ const paths = {};
 const app = {
   setPath: (name, value) => { paths[name] = value; }, getPath: (name) => paths[name] ?? require('path').join(${JSON.stringify(dir)}, name),
   requestSingleInstanceLock: () => true, quit: () => calls.push('quit'), on: () => {}, whenReady: () => Promise.resolve(),
-  getAppPath: () => ${JSON.stringify(REPO_ROOT)}, isPackaged: false,
+  getAppPath: () => ${JSON.stringify(REPO_ROOT)}, isPackaged: true, getVersion: () => '0.0.0',
 };
+const Menu = { buildFromTemplate: (template) => ({ template }), setApplicationMenu: (menu) => calls.push({ menu: menu.template.map((m) => [m.label, m.submenu.map((i) => i.role ?? i.label ?? i.type)]) }) };
+const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1366, height: 728 } }] };
 class BrowserWindow { constructor(o) { calls.push({ window: o.webPreferences }); this.webContents = {}; } once() {} on() {} loadURL(u) { calls.push({ loadURL: u }); return Promise.resolve(); } }
 const protocol = { registerSchemesAsPrivileged: (s) => calls.push({ privileged: s }), handle: (scheme, fn) => { calls.push({ protocol: scheme }); globalThis.serve = fn; } };
-const electron = { app, BrowserWindow, dialog: {}, protocol, ipcMain: { handle: (c) => calls.push({ handle: c }) },
+const electron = { app, BrowserWindow, Menu, screen, dialog: {}, protocol, ipcMain: { handle: (c) => calls.push({ handle: c }) },
   session: { defaultSession: { setPermissionRequestHandler() {}, webRequest: { onHeadersReceived() {}, onBeforeRequest() {} } } } };
 const load = Module._load;
 Module._load = function (request) { return request === 'electron' ? electron : load.apply(this, arguments); };
@@ -53,5 +55,10 @@ describe('bundled main process', () => {
     expect(existsSync(join(userData, 'wdp.sqlite'))).toBe(true);
     // electron-log (bundled) writes the rotating log beside it
     expect(readFileSync(join(userData, 'logs', 'main.log'), 'utf8')).toMatch(/\[info\] +start app=/);
+    // the packaged build's Chinese menu, without reload or developer tools
+    const menu = calls.find((c) => 'menu' in c)?.menu as [string, string[]][];
+    expect(menu.map(([label]) => label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
+    expect(menu.flatMap(([, items]) => items)).not.toEqual(expect.arrayContaining(['reload']));
+    expect(menu.flatMap(([, items]) => items)).not.toEqual(expect.arrayContaining(['toggleDevTools']));
   });
 });

@@ -19,6 +19,6 @@ export const returnsHandlers = (ctx: AppContext): DomainHandlers<'returns'> => (
   'returns:set-explanation': ({ returnId, key, text }) => setExplanation(ctx, returnId, key, text),
   'returns:set-footer': ({ returnId, footer }) => setFooter(ctx, returnId, footer),
   'returns:import-returned': ({ fileName, bytesBase64 }) => importReturned(ctx, Buffer.from(bytesBase64, 'base64'), fileName),
-  'returns:set-status': ({ returnId, status }) => setStatus(ctx, returnId, status),
+  'returns:set-status': ({ returnId, status, reason }) => setStatus(ctx, returnId, status, reason),
   'returns:audit': ({ returnId, limit }) => returnAudit(ctx, returnId, limit),
 });

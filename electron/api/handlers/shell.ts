@@ -13,4 +13,5 @@ export const shellHandlers = (ctx: AppContext): DomainHandlers<'shell'> => ({
     const path = await ctx.shell.saveFile(suggestedName, 'pdf', pdf);
     return { saved: path !== null, path };
   },
+  'shell:menu-command': async ({ waitMs }) => ({ command: await ctx.shell.nextMenuCommand(waitMs) }),
 });

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KEEP_BACKUPS, listBackups, newestGoodBackup, rotate, snapshotSync } from '../../../electron/services/backup-service.ts';
+import { backupPrefix, KEEP_BACKUPS, listBackups, newestGoodBackup, rotate, snapshotSync } from '../../../electron/services/backup-service.ts';
 import { REPO_ROOT } from '../../helpers/paths.ts';
 import { openTestBackend, TAOBEI_TOWNSHIP } from '../../helpers/backend.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'wdp-backup-atomic-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const BACKUP_NAME = /^wdp-\d{8}T\d{9}Z-[a-z-]+\.sqlite$/;
+const BACKUP_NAME = /^(wdp|big)-\d{8}T\d{9}Z-[a-z-]+\.sqlite$/;
 
 describe('atomic backups', () => {
   it('a cut-off file under a backup name is not listed, not offered, and not counted among the kept', () => {
@@ -31,10 +31,10 @@ describe('atomic backups', () => {
       const listed = listBackups(backend.ctx).map((b) => b.name);
       expect(listed).not.toContain(cut.split(/[\\/]/).pop());
       expect(listed).not.toContain('wdp-20260103T000000000Z-manual.sqlite');
-      expect(newestGoodBackup(dir)).toBe(files[files.length - 1]);
+      expect(newestGoodBackup(dir, backend.ctx.dbFile)).toBe(files[files.length - 1]);
 
       // rotation keeps 30 good ones: the two bad files do not push a good one out
-      rotate(dir);
+      rotate(dir, backupPrefix(backend.ctx.dbFile));
       const kept = listBackups(backend.ctx).map((b) => join(dir, b.name));
       expect(kept).toHaveLength(KEEP_BACKUPS);
       expect(kept.sort()).toEqual([...files].sort());
@@ -58,7 +58,7 @@ describe('atomic backups', () => {
       import Database from ${JSON.stringify(join(REPO_ROOT, 'node_modules/better-sqlite3/lib/index.js'))};
       import { backupNow, snapshotSync } from ${JSON.stringify(join(REPO_ROOT, 'electron/services/backup-service.ts'))};
       const db = new Database(${JSON.stringify(join(dir, 'big.sqlite'))});
-      const ctx = { db, paths: { backupsDir: ${JSON.stringify(backupsDir)} }, now: () => new Date() };
+      const ctx = { db, dbFile: ${JSON.stringify(join(dir, 'big.sqlite'))}, paths: { backupsDir: ${JSON.stringify(backupsDir)} }, now: () => new Date() };
       process.stdout.write('ready\\n');
       for (let i = 0; ; i++) {
         if (i % 2) await backupNow(ctx, 'import'); else snapshotSync(db, ctx.paths.backupsDir, 'start', new Date());
@@ -82,7 +82,7 @@ describe('atomic backups', () => {
     });
     expect(unopenable).toEqual([]);
     // everything listed as a backup opens
-    const listed = listBackups({ paths: { backupsDir } } as Parameters<typeof listBackups>[0]);
+    const listed = listBackups({ paths: { backupsDir }, dbFile: join(dir, 'big.sqlite') } as Parameters<typeof listBackups>[0]);
     expect(listed.length).toBe(named.length);
   }, 60_000);
 });

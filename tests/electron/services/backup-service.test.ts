@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupNow, inspectBackup, listBackups, restoreBackup, rotate, snapshotSync } from '../../../electron/services/backup-service.ts';
+import { backupNow, backupPrefix, inspectBackup, listBackups, restoreBackup, rotate, snapshotSync } from '../../../electron/services/backup-service.ts';
 import { openReturn, setCells, viewReturn, requireReturn } from '../../../electron/services/returns-service.ts';
 import { openApp } from '../../../electron/app.ts';
 import { sourcePaths } from '../../../electron/app-paths.ts';
@@ -49,9 +49,35 @@ describe('backups', () => {
     const again = openApp({ dbFile: backend.dbFile, ...sourcePaths, backupOnStart: true });
     expect(listBackups(again.ctx).map((b) => b.reason)).toEqual(['start']);
     for (let i = 0; i < 35; i++) snapshotSync(again.ctx.db, again.ctx.paths.backupsDir, 'manual', new Date(Date.UTC(2026, 0, 1, 0, 0, i)));
-    rotate(again.ctx.paths.backupsDir);
+    rotate(again.ctx.paths.backupsDir, backupPrefix(again.ctx.dbFile));
     expect(readdirSync(again.ctx.paths.backupsDir)).toHaveLength(30);
     again.close();
     expect(existsSync(backend.dbFile)).toBe(true);
+  });
+
+  it('belong to their database: another database in the same folder neither lists, rotates nor restores them', async () => {
+    backend = openTestBackend({ profile: TAOBEI_TOWNSHIP });
+    openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2025, false);
+    const own = (await backupNow(backend.ctx, 'manual')).split(/[\\/]/).pop()!;
+    expect(own).toMatch(new RegExp(`^${backupPrefix(backend.dbFile)}-\\d{8}T\\d{9}Z-manual\\.sqlite$`));
+    const other = openApp({ dbFile: join(backend.dbFile, '..', 'county.sqlite'), ...sourcePaths });
+    try {
+      expect(other.ctx.paths.backupsDir).toBe(backend.ctx.paths.backupsDir);
+      for (let i = 0; i < 35; i++) snapshotSync(other.ctx.db, other.ctx.paths.backupsDir, 'manual', new Date(Date.UTC(2026, 0, 1, 0, 0, i)));
+      expect(listBackups(other.ctx)).toHaveLength(30);
+      expect(listBackups(other.ctx).every((b) => b.name.startsWith('county-'))).toBe(true);
+      expect(listBackups(backend.ctx).map((b) => b.name)).toEqual([own]);
+      await expect(restoreBackup(other.ctx, own)).rejects.toThrow('备份文件名不正确');
+    } finally {
+      other.close();
+    }
+  });
+
+  it('keeps this machine’s settings on restore', async () => {
+    backend = openTestBackend({ profile: TAOBEI_TOWNSHIP });
+    const name = (await backupNow(backend.ctx, 'manual')).split(/[\\/]/).pop()!;
+    await backend.handlers['settings:set-profile']({ ...TAOBEI_TOWNSHIP, userName: '新的填表人' });
+    await restoreBackup(backend.ctx, name);
+    expect((await backend.handlers['settings:get-profile']({}))?.userName).toBe('新的填表人');
   });
 });

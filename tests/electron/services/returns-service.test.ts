@@ -100,9 +100,18 @@ describe('returns service', () => {
     expect(evaluation.targets.find((t) => t.targetId === 'taobei-P-G08-3')).toMatchObject({ status: 'met', volatile: true });
     setStatus(backend.ctx, id, 'checked');
     expect(() => setStatus(backend.ctx, id, 'submitted')).toThrow(/预警没有填写说明/);
+    // the refusal says where: area and indicator, with the target as the path
+    try { setStatus(backend.ctx, id, 'submitted'); } catch (e) {
+      expect((e as AppError).details).toEqual([{ path: 'taobei-P-G08-3', message: '妇女参与决策和管理 · P31 村委会成员中女性比例（波动较大）：请填写预警说明' }]);
+    }
     setExplanation(backend.ctx, id, 'taobei-P-G08-3', '本年换届后女性成员略有减少，明年补选');
     expect(setStatus(backend.ctx, id, 'submitted').status).toBe('submitted');
     expect(() => setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: 1, noData: null }])).toThrow(/已报送并锁定/);
-    expect(setStatus(backend.ctx, id, 'draft').status).toBe('draft');
+    // back to 草稿 only with a reason, audited
+    expect(() => setStatus(backend.ctx, id, 'draft')).toThrow(/须写明原因/);
+    expect(() => setStatus(backend.ctx, id, 'draft', '  ')).toThrow(/须写明原因/);
+    expect(setStatus(backend.ctx, id, 'draft', '县里要求更正').status).toBe('draft');
+    const audit = returnAudit(backend.ctx, id, 5);
+    expect(audit.slice(0, 2).map((a) => [a.field, a.oldValue, a.newValue])).toEqual([['status-reason', null, '县里要求更正'], ['status', 'submitted', 'draft']]);
   });
 });
