@@ -39,7 +39,17 @@ export const plansContract = {
   ),
   'plans:import-package': endpoint(
     z.object({ fileName: z.string().min(1).max(300), bytesBase64: z.string().max(8 * 1024 * 1024) }),
-    z.object({ planId: z.string(), version: z.number().int() }),
-    '导入县级下发的指标框架包',
+    z.object({ planId: z.string(), version: z.number().int(), pinned: z.object({ fingerprint: z.string(), regionName: z.string() }).optional() }),
+    '导入县级下发的指标框架包（验证签名；第一个包认定制定单位的签名密钥）',
+  ),
+  'plans:signing-info': endpoint(
+    z.object({ planId: z.string().min(1) }),
+    z.object({
+      /** this office's key fingerprint (null before its first package) */
+      own: z.string().nullable(),
+      /** the plan maker's key accepted with the first package */
+      pinned: z.object({ fingerprint: z.string(), regionName: z.string(), pinnedAt: z.string() }).nullable(),
+    }),
+    '本单位签名密钥指纹和已认定的制定单位密钥指纹（用于电话核对）',
   ),
 };

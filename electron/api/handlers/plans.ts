@@ -4,7 +4,7 @@ import { listChildRegions, regionWithPath } from '../../services/regions-service
 import { getProfile, setProfile } from '../../services/settings-service.ts';
 import type { DomainHandlers } from '../handlers.ts';
 import { adjustTarget } from '../../services/framework-adjust-service.ts';
-import { exportFrameworkPackage, importFrameworkPackage } from '../../services/framework-package-service.ts';
+import { exportFrameworkPackage, importFrameworkPackage, signingInfo } from '../../services/framework-package-service.ts';
 
 export const plansHandlers = (ctx: AppContext): DomainHandlers<'settings' | 'plans' | 'regions'> => ({
   'settings:get-profile': () => getProfile(ctx),
@@ -17,6 +17,7 @@ export const plansHandlers = (ctx: AppContext): DomainHandlers<'settings' | 'pla
   'plans:adjust-target': ({ planId, targetId, value, tolerance, band, note }) => adjustTarget(ctx, planId, targetId, { value, tolerance, band }, note),
   'plans:export-package': ({ planId }) => exportFrameworkPackage(ctx, planId),
   'plans:import-package': ({ fileName, bytesBase64 }) => importFrameworkPackage(ctx, fileName, Buffer.from(bytesBase64, 'base64')),
+  'plans:signing-info': ({ planId }) => signingInfo(ctx, planId),
   'regions:get': ({ code }) => regionWithPath(ctx, code),
   'regions:children': ({ code }) => listChildRegions(ctx, code),
 });
