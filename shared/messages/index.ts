@@ -11,5 +11,6 @@ import { frameworkPackage } from './framework-package.ts';
 import { frameworkAdjust } from './framework-adjust.ts';
 import { report } from './report.ts';
 import { merge } from './merge.ts';
+import { AUTHOR_MSG as planAuthor } from './plan-author.ts';
 
-export const MESSAGES = { api, app, cli, framework, areaTitles, areaShortNames, returns, backups, entry, frameworkPackage, frameworkAdjust, report, excel, merge };
+export const MESSAGES = { api, app, cli, framework, areaTitles, areaShortNames, returns, backups, entry, frameworkPackage, frameworkAdjust, report, excel, merge, planAuthor };
