@@ -14,7 +14,7 @@ import { openTestBackend, TAOBEI_COUNTY, type TestBackend } from '../../helpers/
 
 const open: TestBackend[] = [];
 afterEach(() => { while (open.length) open.pop()!.dispose(); });
-const backend = (profile?: Parameters<typeof openTestBackend>[0]['profile']) => { const b = openTestBackend({ profile }); open.push(b); return b; };
+const backend = (profile?: NonNullable<Parameters<typeof openTestBackend>[0]>["profile"]) => { const b = openTestBackend({ profile }); open.push(b); return b; };
 
 export const ZHENLAI = '220821000000';
 export const ZHENLAI_TOWN = '220821100000'; // 镇赉镇
