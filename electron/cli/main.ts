@@ -20,6 +20,11 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
         db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
         output: { type: 'string', short: 'o' }, plan: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, kind: { type: 'string' },
         from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, 'with-children': { type: 'boolean' },
+        // wdp plan new | edit
+        id: { type: 'string' }, copy: { type: 'string' }, name: { type: 'string' }, period: { type: 'string' }, 'base-year': { type: 'string' },
+        target: { type: 'string' }, indicator: { type: 'string' }, value: { type: 'string' }, strict: { type: 'boolean' }, tolerance: { type: 'string' },
+        sides: { type: 'string' }, min: { type: 'string' }, max: { type: 'string' }, low: { type: 'string' }, high: { type: 'string' }, direction: { type: 'string' },
+        text: { type: 'string' }, quote: { type: 'string' }, section: { type: 'string' }, item: { type: 'string' }, sample: { type: 'string' }, remove: { type: 'string' },
       },
     });
   } catch (error) {

@@ -151,7 +151,9 @@ export function identifyReturn(workbook: GridWorkbook, fileName: string, framewo
   }
 
   const plan = framework.plan;
-  if (regionCode.slice(0, 6) !== plan.region.code.slice(0, 6)) {
+  // a county's plan covers its townships (first 6 digits), a city's its counties (first 4)
+  const prefix = plan.region.code.slice(4, 6) === '00' ? 4 : 6;
+  if (regionCode.slice(0, prefix) !== plan.region.code.slice(0, prefix)) {
     problems.push({ severity: 'error', code: 'region_outside_plan', sheet: facts.regionCode?.sheet ?? null, cell: facts.regionCode?.cell ?? null, item: null, message: P.regionOutsidePlan(regionCode, plan.name, plan.region.fullName) });
     return { identified: null, problems };
   }

@@ -3,6 +3,7 @@
 // one bad file never blocks the others. Every file received is logged with its verdict and reasons.
 import { createHash } from 'node:crypto';
 import { isSummedAt } from '../../shared/aggregation/merge-returns.ts';
+import { outsideScope } from '../../shared/aggregation/department.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { localDate, localDateTime } from '../../shared/returns/dates.ts';
 import { getRegion } from '../db/repos/regions-repo.ts';
@@ -49,7 +50,7 @@ const planName = (ctx: AppContext, planId: string) => getFrameworkVersion(ctx.db
 const describe = (s: SubmissionRow) => MESSAGES.merge.versionLabel(s.reportedOn ? localDate(s.reportedOn) : null, localDate(s.receivedAt), s.fileName);
 
 /** Whose return this is, from the office's point of view; problems that refuse it are errors. */
-export function classify(ctx: AppContext, office: Office, year: number, incoming: IncomingReturn): { kind: SupplierKind | null; problems: ProblemRow[] } {
+export function classify(ctx: AppContext, office: Office, year: number, incoming: IncomingReturn): { kind: SupplierKind | null; problems: ProblemRow[]; refusedItems: string[] } {
   const { data } = incoming;
   const problems: ProblemRow[] = [];
   const code = data.regionCode;
@@ -87,12 +88,19 @@ export function classify(ctx: AppContext, office: Office, year: number, incoming
   const filled = [...new Set(data.cells.filter((c) => c.value !== null || c.noData !== null).map((c) => c.item))];
   const dropped = filled.filter((c) => !known.has(c));
   if (dropped.length > 0) problems.push(warn(M.droppedItems(dropped)));
+  // a department supplies its own county items only: a township sum or another department's item is refused, named
+  const refusedItems: string[] = [];
   if (kind === 'department') {
-    const foreign = filled.filter((c) => known.has(c) && known.get(c)!.department !== incoming.department);
-    if (foreign.length > 0) problems.push(warn(M.foreignItems(MESSAGES.merge.departmentName(incoming.department), foreign)));
+    for (const code of filled) {
+      const out = outsideScope(office.framework, incoming.department, code);
+      if (!out) continue;
+      refusedItems.push(code);
+      const values = data.cells.filter((c) => c.item === code && c.value !== null).map((c) => c.value).join('/');
+      problems.push(warn(M.foreignCell(code, `${out.item.name}${values ? `（${values}）` : ''}`, MESSAGES.merge.outsideScope(out.why, out.item.department, incoming.department)), code));
+    }
   }
   if (incoming.fileStatus === 'draft') problems.push(warn(M.draft));
-  return { kind: problems.some((p) => p.severity === 'error') ? null : kind, problems };
+  return { kind: problems.some((p) => p.severity === 'error') ? null : kind, problems, refusedItems };
 }
 
 const verdictOf = (problems: readonly ProblemRow[]): FileVerdict['verdict'] =>
@@ -140,12 +148,15 @@ function logFile(ctx: AppContext, office: Office, year: number, r: ReadFile, ver
 /** Checks a read file against the office and stores it as a new version (in the caller's transaction). */
 function storeOne(ctx: AppContext, office: Office, year: number, r: ReadFile): FileVerdict {
   const problems = [...r.problems];
-  const incoming = r.incoming;
+  let incoming = r.incoming;
   let kind: SupplierKind | null = null;
   if (incoming) {
     const c = classify(ctx, office, year, incoming);
     problems.push(...c.problems);
     kind = c.kind;
+    // the refused cells are not stored: the department's version holds its own items only
+    const refused = new Set(c.refusedItems);
+    if (refused.size > 0) incoming = { ...incoming, data: { ...incoming.data, cells: incoming.data.cells.filter((x) => !refused.has(x.item)) } };
   }
   const verdict = verdictOf(problems);
   if (!incoming || !kind || verdict === 'rejected') {

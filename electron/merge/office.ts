@@ -37,7 +37,8 @@ export function resolveOffice(ctx: AppContext, regionCode?: string, planId?: str
     const plans = latestVersions(ctx.db).map((v) => requireFramework(ctx, v.planId, v.version));
     const match = level === 'county'
       ? plans.find((f) => f.plan.region.code === code)
-      : plans.find((f) => getRegion(ctx.db, f.plan.region.code)?.parent === code);
+      // a city's own plan first, else the plan of one of its counties
+      : plans.find((f) => f.plan.region.code === code) ?? plans.find((f) => getRegion(ctx.db, f.plan.region.code)?.parent === code);
     if (!match) throw new AppError('not_found', M.noPlanFor(region.name));
     plan = match.plan.id;
   }

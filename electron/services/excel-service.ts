@@ -12,7 +12,7 @@ import { withProblems, writtenReport } from '../excel/report.ts';
 import { writeReturnWorkbook } from '../excel/write-return.ts';
 import { getRegion } from '../db/repos/regions-repo.ts';
 import { findReturn, listReturns } from '../db/repos/returns-repo.ts';
-import { latestVersions, listFrameworkVersions } from '../db/repos/frameworks-repo.ts';
+import { getFrameworkVersion, latestVersions, listFrameworkVersions } from '../db/repos/frameworks-repo.ts';
 import { backupNow } from './backup-service.ts';
 import type { AppContext } from './context.ts';
 import { requireFramework } from './plans-service.ts';
@@ -21,7 +21,7 @@ import { frameworkOf, requireReturn, returnData } from './returns-service.ts';
 import { evaluateStored } from './return-evaluation.ts';
 import { getProfile } from './settings-service.ts';
 import { departmentExport } from '../merge/department-return.ts';
-import { evaluateReturn } from '../../shared/rules/evaluate.ts';
+import { departmentScope } from './department-scope.ts';
 
 const F = MESSAGES.excel.form;
 const P = MESSAGES.excel.problem;
@@ -38,7 +38,7 @@ export async function exportReturn(ctx: AppContext, returnId: number): Promise<E
   const { bytes } = await writeReturnWorkbook({
     kind: 'return', framework: dep?.framework ?? frameworkOf(ctx, row), data: view.data, region: { code: region.code, name: dep?.unitName ?? region.name },
     previous: view.history.find((h) => h.year === row.year - 1) ?? null,
-    evaluation: dep ? evaluateReturn(dep.framework, view.data, view.history) : evaluation, explanations: view.explanations,
+    evaluation, explanations: view.explanations,
     userName: getProfile(ctx)?.userName ?? '', footer: view.footer, regionVintage: regionVintage(ctx) || null, now: ctx.now(), status: row.status, department: dep?.department,
   });
   return { fileName: F.fileName(dep?.unitName ?? region.name, row.year), bytes };
@@ -89,6 +89,15 @@ function databaseProblems(ctx: AppContext, result: ReadResult): ImportProblem[] 
     const own = requireFramework(ctx, profile.planId).plan.name;
     out.push(fileProblem(fileName, 'error', 'other_plan', P.otherPlan(identity.planName, own)));
     return out;
+  }
+  // a department imports its own items only: each other filled item is refused, named
+  const parsedFramework = result.parsed ? getFrameworkVersion(ctx.db, identity.planId, result.parsed.frameworkVersion)?.framework : undefined;
+  const scope = parsedFramework ? departmentScope(ctx, identity.regionCode, parsedFramework) : null;
+  if (scope && result.parsed) {
+    for (const code of new Set(result.parsed.cells.filter((c) => c.value !== null || c.noData !== null || c.raw !== null).map((c) => c.item))) {
+      const why = scope.refusal(code, 'import');
+      if (why) out.push({ ...fileProblem(fileName, 'error', 'not_own_item', why), item: code });
+    }
   }
   const region = getRegion(ctx.db, identity.regionCode);
   if (!region) out.push(fileProblem(fileName, 'error', 'region_not_in_table', P.regionNotInTable(identity.regionCode)));

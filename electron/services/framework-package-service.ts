@@ -1,41 +1,60 @@
-// Framework packages: a county exports its (possibly locally adjusted) framework; a township imports it.
-// The file is validated, checksummed and versioned; a malformed, older or foreign package changes nothing.
-import { createHash } from 'node:crypto';
+// Framework packages: the office that made a plan (a county, or a city for its own plan) exports its framework,
+// signed with its own key; a township or department imports it. Everything in the package but the signature is
+// signed (framework, export time, maker). The first package pins the maker's public key; later packages must
+// carry the same key, be unaltered and newer. A refused package changes nothing.
 import { z } from 'zod';
 import { AppError } from '../../shared/api/envelope.ts';
 import { checkFramework } from '../../shared/framework/assemble.ts';
 import { FrameworkSchema, type Framework } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { getFrameworkVersion, insertFrameworkVersion } from '../db/repos/frameworks-repo.ts';
+import { getSetting, setSetting } from '../db/repos/settings-repo.ts';
 import { isoNow, type AppContext } from './context.ts';
 import { requireFramework } from './plans-service.ts';
 import { getProfile } from './settings-service.ts';
+import { fingerprint, ownPublicKey, signingPublicKey, signPayload, verifyPayload } from './signing-service.ts';
+import { requireRegion } from './regions-service.ts';
 
 const M = MESSAGES.frameworkPackage;
 export const PACKAGE_FORMAT = 'wdp-framework-package';
 export const MAX_PACKAGE_BYTES = 5 * 1024 * 1024;
 
-const PackageSchema = z.object({
+const EnvelopeSchema = z.object({ format: z.literal(PACKAGE_FORMAT), formatVersion: z.number().int() });
+const SignedPackageSchema = z.object({
   format: z.literal(PACKAGE_FORMAT),
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(2),
   exportedAt: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  maker: z.object({ regionCode: z.string(), regionName: z.string(), publicKey: z.string().min(1) }),
   framework: z.unknown(),
+  signature: z.string().min(1),
 });
 
-const digest = (framework: unknown) => createHash('sha256').update(JSON.stringify(framework)).digest('hex');
+/** The key a township or department accepted with its first package of a plan. */
+export interface PinnedKey { publicKey: string; fingerprint: string; regionCode: string; regionName: string; pinnedAt: string }
+const pinSetting = (planId: string) => `package_key_pin:${planId}`;
+export function pinnedKey(ctx: AppContext, planId: string): PinnedKey | null {
+  const raw = getSetting(ctx.db, pinSetting(planId));
+  return raw ? (JSON.parse(raw) as PinnedKey) : null;
+}
 
 export function exportFrameworkPackage(ctx: AppContext, planId: string): { fileName: string; bytesBase64: string } {
   const framework = requireFramework(ctx, planId);
-  const body = { format: PACKAGE_FORMAT, formatVersion: 1, exportedAt: isoNow(ctx), sha256: digest(framework), framework };
+  const office = framework.plan.region;
+  const profile = getProfile(ctx);
+  if (!profile || profile.regionCode !== office.code || (profile.role !== 'county' && profile.role !== 'city')) {
+    throw new AppError('refused', M.exportNotOffice(office.name));
+  }
+  const region = requireRegion(ctx, profile.regionCode);
+  const unsigned = { format: PACKAGE_FORMAT, formatVersion: 2, exportedAt: isoNow(ctx), maker: { regionCode: region.code, regionName: region.name, publicKey: signingPublicKey(ctx) }, framework };
+  const body = { ...unsigned, signature: signPayload(ctx, unsigned) };
   return {
-    fileName: M.fileName(framework.plan.region.name, framework.version),
+    fileName: M.fileName(office.name, framework.version),
     bytesBase64: Buffer.from(JSON.stringify(body, null, 1), 'utf8').toString('base64'),
   };
 }
 
-/** Checks a package completely before anything is written; returns the framework it carries. */
-export function readFrameworkPackage(ctx: AppContext, fileName: string, bytes: Buffer): Framework {
+/** Checks a package completely before anything is written; returns the framework it carries and the maker's key. */
+export function readFrameworkPackage(ctx: AppContext, fileName: string, bytes: Buffer): { framework: Framework; maker: PinnedKey } {
   if (bytes.length > MAX_PACKAGE_BYTES) throw new AppError('invalid_file', M.tooLarge(fileName));
   let raw: unknown;
   try {
@@ -43,27 +62,51 @@ export function readFrameworkPackage(ctx: AppContext, fileName: string, bytes: B
   } catch {
     throw new AppError('invalid_file', M.notJson(fileName));
   }
-  const pkg = PackageSchema.safeParse(raw);
-  if (!pkg.success) throw new AppError('invalid_file', M.notPackage(fileName));
-  if (digest(pkg.data.framework) !== pkg.data.sha256) throw new AppError('invalid_file', M.checksum(fileName));
+  const envelope = EnvelopeSchema.safeParse(raw);
+  if (!envelope.success) throw new AppError('invalid_file', M.notPackage(fileName));
+  const pkg = SignedPackageSchema.safeParse(raw);
+  if (!pkg.success) throw new AppError('refused', M.unsigned(fileName));
+  // everything but the signature is signed, fields this version does not know included
+  const { signature, ...payload } = raw as Record<string, unknown>;
+  if (!verifyPayload(payload, pkg.data.maker.publicKey, String(signature))) throw new AppError('refused', M.altered(fileName));
   const parsed = FrameworkSchema.safeParse(pkg.data.framework);
   if (!parsed.success) {
     throw new AppError('invalid_file', M.invalid(fileName), parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
-  const problems = checkFramework(parsed.data);
-  if (problems.length > 0) throw new AppError('invalid_file', M.invalid(fileName), problems.slice(0, 20).map((p) => ({ path: '', message: p })));
   const framework = parsed.data;
+  const maker: PinnedKey = { ...pkg.data.maker, fingerprint: fingerprint(pkg.data.maker.publicKey), pinnedAt: isoNow(ctx) };
+  const pinned = pinnedKey(ctx, framework.plan.id);
+  if (pinned && pinned.publicKey !== maker.publicKey) {
+    throw new AppError('refused', M.otherKey(fileName, maker.fingerprint, pinned.fingerprint, pinned.regionName));
+  }
+  if (maker.regionCode !== framework.plan.region.code) throw new AppError('refused', M.notPlanOffice(fileName, maker.regionName, framework.plan.region.name));
+  const problems = checkFramework(framework);
+  if (problems.length > 0) throw new AppError('invalid_file', M.invalid(fileName), problems.slice(0, 20).map((p) => ({ path: '', message: p })));
   const profile = getProfile(ctx);
   if (profile && profile.planId !== framework.plan.id) throw new AppError('refused', M.otherPlan(fileName, framework.plan.name));
   const current = getFrameworkVersion(ctx.db, framework.plan.id);
   if (current && current.version >= framework.version) {
     throw new AppError('refused', M.notNewer(fileName, framework.version, current.version));
   }
-  return framework;
+  return { framework, maker };
 }
 
 export function importFrameworkPackage(ctx: AppContext, fileName: string, bytes: Buffer) {
-  const framework = readFrameworkPackage(ctx, fileName, bytes);
-  ctx.db.transaction(() => insertFrameworkVersion(ctx.db, framework, 'imported', isoNow(ctx)))();
-  return { planId: framework.plan.id, version: framework.version };
+  const { framework, maker } = readFrameworkPackage(ctx, fileName, bytes);
+  const first = !pinnedKey(ctx, framework.plan.id);
+  ctx.db.transaction(() => {
+    insertFrameworkVersion(ctx.db, framework, 'imported', isoNow(ctx));
+    if (first) setSetting(ctx.db, pinSetting(framework.plan.id), JSON.stringify(maker));
+  })();
+  return { planId: framework.plan.id, version: framework.version, ...(first ? { pinned: { fingerprint: maker.fingerprint, regionName: maker.regionName } } : {}) };
+}
+
+/** What the framework page shows: this office's key fingerprint and the key pinned for the plan. */
+export function signingInfo(ctx: AppContext, planId: string) {
+  const own = ownPublicKey(ctx);
+  const pin = pinnedKey(ctx, planId);
+  return {
+    own: own ? fingerprint(own) : null,
+    pinned: pin ? { fingerprint: pin.fingerprint, regionName: pin.regionName, pinnedAt: pin.pinnedAt } : null,
+  };
 }

@@ -16,13 +16,21 @@ import { buildMergedReturn, mergedHistory } from '../merge/county-aggregate.ts';
 import { resolveOffice } from '../merge/office.ts';
 import { isoNow, type AppContext } from './context.ts';
 import { getProfile } from './settings-service.ts';
+import { departmentScope, scopedData } from './department-scope.ts';
 import { frameworkOf, requireReturn, summarize, userName, viewReturn } from './returns-service.ts';
 
 const M = MESSAGES.returns;
 
 export function evaluateStored(ctx: AppContext, row: ReturnRow) {
   const view = viewReturn(ctx, row);
-  // A county department's copy holds only the department's own figures: nothing to merge there.
+  // A county department is judged on its own items only (its scope): nothing to merge there, and nothing
+  // outside its scope (another department's item, a township sum) can raise an issue or a 预警 it must explain.
+  const scope = departmentScope(ctx, row.regionCode, frameworkOf(ctx, row));
+  if (scope) {
+    const data = scopedData(scope, view.data);
+    const history = view.history.map((h) => scopedData(scope, h));
+    return { view: { ...view, data, history }, evaluation: evaluateReturn(scope.framework, data, history) };
+  }
   if (row.level === 'township' || getProfile(ctx)?.role === 'department') return { view, evaluation: evaluateReturn(frameworkOf(ctx, row), view.data, view.history) };
   const merged = buildMergedReturn(ctx, resolveOffice(ctx, row.regionCode, row.planId), row.year);
   return { view: { ...view, data: merged.result.data, history: merged.history }, evaluation: merged.evaluation };

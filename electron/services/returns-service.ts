@@ -17,6 +17,7 @@ import { isoNow, type AppContext } from './context.ts';
 import { requireFramework } from './plans-service.ts';
 import { requireRegion } from './regions-service.ts';
 import { getProfile } from './settings-service.ts';
+import { departmentScope } from './department-scope.ts';
 
 const M = MESSAGES.returns;
 
@@ -79,7 +80,9 @@ export function openReturn(ctx: AppContext, regionCode: string, year: number, pr
     if (profile.userName) putFooter(ctx.db, newId, { head: '', statistician: '', filler: profile.userName, phone: '', reportedOn: null });
     const previous = prefill ? findReturn(ctx.db, regionCode, year - 1, profile.planId) : null;
     if (previous) {
-      const known = new Set(framework.dataItems.map((d) => d.code));
+      // a department copies only its own items
+      const scope = departmentScope(ctx, regionCode, framework);
+      const known = new Set((scope?.framework ?? framework).dataItems.map((d) => d.code));
       for (const cell of cellsOf(ctx.db, previous.id)) {
         if (known.has(cell.item) && cell.value !== null) putCell(ctx.db, newId, { ...cell, noData: null, prefilled: true, raw: null }, at);
       }
@@ -118,10 +121,13 @@ export function setCells(ctx: AppContext, returnId: number, input: CellEditInput
   requireEditable(row);
   const framework = frameworkOf(ctx, row);
   const items = new Map(framework.dataItems.map((d) => [d.code, d]));
+  const scope = departmentScope(ctx, row.regionCode, framework);
   const edits: CellEdit[] = input.map((edit) => {
     const path = cellKey(edit.item, edit.sex);
     const item = items.get(edit.item);
     if (!item) throw new AppError('invalid_request', M.unknownItem(edit.item), [{ path, message: M.unknownItem(edit.item) }]);
+    const refused = scope?.refusal(edit.item);
+    if (refused) throw new AppError('refused', refused, [{ path, message: refused }]);
     const allowed = item.sex === 'single' ? ['total'] : item.sex === 'total_female' ? ['total', 'female'] : ['total', 'female', 'male'];
     if (!allowed.includes(edit.sex)) throw new AppError('invalid_request', M.noSuchColumn(item.name, edit.sex), [{ path, message: M.noSuchColumn(item.name, edit.sex) }]);
     const noData = edit.noData ?? null;
@@ -173,6 +179,7 @@ export function setQualitative(ctx: AppContext, returnId: number, indicator: str
   requireEditable(row);
   const framework = frameworkOf(ctx, row);
   if (!framework.indicators.some((i) => i.code === indicator && i.kind === 'qualitative')) throw new AppError('invalid_request', M.unknownItem(indicator));
+  if (departmentScope(ctx, row.regionCode, framework)) throw new AppError('refused', MESSAGES.merge.countyOwnAnswer);
   const at = isoNow(ctx);
   const user = userName(ctx);
   return ctx.db.transaction(() => {
@@ -193,6 +200,7 @@ export function setThreshold(ctx: AppContext, returnId: number, targetId: string
   const framework = frameworkOf(ctx, row);
   const target = framework.areas.flatMap((a) => a.targets).find((t) => t.id === targetId);
   if (!target || target.rule.kind !== 'external') throw new AppError('invalid_request', M.notExternal(targetId));
+  if (departmentScope(ctx, row.regionCode, framework)) throw new AppError('refused', MESSAGES.merge.countyOwnAnswer);
   const at = isoNow(ctx);
   const user = userName(ctx);
   return ctx.db.transaction(() => {

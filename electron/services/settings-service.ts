@@ -22,7 +22,7 @@ export function setProfile(ctx: AppContext, profile: Profile): Profile {
   const countyRow = requireRegion(ctx, county);
   const fits = profile.role === 'township' ? region.level === 'township' && region.parent === county
     : profile.role === 'county' || profile.role === 'department' ? region.code === county
-    : region.code === countyRow.parent;
+    : region.code === countyRow.parent || (countyRow.level === 'city' && region.code === county);
   if (!fits) {
     const A = MESSAGES.app;
     const expected = profile.role === 'township' ? A.expectedTownship(framework.plan.region.name) : profile.role === 'county' ? framework.plan.region.name : A.expectedCity(framework.plan.region.name);

@@ -14,18 +14,24 @@ export function FrameworkPage({ planId, canAdjust = false }: { planId: string; c
   const [adjusting, setAdjusting] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(0);
   const fw = useApiQuery(`fw:${planId}:${loaded}`, () => api['plans:get-framework']({ planId }));
+  const keys = useApiQuery(`keys:${planId}:${loaded}`, () => api['plans:signing-info']({ planId }));
   const [notice, setNotice] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
   const P = MESSAGES.frameworkPackage;
   const exportPackage = async () => {
-    const pkg = await api['plans:export-package']({ planId });
-    const path = await saveBase64(pkg.fileName, 'json', pkg.bytesBase64);
-    if (path) setNotice(path);
+    try {
+      const pkg = await api['plans:export-package']({ planId });
+      const path = await saveBase64(pkg.fileName, 'json', pkg.bytesBase64);
+      if (path) setNotice(path);
+      setLoaded((n) => n + 1);
+    } catch (e) {
+      setNotice((e as Error).message);
+    }
   };
   const importPackage = async (file: File) => {
     try {
       const r = await api['plans:import-package']({ fileName: file.name, bytesBase64: await fileToBase64(file) });
-      setNotice(P.imported(r.version));
+      setNotice([P.imported(r.version), r.pinned ? P.pinnedNow(r.pinned.regionName, r.pinned.fingerprint) : ''].filter(Boolean).join(' '));
       setLoaded((n) => n + 1);
     } catch (e) {
       setNotice(e instanceof ApiCallError ? [e.error.message, ...e.error.details.map((d) => d.message)].join('；') : (e as Error).message);
@@ -50,12 +56,19 @@ export function FrameworkPage({ planId, canAdjust = false }: { planId: string; c
         </div>
         <div className="head-actions">
           <input className="search" type="search" placeholder={T.searchPlaceholder} aria-label={T.searchPlaceholder} value={query} onChange={(e) => setQuery(e.target.value)} />
-          <button onClick={() => void exportPackage()}>{P.exportButton}</button>
+          {canAdjust && <button onClick={() => void exportPackage()}>{P.exportButton}</button>}
           <button onClick={() => fileInput.current?.click()}>{P.importButton}</button>
           <input ref={fileInput} type="file" accept=".json" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void importPackage(f); e.target.value = ''; }} />
         </div>
       </header>
       {notice && <p className="notice" role="status">{notice}</p>}
+      {keys.value && (
+        <p className="muted small" data-testid="key-fingerprints">
+          {canAdjust ? (keys.value.own ? P.ownKey(keys.value.own) : P.ownKeyNone)
+            : keys.value.pinned ? P.pinnedKey(keys.value.pinned.regionName, keys.value.pinned.fingerprint, keys.value.pinned.pinnedAt) : P.pinnedNone}
+          {'　'}{P.fingerprintHint}
+        </p>
+      )}
       {!q && (
         <div className="tabs" role="tablist">
           {framework.areas.map((a) => (

@@ -35,3 +35,14 @@ export function departmentFramework(framework: Framework, department: string): F
     })),
   };
 }
+
+/**
+ * Why a data item is outside a department's scope: 'summed' for an item the county sums from its townships,
+ * 'other' for another department's county item, null when it is the department's own (or unknown to the framework).
+ */
+export function outsideScope(framework: Framework, department: string, code: string): { item: DataItem; why: 'summed' | 'other' } | null {
+  const item = framework.dataItems.find((d) => d.code === code);
+  if (!item) return null;
+  if (isSummedAt(item, 'county')) return { item, why: 'summed' };
+  return item.department === department ? null : { item, why: 'other' };
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
-import { FrameworkSchema, PlanMetaSchema } from '../framework/schema.ts';
+import { FrameworkSchema, IndicatorCodeSchema, PlanMetaSchema, TargetRuleSchema } from '../framework/schema.ts';
+import { TargetStatusSchema } from '../rules/result.ts';
 
 export const PlanSummarySchema = z.object({
   plan: PlanMetaSchema,
@@ -15,7 +16,40 @@ export type PlanSummary = z.infer<typeof PlanSummarySchema>;
 
 export const RetiredItemSchema = z.object({ code: z.string(), name: z.string(), kind: z.enum(['data_item', 'indicator']), sinceVersion: z.number().int() });
 
+/** One target as the plan states it (规划管理): the rule, the sentence and where it stands in the plan. */
+export const TargetInputSchema = z.object({
+  targetId: z.string().optional(),
+  indicator: IndicatorCodeSchema,
+  text: z.string().trim().min(1, '请填写目标（规划原文）'),
+  rule: TargetRuleSchema,
+  year: z.number().int().optional(),
+  section: z.enum(['主要目标', '策略措施']),
+  item: z.number().int().positive(),
+  quote: z.string().trim().min(4, '请粘贴规划原句'),
+});
+const SampleSchema = z.object({ status: TargetStatusSchema.nullable(), message: z.string() });
+
 export const plansContract = {
+  'plans:new': endpoint(
+    z.object({
+      id: z.string().regex(/^[a-z]+$/, '规划编号只能用小写英文字母（如 zhenlai）'),
+      regionCode: z.string().regex(/^\d{12}$/), name: z.string().trim().min(4).max(80),
+      start: z.number().int().min(2000).max(2100), end: z.number().int().min(2000).max(2100), baselineYear: z.number().int().min(2000).max(2100),
+      copyFrom: z.string().min(1),
+    }),
+    z.object({ planId: z.string(), version: z.number().int(), message: z.string() }),
+    '编制本单位的规划：复制一个随程序提供的规划，改为本地区、名称、规划期和基期',
+  ),
+  'plans:set-target': endpoint(
+    z.object({ planId: z.string().min(1), target: z.union([TargetInputSchema, z.object({ remove: z.string().min(1) })]), sample: z.number().finite().optional() }),
+    z.object({ version: z.number().int(), targetId: z.string(), message: z.string(), sample: SampleSchema.nullable() }),
+    '新增、修改或删除本地规划的一个目标（保存为新版本）；可附一个试算数值',
+  ),
+  'plans:preview-target': endpoint(
+    z.object({ planId: z.string().min(1), target: TargetInputSchema, sample: z.number().finite() }),
+    SampleSchema,
+    '试算：按所填目标判定一个数值（不保存）',
+  ),
   'plans:list': endpoint(z.object({}), z.array(PlanSummarySchema), '列出本机已装载的规划及其指标框架版本'),
   'plans:get-framework': endpoint(
     z.object({ planId: z.string().min(1), version: z.number().int().positive().optional() }),
@@ -39,7 +73,17 @@ export const plansContract = {
   ),
   'plans:import-package': endpoint(
     z.object({ fileName: z.string().min(1).max(300), bytesBase64: z.string().max(8 * 1024 * 1024) }),
-    z.object({ planId: z.string(), version: z.number().int() }),
-    '导入县级下发的指标框架包',
+    z.object({ planId: z.string(), version: z.number().int(), pinned: z.object({ fingerprint: z.string(), regionName: z.string() }).optional() }),
+    '导入县级下发的指标框架包（验证签名；第一个包认定制定单位的签名密钥）',
+  ),
+  'plans:signing-info': endpoint(
+    z.object({ planId: z.string().min(1) }),
+    z.object({
+      /** this office's key fingerprint (null before its first package) */
+      own: z.string().nullable(),
+      /** the plan maker's key accepted with the first package */
+      pinned: z.object({ fingerprint: z.string(), regionName: z.string(), pinnedAt: z.string() }).nullable(),
+    }),
+    '本单位签名密钥指纹和已认定的制定单位密钥指纹（用于电话核对）',
   ),
 };

@@ -6,6 +6,15 @@ export const cli = {
 命令：
   plans                      列出已装载的规划
   plan show <规划编号>        显示一个规划的指标框架
+  plan new --id <编号> --region <县或市代码> --copy <规划编号> --name <规划名称> --period 2021-2030 --base-year 2020
+                             编制本单位的规划：复制一个随程序提供的规划，改为本地区、名称、规划期和基期
+  plan edit <编号> [--target <目标编号>] [--indicator <指标代码>] [--kind at_least|at_most|about|range|trend|balanced|qualitative]
+            [--value N] [--strict] [--tolerance N] [--sides both|at_least|at_most] [--min N --max N] [--low N --high N]
+            [--direction increase|decrease|stable] [--year 目标年份] [--text 目标原文] [--quote 规划原句]
+            [--section 主要目标|策略措施] [--item 条目号] [--sample 试算数值] | --remove <目标编号>
+                             新增或修改一个目标（给 --target 时未填的项沿用原目标），保存为新版本；--sample 给出试算结果
+  plan export <编号> -o 文件.wdpframework.json
+                             导出签名的指标框架包（下发乡镇、部门）
   report --region <代码> --year <年份> [--kind annual|midterm|final] [-o 文件.html]
                              年度监测报告（默认）、中期评估报告或终期评估报告（单个网页文件，
                              图表与字体内嵌，可直接打印）；评估报告的 --year 可省略（默认规划中期或末年）
@@ -30,7 +39,10 @@ export const cli = {
   -h, --help                 显示帮助`,
   unknownCommand: (name: string) => `未知命令：${name}。运行 wdp --help 查看可用命令。`,
   missingArgument: (name: string) => `缺少参数：${name}`,
-  planShowUsage: 'plan show <规划编号>',
+  planShowUsage: 'plan show|new|edit|export …（见 wdp --help）',
+  planEditNeeds: '缺少参数：新增目标需要 --indicator、--kind、--text、--quote、--section 和 --item',
+  planNewNeeds: '缺少参数：plan new 需要 --id、--region、--copy、--name、--period（如 2021-2030）和 --base-year',
+  badNumber: (flag: string, v: string) => `参数 --${flag} 应为数值：${v}`,
   reportUsage: 'report --region <12位区划代码> --year <年份> [--kind annual|midterm|final] [-o 文件.html]',
   badReportKind: (kind: string) => `--kind 只能是 annual（年度监测报告）、midterm（中期评估报告）或 final（终期评估报告），不能是“${kind}”`,
   planTitle: (name: string, version: number, region: string) => `${name}（第 ${version} 版）　${region}`,

@@ -16,6 +16,12 @@ export const merge = {
   title: '汇总',
   nouns: { township: '乡镇（街道）', county: '县（市、区）' },
   departmentName: (d: string) => DEPARTMENT_NAMES[d] ?? d,
+  /** why an item is not a department's to fill (shared by entry, import and merge) */
+  outsideScope: (why: 'summed' | 'other', owner: string, department: string) =>
+    why === 'summed' ? `由各乡镇报表汇总得出，不由${department}部门报送` : `属于${owner}部门，不是${department}部门的数据项`,
+  notOwnItem: (code: string, name: string, reason: string) => `数据项 ${code} ${name}${reason}，本部门不能填写。`,
+  notOwnImport: (code: string, name: string, reason: string) => `数据项 ${code} ${name}${reason}，本部门不能导入；请删去这一行的数据后再导入。`,
+  countyOwnAnswer: '定性目标和上级要求的阈值由县（区）填写，部门不能填写。',
   notAnOffice: (name: string) => `“${name}”不是县级或市级区划，不能汇总下级报表`,
   noPlanFor: (name: string) => `本机没有适用于“${name}”的规划，请先在设置中选择规划`,
   noSuchVersion: (id: number) => `找不到报表版本（编号 ${id}）`,
@@ -41,6 +47,7 @@ export const merge = {
     droppedItems: (codes: readonly string[]) => `本级指标框架中已没有的数据项未计入汇总：${list(codes, 12)}`,
     unknownDepartment: (d: string) => `部门“${d}”在本级指标框架中没有负责的数据项，未接收`,
     foreignItems: (department: string, codes: readonly string[]) => `${department}报表中有不属于该部门的数据项，未计入：${list(codes, 12)}`,
+    foreignCell: (code: string, name: string, why: string) => `${code} ${name}：${why}，此格未采用`,
     draft: '报表状态为草稿（尚未正式报送），已接收并计入汇总，报送率中按草稿统计',
     duplicate: (at: string) => `与 ${at} 收到的文件完全相同，未重复保存`,
     resubmitted: (n: number, older: string) => `重报：与此前版本（${older}）相比有 ${n} 处不同，已采用报出日期较晚的本版本`,

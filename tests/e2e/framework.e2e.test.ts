@@ -2,6 +2,9 @@
 // own sentence; search by name or code across areas.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/e2e.ts';
+import { openTestBackend } from '../helpers/backend.ts';
+import { adjustTarget } from '../../electron/services/framework-adjust-service.ts';
+import { exportFrameworkPackage, signingInfo } from '../../electron/services/framework-package-service.ts';
 
 describe('framework browser', () => {
   let e2e: E2E;
@@ -72,6 +75,45 @@ describe('framework browser', () => {
     await form.getByRole('button', { name: '保存为新版本' }).click();
     await expect.poll(() => row.textContent()).toContain('42%～58%');
     expect(await row.textContent()).toContain('本地调整');
+    expect(e2e.errors).toEqual([]);
+  });
+
+  it('shows the county its key fingerprint; a township pins it from the first package, shows it, and refuses an altered one', async () => {
+    const { page, backend } = e2e;
+    const pkg = await backend.handlers['plans:export-package']({ planId: 'kelan' });
+    const own = (await backend.handlers['plans:signing-info']({ planId: 'kelan' })).own!;
+    await page.getByRole('button', { name: '首页' }).click();
+    await page.getByRole('button', { name: '指标框架' }).click();
+    await expect.poll(() => page.getByTestId('key-fingerprints').textContent()).toContain(`本单位签名密钥指纹：${own}`);
+    // the same database now used as a township of 岢岚县: nothing pinned yet
+    await backend.handlers['settings:set-profile']({ planId: 'kelan', role: 'township', regionCode: '140929100000', userName: '' });
+    await page.reload();
+    await page.getByRole('button', { name: '指标框架' }).click();
+    await expect.poll(() => page.getByTestId('key-fingerprints').textContent()).toContain('尚未认定县级签名密钥');
+    const bytes = Buffer.from(pkg.bytesBase64, 'base64');
+    const altered = JSON.parse(bytes.toString('utf8'));
+    altered.exportedAt = '2020-01-01T00:00:00.000Z';
+    const input = page.locator('input[type=file]');
+    await input.setInputFiles({ name: 'altered.wdpframework.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(altered)) });
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('签名与内容不符');
+    expect(await page.getByTestId('key-fingerprints').textContent()).toContain('尚未认定县级签名密钥');
+    // the county's own app (another database) makes a newer version and exports it: the township pins its key
+    const county = openTestBackend({ profile: { planId: 'kelan', role: 'county', regionCode: '140929000000', userName: '' } });
+    try {
+      for (const v of [11, 10.5, 10]) adjustTarget(county.ctx, 'kelan', 'kelan-H-G02-1', v, '县妇儿工委会议纪要');
+      const newer = exportFrameworkPackage(county.ctx, 'kelan');
+      const countyKey = signingInfo(county.ctx, 'kelan').own!;
+      expect(countyKey).not.toBe(own);
+      await input.setInputFiles({ name: newer.fileName, mimeType: 'application/json', buffer: Buffer.from(newer.bytesBase64, 'base64') });
+      await expect.poll(() => page.getByRole('status').textContent()).toContain(`已认定岢岚县的签名密钥（指纹 ${countyKey}）`);
+      await expect.poll(() => page.getByTestId('key-fingerprints').textContent()).toContain(`已认定的岢岚县签名密钥指纹：${countyKey}`);
+      await e2e.screenshot('framework-key-pinned', { fullPage: false });
+      // the first office's package (another key) is now refused, naming both fingerprints
+      await input.setInputFiles({ name: pkg.fileName, mimeType: 'application/json', buffer: bytes });
+      await expect.poll(() => page.getByRole('status').textContent()).toContain(`本包密钥指纹 ${own}，本机认定的指纹 ${countyKey}`);
+    } finally {
+      county.dispose();
+    }
     expect(e2e.errors).toEqual([]);
   });
 });

@@ -2,11 +2,14 @@ import { MESSAGES } from '../../../shared/messages.ts';
 import { describeRule } from '../../../shared/framework/describe.ts';
 import { call } from '../call.ts';
 import type { CliCommand } from '../command.ts';
+import { runPlanAuthor } from './plan-author.ts';
 
 export const planCommand: CliCommand = {
   name: 'plan',
   async run(args, backend, io) {
     const [sub, planId] = args.positionals;
+    const authored = await runPlanAuthor(sub, planId, args, backend, io);
+    if (authored !== null) return authored;
     if (sub !== 'show' || !planId) {
       io.err(MESSAGES.cli.missingArgument(MESSAGES.cli.planShowUsage));
       return 2;

@@ -1,0 +1,101 @@
+// wdp plan new | edit | export: 规划管理 from the command line, through the same contract as the UI.
+import type { TargetInput } from '../../../shared/framework/author.ts';
+import type { TargetRule } from '../../../shared/framework/schema.ts';
+import { MESSAGES } from '../../../shared/messages.ts';
+import { call } from '../call.ts';
+import { flagString, type CliIo, type ParsedArgs } from '../command.ts';
+import type { AppBackend } from '../../app.ts';
+import { writeOutputFile } from './excel-io.ts';
+
+const C = MESSAGES.cli;
+class UsageError extends Error {}
+
+const num = (args: ParsedArgs, flag: string): number | undefined => {
+  const v = flagString(args, flag);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new UsageError(C.badNumber(flag, v));
+  return n;
+};
+
+export async function planNew(args: ParsedArgs, backend: AppBackend, io: CliIo): Promise<number> {
+  const [id, regionCode, copyFrom, name, period] = ['id', 'region', 'copy', 'name', 'period'].map((f) => flagString(args, f));
+  const baselineYear = num(args, 'base-year');
+  const m = period?.match(/^(\d{4})\s*[-–—]\s*(\d{4})$/);
+  if (!id || !regionCode || !copyFrom || !name || !m || baselineYear === undefined) { io.err(C.planNewNeeds); return 2; }
+  const r = await call(backend, 'plans:new', { id, regionCode, copyFrom, name, start: Number(m[1]), end: Number(m[2]), baselineYear });
+  io.out(args.flags.json ? JSON.stringify(r, null, 2) : r.message);
+  return 0;
+}
+
+/** The rule from the flags, the existing target's rule filling what is not given. */
+function ruleOf(args: ParsedArgs, base: TargetRule | undefined): TargetRule | undefined {
+  const kind = flagString(args, 'kind') ?? base?.kind;
+  const b = (base ?? {}) as Record<string, unknown>;
+  const pick = (flag: string, key = flag) => num(args, flag) ?? (b[key] as number | undefined);
+  const strict = args.flags.strict === true ? true : (b.strict as boolean | undefined) ?? false;
+  switch (kind) {
+    case 'at_least': case 'at_most': return { kind, value: pick('value')!, strict };
+    case 'about': return { kind, value: pick('value')!, tolerance: pick('tolerance')!, ...(flagString(args, 'sides') ?? b.sides ? { sides: (flagString(args, 'sides') ?? b.sides) as 'both' } : {}) };
+    case 'range': return { kind, min: pick('min')!, max: pick('max')!, minStrict: false, maxStrict: false };
+    case 'balanced': return { kind, low: pick('low')!, high: pick('high')! };
+    case 'trend': return { kind, direction: (flagString(args, 'direction') ?? b.direction ?? 'increase') as 'increase', basis: 'previous_year', years: 1, ...(num(args, 'tolerance') !== undefined ? { stableTolerance: num(args, 'tolerance') } : {}) };
+    case 'qualitative': return { kind };
+    default: return base;
+  }
+}
+
+export async function planEdit(planId: string, args: ParsedArgs, backend: AppBackend, io: CliIo): Promise<number> {
+  const remove = flagString(args, 'remove');
+  const sample = num(args, 'sample');
+  if (remove) {
+    const r = await call(backend, 'plans:set-target', { planId, target: { remove } });
+    io.out(args.flags.json ? JSON.stringify(r, null, 2) : r.message);
+    return 0;
+  }
+  const targetId = flagString(args, 'target');
+  const { framework } = await call(backend, 'plans:get-framework', { planId });
+  const base = targetId ? framework.areas.flatMap((a) => a.targets).find((t) => t.id === targetId) : undefined;
+  const section = flagString(args, 'section') ?? base?.source.section;
+  const target = {
+    ...(targetId ? { targetId } : {}),
+    indicator: flagString(args, 'indicator') ?? base?.indicator,
+    text: flagString(args, 'text') ?? base?.text,
+    rule: ruleOf(args, base?.rule),
+    year: num(args, 'year') ?? base?.year,
+    section, item: num(args, 'item') ?? base?.source.item,
+    quote: flagString(args, 'quote') ?? base?.source.quote,
+  };
+  if (!target.indicator || !target.text || !target.rule || !target.section || target.item === undefined || !target.quote) {
+    if (!targetId || base) { io.err(C.planEditNeeds); return 2; }
+  }
+  const r = await call(backend, 'plans:set-target', { planId, target: target as TargetInput, ...(sample !== undefined ? { sample } : {}) });
+  if (args.flags.json) io.out(JSON.stringify(r, null, 2));
+  else {
+    io.out(`${r.targetId}\t${r.message}`);
+    if (r.sample) io.out(r.sample.message);
+  }
+  return 0;
+}
+
+export async function planExport(planId: string, args: ParsedArgs, backend: AppBackend, io: CliIo): Promise<number> {
+  const output = flagString(args, 'output');
+  if (!output) { io.err(C.missingArgument('-o 文件.wdpframework.json')); return 2; }
+  const pkg = await call(backend, 'plans:export-package', { planId });
+  if (!writeOutputFile(output, pkg.bytesBase64, io)) return 2;
+  const keys = await call(backend, 'plans:signing-info', { planId });
+  if (keys.own) io.out(MESSAGES.frameworkPackage.ownKey(keys.own));
+  return 0;
+}
+
+export const runPlanAuthor = async (sub: string, planId: string | undefined, args: ParsedArgs, backend: AppBackend, io: CliIo): Promise<number | null> => {
+  try {
+    if (sub === 'new') return await planNew(args, backend, io);
+    if (sub === 'edit' && planId) return await planEdit(planId, args, backend, io);
+    if (sub === 'export' && planId) return await planExport(planId, args, backend, io);
+  } catch (error) {
+    if (error instanceof UsageError) { io.err(error.message); return 2; }
+    throw error;
+  }
+  return null;
+};
