@@ -2,7 +2,7 @@
 // resubmissions, checks the breakdown by child, and exports its merged return for the level above.
 import { useCallback, useMemo, useState } from 'react';
 import type { Profile } from '../../shared/api/settings-contract.ts';
-import type { Completeness } from '../../shared/api/merge-contract.ts';
+import type { ChildStatus, Completeness } from '../../shared/api/merge-contract.ts';
 import { planYears } from '../../shared/framework/describe.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { api, ApiCallError } from '../api/client.ts';
@@ -13,6 +13,7 @@ import { CompletenessTable } from '../merge/CompletenessTable.tsx';
 import { ImportPanel, SkippedList, VerdictList } from '../merge/ImportPanel.tsx';
 import { MergeResultPanel } from '../merge/MergeResultPanel.tsx';
 import { ResubmissionsPanel } from '../merge/ResubmissionsPanel.tsx';
+import { SendBackForm } from '../merge/SendBackForm.tsx';
 import { useBatchImport } from '../merge/useBatchImport.ts';
 import '../merge/merge.css';
 
@@ -25,6 +26,7 @@ export function MergePage({ profile }: { profile: Profile }) {
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState('');
   const [exporting, setExporting] = useState(false);
+  const [sendingBack, setSendingBack] = useState<ChildStatus | null>(null);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const key = `${year}:${version}`;
   const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));
@@ -80,7 +82,7 @@ export function MergePage({ profile }: { profile: Profile }) {
         </div>
         <label className="inline-field">
           {T.year}
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={T.year}>
+          <select value={year} onChange={(e) => { setYear(Number(e.target.value)); setSendingBack(null); }} aria-label={T.year}>
             {years.map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}{framework && y === framework.plan.baselineYear ? MESSAGES.app.common.baseYear : ''}{overview.value?.years.includes(y) ? MESSAGES.app.common.hasReturn : ''}</option>)}
           </select>
         </label>
@@ -97,7 +99,13 @@ export function MergePage({ profile }: { profile: Profile }) {
           </button>
         ))}
       </div>
-      {tab === 'completeness' && overview.value && <CompletenessTable overview={overview.value} />}
+      {tab === 'completeness' && sendingBack && (
+        <SendBackForm key={sendingBack.submission?.id} year={year} unit={sendingBack} items={items}
+          onCancel={() => setSendingBack(null)} onDone={(text) => { setSendingBack(null); setMessage(text); refresh(); }} />
+      )}
+      {tab === 'completeness' && overview.value && !sendingBack && (
+        <CompletenessTable overview={overview.value} onSendBack={(child) => { setMessage(''); setSendingBack(child); }} />
+      )}
       {tab === 'files' && <SkippedList skipped={importer.skipped} />}
       {tab === 'files' && (importer.verdicts.length > 0 ? <VerdictList verdicts={importer.verdicts} /> : <ReceivedLog year={year} version={version} />)}
       {tab === 'resubmissions' && resubmissions.value && <ResubmissionsPanel items={resubmissions.value} onKeep={(id) => void keep(id)} />}

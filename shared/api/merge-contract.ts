@@ -30,6 +30,12 @@ export const SupplierKindSchema = z.enum(['township', 'county', 'department']);
 export const ProblemSchema = z.object({ severity: z.enum(['error', 'warning', 'info']), location: z.string(), message: z.string() });
 export type Problem = z.infer<typeof ProblemSchema>;
 
+/** The receiving office's latest review of a version: 退回 (sent back) or 审核通过 (accepted), who, when, the remark. */
+export const ReviewStateSchema = z.object({
+  decision: z.enum(['returned', 'accepted']), at: z.string(), userName: z.string(), overall: z.string(),
+});
+export type ReviewState = z.infer<typeof ReviewStateSchema>;
+
 export const SubmissionSummarySchema = z.object({
   id: z.number().int(),
   regionCode: RegionCodeSchema,
@@ -51,6 +57,8 @@ export const SubmissionSummarySchema = z.object({
   verdict: z.enum(['accepted', 'warnings']),
   isCurrent: z.boolean(),
   chosenBy: z.enum(['auto', 'user']),
+  /** the office's latest review of this version (a newer version starts without one) */
+  review: ReviewStateSchema.nullable(),
 });
 export type SubmissionSummary = z.infer<typeof SubmissionSummarySchema>;
 
@@ -225,6 +233,11 @@ export const mergeContract = {
     OfficeYear.extend({ submissionId: z.number().int().positive(), review: SendBackSchema }),
     z.object({ fileName: z.string(), bytesBase64: z.string() }),
     '汇总：退回某单位的报表（总体意见和逐格意见），导出带批注的退回意见文件',
+  ),
+  'merge:accept': endpoint(
+    OfficeYear.extend({ submissionId: z.number().int().positive(), remark: z.string().trim().max(1000, '审核意见最多1000个字').default('') }),
+    SubmissionSummarySchema,
+    '汇总：审核通过某单位的某版本报表（记录审核人、时间和意见）',
   ),
   'merge:export': endpoint(OfficeYear, z.object({ fileName: z.string(), bytesBase64: z.string() }), '汇总：导出本级汇总报表（Excel，含分单位明细表）'),
 };

@@ -4,9 +4,9 @@ import { importBatch } from '../../merge/batch-import.ts';
 import { excelReturnReader } from '../../merge/excel-reader.ts';
 import { exportMergedReturn } from '../../merge/county-export.ts';
 import { importFolderFiles, pickFolder } from '../../merge/folder-import.ts';
-import { sendBack, versionIssues } from '../../merge/review.ts';
+import { acceptVersion, latestReviews, sendBack, versionIssues } from '../../merge/review.ts';
 import {
-  beginImport, breakdown, chooseSubmission, entryOverlay, mergeResult, officeOf, overview, received, resubmissions,
+  beginImport, breakdown, chooseSubmission, entryOverlay, mergeResult, officeOf, overview, received, resubmissions, submissionSummary,
 } from '../../merge/merge-service.ts';
 
 export const mergeHandlers = (ctx: AppContext): DomainHandlers<'merge'> => ({
@@ -26,6 +26,10 @@ export const mergeHandlers = (ctx: AppContext): DomainHandlers<'merge'> => ({
   'merge:send-back': async ({ submissionId, review, ...input }) => {
     const file = await sendBack(ctx, officeOf(ctx, input), input.year, submissionId, review);
     return { fileName: file.fileName, bytesBase64: file.bytes.toString('base64') };
+  },
+  'merge:accept': ({ submissionId, remark, ...input }) => {
+    const row = acceptVersion(ctx, officeOf(ctx, input), input.year, submissionId, remark);
+    return submissionSummary(row, latestReviews(ctx, [row.id]).get(row.id) ?? null);
   },
   'merge:export': async (input) => {
     const file = await exportMergedReturn(ctx, officeOf(ctx, input), input.year);
