@@ -32,7 +32,7 @@ export function SendBackForm({ year, unit, items, onDone, onCancel }: {
 
   const found: Row[] = useMemo(() => (issues.value ?? []).map((i, n) => ({
     key: `${n}:${i.item}.${i.sex}`, item: i.item, sex: i.sex, severity: i.severity, problem: i.message.slice(0, 300),
-    remark: T.prefill(i.message), include: i.severity !== 'info', own: false,
+    remark: T.prefill, include: i.severity !== 'info', own: false,
   })), [issues.value]);
   const rows = [...found.map((r) => ({ ...r, ...edits[r.key] })), ...added];
   const where = (r: Row) => `${r.item} ${items.get(r.item)?.name ?? ''}（${SEX[r.sex]}）`;

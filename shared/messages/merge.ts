@@ -184,7 +184,7 @@ export const merge = {
     problem: '问题',
     remark: '意见',
     severity: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
-    prefill: (message: string) => `请核实：${message}`.slice(0, 300),
+    prefill: '请核实后改正；如数据无误，请在备注栏说明原因',
     addHeading: '添加单元格意见',
     addItem: '数据项',
     addSex: '栏',
