@@ -14,8 +14,8 @@ export function ReviewTag({ review }: { review: ReviewState | null | undefined }
   return <span className={`status state-${review.decision}`} title={review.overall} data-testid="review-tag">{review.decision === 'returned' ? R.returned(at) : R.accepted(at)}</span>;
 }
 
-export function CompletenessTable({ overview, onSendBack, onAccept }: {
-  overview: Overview; onSendBack?: (child: ChildStatus) => void; onAccept?: (child: ChildStatus) => void;
+export function CompletenessTable({ overview, onSendBack, onAccept, onReceipt }: {
+  overview: Overview; onSendBack?: (child: ChildStatus) => void; onAccept?: (child: ChildStatus) => void; onReceipt?: (child: ChildStatus) => void;
 }) {
   return (
     <div data-testid="completeness">
@@ -36,6 +36,7 @@ export function CompletenessTable({ overview, onSendBack, onAccept }: {
                   <ReviewTag review={x.submission?.review} />
                   {x.submission && onSendBack && <button className="link" onClick={() => onSendBack(x)}>{R.open}</button>}
                   {x.submission && onAccept && x.submission.review?.decision !== 'accepted' && <button className="link" onClick={() => onAccept(x)}>{R.accept}</button>}
+                  {x.submission?.review && onReceipt && <button className="link" onClick={() => onReceipt(x)}>{MESSAGES.merge.receipt.export}</button>}
                 </div>
               </td>
             </tr>

@@ -18,6 +18,7 @@ import { useBatchImport } from '../merge/useBatchImport.ts';
 import '../merge/merge.css';
 
 const T = MESSAGES.merge.page;
+const RC = MESSAGES.merge.receipt;
 type Tab = 'completeness' | 'files' | 'resubmissions' | 'breakdown' | 'result';
 
 export function MergePage({ profile }: { profile: Profile }) {
@@ -27,6 +28,8 @@ export function MergePage({ profile }: { profile: Profile }) {
   const [message, setMessage] = useState('');
   const [exporting, setExporting] = useState(false);
   const [sendingBack, setSendingBack] = useState<ChildStatus | null>(null);
+  const [accepting, setAccepting] = useState<ChildStatus | null>(null);
+  const [acceptRemark, setAcceptRemark] = useState('');
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const key = `${year}:${version}`;
   const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));
@@ -48,6 +51,25 @@ export function MergePage({ profile }: { profile: Profile }) {
   };
   const keep = async (submissionId: number) => {
     try { await api['merge:choose-version']({ year, submissionId }); refresh(); } catch (e) { setMessage(e instanceof ApiCallError ? e.error.message : (e as Error).message); }
+  };
+  const failed = (e: unknown) => setMessage(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+  const accept = async () => {
+    if (!accepting?.submission) return;
+    try {
+      await api['merge:accept']({ year, submissionId: accepting.submission.id, remark: acceptRemark.trim() });
+      setMessage(RC.accepted(accepting.name));
+      setAccepting(null);
+      refresh();
+    } catch (e) { failed(e); }
+  };
+  const receipt = async (child: ChildStatus) => {
+    if (!child.submission) return;
+    setMessage('');
+    try {
+      const file = await api['merge:receipt']({ year, submissionId: child.submission.id });
+      const path = await saveBase64(file.fileName, 'json', file.bytesBase64);
+      setMessage(path ? RC.exported(path) : RC.cancelled);
+    } catch (e) { failed(e); }
   };
   const exportReturn = async () => {
     setExporting(true);
@@ -103,8 +125,21 @@ export function MergePage({ profile }: { profile: Profile }) {
         <SendBackForm key={sendingBack.submission?.id} year={year} unit={sendingBack} items={items}
           onCancel={() => setSendingBack(null)} onDone={(text) => { setSendingBack(null); setMessage(text); refresh(); }} />
       )}
+      {tab === 'completeness' && accepting && !sendingBack && (
+        <section className="card send-back" data-testid="accept-form">
+          <h2>{RC.acceptHeading(accepting.name)}</h2>
+          <label className="block-field">{RC.acceptRemark}
+            <textarea aria-label={RC.acceptRemark} rows={2} maxLength={1000} value={acceptRemark} onChange={(e) => setAcceptRemark(e.target.value)} />
+          </label>
+          <div className="actions"><span className="spacer" />
+            <button onClick={() => setAccepting(null)}>{MESSAGES.merge.review.cancel}</button>
+            <button className="primary" onClick={() => void accept()}>{RC.accept}</button>
+          </div>
+        </section>
+      )}
       {tab === 'completeness' && overview.value && !sendingBack && (
-        <CompletenessTable overview={overview.value} onSendBack={(child) => { setMessage(''); setSendingBack(child); }} />
+        <CompletenessTable overview={overview.value} onSendBack={(child) => { setMessage(''); setAccepting(null); setSendingBack(child); }}
+          onAccept={(child) => { setMessage(''); setAcceptRemark(''); setAccepting(child); }} onReceipt={(child) => void receipt(child)} />
       )}
       {tab === 'files' && <SkippedList skipped={importer.skipped} />}
       {tab === 'files' && (importer.verdicts.length > 0 ? <VerdictList verdicts={importer.verdicts} /> : <ReceivedLog year={year} version={version} />)}

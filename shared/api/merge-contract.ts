@@ -239,5 +239,10 @@ export const mergeContract = {
     SubmissionSummarySchema,
     '汇总：审核通过某单位的某版本报表（记录审核人、时间和意见）',
   ),
+  'merge:receipt': endpoint(
+    OfficeYear.extend({ submissionId: z.number().int().positive() }),
+    z.object({ fileName: z.string(), bytesBase64: z.string() }),
+    '汇总：某单位某版本报表的回执（接收单位、报表、文件 SHA-256、审核结论和意见、时间），JSON 文件',
+  ),
   'merge:export': endpoint(OfficeYear, z.object({ fileName: z.string(), bytesBase64: z.string() }), '汇总：导出本级汇总报表（Excel，含分单位明细表）'),
 };

@@ -158,6 +158,17 @@ export const merge = {
     noFiles: '没有给出要导入的报表文件',
     readFailed: (file: string, message: string) => `无法读取 ${file}：${message}`,
   },
+  receipt: {
+    notReviewed: (unit: string) => `${unit}的这一版本尚未审核（审核通过或退回），不能出具回执`,
+    fileName: (unit: string, year: number, decision: string) => `${unit}_${year}年_妇女发展监测报表_${decision === 'accepted' ? '接收' : '退回'}回执.json`,
+    export: '导出回执…',
+    exported: (path: string) => `回执已保存到：${path}（请发给该单位，在其“导入导出”页导入）`,
+    cancelled: '已取消保存回执',
+    acceptHeading: (unit: string) => `审核通过${unit}的报表`,
+    acceptRemark: '审核意见（可不填）',
+    accept: '审核通过',
+    accepted: (unit: string) => `已审核通过${unit}的报表；可导出回执发给该单位`,
+  },
   review: {
     wrongYear: (id: number, year: number) => `版本 ${id} 不是 ${year} 年的报表`,
     unknownCell: (item: string, sex: string) => `退回意见所指的 ${item}（${sex}）不在该单位报表的指标框架中`,

@@ -134,6 +134,28 @@ describe('退回 round trip between a township and its county', () => {
     expect(county.errors).toEqual([]);
   });
 
+  it('county accepts the new version and exports a receipt; the township imports it and its home page shows it received', async () => {
+    const { page } = county;
+    const row = page.locator(`tr[data-region="${TOWN}"]`);
+    await row.getByRole('button', { name: R.accept }).click();
+    await page.getByTestId('accept-form').getByLabel(MESSAGES.merge.receipt.acceptRemark, { exact: true }).fill('已核实，审核通过');
+    await page.getByTestId('accept-form').getByRole('button', { name: MESSAGES.merge.receipt.accept, exact: true }).click();
+    await expect.poll(() => row.getAttribute('data-review')).toBe('accepted');
+    await row.getByRole('button', { name: MESSAGES.merge.receipt.export }).click();
+    await expect.poll(() => page.getByTestId('merge-message').textContent()).toMatch(/^回执已保存到：/);
+    await county.screenshot('receipt-county', { fullPage: false });
+    const receipt = readdirSync(county.downloadsDir).find((f) => f.endsWith('回执.json'))!;
+    const t = town.page;
+    await t.getByRole('button', { name: MESSAGES.excel.ui.nav }).click();
+    await t.getByTestId('receipt-file').setInputFiles(join(county.downloadsDir, receipt));
+    await expect.poll(() => t.getByTestId('receipt-message').textContent()).toMatch(/^已导入回执：洮北区已于\d{4}年\d+月\d+日接收本报表（审核通过）$/);
+    await t.getByRole('button', { name: MESSAGES.app.nav.home }).click();
+    await expect.poll(() => t.getByTestId('home-receipt').textContent()).toMatch(/^洮北区已于\d{4}年\d+月\d+日接收（审核通过）$/);
+    await town.screenshot('receipt-township-home', { fullPage: false });
+    expect(town.errors).toEqual([]);
+    expect(county.errors).toEqual([]);
+  });
+
   it('the annotated copy: openpyxl reads the notes on exactly the remarked cells; LibreOffice renders it', () => {
     const script = `
 import openpyxl, sys, json

@@ -2,6 +2,7 @@ import type { AppContext } from '../../services/context.ts';
 import type { DomainHandlers } from '../handlers.ts';
 import { importBatch } from '../../merge/batch-import.ts';
 import { excelReturnReader } from '../../merge/excel-reader.ts';
+import { writeReceipt } from '../../merge/receipt.ts';
 import { exportMergedReturn } from '../../merge/county-export.ts';
 import { importFolderFiles, pickFolder } from '../../merge/folder-import.ts';
 import { acceptVersion, latestReviews, sendBack, versionIssues } from '../../merge/review.ts';
@@ -30,6 +31,10 @@ export const mergeHandlers = (ctx: AppContext): DomainHandlers<'merge'> => ({
   'merge:accept': ({ submissionId, remark, ...input }) => {
     const row = acceptVersion(ctx, officeOf(ctx, input), input.year, submissionId, remark);
     return submissionSummary(row, latestReviews(ctx, [row.id]).get(row.id) ?? null);
+  },
+  'merge:receipt': ({ submissionId, ...input }) => {
+    const file = writeReceipt(ctx, officeOf(ctx, input), input.year, submissionId);
+    return { fileName: file.fileName, bytesBase64: file.bytes.toString('base64') };
   },
   'merge:export': async (input) => {
     const file = await exportMergedReturn(ctx, officeOf(ctx, input), input.year);
