@@ -14,6 +14,7 @@ import { ImportPanel, SkippedList, VerdictList } from '../merge/ImportPanel.tsx'
 import { MergeResultPanel } from '../merge/MergeResultPanel.tsx';
 import { ResubmissionsPanel } from '../merge/ResubmissionsPanel.tsx';
 import { SendBackForm } from '../merge/SendBackForm.tsx';
+import { OverduePanel } from '../merge/OverduePanel.tsx';
 import { useBatchImport } from '../merge/useBatchImport.ts';
 import '../merge/merge.css';
 
@@ -137,6 +138,7 @@ export function MergePage({ profile }: { profile: Profile }) {
           </div>
         </section>
       )}
+      {tab === 'completeness' && !sendingBack && <OverduePanel year={year} version={version} onMessage={setMessage} />}
       {tab === 'completeness' && overview.value && !sendingBack && (
         <CompletenessTable overview={overview.value} onSendBack={(child) => { setMessage(''); setAccepting(null); setSendingBack(child); }}
           onAccept={(child) => { setMessage(''); setAcceptRemark(''); setAccepting(child); }} onReceipt={(child) => void receipt(child)} />

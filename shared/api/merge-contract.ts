@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
 import { SendBackSchema } from '../returns/review.ts';
+import { DeadlineSchema, OverdueSchema } from '../returns/overdue.ts';
 import { SexColumnSchema } from '../framework/schema.ts';
 import { RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, YearSchema, CellSchema, PooledRatioSchema } from '../returns/schema.ts';
 import { EvaluationSchema, TargetStatusSchema } from '../rules/result.ts';
@@ -244,5 +245,11 @@ export const mergeContract = {
     z.object({ fileName: z.string(), bytesBase64: z.string() }),
     '汇总：某单位某版本报表的回执（接收单位、报表、文件 SHA-256、审核结论和意见、时间），JSON 文件',
   ),
+  'merge:set-deadline': endpoint(
+    OfficeYear.extend({ deadline: DeadlineSchema.nullable() }), z.object({ deadline: z.string().nullable() }), '催报：设置（或清除）本年度的报送截止日期',
+  ),
+  'merge:overdue': endpoint(OfficeYear, OverdueSchema, '催报：尚未报送的单位（未报、仅草稿、已退回待重报）及其联系人、电话和逾期天数'),
+  'merge:overdue-print': endpoint(OfficeYear, z.object({ title: z.string(), html: z.string(), landscape: z.boolean() }), '催报：可打印的催报单（A4）'),
+  'merge:overdue-export': endpoint(OfficeYear, z.object({ fileName: z.string(), bytesBase64: z.string() }), '催报：导出催报名单（Excel）'),
   'merge:export': endpoint(OfficeYear, z.object({ fileName: z.string(), bytesBase64: z.string() }), '汇总：导出本级汇总报表（Excel，含分单位明细表）'),
 };

@@ -65,7 +65,7 @@ describe('退回 round trip between a township and its county', () => {
     await page.getByTestId('pick-files').setInputFiles(newest(dir));
     await expect.poll(() => page.getByTestId('verdict-summary').textContent(), { timeout: 30_000 }).toBe('导入完成：接收 1，有提示 0，拒收 0');
     await page.getByRole('tab', { name: /报送情况/ }).click();
-    const row = page.locator(`tr[data-region="${TOWN}"]`);
+    const row = page.getByTestId('completeness').locator(`tr[data-region="${TOWN}"]`);
     await row.getByRole('button', { name: R.open }).click();
     const form = page.getByTestId('send-back');
     const problem = form.locator('tr[data-cell="PD30.female"]');
@@ -122,7 +122,7 @@ describe('退回 round trip between a township and its county', () => {
     await page.getByTestId('pick-files').setInputFiles(fixed);
     await expect.poll(() => page.getByTestId('verdicts').textContent(), { timeout: 30_000 }).toMatch(/重报：.*已采用报出日期较晚的本版本/);
     await page.getByRole('tab', { name: /报送情况/ }).click();
-    const row = page.locator(`tr[data-region="${TOWN}"]`);
+    const row = page.getByTestId('completeness').locator(`tr[data-region="${TOWN}"]`);
     await expect.poll(() => row.getAttribute('data-review')).toBe('');
     await expect.poll(() => row.getAttribute('data-state')).toBe('reported');
     const overview = await call(county, 'merge:overview', { year: YEAR }) as { children: { code: string; submission: { fileName: string; review: unknown } | null }[] };
@@ -136,7 +136,7 @@ describe('退回 round trip between a township and its county', () => {
 
   it('county accepts the new version and exports a receipt; the township imports it and its home page shows it received', async () => {
     const { page } = county;
-    const row = page.locator(`tr[data-region="${TOWN}"]`);
+    const row = page.getByTestId('completeness').locator(`tr[data-region="${TOWN}"]`);
     await row.getByRole('button', { name: R.accept }).click();
     await page.getByTestId('accept-form').getByLabel(MESSAGES.merge.receipt.acceptRemark, { exact: true }).fill('已核实，审核通过');
     await page.getByTestId('accept-form').getByRole('button', { name: MESSAGES.merge.receipt.accept, exact: true }).click();
@@ -153,6 +153,28 @@ describe('退回 round trip between a township and its county', () => {
     await expect.poll(() => t.getByTestId('home-receipt').textContent()).toMatch(/^洮北区已于\d{4}年\d+月\d+日接收（审核通过）$/);
     await town.screenshot('receipt-township-home', { fullPage: false });
     expect(town.errors).toEqual([]);
+    expect(county.errors).toEqual([]);
+  });
+
+  it('county: 催报 — sets the deadline, lists who is late with their contacts, prints the A4 list', async () => {
+    const { page } = county;
+    const panel = page.getByTestId('overdue');
+    await panel.getByLabel(MESSAGES.merge.overdue.deadline, { exact: true }).fill(`${YEAR - 4}-01-31`);
+    await panel.getByRole('button', { name: MESSAGES.merge.overdue.saveDeadline }).click();
+    await expect.poll(() => page.getByTestId('merge-message').textContent()).toBe(`已设报送截止日期：${YEAR - 4}-01-31`);
+    await expect.poll(() => page.getByTestId('overdue-summary').textContent()).toMatch(/^尚未报送 24 个，已逾期 \d+ 天$/);
+    await panel.locator('summary').click();
+    await expect.poll(() => panel.locator('tr[data-state="missing"]').count()).toBe(24);
+    await county.screenshot('overdue-county', { fullPage: false });
+    await page.emulateMedia({ media: 'print' });
+    const pdf = join(dir, 'overdue.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    await page.emulateMedia({ media: 'screen' });
+    const text = execFileSync('pdftotext', ['-l', '1', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain(`洮北区${YEAR}年妇女发展监测报表催报单`);
+    expect(text).not.toContain('汇总下级报表');
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:.*\(A4\)/);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(ARTIFACTS_DIR, 'overdue-print')]);
     expect(county.errors).toEqual([]);
   });
 

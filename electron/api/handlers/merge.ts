@@ -3,6 +3,9 @@ import type { DomainHandlers } from '../handlers.ts';
 import { importBatch } from '../../merge/batch-import.ts';
 import { excelReturnReader } from '../../merge/excel-reader.ts';
 import { writeReceipt } from '../../merge/receipt.ts';
+import { overdueList, overdueWorkbook, setDeadline } from '../../merge/overdue.ts';
+import { renderOverdue } from '../../../shared/report/render-overdue.ts';
+import { MESSAGES } from '../../../shared/messages.ts';
 import { exportMergedReturn } from '../../merge/county-export.ts';
 import { importFolderFiles, pickFolder } from '../../merge/folder-import.ts';
 import { acceptVersion, latestReviews, sendBack, versionIssues } from '../../merge/review.ts';
@@ -35,6 +38,13 @@ export const mergeHandlers = (ctx: AppContext): DomainHandlers<'merge'> => ({
   'merge:receipt': ({ submissionId, ...input }) => {
     const file = writeReceipt(ctx, officeOf(ctx, input), input.year, submissionId);
     return { fileName: file.fileName, bytesBase64: file.bytes.toString('base64') };
+  },
+  'merge:set-deadline': ({ deadline, ...input }) => ({ deadline: setDeadline(ctx, officeOf(ctx, input), input.year, deadline) }),
+  'merge:overdue': (input) => overdueList(ctx, officeOf(ctx, input), input.year),
+  'merge:overdue-print': (input) => renderOverdue(overdueList(ctx, officeOf(ctx, input), input.year)),
+  'merge:overdue-export': async (input) => {
+    const list = overdueList(ctx, officeOf(ctx, input), input.year);
+    return { fileName: MESSAGES.merge.overdue.fileName(list.office.name, list.year), bytesBase64: (await overdueWorkbook(list)).toString('base64') };
   },
   'merge:export': async (input) => {
     const file = await exportMergedReturn(ctx, officeOf(ctx, input), input.year);
