@@ -19,6 +19,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
       options: {
         db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
         output: { type: 'string', short: 'o' }, plan: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, kind: { type: 'string' },
+        deadline: { type: 'string' },
       },
     });
   } catch (error) {

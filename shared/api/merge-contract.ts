@@ -248,8 +248,8 @@ export const mergeContract = {
   'merge:set-deadline': endpoint(
     OfficeYear.extend({ deadline: DeadlineSchema.nullable() }), z.object({ deadline: z.string().nullable() }), '催报：设置（或清除）本年度的报送截止日期',
   ),
-  'merge:overdue': endpoint(OfficeYear, OverdueSchema, '催报：尚未报送的单位（未报、仅草稿、已退回待重报）及其联系人、电话和逾期天数'),
+  'merge:overdue': endpoint(OfficeYear.extend({ deadline: DeadlineSchema.optional() }), OverdueSchema, '催报：尚未报送的单位（未报、仅草稿、已退回待重报）及其联系人、电话和逾期天数（deadline：只用于本次的截止日期，默认为已设置的）'),
   'merge:overdue-print': endpoint(OfficeYear, z.object({ title: z.string(), html: z.string(), landscape: z.boolean() }), '催报：可打印的催报单（A4）'),
-  'merge:overdue-export': endpoint(OfficeYear, z.object({ fileName: z.string(), bytesBase64: z.string() }), '催报：导出催报名单（Excel）'),
+  'merge:overdue-export': endpoint(OfficeYear.extend({ deadline: DeadlineSchema.optional() }), z.object({ fileName: z.string(), bytesBase64: z.string() }), '催报：导出催报名单（Excel）'),
   'merge:export': endpoint(OfficeYear, z.object({ fileName: z.string(), bytesBase64: z.string() }), '汇总：导出本级汇总报表（Excel，含分单位明细表）'),
 };

@@ -40,10 +40,10 @@ export const mergeHandlers = (ctx: AppContext): DomainHandlers<'merge'> => ({
     return { fileName: file.fileName, bytesBase64: file.bytes.toString('base64') };
   },
   'merge:set-deadline': ({ deadline, ...input }) => ({ deadline: setDeadline(ctx, officeOf(ctx, input), input.year, deadline) }),
-  'merge:overdue': (input) => overdueList(ctx, officeOf(ctx, input), input.year),
+  'merge:overdue': (input) => overdueList(ctx, officeOf(ctx, input), input.year, input.deadline),
   'merge:overdue-print': (input) => renderOverdue(overdueList(ctx, officeOf(ctx, input), input.year)),
   'merge:overdue-export': async (input) => {
-    const list = overdueList(ctx, officeOf(ctx, input), input.year);
+    const list = overdueList(ctx, officeOf(ctx, input), input.year, input.deadline);
     return { fileName: MESSAGES.merge.overdue.fileName(list.office.name, list.year), bytesBase64: (await overdueWorkbook(list)).toString('base64') };
   },
   'merge:export': async (input) => {

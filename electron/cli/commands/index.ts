@@ -8,5 +8,6 @@ import { exportCommand } from './export.ts';
 import { validateCommand } from './validate.ts';
 import { importCommand } from './import.ts';
 import { mergeCommand } from './merge.ts';
+import { overdueCommand } from './overdue.ts';
 
-export const COMMANDS: CliCommand[] = [plansCommand, planCommand, reportCommand, templateCommand, exportCommand, validateCommand, importCommand, mergeCommand];
+export const COMMANDS: CliCommand[] = [plansCommand, planCommand, reportCommand, templateCommand, exportCommand, validateCommand, importCommand, mergeCommand, overdueCommand];
