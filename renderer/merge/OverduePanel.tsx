@@ -72,7 +72,7 @@ export function OverduePanel({ year, version, onMessage }: { year: number; versi
             <thead><tr>{T.headers.slice(1, 8).map((h) => <th key={h}>{h}</th>)}</tr></thead>
             <tbody>
               {o.rows.map((r) => (
-                <tr key={r.code} data-region={r.code} data-state={r.state}>
+                <tr key={r.code} data-late-region={r.code} data-late={r.state}>
                   <td>{r.name}</td><td><span className={`status state-${r.state === 'returned' ? 'returned' : r.state}`}>{T.state[r.state]}</span></td>
                   <td>{r.contact?.filler}</td><td>{r.contact?.phone}</td><td>{r.contact?.head}</td><td>{r.contact?.statistician}</td>
                   <td className="muted small">{r.contact ? T.contactFrom(r.contact.year) : T.noContact}</td>

@@ -164,7 +164,7 @@ describe('退回 round trip between a township and its county', () => {
     await expect.poll(() => page.getByTestId('merge-message').textContent()).toBe(`已设报送截止日期：${YEAR - 4}-01-31`);
     await expect.poll(() => page.getByTestId('overdue-summary').textContent()).toMatch(/^尚未报送 24 个，已逾期 \d+ 天$/);
     await panel.locator('summary').click();
-    await expect.poll(() => panel.locator('tr[data-state="missing"]').count()).toBe(24);
+    await expect.poll(() => panel.locator('tr[data-late="missing"]').count()).toBe(24);
     await county.screenshot('overdue-county', { fullPage: false });
     await page.emulateMedia({ media: 'print' });
     const pdf = join(dir, 'overdue.pdf');
