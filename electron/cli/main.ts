@@ -25,6 +25,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
         target: { type: 'string' }, indicator: { type: 'string' }, value: { type: 'string' }, strict: { type: 'boolean' }, tolerance: { type: 'string' },
         sides: { type: 'string' }, min: { type: 'string' }, max: { type: 'string' }, low: { type: 'string' }, high: { type: 'string' }, direction: { type: 'string' },
         text: { type: 'string' }, quote: { type: 'string' }, section: { type: 'string' }, item: { type: 'string' }, sample: { type: 'string' }, remove: { type: 'string' },
+        deadline: { type: 'string' },
       },
     });
   } catch (error) {

@@ -51,7 +51,11 @@ export function writeReview(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, review:
   for (const m of review.remarks) {
     const key = `${m.item}.${m.sex}`;
     const where = addresses.get(key) ?? '';
-    [where, m.item, `${names.get(m.item) ?? m.item}（${SEX_LABEL[m.sex]}）`, m.problem, m.remark].forEach((text, i) => putText(ws, r, i + 1, text, { wrap: true }));
+    const texts = [where, m.item, `${names.get(m.item) ?? m.item}（${SEX_LABEL[m.sex]}）`, m.problem, m.remark];
+    texts.forEach((text, i) => putText(ws, r, i + 1, text, { wrap: true }));
+    // wrapped text needs its rows: a CJK character takes about two width units, so ~width/2 per line
+    const lines = Math.max(1, ...texts.map((text, i) => Math.ceil(text.length / Math.max(1, Math.floor((ws.getColumn(i + 1).width ?? 10) / 2 - 1)))));
+    ws.getRow(r).height = Math.max(18, lines * 15);
     r += 1;
     // the cell itself: red, with the remark as a note
     const cut = where.lastIndexOf('!');

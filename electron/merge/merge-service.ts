@@ -1,7 +1,7 @@
 // The merge as the API sees it: each call resolves the office, gathers what it needs and returns plain data
 // shaped by shared/api/merge-contract.ts.
 import type {
-  ChildStatus, EntryOverlay, Gap, ItemSource, MergeResult, Overview, Resubmission, SubmissionSummary,
+  ChildStatus, EntryOverlay, Gap, ItemSource, MergeResult, Overview, Resubmission, ReviewState, SubmissionSummary,
 } from '../../shared/api/merge-contract.ts';
 import type { ItemSource as AggregatedSource } from '../../shared/aggregation/merge-returns.ts';
 import { MESSAGES } from '../../shared/messages.ts';
@@ -14,6 +14,7 @@ import { buildBreakdown } from './breakdown.ts';
 import { collectInputs, summarizeCompleteness, type MergeInputs } from './completeness.ts';
 import { aggregateInputs, buildMergedReturn } from './county-aggregate.ts';
 import { resolveOffice, type Office } from './office.ts';
+import { latestReviews } from './review.ts';
 import { chooseVersion, versionsWithDiffs } from './submissions.ts';
 
 const M = MESSAGES.merge;
@@ -26,10 +27,10 @@ export const officeView = (o: Office) => ({
   code: o.region.code, name: o.region.name, level: o.level, planId: o.planId, planName: o.framework.plan.name, frameworkVersion: o.framework.version,
 });
 
-export const submissionSummary = (s: SubmissionRow): SubmissionSummary => ({
+export const submissionSummary = (s: SubmissionRow, review: ReviewState | null = null): SubmissionSummary => ({
   id: s.id, regionCode: s.regionCode, supplierKind: s.supplierKind, department: s.department, supplierName: s.supplierName,
   planId: s.planId, frameworkVersion: s.frameworkVersion, reportedOn: s.reportedOn, madeAt: s.madeAt, filler: s.footer.filler, phone: s.footer.phone, fileStatus: s.fileStatus, fileName: s.fileName,
-  receivedAt: s.receivedAt, verdict: s.verdict, isCurrent: s.isCurrent, chosenBy: s.chosenBy,
+  receivedAt: s.receivedAt, verdict: s.verdict, isCurrent: s.isCurrent, chosenBy: s.chosenBy, review,
 });
 
 export function sourceLabel(s: AggregatedSource): string {
@@ -56,9 +57,11 @@ export function overview(ctx: AppContext, input: OfficeYear): Overview {
     const key = `${s.regionCode}|${s.department}`;
     versions.set(key, (versions.get(key) ?? 0) + 1);
   }
+  const reviews = latestReviews(ctx, [...inputs.children, ...inputs.departments].flatMap((c) => (c.submission ? [c.submission.id] : [])));
+  const summary = (s: SubmissionRow) => submissionSummary(s, reviews.get(s.id) ?? null);
   const children: ChildStatus[] = inputs.children.map((c) => ({
     code: c.region.code, name: c.region.name, listed: c.listed, state: c.state, source: c.source,
-    submission: c.submission ? submissionSummary(c.submission) : null, versions: versions.get(`${c.region.code}|`) ?? 0,
+    submission: c.submission ? summary(c.submission) : null, versions: versions.get(`${c.region.code}|`) ?? 0,
   }));
   const years = new Set(yearsWithSubmissions(ctx.db, office.region.code));
   return {
@@ -66,7 +69,7 @@ export function overview(ctx: AppContext, input: OfficeYear): Overview {
     completeness: summarizeCompleteness(inputs.children), children,
     departments: inputs.departments.map((d) => ({
       department: d.department, name: M.departmentName(d.department), items: d.items, state: d.state,
-      submission: d.submission ? submissionSummary(d.submission) : null,
+      submission: d.submission ? summary(d.submission) : null,
     })),
   };
 }
@@ -96,6 +99,7 @@ export function resubmissions(ctx: AppContext, input: OfficeYear): Resubmission[
     slots.set(key, [...(slots.get(key) ?? []), s]);
   }
   const labels = new Map(office.framework.dataItems.map((d) => [d.code, d.name]));
+  const reviews = latestReviews(ctx, [...slots.values()].flat().map((s) => s.id));
   const out: Resubmission[] = [];
   for (const rows of slots.values()) {
     if (rows.length < 2) continue;
@@ -104,7 +108,7 @@ export function resubmissions(ctx: AppContext, input: OfficeYear): Resubmission[
     out.push({
       regionCode, department, name,
       versions: versionsWithDiffs(ctx, office, input.year, regionCode, department).map((v) => ({
-        submission: submissionSummary(v.submission),
+        submission: submissionSummary(v.submission, reviews.get(v.submission.id) ?? null),
         changes: v.diff.cells.map((c) => ({ ...c, label: `${c.item} ${labels.get(c.item) ?? ''}（${M.sexLabel[c.sex]}）` })),
         answers: v.diff.answers,
       })),
@@ -114,7 +118,8 @@ export function resubmissions(ctx: AppContext, input: OfficeYear): Resubmission[
 }
 
 export function chooseSubmission(ctx: AppContext, input: OfficeYear & { submissionId: number }): SubmissionSummary {
-  return submissionSummary(chooseVersion(ctx, officeOf(ctx, input), input.submissionId));
+  const row = chooseVersion(ctx, officeOf(ctx, input), input.submissionId);
+  return submissionSummary(row, latestReviews(ctx, [row.id]).get(row.id) ?? null);
 }
 
 export function mergeResult(ctx: AppContext, input: OfficeYear): MergeResult {

@@ -5,6 +5,8 @@ import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import type { SendBack } from '../../shared/returns/review.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
+import { ALERT_LABEL, VERDICT_LABEL } from '../../shared/rules/messages.ts';
+import { hasAlert } from '../../shared/rules/result.ts';
 import { returnChecksum } from '../excel/checksum.ts';
 import { sexColumnsOf } from '../excel/layout.ts';
 import { writeReturnWorkbook } from '../excel/write-return.ts';
@@ -12,8 +14,10 @@ import { isoNow, type AppContext } from '../services/context.ts';
 import { requireFramework } from '../services/plans-service.ts';
 import { regionVintage } from '../services/regions-service.ts';
 import { userName } from '../services/returns-service.ts';
+import type { ReviewState } from '../../shared/api/merge-contract.ts';
+import type { SubmissionRow } from '../db/repos/submissions-repo.ts';
 import type { Office } from './office.ts';
-import { requireSubmission, submissionData } from './submissions.ts';
+import { requireSubmission, submissionData, submissionsData } from './submissions.ts';
 
 const M = MESSAGES.merge.review;
 
@@ -23,6 +27,26 @@ export function reviewsOf(ctx: AppContext, submissionId: number): ReviewRecord[]
   return ctx.db.prepare(`SELECT r.id, r.submission_id AS submissionId, r.decision, r.overall, r.at, r.user_name AS userName,
     (SELECT count(*) FROM submission_review_remarks m WHERE m.review_id = r.id) AS remarks
     FROM submission_reviews r WHERE r.submission_id = ? ORDER BY r.id`).all(submissionId) as ReviewRecord[];
+}
+
+/** The latest review of each of these versions (none: never reviewed). */
+export function latestReviews(ctx: AppContext, submissionIds: readonly number[]): Map<number, ReviewState> {
+  const out = new Map<number, ReviewState>();
+  if (submissionIds.length === 0) return out;
+  const rows = ctx.db.prepare(`SELECT r.submission_id AS id, r.decision, r.at, r.user_name AS userName, r.overall FROM submission_reviews r
+    WHERE r.id IN (SELECT max(id) FROM submission_reviews WHERE submission_id IN (SELECT value FROM json_each(?)) GROUP BY submission_id)`)
+    .all(JSON.stringify(submissionIds)) as (ReviewState & { id: number })[];
+  for (const { id, ...review } of rows) out.set(id, review);
+  return out;
+}
+
+/** 审核通过: the office accepts a received version, with an optional remark (who and when recorded). */
+export function acceptVersion(ctx: AppContext, office: Office, year: number, submissionId: number, remark: string): SubmissionRow {
+  const row = requireSubmission(ctx, office, submissionId);
+  if (row.year !== year) throw new AppError('invalid_request', M.wrongYear(submissionId, year));
+  ctx.db.prepare('INSERT INTO submission_reviews (submission_id, decision, overall, at, user_name) VALUES (?, ?, ?, ?, ?)')
+    .run(row.id, 'accepted', remark, isoNow(ctx), userName(ctx));
+  return row;
 }
 
 /** Sends a received version back: stores the review and writes the annotated copy. */
@@ -56,9 +80,26 @@ export async function sendBack(ctx: AppContext, office: Office, year: number, su
   return { fileName: M.fileName(row.supplierName, year), bytes };
 }
 
-/** The rule engine's problems with a received version, for the remarks of a send-back. */
+/**
+ * The rule engine's problems with a received version, for the remarks of a send-back: cell issues, then every
+ * target short of the plan (尚有差距) or flagged 预警 (波动较大 against the unit's earlier versions held here,
+ * 预计完成困难), placed on the cell its value comes from (a ratio's numerator).
+ */
 export function versionIssues(ctx: AppContext, office: Office, submissionId: number) {
   const row = requireSubmission(ctx, office, submissionId);
   const framework = requireFramework(ctx, row.planId, row.frameworkVersion);
-  return evaluateReturn(framework, submissionData(ctx, row), []).issues.map((i) => ({ item: i.item, sex: i.sex, severity: i.severity, message: i.message }));
+  const earlier = (ctx.db.prepare(`SELECT id FROM submissions WHERE office_code = ? AND region_code = ? AND department = ? AND year < ? AND is_current = 1
+    ORDER BY year DESC`).all(office.region.code, row.regionCode, row.department, row.year) as { id: number }[])
+    .map((r) => requireSubmission(ctx, office, r.id));
+  const evaluation = evaluateReturn(framework, submissionData(ctx, row), submissionsData(ctx, earlier));
+  const cells = evaluation.issues.map((i) => ({ item: i.item, sex: i.sex, severity: i.severity, message: i.message }));
+  const indicators = new Map(framework.indicators.map((i) => [i.code, i]));
+  const targets = evaluation.targets.flatMap((t) => {
+    const ind = indicators.get(t.indicator);
+    const cell = ind?.kind === 'ratio' ? ind.numerator : ind?.kind === 'value' ? ind.source : null;
+    if (!ind || !cell || (t.status !== 'not_met' && !hasAlert(t))) return [];
+    const flags = [t.status === 'not_met' ? VERDICT_LABEL.not_met : '', t.hardToMeet ? ALERT_LABEL.hardToMeet : '', t.volatile ? ALERT_LABEL.volatile : ''].filter(Boolean);
+    return [{ item: cell.item, sex: cell.sex, severity: 'warning' as const, message: M.targetProblem(ind.name, flags, t.message) }];
+  });
+  return [...cells, ...targets];
 }

@@ -1,5 +1,6 @@
 // Entry: opening returns, saving cells (one transaction per user action, audited), status changes.
 import { AppError } from '../../shared/api/envelope.ts';
+import { latestReceipt } from './receipt-service.ts';
 import type { CellEdit, CellEditInput, ReturnSummary, ReturnView } from '../../shared/api/returns-contract.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
@@ -41,7 +42,7 @@ export function summarize(ctx: AppContext, row: ReturnRow, cells = cellsOf(ctx.d
     id: row.id, planId: row.planId, frameworkVersion: row.frameworkVersion, regionCode: row.regionCode,
     regionName: requireRegion(ctx, row.regionCode).name, level: row.level, year: row.year, status: row.status,
     cellsFilled: cells.filter((c) => c.value !== null || c.noData !== null || c.raw !== null).length,
-    prefilledCells: cells.filter((c) => c.prefilled).length, updatedAt: row.updatedAt,
+    prefilledCells: cells.filter((c) => c.prefilled).length, updatedAt: row.updatedAt, receipt: latestReceipt(ctx, row.id),
   };
 }
 

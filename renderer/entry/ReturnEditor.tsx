@@ -72,6 +72,17 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
     const last = editor.history.find((h) => h.year === view.summary.year - 1);
     return new Map<string, Cell>((last?.cells ?? []).map((c) => [cellKey(c.item, c.sex), c]));
   }, [editor.history, view.summary.year]);
+  // a remark is fixed once its cell differs from the cell as opened (the back end says so after a reload)
+  const remarks = useMemo(() => {
+    const opened = new Map(view.data.cells.map((c) => [cellKey(c.item, c.sex), c]));
+    const same = (a: Cell | undefined, b: Cell | undefined) =>
+      (a?.value ?? null) === (b?.value ?? null) && (a?.noData?.reason ?? null) === (b?.noData?.reason ?? null) && (a?.raw ?? null) === (b?.raw ?? null);
+    return view.remarks.map((r) => {
+      if (r.item === '' || r.fixed) return r;
+      const key = cellKey(r.item, r.sex);
+      return { ...r, fixed: !same(editor.cells.get(key), opened.get(key)) };
+    });
+  }, [view.remarks, view.data.cells, editor.cells]);
   const issues = useMemo(() => {
     const map = new Map<string, CellIssue[]>();
     for (const issue of editor.evaluation.issues) {
@@ -79,13 +90,13 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
       map.set(key, [...(map.get(key) ?? []), issue]);
     }
     // the county's remarks of a return sent back (退回), at their cells until the cell changed
-    for (const r of view.remarks) {
+    for (const r of remarks) {
       if (r.item === '' || r.fixed) continue;
       const key = cellKey(r.item, r.sex);
       map.set(key, [...(map.get(key) ?? []), { severity: 'warning', code: 'county_remark', item: r.item, sex: r.sex as SexColumn, message: T.remarks.cell(r.remark) }]);
     }
     return map;
-  }, [editor.evaluation, view.remarks]);
+  }, [editor.evaluation, remarks]);
   // While a number is being typed, the indicators and targets already show what it would give.
   const [typing, setTyping] = useState<{ item: DataItem; sex: SexColumn; value: number } | null>(null);
   const onTyping = (item: DataItem, sex: SexColumn, text: string | null) => {
@@ -191,11 +202,11 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
           {(overlay.office.level === 'city' ? MESSAGES.merge.entry.cityBanner : MESSAGES.merge.entry.summedBanner)(overlay.completeness.reported + overlay.completeness.drafts, overlay.completeness.total)}
         </p>
       )}
-      {view.remarks.length > 0 && (
+      {remarks.length > 0 && (
         <section className="notice remarks" data-testid="remarks">
-          <strong>{T.remarks.heading(view.remarks[0].office)}</strong>
+          <strong>{T.remarks.heading(remarks[0].office)}</strong>
           <ul>
-            {view.remarks.map((r, i) => (
+            {remarks.map((r, i) => (
               <li key={i}>
                 {r.item === '' ? <>{T.remarks.overall}{r.remark}</> : (
                   <button className="link" onClick={() => jump(r.item, r.sex as SexColumn)}>{r.location} {r.item}：{r.remark}{r.problem ? `（${r.problem}）` : ''}</button>

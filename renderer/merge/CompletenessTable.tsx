@@ -1,19 +1,29 @@
 // Who has reported this year: the reporting rate, then every child (reported, draft, missing) and the
 // departments that supplied their items.
-import type { Overview } from '../../shared/api/merge-contract.ts';
+import type { ChildStatus, Overview, ReviewState } from '../../shared/api/merge-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { localDate, localDateTime } from '../../shared/returns/dates.ts';
 
 const T = MESSAGES.merge.page;
+const R = MESSAGES.merge.review;
 
-export function CompletenessTable({ overview }: { overview: Overview }) {
+/** 已退回 / 审核通过 of the version in use (a newer version starts without a review). */
+export function ReviewTag({ review }: { review: ReviewState | null | undefined }) {
+  if (!review) return null;
+  const at = localDate(review.at.slice(0, 10));
+  return <span className={`status state-${review.decision}`} title={review.overall} data-testid="review-tag">{review.decision === 'returned' ? R.returned(at) : R.accepted(at)}</span>;
+}
+
+export function CompletenessTable({ overview, onSendBack, onAccept, onReceipt }: {
+  overview: Overview; onSendBack?: (child: ChildStatus) => void; onAccept?: (child: ChildStatus) => void; onReceipt?: (child: ChildStatus) => void;
+}) {
   return (
     <div data-testid="completeness">
       <table className="grid completeness">
-        <thead><tr><th>{T.code}</th><th>{T.region}</th><th>{T.state}</th><th>{T.reportedOn}</th><th>{T.file}</th><th>{T.receivedAt}</th><th className="c-num">{T.versions}</th></tr></thead>
+        <thead><tr><th>{T.code}</th><th>{T.region}</th><th>{T.state}</th><th>{T.reportedOn}</th><th>{T.file}</th><th>{T.receivedAt}</th><th className="c-num">{T.versions}</th><th>{R.reviewColumn}</th></tr></thead>
         <tbody>
           {overview.children.map((x) => (
-            <tr key={x.code} data-state={x.state} data-region={x.code}>
+            <tr key={x.code} data-state={x.state} data-region={x.code} data-review={x.submission?.review?.decision ?? ''}>
               <td className="code">{x.code}</td>
               <td>{x.name}{!x.listed && <span className="tag warn">{MESSAGES.app.common.outsideRegionTable}</span>}</td>
               <td><span className={`status state-${x.state}`}>{MESSAGES.merge.state[x.state]}</span></td>
@@ -21,6 +31,14 @@ export function CompletenessTable({ overview }: { overview: Overview }) {
               <td className="file-name">{x.submission?.fileName ?? (x.source === 'local' ? T.local : '')}</td>
               <td>{localDateTime(x.submission?.receivedAt)}</td>
               <td className="c-num">{x.versions > 1 ? x.versions : ''}</td>
+              <td>
+                <div className="review-actions">
+                  <ReviewTag review={x.submission?.review} />
+                  {x.submission && onSendBack && <button className="link" onClick={() => onSendBack(x)}>{R.open}</button>}
+                  {x.submission && onAccept && x.submission.review?.decision !== 'accepted' && <button className="link" onClick={() => onAccept(x)}>{R.accept}</button>}
+                  {x.submission?.review && onReceipt && <button className="link" onClick={() => onReceipt(x)}>{MESSAGES.merge.receipt.export}</button>}
+                </div>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,7 @@
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { localDate } from '../../shared/returns/dates.ts';
+import { footerDateText } from '../../shared/returns/footer.ts';
 import { api } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 
@@ -46,7 +48,12 @@ export function HomePage({ profile, onChangeProfile, onOpenEntry, onOpenMerge }:
             {returns.value.filter((r) => r.planId === profile.planId).map((r) => (
               <tr key={r.id}>
                 <td>{MESSAGES.app.common.year(r.year)}</td>
-                <td><span className={`badge status-${r.status}`}>{MESSAGES.returns.status[r.status]}</span></td>
+                <td>
+                  <span className={`badge status-${r.status}`}>{MESSAGES.returns.status[r.status]}</span>
+                  {r.receipt && <span className={`receipt receipt-${r.receipt.decision}`} data-testid="home-receipt" title={r.receipt.remark}>
+                    {MESSAGES.returns.receipt.home(r.receipt.office, footerDateText(localDate(r.receipt.decidedAt)), r.receipt.decision)}
+                  </span>}
+                </td>
                 <td className="c-num">{r.cellsFilled}{r.prefilledCells > 0 ? T.prefilled(r.prefilledCells) : ''}</td>
                 <td>{new Date(r.updatedAt).toLocaleString('zh-CN', { hour12: false })}</td>
                 <td><button className="link" onClick={() => onOpenEntry(r.year)}>{T.open}</button></td>

@@ -30,6 +30,7 @@ export function ImportExportPage({ profile }: { profile: Profile }) {
       <ImportPanel />
       <ReturnedPanel />
       <OpenDataPanel profile={profile} />
+      <ReceiptPanel />
     </section>
   );
 }
@@ -57,6 +58,33 @@ function ReturnedPanel() {
         {R.importHeading}
       </label>
       {message && <p className={message.error ? 'error-text' : 'notice'} role="status" data-testid="returned-message">{message.text}</p>}
+    </div>
+  );
+}
+
+/** 回执: the county's receipt, imported so the home page shows when the return was received (审核通过). */
+function ReceiptPanel() {
+  const R = MESSAGES.returns.receipt;
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const load = async (file: File) => {
+    setMessage(null);
+    try {
+      const r = await api['returns:import-receipt']({ fileName: file.name, bytesBase64: await fileToBase64(file) });
+      setMessage({ text: r.message, error: false });
+    } catch (e) {
+      setMessage({ text: errorText(e), error: true });
+    }
+  };
+  return (
+    <div className="card ie-import" data-testid="receipt-panel">
+      <h2>{R.importHeading}</h2>
+      <p className="muted small">{R.importIntro}</p>
+      <label className="button-like">
+        <input type="file" accept=".json" data-testid="receipt-file"
+          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void load(f); }} />
+        {R.importHeading}
+      </label>
+      {message && <p className={message.error ? 'error-text' : 'notice'} role="status" data-testid="receipt-message">{message.text}</p>}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // resubmissions, checks the breakdown by child, and exports its merged return for the level above.
 import { useCallback, useMemo, useState } from 'react';
 import type { Profile } from '../../shared/api/settings-contract.ts';
-import type { Completeness } from '../../shared/api/merge-contract.ts';
+import type { ChildStatus, Completeness } from '../../shared/api/merge-contract.ts';
 import { planYears } from '../../shared/framework/describe.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { api, ApiCallError } from '../api/client.ts';
@@ -13,10 +13,13 @@ import { CompletenessTable } from '../merge/CompletenessTable.tsx';
 import { ImportPanel, SkippedList, VerdictList } from '../merge/ImportPanel.tsx';
 import { MergeResultPanel } from '../merge/MergeResultPanel.tsx';
 import { ResubmissionsPanel } from '../merge/ResubmissionsPanel.tsx';
+import { SendBackForm } from '../merge/SendBackForm.tsx';
+import { OverduePanel } from '../merge/OverduePanel.tsx';
 import { useBatchImport } from '../merge/useBatchImport.ts';
 import '../merge/merge.css';
 
 const T = MESSAGES.merge.page;
+const RC = MESSAGES.merge.receipt;
 type Tab = 'completeness' | 'files' | 'resubmissions' | 'breakdown' | 'result';
 
 export function MergePage({ profile }: { profile: Profile }) {
@@ -25,6 +28,9 @@ export function MergePage({ profile }: { profile: Profile }) {
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState('');
   const [exporting, setExporting] = useState(false);
+  const [sendingBack, setSendingBack] = useState<ChildStatus | null>(null);
+  const [accepting, setAccepting] = useState<ChildStatus | null>(null);
+  const [acceptRemark, setAcceptRemark] = useState('');
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const key = `${year}:${version}`;
   const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));
@@ -46,6 +52,25 @@ export function MergePage({ profile }: { profile: Profile }) {
   };
   const keep = async (submissionId: number) => {
     try { await api['merge:choose-version']({ year, submissionId }); refresh(); } catch (e) { setMessage(e instanceof ApiCallError ? e.error.message : (e as Error).message); }
+  };
+  const failed = (e: unknown) => setMessage(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+  const accept = async () => {
+    if (!accepting?.submission) return;
+    try {
+      await api['merge:accept']({ year, submissionId: accepting.submission.id, remark: acceptRemark.trim() });
+      setMessage(RC.accepted(accepting.name));
+      setAccepting(null);
+      refresh();
+    } catch (e) { failed(e); }
+  };
+  const receipt = async (child: ChildStatus) => {
+    if (!child.submission) return;
+    setMessage('');
+    try {
+      const file = await api['merge:receipt']({ year, submissionId: child.submission.id });
+      const path = await saveBase64(file.fileName, 'json', file.bytesBase64);
+      setMessage(path ? RC.exported(path) : RC.cancelled);
+    } catch (e) { failed(e); }
   };
   const exportReturn = async () => {
     setExporting(true);
@@ -80,7 +105,7 @@ export function MergePage({ profile }: { profile: Profile }) {
         </div>
         <label className="inline-field">
           {T.year}
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={T.year}>
+          <select value={year} onChange={(e) => { setYear(Number(e.target.value)); setSendingBack(null); }} aria-label={T.year}>
             {years.map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}{framework && y === framework.plan.baselineYear ? MESSAGES.app.common.baseYear : ''}{overview.value?.years.includes(y) ? MESSAGES.app.common.hasReturn : ''}</option>)}
           </select>
         </label>
@@ -97,7 +122,27 @@ export function MergePage({ profile }: { profile: Profile }) {
           </button>
         ))}
       </div>
-      {tab === 'completeness' && overview.value && <CompletenessTable overview={overview.value} />}
+      {tab === 'completeness' && sendingBack && (
+        <SendBackForm key={sendingBack.submission?.id} year={year} unit={sendingBack} items={items}
+          onCancel={() => setSendingBack(null)} onDone={(text) => { setSendingBack(null); setMessage(text); refresh(); }} />
+      )}
+      {tab === 'completeness' && accepting && !sendingBack && (
+        <section className="card send-back" data-testid="accept-form">
+          <h2>{RC.acceptHeading(accepting.name)}</h2>
+          <label className="block-field">{RC.acceptRemark}
+            <textarea aria-label={RC.acceptRemark} rows={2} maxLength={1000} value={acceptRemark} onChange={(e) => setAcceptRemark(e.target.value)} />
+          </label>
+          <div className="actions"><span className="spacer" />
+            <button onClick={() => setAccepting(null)}>{MESSAGES.merge.review.cancel}</button>
+            <button className="primary" onClick={() => void accept()}>{RC.accept}</button>
+          </div>
+        </section>
+      )}
+      {tab === 'completeness' && !sendingBack && <OverduePanel year={year} version={version} onMessage={setMessage} />}
+      {tab === 'completeness' && overview.value && !sendingBack && (
+        <CompletenessTable overview={overview.value} onSendBack={(child) => { setMessage(''); setAccepting(null); setSendingBack(child); }}
+          onAccept={(child) => { setMessage(''); setAcceptRemark(''); setAccepting(child); }} onReceipt={(child) => void receipt(child)} />
+      )}
       {tab === 'files' && <SkippedList skipped={importer.skipped} />}
       {tab === 'files' && (importer.verdicts.length > 0 ? <VerdictList verdicts={importer.verdicts} /> : <ReceivedLog year={year} version={version} />)}
       {tab === 'resubmissions' && resubmissions.value && <ResubmissionsPanel items={resubmissions.value} onKeep={(id) => void keep(id)} />}

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
 import { SendBackSchema } from '../returns/review.ts';
+import { DeadlineSchema, OverdueSchema } from '../returns/overdue.ts';
 import { SexColumnSchema } from '../framework/schema.ts';
 import { RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, YearSchema, CellSchema, PooledRatioSchema } from '../returns/schema.ts';
 import { EvaluationSchema, TargetStatusSchema } from '../rules/result.ts';
@@ -30,6 +31,12 @@ export const SupplierKindSchema = z.enum(['township', 'county', 'department']);
 export const ProblemSchema = z.object({ severity: z.enum(['error', 'warning', 'info']), location: z.string(), message: z.string() });
 export type Problem = z.infer<typeof ProblemSchema>;
 
+/** The receiving office's latest review of a version: 退回 (sent back) or 审核通过 (accepted), who, when, the remark. */
+export const ReviewStateSchema = z.object({
+  decision: z.enum(['returned', 'accepted']), at: z.string(), userName: z.string(), overall: z.string(),
+});
+export type ReviewState = z.infer<typeof ReviewStateSchema>;
+
 export const SubmissionSummarySchema = z.object({
   id: z.number().int(),
   regionCode: RegionCodeSchema,
@@ -51,6 +58,8 @@ export const SubmissionSummarySchema = z.object({
   verdict: z.enum(['accepted', 'warnings']),
   isCurrent: z.boolean(),
   chosenBy: z.enum(['auto', 'user']),
+  /** the office's latest review of this version (a newer version starts without one) */
+  review: ReviewStateSchema.nullable(),
 });
 export type SubmissionSummary = z.infer<typeof SubmissionSummarySchema>;
 
@@ -226,5 +235,21 @@ export const mergeContract = {
     z.object({ fileName: z.string(), bytesBase64: z.string() }),
     '汇总：退回某单位的报表（总体意见和逐格意见），导出带批注的退回意见文件',
   ),
+  'merge:accept': endpoint(
+    OfficeYear.extend({ submissionId: z.number().int().positive(), remark: z.string().trim().max(1000, '审核意见最多1000个字').default('') }),
+    SubmissionSummarySchema,
+    '汇总：审核通过某单位的某版本报表（记录审核人、时间和意见）',
+  ),
+  'merge:receipt': endpoint(
+    OfficeYear.extend({ submissionId: z.number().int().positive() }),
+    z.object({ fileName: z.string(), bytesBase64: z.string() }),
+    '汇总：某单位某版本报表的回执（接收单位、报表、文件 SHA-256、审核结论和意见、时间），JSON 文件',
+  ),
+  'merge:set-deadline': endpoint(
+    OfficeYear.extend({ deadline: DeadlineSchema.nullable() }), z.object({ deadline: z.string().nullable() }), '催报：设置（或清除）本年度的报送截止日期',
+  ),
+  'merge:overdue': endpoint(OfficeYear.extend({ deadline: DeadlineSchema.optional() }), OverdueSchema, '催报：尚未报送的单位（未报、仅草稿、已退回待重报）及其联系人、电话和逾期天数（deadline：只用于本次的截止日期，默认为已设置的）'),
+  'merge:overdue-print': endpoint(OfficeYear, z.object({ title: z.string(), html: z.string(), landscape: z.boolean() }), '催报：可打印的催报单（A4）'),
+  'merge:overdue-export': endpoint(OfficeYear.extend({ deadline: DeadlineSchema.optional() }), z.object({ fileName: z.string(), bytesBase64: z.string() }), '催报：导出催报名单（Excel）'),
   'merge:export': endpoint(OfficeYear, z.object({ fileName: z.string(), bytesBase64: z.string() }), '汇总：导出本级汇总报表（Excel，含分单位明细表）'),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { endpoint } from './define.ts';
 import { DataItemCodeSchema, IndicatorCodeSchema, SexColumnSchema } from '../framework/schema.ts';
 import { ReturnFooterSchema } from '../returns/footer.ts';
+import { ReceiptViewSchema } from '../returns/receipt.ts';
 import { ReturnRemarkSchema } from '../returns/review.ts';
 import {
   QualitativeChoiceSchema, RawTextSchema, RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, YearSchema,
@@ -19,6 +20,8 @@ export const ReturnSummarySchema = z.object({
   cellsFilled: z.number().int(),
   prefilledCells: z.number().int(),
   updatedAt: z.string(),
+  /** the latest 回执 the receiving office gave for this return, imported here */
+  receipt: ReceiptViewSchema.nullable().default(null),
 });
 export type ReturnSummary = z.infer<typeof ReturnSummarySchema>;
 
@@ -97,6 +100,11 @@ export const returnsContract = {
     z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().min(1).max(30_000_000) }),
     z.object({ returnId: z.number().int(), remarks: z.number().int(), message: z.string() }),
     '导入县级退回的报表（带退回意见）：报表改回草稿，意见显示在对应单元格旁',
+  ),
+  'returns:import-receipt': endpoint(
+    z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().min(1).max(64 * 1024) }),
+    z.object({ returnId: z.number().int(), message: z.string() }),
+    '导入县级的回执：记录县里何时接收（审核通过）或退回本单位的报表',
   ),
   'returns:set-status': endpoint(
     ReturnId.extend({

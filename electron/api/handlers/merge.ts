@@ -2,11 +2,15 @@ import type { AppContext } from '../../services/context.ts';
 import type { DomainHandlers } from '../handlers.ts';
 import { importBatch } from '../../merge/batch-import.ts';
 import { excelReturnReader } from '../../merge/excel-reader.ts';
+import { writeReceipt } from '../../merge/receipt.ts';
+import { overdueList, overdueWorkbook, setDeadline } from '../../merge/overdue.ts';
+import { renderOverdue } from '../../../shared/report/render-overdue.ts';
+import { MESSAGES } from '../../../shared/messages.ts';
 import { exportMergedReturn } from '../../merge/county-export.ts';
 import { importFolderFiles, pickFolder } from '../../merge/folder-import.ts';
-import { sendBack, versionIssues } from '../../merge/review.ts';
+import { acceptVersion, latestReviews, sendBack, versionIssues } from '../../merge/review.ts';
 import {
-  beginImport, breakdown, chooseSubmission, entryOverlay, mergeResult, officeOf, overview, received, resubmissions,
+  beginImport, breakdown, chooseSubmission, entryOverlay, mergeResult, officeOf, overview, received, resubmissions, submissionSummary,
 } from '../../merge/merge-service.ts';
 
 export const mergeHandlers = (ctx: AppContext): DomainHandlers<'merge'> => ({
@@ -26,6 +30,21 @@ export const mergeHandlers = (ctx: AppContext): DomainHandlers<'merge'> => ({
   'merge:send-back': async ({ submissionId, review, ...input }) => {
     const file = await sendBack(ctx, officeOf(ctx, input), input.year, submissionId, review);
     return { fileName: file.fileName, bytesBase64: file.bytes.toString('base64') };
+  },
+  'merge:accept': ({ submissionId, remark, ...input }) => {
+    const row = acceptVersion(ctx, officeOf(ctx, input), input.year, submissionId, remark);
+    return submissionSummary(row, latestReviews(ctx, [row.id]).get(row.id) ?? null);
+  },
+  'merge:receipt': ({ submissionId, ...input }) => {
+    const file = writeReceipt(ctx, officeOf(ctx, input), input.year, submissionId);
+    return { fileName: file.fileName, bytesBase64: file.bytes.toString('base64') };
+  },
+  'merge:set-deadline': ({ deadline, ...input }) => ({ deadline: setDeadline(ctx, officeOf(ctx, input), input.year, deadline) }),
+  'merge:overdue': (input) => overdueList(ctx, officeOf(ctx, input), input.year, input.deadline),
+  'merge:overdue-print': (input) => renderOverdue(overdueList(ctx, officeOf(ctx, input), input.year)),
+  'merge:overdue-export': async (input) => {
+    const list = overdueList(ctx, officeOf(ctx, input), input.year, input.deadline);
+    return { fileName: MESSAGES.merge.overdue.fileName(list.office.name, list.year), bytesBase64: (await overdueWorkbook(list)).toString('base64') };
   },
   'merge:export': async (input) => {
     const file = await exportMergedReturn(ctx, officeOf(ctx, input), input.year);

@@ -6,6 +6,7 @@ import {
 import type { DomainHandlers } from '../handlers.ts';
 import { entryView, setStatus } from '../../services/return-evaluation.ts';
 import { importReturned } from '../../services/returned-service.ts';
+import { importReceipt } from '../../services/receipt-service.ts';
 
 export const returnsHandlers = (ctx: AppContext): DomainHandlers<'returns'> => ({
   'returns:list': ({ regionCode }) => listReturnSummaries(ctx, regionCode),
@@ -19,6 +20,7 @@ export const returnsHandlers = (ctx: AppContext): DomainHandlers<'returns'> => (
   'returns:set-explanation': ({ returnId, key, text }) => setExplanation(ctx, returnId, key, text),
   'returns:set-footer': ({ returnId, footer }) => setFooter(ctx, returnId, footer),
   'returns:import-returned': ({ fileName, bytesBase64 }) => importReturned(ctx, Buffer.from(bytesBase64, 'base64'), fileName),
+  'returns:import-receipt': ({ fileName, bytesBase64 }) => importReceipt(ctx, Buffer.from(bytesBase64, 'base64'), fileName),
   'returns:set-status': ({ returnId, status, reason }) => setStatus(ctx, returnId, status, reason),
   'returns:audit': ({ returnId, limit }) => returnAudit(ctx, returnId, limit),
 });

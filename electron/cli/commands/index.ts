@@ -9,5 +9,6 @@ import { validateCommand } from './validate.ts';
 import { importCommand } from './import.ts';
 import { mergeCommand } from './merge.ts';
 import { exportDataCommand } from './export-data.ts';
+import { overdueCommand } from './overdue.ts';
 
-export const COMMANDS: CliCommand[] = [plansCommand, planCommand, reportCommand, templateCommand, exportCommand, validateCommand, importCommand, mergeCommand, exportDataCommand];
+export const COMMANDS: CliCommand[] = [plansCommand, planCommand, reportCommand, templateCommand, exportCommand, validateCommand, importCommand, mergeCommand, exportDataCommand, overdueCommand];

@@ -1,0 +1,65 @@
+// 催报 at the receiving office: the deadline it sets for a year (stored in settings), the units not yet reported
+// (nothing received, a draft, or the version in use sent back) with the contact from the footer of their latest
+// return received here, the printable list and the Excel list.
+import ExcelJS from 'exceljs';
+import { MESSAGES } from '../../shared/messages.ts';
+import { localDate } from '../../shared/returns/dates.ts';
+import { daysPast, type Overdue, type OverdueRow } from '../../shared/returns/overdue.ts';
+import { getSetting, setSetting } from '../db/repos/settings-repo.ts';
+import type { AppContext } from '../services/context.ts';
+import { overview } from './merge-service.ts';
+import type { Office } from './office.ts';
+import { putText } from '../excel/write-style.ts';
+
+const T = MESSAGES.merge.overdue;
+const key = (office: Office, year: number) => `deadline:${office.region.code}:${year}`;
+
+export const deadlineOf = (ctx: AppContext, office: Office, year: number): string | null => getSetting(ctx.db, key(office, year)) || null;
+
+export function setDeadline(ctx: AppContext, office: Office, year: number, deadline: string | null): string | null {
+  setSetting(ctx.db, key(office, year), deadline ?? '');
+  return deadline;
+}
+
+interface FooterRow { year: number; file_name: string; footer_head: string; footer_statistician: string; footer_filler: string; footer_phone: string }
+
+/** The footer of the unit's latest return this office received (any year) that names someone. */
+function contactOf(ctx: AppContext, office: Office, regionCode: string): OverdueRow['contact'] {
+  const r = ctx.db.prepare(`SELECT year, file_name, footer_head, footer_statistician, footer_filler, footer_phone FROM submissions
+    WHERE office_code = ? AND region_code = ? AND department = '' AND (footer_filler <> '' OR footer_phone <> '' OR footer_head <> '' OR footer_statistician <> '')
+    ORDER BY year DESC, received_at DESC, id DESC LIMIT 1`).get(office.region.code, regionCode) as FooterRow | undefined;
+  return r ? { head: r.footer_head, statistician: r.footer_statistician, filler: r.footer_filler, phone: r.footer_phone, year: r.year, fileName: r.file_name } : null;
+}
+
+/** Who has not reported for the year, as of today, against the office's deadline (or the one given). */
+export function overdueList(ctx: AppContext, office: Office, year: number, deadline?: string | null): Overdue {
+  const view = overview(ctx, { year, regionCode: office.region.code, planId: office.planId });
+  const due = deadline === undefined ? deadlineOf(ctx, office, year) : deadline;
+  const asOf = localDate(ctx.now().toISOString());
+  const rows: OverdueRow[] = view.children.filter((c) => c.listed).flatMap((c) => {
+    const state = c.state === 'missing' ? 'missing' : c.state === 'draft' ? 'draft' : c.submission?.review?.decision === 'returned' ? 'returned' : null;
+    return state ? [{ code: c.code, name: c.name, state, contact: contactOf(ctx, office, c.code) } as OverdueRow] : [];
+  });
+  return { office: { code: office.region.code, name: office.region.name }, year, deadline: due, asOf, daysLate: daysPast(due, asOf), total: view.completeness.total, rows };
+}
+
+/** The list as a workbook: a title, the deadline line, one row per unit, A4 portrait. */
+export async function overdueWorkbook(o: Overdue): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(T.sheetName);
+  const widths = [6, 14, 22, 12, 12, 16, 12, 12, 14];
+  widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  ws.mergeCells(1, 1, 1, widths.length);
+  putText(ws, 1, 1, T.title(o.office.name, o.year), { bold: true, size: 14, border: false, align: 'center' });
+  ws.mergeCells(2, 1, 2, widths.length);
+  putText(ws, 2, 1, T.meta(o.deadline ?? '', o.asOf, o.daysLate, o.rows.length, o.total), { border: false, align: 'center' });
+  T.sheetHeaders.forEach((h, i) => putText(ws, 4, i + 1, h, { bold: true, align: 'center' }));
+  o.rows.forEach((r, i) => {
+    const c = r.contact;
+    [String(i + 1), r.code, r.name, T.state[r.state], c?.filler ?? '', c?.phone ?? '', c?.head ?? '', c?.statistician ?? '', c ? T.contactFrom(c.year) : T.noContact]
+      .forEach((text, col) => putText(ws, 5 + i, col + 1, text, { wrap: col === 2 || col === 8 }));
+  });
+  ws.views = [{ state: 'frozen', ySplit: 4 }];
+  ws.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,57 @@
+// 回执 at the unit: the receipt the receiving office gave, imported as a hostile file — size, JSON, strict schema,
+// its own checksum, then that it is for this computer's unit (and department), plan and year, and for the version
+// this computer holds. Kept with the return (never changing its values or status); the home page shows the latest.
+import { AppError } from '../../shared/api/envelope.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import { RECEIPT_MAX_BYTES, ReceiptSchema, type ReceiptView } from '../../shared/returns/receipt.ts';
+import { localDate } from '../../shared/returns/dates.ts';
+import { footerDateText } from '../../shared/returns/footer.ts';
+import { appendAudit } from '../db/repos/audit-repo.ts';
+import { findReturn } from '../db/repos/returns-repo.ts';
+import { returnChecksum } from '../excel/checksum.ts';
+import { receiptChecksum } from '../merge/receipt.ts';
+import { isoNow, type AppContext } from './context.ts';
+import { requireRegion } from './regions-service.ts';
+import { returnData, userName } from './returns-service.ts';
+import { getProfile } from './settings-service.ts';
+
+const M = MESSAGES.returns.receipt;
+const refuse = (message: string): never => { throw new AppError('refused', message); };
+
+export function importReceipt(ctx: AppContext, bytes: Uint8Array, fileName: string): { returnId: number; message: string } {
+  const profile = getProfile(ctx) ?? refuse(MESSAGES.returns.noProfile);
+  if (bytes.length > RECEIPT_MAX_BYTES) refuse(M.tooLarge(fileName, RECEIPT_MAX_BYTES / 1024));
+  let json: unknown;
+  try { json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)); } catch { refuse(M.notReceipt(fileName)); }
+  const parsed = ReceiptSchema.safeParse(json);
+  if (!parsed.success) {
+    const isReceipt = typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'wdp-monitor/receipt';
+    return refuse(isReceipt ? M.badField(parsed.error.issues[0]?.path.join('.') ?? '') : M.notReceipt(fileName));
+  }
+  const { checksum, ...body } = parsed.data;
+  if (receiptChecksum(body) !== checksum) refuse(M.tampered);
+  const own = requireRegion(ctx, profile.regionCode).name;
+  if (body.unit.code !== profile.regionCode || body.unit.department !== (profile.department ?? '')) {
+    refuse(M.otherUnit(body.unit.department ? MESSAGES.merge.departmentName(body.unit.department) : body.unit.name, body.year, own));
+  }
+  if (body.plan.id !== profile.planId) refuse(M.otherPlan(body.plan.name));
+  const local = findReturn(ctx.db, body.unit.code, body.year, body.plan.id) ?? refuse(M.noLocal(own, body.year));
+  if (body.file.valuesChecksum && returnChecksum(returnData(ctx, local)) !== body.file.valuesChecksum) refuse(M.otherVersion);
+
+  const at = isoNow(ctx);
+  const added = ctx.db.transaction(() => {
+    const info = ctx.db.prepare(`INSERT OR IGNORE INTO return_receipts (return_id, office_code, office_name, decision, decided_at, decided_by, remark,
+      file_name, file_sha256, checksum, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(local.id, body.office.code, body.office.name, body.decision, body.decidedAt, body.decidedBy, body.remark, body.file.name, body.file.sha256, checksum, at);
+    if (info.changes > 0) appendAudit(ctx.db, local.id, { at, userName: userName(ctx), field: 'review:receipt', oldValue: null, newValue: M.audit(body.office.name, body.decision, footerDateText(localDate(body.decidedAt)), body.remark) });
+    return info.changes > 0;
+  })();
+  return { returnId: local.id, message: (added ? M.imported : M.again)(body.office.name, body.decision, footerDateText(localDate(body.decidedAt))) };
+}
+
+/** The latest receipt of a return, for its summary. */
+export function latestReceipt(ctx: AppContext, returnId: number): ReceiptView | null {
+  const r = ctx.db.prepare(`SELECT office_name AS office, decision, decided_at AS decidedAt, remark, file_name AS fileName FROM return_receipts
+    WHERE return_id = ? ORDER BY decided_at DESC, id DESC LIMIT 1`).get(returnId) as ReceiptView | undefined;
+  return r ?? null;
+}

@@ -1,0 +1,94 @@
+// 催报 on the county's completeness view: the deadline the office sets for the year, who has not reported (nothing,
+// a draft, or sent back) with whom to call from their last return's footer, and the printable list (A4, printed
+// through the app's print path: the document is lifted into this page) or the same list as a workbook.
+import { useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { Overdue } from '../../shared/returns/overdue.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import { PRINT_STYLE_ATTRIBUTE } from '../../shared/report/html.ts';
+import { api, ApiCallError } from '../api/client.ts';
+import { useApiQuery } from '../hooks/useApiQuery.ts';
+import { saveBase64 } from '../lib/files.ts';
+import '../pages/print-page.css';
+
+const T = MESSAGES.merge.overdue;
+
+function printableParts(html: string): { css: string; body: string } {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return { css: doc.querySelector(`style[${PRINT_STYLE_ATTRIBUTE}]`)?.textContent ?? '', body: doc.body.innerHTML };
+}
+
+export function OverduePanel({ year, version, onMessage }: { year: number; version: number; onMessage: (text: string) => void }) {
+  const [nonce, setNonce] = useState(0);
+  const list = useApiQuery(`overdue:${year}:${version}:${nonce}`, () => api['merge:overdue']({ year }));
+  const doc = useApiQuery(`overdue-print:${year}:${version}:${nonce}`, () => api['merge:overdue-print']({ year }));
+  const [draft, setDraft] = useState<string | null>(null);
+  const parts = useMemo(() => (doc.value ? printableParts(doc.value.html) : null), [doc.value]);
+  const o: Overdue | undefined = list.value;
+  const deadline = draft ?? o?.deadline ?? '';
+  const run = async (task: () => Promise<string>) => {
+    try { onMessage(await task()); } catch (e) { onMessage(e instanceof ApiCallError ? [e.error.message, ...e.error.details.map((d) => d.message)].join('：') : (e as Error).message); }
+  };
+  const save = (value: string | null) => run(async () => {
+    const r = await api['merge:set-deadline']({ year, deadline: value });
+    setDraft(null);
+    setNonce((n) => n + 1);
+    return T.deadlineSaved(r.deadline);
+  });
+  const print = () => run(async () => {
+    if (!window.wdp) { window.print(); return ''; }
+    await api['shell:print']({ landscape: false });
+    return '';
+  });
+  const pdf = () => run(async () => {
+    const r = await api['shell:print-to-pdf']({ suggestedName: `${doc.value!.title}.pdf`, landscape: false });
+    return r.saved && r.path ? T.saved(r.path) : T.notSaved;
+  });
+  const excel = () => run(async () => {
+    const file = await api['merge:overdue-export']({ year });
+    const path = await saveBase64(file.fileName, 'xlsx', file.bytesBase64);
+    return path ? T.saved(path) : T.notSaved;
+  });
+  if (!o) return list.error ? <p className="error" role="alert">{list.error.message}</p> : null;
+  return (
+    <section className="card overdue" data-testid="overdue">
+      <div className="overdue-head">
+        <h2>{T.heading}</h2>
+        <label className="inline-field">{T.deadline}
+          <input type="date" aria-label={T.deadline} value={deadline} onChange={(e) => setDraft(e.target.value)} />
+        </label>
+        <button onClick={() => void save(deadline || null)} disabled={draft === null}>{T.saveDeadline}</button>
+        {o.deadline && <button className="link" onClick={() => void save(null)}>{T.clearDeadline}</button>}
+        <strong className={o.daysLate > 0 && o.rows.length > 0 ? 'error-text' : ''} data-testid="overdue-summary">{T.summary(o.rows.length, o.daysLate, o.deadline)}</strong>
+        <span className="spacer" />
+        <button onClick={() => void print()} disabled={!parts}>{T.print}</button>
+        <button onClick={() => void pdf()} disabled={!parts}>{T.pdf}</button>
+        <button onClick={() => void excel()}>{T.excel}</button>
+      </div>
+      {o.rows.length > 0 && (
+        <details>
+          <summary>{T.listToggle(o.rows.length)}</summary>
+          <table className="grid overdue-list" data-testid="overdue-list">
+            <thead><tr>{T.headers.slice(1, 8).map((h) => <th key={h}>{h}</th>)}</tr></thead>
+            <tbody>
+              {o.rows.map((r) => (
+                <tr key={r.code} data-late-region={r.code} data-late={r.state}>
+                  <td>{r.name}</td><td><span className={`status state-${r.state === 'returned' ? 'returned' : r.state}`}>{T.state[r.state]}</span></td>
+                  <td>{r.contact?.filler}</td><td>{r.contact?.phone}</td><td>{r.contact?.head}</td><td>{r.contact?.statistician}</td>
+                  <td className="muted small">{r.contact ? T.contactFrom(r.contact.year) : T.noContact}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+      {parts && createPortal(
+        <div className="wdp-print-host" aria-hidden>
+          <style>{parts.css}</style>
+          <div dangerouslySetInnerHTML={{ __html: parts.body }} />
+        </div>,
+        document.body,
+      )}
+    </section>
+  );
+}

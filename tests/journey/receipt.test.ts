@@ -1,0 +1,94 @@
+// 回执: the county accepts a township's version (审核通过) and writes a receipt naming who received it, which return,
+// the SHA-256 of the file received, when, the decision and its remark; the township imports it and its home page
+// list shows the return acknowledged. A receipt is hostile: too large, not JSON, an unknown field, edited, for
+// another unit, for another version — refused with the reason, nothing written.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/api/dispatch.ts';
+import type { Channel, Input, Output } from '../../shared/api/contract.ts';
+import { openTestBackend, TAOBEI_COUNTY, TAOBEI_TOWNSHIP, type TestBackend } from '../helpers/backend.ts';
+import { plausibleReturn } from '../merge/excel-files.ts';
+import { requireFramework } from '../../electron/services/plans-service.ts';
+
+const YEAR = 2024;
+const TOWN = TAOBEI_TOWNSHIP.regionCode;
+
+async function call<C extends Channel>(b: TestBackend, channel: C, input: Input<C>): Promise<Output<C>> {
+  const r = await dispatch(b.handlers, channel, input);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as Output<C>;
+}
+const refusal = async (b: TestBackend, fileName: string, bytes: Buffer | string) => {
+  const r = await dispatch(b.handlers, 'returns:import-receipt', { fileName, bytesBase64: Buffer.from(bytes).toString('base64') });
+  return r.ok ? '' : r.error.message;
+};
+
+describe('回执 from the county to the township', () => {
+  let town: TestBackend;
+  let county: TestBackend;
+  let returnId: number;
+  let fileBytes: Buffer;
+  let receipt: { fileName: string; text: string };
+
+  beforeAll(async () => {
+    town = openTestBackend({ profile: TAOBEI_TOWNSHIP, now: () => new Date('2025-01-12T02:00:00Z') });
+    county = openTestBackend({ profile: TAOBEI_COUNTY, now: () => new Date('2025-01-15T02:00:00Z') });
+    const fw = requireFramework(town.ctx, 'taobei');
+    const data = plausibleReturn(fw, { regionCode: TOWN, regionName: '', year: YEAR });
+    returnId = (await call(town, 'returns:open', { regionCode: TOWN, year: YEAR, prefillFromPreviousYear: false })).summary.id;
+    await call(town, 'returns:set-cells', { returnId, edits: data.cells.map((c) => ({ item: c.item, sex: c.sex, value: c.value, noData: c.noData })) });
+    await call(town, 'returns:set-status', { returnId, status: 'checked' });
+    await call(town, 'returns:set-status', { returnId, status: 'submitted' });
+    const file = await call(town, 'excel:export-return', { returnId });
+    fileBytes = Buffer.from(file.bytesBase64, 'base64');
+    const [v] = await call(county, 'merge:import-files', { year: YEAR, files: [file] });
+    const none = await dispatch(county.handlers, 'merge:receipt', { year: YEAR, submissionId: v.submissionId! });
+    expect(none.ok ? '' : none.error.message).toContain('尚未审核');
+    await call(county, 'merge:accept', { year: YEAR, submissionId: v.submissionId!, remark: '数据完整，审核通过' });
+    const out = await call(county, 'merge:receipt', { year: YEAR, submissionId: v.submissionId! });
+    receipt = { fileName: out.fileName, text: Buffer.from(out.bytesBase64, 'base64').toString('utf8') };
+  });
+  afterAll(() => { town?.dispose(); county?.dispose(); });
+
+  it('names who received which return, the SHA-256 of the file received, when, the decision and the remark', () => {
+    expect(receipt.fileName).toBe(`海明街道_${YEAR}年_妇女发展监测报表_接收回执.json`);
+    const r = JSON.parse(receipt.text);
+    expect(r).toMatchObject({
+      format: 'wdp-monitor/receipt', office: { code: TAOBEI_COUNTY.regionCode, name: '洮北区' }, unit: { code: TOWN, department: '' }, year: YEAR,
+      plan: { id: 'taobei' }, file: { sha256: createHash('sha256').update(fileBytes).digest('hex') },
+      decision: 'accepted', decidedAt: '2025-01-15T02:00:00.000Z', decidedBy: '王芳', remark: '数据完整，审核通过',
+    });
+    expect(r.checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(receipt.text.length).toBeLessThan(2000);
+  });
+
+  it('refuses hostile receipts with the reason, writing nothing', async () => {
+    const r = JSON.parse(receipt.text);
+    expect(await refusal(town, 'big.json', Buffer.alloc(20 * 1024, 32))).toContain('不是回执文件');
+    expect(await refusal(town, 'x.json', 'PK\u0003\u0004 not json')).toContain('不是回执文件');
+    expect(await refusal(town, 'x.json', JSON.stringify({ ...r, extra: 1 }))).toContain('格式不对');
+    expect(await refusal(town, 'x.json', JSON.stringify({ ...r, remark: '不用改' }))).toContain('在程序之外被改动过');
+    expect(await refusal(town, 'x.json', JSON.stringify({ ...r, decision: 'accepted', file: { ...r.file, sha256: '0'.repeat(64) } }))).toContain('在程序之外被改动过');
+    const other = openTestBackend({ profile: { ...TAOBEI_TOWNSHIP, regionCode: '220802002000' } });
+    try { expect(await refusal(other, receipt.fileName, receipt.text)).toMatch(/这是海明街道2024年报表的回执，本机的填报单位是.*不予导入/); } finally { other.dispose(); }
+    expect((await call(town, 'returns:list', { regionCode: TOWN }))[0].receipt).toBeNull();
+  });
+
+  it('is imported by the township: its return is shown as received (审核通过), audited, once', async () => {
+    const out = await call(town, 'returns:import-receipt', { fileName: receipt.fileName, bytesBase64: Buffer.from(receipt.text).toString('base64') });
+    expect(out.message).toBe('已导入回执：洮北区已于2025年1月15日接收本报表（审核通过）');
+    const [summary] = await call(town, 'returns:list', { regionCode: TOWN });
+    expect(summary.receipt).toMatchObject({ office: '洮北区', decision: 'accepted', decidedAt: '2025-01-15T02:00:00.000Z', remark: '数据完整，审核通过' });
+    expect(summary.status).toBe('submitted');
+    const again = await call(town, 'returns:import-receipt', { fileName: receipt.fileName, bytesBase64: Buffer.from(receipt.text).toString('base64') });
+    expect(again.message).toContain('此回执已导入过');
+    const audit = await call(town, 'returns:audit', { returnId, limit: 5 });
+    expect(audit.filter((a) => a.field === 'review:receipt')).toHaveLength(1);
+  });
+
+  it('refuses a receipt for a version this computer no longer holds', async () => {
+    await call(town, 'returns:set-status', { returnId, status: 'draft' });
+    await call(town, 'returns:set-cells', { returnId, edits: [{ item: 'PD30', sex: 'female', value: 1 }] });
+    expect(await refusal(town, receipt.fileName, receipt.text)).toContain('不是本机现有的报表版本');
+  });
+});
