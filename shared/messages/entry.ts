@@ -98,7 +98,7 @@ export const entry = {
       import: '导入 Excel 文件', importQualitative: '导入定性目标 / 上级要求（个）',
       explanation: (indicator: string) => `预警说明：${indicator}`, threshold: (indicator: string) => `上级要求：${indicator}`,
       qualitative: (indicator: string) => `定性目标：${indicator}`,
-      footer: (label: string) => `表尾：${label}`, returned: '上级退回意见', cell: (name: string, column: string) => `${name} · ${column}`,
+      footer: (label: string) => `表尾：${label}`, returned: '上级退回意见', receipt: '上级回执', cell: (name: string, column: string) => `${name} · ${column}`,
     },
     prefillYear: (year: string) => `${year} 年的数值`,
     confirmed: (n: string) => `${n} 个单元格`,

@@ -29,6 +29,7 @@ export function describeAudit(framework: Framework, entry: AuditFields): AuditLi
   if (field.startsWith('explanation:')) return { field: A.fields.explanation(targetIndicator(field.slice('explanation:'.length))), oldValue, newValue };
   if (field.startsWith('footer:')) return { field: A.fields.footer(MESSAGES.entry.footer.labels[field.slice('footer:'.length)] ?? field.slice('footer:'.length)), oldValue, newValue };
   if (field === 'review:returned') return { field: A.fields.returned, oldValue, newValue };
+  if (field === 'review:receipt') return { field: A.fields.receipt, oldValue, newValue };
   if (field.startsWith('threshold:')) return { field: A.fields.threshold(targetIndicator(field.slice('threshold:'.length))), oldValue, newValue };
   const dot = field.lastIndexOf('.');
   if (dot > 0) {

@@ -87,7 +87,7 @@ describe('回执 from the county to the township', () => {
   });
 
   it('refuses a receipt for a version this computer no longer holds', async () => {
-    await call(town, 'returns:set-status', { returnId, status: 'draft' });
+    await call(town, 'returns:set-status', { returnId, status: 'draft', reason: '县里要求更正村委会成员数' });
     await call(town, 'returns:set-cells', { returnId, edits: [{ item: 'PD30', sex: 'female', value: 1 }] });
     expect(await refusal(town, receipt.fileName, receipt.text)).toContain('不是本机现有的报表版本');
   });

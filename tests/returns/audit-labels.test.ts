@@ -34,6 +34,7 @@ describe('submission blockers', () => {
     expect(line('footer:reportedOn', null, '2025-01-20')).toEqual({ field: '表尾：报出日期', oldValue: null, newValue: '2025-01-20' });
     expect(line('footer:phone', '0436-1', '0436-2')).toMatchObject({ field: '表尾：联系电话' });
     expect(line('review:returned', null, '请核对PD30')).toMatchObject({ field: '上级退回意见' });
+    expect(line('review:receipt', null, '审核通过')).toMatchObject({ field: '上级回执' });
   });
   it('lists only 预警 without an explanation, each with its area and indicator', () => {
     const base: TargetResult = {
