@@ -15,7 +15,7 @@ import { locateRows } from './locate-rows.ts';
 import type { WorkbookMeta } from './meta.ts';
 import { isResultSheet, readExplanations } from './read-explanations.ts';
 import { readPooledRows } from './pooled-rows.ts';
-import { readWorkbookBytes } from './read-workbook.ts';
+import { readWorkbookBytes, type ReaderChoice } from './read-workbook.ts';
 import { buildReport, locateProblems, type RawProblem } from './report.ts';
 
 const P = MESSAGES.excel.problem;
@@ -28,6 +28,8 @@ export interface ReadContext {
   /** the region's other returns, for 上年 and trend targets */
   history?: (planId: string, regionCode: string, year: number) => ReturnData[];
   limits?: Partial<FileLimits>;
+  /** `sheetjs` reads every file with SheetJS (the small .xlsx reader is used by default where it can) */
+  reader?: ReaderChoice;
 }
 
 export interface ParsedMeta {
@@ -67,7 +69,7 @@ export function readReturnWorkbook(bytes: Uint8Array, fileName: string, ctx: Rea
 
 function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): ReadResult {
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
-  const read = readWorkbookBytes(bytes, fileName, limits);
+  const read = readWorkbookBytes(bytes, fileName, limits, ctx.reader);
   if (!read.ok) {
     const problems = locateProblems([{ severity: 'error', code: read.code, sheet: read.sheet ?? null, cell: null, item: null, message: read.message }], fileName, []);
     return { report: buildReport({ fileName, readable: false, identity: null, problems, evaluation: null, framework: null }), parsed: null, meta: null };
