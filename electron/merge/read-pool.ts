@@ -7,6 +7,9 @@ import type { AppContext } from '../services/context.ts';
 import type { ReadOutcome, ReturnReader } from './batch-import.ts';
 import { allFrameworks } from './excel-reader.ts';
 
+/** The worker's file: beside the prebuilt CLI's chunks (dist-cli/read-worker.mjs), or the source when run from source. */
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './read-worker.ts' : './read-worker.mjs', import.meta.url);
+
 export interface ReadPool { read: ReturnReader; close: () => Promise<void> }
 
 export function openReadPool(ctx: AppContext, size = Math.max(1, Math.min(availableParallelism(), 8))): ReadPool {
@@ -15,7 +18,7 @@ export function openReadPool(ctx: AppContext, size = Math.max(1, Math.min(availa
   const pending = new Map<number, { ok: (o: ReadOutcome) => void; fail: (e: Error) => void }>();
   const load = new Map<Worker, number>();
   const workers = Array.from({ length: size }, () => {
-    const w = new Worker(new URL('./read-worker.ts', import.meta.url), { workerData: { frameworks, regions } });
+    const w = new Worker(WORKER, { workerData: { frameworks, regions } });
     w.on('message', (m: { id: number; outcome?: ReadOutcome; error?: string }) => {
       const job = pending.get(m.id);
       if (!job) return;
