@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { migrate, readMigrations, refuseNewer } from './migrate.ts';
+import { cacheStatements } from './statement-cache.ts';
 
 export interface OpenOptions {
   migrationsDir: string;
@@ -23,7 +24,7 @@ export function openDatabase(file: string, options: OpenOptions): Db {
     migrate(db, migrations, (from, to) => {
       if (from > 0) options.beforeMigrate?.(db, from, to);
     });
-    return db;
+    return cacheStatements(db);
   } catch (error) {
     db.close();
     throw error;
