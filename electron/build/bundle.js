@@ -2,8 +2,8 @@
 // Bundles the Electron main process and preload into CommonJS for Electron (better-sqlite3 stays external:
 // its prebuilt Node-API binary is loaded as it is, no rebuild), and the `wdp` command line and its read worker
 // into ES modules (dist-cli/), so the CLI starts without stripping TypeScript or compiling ~150 modules, and each
-// worker thread loads one file. exceljs and subset-font stay external: loaded from node_modules only by the
-// commands that write a workbook or embed a font.
+// worker thread loads one file. exceljs is bundled into a chunk of its own, loaded only by the commands that write a
+// workbook; subset-font (wasm) stays in node_modules.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { rmSync } from 'node:fs';
@@ -23,7 +23,7 @@ await build({ ...common, entryPoints: [join(root, 'electron', 'preload.ts')], ou
 rmSync(join(root, 'dist-cli'), { recursive: true, force: true });
 const cli = {
   bundle: true, platform: 'node', format: 'esm', target: 'node22', sourcemap: false, logLevel: 'warning',
-  external: ['better-sqlite3', 'exceljs', 'subset-font'],
+  external: ['better-sqlite3', 'subset-font'],
   // CommonJS packages bundled into an ES module still call require()
   banner: { js: "import { createRequire as __wdpRequire } from 'node:module'; const require = __wdpRequire(import.meta.url);" },
 };

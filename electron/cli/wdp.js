@@ -3,6 +3,7 @@
 // than every source file; otherwise the TypeScript sources through Node's type stripping (Node >= 22.18 does it by
 // default; 22.14–22.17 need the flag, so we re-run ourselves with it). WDP_CLI_SOURCE=1 forces the sources.
 import { spawnSync } from 'node:child_process';
+import module from 'node:module';
 import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -33,6 +34,8 @@ function freshBundle() {
 // `wdp plan show x | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error) => { if (error.code === 'EPIPE') process.exit(0); throw error; });
 if (freshBundle()) {
+  // V8's code cache on disk (Node's compile cache, in the temp folder): later starts skip compiling the bundle
+  module.enableCompileCache?.();
   const { runCli } = await import(bundle);
   process.exitCode = await runCli(process.argv.slice(2));
 } else if (process.features.typescript) {

@@ -18,12 +18,47 @@ const BUILT_IN: Record<number, string> = {
 const ERROR_CODE: Record<string, number> = { '#NULL!': 0x00, '#DIV/0!': 0x07, '#VALUE!': 0x0f, '#REF!': 0x17, '#NAME?': 0x1d, '#NUM!': 0x24, '#N/A': 0x2a, '#GETTING_DATA': 0x2b, '#WTF?': 0xff };
 const ENTITIES: Record<string, string> = { '&quot;': '"', '&apos;': "'", '&gt;': '>', '&lt;': '<', '&amp;': '&' };
 
-/** SheetJS's unescapexml (entities, then _xHHHH_ escapes; with `xlsx`, CRLF → LF). */
+const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/** What SheetJS's entity expression makes of "&body;" (null: no entity, the text stays as it is). */
+function entity(body: string): string | null {
+  if (body.charCodeAt(0) === 35) {
+    // &#x?[0-9a-f]+; (case-insensitive), hexadecimal only when a lower-case x is written: SheetJS's rule
+    let i = 1;
+    if (body[1] === 'x' || body[1] === 'X') i = 2;
+    if (i >= body.length) return null;
+    for (let k = i; k < body.length; k++) if (!isHex(body.charCodeAt(k))) return null;
+    return String.fromCharCode(parseInt(body.slice(i), body.includes('x') ? 16 : 10));
+  }
+  const lower = body.toLowerCase();
+  if (lower !== 'quot' && lower !== 'apos' && lower !== 'gt' && lower !== 'lt' && lower !== 'amp') return null;
+  return ENTITIES[`&${body};`] ?? String.fromCharCode(NaN);
+}
+
+/**
+ * SheetJS's unescapexml (entities, then _xHHHH_ escapes; with `xlsx`, CRLF → LF), as a scan instead of a regular
+ * expression with a callback: some writers (openpyxl) spell every Chinese character as &#NNNNN;.
+ */
 function unescape(text: string, xlsx = false): string {
   let s = text;
-  if (s.includes('&')) {
-    s = s.replace(/&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi, (all, code: string | undefined) =>
-      ENTITIES[all] || String.fromCharCode(parseInt(code ?? '', all.includes('x') ? 16 : 10)) || all);
+  let at = s.indexOf('&');
+  if (at >= 0) {
+    let out = '';
+    let last = 0;
+    while (at >= 0) {
+      const semi = s.indexOf(';', at + 1);
+      if (semi < 0) break;
+      const amp = s.indexOf('&', at + 1);
+      const rep = amp >= 0 && amp < semi ? null : entity(s.slice(at + 1, semi));
+      if (rep === null) {
+        at = amp;
+        continue;
+      }
+      out += s.slice(last, at) + rep;
+      last = semi + 1;
+      at = s.indexOf('&', last);
+    }
+    s = out + s.slice(last);
   }
   if (s.includes('_')) s = s.replace(/_x([\da-fA-F]{4})_/gi, (_, c: string) => String.fromCharCode(parseInt(c, 16)));
   return xlsx ? s.replace(/\r\n/g, '\n') : s;
@@ -283,7 +318,7 @@ export function readXlsxParts(parts: XlsxParts, limits: FileLimits): GridWorkboo
     }
     return { kind: 'xlsx', sheets };
   } catch (error) {
-    if (error instanceof Decline) { if (process.env.WDP_XLSX_DEBUG) console.error("declined:", error.message); return null; }
+    if (error instanceof Decline) return null;
     throw error;
   }
 }

@@ -12,6 +12,7 @@ import { APP_VERSION } from './meta.ts';
 import { writeAreaSheet } from './write-area-sheet.ts';
 import { writeMetaSheet } from './write-meta-sheet.ts';
 import { writeResultSheet } from './write-result-sheet.ts';
+import { deflateStoredZip } from './zip-deflate.ts';
 
 const F = MESSAGES.excel.form;
 
@@ -70,6 +71,7 @@ export async function writeReturnWorkbook(input: WriteReturnInput): Promise<Writ
   input.addSheets?.(wb);
   writeMetaSheet(wb, input);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  // parts stored by exceljs (JSZip's deflate is pure JavaScript), then deflated natively
+  const bytes = deflateStoredZip(Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)));
   return { bytes, addresses };
 }

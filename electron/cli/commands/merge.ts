@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { importMany, type LazyFile } from '../../merge/batch-import.ts';
 import { resolveOffice } from '../../merge/office.ts';
-import { openReadPool } from '../../merge/read-pool.ts';
+import { openReadPool, poolSize } from '../../merge/read-pool.ts';
 import { isReturnFileName } from '../../../shared/returns/file-names.ts';
 import { call } from '../call.ts';
 import { flagString, type CliCommand } from '../command.ts';
@@ -50,7 +50,7 @@ export const mergeCommand: CliCommand = {
     const where = { year, regionCode: region, planId };
     const office = resolveOffice(backend.ctx, region, planId);
     await call(backend, 'merge:begin-import', where);
-    const pool = openReadPool(backend.ctx);
+    const pool = openReadPool(backend.ctx, poolSize(files.length));
     let verdicts;
     try {
       verdicts = await importMany(backend.ctx, office, year, files, pool.read);
