@@ -41,8 +41,16 @@ export async function fillTownshipFiles(framework: Framework, template: string, 
     const source = filled[i % FILLED];
     const town = towns[i];
     const zip = await JSZip.loadAsync(readFileSync(join(dir, townshipFile(source, year))));
-    const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
-    zip.file('xl/sharedStrings.xml', strings.replaceAll(source.code, town.code).replace(new RegExp(`([>：])${source.name}<`, 'g'), `$1${town.name}<`));
+    // openpyxl writes inline strings with every non-ASCII character as &#NNNNN;; older versions use shared strings
+    const escaped = (text: string) => [...text].map((ch) => (ch.charCodeAt(0) > 127 ? `&#${ch.codePointAt(0)};` : ch)).join('');
+    const parts = Object.keys(zip.files).filter((n) => /^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(n));
+    for (const part of parts) {
+      let xml = (await zip.file(part)!.async('string')).replaceAll(source.code, town.code);
+      for (const spell of [(t: string) => t, escaped]) {
+        xml = xml.replace(new RegExp(`(>|${spell('：')})${spell(source.name)}<`, 'g'), `$1${spell(town.name)}<`);
+      }
+      zip.file(part, xml);
+    }
     writeFileSync(join(dir, townshipFile(town, year)), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
   }
 }
