@@ -40,26 +40,39 @@ function entity(body: string): string | null {
  * expression with a callback: some writers (openpyxl) spell every Chinese character as &#NNNNN;.
  */
 function unescape(text: string, xlsx = false): string {
-  let s = text;
-  let at = s.indexOf('&');
-  if (at >= 0) {
-    let out = '';
-    let last = 0;
-    while (at >= 0) {
-      const semi = s.indexOf(';', at + 1);
-      if (semi < 0) break;
-      const amp = s.indexOf('&', at + 1);
-      const rep = amp >= 0 && amp < semi ? null : entity(s.slice(at + 1, semi));
-      if (rep === null) {
-        at = amp;
-        continue;
-      }
-      out += s.slice(last, at) + rep;
-      last = semi + 1;
-      at = s.indexOf('&', last);
+  if (!text.includes('&')) return finishUnescape(text, xlsx);
+  // returns filled from one template repeat the same labels and formulas, file after file: decode each once
+  const cache = xlsx ? DECODED_XLSX : DECODED;
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  let out = '';
+  let last = 0;
+  let at = text.indexOf('&');
+  while (at >= 0) {
+    const semi = text.indexOf(';', at + 1);
+    if (semi < 0) break;
+    const amp = text.indexOf('&', at + 1);
+    const rep = amp >= 0 && amp < semi ? null : entity(text.slice(at + 1, semi));
+    if (rep === null) {
+      at = amp;
+      continue;
     }
-    s = out + s.slice(last);
+    out += text.slice(last, at) + rep;
+    last = semi + 1;
+    at = text.indexOf('&', last);
   }
+  const decoded = finishUnescape(out + text.slice(last), xlsx);
+  if (cache.size >= 20_000) cache.clear();
+  cache.set(text, decoded);
+  return decoded;
+}
+
+/** Decoded texts by their XML spelling (bounded), for unescape without and with SheetJS's xlsx flag. */
+const DECODED = new Map<string, string>();
+const DECODED_XLSX = new Map<string, string>();
+
+function finishUnescape(text: string, xlsx: boolean): string {
+  let s = text;
   if (s.includes('_')) s = s.replace(/_x([\da-fA-F]{4})_/gi, (_, c: string) => String.fromCharCode(parseInt(c, 16)));
   return xlsx ? s.replace(/\r\n/g, '\n') : s;
 }
