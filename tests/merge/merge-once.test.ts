@@ -5,7 +5,9 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importBatch } from '../../electron/merge/batch-import.ts';
 import { buildMergedReturn } from '../../electron/merge/county-aggregate.ts';
-import { excelReturnReader } from '../../electron/merge/excel-reader.ts';
+import { allFrameworks, excelReturnReader, readForMerge } from '../../electron/merge/excel-reader.ts';
+import { getRegion } from '../../electron/db/repos/regions-repo.ts';
+import type { ReturnReader } from '../../electron/merge/batch-import.ts';
 import { resolveOffice } from '../../electron/merge/office.ts';
 import { openReadPool, poolSize } from '../../electron/merge/read-pool.ts';
 import { openTestBackend, TAOBEI_COUNTY, type TestBackend } from '../helpers/backend.ts';
@@ -72,8 +74,36 @@ describe('reading a batch in this thread or on workers', () => {
       }
     };
     const inThread = await verdictsOf(0);
+    expect(inThread.cells.length).toBeGreaterThan(50);
     const pooled = await verdictsOf(2);
     expect(inThread.verdicts.map((v) => v.verdict)).toEqual(['accepted', 'accepted', 'accepted']);
     expect(pooled).toEqual(inThread);
+  });
+});
+
+describe('the merge before and after the small reader', () => {
+  it('gives the same verdicts, stored cells, merged return and judgement as SheetJS reading every file', async () => {
+    const run = async (reader: 'auto' | 'sheetjs') => {
+      const b = openTestBackend({ profile: TAOBEI_COUNTY });
+      try {
+        const office = resolveOffice(b.ctx);
+        const files = await Promise.all(TOWNS.map(async (code, i) => ({
+          fileName: `${i}.xlsx`,
+          // a draft, an empty cell and an odd value among them: warnings and notes must match too
+          bytes: await returnFile(office.framework, { regionCode: code, regionName: `镇${i}`, year: 2024, status: i === 1 ? 'draft' : 'submitted', cells: i === 2 ? { [office.framework.dataItems[0].code + '.total']: null } : {} }),
+        })));
+        const ctx = { frameworks: allFrameworks(b.ctx), region: (code: string) => getRegion(b.ctx.db, code), reader };
+        const read: ReturnReader = (bytes, fileName) => readForMerge(bytes, fileName, ctx);
+        const verdicts = await importBatch(b.ctx, office, 2024, files, read);
+        const merged = buildMergedReturn(b.ctx, office, 2024);
+        return { verdicts, data: merged.result.data, evaluation: merged.evaluation, notes: merged.notes, completeness: merged.completeness };
+      } finally {
+        b.dispose();
+      }
+    };
+    const fast = await run('auto');
+    const sheetjs = await run('sheetjs');
+    expect(fast.verdicts.map((v) => v.verdict)).toEqual(['accepted', 'warnings', 'accepted', 'accepted']);
+    expect(fast).toEqual(sheetjs);
   });
 });
