@@ -1,14 +1,45 @@
 #!/usr/bin/env node
-// Launcher for `npx wdp`: the CLI is TypeScript run by Node's built-in type stripping (Node >= 22.18 does it
-// by default; 22.14–22.17 need the flag, so we re-run ourselves with it).
+// Launcher for `npx wdp`. Runs the prebuilt bundle (dist-cli/wdp.mjs, made by `npm run build`) when it is newer
+// than every source file; otherwise the TypeScript sources through Node's type stripping (Node >= 22.18 does it by
+// default; 22.14–22.17 need the flag, so we re-run ourselves with it). WDP_CLI_SOURCE=1 forces the sources.
 import { spawnSync } from 'node:child_process';
+import module from 'node:module';
+import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const main = fileURLToPath(new URL('./main.ts', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const main = join(root, 'electron', 'cli', 'main.ts');
+const bundle = join(root, 'dist-cli', 'wdp.mjs');
+
+/** The newest modification time of the sources the bundle is made of (a stale bundle is never run). */
+function newestSource() {
+  let newest = 0;
+  for (const dir of ['electron', 'shared']) {
+    for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+function freshBundle() {
+  if (process.env.WDP_CLI_SOURCE === '1') return false;
+  try {
+    return statSync(bundle).mtimeMs >= newestSource();
+  } catch {
+    return false;
+  }
+}
+
 // `wdp plan show x | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error) => { if (error.code === 'EPIPE') process.exit(0); throw error; });
-if (process.features.typescript) {
-  const { runCli } = await import('./main.ts');
+if (freshBundle()) {
+  // V8's code cache on disk (Node's compile cache, in the temp folder): later starts skip compiling the bundle
+  module.enableCompileCache?.();
+  const { runCli } = await import(bundle);
+  process.exitCode = await runCli(process.argv.slice(2));
+} else if (process.features.typescript) {
+  const { runCli } = await import(main);
   process.exitCode = await runCli(process.argv.slice(2));
 } else {
   const result = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', main, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { migrate, readMigrations, refuseNewer, type Migration } from './migrate.ts';
+import { cacheStatements } from './statement-cache.ts';
 
 export interface OpenOptions {
   migrationsDir: string;
@@ -75,7 +76,7 @@ export function openDatabase(file: string, options: OpenOptions): Db {
     migrate(db, migrations, (from, to) => {
       if (from > 0) options.beforeMigrate?.(db, from, to);
     });
-    return db;
+    return cacheStatements(db);
   } catch (error) {
     db.close();
     throw error;

@@ -121,52 +121,68 @@ function readCentralDirectory(buf: Buffer): { entries: ZipEntry[]; zip64: boolea
  * when the archive is safe to hand to SheetJS and holds an Excel workbook.
  */
 export function inspectXlsxZip(bytes: Uint8Array, fileName: string, limits: FileLimits = DEFAULT_LIMITS): GuardFailure | null {
+  const r = inflateXlsxZip(bytes, fileName, limits);
+  return r.ok ? null : r;
+}
+
+/** The checked archive's entries, inflated once (the readers use these bytes; nothing is inflated twice). */
+export type XlsxParts = Map<string, Buffer>;
+export type InflateResult = { ok: true; parts: XlsxParts } | ({ ok: false } & GuardFailure);
+
+/** inspectXlsxZip's checks, keeping what it inflated: the parts of a safe Excel workbook, or the verdict. */
+export function inflateXlsxZip(bytes: Uint8Array, fileName: string, limits: FileLimits = DEFAULT_LIMITS): InflateResult {
+  const no = (code: string, message: string) => ({ ok: false as const, code, message });
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const cd = readCentralDirectory(buf);
-  if (!cd) return { code: 'corrupt', message: P.corrupt(fileName) };
-  if (cd.zip64) return { code: 'zip_unsupported', message: P.zipUnsupported(fileName) };
+  if (!cd) return no('corrupt', P.corrupt(fileName));
+  if (cd.zip64) return no('zip_unsupported', P.zipUnsupported(fileName));
   const { entries } = cd;
-  if (entries.length === 0) return { code: 'corrupt', message: P.corrupt(fileName) };
-  if (entries.length > limits.maxEntries) return { code: 'zip_too_many_entries', message: P.zipTooManyEntries(fileName, entries.length, limits.maxEntries) };
+  if (entries.length === 0) return no('corrupt', P.corrupt(fileName));
+  if (entries.length > limits.maxEntries) return no('zip_too_many_entries', P.zipTooManyEntries(fileName, entries.length, limits.maxEntries));
   let declared = 0;
   for (const e of entries) {
     declared += e.size;
-    if (e.size > limits.maxEntryBytes || declared > limits.maxUncompressedBytes) return { code: 'zip_bomb', message: P.zipBomb(fileName, limits.maxUncompressedBytes) };
+    if (e.size > limits.maxEntryBytes || declared > limits.maxUncompressedBytes) return no('zip_bomb', P.zipBomb(fileName, limits.maxUncompressedBytes));
   }
   let total = 0;
+  const parts: XlsxParts = new Map();
   for (const e of entries) {
-    if (e.flags & 0x1) return { code: 'encrypted', message: P.encrypted(fileName) };
-    if (e.method !== 0 && e.method !== 8) return { code: 'zip_unsupported', message: P.zipUnsupported(fileName) };
+    if (e.flags & 0x1) return no('encrypted', P.encrypted(fileName));
+    if (e.method !== 0 && e.method !== 8) return no('zip_unsupported', P.zipUnsupported(fileName));
     const lh = e.localOffset;
-    if (lh + 30 > buf.length || buf.readUInt32LE(lh) !== 0x04034b50) return { code: 'corrupt', message: P.corrupt(fileName) };
+    if (lh + 30 > buf.length || buf.readUInt32LE(lh) !== 0x04034b50) return no('corrupt', P.corrupt(fileName));
     const start = lh + 30 + buf.readUInt16LE(lh + 26) + buf.readUInt16LE(lh + 28);
-    if (start + e.compressed > buf.length) return { code: 'corrupt', message: P.corrupt(fileName) };
+    if (start + e.compressed > buf.length) return no('corrupt', P.corrupt(fileName));
     const data = buf.subarray(start, start + e.compressed);
     let actual: number;
+    let inflated: Buffer;
     if (e.method === 0) {
+      inflated = data;
       actual = data.length;
     } else {
       const cap = Math.min(limits.maxEntryBytes, limits.maxUncompressedBytes - total) + 1;
       try {
-        actual = inflateRawSync(data, { maxOutputLength: cap }).length;
+        inflated = inflateRawSync(data, { maxOutputLength: cap });
+        actual = inflated.length;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
-          return { code: 'zip_bomb', message: P.zipBomb(fileName, limits.maxUncompressedBytes) };
+          return no('zip_bomb', P.zipBomb(fileName, limits.maxUncompressedBytes));
         }
-        return { code: 'corrupt', message: P.corrupt(fileName) };
+        return no('corrupt', P.corrupt(fileName));
       }
     }
     // a header that lies about the size is a malformed (or hostile) archive
-    if (actual !== e.size) return { code: 'corrupt', message: P.corrupt(fileName) };
+    if (actual !== e.size) return no('corrupt', P.corrupt(fileName));
     total += actual;
-    if (total > limits.maxUncompressedBytes) return { code: 'zip_bomb', message: P.zipBomb(fileName, limits.maxUncompressedBytes) };
+    parts.set(e.name, inflated);
+    if (total > limits.maxUncompressedBytes) return no('zip_bomb', P.zipBomb(fileName, limits.maxUncompressedBytes));
   }
   const names = new Set(entries.map((e) => e.name));
-  if (names.has('xl/workbook.xml')) return null;
-  if (names.has('xl/workbook.bin')) return { code: 'xlsb', message: P.xlsb(fileName) };
-  if (names.has('word/document.xml')) return { code: 'word_document', message: P.wordDocument(fileName) };
-  if (names.has('[Content_Types].xml')) return { code: 'other_office', message: P.otherOffice(fileName) };
-  return { code: 'plain_zip', message: P.plainZip(fileName) };
+  if (names.has('xl/workbook.xml')) return { ok: true, parts };
+  if (names.has('xl/workbook.bin')) return no('xlsb', P.xlsb(fileName));
+  if (names.has('word/document.xml')) return no('word_document', P.wordDocument(fileName));
+  if (names.has('[Content_Types].xml')) return no('other_office', P.otherOffice(fileName));
+  return no('plain_zip', P.plainZip(fileName));
 }
 
 /** CSV text: UTF-8 (with or without BOM), else GB18030 (what Chinese Excel and WPS save by default). */

@@ -18,7 +18,7 @@ import { readPooledRows } from './pooled-rows.ts';
 import { readFooter } from './read-footer.ts';
 import { readReview, type ReviewReading } from './read-review.ts';
 import type { ReturnFooter } from '../../shared/returns/footer.ts';
-import { readWorkbookBytes } from './read-workbook.ts';
+import { readWorkbookBytes, type ReaderChoice } from './read-workbook.ts';
 import { buildReport, locateProblems, type RawProblem } from './report.ts';
 
 const P = MESSAGES.excel.problem;
@@ -31,6 +31,8 @@ export interface ReadContext {
   /** the region's other returns, for 上年 and trend targets */
   history?: (planId: string, regionCode: string, year: number) => ReturnData[];
   limits?: Partial<FileLimits>;
+  /** `sheetjs` reads every file with SheetJS (the small .xlsx reader is used by default where it can) */
+  reader?: ReaderChoice;
 }
 
 export interface ParsedMeta {
@@ -84,7 +86,7 @@ export function readReturnWorkbook(bytes: Uint8Array, fileName: string, ctx: Rea
 
 function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): ReadResult {
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
-  const read = readWorkbookBytes(bytes, fileName, limits);
+  const read = readWorkbookBytes(bytes, fileName, limits, ctx.reader);
   if (!read.ok) {
     const problems = locateProblems([{ severity: 'error', code: read.code, sheet: read.sheet ?? null, cell: null, item: null, message: read.message }], fileName, []);
     return { report: buildReport({ fileName, readable: false, identity: null, problems, evaluation: null, framework: null }), parsed: null, meta: null };

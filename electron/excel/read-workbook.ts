@@ -1,9 +1,12 @@
 // Reads .xlsx, .xls and .csv bytes into plain grids with SheetJS, behind the file guards. CSV is decoded here
 // (UTF-8 or GB18030) and read as raw text, so "1,234", "30%" and "１２３" reach the number parser untouched.
-// Never throws: every failure is a guard verdict.
+// Never throws: every failure is a guard verdict. An .xlsx is inflated once, by the guard; its parts go to the small
+// reader (fast-xlsx.ts) and only a file that reader declines goes to SheetJS.
+import { isDeepStrictEqual } from 'node:util';
 import * as XLSX from 'xlsx';
 import { MESSAGES } from '../../shared/messages.ts';
-import { DEFAULT_LIMITS, decodeCsv, inspectXlsxZip, sniffFile, type FileLimits, type GuardFailure, type SpreadsheetKind } from './file-guards.ts';
+import { DEFAULT_LIMITS, decodeCsv, inflateXlsxZip, sniffFile, type FileLimits, type GuardFailure, type SpreadsheetKind } from './file-guards.ts';
+import { plausibleSavedAt, readXlsxParts } from './fast-xlsx.ts';
 
 const P = MESSAGES.excel.problem;
 
@@ -34,15 +37,21 @@ export interface GridWorkbook {
   modifiedAt?: string | null;
 }
 
-/** The saved time from the document properties, when it is a real moment between 2000 and 2100. */
+/** The saved time from the document properties (SheetJS's reading), as plausibleSavedAt judges it. */
 function savedAt(book: XLSX.WorkBook): string | null {
-  const d = book.Props?.ModifiedDate ?? book.Props?.CreatedDate;
-  if (!(d instanceof Date) || Number.isNaN(d.getTime())) return null;
-  const y = d.getUTCFullYear();
-  return y >= 2000 && y <= 2100 ? d.toISOString() : null;
+  return plausibleSavedAt(book.Props?.ModifiedDate ?? book.Props?.CreatedDate);
 }
 
-export type ReadWorkbookResult = { ok: true; workbook: GridWorkbook } | ({ ok: false } & GuardFailure & { sheet?: string });
+/** Which reader made the grid: the small .xlsx reader, or SheetJS (.xls, .csv and .xlsx files it declines). */
+export type GridReader = 'fast' | 'sheetjs';
+export type ReadWorkbookResult = { ok: true; workbook: GridWorkbook; reader: GridReader } | ({ ok: false } & GuardFailure & { sheet?: string });
+
+/**
+ * `auto` (the default): the small reader when it can; `sheetjs`: always SheetJS. With WDP_XLSX_CROSSCHECK=1 in the
+ * environment (the test suite sets it) every file the small reader takes is read by SheetJS as well and any
+ * difference throws, so every import test runs both readers on the same bytes.
+ */
+export type ReaderChoice = 'auto' | 'sheetjs';
 
 const toGridCell = (cell: XLSX.CellObject): GridCell => {
   const t = cell.t === 'd' ? 'n' : cell.t;
@@ -50,17 +59,57 @@ const toGridCell = (cell: XLSX.CellObject): GridCell => {
   return { t, v, w: cell.w ?? (v === null ? '' : String(v)), f: cell.f ?? null, z: typeof cell.z === 'string' ? cell.z : null };
 };
 
-export function readWorkbookBytes(bytes: Uint8Array, fileName: string, limits: FileLimits = DEFAULT_LIMITS): ReadWorkbookResult {
+export function readWorkbookBytes(bytes: Uint8Array, fileName: string, limits: FileLimits = DEFAULT_LIMITS, choice: ReaderChoice = 'auto'): ReadWorkbookResult {
   const sniff = sniffFile(bytes, fileName, limits);
   if (!sniff.ok) return sniff;
   if (sniff.kind === 'xlsx') {
-    const zipProblem = inspectXlsxZip(bytes, fileName, limits);
-    if (zipProblem) return { ok: false, ...zipProblem };
+    const zip = inflateXlsxZip(bytes, fileName, limits);
+    if (!zip.ok) return zip;
+    if (choice === 'auto') {
+      const workbook = readXlsxParts(zip.parts, limits);
+      zip.parts.clear();
+      if (workbook) {
+        if (process.env.WDP_XLSX_CROSSCHECK === '1') crossCheck(workbook, bytes, fileName, limits);
+        return { ok: true, workbook, reader: 'fast' };
+      }
+    }
   }
+  return readWithSheetJs(bytes, fileName, sniff.kind, limits);
+}
+
+function crossCheck(fast: GridWorkbook, bytes: Uint8Array, fileName: string, limits: FileLimits): void {
+  const slow = readWithSheetJs(bytes, fileName, 'xlsx', limits);
+  if (!slow.ok || !isDeepStrictEqual(fast, slow.workbook)) {
+    const where = slow.ok ? firstDifference(fast, slow.workbook) : slow.message;
+    throw new Error(`readers disagree on ${fileName}: ${where}`);
+  }
+}
+
+function firstDifference(a: GridWorkbook, b: GridWorkbook): string {
+  if (a.sheets.length !== b.sheets.length) return `sheets ${a.sheets.length} ≠ ${b.sheets.length}`;
+  for (let i = 0; i < a.sheets.length; i++) {
+    const x = a.sheets[i];
+    const y = b.sheets[i];
+    if (x.name !== y.name || x.hidden !== y.hidden) return `sheet ${i}: ${x.name}/${x.hidden} ≠ ${y.name}/${y.hidden}`;
+    if (x.rows.length !== y.rows.length) return `${x.name}: rows ${x.rows.length} ≠ ${y.rows.length}`;
+    for (let r = 0; r < x.rows.length; r++) {
+      const n = Math.max(x.rows[r].length, y.rows[r].length);
+      for (let c = 0; c < n; c++) {
+        if (!isDeepStrictEqual(x.rows[r][c], y.rows[r][c]) || (c in x.rows[r]) !== (c in y.rows[r])) {
+          return `${x.name}!${XLSX.utils.encode_cell({ r, c })}: ${JSON.stringify(x.rows[r][c])} ≠ ${JSON.stringify(y.rows[r][c])}`;
+        }
+      }
+      if (x.rows[r].length !== y.rows[r].length) return `${x.name} row ${r + 1}: length ${x.rows[r].length} ≠ ${y.rows[r].length}`;
+    }
+  }
+  return 'same cells, different structure';
+}
+
+function readWithSheetJs(bytes: Uint8Array, fileName: string, kind: SpreadsheetKind, limits: FileLimits): ReadWorkbookResult {
   let book: XLSX.WorkBook;
   try {
     const common = { dense: true, cellFormula: true, cellNF: true, cellText: true, cellDates: false, sheetStubs: true, sheetRows: limits.maxRows + 1 } as const;
-    book = sniff.kind === 'csv'
+    book = kind === 'csv'
       ? XLSX.read(decodeCsv(bytes), { ...common, type: 'string', raw: true })
       : XLSX.read(bytes, { ...common, type: 'buffer', WTF: false });
   } catch (error) {
@@ -97,7 +146,7 @@ export function readWorkbookBytes(bytes: Uint8Array, fileName: string, limits: F
     }
     sheets.push({ name, hidden, rows });
   }
-  return { ok: true, workbook: { kind: sniff.kind, sheets, modifiedAt: sniff.kind === 'csv' ? null : savedAt(book) } };
+  return { ok: true, workbook: { kind, sheets, modifiedAt: kind === 'csv' ? null : savedAt(book) }, reader: 'sheetjs' };
 }
 
 /** A cell's text for matching labels and codes: NFKC (full-width → ASCII), trimmed. */

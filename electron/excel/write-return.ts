@@ -1,7 +1,8 @@
 // Writes a return (or a blank template) as a styled .xlsx laid out as a Chinese statistical report form, with exceljs:
 // one sheet per area (header block, body, footer, 说明), a 校验结果 sheet, and a hidden 元数据 sheet.
 // Every text the app writes is a plain string cell: a note starting with = + - @ can never evaluate.
-import ExcelJS from 'exceljs';
+// exceljs is loaded on the first write only (reading, validating and merging never need it).
+import type ExcelJS from 'exceljs';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { cellKey, type ReturnData } from '../../shared/returns/schema.ts';
 import type { Evaluation } from '../../shared/rules/result.ts';
@@ -13,6 +14,7 @@ import { writeAreaSheet } from './write-area-sheet.ts';
 import { writeMetaSheet } from './write-meta-sheet.ts';
 import { writeResultSheet } from './write-result-sheet.ts';
 import { writeReview, type ReviewAnnotations } from './write-review.ts';
+import { deflateStoredZip } from './zip-deflate.ts';
 
 const F = MESSAGES.excel.form;
 
@@ -52,7 +54,8 @@ export interface WrittenWorkbook {
 
 /** Builds the workbook. A template is the same form with empty input cells marked yellow. */
 export async function writeReturnWorkbook(input: WriteReturnInput): Promise<WrittenWorkbook> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = `${MESSAGES.app.title} ${APP_VERSION}`;
   wb.lastModifiedBy = wb.creator;
   wb.created = input.now;
@@ -76,6 +79,7 @@ export async function writeReturnWorkbook(input: WriteReturnInput): Promise<Writ
   input.addSheets?.(wb);
   writeMetaSheet(wb, input);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  // parts stored by exceljs (JSZip's deflate is pure JavaScript), then deflated natively
+  const bytes = deflateStoredZip(Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)));
   return { bytes, addresses };
 }

@@ -44,7 +44,34 @@ export function mergedHistory(ctx: AppContext, office: Office, year: number): Re
     .map((y) => aggregateInputs(collectInputs(ctx, office, y)).data);
 }
 
+/**
+ * The database as this connection sees it: rows changed through it (total_changes) and commits by any other
+ * connection (data_version). Equal versions mean equal merge inputs.
+ */
+function dataVersion(ctx: AppContext): string {
+  const row = ctx.db.prepare('SELECT total_changes() AS t, data_version AS d FROM pragma_data_version').get() as { t: number; d: number };
+  return `${row.t}|${row.d}`;
+}
+
+const computed = new WeakMap<AppContext, Map<string, MergedReturn>>();
+
+/**
+ * The merged return of an office and year, computed once per state of the database: the merge page's result,
+ * breakdown, export, entry overlay and status (and a CLI merge's overview and export) share one computation until
+ * anything is written. Callers treat it as read-only.
+ */
 export function buildMergedReturn(ctx: AppContext, office: Office, year: number): MergedReturn {
+  const key = `${office.region.code}|${office.planId}|${office.framework.version}|${year}|${dataVersion(ctx)}`;
+  let cache = computed.get(ctx);
+  const hit = cache?.get(key);
+  if (hit) return hit;
+  const merged = computeMergedReturn(ctx, office, year);
+  if (!cache || cache.size >= 16) computed.set(ctx, (cache = new Map()));
+  cache.set(key, merged);
+  return merged;
+}
+
+function computeMergedReturn(ctx: AppContext, office: Office, year: number): MergedReturn {
   const inputs = collectInputs(ctx, office, year);
   const result = aggregateInputs(inputs);
   const history = mergedHistory(ctx, office, year);

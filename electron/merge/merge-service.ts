@@ -11,8 +11,8 @@ import { getRegion } from '../db/repos/regions-repo.ts';
 import type { AppContext } from '../services/context.ts';
 import { backupNow } from '../services/backup-service.ts';
 import { buildBreakdown } from './breakdown.ts';
-import { collectInputs, summarizeCompleteness, type MergeInputs } from './completeness.ts';
-import { aggregateInputs, buildMergedReturn } from './county-aggregate.ts';
+import { summarizeCompleteness, type MergeInputs } from './completeness.ts';
+import { buildMergedReturn } from './county-aggregate.ts';
 import { resolveOffice, type Office } from './office.ts';
 import { latestReviews } from './review.ts';
 import { chooseVersion, versionsWithDiffs } from './submissions.ts';
@@ -51,7 +51,7 @@ const gapView = (ctx: AppContext, inputs: MergeInputs, gaps: readonly Aggregatio
 
 export function overview(ctx: AppContext, input: OfficeYear): Overview {
   const office = officeOf(ctx, input);
-  const inputs = collectInputs(ctx, office, input.year);
+  const { inputs } = buildMergedReturn(ctx, office, input.year);
   const versions = new Map<string, number>();
   for (const s of listSubmissions(ctx.db, office.region.code, input.year)) {
     const key = `${s.regionCode}|${s.department}`;
@@ -140,8 +140,7 @@ export function breakdown(ctx: AppContext, input: OfficeYear) {
 /** For the office's own entry screen: the cells it does not enter (summed, or supplied by a department). */
 export function entryOverlay(ctx: AppContext, input: OfficeYear): EntryOverlay {
   const office = officeOf(ctx, input);
-  const inputs = collectInputs(ctx, office, input.year);
-  const result = aggregateInputs(inputs);
+  const { inputs, result } = buildMergedReturn(ctx, office, input.year);
   // Locked: what others supplied (summed from the children, or a department's). An item nobody sent stays
   // the office's own to enter.
   const lockedItems = new Set(result.sources.filter((s) => s.kind === 'children' || s.kind === 'department').map((s) => s.item));

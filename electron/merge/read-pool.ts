@@ -1,21 +1,37 @@
 // Reading many return files on every core: a small pool of worker threads, each with the frameworks and the
 // region table, so a batch of hundreds of files is read in parallel. Used by the CLI and the benchmark; the
 // desktop app reads its chunks in the main process (excel-reader.ts). Results come back in any order, by id.
+// A pool of size 0 reads in the calling thread (a few dozen files: starting workers would cost more).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AppContext } from '../services/context.ts';
 import type { ReadOutcome, ReturnReader } from './batch-import.ts';
-import { allFrameworks } from './excel-reader.ts';
+import { allFrameworks, excelReturnReader } from './excel-reader.ts';
+
+/** The worker's file: beside the prebuilt CLI's chunks (dist-cli/read-worker.mjs), or the source when run from source. */
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './read-worker.ts' : './read-worker.mjs', import.meta.url);
 
 export interface ReadPool { read: ReturnReader; close: () => Promise<void> }
 
+/** Below this many files a worker's start-up (loading the reader, the frameworks) costs more than it saves. */
+export const FILES_PER_WORKER = 100;
+
+/** Workers for a batch of `files`: none for a few dozen (read in this thread), then one per 100 files up to the cores. */
+export function poolSize(files: number, cores = availableParallelism()): number {
+  return Math.min(Math.floor(files / FILES_PER_WORKER), Math.max(1, Math.min(cores, 8)));
+}
+
 export function openReadPool(ctx: AppContext, size = Math.max(1, Math.min(availableParallelism(), 8))): ReadPool {
+  if (size === 0) {
+    const inThread = excelReturnReader(ctx);
+    return { read: inThread, close: async () => {} };
+  }
   const frameworks = allFrameworks(ctx);
   const regions = (ctx.db.prepare('SELECT code, name, level FROM regions').raw().all() as [string, string, string][]);
   const pending = new Map<number, { ok: (o: ReadOutcome) => void; fail: (e: Error) => void }>();
   const load = new Map<Worker, number>();
   const workers = Array.from({ length: size }, () => {
-    const w = new Worker(new URL('./read-worker.ts', import.meta.url), { workerData: { frameworks, regions } });
+    const w = new Worker(WORKER, { workerData: { frameworks, regions } });
     w.on('message', (m: { id: number; outcome?: ReadOutcome; error?: string }) => {
       const job = pending.get(m.id);
       if (!job) return;

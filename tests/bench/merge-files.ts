@@ -1,14 +1,13 @@
-// Many township return files, fast: one return is exported by the real Excel export, then each township's file is
-// that workbook with its own values, code, name and checksum put in place (the zip's XML edited, not re-rendered),
-// so thousands of realistic files take seconds instead of minutes. Every file reads back as its township's return.
+// The merge benchmark's township returns, made the way offices without the app make them: the app's blank template
+// (wdp template) filled in openpyxl (fill-templates.py), each township's plausible values typed into its cells, its
+// code and name in the header and the metadata. Up to 300 files are filled by openpyxl; larger sets repeat them
+// under further township codes (the code and name replaced in the shared strings of the openpyxl file).
 import JSZip from 'jszip';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { returnChecksum } from '../../electron/excel/checksum.ts';
-import { writeReturnWorkbook } from '../../electron/excel/write-return.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
-import { cellKey, type ReturnData } from '../../shared/returns/schema.ts';
-import { evaluateReturn } from '../../shared/rules/evaluate.ts';
+import { cellKey } from '../../shared/returns/schema.ts';
 import { plausibleReturn } from '../merge/excel-files.ts';
 
 export interface Township { code: string; name: string }
@@ -21,64 +20,43 @@ export function syntheticTownships(countyCode: string, n: number): Township[] {
   }));
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const townshipFile = (t: Township, year: number) => `${t.code}_${t.name}_${year}年.xlsx`;
+const FILLED = 300;
 
-interface Slot { key: string; before: string }
-
-/** Writes one file per township into `dir`; returns the file paths. */
-export async function writeTownshipFiles(framework: Framework, towns: readonly Township[], year: number, dir: string): Promise<string[]> {
+/** Fills `towns` (the first 300 by openpyxl, the rest copies under their own code and name) into `dir`. */
+export async function fillTownshipFiles(framework: Framework, template: string, towns: readonly Township[], year: number, dir: string, work: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  const first = towns[0];
-  const data0 = plausibleReturn(framework, { regionCode: first.code, regionName: first.name, year });
-  const { bytes, addresses } = await writeReturnWorkbook({
-    kind: 'return', framework, data: data0, region: { code: first.code, name: first.name }, previous: null,
-    evaluation: evaluateReturn(framework, data0, []), explanations: {}, userName: '张丽', regionVintage: 2023,
-    now: new Date(`${year + 1}-01-15T02:00:00Z`), status: 'submitted',
-  });
-  const zip = await JSZip.loadAsync(bytes);
-  const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
-  const sheetNames = [...workbookXml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
-  const sheetPath = (name: string) => `xl/worksheets/sheet${sheetNames.indexOf(name) + 1}.xml`;
-
-  // each sheet's XML cut at the value of every cell a township fills
-  const bySheet = new Map<string, { ref: string; key: string }[]>();
-  for (const [key, where] of addresses) {
-    if (!/^[A-Z]{2}\d{2}\.(total|female|male)$/.test(key)) continue;
-    const [sheet, ref] = where.split('!');
-    bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), { ref, key }]);
-  }
-  const templates = new Map<string, { parts: string[]; slots: Slot[] }>();
-  for (const [sheet, cells] of bySheet) {
-    const xml = await zip.file(sheetPath(sheet))!.async('string');
-    const found = cells.map((c) => {
-      const m = new RegExp(`<c r="${c.ref}"[^>]*>(?:<f>[^<]*</f>)?<v>([^<]*)</v>`).exec(xml);
-      if (!m) throw new Error(`template cell ${sheet}!${c.ref} not found`);
-      const start = m.index + m[0].length - `${m[1]}</v>`.length;
-      return { key: c.key, start, end: start + m[1].length, before: m[1] };
-    }).sort((a, b) => a.start - b.start);
-    const parts: string[] = [];
-    let at = 0;
-    for (const f of found) { parts.push(xml.slice(at, f.start)); at = f.end; }
-    parts.push(xml.slice(at));
-    templates.set(sheetPath(sheet), { parts, slots: found.map((f) => ({ key: f.key, before: f.before })) });
-  }
-  const sharedStrings = await zip.file('xl/sharedStrings.xml')!.async('string');
-  const checksum0 = returnChecksum(data0);
-
-  const paths: string[] = [];
-  for (const town of towns) {
-    const data: ReturnData = town === first ? data0 : plausibleReturn(framework, { regionCode: town.code, regionName: town.name, year });
-    const values = new Map(data.cells.map((c) => [cellKey(c.item, c.sex), c.value]));
-    for (const [path, t] of templates) {
-      let xml = t.parts[0];
-      t.slots.forEach((slot, i) => { xml += String(values.get(slot.key) ?? slot.before) + t.parts[i + 1]; });
-      zip.file(path, xml);
+  const filled = towns.slice(0, FILLED);
+  const spec = {
+    townships: filled.map((t) => ({
+      code: t.code, name: t.name, file: townshipFile(t, year),
+      cells: Object.fromEntries(plausibleReturn(framework, { regionCode: t.code, regionName: t.name, year }).cells
+        .filter((c) => c.value !== null).map((c) => [cellKey(c.item, c.sex), c.value])),
+    })),
+  };
+  const specFile = join(work, 'fill-spec.json');
+  writeFileSync(specFile, JSON.stringify(spec));
+  execFileSync('/usr/bin/python3', [join(import.meta.dirname, 'fill-templates.py'), template, specFile, dir], { stdio: 'inherit' });
+  for (let i = FILLED; i < towns.length; i++) {
+    const source = filled[i % FILLED];
+    const town = towns[i];
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, townshipFile(source, year))));
+    // openpyxl writes inline strings with every non-ASCII character as &#NNNNN;; older versions use shared strings
+    const escaped = (text: string) => [...text].map((ch) => (ch.charCodeAt(0) > 127 ? `&#${ch.codePointAt(0)};` : ch)).join('');
+    const parts = Object.keys(zip.files).filter((n) => /^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(n));
+    for (const part of parts) {
+      let xml = (await zip.file(part)!.async('string')).replaceAll(source.code, town.code);
+      for (const spell of [(t: string) => t, escaped]) {
+        xml = xml.replace(new RegExp(`(>|${spell('：')})${spell(source.name)}<`, 'g'), `$1${spell(town.name)}<`);
+      }
+      zip.file(part, xml);
     }
-    zip.file('xl/sharedStrings.xml', sharedStrings
-      .replaceAll(first.code, town.code).replaceAll(escapeXml(first.name), escapeXml(town.name)).replace(checksum0, returnChecksum(data)));
-    const file = join(dir, `${town.code}_${town.name}_${year}年.xlsx`);
-    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
-    paths.push(file);
+    writeFileSync(join(dir, townshipFile(town, year)), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
   }
-  return paths;
+}
+
+/** Copies the first n files of a filled folder into a folder of its own. */
+export function subset(from: string, towns: readonly Township[], n: number, year: number, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const t of towns.slice(0, n)) copyFileSync(join(from, townshipFile(t, year)), join(dir, townshipFile(t, year)));
 }

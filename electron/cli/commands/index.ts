@@ -1,14 +1,17 @@
-// Every CLI command; add a command by writing commands/<name>.ts and listing it here.
+// Every CLI command, loaded when it runs (the prebuilt CLI keeps each in its own chunk, so `wdp --help` or
+// `wdp validate` never loads the report, template or merge code); add a command by writing commands/<name>.ts
+// and listing it here.
 import type { CliCommand } from '../command.ts';
-import { planCommand } from './plan-show.ts';
-import { plansCommand } from './plans.ts';
-import { reportCommand } from './report.ts';
-import { templateCommand } from './template.ts';
-import { exportCommand } from './export.ts';
-import { validateCommand } from './validate.ts';
-import { importCommand } from './import.ts';
-import { mergeCommand } from './merge.ts';
-import { exportDataCommand } from './export-data.ts';
-import { overdueCommand } from './overdue.ts';
 
-export const COMMANDS: CliCommand[] = [plansCommand, planCommand, reportCommand, templateCommand, exportCommand, validateCommand, importCommand, mergeCommand, exportDataCommand, overdueCommand];
+export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  plans: async () => (await import('./plans.ts')).plansCommand,
+  plan: async () => (await import('./plan-show.ts')).planCommand,
+  report: async () => (await import('./report.ts')).reportCommand,
+  template: async () => (await import('./template.ts')).templateCommand,
+  export: async () => (await import('./export.ts')).exportCommand,
+  validate: async () => (await import('./validate.ts')).validateCommand,
+  import: async () => (await import('./import.ts')).importCommand,
+  merge: async () => (await import('./merge.ts')).mergeCommand,
+  'export-data': async () => (await import('./export-data.ts')).exportDataCommand,
+  overdue: async () => (await import('./overdue.ts')).overdueCommand,
+};

@@ -9,7 +9,7 @@ import { MESSAGES } from '../../../shared/messages.ts';
 import { importMany } from '../../merge/batch-import.ts';
 import { gatherReturnFiles } from '../../merge/gather-folder.ts';
 import { resolveOffice } from '../../merge/office.ts';
-import { openReadPool } from '../../merge/read-pool.ts';
+import { openReadPool, poolSize } from '../../merge/read-pool.ts';
 import { call } from '../call.ts';
 import { flagString, type CliCommand } from '../command.ts';
 
@@ -35,7 +35,7 @@ export const mergeCommand: CliCommand = {
     const where = { year, regionCode: region, planId };
     const office = resolveOffice(backend.ctx, region, planId);
     await call(backend, 'merge:begin-import', where);
-    const pool = openReadPool(backend.ctx);
+    const pool = openReadPool(backend.ctx, poolSize(files.length));
     let verdicts;
     try {
       verdicts = await importMany(backend.ctx, office, year, files, pool.read);

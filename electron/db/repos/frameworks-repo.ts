@@ -4,9 +4,24 @@ import { FrameworkSchema, type Framework } from '../../../shared/framework/schem
 export interface FrameworkRow { planId: string; version: number; origin: 'bundled' | 'imported'; framework: Framework }
 
 interface Row { plan_id: string; version: number; origin: 'bundled' | 'imported'; framework_json: string }
+/**
+ * Frameworks parsed (and checked by the schema) once per process: every call that resolves the office, identifies
+ * a file or judges a return asks for them again. Keyed by the stored JSON itself, so a new or changed version is
+ * parsed afresh. The objects are shared: treat them as read-only (an adjustment clones before changing).
+ */
+const PARSED = new Map<string, Framework>();
+function parseFramework(json: string): Framework {
+  let framework = PARSED.get(json);
+  if (!framework) {
+    framework = FrameworkSchema.parse(JSON.parse(json));
+    if (PARSED.size >= 64) PARSED.clear();
+    PARSED.set(json, framework);
+  }
+  return framework;
+}
+
 const toFramework = (row: Row): FrameworkRow => ({
-  planId: row.plan_id, version: row.version, origin: row.origin,
-  framework: FrameworkSchema.parse(JSON.parse(row.framework_json)),
+  planId: row.plan_id, version: row.version, origin: row.origin, framework: parseFramework(row.framework_json),
 });
 
 export function latestVersions(db: Database): { planId: string; version: number }[] {

@@ -32,6 +32,10 @@ const toSubmission = (r: RawSubmission): SubmissionRow => ({
   madeAt: r.made_at, valuesChecksum: r.values_checksum, footer: { head: r.footer_head, statistician: r.footer_statistician, filler: r.footer_filler, phone: r.footer_phone },
 });
 
+const CELL_SQL = 'INSERT OR REPLACE INTO submission_cells (submission_id, item, sex, value, no_data_reason) VALUES (?, ?, ?, ?, ?)';
+const CELL_BLOCK = 50;
+const CELL_BLOCK_SQL = `${CELL_SQL}${', (?, ?, ?, ?, ?)'.repeat(CELL_BLOCK - 1)}`;
+
 export type NewSubmission = Omit<SubmissionRow, 'id' | 'isCurrent' | 'chosenBy'>;
 
 export function insertSubmission(
@@ -43,11 +47,17 @@ export function insertSubmission(
     .run(s.officeCode, s.year, s.regionCode, s.supplierKind, s.department, s.supplierName, s.planId, s.frameworkVersion, s.reportedOn,
       s.fileStatus, s.fileName, s.checksum, s.receivedAt, s.verdict, s.madeAt, s.footer.head, s.footer.statistician, s.footer.filler, s.footer.phone, s.valuesChecksum);
   const id = Number(info.lastInsertRowid);
-  const putCell = db.prepare('INSERT OR REPLACE INTO submission_cells (submission_id, item, sex, value, no_data_reason) VALUES (?, ?, ?, ?, ?)');
-  for (const c of cells) {
-    if (c.value === null && c.noData === null) continue;
-    putCell.run(id, c.item, c.sex, c.value, c.noData?.reason ?? null);
+  // cells in blocks of CELL_BLOCK rows per statement (a few hundred cells a file), the rest one by one
+  const filled = cells.filter((c) => c.value !== null || c.noData !== null);
+  const block = db.prepare(CELL_BLOCK_SQL);
+  let at = 0;
+  for (; at + CELL_BLOCK <= filled.length; at += CELL_BLOCK) {
+    const params: (string | number | null)[] = [];
+    for (let i = at; i < at + CELL_BLOCK; i++) { const c = filled[i]; params.push(id, c.item, c.sex, c.value, c.noData?.reason ?? null); }
+    block.run(params);
   }
+  const putCell = db.prepare(CELL_SQL);
+  for (; at < filled.length; at++) { const c = filled[at]; putCell.run(id, c.item, c.sex, c.value, c.noData?.reason ?? null); }
   const putAnswer = db.prepare('INSERT OR REPLACE INTO submission_answers (submission_id, indicator, choice, note) VALUES (?, ?, ?, ?)');
   for (const a of answers) putAnswer.run(id, a.indicator, a.choice, a.note);
   const putPooled = db.prepare(`INSERT INTO submission_pooled_ratios (submission_id, indicator, numerator_cell, denominator_cell, numerator, denominator,

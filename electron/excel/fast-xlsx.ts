@@ -1,0 +1,353 @@
+// A small reader of .xlsx workbook parts (already inflated and checked by the file guards), for the workbooks this
+// app writes and their ordinary edits in Excel or WPS: one pass of regular expressions over each sheet's XML, no
+// styles beyond the number formats, no formatting work except the shown text of numbers. It gives exactly the grid
+// SheetJS gives with read-workbook.ts's options (tests/excel/fast-xlsx.test.ts compares the two on every fixture);
+// anything it does not handle the same way (shared or array formulas, CDATA, prefixed XML, 1904 dates, unknown
+// number formats, rows past the limit …) makes it answer null, and the caller reads the file with SheetJS.
+import * as XLSX from 'xlsx';
+import type { FileLimits, XlsxParts } from './file-guards.ts';
+import type { GridCell, GridSheet, GridWorkbook } from './read-workbook.ts';
+
+/** SheetJS's built-in number formats (its table_fmt at the start of every read). */
+const BUILT_IN: Record<number, string> = {
+  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
+  14: 'm/d/yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
+  22: 'm/d/yy h:mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;[Red](#,##0.00)',
+  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@', 56: '"上午/下午 "hh"時"mm"分"ss"秒 "',
+};
+const ERROR_CODE: Record<string, number> = { '#NULL!': 0x00, '#DIV/0!': 0x07, '#VALUE!': 0x0f, '#REF!': 0x17, '#NAME?': 0x1d, '#NUM!': 0x24, '#N/A': 0x2a, '#GETTING_DATA': 0x2b, '#WTF?': 0xff };
+const ENTITIES: Record<string, string> = { '&quot;': '"', '&apos;': "'", '&gt;': '>', '&lt;': '<', '&amp;': '&' };
+
+const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/** What SheetJS's entity expression makes of "&body;" (null: no entity, the text stays as it is). */
+function entity(body: string): string | null {
+  if (body.charCodeAt(0) === 35) {
+    // &#x?[0-9a-f]+; (case-insensitive), hexadecimal only when a lower-case x is written: SheetJS's rule
+    let i = 1;
+    if (body[1] === 'x' || body[1] === 'X') i = 2;
+    if (i >= body.length) return null;
+    for (let k = i; k < body.length; k++) if (!isHex(body.charCodeAt(k))) return null;
+    return String.fromCharCode(parseInt(body.slice(i), body.includes('x') ? 16 : 10));
+  }
+  const lower = body.toLowerCase();
+  if (lower !== 'quot' && lower !== 'apos' && lower !== 'gt' && lower !== 'lt' && lower !== 'amp') return null;
+  return ENTITIES[`&${body};`] ?? String.fromCharCode(NaN);
+}
+
+/**
+ * SheetJS's unescapexml (entities, then _xHHHH_ escapes; with `xlsx`, CRLF → LF), as a scan instead of a regular
+ * expression with a callback: some writers (openpyxl) spell every Chinese character as &#NNNNN;.
+ */
+function unescape(text: string, xlsx = false): string {
+  if (!text.includes('&')) return finishUnescape(text, xlsx);
+  // returns filled from one template repeat the same labels and formulas, file after file: decode each once
+  const cache = xlsx ? DECODED_XLSX : DECODED;
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  let out = '';
+  let last = 0;
+  let at = text.indexOf('&');
+  while (at >= 0) {
+    const semi = text.indexOf(';', at + 1);
+    if (semi < 0) break;
+    const amp = text.indexOf('&', at + 1);
+    const rep = amp >= 0 && amp < semi ? null : entity(text.slice(at + 1, semi));
+    if (rep === null) {
+      at = amp;
+      continue;
+    }
+    out += text.slice(last, at) + rep;
+    last = semi + 1;
+    at = text.indexOf('&', last);
+  }
+  const decoded = finishUnescape(out + text.slice(last), xlsx);
+  if (cache.size >= 20_000) cache.clear();
+  cache.set(text, decoded);
+  return decoded;
+}
+
+/** Decoded texts by their XML spelling (bounded), for unescape without and with SheetJS's xlsx flag. */
+const DECODED = new Map<string, string>();
+const DECODED_XLSX = new Map<string, string>();
+
+function finishUnescape(text: string, xlsx: boolean): string {
+  let s = text;
+  if (s.includes('_')) s = s.replace(/_x([\da-fA-F]{4})_/gi, (_, c: string) => String.fromCharCode(parseInt(c, 16)));
+  return xlsx ? s.replace(/\r\n/g, '\n') : s;
+}
+
+/** An attribute's raw value in a tag's text (attributes separated by single spaces, double-quoted). */
+function attr(tag: string, name: string): string | undefined {
+  if (tag.includes('\n') || tag.includes('\t') || tag.includes('\r') || tag.includes("'")) decline('attribute layout');
+  const key = ` ${name}="`;
+  const at = tag.indexOf(key);
+  if (at < 0) return undefined;
+  const from = at + key.length;
+  const to = tag.indexOf('"', from);
+  return to < 0 ? decline('attribute') : tag.slice(from, to);
+}
+
+/** Thrown inside the reader when the file needs SheetJS; never escapes readXlsxParts. */
+class Decline extends Error {}
+const decline = (why: string): never => { throw new Decline(why); };
+
+const text = (parts: XlsxParts, name: string): string | null => {
+  const buf = parts.get(name);
+  if (!buf) return null;
+  const s = buf.toString('utf8');
+  // CDATA, namespace-prefixed SpreadsheetML or single-quoted attributes: SheetJS's general parser handles them
+  if (s.includes('<![CDATA[') || /<\w+:(?:row|c|v|f|is|si|t|r|sheet|xf|numFmt)\b/.test(s)) decline(`syntax in ${name}`);
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+};
+
+/** A shared or inline string item, as SheetJS's parse_si reads it. */
+function stringItem(si: string): string {
+  if (/^\s*<t[\s>]/.test(si)) {
+    const open = si.indexOf('>');
+    return unescape(si.slice(open + 1).split(/<\/t>/)[0] ?? '', true);
+  }
+  if (/<r\b[^<>]*>/.test(si)) {
+    const withoutPhonetic = si.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+    const runs = withoutPhonetic.match(/<t\b[^<>]*>([^<]*)<\/t>/g) ?? [];
+    return unescape(runs.join('').replace(/<[^<>]*>/g, ''), true);
+  }
+  return decline('string item without text');
+}
+
+function sharedStrings(xml: string | null): string[] {
+  if (xml === null) return [];
+  const body = /<sst\b[^>]*>([\s\S]*)<\/sst>/.exec(xml);
+  if (!body) return [];
+  if (/<si\b[^>]*\/>|<si\s[^>]*>/.test(body[1])) decline('string item syntax');
+  const chunks = body[1].replace(/<si>/g, '').split(/<\/si>/);
+  // split leaves the piece after the last </si>: nothing but white space in a well-formed table
+  if (chunks.pop()!.trim() !== '') decline('string table');
+  return chunks.map((chunk) => {
+    const si = chunk.trim();
+    return si === '' ? '' : stringItem(si);
+  });
+}
+
+interface Styles { /** the number format id of each cell style; null when there is no style sheet */ xf: (number | undefined)[] | null; formats: Map<number, string> }
+
+function styles(xml: string | null): Styles {
+  const formats = new Map<number, string>(Object.entries(BUILT_IN).map(([k, v]) => [Number(k), v]));
+  if (xml === null) return { xf: null, formats };
+  const numFmts = /<numFmts\b[^>]*>([\s\S]*?)<\/numFmts>/.exec(xml);
+  if (numFmts) {
+    for (const m of numFmts[1].matchAll(/<numFmt\b[^>]*>/g)) {
+      const id = parseInt(attr(m[0], 'numFmtId') ?? '', 10);
+      const code = attr(m[0], 'formatCode');
+      if (!(id >= 0 && id <= 0x188) || code === undefined || m[0].includes("'")) decline('number format');
+      formats.set(id, unescape(code!));
+    }
+  }
+  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml);
+  if (!cellXfs) return { xf: /<cellXfs\b/.test(xml) ? decline('cell styles') : null, formats };
+  const xf: (number | undefined)[] = [];
+  for (const m of cellXfs[1].matchAll(/<xf\b[^>]*>/g)) {
+    const raw = attr(m[0], 'numFmtId');
+    const id = raw ? parseInt(raw, 10) : undefined;
+    if (id !== undefined && !(id >= 0 && id <= 0x188)) decline('style number format');
+    xf.push(id);
+  }
+  return { xf, formats };
+}
+
+/** Column letters of a cell reference → 0-based column; row digits → 0-based row. */
+function decodeRef(ref: string): { r: number; c: number } {
+  let c = 0;
+  let i = 0;
+  for (; i < ref.length && i < 3; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    c = 26 * c + (ch - 64);
+  }
+  let r = 0;
+  const digits = i;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 48 || ch > 57) return decline(`cell reference ${ref}`);
+    r = 10 * r + (ch - 48);
+  }
+  if (digits === 0 || digits === ref.length || r === 0) return decline(`cell reference ${ref}`);
+  return { r: r - 1, c: c - 1 };
+}
+
+function shownText(t: GridCell['t'], v: number | string | boolean, fmtId: number, fmt: string): string | undefined {
+  try {
+    if (fmtId === 0) {
+      if (t === 'n') return ((v as number) | 0) === v ? (v as number).toString(10) : XLSX.SSF.format(0, v);
+      if (t === 'b') return v ? 'TRUE' : 'FALSE';
+      return XLSX.SSF.format(0, v);
+    }
+    return XLSX.SSF.format(fmt, v);
+  } catch {
+    return undefined;
+  }
+}
+
+function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimits): (GridCell | undefined)[][] {
+  const start = xml.indexOf('<sheetData');
+  if (start < 0) return [];
+  const open = xml.indexOf('>', start);
+  if (xml[open - 1] === '/') return [];
+  const end = xml.indexOf('</sheetData>', open);
+  if (end < 0) decline('sheet data');
+  const data = xml.slice(open + 1, end);
+  const grid: (GridCell | undefined)[][] = [];
+  let maxRow = -1;
+  const cellRe = /<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+  let row = -1;
+  let skipRow = false;
+  for (let m = cellRe.exec(data); m; m = cellRe.exec(data)) {
+    if (m[1] !== undefined) {
+      const r = attr(m[1], 'r');
+      if (r === undefined || m[1].includes("'")) decline('row without number');
+      row = Number(r) - 1;
+      // SheetJS reads sheetRows = maxRows + 1 rows; a longer sheet is its (too many rows) verdict
+      if (row >= limits.maxRows) decline('too many rows');
+      skipRow = false;
+      continue;
+    }
+    if (skipRow) continue;
+    const tag = m[2];
+    if (tag.includes("'")) decline('quoted attribute');
+    const ref = attr(tag, 'r');
+    if (ref === undefined) decline('cell without reference');
+    const { r, c } = decodeRef(ref!);
+    if (r !== row) decline('cell outside its row');
+    const body = m[3] ?? '';
+    const type = attr(tag, 't');
+    const s = attr(tag, 's');
+    let f: string | null = null;
+    if (body.includes('<f')) {
+      const fm = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
+      if (!fm || /\st="(?:shared|array)"/.test(fm[1]) || fm[1].includes("'")) decline('shared or array formula');
+      const ftext = fm![2] ?? '';
+      if (ftext === '') decline('empty formula');
+      f = unescape(ftext, true);
+      if (f.includes('_xlfn.')) decline('future function');
+    }
+    const vm = body.includes('<v') ? /<v>([\s\S]*?)<\/v>/.exec(body) : null;
+    if (body.includes('<v') && !vm) decline('value element');
+    let v: string | number | boolean | undefined = vm && vm[1] !== '' ? unescape(vm[1]) : undefined;
+    let t: GridCell['t'];
+    let w: string | undefined;
+    if (type === undefined && v === undefined) {
+      // SheetJS gives a formula without a saved value v = 0, then (0 == "") marks it empty: t 'z', v 0
+      if (f !== null) v = 0;
+      t = 'z';
+    } else {
+      switch (type ?? 'n') {
+        case 'n':
+          if (v === undefined || v === '') t = 'z';
+          else { v = parseFloat(v as string); t = 'n'; }
+          break;
+        case 's': {
+          if (v === undefined) { t = 'z'; break; }
+          const i = parseInt(v as string, 10);
+          if (!(i >= 0 && i < strings.length)) decline('string index');
+          v = strings[i];
+          t = 's';
+          break;
+        }
+        case 'str':
+          v = v !== undefined ? unescape(v as string, true) : '';
+          t = 's';
+          break;
+        case 'inlineStr': {
+          const is = /<is>([\s\S]*?)<\/is>/.exec(body);
+          v = is ? stringItem(is[1]) : '';
+          t = 's';
+          break;
+        }
+        case 'b':
+          v = v === '1' || v === 'true';
+          t = 'b';
+          break;
+        case 'e':
+          w = v as string | undefined;
+          v = v === undefined ? undefined : ERROR_CODE[v as string];
+          t = 'e';
+          break;
+        default:
+          return decline(`cell type ${type}`);
+      }
+    }
+    let fmtId = 0;
+    if (st.xf !== null && s !== undefined) {
+      const id = st.xf[Number(s)];
+      if (id !== undefined) fmtId = id;
+    }
+    const fmt = st.formats.get(fmtId);
+    if (fmt === undefined) decline(`number format ${fmtId}`);
+    if (t !== 'z') {
+      if (t === 'e') w = w || (v === undefined ? undefined : ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA'].find((e) => ERROR_CODE[e] === v));
+      else if (v !== undefined) w = shownText(t, v, fmtId, fmt!);
+    }
+    if (c >= limits.maxColumns) continue;
+    const value = v === undefined ? null : v;
+    (grid[r] ??= [])[c] = { t, v: value, w: w ?? (value === null ? '' : String(value)), f, z: fmt! };
+    if (r > maxRow) maxRow = r;
+  }
+  const rows: (GridCell | undefined)[][] = [];
+  for (let r = 0; r <= maxRow; r++) rows.push(grid[r] ?? []);
+  return rows;
+}
+
+const resolveTarget = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/');
+
+/** The grid of every sheet, or null when the file should go to SheetJS. */
+export function readXlsxParts(parts: XlsxParts, limits: FileLimits): GridWorkbook | null {
+  try {
+    const workbook = text(parts, 'xl/workbook.xml');
+    const rels = text(parts, 'xl/_rels/workbook.xml.rels');
+    if (workbook === null || rels === null) return null;
+    if (/date1904="(?:1|true)"/.test(workbook)) return null;
+    const targets = new Map<string, string>();
+    for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+      const id = attr(m[0], 'Id');
+      const target = attr(m[0], 'Target');
+      const type = attr(m[0], 'Type') ?? '';
+      if (id !== undefined && target !== undefined && type.endsWith('/worksheet')) targets.set(id, resolveTarget(target));
+    }
+    const declared = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]);
+    if (declared.length === 0 || declared.length > limits.maxSheets) return null;
+    const strings = sharedStrings(text(parts, 'xl/sharedStrings.xml'));
+    const st = styles(text(parts, 'xl/styles.xml'));
+    const sheets: GridSheet[] = [];
+    for (const tag of declared) {
+      if (tag.includes("'")) return null;
+      const name = attr(tag, 'name');
+      const rid = attr(tag, 'r:id');
+      const path = rid === undefined ? undefined : targets.get(rid);
+      if (name === undefined || path === undefined) return null;
+      const xml = text(parts, path);
+      if (xml === null) return null;
+      const state = attr(tag, 'state');
+      sheets.push({ name: unescape(name), hidden: state === 'hidden' || state === 'veryHidden', rows: readSheet(xml, strings, st, limits) });
+    }
+    return { kind: 'xlsx', sheets, modifiedAt: coreSavedAt(text(parts, 'docProps/core.xml')) };
+  } catch (error) {
+    if (error instanceof Decline) return null;
+    throw error;
+  }
+}
+
+/** A saved time from the document properties when it is a real moment between 2000 and 2100 (ISO), else null. */
+export function plausibleSavedAt(d: unknown): string | null {
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) return null;
+  const y = d.getUTCFullYear();
+  return y >= 2000 && y <= 2100 ? d.toISOString() : null;
+}
+
+/** dcterms:modified (else dcterms:created) of docProps/core.xml, read as SheetJS reads it; a form it may read otherwise is declined. */
+function coreSavedAt(core: string | null): string | null {
+  if (core === null) return null;
+  const field = (name: string) => new RegExp(`<dcterms:${name}\\b[^>]*>([^<]*)</dcterms:${name}>`).exec(core)?.[1];
+  if (/<(?!dcterms:)[\w.-]+:(modified|created)\b/.test(core)) throw new Decline();
+  const value = field('modified') ?? field('created');
+  return value === undefined ? null : plausibleSavedAt(new Date(value.trim()));
+}

@@ -1,0 +1,78 @@
+// Compresses a stored (uncompressed) zip archive with Node's zlib: exceljs packs its workbook with JSZip, whose
+// pure-JavaScript deflate is the slowest step of writing a county return; it writes the parts stored instead
+// (compression: 'STORE') and this deflates each one natively. Entry names, order, times and CRCs (of the same
+// uncompressed bytes) are kept. Only for archives this app has just written: anything unexpected throws.
+import { deflateRawSync } from 'node:zlib';
+
+interface Entry { name: Buffer; time: number; date: number; crc: number; data: Buffer }
+
+function readStored(buf: Buffer): Entry[] {
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  if (eocd < 0) throw new Error('zip: no end of central directory');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const entries: Entry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('zip: bad central directory');
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const skip = nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    if (method !== 0 || buf.readUInt32LE(local) !== 0x04034b50) throw new Error('zip: entry not stored');
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    entries.push({
+      name: buf.subarray(p + 46, p + 46 + nameLen), time: buf.readUInt16LE(p + 12), date: buf.readUInt16LE(p + 14),
+      crc: buf.readUInt32LE(p + 16), data: buf.subarray(start, start + size),
+    });
+    p += 46 + skip;
+  }
+  return entries;
+}
+
+export function deflateStoredZip(stored: Buffer, level = 6): Buffer {
+  const entries = readStored(stored);
+  const out: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const packed = deflateRawSync(e.data, { level });
+    const utf8 = e.name.some((b) => b > 0x7f) ? 0x0800 : 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(utf8, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(e.time, 10);
+    local.writeUInt16LE(e.date, 12);
+    local.writeUInt32LE(e.crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt16LE(e.name.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(utf8, 8);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt16LE(e.time, 12);
+    dir.writeUInt16LE(e.date, 14);
+    dir.writeUInt32LE(e.crc, 16);
+    dir.writeUInt32LE(packed.length, 20);
+    dir.writeUInt32LE(e.data.length, 24);
+    dir.writeUInt16LE(e.name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    out.push(local, e.name, packed);
+    central.push(dir, e.name);
+    offset += 30 + e.name.length + packed.length;
+  }
+  const dirBytes = central.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dirBytes, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...out, ...central, end]);
+}
