@@ -11,6 +11,8 @@ export interface ZipEntryInput {
   encrypted?: boolean;
   /** already-compressed bytes (skip deflating: for entries too large to hold uncompressed) */
   compressed?: Buffer;
+  /** a different name in the local header than in the central directory (a disagreeing archive) */
+  localName?: string;
 }
 
 export function makeZip(entries: ZipEntryInput[]): Buffer {
@@ -21,6 +23,7 @@ export function makeZip(entries: ZipEntryInput[]): Buffer {
     const method = e.method ?? 8;
     const body = e.compressed ?? (method === 8 ? deflateRawSync(e.data) : e.data);
     const name = Buffer.from(e.name, 'utf8');
+    const localNameBytes = Buffer.from(e.localName ?? e.name, 'utf8');
     const crc = e.compressed ? 0 : crc32(e.data);
     const size = e.declaredSize ?? e.data.length;
     const flags = (e.encrypted ? 0x1 : 0) | 0x800;
@@ -32,7 +35,7 @@ export function makeZip(entries: ZipEntryInput[]): Buffer {
     local.writeUInt32LE(crc >>> 0, 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(localNameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
@@ -44,9 +47,9 @@ export function makeZip(entries: ZipEntryInput[]): Buffer {
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
+    locals.push(local, localNameBytes, body);
     centrals.push(central, name);
-    offset += local.length + name.length + body.length;
+    offset += local.length + localNameBytes.length + body.length;
   }
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
