@@ -136,6 +136,13 @@ const problem = {
   tooManyRows: (sheet: string, limit: number) => `工作表“${sheet}”超过 ${limit} 行，不予读取；请删除多余的行后再导入`,
   binaryCsv: (file: string) => `文件“${file}”的扩展名是 .csv，但内容不是文本，无法读取`,
   noSheets: (file: string) => `文件“${file}”中没有工作表`,
+  zipDuplicateEntry: (file: string, entry: string) => `文件“${file}”的压缩包中部件“${entry}”出现了不止一次（或仅大小写不同），不同软件可能读到不同的内容，不予读取；请向报送单位索取在 Excel 或 WPS 中重新另存的 .xlsx 文件`,
+  zipHeaderMismatch: (file: string, entry: string) => `文件“${file}”的压缩包中部件“${entry}”的两处目录记录不一致（可能被篡改或损坏），不予读取；请向报送单位索取在 Excel 或 WPS 中重新另存的 .xlsx 文件`,
+  macroWorkbook: (file: string) => `文件“${file}”是含宏的工作簿（内有 VBA 宏），却以 .xlsx 为扩展名；Excel 本身也不会以 .xlsx 打开这样的文件。不予读取；请在 Excel 或 WPS 中另存为不含宏的“Excel 工作簿（*.xlsx）”后再导入`,
+  externalLinkPart: (file: string, part: string) => `文件“${file}”含有指向其他工作簿的外部链接（${part}），数值可能来自本文件之外，不予读取；请在 Excel 中“数据 → 编辑链接 → 断开链接”后另存再导入`,
+  danglingString: (file: string, sheet: string, cell: string, index: number) => `文件“${file}”已损坏：工作表“${sheet}”的 ${cell} 单元格引用了不存在的共享文本（第 ${index} 号），不能按空白处理，不予读取；请在 Excel 或 WPS 中打开检查该单元格后另存再导入`,
+  danglingStyle: (file: string, sheet: string, cell: string, index: number) => `文件“${file}”已损坏：工作表“${sheet}”的 ${cell} 单元格引用了不存在的格式（第 ${index} 号），不予读取；请在 Excel 或 WPS 中打开检查后另存再导入`,
+  missingPart: (file: string, sheet: string, part: string) => `文件“${file}”已损坏：工作簿列出了工作表“${sheet}”，但文件中没有它的内容（${part}），不能按空表处理，不予读取；请向报送单位索取完整的文件`,
   internal: (file: string, message: string) => `读取文件“${file}”时程序出错（${message}），文件未导入；请联系技术支持`,
   // identification
   noIdentity: (file: string) => `无法识别文件“${file}”是哪个单位、哪一年的报表：没有元数据页，表头中也找不到“单位代码”和“统计年度”`,
@@ -170,6 +177,9 @@ const problem = {
   unitMismatch: (written: string, expected: string) => `计量单位写的是“${written}”，本表要求“${expected}”，请按“${expected}”填写`,
   // one cell
   formulaCached: (formula: string, value: string) => `单元格是公式（=${formula}），已采用其计算结果 ${value}`,
+  formulaExternal: (formula: string) => `单元格是引用其他工作簿的公式（=${formula}），其结果来自本文件之外，未采用；请把该单元格改为直接填写的数值`,
+  formulaDde: (formula: string) => `单元格是调用外部程序的 DDE 公式（=${formula}），可能有害，未采用；请把该单元格改为直接填写的数值`,
+  formulaMissingSheet: (formula: string, sheet: string) => `单元格的公式（=${formula}）引用了本文件中不存在的工作表“${sheet}”，其结果不可信，未采用；请把该单元格改为直接填写的数值`,
   formulaNoValue: (formula: string) => `单元格是公式（=${formula}），但文件中没有保存计算结果；请在 Excel 或 WPS 中打开、保存后再导入，或直接填写数值`,
   errorValue: (text: string) => `单元格显示错误值 ${text}，请改正`,
   booleanValue: (text: string) => `“${text}”不是数字`,

@@ -3,6 +3,7 @@
 // Pure: no I/O.
 import { countNoun } from '../rules/format.ts';
 import { PARSE_MSG } from '../rules/messages.ts';
+import { isRepresentable } from './plausible.ts';
 
 export interface ParseNumberOptions {
   /** count: non-negative integer; amount: non-negative decimal; value: any decimal */
@@ -68,6 +69,6 @@ export function parseNumberInput(text: string, opts: ParseNumberOptions): ParseN
   if (value < 0 && opts.valueType === 'amount') return { ok: false, message: PARSE_MSG.negativeAmount };
   if (opts.valueType === 'count' && significantDecimals > 0) return { ok: false, message: PARSE_MSG.notInteger(countNoun(opts.unit, 'count')) };
   if (significantDecimals > opts.decimals) return { ok: false, message: PARSE_MSG.tooManyDecimals(opts.decimals) };
-  if (opts.valueType === 'count' && !Number.isSafeInteger(value)) return { ok: false, message: PARSE_MSG.tooLarge };
+  if (!isRepresentable(value, opts.valueType)) return { ok: false, message: PARSE_MSG.tooLarge };
   return { ok: true, value };
 }

@@ -5,6 +5,8 @@ import { cellKey, type Cell, type PooledRatio, type ReturnData } from '../return
 import type { CellIssue } from './result.ts';
 import { SEX_INDEX, type CompiledFramework, type CompiledItem } from './compile.ts';
 import { parseNumberInput } from '../returns/parse-number.ts';
+import { isRepresentable, LEVEL_NAME, plausibleMax } from '../returns/plausible.ts';
+import type { Level } from '../framework/schema.ts';
 import { formatRaw } from './format.ts';
 import { INPUT_MSG } from './messages.ts';
 
@@ -30,10 +32,18 @@ export function rawTextMessage(ci: CompiledItem, raw: string): string {
   return parsed.ok ? INPUT_MSG.rawNumberLike(raw) : parsed.message;
 }
 
+/** A value above what its unit can plausibly reach at the return's level (shared/returns/plausible.ts), or null. */
+export function checkPlausible(ci: CompiledItem, v: number, level: Level): { code: string; message: string } | null {
+  const bound = plausibleMax(ci.item.unit, level);
+  if (bound === null || Math.abs(v) <= bound) return null;
+  return { code: 'implausible_value', message: INPUT_MSG.implausible(ci.noun, formatRaw(v), LEVEL_NAME[level], String(bound)) };
+}
+
 /** The first layer-1 problem of a value in this item, or null. */
 export function checkValue(ci: CompiledItem, v: number): { code: string; message: string } | null {
   if (!Number.isFinite(v)) return { code: 'invalid_value', message: INPUT_MSG.invalidValue };
   const { valueType, decimals } = ci.item;
+  if (!isRepresentable(v, valueType)) return { code: 'not_representable', message: INPUT_MSG.notRepresentable(String(v)) };
   if (valueType === 'count') {
     if (v < 0) return { code: 'negative_count', message: INPUT_MSG.negativeCount(ci.noun, formatRaw(v)) };
     if (!Number.isInteger(v)) return { code: 'not_integer', message: INPUT_MSG.notInteger(ci.noun, formatRaw(v)) };
@@ -99,6 +109,8 @@ export function readReturn(compiled: CompiledFramework, data: ReturnData, issues
     }
     state[slot] = VALUE;
     if (issues) {
+      const implausible = checkPlausible(ci, v, data.level);
+      if (implausible) issues.push({ severity: 'warning', code: implausible.code, item: cell.item, sex: cell.sex, message: implausible.message });
       if (cell.noData) issues.push({ severity: 'warning', code: 'value_and_no_data', item: cell.item, sex: cell.sex, message: INPUT_MSG.valueAndNoData });
       if (cell.prefilled) issues.push({ severity: 'warning', code: 'prefilled_unconfirmed', item: cell.item, sex: cell.sex, message: INPUT_MSG.prefilled(formatRaw(v)) });
     }

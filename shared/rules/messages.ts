@@ -20,6 +20,8 @@ export const PARSE_MSG = {
 /** Layer 1: input validity of one stored cell. `noun` is 人数, 例数, 个数 … after the item's unit. */
 export const INPUT_MSG = {
   invalidValue: '数值无效，请重新填写',
+  notRepresentable: (v: string) => `数值 ${v} 超出程序能准确保存的范围（整数不超过 9007199254740991，其他数值小于 10 的 15 次方），请核对`,
+  implausible: (noun: string, v: string, level: string, bound: string) => `${noun}为 ${v}，超过一个${level}可能的上限 ${bound}，请核对是否多填了位数`,
   negativeCount: (noun: string, v: string) => `${noun}不能为负数（${v}）`,
   negativeAmount: (v: string) => `此项不能为负数（${v}）`,
   notInteger: (noun: string, v: string) => `${noun}应为整数（${v}）`,
