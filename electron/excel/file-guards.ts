@@ -35,7 +35,7 @@ export const DEFAULT_LIMITS: FileLimits = {
 
 export type SpreadsheetKind = 'xlsx' | 'xls' | 'csv';
 
-export interface GuardFailure { code: string; message: string }
+export interface GuardFailure { code: string; message: string; sheet?: string; cell?: string }
 export type SniffResult = { ok: true; kind: SpreadsheetKind } | ({ ok: false } & GuardFailure);
 
 const fail = (code: string, message: string): { ok: false } & GuardFailure => ({ ok: false, code, message });
@@ -144,6 +144,13 @@ export function inflateXlsxZip(bytes: Uint8Array, fileName: string, limits: File
     declared += e.size;
     if (e.size > limits.maxEntryBytes || declared > limits.maxUncompressedBytes) return no('zip_bomb', P.zipBomb(fileName, limits.maxUncompressedBytes));
   }
+  // two entries of one name (or names equal but for case): readers differ on which copy they take
+  const seen = new Set<string>();
+  for (const e of entries) {
+    const key = e.name.toLowerCase();
+    if (seen.has(key)) return no('zip_duplicate_entry', P.zipDuplicateEntry(fileName, e.name));
+    seen.add(key);
+  }
   let total = 0;
   const parts: XlsxParts = new Map();
   for (const e of entries) {
@@ -151,7 +158,11 @@ export function inflateXlsxZip(bytes: Uint8Array, fileName: string, limits: File
     if (e.method !== 0 && e.method !== 8) return no('zip_unsupported', P.zipUnsupported(fileName));
     const lh = e.localOffset;
     if (lh + 30 > buf.length || buf.readUInt32LE(lh) !== 0x04034b50) return no('corrupt', P.corrupt(fileName));
-    const start = lh + 30 + buf.readUInt16LE(lh + 26) + buf.readUInt16LE(lh + 28);
+    const localNameLength = buf.readUInt16LE(lh + 26);
+    // a local header that names another entry: a streaming reader would see another archive than this one
+    if (lh + 30 + localNameLength > buf.length || buf.toString('utf8', lh + 30, lh + 30 + localNameLength) !== e.name
+      || buf.readUInt16LE(lh + 8) !== e.method) return no('zip_header_mismatch', P.zipHeaderMismatch(fileName, e.name));
+    const start = lh + 30 + localNameLength + buf.readUInt16LE(lh + 28);
     if (start + e.compressed > buf.length) return no('corrupt', P.corrupt(fileName));
     const data = buf.subarray(start, start + e.compressed);
     let actual: number;
@@ -178,11 +189,92 @@ export function inflateXlsxZip(bytes: Uint8Array, fileName: string, limits: File
     if (total > limits.maxUncompressedBytes) return no('zip_bomb', P.zipBomb(fileName, limits.maxUncompressedBytes));
   }
   const names = new Set(entries.map((e) => e.name));
-  if (names.has('xl/workbook.xml')) return { ok: true, parts };
+  if (names.has('xl/workbook.xml')) {
+    const refused = workbookStrictness(parts, fileName);
+    return refused ? { ok: false, ...refused } : { ok: true, parts };
+  }
   if (names.has('xl/workbook.bin')) return no('xlsb', P.xlsb(fileName));
   if (names.has('word/document.xml')) return no('word_document', P.wordDocument(fileName));
   if (names.has('[Content_Types].xml')) return no('other_office', P.otherOffice(fileName));
   return no('plain_zip', P.plainZip(fileName));
+}
+
+const MACRO_TYPE = /macroEnabled|vnd\.ms-office\.vbaProject/i;
+
+/**
+ * What no reader may take from an .xlsx: VBA macros (Excel refuses such a file under .xlsx), links to other workbooks,
+ * and parts that point at nothing (a shared string, a style, a sheet's part): a broken file is refused with where it
+ * broke, never read as blanks. Both readers (fast-xlsx.ts and SheetJS) see only files that pass.
+ */
+function workbookStrictness(parts: XlsxParts, fileName: string): GuardFailure | null {
+  for (const name of parts.keys()) {
+    const lower = name.toLowerCase();
+    if (lower.endsWith('vbaproject.bin') || lower.endsWith('vbaprojectsignature.bin')) return { code: 'macro_workbook', message: P.macroWorkbook(fileName) };
+    if (lower.startsWith('xl/externallinks/')) return { code: 'external_link', message: P.externalLinkPart(fileName, name) };
+  }
+  const types = parts.get('[Content_Types].xml')?.toString('utf8') ?? '';
+  if (MACRO_TYPE.test(types)) return { code: 'macro_workbook', message: P.macroWorkbook(fileName) };
+  const workbook = parts.get('xl/workbook.xml')!.toString('utf8');
+  const rels = parts.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '';
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = xmlAttr(m[0], 'Id');
+    const target = xmlAttr(m[0], 'Target');
+    if (id !== undefined && target !== undefined && !/TargetMode\s*=\s*["']External/i.test(m[0])) {
+      targets.set(id, (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/'));
+    }
+  }
+  const strings = countOf(parts.get('xl/sharedStrings.xml'), /<si\b/g, /<sst\b/);
+  const stylesXml = parts.get('xl/styles.xml')?.toString('utf8');
+  const cellXfs = stylesXml === undefined ? null : /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1].match(/<xf\b/g)?.length ?? 0;
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const sheet = unescapeXml(xmlAttr(m[0], 'name') ?? '');
+    const rid = xmlAttr(m[0], 'r:id');
+    const path = rid === undefined ? undefined : targets.get(rid);
+    const xml = path === undefined ? undefined : parts.get(path);
+    if (!xml) return { code: 'corrupt_part', message: P.missingPart(fileName, sheet, path ?? `r:id=${rid ?? ''}`), sheet };
+    const broken = danglingCell(xml.toString('utf8'), strings, cellXfs);
+    if (broken) {
+      const message = broken.kind === 'string' ? P.danglingString(fileName, sheet, broken.cell, broken.index) : P.danglingStyle(fileName, sheet, broken.cell, broken.index);
+      return { code: 'corrupt_part', message, sheet, cell: broken.cell };
+    }
+  }
+  return null;
+}
+
+const ATTR_RE = new Map<string, RegExp>();
+const xmlAttr = (tag: string, name: string) => {
+  let re = ATTR_RE.get(name);
+  if (!re) ATTR_RE.set(name, (re = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(tag);
+  return m ? (m[1] ?? m[2]) : undefined;
+};
+const unescapeXml = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+
+/** How many items a part holds (null when the part is absent). */
+function countOf(part: Buffer | undefined, item: RegExp, root: RegExp): number | null {
+  if (!part) return null;
+  const xml = part.toString('utf8');
+  return root.test(xml) ? (xml.match(item)?.length ?? 0) : 0;
+}
+
+/** The first cell that refers to a shared string or a style that is not there. */
+function danglingCell(xml: string, strings: number | null, cellXfs: number | null): { kind: 'string' | 'style'; cell: string; index: number } | null {
+  const cellRe = /<c\b([^>]*?)(\/?)>/g;
+  for (let m = cellRe.exec(xml); m; m = cellRe.exec(xml)) {
+    const tag = m[1];
+    if (cellXfs !== null && tag.includes('s=')) {
+      const s = xmlAttr(tag, 's');
+      if (s !== undefined && !(Number(s) >= 0 && Number(s) < Math.max(cellXfs, 1))) return { kind: 'style', cell: xmlAttr(tag, 'r') ?? '?', index: Number(s) };
+    }
+    if (m[2] === '/' || !/\st\s*=\s*["']s["']/.test(tag)) continue;
+    const end = xml.indexOf('</c>', cellRe.lastIndex);
+    const v = /<v>\s*([^<]*?)\s*<\/v>/.exec(xml.slice(cellRe.lastIndex, end < 0 ? undefined : end));
+    if (!v || v[1] === '') continue;
+    const index = Number(v[1]);
+    if (!(Number.isInteger(index) && index >= 0 && index < (strings ?? 0))) return { kind: 'string', cell: xmlAttr(tag, 'r') ?? '?', index };
+  }
+  return null;
 }
 
 /** CSV text: UTF-8 (with or without BOM), else GB18030 (what Chinese Excel and WPS save by default). */

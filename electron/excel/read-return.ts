@@ -9,6 +9,7 @@ import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { assembleReturn } from './assemble-return.ts';
 import { returnChecksum } from './checksum.ts';
+import { formulaProblems } from './formula-refs.ts';
 import { DEFAULT_LIMITS, type FileLimits } from './file-guards.ts';
 import { identifyReturn, type RegionLookup } from './identify.ts';
 import { locateRows } from './locate-rows.ts';
@@ -88,7 +89,7 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
   const read = readWorkbookBytes(bytes, fileName, limits, ctx.reader);
   if (!read.ok) {
-    const problems = locateProblems([{ severity: 'error', code: read.code, sheet: read.sheet ?? null, cell: null, item: null, message: read.message }], fileName, []);
+    const problems = locateProblems([{ severity: 'error', code: read.code, sheet: read.sheet ?? null, cell: read.cell ?? null, item: null, message: read.message }], fileName, []);
     return { report: buildReport({ fileName, readable: false, identity: null, problems, evaluation: null, framework: null }), parsed: null, meta: null };
   }
   const { workbook } = read;
@@ -101,7 +102,7 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
   const resultSheets = workbook.sheets.filter(isResultSheet);
   const skip = new Set([...(identified.metaSheet ? [identified.metaSheet] : []), ...resultSheets.map((s) => s.name), ...order.filter((n) => MERGE_SHEETS.has(n))]);
   const located = locateRows(workbook, skip, framework);
-  const problems: RawProblem[] = [...identityProblems, ...located.problems];
+  const problems: RawProblem[] = [...identityProblems, ...formulaProblems(workbook), ...located.problems];
   if (located.rows.size === 0) {
     problems.push({ severity: 'error', code: 'no_items', sheet: null, cell: null, item: null, message: P.noItems(fileName) });
     return { report: buildReport({ fileName, readable: true, identity, problems: locateProblems(problems, fileName, order), evaluation: null, framework }), parsed: null, meta: null };

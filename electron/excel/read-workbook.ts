@@ -44,7 +44,7 @@ function savedAt(book: XLSX.WorkBook): string | null {
 
 /** Which reader made the grid: the small .xlsx reader, or SheetJS (.xls, .csv and .xlsx files it declines). */
 export type GridReader = 'fast' | 'sheetjs';
-export type ReadWorkbookResult = { ok: true; workbook: GridWorkbook; reader: GridReader } | ({ ok: false } & GuardFailure & { sheet?: string });
+export type ReadWorkbookResult = { ok: true; workbook: GridWorkbook; reader: GridReader } | ({ ok: false } & GuardFailure);
 
 /**
  * `auto` (the default): the small reader when it can; `sheetjs`: always SheetJS. With WDP_XLSX_CROSSCHECK=1 in the

@@ -26,9 +26,6 @@ export const PLAUSIBLE_MAX: Readonly<Record<string, Readonly<Record<Level, numbe
   例: PEOPLE,
   户: PEOPLE,
   个: { township: 1_000_000, county: 5_000_000 },
-  岁: { township: 150, county: 150 },
-  年: { township: 150, county: 150 },
-  分钟: { township: 1_440, county: 1_440 },
 };
 
 export const plausibleMax = (unit: string, level: Level): number | null => PLAUSIBLE_MAX[unit]?.[level] ?? null;
