@@ -212,8 +212,10 @@ function workbookStrictness(parts: XlsxParts, fileName: string): GuardFailure | 
     if (lower.endsWith('vbaproject.bin') || lower.endsWith('vbaprojectsignature.bin')) return { code: 'macro_workbook', message: P.macroWorkbook(fileName) };
     if (lower.startsWith('xl/externallinks/')) return { code: 'external_link', message: P.externalLinkPart(fileName, name) };
   }
+  // the workbook part's own content type (writers such as SheetJS list macro types as defaults for .bin files)
   const types = parts.get('[Content_Types].xml')?.toString('utf8') ?? '';
-  if (MACRO_TYPE.test(types)) return { code: 'macro_workbook', message: P.macroWorkbook(fileName) };
+  const main = [...types.matchAll(/<Override\b[^>]*>/g)].map((m) => m[0]).find((t) => xmlAttr(t, 'PartName')?.toLowerCase() === '/xl/workbook.xml');
+  if (main && MACRO_TYPE.test(xmlAttr(main, 'ContentType') ?? '')) return { code: 'macro_workbook', message: P.macroWorkbook(fileName) };
   const workbook = parts.get('xl/workbook.xml')!.toString('utf8');
   const rels = parts.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '';
   const targets = new Map<string, string>();

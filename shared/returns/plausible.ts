@@ -7,10 +7,13 @@ import type { Level } from '../framework/schema.ts';
 /** Beyond this no decimal value is held exactly to its unit's precision (2^53 ≈ 9.007e15): refused. */
 export const MAX_EXACT_VALUE = 1e15;
 
-/** Whether a value of this type is held exactly: counts are safe integers, other values finite and below 1e15. */
+/**
+ * Whether a value of this type is within what is held exactly: counts up to 2^53 − 1 (their integrality is checked
+ * on its own), other values finite and below 1e15.
+ */
 export function isRepresentable(v: number, valueType: 'count' | 'amount' | 'value'): boolean {
   if (!Number.isFinite(v)) return false;
-  return valueType === 'count' ? Number.isSafeInteger(v) : Math.abs(v) < MAX_EXACT_VALUE;
+  return Math.abs(v) <= (valueType === 'count' ? Number.MAX_SAFE_INTEGER : MAX_EXACT_VALUE - 1);
 }
 
 /** The people of China are 1.4 billion; a township has at most some hundreds of thousands. */
