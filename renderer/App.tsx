@@ -84,7 +84,7 @@ export function App() {
         {page === 'backups' && <BackupsPage />}
         {page === 'print' && <PrintPage profile={profile} />}
         {page === 'merge' && <MergePage profile={profile} />}
-        {page === 'excel' && <ImportExportPage profile={profile} />}
+        {page === 'excel' && <ImportExportPage profile={profile} onOpenMerge={() => setPage('merge')} />}
         {overlays}
       </main>
     </div>

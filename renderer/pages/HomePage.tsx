@@ -43,7 +43,7 @@ export function HomePage({ profile, onChangeProfile, onOpenEntry, onOpenMerge }:
       )}
       {returns.value && returns.value.length > 0 && (
         <table className="grid home-returns" data-testid="home-returns">
-          <thead><tr><th>{T.year}</th><th>{T.status}</th><th className="c-num">{T.filled}</th><th>{T.updated}</th><th /></tr></thead>
+          <thead><tr><th>{T.year}</th><th>{T.status}</th><th className="c-num">{T.filled}</th><th>{T.headline}</th><th>{T.updated}</th><th /></tr></thead>
           <tbody>
             {returns.value.filter((r) => r.planId === profile.planId).map((r) => (
               <tr key={r.id}>
@@ -55,6 +55,7 @@ export function HomePage({ profile, onChangeProfile, onOpenEntry, onOpenMerge }:
                   </span>}
                 </td>
                 <td className="c-num">{r.cellsFilled}{r.prefilledCells > 0 ? T.prefilled(r.prefilledCells) : ''}</td>
+                <td className="home-headline"><ReturnHeadline returnId={r.id} updatedAt={r.updatedAt} /></td>
                 <td>{new Date(r.updatedAt).toLocaleString('zh-CN', { hour12: false })}</td>
                 <td><button className="link" onClick={() => onOpenEntry(r.year)}>{T.open}</button></td>
               </tr>
@@ -74,4 +75,11 @@ export function HomePage({ profile, onChangeProfile, onOpenEntry, onOpenMerge }:
       </ol>
     </section>
   );
+}
+
+/** The return's targets as the engine sums them: the first sentence the annual report and the merge page print. */
+function ReturnHeadline({ returnId, updatedAt }: { returnId: number; updatedAt: string }) {
+  const h = useApiQuery(`home-headline:${returnId}:${updatedAt}`, () => api['returns:headline']({ returnId }));
+  if (!h.value) return null;
+  return <span className="small" data-testid="home-headline">{h.value.sentences[0]}</span>;
 }

@@ -1,11 +1,14 @@
-// 导入导出: export this unit's return of a year as an Excel 统计报表, a blank template for a unit without the app,
-// and import a return file (picked or dropped): validated cell by cell first, written only without errors, and
-// only after the user confirms when there are warnings. Files are read here (File.arrayBuffer) and cross as base64.
+// 导入导出, the office's own returns: export this unit's return of a year as an Excel 统计报表, a blank template
+// for a unit without the app, and import one's own return file (picked or dropped): validated cell by cell first,
+// written only without errors, and only after the user confirms when there are warnings. At a county or city a
+// return of a unit below is pointed to 汇总 (never written here); the 退回 copy and 回执 from above come in here too. Files are read here (File.arrayBuffer) and cross as base64.
 import { useState, type DragEvent } from 'react';
 import { MAX_IMPORT_BYTES, type ImportReport, type ImportResult } from '../../shared/api/excel-contract.ts';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import { planYears } from '../../shared/framework/describe.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { countsOf } from '../../shared/report/build-report.ts';
+import { headlineSentences } from '../../shared/report/headline.ts';
 import { api, ApiCallError } from '../api/client.ts';
 import { ExportReturnButton } from '../components/ExportReturnButton.tsx';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
@@ -17,17 +20,23 @@ import '../import-export/import-export.css';
 const T = MESSAGES.excel.ui;
 const errorText = (e: unknown) => (e instanceof ApiCallError ? e.error.message : (e as Error).message);
 
-export function ImportExportPage({ profile }: { profile: Profile }) {
+export function ImportExportPage({ profile, onOpenMerge }: { profile: Profile; onOpenMerge: () => void }) {
+  const office = profile.role === 'county' || profile.role === 'city';
+  const noun = profile.role === 'city' ? MESSAGES.merge.nouns.county : MESSAGES.merge.nouns.township;
   return (
     <section>
       <header className="page-head">
-        <div><h1>{T.title}</h1><p className="muted">{T.intro}</p></div>
+        <div>
+          <h1>{T.title}</h1>
+          <p className="muted" data-testid="page-purpose">{T.intro}</p>
+          {office && <p className="muted small" data-testid="merge-pointer">{T.introOffice(noun)} <button className="link" onClick={onOpenMerge}>{T.openMerge}</button></p>}
+        </div>
       </header>
       <div className="ie-sections">
         <ExportPanel profile={profile} />
         <TemplatePanel profile={profile} />
       </div>
-      <ImportPanel />
+      <ImportPanel profile={profile} onOpenMerge={onOpenMerge} />
       <ReturnedPanel />
       <OpenDataPanel profile={profile} />
       <ReceiptPanel />
@@ -176,7 +185,7 @@ type Stage =
 const verdictClass = (r: ImportReport, written = false) =>
   written ? 'verdict ok' : !r.readable || r.counts.errors > 0 ? 'verdict bad' : r.counts.warnings > 0 ? 'verdict warn' : 'verdict ok';
 
-function ImportPanel() {
+function ImportPanel({ profile, onOpenMerge }: { profile: Profile; onOpenMerge: () => void }) {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [over, setOver] = useState(false);
 
@@ -214,6 +223,11 @@ function ImportPanel() {
   };
 
   const report = stage.kind === 'checked' ? stage.report : stage.kind === 'done' ? stage.report : null;
+  // at a county or city a unit's return below goes to 汇总 (submissions, 报送情况, 退回), never written here
+  const below = stage.kind === 'checked' && (profile.role === 'county' || profile.role === 'city') && stage.report.identity
+    && stage.report.identity.regionCode !== profile.regionCode ? stage.report.identity : null;
+  const noun = profile.role === 'city' ? MESSAGES.merge.nouns.county : MESSAGES.merge.nouns.township;
+  const headline = report?.summary ? headlineSentences(countsOf(report.summary)).join('') : '';
   return (
     <div className="card ie-import" data-testid="import-panel">
       <h2>{T.importHeading}</h2>
@@ -244,10 +258,16 @@ function ImportPanel() {
           {report.identity && (
             <p className="muted">{T.identity(report.identity.regionName, report.identity.regionCode, report.identity.year, report.identity.planName)}</p>
           )}
-          {stage.kind === 'checked' && report.readable && report.counts.errors === 0 && report.counts.warnings === 0 && report.identity && (
+          {below && (
+            <div className="notice" role="status" data-testid="import-below">
+              {T.belowUnit(below.regionName, noun)} <button className="primary" onClick={onOpenMerge} data-testid="import-open-merge">{T.openMerge}</button>
+            </div>
+          )}
+          {!below && headline && <p className="muted" data-testid="import-headline">{headline}</p>}
+          {!below && stage.kind === 'checked' && report.readable && report.counts.errors === 0 && report.counts.warnings === 0 && report.identity && (
             <div className="ie-row"><button className="primary" onClick={() => void write(false)} data-testid="import-write">{T.importButton}</button></div>
           )}
-          {stage.kind === 'checked' && report.needsConfirmation && (
+          {!below && stage.kind === 'checked' && report.needsConfirmation && (
             <div className="confirm-box">
               <span>{T.confirmPrompt}</span>
               <button className="primary" onClick={() => void write(true)} data-testid="import-confirm">{T.confirmButton}</button>
@@ -257,7 +277,7 @@ function ImportPanel() {
           <ImportReportTable report={report} />
           {report.targets.length > 0 && (
             <details className="elsewhere">
-              <summary>{T.targetsSummary(report.targets.length)}</summary>
+              <summary>{T.targetsSummary}</summary>
               <table className="grid">
                 <tbody>
                   {report.targets.map((t) => (

@@ -18,6 +18,7 @@ export const CHANNEL_NAMES = [
   'returns:list',
   'returns:open',
   'returns:get',
+  'returns:headline',
   'returns:set-cells',
   'returns:confirm-prefilled',
   'returns:set-qualitative',

@@ -38,6 +38,7 @@ export const ReturnViewSchema = z.object({
   remarks: z.array(ReturnRemarkSchema).default([]),
 });
 export type ReturnView = z.infer<typeof ReturnViewSchema>;
+export type HeadlineView = z.infer<typeof HeadlineSchema>;
 
 export const CellEditSchema = z.object({
   item: DataItemCodeSchema,
@@ -62,6 +63,15 @@ export const AuditEntrySchema = z.object({
 
 const ReturnId = z.object({ returnId: z.number().int().positive() });
 
+/** A return's targets as the engine sums them (shared/report/headline.ts headlineOf): the figures every surface shows. */
+export const HeadlineSchema = z.object({
+  measured: z.number().int(), monitored: z.number().int(), achieved: z.number().int(), met: z.number().int(),
+  basicallyMet: z.number().int(), notMet: z.number().int(), noData: z.number().int(), alerts: z.number().int(),
+  rate: z.number().nullable(),
+  qualitative: z.object({ total: z.number().int(), done: z.number().int(), inProgress: z.number().int(), notDone: z.number().int(), unanswered: z.number().int() }),
+  sentences: z.array(z.string()),
+});
+
 export const returnsContract = {
   'returns:list': endpoint(z.object({ regionCode: RegionCodeSchema.optional() }), z.array(ReturnSummarySchema), '列出本机的报表'),
   'returns:open': endpoint(
@@ -70,6 +80,7 @@ export const returnsContract = {
     '打开（没有则新建）一个地区某年的报表',
   ),
   'returns:get': endpoint(ReturnId, ReturnViewSchema, '读取一张报表'),
+  'returns:headline': endpoint(ReturnId, HeadlineSchema, '报表的目标监测概况（可监测、已实现或基本实现、达标率），与报告、汇总页相同'),
   'returns:set-cells': endpoint(
     ReturnId.extend({ edits: z.array(CellEditSchema).min(1).max(5000) }),
     EditResult.extend({ previous: z.array(CellEditSchema) }),

@@ -239,7 +239,11 @@ const cli = {
 const ui = {
   nav: '导入导出',
   title: '导入导出 Excel 报表',
-  intro: '导出本单位的报表或空白模板（可在 Excel、WPS 中填写、打印），或导入乡镇报送的报表文件。导入前会逐格校验，有错误时不写入任何数据。',
+  intro: '本页用于本单位自己的报表：导出报表或空白模板（可在 Excel、WPS 中填写、打印），导入本单位的报表文件、上级的退回意见和回执。导入前会逐格校验，有错误时不写入任何数据。',
+  /** at a county or city: where its units' returns go */
+  introOffice: (noun: string) => `所辖${noun}报送的报表请在“汇总”页导入（可一次导入多个文件，记入报送情况）。`,
+  belowUnit: (unit: string, noun: string) => `这是所辖${noun}“${unit}”的报表，不是本单位的报表，本页不导入。请在“汇总”页导入：那里逐个文件给出接收结果，记入报送情况，可退回或审核通过。`,
+  openMerge: '转到“汇总”',
   exportHeading: '导出报表',
   exportIntro: '按统计报表表式导出为 .xlsx，含校验结果页，可直接打印报送。',
   year: '统计年度',
@@ -272,7 +276,7 @@ const ui = {
   sortLocation: '按位置',
   sortSeverity: '按严重程度',
   noProblems: '没有发现问题。',
-  targetsSummary: (n: number) => `目标监测情况（${n} 项）`,
+  targetsSummary: '逐项查看目标监测情况',
   importAnother: '导入其他文件',
 };
 

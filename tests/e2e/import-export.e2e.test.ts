@@ -1,5 +1,6 @@
 // 导入导出 in the real renderer: export panels, then a file picked in the page is validated cell by cell; the report
-// table sorts and copies; a file with only warnings is written after the confirm step.
+// table sorts and copies; at the county a township's file is pointed to 汇总 (never written here); at the township
+// its own file with only warnings is written after the confirm step.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../shared/messages.ts';
@@ -74,8 +75,39 @@ describe('导入导出 page', () => {
     await e2e.screenshot('import-export-errors');
   });
 
-  it('asks before writing a file with only warnings, then writes it', async () => {
+  it('at the county, says what the page is for and points a township’s file to 汇总', async () => {
     const { page } = e2e;
+    expect(await page.getByTestId('page-purpose').textContent()).toBe(T.intro);
+    expect(await page.getByTestId('merge-pointer').textContent()).toContain(T.introOffice(MESSAGES.merge.nouns.township));
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template as unknown as ArrayBuffer);
+    wb.getWorksheet('健康')!.eachRow((row) => {
+      if (row.getCell(2).value === 'HD01') { row.getCell(4).value = 120; row.getCell(9).value = '含流动人口'; }
+    });
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    await page.getByTestId('import-file').setInputFiles({ name: '珠泉镇2.xlsx', mimeType: 'application/octet-stream', buffer });
+    await page.getByTestId('import-below').waitFor();
+    expect(await page.getByTestId('import-below').textContent()).toContain(T.belowUnit('珠泉镇', MESSAGES.merge.nouns.township));
+    // neither 导入 nor 确认导入: nothing of the township's is written here
+    expect(await page.getByTestId('import-confirm').count()).toBe(0);
+    expect(await page.getByTestId('import-write').count()).toBe(0);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await e2e.screenshot('import-export-county', { fullPage: false });
+    await page.getByTestId('import-open-merge').click();
+    await page.getByRole('heading', { name: MESSAGES.merge.page.heading, level: 1 }).waitFor();
+    expect(await page.locator('.merge-page .page-head').textContent()).toContain(MESSAGES.merge.page.intro(MESSAGES.merge.nouns.township));
+    await e2e.screenshot('merge-purpose', { fullPage: false });
+    expect(await call('returns:list', { regionCode: TOWNSHIP })).toEqual([]);
+  });
+
+  it('at the township, asks before writing its own file with only warnings, then writes it', async () => {
+    const { page } = e2e;
+    await call('settings:set-profile', { planId: 'jiahe', role: 'township', regionCode: TOWNSHIP, userName: '测试员' });
+    await page.reload();
+    await page.getByRole('button', { name: T.nav }).click();
+    await page.getByRole('heading', { name: T.title }).waitFor();
+    expect(await page.getByTestId('merge-pointer').count()).toBe(0);
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template as unknown as ArrayBuffer);

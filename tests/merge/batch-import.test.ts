@@ -75,7 +75,8 @@ describe('batch import', () => {
     expect(verdicts[2].problems[0].message).toBe('报表年度为2023年，与本次汇总的2024年不符，未接收');
     expect(verdicts[3].problems[0].message).toMatch(/^无法读取该文件/);
     expect(verdicts[4].problems).toEqual([{ severity: 'error', location: '决策!E40', message: '女性人数（50）大于合计（40）' }]);
-    expect(verdicts[5].problems[0].message).toContain('本级的报表');
+    // the office's own return belongs on 导入导出, and the refusal says so
+    expect(verdicts[5].problems[0].message).toBe('这是洮北区本级的报表，不是下级报表；本级数据请在“数据填报”中录入，本级的报表文件请在“导入导出”页导入');
     const o = overview(backend.ctx, { year: 2024 });
     expect(o.completeness.reported).toBe(1);
     const log = received(backend.ctx, { year: 2024 });

@@ -4,7 +4,8 @@ import {
   setFooter, setThreshold,
 } from '../../services/returns-service.ts';
 import type { DomainHandlers } from '../handlers.ts';
-import { entryView, setStatus } from '../../services/return-evaluation.ts';
+import { headlineOf } from '../../../shared/report/headline.ts';
+import { entryView, evaluateStored, setStatus } from '../../services/return-evaluation.ts';
 import { importReturned } from '../../services/returned-service.ts';
 import { importReceipt } from '../../services/receipt-service.ts';
 
@@ -13,6 +14,8 @@ export const returnsHandlers = (ctx: AppContext): DomainHandlers<'returns'> => (
   'returns:open': ({ regionCode, year, prefillFromPreviousYear }) =>
     entryView(ctx, requireReturn(ctx, openReturn(ctx, regionCode, year, prefillFromPreviousYear).summary.id)),
   'returns:get': ({ returnId }) => entryView(ctx, requireReturn(ctx, returnId)),
+  // judged as the report and the merge page judge it (a county on its merged values)
+  'returns:headline': ({ returnId }) => headlineOf(evaluateStored(ctx, requireReturn(ctx, returnId)).evaluation.total),
   'returns:set-cells': ({ returnId, edits }) => setCells(ctx, returnId, edits),
   'returns:confirm-prefilled': ({ returnId }) => confirmPrefilledCells(ctx, returnId),
   'returns:set-qualitative': ({ returnId, indicator, choice, note }) => setQualitative(ctx, returnId, indicator, choice, note),

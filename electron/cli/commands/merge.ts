@@ -6,6 +6,7 @@
 // Exit codes: 0 every file accepted, 3 some files rejected (the rest merged), 2 bad arguments or nothing to import.
 import { writeFileSync } from 'node:fs';
 import { MESSAGES } from '../../../shared/messages.ts';
+import { headlineOf } from '../../../shared/report/headline.ts';
 import { importMany } from '../../merge/batch-import.ts';
 import { gatherReturnFiles } from '../../merge/gather-folder.ts';
 import { resolveOffice } from '../../merge/office.ts';
@@ -52,7 +53,9 @@ export const mergeCommand: CliCommand = {
     }
     const rejected = verdicts.filter((v) => v.verdict === 'rejected').length;
     if (args.flags.json) {
-      io.out(JSON.stringify({ office: overview.office, year, verdicts, skipped, completeness: overview.completeness, children: overview.children.map((c) => ({ code: c.code, name: c.name, state: c.state, file: c.submission?.fileName ?? null })), written }, null, 2));
+      // the merged return's targets as the merge page, the report and the exported 校验结果 sheet show them
+      const headline = headlineOf((await call(backend, 'merge:result', where)).evaluation.total);
+      io.out(JSON.stringify({ office: overview.office, year, verdicts, skipped, completeness: overview.completeness, headline, children: overview.children.map((c) => ({ code: c.code, name: c.name, state: c.state, file: c.submission?.fileName ?? null })), written }, null, 2));
     } else {
       for (const v of verdicts) {
         const who = v.supplier ? (v.supplier.department ? MESSAGES.merge.departmentName(v.supplier.department) : v.supplier.name) : '—';

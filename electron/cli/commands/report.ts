@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { EvaluationKindSchema } from '../../../shared/api/report-contract.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
+import { headlineFrom } from '../../../shared/report/headline.ts';
 import { renderAnnualReport, renderEvaluationReport, toHtmlDocument, type FontSetup } from '../../../shared/report/index.ts';
 import { RegionCodeSchema, YearSchema } from '../../../shared/returns/schema.ts';
 import { embedFonts } from '../../report/embed-fonts.ts';
@@ -55,8 +56,8 @@ export const reportCommand: CliCommand = {
       }
     }
     if (args.flags.json) {
-      const { html: _html, model: _model, ...rest } = report;
-      io.out(JSON.stringify({ ...rest, kind, file: output ?? null, fonts }, null, 2));
+      const { html: _html, model, ...rest } = report;
+      io.out(JSON.stringify({ ...rest, headline: headlineFrom(model.counts), kind, file: output ?? null, fonts }, null, 2));
     } else if (!output) {
       io.out(html);
     }

@@ -1,6 +1,7 @@
 import { call } from '../call.ts';
 import type { CliCommand } from '../command.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
+import { headlineOf } from '../../../shared/report/headline.ts';
 import { printReport, readInputFile } from './excel-io.ts';
 import { isOpenDataFile, printOpenDataReport } from './open-data-io.ts';
 
@@ -22,7 +23,8 @@ export const validateCommand: CliCommand = {
       return report.counts.errors > 0 || report.counts.warnings > 0 ? 1 : 0;
     }
     const report = 'report' in input ? input.report : await call(backend, 'excel:validate', input);
-    if (args.flags.json) io.out(JSON.stringify(report, null, 2));
+    // the file's targets with the figures the report and the app show for the same values
+    if (args.flags.json) io.out(JSON.stringify({ ...report, headline: report.summary ? headlineOf(report.summary) : null }, null, 2));
     else printReport(report, io);
     if (!report.readable) return 2;
     return report.counts.errors > 0 || report.counts.warnings > 0 ? 1 : 0;
