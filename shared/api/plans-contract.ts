@@ -27,6 +27,7 @@ export const TargetInputSchema = z.object({
   item: z.number().int().positive(),
   quote: z.string().trim().min(4, '请粘贴规划原句'),
 });
+export type TargetInput = z.infer<typeof TargetInputSchema>;
 const SampleSchema = z.object({ status: TargetStatusSchema.nullable(), message: z.string() });
 
 export const plansContract = {
