@@ -5,6 +5,7 @@ import { api, ApiCallError } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 
 const T = MESSAGES.planAuthor.ui;
+const FIELDS = ['id', 'regionCode', 'name', 'start', 'end', 'baselineYear'];
 
 /**
  * A new plan for an office: a shipped plan copied and relabelled with the office's region (picked from the region
@@ -77,17 +78,19 @@ export function NewPlanForm({ regionCode: fixedRegion, onCreated }: { regionCode
     } catch (e) {
       if (e instanceof ApiCallError) {
         const at: Record<string, string> = {};
-        for (const d of e.error.details) if (d.path) at[d.path.split('.').pop()!] = d.message;
+        for (const d of e.error.details) if (d.path && FIELDS.includes(d.path)) at[d.path] = d.message;
         setErrors(at);
-        if (Object.keys(at).length === 0 || !e.error.details.some((d) => d.message === e.error.message)) setError(e.error.message);
+        // the refusal is shown at its field; what no field holds above the button
+        if (Object.keys(at).length === 0) setError([e.error.message, ...e.error.details.map((d) => d.message)].filter((m, i, all) => all.indexOf(m) === i).join('；'));
       } else setError((e as Error).message);
     }
   };
+  const clear = (key: string) => { setErrors(({ [key]: _gone, ...rest }) => rest); setError(''); };
   const fieldError = (key: string) => errors[key] && <span className="error-text small" role="alert">{errors[key]}</span>;
   const year = (label: string, value: string, onChange: (v: string) => void, key: string) => (
     <label className="field compact">
       <span>{label}</span>
-      <input aria-label={label} inputMode="numeric" value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={errors[key] ? true : undefined} />
+      <input aria-label={label} inputMode="numeric" value={value} onChange={(e) => { onChange(e.target.value); clear(key); }} aria-invalid={errors[key] ? true : undefined} />
       {fieldError(key)}
     </label>
   );
@@ -106,16 +109,16 @@ export function NewPlanForm({ regionCode: fixedRegion, onCreated }: { regionCode
         {fixedRegion ? (
           <p className="field compact wide"><span className="strong">{T.region}</span>{fixedName}（{fixedRegion}）</p>
         ) : <>
-          <label className="field compact">
+          <label className="field compact half">
             <span>{T.city}</span>
             <select aria-label={T.city} value={city} onChange={(e) => setCity(e.target.value)}>
               <option value="">{T.chooseCity}</option>
               {cities.map((c) => <option key={c.code} value={c.code}>{c.name}（{c.code}）</option>)}
             </select>
           </label>
-          <label className="field compact">
+          <label className="field compact half">
             <span>{T.region}</span>
-            <select aria-label={T.region} value={regionCode} onChange={(e) => setRegionCode(e.target.value)} disabled={!city} aria-invalid={errors.regionCode ? true : undefined}>
+            <select aria-label={T.region} value={regionCode} onChange={(e) => { setRegionCode(e.target.value); clear('regionCode'); }} disabled={!city} aria-invalid={errors.regionCode ? true : undefined}>
               <option value="">{T.chooseRegion}</option>
               {offices.map((r) => <option key={r.code} value={r.code}>{r.level === 'city' ? T.cityItself(r.name) : r.name}（{r.code}）</option>)}
             </select>
@@ -124,12 +127,12 @@ export function NewPlanForm({ regionCode: fixedRegion, onCreated }: { regionCode
         </>}
         <label className="field compact">
           <span>{T.id}</span>
-          <input aria-label={T.id} value={id} onChange={(e) => setId(e.target.value)} aria-invalid={errors.id ? true : undefined} />
+          <input aria-label={T.id} placeholder={T.idPlaceholder} value={id} onChange={(e) => { setId(e.target.value); clear('id'); }} aria-invalid={errors.id ? true : undefined} />
           {fieldError('id')}
         </label>
         <label className="field compact wide">
           <span>{T.name}</span>
-          <input aria-label={T.name} placeholder={T.namePlaceholder} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} />
+          <input aria-label={T.name} placeholder={T.namePlaceholder} value={name} onChange={(e) => { setName(e.target.value); clear('name'); }} aria-invalid={errors.name ? true : undefined} />
           {fieldError('name')}
         </label>
         {year(T.start, start, setStart, 'start')}

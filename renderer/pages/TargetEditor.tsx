@@ -115,7 +115,7 @@ export function TargetEditor({ planId, catalogue, initial, onSaved, onCancel }: 
           <span>{T.text}</span>
           <input aria-label={T.text} value={d.text} onChange={(e) => set('text', e.target.value)} />
         </label>
-        <fieldset className="field compact wide rule-fields" aria-label={T.kind}>
+        <fieldset className="field compact wide rule-fields">
           <div className="rule-row">
             <label className="field compact">
               <span>{T.kind}</span>

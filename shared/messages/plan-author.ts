@@ -36,7 +36,7 @@ export const AUTHOR_MSG = {
     city: '所在市', chooseCity: '请选择市',
     region: '本单位（县区或市）', chooseRegion: '请选择本单位',
     cityItself: (name: string) => `${name}（市本级）`,
-    id: '规划编号（小写英文字母，如 zhenlai）',
+    id: '规划编号', idPlaceholder: '小写英文字母，如 zhenlai',
     defaultName: (region: string, start: string, end: string) => `${region}妇女发展规划（${start}-${end}年）`,
     name: '规划名称', namePlaceholder: '如：镇赉县妇女发展规划（2021-2030年）',
     start: '规划期起始年', end: '规划期末年', baselineYear: '基期年份',
