@@ -70,6 +70,18 @@ export function PlanAuthorPage({ profile, onProfileChanged }: { profile: Profile
       {notice && <p className="notice" role="status" data-testid="author-notice">{notice}</p>}
       {error && <p className="error" role="alert">{error}</p>}
 
+      {framework && authored && (
+        <section className="card author-export">
+          <div className="toolbar">
+            <strong>{T.exportHeading}</strong>
+            <button className="primary" onClick={() => void exportPackage()}>{P.exportButton}</button>
+            {keys.value && (
+              <span data-testid="author-fingerprint">{keys.value.own ? P.ownKey(keys.value.own) : P.ownKeyNone}</span>
+            )}
+          </div>
+          <p className="muted small">{T.exportHint}{P.fingerprintHint}</p>
+        </section>
+      )}
       <details className="card author-new" open={summary ? !authored : undefined}>
         <summary><strong>{T.newHeading}</strong></summary>
         <p className="muted small">{T.intro}</p>
@@ -77,8 +89,8 @@ export function PlanAuthorPage({ profile, onProfileChanged }: { profile: Profile
       </details>
 
       {summary && !authored && <p className="muted">{T.shipped}</p>}
-      {editing && catalogue.value && (
-        <TargetEditor key={`${editing.targetId ?? 'new'}:${loaded}`} planId={planId} catalogue={catalogue.value} initial={editing}
+      {editing && catalogue.value && framework && (
+        <TargetEditor key={`${editing.targetId ?? 'new'}:${loaded}`} planId={planId} period={framework.plan.period} catalogue={catalogue.value} initial={editing}
           onSaved={done} onCancel={() => setEditing(null)} />
       )}
       {framework && (
@@ -121,19 +133,6 @@ export function PlanAuthorPage({ profile, onProfileChanged }: { profile: Profile
         </section>
       )}
 
-      {framework && authored && (
-        <section className="card author-export">
-          <h2>{T.exportHeading}</h2>
-          <p className="muted small">{T.exportHint}</p>
-          <div className="toolbar">
-            <button className="primary" onClick={() => void exportPackage()}>{P.exportButton}</button>
-            {keys.value && (
-              <span data-testid="author-fingerprint">{keys.value.own ? P.ownKey(keys.value.own) : P.ownKeyNone}</span>
-            )}
-          </div>
-          <p className="muted small">{P.fingerprintHint}</p>
-        </section>
-      )}
       {removing && (
         <ConfirmDialog title={T.removeTitle} confirmLabel={T.remove} danger onConfirm={() => void remove(removing)} onCancel={() => setRemoving(null)}>
           <p>{T.removeBody(removing.text)}</p>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { describeRule, indicatorUnit } from '../../shared/framework/describe.ts';
 import type { Indicator } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
@@ -14,8 +14,10 @@ const errorText = (e: unknown) => (e instanceof ApiCallError ? [e.error.message,
  * number; a sample value judged live by the real engine; saved as a new version. A contradictory rule is refused
  * beside the rule's fields, by the preview as soon as it is typed and by the save.
  */
-export function TargetEditor({ planId, catalogue, initial, onSaved, onCancel }: {
+export function TargetEditor({ planId, period, catalogue, initial, onSaved, onCancel }: {
   planId: string;
+  /** the plan's period, to tell a year outside it (marked at the year) from a contradictory rule */
+  period: { start: number; end: number };
   catalogue: Indicator[];
   initial: TargetDraft;
   onSaved: (message: string) => void;
@@ -33,6 +35,8 @@ export function TargetEditor({ planId, catalogue, initial, onSaved, onCancel }: 
   const rule = ruleOf(d);
   const input = inputOf(d);
   const isNew = !initial.targetId;
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => { formRef.current?.scrollIntoView({ block: 'start' }); }, []);
 
   // the live verdict: the engine judges the sample under the rule as typed (nothing stored)
   const previewKey = JSON.stringify([previewInputOf(d), sample]);
@@ -80,7 +84,10 @@ export function TargetEditor({ planId, catalogue, initial, onSaved, onCancel }: 
     return [...groups];
   }, [catalogue]);
   const unit = indicator ? indicatorUnit(indicator) : '';
-  const invalid = ruleError ? true : undefined;
+  // the refusal names its problems; the year's is marked at the year, the others at the rule's values
+  const yearMessage = d.year.trim() !== '' ? MESSAGES.planAuthor.yearOutside(Number(d.year), period.start, period.end) : null;
+  const yearInvalid = yearMessage && ruleError.includes(yearMessage) ? true : undefined;
+  const invalid = ruleError && ruleError.split('；').some((m) => m !== yearMessage) ? true : undefined;
   const numberField = (key: 'value' | 'tolerance' | 'min' | 'max' | 'low' | 'high' | 'years' | 'stableTolerance', label: string) => (
     <label className="field compact">
       <span>{label}</span>
@@ -92,7 +99,7 @@ export function TargetEditor({ planId, catalogue, initial, onSaved, onCancel }: 
   );
 
   return (
-    <form className="card target-editor" data-testid="target-editor" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form ref={formRef} className="card target-editor" data-testid="target-editor" onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <h2>{isNew ? T.addHeading : T.editorHeading(indicator ? `${indicator.code} ${indicator.name}` : d.indicator)}</h2>
       <div className="editor-grid">
         {isNew && (
@@ -111,9 +118,19 @@ export function TargetEditor({ planId, catalogue, initial, onSaved, onCancel }: 
             </select>
           </label>
         )}
-        <label className="field compact wide">
+        <label className="field compact half">
           <span>{T.text}</span>
           <input aria-label={T.text} value={d.text} onChange={(e) => set('text', e.target.value)} />
+        </label>
+        <label className="field compact">
+          <span>{T.section}</span>
+          <select aria-label={T.section} value={d.section} onChange={(e) => set('section', e.target.value as TargetDraft['section'])}>
+            {T.sections.map((x) => <option key={x} value={x}>{x}</option>)}
+          </select>
+        </label>
+        <label className="field compact">
+          <span>{T.item}</span>
+          <input aria-label={T.item} inputMode="numeric" value={d.item} onChange={(e) => set('item', e.target.value)} />
         </label>
         <fieldset className="field compact wide rule-fields">
           <div className="rule-row">
@@ -154,22 +171,12 @@ export function TargetEditor({ planId, catalogue, initial, onSaved, onCancel }: 
             </>}
             <label className="field compact">
               <span>{T.year}</span>
-              <input aria-label={T.year} inputMode="numeric" value={d.year} aria-invalid={invalid} onChange={(e) => set('year', e.target.value)} />
+              <input aria-label={T.year} inputMode="numeric" value={d.year} aria-invalid={yearInvalid} onChange={(e) => set('year', e.target.value)} />
             </label>
           </div>
           {rule && indicator && <p className="muted small" data-testid="rule-described">{T.rule(describeRule(rule, indicator))}</p>}
           {ruleError && <p className="error-text field-error" role="alert" data-testid="rule-error">{ruleError}</p>}
         </fieldset>
-        <label className="field compact">
-          <span>{T.section}</span>
-          <select aria-label={T.section} value={d.section} onChange={(e) => set('section', e.target.value as TargetDraft['section'])}>
-            {T.sections.map((x) => <option key={x} value={x}>{x}</option>)}
-          </select>
-        </label>
-        <label className="field compact">
-          <span>{T.item}</span>
-          <input aria-label={T.item} inputMode="numeric" value={d.item} onChange={(e) => set('item', e.target.value)} />
-        </label>
         <label className="field compact wide">
           <span>{T.quote}</span>
           <textarea aria-label={T.quote} rows={2} value={d.quote} onChange={(e) => set('quote', e.target.value)} />

@@ -101,9 +101,15 @@ describe('规划管理 (plan authoring page)', () => {
     await editor.getByRole('button', { name: '保存为新版本' }).click();
     await expect.poll(() => editor.getByTestId('rule-error').textContent()).toContain('规则自相矛盾');
     expect(requireFramework(backend.ctx, 'zhenlai').version).toBe(1);
-    // put right and saved: a new version with the plan's sentence
+    // put right, but with a year outside the plan's period: refused at the year, the value no longer marked
     await editor.getByLabel('规则类型').selectOption('at_least');
     await editor.getByLabel('目标值（%）').fill('97');
+    await editor.getByLabel('目标年份（空为规划末年）').fill('2035');
+    await expect.poll(() => editor.getByTestId('rule-error').textContent()).toBe('目标年份2035年不在规划期2021—2030年内');
+    expect(await editor.getByLabel('目标年份（空为规划末年）').getAttribute('aria-invalid')).toBe('true');
+    expect(await editor.getByLabel('目标值（%）').getAttribute('aria-invalid')).toBeNull();
+    await editor.getByLabel('目标年份（空为规划末年）').fill('');
+    // saved: a new version with the plan's sentence
     await editor.getByLabel('试算数值').fill('95');
     await expect.poll(() => editor.getByTestId('sample-verdict').textContent()).toMatch(/^试算：95 → 尚有差距/);
     expect(await editor.getByTestId('rule-error').count()).toBe(0);
@@ -114,7 +120,6 @@ describe('规划管理 (plan authoring page)', () => {
     expect(await row.textContent()).toContain('孕产妇系统管理率达到97%以上。');
     const target = requireFramework(backend.ctx, 'zhenlai').areas.flatMap((a) => a.targets).find((t) => t.id === 'zhenlai-H-M04-1');
     expect(target).toMatchObject({ text: '孕产妇系统管理率达到97%以上', rule: { kind: 'at_least', value: 97, strict: false }, source: { section: '策略措施', item: 4, quote: '孕产妇系统管理率达到97%以上。' } });
-    expect(page.getByTestId('author-plan')).toBeDefined();
     await expect.poll(() => page.getByTestId('author-plan').textContent()).toContain('第 2 版');
   });
 
