@@ -71,7 +71,7 @@ export const AUTHOR_MSG = {
     rule: (text: string) => `判定规则：${text}`,
     save: '保存为新版本', cancel: '取消',
     exportHeading: '发给乡镇（街道）和部门',
-    exportHint: '导出的指标框架包带本单位的签名；乡镇第一次导入时认定本单位的密钥，请电话核对指纹。',
+    exportHint: '导出的指标框架包带本单位的签名，乡镇（街道）和部门第一次导入时认定本单位的密钥。',
     exported: (path: string) => `已导出签名的指标框架包：${path}`,
   },
 };
