@@ -1,6 +1,7 @@
 // The target editor's form state (text as typed) and the TargetInput it stands for, when it is complete.
 import type { TargetInput } from '../../shared/api/plans-contract.ts';
-import type { Indicator, Target, TargetRule } from '../../shared/framework/schema.ts';
+import type { Indicator, SourceRef, Target, TargetRule } from '../../shared/framework/schema.ts';
+import { MESSAGES } from '../../shared/messages.ts';
 
 export type RuleKind = TargetRule['kind'];
 
@@ -15,7 +16,7 @@ export interface TargetDraft {
   low: string; high: string; toward: boolean;
   direction: 'increase' | 'decrease' | 'stable' | 'slowing_increase'; basis: 'previous_year' | 'baseline'; years: string; stableTolerance: string;
   year: string;
-  section: '主要目标' | '策略措施';
+  section: SourceRef['section'];
   item: string;
   quote: string;
   /** a rule the editor cannot build (relative, external): kept as it is unless the kind changes */
@@ -27,7 +28,7 @@ const s = (n: number | undefined) => (n === undefined ? '' : String(n));
 export function blankDraft(indicator: string): TargetDraft {
   return {
     indicator, text: '', kind: 'at_least', value: '', strict: false, tolerance: '', sides: 'both', min: '', max: '', minStrict: false, maxStrict: false,
-    low: '', high: '', toward: false, direction: 'increase', basis: 'previous_year', years: '1', stableTolerance: '', year: '', section: '主要目标', item: '1', quote: '',
+    low: '', high: '', toward: false, direction: 'increase', basis: 'previous_year', years: '1', stableTolerance: '', year: '', section: MESSAGES.planAuthor.ui.sections[0], item: '1', quote: '',
   };
 }
 
