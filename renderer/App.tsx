@@ -11,10 +11,12 @@ import { BackupsPage } from './pages/BackupsPage.tsx';
 import { PrintPage } from './pages/PrintPage.tsx';
 import { MergePage } from './pages/MergePage.tsx';
 import { ImportExportPage } from './pages/ImportExportPage.tsx';
+import { PlanAuthorPage } from './pages/PlanAuthorPage.tsx';
+import { NewPlanForm } from './pages/NewPlanForm.tsx';
 import { useMenuCommand, useMenuCommandSource } from './hooks/useMenuCommands.ts';
 import { GuideDialog } from './components/GuideDialog.tsx';
 
-type Page = 'home' | 'entry' | 'framework' | 'backups' | 'print' | 'merge' | 'excel';
+type Page = 'home' | 'entry' | 'framework' | 'plans' | 'backups' | 'print' | 'merge' | 'excel';
 
 export function App() {
   const profileQuery = useApiQuery('profile', () => api['settings:get-profile']({}));
@@ -26,6 +28,9 @@ export function App() {
   const [guide, setGuide] = useState(false);
   const [setupBackups, setSetupBackups] = useState(false);
   const [toast, setToast] = useState('');
+  // an office without a shipped plan authors its own before it has a profile (plans:new makes the profile)
+  const [setupAuthoring, setSetupAuthoring] = useState(false);
+  const reloadProfile = () => { void api['settings:get-profile']({}).then((p) => { if (p) setSaved(p); }); };
   useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(() => setToast(''), 4000);
@@ -53,8 +58,23 @@ export function App() {
   if (!profile || editing) {
     return (
       <main className={setupBackups ? 'app' : 'app narrow'}>
-        {setupBackups ? <BackupsPage onBack={() => { setSetupBackups(false); profileQuery.reload(); }} /> : (
-          <SetupPage initial={profile} onSaved={(p) => { setSaved(p); setEditing(false); setPage('home'); }} onBackups={() => setSetupBackups(true)} />
+        {setupBackups ? <BackupsPage onBack={() => { setSetupBackups(false); profileQuery.reload(); }} /> : setupAuthoring ? (
+          <section className="card setup" aria-labelledby="author-setup-heading">
+            <div className="page-head">
+              <h1 id="author-setup-heading">{MESSAGES.planAuthor.ui.newHeading}</h1>
+              <button type="button" onClick={() => setSetupAuthoring(false)}>{MESSAGES.planAuthor.ui.backToSetup}</button>
+            </div>
+            <p className="muted">{MESSAGES.planAuthor.ui.intro}</p>
+            <NewPlanForm onCreated={(message) => {
+              void api['settings:get-profile']({}).then((p) => {
+                if (!p) return;
+                setSaved(p); setEditing(false); setSetupAuthoring(false); setPage('plans'); setToast(message);
+              });
+            }} />
+          </section>
+        ) : (
+          <SetupPage initial={profile} onSaved={(p) => { setSaved(p); setEditing(false); setPage('home'); }} onBackups={() => setSetupBackups(true)}
+            onAuthor={() => setSetupAuthoring(true)} />
         )}
         {overlays}
       </main>
@@ -66,6 +86,7 @@ export function App() {
     ...(profile.role === 'county' || profile.role === 'city' ? [['merge', MESSAGES.merge.title] as [Page, string]] : []),
     ['excel', MESSAGES.excel.ui.nav],
     ['framework', MESSAGES.app.nav.framework],
+    ...(profile.role === 'county' || profile.role === 'city' ? [['plans', MESSAGES.planAuthor.ui.nav] as [Page, string]] : []),
     ['backups', MESSAGES.app.nav.backups],
     ['print', MESSAGES.report.page.nav],
   ];
@@ -81,6 +102,7 @@ export function App() {
         {page === 'home' && <HomePage profile={profile} onChangeProfile={() => setEditing(true)} onOpenEntry={(year) => { setEntryYear(year); setPage('entry'); }} onOpenMerge={() => setPage('merge')} />}
         {page === 'entry' && <EntryPage profile={profile} initialYear={entryYear} />}
         {page === 'framework' && <FrameworkPage planId={profile.planId} canAdjust={profile.role === 'county' || profile.role === 'city'} />}
+        {page === 'plans' && <PlanAuthorPage profile={profile} onProfileChanged={reloadProfile} />}
         {page === 'backups' && <BackupsPage />}
         {page === 'print' && <PrintPage profile={profile} />}
         {page === 'merge' && <MergePage profile={profile} />}

@@ -78,6 +78,11 @@ export function setPlanTarget(ctx: AppContext, planId: string, input: TargetInpu
   return { version: next.version, targetId, message: M.saved(next.version), sample: 'remove' in input ? null : sampleText(next, targetId, sample) };
 }
 
+/** Every indicator of the shared catalogue, area by area (a target can be added for any of them). */
+export function catalogueIndicators(ctx: AppContext) {
+  return catalogue(ctx).flatMap((c) => c.indicators);
+}
+
 /** How a sample value would be judged under a target of a plan (nothing stored). */
 export function previewTarget(ctx: AppContext, planId: string, input: TargetInput, sample: number) {
   const current = requireFramework(ctx, planId);

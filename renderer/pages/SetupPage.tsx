@@ -11,7 +11,8 @@ type Role = Profile['role'];
 
 /** Which plan and region this copy reports for. The region is picked from the list, never typed. */
 /** `onBackups`: 数据备份 from here too (e.g. to restore a database before choosing the unit). */
-export function SetupPage({ initial, onSaved, onBackups }: { initial: Profile | null; onSaved: (p: Profile) => void; onBackups?: () => void }) {
+/** `onAuthor`: a county or city without a shipped plan authors its own (规划管理) and reports under it. */
+export function SetupPage({ initial, onSaved, onBackups, onAuthor }: { initial: Profile | null; onSaved: (p: Profile) => void; onBackups?: () => void; onAuthor?: () => void }) {
   const plans = useApiQuery('plans', () => api['plans:list']({}));
   const [planId, setPlanId] = useState(initial?.planId ?? '');
   const [role, setRole] = useState<Role>(initial?.role ?? 'township');
@@ -95,7 +96,10 @@ export function SetupPage({ initial, onSaved, onBackups }: { initial: Profile | 
         <input value={userName} onChange={(e) => setUserName(e.target.value)} placeholder={T.userNamePlaceholder} maxLength={40} />
       </label>
       {error && <p className="error" role="alert">{error}</p>}
-      <button className="primary" disabled={!planId || !regionCode || (role === 'department' && !department)} onClick={save}>{T.save}</button>
+      <div className="toolbar">
+        <button className="primary" disabled={!planId || !regionCode || (role === 'department' && !department)} onClick={save}>{T.save}</button>
+        {onAuthor && (role === 'county' || role === 'city') && <button type="button" className="link" onClick={onAuthor}>{MESSAGES.planAuthor.ui.fromSetup}</button>}
+      </div>
     </section>
   );
 }

@@ -10,6 +10,7 @@ export const CHANNEL_NAMES = [
   'plans:adjust-target',
   'plans:import-package',
   'plans:new',
+  'plans:catalogue',
   'plans:preview-target',
   'plans:set-target',
   'plans:signing-info',

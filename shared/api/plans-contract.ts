@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
-import { FrameworkSchema, IndicatorCodeSchema, PlanMetaSchema, TargetRuleSchema } from '../framework/schema.ts';
+import { FrameworkSchema, IndicatorCodeSchema, IndicatorSchema, PlanMetaSchema, TargetRuleSchema } from '../framework/schema.ts';
 import { TargetStatusSchema } from '../rules/result.ts';
 
 export const PlanSummarySchema = z.object({
@@ -27,6 +27,7 @@ export const TargetInputSchema = z.object({
   item: z.number().int().positive(),
   quote: z.string().trim().min(4, '请粘贴规划原句'),
 });
+export type TargetInput = z.infer<typeof TargetInputSchema>;
 const SampleSchema = z.object({ status: TargetStatusSchema.nullable(), message: z.string() });
 
 export const plansContract = {
@@ -45,6 +46,7 @@ export const plansContract = {
     z.object({ version: z.number().int(), targetId: z.string(), message: z.string(), sample: SampleSchema.nullable() }),
     '新增、修改或删除本地规划的一个目标（保存为新版本）；可附一个试算数值',
   ),
+  'plans:catalogue': endpoint(z.object({}), z.array(IndicatorSchema), '指标目录：全国纲要的全部指标（编制规划时从中选择指标）'),
   'plans:preview-target': endpoint(
     z.object({ planId: z.string().min(1), target: TargetInputSchema, sample: z.number().finite() }),
     SampleSchema,

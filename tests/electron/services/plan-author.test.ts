@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportFrameworkPackage, importFrameworkPackage } from '../../../electron/services/framework-package-service.ts';
 import { exportTemplate, validateWorkbook } from '../../../electron/services/excel-service.ts';
-import { newPlan, previewTarget, setPlanTarget } from '../../../electron/services/plan-author-service.ts';
+import { catalogueIndicators, newPlan, previewTarget, setPlanTarget } from '../../../electron/services/plan-author-service.ts';
 import { listPlans, requireFramework } from '../../../electron/services/plans-service.ts';
 import { getProfile, setProfile } from '../../../electron/services/settings-service.ts';
 import { openReturn, setCells } from '../../../electron/services/returns-service.ts';
@@ -76,6 +76,21 @@ describe('plan authoring', () => {
     newPlan(county.ctx, ZHENLAI_PLAN);
     expect(() => setPlanTarget(county.ctx, 'zhenlai', { ...H04, targetId: 'zhenlai-H-M04-1', rule: rule as never })).toThrow(message);
     expect(requireFramework(county.ctx, 'zhenlai').version).toBe(1);
+  });
+
+  it('offers every indicator of the catalogue, including ones the copied plan has no target for', () => {
+    const county = backend();
+    newPlan(county.ctx, ZHENLAI_PLAN);
+    const codes = catalogueIndicators(county.ctx).map((i) => i.code);
+    const used = new Set(all(county).map((t) => t.indicator));
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes).toEqual(expect.arrayContaining([...used]));
+    const unused = codes.find((c) => !used.has(c) && catalogueIndicators(county.ctx).find((i) => i.code === c)!.kind === 'ratio')!;
+    expect(unused).toBeDefined();
+    const indicator = catalogueIndicators(county.ctx).find((i) => i.code === unused)!;
+    const added = setPlanTarget(county.ctx, 'zhenlai', { indicator: unused, text: `${indicator.name}达到50%以上`, rule: { kind: 'at_least', value: 50, strict: false }, section: '主要目标', item: 9, quote: `${indicator.name}达到50%以上。` }, 60);
+    expect(added.sample).toMatchObject({ status: 'met' });
+    expect(all(county).find((t) => t.id === added.targetId)).toMatchObject({ indicator: unused });
   });
 
   it('refuses to edit a shipped plan here', () => {
