@@ -10,14 +10,16 @@ const T = MESSAGES.merge.page;
 
 export function MergeResultPanel({ result, items, onExport, exporting }: { result: MergeResult; items: Map<string, DataItem>; onExport: () => void; exporting: boolean }) {
   const t = result.evaluation.total;
-  const [headline] = headlineSentences(countsOf(t));
+  const counts = countsOf(t);
+  const [headline] = headlineSentences(counts);
   const errors = result.evaluation.issues.filter((i) => i.severity === 'error').length;
   const bySource = new Map<string, number>();
   for (const s of result.sources) bySource.set(s.label, (bySource.get(s.label) ?? 0) + 1);
   return (
     <div data-testid="merge-result">
       <div className="toolbar">
-        <span className="status status-met" data-testid="merge-headline">{headline}</span>
+        {/* green only when there is a 达标率 to state; a withheld rate is a plain note */}
+        <span className={`status ${counts.rate === null ? 'status-no_data' : 'status-met'}`} data-testid="merge-headline">{headline}</span>
         {errors > 0 && <span className="status status-not_met">{T.errors(errors)}</span>}
         {result.gaps.length > 0 && <span className="status status-volatile">{T.gaps(result.gaps.length)}</span>}
         <span className="spacer" />
