@@ -7,7 +7,7 @@ import { defaultDbFile, sourcePaths } from '../app-paths.ts';
 import { readCommandLine } from './args.ts';
 import { UsageError, type CliIo } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
-import { explainInvalidRequest } from './errors.ts';
+import { ContractRefusal } from './errors.ts';
 
 const consoleIo: CliIo = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
 
@@ -36,7 +36,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     return await command.run(args, backend, io);
   } catch (error) {
     // an argument the contract refused (said of its flag) or found wrong while running: a usage error
-    const usage = error instanceof UsageError ? error.message : error instanceof AppError && error.code === 'invalid_request' ? explainInvalidRequest(error) : null;
+    const usage = error instanceof UsageError || error instanceof ContractRefusal ? error.message : null;
     const message = usage ?? MESSAGES.cli.failed((error as Error).message);
     if (args.flags.json) io.out(JSON.stringify({ ok: false, error: { code: error instanceof AppError ? error.code : usage ? 'invalid_request' : 'internal', message } }));
     io.err(message);

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FlagSpec } from '../../electron/cli/command.ts';
 import { COMMAND_SPECS, GLOBAL_FLAGS } from '../../electron/cli/commands/specs.ts';
-import { describeFileError, explainInvalidRequest } from '../../electron/cli/errors.ts';
+import { ContractRefusal, describeFileError, explainInvalidRequest } from '../../electron/cli/errors.ts';
+import { contract } from '../../shared/api/contract.ts';
 import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { wdpRunner } from '../helpers/cli.ts';
@@ -104,6 +105,19 @@ describe('values of the wrong form name the flag and the form it needs', () => {
     expect(text).toContain('--region');
     expect(text).toContain('--year');
     expect(text).not.toContain('excel:template');
+  });
+
+  it('the contract\'s own refusal, in zod\'s words, is said in Chinese of each flag', () => {
+    const checked = contract['excel:template'].input.safeParse({ regionCode: '1', year: 1990 });
+    expect(checked.success).toBe(false);
+    const text = new ContractRefusal(checked.error!.issues).message;
+    expect(text).toContain(C.badField('--region', '区划代码应为12位数字'));
+    expect(text).toContain(C.badField('--year', C.limit.min(2000)));
+  });
+
+  it('a value the declarations let through but the contract refuses exits 2 naming the flag (plan new --name too short)', () => {
+    const run = wdp('plan', 'new', '--id', 'zhenlai', '--region', '220821000000', '--copy', 'taobei', '--name', '镇赉县', '--period', '2021-2030', '--base-year', '2020');
+    expect(refused(run)).toContain(C.badField('--name', C.limit.minChars(4)));
   });
 });
 

@@ -46,7 +46,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
       value: number(F.value), strict: { type: 'boolean', description: F.strict }, tolerance: number(F.tolerance),
       sides: { type: 'string', value: '<方向>', description: F.sides, check: { oneOf: ['both', 'at_least', 'at_most'] } },
       min: number(F.min), max: number(F.max), low: number(F.low), high: number(F.high),
-      direction: { type: 'string', value: '<方向>', description: F.direction },
+      direction: { type: 'string', value: '<方向>', description: F.direction, check: { oneOf: ['increase', 'decrease', 'stable', 'slowing_increase'] } },
       year: year(false, F.targetYear), text: text(F.text), quote: text(F.quote),
       section: { type: 'string', value: '<出处>', description: F.section, check: { oneOf: ['主要目标', '策略措施'] } },
       item: number(F.item), sample: number(F.sample), remove: { type: 'string', value: '<目标编号>', description: F.remove },
