@@ -155,7 +155,6 @@ export const cli = {
       `“${file}”校验发现 ${errors} 处错误${warnings ? `、${warnings} 处警告` : ''}（只做了校验，没有写入数据库）。改正后可用 wdp import 导入。`,
     warnings: (file: string, warnings: number) => `“${file}”没有错误，有 ${warnings} 处警告（只做了校验，没有写入数据库）。逐条核对后可用 wdp import --yes 导入。`,
   },
-  missingArgument: (name: string) => `缺少参数：${name}`,
   planEditNeeds: '缺少参数：新增目标需要 --indicator、--kind、--text、--quote、--section 和 --item',
   planTitle: (name: string, version: number, region: string) => `${name}（第 ${version} 版）　${region}`,
   planName: (name: string, draft: boolean) => `${name}${draft ? '（征求意见稿）' : ''}`,

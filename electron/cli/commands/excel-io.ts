@@ -52,11 +52,6 @@ export function printReport(report: ImportReport, io: CliIo): void {
   for (const p of report.problems) io.out([E.result.severity[p.severity], p.location, p.item ?? '', p.message].join('\t'));
 }
 
-export function parseYear(text: string | undefined): number | null {
-  if (!text || !/^\d{4}$/.test(text)) return null;
-  return Number(text);
-}
-
 /** --region, --year and -o of `wdp export` / `wdp template` (required and checked by their declarations). */
 export function regionYearOutput(args: ParsedArgs): { region: string; year: number; output: string } {
   return { region: flagString(args, 'region')!, year: Number(flagString(args, 'year')), output: flagString(args, 'output')! };
