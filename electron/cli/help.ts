@@ -26,8 +26,10 @@ const flagRows = (flags: Record<string, FlagSpec>): [string, string][] =>
 
 export function usageOf(spec: CommandSpec): string {
   const parts = [`wdp ${spec.name}`];
+  // a required argument right after the command (wdp plan edit <规划编号> …), an optional list last (merge's files)
+  if (spec.positional && spec.positional.min > 0) parts.push(spec.positional.name);
   for (const [name, flag] of Object.entries(spec.flags)) parts.push(flagUse(name, flag));
-  if (spec.positional) parts.push(spec.positional.min > 0 ? spec.positional.name : `[${spec.positional.name}]`);
+  if (spec.positional && spec.positional.min === 0) parts.push(`[${spec.positional.name}]`);
   return parts.join(' ');
 }
 
