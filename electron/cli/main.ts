@@ -1,52 +1,32 @@
-// `wdp` command line: parses arguments, opens the back end on --db, runs one command. The back end and the
-// command are loaded only when a command runs, so `wdp --help` starts in a few tens of milliseconds.
-import { parseArgs } from 'node:util';
+// `wdp` command line: reads the arguments strictly against the named command's declarations (commands/specs.ts),
+// opens the back end on --db, runs the command. The back end and the command are loaded only when a command
+// runs, so `wdp --help` starts in a few tens of milliseconds.
 import { MESSAGES } from '../../shared/messages.ts';
 import { AppError } from '../../shared/api/envelope.ts';
 import { defaultDbFile, sourcePaths } from '../app-paths.ts';
-import type { CliIo, ParsedArgs } from './command.ts';
+import { readCommandLine } from './args.ts';
+import { UsageError, type CliIo } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
+import { ContractRefusal } from './errors.ts';
 
 const consoleIo: CliIo = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
 
 export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: false,
-      options: {
-        db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-        output: { type: 'string', short: 'o' }, plan: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, kind: { type: 'string' },
-        from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, 'with-children': { type: 'boolean' },
-        // wdp plan new | edit
-        id: { type: 'string' }, copy: { type: 'string' }, name: { type: 'string' }, period: { type: 'string' }, 'base-year': { type: 'string' },
-        target: { type: 'string' }, indicator: { type: 'string' }, value: { type: 'string' }, strict: { type: 'boolean' }, tolerance: { type: 'string' },
-        sides: { type: 'string' }, min: { type: 'string' }, max: { type: 'string' }, low: { type: 'string' }, high: { type: 'string' }, direction: { type: 'string' },
-        text: { type: 'string' }, quote: { type: 'string' }, section: { type: 'string' }, item: { type: 'string' }, sample: { type: 'string' }, remove: { type: 'string' },
-        deadline: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    io.err(MESSAGES.cli.failed((error as Error).message));
+  const line = readCommandLine(argv);
+  if (line.kind === 'help') {
+    io.out(line.text);
+    return line.code;
+  }
+  if (line.kind === 'error') {
+    for (const text of line.lines) io.err(text);
     return 2;
   }
-  const [name, ...rest] = parsed.positionals;
-  if (parsed.values.help || !name) {
-    io.out(MESSAGES.cli.usage);
-    return name || parsed.values.help ? 0 : 2;
-  }
-  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!load) {
-    io.err(MESSAGES.cli.unknownCommand(name));
-    return 2;
-  }
-  const args: ParsedArgs = { positionals: rest, flags: parsed.values as ParsedArgs['flags'] };
+  const { args } = line;
+  const load = COMMANDS[line.command];
   const [command, { openApp }] = await Promise.all([load(), import('../app.ts')]);
   let backend;
   try {
-    backend = openApp({ dbFile: (parsed.values.db as string | undefined) ?? defaultDbFile(), ...sourcePaths });
+    backend = openApp({ dbFile: (args.flags.db as string | undefined) ?? defaultDbFile(), ...sourcePaths });
   } catch (error) {
     io.err(MESSAGES.cli.failed((error as Error).message));
     return 2;
@@ -55,9 +35,12 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     for (const warning of backend.ctx.startupWarnings) io.err(warning);
     return await command.run(args, backend, io);
   } catch (error) {
-    if (parsed.values.json) io.out(JSON.stringify({ ok: false, error: { code: error instanceof AppError ? error.code : 'internal', message: (error as Error).message } }));
-    io.err(MESSAGES.cli.failed((error as Error).message));
-    return 1;
+    // an argument the contract refused (said of its flag) or found wrong while running: a usage error
+    const usage = error instanceof UsageError || error instanceof ContractRefusal ? error.message : null;
+    const message = usage ?? MESSAGES.cli.failed((error as Error).message);
+    if (args.flags.json) io.out(JSON.stringify({ ok: false, error: { code: error instanceof AppError ? error.code : usage ? 'invalid_request' : 'internal', message } }));
+    io.err(message);
+    return usage ? 2 : 1;
   } finally {
     backend.close();
   }

@@ -6,6 +6,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, read
 import { basename, join, sep } from 'node:path';
 import { MESSAGES } from '../../shared/messages.ts';
 import { isReturnFileName } from '../../shared/returns/file-names.ts';
+import { describeFileError } from '../fs-error.ts';
 import { MAX_RETURN_BYTES, type LazyFile } from './batch-import.ts';
 
 const S = MESSAGES.merge.skip;
@@ -106,7 +107,7 @@ export function gatherReturnFiles(paths: readonly string[]): GatheredFiles {
       st = statSync(real);
     } catch (error) {
       // a path that does not exist is reported as that file's verdict (无法读取)
-      const message = (error as Error).message;
+      const message = describeFileError(path, error);
       found.push({ fileName, real: path, id: `missing:${found.length}`, link: false, load: () => { throw new Error(message); } });
       continue;
     }

@@ -1,53 +1,161 @@
+// The `wdp` command line: help, argument errors, file errors. Every flag's description is here too, so the help
+// printed by `wdp <命令> --help` (generated from electron/cli/commands/specs.ts) reads from one place.
+
+/** What a flag's value must look like (said in an error naming the flag, and in the help). */
+const form = {
+  region: '12 位统计用区划代码（如 431024000000）',
+  year: '四位数年份（2000—2100，如 2024）',
+  number: '数值（如 97 或 12.5）',
+  date: 'YYYY-MM-DD 格式的日期（如 2025-06-30）',
+  period: '起止年份（如 2021-2030）',
+  oneOf: (values: readonly string[]) => values.join('|'),
+};
+
+/** Why a file could not be read or written, by the system's error code (never the raw code itself). */
+const fsReason: Record<string, string> = {
+  ENOENT: '文件或文件夹不存在',
+  EACCES: '权限不足',
+  EPERM: '权限不足',
+  EISDIR: '这是一个文件夹，不是文件',
+  ENOTDIR: '路径中有一段不是文件夹',
+  ENOSPC: '磁盘空间不足',
+  EROFS: '磁盘是只读的',
+  EBUSY: '文件正被其他程序使用',
+  EMFILE: '同时打开的文件太多',
+  ENAMETOOLONG: '文件名太长',
+};
+
+/** One line per flag in `wdp <命令> --help`. */
+const flag = {
+  db: '数据库文件（默认：环境变量 WDP_DB，否则为桌面程序的数据库）',
+  json: '以 JSON 输出',
+  help: '显示帮助',
+  output: '写出的文件',
+  plan: '规划编号（默认：本机设置的规划；见 wdp plans）',
+  region: '统计用区划代码（12 位）',
+  regionOffice: '本级（县或市）的统计用区划代码（12 位）',
+  year: '统计年度',
+  reportKind: '报告种类：annual 年度监测报告（默认）、midterm 中期评估报告、final 终期评估报告',
+  reportYear: '统计年度（年度报告必填；评估报告可省略，默认规划中期或末年）',
+  systemFonts: '不内嵌字体子集，使用读者电脑上的字体（文件更小）',
+  yes: '有警告时确认导入',
+  withChildren: '连同下辖乡镇的数据',
+  from: '起始年度',
+  to: '截止年度',
+  format: '文件格式：csv 长表（默认）、json、dhis2-json（DHIS2 dataValueSets）、adx（DHIS2 ADX）',
+  deadline: '报送截止日期，只用于本次（默认为“汇总”页设置的截止日期）',
+  id: '新规划的编号（小写字母）',
+  copy: '复制的规划编号（随程序提供的规划）',
+  name: '新规划的名称',
+  period: '规划期（如 2021-2030）',
+  baseYear: '基期年份',
+  target: '要修改的目标编号（未给出的项沿用原目标）；不给则新增目标',
+  indicator: '指标代码',
+  ruleKind: '判定规则：at_least 不低于、at_most 不高于、about 左右、range 区间、trend 趋势、balanced 均衡、qualitative 定性',
+  value: '目标值',
+  strict: '不含本数（高于 / 低于，而非“不低于 / 不高于”）',
+  tolerance: '“左右”的幅度，或趋势中“保持稳定”的幅度',
+  sides: '“左右”的方向：both 上下、at_least 只看下限、at_most 只看上限',
+  min: '区间下限',
+  max: '区间上限',
+  low: '均衡范围下限',
+  high: '均衡范围上限',
+  direction: '趋势方向：increase 逐年提高、decrease 逐年下降、stable 保持稳定、slowing_increase 上升趋势减缓',
+  targetYear: '目标年份（默认规划末年）',
+  text: '目标原文',
+  quote: '规划原句',
+  section: '出处：主要目标 或 策略措施',
+  item: '出处的条目号',
+  sample: '试算数值：保存后按规则引擎给出判定结果',
+  remove: '删除的目标编号',
+  frameworkFile: '写出的指标框架包（.wdpframework.json）',
+};
+
+/** The positional arguments, as the help names them. */
+const positional = {
+  planId: { name: '<规划编号>', description: '规划编号（见 wdp plans）' },
+  file: { name: '<文件>', description: '.xlsx / .xls / .csv 报表文件，或长表 CSV / JSON、DHIS2 dataValueSets' },
+  files: { name: '<文件或文件夹…>', description: '下级报表文件，或存放它们的文件夹' },
+};
+
+/** One line per command in `wdp --help`. */
+const summary = {
+  plans: '列出已装载的规划',
+  'plan show': '显示一个规划的指标框架',
+  'plan new': '编制本单位的规划：复制一个随程序提供的规划，改为本地区、名称、规划期和基期',
+  'plan edit': '新增、修改或删除一个目标，保存为新版本',
+  'plan export': '导出签名的指标框架包（下发乡镇、部门）',
+  report: '年度监测报告、中期或终期评估报告（单个网页文件，可直接打印）',
+  template: '空白 Excel 模板（供不用本程序的单位在 Excel/WPS 中填写）',
+  export: '把本机的一张报表导出为 Excel 统计报表',
+  validate: '只校验报表文件、不写入（退出码 0 通过，1 有问题，2 无法读取）',
+  import: '导入报表文件（有错误不导入，有警告须加 --yes）',
+  'export-data': '导出多个年度的统计数据库（长表 CSV、JSON、DHIS2）',
+  merge: '汇总下级报表（退出码 0 全部接收，3 有文件被拒收，2 参数有误）',
+  overdue: '催报：尚未报送的单位及联系人、电话',
+} as Record<string, string>;
+
+/** Longer notes printed under a command's help. */
+const notes = {
+  report: '不带 -o 时网页写到标准输出；--json 输出达标情况汇总（带 -o 时仍写出文件）。',
+  'plan edit': '给 --target 时未填的项沿用原目标；新增目标需要 --indicator、--kind、--text、--quote、--section 和 --item。',
+  merge: '文件夹只读取普通文件；链接只在所选文件夹内跟随，同一个文件只读一次。',
+} as Record<string, string>;
+
 export const cli = {
-  usage: `妇女发展监测填报 命令行工具
+  title: '妇女发展监测填报 命令行工具',
+  usageLine: '用法：wdp <命令> [选项]',
+  commandsHeading: '命令：',
+  globalHeading: '通用选项（每个命令都接受）：',
+  argumentsHeading: '参数：',
+  optionsHeading: '选项：',
+  required: '（必填）',
+  moreHelp: '运行 wdp <命令> --help（或 wdp help <命令>）查看该命令的全部参数。',
+  commandUsage: (usage: string) => `用法：${usage}`,
+  seeHelp: (command: string) => `运行 wdp ${command} --help 查看全部参数。`,
+  form, fsReason, flag, positional, summary, notes,
 
-用法：wdp <命令> [选项]
-
-命令：
-  plans                      列出已装载的规划
-  plan show <规划编号>        显示一个规划的指标框架
-  plan new --id <编号> --region <县或市代码> --copy <规划编号> --name <规划名称> --period 2021-2030 --base-year 2020
-                             编制本单位的规划：复制一个随程序提供的规划，改为本地区、名称、规划期和基期
-  plan edit <编号> [--target <目标编号>] [--indicator <指标代码>] [--kind at_least|at_most|about|range|trend|balanced|qualitative]
-            [--value N] [--strict] [--tolerance N] [--sides both|at_least|at_most] [--min N --max N] [--low N --high N]
-            [--direction increase|decrease|stable] [--year 目标年份] [--text 目标原文] [--quote 规划原句]
-            [--section 主要目标|策略措施] [--item 条目号] [--sample 试算数值] | --remove <目标编号>
-                             新增或修改一个目标（给 --target 时未填的项沿用原目标），保存为新版本；--sample 给出试算结果
-  plan export <编号> -o 文件.wdpframework.json
-                             导出签名的指标框架包（下发乡镇、部门）
-  report --region <代码> --year <年份> [--kind annual|midterm|final] [-o 文件.html]
-                             年度监测报告（默认）、中期评估报告或终期评估报告（单个网页文件，
-                             图表与字体内嵌，可直接打印）；评估报告的 --year 可省略（默认规划中期或末年）
-  template --plan <规划编号> --region <代码> --year <年份> -o 文件.xlsx
-                             空白 Excel 模板（供不用本程序的单位在 Excel/WPS 中填写）
-  export --region <代码> --year <年份> [--plan <规划编号>] -o 文件.xlsx
-                             把报表导出为 Excel 统计报表（含校验结果页）
-  validate <文件> [--json]    校验 .xlsx/.xls/.csv 报表文件（退出码 0 通过，1 有问题，2 无法读取）
-  import <文件> [--yes] [--json]
-                             导入报表文件（Excel 表式，或长表 CSV/JSON、DHIS2 dataValueSets）；
-                             有错误不导入，有警告时须加 --yes 确认
-  export-data --region <代码> [--with-children] --from <起始年> --to <截止年>
-              --format csv|json|dhis2-json|adx -o 文件 [--plan <规划编号>]
-                             导出多个年度的统计数据库：长表 CSV（UTF-8 带 BOM）、JSON、DHIS2 dataValueSets 或 ADX
-  merge --region <县或市代码> --year <年份> 文件或文件夹… [-o 汇总表.xlsx] [--json]
-                             汇总下级报表：逐个文件给出结果，列出报送情况，写出本级汇总报表
-                             （退出码 0 全部接收，3 有文件被拒收，2 参数有误）
-  overdue --year <年份> [--region <县或市代码>] [--deadline YYYY-MM-DD] [-o 催报名单.xlsx] [--json]
-                             催报：尚未报送的单位（未报送、仅有草稿、已退回待重报）及联系人、电话；
-                             --deadline 只用于本次（默认为界面中设置的截止日期），-o 写出 Excel 名单
-
-通用选项：
-  --db <文件>                 数据库文件（默认：环境变量 WDP_DB 或程序的用户数据目录）
-  --json                     以 JSON 输出
-  -h, --help                 显示帮助`,
   unknownCommand: (name: string) => `未知命令：${name}。运行 wdp --help 查看可用命令。`,
-  missingArgument: (name: string) => `缺少参数：${name}`,
-  planShowUsage: 'plan show|new|edit|export …（见 wdp --help）',
+  unknownSubcommand: (command: string, sub: string, valid: string[]) => `未知的 ${command} 子命令：${sub}。可用：${valid.join('、')}`,
+  missingSubcommand: (command: string, valid: string[]) => `缺少 ${command} 子命令：${valid.join('、')}`,
+  unknownFlag: (flag: string, closest: string | null) => `未知参数 ${flag}${closest ? `，是不是 ${closest}？` : ''}`,
+  missingFlag: (flag: string) => `缺少参数 ${flag}`,
+  flagNeedsValue: (flag: string) => `参数 ${flag} 后面要跟一个值`,
+  flagTakesNoValue: (flag: string) => `参数 ${flag} 不带值`,
+  missingPositional: (name: string) => `缺少参数 ${name}`,
+  extraArgument: (value: string) => `多余的参数：${value}`,
+  badValue: (flag: string, value: string, allowed: string) => `参数 ${flag} 应为${allowed}，不能是“${value}”`,
+  /** a contract refusal, said of the flag that fed the field */
+  badField: (flag: string, why: string) => `参数 ${flag} 不符合要求：${why}`,
+  badRequest: (why: string) => `参数不符合要求：${why}`,
+  shouldBe: (form: string) => `应为${form}`,
+  limit: {
+    minChars: (n: number) => `至少 ${n} 个字`,
+    maxChars: (n: number) => `最多 ${n} 个字`,
+    minItems: (n: number) => `至少 ${n} 项`,
+    maxItems: (n: number) => `最多 ${n} 项`,
+    min: (n: number) => `不小于 ${n}`,
+    max: (n: number) => `不大于 ${n}`,
+    above: (n: number) => `大于 ${n}`,
+    below: (n: number) => `小于 ${n}`,
+  },
+  notAccepted: '取值不在允许的范围内（运行 wdp <命令> --help 查看各参数的写法）',
+  fromAfterTo: (from: number, to: number) => `参数 --from（${from}）晚于 --to（${to}）：起始年度应不晚于截止年度`,
+  yearOutsidePlan: (year: number, plan: string, start: number, end: number, base: number) =>
+    `参数 --year 应为规划“${plan}”的规划期 ${start}—${end} 年（或基期 ${base} 年）内的年份，不能是“${year}”`,
+  badPlan: (id: string, valid: string[]) => `参数 --plan：没有编号为“${id}”的规划。可用的规划编号：${valid.join('、')}`,
+  fileNotFound: (path: string) => `找不到文件：${path}`,
+  fileNoPermission: (path: string) => `无法读取文件：${path}（权限不足）`,
+  fileUnreadable: (path: string, reason: string) => `无法读取文件：${path}（${reason}）`,
+  cannotWrite: (path: string, reason: string) => `无法写出文件：${path}（${reason}）`,
+  fsOther: (code: string) => `系统错误 ${code}`,
+  unknownPlan: (id: string, valid: string[]) => `没有编号为“${id}”的规划。可用的规划编号：${valid.join('、')}`,
+  validateVerdict: {
+    errors: (file: string, errors: number, warnings: number) =>
+      `“${file}”校验发现 ${errors} 处错误${warnings ? `、${warnings} 处警告` : ''}（只做了校验，没有写入数据库）。改正后可用 wdp import 导入。`,
+    warnings: (file: string, warnings: number) => `“${file}”没有错误，有 ${warnings} 处警告（只做了校验，没有写入数据库）。逐条核对后可用 wdp import --yes 导入。`,
+  },
   planEditNeeds: '缺少参数：新增目标需要 --indicator、--kind、--text、--quote、--section 和 --item',
-  planNewNeeds: '缺少参数：plan new 需要 --id、--region、--copy、--name、--period（如 2021-2030）和 --base-year',
-  badNumber: (flag: string, v: string) => `参数 --${flag} 应为数值：${v}`,
-  reportUsage: 'report --region <12位区划代码> --year <年份> [--kind annual|midterm|final] [-o 文件.html]',
-  badReportKind: (kind: string) => `--kind 只能是 annual（年度监测报告）、midterm（中期评估报告）或 final（终期评估报告），不能是“${kind}”`,
   planTitle: (name: string, version: number, region: string) => `${name}（第 ${version} 版）　${region}`,
   planName: (name: string, draft: boolean) => `${name}${draft ? '（征求意见稿）' : ''}`,
   planHeader: '编号\t版本\t目标数\t名称\t地区\t期限',

@@ -220,17 +220,9 @@ const verdict = {
 };
 
 const cli = {
-  missingOutput: '缺少参数：-o <输出文件>',
-  missingFile: (command: string) => `缺少参数：wdp ${command} <文件>`,
-  missingTemplateArgs: 'wdp template --plan <规划编号> --region <区划代码> --year <年度> -o <文件>',
-  missingExportArgs: 'wdp export --region <区划代码> --year <年度> [--plan <规划编号>] -o <文件>',
-  badYear: (text: string) => `年度“${text}”不是有效的年份`,
   noReturn: (region: string, year: number) => `本机没有${region} ${year} 年的报表，请先在“数据填报”中填写或导入`,
   severalPlans: (plans: string[]) => `该单位该年度有多个规划的报表（${plans.join('、')}），请用 --plan 指定`,
-  noPlan: '请用 --plan 指定规划（本机尚未设置填报单位）',
   written: (file: string) => `已写出：${file}`,
-  cannotRead: (file: string, message: string) => `无法读取文件“${file}”：${message}`,
-  cannotWrite: (file: string, message: string) => `无法写出文件“${file}”：${message}`,
   notWrittenWarnings: '有警告，未导入。核对无误后加 --yes 重新运行以确认导入。',
   problemHeader: '类别\t位置\t代码\t问题说明',
 };

@@ -157,7 +157,6 @@ export const merge = {
   },
   cli: {
     skippedLine: (file: string, reason: string) => `已跳过\t${file}\t${reason}`,
-    usage: 'merge --region <县或市区划代码> --year <年度> 文件… [-o 汇总表.xlsx] [--json]',
     fileLine: (file: string, verdict: string, supplier: string) => `${verdict}\t${supplier}\t${file}`,
     reasonLine: (where: string, message: string) => `    ${where ? `${where} ` : ''}${message}`,
     completeness: '报送情况：',
@@ -193,7 +192,6 @@ export const merge = {
     saved: (path: string) => `已保存：${path}`,
     notSaved: '已取消保存',
     cli: {
-      usage: 'overdue --year <年度> [--region <县或市区划代码>] [--deadline YYYY-MM-DD] [-o 催报名单.xlsx] [--json]',
       line: (name: string, code: string, state: string, filler: string, phone: string) => `${state}	${code}	${name}	${filler}	${phone}`,
       written: (path: string) => `已写出催报名单：${path}`,
     },

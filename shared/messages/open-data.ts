@@ -110,8 +110,6 @@ export const openData = {
     what: { dataElement: '数据元', coc: '类别组合', orgUnit: '机构' },
   },
   cli: {
-    missingArgs: '--region <12位区划代码> --from <起始年> --to <截止年> --format csv|json|dhis2-json|adx -o <文件>',
-    badFormat: (f: string) => `不认识的格式“${f}”，应为 csv、json、dhis2-json 或 adx`,
     written: (path: string, rows: number) => `已写出 ${path}（${rows} 行）`,
   },
   ui: {

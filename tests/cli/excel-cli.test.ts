@@ -71,7 +71,7 @@ describe('wdp template / export', () => {
   it('refuses missing arguments with exit 2', () => {
     const { code, stderr } = wdp('template', '--region', TOWNSHIP);
     expect(code).toBe(2);
-    expect(stderr).toContain(E.cli.missingTemplateArgs);
+    expect(stderr).toContain(MESSAGES.cli.missingFlag('--year'));
   });
 });
 
@@ -94,6 +94,11 @@ describe('wdp validate', () => {
     writeFileSync(bad, await book.bytes());
     const { code, stdout } = wdp('validate', bad);
     expect(code).toBe(1);
+    // validate never imports: its verdict says what it checked, not 「未导入」
+    const { counts } = JSON.parse(wdp('validate', bad, '--json').stdout) as { counts: { errors: number; warnings: number } };
+    expect(counts.errors).toBe(1);
+    expect(stdout.split('\n')[0]).toBe(MESSAGES.cli.validateVerdict.errors('bad.xlsx', 1, counts.warnings));
+    expect(stdout).not.toContain('未导入');
     expect(stdout).toContain(`${E.result.severity.error}\t${where}\tHD01\t${PARSE_MSG.notANumber('abc')}`);
   });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { requireFramework } from '../../electron/services/plans-service.ts';
 import { listChildRegions } from '../../electron/services/regions-service.ts';
+import { MESSAGES } from '../../shared/messages.ts';
 import { openTestBackend, TAOBEI_COUNTY } from '../helpers/backend.ts';
 import { wdpRunner } from '../helpers/cli.ts';
 import { returnFile } from '../merge/excel-files.ts';
@@ -61,6 +62,6 @@ describe('wdp overdue', () => {
     expect(wdp('overdue', '--db', db).code).toBe(2);
     const bad = wdp('overdue', '--db', db, '--year', '2024', '--deadline', '2025-13-01');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('截止日期不是有效的日期（--deadline 2025-13-01）');
+    expect(bad.stderr).toContain(MESSAGES.cli.badValue('--deadline', '2025-13-01', MESSAGES.cli.form.date));
   });
 });

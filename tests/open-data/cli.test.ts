@@ -51,7 +51,7 @@ describe('wdp export-data / import of the long format', () => {
   });
 
   it('refuses a wrong format or missing years (exit 2)', () => {
-    expect(wdp('export-data', '--region', county, '--from', '2021', '--to', '2025', '--format', 'xml', '-o', join(dir, 'x'), '--db', source).stderr).toContain(O.cli.badFormat('xml'));
+    expect(wdp('export-data', '--region', county, '--from', '2021', '--to', '2025', '--format', 'xml', '-o', join(dir, 'x'), '--db', source).stderr).toContain(MESSAGES.cli.badValue('--format', 'xml', 'csv|json|dhis2-json|adx'));
     expect(wdp('export-data', '--region', county, '-o', join(dir, 'x'), '--db', source).code).toBe(2);
   });
 

@@ -44,7 +44,7 @@ describe('prebuilt CLI', () => {
   it('answers --help, validates a return and merges it', () => {
     const help = bundled('--help');
     expect(help.status, help.stderr).toBe(0);
-    expect(help.stdout).toContain(MESSAGES.cli.usage.split('\n')[0]);
+    expect(help.stdout).toContain(MESSAGES.cli.title);
     const db = join(dir, 'cli.sqlite');
     const validate = bundled('validate', '--db', db, join(dir, '海明街道.xlsx'));
     expect(validate.status, validate.stderr).toBe(0);

@@ -67,7 +67,7 @@ describe('wdp report --kind midterm|final', () => {
   it('usage errors exit 2 with a Chinese message; no return for the year exits 1', () => {
     const bad = wdp('report', '--kind', 'yearly', '--region', COUNTY);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain(MESSAGES.cli.badReportKind('yearly'));
+    expect(bad.stderr).toContain(MESSAGES.cli.badValue('--kind', 'yearly', 'annual|midterm|final'));
     expect(wdp('report', '--region', COUNTY).code).toBe(2); // annual needs --year
     expect(wdp('report', '--kind', 'final', '--region', COUNTY, '--year', 'x').code).toBe(2);
     const none = wdp('report', '--kind', 'final', '--region', fx.short, '--year', '2025');

@@ -4,7 +4,10 @@ import { basename } from 'node:path';
 import { MAX_IMPORT_BYTES, type ImportReport } from '../../../shared/api/excel-contract.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { buildReport, locateProblems } from '../../excel/report.ts';
-import { flagString, type CliIo, type ParsedArgs } from '../command.ts';
+import type { AppBackend } from '../../app.ts';
+import { call } from '../call.ts';
+import { flagString, UsageError, type CliIo, type ParsedArgs } from '../command.ts';
+import { describeFileError, fsReason } from '../errors.ts';
 
 const E = MESSAGES.excel;
 
@@ -21,17 +24,18 @@ export function readInputFile(path: string): { fileName: string; bytesBase64: st
     if (size > MAX_IMPORT_BYTES) return refuse('file_too_large', E.problem.tooLarge(fileName, size, MAX_IMPORT_BYTES));
     return { fileName, bytesBase64: readFileSync(path).toString('base64') };
   } catch (error) {
-    return refuse('cannot_read', E.cli.cannotRead(fileName, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
+    return refuse('cannot_read', describeFileError(path, error));
   }
 }
 
-export function writeOutputFile(path: string, bytesBase64: string, io: CliIo): boolean {
+/** Writes -o; false (after saying why in Chinese) when it cannot. `said` is printed on success (null: nothing). */
+export function writeOutputFile(path: string, bytes: string | Buffer, io: CliIo, said: string | null = E.cli.written(path)): boolean {
   try {
-    writeFileSync(path, Buffer.from(bytesBase64, 'base64'));
-    io.out(E.cli.written(path));
+    writeFileSync(path, typeof bytes === 'string' ? Buffer.from(bytes, 'base64') : bytes);
+    if (said !== null) io.out(said);
     return true;
   } catch (error) {
-    io.err(E.cli.cannotWrite(path, (error as Error).message));
+    io.err(MESSAGES.cli.cannotWrite(path, fsReason(error)));
     return false;
   }
 }
@@ -48,24 +52,18 @@ export function printReport(report: ImportReport, io: CliIo): void {
   for (const p of report.problems) io.out([E.result.severity[p.severity], p.location, p.item ?? '', p.message].join('\t'));
 }
 
-export function parseYear(text: string | undefined): number | null {
-  if (!text || !/^\d{4}$/.test(text)) return null;
-  return Number(text);
+/** --region, --year and -o of `wdp export` / `wdp template` (required and checked by their declarations). */
+export function regionYearOutput(args: ParsedArgs): { region: string; year: number; output: string } {
+  return { region: flagString(args, 'region')!, year: Number(flagString(args, 'year')), output: flagString(args, 'output')! };
 }
 
-/** --region, --year and -o of `wdp export` / `wdp template`; null (after saying why) when one is missing or wrong. */
-export function regionYearOutput(args: ParsedArgs, io: CliIo, missing: string): { region: string; year: number; output: string } | null {
-  const region = flagString(args, 'region');
-  const yearText = flagString(args, 'year');
-  const output = flagString(args, 'output');
-  if (!region || !yearText || !output) {
-    io.err(MESSAGES.cli.missingArgument(missing));
-    return null;
+/** --plan names a plan on this machine and --year lies in its period (or is its base year); else a usage error. */
+export async function checkPlanYear(backend: AppBackend, planId: string, year: number): Promise<void> {
+  const plans = await call(backend, 'plans:list', {});
+  const found = plans.find((p) => p.plan.id === planId);
+  if (!found) throw new UsageError(MESSAGES.cli.badPlan(planId, plans.map((p) => p.plan.id)));
+  const { period, baselineYear } = found.plan;
+  if ((year < period.start || year > period.end) && year !== baselineYear) {
+    throw new UsageError(MESSAGES.cli.yearOutsidePlan(year, planId, period.start, period.end, baselineYear));
   }
-  const year = parseYear(yearText);
-  if (year === null) {
-    io.err(MESSAGES.excel.cli.badYear(yearText));
-    return null;
-  }
-  return { region, year, output };
 }

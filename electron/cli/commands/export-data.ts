@@ -1,8 +1,8 @@
 import { OpenDataFormatSchema } from '../../../shared/api/open-data-contract.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { call } from '../call.ts';
-import { flagString, type CliCommand } from '../command.ts';
-import { parseYear, writeOutputFile } from './excel-io.ts';
+import { flagString, UsageError, type CliCommand } from '../command.ts';
+import { writeOutputFile } from './excel-io.ts';
 
 const O = MESSAGES.openData;
 
@@ -10,28 +10,15 @@ const O = MESSAGES.openData;
 export const exportDataCommand: CliCommand = {
   name: 'export-data',
   async run(args, backend, io) {
-    const region = flagString(args, 'region');
-    const output = flagString(args, 'output');
-    const fromText = flagString(args, 'from');
-    const toText = flagString(args, 'to');
-    const formatText = flagString(args, 'format') ?? 'csv';
-    if (!region || !output || !fromText || !toText) {
-      io.err(MESSAGES.cli.missingArgument(O.cli.missingArgs));
-      return 2;
-    }
-    const fromYear = parseYear(fromText);
-    const toYear = parseYear(toText);
-    if (fromYear === null || toYear === null) {
-      io.err(MESSAGES.excel.cli.badYear(fromYear === null ? fromText : toText));
-      return 2;
-    }
-    const format = OpenDataFormatSchema.safeParse(formatText);
-    if (!format.success) {
-      io.err(O.cli.badFormat(formatText));
-      return 2;
-    }
+    // the flags are required and their forms checked by the declaration (specs.ts)
+    const region = flagString(args, 'region')!;
+    const output = flagString(args, 'output')!;
+    const fromYear = Number(flagString(args, 'from'));
+    const toYear = Number(flagString(args, 'to'));
+    if (fromYear > toYear) throw new UsageError(MESSAGES.cli.fromAfterTo(fromYear, toYear));
+    const format = OpenDataFormatSchema.parse(flagString(args, 'format') ?? 'csv');
     const file = await call(backend, 'open-data:export', {
-      regionCode: region, withChildren: args.flags['with-children'] === true, fromYear, toYear, format: format.data, planId: flagString(args, 'plan'),
+      regionCode: region, withChildren: args.flags['with-children'] === true, fromYear, toYear, format, planId: flagString(args, 'plan'),
     });
     for (const note of file.notes) io.err(note);
     if (!writeOutputFile(output, file.bytesBase64, io)) return 2;

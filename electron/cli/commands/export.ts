@@ -9,9 +9,7 @@ const E = MESSAGES.excel.cli;
 export const exportCommand: CliCommand = {
   name: 'export',
   async run(args, backend, io) {
-    const parsed = regionYearOutput(args, io, E.missingExportArgs);
-    if (!parsed) return 2;
-    const { region, year, output } = parsed;
+    const { region, year, output } = regionYearOutput(args);
     const plan = flagString(args, 'plan');
     const candidates = (await call(backend, 'returns:list', { regionCode: region })).filter((r) => r.year === year && (!plan || r.planId === plan));
     if (candidates.length === 0) {

@@ -10,11 +10,7 @@ import { isOpenDataFile, printOpenDataReport } from './open-data-io.ts';
 export const importCommand: CliCommand = {
   name: 'import',
   async run(args, backend, io) {
-    const [path] = args.positionals;
-    if (!path) {
-      io.err(MESSAGES.excel.cli.missingFile('import'));
-      return 2;
-    }
+    const [path] = args.positionals; // exactly one, by the declaration (specs.ts)
     const input = readInputFile(path);
     if (!('report' in input) && isOpenDataFile(path)) {
       const report = await call(backend, 'open-data:import', { ...input, acceptWarnings: args.flags.yes === true });

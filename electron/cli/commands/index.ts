@@ -1,6 +1,6 @@
 // Every CLI command, loaded when it runs (the prebuilt CLI keeps each in its own chunk, so `wdp --help` or
 // `wdp validate` never loads the report, template or merge code); add a command by writing commands/<name>.ts
-// and listing it here.
+// and listing it here, with its flags declared in specs.ts (the parser, the checks and --help read them there).
 import type { CliCommand } from '../command.ts';
 
 export const COMMANDS: Record<string, () => Promise<CliCommand>> = {

@@ -4,7 +4,6 @@
 // and the file written. The files are read on every core (a worker pool); everything else goes through the same
 // handlers the UI uses (backup, overview, export).
 // Exit codes: 0 every file accepted, 3 some files rejected (the rest merged), 2 bad arguments or nothing to import.
-import { writeFileSync } from 'node:fs';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { headlineOf } from '../../../shared/report/headline.ts';
 import { importMany } from '../../merge/batch-import.ts';
@@ -13,19 +12,16 @@ import { resolveOffice } from '../../merge/office.ts';
 import { openReadPool, poolSize } from '../../merge/read-pool.ts';
 import { call } from '../call.ts';
 import { flagString, type CliCommand } from '../command.ts';
+import { writeOutputFile } from './excel-io.ts';
 
 const C = MESSAGES.merge.cli;
 
 export const mergeCommand: CliCommand = {
   name: 'merge',
   async run(args, backend, io) {
-    const region = flagString(args, 'region');
-    const yearText = flagString(args, 'year');
-    const year = Number(yearText);
-    if (!region || !yearText || !Number.isInteger(year)) {
-      io.err(MESSAGES.cli.missingArgument(C.usage));
-      return 2;
-    }
+    // --region and --year are required and checked by the declaration (specs.ts)
+    const region = flagString(args, 'region')!;
+    const year = Number(flagString(args, 'year'));
     const { files, skipped } = gatherReturnFiles(args.positionals);
     if (files.length === 0) {
       for (const s of skipped) io.err(C.skippedLine(s.fileName, s.reason));
@@ -48,7 +44,7 @@ export const mergeCommand: CliCommand = {
     let written: string | null = null;
     if (out) {
       const file = await call(backend, 'merge:export', where);
-      writeFileSync(out, Buffer.from(file.bytesBase64, 'base64'));
+      if (!writeOutputFile(out, file.bytesBase64, io, null)) return 2;
       written = out;
     }
     const rejected = verdicts.filter((v) => v.verdict === 'rejected').length;

@@ -2,23 +2,19 @@
 // The 催报 list: every unit not yet reported for the year (nothing received, only a draft, or sent back), with the
 // contact from its latest return's footer and the days past the deadline (the one given, else the office's own).
 // Exit codes: 0 listed, 2 bad arguments (no year, an impossible deadline).
-import { writeFileSync } from 'node:fs';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { DeadlineSchema } from '../../../shared/returns/overdue.ts';
 import { call } from '../call.ts';
 import { flagString, type CliCommand } from '../command.ts';
+import { writeOutputFile } from './excel-io.ts';
 
 const T = MESSAGES.merge.overdue;
 
 export const overdueCommand: CliCommand = {
   name: 'overdue',
   async run(args, backend, io) {
-    const yearText = flagString(args, 'year');
-    const year = Number(yearText);
-    if (!yearText || !Number.isInteger(year)) {
-      io.err(MESSAGES.cli.missingArgument(T.cli.usage));
-      return 2;
-    }
+    // --year is required and checked by the declaration (specs.ts), --deadline's form too
+    const year = Number(flagString(args, 'year'));
     const deadline = flagString(args, 'deadline');
     const checked = deadline === undefined ? null : DeadlineSchema.safeParse(deadline);
     if (checked && !checked.success) {
@@ -30,7 +26,7 @@ export const overdueCommand: CliCommand = {
     const out = flagString(args, 'output');
     if (out) {
       const file = await call(backend, 'merge:overdue-export', where);
-      writeFileSync(out, Buffer.from(file.bytesBase64, 'base64'));
+      if (!writeOutputFile(out, file.bytesBase64, io, null)) return 2;
     }
     if (args.flags.json) {
       io.out(JSON.stringify({ ...list, written: out ?? null }, null, 2));

@@ -3,18 +3,17 @@ import type { TargetInput } from '../../../shared/framework/author.ts';
 import type { TargetRule } from '../../../shared/framework/schema.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { call } from '../call.ts';
-import { flagString, type CliIo, type ParsedArgs } from '../command.ts';
+import { flagString, UsageError, type CliIo, type ParsedArgs } from '../command.ts';
 import type { AppBackend } from '../../app.ts';
 import { writeOutputFile } from './excel-io.ts';
 
 const C = MESSAGES.cli;
-class UsageError extends Error {}
 
 const num = (args: ParsedArgs, flag: string): number | undefined => {
   const v = flagString(args, flag);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n)) throw new UsageError(C.badNumber(flag, v));
+  if (!Number.isFinite(n)) throw new UsageError(C.badValue(`--${flag}`, v, C.form.number));
   return n;
 };
 
@@ -22,7 +21,8 @@ export async function planNew(args: ParsedArgs, backend: AppBackend, io: CliIo):
   const [id, regionCode, copyFrom, name, period] = ['id', 'region', 'copy', 'name', 'period'].map((f) => flagString(args, f));
   const baselineYear = num(args, 'base-year');
   const m = period?.match(/^(\d{4})\s*[-–—]\s*(\d{4})$/);
-  if (!id || !regionCode || !copyFrom || !name || !m || baselineYear === undefined) { io.err(C.planNewNeeds); return 2; }
+  // all required, the period's form checked, by the declaration (specs.ts)
+  if (!id || !regionCode || !copyFrom || !name || !m || baselineYear === undefined) throw new UsageError(C.missingFlag('--period'));
   const r = await call(backend, 'plans:new', { id, regionCode, copyFrom, name, start: Number(m[1]), end: Number(m[2]), baselineYear });
   io.out(args.flags.json ? JSON.stringify(r, null, 2) : r.message);
   return 0;
@@ -79,8 +79,7 @@ export async function planEdit(planId: string, args: ParsedArgs, backend: AppBac
 }
 
 export async function planExport(planId: string, args: ParsedArgs, backend: AppBackend, io: CliIo): Promise<number> {
-  const output = flagString(args, 'output');
-  if (!output) { io.err(C.missingArgument('-o 文件.wdpframework.json')); return 2; }
+  const output = flagString(args, 'output')!;
   const pkg = await call(backend, 'plans:export-package', { planId });
   if (!writeOutputFile(output, pkg.bytesBase64, io)) return 2;
   const keys = await call(backend, 'plans:signing-info', { planId });

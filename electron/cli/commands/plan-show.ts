@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/api/envelope.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { describeRule } from '../../../shared/framework/describe.ts';
 import { call } from '../call.ts';
@@ -11,10 +12,14 @@ export const planCommand: CliCommand = {
     const authored = await runPlanAuthor(sub, planId, args, backend, io);
     if (authored !== null) return authored;
     if (sub !== 'show' || !planId) {
-      io.err(MESSAGES.cli.missingArgument(MESSAGES.cli.planShowUsage));
+      io.err(MESSAGES.cli.missingSubcommand('plan', ['show', 'new', 'edit', 'export']));
       return 2;
     }
-    const { framework, retired } = await call(backend, 'plans:get-framework', { planId });
+    const { framework, retired } = await call(backend, 'plans:get-framework', { planId }).catch(async (error: unknown) => {
+      if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
+      const ids = (await call(backend, 'plans:list', {})).map((p) => p.plan.id);
+      throw new AppError('not_found', MESSAGES.cli.unknownPlan(planId, ids));
+    });
     if (args.flags.json) {
       io.out(JSON.stringify({ framework, retired }, null, 2));
       return 0;

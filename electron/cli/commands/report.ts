@@ -4,7 +4,6 @@
 // (A4, page numbers). An evaluation report's --year is optional (the plan's mid or end year, or the latest
 // year with a return before it). Without -o the HTML goes to stdout; --json prints the summary instead (and
 // still writes the file when -o is given).
-import { writeFileSync } from 'node:fs';
 import { EvaluationKindSchema } from '../../../shared/api/report-contract.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { headlineFrom } from '../../../shared/report/headline.ts';
@@ -12,27 +11,23 @@ import { renderAnnualReport, renderEvaluationReport, toHtmlDocument, type FontSe
 import { RegionCodeSchema, YearSchema } from '../../../shared/returns/schema.ts';
 import { embedFonts } from '../../report/embed-fonts.ts';
 import { annualReport, evaluationReport } from '../../services/report-service.ts';
-import { flagString, type CliCommand } from '../command.ts';
+import { flagString, UsageError, type CliCommand } from '../command.ts';
+import { writeOutputFile } from './excel-io.ts';
 
 const R = MESSAGES.report.cli;
 
 export const reportCommand: CliCommand = {
   name: 'report',
   async run(args, backend, io) {
+    // --kind, --region and --year are checked by the declaration (specs.ts)
     const kind = flagString(args, 'kind') ?? 'annual';
     const evaluation = EvaluationKindSchema.safeParse(kind);
-    if (kind !== 'annual' && !evaluation.success) {
-      io.err(MESSAGES.cli.badReportKind(kind));
-      return 2;
-    }
     const region = RegionCodeSchema.safeParse(flagString(args, 'region'));
     const yearText = flagString(args, 'year');
     const year = YearSchema.safeParse(Number(yearText));
     // an evaluation report may leave the year to the plan; the annual report needs it
-    if (!region.success || (!year.success && (kind === 'annual' || yearText !== undefined))) {
-      io.err(MESSAGES.cli.missingArgument(MESSAGES.cli.reportUsage));
-      return 2;
-    }
+    if (kind === 'annual' && yearText === undefined) throw new UsageError(MESSAGES.cli.missingFlag('--year'));
+    if (!region.success) throw new UsageError(MESSAGES.cli.badValue('--region', flagString(args, 'region') ?? '', MESSAGES.cli.form.region));
     const output = flagString(args, 'output');
     const planId = flagString(args, 'plan');
     const report = evaluation.success
@@ -49,7 +44,7 @@ export const reportCommand: CliCommand = {
       }
     }
     if (output) {
-      writeFileSync(output, html);
+      if (!writeOutputFile(output, Buffer.from(html), io, null)) return 2;
       if (!args.flags.json) {
         io.out(R.written(output, Math.round(Buffer.byteLength(html) / 1024)));
         io.out(fonts ? R.fontsEmbedded(fonts.family, Math.round(fonts.bytes / 1024)) : R.fontsNotEmbedded);
