@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { MESSAGES } from '../../shared/messages.ts';
 import { AppError } from '../../shared/api/envelope.ts';
+import { errnoOf, systemErrorText } from '../fs/system-error.ts';
 import { defaultDbFile, sourcePaths } from '../app-paths.ts';
 import type { CliIo, ParsedArgs } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
@@ -48,15 +49,19 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
   try {
     backend = openApp({ dbFile: (parsed.values.db as string | undefined) ?? defaultDbFile(), ...sourcePaths });
   } catch (error) {
-    io.err(MESSAGES.cli.failed((error as Error).message));
+    io.err(MESSAGES.cli.failed(errnoOf(error) ? systemErrorText(error, (error as NodeJS.ErrnoException).path) : (error as Error).message));
     return 2;
   }
   try {
     for (const warning of backend.ctx.startupWarnings) io.err(warning);
     return await command.run(args, backend, io);
   } catch (error) {
-    if (parsed.values.json) io.out(JSON.stringify({ ok: false, error: { code: error instanceof AppError ? error.code : 'internal', message: (error as Error).message } }));
-    io.err(MESSAGES.cli.failed((error as Error).message));
+    // a system error (a file that cannot be written or read) in Chinese, naming the file, never ENOENT or a full path
+    const path = (error as NodeJS.ErrnoException).path;
+    const writing = path !== undefined && path === parsed.values.output;
+    const message = errnoOf(error) ? systemErrorText(error, path, { writing }) : (error as Error).message;
+    if (parsed.values.json) io.out(JSON.stringify({ ok: false, error: { code: error instanceof AppError ? error.code : 'internal', message } }));
+    io.err(MESSAGES.cli.failed(message));
     return 1;
   } finally {
     backend.close();

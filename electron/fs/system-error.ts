@@ -28,5 +28,10 @@ export function displayName(path: string, folder?: string): string {
   return basename(path) || path;
 }
 
-/** 「无法读取“报表.xlsx”：找不到文件…」 */
-export const systemErrorText = (error: unknown, path: string, folder?: string) => F.cannotRead(displayName(path, folder), systemReason(error));
+/** 「无法读取“报表.xlsx”：找不到文件…」 (「无法写入…」 when writing), just the reason when no file is known. */
+export function systemErrorText(error: unknown, path: string | undefined, options: { folder?: string; writing?: boolean } = {}): string {
+  const reason = options.writing ? F.writeReason(errnoOf(error)) : systemReason(error);
+  if (!path) return F.plain(reason);
+  const name = displayName(path, options.folder);
+  return options.writing ? F.cannotWrite(name, reason) : F.cannotRead(name, reason);
+}

@@ -21,7 +21,23 @@ const REASONS: Record<string, string> = {
   ETIMEDOUT: '读取超时（网络文件夹可能已断开）',
 };
 
+/** the same codes when writing (-o, a backup): the few that differ */
+const WRITE_REASONS: Record<string, string> = {
+  ENOENT: '要写入的文件夹不存在',
+  EACCES: '没有写入权限',
+  EPERM: '系统不允许写入（没有权限）',
+  EROFS: '磁盘或U盘是只读的',
+  ENOSPC: '磁盘空间不足',
+  EISDIR: '这是文件夹，请给出文件名',
+};
+
 export const files = {
+  /** the reason for one errno code when writing */
+  writeReason: (code: string | undefined) => (code && (WRITE_REASONS[code] ?? REASONS[code])) || '系统无法写入（请检查文件夹是否存在、是否有权限）',
+  /** a file the app could not write, named */
+  cannotWrite: (name: string, reason: string) => `无法写入“${name}”：${reason}`,
+  /** a system error where the file is not known */
+  plain: (reason: string) => reason,
   /** the reason for one errno code; `other` for a code without its own sentence */
   reason: (code: string | undefined) => (code && REASONS[code]) || '系统无法读取（请检查文件是否完好、是否有权限）',
   /** a file (or folder) that could not be read, named */

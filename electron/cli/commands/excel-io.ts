@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { MAX_IMPORT_BYTES, type ImportReport } from '../../../shared/api/excel-contract.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { buildReport, locateProblems } from '../../excel/report.ts';
+import { errnoOf, systemReason } from '../../fs/system-error.ts';
 import { flagString, type CliIo, type ParsedArgs } from '../command.ts';
 
 const E = MESSAGES.excel;
@@ -21,7 +22,7 @@ export function readInputFile(path: string): { fileName: string; bytesBase64: st
     if (size > MAX_IMPORT_BYTES) return refuse('file_too_large', E.problem.tooLarge(fileName, size, MAX_IMPORT_BYTES));
     return { fileName, bytesBase64: readFileSync(path).toString('base64') };
   } catch (error) {
-    return refuse('cannot_read', E.cli.cannotRead(fileName, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
+    return refuse('cannot_read', E.cli.cannotRead(fileName, systemReason(error)));
   }
 }
 
@@ -31,7 +32,7 @@ export function writeOutputFile(path: string, bytesBase64: string, io: CliIo): b
     io.out(E.cli.written(path));
     return true;
   } catch (error) {
-    io.err(E.cli.cannotWrite(path, (error as Error).message));
+    io.err(E.cli.cannotWrite(path, MESSAGES.files.writeReason(errnoOf(error))));
     return false;
   }
 }
