@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 
-export { describeFileError, fsReason } from '../fs-error.ts';
 
 /** Contract fields → the flag the CLI fills them from (by the field's last named segment). */
 const FLAG_OF_FIELD: Record<string, string> = {

@@ -3,6 +3,7 @@
 // runs, so `wdp --help` starts in a few tens of milliseconds.
 import { MESSAGES } from '../../shared/messages.ts';
 import { AppError } from '../../shared/api/envelope.ts';
+import { errnoOf, systemErrorText } from '../fs/system-error.ts';
 import { defaultDbFile, sourcePaths } from '../app-paths.ts';
 import { readCommandLine } from './args.ts';
 import { UsageError, type CliIo } from './command.ts';
@@ -28,16 +29,20 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
   try {
     backend = openApp({ dbFile: (args.flags.db as string | undefined) ?? defaultDbFile(), ...sourcePaths });
   } catch (error) {
-    io.err(MESSAGES.cli.failed((error as Error).message));
+    io.err(MESSAGES.cli.failed(errnoOf(error) ? systemErrorText(error, (error as NodeJS.ErrnoException).path) : (error as Error).message));
     return 2;
   }
   try {
     for (const warning of backend.ctx.startupWarnings) io.err(warning);
     return await command.run(args, backend, io);
   } catch (error) {
-    // an argument the contract refused (said of its flag) or found wrong while running: a usage error
+    // an argument the contract refused (said of its flag) or found wrong while running: a usage error;
+    // a system error (a file that cannot be written or read) in Chinese, naming the file, never ENOENT or a full path
     const usage = error instanceof UsageError || error instanceof ContractRefusal ? error.message : null;
-    const message = usage ?? MESSAGES.cli.failed((error as Error).message);
+    const path = (error as NodeJS.ErrnoException).path;
+    const writing = path !== undefined && path === args.flags.output;
+    const system = errnoOf(error) ? systemErrorText(error, path, { writing }) : null;
+    const message = usage ?? MESSAGES.cli.failed(system ?? (error as Error).message);
     if (args.flags.json) io.out(JSON.stringify({ ok: false, error: { code: error instanceof AppError ? error.code : usage ? 'invalid_request' : 'internal', message } }));
     io.err(message);
     return usage ? 2 : 1;

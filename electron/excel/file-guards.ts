@@ -25,8 +25,8 @@ export interface FileLimits {
 
 export const DEFAULT_LIMITS: FileLimits = {
   maxBytes: MAX_IMPORT_BYTES,
-  maxUncompressedBytes: 100 * 1024 * 1024,
-  maxEntryBytes: 60 * 1024 * 1024,
+  maxUncompressedBytes: 24 * 1024 * 1024,
+  maxEntryBytes: 8 * 1024 * 1024,
   maxEntries: 2000,
   maxSheets: 50,
   maxRows: 5000,

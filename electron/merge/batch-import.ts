@@ -1,10 +1,15 @@
 // Batch import of lower-level returns into an office's merge: each file is read, checked against the office
 // (whose child it is, which year, which plan and framework version) and stored as a new version, on its own:
 // one bad file never blocks the others. Every file received is logged with its verdict and reasons.
+// Memory is bounded by design, whatever the folder holds: a file's bytes are loaded when its read starts and
+// dropped as soon as it is read (only its checksum and size are kept), at most a few reads are in flight, a
+// verdict keeps no bytes and no grid and at most MAX_PROBLEMS_PER_FILE problems (the rest counted), and
+// importMany hands each chunk's verdicts to its caller as they are decided (the CLI prints them at once).
 import { createHash } from 'node:crypto';
 import { isSummedAt } from '../../shared/aggregation/merge-returns.ts';
 import { outsideScope } from '../../shared/aggregation/department.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { systemReason } from '../fs/system-error.ts';
 import { localDate, localDateTime } from '../../shared/returns/dates.ts';
 import { getRegion } from '../db/repos/regions-repo.ts';
 import { getFrameworkVersion } from '../db/repos/frameworks-repo.ts';
@@ -17,6 +22,8 @@ import { storeSubmission, submissionData, type IncomingReturn } from './submissi
 const M = MESSAGES.merge.file;
 /** A return file is a few hundred KB; anything far larger is not one. */
 export const MAX_RETURN_BYTES = 10 * 1024 * 1024;
+/** Problems a verdict lists per file (errors first); the rest are counted in one more line. */
+export const MAX_PROBLEMS_PER_FILE = 50;
 
 export interface ReadOutcome {
   problems: ProblemRow[];
@@ -106,28 +113,52 @@ export function classify(ctx: AppContext, office: Office, year: number, incoming
 const verdictOf = (problems: readonly ProblemRow[]): FileVerdict['verdict'] =>
   problems.some((p) => p.severity === 'error') ? 'rejected' : problems.some((p) => p.severity === 'warning') ? 'warnings' : 'accepted';
 
-interface ReadFile { file: IncomingFile; checksum: string; problems: ProblemRow[]; incoming: IncomingReturn | null; identity: ReadOutcome['identity'] }
+/** A file once read: no bytes (only their checksum and size), at most MAX_PROBLEMS_PER_FILE problems. */
+interface ReadFile { fileName: string; sizeBytes: number; checksum: string; problems: ProblemRow[]; incoming: IncomingReturn | null; identity: ReadOutcome['identity'] }
 
-/** Reads one file; never throws for a bad file (its problems say why). */
-async function readOne(file: IncomingFile, read: ReturnReader): Promise<ReadFile> {
-  const checksum = createHash('sha256').update(file.bytes).digest('hex');
+const RANK: Record<ProblemRow['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/** The first `max` problems, errors first; the rest counted in one line as severe as the worst of them. */
+export function capProblems(problems: readonly ProblemRow[], max = MAX_PROBLEMS_PER_FILE): ProblemRow[] {
+  if (problems.length <= max) return [...problems];
+  const sorted = [...problems].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const rest = sorted.slice(max - 1);
+  return [...sorted.slice(0, max - 1), { severity: rest[0].severity, location: '', message: MESSAGES.merge.moreProblems(rest.length) }];
+}
+
+/** Loads (if lazy), checksums and reads one file, then lets its bytes go; never throws for a bad file. */
+async function readOne(file: IncomingFile | LazyFile, read: ReturnReader): Promise<ReadFile> {
+  let bytes: Buffer | null;
+  let loadError = 'load' in file ? undefined : file.loadError;
+  if ('load' in file) {
+    try {
+      bytes = file.load();
+    } catch (error) {
+      bytes = Buffer.alloc(0);
+      loadError = systemReason(error);
+    }
+  } else bytes = file.bytes;
+  const checksum = createHash('sha256').update(bytes).digest('hex');
+  const sizeBytes = bytes.length;
   let problems: ProblemRow[] = [];
   let incoming: IncomingReturn | null = null;
   let identity: ReadOutcome['identity'] = null;
-  if (file.loadError) problems.push(err(M.unreadable(file.loadError)));
-  else if (file.bytes.length > MAX_RETURN_BYTES) problems.push(err(M.tooLarge(MAX_RETURN_BYTES / 1024 / 1024)));
+  if (loadError) problems.push(err(M.unreadable(loadError)));
+  else if (sizeBytes > MAX_RETURN_BYTES) problems.push(err(M.tooLarge(MAX_RETURN_BYTES / 1024 / 1024)));
   else {
     try {
-      const outcome = await read(file.bytes, file.fileName);
-      problems = [...outcome.problems];
+      const pending = read(bytes, file.fileName);
+      bytes = null; // the reader holds (or has copied) what it needs
+      const outcome = await pending;
+      problems = capProblems(outcome.problems);
       incoming = outcome.incoming;
       identity = outcome.identity ?? null;
       if (!incoming && !problems.some((p) => p.severity === 'error')) problems.push(err(M.notAReturn));
     } catch (error) {
-      problems.push(err(M.unreadable((error as Error).message)));
+      problems.push(err(M.unreadable(systemReason(error))));
     }
   }
-  return { file, checksum, problems, incoming, identity };
+  return { fileName: file.fileName, sizeBytes, checksum, problems, incoming, identity };
 }
 
 /** A refused file still names its 填报单位 when the file says it (from the return, else from its header). */
@@ -140,7 +171,7 @@ const rejectedVerdict = (fileName: string, problems: ProblemRow[], incoming: Inc
 
 function logFile(ctx: AppContext, office: Office, year: number, r: ReadFile, verdict: FileVerdict['verdict'], submissionId: number | null, problems: ProblemRow[]) {
   insertReceivedFile(ctx.db, {
-    officeCode: office.region.code, year, fileName: r.file.fileName, checksum: r.checksum, sizeBytes: r.file.bytes.length, receivedAt: isoNow(ctx),
+    officeCode: office.region.code, year, fileName: r.fileName, checksum: r.checksum, sizeBytes: r.sizeBytes, receivedAt: isoNow(ctx),
     verdict, submissionId, regionCode: r.incoming?.data.regionCode ?? null, fileYear: r.incoming?.data.year ?? null,
   }, problems);
 }
@@ -161,9 +192,9 @@ function storeOne(ctx: AppContext, office: Office, year: number, r: ReadFile): F
   const verdict = verdictOf(problems);
   if (!incoming || !kind || verdict === 'rejected') {
     logFile(ctx, office, year, r, 'rejected', null, problems);
-    return rejectedVerdict(r.file.fileName, problems, incoming, r.identity);
+    return rejectedVerdict(r.fileName, problems, incoming, r.identity);
   }
-  const facts = { fileName: r.file.fileName, checksum: r.checksum, sizeBytes: r.file.bytes.length };
+  const facts = { fileName: r.fileName, checksum: r.checksum, sizeBytes: r.sizeBytes };
   const outcome = storeSubmission(ctx, office, year, incoming, facts, kind, verdict === 'accepted' ? 'accepted' : 'warnings');
   let resubmission: FileVerdict['resubmission'] = null;
   if (outcome.duplicateOf) problems.push(warn(M.duplicate(localDateTime(outcome.duplicateOf.receivedAt))));
@@ -177,26 +208,33 @@ function storeOne(ctx: AppContext, office: Office, year: number, r: ReadFile): F
   const finalVerdict = verdictOf(problems);
   logFile(ctx, office, year, r, finalVerdict, outcome.submission.id, problems);
   return {
-    fileName: r.file.fileName, verdict: finalVerdict, problems, submissionId: outcome.submission.id, resubmission, duplicate: outcome.duplicateOf !== null,
+    fileName: r.fileName, verdict: finalVerdict, problems: capProblems(problems), submissionId: outcome.submission.id, resubmission, duplicate: outcome.duplicateOf !== null,
     supplier: { code: incoming.data.regionCode, name: incoming.supplierName, kind, department: incoming.department },
     year: incoming.data.year, reportedOn: incoming.reportedOn,
   };
 }
 
-/**
- * Imports files: all are read first, then stored in one transaction in which each file has its own savepoint, so
- * one bad file never blocks the others (and a batch costs one commit, not one per file).
- */
-export async function importBatch(ctx: AppContext, office: Office, year: number, files: readonly IncomingFile[], read: ReturnReader): Promise<FileVerdict[]> {
-  // read concurrently (a pooled reader spreads them over the cores; the in-thread reader runs them in turn)
-  const reads = await Promise.all(files.map((file) => readOne(file, read)));
+/** Runs `task` over `items` with at most `limit` running at once, results in order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => { while (next < items.length) { const i = next++; out[i] = await task(items[i]); } };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  return out;
+}
+
+/** Reads in flight at once: enough to keep a pool of workers busy, few enough that their bytes stay small. */
+export const READS_IN_FLIGHT = 4;
+
+/** Stores read files in one transaction, each file in its own savepoint (a bad one never blocks the others). */
+function storeAll(ctx: AppContext, office: Office, year: number, reads: ReadFile[]): FileVerdict[] {
   const verdicts = ctx.db.transaction(() => reads.map((r) => {
     try {
       return ctx.db.transaction(() => storeOne(ctx, office, year, r))();
     } catch (error) {
-      const problems = [...r.problems, err(M.unreadable((error as Error).message))];
+      const problems = capProblems([...r.problems, err(M.unreadable(systemReason(error)))]);
       logFile(ctx, office, year, r, 'rejected', null, problems);
-      return rejectedVerdict(r.file.fileName, problems, r.incoming, r.identity);
+      return rejectedVerdict(r.fileName, problems, r.incoming, r.identity);
     }
   }))();
   const count = (v: FileVerdict['verdict']) => verdicts.filter((f) => f.verdict === v).length;
@@ -204,29 +242,45 @@ export async function importBatch(ctx: AppContext, office: Office, year: number,
   return verdicts;
 }
 
+/**
+ * Imports files: all are read first (a few at a time), then stored in one transaction (a batch costs one commit,
+ * not one per file).
+ */
+export async function importBatch(ctx: AppContext, office: Office, year: number, files: readonly (IncomingFile | LazyFile)[], read: ReturnReader): Promise<FileVerdict[]> {
+  const reads = await mapLimited(files, READS_IN_FLIGHT, (file) => readOne(file, read));
+  return storeAll(ctx, office, year, reads);
+}
+
 export interface LazyFile { fileName: string; load: () => Buffer }
 
 /**
  * Imports any number of files in chunks (one transaction each), with the next chunk already being read while the
- * current one is stored, so the readers never wait for the database. Files are loaded only when their chunk starts.
+ * current one is stored, so the readers never wait for the database. A file is loaded only when its read starts
+ * and let go once read, at most READS_IN_FLIGHT per chunk; each chunk's verdicts go to `onVerdicts` as soon as it
+ * is stored (the CLI prints them then). Returns the counts; the verdicts are the caller's to keep or not.
  */
 export async function importMany(
   ctx: AppContext, office: Office, year: number, files: readonly LazyFile[], read: ReturnReader,
-  options: { chunk?: number; onProgress?: (done: number, total: number) => void } = {},
-): Promise<FileVerdict[]> {
+  options: { chunk?: number; onVerdicts?: (verdicts: FileVerdict[]) => void; onProgress?: (done: number, total: number) => void } = {},
+): Promise<Record<FileVerdict['verdict'], number>> {
   const size = options.chunk ?? 50;
-  const tasks: Promise<FileVerdict[]>[] = [];
+  const counts = { accepted: 0, warnings: 0, rejected: 0 };
   let done = 0;
+  let storing: Promise<void> = Promise.resolve();
+  let reading: Promise<void> | null = null;
   for (let i = 0; i < files.length; i += size) {
-    if (tasks.length >= 2) await tasks[tasks.length - 2];
-    const batch: IncomingFile[] = files.slice(i, i + size).map((f) => {
-      try {
-        return { fileName: f.fileName, bytes: f.load() };
-      } catch (error) {
-        return { fileName: f.fileName, bytes: Buffer.alloc(0), loadError: (error as Error).message };
-      }
+    if (reading) await reading; // one chunk read ahead at most
+    const chunk = files.slice(i, i + size);
+    const readsDone = mapLimited(chunk, READS_IN_FLIGHT, (file) => readOne(file, read));
+    reading = readsDone.then(() => undefined);
+    storing = storing.then(async () => {
+      const verdicts = storeAll(ctx, office, year, await readsDone);
+      for (const v of verdicts) counts[v.verdict] += 1;
+      done += verdicts.length;
+      options.onVerdicts?.(verdicts);
+      options.onProgress?.(done, files.length);
     });
-    tasks.push(importBatch(ctx, office, year, batch, read).then((v) => { done += v.length; options.onProgress?.(done, files.length); return v; }));
   }
-  return (await Promise.all(tasks)).flat();
+  await storing;
+  return counts;
 }

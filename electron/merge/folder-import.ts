@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { MESSAGES } from '../../shared/messages.ts';
 import { AppError } from '../../shared/api/envelope.ts';
 import type { AppContext } from '../services/context.ts';
-import { importBatch, type IncomingFile, type LazyFile } from './batch-import.ts';
+import { importBatch, type LazyFile } from './batch-import.ts';
 import { excelReturnReader } from './excel-reader.ts';
 import { gatherReturnFiles } from './gather-folder.ts';
 import { officeOf, type OfficeYear } from './merge-service.ts';
@@ -17,7 +17,8 @@ export async function pickFolder(ctx: AppContext, input: OfficeYear) {
   if (!ctx.shell.pickFolder) return { supported: false, folder: null, token: null, files: [], skipped: [] };
   const folder = await ctx.shell.pickFolder();
   if (!folder) return { supported: true, folder: null, token: null, files: [], skipped: [] };
-  const { files, skipped } = gatherReturnFiles([folder]);
+  const { files, skipped, refused } = gatherReturnFiles([folder]);
+  if (refused) throw new AppError('refused', refused);
   const token = randomBytes(16).toString('hex');
   picked.set(ctx, { token, files });
   return { supported: true, folder, token, files: files.map((f) => f.fileName), skipped };
@@ -27,12 +28,6 @@ export async function importFolderFiles(ctx: AppContext, input: OfficeYear & { t
   const office = officeOf(ctx, input);
   const current = picked.get(ctx);
   if (!current || current.token !== input.token) throw new AppError('refused', MESSAGES.merge.page.folderGone);
-  const batch: IncomingFile[] = current.files.slice(input.start, input.start + input.count).map((f) => {
-    try {
-      return { fileName: f.fileName, bytes: f.load() };
-    } catch (error) {
-      return { fileName: f.fileName, bytes: Buffer.alloc(0), loadError: (error as Error).message };
-    }
-  });
-  return importBatch(ctx, office, input.year, batch, excelReturnReader(ctx));
+  // each file loaded when its read starts and let go once read (batch-import.ts)
+  return importBatch(ctx, office, input.year, current.files.slice(input.start, input.start + input.count), excelReturnReader(ctx));
 }

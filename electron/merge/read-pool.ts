@@ -4,6 +4,7 @@
 // A pool of size 0 reads in the calling thread (a few dozen files: starting workers would cost more).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { MESSAGES } from '../../shared/messages.ts';
 import type { AppContext } from '../services/context.ts';
 import type { ReadOutcome, ReturnReader } from './batch-import.ts';
 import { allFrameworks, excelReturnReader } from './excel-reader.ts';
@@ -21,6 +22,9 @@ export function poolSize(files: number, cores = availableParallelism()): number 
   return Math.min(Math.floor(files / FILES_PER_WORKER), Math.max(1, Math.min(cores, 8)));
 }
 
+/** A worker's heap: a return's parse needs a few tens of MB; a hostile file that needs more kills its worker only. */
+export const WORKER_HEAP_MB = 160;
+
 export function openReadPool(ctx: AppContext, size = Math.max(1, Math.min(availableParallelism(), 8))): ReadPool {
   if (size === 0) {
     const inThread = excelReturnReader(ctx);
@@ -28,30 +32,45 @@ export function openReadPool(ctx: AppContext, size = Math.max(1, Math.min(availa
   }
   const frameworks = allFrameworks(ctx);
   const regions = (ctx.db.prepare('SELECT code, name, level FROM regions').raw().all() as [string, string, string][]);
-  const pending = new Map<number, { ok: (o: ReadOutcome) => void; fail: (e: Error) => void }>();
+  const pending = new Map<number, { ok: (o: ReadOutcome) => void; fail: (e: Error) => void; worker: Worker }>();
   const load = new Map<Worker, number>();
-  const workers = Array.from({ length: size }, () => {
-    const w = new Worker(WORKER, { workerData: { frameworks, regions } });
+  let closing = false;
+  const workers: Worker[] = [];
+  const start = (): Worker => {
+    const w = new Worker(WORKER, { workerData: { frameworks, regions }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 } });
     w.on('message', (m: { id: number; outcome?: ReadOutcome; error?: string }) => {
       const job = pending.get(m.id);
       if (!job) return;
       pending.delete(m.id);
       load.set(w, load.get(w)! - 1);
       if (m.outcome) job.ok(m.outcome);
-      else job.fail(new Error(m.error ?? 'worker failed'));
+      else job.fail(new Error(m.error ?? MESSAGES.merge.file.readerStopped));
     });
-    w.on('error', (e) => { for (const job of pending.values()) job.fail(e); pending.clear(); });
+    // a worker that dies (out of memory on a hostile file) fails its own jobs, in Chinese, and is replaced
+    const died = (e?: Error) => {
+      if (!workers.includes(w)) return;
+      workers.splice(workers.indexOf(w), 1);
+      load.delete(w);
+      const why = (e as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? MESSAGES.merge.file.tooMuchMemory : MESSAGES.merge.file.readerStopped;
+      for (const [id, job] of pending) if (job.worker === w) { pending.delete(id); job.fail(new Error(why)); }
+      if (!closing) workers.push(start());
+    };
+    w.on('error', died);
+    w.on('exit', () => died());
     load.set(w, 0);
     return w;
-  });
+  };
+  for (let i = 0; i < size; i++) workers.push(start());
   let next = 0;
   const read: ReturnReader = (bytes, fileName) => new Promise<ReadOutcome>((ok, fail) => {
     const id = next++;
-    pending.set(id, { ok, fail });
     const w = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
+    pending.set(id, { ok, fail, worker: w });
     load.set(w, load.get(w)! + 1);
-    const copy = new Uint8Array(bytes);
-    w.postMessage({ id, bytes: copy, fileName }, [copy.buffer]);
+    // a buffer that owns its memory is handed over (moved, not copied): this thread keeps no file bytes at all
+    const owns = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length && bytes.buffer instanceof ArrayBuffer;
+    const moved = owns ? new Uint8Array(bytes.buffer as ArrayBuffer) : new Uint8Array(bytes);
+    w.postMessage({ id, bytes: moved, fileName }, [moved.buffer]);
   });
-  return { read, close: async () => { await Promise.all(workers.map((w) => w.terminate())); } };
+  return { read, close: async () => { closing = true; await Promise.all([...workers].map((w) => w.terminate())); } };
 }

@@ -11,20 +11,6 @@ const form = {
   oneOf: (values: readonly string[]) => values.join('|'),
 };
 
-/** Why a file could not be read or written, by the system's error code (never the raw code itself). */
-const fsReason: Record<string, string> = {
-  ENOENT: '文件或文件夹不存在',
-  EACCES: '权限不足',
-  EPERM: '权限不足',
-  EISDIR: '这是一个文件夹，不是文件',
-  ENOTDIR: '路径中有一段不是文件夹',
-  ENOSPC: '磁盘空间不足',
-  EROFS: '磁盘是只读的',
-  EBUSY: '文件正被其他程序使用',
-  EMFILE: '同时打开的文件太多',
-  ENAMETOOLONG: '文件名太长',
-};
-
 /** One line per flag in `wdp <命令> --help`. */
 const flag = {
   db: '数据库文件（默认：环境变量 WDP_DB，否则为桌面程序的数据库）',
@@ -113,7 +99,7 @@ export const cli = {
   moreHelp: '运行 wdp <命令> --help（或 wdp help <命令>）查看该命令的全部参数。',
   commandUsage: (usage: string) => `用法：${usage}`,
   seeHelp: (command: string) => `运行 wdp ${command} --help 查看全部参数。`,
-  form, fsReason, flag, positional, summary, notes,
+  form, flag, positional, summary, notes,
 
   unknownCommand: (name: string) => `未知命令：${name}。运行 wdp --help 查看可用命令。`,
   unknownSubcommand: (command: string, sub: string, valid: string[]) => `未知的 ${command} 子命令：${sub}。可用：${valid.join('、')}`,
@@ -144,11 +130,7 @@ export const cli = {
   yearOutsidePlan: (year: number, plan: string, start: number, end: number, base: number) =>
     `参数 --year 应为规划“${plan}”的规划期 ${start}—${end} 年（或基期 ${base} 年）内的年份，不能是“${year}”`,
   badPlan: (id: string, valid: string[]) => `参数 --plan：没有编号为“${id}”的规划。可用的规划编号：${valid.join('、')}`,
-  fileNotFound: (path: string) => `找不到文件：${path}`,
-  fileNoPermission: (path: string) => `无法读取文件：${path}（权限不足）`,
-  fileUnreadable: (path: string, reason: string) => `无法读取文件：${path}（${reason}）`,
   cannotWrite: (path: string, reason: string) => `无法写出文件：${path}（${reason}）`,
-  fsOther: (code: string) => `系统错误 ${code}`,
   unknownPlan: (id: string, valid: string[]) => `没有编号为“${id}”的规划。可用的规划编号：${valid.join('、')}`,
   validateVerdict: {
     errors: (file: string, errors: number, warnings: number) =>

@@ -225,6 +225,8 @@ const cli = {
   written: (file: string) => `已写出：${file}`,
   notWrittenWarnings: '有警告，未导入。核对无误后加 --yes 重新运行以确认导入。',
   problemHeader: '类别\t位置\t代码\t问题说明',
+  cannotRead: (file: string, message: string) => `无法读取文件“${file}”：${message}`,
+  cannotWrite: (file: string, message: string) => `无法写出文件“${file}”：${message}`,
 };
 
 /** The 导入导出 page and the export button. */

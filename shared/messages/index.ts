@@ -13,6 +13,7 @@ import { report } from './report.ts';
 import { merge } from './merge.ts';
 import { openData } from './open-data.ts';
 import { diagnostics } from './diagnostics.ts';
+import { files } from './files.ts';
 import { AUTHOR_MSG as planAuthor } from './plan-author.ts';
 
-export const MESSAGES = { api, app, cli, framework, areaTitles, areaShortNames, returns, backups, entry, frameworkPackage, frameworkAdjust, report, excel, merge, openData, diagnostics, planAuthor };
+export const MESSAGES = { api, app, cli, framework, areaTitles, areaShortNames, returns, backups, entry, frameworkPackage, frameworkAdjust, report, excel, merge, openData, diagnostics, files, planAuthor };

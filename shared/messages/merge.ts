@@ -35,6 +35,8 @@ export const merge = {
     unreadable: (message: string) => `无法读取该文件：${message}`,
     tooLarge: (mb: number) => `文件过大（超过 ${mb} MB），不是报表文件`,
     notAReturn: '文件中没有可识别的报表',
+    tooMuchMemory: '读取该文件所需的内存过多（不是正常的报表文件），已停止读取',
+    readerStopped: '读取该文件时读取程序意外停止，请用“wdp validate”单独检查该文件',
     wrongYear: (year: number, expected: number) => `报表年度为${year}年，与本次汇总的${expected}年不符，未接收`,
     wrongOffice: (supplier: string, office: string, noun: string) => `填报单位“${supplier}”不是${office}所辖的${noun}，未接收`,
     ownReturn: (office: string) => `这是${office}本级的报表，不是下级报表；本级数据请在“数据填报”中录入，本级的报表文件请在“导入导出”页导入`,
@@ -143,12 +145,21 @@ export const merge = {
     departmentCell: (d: string) => `由${DEPARTMENT_NAMES[d] ?? d}报送（只读）`,
     departmentItems: (department: string) => `本机为${DEPARTMENT_NAMES[department] ?? department}，只填报本部门负责的数据项。`,
   },
+  /** the caps on one merge (files, bytes), checked on the folder walk before anything is read */
+  limits: {
+    tooManyFiles: (max: number) => `所选文件夹中的报表文件超过 ${max} 个，一次汇总最多读取 ${max} 个文件。请把文件分到几个文件夹中分批汇总（已导入的不会丢失），或只选择本年度的报表文件夹。`,
+    tooManyBytes: (gb: number) => `所选文件合计超过 ${gb} GB，一次汇总最多读取 ${gb} GB。请检查文件夹中是否混入了其他大文件，或分批汇总。`,
+  },
+  /** a verdict lists the first problems of a file only; the rest are counted */
+  moreProblems: (n: number) => `另有 ${n} 个问题未列出（请用“wdp validate”或“导入导出”页逐格查看该文件）`,
   /** files a folder walk leaves out, and why (shown in the merge report) */
   skip: {
     notRegular: (kind: string) => `不是普通文件（${kind}），已跳过`,
     kinds: { fifo: '命名管道', socket: '套接字', device: '设备文件', other: '特殊文件' },
     outside: (target: string) => `是指向所选文件夹以外的链接（${target}），已跳过`,
-    brokenLink: '是失效的链接，已跳过',
+    brokenLink: '是失效的链接（指向的文件不存在），已跳过',
+    /** a file or folder that could not be read: the system error in Chinese */
+    systemError: (why: string) => `${why}，已跳过`,
     sameFile: (first: string) => `与 ${first} 是同一个文件（已读取过），已跳过`,
     folderAgain: '是指向已读取过的文件夹的链接（会造成循环），已跳过',
     unreadableFolder: (why: string) => `文件夹无法读取（${why}），已跳过`,

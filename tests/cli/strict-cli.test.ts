@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FlagSpec } from '../../electron/cli/command.ts';
 import { COMMAND_SPECS, GLOBAL_FLAGS } from '../../electron/cli/commands/specs.ts';
-import { ContractRefusal, describeFileError, explainInvalidRequest } from '../../electron/cli/errors.ts';
+import { ContractRefusal, explainInvalidRequest } from '../../electron/cli/errors.ts';
+import { systemErrorText } from '../../electron/fs/system-error.ts';
 import { contract } from '../../shared/api/contract.ts';
 import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
@@ -126,25 +127,26 @@ describe('files', () => {
     const missing = join(dir, 'none.xlsx');
     for (const run of [wdp('validate', missing), wdp('import', missing)]) {
       expect(run.code).toBe(2);
-      expect(run.stdout + run.stderr).toContain(C.fileNotFound(missing));
+      expect(run.stdout + run.stderr).toContain(MESSAGES.excel.cli.cannotRead('none.xlsx', MESSAGES.files.reason('ENOENT')));
       expect(run.stdout + run.stderr).not.toContain('ENOENT');
     }
     const merge = wdp('merge', '--region', COUNTY, '--year', '2024', missing);
-    expect(merge.stdout + merge.stderr).toContain(C.fileNotFound(missing));
+    expect(merge.stdout + merge.stderr).toContain(MESSAGES.files.reason('ENOENT'));
     expect(merge.stdout + merge.stderr).not.toContain('ENOENT');
   });
 
-  it('an unreadable file says 权限不足 (the error as the system gives it; tests run as root, who reads anything)', () => {
+  it('an unreadable file says 没有读取权限 (the error as the system gives it; tests run as root, who reads anything)', () => {
     const denied = Object.assign(new Error("EACCES: permission denied, open '/x/a.xlsx'"), { code: 'EACCES' });
-    expect(describeFileError('/x/a.xlsx', denied)).toBe(C.fileNoPermission('/x/a.xlsx'));
+    expect(systemErrorText(denied, '/x/a.xlsx')).toBe(MESSAGES.files.cannotRead('a.xlsx', MESSAGES.files.reason('EACCES')));
+    expect(MESSAGES.files.reason('EACCES')).toContain('没有读取权限');
     const gone = Object.assign(new Error("ENOENT: no such file or directory, open '/x/a.xlsx'"), { code: 'ENOENT' });
-    expect(describeFileError('/x/a.xlsx', gone)).toBe(C.fileNotFound('/x/a.xlsx'));
+    expect(systemErrorText(gone, '/x/a.xlsx')).not.toMatch(/ENOENT|\/x\//);
   });
 
   it('an output file that cannot be written is named in Chinese', () => {
     const run = wdp('template', '--plan', 'jiahe', '--region', TOWNSHIP, '--year', '2025', '-o', join(dir, 'no-such-folder', 't.xlsx'));
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(C.cannotWrite(join(dir, 'no-such-folder', 't.xlsx'), C.fsReason.ENOENT));
+    expect(run.stderr).toContain(MESSAGES.excel.cli.cannotWrite(join(dir, 'no-such-folder', 't.xlsx'), MESSAGES.files.writeReason('ENOENT')));
     expect(run.stderr).not.toContain('ENOENT');
   });
 });

@@ -13,6 +13,7 @@ import { dumpTables, openTestApp, regionsOf, storeReturn, type TestApp } from '.
 import { generateReturn } from './helpers/generate.ts';
 import { openBook } from './helpers/mutate.ts';
 import { deflatedZeros, makeZip } from './helpers/zip.ts';
+import { DEFAULT_LIMITS } from '../../electron/excel/file-guards.ts';
 
 const P = MESSAGES.excel.problem;
 const V = MESSAGES.excel.verdict;
@@ -95,9 +96,9 @@ describe('files that are not (safe) spreadsheets', () => {
     const zeros = deflatedZeros(150 * MB);
     expect(zeros.length).toBeLessThan(MB);
     const honest = makeZip([...minimalXlsxParts(), { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(0), compressed: zeros, declaredSize: 150 * MB }]);
-    await unreadable(honest, '炸弹.xlsx', P.zipBomb('炸弹.xlsx', 100 * MB), 'zip_bomb');
+    await unreadable(honest, '炸弹.xlsx', P.zipBomb('炸弹.xlsx', DEFAULT_LIMITS.maxUncompressedBytes), 'zip_bomb');
     const lying = makeZip([...minimalXlsxParts(), { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(0), compressed: zeros, declaredSize: 1000 }]);
-    await unreadable(lying, '伪装.xlsx', P.zipBomb('伪装.xlsx', 100 * MB), 'zip_bomb');
+    await unreadable(lying, '伪装.xlsx', P.zipBomb('伪装.xlsx', DEFAULT_LIMITS.maxUncompressedBytes), 'zip_bomb');
   });
 
   it('a malformed archive: truncated, or an entry that does not inflate', async () => {

@@ -1,7 +1,8 @@
 // Batch import: missing townships, a return of another county, of another year, a duplicate and a resubmission,
 // a return from an older framework version, a bad file among good ones; and the received-file log.
 import { afterEach, describe, expect, it } from 'vitest';
-import { importBatch } from '../../electron/merge/batch-import.ts';
+import { importBatch, MAX_PROBLEMS_PER_FILE } from '../../electron/merge/batch-import.ts';
+import { MESSAGES } from '../../shared/messages.ts';
 import { resolveOffice } from '../../electron/merge/office.ts';
 import { chooseSubmission, mergeResult, overview, received, resubmissions } from '../../electron/merge/merge-service.ts';
 import { insertFrameworkVersion } from '../../electron/db/repos/frameworks-repo.ts';
@@ -159,5 +160,22 @@ describe('batch import', () => {
     const [n] = await importBatch(backend.ctx, office2, 2024, [file('new.json', newer)], jsonReader);
     expect(n.verdict).toBe('rejected');
     expect(n.problems[0].message).toContain('请先导入新版指标框架包');
+  });
+});
+
+describe('a verdict stays small', () => {
+  it('lists at most MAX_PROBLEMS_PER_FILE problems, errors first, and counts the rest in one line', async () => {
+    const office = open();
+    const many = Array.from({ length: 300 }, (_, i) => ({ severity: 'warning' as const, location: `健康!D${i + 1}`, message: `提示 ${i}` }));
+    const [warned] = await importBatch(backend.ctx, office, 2024, [file('多提示.json', townshipReturn(office.framework, TOWNS[0], 2024), { problems: many })], jsonReader);
+    expect(warned.verdict).toBe('warnings');
+    expect(warned.problems).toHaveLength(MAX_PROBLEMS_PER_FILE);
+    expect(warned.problems.at(-1)).toEqual({ severity: 'warning', location: '', message: MESSAGES.merge.moreProblems(300 - MAX_PROBLEMS_PER_FILE + 1) });
+    // one error behind hundreds of warnings is still listed first, and the file still rejected
+    const withError = [...many, { severity: 'error' as const, location: '健康!D999', message: '错误' }];
+    const [rejected] = await importBatch(backend.ctx, office, 2024, [file('一个错误.json', townshipReturn(office.framework, TOWNS[1], 2024), { problems: withError })], jsonReader);
+    expect(rejected.verdict).toBe('rejected');
+    expect(rejected.problems[0]).toEqual({ severity: 'error', location: '健康!D999', message: '错误' });
+    expect(rejected.problems).toHaveLength(MAX_PROBLEMS_PER_FILE);
   });
 });

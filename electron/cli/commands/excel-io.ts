@@ -5,9 +5,9 @@ import { MAX_IMPORT_BYTES, type ImportReport } from '../../../shared/api/excel-c
 import { MESSAGES } from '../../../shared/messages.ts';
 import { buildReport, locateProblems } from '../../excel/report.ts';
 import type { AppBackend } from '../../app.ts';
+import { errnoOf, systemReason } from '../../fs/system-error.ts';
 import { call } from '../call.ts';
 import { flagString, UsageError, type CliIo, type ParsedArgs } from '../command.ts';
-import { describeFileError, fsReason } from '../errors.ts';
 
 const E = MESSAGES.excel;
 
@@ -24,7 +24,7 @@ export function readInputFile(path: string): { fileName: string; bytesBase64: st
     if (size > MAX_IMPORT_BYTES) return refuse('file_too_large', E.problem.tooLarge(fileName, size, MAX_IMPORT_BYTES));
     return { fileName, bytesBase64: readFileSync(path).toString('base64') };
   } catch (error) {
-    return refuse('cannot_read', describeFileError(path, error));
+    return refuse('cannot_read', E.cli.cannotRead(fileName, systemReason(error)));
   }
 }
 
@@ -35,7 +35,7 @@ export function writeOutputFile(path: string, bytes: string | Buffer, io: CliIo,
     if (said !== null) io.out(said);
     return true;
   } catch (error) {
-    io.err(MESSAGES.cli.cannotWrite(path, fsReason(error)));
+    io.err(E.cli.cannotWrite(path, MESSAGES.files.writeReason(errnoOf(error))));
     return false;
   }
 }

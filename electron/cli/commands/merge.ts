@@ -3,10 +3,13 @@
 // kept inside the folder, each file once), prints each file's verdict and what was skipped, the completeness
 // and the file written. The files are read on every core (a worker pool); everything else goes through the same
 // handlers the UI uses (backup, overview, export).
+// Each file's verdict is printed as soon as its chunk is decided (a crash late still leaves the earlier verdicts on
+// screen); only --json keeps them all (they are small: no bytes, no grid, problems capped per file). A folder over
+// the caps on files or bytes per merge is refused whole, before anything is read.
 // Exit codes: 0 every file accepted, 3 some files rejected (the rest merged), 2 bad arguments or nothing to import.
 import { MESSAGES } from '../../../shared/messages.ts';
 import { headlineOf } from '../../../shared/report/headline.ts';
-import { importMany } from '../../merge/batch-import.ts';
+import { importMany, type FileVerdict } from '../../merge/batch-import.ts';
 import { gatherReturnFiles } from '../../merge/gather-folder.ts';
 import { resolveOffice } from '../../merge/office.ts';
 import { openReadPool, poolSize } from '../../merge/read-pool.ts';
@@ -22,7 +25,11 @@ export const mergeCommand: CliCommand = {
     // --region and --year are required and checked by the declaration (specs.ts)
     const region = flagString(args, 'region')!;
     const year = Number(flagString(args, 'year'));
-    const { files, skipped } = gatherReturnFiles(args.positionals);
+    const { files, skipped, refused } = gatherReturnFiles(args.positionals);
+    if (refused) {
+      io.err(refused);
+      return 2;
+    }
     if (files.length === 0) {
       for (const s of skipped) io.err(C.skippedLine(s.fileName, s.reason));
       io.err(C.noFiles);
@@ -33,9 +40,18 @@ export const mergeCommand: CliCommand = {
     const office = resolveOffice(backend.ctx, region, planId);
     await call(backend, 'merge:begin-import', where);
     const pool = openReadPool(backend.ctx, poolSize(files.length));
-    let verdicts;
+    const json = Boolean(args.flags.json);
+    const kept: FileVerdict[] = [];
+    const print = (v: FileVerdict) => {
+      const who = v.supplier ? (v.supplier.department ? MESSAGES.merge.departmentName(v.supplier.department) : v.supplier.name) : '—';
+      io.out(C.fileLine(v.fileName, MESSAGES.merge.verdict[v.verdict], who));
+      for (const p of v.problems) if (p.severity !== 'info') io.out(C.reasonLine(p.location, p.message));
+    };
+    // what the walk left out is known before anything is read: said first
+    if (!json) for (const s of skipped) io.out(C.skippedLine(s.fileName, s.reason));
+    let counts;
     try {
-      verdicts = await importMany(backend.ctx, office, year, files, pool.read);
+      counts = await importMany(backend.ctx, office, year, files, pool.read, { onVerdicts: (vs) => { if (json) kept.push(...vs); else vs.forEach(print); } });
     } finally {
       await pool.close();
     }
@@ -47,23 +63,16 @@ export const mergeCommand: CliCommand = {
       if (!writeOutputFile(out, file.bytesBase64, io, null)) return 2;
       written = out;
     }
-    const rejected = verdicts.filter((v) => v.verdict === 'rejected').length;
-    if (args.flags.json) {
+    if (json) {
       // the merged return's targets as the merge page, the report and the exported 校验结果 sheet show them
       const headline = headlineOf((await call(backend, 'merge:result', where)).evaluation.total);
-      io.out(JSON.stringify({ office: overview.office, year, verdicts, skipped, completeness: overview.completeness, headline, children: overview.children.map((c) => ({ code: c.code, name: c.name, state: c.state, file: c.submission?.fileName ?? null })), written }, null, 2));
+      io.out(JSON.stringify({ office: overview.office, year, verdicts: kept, skipped, completeness: overview.completeness, headline, children: overview.children.map((c) => ({ code: c.code, name: c.name, state: c.state, file: c.submission?.fileName ?? null })), written }, null, 2));
     } else {
-      for (const v of verdicts) {
-        const who = v.supplier ? (v.supplier.department ? MESSAGES.merge.departmentName(v.supplier.department) : v.supplier.name) : '—';
-        io.out(C.fileLine(v.fileName, MESSAGES.merge.verdict[v.verdict], who));
-        for (const p of v.problems) if (p.severity !== 'info') io.out(C.reasonLine(p.location, p.message));
-      }
-      for (const s of skipped) io.out(C.skippedLine(s.fileName, s.reason));
       io.out('');
       io.out(`${overview.office.name} ${year}年 ${C.completeness}${MESSAGES.merge.page.rate(overview.completeness)}`);
       for (const c of overview.children) if (c.state !== 'reported') io.out(C.childLine(c.name, c.code, MESSAGES.merge.state[c.state]));
       if (written) io.out(C.written(written));
     }
-    return rejected > 0 ? 3 : 0;
+    return counts.rejected > 0 ? 3 : 0;
   },
 };
