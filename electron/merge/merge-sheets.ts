@@ -44,7 +44,7 @@ function styleOf(opts: PutOptions): Partial<ExcelJS.Style> {
 
 /** A value cell: only its number format and, when marked, a fill. */
 const valueStyles = new Map<string, Partial<ExcelJS.Style>>();
-function valueStyle(numFmt: string, status: string | undefined): Partial<ExcelJS.Style> {
+function valueStyle(numFmt: string, status: string | null | undefined): Partial<ExcelJS.Style> {
   const fill = status === 'not_met' ? BELOW_FILL : status === 'basically_met' ? RISK_FILL : undefined;
   const key = `${numFmt}|${fill === BELOW_FILL ? 'b' : fill === RISK_FILL ? 'r' : ''}`;
   let style = valueStyles.get(key);

@@ -23,7 +23,7 @@ afterEach(() => backend?.dispose());
 /** A stable text of everything a reader of the workbook sees; styles are listed once and referred to by number. */
 export async function dumpWorkbook(bytes: Buffer): Promise<string> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes);
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const styles: string[] = [];
   const styleIds = new Map<string, number>();
   const styleId = (s: unknown) => {
@@ -38,7 +38,7 @@ export async function dumpWorkbook(bytes: Buffer): Promise<string> {
     lines.push(`pageSetup ${JSON.stringify(ws.pageSetup)}`);
     lines.push(`headerFooter ${JSON.stringify(ws.headerFooter)}`);
     lines.push(`views ${JSON.stringify(ws.views)}`);
-    lines.push(`protection ${JSON.stringify(ws.sheetProtection ?? null)}`);
+    lines.push(`protection ${JSON.stringify((ws as unknown as { sheetProtection?: unknown }).sheetProtection ?? null)}`);
     lines.push(`merges ${JSON.stringify([...(ws.model.merges ?? [])].sort())}`);
     lines.push(`validations ${JSON.stringify((ws as unknown as { dataValidations: { model: unknown } }).dataValidations.model)}`);
     lines.push(`columns ${JSON.stringify((ws.columns ?? []).map((c) => [c.width ?? null, c.hidden ?? false, styleId(c.style)]))}`);
