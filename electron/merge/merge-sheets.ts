@@ -20,14 +20,48 @@ const PAGE = {
   margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
 } as const;
 
-function put(ws: ExcelJS.Worksheet, r: number, c: number, value: string | number | null, opts: { bold?: boolean; header?: boolean; align?: 'left' | 'center' | 'right'; border?: boolean; wrap?: boolean } = {}) {
+type PutOptions = { bold?: boolean; header?: boolean; align?: 'left' | 'center' | 'right'; border?: boolean; wrap?: boolean; numFmt?: string; fill?: ExcelJS.Fill };
+
+// One style object per look, shared by every cell that has it: exceljs then writes each look once (it caches the
+// style id by object) and keeps no style object per cell, which at thousands of children is most of the memory.
+const styles = new Map<string, Partial<ExcelJS.Style>>();
+function styleOf(opts: PutOptions): Partial<ExcelJS.Style> {
+  const bold = opts.bold ?? opts.header ?? false;
+  const horizontal = opts.align ?? (opts.header ? 'center' : 'left');
+  const wrapText = opts.wrap ?? false;
+  const fill = opts.header ? HEADER_FILL : opts.fill;
+  const key = `${bold}|${horizontal}|${wrapText}|${opts.border !== false}|${opts.numFmt ?? ''}|${fill === HEADER_FILL ? 'h' : fill === BELOW_FILL ? 'b' : fill === RISK_FILL ? 'r' : ''}`;
+  let style = styles.get(key);
+  if (!style) {
+    style = { font: { ...FONT, bold }, alignment: { vertical: 'middle', horizontal, wrapText } };
+    if (opts.border !== false) style.border = BORDER;
+    if (fill) style.fill = fill;
+    if (opts.numFmt) style.numFmt = opts.numFmt;
+    styles.set(key, style);
+  }
+  return style;
+}
+
+/** A value cell: only its number format and, when marked, a fill. */
+const valueStyles = new Map<string, Partial<ExcelJS.Style>>();
+function valueStyle(numFmt: string, status: string | null | undefined): Partial<ExcelJS.Style> {
+  const fill = status === 'not_met' ? BELOW_FILL : status === 'basically_met' ? RISK_FILL : undefined;
+  const key = `${numFmt}|${fill === BELOW_FILL ? 'b' : fill === RISK_FILL ? 'r' : ''}`;
+  let style = valueStyles.get(key);
+  if (!style) {
+    style = fill ? { numFmt, fill } : { numFmt };
+    valueStyles.set(key, style);
+  }
+  return style;
+}
+
+function put(ws: ExcelJS.Worksheet, r: number, c: number, value: string | number | null, opts: PutOptions = {}) {
   const cell = ws.getCell(r, c);
   // plain strings and numbers only: nothing a reader could evaluate
   cell.value = value;
-  cell.font = { ...FONT, bold: opts.bold ?? opts.header ?? false };
-  cell.alignment = { vertical: 'middle', horizontal: opts.align ?? (opts.header ? 'center' : 'left'), wrapText: opts.wrap ?? false };
-  if (opts.border !== false) cell.border = BORDER;
-  if (opts.header) cell.fill = HEADER_FILL;
+  // a merged cell shares its style object with the cells it covers: set the properties on that object
+  if (cell.isMerged) Object.assign(cell.style, styleOf(opts));
+  else cell.style = styleOf(opts);
   return cell;
 }
 
@@ -135,20 +169,15 @@ export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, 
       put(ws, r, 3, row.unit === '1/10万' ? MESSAGES.app.common.per100k : row.unit, { align: 'center' });
       put(ws, r, 4, row.target, { wrap: false });
       const fmt = numFmt(row.decimals);
+      const excelRow = ws.getRow(r);
       row.values.forEach((v, i) => {
-        // value cells carry only their number format (and a fill when marked): thousands of styled cells
-        // would make the sheet slow to write
-        const cell = ws.getCell(r, first + i);
+        // value cells carry only their number format (and a fill when marked), one shared style per look
+        const cell = excelRow.getCell(first + i);
         cell.value = v;
-        cell.numFmt = fmt;
-        const status = row.status?.[i];
-        if (status === 'not_met') cell.fill = BELOW_FILL;
-        else if (status === 'basically_met') cell.fill = RISK_FILL;
+        cell.style = valueStyle(fmt, row.status?.[i]);
       });
-      const total = put(ws, r, last, row.total === null ? '' : row.total, { align: 'right', bold: true });
-      total.numFmt = fmt;
-      if (row.totalStatus === 'not_met') total.fill = BELOW_FILL;
-      else if (row.totalStatus === 'basically_met') total.fill = RISK_FILL;
+      const ts = row.totalStatus;
+      put(ws, r, last, row.total === null ? '' : row.total, { align: 'right', bold: true, numFmt: fmt, fill: ts === 'not_met' ? BELOW_FILL : ts === 'basically_met' ? RISK_FILL : undefined });
       if (row.kind === 'indicator') {
         put(ws, r, noteCol, row.totalNote, { wrap: true });
         if (row.totalNote) ws.getRow(r).height = Math.max(15, Math.ceil([...row.totalNote].length / 17) * 13 + 4);

@@ -6,6 +6,7 @@ interface BenchModule {
 
 const BENCHES: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'rule-engine', load: () => import('./rule-engine.ts') },
+  { name: 'merge-write', load: () => import('./merge-write.ts') },
   { name: 'merge', load: () => import('./merge.ts') },
 ];
 
