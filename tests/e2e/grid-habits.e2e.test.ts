@@ -3,9 +3,8 @@
 // Ctrl+Enter, Ctrl+D); Ctrl+X; a right-click menu; thousands separators; IME composition into a cell not being edited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startE2E, type E2E } from '../helpers/e2e.ts';
+import { openTownshipEntry, startE2E, type E2E } from '../helpers/e2e.ts';
 
-const TOWNSHIP = '220802001000'; // 海明街道, 洮北区
 const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"]`);
 const activeCell = (page: Page) => page.locator('td.cell.active').getAttribute('data-cell');
 const stats = (page: Page) => page.getByTestId('selection-stats').textContent();
@@ -37,12 +36,7 @@ describe('grid habits of Excel / WPS', () => {
   let e2e: E2E;
   beforeAll(async () => {
     e2e = await startE2E();
-    await e2e.backend.handlers['settings:set-profile']({ planId: 'taobei', role: 'township', regionCode: TOWNSHIP, userName: '张丽' });
-    await e2e.page.setViewportSize({ width: 1366, height: 768 });
-    await e2e.page.reload();
-    await e2e.page.getByRole('button', { name: '数据填报' }).click();
-    await e2e.page.getByRole('button', { name: /新建 \d+ 年报表/ }).click();
-    await e2e.page.getByRole('tab', { name: /妇女参与决策和管理/ }).click();
+    await openTownshipEntry(e2e, { newReturn: true, tab: /妇女参与决策和管理/ });
   });
   afterAll(async () => { await e2e?.close(); });
 

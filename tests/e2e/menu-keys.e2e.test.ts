@@ -2,9 +2,9 @@
 // Ctrl+F finds a data item in any area, Ctrl+P opens printing, F1 the guide; a menu click arrives as the same command.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startE2E, type E2E } from '../helpers/e2e.ts';
+import { E2E_TOWNSHIP, openTownshipEntry, startE2E, type E2E } from '../helpers/e2e.ts';
 
-const TOWNSHIP = '220802001000'; // 海明街道, 洮北区
+const TOWNSHIP = E2E_TOWNSHIP;
 const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"]`);
 const menuClick = (page: Page, command: string) => page.evaluate((c) => window.dispatchEvent(new CustomEvent('wdp:menu', { detail: c })), command);
 
@@ -12,11 +12,7 @@ describe('menu commands and their shortcuts', () => {
   let e2e: E2E;
   beforeAll(async () => {
     e2e = await startE2E();
-    await e2e.backend.handlers['settings:set-profile']({ planId: 'taobei', role: 'township', regionCode: TOWNSHIP, userName: '张丽' });
-    await e2e.page.setViewportSize({ width: 1366, height: 768 });
-    await e2e.page.reload();
-    await e2e.page.getByRole('button', { name: '数据填报' }).click();
-    await e2e.page.getByRole('button', { name: /新建 \d+ 年报表/ }).click();
+    await openTownshipEntry(e2e, { newReturn: true });
   });
   afterAll(async () => { await e2e?.close(); });
 

@@ -1,18 +1,15 @@
 // Issue 13: the township sees only what it fills — areas with nothing for it to enter are folded into one line
 // with the reason (县级填报); its name and code head the entry page; 沿用上年数值 is off when there is no previous year.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, type E2E } from '../helpers/e2e.ts';
+import { E2E_TOWNSHIP, openTownshipEntry, startE2E, type E2E } from '../helpers/e2e.ts';
 
-const TOWNSHIP = '220802001000'; // 海明街道, 洮北区
+const TOWNSHIP = E2E_TOWNSHIP;
 
 describe('the township’s entry screen', () => {
   let e2e: E2E;
   beforeAll(async () => {
     e2e = await startE2E();
-    await e2e.backend.handlers['settings:set-profile']({ planId: 'taobei', role: 'township', regionCode: TOWNSHIP, userName: '张丽' });
-    await e2e.page.setViewportSize({ width: 1366, height: 768 });
-    await e2e.page.reload();
-    await e2e.page.getByRole('button', { name: '数据填报' }).click();
+    await openTownshipEntry(e2e);
   });
   afterAll(async () => { await e2e?.close(); });
 

@@ -138,3 +138,19 @@ export function tempDbFile(prefix = 'wdp-test-'): { dbFile: string; remove: () =
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dbFile: join(dir, 'wdp.sqlite'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** 海明街道 of 洮北区: the township most entry tests type into. */
+export const E2E_TOWNSHIP = '220802001000';
+
+/**
+ * Sets the township profile (洮北区 plan, 海明街道, user 张丽), reloads and opens 数据填报 at 1366×768; with
+ * `newReturn` creates the year's return, with `tab` opens that area.
+ */
+export async function openTownshipEntry(e2e: E2E, options: { newReturn?: boolean; tab?: RegExp } = {}): Promise<void> {
+  await e2e.backend.handlers['settings:set-profile']({ planId: 'taobei', role: 'township', regionCode: E2E_TOWNSHIP, userName: '张丽' });
+  await e2e.page.setViewportSize({ width: 1366, height: 768 });
+  await e2e.page.reload();
+  await e2e.page.getByRole('button', { name: '数据填报' }).click();
+  if (options.newReturn) await e2e.page.getByRole('button', { name: /新建 \d+ 年报表/ }).click();
+  if (options.tab) await e2e.page.getByRole('tab', { name: options.tab }).click();
+}
