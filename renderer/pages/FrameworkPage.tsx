@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { adjustableParts, describeRule, indicatorUnit, reliesOnConvention } from '../../shared/framework/describe.ts';
 import type { AreaCode, Indicator } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { AreaTabs } from '../components/AreaTabs.tsx';
 import { api, ApiCallError } from '../api/client.ts';
 import { fileToBase64, saveBase64 } from '../lib/files.ts';
 import { AdjustTargetForm } from './AdjustTargetForm.tsx';
@@ -70,13 +71,7 @@ export function FrameworkPage({ planId, canAdjust = false }: { planId: string; c
         </p>
       )}
       {!q && (
-        <div className="tabs" role="tablist">
-          {framework.areas.map((a) => (
-            <button key={a.area} role="tab" aria-selected={a.area === area} className={a.area === area ? 'tab active' : 'tab'} onClick={() => setArea(a.area)}>
-              {MESSAGES.areaTitles[a.area]}
-            </button>
-          ))}
-        </div>
+        <AreaTabs areas={framework.areas} current={area} onChange={setArea} />
       )}
       <table className="grid framework-table" data-testid="framework-table">
         <thead>

@@ -3,6 +3,7 @@ import type { Profile } from '../../shared/api/settings-contract.ts';
 import { describeRule } from '../../shared/framework/describe.ts';
 import type { AreaCode, Indicator, Target } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { AreaTabs } from '../components/AreaTabs.tsx';
 import { api, ApiCallError } from '../api/client.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
@@ -99,13 +100,7 @@ export function PlanAuthorPage({ profile, onProfileChanged }: { profile: Profile
             <h2>{T.targetsHeading}</h2>
             {authored && !editing && <button onClick={() => setEditing({ ...blankDraft(''), kind: 'at_least' })}>{T.add}</button>}
           </div>
-          <div className="tabs" role="tablist">
-            {framework.areas.map((a) => (
-              <button key={a.area} role="tab" aria-selected={a.area === area} className={a.area === area ? 'tab active' : 'tab'} onClick={() => setArea(a.area)}>
-                {MESSAGES.areaTitles[a.area]}
-              </button>
-            ))}
-          </div>
+          <AreaTabs areas={framework.areas} current={area} onChange={setArea} />
           <table className="grid framework-table" data-testid="author-targets">
             <thead>
               <tr><th>{T.columns.indicator}</th><th>{T.columns.sentence}</th><th>{T.columns.rule}</th><th>{T.columns.source}</th>{authored && <th>{T.columns.actions}</th>}</tr>
