@@ -69,6 +69,7 @@ export function buildMenuTemplate({ packaged, send, about }: MenuOptions): MenuI
       label: `${M.help}(&H)`,
       submenu: [
         command(M.guide, 'guide', 'F1'),
+        command(M.diagnostics, 'diagnostics'),
         { label: M.about, click: about },
       ],
     },

@@ -39,6 +39,14 @@ export function App() {
   useMenuCommandSource();
   useMenuCommand((command) => {
     if (command === 'guide') { setGuide(true); return; }
+    // 帮助 → 导出诊断信息: the same zip as the 数据备份 page's button, from any page (even before set-up)
+    if (command === 'diagnostics') {
+      void api['diagnostics:export']({}).then(
+        (r) => setToast(r.saved && r.path ? MESSAGES.diagnostics.saved(r.path) : MESSAGES.diagnostics.cancelled),
+        (e) => setToast((e as Error).message),
+      );
+      return;
+    }
     if (!profile || editing) return;
     if (command === 'new-return') setPage('entry');
     else if (command === 'import' || command === 'export') setPage('excel');

@@ -5,7 +5,7 @@ export const FileKindSchema = z.enum(['xlsx', 'pdf', 'html', 'json', 'csv', 'xml
 export type FileKind = z.infer<typeof FileKindSchema>;
 
 /** what a menu item asks the window to do (the rest — quit, zoom, full screen, clipboard — Electron does itself) */
-export const MenuCommandSchema = z.enum(['new-return', 'import', 'export', 'print', 'save', 'find', 'undo', 'redo', 'guide']);
+export const MenuCommandSchema = z.enum(['new-return', 'import', 'export', 'print', 'save', 'find', 'undo', 'redo', 'guide', 'diagnostics']);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
 export const shellContract = {

@@ -83,7 +83,7 @@ export const app = {
     file: '文件', newReturn: '新建年度报表', import: '导入…', export: '导出…', print: '打印…', save: '保存', quit: '退出',
     edit: '编辑', undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴', selectAll: '全选', find: '查找…',
     view: '视图', zoomIn: '放大', zoomOut: '缩小', resetZoom: '实际大小', fullScreen: '全屏', reload: '重新加载（开发）', devTools: '开发者工具（开发）',
-    help: '帮助', guide: '使用说明', about: '关于',
+    help: '帮助', guide: '使用说明', diagnostics: '导出诊断信息…', about: '关于',
     aboutDetail: (version: string) => `版本 ${version}\n离线的妇女发展规划年度监测填报、汇总与报告程序。\n所有数据保存在本机，不联网。`,
     ok: '确定',
     allSaved: (time: string) => `所有修改均已保存（${time}）`,

@@ -56,6 +56,9 @@ describe('menu commands and their shortcuts', () => {
     await expect.poll(() => page.getByTestId('app-toast').textContent()).toContain('所有修改均已保存');
     await menuClick(page, 'new-return');
     await expect.poll(() => page.locator('nav [aria-current="page"]').textContent()).toBe('数据填报');
+    // 帮助 → 导出诊断信息 saves the diagnostics zip from any page
+    await menuClick(page, 'diagnostics');
+    await expect.poll(() => page.getByTestId('app-toast').textContent()).toMatch(/\.zip/);
     expect(e2e.errors).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ describe('application menu', () => {
     expect(items(packaged[0]).map((i) => i.label)).toEqual(['新建年度报表', '导入…', '导出…', '保存', '打印…', '退出']);
     expect(items(packaged[1]).map((i) => i.label)).toEqual(['撤销', '重做', '剪切', '复制', '粘贴', '全选', '查找…']);
     expect(items(packaged[2]).map((i) => i.label)).toEqual(['放大', '缩小', '实际大小', '全屏']);
-    expect(items(packaged[3]).map((i) => i.label)).toEqual(['使用说明', '关于']);
+    expect(items(packaged[3]).map((i) => i.label)).toEqual(['使用说明', '导出诊断信息…', '关于']);
     expect(all(packaged).every((i) => /[\u4e00-\u9fff]/.test(String(i.label)))).toBe(true);
   });
 
@@ -42,8 +42,8 @@ describe('application menu', () => {
 
   it('sends commands to the window; 关于 opens the about box', () => {
     const byLabel = new Map(all(packaged).map((i) => [i.label, i]));
-    for (const label of ['新建年度报表', '导入…', '导出…', '保存', '打印…', '撤销', '重做', '查找…', '使用说明']) (byLabel.get(label)!.click as () => void)();
-    expect(sent).toEqual(['new-return', 'import', 'export', 'save', 'print', 'undo', 'redo', 'find', 'guide']);
+    for (const label of ['新建年度报表', '导入…', '导出…', '保存', '打印…', '撤销', '重做', '查找…', '使用说明', '导出诊断信息…']) (byLabel.get(label)!.click as () => void)();
+    expect(sent).toEqual(['new-return', 'import', 'export', 'save', 'print', 'undo', 'redo', 'find', 'guide', 'diagnostics']);
     (byLabel.get('关于')!.click as () => void)();
     expect(about).toHaveBeenCalledTimes(1);
   });
