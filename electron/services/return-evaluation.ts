@@ -18,6 +18,7 @@ import { isoNow, type AppContext } from './context.ts';
 import { getProfile } from './settings-service.ts';
 import { departmentScope, scopedData } from './department-scope.ts';
 import { frameworkOf, requireReturn, summarize, userName, viewReturn } from './returns-service.ts';
+import { latestReceipt } from './receipt-service.ts';
 
 const M = MESSAGES.returns;
 
@@ -57,6 +58,9 @@ export function setStatus(ctx: AppContext, returnId: number, status: ReturnStatu
   const row = requireReturn(ctx, returnId);
   const why = reason?.trim() ?? '';
   if (status === 'draft' && row.status === 'submitted' && !why) throw new AppError('refused', M.reopenNeedsReason, [{ path: 'reason', message: M.reopenNeedsReason }]);
+  // a receipt of 审核通过 locks the version the office accepted: only the office can send it back (a receipt never unlocks)
+  const receipt = status === 'draft' && row.status === 'submitted' ? latestReceipt(ctx, returnId) : null;
+  if (receipt?.decision === 'accepted') throw new AppError('refused', M.acceptedLocked(receipt.office));
   if (status !== 'draft') {
     const { view, evaluation } = evaluateStored(ctx, row);
     const errors = evaluation.issues.filter((i) => i.severity === 'error');

@@ -15,6 +15,7 @@ export const returns = {
   /** where an unexplained 预警 is: area · indicator (flags) */
   alertAt: (area: string, code: string, name: string, flags: string) => `${area} · ${code} ${name}（${flags}）`,
   reopenNeedsReason: '报表已报送，改回草稿须写明原因',
+  acceptedLocked: (office: string) => `${office}已审核通过这份报表（回执），不能改回草稿；如需更正，请先联系${office}，由其退回`,
   reasonTooLong: '原因不超过 200 字',
   status: { draft: '草稿', checked: '已校验', submitted: '已报送' } as Record<string, string>,
   returned: {

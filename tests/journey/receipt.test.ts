@@ -86,7 +86,16 @@ describe('回执 from the county to the township', () => {
     expect(audit.filter((a) => a.field === 'review:receipt')).toHaveLength(1);
   });
 
+  it('locks the accepted version: reopening it is refused, with the county named', async () => {
+    const r = await dispatch(town.handlers, 'returns:set-status', { returnId, status: 'draft', reason: '想再改一下' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toBe('洮北区已审核通过这份报表（回执），不能改回草稿；如需更正，请先联系洮北区，由其退回');
+    expect((await call(town, 'returns:list', { regionCode: TOWN }))[0].status).toBe('submitted');
+  });
+
   it('refuses a receipt for a version this computer no longer holds', async () => {
+    // a computer that never imported the receipt, and changed its return since
+    town.ctx.db.prepare('DELETE FROM return_receipts').run();
     await call(town, 'returns:set-status', { returnId, status: 'draft', reason: '县里要求更正村委会成员数' });
     await call(town, 'returns:set-cells', { returnId, edits: [{ item: 'PD30', sex: 'female', value: 1 }] });
     expect(await refusal(town, receipt.fileName, receipt.text)).toContain('不是本机现有的报表版本');

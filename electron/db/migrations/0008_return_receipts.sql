@@ -1,4 +1,4 @@
--- 0007: 回执 (receipts). At the township (or department), the receipts the receiving office gave for its return:
+-- 0008: 回执 (receipts). At the township (or department), the receipts the receiving office gave for its return:
 -- who received it, the file's SHA-256, when and what was decided, the office's remark. Append-only; the same receipt
 -- imported twice is kept once.
 CREATE TABLE return_receipts (
