@@ -63,17 +63,20 @@ const sampleText = (framework: Framework, targetId: string, sample: number | und
 };
 
 /** Sets (adds or changes) or removes one target of an authored plan; a new version, checked before it is stored. */
+/** The framework with one target added, changed or removed; a contradictory rule is the user's request refused. */
+function applyTarget(ctx: AppContext, current: Framework, input: TargetInput | { remove: string }) {
+  try {
+    return withTarget(current, catalogue(ctx), input);
+  } catch (error) {
+    throw new AppError('invalid_request', (error as Error).message);
+  }
+}
+
 export function setPlanTarget(ctx: AppContext, planId: string, input: TargetInput | { remove: string }, sample?: number) {
   const current = requireFramework(ctx, planId);
   if (isShipped(ctx, planId)) throw new AppError('refused', M.notAuthored(current.plan.name));
   requireOffice(ctx, current.plan.region.code);
-  let next: Framework;
-  let targetId: string;
-  try {
-    ({ framework: next, targetId } = withTarget(current, catalogue(ctx), input));
-  } catch (error) {
-    throw new AppError('invalid_request', (error as Error).message);
-  }
+  const { framework: next, targetId } = applyTarget(ctx, current, input);
   ctx.db.transaction(() => insertFrameworkVersion(ctx.db, next, 'imported', isoNow(ctx)))();
   return { version: next.version, targetId, message: M.saved(next.version), sample: 'remove' in input ? null : sampleText(next, targetId, sample) };
 }
@@ -85,13 +88,6 @@ export function catalogueIndicators(ctx: AppContext) {
 
 /** How a sample value would be judged under a target of a plan (nothing stored). */
 export function previewTarget(ctx: AppContext, planId: string, input: TargetInput, sample: number) {
-  const current = requireFramework(ctx, planId);
-  let next: Framework;
-  let targetId: string;
-  try {
-    ({ framework: next, targetId } = withTarget(current, catalogue(ctx), input));
-  } catch (error) {
-    throw new AppError('invalid_request', (error as Error).message);
-  }
+  const { framework: next, targetId } = applyTarget(ctx, requireFramework(ctx, planId), input);
   return sampleText(next, targetId, sample)!;
 }
