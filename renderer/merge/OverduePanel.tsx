@@ -1,29 +1,21 @@
 // 催报 on the county's completeness view: the deadline the office sets for the year, who has not reported (nothing,
 // a draft, or sent back) with whom to call from their last return's footer, and the printable list (A4, printed
 // through the app's print path: the document is lifted into this page) or the same list as a workbook.
-import { useMemo, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { useState } from 'react';
 import type { Overdue } from '../../shared/returns/overdue.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { PRINT_STYLE_ATTRIBUTE } from '../../shared/report/html.ts';
 import { api, ApiCallError } from '../api/client.ts';
+import { PrintHost } from '../components/PrintHost.tsx';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { saveBase64 } from '../lib/files.ts';
-import '../pages/print-page.css';
 
 const T = MESSAGES.merge.overdue;
-
-function printableParts(html: string): { css: string; body: string } {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return { css: doc.querySelector(`style[${PRINT_STYLE_ATTRIBUTE}]`)?.textContent ?? '', body: doc.body.innerHTML };
-}
 
 export function OverduePanel({ year, version, onMessage }: { year: number; version: number; onMessage: (text: string) => void }) {
   const [nonce, setNonce] = useState(0);
   const list = useApiQuery(`overdue:${year}:${version}:${nonce}`, () => api['merge:overdue']({ year }));
   const doc = useApiQuery(`overdue-print:${year}:${version}:${nonce}`, () => api['merge:overdue-print']({ year }));
   const [draft, setDraft] = useState<string | null>(null);
-  const parts = useMemo(() => (doc.value ? printableParts(doc.value.html) : null), [doc.value]);
   const o: Overdue | undefined = list.value;
   const deadline = draft ?? o?.deadline ?? '';
   const run = async (task: () => Promise<string>) => {
@@ -61,8 +53,8 @@ export function OverduePanel({ year, version, onMessage }: { year: number; versi
         {o.deadline && <button className="link" onClick={() => void save(null)}>{T.clearDeadline}</button>}
         <strong className={o.daysLate > 0 && o.rows.length > 0 ? 'error-text' : ''} data-testid="overdue-summary">{T.summary(o.rows.length, o.daysLate, o.deadline)}</strong>
         <span className="spacer" />
-        <button onClick={() => void print()} disabled={!parts}>{T.print}</button>
-        <button onClick={() => void pdf()} disabled={!parts}>{T.pdf}</button>
+        <button onClick={() => void print()} disabled={!doc.value}>{T.print}</button>
+        <button onClick={() => void pdf()} disabled={!doc.value}>{T.pdf}</button>
         <button onClick={() => void excel()}>{T.excel}</button>
       </div>
       {o.rows.length > 0 && (
@@ -82,13 +74,7 @@ export function OverduePanel({ year, version, onMessage }: { year: number; versi
           </table>
         </details>
       )}
-      {parts && createPortal(
-        <div className="wdp-print-host" aria-hidden>
-          <style>{parts.css}</style>
-          <div dangerouslySetInnerHTML={{ __html: parts.body }} />
-        </div>,
-        document.body,
-      )}
+      <PrintHost html={doc.value?.html ?? null} />
     </section>
   );
 }

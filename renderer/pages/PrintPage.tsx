@@ -3,25 +3,17 @@
 // numbers in the margin), then print through the system dialog or save a PDF. The document is the same HTML
 // the CLI writes: the preview shows it in a sandboxed frame; printing lifts its scoped stylesheet and body
 // into this page (hidden on screen, alone on paper), because the shell prints the current window.
-import { useMemo, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { useState } from 'react';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { PRINT_STYLE_ATTRIBUTE } from '../../shared/report/html.ts';
 import { api, ApiCallError } from '../api/client.ts';
+import { PrintHost } from '../components/PrintHost.tsx';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
-import './print-page.css';
 
 const T = MESSAGES.report.page;
 type Kind = 'form' | 'annual' | 'midterm' | 'final';
 const KINDS: Kind[] = ['annual', 'midterm', 'final', 'form'];
 const isEvaluation = (k: Kind): k is 'midterm' | 'final' => k === 'midterm' || k === 'final';
-
-/** The scoped stylesheet and the printable body of a report document. */
-function printableParts(html: string): { css: string; body: string } {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return { css: doc.querySelector(`style[${PRINT_STYLE_ATTRIBUTE}]`)?.textContent ?? '', body: doc.body.innerHTML };
-}
 
 function toBase64(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -57,7 +49,6 @@ export function PrintPage({ profile }: { profile: Profile }) {
     return { ...(kind === 'form' ? await api['report:return-form'](where) : await api['report:annual'](where)), evaluatedYear: null };
   });
   const printable = doc.value ?? null;
-  const parts = useMemo(() => (printable ? printableParts(printable.html) : null), [printable]);
 
   const run = async (task: () => Promise<string>) => {
     setMessage('');
@@ -125,13 +116,7 @@ export function PrintPage({ profile }: { profile: Profile }) {
         <iframe className="print-preview" title={printable.title} sandbox="" srcDoc={printable.html} data-testid="print-preview"
           data-landscape={printable.landscape ? 'true' : 'false'} />
       )}
-      {parts && createPortal(
-        <div className="wdp-print-host" aria-hidden>
-          <style>{parts.css}</style>
-          <div dangerouslySetInnerHTML={{ __html: parts.body }} />
-        </div>,
-        document.body,
-      )}
+      <PrintHost html={printable?.html ?? null} />
     </section>
   );
 }
