@@ -17,6 +17,8 @@ const common = {
 };
 await build({ ...common, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(root, 'dist-electron', 'main.cjs') });
 await build({ ...common, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(root, 'dist-electron', 'preload.cjs') });
+// the desktop app's read worker (merge imports read files off the main thread), beside main.cjs
+await build({ ...common, entryPoints: [join(root, 'electron', 'merge', 'read-worker.ts')], outfile: join(root, 'dist-electron', 'read-worker.cjs') });
 
 // dist-cli/ sits one level under the repository root like electron/, so import.meta.dirname + '..' still finds
 // resources/ and electron/db/migrations/.

@@ -261,7 +261,11 @@ export interface LazyFile { fileName: string; load: () => Buffer }
  */
 export async function importMany(
   ctx: AppContext, office: Office, year: number, files: readonly LazyFile[], read: ReturnReader,
-  options: { chunk?: number; onVerdicts?: (verdicts: FileVerdict[]) => void; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    chunk?: number; onVerdicts?: (verdicts: FileVerdict[]) => void; onProgress?: (done: number, total: number) => void;
+    /** asked before each chunk is started: true stops there (the chunks already read are still stored, whole) */
+    shouldStop?: () => boolean;
+  } = {},
 ): Promise<Record<FileVerdict['verdict'], number>> {
   const size = options.chunk ?? 50;
   const counts = { accepted: 0, warnings: 0, rejected: 0 };
@@ -270,6 +274,7 @@ export async function importMany(
   let reading: Promise<void> | null = null;
   for (let i = 0; i < files.length; i += size) {
     if (reading) await reading; // one chunk read ahead at most
+    if (options.shouldStop?.()) break;
     const chunk = files.slice(i, i + size);
     const readsDone = mapLimited(chunk, READS_IN_FLIGHT, (file) => readOne(file, read));
     reading = readsDone.then(() => undefined);

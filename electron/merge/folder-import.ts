@@ -24,6 +24,13 @@ export async function pickFolder(ctx: AppContext, input: OfficeYear) {
   return { supported: true, folder, token, files: files.map((f) => f.fileName), skipped };
 }
 
+/** The files of the folder picked with this token (merge:import-start reads them); refused when the token is stale. */
+export function pickedFolderFiles(ctx: AppContext, token: string): LazyFile[] {
+  const current = picked.get(ctx);
+  if (!current || current.token !== token) throw new AppError('refused', MESSAGES.merge.page.folderGone);
+  return current.files;
+}
+
 export async function importFolderFiles(ctx: AppContext, input: OfficeYear & { token: string; start: number; count: number }) {
   const office = officeOf(ctx, input);
   const current = picked.get(ctx);

@@ -1,16 +1,24 @@
 // Reading many return files on every core: a small pool of worker threads, each with the frameworks and the
-// region table, so a batch of hundreds of files is read in parallel. Used by the CLI and the benchmark; the
-// desktop app reads its chunks in the main process (excel-reader.ts). Results come back in any order, by id.
+// region table, so a batch of hundreds of files is read in parallel. Used by every door's long import
+// (import-operation.ts) and the benchmark. Results come back in any order, by id.
 // A pool of size 0 reads in the calling thread (a few dozen files: starting workers would cost more).
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { MESSAGES } from '../../shared/messages.ts';
 import type { AppContext } from '../services/context.ts';
 import type { ReadOutcome, ReturnReader } from './batch-import.ts';
 import { allFrameworks, excelReturnReader } from './excel-reader.ts';
 
-/** The worker's file: beside the prebuilt CLI's chunks (dist-cli/read-worker.mjs), or the source when run from source. */
-const WORKER = new URL(import.meta.url.endsWith('.ts') ? './read-worker.ts' : './read-worker.mjs', import.meta.url);
+/**
+ * The worker's file: the source when run from source, beside the prebuilt CLI's chunks (dist-cli/read-worker.mjs), or
+ * beside the desktop app's main.cjs (dist-electron/read-worker.cjs: there import.meta is empty and dirname is __dirname).
+ */
+function workerFile(): URL | string {
+  const url: string | undefined = import.meta.url;
+  if (!url) return join(import.meta.dirname, 'read-worker.cjs');
+  return new URL(url.endsWith('.ts') ? './read-worker.ts' : './read-worker.mjs', url);
+}
 
 export interface ReadPool { read: ReturnReader; close: () => Promise<void> }
 
@@ -37,7 +45,7 @@ export function openReadPool(ctx: AppContext, size = Math.max(1, Math.min(availa
   let closing = false;
   const workers: Worker[] = [];
   const start = (): Worker => {
-    const w = new Worker(WORKER, { workerData: { frameworks, regions }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 } });
+    const w = new Worker(workerFile(), { workerData: { frameworks, regions }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 } });
     w.on('message', (m: { id: number; outcome?: ReadOutcome; error?: string }) => {
       const job = pending.get(m.id);
       if (!job) return;

@@ -80,6 +80,43 @@ export const FileVerdictSchema = z.object({
 });
 export type FileVerdict = z.infer<typeof FileVerdictSchema>;
 
+/** Files one staging call carries (the renderer's own files, uploaded before the import starts). */
+export const MERGE_STAGE_FILES = 10;
+
+/**
+ * Where a long import takes its files: a folder chosen in the system dialog (its token from merge:pick-folder),
+ * files the renderer uploaded first (merge:import-stage), or paths on this computer (the CLI's arguments; folders
+ * are walked the same way).
+ */
+export const ImportSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('folder'), token: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal('staged'), token: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal('paths'), paths: z.array(z.string().min(1).max(4096)).min(1).max(5000) }),
+]);
+export type ImportSource = z.infer<typeof ImportSourceSchema>;
+
+/** A long import as it stands: files checked so far, the file being read now, the verdicts decided since `since`. */
+export const ImportProgressSchema = z.object({
+  operationId: z.string(),
+  /** running; done (every file decided); cancelled (stopped on request: the files stored stay, the rest were not read); failed */
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  total: z.number().int(),
+  /** files read and checked so far (the progress bar) */
+  read: z.number().int(),
+  /** files whose verdict is stored (each batch in one transaction) */
+  stored: z.number().int(),
+  /** the file being read now ('' when none) */
+  current: z.string(),
+  counts: z.object({ accepted: z.number().int(), warnings: z.number().int(), rejected: z.number().int() }),
+  /** the verdicts from index `since` on (the caller keeps its own list and asks for the rest) */
+  verdicts: z.array(FileVerdictSchema),
+  /** the index of verdicts[0] among all the operation's verdicts */
+  since: z.number().int(),
+  /** the Chinese sentence saying how it ended ('' while running) */
+  message: z.string(),
+});
+export type ImportProgress = z.infer<typeof ImportProgressSchema>;
+
 export const CompletenessSchema = z.object({
   total: z.number().int(), reported: z.number().int(), drafts: z.number().int(), missing: z.number().int(),
   /** 报送率 %, one decimal */
@@ -218,6 +255,40 @@ export const mergeContract = {
     OfficeYear.extend({ token: z.string().min(1).max(100), start: z.number().int().min(0), count: z.number().int().min(1).max(MERGE_CHUNK_FILES) }),
     z.array(FileVerdictSchema),
     '汇总：导入所选文件夹中的一组报表文件（由主进程读取），逐个给出结果',
+  ),
+  'merge:import-stage': endpoint(
+    OfficeYear.extend({
+      /** absent for the first call: the answer gives the token the next calls and merge:import-start use */
+      token: z.string().min(1).max(100).optional(),
+      files: z.array(z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().max(MAX_FILE_BASE64) })).min(1).max(MERGE_STAGE_FILES),
+    }),
+    z.object({ token: z.string(), staged: z.number().int() }),
+    '汇总：上传一组待导入的报表文件（暂存，由 merge:import-start 读取）',
+  ),
+  'merge:import-start': endpoint(
+    OfficeYear.extend({
+      source: ImportSourceSchema,
+      /** read on worker threads even for a few files, so the window stays responsive (the CLI reads a few dozen in its own thread: faster) */
+      offMainThread: z.boolean().default(true),
+    }),
+    z.object({ operationId: z.string(), total: z.number().int(), skipped: z.array(SkippedFileSchema), backup: z.string().nullable() }),
+    '汇总：开始导入一批下级报表（先备份数据库；在后台逐个读取，用 merge:import-progress 查看进度，merge:import-cancel 取消）',
+  ),
+  'merge:import-progress': endpoint(
+    z.object({
+      operationId: z.string().min(1).max(100),
+      /** verdicts from this index on */
+      since: z.number().int().min(0).default(0),
+      /** wait up to this long for something new (a file read or a batch stored) before answering */
+      waitMs: z.number().int().min(0).max(5000).default(0),
+    }),
+    ImportProgressSchema,
+    '汇总：一批导入的进度（已读取、已保存、正在读取的文件、各文件结果）',
+  ),
+  'merge:import-cancel': endpoint(
+    z.object({ operationId: z.string().min(1).max(100) }),
+    ImportProgressSchema,
+    '汇总：取消一批导入（已保存的文件保留，其余不再读取；等当前一组保存完再答复）',
   ),
   'merge:received': endpoint(OfficeYear, z.array(ReceivedFileSchema), '汇总：本年度收到的文件及其结果'),
   'merge:resubmissions': endpoint(OfficeYear, z.array(ResubmissionSchema), '汇总：重复报送的单位及各版本的差异'),

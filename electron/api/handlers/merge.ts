@@ -8,6 +8,7 @@ import { renderOverdue } from '../../../shared/report/render-overdue.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { exportMergedReturn } from '../../merge/county-export.ts';
 import { importFolderFiles, pickFolder } from '../../merge/folder-import.ts';
+import { cancelImport, importProgress, stageFiles, startImport } from '../../merge/import-operation.ts';
 import { acceptVersion, latestReviews, sendBack, versionIssues } from '../../merge/review.ts';
 import {
   beginImport, breakdown, chooseSubmission, entryOverlay, mergeResult, officeOf, overview, received, resubmissions, submissionSummary,
@@ -20,6 +21,10 @@ export const mergeHandlers = (ctx: AppContext): DomainHandlers<'merge'> => ({
     files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.bytesBase64, 'base64') })), excelReturnReader(ctx)),
   'merge:pick-folder': (input) => pickFolder(ctx, input),
   'merge:import-folder-files': (input) => importFolderFiles(ctx, input),
+  'merge:import-stage': (input) => stageFiles(ctx, input),
+  'merge:import-start': (input) => startImport(ctx, input),
+  'merge:import-progress': (input) => importProgress(ctx, input),
+  'merge:import-cancel': (input) => cancelImport(ctx, input),
   'merge:received': (input) => received(ctx, input),
   'merge:resubmissions': (input) => resubmissions(ctx, input),
   'merge:choose-version': (input) => chooseSubmission(ctx, input),
