@@ -8,8 +8,10 @@ import type { ImportProgress } from './useBatchImport.ts';
 
 const T = MESSAGES.merge.page;
 
-export function ImportPanel({ progress, onFiles, onPickFolder }: {
+export function ImportPanel({ progress, onFiles, onPickFolder, onCancel }: {
   progress: ImportProgress; onFiles: (files: File[]) => void;
+  /** 取消导入: stops before the next batch (the files stored so far stay) */
+  onCancel: () => void;
   /** the desktop's folder dialog and walk (main process); false where there is none, then the browser's picker opens */
   onPickFolder: () => Promise<boolean>;
 }) {
@@ -36,9 +38,15 @@ export function ImportPanel({ progress, onFiles, onPickFolder }: {
         {...{ webkitdirectory: '', directory: '' }}
         onChange={(e) => { onFiles(fromFileList(e.target.files)); e.target.value = ''; }} />
       {progress.total > 0 && (
-        <div className="import-progress" aria-live="polite">
+        <div className="import-progress" aria-live="polite" data-running={progress.running ? 'true' : 'false'}>
           <progress max={progress.total} value={progress.done} aria-label={T.importing(progress.done, progress.total)} />
-          <span data-testid="import-progress">{progress.running ? T.importing(progress.done, progress.total) : T.importDone(progress.total)}</span>
+          <span data-testid="import-progress">
+            {!progress.running ? T.importDone(progress.done) : progress.phase === 'staging' ? T.staging(progress.done, progress.total) : T.importing(progress.done, progress.total)}
+          </span>
+          {progress.running && progress.current && <span className="muted file-name" data-testid="import-current">{T.currentFile(progress.current)}</span>}
+          {progress.running && (
+            <button onClick={onCancel} disabled={progress.cancelling} data-testid="cancel-import">{progress.cancelling ? T.cancelling : T.cancelImport}</button>
+          )}
         </div>
       )}
     </div>
@@ -58,14 +66,15 @@ export function SkippedList({ skipped }: { skipped: SkippedFile[] }) {
   );
 }
 
-export function VerdictList({ verdicts }: { verdicts: FileVerdict[] }) {
+/** `state`: running while an import still stores batches, cancelled when it was stopped (the list is then partial). */
+export function VerdictList({ verdicts, state = 'done' }: { verdicts: FileVerdict[]; state?: 'running' | 'done' | 'cancelled' }) {
   const counts = { accepted: 0, warnings: 0, rejected: 0 };
   for (const v of verdicts) counts[v.verdict]++;
   // the reader's notes at a cell (a number stored as text, read as its value): shown and counted, never hidden
   const noted = verdicts.filter((v) => v.verdict !== 'rejected' && v.problems.some((p) => p.severity === 'info' && p.location)).length;
   return (
     <div data-testid="verdicts">
-      <p className="notice" role="status" data-testid="verdict-summary">{T.imported(counts.accepted, counts.warnings, counts.rejected)}{noted > 0 ? T.withNotes(noted) : ''}</p>
+      <p className="notice" role="status" data-testid="verdict-summary">{(state === 'running' ? T.importedSoFar : state === 'cancelled' ? T.importedCancelled : T.imported)(counts.accepted, counts.warnings, counts.rejected)}{noted > 0 ? T.withNotes(noted) : ''}</p>
       <table className="grid verdicts">
         <thead><tr><th>{T.file}</th><th>{T.supplier}</th><th>{T.verdict}</th><th>{T.reasons}</th></tr></thead>
         <tbody>

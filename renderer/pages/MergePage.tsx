@@ -110,7 +110,7 @@ export function MergePage({ profile }: { profile: Profile }) {
           </select>
         </label>
       </header>
-      <ImportPanel progress={importer.progress} onFiles={(files) => void onFiles(files)}
+      <ImportPanel progress={importer.progress} onFiles={(files) => void onFiles(files)} onCancel={importer.cancel}
         onPickFolder={async () => { setMessage(''); setTab('files'); return importer.runFolder(); }} />
       {(importer.error || message) && <p className="notice" role="status" data-testid="merge-message">{importer.error || message}</p>}
       {error && <p className="error" role="alert">{error.message}</p>}
@@ -144,7 +144,7 @@ export function MergePage({ profile }: { profile: Profile }) {
           onAccept={(child) => { setMessage(''); setAcceptRemark(''); setAccepting(child); }} onReceipt={(child) => void receipt(child)} />
       )}
       {tab === 'files' && <SkippedList skipped={importer.skipped} />}
-      {tab === 'files' && (importer.verdicts.length > 0 ? <VerdictList verdicts={importer.verdicts} /> : <ReceivedLog year={year} version={version} />)}
+      {tab === 'files' && (importer.verdicts.length > 0 ? <VerdictList verdicts={importer.verdicts} state={importer.progress.running ? 'running' : importer.progress.cancelled ? 'cancelled' : 'done'} /> : <ReceivedLog year={year} version={version} />)}
       {tab === 'resubmissions' && resubmissions.value && <ResubmissionsPanel items={resubmissions.value} onKeep={(id) => void keep(id)} />}
       {tab === 'breakdown' && breakdown.value && (breakdown.value.columns.length === 0 ? <p className="muted">{T.noChildren}</p> : <BreakdownTable breakdown={breakdown.value} />)}
       {tab === 'result' && result.value && <MergeResultPanel result={result.value} items={items} exporting={exporting} onExport={() => void exportReturn()} />}

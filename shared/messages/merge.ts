@@ -91,6 +91,8 @@ export const merge = {
     importing: (done: number, total: number) => `正在导入 ${done} / ${total}`,
     importDone: (total: number) => `已处理 ${total} 个文件`,
     imported: (accepted: number, warnings: number, rejected: number) => `导入完成：接收 ${accepted}，有提示 ${warnings}，拒收 ${rejected}`,
+    importedSoFar: (accepted: number, warnings: number, rejected: number) => `导入进行中，已保存：接收 ${accepted}，有提示 ${warnings}，拒收 ${rejected}`,
+    importedCancelled: (accepted: number, warnings: number, rejected: number) => `导入已取消，已保存：接收 ${accepted}，有提示 ${warnings}，拒收 ${rejected}`,
     withNotes: (n: number) => `；其中 ${n} 份有说明（如以文本形式填写的数字）`,
     noXlsx: '所选内容中没有 .xlsx 报表文件',
     tabs: { files: '导入结果', completeness: '报送情况', resubmissions: '重报差异', breakdown: '分单位明细', result: '汇总结果' },
