@@ -2,7 +2,7 @@
 // merge:import-start (a folder picked in the dialog, files the renderer staged first, or the CLI's paths), it runs
 // in the background while the caller asks merge:import-progress (optionally waiting for the next change: a long
 // poll, which every door carries) and may stop it with merge:import-cancel. Files are read on the worker pool
-// (read-pool.ts), off the main thread, and stored by importMany, one transaction per batch: a cancel stops before
+// (read-pool.ts), off the main thread (a dozen files or fewer: in this thread, one at a time between other calls), and stored by importMany, one transaction per batch: a cancel stops before
 // the next batch, so the files already stored stay and nothing is half-written, and the answer says how many.
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/api/envelope.ts';
@@ -97,6 +97,9 @@ const snapshot = (op: Operation, since: number): ImportProgress => ({
   counts: { ...op.counts }, verdicts: op.verdicts.slice(since), since: Math.min(since, op.verdicts.length), message: op.message,
 });
 
+/** Up to this many files the desktop reads in its own thread, between other calls: a worker would start slower. */
+const IN_THREAD_FILES = 12;
+
 /** Batches of a long import: small enough that a cancel and the verdict list follow quickly, at most 50 per commit. */
 const chunkOf = (total: number) => Math.min(50, Math.max(10, Math.ceil(total / 20)));
 
@@ -130,13 +133,16 @@ export async function startImport(ctx: AppContext, input: OfficeYear & { source:
   };
   const run = async () => {
     if (files.length === 0) return finish('done', O.done(0, 0, 0, 0));
-    // the desktop reads even a few files on a worker (its window must not wait); the CLI below 100 files in its own thread
-    const size = input.offMainThread ? Math.max(1, poolSize(files.length)) : poolSize(files.length);
+    // the desktop reads on a worker from a dozen files on (its window must not wait); the CLI below 100 files in its
+    // own thread (a worker's start-up costs more than it saves)
+    const size = input.offMainThread && files.length > IN_THREAD_FILES ? Math.max(1, poolSize(files.length)) : poolSize(files.length);
     const pool = openReadPool(ctx, size);
     const read: ReturnReader = async (bytes, fileName) => {
       op.current = fileName;
       changed();
       try {
+        // read in this thread: one file at a time with the event loop between them, so other calls are answered
+        if (size === 0) await new Promise<void>((r) => setImmediate(r));
         return await pool.read(bytes, fileName);
       } finally {
         op.read += 1;

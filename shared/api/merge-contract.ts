@@ -268,7 +268,7 @@ export const mergeContract = {
   'merge:import-start': endpoint(
     OfficeYear.extend({
       source: ImportSourceSchema,
-      /** read on worker threads even for a few files, so the window stays responsive (the CLI reads a few dozen in its own thread: faster) */
+      /** read on worker threads from a dozen files on, so the window stays responsive (the CLI reads up to 100 in its own thread: faster) */
       offMainThread: z.boolean().default(true),
     }),
     z.object({ operationId: z.string(), total: z.number().int(), skipped: z.array(SkippedFileSchema), backup: z.string().nullable() }),
