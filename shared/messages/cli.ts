@@ -15,6 +15,7 @@ const form = {
 const flag = {
   db: '数据库文件（默认：环境变量 WDP_DB，否则为桌面程序的数据库）',
   json: '以 JSON 输出',
+  progress: '在标准错误输出上显示导入进度（标准错误是终端时总是显示）',
   help: '显示帮助',
   output: '写出的文件',
   plan: '规划编号（默认：本机设置的规划；见 wdp plans）',

@@ -190,6 +190,7 @@ export const merge = {
     written: (path: string) => `已写出汇总报表：${path}`,
     noFiles: '没有给出要导入的报表文件',
     readFailed: (file: string, message: string) => `无法读取 ${file}：${message}`,
+    progress: (read: number, total: number, stored: number, current: string) => `正在导入 ${read}/${total}（已保存 ${stored}）${current ? ` ${current}` : ''}`,
   },
   overdue: {
     title: (office: string, year: number) => `${office}${year}年妇女发展监测报表催报单`,

@@ -73,7 +73,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
   },
   {
     name: 'merge', summary: S.merge, positional: { ...P.files, min: 0, max: null }, note: N.merge,
-    flags: { region: region(true, F.regionOffice), year: year(true), plan, output: output(false, '<汇总表.xlsx>') },
+    flags: { region: region(true, F.regionOffice), year: year(true), plan, output: output(false, '<汇总表.xlsx>'), progress: { type: 'boolean', description: F.progress } },
   },
   {
     name: 'overdue', summary: S.overdue,
