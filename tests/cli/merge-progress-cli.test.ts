@@ -3,11 +3,12 @@
 // as they are stored and, with --progress (or on a terminal), the progress on stderr; it no longer reaches into the
 // merge services or the worker pool itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTestBackend } from '../helpers/backend.ts';
-import { wdpRunner } from '../helpers/cli.ts';
+import { WDP, wdpRunner } from '../helpers/cli.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { requireFramework } from '../../electron/services/plans-service.ts';
 import { listChildRegions } from '../../electron/services/regions-service.ts';
@@ -51,6 +52,33 @@ describe('wdp merge through the contract', () => {
     expect(code).toBe(3);
     expect(stderr).toBe('');
   });
+
+  it('Ctrl+C cancels through merge:import-cancel: exit 130, the files stored so far stay and are said', async () => {
+    const many = join(dir, '很多');
+    mkdirSync(many, { recursive: true });
+    for (let i = 0; i < 80; i++) copyFileSync(join(folder, `${names[i % names.length]}.xlsx`), join(many, `${i}.xlsx`));
+    const child = spawn(process.execPath, [WDP, 'merge', '--db', join(dir, 'cancel.sqlite'), '--region', COUNTY, '--year', '2024', '--progress', many], {
+      cwd: REPO_ROOT, env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    let interrupted = false;
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      // once: a second Ctrl+C ends the process at once (SQLite rolls back a batch not yet committed)
+      if (!interrupted && stderr.includes('正在导入')) { interrupted = true; child.kill('SIGINT'); }
+    });
+    const code = await new Promise<number | null>((ok) => child.on('close', ok));
+    expect(code).toBe(130);
+    const said = /已取消导入：已处理的 (\d+) 个文件已保存（结果见下表），其余 (\d+) 个文件未读取、未保存，可重新导入。/.exec(stderr);
+    expect(said, stderr).not.toBeNull();
+    const stored = Number(said![1]);
+    expect(stored + Number(said![2])).toBe(80);
+    expect(stored).toBeLessThan(80);
+    // every stored file's verdict was printed, and nothing else
+    expect(stdout.split('\n').filter((l) => /^已接收/.test(l))).toHaveLength(stored);
+  }, 120_000);
 
   it('the command calls the contract only: no merge service, no worker pool', () => {
     const source = readFileSync(join(REPO_ROOT, 'electron', 'cli', 'commands', 'merge.ts'), 'utf8');

@@ -8,7 +8,8 @@
 // Each file's verdict is printed as soon as its chunk is decided (a crash late still leaves the earlier verdicts on
 // screen); only --json keeps them all (they are small: no bytes, no grid, problems capped per file). A folder over
 // the caps on files or bytes per merge is refused whole, before anything is read.
-// Exit codes: 0 every file accepted, 3 some files rejected (the rest merged), 2 bad arguments or nothing to import.
+// Exit codes: 0 every file accepted, 3 some files rejected (the rest merged), 2 bad arguments or nothing to import,
+// 130 cancelled by Ctrl+C (a second Ctrl+C ends the process at once; SQLite rolls back a batch not yet committed).
 import { AppError } from '../../../shared/api/envelope.ts';
 import type { FileVerdict, ImportProgress } from '../../../shared/api/merge-contract.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
