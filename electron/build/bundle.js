@@ -13,7 +13,8 @@ const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const common = {
   bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: false, logLevel: 'warning',
   external: ['electron', 'better-sqlite3'],
-  define: { 'import.meta.dirname': '__dirname' },
+  // in CommonJS there is no import.meta: its dirname is __dirname, its url absent (read-pool.ts then finds read-worker.cjs)
+  define: { 'import.meta.dirname': '__dirname', 'import.meta.url': 'undefined' },
 };
 await build({ ...common, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(root, 'dist-electron', 'main.cjs') });
 await build({ ...common, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(root, 'dist-electron', 'preload.cjs') });

@@ -12,7 +12,8 @@ import { allFrameworks, excelReturnReader } from './excel-reader.ts';
 
 /**
  * The worker's file: the source when run from source, beside the prebuilt CLI's chunks (dist-cli/read-worker.mjs), or
- * beside the desktop app's main.cjs (dist-electron/read-worker.cjs: there import.meta is empty and dirname is __dirname).
+ * beside the desktop app's main.cjs (dist-electron/read-worker.cjs: bundle.js defines import.meta.url away there and
+ * import.meta.dirname as __dirname).
  */
 function workerFile(): URL | string {
   const url: string | undefined = import.meta.url;

@@ -31,9 +31,9 @@ async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Out
 
 /** Long-polls until the operation ends, recording every snapshot. */
 async function follow(operationId: string, seen: ImportProgress[] = []) {
-  const verdicts = [];
+  const verdicts: ImportProgress['verdicts'] = [];
   for (;;) {
-    const p = await call('merge:import-progress', { operationId, since: verdicts.length, waitMs: 2000 });
+    const p: ImportProgress = await call('merge:import-progress', { operationId, since: verdicts.length, waitMs: 2000 });
     seen.push(p);
     verdicts.push(...p.verdicts);
     if (p.state !== 'running') return { last: p, verdicts, seen };
