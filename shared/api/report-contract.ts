@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
 import { RegionCodeSchema, YearSchema } from '../returns/schema.ts';
+import { EvaluationKindSchema, ProgressCountsSchema } from '../report/evaluation-model.ts';
+
+export { EvaluationKindSchema, type EvaluationKind, type ProgressCounts } from '../report/evaluation-model.ts';
 
 /** A printable document: a complete HTML page (inline CSS and SVG) and the paper orientation it needs. */
 export const PrintableSchema = z.object({
@@ -32,15 +35,6 @@ export const ReportSummarySchema = z.object({
 });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 
-/** 序时进度 of the evaluation year's measured targets judged before their target year, as the engine gave them. */
-export const ProgressCountsSchema = z.object({
-  /** targets with a 序时进度 (judged before their target year) */
-  judged: z.number().int(), ahead: z.number().int(), onTrack: z.number().int(), behind: z.number().int(), noBase: z.number().int(),
-});
-
-export const EvaluationKindSchema = z.enum(['midterm', 'final']);
-export type EvaluationKind = z.infer<typeof EvaluationKindSchema>;
-export type ProgressCounts = z.infer<typeof ProgressCountsSchema>;
 
 /** The 中期评估 / 终期评估 report: the year evaluated (and why), its headline counts and the 序时进度 counts. */
 export const EvaluationReportSchema = PrintableSchema.extend({

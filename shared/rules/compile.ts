@@ -7,7 +7,7 @@ import {
 } from '../framework/schema.ts';
 import { describeRule } from '../framework/describe.ts';
 import { SEX_LABEL, TARGET_TEXT } from './messages.ts';
-import { countNoun } from './format.ts';
+import { countNoun } from '../messages/numbers.ts';
 
 export const SEX_COLUMNS: readonly SexColumn[] = ['total', 'female', 'male'];
 export const SEX_INDEX: Record<SexColumn, number> = { total: 0, female: 1, male: 2 };
