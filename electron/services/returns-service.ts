@@ -2,7 +2,7 @@
 import { AppError } from '../../shared/api/envelope.ts';
 import { latestReceipt } from './receipt-service.ts';
 import type { CellEdit, CellEditInput, ReturnSummary, ReturnView } from '../../shared/api/returns-contract.ts';
-import type { Framework } from '../../shared/framework/schema.ts';
+import { sexColumnsOf, type Framework } from '../../shared/framework/schema.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
 import { FOOTER_FIELDS, type ReturnFooter } from '../../shared/returns/footer.ts';
 import type { ReturnRemark } from '../../shared/returns/review.ts';
@@ -129,8 +129,7 @@ export function setCells(ctx: AppContext, returnId: number, input: CellEditInput
     if (!item) throw new AppError('invalid_request', M.unknownItem(edit.item), [{ path, message: M.unknownItem(edit.item) }]);
     const refused = scope?.refusal(edit.item);
     if (refused) throw new AppError('refused', refused, [{ path, message: refused }]);
-    const allowed = item.sex === 'single' ? ['total'] : item.sex === 'total_female' ? ['total', 'female'] : ['total', 'female', 'male'];
-    if (!allowed.includes(edit.sex)) throw new AppError('invalid_request', M.noSuchColumn(item.name, edit.sex), [{ path, message: M.noSuchColumn(item.name, edit.sex) }]);
+    if (!sexColumnsOf(item).includes(edit.sex)) throw new AppError('invalid_request', M.noSuchColumn(item.name, edit.sex), [{ path, message: M.noSuchColumn(item.name, edit.sex) }]);
     const noData = edit.noData ?? null;
     const raw = edit.raw ?? null;
     if (edit.value !== null && noData !== null) throw new AppError('invalid_request', M.valueAndNoData, [{ path, message: M.valueAndNoData }]);

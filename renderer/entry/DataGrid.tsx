@@ -4,7 +4,7 @@
 // so typing 无 with a pinyin IME into a cell not yet being edited gives 无, never a stray "w".
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { CellEdit } from '../../shared/api/returns-contract.ts';
-import type { DataItem, SexColumn } from '../../shared/framework/schema.ts';
+import { SEX_COLUMNS, sexColumnsOf, type DataItem, type SexColumn } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { parseClipboardBlock, placeBlock } from '../../shared/returns/paste.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
@@ -16,12 +16,9 @@ import {
 } from './grid-nav.ts';
 
 const T = MESSAGES.entry;
-const SEXES: SexColumn[] = ['total', 'female', 'male'];
+const SEXES = SEX_COLUMNS;
 const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Tab', 'Enter', 'Home', 'End']);
 const PAGE_ROWS = 10;
-
-export const columnsOf = (item: DataItem): SexColumn[] =>
-  item.sex === 'single' ? ['total'] : item.sex === 'total_female' ? ['total', 'female'] : ['total', 'female', 'male'];
 
 interface Editing { text: string; mode: 'enter' | 'edit' }
 
@@ -78,9 +75,9 @@ export function DataGrid(props: DataGridProps) {
   const rows = items.length;
 
   const lockedItems = props.locked?.sources;
-  const editable = useMemo(() => (p: GridPos) => !readOnly && !!items[p.row] && !lockedItems?.has(items[p.row].code) && columnsOf(items[p.row]).includes(SEXES[p.col]), [items, readOnly, lockedItems]);
+  const editable = useMemo(() => (p: GridPos) => !readOnly && !!items[p.row] && !lockedItems?.has(items[p.row].code) && sexColumnsOf(items[p.row]).includes(SEXES[p.col]), [items, readOnly, lockedItems]);
   const at = (p: GridPos) => ({ item: items[p.row], sex: SEXES[p.col] });
-  const cellAt = (p: GridPos) => (items[p.row] && columnsOf(items[p.row]).includes(SEXES[p.col]) ? cells.get(cellKey(items[p.row].code, SEXES[p.col])) : undefined);
+  const cellAt = (p: GridPos) => (items[p.row] && sexColumnsOf(items[p.row]).includes(SEXES[p.col]) ? cells.get(cellKey(items[p.row].code, SEXES[p.col])) : undefined);
   const cellId = (p: GridPos) => `grid-cell-${p.row}-${p.col}`;
   const focusInput = () => inputRef.current?.focus({ preventScroll: true });
 
@@ -202,7 +199,7 @@ export function DataGrid(props: DataGridProps) {
 
   const selectionText = () => rectToText(rect, (p) => {
     const { item, sex } = at(p);
-    if (!item || !columnsOf(item).includes(sex)) return '';
+    if (!item || !sexColumnsOf(item).includes(sex)) return '';
     return formatCell(cells.get(cellKey(item.code, sex)));
   });
 
@@ -246,7 +243,7 @@ export function DataGrid(props: DataGridProps) {
       // the last column this item has (a 合计/女 item ends at 女)
       e.preventDefault();
       const item = items[active.row];
-      goTo({ row: active.row, col: item ? columnsOf(item).length - 1 : 2 }, e.shiftKey);
+      goTo({ row: active.row, col: item ? sexColumnsOf(item).length - 1 : 2 }, e.shiftKey);
       return;
     }
     if (key === 'ContextMenu' || (e.shiftKey && key === 'F10')) {
@@ -408,7 +405,7 @@ export function DataGrid(props: DataGridProps) {
           </thead>
           <tbody>
             {items.map((item, row) => {
-              const cols = columnsOf(item);
+              const cols = sexColumnsOf(item);
               const prevTotal = previous.get(cellKey(item.code, 'total'));
               const prevFemale = previous.get(cellKey(item.code, 'female'));
               return (

@@ -7,9 +7,9 @@
 // numerator and its denominator (data.pooledRatios): a child lacking either leaves both sums, so the engine
 // never divides one population's numerator by another's denominator, and never averages the children's
 // rates. A child that is itself a merged return brings its own pooled pair. Pure: no I/O.
-import type { Framework, SexColumn } from '../framework/schema.ts';
+import { SEX_COLUMNS, type Framework, type SexColumn } from '../framework/schema.ts';
 import { cellKey, type Cell, type PooledRatio, type ReturnData } from '../returns/schema.ts';
-import { compileFramework, SEX_COLUMNS } from '../rules/compile.ts';
+import { compileFramework } from '../rules/compile.ts';
 import { roundTo } from '../rules/format.ts';
 import { NO_DATA, VALUE, readReturn, type ReturnView } from '../rules/input-validity.ts';
 import { AGGREGATION_MSG } from '../rules/messages.ts';
