@@ -4,6 +4,7 @@ import { latestReceipt } from './receipt-service.ts';
 import type { CellEdit, CellEditInput, ReturnSummary, ReturnView } from '../../shared/api/returns-contract.ts';
 import { sexColumnsOf, type Framework } from '../../shared/framework/schema.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
+import { describeCell } from '../../shared/returns/audit-labels.ts';
 import { FOOTER_FIELDS, type ReturnFooter } from '../../shared/returns/footer.ts';
 import type { ReturnRemark } from '../../shared/returns/review.ts';
 import { cellKey, type Cell, type QualitativeChoice, type ReturnData, type ReturnStatus } from '../../shared/returns/schema.ts';
@@ -97,9 +98,6 @@ export function openReturn(ctx: AppContext, regionCode: string, year: number, pr
 export function requireEditable(row: ReturnRow): void {
   if (row.status === 'submitted') throw new AppError('conflict', M.locked);
 }
-
-export const describeCell = (c: Pick<Cell, 'value' | 'noData' | 'raw'> | null) =>
-  !c ? null : c.raw !== null ? MESSAGES.app.rawValue(c.raw) : c.noData ? MESSAGES.app.noDataValue(c.noData.reason) : c.value === null ? null : String(c.value);
 
 /**
  * Any change to what an 已校验 return holds makes it a draft again (it must be checked again): the status is
