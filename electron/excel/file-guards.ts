@@ -4,7 +4,7 @@
 // before SheetJS inflates anything). Every refusal is a Chinese verdict naming the file.
 import { inflateRawSync } from 'node:zlib';
 import { MESSAGES } from '../../shared/messages.ts';
-import { MAX_IMPORT_BYTES } from '../../shared/api/excel-contract.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 
 const P = MESSAGES.excel.problem;
 

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { isSummedAt } from '../../shared/aggregation/merge-returns.ts';
 import { outsideScope } from '../../shared/aggregation/department.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import { systemReason } from '../fs/system-error.ts';
 import { localDate, localDateTime } from '../../shared/returns/dates.ts';
 import { getRegion } from '../db/repos/regions-repo.ts';
@@ -21,7 +22,6 @@ import { storeSubmission, submissionData, type IncomingReturn } from './submissi
 
 const M = MESSAGES.merge.file;
 /** A return file is a few hundred KB; anything far larger is not one. */
-export const MAX_RETURN_BYTES = 10 * 1024 * 1024;
 /** Problems a verdict lists per file (errors first); the rest are counted in one more line. */
 export const MAX_PROBLEMS_PER_FILE = 50;
 
@@ -144,7 +144,7 @@ async function readOne(file: IncomingFile | LazyFile, read: ReturnReader): Promi
   let incoming: IncomingReturn | null = null;
   let identity: ReadOutcome['identity'] = null;
   if (loadError) problems.push(err(M.unreadable(loadError)));
-  else if (sizeBytes > MAX_RETURN_BYTES) problems.push(err(M.tooLarge(MAX_RETURN_BYTES / 1024 / 1024)));
+  else if (sizeBytes > MAX_IMPORT_BYTES) problems.push(err(M.tooLarge(MAX_IMPORT_BYTES / 1024 / 1024)));
   else {
     try {
       const pending = read(bytes, file.fileName);

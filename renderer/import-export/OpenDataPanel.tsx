@@ -2,7 +2,7 @@
 // JSON, DHIS2 dataValueSets or ADX — and the long table or a dataValueSet read back (checked row by row, written
 // only without errors, warnings confirmed); the DHIS2 mapping exported for editing and imported back.
 import { useState } from 'react';
-import { MAX_IMPORT_BYTES } from '../../shared/api/excel-contract.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import type { OpenDataFormat, OpenDataReport } from '../../shared/api/open-data-contract.ts';
 import type { FileKind } from '../../shared/api/shell-contract.ts';
 import type { Profile } from '../../shared/api/settings-contract.ts';

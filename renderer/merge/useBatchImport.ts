@@ -7,7 +7,7 @@ import { MESSAGES } from '../../shared/messages.ts';
 import { api, ApiCallError } from '../api/client.ts';
 import { fileToBase64 } from '../lib/files.ts';
 
-import { MAX_BYTES } from './chunk-files.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 
 const rejected = (fileName: string, message: string): FileVerdict => ({
   fileName, verdict: 'rejected', supplier: null, year: null, reportedOn: null, submissionId: null, resubmission: null, duplicate: false,
@@ -33,9 +33,9 @@ export function useBatchImport(year: number, onDone: () => void) {
       await api['merge:begin-import']({ year });
       let done = 0;
       for (const chunk of chunkFiles(files)) {
-        const big = chunk.filter((f) => f.size > MAX_BYTES);
-        const ok = chunk.filter((f) => f.size <= MAX_BYTES);
-        for (const f of big) all.push(rejected(f.name, MESSAGES.merge.file.tooLarge(MAX_BYTES / 1024 / 1024)));
+        const big = chunk.filter((f) => f.size > MAX_IMPORT_BYTES);
+        const ok = chunk.filter((f) => f.size <= MAX_IMPORT_BYTES);
+        for (const f of big) all.push(rejected(f.name, MESSAGES.merge.file.tooLarge(MAX_IMPORT_BYTES / 1024 / 1024)));
         if (ok.length > 0) {
           try {
             const payload = await Promise.all(ok.map(async (f) => ({ fileName: f.name, bytesBase64: await fileToBase64(f) })));

@@ -3,7 +3,8 @@
 // written only without errors, and only after the user confirms when there are warnings. At a county or city a
 // return of a unit below is pointed to 汇总 (never written here); the 退回 copy and 回执 from above come in here too. Files are read here (File.arrayBuffer) and cross as base64.
 import { useState, type DragEvent } from 'react';
-import { MAX_IMPORT_BYTES, type ImportReport, type ImportResult } from '../../shared/api/excel-contract.ts';
+import { type ImportReport, type ImportResult } from '../../shared/api/excel-contract.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import { planYears } from '../../shared/framework/describe.ts';
 import { MESSAGES } from '../../shared/messages.ts';

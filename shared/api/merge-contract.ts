@@ -3,6 +3,7 @@
 // Every call names the merge year; the office is the profile's region unless regionCode (and planId) say otherwise.
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { MAX_IMPORT_BYTES } from './limits.ts';
 import { SendBackSchema } from '../returns/review.ts';
 import { DeadlineSchema, OverdueSchema } from '../returns/overdue.ts';
 import { SexColumnSchema } from '../framework/schema.ts';
@@ -11,7 +12,7 @@ import { EvaluationSchema, TargetStatusSchema } from '../rules/result.ts';
 
 /** Files per import call: the renderer sends a batch in chunks of this many, so a progress bar can move. */
 export const MERGE_CHUNK_FILES = 10;
-const MAX_FILE_BASE64 = Math.ceil((10 * 1024 * 1024 * 4) / 3) + 16;
+const MAX_FILE_BASE64 = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 16;
 
 const OfficeYear = z.object({
   year: YearSchema,

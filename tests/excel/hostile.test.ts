@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { ImportResult } from '../../shared/api/excel-contract.ts';
-import { MAX_IMPORT_BYTES } from '../../shared/api/excel-contract.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { CONSISTENCY_MSG, INPUT_MSG } from '../../shared/rules/messages.ts';
 import { PARSE_MSG } from '../../shared/messages/numbers.ts';

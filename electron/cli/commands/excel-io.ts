@@ -1,7 +1,8 @@
 // Shared by the Excel CLI commands: reading the file given, writing -o, printing a report.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { MAX_IMPORT_BYTES, type ImportReport } from '../../../shared/api/excel-contract.ts';
+import { type ImportReport } from '../../../shared/api/excel-contract.ts';
+import { MAX_IMPORT_BYTES } from '../../../shared/api/limits.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { buildReport, locateProblems } from '../../excel/report.ts';
 import type { AppBackend } from '../../app.ts';
