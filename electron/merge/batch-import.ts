@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { isSummedAt } from '../../shared/aggregation/merge-returns.ts';
 import { outsideScope } from '../../shared/aggregation/department.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import type { FileVerdict } from '../../shared/api/merge-contract.ts';
 import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import { systemReason } from '../fs/system-error.ts';
 import { localDate, localDateTime } from '../../shared/returns/dates.ts';
@@ -34,20 +35,6 @@ export interface ReadOutcome {
 }
 /** Reads one file as a return (the Excel reader in the app; tests may pass their own). */
 export type ReturnReader = (bytes: Buffer, fileName: string) => ReadOutcome | Promise<ReadOutcome>;
-
-export interface FileVerdict {
-  fileName: string;
-  verdict: 'accepted' | 'warnings' | 'rejected';
-  supplier: { code: string; name: string; kind: SupplierKind; department: string } | null;
-  year: number | null;
-  reportedOn: string | null;
-  problems: ProblemRow[];
-  submissionId: number | null;
-  /** the same supplier and year had a version before this file */
-  resubmission: { previousId: number; changes: number; becameCurrent: boolean } | null;
-  /** the very same file was received before */
-  duplicate: boolean;
-}
 
 export interface IncomingFile { fileName: string; bytes: Buffer; /** the file could not be read from disk */ loadError?: string }
 

@@ -6,7 +6,6 @@ import { chunkFiles } from './chunk-files.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { api, ApiCallError } from '../api/client.ts';
 import { fileToBase64 } from '../lib/files.ts';
-
 import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 
 const rejected = (fileName: string, message: string): FileVerdict => ({

@@ -11,6 +11,7 @@ import { saveBase64 } from '../lib/files.ts';
 import { BreakdownTable } from '../merge/BreakdownTable.tsx';
 import { CompletenessTable } from '../merge/CompletenessTable.tsx';
 import { ImportPanel, SkippedList, VerdictList } from '../merge/ImportPanel.tsx';
+import { lineOfReceived, lineOfVerdict } from '../merge/verdict-lines.ts';
 import { MergeResultPanel } from '../merge/MergeResultPanel.tsx';
 import { ResubmissionsPanel } from '../merge/ResubmissionsPanel.tsx';
 import { SendBackForm } from '../merge/SendBackForm.tsx';
@@ -144,7 +145,7 @@ export function MergePage({ profile }: { profile: Profile }) {
           onAccept={(child) => { setMessage(''); setAcceptRemark(''); setAccepting(child); }} onReceipt={(child) => void receipt(child)} />
       )}
       {tab === 'files' && <SkippedList skipped={importer.skipped} />}
-      {tab === 'files' && (importer.verdicts.length > 0 ? <VerdictList verdicts={importer.verdicts} /> : <ReceivedLog year={year} version={version} />)}
+      {tab === 'files' && (importer.verdicts.length > 0 ? <VerdictList verdicts={importer.verdicts.map(lineOfVerdict)} /> : <ReceivedLog year={year} version={version} />)}
       {tab === 'resubmissions' && resubmissions.value && <ResubmissionsPanel items={resubmissions.value} onKeep={(id) => void keep(id)} />}
       {tab === 'breakdown' && breakdown.value && (breakdown.value.columns.length === 0 ? <p className="muted">{T.noChildren}</p> : <BreakdownTable breakdown={breakdown.value} />)}
       {tab === 'result' && result.value && <MergeResultPanel result={result.value} items={items} exporting={exporting} onExport={() => void exportReturn()} />}
@@ -171,9 +172,6 @@ function ReceivedLog({ year, version }: { year: number; version: number }) {
   if (!log.value) return null;
   if (log.value.length === 0) return <p className="muted">{T.noChildren}</p>;
   return (
-    <VerdictList verdicts={log.value.map((f) => ({
-      fileName: f.fileName, verdict: f.verdict, supplier: f.supplierName ? { code: f.regionCode ?? '', name: f.supplierName, kind: 'township', department: '' } : null,
-      year, reportedOn: null, problems: f.problems, submissionId: f.submissionId, resubmission: null, duplicate: false,
-    }))} />
+    <VerdictList verdicts={log.value.map(lineOfReceived)} />
   );
 }

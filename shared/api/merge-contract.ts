@@ -76,7 +76,9 @@ export const FileVerdictSchema = z.object({
   reportedOn: z.string().nullable(),
   problems: z.array(ProblemSchema),
   submissionId: z.number().int().nullable(),
+  /** the same supplier and year had a version before this file */
   resubmission: z.object({ previousId: z.number().int(), changes: z.number().int(), becameCurrent: z.boolean() }).nullable(),
+  /** the very same file was received before */
   duplicate: z.boolean(),
 });
 export type FileVerdict = z.infer<typeof FileVerdictSchema>;
@@ -122,6 +124,7 @@ export const ReceivedFileSchema = z.object({
   id: z.number().int(), fileName: z.string(), receivedAt: z.string(), verdict: z.enum(['accepted', 'warnings', 'rejected']),
   regionCode: z.string().nullable(), supplierName: z.string().nullable(), submissionId: z.number().int().nullable(), problems: z.array(ProblemSchema),
 });
+export type ReceivedFile = z.infer<typeof ReceivedFileSchema>;
 
 export const CellChangeSchema = z.object({ item: z.string(), sex: SexColumnSchema, label: z.string(), before: z.string(), after: z.string() });
 export const ResubmissionSchema = z.object({

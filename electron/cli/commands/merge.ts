@@ -9,7 +9,8 @@
 // Exit codes: 0 every file accepted, 3 some files rejected (the rest merged), 2 bad arguments or nothing to import.
 import { MESSAGES } from '../../../shared/messages.ts';
 import { headlineOf } from '../../../shared/report/headline.ts';
-import { importMany, type FileVerdict } from '../../merge/batch-import.ts';
+import type { FileVerdict } from '../../../shared/api/merge-contract.ts';
+import { importMany } from '../../merge/batch-import.ts';
 import { gatherReturnFiles } from '../../merge/gather-folder.ts';
 import { resolveOffice } from '../../merge/office.ts';
 import { openReadPool, poolSize } from '../../merge/read-pool.ts';
