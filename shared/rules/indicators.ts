@@ -7,7 +7,7 @@ import type { PooledRatio } from '../returns/schema.ts';
 import type { IndicatorValue } from './result.ts';
 import type { CompiledFramework, CompiledIndicator } from './compile.ts';
 import { formatRaw, roundTo } from './format.ts';
-import { INVALID, NO_DATA, VALUE, type ReturnView } from './input-validity.ts';
+import { INVALID, NO_DATA, VALUE, type CompiledReturn } from './input-validity.ts';
 import { DATA_MSG, POOL_MSG } from './messages.ts';
 
 /** Why an indicator has no value. */
@@ -37,11 +37,11 @@ export interface IndicatorState {
   pooled: PooledRatio | null;
 }
 
-function cellProblem(view: ReturnView, slot: number): boolean {
+function cellProblem(view: CompiledReturn, slot: number): boolean {
   return view.state[slot] !== VALUE;
 }
 
-export function computeIndicator(ind: CompiledIndicator, view: ReturnView, level: Level): IndicatorState {
+export function computeIndicator(ind: CompiledIndicator, view: CompiledReturn, level: Level): IndicatorState {
   const out: IndicatorState = { value: null, judged: null, numerator: null, denominator: null, missing: HAS_VALUE, missingSlot: -1, reference: JUDGED, pooled: null };
   const kind = ind.indicator.kind;
   if (kind === 'qualitative') {
@@ -101,7 +101,7 @@ function ratioOf(ind: CompiledIndicator, out: IndicatorState, n: number, d: numb
   return out;
 }
 
-export function computeIndicators(compiled: CompiledFramework, view: ReturnView, level: Level): IndicatorState[] {
+export function computeIndicators(compiled: CompiledFramework, view: CompiledReturn, level: Level): IndicatorState[] {
   const out = new Array<IndicatorState>(compiled.indicators.length);
   for (const ind of compiled.indicators) out[ind.index] = computeIndicator(ind, view, level);
   return out;
@@ -126,7 +126,7 @@ function slotLabel(compiled: CompiledFramework, slot: number): string {
 }
 
 /** Chinese: why the indicator has no value (blank, 无数据, invalid cell, zero denominator, county only). */
-export function missingMessage(compiled: CompiledFramework, view: ReturnView, st: IndicatorState): string {
+export function missingMessage(compiled: CompiledFramework, view: CompiledReturn, st: IndicatorState): string {
   if (st.missing === COUNTY_ONLY) return DATA_MSG.countyOnly;
   if (st.missing === ZERO_DENOMINATOR) return DATA_MSG.zeroDenominator(slotLabel(compiled, st.missingSlot));
   if (st.pooled && st.pooled.numerator === null) return POOL_MSG.notPooled(st.pooled.unitLevel, st.pooled.missingIn.map((m) => m.name));

@@ -16,8 +16,8 @@ export const NO_DATA = 2;
 /** has a value that failed layer 1: not used for indicators */
 export const INVALID = 3;
 
-/** One return as slot arrays. */
-export interface ReturnView {
+/** One return as the engine reads it: slot arrays over the compiled framework (not the contract's ReturnView DTO). */
+export interface CompiledReturn {
   data: ReturnData;
   values: Float64Array;
   state: Uint8Array;
@@ -63,7 +63,7 @@ export function hasMoreDecimals(v: number, decimals: number): boolean {
  * Reads the cells of a return. With `issues`, also reports layer-1 problems (the return being evaluated);
  * without, just reads (history returns).
  */
-export function readReturn(compiled: CompiledFramework, data: ReturnData, issues: CellIssue[] | null): ReturnView {
+export function readReturn(compiled: CompiledFramework, data: ReturnData, issues: CellIssue[] | null): CompiledReturn {
   const n = compiled.slotCount;
   const values = new Float64Array(n);
   const state = new Uint8Array(n);
