@@ -5,7 +5,7 @@
 import * as XLSX from 'xlsx';
 import { MESSAGES } from '../../shared/messages.ts';
 import type { GridWorkbook } from './read-workbook.ts';
-import type { RawProblem } from './report.ts';
+import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;
 

@@ -8,7 +8,7 @@ import { MESSAGES } from '../../shared/messages.ts';
 import { META_FORMAT, META_FORMAT_VERSION, WorkbookMetaSchema, type WorkbookMeta } from './meta.ts';
 import { cellText, headerText, type GridSheet, type GridWorkbook } from './read-workbook.ts';
 import { HEADER_ALIASES, address } from './layout.ts';
-import type { RawProblem } from './report.ts';
+import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;
 

@@ -6,7 +6,7 @@ import type ExcelJS from 'exceljs';
 import { MESSAGES } from '../../shared/messages.ts';
 import { PooledRatioSchema, type PooledRatio } from '../../shared/returns/schema.ts';
 import { cellText, type GridSheet } from './read-workbook.ts';
-import type { RawProblem } from './report.ts';
+import type { RawProblem } from './import-report.ts';
 
 export const POOLED_KEY = 'pooledRatio';
 const SEP = '、';

@@ -9,7 +9,7 @@ import { MESSAGES } from '../../../shared/messages.ts';
 import { headlineFrom } from '../../../shared/report/headline.ts';
 import { renderAnnualReport, renderEvaluationReport, toHtmlDocument, type FontSetup } from '../../../shared/report/index.ts';
 import { RegionCodeSchema, YearSchema } from '../../../shared/returns/schema.ts';
-import { embedFonts } from '../../report/embed-fonts.ts';
+import { embedFonts } from '../../fonts/embed-fonts.ts';
 import { annualReport, evaluationReport } from '../../services/report-service.ts';
 import { flagString, UsageError, type CliCommand } from '../command.ts';
 import { writeOutputFile } from './excel-io.ts';
