@@ -24,7 +24,7 @@ function table(rows: [string, string][]): string[] {
 const flagRows = (flags: Record<string, FlagSpec>): [string, string][] =>
   Object.entries(flags).map(([name, flag]) => [`${flagName(name, flag)}${flag.type === 'string' ? ` ${flag.value ?? C.anyValue}` : ''}`, `${flag.description}${flag.required ? C.required : ''}`]);
 
-export function usageOf(spec: CommandSpec): string {
+function usageOf(spec: CommandSpec): string {
   const parts = [`wdp ${spec.name}`];
   // a required argument right after the command (wdp plan edit <规划编号> …), an optional list last (merge's files)
   if (spec.positional && spec.positional.min > 0) parts.push(spec.positional.name);

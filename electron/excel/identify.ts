@@ -24,7 +24,7 @@ export interface Identified {
 }
 
 /** The metadata sheet: a sheet whose A1 is "format" and B1 our format name, whatever it is called. */
-export function findMetaSheet(workbook: GridWorkbook): GridSheet | null {
+function findMetaSheet(workbook: GridWorkbook): GridSheet | null {
   return workbook.sheets.find((s) => cellText(s.rows[0]?.[0]) === 'format' && cellText(s.rows[0]?.[1]) === META_FORMAT) ?? null;
 }
 

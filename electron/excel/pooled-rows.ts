@@ -8,7 +8,7 @@ import { PooledRatioSchema, type PooledRatio } from '../../shared/returns/schema
 import { cellText, type GridSheet } from './read-workbook.ts';
 import type { RawProblem } from './import-report.ts';
 
-export const POOLED_KEY = 'pooledRatio';
+const POOLED_KEY = 'pooledRatio';
 const SEP = '、';
 
 export function writePooledRows(ws: ExcelJS.Worksheet, firstRow: number, pooled: Readonly<Record<string, PooledRatio>>): void {

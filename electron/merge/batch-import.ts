@@ -44,7 +44,7 @@ const planName = (ctx: AppContext, planId: string) => getFrameworkVersion(ctx.db
 const describe = (s: SubmissionRow) => MESSAGES.merge.versionLabel(s.reportedOn ? localDate(s.reportedOn) : null, localDate(s.receivedAt), s.fileName);
 
 /** Whose return this is, from the office's point of view; problems that refuse it are errors. */
-export function classify(ctx: AppContext, office: Office, year: number, incoming: IncomingReturn): { kind: SupplierKind | null; problems: ProblemRow[]; refusedItems: string[] } {
+function classify(ctx: AppContext, office: Office, year: number, incoming: IncomingReturn): { kind: SupplierKind | null; problems: ProblemRow[]; refusedItems: string[] } {
   const { data } = incoming;
   const problems: ProblemRow[] = [];
   const code = data.regionCode;
@@ -106,7 +106,7 @@ interface ReadFile { fileName: string; sizeBytes: number; checksum: string; prob
 const RANK: Record<ProblemRow['severity'], number> = { error: 0, warning: 1, info: 2 };
 
 /** The first `max` problems, errors first; the rest counted in one line as severe as the worst of them. */
-export function capProblems(problems: readonly ProblemRow[], max = MAX_PROBLEMS_PER_FILE): ProblemRow[] {
+function capProblems(problems: readonly ProblemRow[], max = MAX_PROBLEMS_PER_FILE): ProblemRow[] {
   if (problems.length <= max) return [...problems];
   const sorted = [...problems].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   const rest = sorted.slice(max - 1);
@@ -211,7 +211,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item:
 }
 
 /** Reads in flight at once: enough to keep a pool of workers busy, few enough that their bytes stay small. */
-export const READS_IN_FLIGHT = 4;
+const READS_IN_FLIGHT = 4;
 
 /** Stores read files in one transaction, each file in its own savepoint (a bad one never blocks the others). */
 function storeAll(ctx: AppContext, office: Office, year: number, reads: ReadFile[]): FileVerdict[] {

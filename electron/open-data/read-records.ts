@@ -13,7 +13,7 @@ import { DataValueSchema, type Dhis2Mapping } from '../../shared/open-data/dhis2
 
 const P = MESSAGES.openData.problem;
 
-export const OPEN_DATA_LIMITS = { maxBytes: MAX_IMPORT_BYTES, maxRows: 200_000, maxFieldChars: 5000 };
+const OPEN_DATA_LIMITS = { maxBytes: MAX_IMPORT_BYTES, maxRows: 200_000, maxFieldChars: 5000 };
 
 export type Field = keyof LongRow;
 export type Fields = Partial<Record<Field, string>>;

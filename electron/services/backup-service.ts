@@ -135,7 +135,7 @@ function headerLooksWhole(file: string, size: number): boolean {
 }
 
 /** True when the file under a backup's name is a whole SQLite database that passes quick_check (read-only). */
-export function isGoodBackup(file: string): boolean {
+function isGoodBackup(file: string): boolean {
   let st;
   try {
     st = statSync(file);

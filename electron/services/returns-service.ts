@@ -95,7 +95,7 @@ export function openReturn(ctx: AppContext, regionCode: string, year: number, pr
   return viewReturn(ctx, requireReturn(ctx, id));
 }
 
-export function requireEditable(row: ReturnRow): void {
+function requireEditable(row: ReturnRow): void {
   if (row.status === 'submitted') throw new AppError('conflict', M.locked);
 }
 
@@ -251,7 +251,7 @@ export const returnAudit = (ctx: AppContext, returnId: number, limit: number) =>
 interface RawRemark { item: string; sex: string; location: string; problem: string; remark: string; value_then: string | null; office: string; at: string }
 
 /** The remarks of the office that sent the return back (退回); a cell remark is fixed once the cell changed. */
-export function remarksOf(ctx: AppContext, returnId: number): ReturnRemark[] {
+function remarksOf(ctx: AppContext, returnId: number): ReturnRemark[] {
   const rows = ctx.db.prepare('SELECT item, sex, location, problem, remark, value_then, office, at FROM return_remarks WHERE return_id = ? ORDER BY seq').all(returnId) as RawRemark[];
   return rows.map((m) => ({
     item: m.item, sex: m.sex, location: m.location, problem: m.problem, remark: m.remark, office: m.office, at: m.at,

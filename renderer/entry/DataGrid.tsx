@@ -44,12 +44,12 @@ export interface DataGridProps {
 }
 
 /** The text a cell is edited and copied as: its number (no separators), 无数据, or the raw text typed. */
-export const formatCell = (cell: Cell | undefined): string =>
+const formatCell = (cell: Cell | undefined): string =>
   !cell ? '' : cell.raw !== null ? cell.raw : cell.noData ? T.noDataMark : cell.value === null ? '' : String(cell.value);
 
 const GROUPED = new Intl.NumberFormat('zh-CN', { useGrouping: true, maximumFractionDigits: 4 });
 /** What a cell shows: counts and amounts with thousands separators (as the Excel export has them). */
-export const displayCell = (cell: Cell | undefined): string =>
+const displayCell = (cell: Cell | undefined): string =>
   cell && cell.raw === null && !cell.noData && cell.value !== null ? GROUPED.format(cell.value) : formatCell(cell);
 
 /** Longest text a cell keeps as typed (the back end's limit). */

@@ -63,7 +63,6 @@ export const ImportReportSchema = z.object({
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 
 export const ExcelFileSchema = z.object({ fileName: z.string(), bytesBase64: z.string() });
-export type ExcelFile = z.infer<typeof ExcelFileSchema>;
 
 const UploadSchema = z.object({
   fileName: z.string().min(1).max(255),

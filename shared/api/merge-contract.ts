@@ -30,7 +30,6 @@ export const ReportStateSchema = z.enum(['reported', 'draft', 'missing']);
 export const SupplierKindSchema = z.enum(['township', 'county', 'department']);
 
 export const ProblemSchema = z.object({ severity: z.enum(['error', 'warning', 'info']), location: z.string(), message: z.string() });
-export type Problem = z.infer<typeof ProblemSchema>;
 
 /** The receiving office's latest review of a version: 退回 (sent back) or 审核通过 (accepted), who, when, the remark. */
 export const ReviewStateSchema = z.object({

@@ -30,7 +30,6 @@ export const OpenDataReturnSchema = z.object({
   qualitative: z.number().int(),
   thresholds: z.number().int(),
 });
-export type OpenDataReturn = z.infer<typeof OpenDataReturnSchema>;
 
 export const OpenDataReportSchema = z.object({
   fileName: z.string(),

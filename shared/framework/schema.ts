@@ -180,7 +180,6 @@ export const ObjectiveSchema = z.object({
   item: z.number().int().positive(),
   text: z.string().min(4),
 });
-export type Objective = z.infer<typeof ObjectiveSchema>;
 
 export const PlanAreaSchema = z.object({
   area: AreaCodeSchema,

@@ -56,7 +56,7 @@ export interface CompiledIndicator {
 export type Direction = 'higher' | 'lower';
 
 /** The direction a rule wants the value to move: 达到…以上 higher, 控制在…以下 lower, bands and 保持 none. */
-export function ruleDirection(rule: TargetRule): Direction | null {
+function ruleDirection(rule: TargetRule): Direction | null {
   switch (rule.kind) {
     case 'at_least': return 'higher';
     case 'at_most': return 'lower';

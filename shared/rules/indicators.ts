@@ -11,7 +11,7 @@ import { INVALID, NO_DATA, VALUE, type CompiledReturn } from './input-validity.t
 import { DATA_MSG, POOL_MSG } from './messages.ts';
 
 /** Why an indicator has no value. */
-export const HAS_VALUE = 0;
+const HAS_VALUE = 0;
 export const MISSING_CELL = 1;
 export const ZERO_DENOMINATOR = 2;
 export const COUNTY_ONLY = 3;
@@ -19,8 +19,8 @@ export const QUALITATIVE = 4;
 
 /** Why a value is only for reference. */
 export const JUDGED = 0;
-export const REF_JUDGE_LEVEL = 1;
-export const REF_SMALL_DENOMINATOR = 2;
+const REF_JUDGE_LEVEL = 1;
+const REF_SMALL_DENOMINATOR = 2;
 
 export interface IndicatorState {
   /** exact value */
@@ -41,7 +41,7 @@ function cellProblem(view: CompiledReturn, slot: number): boolean {
   return view.state[slot] !== VALUE;
 }
 
-export function computeIndicator(ind: CompiledIndicator, view: CompiledReturn, level: Level): IndicatorState {
+function computeIndicator(ind: CompiledIndicator, view: CompiledReturn, level: Level): IndicatorState {
   const out: IndicatorState = { value: null, judged: null, numerator: null, denominator: null, missing: HAS_VALUE, missingSlot: -1, reference: JUDGED, pooled: null };
   const kind = ind.indicator.kind;
   if (kind === 'qualitative') {
@@ -119,7 +119,7 @@ export function toIndicatorValue(ind: CompiledIndicator, st: IndicatorState): In
 }
 
 /** How many units a pooled ratio comes from, of how many, and which are missing (by name). */
-export const coverageOf = (p: PooledRatio) => ({ units: p.units, of: p.of, unitLevel: p.unitLevel, missing: p.missingIn.map((m) => m.name) });
+const coverageOf = (p: PooledRatio) => ({ units: p.units, of: p.of, unitLevel: p.unitLevel, missing: p.missingIn.map((m) => m.name) });
 
 function slotLabel(compiled: CompiledFramework, slot: number): string {
   return compiled.items[Math.floor(slot / 3)].labels[slot % 3];

@@ -27,13 +27,13 @@ export interface CompiledReturn {
 }
 
 /** Why text kept as typed (Cell.raw) is not a value of this item: the number parser's message. */
-export function rawTextMessage(ci: CompiledItem, raw: string): string {
+function rawTextMessage(ci: CompiledItem, raw: string): string {
   const parsed = parseNumberInput(raw, { valueType: ci.item.valueType, decimals: ci.item.decimals, unit: ci.item.unit });
   return parsed.ok ? INPUT_MSG.rawNumberLike(raw) : parsed.message;
 }
 
 /** A value above what its unit can plausibly reach at the return's level (shared/returns/plausible.ts), or null. */
-export function checkPlausible(ci: CompiledItem, v: number, level: Level): { code: string; message: string } | null {
+function checkPlausible(ci: CompiledItem, v: number, level: Level): { code: string; message: string } | null {
   const bound = plausibleMax(ci.item.unit, level);
   if (bound === null || Math.abs(v) <= bound) return null;
   return { code: 'implausible_value', message: INPUT_MSG.implausible(ci.noun, formatRaw(v), LEVEL_NAME[level], String(bound)) };
@@ -54,7 +54,7 @@ export function checkValue(ci: CompiledItem, v: number): { code: string; message
   return null;
 }
 
-export function hasMoreDecimals(v: number, decimals: number): boolean {
+function hasMoreDecimals(v: number, decimals: number): boolean {
   const y = v * 10 ** decimals;
   return Math.abs(y - Math.round(y)) > 1e-7 * Math.max(1, Math.abs(y));
 }
