@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { HeadlineSchema } from './returns-contract.ts';
 import { RegionCodeSchema, YearSchema } from '../returns/schema.ts';
 import { EvaluationKindSchema, ProgressCountsSchema } from '../report/evaluation-model.ts';
 
@@ -57,16 +58,24 @@ export type EvaluationReport = z.infer<typeof EvaluationReportSchema>;
 /** Which return: a region and year, under the profile's plan unless one is named. */
 const Where = z.object({ regionCode: RegionCodeSchema, year: YearSchema, planId: z.string().min(1).optional() });
 
+/** The fonts a report's CSS names (shared/report/html.ts FontSetup). The CLI passes the subset of an installed CJK
+ * font it embedded (electron/fonts/embed-fonts.ts) so the HTML prints the same anywhere; default: system fonts. */
+const FontSetupSchema = z.object({ sans: z.string(), serif: z.string(), faces: z.string() });
+
 export const reportContract = {
   'report:return-form': endpoint(
     Where.extend({ withPrevious: z.boolean().default(true) }),
     PrintableSchema,
     '生成一张报表的打印页（A4，表头、签章栏和说明）',
   ),
-  'report:annual': endpoint(Where, PrintableSchema.extend({ summary: ReportSummarySchema }), '生成年度监测报告（A4，含图表）'),
+  'report:annual': endpoint(
+    Where.extend({ fonts: FontSetupSchema.optional() }),
+    PrintableSchema.extend({ summary: ReportSummarySchema, headline: HeadlineSchema }),
+    '生成年度监测报告（A4，含图表）',
+  ),
   'report:evaluation': endpoint(
-    Where.extend({ kind: EvaluationKindSchema, year: YearSchema.optional() }),
-    EvaluationReportSchema,
+    Where.extend({ kind: EvaluationKindSchema, year: YearSchema.optional(), fonts: FontSetupSchema.optional() }),
+    EvaluationReportSchema.extend({ headline: HeadlineSchema }),
     '生成中期评估或终期评估报告（评估年度默认为规划中期或末年；A4，含图表）',
   ),
 };
