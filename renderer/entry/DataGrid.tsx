@@ -85,14 +85,18 @@ export function DataGrid(props: DataGridProps) {
     if (active.row >= rows) setActive({ row: Math.max(0, rows - 1), col: 0 });
   }, [rows, active.row]);
 
+  // the parent's callback as of the latest render: telling it of a move does not depend on its identity
+  const onActiveChange = useRef(props.onActiveChange);
+  useLayoutEffect(() => { onActiveChange.current = props.onActiveChange; });
   useEffect(() => {
     const item = items[active.row];
-    if (item) props.onActiveChange(item, SEXES[active.col]);
+    if (item) onActiveChange.current(item, SEXES[active.col]);
     gridRef.current?.querySelector(`[data-pos="${active.row}-${active.col}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, items]);
 
-  // the hidden input sits over the active cell, so an IME's candidate window opens there and editing shows in place
+  // the hidden input sits over the active cell, so an IME's candidate window opens there and editing shows in place;
+  // measured again when the rows or the editing state change the layout
+  const isEditing = editing !== null;
   useLayoutEffect(() => {
     const grid = gridRef.current;
     const td = grid?.querySelector<HTMLElement>(`[data-pos="${active.row}-${active.col}"]`);
@@ -100,7 +104,7 @@ export function DataGrid(props: DataGridProps) {
     const g = grid.getBoundingClientRect();
     const c = td.getBoundingClientRect();
     setInputBox({ top: c.top - g.top + grid.scrollTop - grid.clientTop, left: c.left - g.left + grid.scrollLeft - grid.clientLeft, width: c.width, height: c.height });
-  }, [active, items, editing !== null]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [active, items, isEditing]);
 
   useEffect(() => {
     const f = props.focus;
@@ -366,18 +370,20 @@ export function DataGrid(props: DataGridProps) {
     setAnchor(start.row === pos.row && start.col === pos.col ? null : pos);
   };
 
+  const { top, left, bottom, right } = rect;
   const stats = useMemo(() => {
-    if (rect.top === rect.bottom && rect.left === rect.right) return null;
+    if (top === bottom && left === right) return null;
     const values: (number | null)[] = [];
     let nonEmpty = 0;
-    for (const p of rectPositions(rect)) {
-      const c = cellAt(p);
+    for (const p of rectPositions({ top, left, bottom, right })) {
+      const item = items[p.row];
+      const c = item && sexColumnsOf(item).includes(SEXES[p.col]) ? cells.get(cellKey(item.code, SEXES[p.col])) : undefined;
       if (!c) continue;
       nonEmpty++;
       values.push(c.raw === null && !c.noData ? c.value : null);
     }
     return selectionStats(values, nonEmpty);
-  }, [rect.top, rect.left, rect.bottom, rect.right, cells, items]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [top, left, bottom, right, cells, items]);
 
   const activeItem = items[active.row];
   const activeLabel = activeItem ? `${activeItem.name} ${T.sexLabel[SEXES[active.col]]}` : '';

@@ -20,7 +20,7 @@ const KIND: Record<OpenDataFormat, FileKind> = { csv: 'csv', json: 'json', 'dhis
 type Status = { text: string; error: boolean } | null;
 
 export function OpenDataPanel({ profile }: { profile: Profile }) {
-  const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));
+  const fw = useApiQuery('plans:get-framework', { planId: profile.planId });
   const years = fw.value ? planYears(fw.value.framework.plan) : [];
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);

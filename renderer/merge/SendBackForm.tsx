@@ -19,7 +19,7 @@ export function SendBackForm({ year, unit, items, onDone, onCancel }: {
   year: number; unit: ChildStatus; items: Map<string, DataItem>; onDone: (message: string) => void; onCancel: () => void;
 }) {
   const submission = unit.submission!;
-  const issues = useApiQuery(`version-issues:${submission.id}`, () => api['merge:version-issues']({ year, submissionId: submission.id }));
+  const issues = useApiQuery('merge:version-issues', { year, submissionId: submission.id });
   const [edits, setEdits] = useState<Record<string, Partial<Row>>>({});
   const [added, setAdded] = useState<Row[]>([]);
   const [overall, setOverall] = useState('');

@@ -100,7 +100,7 @@ function ReceiptPanel() {
 }
 
 function ExportPanel({ profile }: { profile: Profile }) {
-  const list = useApiQuery(`ie:returns:${profile.regionCode}`, () => api['returns:list']({ regionCode: profile.regionCode }));
+  const list = useApiQuery('returns:list', { regionCode: profile.regionCode });
   const returns = (list.value ?? []).filter((r) => r.planId === profile.planId).sort((a, b) => b.year - a.year);
   const [year, setYear] = useState<number | null>(null);
   const chosen = returns.find((r) => r.year === year) ?? returns[0];
@@ -125,10 +125,10 @@ function ExportPanel({ profile }: { profile: Profile }) {
 }
 
 function TemplatePanel({ profile }: { profile: Profile }) {
-  const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));
+  const fw = useApiQuery('plans:get-framework', { planId: profile.planId });
   const framework = fw.value?.framework;
   const county = framework?.plan.region.code;
-  const townships = useApiQuery(`ie:children:${county ?? ''}`, () => (county && profile.role !== 'township' ? api['regions:children']({ code: county }) : Promise.resolve([])));
+  const townships = useApiQuery('regions:children', county && profile.role !== 'township' ? { code: county } : null);
   const units = profile.role === 'township' || !framework
     ? [{ code: profile.regionCode, name: '' }]
     : [{ code: framework.plan.region.code, name: framework.plan.region.name }, ...(townships.value ?? []).filter((r) => r.level === 'township')];

@@ -34,11 +34,11 @@ export function MergePage({ profile }: { profile: Profile }) {
   const [acceptRemark, setAcceptRemark] = useState('');
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const key = `${year}:${version}`;
-  const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));
-  const overview = useApiQuery(`merge-overview:${key}`, () => api['merge:overview']({ year }));
-  const resubmissions = useApiQuery(`merge-resub:${key}:${tab}`, () => (tab === 'resubmissions' ? api['merge:resubmissions']({ year }) : Promise.resolve(null)));
-  const breakdown = useApiQuery(`merge-breakdown:${key}:${tab}`, () => (tab === 'breakdown' ? api['merge:breakdown']({ year }) : Promise.resolve(null)));
-  const result = useApiQuery(`merge-result:${key}:${tab}`, () => (tab === 'result' ? api['merge:result']({ year }) : Promise.resolve(null)));
+  const fw = useApiQuery('plans:get-framework', { planId: profile.planId });
+  const overview = useApiQuery('merge:overview', { year }, key);
+  const resubmissions = useApiQuery('merge:resubmissions', tab === 'resubmissions' ? { year } : null, key);
+  const breakdown = useApiQuery('merge:breakdown', tab === 'breakdown' ? { year } : null, key);
+  const result = useApiQuery('merge:result', tab === 'result' ? { year } : null, key);
   const importer = useBatchImport(year, refresh);
   const framework = fw.value?.framework;
   const items = useMemo(() => new Map(framework?.dataItems.map((d) => [d.code, d]) ?? []), [framework]);
@@ -168,7 +168,7 @@ function RateLine({ c }: { c: Completeness }) {
 
 /** Files received earlier this year (after a restart the verdicts come from the log). */
 function ReceivedLog({ year, version }: { year: number; version: number }) {
-  const log = useApiQuery(`merge-received:${year}:${version}`, () => api['merge:received']({ year }));
+  const log = useApiQuery('merge:received', { year }, version);
   if (!log.value) return null;
   if (log.value.length === 0) return <p className="muted">{T.noChildren}</p>;
   return (
