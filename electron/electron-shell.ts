@@ -2,24 +2,18 @@
 import { writeFile } from 'node:fs/promises';
 import type { BrowserWindow, Dialog } from 'electron';
 import type { FileKind } from '../shared/api/shell-contract.ts';
+import { MESSAGES } from '../shared/messages.ts';
 import type { Shell } from './services/shell.ts';
 import type { MenuCommandQueue } from './services/menu-commands.ts';
 
-const FILTERS: Record<FileKind, { name: string; extensions: string[] }> = {
-  xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
-  pdf: { name: 'PDF 文件', extensions: ['pdf'] },
-  html: { name: '网页文件', extensions: ['html'] },
-  json: { name: 'JSON 文件', extensions: ['json'] },
-  csv: { name: 'CSV 文件', extensions: ['csv'] },
-  xml: { name: 'XML 文件', extensions: ['xml'] },
-  zip: { name: 'ZIP 压缩文件', extensions: ['zip'] },
-};
+const FILTER_NAME: Record<FileKind, string> = MESSAGES.files.saveFilter;
+const filterOf = (kind: FileKind) => ({ name: FILTER_NAME[kind], extensions: [kind] });
 
 export function electronShell(dialog: Dialog, window: () => BrowserWindow | null, menu?: MenuCommandQueue): Shell {
   return {
     async saveFile(suggestedName, kind, bytes) {
       const win = window();
-      const options = { defaultPath: suggestedName, filters: [FILTERS[kind]] };
+      const options = { defaultPath: suggestedName, filters: [filterOf(kind)] };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
       await writeFile(result.filePath, bytes);

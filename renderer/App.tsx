@@ -19,7 +19,7 @@ import { GuideDialog } from './components/GuideDialog.tsx';
 type Page = 'home' | 'entry' | 'framework' | 'plans' | 'backups' | 'print' | 'merge' | 'excel';
 
 export function App() {
-  const profileQuery = useApiQuery('profile', () => api['settings:get-profile']({}));
+  const profileQuery = useApiQuery('settings:get-profile', {});
   const [editing, setEditing] = useState(false);
   const [page, setPage] = useState<Page>('home');
   const [saved, setSaved] = useState<Profile | null>(null);

@@ -1,6 +1,6 @@
 // Validates a request against the contract, runs its handler, and turns every outcome into an ApiResult.
 import { z } from 'zod';
-import { contract, isChannel, type Channel } from '../../shared/api/contract.ts';
+import { contract, isChannel } from '../../shared/api/contract.ts';
 import { AppError, type ApiResult } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import type { Handlers } from './handlers.ts';
@@ -28,4 +28,3 @@ export async function dispatch(handlers: Handlers, channel: string, rawInput: un
   }
 }
 
-export const channelOf = (name: string): Channel | null => (isChannel(name) ? name : null);

@@ -35,7 +35,7 @@ function distance(a: string, b: string): number {
 }
 
 /** The known flag nearest a mistyped one (two edits at most, or a prefix of it), else null. */
-export function closestFlag(raw: string, known: string[]): string | null {
+function closestFlag(raw: string, known: string[]): string | null {
   if (!raw.startsWith('--')) return null;
   const typed = raw.slice(2);
   let best: { name: string; d: number } | null = null;

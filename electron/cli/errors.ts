@@ -14,7 +14,7 @@ const FLAG_OF_FIELD: Record<string, string> = {
   low: '--low', high: '--high', direction: '--direction', sample: '--sample', remove: '--remove', acceptWarnings: '--yes',
 };
 
-export function flagOfPath(path: string): string | null {
+function flagOfPath(path: string): string | null {
   const segments = path.split('.').filter((s) => !/^\d+$/.test(s));
   for (let i = segments.length - 1; i >= 0; i--) if (Object.hasOwn(FLAG_OF_FIELD, segments[i])) return FLAG_OF_FIELD[segments[i]];
   return null;
@@ -32,7 +32,7 @@ const why = (flag: string | null, message: string) =>
   chinese(message) ? message : flag && FORM_OF_FLAG[flag] ? MESSAGES.cli.shouldBe(FORM_OF_FLAG[flag]) : MESSAGES.cli.notAccepted;
 
 /** A zod issue in Chinese: its own message when the schema gave one, else said from the issue's kind. */
-export function issueText(issue: z.core.$ZodIssue): string {
+function issueText(issue: z.core.$ZodIssue): string {
   if (chinese(issue.message)) return issue.message;
   const L = MESSAGES.cli.limit;
   switch (issue.code) {

@@ -8,7 +8,7 @@ const C = MESSAGES.cli;
 
 const flagName = (name: string, flag: FlagSpec) => (flag.short ? `-${flag.short}, --${name}` : `--${name}`);
 const flagUse = (name: string, flag: FlagSpec) => {
-  const use = `${flag.short ? `-${flag.short}` : `--${name}`}${flag.type === 'string' ? ` ${flag.value ?? '<值>'}` : ''}`;
+  const use = `${flag.short ? `-${flag.short}` : `--${name}`}${flag.type === 'string' ? ` ${flag.value ?? C.anyValue}` : ''}`;
   return flag.required ? use : `[${use}]`;
 };
 
@@ -22,9 +22,9 @@ function table(rows: [string, string][]): string[] {
 }
 
 const flagRows = (flags: Record<string, FlagSpec>): [string, string][] =>
-  Object.entries(flags).map(([name, flag]) => [`${flagName(name, flag)}${flag.type === 'string' ? ` ${flag.value ?? '<值>'}` : ''}`, `${flag.description}${flag.required ? C.required : ''}`]);
+  Object.entries(flags).map(([name, flag]) => [`${flagName(name, flag)}${flag.type === 'string' ? ` ${flag.value ?? C.anyValue}` : ''}`, `${flag.description}${flag.required ? C.required : ''}`]);
 
-export function usageOf(spec: CommandSpec): string {
+function usageOf(spec: CommandSpec): string {
   const parts = [`wdp ${spec.name}`];
   // a required argument right after the command (wdp plan edit <规划编号> …), an optional list last (merge's files)
   if (spec.positional && spec.positional.min > 0) parts.push(spec.positional.name);

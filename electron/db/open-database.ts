@@ -38,7 +38,7 @@ const corruptionWhy = (error: unknown) =>
  * Read-only connections never checkpoint the -wal into the main file when they close.
  * Throws AppError('refused') for a newer database, DamagedDatabaseError for an empty or damaged one.
  */
-export function checkDatabaseFile(file: string, migrations: Migration[]): number {
+function checkDatabaseFile(file: string, migrations: Migration[]): number {
   if (statSync(file).size === 0) throw new DamagedDatabaseError(file, MESSAGES.app.emptyDatabaseFile);
   let db: Db;
   try {

@@ -9,7 +9,7 @@ import { notesAt, type Located, type RowRef } from './locate-rows.ts';
 import { readNumberCell } from './parse-cell.ts';
 import { readItemRow } from './read-item-row.ts';
 import { readQualitativeRow } from './read-qualitative-row.ts';
-import type { RawProblem } from './report.ts';
+import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;
 

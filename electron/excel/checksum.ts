@@ -7,7 +7,7 @@ import type { ReturnData } from '../../shared/returns/schema.ts';
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The canonical text the checksum is taken over: one line per fact, sorted, blank cells left out. */
-export function canonicalValues(data: ReturnData): string {
+function canonicalValues(data: ReturnData): string {
   const lines: string[] = [
     `plan=${data.planId}`, `version=${data.frameworkVersion}`, `region=${data.regionCode}`, `level=${data.level}`, `year=${data.year}`,
   ];

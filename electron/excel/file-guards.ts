@@ -4,7 +4,7 @@
 // before SheetJS inflates anything). Every refusal is a Chinese verdict naming the file.
 import { inflateRawSync } from 'node:zlib';
 import { MESSAGES } from '../../shared/messages.ts';
-import { MAX_IMPORT_BYTES } from '../../shared/api/excel-contract.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 
 const P = MESSAGES.excel.problem;
 
@@ -116,20 +116,11 @@ function readCentralDirectory(buf: Buffer): { entries: ZipEntry[]; zip64: boolea
   return { entries, zip64: false };
 }
 
-/**
- * Inspects an .xlsx archive without trusting its headers: every entry is inflated with an output cap. Returns null
- * when the archive is safe to hand to SheetJS and holds an Excel workbook.
- */
-export function inspectXlsxZip(bytes: Uint8Array, fileName: string, limits: FileLimits = DEFAULT_LIMITS): GuardFailure | null {
-  const r = inflateXlsxZip(bytes, fileName, limits);
-  return r.ok ? null : r;
-}
-
 /** The checked archive's entries, inflated once (the readers use these bytes; nothing is inflated twice). */
 export type XlsxParts = Map<string, Buffer>;
 export type InflateResult = { ok: true; parts: XlsxParts } | ({ ok: false } & GuardFailure);
 
-/** inspectXlsxZip's checks, keeping what it inflated: the parts of a safe Excel workbook, or the verdict. */
+/** Inspects an .xlsx archive without trusting its headers (every entry is inflated with an output cap), keeping what it inflated: the parts of a safe Excel workbook, or the verdict. */
 export function inflateXlsxZip(bytes: Uint8Array, fileName: string, limits: FileLimits = DEFAULT_LIMITS): InflateResult {
   const no = (code: string, message: string) => ({ ok: false as const, code, message });
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -5,7 +5,7 @@
 import * as XLSX from 'xlsx';
 import { MESSAGES } from '../../shared/messages.ts';
 import type { GridWorkbook } from './read-workbook.ts';
-import type { RawProblem } from './report.ts';
+import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;
 
@@ -14,7 +14,7 @@ const EXTERNAL = /\[(?:\d+|[^\]]*\.(?:xl\w*|csv|et|ods))\]/i;
 const SHEET_REF = /(?:'((?:[^']|'')+)'|([^\s'!:(),;=+\-*/&^<>{}"[\]]+(?::[^\s'!:(),;=+\-*/&^<>{}"[\]]+)?))!/g;
 
 /** What is wrong with a formula's reach, or null when it stays inside the workbook. */
-export function formulaReach(formula: string, sheets: ReadonlySet<string>): { code: string; message: string } | null {
+function formulaReach(formula: string, sheets: ReadonlySet<string>): { code: string; message: string } | null {
   const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
   if (code.includes('|')) return { code: 'formula_dde', message: P.formulaDde(formula) };
   if (EXTERNAL.test(code)) return { code: 'formula_external', message: P.formulaExternal(formula) };

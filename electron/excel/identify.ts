@@ -8,7 +8,7 @@ import { MESSAGES } from '../../shared/messages.ts';
 import { META_FORMAT, META_FORMAT_VERSION, WorkbookMetaSchema, type WorkbookMeta } from './meta.ts';
 import { cellText, headerText, type GridSheet, type GridWorkbook } from './read-workbook.ts';
 import { HEADER_ALIASES, address } from './layout.ts';
-import type { RawProblem } from './report.ts';
+import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;
 
@@ -24,7 +24,7 @@ export interface Identified {
 }
 
 /** The metadata sheet: a sheet whose A1 is "format" and B1 our format name, whatever it is called. */
-export function findMetaSheet(workbook: GridWorkbook): GridSheet | null {
+function findMetaSheet(workbook: GridWorkbook): GridSheet | null {
   return workbook.sheets.find((s) => cellText(s.rows[0]?.[0]) === 'format' && cellText(s.rows[0]?.[1]) === META_FORMAT) ?? null;
 }
 

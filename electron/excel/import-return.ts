@@ -2,6 +2,7 @@
 // return held (values, 无数据 marks, qualitative answers, thresholds), with an audit entry per changed cell.
 // Callers validate first (readReturnWorkbook) and take a backup first: `await backupNow(ctx, 'import')`.
 import { AppError } from '../../shared/api/envelope.ts';
+import { describeCell } from '../../shared/returns/audit-labels.ts';
 import { cellKey, type Cell, type ReturnData } from '../../shared/returns/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { appendAudit } from '../db/repos/audit-repo.ts';
@@ -22,9 +23,6 @@ export interface WriteImportOptions {
   /** explanations of warnings (by target id) to store with the return */
   explanations?: Record<string, string>;
 }
-
-const describe = (c: Pick<Cell, 'value' | 'noData'> | undefined) =>
-  !c ? null : c.noData && c.value === null ? `无数据：${c.noData.reason}` : c.value === null ? null : String(c.value);
 
 /**
  * Writes an imported return: creates it, or replaces the content of the region's return for that year and plan.
@@ -64,8 +62,8 @@ export function writeImportedReturn(ctx: AppContext, parsed: ReturnData, options
       putCell(ctx.db, returnId, clean, at);
     }
     for (const key of new Set([...before.keys(), ...after.keys()])) {
-      const old = describe(before.get(key));
-      const now = describe(after.get(key));
+      const old = describeCell(before.get(key));
+      const now = describeCell(after.get(key));
       if (old !== now) appendAudit(ctx.db, returnId, { at, userName: user, field: key, oldValue: old, newValue: now });
     }
     for (const answer of parsed.qualitative) putQualitative(ctx.db, returnId, answer);

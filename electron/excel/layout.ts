@@ -2,7 +2,7 @@
 // export, the blank template and the import share (the import finds rows by code, and columns by these headers).
 // Pure: no I/O, no Excel library.
 import {
-  AREA_CODES, AREA_LETTER, type AreaCode, type DataItem, type Framework, type Indicator, type SexColumn, type Target,
+  AREA_CODES, AREA_LETTER, sexColumnsOf, type AreaCode, type DataItem, type Framework, type Indicator, type SexColumn, type Target,
 } from '../../shared/framework/schema.ts';
 import type { ReturnData } from '../../shared/returns/schema.ts';
 import { QUALITATIVE_LABELS } from '../../shared/rules/messages.ts';
@@ -40,13 +40,6 @@ export const HEADER_ALIASES: Record<'name' | 'code' | 'unit' | 'total' | 'female
   note: ['备注', '说明', '情况说明'],
 };
 
-export const SEX_COLUMNS: readonly SexColumn[] = ['total', 'female', 'male'];
-
-export function sexColumnsOf(item: DataItem): readonly SexColumn[] {
-  if (item.sex === 'total_female_male') return SEX_COLUMNS;
-  if (item.sex === 'total_female') return ['total', 'female'];
-  return ['total'];
-}
 
 export type QualitativeIndicator = Extract<Indicator, { kind: 'qualitative' }>;
 

@@ -6,9 +6,9 @@ import type ExcelJS from 'exceljs';
 import { MESSAGES } from '../../shared/messages.ts';
 import { PooledRatioSchema, type PooledRatio } from '../../shared/returns/schema.ts';
 import { cellText, type GridSheet } from './read-workbook.ts';
-import type { RawProblem } from './report.ts';
+import type { RawProblem } from './import-report.ts';
 
-export const POOLED_KEY = 'pooledRatio';
+const POOLED_KEY = 'pooledRatio';
 const SEP = '、';
 
 export function writePooledRows(ws: ExcelJS.Worksheet, firstRow: number, pooled: Readonly<Record<string, PooledRatio>>): void {

@@ -5,7 +5,7 @@ import { address } from './layout.ts';
 import { noteText } from './parse-cell.ts';
 import { normaliseCode } from './read-codes.ts';
 import { cellText, headerText, type GridSheet } from './read-workbook.ts';
-import type { RawProblem } from './report.ts';
+import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;
 const MAX_EXPLANATION = 500;

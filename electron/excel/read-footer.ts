@@ -6,7 +6,7 @@ import { FOOTER_FIELDS, ReturnFooterSchema, parseFooterDate, type FooterField, t
 import { MESSAGES } from '../../shared/messages.ts';
 import { address, location } from './layout.ts';
 import { cellText, type GridCell, type GridSheet } from './read-workbook.ts';
-import type { RawProblem } from './report.ts';
+import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;
 const LABELS = MESSAGES.excel.form.footer.labels;

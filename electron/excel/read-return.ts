@@ -20,7 +20,7 @@ import { readFooter } from './read-footer.ts';
 import { readReview, type ReviewReading } from './read-review.ts';
 import type { ReturnFooter } from '../../shared/returns/footer.ts';
 import { readWorkbookBytes, type ReaderChoice } from './read-workbook.ts';
-import { buildReport, locateProblems, type RawProblem } from './report.ts';
+import { buildImportReport, locateProblems, type RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;
 
@@ -81,7 +81,7 @@ export function readReturnWorkbook(bytes: Uint8Array, fileName: string, ctx: Rea
   } catch (error) {
     // a fault of ours, not of the file: still a verdict naming the file, never a crash or a partial result
     const problems = locateProblems([{ severity: 'error', code: 'internal', sheet: null, cell: null, item: null, message: P.internal(fileName, String((error as Error)?.message ?? error)) }], fileName, []);
-    return { report: buildReport({ fileName, readable: false, identity: null, problems, evaluation: null, framework: null }), parsed: null, meta: null };
+    return { report: buildImportReport({ fileName, readable: false, identity: null, problems, evaluation: null, framework: null }), parsed: null, meta: null };
   }
 }
 
@@ -90,13 +90,13 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
   const read = readWorkbookBytes(bytes, fileName, limits, ctx.reader);
   if (!read.ok) {
     const problems = locateProblems([{ severity: 'error', code: read.code, sheet: read.sheet ?? null, cell: read.cell ?? null, item: null, message: read.message }], fileName, []);
-    return { report: buildReport({ fileName, readable: false, identity: null, problems, evaluation: null, framework: null }), parsed: null, meta: null };
+    return { report: buildImportReport({ fileName, readable: false, identity: null, problems, evaluation: null, framework: null }), parsed: null, meta: null };
   }
   const { workbook } = read;
   const order = workbook.sheets.map((s) => s.name);
   const { identified, problems: identityProblems } = identifyReturn(workbook, fileName, ctx.frameworks, ctx.region);
   if (!identified) {
-    return { report: buildReport({ fileName, readable: true, identity: null, problems: locateProblems(identityProblems, fileName, order), evaluation: null, framework: null }), parsed: null, meta: null };
+    return { report: buildImportReport({ fileName, readable: true, identity: null, problems: locateProblems(identityProblems, fileName, order), evaluation: null, framework: null }), parsed: null, meta: null };
   }
   const { identity, framework } = identified;
   const resultSheets = workbook.sheets.filter(isResultSheet);
@@ -105,7 +105,7 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
   const problems: RawProblem[] = [...identityProblems, ...formulaProblems(workbook), ...located.problems];
   if (located.rows.size === 0) {
     problems.push({ severity: 'error', code: 'no_items', sheet: null, cell: null, item: null, message: P.noItems(fileName) });
-    return { report: buildReport({ fileName, readable: true, identity, problems: locateProblems(problems, fileName, order), evaluation: null, framework }), parsed: null, meta: null };
+    return { report: buildImportReport({ fileName, readable: true, identity, problems: locateProblems(problems, fileName, order), evaluation: null, framework }), parsed: null, meta: null };
   }
   const assembled = assembleReturn(located, framework, identity, workbook.kind === 'csv' ? 'csv' : 'typed');
   problems.push(...assembled.problems);
@@ -141,7 +141,7 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
     || data.qualitative.some((q) => q.choice !== null || q.note !== '') || Object.keys(data.externalThresholds).length > 0;
   if (!anything) problems.push({ severity: 'error', code: 'blank_return', sheet: null, cell: null, item: null, message: P.blankReturn(fileName, evaluation.total.cellsTotal) });
 
-  const report = buildReport({ fileName, readable: true, identity, problems: locateProblems(problems, fileName, order), evaluation, framework });
+  const report = buildImportReport({ fileName, readable: true, identity, problems: locateProblems(problems, fileName, order), evaluation, framework });
   return {
     report,
     parsed: report.counts.errors === 0 ? data : null,

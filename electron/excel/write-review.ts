@@ -11,8 +11,8 @@ import { SEX_LABEL } from '../../shared/rules/messages.ts';
 import { putText } from './write-style.ts';
 
 const R = MESSAGES.excel.review;
-export const REMARK_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
-export const REMARK_FONT_COLOR = 'FF9C0006';
+const REMARK_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+const REMARK_FONT_COLOR = 'FF9C0006';
 
 export interface ReviewAnnotations {
   officeCode: string;

@@ -20,7 +20,7 @@ export function systemReason(error: unknown): string {
 }
 
 /** How a path is shown: relative to the folder chosen when inside it, else its last name. */
-export function displayName(path: string, folder?: string): string {
+function displayName(path: string, folder?: string): string {
   if (folder) {
     const rel = relative(folder, path);
     if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');

@@ -13,7 +13,7 @@ export interface DevWebOptions { dbFile?: string; downloadsDir?: string; port?: 
 export interface DevWeb { address: string; dbFile: string; downloadsDir: string; stop: () => Promise<void> }
 
 /** Channel requests only: `/api/plans:list` or `/api/plans%3Alist`, never `/api/client.ts`. */
-export const API_PROXY_PATTERN = '^/api/[a-z]+(:|%3A)';
+const API_PROXY_PATTERN = '^/api/[a-z]+(:|%3A)';
 
 export async function startDevWeb(options: DevWebOptions = {}): Promise<DevWeb> {
   const downloadsDir = options.downloadsDir ?? process.env.WDP_DOWNLOADS ?? join(tmpdir(), 'wdp-downloads');

@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto';
 import { isSummedAt } from '../../shared/aggregation/merge-returns.ts';
 import { outsideScope } from '../../shared/aggregation/department.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import type { FileVerdict } from '../../shared/api/merge-contract.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import { systemReason } from '../fs/system-error.ts';
 import { localDate, localDateTime } from '../../shared/returns/dates.ts';
 import { getRegion } from '../db/repos/regions-repo.ts';
@@ -21,7 +23,6 @@ import { storeSubmission, submissionData, type IncomingReturn } from './submissi
 
 const M = MESSAGES.merge.file;
 /** A return file is a few hundred KB; anything far larger is not one. */
-export const MAX_RETURN_BYTES = 10 * 1024 * 1024;
 /** Problems a verdict lists per file (errors first); the rest are counted in one more line. */
 export const MAX_PROBLEMS_PER_FILE = 50;
 
@@ -35,20 +36,6 @@ export interface ReadOutcome {
 /** Reads one file as a return (the Excel reader in the app; tests may pass their own). */
 export type ReturnReader = (bytes: Buffer, fileName: string) => ReadOutcome | Promise<ReadOutcome>;
 
-export interface FileVerdict {
-  fileName: string;
-  verdict: 'accepted' | 'warnings' | 'rejected';
-  supplier: { code: string; name: string; kind: SupplierKind; department: string } | null;
-  year: number | null;
-  reportedOn: string | null;
-  problems: ProblemRow[];
-  submissionId: number | null;
-  /** the same supplier and year had a version before this file */
-  resubmission: { previousId: number; changes: number; becameCurrent: boolean } | null;
-  /** the very same file was received before */
-  duplicate: boolean;
-}
-
 export interface IncomingFile { fileName: string; bytes: Buffer; /** the file could not be read from disk */ loadError?: string }
 
 const err = (message: string, location = ''): ProblemRow => ({ severity: 'error', location, message });
@@ -57,7 +44,7 @@ const planName = (ctx: AppContext, planId: string) => getFrameworkVersion(ctx.db
 const describe = (s: SubmissionRow) => MESSAGES.merge.versionLabel(s.reportedOn ? localDate(s.reportedOn) : null, localDate(s.receivedAt), s.fileName);
 
 /** Whose return this is, from the office's point of view; problems that refuse it are errors. */
-export function classify(ctx: AppContext, office: Office, year: number, incoming: IncomingReturn): { kind: SupplierKind | null; problems: ProblemRow[]; refusedItems: string[] } {
+function classify(ctx: AppContext, office: Office, year: number, incoming: IncomingReturn): { kind: SupplierKind | null; problems: ProblemRow[]; refusedItems: string[] } {
   const { data } = incoming;
   const problems: ProblemRow[] = [];
   const code = data.regionCode;
@@ -119,7 +106,7 @@ interface ReadFile { fileName: string; sizeBytes: number; checksum: string; prob
 const RANK: Record<ProblemRow['severity'], number> = { error: 0, warning: 1, info: 2 };
 
 /** The first `max` problems, errors first; the rest counted in one line as severe as the worst of them. */
-export function capProblems(problems: readonly ProblemRow[], max = MAX_PROBLEMS_PER_FILE): ProblemRow[] {
+function capProblems(problems: readonly ProblemRow[], max = MAX_PROBLEMS_PER_FILE): ProblemRow[] {
   if (problems.length <= max) return [...problems];
   const sorted = [...problems].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   const rest = sorted.slice(max - 1);
@@ -144,7 +131,7 @@ async function readOne(file: IncomingFile | LazyFile, read: ReturnReader): Promi
   let incoming: IncomingReturn | null = null;
   let identity: ReadOutcome['identity'] = null;
   if (loadError) problems.push(err(M.unreadable(loadError)));
-  else if (sizeBytes > MAX_RETURN_BYTES) problems.push(err(M.tooLarge(MAX_RETURN_BYTES / 1024 / 1024)));
+  else if (sizeBytes > MAX_IMPORT_BYTES) problems.push(err(M.tooLarge(MAX_IMPORT_BYTES / 1024 / 1024)));
   else {
     try {
       const pending = read(bytes, file.fileName);
@@ -224,7 +211,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item:
 }
 
 /** Reads in flight at once: enough to keep a pool of workers busy, few enough that their bytes stay small. */
-export const READS_IN_FLIGHT = 4;
+const READS_IN_FLIGHT = 4;
 
 /** Stores read files in one transaction, each file in its own savepoint (a bad one never blocks the others). */
 function storeAll(ctx: AppContext, office: Office, year: number, reads: ReadFile[]): FileVerdict[] {

@@ -4,7 +4,7 @@
 // targets as if it were the county (every target judged, none 仅供参考). The total of a ratio is the merged
 // return's pooled value (over the children with both cells), with a note naming the children left out.
 import { isSummedAt } from '../../shared/aggregation/merge-returns.ts';
-import type { Framework, SexColumn } from '../../shared/framework/schema.ts';
+import { sexColumnsOf, type Framework, type SexColumn } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { cellKey } from '../../shared/returns/schema.ts';
 import { compileFramework } from '../../shared/rules/compile.ts';
@@ -59,10 +59,9 @@ export function buildBreakdown(merged: MergedReturn): Breakdown {
 
   const childCells = reporting.map((c) => new Map(c.data!.cells.map((x) => [cellKey(x.item, x.sex), x])));
   const totalCells = new Map(merged.result.data.cells.map((x) => [cellKey(x.item, x.sex), x]));
-  const cols = (sex: string): SexColumn[] => (sex === 'single' ? ['total'] : sex === 'total_female' ? ['total', 'female'] : ['total', 'female', 'male']);
   for (const item of framework.dataItems) {
     if (!summed.has(item.code)) continue;
-    for (const sex of cols(item.sex)) {
+    for (const sex of sexColumnsOf(item)) {
       const key = cellKey(item.code, sex);
       rows.push({
         kind: 'item', code: item.code, sex, label: sex === 'total' ? item.name : `${item.name}（${MESSAGES.entry.sexLabel[sex]}）`,

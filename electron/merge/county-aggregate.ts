@@ -26,7 +26,7 @@ export interface MergedReturn {
 }
 
 /** The merge itself, from gathered inputs: no evaluation. */
-export function aggregateInputs(inputs: MergeInputs): AggregationResult {
+function aggregateInputs(inputs: MergeInputs): AggregationResult {
   const { office, year } = inputs;
   const children = inputs.children.filter((c) => c.data).map((c) => c.data!);
   const departments = inputs.departments.filter((d) => d.data).map((d) => ({ department: d.department, data: d.data! }));
@@ -81,7 +81,7 @@ function computeMergedReturn(ctx: AppContext, office: Office, year: number): Mer
 }
 
 /** 说明 of the merged return: how many reported, who is missing or a draft, who supplied what, how ratios were made. */
-export function mergeNotes(inputs: MergeInputs, result: AggregationResult, c: CompletenessSummary, evaluation?: Evaluation): string[] {
+function mergeNotes(inputs: MergeInputs, result: AggregationResult, c: CompletenessSummary, evaluation?: Evaluation): string[] {
   const { office } = inputs;
   const noun = childNoun(office);
   const names = (state: string) => inputs.children.filter((x) => x.listed && x.state === state).map((x) => x.region.name);
@@ -119,7 +119,7 @@ export function mergeNotes(inputs: MergeInputs, result: AggregationResult, c: Co
 }
 
 /** 「H06 适龄妇女宫颈癌人群筛查率：由2个乡镇（共4个）汇总计算；缺少：丙乡、丁镇」 for each ratio pooled over only some units. */
-export function pooledNotes(indicators: readonly { code: string; name: string }[], evaluation?: Evaluation): string[] {
+function pooledNotes(indicators: readonly { code: string; name: string }[], evaluation?: Evaluation): string[] {
   if (!evaluation) return [];
   const names = new Map(indicators.map((i) => [i.code, i.name]));
   return evaluation.indicators.filter((v) => v.coverage)

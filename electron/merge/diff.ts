@@ -1,12 +1,12 @@
 // What changed between two versions of the same return: the cells and the qualitative answers. Pure.
 import type { Cell, QualitativeAnswer, ReturnData } from '../../shared/returns/schema.ts';
 import { cellKey } from '../../shared/returns/schema.ts';
-import { MESSAGES } from '../../shared/messages.ts';
+import { describeCell } from '../../shared/returns/audit-labels.ts';
 
 export interface CellChange {
   item: string;
   sex: 'total' | 'female' | 'male';
-  /** the cell as text: a number, 无数据（reason）, or '' when blank */
+  /** the cell as text (describeCell), or '' when blank */
   before: string;
   after: string;
 }
@@ -15,8 +15,7 @@ export interface AnswerChange { indicator: string; before: string; after: string
 
 export interface ReturnDiff { cells: CellChange[]; answers: AnswerChange[] }
 
-export const cellText = (c: Pick<Cell, 'value' | 'noData'> | undefined): string =>
-  !c ? '' : c.value !== null ? String(c.value) : c.noData ? MESSAGES.app.noDataValueParen(c.noData.reason) : '';
+const cellText = (c: Cell | undefined): string => describeCell(c) ?? '';
 
 const answerText = (a: QualitativeAnswer | undefined) => (!a ? '' : `${a.choice ?? ''}${a.note ? ` ${a.note}` : ''}`.trim());
 

@@ -9,7 +9,8 @@ import { basename, join, sep } from 'node:path';
 import { MESSAGES } from '../../shared/messages.ts';
 import { systemReason } from '../fs/system-error.ts';
 import { isReturnFileName } from '../../shared/returns/file-names.ts';
-import { MAX_RETURN_BYTES, type LazyFile } from './batch-import.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
+import type { LazyFile } from './batch-import.ts';
 
 const S = MESSAGES.merge.skip;
 
@@ -41,7 +42,7 @@ export function readRegularFile(path: string, expected?: string): Buffer {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new Error(S.notRegular(kindOf(st)));
     if (expected && idOf(st) !== expected) throw new Error(S.changed);
-    const cap = MAX_RETURN_BYTES + 1;
+    const cap = MAX_IMPORT_BYTES + 1;
     const buffer = Buffer.alloc(Math.min(st.size, cap));
     let read = 0;
     while (read < buffer.length) {
@@ -68,7 +69,7 @@ export function gatherReturnFiles(paths: readonly string[]): GatheredFiles {
   let refused: string | null = null;
   const addFile = (fileName: string, real: string, st: Stats, link: boolean) => {
     found.push({ fileName, real, id: idOf(st), link });
-    bytes += Math.min(st.size, MAX_RETURN_BYTES + 1);
+    bytes += Math.min(st.size, MAX_IMPORT_BYTES + 1);
     if (found.length > MAX_MERGE_FILES) refused ??= MESSAGES.merge.limits.tooManyFiles(MAX_MERGE_FILES);
     else if (bytes > MAX_MERGE_BYTES) refused ??= MESSAGES.merge.limits.tooManyBytes(MAX_MERGE_BYTES / 1024 / 1024 / 1024);
   };

@@ -23,7 +23,7 @@ export interface OfficeYear { year: number; regionCode?: string; planId?: string
 
 export const officeOf = (ctx: AppContext, input: OfficeYear): Office => resolveOffice(ctx, input.regionCode, input.planId);
 
-export const officeView = (o: Office) => ({
+const officeView = (o: Office) => ({
   code: o.region.code, name: o.region.name, level: o.level, planId: o.planId, planName: o.framework.plan.name, frameworkVersion: o.framework.version,
 });
 
@@ -39,7 +39,7 @@ export function sourceLabel(s: AggregatedSource): string {
   return s.kind === 'own' ? M.source.own : M.source.none;
 }
 
-export const sourceView = (s: AggregatedSource): ItemSource => ({
+const sourceView = (s: AggregatedSource): ItemSource => ({
   item: s.item, kind: s.kind, department: s.kind === 'department' ? s.department : '',
   contributors: s.kind === 'children' ? s.contributors : 0, children: s.kind === 'children' ? s.children : 0, label: sourceLabel(s),
 });

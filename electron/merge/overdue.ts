@@ -14,7 +14,7 @@ import { putText } from '../excel/write-style.ts';
 const T = MESSAGES.merge.overdue;
 const key = (office: Office, year: number) => `deadline:${office.region.code}:${year}`;
 
-export const deadlineOf = (ctx: AppContext, office: Office, year: number): string | null => getSetting(ctx.db, key(office, year)) || null;
+const deadlineOf = (ctx: AppContext, office: Office, year: number): string | null => getSetting(ctx.db, key(office, year)) || null;
 
 export function setDeadline(ctx: AppContext, office: Office, year: number, deadline: string | null): string | null {
   setSetting(ctx.db, key(office, year), deadline ?? '');

@@ -24,7 +24,7 @@ function workerFile(): URL | string {
 export interface ReadPool { read: ReturnReader; close: () => Promise<void> }
 
 /** Below this many files a worker's start-up (loading the reader, the frameworks) costs more than it saves. */
-export const FILES_PER_WORKER = 100;
+const FILES_PER_WORKER = 100;
 
 /** Workers for a batch of `files`: none for a few dozen (read in this thread), then one per 100 files up to the cores. */
 export function poolSize(files: number, cores = availableParallelism()): number {
@@ -32,7 +32,7 @@ export function poolSize(files: number, cores = availableParallelism()): number 
 }
 
 /** A worker's heap: a return's parse needs a few tens of MB; a hostile file that needs more kills its worker only. */
-export const WORKER_HEAP_MB = 160;
+const WORKER_HEAP_MB = 160;
 
 export function openReadPool(ctx: AppContext, size = Math.max(1, Math.min(availableParallelism(), 8))): ReadPool {
   if (size === 0) {

@@ -8,7 +8,7 @@ import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import { ALERT_LABEL, VERDICT_LABEL } from '../../shared/rules/messages.ts';
 import { hasAlert } from '../../shared/rules/result.ts';
 import { returnChecksum } from '../excel/checksum.ts';
-import { sexColumnsOf } from '../excel/layout.ts';
+import { sexColumnsOf } from '../../shared/framework/schema.ts';
 import { writeReturnWorkbook } from '../excel/write-return.ts';
 import { isoNow, type AppContext } from '../services/context.ts';
 import { requireFramework } from '../services/plans-service.ts';

@@ -52,7 +52,7 @@ const madeMs = (v: Ordered) => (v.madeAt ? new Date(v.madeAt).getTime() || 0 : 0
  * Orders versions: the later 报出日期 wins; on the same (or no) 报出日期 the file made later; then the one received
  * later. A version without 报出日期 is older than any with one.
  */
-export const isLater = (a: Ordered, b: Ordered) => {
+const isLater = (a: Ordered, b: Ordered) => {
   const ra = a.reportedOn ?? '';
   const rb = b.reportedOn ?? '';
   if (ra !== rb) return ra > rb;

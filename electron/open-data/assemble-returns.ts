@@ -2,7 +2,7 @@
 // frameworks and the region table (codes, 栏, 计量单位, numbers with the entry grid's parser, 无数据 reasons,
 // duplicates, one framework version per return), grouped by plan, region and year, and each return is run through
 // the whole rule engine; its cell problems are placed back at the record they came from. Pure.
-import type { Framework, SexColumn } from '../../shared/framework/schema.ts';
+import { sexColumnsOf, type Framework } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { codeOfLabel } from '../../shared/open-data/long-csv.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
@@ -32,8 +32,6 @@ export interface AssembledReturn {
   at: string;
   order: number;
 }
-
-const COLUMNS: Record<string, SexColumn[]> = { single: ['total'], total_female: ['total', 'female'], total_female_male: ['total', 'female', 'male'] };
 
 export function assembleReturns(records: readonly IncomingRecord[], ctx: AssembleContext): { returns: AssembledReturn[]; problems: RecordProblem[] } {
   const problems: RecordProblem[] = [];
@@ -95,7 +93,7 @@ export function assembleReturns(records: readonly IncomingRecord[], ctx: Assembl
       if (!item) { add(r, 'code', P.unknownItem(code), 'unknown_item', code); continue; }
       const sex = codeOfLabel(O.column, f.column || O.column.total);
       if (sex === null) { add(r, 'column', P.badColumn(f.column ?? ''), 'bad_column', code); continue; }
-      if (!COLUMNS[item.sex].includes(sex)) { add(r, 'column', P.noSuchColumn(code, item.name, O.column[sex]), 'no_such_column', code); continue; }
+      if (!sexColumnsOf(item).includes(sex)) { add(r, 'column', P.noSuchColumn(code, item.name, O.column[sex]), 'no_such_column', code); continue; }
       if (f.unit && f.unit !== item.unit) { add(r, 'unit', P.unitMismatch(code, f.unit, item.unit), 'unit_mismatch', code); continue; }
       if (!once(cellKey(code, sex))) continue;
       const spec = { valueType: item.valueType, decimals: item.decimals, unit: item.unit };

@@ -3,7 +3,8 @@
 // encoding (UTF-8 with or without BOM, else GB18030 with a warning), CSV syntax, JSON syntax, row and field limits,
 // header names. Three shapes: the long CSV (Chinese or field-name headers), the long JSON ({format, rows}) and a
 // DHIS2 dataValueSet ({dataValues}, mapped back through the office's mapping). Pure.
-import { MAX_IMPORT_BYTES, type ProblemSeverity } from '../../shared/api/excel-contract.ts';
+import { type ProblemSeverity } from '../../shared/api/excel-contract.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { parseCsv, unneutralise } from '../../shared/open-data/csv.ts';
 import { fieldOfHeader } from '../../shared/open-data/long-csv.ts';
@@ -12,7 +13,7 @@ import { DataValueSchema, type Dhis2Mapping } from '../../shared/open-data/dhis2
 
 const P = MESSAGES.openData.problem;
 
-export const OPEN_DATA_LIMITS = { maxBytes: MAX_IMPORT_BYTES, maxRows: 200_000, maxFieldChars: 5000 };
+const OPEN_DATA_LIMITS = { maxBytes: MAX_IMPORT_BYTES, maxRows: 200_000, maxFieldChars: 5000 };
 
 export type Field = keyof LongRow;
 export type Fields = Partial<Record<Field, string>>;

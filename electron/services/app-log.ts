@@ -17,9 +17,9 @@ export interface AppLog {
 
 export const noLog: AppLog = { info() {}, warn() {}, error() {}, dir: null };
 
-export const LOG_FILE = 'main.log';
-export const OLD_LOG_FILE = 'main.old.log';
-export const LOG_MAX_BYTES = 1024 * 1024;
+const LOG_FILE = 'main.log';
+const OLD_LOG_FILE = 'main.old.log';
+const LOG_MAX_BYTES = 1024 * 1024;
 
 /** The user's home folder (on Windows it holds the user's name) written as ~ in anything logged or exported. */
 export function withoutHome(text: string, home = homedir()): string {

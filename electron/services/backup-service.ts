@@ -8,16 +8,14 @@ import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { z } from 'zod';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../shared/api/envelope.ts';
+import { BackupReasonSchema, type BackupReason } from '../../shared/api/backups-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { migrate, readMigrations } from '../db/migrate.ts';
 import type { AppContext } from './context.ts';
 
-export const BackupReasonSchema = z.enum(['start', 'migration', 'import', 'manual', 'before-restore']);
-export type BackupReason = z.infer<typeof BackupReasonSchema>;
-const NAME = /^(.+)-(\d{8}T\d{6}\d{3}Z)-(start|migration|import|manual|before-restore)\.sqlite$/;
+const NAME = new RegExp(`^(.+)-(\\d{8}T\\d{6}\\d{3}Z)-(${BackupReasonSchema.options.join('|')})\\.sqlite$`);
 /**
  * Backups belong to their database: named after its file (wdp.sqlite → wdp-<time>-<reason>.sqlite, as before;
  * county.sqlite → county-…), so two databases sharing a folder never list, rotate or restore each other's.
@@ -137,7 +135,7 @@ function headerLooksWhole(file: string, size: number): boolean {
 }
 
 /** True when the file under a backup's name is a whole SQLite database that passes quick_check (read-only). */
-export function isGoodBackup(file: string): boolean {
+function isGoodBackup(file: string): boolean {
   let st;
   try {
     st = statSync(file);

@@ -12,8 +12,8 @@ import type { AppContext } from './context.ts';
 import { recentLogLines, withoutHome } from './app-log.ts';
 
 const M = MESSAGES.diagnostics;
-export const RECENT_LOG_LINES = 1000;
-export const RECENT_IMPORTS = 100;
+const RECENT_LOG_LINES = 1000;
+const RECENT_IMPORTS = 100;
 
 export interface Diagnostics {
   generatedAt: string;
@@ -30,7 +30,7 @@ export interface Diagnostics {
 
 const count = (ctx: AppContext, table: string) => (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-export function collectDiagnostics(ctx: AppContext): Diagnostics {
+function collectDiagnostics(ctx: AppContext): Diagnostics {
   const db = ctx.db;
   const backups = listBackups(ctx);
   let bytes = 0;
@@ -64,7 +64,7 @@ export interface ImportVerdictRow {
 }
 
 /** The newest merge import verdicts: what was decided and how many problems, never the file name or a value. */
-export function recentImportVerdicts(ctx: AppContext, limit = RECENT_IMPORTS): ImportVerdictRow[] {
+function recentImportVerdicts(ctx: AppContext, limit = RECENT_IMPORTS): ImportVerdictRow[] {
   return ctx.db.prepare(`
     SELECT f.received_at AS receivedAt, f.office_code AS officeCode, f.year, f.verdict, f.region_code AS regionCode, f.file_year AS fileYear,
            f.size_bytes AS sizeBytes,
@@ -75,7 +75,7 @@ export function recentImportVerdicts(ctx: AppContext, limit = RECENT_IMPORTS): I
 }
 
 /** The zip's bytes: README.txt, diagnostics.json, recent.log, imports.json. */
-export async function diagnosticsZip(ctx: AppContext): Promise<Buffer> {
+async function diagnosticsZip(ctx: AppContext): Promise<Buffer> {
   const zip = new JSZip();
   const date = ctx.now();
   const options = { date, unixPermissions: 0o644 };

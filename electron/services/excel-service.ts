@@ -8,7 +8,7 @@ import { MESSAGES } from '../../shared/messages.ts';
 import { returnChecksum } from '../excel/checksum.ts';
 import { writeImportedReturn } from '../excel/import-return.ts';
 import { readReturnWorkbook, type ReadContext, type ReadResult } from '../excel/read-return.ts';
-import { withProblems, writtenReport } from '../excel/report.ts';
+import { withProblems, writtenImportReport } from '../excel/import-report.ts';
 import { writeReturnWorkbook } from '../excel/write-return.ts';
 import { getRegion } from '../db/repos/regions-repo.ts';
 import { findReturn, listReturns } from '../db/repos/returns-repo.ts';
@@ -137,5 +137,5 @@ export async function importWorkbook(ctx: AppContext, bytes: Uint8Array, fileNam
   await backupNow(ctx, 'import');
   const { returnId } = writeImportedReturn(ctx, parsed, { fileName, explanations: result.meta.explanations });
   ctx.log.info(`excel import written return=${returnId}${identity} ${counts}`);
-  return { ...writtenReport(report), written: true, returnId };
+  return { ...writtenImportReport(report), written: true, returnId };
 }

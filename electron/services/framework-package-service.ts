@@ -16,8 +16,8 @@ import { fingerprint, ownPublicKey, signingPublicKey, signPayload, verifyPayload
 import { requireRegion } from './regions-service.ts';
 
 const M = MESSAGES.frameworkPackage;
-export const PACKAGE_FORMAT = 'wdp-framework-package';
-export const MAX_PACKAGE_BYTES = 5 * 1024 * 1024;
+const PACKAGE_FORMAT = 'wdp-framework-package';
+const MAX_PACKAGE_BYTES = 5 * 1024 * 1024;
 
 const EnvelopeSchema = z.object({ format: z.literal(PACKAGE_FORMAT), formatVersion: z.number().int() });
 const SignedPackageSchema = z.object({
@@ -54,7 +54,7 @@ export function exportFrameworkPackage(ctx: AppContext, planId: string): { fileN
 }
 
 /** Checks a package completely before anything is written; returns the framework it carries and the maker's key. */
-export function readFrameworkPackage(ctx: AppContext, fileName: string, bytes: Buffer): { framework: Framework; maker: PinnedKey } {
+function readFrameworkPackage(ctx: AppContext, fileName: string, bytes: Buffer): { framework: Framework; maker: PinnedKey } {
   if (bytes.length > MAX_PACKAGE_BYTES) throw new AppError('invalid_file', M.tooLarge(fileName));
   let raw: unknown;
   try {

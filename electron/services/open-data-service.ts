@@ -45,7 +45,7 @@ function planRegions(ctx: AppContext, framework: Framework): string[] {
   return [county, ...childRegions(ctx.db, county).filter((r) => r.level === 'township').map((r) => r.code)];
 }
 
-export function mappingOf(ctx: AppContext, framework: Framework): Dhis2Mapping {
+function mappingOf(ctx: AppContext, framework: Framework): Dhis2Mapping {
   return readMapping(ctx.db, defaultMapping(framework, planRegions(ctx, framework)));
 }
 

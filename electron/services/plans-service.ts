@@ -42,7 +42,7 @@ export function loadShippedFrameworks(ctx: AppContext): void {
  * to the targets whose plan rule the release left as it was (a changed plan target drops the adjustment: the
  * plan's new word wins, and the county can adjust again).
  */
-export function carryAdjustments(shipped: Framework, stored: Framework): Framework {
+function carryAdjustments(shipped: Framework, stored: Framework): Framework {
   const next = structuredClone(shipped);
   next.version = Math.max(shipped.version, stored.version + 1);
   const adjusted = new Map(stored.areas.flatMap((a) => a.targets).filter((t) => t.adjustment).map((t) => [t.id, t]));

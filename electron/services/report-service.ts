@@ -20,7 +20,7 @@ const E = MESSAGES.report.errors;
 
 export interface Where { regionCode: string; year: number; planId?: string }
 
-export function regionInfo(ctx: AppContext, code: string): RegionInfo {
+function regionInfo(ctx: AppContext, code: string): RegionInfo {
   const region = regionWithPath(ctx, code);
   if (region.level === 'province') throw new AppError('invalid_request', E.notReportable(region.name));
   // a city's return is a merged return like a county's, and printed the same way
@@ -28,7 +28,7 @@ export function regionInfo(ctx: AppContext, code: string): RegionInfo {
 }
 
 /** The region's return for the year: under the named plan, else the profile's, else the only one there is. */
-export function findReportReturn(ctx: AppContext, where: Where): ReturnRow {
+function findReportReturn(ctx: AppContext, where: Where): ReturnRow {
   const rows = listReturns(ctx.db, where.regionCode).filter((r) => r.year === where.year);
   const planId = where.planId ?? getProfile(ctx)?.planId;
   const row = (planId ? rows.find((r) => r.planId === planId) : undefined) ?? (!where.planId && rows.length === 1 ? rows[0] : undefined);

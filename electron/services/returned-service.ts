@@ -11,7 +11,8 @@ import { readReturnWorkbook } from '../excel/read-return.ts';
 import { isoNow, type AppContext } from './context.ts';
 import { readContextOf } from './excel-service.ts';
 import { requireRegion } from './regions-service.ts';
-import { describeCell, returnData, userName } from './returns-service.ts';
+import { describeCell } from '../../shared/returns/audit-labels.ts';
+import { returnData, userName } from './returns-service.ts';
 import { getProfile } from './settings-service.ts';
 
 const M = MESSAGES.returns.returned;

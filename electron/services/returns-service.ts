@@ -2,8 +2,9 @@
 import { AppError } from '../../shared/api/envelope.ts';
 import { latestReceipt } from './receipt-service.ts';
 import type { CellEdit, CellEditInput, ReturnSummary, ReturnView } from '../../shared/api/returns-contract.ts';
-import type { Framework } from '../../shared/framework/schema.ts';
+import { sexColumnsOf, type Framework } from '../../shared/framework/schema.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
+import { describeCell } from '../../shared/returns/audit-labels.ts';
 import { FOOTER_FIELDS, type ReturnFooter } from '../../shared/returns/footer.ts';
 import type { ReturnRemark } from '../../shared/returns/review.ts';
 import { cellKey, type Cell, type QualitativeChoice, type ReturnData, type ReturnStatus } from '../../shared/returns/schema.ts';
@@ -94,12 +95,9 @@ export function openReturn(ctx: AppContext, regionCode: string, year: number, pr
   return viewReturn(ctx, requireReturn(ctx, id));
 }
 
-export function requireEditable(row: ReturnRow): void {
+function requireEditable(row: ReturnRow): void {
   if (row.status === 'submitted') throw new AppError('conflict', M.locked);
 }
-
-export const describeCell = (c: Pick<Cell, 'value' | 'noData' | 'raw'> | null) =>
-  !c ? null : c.raw !== null ? MESSAGES.app.rawValue(c.raw) : c.noData ? MESSAGES.app.noDataValue(c.noData.reason) : c.value === null ? null : String(c.value);
 
 /**
  * Any change to what an 已校验 return holds makes it a draft again (it must be checked again): the status is
@@ -129,8 +127,7 @@ export function setCells(ctx: AppContext, returnId: number, input: CellEditInput
     if (!item) throw new AppError('invalid_request', M.unknownItem(edit.item), [{ path, message: M.unknownItem(edit.item) }]);
     const refused = scope?.refusal(edit.item);
     if (refused) throw new AppError('refused', refused, [{ path, message: refused }]);
-    const allowed = item.sex === 'single' ? ['total'] : item.sex === 'total_female' ? ['total', 'female'] : ['total', 'female', 'male'];
-    if (!allowed.includes(edit.sex)) throw new AppError('invalid_request', M.noSuchColumn(item.name, edit.sex), [{ path, message: M.noSuchColumn(item.name, edit.sex) }]);
+    if (!sexColumnsOf(item).includes(edit.sex)) throw new AppError('invalid_request', M.noSuchColumn(item.name, edit.sex), [{ path, message: M.noSuchColumn(item.name, edit.sex) }]);
     const noData = edit.noData ?? null;
     const raw = edit.raw ?? null;
     if (edit.value !== null && noData !== null) throw new AppError('invalid_request', M.valueAndNoData, [{ path, message: M.valueAndNoData }]);
@@ -254,7 +251,7 @@ export const returnAudit = (ctx: AppContext, returnId: number, limit: number) =>
 interface RawRemark { item: string; sex: string; location: string; problem: string; remark: string; value_then: string | null; office: string; at: string }
 
 /** The remarks of the office that sent the return back (退回); a cell remark is fixed once the cell changed. */
-export function remarksOf(ctx: AppContext, returnId: number): ReturnRemark[] {
+function remarksOf(ctx: AppContext, returnId: number): ReturnRemark[] {
   const rows = ctx.db.prepare('SELECT item, sex, location, problem, remark, value_then, office, at FROM return_remarks WHERE return_id = ? ORDER BY seq').all(returnId) as RawRemark[];
   return rows.map((m) => ({
     item: m.item, sex: m.sex, location: m.location, problem: m.problem, remark: m.remark, office: m.office, at: m.at,

@@ -1,7 +1,6 @@
 import type { Framework } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { describeAudit } from '../../shared/returns/audit-labels.ts';
-import { api } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 
 const T = MESSAGES.entry.audit;
@@ -15,7 +14,7 @@ export function AuditPanel({ returnId, version, framework, cell, onShowAll }: {
   cell?: { key: string; name: string; column: string } | null;
   onShowAll?: () => void;
 }) {
-  const audit = useApiQuery(`audit:${returnId}:${version}`, () => api['returns:audit']({ returnId, limit: cell ? 1000 : 200 }));
+  const audit = useApiQuery('returns:audit', { returnId, limit: cell ? 1000 : 200 }, version);
   if (!audit.value) return null;
   const entries = cell ? audit.value.filter((a) => a.field === cell.key) : audit.value;
   return (

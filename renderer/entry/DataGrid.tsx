@@ -4,7 +4,7 @@
 // so typing 无 with a pinyin IME into a cell not yet being edited gives 无, never a stray "w".
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { CellEdit } from '../../shared/api/returns-contract.ts';
-import type { DataItem, SexColumn } from '../../shared/framework/schema.ts';
+import { SEX_COLUMNS, sexColumnsOf, type DataItem, type SexColumn } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { parseClipboardBlock, placeBlock } from '../../shared/returns/paste.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
@@ -16,12 +16,9 @@ import {
 } from './grid-nav.ts';
 
 const T = MESSAGES.entry;
-const SEXES: SexColumn[] = ['total', 'female', 'male'];
+const SEXES = SEX_COLUMNS;
 const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Tab', 'Enter', 'Home', 'End']);
 const PAGE_ROWS = 10;
-
-export const columnsOf = (item: DataItem): SexColumn[] =>
-  item.sex === 'single' ? ['total'] : item.sex === 'total_female' ? ['total', 'female'] : ['total', 'female', 'male'];
 
 interface Editing { text: string; mode: 'enter' | 'edit' }
 
@@ -47,12 +44,12 @@ export interface DataGridProps {
 }
 
 /** The text a cell is edited and copied as: its number (no separators), 无数据, or the raw text typed. */
-export const formatCell = (cell: Cell | undefined): string =>
+const formatCell = (cell: Cell | undefined): string =>
   !cell ? '' : cell.raw !== null ? cell.raw : cell.noData ? T.noDataMark : cell.value === null ? '' : String(cell.value);
 
 const GROUPED = new Intl.NumberFormat('zh-CN', { useGrouping: true, maximumFractionDigits: 4 });
 /** What a cell shows: counts and amounts with thousands separators (as the Excel export has them). */
-export const displayCell = (cell: Cell | undefined): string =>
+const displayCell = (cell: Cell | undefined): string =>
   cell && cell.raw === null && !cell.noData && cell.value !== null ? GROUPED.format(cell.value) : formatCell(cell);
 
 /** Longest text a cell keeps as typed (the back end's limit). */
@@ -78,9 +75,9 @@ export function DataGrid(props: DataGridProps) {
   const rows = items.length;
 
   const lockedItems = props.locked?.sources;
-  const editable = useMemo(() => (p: GridPos) => !readOnly && !!items[p.row] && !lockedItems?.has(items[p.row].code) && columnsOf(items[p.row]).includes(SEXES[p.col]), [items, readOnly, lockedItems]);
+  const editable = useMemo(() => (p: GridPos) => !readOnly && !!items[p.row] && !lockedItems?.has(items[p.row].code) && sexColumnsOf(items[p.row]).includes(SEXES[p.col]), [items, readOnly, lockedItems]);
   const at = (p: GridPos) => ({ item: items[p.row], sex: SEXES[p.col] });
-  const cellAt = (p: GridPos) => (items[p.row] && columnsOf(items[p.row]).includes(SEXES[p.col]) ? cells.get(cellKey(items[p.row].code, SEXES[p.col])) : undefined);
+  const cellAt = (p: GridPos) => (items[p.row] && sexColumnsOf(items[p.row]).includes(SEXES[p.col]) ? cells.get(cellKey(items[p.row].code, SEXES[p.col])) : undefined);
   const cellId = (p: GridPos) => `grid-cell-${p.row}-${p.col}`;
   const focusInput = () => inputRef.current?.focus({ preventScroll: true });
 
@@ -88,14 +85,18 @@ export function DataGrid(props: DataGridProps) {
     if (active.row >= rows) setActive({ row: Math.max(0, rows - 1), col: 0 });
   }, [rows, active.row]);
 
+  // the parent's callback as of the latest render: telling it of a move does not depend on its identity
+  const onActiveChange = useRef(props.onActiveChange);
+  useLayoutEffect(() => { onActiveChange.current = props.onActiveChange; });
   useEffect(() => {
     const item = items[active.row];
-    if (item) props.onActiveChange(item, SEXES[active.col]);
+    if (item) onActiveChange.current(item, SEXES[active.col]);
     gridRef.current?.querySelector(`[data-pos="${active.row}-${active.col}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, items]);
 
-  // the hidden input sits over the active cell, so an IME's candidate window opens there and editing shows in place
+  // the hidden input sits over the active cell, so an IME's candidate window opens there and editing shows in place;
+  // measured again when the rows or the editing state change the layout
+  const isEditing = editing !== null;
   useLayoutEffect(() => {
     const grid = gridRef.current;
     const td = grid?.querySelector<HTMLElement>(`[data-pos="${active.row}-${active.col}"]`);
@@ -103,7 +104,7 @@ export function DataGrid(props: DataGridProps) {
     const g = grid.getBoundingClientRect();
     const c = td.getBoundingClientRect();
     setInputBox({ top: c.top - g.top + grid.scrollTop - grid.clientTop, left: c.left - g.left + grid.scrollLeft - grid.clientLeft, width: c.width, height: c.height });
-  }, [active, items, editing !== null]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [active, items, isEditing]);
 
   useEffect(() => {
     const f = props.focus;
@@ -202,7 +203,7 @@ export function DataGrid(props: DataGridProps) {
 
   const selectionText = () => rectToText(rect, (p) => {
     const { item, sex } = at(p);
-    if (!item || !columnsOf(item).includes(sex)) return '';
+    if (!item || !sexColumnsOf(item).includes(sex)) return '';
     return formatCell(cells.get(cellKey(item.code, sex)));
   });
 
@@ -246,7 +247,7 @@ export function DataGrid(props: DataGridProps) {
       // the last column this item has (a 合计/女 item ends at 女)
       e.preventDefault();
       const item = items[active.row];
-      goTo({ row: active.row, col: item ? columnsOf(item).length - 1 : 2 }, e.shiftKey);
+      goTo({ row: active.row, col: item ? sexColumnsOf(item).length - 1 : 2 }, e.shiftKey);
       return;
     }
     if (key === 'ContextMenu' || (e.shiftKey && key === 'F10')) {
@@ -369,18 +370,20 @@ export function DataGrid(props: DataGridProps) {
     setAnchor(start.row === pos.row && start.col === pos.col ? null : pos);
   };
 
+  const { top, left, bottom, right } = rect;
   const stats = useMemo(() => {
-    if (rect.top === rect.bottom && rect.left === rect.right) return null;
+    if (top === bottom && left === right) return null;
     const values: (number | null)[] = [];
     let nonEmpty = 0;
-    for (const p of rectPositions(rect)) {
-      const c = cellAt(p);
+    for (const p of rectPositions({ top, left, bottom, right })) {
+      const item = items[p.row];
+      const c = item && sexColumnsOf(item).includes(SEXES[p.col]) ? cells.get(cellKey(item.code, SEXES[p.col])) : undefined;
       if (!c) continue;
       nonEmpty++;
       values.push(c.raw === null && !c.noData ? c.value : null);
     }
     return selectionStats(values, nonEmpty);
-  }, [rect.top, rect.left, rect.bottom, rect.right, cells, items]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [top, left, bottom, right, cells, items]);
 
   const activeItem = items[active.row];
   const activeLabel = activeItem ? `${activeItem.name} ${T.sexLabel[SEXES[active.col]]}` : '';
@@ -408,7 +411,7 @@ export function DataGrid(props: DataGridProps) {
           </thead>
           <tbody>
             {items.map((item, row) => {
-              const cols = columnsOf(item);
+              const cols = sexColumnsOf(item);
               const prevTotal = previous.get(cellKey(item.code, 'total'));
               const prevFemale = previous.get(cellKey(item.code, 'female'));
               return (

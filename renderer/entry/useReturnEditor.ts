@@ -7,9 +7,9 @@ import type { Framework } from '../../shared/framework/schema.ts';
 import { cellKey, type Cell, type QualitativeAnswer, type QualitativeChoice, type ReturnData, type ReturnStatus } from '../../shared/returns/schema.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import { api, ApiCallError } from '../api/client.ts';
+import { cellWrites, EditHistory } from './edit-history.ts';
+import { createSaveQueue, type SaveState } from './save-queue.ts';
 
-interface Step { edits: CellEdit[]; previous: CellEdit[] }
-export interface SaveState { pending: number; savedAt: string | null; error: string | null }
 
 const toCell = (e: CellEdit): Cell => ({ item: e.item, sex: e.sex, value: e.value, noData: e.noData, prefilled: false, raw: e.raw });
 const messageOf = (e: unknown) => (e instanceof ApiCallError ? e.error.message : (e as Error).message);
@@ -36,20 +36,10 @@ export function useReturnEditor(framework: Framework, initial: ReturnView, overl
   /** after an edit is saved: the status the back end left the return in */
   const afterEdit = useCallback((r: { status: ReturnStatus }) => { if (r.status !== statusRef.current) setStatus(r.status); }, [setStatus]);
   const [save, setSave] = useState<SaveState>({ pending: 0, savedAt: null, error: null });
-  const undoStack = useRef<Step[]>([]);
-  const redoStack = useRef<Step[]>([]);
+  const [saveQueue] = useState(() => createSaveQueue({ onChange: setSave, messageOf, now: () => new Date().toLocaleTimeString('zh-CN', { hour12: false }) }));
+  const enqueue = saveQueue.enqueue;
+  const [history] = useState(() => new EditHistory());
   const [, setStackVersion] = useState(0);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-
-  /** Runs saves strictly one after another, so the database sees edits in the order they were made. */
-  const enqueue = useCallback(<T,>(task: () => Promise<T>, onError: (message: string) => void) => {
-    setSave((s) => ({ ...s, pending: s.pending + 1 }));
-    queue.current = queue.current.then(task).then(
-      () => setSave((s) => ({ pending: s.pending - 1, savedAt: new Date().toLocaleTimeString('zh-CN', { hour12: false }), error: null })),
-      (error) => { onError(messageOf(error)); setSave((s) => ({ ...s, pending: s.pending - 1, error: messageOf(error) })); },
-    );
-    return queue.current;
-  }, []);
 
   const applyLocal = useCallback((edits: CellEdit[]) => {
     setCells((prev) => {
@@ -68,33 +58,18 @@ export function useReturnEditor(framework: Framework, initial: ReturnView, overl
     return { item: e.item, sex: e.sex, value: c?.value ?? null, noData: c?.noData ?? null, raw: c?.raw ?? null };
   }), [cells]);
 
-  const write = useCallback((edits: CellEdit[], record: 'undo' | 'redo' | 'new') => {
-    const previous = snapshot(edits);
-    applyLocal(edits);
-    const step: Step = { edits, previous };
-    if (record === 'new') { undoStack.current.push(step); redoStack.current = []; }
-    else if (record === 'redo') undoStack.current.push(step);
-    setStackVersion((v) => v + 1);
-    return enqueue(() => api['returns:set-cells']({ returnId, edits }).then(afterEdit), () => {
-      applyLocal(previous);
-      if (record !== 'undo') undoStack.current = undoStack.current.filter((s) => s !== step);
-    });
-  }, [afterEdit, applyLocal, enqueue, returnId, snapshot]);
+  // undo restores what the back end says the cells held (edit-history.ts says why)
+  const writes = useMemo(() => cellWrites(history, {
+    queue: saveQueue,
+    send: async (edits) => { const r = await api['returns:set-cells']({ returnId, edits }); afterEdit(r); return r; },
+    apply: applyLocal,
+    snapshot,
+    changed: () => setStackVersion((v) => v + 1),
+  }), [afterEdit, applyLocal, history, returnId, saveQueue, snapshot]);
 
-  const commitCells = useCallback((edits: CellEdit[]) => write(edits, 'new'), [write]);
-
-  const undo = useCallback(() => {
-    const step = undoStack.current.pop();
-    if (!step) return;
-    redoStack.current.push(step);
-    void write(step.previous, 'undo');
-  }, [write]);
-
-  const redo = useCallback(() => {
-    const step = redoStack.current.pop();
-    if (!step) return;
-    void write(step.edits, 'redo');
-  }, [write]);
+  const commitCells = useCallback((edits: CellEdit[]) => writes.commit(edits), [writes]);
+  const undo = useCallback(() => { void writes.undo(); }, [writes]);
+  const redo = useCallback(() => { void writes.redo(); }, [writes]);
 
   const setAnswer = useCallback((indicator: string, choice: QualitativeChoice | null, note: string) => {
     const answer: QualitativeAnswer = { indicator, choice, note };
@@ -123,16 +98,16 @@ export function useReturnEditor(framework: Framework, initial: ReturnView, overl
 
   /** Status changes wait for pending saves, then let the back end check the stored return. */
   const changeStatus = useCallback(async (next: ReturnStatus, reason?: string) => {
-    await queue.current;
+    await saveQueue.flush();
     const summary = await api['returns:set-status']({ returnId, status: next, ...(reason ? { reason } : {}) });
     // a change the user asked for: no 'back to draft' notice
     statusRef.current = summary.status;
     setStatusState(summary.status);
     return summary;
-  }, [returnId]);
+  }, [returnId, saveQueue]);
 
   /** Resolves when every change made so far is in the database. */
-  const flush = useCallback(() => queue.current, []);
+  const flush = saveQueue.flush;
 
   const data: ReturnData = useMemo(() => ({
     ...initial.data,
@@ -149,7 +124,7 @@ export function useReturnEditor(framework: Framework, initial: ReturnView, overl
   return {
     returnId, data, cells, qualitative, thresholds, explanations, status, save, evaluation,
     history: initial.history, prefilledCount: [...cells.values()].filter((c) => c.prefilled).length,
-    canUndo: undoStack.current.length > 0, canRedo: redoStack.current.length > 0,
+    canUndo: history.canUndo, canRedo: history.canRedo,
     commitCells, undo, redo, flush, setAnswer, setThreshold, setExplanation, confirmPrefilled, changeStatus,
   };
 }

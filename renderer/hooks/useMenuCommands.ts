@@ -5,8 +5,8 @@ import { useEffect, useRef } from 'react';
 import type { MenuCommand } from '../../shared/api/shell-contract.ts';
 import { api, isDesktop } from '../api/client.ts';
 
-export const MENU_EVENT = 'wdp:menu';
-export const sendMenuCommand = (command: MenuCommand) => window.dispatchEvent(new CustomEvent<MenuCommand>(MENU_EVENT, { detail: command }));
+const MENU_EVENT = 'wdp:menu';
+const sendMenuCommand = (command: MenuCommand) => window.dispatchEvent(new CustomEvent<MenuCommand>(MENU_EVENT, { detail: command }));
 
 const SHORTCUTS: Record<string, MenuCommand> = { s: 'save', p: 'print', f: 'find' };
 

@@ -10,7 +10,7 @@ const RANK: Record<ImportProblem['severity'], number> = { error: 0, warning: 1, 
 type SortKey = 'location' | 'severity';
 
 /** Tab-separated text of the problems, with a header line (what the 复制 button puts on the clipboard). */
-export function problemsAsTsv(report: Pick<ImportReport, 'verdict'>, problems: ImportProblem[]): string {
+function problemsAsTsv(report: Pick<ImportReport, 'verdict'>, problems: ImportProblem[]): string {
   const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
   const head = [T.columns.severity, T.columns.location, T.columns.item, T.columns.message].join('\t');
   return [report.verdict, head, ...problems.map((p) => [SEVERITY[p.severity], p.location, p.item ?? '', clean(p.message)].join('\t'))].join('\n');

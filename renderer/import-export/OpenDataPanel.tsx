@@ -2,7 +2,7 @@
 // JSON, DHIS2 dataValueSets or ADX — and the long table or a dataValueSet read back (checked row by row, written
 // only without errors, warnings confirmed); the DHIS2 mapping exported for editing and imported back.
 import { useState } from 'react';
-import { MAX_IMPORT_BYTES } from '../../shared/api/excel-contract.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import type { OpenDataFormat, OpenDataReport } from '../../shared/api/open-data-contract.ts';
 import type { FileKind } from '../../shared/api/shell-contract.ts';
 import type { Profile } from '../../shared/api/settings-contract.ts';
@@ -20,7 +20,7 @@ const KIND: Record<OpenDataFormat, FileKind> = { csv: 'csv', json: 'json', 'dhis
 type Status = { text: string; error: boolean } | null;
 
 export function OpenDataPanel({ profile }: { profile: Profile }) {
-  const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));
+  const fw = useApiQuery('plans:get-framework', { planId: profile.planId });
   const years = fw.value ? planYears(fw.value.framework.plan) : [];
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);

@@ -8,7 +8,7 @@ const T = MESSAGES.merge.page;
 const R = MESSAGES.merge.review;
 
 /** 已退回 / 审核通过 of the version in use (a newer version starts without a review). */
-export function ReviewTag({ review }: { review: ReviewState | null | undefined }) {
+function ReviewTag({ review }: { review: ReviewState | null | undefined }) {
   if (!review) return null;
   const at = localDate(review.at.slice(0, 10));
   return <span className={`status state-${review.decision}`} title={review.overall} data-testid="review-tag">{review.decision === 'returned' ? R.returned(at) : R.accepted(at)}</span>;

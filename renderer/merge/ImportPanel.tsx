@@ -1,7 +1,8 @@
 // Where files come in: pick many files, pick a folder, or drop either; a progress bar while they are read;
 // then each file's verdict with its reasons (cell by cell).
 import { useRef, useState, type DragEvent } from 'react';
-import type { FileVerdict, SkippedFile } from '../../shared/api/merge-contract.ts';
+import type { SkippedFile } from '../../shared/api/merge-contract.ts';
+import type { VerdictLine } from './verdict-lines.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { fromDrop, fromFileList } from './gather-files.ts';
 import type { ImportProgress } from './useBatchImport.ts';
@@ -67,7 +68,7 @@ export function SkippedList({ skipped }: { skipped: SkippedFile[] }) {
 }
 
 /** `state`: running while an import still stores batches, cancelled when it was stopped (the list is then partial). */
-export function VerdictList({ verdicts, state = 'done' }: { verdicts: FileVerdict[]; state?: 'running' | 'done' | 'cancelled' }) {
+export function VerdictList({ verdicts, state = 'done' }: { verdicts: VerdictLine[]; state?: 'running' | 'done' | 'cancelled' }) {
   const counts = { accepted: 0, warnings: 0, rejected: 0 };
   for (const v of verdicts) counts[v.verdict]++;
   // the reader's notes at a cell (a number stored as text, read as its value): shown and counted, never hidden
@@ -81,7 +82,7 @@ export function VerdictList({ verdicts, state = 'done' }: { verdicts: FileVerdic
           {verdicts.map((v, i) => (
             <tr key={`${v.fileName}-${i}`} data-verdict={v.verdict}>
               <td className="file-name">{v.fileName}</td>
-              <td>{v.supplier ? `${v.supplier.department ? MESSAGES.merge.departmentName(v.supplier.department) : v.supplier.name}` : ''}</td>
+              <td>{v.supplier}</td>
               <td><span className={`status verdict-${v.verdict}`}>{MESSAGES.merge.verdict[v.verdict]}</span></td>
               <td>
                 {v.problems.length > 0 && (

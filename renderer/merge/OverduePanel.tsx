@@ -13,8 +13,8 @@ const T = MESSAGES.merge.overdue;
 
 export function OverduePanel({ year, version, onMessage }: { year: number; version: number; onMessage: (text: string) => void }) {
   const [nonce, setNonce] = useState(0);
-  const list = useApiQuery(`overdue:${year}:${version}:${nonce}`, () => api['merge:overdue']({ year }));
-  const doc = useApiQuery(`overdue-print:${year}:${version}:${nonce}`, () => api['merge:overdue-print']({ year }));
+  const list = useApiQuery('merge:overdue', { year }, [version, nonce]);
+  const doc = useApiQuery('merge:overdue-print', { year }, [version, nonce]);
   const [draft, setDraft] = useState<string | null>(null);
   const o: Overdue | undefined = list.value;
   const deadline = draft ?? o?.deadline ?? '';

@@ -3,11 +3,10 @@
 // saves the annotated copy (the township's own return, the remarked cells red with notes) through the save dialog.
 import { useMemo, useState } from 'react';
 import type { ChildStatus } from '../../shared/api/merge-contract.ts';
-import type { DataItem, SexColumn } from '../../shared/framework/schema.ts';
+import { sexColumnsOf, type DataItem, type SexColumn } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { localDate } from '../../shared/returns/dates.ts';
 import { api, ApiCallError } from '../api/client.ts';
-import { columnsOf } from '../entry/DataGrid.tsx';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { saveBase64 } from '../lib/files.ts';
 
@@ -20,7 +19,7 @@ export function SendBackForm({ year, unit, items, onDone, onCancel }: {
   year: number; unit: ChildStatus; items: Map<string, DataItem>; onDone: (message: string) => void; onCancel: () => void;
 }) {
   const submission = unit.submission!;
-  const issues = useApiQuery(`version-issues:${submission.id}`, () => api['merge:version-issues']({ year, submissionId: submission.id }));
+  const issues = useApiQuery('merge:version-issues', { year, submissionId: submission.id });
   const [edits, setEdits] = useState<Record<string, Partial<Row>>>({});
   const [added, setAdded] = useState<Row[]>([]);
   const [overall, setOverall] = useState('');
@@ -100,7 +99,7 @@ export function SendBackForm({ year, unit, items, onDone, onCancel }: {
           {[...items.values()].map((d) => <option key={d.code} value={d.code}>{d.code} {d.name}</option>)}
         </select>
         <select aria-label={T.addSex} value={newSex} onChange={(e) => setNewSex(e.target.value as SexColumn)} disabled={!newItemDef}>
-          {(newItemDef ? columnsOf(newItemDef) : ['total' as SexColumn]).map((s) => <option key={s} value={s}>{SEX[s]}</option>)}
+          {(newItemDef ? sexColumnsOf(newItemDef) : ['total' as SexColumn]).map((s) => <option key={s} value={s}>{SEX[s]}</option>)}
         </select>
         <input aria-label={T.addRemark} placeholder={T.addPlaceholder} maxLength={300} value={newRemark} onChange={(e) => setNewRemark(e.target.value)} />
         <button onClick={add} disabled={!newItemDef || newRemark.trim() === ''}>{T.add}</button>

@@ -1,9 +1,8 @@
 // How a batch of files is cut into requests: at most CHUNK files, and never more bytes than one request may carry
 // (the loopback adapter refuses a larger body with 413); a file over the size limit is refused by name, not sent.
 import { MERGE_CHUNK_FILES } from '../../shared/api/merge-contract.ts';
-import { MAX_REQUEST_BYTES } from '../../shared/api/limits.ts';
+import { MAX_IMPORT_BYTES, MAX_REQUEST_BYTES } from '../../shared/api/limits.ts';
 
-export const MAX_BYTES = 10 * 1024 * 1024;
 const CHUNK = Math.min(5, MERGE_CHUNK_FILES);
 
 /** base64 in JSON, with room for the name */
@@ -14,7 +13,7 @@ export function chunkFiles<F extends { size: number }>(files: readonly F[]): F[]
   let current: F[] = [];
   let bytes = 0;
   for (const f of files) {
-    const size = f.size > MAX_BYTES ? 0 : requestBytes(f);
+    const size = f.size > MAX_IMPORT_BYTES ? 0 : requestBytes(f);
     if (current.length > 0 && (current.length >= CHUNK || bytes + size > MAX_REQUEST_BYTES - 64 * 1024)) {
       chunks.push(current);
       current = [];

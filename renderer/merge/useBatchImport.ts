@@ -6,7 +6,8 @@
 // by the main process itself. The page stays usable throughout: nothing here blocks, every call is awaited.
 import { useCallback, useRef, useState } from 'react';
 import type { FileVerdict, ImportSource, SkippedFile } from '../../shared/api/merge-contract.ts';
-import { chunkFiles, MAX_BYTES } from './chunk-files.ts';
+import { chunkFiles } from './chunk-files.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { api, ApiCallError } from '../api/client.ts';
 import { fileToBase64 } from '../lib/files.ts';
@@ -90,11 +91,11 @@ export function useBatchImport(year: number, onDone: () => void, onBatch: () => 
     const run = { operationId: null, cancelled: false };
     running.current = run;
     setProgress({ ...IDLE, phase: 'staging', total: files.length, running: true });
-    const tooLarge = files.filter((f) => f.size > MAX_BYTES).map((f) => rejected(f.name, MESSAGES.merge.file.tooLarge(MAX_BYTES / 1024 / 1024)));
+    const tooLarge = files.filter((f) => f.size > MAX_IMPORT_BYTES).map((f) => rejected(f.name, MESSAGES.merge.file.tooLarge(MAX_IMPORT_BYTES / 1024 / 1024)));
     try {
       let token: string | undefined;
       let sent = 0;
-      for (const chunk of chunkFiles(files.filter((f) => f.size <= MAX_BYTES))) {
+      for (const chunk of chunkFiles(files.filter((f) => f.size <= MAX_IMPORT_BYTES))) {
         if (run.cancelled) break;
         const payload = await Promise.all(chunk.map(async (f) => ({ fileName: f.name, bytesBase64: await fileToBase64(f) })));
         token = (await api['merge:import-stage']({ year, token, files: payload })).token;

@@ -13,7 +13,7 @@ type Inspection = Awaited<ReturnType<typeof api['backups:inspect']>>;
  * backs up the current state and keeps this machine's settings. `onBack`: shown from the first-start screen.
  */
 export function BackupsPage({ onBack }: { onBack?: () => void } = {}) {
-  const list = useApiQuery('backups', () => api['backups:list']({}));
+  const list = useApiQuery('backups:list', {});
   const [inspected, setInspected] = useState<Inspection | null>(null);
   const [confirming, setConfirming] = useState<{ current: number } | null>(null);
   const timeOf = (name: string) => new Date(list.value?.find((b) => b.name === name)?.createdAt ?? Date.now()).toLocaleString('zh-CN', { hour12: false });

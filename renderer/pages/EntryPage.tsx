@@ -14,20 +14,20 @@ export function EntryPage({ profile, initialYear }: { profile: Profile; initialY
   const [year, setYear] = useState(() => initialYear ?? new Date().getFullYear() - 1);
   const [prefill, setPrefill] = useState(true);
   const [opened, setOpened] = useState(0);
-  const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));
-  const list = useApiQuery(`returns:${profile.regionCode}:${opened}`, () => api['returns:list']({ regionCode: profile.regionCode }));
+  const fw = useApiQuery('plans:get-framework', { planId: profile.planId });
+  const list = useApiQuery('returns:list', { regionCode: profile.regionCode }, opened);
   const existing = list.value?.find((r) => r.year === year && r.planId === profile.planId);
-  const view = useApiQuery(`return:${existing?.id ?? 'none'}`, () => (existing ? api['returns:get']({ returnId: existing.id }) : Promise.resolve(null)));
+  const view = useApiQuery('returns:get', existing ? { returnId: existing.id } : null);
   const framework = fw.value?.framework;
   const years = framework ? planYears(framework.plan, new Date().getFullYear()) : [];
   const returnFramework = view.value && fw.value && view.value.summary.frameworkVersion !== framework?.version ? null : framework;
   // a county (or city) sees the items it does not enter as the merged values; a department fills only its own items
   const merging = profile.role === 'county' || profile.role === 'city';
-  const overlay = useApiQuery(`overlay:${year}:${existing?.id ?? 'none'}`, () => (merging && existing ? api['merge:entry-overlay']({ year }) : Promise.resolve(null)));
+  const overlay = useApiQuery('merge:entry-overlay', merging && existing ? { year } : null, existing?.id ?? null);
   const department = profile.role === 'department' && profile.department ? profile.department : null;
   const shownFramework = useMemo(() => (returnFramework && department ? departmentFramework(returnFramework, department) : returnFramework), [returnFramework, department]);
 
-  const region = useApiQuery(`region:${profile.regionCode}`, () => api['regions:get']({ code: profile.regionCode }));
+  const region = useApiQuery('regions:get', { code: profile.regionCode });
   // nothing to carry over without last year's return: the box is off and says why
   const hasPrevious = !!list.value?.some((r) => r.year === year - 1 && r.planId === profile.planId);
   const create = async () => {
@@ -70,6 +70,6 @@ export function EntryPage({ profile, initialYear }: { profile: Profile; initialY
 
 /** A return entered under an earlier framework version is edited against that version (nothing re-mapped). */
 function OlderFrameworkEditor({ planId, version, view }: { planId: string; version: number; view: NonNullable<Parameters<typeof ReturnEditor>[0]['view']> }) {
-  const fw = useApiQuery(`fw:${planId}:${version}`, () => api['plans:get-framework']({ planId, version }));
+  const fw = useApiQuery('plans:get-framework', { planId, version });
   return fw.value ? <ReturnEditor framework={fw.value.framework} view={view} /> : null;
 }

@@ -14,8 +14,8 @@ const T = MESSAGES.framework;
 export function FrameworkPage({ planId, canAdjust = false }: { planId: string; canAdjust?: boolean }) {
   const [adjusting, setAdjusting] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(0);
-  const fw = useApiQuery(`fw:${planId}:${loaded}`, () => api['plans:get-framework']({ planId }));
-  const keys = useApiQuery(`keys:${planId}:${loaded}`, () => api['plans:signing-info']({ planId }));
+  const fw = useApiQuery('plans:get-framework', { planId }, loaded);
+  const keys = useApiQuery('plans:signing-info', { planId }, loaded);
   const [notice, setNotice] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
   const P = MESSAGES.frameworkPackage;

@@ -2,19 +2,18 @@ import type { Profile } from '../../shared/api/settings-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { localDate } from '../../shared/returns/dates.ts';
 import { footerDateText } from '../../shared/returns/footer.ts';
-import { api } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 
 const T = MESSAGES.app.home;
 
 /** The plan this copy reports for, and its eight areas with how much each asks. */
 export function HomePage({ profile, onChangeProfile, onOpenEntry, onOpenMerge }: { profile: Profile; onChangeProfile: () => void; onOpenEntry: (year?: number) => void; onOpenMerge: () => void }) {
-  const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));
-  const returns = useApiQuery(`home-returns:${profile.regionCode}`, () => api['returns:list']({ regionCode: profile.regionCode }));
+  const fw = useApiQuery('plans:get-framework', { planId: profile.planId });
+  const returns = useApiQuery('returns:list', { regionCode: profile.regionCode });
   const merging = profile.role === 'county' || profile.role === 'city';
   const reportingYear = new Date().getFullYear() - 1;
-  const overview = useApiQuery(`home-overview:${profile.regionCode}:${merging}`, () => (merging ? api['merge:overview']({ year: reportingYear }) : Promise.resolve(null)));
-  const region = useApiQuery(`region:${profile.regionCode}`, () => api['regions:get']({ code: profile.regionCode }));
+  const overview = useApiQuery('merge:overview', merging ? { year: reportingYear } : null, profile.regionCode);
+  const region = useApiQuery('regions:get', { code: profile.regionCode });
   if (fw.error) return <p className="error" role="alert">{fw.error.message}</p>;
   if (!fw.value) return <p className="muted">{MESSAGES.app.loading}</p>;
   const { framework } = fw.value;
@@ -79,7 +78,7 @@ export function HomePage({ profile, onChangeProfile, onOpenEntry, onOpenMerge }:
 
 /** The return's targets as the engine sums them: the first sentence the annual report and the merge page print. */
 function ReturnHeadline({ returnId, updatedAt }: { returnId: number; updatedAt: string }) {
-  const h = useApiQuery(`home-headline:${returnId}:${updatedAt}`, () => api['returns:headline']({ returnId }));
+  const h = useApiQuery('returns:headline', { returnId }, updatedAt);
   if (!h.value) return null;
   return <span className="small" data-testid="home-headline">{h.value.sentences[0]}</span>;
 }

@@ -3,7 +3,8 @@
 // written only without errors, and only after the user confirms when there are warnings. At a county or city a
 // return of a unit below is pointed to 汇总 (never written here); the 退回 copy and 回执 from above come in here too. Files are read here (File.arrayBuffer) and cross as base64.
 import { useState, type DragEvent } from 'react';
-import { MAX_IMPORT_BYTES, type ImportReport, type ImportResult } from '../../shared/api/excel-contract.ts';
+import { type ImportReport, type ImportResult } from '../../shared/api/excel-contract.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import { planYears } from '../../shared/framework/describe.ts';
 import { MESSAGES } from '../../shared/messages.ts';
@@ -99,7 +100,7 @@ function ReceiptPanel() {
 }
 
 function ExportPanel({ profile }: { profile: Profile }) {
-  const list = useApiQuery(`ie:returns:${profile.regionCode}`, () => api['returns:list']({ regionCode: profile.regionCode }));
+  const list = useApiQuery('returns:list', { regionCode: profile.regionCode });
   const returns = (list.value ?? []).filter((r) => r.planId === profile.planId).sort((a, b) => b.year - a.year);
   const [year, setYear] = useState<number | null>(null);
   const chosen = returns.find((r) => r.year === year) ?? returns[0];
@@ -124,10 +125,10 @@ function ExportPanel({ profile }: { profile: Profile }) {
 }
 
 function TemplatePanel({ profile }: { profile: Profile }) {
-  const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));
+  const fw = useApiQuery('plans:get-framework', { planId: profile.planId });
   const framework = fw.value?.framework;
   const county = framework?.plan.region.code;
-  const townships = useApiQuery(`ie:children:${county ?? ''}`, () => (county && profile.role !== 'township' ? api['regions:children']({ code: county }) : Promise.resolve([])));
+  const townships = useApiQuery('regions:children', county && profile.role !== 'township' ? { code: county } : null);
   const units = profile.role === 'township' || !framework
     ? [{ code: profile.regionCode, name: '' }]
     : [{ code: framework.plan.region.code, name: framework.plan.region.name }, ...(townships.value ?? []).filter((r) => r.level === 'township')];

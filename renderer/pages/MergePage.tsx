@@ -11,6 +11,7 @@ import { saveBase64 } from '../lib/files.ts';
 import { BreakdownTable } from '../merge/BreakdownTable.tsx';
 import { CompletenessTable } from '../merge/CompletenessTable.tsx';
 import { ImportPanel, SkippedList, VerdictList } from '../merge/ImportPanel.tsx';
+import { lineOfReceived, lineOfVerdict } from '../merge/verdict-lines.ts';
 import { MergeResultPanel } from '../merge/MergeResultPanel.tsx';
 import { ResubmissionsPanel } from '../merge/ResubmissionsPanel.tsx';
 import { SendBackForm } from '../merge/SendBackForm.tsx';
@@ -33,11 +34,11 @@ export function MergePage({ profile }: { profile: Profile }) {
   const [acceptRemark, setAcceptRemark] = useState('');
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const key = `${year}:${version}`;
-  const fw = useApiQuery(`fw:${profile.planId}`, () => api['plans:get-framework']({ planId: profile.planId }));
-  const overview = useApiQuery(`merge-overview:${key}`, () => api['merge:overview']({ year }));
-  const resubmissions = useApiQuery(`merge-resub:${key}:${tab}`, () => (tab === 'resubmissions' ? api['merge:resubmissions']({ year }) : Promise.resolve(null)));
-  const breakdown = useApiQuery(`merge-breakdown:${key}:${tab}`, () => (tab === 'breakdown' ? api['merge:breakdown']({ year }) : Promise.resolve(null)));
-  const result = useApiQuery(`merge-result:${key}:${tab}`, () => (tab === 'result' ? api['merge:result']({ year }) : Promise.resolve(null)));
+  const fw = useApiQuery('plans:get-framework', { planId: profile.planId });
+  const overview = useApiQuery('merge:overview', { year }, key);
+  const resubmissions = useApiQuery('merge:resubmissions', tab === 'resubmissions' ? { year } : null, key);
+  const breakdown = useApiQuery('merge:breakdown', tab === 'breakdown' ? { year } : null, key);
+  const result = useApiQuery('merge:result', tab === 'result' ? { year } : null, key);
   const importer = useBatchImport(year, refresh);
   const framework = fw.value?.framework;
   const items = useMemo(() => new Map(framework?.dataItems.map((d) => [d.code, d]) ?? []), [framework]);
@@ -144,7 +145,7 @@ export function MergePage({ profile }: { profile: Profile }) {
           onAccept={(child) => { setMessage(''); setAcceptRemark(''); setAccepting(child); }} onReceipt={(child) => void receipt(child)} />
       )}
       {tab === 'files' && <SkippedList skipped={importer.skipped} />}
-      {tab === 'files' && (importer.verdicts.length > 0 ? <VerdictList verdicts={importer.verdicts} state={importer.progress.running ? 'running' : importer.progress.cancelled ? 'cancelled' : 'done'} /> : <ReceivedLog year={year} version={version} />)}
+      {tab === 'files' && (importer.verdicts.length > 0 ? <VerdictList verdicts={importer.verdicts.map(lineOfVerdict)} state={importer.progress.running ? 'running' : importer.progress.cancelled ? 'cancelled' : 'done'} /> : <ReceivedLog year={year} version={version} />)}
       {tab === 'resubmissions' && resubmissions.value && <ResubmissionsPanel items={resubmissions.value} onKeep={(id) => void keep(id)} />}
       {tab === 'breakdown' && breakdown.value && (breakdown.value.columns.length === 0 ? <p className="muted">{T.noChildren}</p> : <BreakdownTable breakdown={breakdown.value} />)}
       {tab === 'result' && result.value && <MergeResultPanel result={result.value} items={items} exporting={exporting} onExport={() => void exportReturn()} />}
@@ -167,13 +168,10 @@ function RateLine({ c }: { c: Completeness }) {
 
 /** Files received earlier this year (after a restart the verdicts come from the log). */
 function ReceivedLog({ year, version }: { year: number; version: number }) {
-  const log = useApiQuery(`merge-received:${year}:${version}`, () => api['merge:received']({ year }));
+  const log = useApiQuery('merge:received', { year }, version);
   if (!log.value) return null;
   if (log.value.length === 0) return <p className="muted">{T.noChildren}</p>;
   return (
-    <VerdictList verdicts={log.value.map((f) => ({
-      fileName: f.fileName, verdict: f.verdict, supplier: f.supplierName ? { code: f.regionCode ?? '', name: f.supplierName, kind: 'township', department: '' } : null,
-      year, reportedOn: null, problems: f.problems, submissionId: f.submissionId, resubmission: null, duplicate: false,
-    }))} />
+    <VerdictList verdicts={log.value.map(lineOfReceived)} />
   );
 }

@@ -12,7 +12,7 @@ const FIELDS = ['id', 'regionCode', 'name', 'start', 'end', 'baselineYear'];
  * table, never typed), name, period and base year. With `regionCode` the office is fixed (the profile's own).
  */
 export function NewPlanForm({ regionCode: fixedRegion, onCreated }: { regionCode?: string; onCreated: (message: string) => void }) {
-  const plans = useApiQuery('author-plans', () => api['plans:list']({}));
+  const plans = useApiQuery('plans:list', {});
   const bundled = plans.value?.filter((p) => p.origin === 'bundled') ?? [];
   const [copyFrom, setCopyFrom] = useState('');
   const [cities, setCities] = useState<Region[]>([]);

@@ -23,10 +23,10 @@ const P = MESSAGES.frameworkPackage;
 export function PlanAuthorPage({ profile, onProfileChanged }: { profile: Profile; onProfileChanged: () => void }) {
   const planId = profile.planId;
   const [loaded, setLoaded] = useState(0);
-  const plans = useApiQuery(`author-list:${loaded}`, () => api['plans:list']({}));
-  const fw = useApiQuery(`author-fw:${planId}:${loaded}`, () => api['plans:get-framework']({ planId }));
-  const keys = useApiQuery(`author-keys:${planId}:${loaded}`, () => api['plans:signing-info']({ planId }));
-  const catalogue = useApiQuery('author-catalogue', () => api['plans:catalogue']({}));
+  const plans = useApiQuery('plans:list', {}, loaded);
+  const fw = useApiQuery('plans:get-framework', { planId }, loaded);
+  const keys = useApiQuery('plans:signing-info', { planId }, loaded);
+  const catalogue = useApiQuery('plans:catalogue', {});
   const [area, setArea] = useState<AreaCode>('health');
   const [editing, setEditing] = useState<TargetDraft | null>(null);
   const [removing, setRemoving] = useState<Target | null>(null);

@@ -29,7 +29,7 @@ export function PrintPage({ profile }: { profile: Profile }) {
   /** the evaluation year asked for; null: the plan's mid / end year (or the latest before it), as the back end decides */
   const [evalYear, setEvalYear] = useState<number | null>(null);
   const [message, setMessage] = useState('');
-  const list = useApiQuery('print:returns', () => api['returns:list']({}));
+  const list = useApiQuery('returns:list', {});
   const returns = (list.value ?? []).filter((r) => r.planId === profile.planId);
   const regions = [...new Map(returns.map((r) => [r.regionCode, r.regionName])).entries()]
     .sort(([a], [b]) => (a === profile.regionCode ? -1 : b === profile.regionCode ? 1 : a.localeCompare(b)));
@@ -38,17 +38,17 @@ export function PrintPage({ profile }: { profile: Profile }) {
 
   const evaluation = isEvaluation(kind);
   const askedEvalYear = evalYear !== null && years.includes(evalYear) ? evalYear : null;
-  const key = `print:${kind}:${regionCode}:${evaluation ? askedEvalYear ?? 'default' : chosenYear ?? 'none'}`;
-  const doc = useApiQuery(key, async () => {
-    if (chosenYear === null) return null;
-    if (isEvaluation(kind)) {
-      const report = await api['report:evaluation']({ regionCode, kind, planId: profile.planId, ...(askedEvalYear !== null ? { year: askedEvalYear } : {}) });
-      return { ...report, evaluatedYear: report.year };
-    }
-    const where = { regionCode, year: chosenYear, planId: profile.planId };
-    return { ...(kind === 'form' ? await api['report:return-form'](where) : await api['report:annual'](where)), evaluatedYear: null };
-  });
-  const printable = doc.value ?? null;
+  const where = chosenYear === null ? null : { regionCode, year: chosenYear, planId: profile.planId };
+  const form = useApiQuery('report:return-form', kind === 'form' ? where : null);
+  const annual = useApiQuery('report:annual', kind === 'annual' ? where : null);
+  const evaluated = useApiQuery('report:evaluation', isEvaluation(kind) && chosenYear !== null
+    ? { regionCode, kind, planId: profile.planId, ...(askedEvalYear !== null ? { year: askedEvalYear } : {}) }
+    : null);
+  const doc = isEvaluation(kind) ? evaluated : kind === 'form' ? form : annual;
+  const plain = kind === 'form' ? form.value : annual.value;
+  const printable = isEvaluation(kind)
+    ? (evaluated.value ? { ...evaluated.value, evaluatedYear: evaluated.value.year } : null)
+    : plain ? { ...plain, evaluatedYear: null } : null;
 
   const run = async (task: () => Promise<string>) => {
     setMessage('');

@@ -13,7 +13,7 @@ type Role = Profile['role'];
 /** `onBackups`: 数据备份 from here too (e.g. to restore a database before choosing the unit). */
 /** `onAuthor`: a county or city without a shipped plan authors its own (规划管理) and reports under it. */
 export function SetupPage({ initial, onSaved, onBackups, onAuthor }: { initial: Profile | null; onSaved: (p: Profile) => void; onBackups?: () => void; onAuthor?: () => void }) {
-  const plans = useApiQuery('plans', () => api['plans:list']({}));
+  const plans = useApiQuery('plans:list', {});
   const [planId, setPlanId] = useState(initial?.planId ?? '');
   const [role, setRole] = useState<Role>(initial?.role ?? 'township');
   const [regionCode, setRegionCode] = useState(initial?.regionCode ?? '');
@@ -23,7 +23,7 @@ export function SetupPage({ initial, onSaved, onBackups, onAuthor }: { initial: 
   const [error, setError] = useState('');
 
   const plan = plans.value?.find((p) => p.plan.id === planId);
-  const fw = useApiQuery(`setup-fw:${role === 'department' ? planId : ''}`, () => (role === 'department' && planId ? api['plans:get-framework']({ planId }) : Promise.resolve(null)));
+  const fw = useApiQuery('plans:get-framework', role === 'department' && planId ? { planId } : null);
   const departments = fw.value ? departmentsOf(fw.value.framework) : [];
   useEffect(() => {
     if (!plan) { setRegions([]); return; }

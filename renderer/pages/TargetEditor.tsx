@@ -41,12 +41,13 @@ export function TargetEditor({ planId, period, catalogue, initial, onSaved, onCa
   // the live verdict: the engine judges the sample under the rule as typed (nothing stored)
   const previewKey = JSON.stringify([previewInputOf(d), sample]);
   useEffect(() => {
-    const target = previewInputOf(d);
-    const value = Number(sample);
+    // everything the preview asks is in its key, so the effect runs exactly when the question changes
+    const [target, sampleText] = JSON.parse(previewKey) as [ReturnType<typeof previewInputOf>, string];
+    const value = Number(sampleText);
     if (!target) { setVerdict(null); return; }
     let live = true;
     const timer = setTimeout(() => {
-      if (sample.trim() === '' || !Number.isFinite(value)) {
+      if (sampleText.trim() === '' || !Number.isFinite(value)) {
         setVerdict(null);
         // still check the rule itself: a contradictory one is refused at once
         api['plans:preview-target']({ planId, target, sample: 0 }).then(() => live && setRuleError(''), (e) => live && setRuleError(errorText(e)));
@@ -58,7 +59,6 @@ export function TargetEditor({ planId, period, catalogue, initial, onSaved, onCa
       );
     }, 200);
     return () => { live = false; clearTimeout(timer); };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [previewKey, planId]);
 
   const save = async () => {

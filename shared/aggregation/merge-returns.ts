@@ -7,11 +7,11 @@
 // numerator and its denominator (data.pooledRatios): a child lacking either leaves both sums, so the engine
 // never divides one population's numerator by another's denominator, and never averages the children's
 // rates. A child that is itself a merged return brings its own pooled pair. Pure: no I/O.
-import type { Framework, SexColumn } from '../framework/schema.ts';
+import { SEX_COLUMNS, type Framework, type SexColumn } from '../framework/schema.ts';
 import { cellKey, type Cell, type PooledRatio, type ReturnData } from '../returns/schema.ts';
-import { compileFramework, SEX_COLUMNS } from '../rules/compile.ts';
+import { compileFramework } from '../rules/compile.ts';
 import { roundTo } from '../rules/format.ts';
-import { NO_DATA, VALUE, readReturn, type ReturnView } from '../rules/input-validity.ts';
+import { NO_DATA, VALUE, readReturn, type CompiledReturn } from '../rules/input-validity.ts';
 import { AGGREGATION_MSG } from '../rules/messages.ts';
 
 /** A summed cell that some children lacked (blank, 无数据, or a value that fails input validity). */
@@ -79,13 +79,13 @@ export function aggregateReturns(
   if (own && own.year !== year) throw new Error(AGGREGATION_MSG.ownWrongYear(own.year, year));
 
   const compiled = compileFramework(framework);
-  const views: ReturnView[] = children.map((c) => readReturn(compiled, c, null));
+  const views: CompiledReturn[] = children.map((c) => readReturn(compiled, c, null));
   const ownView = own ? readReturn(compiled, own, null) : null;
   const departmentViews = (options.departments ?? []).map((d) => {
     if (d.data.year !== year) throw new Error(AGGREGATION_MSG.departmentWrongYear(d.department, d.data.year, year));
     return { department: d.department, view: readReturn(compiled, d.data, null) };
   });
-  const hasAny = (view: ReturnView, ci: (typeof compiled.items)[number]) =>
+  const hasAny = (view: CompiledReturn, ci: (typeof compiled.items)[number]) =>
     [0, 1, 2].some((s) => ci.columns[s] && view.cells[ci.index * 3 + s] !== undefined && (view.cells[ci.index * 3 + s]!.value !== null || view.cells[ci.index * 3 + s]!.noData !== null || (view.cells[ci.index * 3 + s]!.raw ?? null) !== null));
 
   const cells: Cell[] = [];
@@ -94,7 +94,7 @@ export function aggregateReturns(
   for (const ci of compiled.items) {
     const { item } = ci;
     const summed = isSummedAt(item, level);
-    let from: ReturnView | null = null;
+    let from: CompiledReturn | null = null;
     if (!summed) {
       // The department that collects the item supplies it; otherwise the office's own entry.
       const dep = departmentViews.find((d) => d.department === item.department && hasAny(d.view, ci));
@@ -173,7 +173,7 @@ export function aggregateReturns(
  * none of whose cells any child reported are left out: the blank cells say it.
  */
 function poolRatios(
-  compiled: ReturnType<typeof compileFramework>, views: readonly ReturnView[], children: readonly ReturnData[],
+  compiled: ReturnType<typeof compileFramework>, views: readonly CompiledReturn[], children: readonly ReturnData[],
   sources: readonly ItemSource[], level: 'county' | 'city', names: Readonly<Record<string, string>>,
 ): Record<string, PooledRatio> {
   const fromChildren = new Set(sources.filter((s) => s.kind === 'children').map((s) => s.item));

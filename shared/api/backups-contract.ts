@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
 
+/** Why a backup was made, the last part of its file name (wdp-<time>-<reason>.sqlite); labelled in MESSAGES.backups.reasons. */
+export const BackupReasonSchema = z.enum(['start', 'migration', 'import', 'manual', 'before-restore']);
+export type BackupReason = z.infer<typeof BackupReasonSchema>;
+
 export const BackupInfoSchema = z.object({
-  name: z.string(), reason: z.enum(['start', 'migration', 'import', 'manual', 'before-restore']), createdAt: z.string(), bytes: z.number().int(),
+  name: z.string(), reason: BackupReasonSchema, createdAt: z.string(), bytes: z.number().int(),
 });
 const Name = z.object({ name: z.string().min(1).max(200) });
 

@@ -2,13 +2,10 @@
 // Files cross the boundary as base64 (the renderer never touches the file system).
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { MAX_IMPORT_BASE64_CHARS } from './limits.ts';
 import { RegionCodeSchema, YearSchema } from '../returns/schema.ts';
 import { AreaSummarySchema, TargetStatusSchema } from '../rules/result.ts';
 
-/** The largest file an import accepts (checked again in the main process, with a Chinese verdict). */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-/** base64 of a file a bit over the limit still parses, so the main process can say why it is refused. */
-const MAX_BASE64_CHARS = Math.ceil((MAX_IMPORT_BYTES * 2 * 4) / 3) + 16;
 
 export const ProblemSeveritySchema = z.enum(['error', 'warning', 'info']);
 export type ProblemSeverity = z.infer<typeof ProblemSeveritySchema>;
@@ -66,11 +63,10 @@ export const ImportReportSchema = z.object({
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 
 export const ExcelFileSchema = z.object({ fileName: z.string(), bytesBase64: z.string() });
-export type ExcelFile = z.infer<typeof ExcelFileSchema>;
 
 const UploadSchema = z.object({
   fileName: z.string().min(1).max(255),
-  bytesBase64: z.string().max(MAX_BASE64_CHARS),
+  bytesBase64: z.string().max(MAX_IMPORT_BASE64_CHARS),
 });
 
 export const ImportResultSchema = ImportReportSchema.extend({

@@ -3,6 +3,7 @@
 // Every call names the merge year; the office is the profile's region unless regionCode (and planId) say otherwise.
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { MAX_IMPORT_BYTES } from './limits.ts';
 import { SendBackSchema } from '../returns/review.ts';
 import { DeadlineSchema, OverdueSchema } from '../returns/overdue.ts';
 import { SexColumnSchema } from '../framework/schema.ts';
@@ -11,7 +12,7 @@ import { EvaluationSchema, TargetStatusSchema } from '../rules/result.ts';
 
 /** Files per import call: the renderer sends a batch in chunks of this many, so a progress bar can move. */
 export const MERGE_CHUNK_FILES = 10;
-const MAX_FILE_BASE64 = Math.ceil((10 * 1024 * 1024 * 4) / 3) + 16;
+const MAX_FILE_BASE64 = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 16;
 
 const OfficeYear = z.object({
   year: YearSchema,
@@ -29,7 +30,6 @@ export const ReportStateSchema = z.enum(['reported', 'draft', 'missing']);
 export const SupplierKindSchema = z.enum(['township', 'county', 'department']);
 
 export const ProblemSchema = z.object({ severity: z.enum(['error', 'warning', 'info']), location: z.string(), message: z.string() });
-export type Problem = z.infer<typeof ProblemSchema>;
 
 /** The receiving office's latest review of a version: 退回 (sent back) or 审核通过 (accepted), who, when, the remark. */
 export const ReviewStateSchema = z.object({
@@ -75,7 +75,9 @@ export const FileVerdictSchema = z.object({
   reportedOn: z.string().nullable(),
   problems: z.array(ProblemSchema),
   submissionId: z.number().int().nullable(),
+  /** the same supplier and year had a version before this file */
   resubmission: z.object({ previousId: z.number().int(), changes: z.number().int(), becameCurrent: z.boolean() }).nullable(),
+  /** the very same file was received before */
   duplicate: z.boolean(),
 });
 export type FileVerdict = z.infer<typeof FileVerdictSchema>;
@@ -158,6 +160,7 @@ export const ReceivedFileSchema = z.object({
   id: z.number().int(), fileName: z.string(), receivedAt: z.string(), verdict: z.enum(['accepted', 'warnings', 'rejected']),
   regionCode: z.string().nullable(), supplierName: z.string().nullable(), submissionId: z.number().int().nullable(), problems: z.array(ProblemSchema),
 });
+export type ReceivedFile = z.infer<typeof ReceivedFileSchema>;
 
 export const CellChangeSchema = z.object({ item: z.string(), sex: SexColumnSchema, label: z.string(), before: z.string(), after: z.string() });
 export const ResubmissionSchema = z.object({

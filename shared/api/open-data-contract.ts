@@ -3,10 +3,10 @@
 // problem by row and field, nothing written on an error, a backup and one transaction); the DHIS2 mapping.
 import { z } from 'zod';
 import { endpoint } from './define.ts';
-import { ExcelFileSchema, ImportProblemSchema, MAX_IMPORT_BYTES } from './excel-contract.ts';
+import { ExcelFileSchema, ImportProblemSchema } from './excel-contract.ts';
+import { MAX_IMPORT_BASE64_CHARS } from './limits.ts';
 import { RegionCodeSchema, YearSchema } from '../returns/schema.ts';
 
-const MAX_BASE64_CHARS = Math.ceil((MAX_IMPORT_BYTES * 2 * 4) / 3) + 16;
 
 export const OpenDataFormatSchema = z.enum(['csv', 'json', 'dhis2-json', 'adx']);
 export type OpenDataFormat = z.infer<typeof OpenDataFormatSchema>;
@@ -30,7 +30,6 @@ export const OpenDataReturnSchema = z.object({
   qualitative: z.number().int(),
   thresholds: z.number().int(),
 });
-export type OpenDataReturn = z.infer<typeof OpenDataReturnSchema>;
 
 export const OpenDataReportSchema = z.object({
   fileName: z.string(),
@@ -46,7 +45,7 @@ export const OpenDataReportSchema = z.object({
 });
 export type OpenDataReport = z.infer<typeof OpenDataReportSchema>;
 
-const UploadSchema = z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().max(MAX_BASE64_CHARS) });
+const UploadSchema = z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().max(MAX_IMPORT_BASE64_CHARS) });
 
 export const openDataContract = {
   'open-data:export': endpoint(

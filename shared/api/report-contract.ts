@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { HeadlineSchema } from './returns-contract.ts';
 import { RegionCodeSchema, YearSchema } from '../returns/schema.ts';
+import { EvaluationKindSchema, ProgressCountsSchema } from '../report/evaluation-model.ts';
+
+export { EvaluationKindSchema, type EvaluationKind, type ProgressCounts } from '../report/evaluation-model.ts';
 
 /** A printable document: a complete HTML page (inline CSS and SVG) and the paper orientation it needs. */
 export const PrintableSchema = z.object({
@@ -32,15 +36,6 @@ export const ReportSummarySchema = z.object({
 });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 
-/** 序时进度 of the evaluation year's measured targets judged before their target year, as the engine gave them. */
-export const ProgressCountsSchema = z.object({
-  /** targets with a 序时进度 (judged before their target year) */
-  judged: z.number().int(), ahead: z.number().int(), onTrack: z.number().int(), behind: z.number().int(), noBase: z.number().int(),
-});
-
-export const EvaluationKindSchema = z.enum(['midterm', 'final']);
-export type EvaluationKind = z.infer<typeof EvaluationKindSchema>;
-export type ProgressCounts = z.infer<typeof ProgressCountsSchema>;
 
 /** The 中期评估 / 终期评估 report: the year evaluated (and why), its headline counts and the 序时进度 counts. */
 export const EvaluationReportSchema = PrintableSchema.extend({
@@ -63,16 +58,24 @@ export type EvaluationReport = z.infer<typeof EvaluationReportSchema>;
 /** Which return: a region and year, under the profile's plan unless one is named. */
 const Where = z.object({ regionCode: RegionCodeSchema, year: YearSchema, planId: z.string().min(1).optional() });
 
+/** The fonts a report's CSS names (shared/report/html.ts FontSetup). The CLI passes the subset of an installed CJK
+ * font it embedded (electron/fonts/embed-fonts.ts) so the HTML prints the same anywhere; default: system fonts. */
+const FontSetupSchema = z.object({ sans: z.string(), serif: z.string(), faces: z.string() });
+
 export const reportContract = {
   'report:return-form': endpoint(
     Where.extend({ withPrevious: z.boolean().default(true) }),
     PrintableSchema,
     '生成一张报表的打印页（A4，表头、签章栏和说明）',
   ),
-  'report:annual': endpoint(Where, PrintableSchema.extend({ summary: ReportSummarySchema }), '生成年度监测报告（A4，含图表）'),
+  'report:annual': endpoint(
+    Where.extend({ fonts: FontSetupSchema.optional() }),
+    PrintableSchema.extend({ summary: ReportSummarySchema, headline: HeadlineSchema }),
+    '生成年度监测报告（A4，含图表）',
+  ),
   'report:evaluation': endpoint(
-    Where.extend({ kind: EvaluationKindSchema, year: YearSchema.optional() }),
-    EvaluationReportSchema,
+    Where.extend({ kind: EvaluationKindSchema, year: YearSchema.optional(), fonts: FontSetupSchema.optional() }),
+    EvaluationReportSchema.extend({ headline: HeadlineSchema }),
     '生成中期评估或终期评估报告（评估年度默认为规划中期或末年；A4，含图表）',
   ),
 };

@@ -38,7 +38,6 @@ export const ReturnViewSchema = z.object({
   remarks: z.array(ReturnRemarkSchema).default([]),
 });
 export type ReturnView = z.infer<typeof ReturnViewSchema>;
-export type HeadlineView = z.infer<typeof HeadlineSchema>;
 
 export const CellEditSchema = z.object({
   item: DataItemCodeSchema,

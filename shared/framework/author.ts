@@ -39,7 +39,7 @@ export interface TargetInput {
 }
 
 /** Problems with a rule the schema cannot see (contradictory or impossible values), in Chinese. */
-export function ruleProblems(rule: TargetRule, indicator: Indicator, framework: Framework, year?: number, gross = false): string[] {
+function ruleProblems(rule: TargetRule, indicator: Indicator, framework: Framework, year?: number, gross = false): string[] {
   const out: string[] = [];
   const percent = indicator.kind === 'ratio' && indicator.unit === '%' && !gross;
   const inRange = (v: number, what: string) => {

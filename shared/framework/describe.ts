@@ -1,4 +1,5 @@
 // Chinese wording of units and target rules, for the framework browser, the CLI and printed returns.
+import { RULE_TEXT as R } from '../messages/rule-text.ts';
 import type { Indicator, PlanMeta, TargetRule } from './schema.ts';
 
 export function indicatorUnit(indicator: Indicator): string {
@@ -8,34 +9,34 @@ export function indicatorUnit(indicator: Indicator): string {
 /** 12/10万, 30%, 2‰, 78.5岁: a number in an indicator's unit. */
 export function formatInUnit(value: number, unit: string, decimals?: number): string {
   const text = decimals === undefined ? String(value) : value.toFixed(decimals);
-  if (unit === '1/10万') return `${text}/10万`;
+  if (unit === R.per100kUnit) return `${text}${R.per100kSuffix}`;
   return `${text}${unit}`;
 }
-
-const TREND: Record<string, string> = { increase: '逐年提高', decrease: '逐年下降', stable: '保持稳定', slowing_increase: '上升趋势减缓' };
 
 export function describeRule(rule: TargetRule, indicator: Indicator): string {
   const unit = indicatorUnit(indicator);
   const v = (n: number) => formatInUnit(n, unit === '—' ? '' : unit);
+  const below = (strict: boolean | undefined, x: string) => (strict ? R.below(x) : R.atMost(x));
+  const above = (strict: boolean | undefined, x: string) => (strict ? R.above(x) : R.atLeast(x));
   switch (rule.kind) {
-    case 'at_most': return rule.strict ? `低于${v(rule.value)}` : `不高于${v(rule.value)}`;
-    case 'at_least': return rule.strict ? `高于${v(rule.value)}` : `不低于${v(rule.value)}`;
+    case 'at_most': return below(rule.strict, v(rule.value));
+    case 'at_least': return above(rule.strict, v(rule.value));
     case 'about': {
       const t = `±${formatInUnit(rule.tolerance, unit === '—' ? '' : unit)}`;
-      if (rule.sides === 'at_least') return `${v(rule.value)}左右（不低于${v(Number((rule.value - rule.tolerance).toFixed(6)))}即为实现，按${t}掌握）`;
-      if (rule.sides === 'at_most') return `${v(rule.value)}左右（不高于${v(Number((rule.value + rule.tolerance).toFixed(6)))}即为实现，按${t}掌握）`;
-      return `${v(rule.value)}左右（${t}）`;
+      if (rule.sides === 'at_least') return R.aboutAtLeast(v(rule.value), v(Number((rule.value - rule.tolerance).toFixed(6))), t);
+      if (rule.sides === 'at_most') return R.aboutAtMost(v(rule.value), v(Number((rule.value + rule.tolerance).toFixed(6))), t);
+      return R.about(v(rule.value), t);
     }
-    case 'range': return `${rule.minStrict ? '高于' : '不低于'}${v(rule.min)}且${rule.maxStrict ? '低于' : '不高于'}${v(rule.max)}`;
+    case 'range': return R.range(above(rule.minStrict, v(rule.min)), below(rule.maxStrict, v(rule.max)));
     case 'trend': {
-      const basis = rule.basis === 'baseline' ? '与基期相比' : '与上年相比';
-      if (rule.direction === 'stable' && rule.stableTolerance !== undefined) return `${TREND.stable}（${basis}，变化不超过${v(rule.stableTolerance)}）`;
-      return rule.direction === 'slowing_increase' ? `${TREND[rule.direction]}（连续${rule.years}年增幅收窄）` : `${TREND[rule.direction]}（${basis}）`;
+      const basis = rule.basis === 'baseline' ? R.basisBaseline : R.basisPrevious;
+      if (rule.direction === 'stable' && rule.stableTolerance !== undefined) return R.stableWithin(R.trend.stable, basis, v(rule.stableTolerance));
+      return rule.direction === 'slowing_increase' ? R.slowing(R.trend[rule.direction], rule.years) : R.trendOn(R.trend[rule.direction], basis);
     }
-    case 'balanced': return rule.toward ? `女性占比向${rule.low}%～${rule.high}%的均衡范围靠拢（本程序约定的均衡范围）` : `女性占比在${rule.low}%～${rule.high}%之间（本程序约定的均衡范围）`;
-    case 'relative': return `${rule.op === 'at_least' ? (rule.strict ? '高于' : '不低于') : (rule.strict ? '低于' : '不高于')}指标${rule.indicator}`;
-    case 'external': return `${rule.op === 'at_least' ? '不低于' : '不高于'}${rule.label}（由填报单位填写）`;
-    case 'qualitative': return indicator.kind === 'qualitative' && indicator.choices === 'mechanism' ? '已建立 / 推进中 / 未建立' : '已实现 / 推进中 / 未实现';
+    case 'balanced': return rule.toward ? R.balancedToward(rule.low, rule.high) : R.balanced(rule.low, rule.high);
+    case 'relative': return R.relative(rule.op === 'at_least' ? above(rule.strict, '') : below(rule.strict, ''), rule.indicator);
+    case 'external': return R.external(rule.op === 'at_least' ? R.atLeast('') : R.atMost(''), rule.label);
+    case 'qualitative': return indicator.kind === 'qualitative' && indicator.choices === 'mechanism' ? R.mechanismChoices : R.achievementChoices;
   }
 }
 

@@ -48,6 +48,17 @@ export const DataItemSchema = z.object({
 });
 export type DataItem = z.infer<typeof DataItemSchema>;
 
+/** Every sex column in column order: 合计, 女, 男. */
+export const SEX_COLUMNS: readonly SexColumn[] = ['total', 'female', 'male'];
+
+/** The sex columns this data item collects, in column order. The one answer to "which columns does this item
+ * have" for the grid, the services, Excel, the merge and the printed form. */
+export function sexColumnsOf(item: Pick<DataItem, 'sex'>): readonly SexColumn[] {
+  if (item.sex === 'total_female_male') return SEX_COLUMNS;
+  if (item.sex === 'total_female') return SEX_COLUMNS.slice(0, 2);
+  return SEX_COLUMNS.slice(0, 1);
+}
+
 export const ItemRefSchema = z.object({ item: DataItemCodeSchema, sex: SexColumnSchema });
 export type ItemRef = z.infer<typeof ItemRefSchema>;
 
@@ -169,7 +180,6 @@ export const ObjectiveSchema = z.object({
   item: z.number().int().positive(),
   text: z.string().min(4),
 });
-export type Objective = z.infer<typeof ObjectiveSchema>;
 
 export const PlanAreaSchema = z.object({
   area: AreaCodeSchema,

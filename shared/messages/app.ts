@@ -49,7 +49,6 @@ export const app = {
   noDataValue: (reason: string) => `无数据：${reason}`,
   /** a cell's text kept as typed that is no valid number (audit trail) */
   rawValue: (raw: string) => `${raw}（有误）`,
-  noDataValueParen: (reason: string) => `无数据（${reason}）`,
   chineseDate: (d: Date) => `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`,
   migrationGap: (name: string) => `迁移文件编号不连续：${name}`,
   damagedDatabase: (file: string, why: string, backup: string | null) =>

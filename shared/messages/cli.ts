@@ -97,6 +97,8 @@ export const cli = {
   argumentsHeading: '参数：',
   optionsHeading: '选项：',
   required: '（必填）',
+  /** the placeholder of a flag's value when its spec names none */
+  anyValue: '<值>',
   moreHelp: '运行 wdp <命令> --help（或 wdp help <命令>）查看该命令的全部参数。',
   commandUsage: (usage: string) => `用法：${usage}`,
   seeHelp: (command: string) => `运行 wdp ${command} --help 查看全部参数。`,

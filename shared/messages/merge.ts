@@ -186,6 +186,7 @@ export const merge = {
     fileLine: (file: string, verdict: string, supplier: string) => `${verdict}\t${supplier}\t${file}`,
     reasonLine: (where: string, message: string) => `    ${where ? `${where} ` : ''}${message}`,
     completeness: '报送情况：',
+    officeYear: (office: string, year: number) => `${office} ${year}年`,
     childLine: (name: string, code: string, state: string) => `  ${state}\t${code}\t${name}`,
     written: (path: string) => `已写出汇总报表：${path}`,
     noFiles: '没有给出要导入的报表文件',

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { DataItemCodeSchema, type Framework, type SexColumn } from '../framework/schema.ts';
 import { RegionCodeSchema, type ReturnData } from '../returns/schema.ts';
 
-export const DHIS2_MAPPING_FORMAT = 'wdp-dhis2-mapping';
+const DHIS2_MAPPING_FORMAT = 'wdp-dhis2-mapping';
 
 /** An identifier DHIS2 accepts as a UID or code: no spaces, quotes or XML markup. */
 const IdSchema = z.string().min(1, '不能为空').max(100, '最多100个字符').regex(/^[^\s<>&"'`]+$/, '不能含空格、引号或 < > &');
@@ -66,8 +66,8 @@ export function mappingClashes(m: Dhis2Mapping): { what: 'dataElement' | 'coc' |
   return out;
 }
 
-export const dhis2Period = (year: number) => String(year);
-export const adxPeriod = (year: number) => `${year}-01-01/P1Y`;
+const dhis2Period = (year: number) => String(year);
+const adxPeriod = (year: number) => `${year}-01-01/P1Y`;
 
 export const DataValueSchema = z.object({
   dataElement: z.string().min(1).max(100),

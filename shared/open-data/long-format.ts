@@ -16,7 +16,6 @@ export const OPEN_DATA_FORMAT = 'wdp-long';
 export const OPEN_DATA_VERSION = 1;
 
 export const LongRowKindSchema = z.enum(['item', 'qualitative', 'threshold', 'indicator']);
-export type LongRowKind = z.infer<typeof LongRowKindSchema>;
 
 export const LongRowSchema = z.object({
   kind: LongRowKindSchema.describe('item 数据项 | qualitative 定性目标 | threshold 上级下达的目标值 | indicator 指标评估结果'),
@@ -60,7 +59,6 @@ export const LongDatasetSchema = z.object({
   generator: z.string().describe('导出程序及版本'),
   rows: z.array(LongRowSchema),
 });
-export type LongDataset = z.infer<typeof LongDatasetSchema>;
 
 /** The field order of the CSV (and of every row in the JSON). */
 export const LONG_FIELDS = Object.keys(LongRowSchema.shape) as (keyof LongRow)[];

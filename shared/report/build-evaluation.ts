@@ -21,7 +21,7 @@ const R = MESSAGES.report;
 const V = R.evaluation;
 
 /** More year columns than this (base year included) print on A4 landscape. */
-export const MAX_PORTRAIT_COLUMNS = 6;
+const MAX_PORTRAIT_COLUMNS = 6;
 
 /** 中期 = the plan's mid year (2025 for 2021–2030, 2023 for 2021–2025); 终期 = its end year. */
 export function nominalYear(kind: EvaluationKind, period: PlanMeta['period']): number {
@@ -59,7 +59,7 @@ const emptyProgress = (): ProgressCounts => ({ judged: 0, ahead: 0, onTrack: 0, 
 const JUDGED = new Set(['met', 'basically_met', 'not_met']);
 
 /** The 序时进度 states of an evaluation's measured targets, counted as the engine gave them. */
-export function progressCounts(results: readonly TargetResult[], measured: (t: TargetResult) => boolean): ProgressCounts {
+function progressCounts(results: readonly TargetResult[], measured: (t: TargetResult) => boolean): ProgressCounts {
   const c = emptyProgress();
   for (const t of results) {
     if (!t.progress || !JUDGED.has(t.status) || !measured(t)) continue;

@@ -1,6 +1,6 @@
 // The printed statistical return (统计报表表式): header block with the legal marks, one table of every area's
 // data items (本年 and 上年, 合计/女/男), footer with signature lines and 说明. Pure.
-import { AREA_CODES, AREA_LETTER, type DataItem, type Framework, type SexColumn } from '../framework/schema.ts';
+import { AREA_CODES, AREA_LETTER, SEX_COLUMNS, sexColumnsOf, type DataItem, type Framework, type SexColumn } from '../framework/schema.ts';
 import { MESSAGES } from '../messages.ts';
 import { cellKey, type Cell, type ReturnData } from '../returns/schema.ts';
 import { EMPTY_FOOTER, footerDateText } from '../returns/footer.ts';
@@ -8,7 +8,6 @@ import { hasAlert } from '../rules/result.ts';
 import type { FormCell, FormItemRow, RegionInfo, ReturnFormModel, StoredReturn } from './model.ts';
 
 const F = MESSAGES.report.form;
-const SEXES: SexColumn[] = ['total', 'female', 'male'];
 
 export interface FormInput {
   framework: Framework;
@@ -20,15 +19,12 @@ export interface FormInput {
   withPrevious?: boolean;
 }
 
-const columnsOf = (item: DataItem): SexColumn[] =>
-  item.sex === 'single' ? ['total'] : item.sex === 'total_female' ? ['total', 'female'] : ['total', 'female', 'male'];
-
 function cellsOf(data: ReturnData | undefined): Map<string, Cell> {
   return new Map((data?.cells ?? []).map((c) => [cellKey(c.item, c.sex), c]));
 }
 
 function formCell(item: DataItem, sex: SexColumn, cells: Map<string, Cell>): FormCell {
-  if (!columnsOf(item).includes(sex)) return { kind: 'na' };
+  if (!sexColumnsOf(item).includes(sex)) return { kind: 'na' };
   const cell = cells.get(cellKey(item.code, sex));
   if (!cell) return { kind: 'blank' };
   if (cell.raw !== null) return { kind: 'raw', text: cell.raw };
@@ -54,14 +50,14 @@ export function buildReturnForm(input: FormInput): ReturnFormModel {
   const noData: string[] = [];
   const areas = AREA_CODES.map((area, i) => {
     const rows: FormItemRow[] = collected.filter((d) => d.code[0] === AREA_LETTER[area]).map((item) => {
-      for (const sex of columnsOf(item)) {
+      for (const sex of sexColumnsOf(item)) {
         const c = cells.get(cellKey(item.code, sex));
         if (c?.noData) noData.push(F.noDataLine(item.code, item.name, MESSAGES.report.form.columns[sex], c.noData.reason));
       }
       return {
         code: item.code, name: item.name, unit: item.unit,
-        current: SEXES.map((s) => formCell(item, s, cells)),
-        previous: withPrevious ? SEXES.map((s) => formCell(item, s, previous)) : null,
+        current: SEX_COLUMNS.map((s) => formCell(item, s, cells)),
+        previous: withPrevious ? SEX_COLUMNS.map((s) => formCell(item, s, previous)) : null,
       };
     });
     return { area, heading: `${MESSAGES.report.numeral(i)}、${MESSAGES.areaTitles[area]}（${MESSAGES.report.form.areaFormNo(i + 1)}）`, rows };

@@ -27,9 +27,9 @@ export interface ReportInput {
 }
 
 /** Indicators drawn first when they have data: the plans' headline figures. */
-export const FEATURED_INDICATORS = ['P31', 'P29', 'H04', 'H03', 'P14'];
+const FEATURED_INDICATORS = ['P31', 'P29', 'H04', 'H03', 'P14'];
 export const MAX_TRENDS_PER_AREA = 4;
-export const MAX_TOWNSHIP_CHARTS = 6;
+const MAX_TOWNSHIP_CHARTS = 6;
 
 export function countsOf(s: Omit<AreaSummary, 'area'>): Counts {
   const r = achievementRate(s);

@@ -19,7 +19,7 @@ const GRID = '#e1e4e8';
 const n = (x: number) => (Math.round(x * 10) / 10).toString();
 
 /** About `count` round tick values covering [lo, hi]. */
-export function niceTicks(lo: number, hi: number, count = 4): number[] {
+function niceTicks(lo: number, hi: number, count = 4): number[] {
   if (!(hi > lo)) { hi = lo + 1; }
   const raw = (hi - lo) / count;
   const mag = 10 ** Math.floor(Math.log10(raw));

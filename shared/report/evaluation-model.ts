@@ -1,11 +1,19 @@
 // The 中期评估 / 终期评估 report as data: built by build-evaluation.ts from the rule engine's evaluation of
 // each year's return, rendered by render-evaluation.ts. Numbers stay numbers; the renderer formats them.
+import { z } from 'zod';
 import type { AreaCode } from '../framework/schema.ts';
-import type { EvaluationKind, ProgressCounts } from '../api/report-contract.ts';
 import type { Progress, TargetStatus } from '../rules/result.ts';
 import type { BarChartModel, Counts, RegionInfo, TownshipLine, TrendChartModel } from './model.ts';
 
-export type { EvaluationKind, ProgressCounts } from '../api/report-contract.ts';
+/** 序时进度 of the evaluation year's measured targets judged before their target year, as the engine gave them. */
+export const ProgressCountsSchema = z.object({
+  /** targets with a 序时进度 (judged before their target year) */
+  judged: z.number().int(), ahead: z.number().int(), onTrack: z.number().int(), behind: z.number().int(), noBase: z.number().int(),
+});
+
+export const EvaluationKindSchema = z.enum(['midterm', 'final']);
+export type EvaluationKind = z.infer<typeof EvaluationKindSchema>;
+export type ProgressCounts = z.infer<typeof ProgressCountsSchema>;
 
 /** Why the evaluation year is what it is. */
 export type YearChoice = 'nominal' | 'latest' | 'chosen';

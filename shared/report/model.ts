@@ -2,7 +2,8 @@
 // framework, the stored return and the rule engine's evaluation (build-form.ts, build-report.ts), rendered to
 // HTML by render-form.ts and render-report.ts. Numbers stay numbers here; the renderers format them.
 import type { AreaCode } from '../framework/schema.ts';
-import type { ReturnView } from '../api/returns-contract.ts';
+import type { ReturnFooter } from '../returns/footer.ts';
+import type { ReturnData, ReturnStatus } from '../returns/schema.ts';
 import type { Evaluation, TargetStatus } from '../rules/result.ts';
 
 /** The region a return or report is for. */
@@ -14,9 +15,21 @@ export interface RegionInfo {
   level: 'township' | 'county';
 }
 
+/** What the report builders read of a stored return. The contract's ReturnView (shared/api) satisfies it;
+ * declared here so the pure report code does not reach up into the wire types. */
+export interface ReportedReturn {
+  summary: { status: ReturnStatus };
+  data: ReturnData;
+  /** the same region's earlier returns, for 上年 columns and trend targets */
+  history: ReturnData[];
+  /** explanations of warnings, by warning key */
+  explanations: Record<string, string>;
+  footer: ReturnFooter;
+}
+
 /** A stored return as the services give it: the view and the rule engine's evaluation of it. */
 export interface StoredReturn {
-  view: ReturnView;
+  view: ReportedReturn;
   evaluation: Evaluation;
 }
 

@@ -104,7 +104,7 @@ function countsRow(name: string, c: Counts, p: ProgressCounts, early: number, wi
 }
 
 /** The overview's sentences: the bureau's headline, 序时进度, 提前实现 and 预警. */
-export function evaluationSentences(model: EvaluationReportModel): string[] {
+function evaluationSentences(model: EvaluationReportModel): string[] {
   const out = headlineSentences(model.counts, { alerts: false });
   const p = model.progress;
   if (model.counts.measured > 0) {

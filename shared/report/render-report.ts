@@ -71,7 +71,7 @@ const MAX_LISTED = 10;
 const nameList = (names: string[]) => (names.length <= MAX_LISTED ? names.join('、') : A.lists.more(names.slice(0, MAX_LISTED).join('、'), names.length));
 
 /** The overview's sentences: the headline in the bureau's form, then the lists of each verdict group. */
-export function overviewSentences(model: AnnualReportModel): string[] {
+function overviewSentences(model: AnnualReportModel): string[] {
   const out = headlineSentences(model.counts);
   const l = model.lists;
   // 提前实现 belongs to the evaluation reports; a year's report names what still needs work

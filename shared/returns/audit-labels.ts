@@ -2,9 +2,15 @@
 // indicator's name), never an internal key. Pure: the entry screen and any printed trail use it.
 import type { Framework } from '../framework/schema.ts';
 import { MESSAGES } from '../messages.ts';
+import type { Cell } from './schema.ts';
 
 const A = MESSAGES.entry.audit;
 const STATUS = MESSAGES.entry.status;
+
+/** One cell as text, the one description of a cell: the audit trail's old and new value and the difference between
+ * two versions of a return. A number; 无数据：reason; text kept as typed, marked （有误）; null when blank. */
+export const describeCell = (c: Pick<Cell, 'value' | 'noData' | 'raw'> | null | undefined): string | null =>
+  !c ? null : c.raw !== null ? MESSAGES.app.rawValue(c.raw) : c.noData ? MESSAGES.app.noDataValue(c.noData.reason) : c.value === null ? null : String(c.value);
 
 export interface AuditLine { field: string; oldValue: string | null; newValue: string | null; }
 interface AuditFields { field: string; oldValue: string | null; newValue: string | null }

@@ -1,8 +1,7 @@
 // Parses one number as typed in the entry grid or read from an Excel cell as text.
 // Missing is never zero: blank and the usual dash/ellipsis marks give value null.
 // Pure: no I/O.
-import { countNoun } from '../rules/format.ts';
-import { PARSE_MSG } from '../rules/messages.ts';
+import { countNoun, PARSE_MSG } from '../messages/numbers.ts';
 import { isRepresentable } from './plausible.ts';
 
 export interface ParseNumberOptions {

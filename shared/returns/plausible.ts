@@ -5,7 +5,7 @@
 import type { Level } from '../framework/schema.ts';
 
 /** Beyond this no decimal value is held exactly to its unit's precision (2^53 ≈ 9.007e15): refused. */
-export const MAX_EXACT_VALUE = 1e15;
+const MAX_EXACT_VALUE = 1e15;
 
 /**
  * Whether a value of this type is within what is held exactly: counts up to 2^53 − 1 (their integrality is checked
@@ -23,7 +23,7 @@ const PEOPLE: Record<Level, number> = { township: 10_000_000, county: 50_000_000
  * The largest plausible value per unit and level: a value above it is a warning naming the bound. Units not listed
  * have no bound beyond representability.
  */
-export const PLAUSIBLE_MAX: Readonly<Record<string, Readonly<Record<Level, number>>>> = {
+const PLAUSIBLE_MAX: Readonly<Record<string, Readonly<Record<Level, number>>>> = {
   人: PEOPLE,
   人次: PEOPLE,
   例: PEOPLE,

@@ -2,14 +2,13 @@
 // Every cell of a return maps to a slot: item index × 3 + sex column (total 0, female 1, male 2).
 // Pure: no I/O.
 import {
-  AREA_CODES, AREA_LETTER, INDICATOR_FACTORS,
+  AREA_CODES, AREA_LETTER, INDICATOR_FACTORS, sexColumnsOf,
   type DataItem, type Framework, type Indicator, type Level, type SexColumn, type Target, type TargetRule,
 } from '../framework/schema.ts';
 import { describeRule } from '../framework/describe.ts';
 import { SEX_LABEL, TARGET_TEXT } from './messages.ts';
-import { countNoun } from './format.ts';
+import { countNoun } from '../messages/numbers.ts';
 
-export const SEX_COLUMNS: readonly SexColumn[] = ['total', 'female', 'male'];
 export const SEX_INDEX: Record<SexColumn, number> = { total: 0, female: 1, male: 2 };
 
 const LETTER_AREA = new Map<string, number>(AREA_CODES.map((a, i) => [AREA_LETTER[a], i]));
@@ -57,7 +56,7 @@ export interface CompiledIndicator {
 export type Direction = 'higher' | 'lower';
 
 /** The direction a rule wants the value to move: 达到…以上 higher, 控制在…以下 lower, bands and 保持 none. */
-export function ruleDirection(rule: TargetRule): Direction | null {
+function ruleDirection(rule: TargetRule): Direction | null {
   switch (rule.kind) {
     case 'at_least': return 'higher';
     case 'at_most': return 'lower';
@@ -111,9 +110,8 @@ export function compileFramework(framework: Framework): CompiledFramework {
 }
 
 function columnsOf(item: DataItem): [boolean, boolean, boolean] {
-  if (item.sex === 'total_female_male') return [true, true, true];
-  if (item.sex === 'total_female') return [true, true, false];
-  return [true, false, false];
+  const has = sexColumnsOf(item);
+  return [has.includes('total'), has.includes('female'), has.includes('male')];
 }
 
 function build(framework: Framework): CompiledFramework {

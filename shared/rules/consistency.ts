@@ -2,12 +2,13 @@
 // items; numerator ≤ denominator for ratio indicators (a share cannot pass 100%, a rate per 10万 or ‰
 // cannot pass its factor); value items in % lie in 0–100. Only layer-1-valid values take part. Pure.
 import type { CellIssue } from './result.ts';
-import { SEX_COLUMNS, type CompiledFramework } from './compile.ts';
+import { SEX_COLUMNS } from '../framework/schema.ts';
+import type { CompiledFramework } from './compile.ts';
 import { formatRaw, ratioCap } from './format.ts';
-import { INVALID, VALUE, type ReturnView } from './input-validity.ts';
+import { INVALID, VALUE, type CompiledReturn } from './input-validity.ts';
 import { CONSISTENCY_MSG } from './messages.ts';
 
-export function checkConsistency(compiled: CompiledFramework, view: ReturnView, issues: CellIssue[]): void {
+export function checkConsistency(compiled: CompiledFramework, view: CompiledReturn, issues: CellIssue[]): void {
   const { values, state } = view;
   // Cells found inconsistent are marked invalid at the end, so no indicator is computed (or judged) from them.
   const wrong: number[] = [];

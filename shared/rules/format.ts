@@ -55,13 +55,6 @@ export function formatSigned(d: number, decimals: number): string {
   return r > 0 ? `+${formatFixed(r, decimals)}` : formatFixed(r, decimals);
 }
 
-/** The noun for a count of this unit: 人 → 人数, 例 → 例数 …; amounts and values → 数值. */
-export function countNoun(unit: string, valueType: 'count' | 'amount' | 'value'): string {
-  if (valueType !== 'count') return valueType === 'amount' ? '金额' : '数值';
-  const nouns: Record<string, string> = { 人: '人数', 名: '人数', 人次: '人次数', 例: '例数', 个: '个数', 户: '户数', 次: '次数', 件: '件数', 所: '所数', 家: '家数', 起: '起数', 对: '对数', 天: '天数', 日: '天数', 小时: '小时数', 张: '张数', 床: '床位数' };
-  return nouns[unit] ?? '数量';
-}
-
 /** The largest value a ratio in this unit can take when numerator ≤ denominator. */
 export function ratioCap(unit: string): string {
   if (unit === '%') return '100%';

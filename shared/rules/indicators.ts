@@ -7,11 +7,11 @@ import type { PooledRatio } from '../returns/schema.ts';
 import type { IndicatorValue } from './result.ts';
 import type { CompiledFramework, CompiledIndicator } from './compile.ts';
 import { formatRaw, roundTo } from './format.ts';
-import { INVALID, NO_DATA, VALUE, type ReturnView } from './input-validity.ts';
+import { INVALID, NO_DATA, VALUE, type CompiledReturn } from './input-validity.ts';
 import { DATA_MSG, POOL_MSG } from './messages.ts';
 
 /** Why an indicator has no value. */
-export const HAS_VALUE = 0;
+const HAS_VALUE = 0;
 export const MISSING_CELL = 1;
 export const ZERO_DENOMINATOR = 2;
 export const COUNTY_ONLY = 3;
@@ -19,8 +19,8 @@ export const QUALITATIVE = 4;
 
 /** Why a value is only for reference. */
 export const JUDGED = 0;
-export const REF_JUDGE_LEVEL = 1;
-export const REF_SMALL_DENOMINATOR = 2;
+const REF_JUDGE_LEVEL = 1;
+const REF_SMALL_DENOMINATOR = 2;
 
 export interface IndicatorState {
   /** exact value */
@@ -37,11 +37,11 @@ export interface IndicatorState {
   pooled: PooledRatio | null;
 }
 
-function cellProblem(view: ReturnView, slot: number): boolean {
+function cellProblem(view: CompiledReturn, slot: number): boolean {
   return view.state[slot] !== VALUE;
 }
 
-export function computeIndicator(ind: CompiledIndicator, view: ReturnView, level: Level): IndicatorState {
+function computeIndicator(ind: CompiledIndicator, view: CompiledReturn, level: Level): IndicatorState {
   const out: IndicatorState = { value: null, judged: null, numerator: null, denominator: null, missing: HAS_VALUE, missingSlot: -1, reference: JUDGED, pooled: null };
   const kind = ind.indicator.kind;
   if (kind === 'qualitative') {
@@ -101,7 +101,7 @@ function ratioOf(ind: CompiledIndicator, out: IndicatorState, n: number, d: numb
   return out;
 }
 
-export function computeIndicators(compiled: CompiledFramework, view: ReturnView, level: Level): IndicatorState[] {
+export function computeIndicators(compiled: CompiledFramework, view: CompiledReturn, level: Level): IndicatorState[] {
   const out = new Array<IndicatorState>(compiled.indicators.length);
   for (const ind of compiled.indicators) out[ind.index] = computeIndicator(ind, view, level);
   return out;
@@ -119,14 +119,14 @@ export function toIndicatorValue(ind: CompiledIndicator, st: IndicatorState): In
 }
 
 /** How many units a pooled ratio comes from, of how many, and which are missing (by name). */
-export const coverageOf = (p: PooledRatio) => ({ units: p.units, of: p.of, unitLevel: p.unitLevel, missing: p.missingIn.map((m) => m.name) });
+const coverageOf = (p: PooledRatio) => ({ units: p.units, of: p.of, unitLevel: p.unitLevel, missing: p.missingIn.map((m) => m.name) });
 
 function slotLabel(compiled: CompiledFramework, slot: number): string {
   return compiled.items[Math.floor(slot / 3)].labels[slot % 3];
 }
 
 /** Chinese: why the indicator has no value (blank, 无数据, invalid cell, zero denominator, county only). */
-export function missingMessage(compiled: CompiledFramework, view: ReturnView, st: IndicatorState): string {
+export function missingMessage(compiled: CompiledFramework, view: CompiledReturn, st: IndicatorState): string {
   if (st.missing === COUNTY_ONLY) return DATA_MSG.countyOnly;
   if (st.missing === ZERO_DENOMINATOR) return DATA_MSG.zeroDenominator(slotLabel(compiled, st.missingSlot));
   if (st.pooled && st.pooled.numerator === null) return POOL_MSG.notPooled(st.pooled.unitLevel, st.pooled.missingIn.map((m) => m.name));

@@ -16,8 +16,8 @@ export const NO_DATA = 2;
 /** has a value that failed layer 1: not used for indicators */
 export const INVALID = 3;
 
-/** One return as slot arrays. */
-export interface ReturnView {
+/** One return as the engine reads it: slot arrays over the compiled framework (not the contract's ReturnView DTO). */
+export interface CompiledReturn {
   data: ReturnData;
   values: Float64Array;
   state: Uint8Array;
@@ -27,13 +27,13 @@ export interface ReturnView {
 }
 
 /** Why text kept as typed (Cell.raw) is not a value of this item: the number parser's message. */
-export function rawTextMessage(ci: CompiledItem, raw: string): string {
+function rawTextMessage(ci: CompiledItem, raw: string): string {
   const parsed = parseNumberInput(raw, { valueType: ci.item.valueType, decimals: ci.item.decimals, unit: ci.item.unit });
   return parsed.ok ? INPUT_MSG.rawNumberLike(raw) : parsed.message;
 }
 
 /** A value above what its unit can plausibly reach at the return's level (shared/returns/plausible.ts), or null. */
-export function checkPlausible(ci: CompiledItem, v: number, level: Level): { code: string; message: string } | null {
+function checkPlausible(ci: CompiledItem, v: number, level: Level): { code: string; message: string } | null {
   const bound = plausibleMax(ci.item.unit, level);
   if (bound === null || Math.abs(v) <= bound) return null;
   return { code: 'implausible_value', message: INPUT_MSG.implausible(ci.noun, formatRaw(v), LEVEL_NAME[level], String(bound)) };
@@ -54,7 +54,7 @@ export function checkValue(ci: CompiledItem, v: number): { code: string; message
   return null;
 }
 
-export function hasMoreDecimals(v: number, decimals: number): boolean {
+function hasMoreDecimals(v: number, decimals: number): boolean {
   const y = v * 10 ** decimals;
   return Math.abs(y - Math.round(y)) > 1e-7 * Math.max(1, Math.abs(y));
 }
@@ -63,7 +63,7 @@ export function hasMoreDecimals(v: number, decimals: number): boolean {
  * Reads the cells of a return. With `issues`, also reports layer-1 problems (the return being evaluated);
  * without, just reads (history returns).
  */
-export function readReturn(compiled: CompiledFramework, data: ReturnData, issues: CellIssue[] | null): ReturnView {
+export function readReturn(compiled: CompiledFramework, data: ReturnData, issues: CellIssue[] | null): CompiledReturn {
   const n = compiled.slotCount;
   const values = new Float64Array(n);
   const state = new Uint8Array(n);

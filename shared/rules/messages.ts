@@ -5,18 +5,6 @@ import type { SexColumn } from '../framework/schema.ts';
 
 export const SEX_LABEL: Record<SexColumn, string> = { total: '合计', female: '女', male: '男' };
 
-/** Parsing one typed or imported number (shared/returns/parse-number.ts). */
-export const PARSE_MSG = {
-  notANumber: (text: string) => `“${text}”不是有效的数字；没有数据请填“—”`,
-  badThousands: (text: string) => `“${text}”的千分位分隔符位置不对，请核对`,
-  percentNotAllowed: '此项不是百分比，请去掉“%”',
-  negativeCount: (noun: string) => `${noun}不能为负数`,
-  negativeAmount: '此项不能为负数',
-  notInteger: (noun: string) => `${noun}应为整数`,
-  tooManyDecimals: (allowed: number) => (allowed === 0 ? '此项不保留小数，请填写整数' : `小数位数过多，最多保留${allowed}位小数`),
-  tooLarge: '数值过大，请核对',
-} as const;
-
 /** Layer 1: input validity of one stored cell. `noun` is 人数, 例数, 个数 … after the item's unit. */
 export const INPUT_MSG = {
   invalidValue: '数值无效，请重新填写',

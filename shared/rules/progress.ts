@@ -10,7 +10,7 @@ import { roundTo } from './format.ts';
 import type { TargetContext } from './target-context.ts';
 
 /** Fewer years than this give no projection: two points are a line through noise. */
-export const MIN_PROJECTION_YEARS = 3;
+const MIN_PROJECTION_YEARS = 3;
 
 const eps = (b: number) => 1e-9 * Math.max(1, Math.abs(b));
 
@@ -47,7 +47,7 @@ export function judgeProgress(
 }
 
 /** The least-squares line through the points, evaluated at `at`. */
-export function linearAt(points: readonly { year: number; value: number }[], at: number): number {
+function linearAt(points: readonly { year: number; value: number }[], at: number): number {
   const n = points.length;
   const mx = points.reduce((s, p) => s + p.year, 0) / n;
   const my = points.reduce((s, p) => s + p.value, 0) / n;

@@ -2,7 +2,7 @@
 import { AREA_CODES } from '../framework/schema.ts';
 import type { AreaSummary, CellIssue, Evaluation, TargetResult } from './result.ts';
 import { areaIndexOfCode, type CompiledFramework } from './compile.ts';
-import { BLANK, type ReturnView } from './input-validity.ts';
+import { BLANK, type CompiledReturn } from './input-validity.ts';
 import { MIN_MONITORED_SHARE } from './options.ts';
 
 type Counted = Omit<AreaSummary, 'area'>;
@@ -19,7 +19,7 @@ const emptyCounts = (): Counted => ({
  * Targets by the plan's area: measured ones (ratio, value) by verdict with their 预警 flags, qualitative ones
  * (self-assessed) apart; reference and not_applicable are not counted.
  */
-export function summarise(compiled: CompiledFramework, view: ReturnView, level: 'township' | 'county', issues: CellIssue[], targets: TargetResult[]): { areas: AreaSummary[]; total: Evaluation['total'] } {
+export function summarise(compiled: CompiledFramework, view: CompiledReturn, level: 'township' | 'county', issues: CellIssue[], targets: TargetResult[]): { areas: AreaSummary[]; total: Evaluation['total'] } {
   const areas: AreaSummary[] = AREA_CODES.map((area) => ({ area, ...emptyCounts() }));
   const { items } = compiled;
   for (const slot of compiled.slotsByLevel[level]) {

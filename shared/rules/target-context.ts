@@ -3,14 +3,14 @@ import type { Level } from '../framework/schema.ts';
 import type { QualitativeAnswer, ReturnData } from '../returns/schema.ts';
 import type { CompiledFramework } from './compile.ts';
 import type { IndicatorState } from './indicators.ts';
-import type { ReturnView } from './input-validity.ts';
+import type { CompiledReturn } from './input-validity.ts';
 import type { RuleOptions } from './options.ts';
 
 export interface TargetContext {
   compiled: CompiledFramework;
   options: RuleOptions;
   data: ReturnData;
-  view: ReturnView;
+  view: CompiledReturn;
   level: Level;
   states: IndicatorState[];
   /** indicator states of the same region in another year, null when there is no return for it */

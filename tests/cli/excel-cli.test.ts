@@ -8,7 +8,7 @@ import { openApp } from '../../electron/app.ts';
 import { sourcePaths } from '../../electron/app-paths.ts';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { PARSE_MSG } from '../../shared/rules/messages.ts';
+import { PARSE_MSG } from '../../shared/messages/numbers.ts';
 import { generateReturn } from '../excel/helpers/generate.ts';
 import { openBook } from '../excel/helpers/mutate.ts';
 import type { ReturnData } from '../../shared/returns/schema.ts';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../shared/messages.ts';
-import { PARSE_MSG } from '../../shared/rules/messages.ts';
+import { PARSE_MSG } from '../../shared/messages/numbers.ts';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { startE2E, type E2E } from '../helpers/e2e.ts';
 

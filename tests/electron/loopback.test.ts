@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { openApp, type AppBackend } from '../../electron/app.ts';
 import { sourcePaths } from '../../electron/app-paths.ts';
 import { startLoopback, type LoopbackServer } from '../../electron/loopback/server.ts';
-import { MAX_IMPORT_BYTES } from '../../shared/api/excel-contract.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import { MAX_REQUEST_BYTES } from '../../shared/api/limits.ts';
 
 interface Reply { status: number; headers: Record<string, unknown>; body: string }

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../shared/api/excel-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { INPUT_MSG, PARSE_MSG } from '../../shared/rules/messages.ts';
+import { INPUT_MSG } from '../../shared/rules/messages.ts';
+import { PARSE_MSG } from '../../shared/messages/numbers.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
 import { plausibleMax } from '../../shared/returns/plausible.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';

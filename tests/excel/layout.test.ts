@@ -7,7 +7,7 @@ import { readNumberCell } from '../../electron/excel/parse-cell.ts';
 import { returnChecksum } from '../../electron/excel/checksum.ts';
 import type { GridCell } from '../../electron/excel/read-workbook.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { PARSE_MSG } from '../../shared/rules/messages.ts';
+import { PARSE_MSG } from '../../shared/messages/numbers.ts';
 import type { ReturnData } from '../../shared/returns/schema.ts';
 import { FRAMEWORKS_DIR } from '../helpers/paths.ts';
 

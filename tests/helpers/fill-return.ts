@@ -17,7 +17,7 @@ import { listChildRegions } from '../../electron/services/regions-service.ts';
 import { setProfile } from '../../electron/services/settings-service.ts';
 import type { CellEdit } from '../../shared/api/returns-contract.ts';
 import type { Profile } from '../../shared/api/settings-contract.ts';
-import { INDICATOR_FACTORS, type DataItem, type Framework, type Indicator, type ItemRef, type SexColumn, type TargetRule } from '../../shared/framework/schema.ts';
+import { INDICATOR_FACTORS, sexColumnsOf, type DataItem, type Framework, type Indicator, type ItemRef, type SexColumn, type TargetRule } from '../../shared/framework/schema.ts';
 import type { QualitativeChoice, ReturnStatus } from '../../shared/returns/schema.ts';
 
 /** A small deterministic generator (mulberry32) seeded from a text. */
@@ -38,8 +38,6 @@ export function rng(seed: string): () => number {
 
 const between = (r: () => number, lo: number, hi: number) => lo + (hi - lo) * r();
 const SEX_INDEX: Record<SexColumn, number> = { total: 0, female: 1, male: 2 };
-const columnsOf = (item: DataItem): SexColumn[] =>
-  item.sex === 'single' ? ['total'] : item.sex === 'total_female' ? ['total', 'female'] : ['total', 'female', 'male'];
 
 /** Typical size of a count in this unit at this level. */
 function countRange(unit: string, level: 'township' | 'county'): [number, number] {
@@ -171,7 +169,7 @@ export function plausibleCells(framework: Framework, options: { regionCode: stri
   const edits: CellEdit[] = [];
   for (const item of items) {
     const v = values.get(item.code)!;
-    for (const sex of columnsOf(item)) edits.push({ item: item.code, sex, value: round(item, v[SEX_INDEX[sex]]), noData: null, raw: null });
+    for (const sex of sexColumnsOf(item)) edits.push({ item: item.code, sex, value: round(item, v[SEX_INDEX[sex]]), noData: null, raw: null });
   }
   return edits;
 }

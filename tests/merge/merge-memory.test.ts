@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MESSAGES } from '../../shared/messages.ts';
 import { MAX_MERGE_BYTES, MAX_MERGE_FILES } from '../../electron/merge/gather-folder.ts';
-import { MAX_RETURN_BYTES } from '../../electron/merge/batch-import.ts';
+import { MAX_IMPORT_BYTES as MAX_RETURN_BYTES } from '../../shared/api/limits.ts';
 import { DEFAULT_LIMITS } from '../../electron/excel/file-guards.ts';
 import { openTestBackend } from '../helpers/backend.ts';
 import { requireFramework } from '../../electron/services/plans-service.ts';

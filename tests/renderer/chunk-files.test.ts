@@ -1,7 +1,7 @@
 // The merge page cuts a batch into requests the loopback adapter accepts (≤ MAX_REQUEST_BYTES of JSON each).
 import { describe, expect, it } from 'vitest';
-import { chunkFiles, MAX_BYTES } from '../../renderer/merge/chunk-files.ts';
-import { MAX_REQUEST_BYTES } from '../../shared/api/limits.ts';
+import { chunkFiles } from '../../renderer/merge/chunk-files.ts';
+import { MAX_IMPORT_BYTES as MAX_BYTES, MAX_REQUEST_BYTES } from '../../shared/api/limits.ts';
 
 const MB = 1024 * 1024;
 const file = (name: string, size: number) => ({ name, size });

@@ -5,9 +5,8 @@ import { loadBundledFramework } from '../../electron/frameworks/bundled.ts';
 import type { Cell, ReturnData } from '../../shared/returns/schema.ts';
 import { compileFramework } from '../../shared/rules/compile.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
-import { countNoun } from '../../shared/rules/format.ts';
+import { countNoun, PARSE_MSG } from '../../shared/messages/numbers.ts';
 import { INVALID, VALUE, readReturn } from '../../shared/rules/input-validity.ts';
-import { PARSE_MSG } from '../../shared/rules/messages.ts';
 import { FRAMEWORKS_DIR } from '../helpers/paths.ts';
 
 // 岢岚县: V11 空气质量优良天数比例 = VD10 空气质量优良天数 (天) ÷ VD09 有效监测天数, judged at county level.

@@ -1,9 +1,10 @@
 // Shared by the Excel CLI commands: reading the file given, writing -o, printing a report.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { MAX_IMPORT_BYTES, type ImportReport } from '../../../shared/api/excel-contract.ts';
+import { type ImportReport } from '../../../shared/api/excel-contract.ts';
+import { MAX_IMPORT_BYTES } from '../../../shared/api/limits.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
-import { buildReport, locateProblems } from '../../excel/report.ts';
+import { buildImportReport, locateProblems } from '../../excel/import-report.ts';
 import type { AppBackend } from '../../app.ts';
 import { errnoOf, systemReason } from '../../fs/system-error.ts';
 import { call } from '../call.ts';
@@ -16,7 +17,7 @@ export function readInputFile(path: string): { fileName: string; bytesBase64: st
   const fileName = basename(path);
   const refuse = (code: string, message: string) => ({
     fileName,
-    report: buildReport({ fileName, readable: false, identity: null, evaluation: null, framework: null, problems: locateProblems([{ severity: 'error', code, sheet: null, cell: null, item: null, message }], fileName, []) }),
+    report: buildImportReport({ fileName, readable: false, identity: null, evaluation: null, framework: null, problems: locateProblems([{ severity: 'error', code, sheet: null, cell: null, item: null, message }], fileName, []) }),
   });
   try {
     const size = statSync(path).size;

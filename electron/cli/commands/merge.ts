@@ -103,7 +103,7 @@ export const mergeCommand: CliCommand = {
       io.out(JSON.stringify({ office: overview.office, year, verdicts: kept, skipped: started.skipped, completeness: overview.completeness, headline, children: overview.children.map((c) => ({ code: c.code, name: c.name, state: c.state, file: c.submission?.fileName ?? null })), written }, null, 2));
     } else {
       io.out('');
-      io.out(`${overview.office.name} ${year}年 ${C.completeness}${MESSAGES.merge.page.rate(overview.completeness)}`);
+      io.out(`${C.officeYear(overview.office.name, year)} ${C.completeness}${MESSAGES.merge.page.rate(overview.completeness)}`);
       for (const c of overview.children) if (c.state !== 'reported') io.out(C.childLine(c.name, c.code, MESSAGES.merge.state[c.state]));
       if (written) io.out(C.written(written));
     }

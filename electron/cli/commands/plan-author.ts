@@ -17,7 +17,7 @@ const num = (args: ParsedArgs, flag: string): number | undefined => {
   return n;
 };
 
-export async function planNew(args: ParsedArgs, backend: AppBackend, io: CliIo): Promise<number> {
+async function planNew(args: ParsedArgs, backend: AppBackend, io: CliIo): Promise<number> {
   const [id, regionCode, copyFrom, name, period] = ['id', 'region', 'copy', 'name', 'period'].map((f) => flagString(args, f));
   const baselineYear = num(args, 'base-year');
   const m = period?.match(/^(\d{4})\s*[-–—]\s*(\d{4})$/);
@@ -45,7 +45,7 @@ function ruleOf(args: ParsedArgs, base: TargetRule | undefined): TargetRule | un
   }
 }
 
-export async function planEdit(planId: string, args: ParsedArgs, backend: AppBackend, io: CliIo): Promise<number> {
+async function planEdit(planId: string, args: ParsedArgs, backend: AppBackend, io: CliIo): Promise<number> {
   const remove = flagString(args, 'remove');
   const sample = num(args, 'sample');
   if (remove) {
@@ -78,7 +78,7 @@ export async function planEdit(planId: string, args: ParsedArgs, backend: AppBac
   return 0;
 }
 
-export async function planExport(planId: string, args: ParsedArgs, backend: AppBackend, io: CliIo): Promise<number> {
+async function planExport(planId: string, args: ParsedArgs, backend: AppBackend, io: CliIo): Promise<number> {
   const output = flagString(args, 'output')!;
   const pkg = await call(backend, 'plans:export-package', { planId });
   if (!writeOutputFile(output, pkg.bytesBase64, io)) return 2;

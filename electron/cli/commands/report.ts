@@ -6,11 +6,10 @@
 // still writes the file when -o is given).
 import { EvaluationKindSchema } from '../../../shared/api/report-contract.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
-import { headlineFrom } from '../../../shared/report/headline.ts';
-import { renderAnnualReport, renderEvaluationReport, toHtmlDocument, type FontSetup } from '../../../shared/report/index.ts';
+import type { FontSetup } from '../../../shared/report/index.ts';
 import { RegionCodeSchema, YearSchema } from '../../../shared/returns/schema.ts';
-import { embedFonts } from '../../report/embed-fonts.ts';
-import { annualReport, evaluationReport } from '../../services/report-service.ts';
+import { embedFonts } from '../../fonts/embed-fonts.ts';
+import { call } from '../call.ts';
 import { flagString, UsageError, type CliCommand } from '../command.ts';
 import { writeOutputFile } from './excel-io.ts';
 
@@ -30,19 +29,20 @@ export const reportCommand: CliCommand = {
     if (!region.success) throw new UsageError(MESSAGES.cli.badValue('--region', flagString(args, 'region') ?? '', MESSAGES.cli.form.region));
     const output = flagString(args, 'output');
     const planId = flagString(args, 'plan');
-    const report = evaluation.success
-      ? evaluationReport(backend.ctx, { regionCode: region.data, kind: evaluation.data, year: year.success ? year.data : undefined, planId })
-      : annualReport(backend.ctx, { regionCode: region.data, year: year.data!, planId });
-    const rerender = (setup: FontSetup) => toHtmlDocument('kind' in report ? renderEvaluationReport(report.model, setup) : renderAnnualReport(report.model, setup));
-    let html = report.html;
+    // the same contract calls as the print page; with fonts, the report again with the embedded subset
+    const fetch = (fonts?: FontSetup) => (evaluation.success
+      ? call(backend, 'report:evaluation', { regionCode: region.data, kind: evaluation.data, year: year.success ? year.data : undefined, planId, fonts })
+      : call(backend, 'report:annual', { regionCode: region.data, year: year.data!, planId, fonts }));
+    let report = await fetch();
     let fonts: { family: string; bytes: number } | null = null;
     if (!args.flags['system-fonts'] && (output || !args.flags.json)) {
       const embedded = await embedFonts(report.html);
       if (embedded) {
         fonts = { family: embedded.family, bytes: embedded.bytes };
-        html = rerender(embedded.setup);
+        report = await fetch(embedded.setup);
       }
     }
+    const html = report.html;
     if (output) {
       if (!writeOutputFile(output, Buffer.from(html), io, null)) return 2;
       if (!args.flags.json) {
@@ -51,8 +51,8 @@ export const reportCommand: CliCommand = {
       }
     }
     if (args.flags.json) {
-      const { html: _html, model, ...rest } = report;
-      io.out(JSON.stringify({ ...rest, headline: headlineFrom(model.counts), kind, file: output ?? null, fonts }, null, 2));
+      const { html: _html, headline, ...rest } = report;
+      io.out(JSON.stringify({ ...rest, headline, kind, file: output ?? null, fonts }, null, 2));
     } else if (!output) {
       io.out(html);
     }

@@ -24,8 +24,8 @@ const text = (description: string, required = false): FlagSpec => ({ type: 'stri
 const number = (description: string): FlagSpec => ({ type: 'string', value: '<数值>', description, check: 'number' });
 const planId = { ...P.planId, min: 1, max: 1 };
 
-export const REPORT_KINDS = ['annual', 'midterm', 'final'] as const;
-export const DATA_FORMATS = ['csv', 'json', 'dhis2-json', 'adx'] as const;
+const REPORT_KINDS = ['annual', 'midterm', 'final'] as const;
+const DATA_FORMATS = ['csv', 'json', 'dhis2-json', 'adx'] as const;
 const RULE_KINDS = ['at_least', 'at_most', 'about', 'range', 'trend', 'balanced', 'qualitative'] as const;
 
 export const COMMAND_SPECS: CommandSpec[] = [

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BackupReasonSchema } from '../../../shared/api/backups-contract.ts';
+import { MESSAGES } from '../../../shared/messages.ts';
 import { backupNow, backupPrefix, inspectBackup, listBackups, restoreBackup, rotate, snapshotSync } from '../../../electron/services/backup-service.ts';
 import { openReturn, setCells, viewReturn, requireReturn } from '../../../electron/services/returns-service.ts';
 import { openApp } from '../../../electron/app.ts';
@@ -79,5 +81,11 @@ describe('backups', () => {
     await backend.handlers['settings:set-profile']({ ...TAOBEI_TOWNSHIP, userName: '新的填表人' });
     await restoreBackup(backend.ctx, name);
     expect((await backend.handlers['settings:get-profile']({}))?.userName).toBe('新的填表人');
+  });
+});
+
+describe('backup reasons', () => {
+  it('are declared once in the contract and every one has its Chinese label', () => {
+    expect(Object.keys(MESSAGES.backups.reasons).sort()).toEqual([...BackupReasonSchema.options].sort());
   });
 });

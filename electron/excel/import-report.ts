@@ -42,7 +42,7 @@ export function locateProblems(problems: RawProblem[], fileName: string, sheetOr
     }));
 }
 
-export interface ReportParts {
+export interface ImportReportParts {
   fileName: string;
   readable: boolean;
   identity: ReturnIdentity | null;
@@ -51,7 +51,7 @@ export interface ReportParts {
   framework: Framework | null;
 }
 
-export function buildReport(parts: ReportParts): ImportReport {
+export function buildImportReport(parts: ImportReportParts): ImportReport {
   const { evaluation, framework } = parts;
   const names = new Map(framework?.indicators.map((i) => [i.code, i.name]) ?? []);
   return settle({
@@ -89,6 +89,6 @@ export function withProblems(report: ImportReport, extra: ImportProblem[]): Impo
 }
 
 /** The verdict after a successful write. */
-export function writtenReport(report: ImportReport): ImportReport {
+export function writtenImportReport(report: ImportReport): ImportReport {
   return { ...report, verdict: V.written(report.fileName, report.identity?.regionName ?? '', report.identity?.year ?? 0), needsConfirmation: false };
 }

@@ -11,7 +11,7 @@ import { SYSTEM_FONTS, type FontSetup } from '../../shared/report/html.ts';
 type SubsetFont = (font: Buffer, text: string, options?: { targetFormat?: 'woff2' | 'woff' | 'sfnt' }) => Promise<Buffer>;
 const subsetFont = createRequire(import.meta.url)('subset-font') as SubsetFont;
 
-export const EMBEDDED_FAMILY = 'WDP Sans';
+const EMBEDDED_FAMILY = 'WDP Sans';
 
 interface Candidate { files: string[]; family: string }
 
@@ -69,7 +69,7 @@ function restricted(font: Buffer, offset: number): boolean {
 }
 
 /** One face of a font file as a standalone OpenType font (a .ttc collection holds several faces). */
-export function extractFace(font: Buffer, family: string): Buffer | null {
+function extractFace(font: Buffer, family: string): Buffer | null {
   const offsets = font.toString('latin1', 0, 4) === 'ttcf'
     ? Array.from({ length: font.readUInt32BE(8) }, (_, i) => font.readUInt32BE(12 + 4 * i))
     : [0];
