@@ -35,7 +35,7 @@ export type OpenDataReturn = z.infer<typeof OpenDataReturnSchema>;
 export const OpenDataReportSchema = z.object({
   fileName: z.string(),
   /** which kind of file it turned out to be, null when unreadable */
-  format: z.enum(['long-csv', 'long-json', 'dhis2-json']).nullable(),
+  format: z.enum(['long-csv', 'long-json', 'dhis2-json', 'adx']).nullable(),
   readable: z.boolean(),
   verdict: z.string(),
   problems: z.array(ImportProblemSchema),
@@ -57,11 +57,11 @@ export const openDataContract = {
     OpenDataExportSchema,
     '导出一个单位（可含下辖乡镇）多个年度的数据：长表 CSV、JSON、DHIS2 dataValueSets 或 ADX',
   ),
-  'open-data:validate': endpoint(UploadSchema, OpenDataReportSchema, '校验一个长表 CSV/JSON 或 DHIS2 dataValueSets 文件（不写入）'),
+  'open-data:validate': endpoint(UploadSchema, OpenDataReportSchema, '校验一个长表 CSV/JSON、DHIS2 dataValueSets 或 ADX 文件（不写入）'),
   'open-data:import': endpoint(
     UploadSchema.extend({ acceptWarnings: z.boolean().default(false) }),
     OpenDataReportSchema,
-    '导入长表 CSV/JSON 或 DHIS2 dataValueSets：有错误不写入，只有警告时需确认',
+    '导入长表 CSV/JSON、DHIS2 dataValueSets 或 ADX：有错误不写入，只有警告时需确认',
   ),
   'open-data:mapping-export': endpoint(z.object({ planId: z.string().min(1).optional() }), ExcelFileSchema, '导出 DHIS2 对应表（未修改的项为默认值）'),
   'open-data:mapping-import': endpoint(UploadSchema, z.object({ entries: z.number().int(), message: z.string() }), '导入修改后的 DHIS2 对应表（校验后保存）'),
