@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { endpoint } from './define.ts';
 import { ExcelFileSchema, ImportProblemSchema, MAX_IMPORT_BYTES } from './excel-contract.ts';
 import { RegionCodeSchema, YearSchema } from '../returns/schema.ts';
+import { DatabaseFilterSchema } from '../open-data/database.ts';
+import { LongRowSchema } from '../open-data/long-format.ts';
+import { TargetStatusSchema } from '../rules/result.ts';
 
 const MAX_BASE64_CHARS = Math.ceil((MAX_IMPORT_BYTES * 2 * 4) / 3) + 16;
 
@@ -46,6 +49,33 @@ export const OpenDataReportSchema = z.object({
 });
 export type OpenDataReport = z.infer<typeof OpenDataReportSchema>;
 
+/** At most this many 指标评估 rows travel to the page; the count says how many matched. */
+export const DATABASE_MAX_ROWS = 2000;
+
+const PivotCellSchema = z.object({ value: z.number().nullable(), verdict: TargetStatusSchema.nullable(), alert: z.boolean() });
+
+export const DatabaseViewSchema = z.object({
+  regionName: z.string(),
+  planName: z.string(),
+  /** the office's own unit and its units, for the unit filter */
+  units: z.array(z.object({ code: RegionCodeSchema, name: z.string(), level: z.string() })),
+  /** the years with a return in the database */
+  years: z.array(YearSchema),
+  /** the matching 指标评估 rows (unit × year × indicator target), at most DATABASE_MAX_ROWS */
+  rows: z.array(LongRowSchema),
+  /** how many 指标评估 rows and data-item values match the filter */
+  total: z.number().int(),
+  itemValues: z.number().int(),
+  returns: z.number().int(),
+  /** indicators among the matching rows, for the pivot's chooser */
+  indicators: z.array(z.object({ code: z.string(), name: z.string() })),
+  pivot: z.object({
+    code: z.string(), name: z.string(), unit: z.string(), years: z.array(YearSchema),
+    units: z.array(z.object({ code: z.string(), name: z.string(), cells: z.array(PivotCellSchema.nullable()) })),
+  }).nullable(),
+});
+export type DatabaseView = z.infer<typeof DatabaseViewSchema>;
+
 const UploadSchema = z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().max(MAX_BASE64_CHARS) });
 
 export const openDataContract = {
@@ -53,9 +83,16 @@ export const openDataContract = {
     z.object({
       regionCode: RegionCodeSchema, withChildren: z.boolean().default(false), fromYear: YearSchema, toYear: YearSchema,
       format: OpenDataFormatSchema, planId: z.string().min(1).optional(),
+      /** the database page's filter: the file holds exactly the rows it shows (years inside fromYear–toYear) */
+      filter: DatabaseFilterSchema.optional(),
     }),
     OpenDataExportSchema,
     '导出一个单位（可含下辖乡镇）多个年度的数据：长表 CSV、JSON、DHIS2 dataValueSets 或 ADX',
+  ),
+  'open-data:database': endpoint(
+    z.object({ regionCode: RegionCodeSchema.optional(), planId: z.string().min(1).optional(), filter: DatabaseFilterSchema, pivot: z.string().max(40).nullable().default(null) }),
+    DatabaseViewSchema,
+    '统计数据库：本单位及下辖单位各年度全部指标（按单位、年度、领域、指标、评估结果筛选），及一个指标的年度×单位透视',
   ),
   'open-data:validate': endpoint(UploadSchema, OpenDataReportSchema, '校验一个长表 CSV/JSON、DHIS2 dataValueSets 或 ADX 文件（不写入）'),
   'open-data:import': endpoint(
