@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../shared/messages.ts';
 import { parseCsv } from '../../shared/open-data/csv.ts';
 import { LONG_FIELDS, type LongRow } from '../../shared/open-data/long-format.ts';
-import { areaOfRow } from '../../shared/open-data/database.ts';
+import { areaOfRow, type DatabaseFilter } from '../../shared/open-data/database.ts';
 import { openTestApp, regionsOf, storeReturn, type TestApp } from '../excel/helpers/app.ts';
 import { generateReturn } from '../excel/helpers/generate.ts';
 
@@ -16,8 +16,8 @@ describe('统计数据库 (open-data:database)', () => {
   let app: TestApp;
   let county: string;
   let townships: string[];
-  const all = { regionCodes: [], area: null, text: '', verdicts: [] };
-  const query = (filter: Partial<typeof all> & { fromYear?: number; toYear?: number } = {}, pivot: string | null = null) =>
+  const all: Omit<DatabaseFilter, 'fromYear' | 'toYear'> = { regionCodes: [], area: null, text: '', verdicts: [] };
+  const query = (filter: Partial<DatabaseFilter> = {}, pivot: string | null = null) =>
     app.call('open-data:database', { filter: { ...all, fromYear: 2022, toYear: 2024, ...filter }, pivot });
 
   beforeAll(async () => {
