@@ -72,6 +72,8 @@ export function readAdx(text: string, fileName: string, ctx: RecordContext, limi
     else year = pe.slice(0, 4);
     const ds = group.attrs.get('dataSet');
     if (ds !== undefined && m?.dataSet && ds !== m.dataSet) warn(group, 'dataSet', 'other_data_set', P.adxOtherDataSet(ds, m.dataSet));
+    // without a mapping (no plan set on this computer yet) the default data set WDP_<PLAN> names the plan
+    const planId = m?.planId ?? (ds && /^WDP_[A-Z]+$/.test(ds) ? ds.slice(4).toLowerCase() : '');
     const groupSex = sexOf(group);
     if (groupSex === null) groupOk = false;
 
@@ -95,7 +97,7 @@ export function readAdx(text: string, fileName: string, ctx: RecordContext, limi
       records.push({
         order: dv.line,
         at: (f) => { const w = f ? where[f] : undefined; return w ? at(w[0], w[1]) : at(dv, null); },
-        fields: { kind: 'item', regionCode: region!, year, planId: m?.planId ?? '', code: item!, column: sex as string, value: value!.trim(), noDataReason: '' },
+        fields: { kind: 'item', regionCode: region!, year, planId, code: item!, column: sex as string, value: value!.trim(), noDataReason: '' },
       });
     }
   }

@@ -145,7 +145,7 @@ export function exportOpenData(ctx: AppContext, input: ExportInput): OpenDataExp
  * The 统计数据库 page: every unit × year × indicator target of the office's region from this computer's database,
  * judged like the export, filtered by the one filter the exports use; the pivot of one indicator.
  */
-export function queryDatabase(ctx: AppContext, input: { regionCode?: string; planId?: string; filter: DatabaseFilter; pivot: string | null }): DatabaseView {
+export function queryDatabase(ctx: AppContext, input: { regionCode?: string; planId?: string; filter: DatabaseFilter; pivot: string | null; maxRows?: number }): DatabaseView {
   const { filter } = input;
   if (filter.fromYear > filter.toYear) throw new AppError('invalid_request', O.badYears(filter.fromYear, filter.toYear), [{ path: 'filter.fromYear', message: O.badYears(filter.fromYear, filter.toYear) }]);
   const framework = planOf(ctx, input.planId);
@@ -160,7 +160,7 @@ export function queryDatabase(ctx: AppContext, input: { regionCode?: string; pla
     planName: framework.plan.name,
     units: units.map((u) => ({ code: u.code, name: u.name, level: u.level })),
     years: yearsHeld,
-    rows: indicatorRows.slice(0, DATABASE_MAX_ROWS),
+    rows: indicatorRows.slice(0, input.maxRows ?? DATABASE_MAX_ROWS),
     total: indicatorRows.length,
     itemValues: matching.filter((r) => r.kind === 'item').length,
     returns: new Set(matching.map((r) => `${r.regionCode}|${r.year}`)).size,

@@ -90,7 +90,11 @@ export const openDataContract = {
     '导出一个单位（可含下辖乡镇）多个年度的数据：长表 CSV、JSON、DHIS2 dataValueSets 或 ADX',
   ),
   'open-data:database': endpoint(
-    z.object({ regionCode: RegionCodeSchema.optional(), planId: z.string().min(1).optional(), filter: DatabaseFilterSchema, pivot: z.string().max(40).nullable().default(null) }),
+    z.object({
+      regionCode: RegionCodeSchema.optional(), planId: z.string().min(1).optional(), filter: DatabaseFilterSchema, pivot: z.string().max(40).nullable().default(null),
+      /** rows sent back (the page: DATABASE_MAX_ROWS; wdp data: all) */
+      maxRows: z.number().int().min(1).max(1_000_000).default(DATABASE_MAX_ROWS),
+    }),
     DatabaseViewSchema,
     '统计数据库：本单位及下辖单位各年度全部指标（按单位、年度、领域、指标、评估结果筛选），及一个指标的年度×单位透视',
   ),
