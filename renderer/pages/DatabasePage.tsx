@@ -2,7 +2,7 @@
 // target judged by the rule engine, filtered by unit, years, area, indicator text and verdict; the export buttons
 // above write exactly the filtered set (the same filter goes to open-data:export); one indicator pivoted as
 // years (columns) × units (rows), with its chart.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OpenDataFormat } from '../../shared/api/open-data-contract.ts';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import type { FileKind } from '../../shared/api/shell-contract.ts';
@@ -34,6 +34,12 @@ export function DatabasePage({ profile }: { profile: Profile }) {
   const [to, setTo] = useState<number | null>(null);
   const [area, setArea] = useState<AreaCode | ''>('');
   const [text, setText] = useState('');
+  // typing asks the database once the typing pauses (a query judges every return: ~0.5 s for 80 returns)
+  const [typed, setTyped] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setTyped(text.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [text]);
   const [verdict, setVerdict] = useState<TargetStatus | ''>('');
   const [pivot, setPivot] = useState('');
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
@@ -46,10 +52,14 @@ export function DatabasePage({ profile }: { profile: Profile }) {
   const fromYear = from ?? years[0] ?? new Date().getFullYear();
   const toYear = to ?? years[years.length - 1] ?? fromYear;
   const filter: DatabaseFilter = useMemo(() => ({
-    regionCodes: unit ? [unit] : [], fromYear, toYear, area: area || null, text: text.trim(), verdicts: verdict ? [verdict] : [],
-  }), [unit, fromYear, toYear, area, text, verdict]);
+    regionCodes: unit ? [unit] : [], fromYear, toYear, area: area || null, text: typed, verdicts: verdict ? [verdict] : [],
+  }), [unit, fromYear, toYear, area, typed, verdict]);
   const view = useApiQuery(`db:${profile.planId}:${JSON.stringify(filter)}:${pivot}`, () => api['open-data:database']({ filter, pivot: pivot || null }));
-  const v = view.value ?? null;
+  // the last answer stays on screen while the next is on its way
+  const last = useRef<typeof view.value>(undefined);
+  if (view.value) last.current = view.value;
+  const v = view.value ?? last.current ?? null;
+  const pending = view.loading || typed !== text.trim();
   const units = first.value?.units ?? [];
   const unitName = new Map(units.map((u) => [u.code, u.name]));
 
@@ -66,7 +76,7 @@ export function DatabasePage({ profile }: { profile: Profile }) {
       setBusy(null);
     }
   };
-  const reset = () => { setUnit(''); setFrom(null); setTo(null); setArea(''); setText(''); setVerdict(''); };
+  const reset = () => { setUnit(''); setFrom(null); setTo(null); setArea(''); setText(''); setTyped(''); setVerdict(''); };
 
   const chart = v?.pivot ? seriesChartSvg({
     title: D.chartTitle(v.pivot.code, v.pivot.name), unit: v.pivot.unit, decimals: 2, years: v.pivot.years,
@@ -83,7 +93,7 @@ export function DatabasePage({ profile }: { profile: Profile }) {
       <div className="db-exports" role="group" aria-label={D.exports}>
         <span className="db-label">{D.exports}</span>
         {(Object.keys(FORMATS) as OpenDataFormat[]).map((f) => (
-          <button key={f} disabled={busy !== null || !v || v.total + v.itemValues === 0} onClick={() => void exportAs(f)} data-testid={`db-export-${f}`}>
+          <button key={f} disabled={busy !== null || pending || !v || v.total + v.itemValues === 0} onClick={() => void exportAs(f)} data-testid={`db-export-${f}`}>
             {busy === f ? MESSAGES.openData.ui.exporting : D.exportButton(FORMATS[f])}
           </button>
         ))}
@@ -129,7 +139,7 @@ export function DatabasePage({ profile }: { profile: Profile }) {
       {first.value && years.length === 0 && <p className="muted">{D.noYears}</p>}
       {v && (
         <>
-          <p className="muted small" data-testid="db-counts">{D.counts(v.total, v.returns, v.itemValues)}</p>
+          <p className="muted small" data-testid="db-counts" aria-busy={pending}>{pending ? D.querying : D.counts(v.total, v.returns, v.itemValues)}</p>
           {v.total === 0 ? <p className="muted" data-testid="db-empty">{D.empty}</p> : (
             <div className="db-scroll">
               <table className="grid db-table" data-testid="db-table">

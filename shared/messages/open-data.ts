@@ -156,6 +156,7 @@ export const openData = {
     exportButton: (format: string) => `导出${format}`,
     exported: (path: string, rows: number) => `已保存到 ${path}（${rows} 行）`,
     counts: (rows: number, returns: number, items: number) => `符合条件：${rows} 条指标评估，来自 ${returns} 张报表（另有 ${items} 个数据项数值随长表导出）`,
+    querying: '正在查询…',
     truncated: (shown: number, total: number) => `表中只列出前 ${shown} 条（共 ${total} 条），请缩小筛选范围；导出包含全部 ${total} 条`,
     empty: '没有符合条件的数据。请放宽筛选条件，或先在“汇总”页导入下辖单位的报表。',
     noYears: '本机数据库中还没有任何年度的报表。',
