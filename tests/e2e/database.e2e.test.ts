@@ -105,4 +105,13 @@ describe('统计数据库 page', () => {
     // the text filter (H03) is still on: only its rows, none of another indicator or data item
     expect(rows.every((r) => at(r, 'code') === 'H03')).toBe(true);
   });
+
+  it('is in the navigation of county and city offices only', async () => {
+    const { page } = e2e;
+    expect(await page.getByRole('button', { name: D.nav }).count()).toBe(1);
+    await call('settings:set-profile', { planId: 'jiahe', role: 'township', regionCode: townships[0].code, userName: '测试员' });
+    await page.reload();
+    await page.getByRole('button', { name: MESSAGES.excel.ui.nav }).waitFor();
+    expect(await page.getByRole('button', { name: D.nav }).count()).toBe(0);
+  });
 });
