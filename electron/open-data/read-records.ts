@@ -1,8 +1,8 @@
 // The first half of reading an open-data file: bytes → records (text by long-format field) with where each came
 // from, or the reason the file cannot be read. Every file is hostile until checked: size, binary content,
 // encoding (UTF-8 with or without BOM, else GB18030 with a warning), CSV syntax, JSON syntax, row and field limits,
-// header names. Three shapes: the long CSV (Chinese or field-name headers), the long JSON ({format, rows}) and a
-// DHIS2 dataValueSet ({dataValues}, mapped back through the office's mapping). Pure.
+// header names. Four shapes: the long CSV (Chinese or field-name headers), the long JSON ({format, rows}), a
+// DHIS2 dataValueSet ({dataValues}) and ADX XML (read-adx), both mapped back through the office's mapping. Pure.
 import { MAX_IMPORT_BYTES, type ProblemSeverity } from '../../shared/api/excel-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { parseCsv, unneutralise } from '../../shared/open-data/csv.ts';

@@ -45,9 +45,9 @@ export function DatabasePage({ profile }: { profile: Profile }) {
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState<OpenDataFormat | null>(null);
 
-  // the years held come with the first answer; until then (and when none) the current year
+  // the units and the years held, asked with an empty span (nothing to judge, so at once); until then the current year
   const first = useApiQuery(`db-years:${profile.planId}:${profile.regionCode}`, () =>
-    api['open-data:database']({ filter: { regionCodes: [], fromYear: 2000, toYear: 2100, area: null, text: '', verdicts: [] }, pivot: null }));
+    api['open-data:database']({ filter: { regionCodes: [], fromYear: 2100, toYear: 2100, area: null, text: '', verdicts: [] }, pivot: null }));
   const years = first.value?.years ?? [];
   const fromYear = from ?? years[0] ?? new Date().getFullYear();
   const toYear = to ?? years[years.length - 1] ?? fromYear;
