@@ -12,11 +12,12 @@ import { PrintPage } from './pages/PrintPage.tsx';
 import { MergePage } from './pages/MergePage.tsx';
 import { ImportExportPage } from './pages/ImportExportPage.tsx';
 import { PlanAuthorPage } from './pages/PlanAuthorPage.tsx';
+import { DatabasePage } from './pages/DatabasePage.tsx';
 import { NewPlanForm } from './pages/NewPlanForm.tsx';
 import { useMenuCommand, useMenuCommandSource } from './hooks/useMenuCommands.ts';
 import { GuideDialog } from './components/GuideDialog.tsx';
 
-type Page = 'home' | 'entry' | 'framework' | 'plans' | 'backups' | 'print' | 'merge' | 'excel';
+type Page = 'home' | 'entry' | 'framework' | 'plans' | 'backups' | 'print' | 'merge' | 'excel' | 'database';
 
 export function App() {
   const profileQuery = useApiQuery('settings:get-profile', {});
@@ -93,6 +94,7 @@ export function App() {
     ['entry', MESSAGES.app.nav.entry],
     ...(profile.role === 'county' || profile.role === 'city' ? [['merge', MESSAGES.merge.title] as [Page, string]] : []),
     ['excel', MESSAGES.excel.ui.nav],
+    ...(profile.role === 'county' || profile.role === 'city' ? [['database', MESSAGES.openData.database.nav] as [Page, string]] : []),
     ['framework', MESSAGES.app.nav.framework],
     ...(profile.role === 'county' || profile.role === 'city' ? [['plans', MESSAGES.planAuthor.ui.nav] as [Page, string]] : []),
     ['backups', MESSAGES.app.nav.backups],
@@ -114,6 +116,7 @@ export function App() {
         {page === 'backups' && <BackupsPage />}
         {page === 'print' && <PrintPage profile={profile} />}
         {page === 'merge' && <MergePage profile={profile} />}
+        {page === 'database' && <DatabasePage profile={profile} />}
         {page === 'excel' && <ImportExportPage profile={profile} onOpenMerge={() => setPage('merge')} />}
         {overlays}
       </main>

@@ -1,8 +1,8 @@
 // The first half of reading an open-data file: bytes → records (text by long-format field) with where each came
 // from, or the reason the file cannot be read. Every file is hostile until checked: size, binary content,
 // encoding (UTF-8 with or without BOM, else GB18030 with a warning), CSV syntax, JSON syntax, row and field limits,
-// header names. Three shapes: the long CSV (Chinese or field-name headers), the long JSON ({format, rows}) and a
-// DHIS2 dataValueSet ({dataValues}, mapped back through the office's mapping). Pure.
+// header names. Four shapes: the long CSV (Chinese or field-name headers), the long JSON ({format, rows}), a
+// DHIS2 dataValueSet ({dataValues}) and ADX XML (read-adx), both mapped back through the office's mapping. Pure.
 import { type ProblemSeverity } from '../../shared/api/excel-contract.ts';
 import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import { MESSAGES } from '../../shared/messages.ts';
@@ -10,10 +10,11 @@ import { parseCsv, unneutralise } from '../../shared/open-data/csv.ts';
 import { fieldOfHeader } from '../../shared/open-data/long-csv.ts';
 import { LONG_FIELDS, OPEN_DATA_FORMAT, type LongRow } from '../../shared/open-data/long-format.ts';
 import { DataValueSchema, type Dhis2Mapping } from '../../shared/open-data/dhis2.ts';
+import { readAdx } from './read-adx.ts';
 
 const P = MESSAGES.openData.problem;
 
-const OPEN_DATA_LIMITS = { maxBytes: MAX_IMPORT_BYTES, maxRows: 200_000, maxFieldChars: 5000 };
+export const OPEN_DATA_LIMITS = { maxBytes: MAX_IMPORT_BYTES, maxRows: 200_000, maxFieldChars: 5000 };
 
 export type Field = keyof LongRow;
 export type Fields = Partial<Record<Field, string>>;
@@ -28,14 +29,16 @@ export interface IncomingRecord {
 
 export interface RecordProblem { severity: ProblemSeverity; code: string; order: number; location: string; item: string | null; message: string }
 
+export type RecordFormat = 'long-csv' | 'long-json' | 'dhis2-json' | 'adx';
+
 export type ReadRecords =
-  | { ok: true; format: 'long-csv' | 'long-json' | 'dhis2-json'; records: IncomingRecord[]; problems: RecordProblem[] }
-  | { ok: false; format: 'long-csv' | 'long-json' | 'dhis2-json' | null; problems: RecordProblem[] };
+  | { ok: true; format: RecordFormat; records: IncomingRecord[]; problems: RecordProblem[] }
+  | { ok: false; format: RecordFormat | null; problems: RecordProblem[] };
 
 /** Fields that carry free text: un-neutralised when read from our CSV (a leading apostrophe we added). */
 const TEXT_FIELDS = new Set<Field>(['regionName', 'planName', 'name', 'rawText', 'noDataReason', 'note', 'source', 'target', 'rule', 'message']);
 
-const fileProblem = (fileName: string, code: string, message: string, severity: ProblemSeverity = 'error'): RecordProblem =>
+export const fileProblem = (fileName: string, code: string, message: string, severity: ProblemSeverity = 'error'): RecordProblem =>
   ({ severity, code, order: 0, location: fileName, item: null, message });
 
 function decode(bytes: Uint8Array): { text: string; gbk: boolean } {
@@ -59,6 +62,7 @@ export function readRecords(bytes: Uint8Array, fileName: string, ctx: RecordCont
   const notes = gbk ? [fileProblem(fileName, 'gbk', P.gbk, 'warning')] : [];
   const head = text.trimStart();
   if (head.startsWith('{') || head.startsWith('[')) return readJson(text, fileName, ctx, limits, notes);
+  if (head.startsWith('<')) return readAdx(text, fileName, ctx, limits, notes);
   return readLongCsv(text, fileName, limits, notes);
 }
 
@@ -133,15 +137,24 @@ function readLongJson(rows: unknown[], fileName: string, limits: typeof OPEN_DAT
   return { ok: true, format: 'long-json', records, problems };
 }
 
+/** The mapping read backwards: a DHIS2 identifier → our item code / region code; our own codes pass as they are. */
+export function reverseMapping(m: Dhis2Mapping | null) {
+  const reverse = (rec: Record<string, string> | undefined) => new Map(Object.entries(rec ?? {}).map(([k, v]) => [v, k]));
+  const items = reverse(m?.dataElements);
+  const units = reverse(m?.orgUnits);
+  return {
+    item: (de: string): string | null => items.get(de) ?? (/^[HECPSFVL]D\d{2}$/.test(de) ? de : null),
+    region: (ou: string): string | null => units.get(ou) ?? (/^\d{12}$/.test(ou) ? ou : null),
+  };
+}
+
 /** A dataValueSet mapped back: dataElement → item, categoryOptionCombo → 栏, orgUnit → region, period → year. */
 function readDataValueSet(obj: Record<string, unknown>, fileName: string, ctx: RecordContext, limits: typeof OPEN_DATA_LIMITS, notes: RecordProblem[]): ReadRecords {
   const values = obj.dataValues as unknown[];
   if (values.length > limits.maxRows) return { ok: false, format: 'dhis2-json', problems: [...notes, fileProblem(fileName, 'too_many_rows', P.tooManyRows(values.length, limits.maxRows))] };
   const m = ctx.mapping;
-  const reverse = (rec: Record<string, string> | undefined) => new Map(Object.entries(rec ?? {}).map(([k, v]) => [v, k]));
-  const items = reverse(m?.dataElements);
-  const cocs = reverse(m?.categoryOptionCombos);
-  const units = reverse(m?.orgUnits);
+  const back = reverseMapping(m);
+  const cocs = new Map(Object.entries(m?.categoryOptionCombos ?? {}).map(([k, v]) => [v, k]));
   const top = (k: string) => (typeof obj[k] === 'string' ? (obj[k] as string) : undefined);
   const problems: RecordProblem[] = [...notes];
   const records: IncomingRecord[] = [];
@@ -156,11 +169,11 @@ function readDataValueSet(obj: Record<string, unknown>, fileName: string, ctx: R
     const v = parsed.data;
     const where: Partial<Record<Field, string>> = { code: 'dataElement', column: 'categoryOptionCombo', regionCode: 'orgUnit', year: 'period', value: 'value', noDataReason: 'comment' };
     const fail = (field: string, message: string) => problems.push({ severity: 'error', code: 'unmapped', order: i, location: at(field), item: null, message });
-    const item = items.get(v.dataElement) ?? (/^[HECPSFVL]D\d{2}$/.test(v.dataElement) ? v.dataElement : null);
+    const item = back.item(v.dataElement);
     const coc = v.categoryOptionCombo ?? undefined;
     const sex = coc === undefined ? 'total' : cocs.get(coc) ?? null;
     const ou = v.orgUnit ?? top('orgUnit');
-    const region = ou === undefined ? null : units.get(ou) ?? (/^\d{12}$/.test(ou) ? ou : null);
+    const region = ou === undefined ? null : back.region(ou);
     const period = v.period ?? top('period') ?? '';
     let ok = true;
     if (item === null) { fail('dataElement', P.unmappedDataElement(v.dataElement)); ok = false; }

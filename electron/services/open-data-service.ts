@@ -4,10 +4,11 @@
 // checked in full (electron/open-data), then the database checks (plan in use, locked returns, overwrites); nothing
 // is written on any error or on warnings not accepted; otherwise a backup and one transaction for all the returns.
 import { AppError } from '../../shared/api/envelope.ts';
-import type { OpenDataExport, OpenDataFormat, OpenDataReport } from '../../shared/api/open-data-contract.ts';
+import { DATABASE_MAX_ROWS, type DatabaseView, type OpenDataExport, type OpenDataFormat, type OpenDataReport } from '../../shared/api/open-data-contract.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { defaultMapping, Dhis2MappingSchema, mappingClashes, toAdx, toDataValueSet, type Dhis2Mapping } from '../../shared/open-data/dhis2.ts';
+import { indicatorsOf, matchesFilter, pivotOf, type DatabaseFilter } from '../../shared/open-data/database.ts';
 import { longRowsToCsv } from '../../shared/open-data/long-csv.ts';
 import { LongDatasetSchema, longRowsOf, OPEN_DATA_FORMAT, OPEN_DATA_VERSION, type LongRow } from '../../shared/open-data/long-format.ts';
 import type { ReturnData } from '../../shared/returns/schema.ts';
@@ -31,7 +32,7 @@ import { getProfile } from './settings-service.ts';
 
 const O = MESSAGES.openData;
 
-export interface ExportInput { regionCode: string; withChildren: boolean; fromYear: number; toYear: number; format: OpenDataFormat; planId?: string }
+export interface ExportInput { regionCode: string; withChildren: boolean; fromYear: number; toYear: number; format: OpenDataFormat; planId?: string; filter?: DatabaseFilter }
 
 function planOf(ctx: AppContext, planId?: string): Framework {
   const plan = planId ?? getProfile(ctx)?.planId;
@@ -70,17 +71,35 @@ function judged(ctx: AppContext, rowId: number, regionName: string): Judged {
   return { data: view.data, framework, regionName, rows };
 }
 
+/** The region's (and its units') returns of the plan over the years, each judged, oldest first per unit. */
+function collect(ctx: AppContext, framework: Framework, regionCode: string, withChildren: boolean, fromYear: number, toYear: number) {
+  const region = requireRegion(ctx, regionCode);
+  const units = [region, ...(withChildren ? childRegions(ctx.db, region.code).filter((r) => r.level === 'township' || r.level === 'county') : [])];
+  const list = units.flatMap((r) => listReturns(ctx.db, r.code)
+    .filter((x) => x.planId === framework.plan.id && x.year >= fromYear && x.year <= toYear)
+    .sort((a, b) => a.year - b.year)
+    .map((x) => ({ id: x.id, name: r.name })));
+  return { region, units, all: list.map((x) => judged(ctx, x.id, x.name)) };
+}
+
+/** A return's cells kept by the filter (DHIS2 / ADX carry data items only: a verdict filter keeps none). */
+function filteredData(j: Judged, filter: DatabaseFilter): ReturnData {
+  const names = new Map(j.framework.dataItems.map((d) => [d.code, d.name]));
+  const cells = j.data.cells.filter((c) => matchesFilter({ kind: 'item', regionCode: j.data.regionCode, year: j.data.year, code: c.item, name: names.get(c.item) ?? '', targetId: null, verdict: null }, filter));
+  return { ...j.data, cells };
+}
+
 export function exportOpenData(ctx: AppContext, input: ExportInput): OpenDataExport & { bytes: Buffer } {
   if (input.fromYear > input.toYear) throw new AppError('invalid_request', O.badYears(input.fromYear, input.toYear), [{ path: 'fromYear', message: O.badYears(input.fromYear, input.toYear) }]);
   const framework = planOf(ctx, input.planId);
-  const region = requireRegion(ctx, input.regionCode);
-  const regions = [region, ...(input.withChildren ? childRegions(ctx.db, region.code).filter((r) => r.level === 'township') : [])];
-  const list = regions.flatMap((r) => listReturns(ctx.db, r.code)
-    .filter((x) => x.planId === framework.plan.id && x.year >= input.fromYear && x.year <= input.toYear)
-    .sort((a, b) => a.year - b.year)
-    .map((x) => ({ id: x.id, name: r.name })));
-  if (list.length === 0) throw new AppError('refused', O.noReturns(region.name, input.fromYear, input.toYear));
-  const all = list.map((x) => judged(ctx, x.id, x.name));
+  const { region, all: every } = collect(ctx, framework, input.regionCode, input.withChildren, input.fromYear, input.toYear);
+  if (every.length === 0) throw new AppError('refused', O.noReturns(region.name, input.fromYear, input.toYear));
+  const filter = input.filter;
+  // with the database page's filter: its rows (long formats) or its data items' cells (DHIS2), returns left empty dropped
+  const all = !filter ? every : every
+    .map((j) => ({ ...j, data: filteredData(j, filter), rows: j.rows.filter((r) => matchesFilter(r, filter)) }))
+    .filter((j) => (input.format === 'csv' || input.format === 'json' ? j.rows.length > 0 : j.data.cells.length > 0));
+  if (all.length === 0) throw new AppError('refused', input.format === 'csv' || input.format === 'json' ? O.database.nothingToExport : O.database.noItemValues);
   const base = O.fileName(region.name, input.fromYear, input.toYear, '');
   const notes: string[] = [];
   const mapping = input.format === 'dhis2-json' || input.format === 'adx' ? mappingOf(ctx, framework) : null;
@@ -120,6 +139,34 @@ export function exportOpenData(ctx: AppContext, input: ExportInput): OpenDataExp
   }
   const bytes = Buffer.from(text, 'utf8');
   return { fileName: `${base}${ext}`, bytesBase64: bytes.toString('base64'), bytes, rows, returns: all.length, notes };
+}
+
+/**
+ * The 统计数据库 page: every unit × year × indicator target of the office's region from this computer's database,
+ * judged like the export, filtered by the one filter the exports use; the pivot of one indicator.
+ */
+export function queryDatabase(ctx: AppContext, input: { regionCode?: string; planId?: string; filter: DatabaseFilter; pivot: string | null; maxRows?: number }): DatabaseView {
+  const { filter } = input;
+  if (filter.fromYear > filter.toYear) throw new AppError('invalid_request', O.badYears(filter.fromYear, filter.toYear), [{ path: 'filter.fromYear', message: O.badYears(filter.fromYear, filter.toYear) }]);
+  const framework = planOf(ctx, input.planId);
+  const regionCode = input.regionCode ?? getProfile(ctx)?.regionCode;
+  if (!regionCode) throw new AppError('refused', MESSAGES.returns.noProfile);
+  const { region, units, all } = collect(ctx, framework, regionCode, true, filter.fromYear, filter.toYear);
+  const yearsHeld = [...new Set(units.flatMap((u) => listReturns(ctx.db, u.code).filter((x) => x.planId === framework.plan.id).map((x) => x.year)))].sort((a, b) => a - b);
+  const matching = all.flatMap((j) => j.rows).filter((r) => matchesFilter(r, filter));
+  const indicatorRows = matching.filter((r) => r.kind === 'indicator');
+  return {
+    regionName: region.name,
+    planName: framework.plan.name,
+    units: units.map((u) => ({ code: u.code, name: u.name, level: u.level })),
+    years: yearsHeld,
+    rows: indicatorRows.slice(0, input.maxRows ?? DATABASE_MAX_ROWS),
+    total: indicatorRows.length,
+    itemValues: matching.filter((r) => r.kind === 'item').length,
+    returns: new Set(matching.map((r) => `${r.regionCode}|${r.year}`)).size,
+    indicators: indicatorsOf(indicatorRows),
+    pivot: input.pivot ? pivotOf(indicatorRows, input.pivot) : null,
+  };
 }
 
 /** Reads and checks a file: every problem, none written. */

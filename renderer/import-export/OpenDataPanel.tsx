@@ -138,7 +138,7 @@ function OpenDataImport() {
       <p className="muted small">{T.importIntro}</p>
       <div className="ie-row">
         <label className="button-like open-data-file">
-          <input type="file" accept=".csv,.json,.txt,text/csv,application/json" data-testid="open-data-file"
+          <input type="file" accept=".csv,.json,.txt,.xml,text/csv,application/json,application/xml" data-testid="open-data-file"
             onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void pick(f); }} />
           <span className="primary-like">{E.chooseFile}</span>
         </label>

@@ -70,6 +70,7 @@ export const CHANNEL_NAMES = [
   'report:annual',
   'report:evaluation',
   'diagnostics:export',
+  'open-data:database',
   'open-data:export',
   'open-data:import',
   'open-data:mapping-export',

@@ -67,7 +67,7 @@ export function mappingClashes(m: Dhis2Mapping): { what: 'dataElement' | 'coc' |
 }
 
 const dhis2Period = (year: number) => String(year);
-const adxPeriod = (year: number) => `${year}-01-01/P1Y`;
+export const adxPeriod = (year: number) => `${year}-01-01/P1Y`;
 
 export const DataValueSchema = z.object({
   dataElement: z.string().min(1).max(100),

@@ -198,6 +198,56 @@ export function areaStatusSvg(rows: { title: string; counts: Counts }[]): string
   return svg(W, H, MESSAGES.report.annual.sections.areas, parts);
 }
 
+/** Muted, distinguishable line colours for several units on one chart (cycled). */
+const SERIES = ['#1f4e99', '#b4235a', '#2e7d4f', '#d08700', '#6a3d9a', '#00838f', '#8d6e63', '#5c6bc0', '#c0ca33', '#e64a19'];
+
+/**
+ * One indicator over the years for several units (the database page's pivot): a line per unit, years along the
+ * bottom, the unit names in a legend on the right, a point coloured by the engine's status.
+ */
+export function seriesChartSvg(chart: { title: string; unit: string; decimals: number; years: number[]; series: { label: string; points: { value: number | null; status: TargetStatus | null }[] }[] }): string {
+  const W = 640, L = 44, T = 26, B = 22, legendW = 132, R = legendW + 12;
+  const H = Math.max(200, T + B + 14 * chart.series.length);
+  const values = chart.series.flatMap((s) => s.points.map((p) => p.value)).filter((v): v is number => v !== null);
+  let lo = values.length ? Math.min(...values) : 0;
+  let hi = values.length ? Math.max(...values) : 1;
+  const pad = (hi - lo) * 0.12 || Math.max(1, Math.abs(hi) * 0.1);
+  lo = Math.max(chart.unit === '%' || chart.unit === '‰' || lo >= 0 ? 0 : -Infinity, lo - pad);
+  hi += pad;
+  const ticks = niceTicks(lo, hi, 4);
+  const y0 = ticks[0], y1 = ticks[ticks.length - 1];
+  const y = (v: number) => T + (H - T - B) * (1 - (v - y0) / (y1 - y0 || 1));
+  const count = chart.years.length;
+  const x = (i: number) => L + 12 + ((W - L - R - 24) * (count === 1 ? 0.5 : i / (count - 1)));
+  const parts: string[] = [];
+  parts.push(`<text x="0" y="12" font-size="11" font-weight="700">${esc(chart.title)}<tspan font-size="9" font-weight="400" fill="#555">（${esc(unitSuffix(chart.unit))}）</tspan></text>`);
+  for (const t of ticks) {
+    parts.push(`<line x1="${L}" x2="${W - R}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${GRID}" stroke-width="0.6"/>`);
+    parts.push(`<text x="${L - 4}" y="${n(y(t) + 3)}" font-size="8" fill="${AXIS}" text-anchor="end">${esc(label(t, tickDecimals(ticks)))}</text>`);
+  }
+  const every = count > 10 ? 2 : 1;
+  chart.years.forEach((year, i) => {
+    if ((count - 1 - i) % every === 0) parts.push(`<text x="${n(x(i))}" y="${H - 6}" font-size="8.5" fill="${AXIS}" text-anchor="middle">${year}</text>`);
+  });
+  chart.series.forEach((s, k) => {
+    const colour = SERIES[k % SERIES.length];
+    let path = '';
+    s.points.forEach((p, i) => {
+      if (p.value === null) return;
+      path += `${path && s.points[i - 1]?.value !== null && s.points[i - 1]?.value !== undefined ? 'L' : 'M'}${n(x(i))} ${n(y(p.value))}`;
+    });
+    if (path) parts.push(`<path d="${path}" fill="none" stroke="${colour}" stroke-width="1.4"/>`);
+    s.points.forEach((p, i) => {
+      if (p.value === null) return;
+      parts.push(`<circle cx="${n(x(i))}" cy="${n(y(p.value))}" r="2.6" fill="${STATUS_COLOURS[p.status ?? 'reference'] ?? colour}" stroke="${colour}" stroke-width="1"/>`);
+    });
+    const ly = T + 4 + k * 14;
+    parts.push(`<line x1="${W - legendW}" x2="${W - legendW + 14}" y1="${ly}" y2="${ly}" stroke="${colour}" stroke-width="2"/>`);
+    parts.push(`<text x="${W - legendW + 18}" y="${ly + 3}" font-size="9">${esc(s.label)}</text>`);
+  });
+  return svg(W, H, chart.title, parts);
+}
+
 function svg(w: number, h: number, title: string, parts: string[]): string {
   return `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title>${parts.join('')}</svg>`;
 }

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../services/context.ts';
-import { exportMapping, exportOpenData, importMapping, importOpenData, validateOpenData } from '../../services/open-data-service.ts';
+import { exportMapping, exportOpenData, importMapping, importOpenData, queryDatabase, validateOpenData } from '../../services/open-data-service.ts';
 import type { DomainHandlers } from '../handlers.ts';
 
 const decode = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
@@ -9,6 +9,7 @@ export const openDataHandlers = (ctx: AppContext): DomainHandlers<'open-data'> =
     const { bytes: _bytes, ...file } = exportOpenData(ctx, input);
     return file;
   },
+  'open-data:database': (input) => queryDatabase(ctx, input),
   'open-data:validate': ({ fileName, bytesBase64 }) => validateOpenData(ctx, decode(bytesBase64), fileName),
   'open-data:import': ({ fileName, bytesBase64, acceptWarnings }) => importOpenData(ctx, decode(bytesBase64), fileName, acceptWarnings),
   'open-data:mapping-export': ({ planId }) => {

@@ -13,5 +13,6 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   import: async () => (await import('./import.ts')).importCommand,
   merge: async () => (await import('./merge.ts')).mergeCommand,
   'export-data': async () => (await import('./export-data.ts')).exportDataCommand,
+  data: async () => (await import('./data.ts')).dataCommand,
   overdue: async () => (await import('./overdue.ts')).overdueCommand,
 };

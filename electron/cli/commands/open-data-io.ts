@@ -1,5 +1,6 @@
-// `wdp import` and `wdp validate` take the long format (CSV / JSON) and DHIS2 dataValueSets as well as Excel forms:
-// a .json file, or a .csv / .txt whose header row names the long format's columns, goes to the open-data import.
+// `wdp import` and `wdp validate` take the long format (CSV / JSON), DHIS2 dataValueSets and ADX as well as Excel
+// forms: a .json or .xml / .adx file, a file whose text starts with an XML declaration or <adx, or a .csv / .txt
+// whose header row names the long format's columns, goes to the open-data import.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { OpenDataReport } from '../../../shared/api/open-data-contract.ts';
@@ -9,8 +10,7 @@ import type { CliIo } from '../command.ts';
 
 export function isOpenDataFile(path: string): boolean {
   const ext = extname(path).toLowerCase();
-  if (ext === '.json') return true;
-  if (ext !== '.csv' && ext !== '.txt') return false;
+  if (ext === '.json' || ext === '.xml' || ext === '.adx') return true;
   let head = '';
   try {
     const fd = openSync(path, 'r');
@@ -23,6 +23,9 @@ export function isOpenDataFile(path: string): boolean {
   } catch {
     return false;
   }
+  // ADX under any name (content, not extension): an XML declaration or the adx element first
+  if (/^\s*<(\?xml|adx[\s>]|[A-Za-z_][\w.-]*:adx[\s>])/.test(head)) return true;
+  if (ext !== '.csv' && ext !== '.txt') return false;
   const fields = (head.split(/\r?\n/)[0] ?? '').split(',').map((h) => fieldOfHeader(h.replace(/^"|"$/g, '')));
   return fields.includes('kind') && fields.includes('code') && fields.includes('regionCode');
 }

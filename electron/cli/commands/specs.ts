@@ -24,8 +24,10 @@ const text = (description: string, required = false): FlagSpec => ({ type: 'stri
 const number = (description: string): FlagSpec => ({ type: 'string', value: '<数值>', description, check: 'number' });
 const planId = { ...P.planId, min: 1, max: 1 };
 
-const REPORT_KINDS = ['annual', 'midterm', 'final'] as const;
-const DATA_FORMATS = ['csv', 'json', 'dhis2-json', 'adx'] as const;
+export const REPORT_KINDS = ['annual', 'midterm', 'final'] as const;
+export const DATA_FORMATS = ['csv', 'json', 'dhis2-json', 'adx'] as const;
+export const EXPORT_FORMATS = ['form', 'long-csv', 'json', 'dhis2-json', 'adx'] as const;
+export const TABLE_FORMATS = ['table', 'long-csv', 'json'] as const;
 const RULE_KINDS = ['at_least', 'at_most', 'about', 'range', 'trend', 'balanced', 'qualitative'] as const;
 
 export const COMMAND_SPECS: CommandSpec[] = [
@@ -61,7 +63,22 @@ export const COMMAND_SPECS: CommandSpec[] = [
     },
   },
   { name: 'template', summary: S.template, flags: { plan, region: region(true), year: year(true), output: output(true, '<文件.xlsx>') } },
-  { name: 'export', summary: S.export, flags: { region: region(true), year: year(true), plan, output: output(true, '<文件.xlsx>') } },
+  {
+    name: 'export', summary: S.export,
+    flags: {
+      region: region(true), year: year(false, F.exportYear), from: year(false, F.from), to: year(false, F.to),
+      format: { type: 'string', value: '<格式>', description: F.exportFormat, check: { oneOf: EXPORT_FORMATS } },
+      'with-children': { type: 'boolean', description: F.withChildren }, plan, output: output(true),
+    },
+  },
+  {
+    name: 'data', summary: S.data,
+    flags: {
+      region: region(true), from: year(true, F.from), to: year(true, F.to),
+      format: { type: 'string', value: '<格式>', description: F.dataFormat, check: { oneOf: TABLE_FORMATS } },
+      plan, out: { type: 'string', short: 'o', value: '<文件>', description: F.dataOut },
+    },
+  },
   { name: 'validate', summary: S.validate, positional: { ...P.file, min: 1, max: 1 }, flags: {} },
   { name: 'import', summary: S.import, positional: { ...P.file, min: 1, max: 1 }, flags: { yes: { type: 'boolean', description: F.yes } } },
   {
