@@ -46,15 +46,15 @@ export function DatabasePage({ profile }: { profile: Profile }) {
   const [busy, setBusy] = useState<OpenDataFormat | null>(null);
 
   // the units and the years held, asked with an empty span (nothing to judge, so at once); until then the current year
-  const first = useApiQuery(`db-years:${profile.planId}:${profile.regionCode}`, () =>
-    api['open-data:database']({ filter: { regionCodes: [], fromYear: 2100, toYear: 2100, area: null, text: '', verdicts: [] }, pivot: null }));
+  const first = useApiQuery('open-data:database',
+    { filter: { regionCodes: [], fromYear: 2100, toYear: 2100, area: null, text: '', verdicts: [] }, pivot: null }, `${profile.planId}:${profile.regionCode}`);
   const years = first.value?.years ?? [];
   const fromYear = from ?? years[0] ?? new Date().getFullYear();
   const toYear = to ?? years[years.length - 1] ?? fromYear;
   const filter: DatabaseFilter = useMemo(() => ({
     regionCodes: unit ? [unit] : [], fromYear, toYear, area: area || null, text: typed, verdicts: verdict ? [verdict] : [],
   }), [unit, fromYear, toYear, area, typed, verdict]);
-  const view = useApiQuery(`db:${profile.planId}:${JSON.stringify(filter)}:${pivot}`, () => api['open-data:database']({ filter, pivot: pivot || null }));
+  const view = useApiQuery('open-data:database', { filter, pivot: pivot || null }, profile.planId);
   // the last answer stays on screen while the next is on its way
   const last = useRef<typeof view.value>(undefined);
   if (view.value) last.current = view.value;
