@@ -72,7 +72,7 @@ export interface SheetLayout {
 
 export interface ReturnLayout {
   framework: Framework;
-  level: 'township' | 'county';
+  level: 'township' | 'county' | 'city';
   sheets: SheetLayout[];
 }
 
@@ -83,7 +83,7 @@ const areaOfCode = (code: string): AreaCode | undefined => AREA_CODES.find((a) =
  * everything, with the qualitative assessments and the thresholds set by higher levels. Anything `data` holds
  * beyond that is included too, so an export never drops a value. Areas with no rows are left out.
  */
-export function buildLayout(framework: Framework, level: 'township' | 'county', data?: ReturnData): ReturnLayout {
+export function buildLayout(framework: Framework, level: 'township' | 'county' | 'city', data?: ReturnData): ReturnLayout {
   const filledItems = new Set(data?.cells.filter((c) => c.value !== null || c.noData !== null).map((c) => c.item) ?? []);
   const answered = new Set(data?.qualitative.filter((q) => q.choice !== null || q.note !== '').map((q) => q.indicator) ?? []);
   const thresholds = new Set(Object.keys(data?.externalThresholds ?? {}));

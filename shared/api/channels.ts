@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = [
   'plans:catalogue',
   'plans:preview-target',
   'plans:set-target',
+  'plans:declare-local',
   'plans:signing-info',
   'regions:get',
   'regions:children',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
-import { FrameworkSchema, IndicatorCodeSchema, IndicatorSchema, PlanMetaSchema, TargetRuleSchema } from '../framework/schema.ts';
+import { DataItemSchema, FrameworkSchema, IndicatorCodeSchema, IndicatorSchema, PlanMetaSchema, TargetRuleSchema } from '../framework/schema.ts';
 import { TargetStatusSchema } from '../rules/result.ts';
 
 export const PlanSummarySchema = z.object({
@@ -36,17 +36,27 @@ export const plansContract = {
       id: z.string().regex(/^[a-z]+$/, '规划编号只能用小写英文字母（如 zhenlai）'),
       regionCode: z.string().regex(/^\d{12}$/), name: z.string().trim().min(4).max(80),
       start: z.number().int().min(2000).max(2100), end: z.number().int().min(2000).max(2100), baselineYear: z.number().int().min(2000).max(2100),
-      copyFrom: z.string().min(1),
+      /** the plan to copy; absent: start from the bare shared catalogue (the national 纲要's indicators) */
+      copyFrom: z.string().min(1).optional(),
     }),
     z.object({ planId: z.string(), version: z.number().int(), message: z.string() }),
-    '编制本单位的规划：复制一个随程序提供的规划，改为本地区、名称、规划期和基期',
+    '编制本单位的规划：从指标目录开始，或复制一个随程序提供的规划，改为本地区、名称、规划期和基期',
+  ),
+  'plans:declare-local': endpoint(
+    z.object({ planId: z.string().min(1), indicator: IndicatorSchema, dataItems: z.array(DataItemSchema).max(20) }),
+    z.object({ version: z.number().int(), message: z.string() }),
+    '登记本地指标（指标目录中没有的指标，用保留的本地代码：各领域字母后接80～99）及其数据项',
   ),
   'plans:set-target': endpoint(
     z.object({ planId: z.string().min(1), target: z.union([TargetInputSchema, z.object({ remove: z.string().min(1) })]), sample: z.number().finite().optional() }),
     z.object({ version: z.number().int(), targetId: z.string(), message: z.string(), sample: SampleSchema.nullable() }),
     '新增、修改或删除本地规划的一个目标（保存为新版本）；可附一个试算数值',
   ),
-  'plans:catalogue': endpoint(z.object({}), z.array(IndicatorSchema), '指标目录：全国纲要的全部指标（编制规划时从中选择指标）'),
+  'plans:catalogue': endpoint(
+    z.object({ planId: z.string().min(1).optional() }),
+    z.array(IndicatorSchema),
+    '指标目录：全国纲要的全部指标（编制规划时从中选择指标）；给出规划时另含该规划登记的本地指标',
+  ),
   'plans:preview-target': endpoint(
     z.object({ planId: z.string().min(1), target: TargetInputSchema, sample: z.number().finite() }),
     SampleSchema,

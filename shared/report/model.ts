@@ -11,7 +11,7 @@ export interface RegionInfo {
   name: string;
   /** with its parents, e.g. 湖南省郴州市嘉禾县珠泉镇 */
   fullName: string;
-  level: 'township' | 'county';
+  level: 'township' | 'county' | 'city';
 }
 
 /** A stored return as the services give it: the view and the rule engine's evaluation of it. */
