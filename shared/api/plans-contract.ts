@@ -84,9 +84,17 @@ export const plansContract = {
     '县级调整本级规划的一个目标值（生成新版本指标框架）',
   ),
   'plans:import-package': endpoint(
-    z.object({ fileName: z.string().min(1).max(300), bytesBase64: z.string().max(8 * 1024 * 1024) }),
-    z.object({ planId: z.string(), version: z.number().int(), pinned: z.object({ fingerprint: z.string(), regionName: z.string() }).optional() }),
-    '导入县级下发的指标框架包（验证签名；第一个包认定制定单位的签名密钥）',
+    z.object({
+      fileName: z.string().min(1).max(300), bytesBase64: z.string().max(8 * 1024 * 1024),
+      /** a deliberate re-pin after the maker reinstalled its PC: the new fingerprint as compared by phone, and why */
+      repin: z.object({ fingerprint: z.string().trim().min(1, '请填写对方电脑上显示的指纹'), reason: z.string().trim().min(2, '请填写重新认定的原因').max(200) }).optional(),
+    }),
+    z.object({
+      planId: z.string(), version: z.number().int(),
+      pinned: z.object({ fingerprint: z.string(), regionName: z.string() }).optional(),
+      repinned: z.object({ from: z.string(), to: z.string(), message: z.string() }).optional(),
+    }),
+    '导入县级下发的指标框架包（验证签名；第一个包认定制定单位的签名密钥；密钥变了须明确重新认定）',
   ),
   'plans:signing-info': endpoint(
     z.object({ planId: z.string().min(1) }),
@@ -95,6 +103,8 @@ export const plansContract = {
       own: z.string().nullable(),
       /** the plan maker's key accepted with the first package */
       pinned: z.object({ fingerprint: z.string(), regionName: z.string(), pinnedAt: z.string() }).nullable(),
+      /** every deliberate re-pin, oldest first */
+      repins: z.array(z.object({ at: z.string(), userName: z.string(), from: z.string(), to: z.string(), regionName: z.string(), reason: z.string() })),
     }),
     '本单位签名密钥指纹和已认定的制定单位密钥指纹（用于电话核对）',
   ),

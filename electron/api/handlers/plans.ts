@@ -17,7 +17,7 @@ export const plansHandlers = (ctx: AppContext): DomainHandlers<'settings' | 'pla
   },
   'plans:adjust-target': ({ planId, targetId, value, tolerance, band, note }) => adjustTarget(ctx, planId, targetId, { value, tolerance, band }, note),
   'plans:export-package': ({ planId }) => exportFrameworkPackage(ctx, planId),
-  'plans:import-package': ({ fileName, bytesBase64 }) => importFrameworkPackage(ctx, fileName, Buffer.from(bytesBase64, 'base64')),
+  'plans:import-package': ({ fileName, bytesBase64, repin }) => importFrameworkPackage(ctx, fileName, Buffer.from(bytesBase64, 'base64'), { repin }),
   'plans:new': (input) => newPlan(ctx, input),
   'plans:set-target': ({ planId, target, sample }) => setPlanTarget(ctx, planId, target, sample),
   'plans:catalogue': ({ planId }) => catalogueIndicators(ctx, planId),
