@@ -5,7 +5,7 @@ import { MESSAGES } from '../../../shared/messages.ts';
 import { call } from '../call.ts';
 import { flagString, UsageError, type CliIo, type ParsedArgs } from '../command.ts';
 import type { AppBackend } from '../../app.ts';
-import { writeOutputFile } from './excel-io.ts';
+import { printReport, readInputFile, writeOutputFile } from './excel-io.ts';
 
 const C = MESSAGES.cli;
 
@@ -104,6 +104,21 @@ export async function planLocal(planId: string, args: ParsedArgs, backend: AppBa
   return 0;
 }
 
+/** wdp plan import: a signed framework package; --repin <new fingerprint> --reason re-pins the maker's key deliberately. */
+export async function planImport(path: string, args: ParsedArgs, backend: AppBackend, io: CliIo): Promise<number> {
+  const repin = flagString(args, 'repin');
+  const reason = flagString(args, 'reason');
+  if (repin !== undefined && !reason) throw new UsageError(C.repinNeedsReason);
+  const input = readInputFile(path);
+  if ('report' in input) { printReport(input.report, io); return 2; }
+  const r = await call(backend, 'plans:import-package', { ...input, ...(repin !== undefined ? { repin: { fingerprint: repin, reason: reason! } } : {}) });
+  if (args.flags.json) { io.out(JSON.stringify(r, null, 2)); return 0; }
+  io.out(MESSAGES.frameworkPackage.imported(r.version));
+  if (r.pinned) io.out(MESSAGES.frameworkPackage.pinnedNow(r.pinned.regionName, r.pinned.fingerprint));
+  if (r.repinned) io.out(r.repinned.message);
+  return 0;
+}
+
 export async function planExport(planId: string, args: ParsedArgs, backend: AppBackend, io: CliIo): Promise<number> {
   const output = flagString(args, 'output')!;
   const pkg = await call(backend, 'plans:export-package', { planId });
@@ -117,6 +132,7 @@ export const runPlanAuthor = async (sub: string, planId: string | undefined, arg
   try {
     if (sub === 'new') return await planNew(args, backend, io);
     if (sub === 'edit' && planId) return await planEdit(planId, args, backend, io);
+    if (sub === 'import' && planId) return await planImport(planId, args, backend, io);
     if (sub === 'local' && planId) return await planLocal(planId, args, backend, io);
     if (sub === 'export' && planId) return await planExport(planId, args, backend, io);
   } catch (error) {

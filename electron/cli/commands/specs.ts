@@ -64,6 +64,10 @@ export const COMMAND_SPECS: CommandSpec[] = [
       'item-unit': { type: 'string', value: '<单位>', description: F.itemUnit },
     },
   },
+  {
+    name: 'plan import', summary: S['plan import'], positional: { ...P.frameworkFile, min: 1, max: 1 }, note: N['plan import'],
+    flags: { repin: { type: 'string', value: '<新指纹>', description: F.repin }, reason: text(F.repinReason) },
+  },
   { name: 'plan export', summary: S['plan export'], positional: planId, flags: { output: output(true, '<文件.wdpframework.json>', F.frameworkFile) } },
   {
     name: 'report', summary: S.report, note: N.report,
@@ -94,6 +98,6 @@ export const COMMAND_SPECS: CommandSpec[] = [
 ];
 
 /** Commands with subcommands (`plan show|new|edit|export`). */
-export const GROUPS: Record<string, string[]> = { plan: ['show', 'new', 'edit', 'local', 'export'] };
+export const GROUPS: Record<string, string[]> = { plan: ['show', 'new', 'edit', 'local', 'import', 'export'] };
 
 export const specOf = (name: string): CommandSpec | undefined => COMMAND_SPECS.find((s) => s.name === name);
