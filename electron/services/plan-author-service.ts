@@ -105,6 +105,13 @@ export function catalogueIndicators(ctx: AppContext, planId?: string) {
   return [...shared, ...local];
 }
 
+/** Every data item of the shared catalogue, and a plan's local ones (the names of numerators and denominators). */
+export function catalogueDataItems(ctx: AppContext, planId?: string) {
+  const shared = catalogue(ctx).flatMap((c) => c.dataItems);
+  const local = planId ? requireFramework(ctx, planId).local?.dataItems ?? [] : [];
+  return [...shared, ...local];
+}
+
 /** How a sample value would be judged under a target of a plan (nothing stored). */
 export function previewTarget(ctx: AppContext, planId: string, input: TargetInput, sample: number) {
   const { framework: next, targetId } = applyTarget(ctx, requireFramework(ctx, planId), input);

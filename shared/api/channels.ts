@@ -14,6 +14,7 @@ export const CHANNEL_NAMES = [
   'plans:preview-target',
   'plans:set-target',
   'plans:declare-local',
+  'plans:catalogue-items',
   'plans:signing-info',
   'regions:get',
   'regions:children',

@@ -42,6 +42,11 @@ export const plansContract = {
     z.object({ planId: z.string(), version: z.number().int(), message: z.string() }),
     '编制本单位的规划：从指标目录开始，或复制一个随程序提供的规划，改为本地区、名称、规划期和基期',
   ),
+  'plans:catalogue-items': endpoint(
+    z.object({ planId: z.string().min(1).optional() }),
+    z.array(DataItemSchema),
+    '指标目录的全部数据项（分子、分母的名称和口径）；给出规划时另含该规划登记的本地数据项',
+  ),
   'plans:declare-local': endpoint(
     z.object({ planId: z.string().min(1), indicator: IndicatorSchema, dataItems: z.array(DataItemSchema).max(20) }),
     z.object({ version: z.number().int(), message: z.string() }),

@@ -3,7 +3,7 @@ import { listPlans, requireFramework, retiredItems } from '../../services/plans-
 import { listChildRegions, regionWithPath } from '../../services/regions-service.ts';
 import { getProfile, setProfile } from '../../services/settings-service.ts';
 import type { DomainHandlers } from '../handlers.ts';
-import { catalogueIndicators, declareLocalIndicator, newPlan, previewTarget, setPlanTarget } from '../../services/plan-author-service.ts';
+import { catalogueDataItems, catalogueIndicators, declareLocalIndicator, newPlan, previewTarget, setPlanTarget } from '../../services/plan-author-service.ts';
 import { adjustTarget } from '../../services/framework-adjust-service.ts';
 import { exportFrameworkPackage, importFrameworkPackage, signingInfo } from '../../services/framework-package-service.ts';
 
@@ -21,6 +21,7 @@ export const plansHandlers = (ctx: AppContext): DomainHandlers<'settings' | 'pla
   'plans:new': (input) => newPlan(ctx, input),
   'plans:set-target': ({ planId, target, sample }) => setPlanTarget(ctx, planId, target, sample),
   'plans:catalogue': ({ planId }) => catalogueIndicators(ctx, planId),
+  'plans:catalogue-items': ({ planId }) => catalogueDataItems(ctx, planId),
   'plans:declare-local': ({ planId, indicator, dataItems }) => declareLocalIndicator(ctx, planId, { indicator, dataItems }),
   'plans:preview-target': ({ planId, target, sample }) => previewTarget(ctx, planId, target, sample),
   'plans:signing-info': ({ planId }) => signingInfo(ctx, planId),
