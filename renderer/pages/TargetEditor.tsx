@@ -19,7 +19,7 @@ function IndicatorInfo({ indicator, items }: { indicator: Indicator; items: Data
   const I = T.indicatorInfo;
   const item = (ref: { item: string; sex: string }) => {
     const d = items.find((x) => x.code === ref.item);
-    return `${ref.item} ${d?.name ?? ''}${ref.sex === 'female' ? I.female : ''}${d ? `（${d.unit}）` : ''}`;
+    return <>{`${ref.item} ${d?.name ?? ''}${ref.sex === 'female' ? I.female : ''}${d ? `（${d.unit}）` : ''}`}{d?.note && <span className="muted">{I.itemNote(d.note)}</span>}</>;
   };
   return (
     <dl className="indicator-info small" data-testid="indicator-info">

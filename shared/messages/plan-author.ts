@@ -35,7 +35,7 @@ export const AUTHOR_MSG = {
   ui: {
     nav: '规划管理',
     title: '规划管理',
-    intro: '没有随程序提供规划的县（区）或市，可以复制一个规划，改为本地区、名称、规划期和基期，再按本地规划原文逐条修改目标，然后导出指标框架包发给乡镇（街道）和部门。',
+    intro: '没有随程序提供规划的县（区）或市，可以从指标目录（全国纲要的指标）开始，或复制一个规划，改为本地区、名称、规划期和基期，再按本地规划原文逐条填写目标（目录中没有的指标登记为本地指标），然后导出指标框架包发给乡镇（街道）和部门。',
     fromSetup: '没有本县（市）的规划？编制本单位的规划',
     backToSetup: '返回填报单位设置',
     newHeading: '编制新规划',
@@ -43,7 +43,7 @@ export const AUTHOR_MSG = {
     fromCatalogue: '从指标目录开始（全国纲要的指标，不复制规划；再逐条填写本地规划的目标）',
     copyGroup: '复制一个随程序提供的规划',
     indicatorInfo: {
-      definition: '指标解释', unit: '计量单位', numerator: '分子', denominator: '分母', source: '数据来源', department: '责任部门', qualitative: '定性指标（已建立 / 推进中 / 未建立）', local: '本地指标', female: '（女性栏）',
+      definition: '指标解释', unit: '计量单位', numerator: '分子', denominator: '分母', source: '数据来源', department: '责任部门', qualitative: '定性指标（已建立 / 推进中 / 未建立）', local: '本地指标', female: '（女性栏）', itemNote: (note: string) => `　口径：${note}`,
     },
     localHeading: '登记本地指标',
     localIntro: (from: number, to: number) => `指标目录中没有的指标，用保留的本地代码登记：各领域字母后接 ${from}～${to}（指标如 H${from}，数据项如 HD${from}），指标目录从不使用这一段。写明定义、单位、分子和分母；分子或分母是新的数据项时填写它的名称（乡镇填报、逐级相加的单栏计数）。`,

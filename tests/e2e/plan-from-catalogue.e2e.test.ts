@@ -80,7 +80,8 @@ describe('规划管理 from the bare catalogue', () => {
     await editor.getByLabel('指标（指标目录）').selectOption('H04');
     const info = editor.getByTestId('indicator-info');
     await expect.poll(() => info.textContent()).toContain('分子HD03 系统管理产妇数（人）');
-    expect(await info.textContent()).toContain('分母HD01 活产数（人）');
+    expect(await info.textContent()).toContain('分母HD01 活产数（人）　口径：妊娠满28周');
+    expect(await info.textContent()).toContain('口径：妊娠13周前建册');
     expect(await info.textContent()).toContain('责任部门卫健');
     await editor.getByLabel('规则类型').selectOption('about');
     await editor.getByLabel('目标值（%）').fill('96');
