@@ -93,18 +93,18 @@ export function buildLayout(framework: Framework, level: 'township' | 'county' |
   AREA_CODES.forEach((area, areaIndex) => {
     const areaTitle = MESSAGES.areaTitles[area];
     const rows: LayoutRow[] = [];
-    const items = framework.dataItems.filter((d) => areaOfCode(d.code) === area && (level === 'county' || d.level === 'township' || filledItems.has(d.code)));
+    const items = framework.dataItems.filter((d) => areaOfCode(d.code) === area && (level !== 'township' || d.level === 'township' || filledItems.has(d.code)));
     for (const item of items) rows.push({ kind: 'item', item, columns: sexColumnsOf(item) });
 
     const qualitative = framework.indicators.filter((i): i is QualitativeIndicator => i.kind === 'qualitative' && i.area === area
-      && (level === 'county' || i.judgeLevel === 'township' || answered.has(i.code)));
+      && (level !== 'township' || i.judgeLevel === 'township' || answered.has(i.code)));
     if (qualitative.length > 0) {
       rows.push({ kind: 'section', label: F.sections.qualitative });
       for (const indicator of qualitative) rows.push({ kind: 'qualitative', indicator, labels: QUALITATIVE_LABELS[indicator.choices] });
     }
 
     const planArea = framework.areas.find((a) => a.area === area);
-    const external = (planArea?.targets ?? []).filter((t) => t.rule.kind === 'external' && (level === 'county' || thresholds.has(t.id)));
+    const external = (planArea?.targets ?? []).filter((t) => t.rule.kind === 'external' && (level !== 'township' || thresholds.has(t.id)));
     if (external.length > 0) {
       rows.push({ kind: 'section', label: F.sections.thresholds });
       for (const target of external) {
