@@ -23,7 +23,7 @@ export function LocalIndicatorForm({ planId, local, onSaved }: { planId: string;
   const [numeratorName, setNumeratorName] = useState('');
   const [denominator, setDenominator] = useState('');
   const [denominatorName, setDenominatorName] = useState('');
-  const [itemUnit, setItemUnit] = useState('人');
+  const [itemUnit, setItemUnit] = useState(T.localDefaults.itemUnit);
   const [error, setError] = useState('');
 
   const chooseArea = (next: AreaCode) => {
@@ -32,15 +32,15 @@ export function LocalIndicatorForm({ planId, local, onSaved }: { planId: string;
     setNumerator(`${AREA_LETTER[next]}D${LOCAL_CODE_RANGE.from}`);
   };
   const newItem = (itemCode: string, itemName: string): DataItem[] => (itemName.trim() ? [{
-    code: itemCode.trim().toUpperCase(), name: itemName.trim(), unit: itemUnit.trim() || '人', valueType: 'count', sex: 'single', decimals: 0,
-    level: 'township', aggregation: 'sum', department: department.trim() || '统计',
+    code: itemCode.trim().toUpperCase(), name: itemName.trim(), unit: itemUnit.trim() || T.localDefaults.itemUnit, valueType: 'count', sex: 'single', decimals: 0,
+    level: 'township', aggregation: 'sum', department: department.trim() || T.localDefaults.department,
   }] : []);
   const save = async () => {
     setError('');
     const indicator: Indicator = {
       kind: 'ratio', code: code.trim().toUpperCase(), area, name: name.trim(), unit, decimals: 1,
       numerator: { item: numerator.trim().toUpperCase(), sex: 'total' }, denominator: { item: denominator.trim().toUpperCase(), sex: 'total' },
-      judgeLevel: 'township', department: department.trim() || '统计', ...(note.trim() ? { note: note.trim() } : {}),
+      judgeLevel: 'township', department: department.trim() || T.localDefaults.department, ...(note.trim() ? { note: note.trim() } : {}),
     };
     try {
       const r = await api['plans:declare-local']({ planId, indicator, dataItems: [...newItem(numerator, numeratorName), ...newItem(denominator, denominatorName)] });
@@ -84,7 +84,7 @@ export function LocalIndicatorForm({ planId, local, onSaved }: { planId: string;
         {text(T.localDenominator, denominator, setDenominator, '', `${letter}D01`)}
         {text(`${T.localDenominator}${T.localNewItemName}`, denominatorName, setDenominatorName)}
         {text(T.localItemUnit, itemUnit, setItemUnit, '')}
-        {text(T.localDepartment, department, setDepartment, '', '卫健')}
+        {text(T.localDepartment, department, setDepartment, '', T.localDefaults.departmentExample)}
       </div>
       {error && <p className="error" role="alert" data-testid="local-error">{error}</p>}
       <button type="submit" className="primary" disabled={!ready}>{T.localSave}</button>

@@ -51,6 +51,8 @@ export const AUTHOR_MSG = {
     localDepartment: '责任部门', localNumerator: '分子数据项代码', localDenominator: '分母数据项代码',
     localNewItemName: '（新的本地数据项时）名称', localItemUnit: '新数据项的计量单位',
     localSave: '登记本地指标',
+    /** a new local item's unit and department when none is typed; the department field's example */
+    localDefaults: { itemUnit: '人', department: '统计', departmentExample: '卫健' },
     localList: '已登记的本地指标',
     city: '所在市', chooseCity: '请选择市',
     region: '本单位（县区或市）', chooseRegion: '请选择本单位',

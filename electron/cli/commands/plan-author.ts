@@ -88,8 +88,9 @@ export async function planLocal(planId: string, args: ParsedArgs, backend: AppBa
   const area = /^[HECPSFVL]\d{2}$/.test(code) ? AREA_OF[code[0]] : undefined;
   if (!area) throw new UsageError(C.planLocalArea(code));
   const unit = flagString(args, 'unit')!;
-  const department = flagString(args, 'department') ?? '统计';
-  const itemUnit = flagString(args, 'item-unit') ?? '人';
+  const D = MESSAGES.planAuthor.ui.localDefaults;
+  const department = flagString(args, 'department') ?? D.department;
+  const itemUnit = flagString(args, 'item-unit') ?? D.itemUnit;
   const dataItems = (['numerator', 'denominator'] as const).flatMap((which) => {
     const name = flagString(args, `${which}-name`);
     return name ? [{ code: flagString(args, which)!, name, unit: itemUnit, valueType: 'count' as const, sex: 'single' as const, decimals: 0, level: 'township' as const, aggregation: 'sum' as const, department }] : [];
