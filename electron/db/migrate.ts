@@ -34,9 +34,19 @@ export function migrate(db: Database, migrations: Migration[], beforeMigrate?: (
   const latest = migrations.length;
   if (from === latest) return { from, to: latest };
   beforeMigrate?.(from, latest);
-  db.transaction(() => {
-    for (const m of migrations.slice(from)) db.exec(m.sql);
-    db.pragma(`user_version = ${latest}`);
-  })();
+  // Foreign keys are held off while migrating (a table rebuild must not cascade; the pragma has no effect inside a
+  // transaction) and every reference is checked before the commit: a migration that breaks one is rolled back.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of migrations.slice(from)) db.exec(m.sql);
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(MESSAGES.app.migrationForeignKeys(broken.length));
+      db.pragma(`user_version = ${latest}`);
+    })();
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
+  }
   return { from, to: latest };
 }

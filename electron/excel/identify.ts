@@ -89,10 +89,10 @@ function readHeaderFacts(workbook: GridWorkbook, skip: Set<string>, problems: Ra
 const latest = (frameworks: readonly Framework[], planId: string) =>
   frameworks.filter((f) => f.plan.id === planId).sort((a, b) => b.version - a.version)[0] ?? null;
 
-const levelOf = (code: string, lookup: RegionLookup | undefined): 'township' | 'county' => {
+const levelOf = (code: string, lookup: RegionLookup | undefined): 'township' | 'county' | 'city' => {
   const region = lookup?.(code);
-  if (region) return region.level === 'township' ? 'township' : 'county';
-  return code.endsWith('000000') ? 'county' : 'township';
+  if (region) return region.level === 'township' ? 'township' : region.level === 'city' ? 'city' : 'county';
+  return code.endsWith('00000000') ? 'city' : code.endsWith('000000') ? 'county' : 'township';
 };
 
 /** Identifies the return; problems explain what could not be identified or does not fit. */

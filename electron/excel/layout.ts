@@ -65,7 +65,7 @@ export interface SheetLayout {
 
 export interface ReturnLayout {
   framework: Framework;
-  level: 'township' | 'county';
+  level: 'township' | 'county' | 'city';
   sheets: SheetLayout[];
 }
 
@@ -76,7 +76,7 @@ const areaOfCode = (code: string): AreaCode | undefined => AREA_CODES.find((a) =
  * everything, with the qualitative assessments and the thresholds set by higher levels. Anything `data` holds
  * beyond that is included too, so an export never drops a value. Areas with no rows are left out.
  */
-export function buildLayout(framework: Framework, level: 'township' | 'county', data?: ReturnData): ReturnLayout {
+export function buildLayout(framework: Framework, level: 'township' | 'county' | 'city', data?: ReturnData): ReturnLayout {
   const filledItems = new Set(data?.cells.filter((c) => c.value !== null || c.noData !== null).map((c) => c.item) ?? []);
   const answered = new Set(data?.qualitative.filter((q) => q.choice !== null || q.note !== '').map((q) => q.indicator) ?? []);
   const thresholds = new Set(Object.keys(data?.externalThresholds ?? {}));
@@ -86,18 +86,18 @@ export function buildLayout(framework: Framework, level: 'township' | 'county', 
   AREA_CODES.forEach((area, areaIndex) => {
     const areaTitle = MESSAGES.areaTitles[area];
     const rows: LayoutRow[] = [];
-    const items = framework.dataItems.filter((d) => areaOfCode(d.code) === area && (level === 'county' || d.level === 'township' || filledItems.has(d.code)));
+    const items = framework.dataItems.filter((d) => areaOfCode(d.code) === area && (level !== 'township' || d.level === 'township' || filledItems.has(d.code)));
     for (const item of items) rows.push({ kind: 'item', item, columns: sexColumnsOf(item) });
 
     const qualitative = framework.indicators.filter((i): i is QualitativeIndicator => i.kind === 'qualitative' && i.area === area
-      && (level === 'county' || i.judgeLevel === 'township' || answered.has(i.code)));
+      && (level !== 'township' || i.judgeLevel === 'township' || answered.has(i.code)));
     if (qualitative.length > 0) {
       rows.push({ kind: 'section', label: F.sections.qualitative });
       for (const indicator of qualitative) rows.push({ kind: 'qualitative', indicator, labels: QUALITATIVE_LABELS[indicator.choices] });
     }
 
     const planArea = framework.areas.find((a) => a.area === area);
-    const external = (planArea?.targets ?? []).filter((t) => t.rule.kind === 'external' && (level === 'county' || thresholds.has(t.id)));
+    const external = (planArea?.targets ?? []).filter((t) => t.rule.kind === 'external' && (level !== 'township' || thresholds.has(t.id)));
     if (external.length > 0) {
       rows.push({ kind: 'section', label: F.sections.thresholds });
       for (const target of external) {

@@ -23,7 +23,7 @@ export const WorkbookMetaSchema = z.object({
   frameworkVersion: z.coerce.number().int().positive(),
   regionCode: z.string().regex(/^\d{12}$/),
   regionName: z.string(),
-  level: z.enum(['township', 'county']),
+  level: z.enum(['township', 'county', 'city']),
   year: z.coerce.number().int().min(2000).max(2100),
   appVersion: z.string(),
   regionVintage: z.coerce.number().int().optional(),

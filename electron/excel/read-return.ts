@@ -116,7 +116,7 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
   const { data, addresses } = assembled;
   // a merged (county) return's pooled ratios, which a city pools instead of the county's summed cells
   const metaSheet = identified.metaSheet ? workbook.sheets.find((s) => s.name === identified.metaSheet) : undefined;
-  const pooled = metaSheet && identity.level === 'county' ? readPooledRows(metaSheet, problems) : undefined;
+  const pooled = metaSheet && identity.level !== 'township' ? readPooledRows(metaSheet, problems) : undefined;
   if (pooled) data.pooledRatios = pooled;
   const actual = returnChecksum(data);
   const stated = identified.meta?.checksum ?? null;

@@ -89,7 +89,7 @@ export function writeFooter(sc: SheetContext, first: number): number {
     N.heading,
     input.data.level === 'township' ? N.whoTownship(input.region.name, input.framework.plan.region.name) : N.whoCounty(input.framework.plan.region.name),
     N.checks, N.columns, N.symbols, N.decimals,
-    ...(input.data.level === 'county' ? [N.qualitative] : []),
+    ...(input.data.level !== 'township' ? [N.qualitative] : []),
     ...(sc.template ? [N.template] : []),
   ];
   for (const text of notes) {

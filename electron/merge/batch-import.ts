@@ -6,6 +6,8 @@
 // verdict keeps no bytes and no grid and at most MAX_PROBLEMS_PER_FILE problems (the rest counted), and
 // importMany hands each chunk's verdicts to its caller as they are decided (the CLI prints them at once).
 import { createHash } from 'node:crypto';
+import { isLocalCode } from '../../shared/framework/schema.ts';
+import { engineLevel } from '../../shared/returns/schema.ts';
 import { isSummedAt } from '../../shared/aggregation/merge-returns.ts';
 import { outsideScope } from '../../shared/aggregation/department.ts';
 import { MESSAGES } from '../../shared/messages.ts';
@@ -31,7 +33,7 @@ export interface ReadOutcome {
   /** null when the file could not be read as a return */
   incoming: IncomingReturn | null;
   /** whose return the file says it is (its 填报单位 and year), even when it is refused for its errors */
-  identity?: { regionCode: string; regionName: string; level: 'township' | 'county'; year: number } | null;
+  identity?: { regionCode: string; regionName: string; level: 'township' | 'county' | 'city'; year: number } | null;
 }
 /** Reads one file as a return (the Excel reader in the app; tests may pass their own). */
 export type ReturnReader = (bytes: Buffer, fileName: string) => ReadOutcome | Promise<ReadOutcome>;
@@ -80,10 +82,13 @@ function classify(ctx: AppContext, office: Office, year: number, incoming: Incom
   }
   const known = new Map(office.framework.dataItems.map((d) => [d.code, d]));
   const filled = [...new Set(data.cells.filter((c) => c.value !== null || c.noData !== null).map((c) => c.item))];
-  const dropped = filled.filter((c) => !known.has(c));
+  // a local code (80–99) means something of its own in each plan: under another plan it is never pooled by code
+  const foreignLocal = data.planId !== office.planId ? filled.filter((c) => isLocalCode(c)) : [];
+  const dropped = filled.filter((c) => !known.has(c) && !foreignLocal.includes(c));
   if (dropped.length > 0) problems.push(warn(M.droppedItems(dropped)));
+  if (foreignLocal.length > 0) problems.push(warn(M.otherPlanLocalItems(planName(ctx, data.planId), foreignLocal)));
   // a department supplies its own county items only: a township sum or another department's item is refused, named
-  const refusedItems: string[] = [];
+  const refusedItems: string[] = [...foreignLocal];
   if (kind === 'department') {
     for (const code of filled) {
       const out = outsideScope(office.framework, incoming.department, code);
@@ -152,7 +157,7 @@ async function readOne(file: IncomingFile | LazyFile, read: ReturnReader): Promi
 const rejectedVerdict = (fileName: string, problems: ProblemRow[], incoming: IncomingReturn | null = null, identity: ReadOutcome['identity'] = null): FileVerdict => ({
   fileName, verdict: 'rejected', problems, submissionId: null, resubmission: null, duplicate: false,
   supplier: incoming ? { code: incoming.data.regionCode, name: incoming.supplierName, kind: 'township', department: incoming.department }
-    : identity ? { code: identity.regionCode, name: identity.regionName, kind: identity.level, department: '' } : null,
+    : identity ? { code: identity.regionCode, name: identity.regionName, kind: engineLevel(identity.level), department: '' } : null,
   year: incoming?.data.year ?? identity?.year ?? null, reportedOn: incoming?.reportedOn ?? null,
 });
 

@@ -53,8 +53,22 @@ export function exportFrameworkPackage(ctx: AppContext, planId: string): { fileN
   };
 }
 
-/** Checks a package completely before anything is written; returns the framework it carries and the maker's key. */
-function readFrameworkPackage(ctx: AppContext, fileName: string, bytes: Buffer): { framework: Framework; maker: PinnedKey } {
+/** A deliberate re-pin: the new key's fingerprint as compared by phone, and why (after the county reinstalled its PC). */
+export interface Repin { fingerprint: string; reason: string }
+/** One re-pin, kept in the office's settings (the audit of pinned keys; a pin never changes silently). */
+export interface RepinRecord { at: string; userName: string; from: string; to: string; regionName: string; reason: string }
+const repinSetting = (planId: string) => `package_key_repins:${planId}`;
+export function repinsOf(ctx: AppContext, planId: string): RepinRecord[] {
+  const raw = getSetting(ctx.db, repinSetting(planId));
+  return raw ? (JSON.parse(raw) as RepinRecord[]) : [];
+}
+
+/**
+ * Checks a package completely before anything is written; returns the framework it carries and the maker's key.
+ * A key other than the pinned one is refused, naming both fingerprints, unless `repin` names this package's
+ * fingerprint exactly (the user compared it by phone): then `repinned` says what the pin changes from.
+ */
+export function readFrameworkPackage(ctx: AppContext, fileName: string, bytes: Buffer, repin?: Repin): { framework: Framework; maker: PinnedKey; repinned: PinnedKey | null } {
   if (bytes.length > MAX_PACKAGE_BYTES) throw new AppError('invalid_file', M.tooLarge(fileName));
   let raw: unknown;
   try {
@@ -76,8 +90,15 @@ function readFrameworkPackage(ctx: AppContext, fileName: string, bytes: Buffer):
   const framework = parsed.data;
   const maker: PinnedKey = { ...pkg.data.maker, fingerprint: fingerprint(pkg.data.maker.publicKey), pinnedAt: isoNow(ctx) };
   const pinned = pinnedKey(ctx, framework.plan.id);
+  let repinned: PinnedKey | null = null;
   if (pinned && pinned.publicKey !== maker.publicKey) {
-    throw new AppError('refused', M.otherKey(fileName, maker.fingerprint, pinned.fingerprint, pinned.regionName));
+    if (!repin) {
+      throw new AppError('refused', M.otherKey(fileName, maker.fingerprint, pinned.fingerprint, pinned.regionName), [
+        { path: 'pinned', message: pinned.fingerprint }, { path: 'fingerprint', message: maker.fingerprint },
+      ]);
+    }
+    if (repin.fingerprint.trim().toUpperCase() !== maker.fingerprint) throw new AppError('refused', M.repinMismatch(repin.fingerprint.trim(), maker.fingerprint));
+    repinned = pinned;
   }
   if (maker.regionCode !== framework.plan.region.code) throw new AppError('refused', M.notPlanOffice(fileName, maker.regionName, framework.plan.region.name));
   const problems = checkFramework(framework);
@@ -88,17 +109,27 @@ function readFrameworkPackage(ctx: AppContext, fileName: string, bytes: Buffer):
   if (current && current.version >= framework.version) {
     throw new AppError('refused', M.notNewer(fileName, framework.version, current.version));
   }
-  return { framework, maker };
+  return { framework, maker, repinned };
 }
 
-export function importFrameworkPackage(ctx: AppContext, fileName: string, bytes: Buffer) {
-  const { framework, maker } = readFrameworkPackage(ctx, fileName, bytes);
-  const first = !pinnedKey(ctx, framework.plan.id);
+export function importFrameworkPackage(ctx: AppContext, fileName: string, bytes: Buffer, options: { repin?: Repin } = {}) {
+  const { framework, maker, repinned } = readFrameworkPackage(ctx, fileName, bytes, options.repin);
+  const planId = framework.plan.id;
+  const first = !pinnedKey(ctx, planId);
   ctx.db.transaction(() => {
     insertFrameworkVersion(ctx.db, framework, 'imported', isoNow(ctx));
-    if (first) setSetting(ctx.db, pinSetting(framework.plan.id), JSON.stringify(maker));
+    if (first || repinned) setSetting(ctx.db, pinSetting(planId), JSON.stringify(maker));
+    if (repinned) {
+      const record: RepinRecord = { at: isoNow(ctx), userName: getProfile(ctx)?.userName ?? '', from: repinned.fingerprint, to: maker.fingerprint, regionName: maker.regionName, reason: options.repin!.reason.trim() };
+      setSetting(ctx.db, repinSetting(planId), JSON.stringify([...repinsOf(ctx, planId), record]));
+    }
   })();
-  return { planId: framework.plan.id, version: framework.version, ...(first ? { pinned: { fingerprint: maker.fingerprint, regionName: maker.regionName } } : {}) };
+  if (repinned) ctx.log.info(`framework package key re-pinned plan=${planId} from=${repinned.fingerprint} to=${maker.fingerprint}`);
+  return {
+    planId, version: framework.version,
+    ...(first ? { pinned: { fingerprint: maker.fingerprint, regionName: maker.regionName } } : {}),
+    ...(repinned ? { repinned: { from: repinned.fingerprint, to: maker.fingerprint, message: M.repinned(maker.regionName, repinned.fingerprint, maker.fingerprint) } } : {}),
+  };
 }
 
 /** What the framework page shows: this office's key fingerprint and the key pinned for the plan. */
@@ -108,5 +139,6 @@ export function signingInfo(ctx: AppContext, planId: string) {
   return {
     own: own ? fingerprint(own) : null,
     pinned: pin ? { fingerprint: pin.fingerprint, regionName: pin.regionName, pinnedAt: pin.pinnedAt } : null,
+    repins: repinsOf(ctx, planId),
   };
 }

@@ -2,7 +2,7 @@
 // and setting each target as its plan states it. Every change is a new version; the plan travels to townships
 // and departments as a signed framework package (framework-package-service).
 import { AppError } from '../../shared/api/envelope.ts';
-import { copyPlan, judgeSample, withTarget, type TargetInput } from '../../shared/framework/author.ts';
+import { copyPlan, emptyPlan, judgeSample, withLocalIndicator, withTarget, type LocalIndicatorInput, type TargetInput } from '../../shared/framework/author.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { VERDICT_LABEL } from '../../shared/rules/messages.ts';
@@ -16,7 +16,8 @@ import { getProfile, setProfile } from './settings-service.ts';
 
 const M = MESSAGES.planAuthor;
 
-export interface NewPlanInput { id: string; regionCode: string; name: string; start: number; end: number; baselineYear: number; copyFrom: string }
+/** copyFrom: a shipped (or local) plan to copy; absent: start from the bare shared catalogue */
+export interface NewPlanInput { id: string; regionCode: string; name: string; start: number; end: number; baselineYear: number; copyFrom?: string }
 
 const catalogue = (ctx: AppContext) => loadCatalogue(join(ctx.paths.resourcesDir, 'frameworks'));
 const isShipped = (ctx: AppContext, planId: string) => listBundledPlanIds(join(ctx.paths.resourcesDir, 'frameworks')).includes(planId);
@@ -40,16 +41,17 @@ export function newPlan(ctx: AppContext, input: NewPlanInput) {
   const parent = region.parent ? requireRegion(ctx, region.parent) : null;
   const grand = parent?.parent ? requireRegion(ctx, parent.parent) : null;
   const fullName = [grand?.name, parent?.name, region.name].filter(Boolean).join('');
-  const framework = copyPlan(requireFramework(ctx, input.copyFrom), {
+  const label = {
     id: input.id, name: input.name.trim(), region: { code: region.code, name: region.name, fullName },
     start: input.start, end: input.end, baselineYear: input.baselineYear,
-  });
+  };
+  const framework = input.copyFrom ? copyPlan(requireFramework(ctx, input.copyFrom), label) : emptyPlan(label);
   ctx.db.transaction(() => {
     insertFrameworkVersion(ctx.db, framework, 'imported', isoNow(ctx));
     // the office now reports under its own plan
     setProfile(ctx, { planId: framework.plan.id, role: region.level === 'city' ? 'city' : 'county', regionCode: region.code, userName: profile?.userName ?? '' });
   })();
-  return { planId: framework.plan.id, version: framework.version, message: M.created(framework.plan.name, framework.plan.id) };
+  return { planId: framework.plan.id, version: framework.version, message: (input.copyFrom ? M.created : M.createdFromCatalogue)(framework.plan.name, framework.plan.id) };
 }
 
 const sampleText = (framework: Framework, targetId: string, sample: number | undefined) => {
@@ -81,9 +83,33 @@ export function setPlanTarget(ctx: AppContext, planId: string, input: TargetInpu
   return { version: next.version, targetId, message: M.saved(next.version), sample: 'remove' in input ? null : sampleText(next, targetId, sample) };
 }
 
-/** Every indicator of the shared catalogue, area by area (a target can be added for any of them). */
-export function catalogueIndicators(ctx: AppContext) {
-  return catalogue(ctx).flatMap((c) => c.indicators);
+/** Declares (or redefines) one of the plan's own indicators with a local code, and the data items it needs. */
+export function declareLocalIndicator(ctx: AppContext, planId: string, input: LocalIndicatorInput) {
+  const current = requireFramework(ctx, planId);
+  if (isShipped(ctx, planId)) throw new AppError('refused', M.notAuthored(current.plan.name));
+  requireOffice(ctx, current.plan.region.code);
+  let next: Framework;
+  try {
+    next = withLocalIndicator(current, catalogue(ctx), input);
+  } catch (error) {
+    throw new AppError('invalid_request', (error as Error).message);
+  }
+  ctx.db.transaction(() => insertFrameworkVersion(ctx.db, next, 'imported', isoNow(ctx)))();
+  return { version: next.version, message: M.localSaved(input.indicator.code, next.version) };
+}
+
+/** Every indicator of the shared catalogue, area by area (a target can be added for any of them), and a plan's local ones. */
+export function catalogueIndicators(ctx: AppContext, planId?: string) {
+  const shared = catalogue(ctx).flatMap((c) => c.indicators);
+  const local = planId ? requireFramework(ctx, planId).local?.indicators ?? [] : [];
+  return [...shared, ...local];
+}
+
+/** Every data item of the shared catalogue, and a plan's local ones (the names of numerators and denominators). */
+export function catalogueDataItems(ctx: AppContext, planId?: string) {
+  const shared = catalogue(ctx).flatMap((c) => c.dataItems);
+  const local = planId ? requireFramework(ctx, planId).local?.dataItems ?? [] : [];
+  return [...shared, ...local];
 }
 
 /** How a sample value would be judged under a target of a plan (nothing stored). */

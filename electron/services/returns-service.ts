@@ -74,7 +74,8 @@ export function openReturn(ctx: AppContext, regionCode: string, year: number, pr
   const existing = findReturn(ctx.db, regionCode, year, profile.planId);
   if (existing) return viewReturn(ctx, existing);
   const framework = requireFramework(ctx, profile.planId);
-  const level = region.level === 'township' ? 'township' : 'county';
+  // a city office's own return is a city return (its merged figures are judged against the city's plan)
+  const level = region.level === 'township' ? 'township' : region.level === 'city' ? 'city' : 'county';
   const at = isoNow(ctx);
   const id = ctx.db.transaction(() => {
     const newId = insertReturn(ctx.db, { planId: profile.planId, frameworkVersion: framework.version, regionCode, level, year, createdAt: at });

@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import { MESSAGES } from '../../shared/messages.ts';
 
-export function ConfirmDialog({ title, children, confirmLabel, reasonLabel, danger, onConfirm, onCancel }: {
+export function ConfirmDialog({ title, children, confirmLabel, reasonLabel, danger, blocked = false, onConfirm, onCancel }: {
   title: string;
   /** what will change */
   children: ReactNode;
@@ -11,11 +11,13 @@ export function ConfirmDialog({ title, children, confirmLabel, reasonLabel, dang
   /** when given, a reason is required and passed to onConfirm */
   reasonLabel?: string;
   danger?: boolean;
+  /** true while something in `children` (e.g. a confirmation box) is not yet done: the confirm button stays disabled */
+  blocked?: boolean;
   onConfirm: (reason: string) => void;
   onCancel: () => void;
 }) {
   const [reason, setReason] = useState('');
-  const ready = !reasonLabel || reason.trim().length > 0;
+  const ready = !blocked && (!reasonLabel || reason.trim().length > 0);
   return (
     <div className="dialog-backdrop" role="dialog" aria-modal="true" aria-label={title} onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }}>
       <form className="dialog" onSubmit={(e) => { e.preventDefault(); if (ready) onConfirm(reason.trim()); }}>

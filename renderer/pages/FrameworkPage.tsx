@@ -6,6 +6,7 @@ import { AreaTabs } from '../components/AreaTabs.tsx';
 import { api, ApiCallError } from '../api/client.ts';
 import { fileToBase64, saveBase64 } from '../lib/files.ts';
 import { AdjustTargetForm } from './AdjustTargetForm.tsx';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 
 const T = MESSAGES.framework;
@@ -29,13 +30,24 @@ export function FrameworkPage({ planId, canAdjust = false }: { planId: string; c
       setNotice((e as Error).message);
     }
   };
-  const importPackage = async (file: File) => {
+  // a package signed by a key other than the pinned one: both fingerprints, and a deliberate re-pin on offer
+  const [keyChanged, setKeyChanged] = useState<{ fileName: string; bytesBase64: string; pinned: string; fingerprint: string } | null>(null);
+  const [repinning, setRepinning] = useState(false);
+  const [phoned, setPhoned] = useState(false);
+  const importPackage = async (file: File) => importBytes(file.name, await fileToBase64(file));
+  const importBytes = async (fileName: string, bytesBase64: string, repin?: { fingerprint: string; reason: string }) => {
     try {
-      const r = await api['plans:import-package']({ fileName: file.name, bytesBase64: await fileToBase64(file) });
-      setNotice([P.imported(r.version), r.pinned ? P.pinnedNow(r.pinned.regionName, r.pinned.fingerprint) : ''].filter(Boolean).join(' '));
+      const r = await api['plans:import-package']({ fileName, bytesBase64, ...(repin ? { repin } : {}) });
+      setNotice([P.imported(r.version), r.pinned ? P.pinnedNow(r.pinned.regionName, r.pinned.fingerprint) : '', r.repinned?.message ?? ''].filter(Boolean).join(' '));
+      setKeyChanged(null);
       setLoaded((n) => n + 1);
     } catch (e) {
-      setNotice(e instanceof ApiCallError ? [e.error.message, ...e.error.details.map((d) => d.message)].join('；') : (e as Error).message);
+      if (e instanceof ApiCallError) {
+        const pinned = e.error.details.find((d) => d.path === 'pinned')?.message;
+        const fingerprint = e.error.details.find((d) => d.path === 'fingerprint')?.message;
+        setKeyChanged(pinned && fingerprint ? { fileName, bytesBase64, pinned, fingerprint } : null);
+        setNotice(pinned && fingerprint ? e.error.message : [e.error.message, ...e.error.details.map((d) => d.message)].join('；'));
+      } else setNotice((e as Error).message);
     }
   };
   const [area, setArea] = useState<AreaCode>('health');
@@ -62,13 +74,29 @@ export function FrameworkPage({ planId, canAdjust = false }: { planId: string; c
           <input ref={fileInput} type="file" accept=".json" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void importPackage(f); e.target.value = ''; }} />
         </div>
       </header>
-      {notice && <p className="notice" role="status">{notice}</p>}
+      {notice && <p className={keyChanged ? 'error' : 'notice'} role="status" data-testid="framework-notice">{notice}</p>}
+      {keyChanged && (
+        <p><button className="danger" onClick={() => { setPhoned(false); setRepinning(true); }}>{P.repinButton}</button></p>
+      )}
+      {keyChanged && repinning && keys.value?.pinned && (
+        <ConfirmDialog title={P.repinTitle} confirmLabel={P.repinDo} reasonLabel={P.repinReason} danger blocked={!phoned}
+          onConfirm={(reason) => { setRepinning(false); void importBytes(keyChanged.fileName, keyChanged.bytesBase64, { fingerprint: keyChanged.fingerprint, reason }); }}
+          onCancel={() => setRepinning(false)}>
+          <p>{P.repinBody(keys.value.pinned.regionName, keyChanged.pinned, keyChanged.fingerprint)}</p>
+          <label className="radio"><input type="checkbox" checked={phoned} onChange={(e) => setPhoned(e.target.checked)} />{P.repinConfirm(keyChanged.fingerprint)}</label>
+        </ConfirmDialog>
+      )}
       {keys.value && (
         <p className="muted small" data-testid="key-fingerprints">
           {canAdjust ? (keys.value.own ? P.ownKey(keys.value.own) : P.ownKeyNone)
             : keys.value.pinned ? P.pinnedKey(keys.value.pinned.regionName, keys.value.pinned.fingerprint, keys.value.pinned.pinnedAt) : P.pinnedNone}
           {'　'}{P.fingerprintHint}
         </p>
+      )}
+      {keys.value && keys.value.repins.length > 0 && (
+        <ul className="muted small" data-testid="key-repins">
+          {keys.value.repins.map((r) => <li key={r.at}>{P.repinHistory(r.at, r.from, r.to, r.userName, r.reason)}</li>)}
+        </ul>
       )}
       {!q && (
         <AreaTabs areas={framework.areas} current={area} onChange={setArea} />

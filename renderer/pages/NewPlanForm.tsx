@@ -6,9 +6,11 @@ import { useApiQuery } from '../hooks/useApiQuery.ts';
 
 const T = MESSAGES.planAuthor.ui;
 const FIELDS = ['id', 'regionCode', 'name', 'start', 'end', 'baselineYear'];
+/** the choice that starts from the bare shared catalogue instead of copying a plan */
+const FROM_CATALOGUE = '@catalogue';
 
 /**
- * A new plan for an office: a shipped plan copied and relabelled with the office's region (picked from the region
+ * A new plan for an office, started from the bare shared catalogue or a shipped plan copied, relabelled with the office's region (picked from the region
  * table, never typed), name, period and base year. With `regionCode` the office is fixed (the profile's own).
  */
 export function NewPlanForm({ regionCode: fixedRegion, onCreated }: { regionCode?: string; onCreated: (message: string) => void }) {
@@ -59,6 +61,11 @@ export function NewPlanForm({ regionCode: fixedRegion, onCreated }: { regionCode
   const regionName = fixedRegion ? fixedName : offices.find((r) => r.code === regionCode)?.name ?? '';
   const chooseCopy = (planId: string) => {
     setCopyFrom(planId);
+    if (planId === FROM_CATALOGUE) {
+      // the national 纲要's period and base year as a start; the office types its own
+      setStart((v) => v || '2021'); setEnd((v) => v || '2030'); setBaseline((v) => v || '2020');
+      return;
+    }
     const p = bundled.find((x) => x.plan.id === planId);
     if (!p) return;
     setStart((v) => v || String(p.plan.period.start));
@@ -73,7 +80,7 @@ export function NewPlanForm({ regionCode: fixedRegion, onCreated }: { regionCode
     setErrors({});
     setError('');
     try {
-      const r = await api['plans:new']({ id: id.trim(), regionCode, name: name.trim(), start: Number(start), end: Number(end), baselineYear: Number(baseline), copyFrom });
+      const r = await api['plans:new']({ id: id.trim(), regionCode, name: name.trim(), start: Number(start), end: Number(end), baselineYear: Number(baseline), ...(copyFrom === FROM_CATALOGUE ? {} : { copyFrom }) });
       onCreated(r.message);
     } catch (e) {
       if (e instanceof ApiCallError) {
@@ -103,7 +110,10 @@ export function NewPlanForm({ regionCode: fixedRegion, onCreated }: { regionCode
           <span>{T.copyFrom}</span>
           <select aria-label={T.copyFrom} value={copyFrom} onChange={(e) => chooseCopy(e.target.value)}>
             <option value="">{T.chooseCopy}</option>
-            {bundled.map((p) => <option key={p.plan.id} value={p.plan.id}>{MESSAGES.app.common.planOption(p.plan.name, p.plan.status === '征求意见稿', p.plan.region.fullName)}</option>)}
+            <option value={FROM_CATALOGUE}>{T.fromCatalogue}</option>
+            <optgroup label={T.copyGroup}>
+              {bundled.map((p) => <option key={p.plan.id} value={p.plan.id}>{MESSAGES.app.common.planOption(p.plan.name, p.plan.status === '征求意见稿', p.plan.region.fullName)}</option>)}
+            </optgroup>
           </select>
         </label>
         {fixedRegion ? (

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { saveBase64 } from '../lib/files.ts';
 import { blankDraft, draftOf, type TargetDraft } from '../lib/target-draft.ts';
+import { LocalIndicatorForm } from './LocalIndicatorForm.tsx';
 import { NewPlanForm } from './NewPlanForm.tsx';
 import { TargetEditor } from './TargetEditor.tsx';
 
@@ -16,7 +17,8 @@ const T = MESSAGES.planAuthor.ui;
 const P = MESSAGES.frameworkPackage;
 
 /**
- * 规划管理 (county and city offices): a new plan copied from a shipped one for the office's region; the targets of
+ * 规划管理 (county and city offices): a new plan from the bare catalogue or copied from a shipped one for the office's
+ * region; local indicators declared in the reserved code range; the targets of
  * the office's authored plan, area by area, each editable with a live sample verdict, added from the catalogue or
  * removed (every change a new version); the signed package for townships and departments.
  */
@@ -26,7 +28,8 @@ export function PlanAuthorPage({ profile, onProfileChanged }: { profile: Profile
   const plans = useApiQuery('plans:list', {}, loaded);
   const fw = useApiQuery('plans:get-framework', { planId }, loaded);
   const keys = useApiQuery('plans:signing-info', { planId }, loaded);
-  const catalogue = useApiQuery('plans:catalogue', {});
+  const catalogue = useApiQuery('plans:catalogue', { planId }, loaded);
+  const items = useApiQuery('plans:catalogue-items', { planId }, loaded);
   const [area, setArea] = useState<AreaCode>('health');
   const [editing, setEditing] = useState<TargetDraft | null>(null);
   const [removing, setRemoving] = useState<Target | null>(null);
@@ -90,8 +93,14 @@ export function PlanAuthorPage({ profile, onProfileChanged }: { profile: Profile
       </details>
 
       {summary && !authored && <p className="muted">{T.shipped}</p>}
+      {framework && authored && (
+        <details className="card author-local">
+          <summary><strong>{T.localHeading}</strong></summary>
+          <LocalIndicatorForm planId={planId} local={framework.local?.indicators ?? []} onSaved={done} />
+        </details>
+      )}
       {editing && catalogue.value && framework && (
-        <TargetEditor key={`${editing.targetId ?? 'new'}:${loaded}`} planId={planId} period={framework.plan.period} catalogue={catalogue.value} initial={editing}
+        <TargetEditor key={`${editing.targetId ?? 'new'}:${loaded}`} planId={planId} period={framework.plan.period} catalogue={catalogue.value} items={items.value ?? []} initial={editing}
           onSaved={done} onCancel={() => setEditing(null)} />
       )}
       {framework && (

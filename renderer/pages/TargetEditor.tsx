@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { describeRule, indicatorUnit } from '../../shared/framework/describe.ts';
-import type { Indicator } from '../../shared/framework/schema.ts';
+import { isLocalCode, type DataItem, type Indicator } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { api, ApiCallError } from '../api/client.ts';
 import { inputOf, kindsFor, previewInputOf, ruleOf, type RuleKind, type TargetDraft } from '../lib/target-draft.ts';
@@ -14,11 +14,32 @@ const errorText = (e: unknown) => (e instanceof ApiCallError ? [e.error.message,
  * number; a sample value judged live by the real engine; saved as a new version. A contradictory rule is refused
  * beside the rule's fields, by the preview as soon as it is typed and by the save.
  */
-export function TargetEditor({ planId, period, catalogue, initial, onSaved, onCancel }: {
+/** What the catalogue says of an indicator: its definition, unit, numerator and denominator (or source), department. */
+function IndicatorInfo({ indicator, items }: { indicator: Indicator; items: DataItem[] }) {
+  const I = T.indicatorInfo;
+  const item = (ref: { item: string; sex: string }) => {
+    const d = items.find((x) => x.code === ref.item);
+    return <>{`${ref.item} ${d?.name ?? ''}${ref.sex === 'female' ? I.female : ''}${d ? `（${d.unit}）` : ''}`}{d?.note && <span className="muted">{I.itemNote(d.note)}</span>}</>;
+  };
+  return (
+    <dl className="indicator-info small" data-testid="indicator-info">
+      {isLocalCode(indicator.code) && <><dt>{I.local}</dt><dd>{indicator.code}</dd></>}
+      {indicator.kind === 'qualitative' ? <><dt>{I.unit}</dt><dd>{I.qualitative}</dd></> : <><dt>{I.unit}</dt><dd>{indicatorUnit(indicator)}</dd></>}
+      {indicator.kind === 'ratio' && <><dt>{I.numerator}</dt><dd>{item(indicator.numerator)}</dd><dt>{I.denominator}</dt><dd>{item(indicator.denominator)}</dd></>}
+      {indicator.kind === 'value' && <><dt>{I.source}</dt><dd>{item(indicator.source)}</dd></>}
+      <dt>{I.department}</dt><dd>{indicator.department}</dd>
+      {indicator.note && <><dt>{I.definition}</dt><dd>{indicator.note}</dd></>}
+    </dl>
+  );
+}
+
+export function TargetEditor({ planId, period, catalogue, items = [], initial, onSaved, onCancel }: {
   planId: string;
   /** the plan's period, to tell a year outside it (marked at the year) from a contradictory rule */
   period: { start: number; end: number };
   catalogue: Indicator[];
+  /** the catalogue's data items (and the plan's local ones), to name numerators and denominators */
+  items?: DataItem[];
   initial: TargetDraft;
   onSaved: (message: string) => void;
   onCancel: () => void;
@@ -118,6 +139,7 @@ export function TargetEditor({ planId, period, catalogue, initial, onSaved, onCa
             </select>
           </label>
         )}
+        {isNew && indicator && <IndicatorInfo indicator={indicator} items={items} />}
         <label className="field compact half">
           <span>{T.text}</span>
           <input aria-label={T.text} value={d.text} onChange={(e) => set('text', e.target.value)} />

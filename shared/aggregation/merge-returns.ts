@@ -156,8 +156,8 @@ export function aggregateReturns(
     planId,
     frameworkVersion: framework.version,
     regionCode,
-    // a city's merged return is judged like a county's: the highest level the rule engine knows
-    level: 'county',
+    // a city's merged return is a city return (judged like a county's: every indicator at its judge level)
+    level,
     year,
     cells,
     qualitative: own ? own.qualitative.map((q) => ({ ...q })) : [],

@@ -13,6 +13,8 @@ export const CHANNEL_NAMES = [
   'plans:catalogue',
   'plans:preview-target',
   'plans:set-target',
+  'plans:declare-local',
+  'plans:catalogue-items',
   'plans:signing-info',
   'regions:get',
   'regions:children',

@@ -33,7 +33,7 @@ export const ReturnIdentitySchema = z.object({
   frameworkVersion: z.number().int(),
   regionCode: RegionCodeSchema,
   regionName: z.string(),
-  level: z.enum(['township', 'county']),
+  level: z.enum(['township', 'county', 'city']),
   year: YearSchema,
   /** metadata: from the hidden 元数据 sheet; header: from the header block (the metadata was lost) */
   source: z.enum(['metadata', 'header']),

@@ -28,7 +28,7 @@ export const OpenDataReturnSchema = z.object({
   regionName: z.string(),
   year: YearSchema,
   planId: z.string(),
-  level: z.enum(['township', 'county']),
+  level: z.enum(['township', 'county', 'city']),
   cells: z.number().int(),
   qualitative: z.number().int(),
   thresholds: z.number().int(),

@@ -14,7 +14,7 @@ export const ReturnSummarySchema = z.object({
   frameworkVersion: z.number().int(),
   regionCode: RegionCodeSchema,
   regionName: z.string(),
-  level: z.enum(['township', 'county']),
+  level: z.enum(['township', 'county', 'city']),
   year: YearSchema,
   status: ReturnStatusSchema,
   cellsFilled: z.number().int(),

@@ -2,7 +2,11 @@
 // entered or changed one by one, the framework re-assembled from the shared catalogue (only the indicators the
 // targets use, and their data items) and checked; a sample value judged as the engine would.
 import { assembleFramework } from './assemble.ts';
-import { AREA_LETTER, FrameworkSchema, INDICATOR_FACTORS, type CatalogueArea, type Framework, type Indicator, type Target, type TargetRule } from './schema.ts';
+import {
+  AREA_CODES, AREA_LETTER, FrameworkSchema, INDICATOR_FACTORS, isLocalCode, LOCAL_CODE_RANGE,
+  type CatalogueArea, type DataItem, type Framework, type Indicator, type Target, type TargetRule,
+} from './schema.ts';
+import { areaTitles } from '../messages/framework.ts';
 import type { ReturnData } from '../returns/schema.ts';
 import { evaluateReturn } from '../rules/evaluate.ts';
 import { AUTHOR_MSG as M } from '../messages/plan-author.ts';
@@ -24,6 +28,97 @@ export function copyPlan(source: Framework, label: PlanLabel): Framework {
     plan: { id: label.id, name: label.name, status: '正式', region: label.region, period: { start: label.start, end: label.end }, baselineYear: label.baselineYear, sourceFile },
     version: 1, areas, dataItems: source.dataItems, indicators: source.indicators,
   });
+}
+
+/**
+ * A new plan from the bare shared catalogue: the eight areas with no objective and no target yet; the office
+ * then chooses indicators from the catalogue (or declares local ones) and enters each target as its plan states it.
+ */
+export function emptyPlan(label: PlanLabel): Framework {
+  const sourceFile = M.sourceFile(label.name);
+  return FrameworkSchema.parse({
+    plan: { id: label.id, name: label.name, status: '正式', region: label.region, period: { start: label.start, end: label.end }, baselineYear: label.baselineYear, sourceFile },
+    version: 1, areas: AREA_CODES.map((area) => ({ area, title: areaTitles[area], objectives: [], targets: [] })),
+    dataItems: [], indicators: [], local: { indicators: [], dataItems: [] },
+  });
+}
+
+/** The shared catalogue with the plan's own (local) indicators and data items added to their areas. */
+export function catalogueOf(framework: Framework, catalogue: CatalogueArea[]): CatalogueArea[] {
+  const local = framework.local;
+  if (!local || (local.indicators.length === 0 && local.dataItems.length === 0)) return catalogue;
+  const letter = (code: string) => code[0];
+  return catalogue.map((c) => ({
+    ...c,
+    dataItems: [...c.dataItems, ...local.dataItems.filter((d) => letter(d.code) === AREA_LETTER[c.area])],
+    indicators: [...c.indicators, ...local.indicators.filter((i) => i.area === c.area)],
+  }));
+}
+
+export interface LocalIndicatorInput {
+  /** the indicator with a local code (its area's letter + 80–99), its definition in `note` */
+  indicator: Indicator;
+  /** local data items it needs that are not declared yet (codes like HD80–HD99) */
+  dataItems: DataItem[];
+}
+
+/**
+ * Problems with a local indicator declaration, in Chinese: codes outside the reserved range or of another area,
+ * a collision with a catalogue code, references to items that exist nowhere.
+ */
+export function localIndicatorProblems(framework: Framework, catalogue: CatalogueArea[], input: LocalIndicatorInput): string[] {
+  const out: string[] = [];
+  const { indicator } = input;
+  const letter = AREA_LETTER[indicator.area];
+  const catalogueIndicators = new Set(catalogue.flatMap((c) => c.indicators.map((i) => i.code)));
+  const catalogueItems = new Set(catalogue.flatMap((c) => c.dataItems.map((d) => d.code)));
+  if (catalogueIndicators.has(indicator.code)) out.push(M.localCollides(indicator.code));
+  else if (!isLocalCode(indicator.code)) out.push(M.localOutside(indicator.code, letter, LOCAL_CODE_RANGE.from, LOCAL_CODE_RANGE.to));
+  else if (indicator.code[0] !== letter) out.push(M.localArea(indicator.code, letter));
+  const declared = new Map((framework.local?.dataItems ?? []).map((d) => [d.code, d]));
+  for (const item of input.dataItems) {
+    if (catalogueItems.has(item.code)) out.push(M.localCollides(item.code));
+    else if (!isLocalCode(item.code)) out.push(M.localOutside(item.code, `${letter}D`, LOCAL_CODE_RANGE.from, LOCAL_CODE_RANGE.to));
+    else if (item.code[0] !== letter) out.push(M.localArea(item.code, letter));
+    declared.set(item.code, item);
+  }
+  const refs = indicator.kind === 'ratio' ? [indicator.numerator, indicator.denominator] : indicator.kind === 'value' ? [indicator.source] : [];
+  for (const ref of refs) {
+    if (!catalogueItems.has(ref.item) && !declared.has(ref.item)) out.push(M.localNoItem(indicator.code, ref.item));
+  }
+  if (indicator.kind === 'ratio' && indicator.numerator.item === indicator.denominator.item && indicator.numerator.sex === indicator.denominator.sex) {
+    out.push(M.localSameItem(indicator.code));
+  }
+  return out;
+}
+
+/**
+ * The plan with a local indicator declared (or its definition changed) and the data items it needs; a new version.
+ * Throws an Error listing every problem in Chinese.
+ */
+export function withLocalIndicator(framework: Framework, catalogue: CatalogueArea[], input: LocalIndicatorInput): Framework {
+  const problems = localIndicatorProblems(framework, catalogue, input);
+  if (problems.length > 0) throw new Error(problems.join('；'));
+  const local = framework.local ?? { indicators: [], dataItems: [] };
+  const items = new Map(local.dataItems.map((d) => [d.code, d]));
+  for (const d of input.dataItems) items.set(d.code, d);
+  const indicators = new Map(local.indicators.map((i) => [i.code, i]));
+  indicators.set(input.indicator.code, input.indicator);
+  const next: Framework = { ...framework, local: { indicators: [...indicators.values()], dataItems: [...items.values()] } };
+  return reassemble(next, catalogue, next.areas);
+}
+
+/** Re-assembles a plan (one version up) from the catalogue and its own local indicators, keeping `local`. */
+function reassemble(framework: Framework, catalogue: CatalogueArea[], areas: Framework['areas']): Framework {
+  let next: Framework;
+  try {
+    next = assembleFramework({ plan: { version: framework.version + 1, plan: framework.plan }, catalogue: catalogueOf(framework, catalogue), areas });
+  } catch (error) {
+    const text = (error as Error).message;
+    throw new Error(text.includes('\n') ? text.split('\n').slice(1).join('；') : M.invalid(text));
+  }
+  const { release: _r, ...rest } = next;
+  return FrameworkSchema.parse({ ...rest, ...(framework.local ? { local: framework.local } : {}) });
 }
 
 export interface TargetInput {
@@ -79,7 +174,8 @@ const nextTargetId = (framework: Framework, indicator: Indicator, section: Targe
  * The plan with one target set (changed or added) or removed, re-assembled from the catalogue and checked.
  * Throws an Error whose message lists every problem in Chinese.
  */
-export function withTarget(framework: Framework, catalogue: CatalogueArea[], input: TargetInput | { remove: string }): { framework: Framework; targetId: string } {
+export function withTarget(framework: Framework, shared: CatalogueArea[], input: TargetInput | { remove: string }): { framework: Framework; targetId: string } {
+  const catalogue = catalogueOf(framework, shared);
   const indicators = new Map(catalogue.flatMap((c) => c.indicators).map((i) => [i.code, i]));
   const areas = structuredClone(framework.areas);
   let targetId: string;
@@ -107,16 +203,13 @@ export function withTarget(framework: Framework, catalogue: CatalogueArea[], inp
     };
     if (existing) area.targets[area.targets.findIndex((t) => t.id === targetId)] = target;
     else area.targets.push(target);
+    // a 主要目标 item the plan has not stated yet (a plan authored from the catalogue): its sentence is the item
+    if (input.section === '主要目标' && !area.objectives.some((o) => o.item === input.item)) {
+      area.objectives.push({ item: input.item, text: input.quote.trim() });
+      area.objectives.sort((a, b) => a.item - b.item);
+    }
   }
-  let next: Framework;
-  try {
-    next = assembleFramework({ plan: { version: framework.version + 1, plan: framework.plan }, catalogue, areas });
-  } catch (error) {
-    const text = (error as Error).message;
-    throw new Error(text.includes('\n') ? text.split('\n').slice(1).join('；') : M.invalid(text));
-  }
-  const { release: _r, ...rest } = next;
-  return { framework: FrameworkSchema.parse(rest), targetId };
+  return { framework: reassemble(framework, shared, areas), targetId };
 }
 
 /**

@@ -19,6 +19,18 @@ export const IndicatorCodeSchema = z.string().regex(/^[HECPSFVL]\d{2}$/, '指标
 /** Data item codes: area letter + "D" + two digits, e.g. HD01. Stable forever once shipped. */
 export const DataItemCodeSchema = z.string().regex(/^[HECPSFVL]D\d{2}$/, '数据项代码应为领域字母加 D 加两位数字，如 HD01');
 
+/**
+ * Local codes: the numbers 80–99 of every area (indicators H80–H99, data items HD80–HD99, and so on for each area
+ * letter) are reserved for a plan's own indicators that the shared catalogue lacks. The catalogue never uses them
+ * (a test checks it), so a local code never collides with a catalogue code, today or after a catalogue release.
+ */
+export const LOCAL_CODE_RANGE = { from: 80, to: 99 } as const;
+/** True for an indicator or data item code in the reserved local range. */
+export const isLocalCode = (code: string): boolean => {
+  const m = /^[HECPSFVL]D?(\d{2})$/.exec(code);
+  return !!m && Number(m[1]) >= LOCAL_CODE_RANGE.from && Number(m[1]) <= LOCAL_CODE_RANGE.to;
+};
+
 /** Which sex columns a data item collects: 合计/女/男, 合计/女, or a single value. */
 export const SexBreakdownSchema = z.enum(['total_female_male', 'total_female', 'single']);
 export type SexBreakdown = z.infer<typeof SexBreakdownSchema>;
@@ -184,8 +196,9 @@ export const ObjectiveSchema = z.object({
 export const PlanAreaSchema = z.object({
   area: AreaCodeSchema,
   title: z.string().min(1),                // the heading as the plan writes it, e.g. 妇女与健康
-  objectives: z.array(ObjectiveSchema).min(1),
-  targets: z.array(TargetSchema).min(1),
+  /** a shipped plan has at least one of each; a plan authored from the bare catalogue starts with none */
+  objectives: z.array(ObjectiveSchema),
+  targets: z.array(TargetSchema),
 });
 export type PlanArea = z.infer<typeof PlanAreaSchema>;
 
@@ -221,5 +234,10 @@ export const FrameworkSchema = z.object({
   areas: z.array(PlanAreaSchema).length(8),
   dataItems: z.array(DataItemSchema),
   indicators: z.array(IndicatorSchema),
+  /**
+   * The plan's own indicators and data items, declared with local codes (LOCAL_CODE_RANGE) because the catalogue
+   * lacks them: kept here even while no target uses them, and added to the catalogue when the plan is assembled.
+   */
+  local: z.object({ indicators: z.array(IndicatorSchema), dataItems: z.array(DataItemSchema) }).optional(),
 });
 export type Framework = z.infer<typeof FrameworkSchema>;

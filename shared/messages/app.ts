@@ -51,6 +51,7 @@ export const app = {
   rawValue: (raw: string) => `${raw}（有误）`,
   chineseDate: (d: Date) => `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`,
   migrationGap: (name: string) => `迁移文件编号不连续：${name}`,
+  migrationForeignKeys: (n: number) => `数据库升级后有 ${n} 处引用失效，已撤销升级（数据库未改动）`,
   damagedDatabase: (file: string, why: string, backup: string | null) =>
     `数据库文件已损坏：${file}（${why}）。程序没有改动它。`
     + (backup

@@ -36,7 +36,20 @@ const flag = {
   dataOut: '写到文件（不给时输出到标准输出）',
   deadline: '报送截止日期，只用于本次（默认为“汇总”页设置的截止日期）',
   id: '新规划的编号（小写字母）',
-  copy: '复制的规划编号（随程序提供的规划）',
+  copy: '复制的规划编号（随程序提供的规划）；与 --from-catalogue 二选一',
+  fromCatalogue: '从指标目录开始编制（不复制规划，再用 wdp plan edit 逐条填写目标）；与 --copy 二选一',
+  localCode: '本地指标代码：领域字母后接 80～99（如 H80），不能与指标目录中的代码相同',
+  localName: '本地指标名称',
+  localUnit: '计量单位：比率为 %、‰ 或 1/10万',
+  localDefinition: '指标解释（定义、口径）',
+  localDepartment: '责任部门（默认 统计）',
+  numerator: '分子数据项代码（指标目录中的，或本地的 HD80～HD99 等）',
+  denominator: '分母数据项代码（指标目录中的，或本地的）',
+  numeratorName: '分子为新的本地数据项时，它的名称',
+  denominatorName: '分母为新的本地数据项时，它的名称',
+  itemUnit: '新的本地数据项的计量单位（默认 人）',
+  repin: '县里重装电脑后密钥变了：填写电话核对过的新指纹，重新认定签名密钥（须同时给出 --reason，记入记录）',
+  repinReason: '重新认定的原因',
   name: '新规划的名称',
   period: '规划期（如 2021-2030）',
   baseYear: '基期年份',
@@ -66,6 +79,7 @@ const flag = {
 const positional = {
   planId: { name: '<规划编号>', description: '规划编号（见 wdp plans）' },
   file: { name: '<文件>', description: '.xlsx / .xls / .csv 报表文件，或长表 CSV / JSON、DHIS2 dataValueSets' },
+  frameworkFile: { name: '<文件>', description: '县级（或市级）导出的指标框架包 .wdpframework.json' },
   files: { name: '<文件或文件夹…>', description: '下级报表文件，或存放它们的文件夹' },
 };
 
@@ -73,7 +87,9 @@ const positional = {
 const summary = {
   plans: '列出已装载的规划',
   'plan show': '显示一个规划的指标框架',
-  'plan new': '编制本单位的规划：复制一个随程序提供的规划，改为本地区、名称、规划期和基期',
+  'plan new': '编制本单位的规划：从指标目录开始（--from-catalogue），或复制一个随程序提供的规划，改为本地区、名称、规划期和基期',
+  'plan local': '登记本地指标（指标目录中没有的比率指标）及其分子、分母数据项',
+  'plan import': '导入上级下发的签名指标框架包（第一个包认定制定单位的签名密钥）',
   'plan edit': '新增、修改或删除一个目标，保存为新版本',
   'plan export': '导出签名的指标框架包（下发乡镇、部门）',
   report: '年度监测报告、中期或终期评估报告（单个网页文件，可直接打印）',
@@ -91,6 +107,8 @@ const summary = {
 const notes = {
   report: '不带 -o 时网页写到标准输出；--json 输出达标情况汇总（带 -o 时仍写出文件）。',
   'plan edit': '给 --target 时未填的项沿用原目标；新增目标需要 --indicator、--kind、--text、--quote、--section 和 --item。',
+  'plan import': '框架包的签名密钥与本机认定的不同（如县里重装了电脑）时拒绝导入并列出两个指纹；打电话核对后，用 --repin <新指纹> --reason <原因> 明确重新认定，不会自动改认。',
+  'plan local': '本地代码为各领域字母后接 80～99（指标如 H80，数据项如 HD80），指标目录从不使用这一段；新的本地数据项为乡镇填报、逐级相加的单栏人数。',
   merge: '文件夹只读取普通文件；链接只在所选文件夹内跟随，同一个文件只读一次。',
 } as Record<string, string>;
 
@@ -148,6 +166,9 @@ export const cli = {
       `“${file}”校验发现 ${errors} 处错误${warnings ? `、${warnings} 处警告` : ''}（只做了校验，没有写入数据库）。改正后可用 wdp import 导入。`,
     warnings: (file: string, warnings: number) => `“${file}”没有错误，有 ${warnings} 处警告（只做了校验，没有写入数据库）。逐条核对后可用 wdp import --yes 导入。`,
   },
+  planNewSource: '请给出 --copy <规划编号>（复制一个规划）或 --from-catalogue（从指标目录开始），二者只能选一个',
+  planLocalArea: (code: string) => `参数 --code：“${code}”不是指标代码（领域字母加两位数字，如 H80）`,
+  repinNeedsReason: '参数 --repin 须同时给出 --reason <原因>（重新认定会被记录）',
   planEditNeeds: '缺少参数：新增目标需要 --indicator、--kind、--text、--quote、--section 和 --item',
   planTitle: (name: string, version: number, region: string) => `${name}（第 ${version} 版）　${region}`,
   planName: (name: string, draft: boolean) => `${name}${draft ? '（征求意见稿）' : ''}`,

@@ -46,6 +46,7 @@ export const merge = {
     otherPlan: (plan: string) => `报表按规划“${plan}”填报，已按数据项代码与本级指标框架对应`,
     newerFramework: (version: number, have: number) => `报表使用第${version}版指标框架，本机只有第${have}版；请先导入新版指标框架包，再导入此报表`,
     olderFramework: (version: number, have: number) => `报表按第${version}版指标框架填报，已按数据项代码对应到本机的第${have}版`,
+    otherPlanLocalItems: (plan: string, codes: readonly string[]) => `规划“${plan}”的本地指标数据项（本地代码，各规划含义不同）不按代码汇总，未计入：${list(codes, 12)}`,
     droppedItems: (codes: readonly string[]) => `本级指标框架中已没有的数据项未计入汇总：${list(codes, 12)}`,
     unknownDepartment: (d: string) => `部门“${d}”在本级指标框架中没有负责的数据项，未接收`,
     foreignItems: (department: string, codes: readonly string[]) => `${department}报表中有不属于该部门的数据项，未计入：${list(codes, 12)}`,

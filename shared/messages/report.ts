@@ -32,10 +32,12 @@ export const report = {
     rawTitle: '填写有误，尚未更正（按填写原样打印）',
     footer: { unitHead: '单位负责人', statHead: '统计负责人', filler: '填表人', phone: '联系电话', date: '报出日期', dateBlank: '　　年　　月　　日' },
     notesTitle: '说明',
-    notes: (level: 'township' | 'county', county: string, previous: boolean) => [
+    notes: (level: 'township' | 'county' | 'city', county: string, previous: boolean) => [
       level === 'township'
         ? `本表由各乡镇（街道）填报，报送${county}妇女儿童工作委员会办公室；县级汇总表另行编制。`
-        : `本表由${county}妇女儿童工作委员会办公室汇总各乡镇（街道）报表及县级有关部门数据填报，报送上级妇女儿童工作委员会办公室。`,
+        : level === 'city'
+          ? `本表由${county}妇女儿童工作委员会办公室汇总各县（市、区）报表及市级有关部门数据填报，报送上级妇女儿童工作委员会办公室。`
+          : `本表由${county}妇女儿童工作委员会办公室汇总各乡镇（街道）报表及县级有关部门数据填报，报送上级妇女儿童工作委员会办公室。`,
       previous
         ? '检查关系：分男女的计数项，1栏 ≥ 2栏，1栏 = 2栏 + 3栏；4—6栏同。比例类指标的分子不大于分母。'
         : '检查关系：分男女的计数项，1栏 ≥ 2栏，1栏 = 2栏 + 3栏。比例类指标的分子不大于分母。',

@@ -7,7 +7,7 @@
 //               (export only: on import it is recomputed, never read)
 // Pure: builds rows from a return, its framework and the rule engine's evaluation.
 import { z } from 'zod';
-import { LevelSchema, SexColumnSchema, type Framework, type SexColumn } from '../framework/schema.ts';
+import { SexColumnSchema, type Framework, type SexColumn } from '../framework/schema.ts';
 import { describeRule } from '../framework/describe.ts';
 import { QualitativeChoiceSchema, RegionCodeSchema, ReturnStatusSchema, YearSchema, type ReturnData, type ReturnStatus } from '../returns/schema.ts';
 import { ProgressSchema, TargetStatusSchema, type Evaluation } from '../rules/result.ts';
@@ -21,7 +21,7 @@ export const LongRowSchema = z.object({
   kind: LongRowKindSchema.describe('item 数据项 | qualitative 定性目标 | threshold 上级下达的目标值 | indicator 指标评估结果'),
   regionCode: RegionCodeSchema.describe('12位统计用区划代码'),
   regionName: z.string().max(100),
-  level: LevelSchema.describe('township 乡镇（街道） | county 县（区）'),
+  level: z.enum(['township', 'county', 'city']).describe('township 乡镇（街道） | county 县（区） | city 市'),
   year: YearSchema,
   planId: z.string().regex(/^[a-z]+$/).describe('规划编号，如 taobei'),
   planName: z.string().max(200),

@@ -45,7 +45,7 @@ export function buildReturnForm(input: FormInput): ReturnFormModel {
   const cells = cellsOf(data);
   const previousData = view.history.find((h) => h.year === data.year - 1);
   const previous = cellsOf(previousData);
-  const collected = framework.dataItems.filter((d) => level === 'county' || d.level === 'township');
+  const collected = framework.dataItems.filter((d) => level !== 'township' || d.level === 'township');
 
   const noData: string[] = [];
   const areas = AREA_CODES.map((area, i) => {

@@ -12,7 +12,7 @@ export interface RegionInfo {
   name: string;
   /** with its parents, e.g. 湖南省郴州市嘉禾县珠泉镇 */
   fullName: string;
-  level: 'township' | 'county';
+  level: 'township' | 'county' | 'city';
 }
 
 /** What the report builders read of a stored return. The contract's ReturnView (shared/api) satisfies it;

@@ -10,6 +10,12 @@ export const ReturnStatusSchema = z.enum(['draft', 'checked', 'submitted']);
 export type ReturnStatus = z.infer<typeof ReturnStatusSchema>;
 
 /** Key of one cell: data item code + sex column, e.g. "HD01.total". */
+/**
+ * The level the rule engine works at for a return: a city's own (merged) return is judged like a county's — every
+ * indicator at its judge level, county-collected items included.
+ */
+export const engineLevel = (level: 'township' | 'county' | 'city'): 'township' | 'county' => (level === 'city' ? 'county' : level);
+
 export const cellKey = (item: string, sex: string) => `${item}.${sex}`;
 
 /** Text typed into a cell that is not a valid number for its item, kept as typed (at most 200 characters). */
@@ -69,8 +75,8 @@ export const ReturnDataSchema = z.object({
   planId: z.string(),
   frameworkVersion: z.number().int().positive(),
   regionCode: RegionCodeSchema,
-  /** the level the return is made at: a township return or a county (merged) return */
-  level: z.enum(['township', 'county']),
+  /** the level the return is made at: a township return, a county or a city (merged) return */
+  level: z.enum(['township', 'county', 'city']),
   year: YearSchema,
   cells: z.array(CellSchema),
   qualitative: z.array(QualitativeAnswerSchema),

@@ -1,7 +1,7 @@
 // The rule engine's entry point: layer 1 input validity, layer 2 consistency, layer 3 targets
 // (with volatility), and the per-area summaries. Pure: no Node, no DOM, no I/O.
 import type { Framework } from '../framework/schema.ts';
-import type { QualitativeAnswer, ReturnData } from '../returns/schema.ts';
+import { engineLevel, type QualitativeAnswer, type ReturnData } from '../returns/schema.ts';
 import type { CellIssue, Evaluation, IndicatorValue, TargetResult } from './result.ts';
 import { compileFramework } from './compile.ts';
 import { checkConsistency } from './consistency.ts';
@@ -20,7 +20,7 @@ import { evaluateTarget, type TargetContext } from './targets.ts';
 export function evaluateReturn(framework: Framework, current: ReturnData, history: readonly ReturnData[], options?: Partial<RuleOptions>): Evaluation {
   const compiled = compileFramework(framework);
   const opts = resolveOptions(options);
-  const level = current.level;
+  const level = engineLevel(current.level);
 
   const issues: CellIssue[] = [];
   const view = readReturn(compiled, current, issues);
@@ -35,7 +35,7 @@ export function evaluateReturn(framework: Framework, current: ReturnData, histor
     let hit = yearCache.get(year);
     if (hit !== undefined) return hit;
     const data = byYear.get(year);
-    hit = data ? computeIndicators(compiled, readReturn(compiled, data, null), data.level) : null;
+    hit = data ? computeIndicators(compiled, readReturn(compiled, data, null), engineLevel(data.level)) : null;
     yearCache.set(year, hit);
     return hit;
   };

@@ -1,7 +1,7 @@
 // Layer 1: input validity. Reads a return's cells into slot arrays and, for the return being
 // evaluated, reports cells that cannot be right on their own (negative counts, fractions of a
 // person, too many decimals, non-finite numbers, text kept as typed that is no valid number, unknown cells). Pure.
-import { cellKey, type Cell, type PooledRatio, type ReturnData } from '../returns/schema.ts';
+import { cellKey, engineLevel, type Cell, type PooledRatio, type ReturnData } from '../returns/schema.ts';
 import type { CellIssue } from './result.ts';
 import { SEX_INDEX, type CompiledFramework, type CompiledItem } from './compile.ts';
 import { parseNumberInput } from '../returns/parse-number.ts';
@@ -109,7 +109,7 @@ export function readReturn(compiled: CompiledFramework, data: ReturnData, issues
     }
     state[slot] = VALUE;
     if (issues) {
-      const implausible = checkPlausible(ci, v, data.level);
+      const implausible = checkPlausible(ci, v, engineLevel(data.level));
       if (implausible) issues.push({ severity: 'warning', code: implausible.code, item: cell.item, sex: cell.sex, message: implausible.message });
       if (cell.noData) issues.push({ severity: 'warning', code: 'value_and_no_data', item: cell.item, sex: cell.sex, message: INPUT_MSG.valueAndNoData });
       if (cell.prefilled) issues.push({ severity: 'warning', code: 'prefilled_unconfirmed', item: cell.item, sex: cell.sex, message: INPUT_MSG.prefilled(formatRaw(v)) });

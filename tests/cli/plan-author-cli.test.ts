@@ -56,3 +56,36 @@ describe('wdp plan new | edit | export', () => {
     expect(existsSync(join(dir, 't.xlsx'))).toBe(true);
   });
 });
+
+describe('wdp plan import --repin', () => {
+  it('refuses a package from the county’s new key naming both fingerprints; re-pins only with the new fingerprint and a reason', () => {
+    const at = (name: string) => join(dir, name);
+    const run = (dbName: string) => wdpRunner({ dir, db: () => at(dbName) });
+    const [oldCounty, newCounty, township] = [run('old.sqlite'), run('new.sqlite'), run('town.sqlite')];
+    const author = (w: typeof wdp, edits: number, out: string) => {
+      expect(w('plan', 'new', '--id', 'zhenlai', '--region', '220821000000', '--copy', 'taobei', '--name', '镇赉县妇女发展规划（2021-2030年）', '--period', '2021-2030', '--base-year', '2020').code).toBe(0);
+      for (let i = 0; i < edits; i++) expect(w('plan', 'edit', 'zhenlai', '--target', 'zhenlai-H-M04-1', '--value', String(95 + i)).code).toBe(0);
+      const exported = w('plan', 'export', 'zhenlai', '-o', at(out));
+      return exported.stdout.match(/本单位签名密钥指纹：([0-9A-F-]{19})/)![1];
+    };
+    const oldFp = author(oldCounty, 1, 'old.wdpframework.json');
+    expect(township('plan', 'import', at('old.wdpframework.json')).stdout).toContain(`已认定镇赉县的签名密钥（指纹 ${oldFp}）`);
+    // the county's PC reinstalled: a new key
+    const newFp = author(newCounty, 2, 'new.wdpframework.json');
+    expect(newFp).not.toBe(oldFp);
+
+    const refused = township('plan', 'import', at('new.wdpframework.json'));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`本包密钥指纹 ${newFp}，本机认定的指纹 ${oldFp}`);
+    expect(refused.stderr).toContain(`--repin ${newFp} --reason <原因>`);
+    expect(township('plan', 'import', at('new.wdpframework.json'), '--repin', newFp).code).toBe(2);
+    const wrong = township('plan', 'import', at('new.wdpframework.json'), '--repin', oldFp, '--reason', '电脑重装');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain(`填写的指纹 ${oldFp} 与本包的密钥指纹 ${newFp} 不符`);
+
+    const repinned = township('plan', 'import', at('new.wdpframework.json'), '--repin', newFp, '--reason', '县妇儿工委办电脑重装，已电话核对');
+    expect(repinned.stderr).toBe('');
+    expect(repinned.code).toBe(0);
+    expect(repinned.stdout).toContain(`已重新认定镇赉县的签名密钥：原指纹 ${oldFp}，新指纹 ${newFp}（已记录）`);
+  });
+});

@@ -214,8 +214,8 @@ describe('help', () => {
   it('wdp plan --help lists its subcommands; an unknown subcommand names them', () => {
     const help = wdp('plan', '--help');
     expect(help.code).toBe(0);
-    for (const sub of ['show', 'new', 'edit', 'export']) expect(help.stdout).toContain(`wdp plan ${sub}`);
+    for (const sub of ['show', 'new', 'edit', 'local', 'import', 'export']) expect(help.stdout).toContain(`wdp plan ${sub}`);
     const bad = refused(wdp('plan', 'shwo', 'taobei'));
-    expect(bad).toContain(C.unknownSubcommand('plan', 'shwo', ['show', 'new', 'edit', 'export']));
+    expect(bad).toContain(C.unknownSubcommand('plan', 'shwo', ['show', 'new', 'edit', 'local', 'import', 'export']));
   });
 });

@@ -26,7 +26,7 @@ describe('规划管理 (plan authoring page)', () => {
     await page.getByRole('radio', { name: '县区妇儿工委办 / 统计局' }).check();
     await page.getByRole('button', { name: '没有本县（市）的规划？编制本单位的规划' }).click();
     const form = page.getByTestId('new-plan');
-    await form.getByLabel('复制哪个规划').selectOption('taobei');
+    await form.getByLabel('从哪里开始').selectOption('taobei');
     await form.getByLabel('所在市').selectOption(BAICHENG);
     await form.getByLabel('本单位（县区或市）').selectOption(ZHENLAI);
     // the region comes from the region table: 白城市's counties, the city itself offered as 市本级

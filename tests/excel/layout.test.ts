@@ -30,6 +30,11 @@ describe('layout', () => {
     expect(rows.filter((r) => r.kind === 'threshold').map((r) => (r.kind === 'threshold' ? r.target.id : ''))).toEqual(['jiahe-P-G09-3', 'jiahe-P-G09-4', 'jiahe-V-G04-1']);
   });
 
+  it('a city’s own form holds what a county form holds: every item, the qualitative assessments and the thresholds', () => {
+    const rows = (level: 'county' | 'city') => buildLayout(fw, level).sheets.flatMap((s) => s.rows).map((r) => JSON.stringify(r));
+    expect(rows('city')).toEqual(rows('county'));
+  });
+
   it('never drops a value: a county-only item filled in a township return gets its row', () => {
     const countyItem = fw.dataItems.find((d) => d.level === 'county')!;
     const data: ReturnData = { planId: 'jiahe', frameworkVersion: 1, regionCode: '431024100000', level: 'township', year: 2024, cells: [{ item: countyItem.code, sex: 'total', value: 3, noData: null, prefilled: false, raw: null }], qualitative: [], externalThresholds: {} };

@@ -18,7 +18,7 @@ import { setProfile } from '../../electron/services/settings-service.ts';
 import type { CellEdit } from '../../shared/api/returns-contract.ts';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import { INDICATOR_FACTORS, sexColumnsOf, type DataItem, type Framework, type Indicator, type ItemRef, type SexColumn, type TargetRule } from '../../shared/framework/schema.ts';
-import type { QualitativeChoice, ReturnStatus } from '../../shared/returns/schema.ts';
+import { engineLevel, type QualitativeChoice, type ReturnStatus } from '../../shared/returns/schema.ts';
 
 /** A small deterministic generator (mulberry32) seeded from a text. */
 export function rng(seed: string): () => number {
@@ -202,7 +202,7 @@ export function fillReturn(backend: AppBackend, options: FillOptions): { returnI
   const returnId = view.summary.id;
   const framework = requireFramework(ctx, view.summary.planId, view.summary.frameworkVersion);
   const noData = new Set(options.noData ?? []);
-  const edits = plausibleCells(framework, { regionCode: options.regionCode, year: options.year, level: view.summary.level })
+  const edits = plausibleCells(framework, { regionCode: options.regionCode, year: options.year, level: engineLevel(view.summary.level) })
     .map((e) => (noData.has(`${e.item}.${e.sex}`) ? { ...e, value: null, noData: { reason: '本年未开展此项统计' } } : e));
   setCells(ctx, returnId, edits);
   const r = rng(`${options.regionCode}|${options.year}|answers`);

@@ -3,7 +3,7 @@ import { listPlans, requireFramework, retiredItems } from '../../services/plans-
 import { listChildRegions, regionWithPath } from '../../services/regions-service.ts';
 import { getProfile, setProfile } from '../../services/settings-service.ts';
 import type { DomainHandlers } from '../handlers.ts';
-import { catalogueIndicators, newPlan, previewTarget, setPlanTarget } from '../../services/plan-author-service.ts';
+import { catalogueDataItems, catalogueIndicators, declareLocalIndicator, newPlan, previewTarget, setPlanTarget } from '../../services/plan-author-service.ts';
 import { adjustTarget } from '../../services/framework-adjust-service.ts';
 import { exportFrameworkPackage, importFrameworkPackage, signingInfo } from '../../services/framework-package-service.ts';
 
@@ -17,10 +17,12 @@ export const plansHandlers = (ctx: AppContext): DomainHandlers<'settings' | 'pla
   },
   'plans:adjust-target': ({ planId, targetId, value, tolerance, band, note }) => adjustTarget(ctx, planId, targetId, { value, tolerance, band }, note),
   'plans:export-package': ({ planId }) => exportFrameworkPackage(ctx, planId),
-  'plans:import-package': ({ fileName, bytesBase64 }) => importFrameworkPackage(ctx, fileName, Buffer.from(bytesBase64, 'base64')),
+  'plans:import-package': ({ fileName, bytesBase64, repin }) => importFrameworkPackage(ctx, fileName, Buffer.from(bytesBase64, 'base64'), { repin }),
   'plans:new': (input) => newPlan(ctx, input),
   'plans:set-target': ({ planId, target, sample }) => setPlanTarget(ctx, planId, target, sample),
-  'plans:catalogue': () => catalogueIndicators(ctx),
+  'plans:catalogue': ({ planId }) => catalogueIndicators(ctx, planId),
+  'plans:catalogue-items': ({ planId }) => catalogueDataItems(ctx, planId),
+  'plans:declare-local': ({ planId, indicator, dataItems }) => declareLocalIndicator(ctx, planId, { indicator, dataItems }),
   'plans:preview-target': ({ planId, target, sample }) => previewTarget(ctx, planId, target, sample),
   'plans:signing-info': ({ planId }) => signingInfo(ctx, planId),
   'regions:get': ({ code }) => regionWithPath(ctx, code),

@@ -1,11 +1,11 @@
 // wdp plan new | edit | export: 规划管理 from the command line, through the same contract as the UI.
 import type { TargetInput } from '../../../shared/framework/author.ts';
-import type { TargetRule } from '../../../shared/framework/schema.ts';
+import { AREA_LETTER, type AreaCode, type TargetRule } from '../../../shared/framework/schema.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { call } from '../call.ts';
 import { flagString, UsageError, type CliIo, type ParsedArgs } from '../command.ts';
 import type { AppBackend } from '../../app.ts';
-import { writeOutputFile } from './excel-io.ts';
+import { printReport, readInputFile, writeOutputFile } from './excel-io.ts';
 
 const C = MESSAGES.cli;
 
@@ -22,8 +22,10 @@ async function planNew(args: ParsedArgs, backend: AppBackend, io: CliIo): Promis
   const baselineYear = num(args, 'base-year');
   const m = period?.match(/^(\d{4})\s*[-–—]\s*(\d{4})$/);
   // all required, the period's form checked, by the declaration (specs.ts)
-  if (!id || !regionCode || !copyFrom || !name || !m || baselineYear === undefined) throw new UsageError(C.missingFlag('--period'));
-  const r = await call(backend, 'plans:new', { id, regionCode, copyFrom, name, start: Number(m[1]), end: Number(m[2]), baselineYear });
+  if (!id || !regionCode || !name || !m || baselineYear === undefined) throw new UsageError(C.missingFlag('--period'));
+  // a copy or the bare catalogue, never both and never neither
+  if ((copyFrom === undefined) === (args.flags['from-catalogue'] !== true)) throw new UsageError(C.planNewSource);
+  const r = await call(backend, 'plans:new', { id, regionCode, ...(copyFrom ? { copyFrom } : {}), name, start: Number(m[1]), end: Number(m[2]), baselineYear });
   io.out(args.flags.json ? JSON.stringify(r, null, 2) : r.message);
   return 0;
 }
@@ -78,6 +80,46 @@ async function planEdit(planId: string, args: ParsedArgs, backend: AppBackend, i
   return 0;
 }
 
+const AREA_OF: Record<string, AreaCode> = Object.fromEntries(Object.entries(AREA_LETTER).map(([area, letter]) => [letter, area as AreaCode]));
+
+/** wdp plan local: a local rate (numerator / denominator), its new local data items named by flags. */
+export async function planLocal(planId: string, args: ParsedArgs, backend: AppBackend, io: CliIo): Promise<number> {
+  const code = flagString(args, 'code')!;
+  const area = /^[HECPSFVL]\d{2}$/.test(code) ? AREA_OF[code[0]] : undefined;
+  if (!area) throw new UsageError(C.planLocalArea(code));
+  const unit = flagString(args, 'unit')!;
+  const D = MESSAGES.planAuthor.ui.localDefaults;
+  const department = flagString(args, 'department') ?? D.department;
+  const itemUnit = flagString(args, 'item-unit') ?? D.itemUnit;
+  const dataItems = (['numerator', 'denominator'] as const).flatMap((which) => {
+    const name = flagString(args, `${which}-name`);
+    return name ? [{ code: flagString(args, which)!, name, unit: itemUnit, valueType: 'count' as const, sex: 'single' as const, decimals: 0, level: 'township' as const, aggregation: 'sum' as const, department }] : [];
+  });
+  const indicator = {
+    kind: 'ratio' as const, code, area, name: flagString(args, 'name')!, unit: unit as '%', decimals: 1,
+    numerator: { item: flagString(args, 'numerator')!, sex: 'total' as const }, denominator: { item: flagString(args, 'denominator')!, sex: 'total' as const },
+    judgeLevel: 'township' as const, department, note: flagString(args, 'definition')!,
+  };
+  const r = await call(backend, 'plans:declare-local', { planId, indicator, dataItems });
+  io.out(args.flags.json ? JSON.stringify(r, null, 2) : r.message);
+  return 0;
+}
+
+/** wdp plan import: a signed framework package; --repin <new fingerprint> --reason re-pins the maker's key deliberately. */
+export async function planImport(path: string, args: ParsedArgs, backend: AppBackend, io: CliIo): Promise<number> {
+  const repin = flagString(args, 'repin');
+  const reason = flagString(args, 'reason');
+  if (repin !== undefined && !reason) throw new UsageError(C.repinNeedsReason);
+  const input = readInputFile(path);
+  if ('report' in input) { printReport(input.report, io); return 2; }
+  const r = await call(backend, 'plans:import-package', { ...input, ...(repin !== undefined ? { repin: { fingerprint: repin, reason: reason! } } : {}) });
+  if (args.flags.json) { io.out(JSON.stringify(r, null, 2)); return 0; }
+  io.out(MESSAGES.frameworkPackage.imported(r.version));
+  if (r.pinned) io.out(MESSAGES.frameworkPackage.pinnedNow(r.pinned.regionName, r.pinned.fingerprint));
+  if (r.repinned) io.out(r.repinned.message);
+  return 0;
+}
+
 async function planExport(planId: string, args: ParsedArgs, backend: AppBackend, io: CliIo): Promise<number> {
   const output = flagString(args, 'output')!;
   const pkg = await call(backend, 'plans:export-package', { planId });
@@ -91,6 +133,8 @@ export const runPlanAuthor = async (sub: string, planId: string | undefined, arg
   try {
     if (sub === 'new') return await planNew(args, backend, io);
     if (sub === 'edit' && planId) return await planEdit(planId, args, backend, io);
+    if (sub === 'import' && planId) return await planImport(planId, args, backend, io);
+    if (sub === 'local' && planId) return await planLocal(planId, args, backend, io);
     if (sub === 'export' && planId) return await planExport(planId, args, backend, io);
   } catch (error) {
     if (error instanceof UsageError) { io.err(error.message); return 2; }

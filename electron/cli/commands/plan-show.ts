@@ -12,7 +12,7 @@ export const planCommand: CliCommand = {
     const authored = await runPlanAuthor(sub, planId, args, backend, io);
     if (authored !== null) return authored;
     if (sub !== 'show' || !planId) {
-      io.err(MESSAGES.cli.missingSubcommand('plan', ['show', 'new', 'edit', 'export']));
+      io.err(MESSAGES.cli.missingSubcommand('plan', ['show', 'new', 'edit', 'local', 'import', 'export']));
       return 2;
     }
     const { framework, retired } = await call(backend, 'plans:get-framework', { planId }).catch(async (error: unknown) => {

@@ -36,7 +36,8 @@ export const COMMAND_SPECS: CommandSpec[] = [
   {
     name: 'plan new', summary: S['plan new'],
     flags: {
-      id: text(F.id, true), region: region(true, F.regionOffice), copy: { type: 'string', value: '<规划编号>', description: F.copy, required: true },
+      id: text(F.id, true), region: region(true, F.regionOffice), copy: { type: 'string', value: '<规划编号>', description: F.copy },
+      'from-catalogue': { type: 'boolean', description: F.fromCatalogue },
       name: text(F.name, true), period: { type: 'string', value: '<起-止>', description: F.period, required: true, check: 'period' }, 'base-year': year(true, F.baseYear),
     },
   },
@@ -53,6 +54,21 @@ export const COMMAND_SPECS: CommandSpec[] = [
       section: { type: 'string', value: '<出处>', description: F.section, check: { oneOf: ['主要目标', '策略措施'] } },
       item: number(F.item), sample: number(F.sample), remove: { type: 'string', value: '<目标编号>', description: F.remove },
     },
+  },
+  {
+    name: 'plan local', summary: S['plan local'], positional: planId, note: N['plan local'],
+    flags: {
+      code: { type: 'string', value: '<本地代码>', description: F.localCode, required: true }, name: text(F.localName, true),
+      unit: { type: 'string', value: '<单位>', description: F.localUnit, required: true }, definition: text(F.localDefinition, true),
+      department: text(F.localDepartment), numerator: { type: 'string', value: '<数据项代码>', description: F.numerator, required: true },
+      denominator: { type: 'string', value: '<数据项代码>', description: F.denominator, required: true },
+      'numerator-name': text(F.numeratorName), 'denominator-name': text(F.denominatorName),
+      'item-unit': { type: 'string', value: '<单位>', description: F.itemUnit },
+    },
+  },
+  {
+    name: 'plan import', summary: S['plan import'], positional: { ...P.frameworkFile, min: 1, max: 1 }, note: N['plan import'],
+    flags: { repin: { type: 'string', value: '<新指纹>', description: F.repin }, reason: text(F.repinReason) },
   },
   { name: 'plan export', summary: S['plan export'], positional: planId, flags: { output: output(true, '<文件.wdpframework.json>', F.frameworkFile) } },
   {
@@ -99,6 +115,6 @@ export const COMMAND_SPECS: CommandSpec[] = [
 ];
 
 /** Commands with subcommands (`plan show|new|edit|export`). */
-export const GROUPS: Record<string, string[]> = { plan: ['show', 'new', 'edit', 'export'] };
+export const GROUPS: Record<string, string[]> = { plan: ['show', 'new', 'edit', 'local', 'import', 'export'] };
 
 export const specOf = (name: string): CommandSpec | undefined => COMMAND_SPECS.find((s) => s.name === name);

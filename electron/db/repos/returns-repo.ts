@@ -4,12 +4,12 @@ import type { ReturnFooter } from '../../../shared/returns/footer.ts';
 import type { Cell, QualitativeAnswer, ReturnStatus } from '../../../shared/returns/schema.ts';
 
 export interface ReturnRow {
-  id: number; planId: string; frameworkVersion: number; regionCode: string; level: 'township' | 'county';
+  id: number; planId: string; frameworkVersion: number; regionCode: string; level: 'township' | 'county' | 'city';
   year: number; status: ReturnStatus; createdAt: string; updatedAt: string;
 }
 
 interface RawReturn {
-  id: number; plan_id: string; framework_version: number; region_code: string; level: 'township' | 'county';
+  id: number; plan_id: string; framework_version: number; region_code: string; level: 'township' | 'county' | 'city';
   year: number; status: ReturnStatus; created_at: string; updated_at: string;
 }
 const toReturn = (r: RawReturn): ReturnRow => ({

@@ -136,3 +136,42 @@ describe('framework packages', () => {
     expect(signingInfo(other.ctx, 'taobei').pinned).toBeNull();
   });
 });
+
+describe('re-pinning the county key after a reinstall', () => {
+  it('refuses with both fingerprints; re-pins only when asked with the new fingerprint and a reason, audited; never silently', () => {
+    const { backend: old, packages: [first] } = county();
+    const township = backend();
+    importFrameworkPackage(township.ctx, 'v2.json', bytes(first));
+    const oldFp = signingInfo(old.ctx, 'taobei').own!;
+    // the county's PC is reinstalled: a new database, a new key, the plan adjusted again and exported
+    const { backend: reinstalled, packages } = county(3);
+    const next = packages[2];
+    const newFp = signingInfo(reinstalled.ctx, 'taobei').own!;
+    expect(newFp).not.toBe(oldFp);
+    const before = state(township);
+
+    const refused = () => importFrameworkPackage(township.ctx, 'v4.json', bytes(next));
+    expect(refused).toThrow(`本包密钥指纹 ${newFp}，本机认定的指纹 ${oldFp}`);
+    expect(refused).toThrow('重新认定');
+    expect(state(township)).toEqual(before);
+
+    const repin = (fingerprint: string, pkg = next) => () => importFrameworkPackage(township.ctx, 'v4.json', bytes(pkg), { repin: { fingerprint, reason: '县妇儿工委办电脑重装，已电话核对指纹' } });
+    expect(repin('0000-0000-0000-0000')).toThrow(`填写的指纹 0000-0000-0000-0000 与本包的密钥指纹 ${newFp} 不符`);
+    const altered = structuredClone(next);
+    target(altered, 'taobei-H-G02-1').rule.value = 30;
+    expect(repin(newFp, altered)).toThrow(/签名与内容不符/);
+    expect(state(township)).toEqual(before);
+    expect(signingInfo(township.ctx, 'taobei').repins).toEqual([]);
+
+    const r = repin(newFp)();
+    expect(r).toMatchObject({ version: next.framework.version, repinned: { from: oldFp, to: newFp } });
+    const info = signingInfo(township.ctx, 'taobei');
+    expect(info.pinned).toMatchObject({ fingerprint: newFp, regionName: '洮北区' });
+    expect(info.repins).toEqual([expect.objectContaining({ from: oldFp, to: newFp, reason: '县妇儿工委办电脑重装，已电话核对指纹', userName: TAOBEI_TOWNSHIP.userName })]);
+    // the old key is now the foreign one, even for a newer version
+    for (let i = 0; i < 4; i++) adjustTarget(old.ctx, 'taobei', 'taobei-H-G02-1', 5 - i, `旧电脑第${i + 2}次调整`);
+    const stale = parse(exportFrameworkPackage(old.ctx, 'taobei'));
+    expect(stale.framework.version).toBeGreaterThan(next.framework.version);
+    expect(() => importFrameworkPackage(township.ctx, 'x.json', bytes(stale))).toThrow(`本包密钥指纹 ${oldFp}，本机认定的指纹 ${newFp}`);
+  });
+});

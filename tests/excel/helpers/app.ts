@@ -43,7 +43,7 @@ export function regionsOf(app: TestApp, planId: string): { county: string; towns
 }
 
 /** Sets the profile and stores a return through the entry handlers; returns its id. */
-export async function storeReturn(app: TestApp, data: ReturnData, role: 'township' | 'county' = data.level, userName = '张三'): Promise<number> {
+export async function storeReturn(app: TestApp, data: ReturnData, role: 'township' | 'county' | 'city' = data.level, userName = '张三'): Promise<number> {
   const fw = app.framework(data.planId);
   const profileRegion = role === 'county' ? fw.plan.region.code : data.regionCode;
   await app.call('settings:set-profile', { planId: data.planId, role, regionCode: profileRegion, userName });
