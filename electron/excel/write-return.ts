@@ -80,7 +80,30 @@ export async function writeReturnWorkbook(input: WriteReturnInput): Promise<Writ
   const rewrites = input.addSheets?.(wb) ?? undefined;
   writeMetaSheet(wb, input);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  shareStyles(wb);
   // parts stored by exceljs (JSZip's deflate is pure JavaScript), then deflated natively
   const bytes = deflateStoredZip(Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)), 6, rewrites);
   return { bytes, addresses };
+}
+
+/**
+ * Cells that look alike get one style object: exceljs builds a style object per cell (each font, border, fill set on
+ * it), and on writing turns each distinct object into XML to find its style number, most of a return's write. It
+ * remembers the number by object, so one object per look is turned into XML once. What is written is the same.
+ */
+function shareStyles(wb: ExcelJS.Workbook): void {
+  const byLook = new Map<string, Partial<ExcelJS.Style>>();
+  const byObject = new WeakMap<object, Partial<ExcelJS.Style>>();
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+    const style = cell.style;
+    if (!style) return;
+    let shared = byObject.get(style);
+    if (!shared) {
+      const look = JSON.stringify(style);
+      shared = byLook.get(look);
+      if (!shared) byLook.set(look, (shared = style));
+      byObject.set(style, shared);
+    }
+    if (shared !== style) cell.style = shared;
+  })));
 }
