@@ -68,7 +68,7 @@ function chineseLines(folder: string): Map<string, string[]> {
   for (const path of sources(join(REPO_ROOT, folder))) {
     const file = path.slice(REPO_ROOT.length + 1);
     readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
-      const code = line.replace(/\/\/.*$/, '').replace(/\/\*.*?\*\//g, '');
+      const code = line.replace(/\/\/.*$/, '').replace(/\/\*.*?\*\//g, '').replace(/\/\*.*$/, '');
       if (/^\s*\*/.test(code)) return;
       const stripped = DATA_VALUES.reduce((text, v) => text.split(v).join(''), code);
       if (/[\u4e00-\u9fff]/.test(stripped)) found.set(file, [...(found.get(file) ?? []), `${file}:${i + 1}: ${line.trim()}`]);

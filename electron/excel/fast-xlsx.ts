@@ -63,9 +63,14 @@ function unescape(text: string, xlsx = false): string {
   }
   const decoded = finishUnescape(out + text.slice(last), xlsx);
   if (cache.size >= 20_000) cache.clear();
-  cache.set(text, decoded);
+  // a copy of each: a text sliced from a part keeps the whole part alive (V8 slices point into their parent),
+  // and the cache outlives the file (a worker reading thousands of files kept every one's shared strings)
+  cache.set(ownCopy(text), ownCopy(decoded));
   return decoded;
 }
+
+/** The same text in memory of its own, pointing into no larger string. */
+const ownCopy = (text: string) => Buffer.from(text, 'utf16le').toString('utf16le');
 
 /** Decoded texts by their XML spelling (bounded), for unescape without and with SheetJS's xlsx flag. */
 const DECODED = new Map<string, string>();

@@ -14,7 +14,7 @@ import { writeAreaSheet } from './write-area-sheet.ts';
 import { writeMetaSheet } from './write-meta-sheet.ts';
 import { writeResultSheet } from './write-result-sheet.ts';
 import { writeReview, type ReviewAnnotations } from './write-review.ts';
-import { deflateStoredZip } from './zip-deflate.ts';
+import { deflateStoredZip, type PartRewrites } from './zip-deflate.ts';
 
 const F = MESSAGES.excel.form;
 
@@ -42,8 +42,9 @@ export interface WriteReturnInput {
   department?: string;
   /** an annotated copy sent back (退回): a 退回意见 sheet first, the problem cells red with notes */
   review?: ReviewAnnotations;
-  /** more sheets after the form and its 校验结果 (a merged return's 汇总说明, 数据来源, 分单位明细) */
-  addSheets?: (wb: ExcelJS.Workbook) => void;
+  /** more sheets after the form and its 校验结果 (a merged return's 汇总说明, 数据来源, 分单位明细); may return parts
+   * to rewrite once exceljs has written them (cells too many to hold as exceljs objects, written as XML) */
+  addSheets?: (wb: ExcelJS.Workbook) => PartRewrites | void;
 }
 
 export interface WrittenWorkbook {
@@ -76,10 +77,33 @@ export async function writeReturnWorkbook(input: WriteReturnInput): Promise<Writ
   for (const sheet of layout.sheets) await writeAreaSheet(wb, sc0, sheet);
   if (reviewSheet && input.review) writeReview(wb, reviewSheet, input.review, input.framework, input.region.name, input.data.year, addresses);
   if (input.kind === 'return' && input.evaluation) writeResultSheet(wb, input, input.evaluation, addresses);
-  input.addSheets?.(wb);
+  const rewrites = input.addSheets?.(wb) ?? undefined;
   writeMetaSheet(wb, input);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  shareStyles(wb);
   // parts stored by exceljs (JSZip's deflate is pure JavaScript), then deflated natively
-  const bytes = deflateStoredZip(Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)));
+  const bytes = deflateStoredZip(Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)), 6, rewrites);
   return { bytes, addresses };
+}
+
+/**
+ * Cells that look alike get one style object: exceljs builds a style object per cell (each font, border, fill set on
+ * it), and on writing turns each distinct object into XML to find its style number, most of a return's write. It
+ * remembers the number by object, so one object per look is turned into XML once. What is written is the same.
+ */
+function shareStyles(wb: ExcelJS.Workbook): void {
+  const byLook = new Map<string, Partial<ExcelJS.Style>>();
+  const byObject = new WeakMap<object, Partial<ExcelJS.Style>>();
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+    const style = cell.style;
+    if (!style) return;
+    let shared = byObject.get(style);
+    if (!shared) {
+      const look = JSON.stringify(style);
+      shared = byLook.get(look);
+      if (!shared) byLook.set(look, (shared = style));
+      byObject.set(style, shared);
+    }
+    if (shared !== style) cell.style = shared;
+  })));
 }

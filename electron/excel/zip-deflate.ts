@@ -2,7 +2,12 @@
 // pure-JavaScript deflate is the slowest step of writing a county return; it writes the parts stored instead
 // (compression: 'STORE') and this deflates each one natively. Entry names, order, times and CRCs (of the same
 // uncompressed bytes) are kept. Only for archives this app has just written: anything unexpected throws.
-import { deflateRawSync } from 'node:zlib';
+// A part can be replaced on the way (the merged return's 分单位明细 sheet, whose value cells are written as XML
+// here rather than held by exceljs as thousands of cell objects): its CRC is then computed afresh.
+import { crc32, deflateRawSync } from 'node:zlib';
+
+/** Parts to rewrite, by name in the archive: each gets the part exceljs wrote and returns the part to store. */
+export type PartRewrites = ReadonlyMap<string, (written: Buffer) => Buffer>;
 
 interface Entry { name: Buffer; time: number; date: number; crc: number; data: Buffer }
 
@@ -31,8 +36,12 @@ function readStored(buf: Buffer): Entry[] {
   return entries;
 }
 
-export function deflateStoredZip(stored: Buffer, level = 6): Buffer {
+export function deflateStoredZip(stored: Buffer, level = 6, rewrites: PartRewrites = new Map()): Buffer {
   const entries = readStored(stored);
+  for (const e of entries) {
+    const rewrite = rewrites.get(e.name.toString('utf8'));
+    if (rewrite) { e.data = rewrite(e.data); e.crc = crc32(e.data); }
+  }
   const out: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;

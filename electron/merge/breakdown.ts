@@ -57,23 +57,25 @@ export function buildBreakdown(merged: MergedReturn): Breakdown {
   const rows: BreakdownRow[] = [];
   const summed = new Set(framework.dataItems.filter((d) => isSummedAt(d, office.level)).map((d) => d.code));
 
-  const childCells = reporting.map((c) => new Map(c.data!.cells.map((x) => [cellKey(x.item, x.sex), x])));
+  // Each child is read once, one after another, and its evaluation dropped: with thousands of children a map of
+  // every child's cells and every child's evaluation held at once were most of a merge's memory.
   const totalCells = new Map(merged.result.data.cells.map((x) => [cellKey(x.item, x.sex), x]));
+  const itemRows = new Map<string, BreakdownRow>();
   for (const item of framework.dataItems) {
     if (!summed.has(item.code)) continue;
     for (const sex of sexColumnsOf(item)) {
       const key = cellKey(item.code, sex);
-      rows.push({
+      const row: BreakdownRow = {
         kind: 'item', code: item.code, sex, label: sex === 'total' ? item.name : `${item.name}（${MESSAGES.entry.sexLabel[sex]}）`,
         unit: item.unit, decimals: item.decimals,
-        values: childCells.map((m) => m.get(key)?.value ?? null), total: totalCells.get(key)?.value ?? null,
+        values: new Array<number | null>(reporting.length).fill(null), total: totalCells.get(key)?.value ?? null,
         status: null, totalStatus: null, target: '', totalNote: '',
-      });
+      };
+      rows.push(row);
+      itemRows.set(key, row);
     }
   }
 
-  // Children judged as the county would be: same plan targets, every target judged.
-  const evaluations = reporting.map((c) => evaluateReturn(framework, { ...c.data!, level: 'county', externalThresholds: merged.result.data.externalThresholds }, []));
   const targetKinds = new Map<string, string>();
   const targetTexts = new Map<string, string[]>();
   for (const { target: t, text } of compileFramework(framework).targets) {
@@ -81,19 +83,41 @@ export function buildBreakdown(merged: MergedReturn): Breakdown {
     if (t.rule.kind !== 'trend') targetTexts.set(t.indicator, [...(targetTexts.get(t.indicator) ?? []), text]);
   }
   const byIndicator = (results: readonly TargetResult[], code: string) => results.filter((r) => r.indicator === code);
+  const indicatorRows: { i: number; row: BreakdownRow }[] = [];
   framework.indicators.forEach((ind, i) => {
     if (ind.kind === 'qualitative') return;
     const uses = ind.kind === 'ratio' ? [ind.numerator.item, ind.denominator.item] : [ind.source.item];
     if (!uses.every((u) => summed.has(u))) return;
-    rows.push({
+    const row: BreakdownRow = {
       kind: 'indicator', code: ind.code, sex: null, label: ind.name, unit: ind.unit, decimals: ind.decimals,
-      values: evaluations.map((e) => e.indicators[i].value),
+      values: new Array<number | null>(reporting.length).fill(null),
       total: merged.evaluation.indicators[i].value,
-      status: evaluations.map((e) => worst(byIndicator(e.targets, ind.code), targetKinds)),
+      status: new Array<TargetStatus | null>(reporting.length).fill(null),
       totalStatus: worst(byIndicator(merged.evaluation.targets, ind.code), targetKinds),
       target: (targetTexts.get(ind.code) ?? []).join('；'),
       totalNote: coverageNote(merged.evaluation.indicators[i].coverage),
-    });
+    };
+    rows.push(row);
+    indicatorRows.push({ i, row });
+  });
+
+  reporting.forEach((c, j) => {
+    for (const x of c.data!.cells) {
+      const row = itemRows.get(cellKey(x.item, x.sex));
+      if (row) row.values[j] = x.value ?? null;
+    }
+    // a child judged as the county would be: same plan targets, every target judged
+    const e = evaluateReturn(framework, { ...c.data!, level: 'county', externalThresholds: merged.result.data.externalThresholds }, []);
+    const targets = new Map<string, TargetResult[]>();
+    for (const t of e.targets) {
+      const list = targets.get(t.indicator);
+      if (list) list.push(t);
+      else targets.set(t.indicator, [t]);
+    }
+    for (const { i, row } of indicatorRows) {
+      row.values[j] = e.indicators[i].value;
+      row.status![j] = worst(targets.get(row.code) ?? [], targetKinds);
+    }
   });
   return { columns, rows };
 }

@@ -61,10 +61,14 @@ const computed = new WeakMap<AppContext, Map<string, MergedReturn>>();
  * anything is written. Callers treat it as read-only.
  */
 export function buildMergedReturn(ctx: AppContext, office: Office, year: number): MergedReturn {
-  const key = `${office.region.code}|${office.planId}|${office.framework.version}|${year}|${dataVersion(ctx)}`;
+  const what = `${office.region.code}|${office.planId}|${office.framework.version}|${year}`;
+  const key = `${what}|${dataVersion(ctx)}`;
   let cache = computed.get(ctx);
   const hit = cache?.get(key);
   if (hit) return hit;
+  // the same merge at an earlier state of the database is never asked for again (the versions only grow):
+  // dropped first, so that thousands of children's returns are never held twice
+  if (cache) for (const k of cache.keys()) if (k.startsWith(`${what}|`)) cache.delete(k);
   const merged = computeMergedReturn(ctx, office, year);
   if (!cache || cache.size >= 16) computed.set(ctx, (cache = new Map()));
   cache.set(key, merged);

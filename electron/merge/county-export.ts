@@ -38,7 +38,7 @@ export async function writeMergedWorkbook(ctx: AppContext, merged: MergedReturn,
     addSheets: (wb) => {
       writeNotesSheet(wb, merged);
       writeSourcesSheet(wb, merged);
-      if (options.breakdown ?? true) writeBreakdownSheet(wb, merged, buildBreakdown(merged));
+      if (options.breakdown ?? true) return writeBreakdownSheet(wb, merged, buildBreakdown(merged));
     },
   });
   return bytes;

@@ -3,8 +3,10 @@
 // below-target values marked).
 import type ExcelJS from 'exceljs';
 import { MESSAGES } from '../../shared/messages.ts';
+import type { PartRewrites } from '../excel/zip-deflate.ts';
 import { localDate } from '../../shared/returns/dates.ts';
-import type { Breakdown } from './breakdown.ts';
+import type { Breakdown, BreakdownRow } from './breakdown.ts';
+import { fillValueCells } from './breakdown-cells.ts';
 import type { MergedReturn } from './county-aggregate.ts';
 import { sourceLabel } from './merge-service.ts';
 
@@ -133,8 +135,11 @@ export function writeSourcesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {
   }
 }
 
-/** Children side by side; with thousands of children the columns are capped (Excel holds 16,384). */
-export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, breakdown: Breakdown) {
+/** Children side by side; with thousands of children the columns are capped (Excel holds 16,384).
+ * exceljs writes everything but the children's value cells, which are thousands of cells per row at a city or
+ * with thousands of townships: it writes one cell of each look (to give the look its style number) and the XML
+ * of the rest is written straight into the sheet it wrote (breakdown-cells.ts), so no cell object is held per value. */
+export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, breakdown: Breakdown): PartRewrites {
   const { office, year } = merged.inputs;
   const cols = breakdown.columns;
   const first = 5;
@@ -156,6 +161,9 @@ export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, 
   put(ws, 3, noteCol, H.totalNote, { header: true });
   ws.getColumn(noteCol).width = 36;
   ws.getRow(3).height = 32;
+  // the one cell exceljs writes of each look of value cell, by its look
+  const probes = new Map<Partial<ExcelJS.Style>, string>();
+  const valueRows: { r: number; row: BreakdownRow; styles: Partial<ExcelJS.Style>[] }[] = [];
   let r = 4;
   const sections: [string, Breakdown['rows']][] = [[S.indicatorsSection, breakdown.rows.filter((x) => x.kind === 'indicator')], [S.itemsSection, breakdown.rows.filter((x) => x.kind === 'item')]];
   for (const [label, rows] of sections) {
@@ -170,12 +178,16 @@ export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, 
       put(ws, r, 4, row.target, { wrap: false });
       const fmt = numFmt(row.decimals);
       const excelRow = ws.getRow(r);
-      row.values.forEach((v, i) => {
-        // value cells carry only their number format (and a fill when marked), one shared style per look
+      // value cells carry only their number format (and a fill when marked), one shared style per look
+      const looks = row.values.map((_, i) => valueStyle(fmt, row.status?.[i]));
+      looks.forEach((look, i) => {
+        if (probes.has(look)) return;
         const cell = excelRow.getCell(first + i);
-        cell.value = v;
-        cell.style = valueStyle(fmt, row.status?.[i]);
+        cell.value = row.values[i];
+        cell.style = look;
+        probes.set(look, cell.address);
       });
+      valueRows.push({ r, row, styles: looks });
       const ts = row.totalStatus;
       put(ws, r, last, row.total === null ? '' : row.total, { align: 'right', bold: true, numFmt: fmt, fill: ts === 'not_met' ? BELOW_FILL : ts === 'basically_met' ? RISK_FILL : undefined });
       if (row.kind === 'indicator') {
@@ -185,4 +197,5 @@ export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, 
       r += 1;
     }
   }
+  return new Map([[`xl/worksheets/sheet${ws.id}.xml`, (written: Buffer) => fillValueCells(written, { first, last, probes, rows: valueRows.map((v) => ({ r: v.r, values: v.row.values, looks: v.styles })) })]]);
 }

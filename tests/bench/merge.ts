@@ -3,7 +3,8 @@
 // file by code, sum, recompute the rates, WRITE the county workbook: openpyxl-merge.py), in alternating runs, with
 // wall time, CPU time and peak memory of each whole process (measure.py, from the kernel's rusage). The township
 // files are the app's blank template filled by openpyxl (merge-files.ts), one in ten from a township missing from
-// the region table (accepted with a warning). Also: `wdp --help` and `wdp validate` start to finish.
+// the region table (accepted with a warning). Also: `wdp --help` and `wdp validate` start to finish, and `wdp report`
+// of the merged county after each merge.
 //   npm run bench     (WDP_BENCH_MERGE_SIZES=30,300,3000 and WDP_BENCH_RUNS=5,3,1 choose the sizes and runs)
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -84,6 +85,7 @@ export async function run(): Promise<void> {
       subset(all, towns, n, YEAR, dir);
       const app: Cost[] = [];
       const peer: Cost[] = [];
+      const reports: Cost[] = [];
       let verdicts = '';
       let peerFiles = 0;
       for (let r = 0; r < runs; r++) {
@@ -106,6 +108,11 @@ export async function run(): Promise<void> {
           peer.push(c);
         };
         if (r % 2 === 0) { doApp(); doPeer(); } else { doPeer(); doApp(); }
+        // the annual report of the merged county, as a statistician runs it next: the merged workbook imported as
+        // the county's return (not timed), then the report written
+        // (at thousands of townships the merged workbook inflates past the import's 24 MB limit: no report then)
+        const imported = measure([process.execPath, WDP, 'import', '--db', db, join(root, `county-${n}.xlsx`), '--yes']).code === 0;
+        if (imported) reports.push(measure([process.execPath, WDP, 'report', '--db', db, '--region', county, '--year', String(YEAR), '-o', join(root, `report-${n}.html`)]));
         rmSync(db, { force: true });
       }
       const a = summary(app);
@@ -114,6 +121,8 @@ export async function run(): Promise<void> {
       console.log(`        wdp merge        ${fmt(a)}`);
       console.log(`        openpyxl script  ${fmt(p)}`);
       console.log(`        openpyxl ÷ wdp   wall ${(p.wall / a.wall).toFixed(1)}×, cpu ${(p.cpu / a.cpu).toFixed(1)}×`);
+      if (reports.some((c) => c.code !== 0)) throw new Error('wdp report failed');
+      console.log(`        wdp report       ${reports.length > 0 ? fmt(summary(reports)) : 'not run (the merged workbook was refused as a return)'}`);
       rmSync(dir, { recursive: true, force: true });
     }
   } finally {

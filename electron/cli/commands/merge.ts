@@ -90,6 +90,9 @@ export const mergeCommand: CliCommand = {
       return 130;
     }
     const overview = await call(backend, 'merge:overview', where);
+    // the merged return's targets as the merge page, the report and the exported 校验结果 sheet show them; asked
+    // before the export, which records who supplied each item (a write: the merge would be computed again after it)
+    const headline = json ? headlineOf((await call(backend, 'merge:result', where)).evaluation.total) : null;
     const out = flagString(args, 'output');
     let written: string | null = null;
     if (out) {
@@ -98,8 +101,6 @@ export const mergeCommand: CliCommand = {
       written = out;
     }
     if (json) {
-      // the merged return's targets as the merge page, the report and the exported 校验结果 sheet show them
-      const headline = headlineOf((await call(backend, 'merge:result', where)).evaluation.total);
       io.out(JSON.stringify({ office: overview.office, year, verdicts: kept, skipped: started.skipped, completeness: overview.completeness, headline, children: overview.children.map((c) => ({ code: c.code, name: c.name, state: c.state, file: c.submission?.fileName ?? null })), written }, null, 2));
     } else {
       io.out('');
