@@ -6,6 +6,7 @@ import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { canonicalReceipt, RECEIPT_FORMAT, type Receipt, type ReceiptBody } from '../../shared/returns/receipt.ts';
 import type { AppContext } from '../services/context.ts';
+import { signingPublicKey, signPayload } from '../services/signing-service.ts';
 import { requireFramework } from '../services/plans-service.ts';
 import type { Office } from './office.ts';
 import { reviewsOf } from './review.ts';
@@ -30,7 +31,9 @@ export function writeReceipt(ctx: AppContext, office: Office, year: number, subm
     file: { name: row.fileName, sha256: row.checksum, reportedOn: row.reportedOn, valuesChecksum: row.valuesChecksum },
     decision: review.decision, decidedAt: review.at, decidedBy: review.userName, remark: review.overall,
   };
-  const receipt: Receipt = { ...body, checksum: receiptChecksum(body) };
+  const content = { ...body, checksum: receiptChecksum(body) };
+  // signed with this office's key, the same key its framework packages carry (the unit has pinned it)
+  const receipt: Receipt = { ...content, signature: { publicKey: signingPublicKey(ctx), value: signPayload(ctx, content) } };
   const unit = row.department ? MESSAGES.merge.departmentName(row.department) : row.supplierName;
   return { fileName: M.fileName(unit, row.year, review.decision), receipt, bytes: Buffer.from(`${JSON.stringify(receipt, null, 2)}\n`, 'utf8') };
 }

@@ -36,6 +36,10 @@ export function pinnedKey(ctx: AppContext, planId: string): PinnedKey | null {
   const raw = getSetting(ctx.db, pinSetting(planId));
   return raw ? (JSON.parse(raw) as PinnedKey) : null;
 }
+/** Pins an office's key for a plan (in the caller's transaction); the first package or signed receipt does it. */
+export function pinKey(ctx: AppContext, planId: string, key: PinnedKey): void {
+  setSetting(ctx.db, pinSetting(planId), JSON.stringify(key));
+}
 
 export function exportFrameworkPackage(ctx: AppContext, planId: string): { fileName: string; bytesBase64: string } {
   const framework = requireFramework(ctx, planId);
@@ -96,7 +100,7 @@ export function importFrameworkPackage(ctx: AppContext, fileName: string, bytes:
   const first = !pinnedKey(ctx, framework.plan.id);
   ctx.db.transaction(() => {
     insertFrameworkVersion(ctx.db, framework, 'imported', isoNow(ctx));
-    if (first) setSetting(ctx.db, pinSetting(framework.plan.id), JSON.stringify(maker));
+    if (first) pinKey(ctx, framework.plan.id, maker);
   })();
   return { planId: framework.plan.id, version: framework.version, ...(first ? { pinned: { fingerprint: maker.fingerprint, regionName: maker.regionName } } : {}) };
 }

@@ -95,6 +95,7 @@ export function openReturn(ctx: AppContext, regionCode: string, year: number, pr
 }
 
 export function requireEditable(row: ReturnRow): void {
+  if (row.status === 'accepted') throw new AppError('conflict', M.acceptedNoEdit);
   if (row.status === 'submitted') throw new AppError('conflict', M.locked);
 }
 

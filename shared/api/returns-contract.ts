@@ -5,7 +5,7 @@ import { ReturnFooterSchema } from '../returns/footer.ts';
 import { ReceiptViewSchema } from '../returns/receipt.ts';
 import { ReturnRemarkSchema } from '../returns/review.ts';
 import {
-  QualitativeChoiceSchema, RawTextSchema, RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, YearSchema,
+  QualitativeChoiceSchema, RawTextSchema, RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, SettableStatusSchema, YearSchema,
 } from '../returns/schema.ts';
 
 export const ReturnSummarySchema = z.object({
@@ -119,12 +119,12 @@ export const returnsContract = {
   ),
   'returns:set-status': endpoint(
     ReturnId.extend({
-      status: ReturnStatusSchema,
+      status: SettableStatusSchema,
       /** why a return goes back to 草稿 (required when it was 已报送); audited */
       reason: z.string().trim().max(200).optional(),
     }),
     ReturnSummarySchema,
-    '更改报表状态：草稿、已校验、已报送（锁定）；已报送的报表改回草稿须写明原因',
+    '更改报表状态：草稿、已校验、已报送（锁定）；已报送的报表改回草稿须写明原因；被退回、审核通过只由导入县级的退回文件和回执设定，审核通过的报表不能改回',
   ),
   'returns:audit': endpoint(ReturnId.extend({ limit: z.number().int().min(1).max(1000).default(200) }), z.array(AuditEntrySchema), '报表的修改记录'),
 };

@@ -24,7 +24,7 @@ export const report = {
     unit: '填报单位（盖章）',
     unitCode: '统计用区划代码',
     period: (year: number) => `${year}年`,
-    status: { draft: '草稿', checked: '已校验', submitted: '已报送' } as Record<string, string>,
+    status: { draft: '草稿', checked: '已校验', submitted: '已报送', returned: '被退回', accepted: '审核通过' } as Record<string, string>,
     columns: { name: '指标名称', code: '代码', unit: '计量单位', current: '本年', previous: '上年', total: '合计', female: '女', male: '男' },
     indexRow: { name: '甲', code: '乙', unit: '丙' },
     notApplicable: '—',

@@ -94,9 +94,10 @@ describe('退回 round trip between a township and its county', () => {
     const { page } = town;
     await page.getByRole('button', { name: MESSAGES.excel.ui.nav }).click();
     await page.getByTestId('returned-file').setInputFiles(annotated);
-    await expect.poll(() => page.getByTestId('returned-message').textContent()).toContain('已改回草稿');
+    await expect.poll(() => page.getByTestId('returned-message').textContent()).toContain('报表状态为“被退回”');
     await page.getByRole('button', { name: MESSAGES.app.nav.home }).click();
     await page.getByTestId('home-returns').getByRole('button', { name: MESSAGES.app.home.open }).click();
+    await expect.poll(() => page.getByTestId('return-status').textContent()).toBe(MESSAGES.returns.status.returned);
     await page.getByRole('tab', { name: /妇女参与决策和管理/ }).click();
     const remarks = page.getByTestId('remarks');
     await expect.poll(() => remarks.textContent()).toContain('村干部人数有误，请核实后重新报送');
@@ -148,9 +149,10 @@ describe('退回 round trip between a township and its county', () => {
     const t = town.page;
     await t.getByRole('button', { name: MESSAGES.excel.ui.nav }).click();
     await t.getByTestId('receipt-file').setInputFiles(join(county.downloadsDir, receipt));
-    await expect.poll(() => t.getByTestId('receipt-message').textContent()).toMatch(/^已导入回执：洮北区已于\d{4}年\d+月\d+日接收本报表（审核通过）$/);
+    await expect.poll(() => t.getByTestId('receipt-message').textContent()).toMatch(/^已导入回执：洮北区已于\d{4}年\d+月\d+日接收本报表（审核通过）；已认定洮北区的签名密钥（指纹 [0-9A-F]{4}(-[0-9A-F]{4}){3}）/);
     await t.getByRole('button', { name: MESSAGES.app.nav.home }).click();
     await expect.poll(() => t.getByTestId('home-receipt').textContent()).toMatch(/^洮北区已于\d{4}年\d+月\d+日接收（审核通过）$/);
+    await expect.poll(() => t.getByTestId('home-returns').locator('.badge').first().textContent()).toBe(MESSAGES.returns.status.accepted);
     await town.screenshot('receipt-township-home', { fullPage: false });
     expect(town.errors).toEqual([]);
     expect(county.errors).toEqual([]);
