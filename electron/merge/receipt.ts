@@ -1,6 +1,6 @@
 // 回执 at the receiving office: a receipt for a received version, from its latest review (审核通过 or 退回): who
-// received it, which return, the SHA-256 of the file received, when and what was decided, the remark. Signed with a
-// checksum of its own content so the unit's app can tell an edited one.
+// received it, which return, the SHA-256 of the file received, when and what was decided, the remark. A checksum of its
+// own content, and the office's Ed25519 signature over it, so the unit's app can tell an edited or a forged one.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';

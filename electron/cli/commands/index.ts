@@ -14,4 +14,6 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   merge: async () => (await import('./merge.ts')).mergeCommand,
   'export-data': async () => (await import('./export-data.ts')).exportDataCommand,
   overdue: async () => (await import('./overdue.ts')).overdueCommand,
+  review: async () => (await import('./review.ts')).reviewCommand,
+  receipt: async () => (await import('./review.ts')).receiptCommand,
 };
