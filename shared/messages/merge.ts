@@ -179,6 +179,8 @@ export const merge = {
   overdue: {
     title: (office: string, year: number) => `${office}${year}年妇女发展监测报表催报单`,
     heading: '催报',
+    homeHeading: (year: number) => `催报：${year}年度　`,
+    homeOpen: '到“汇总”页设置截止日期、打印催报单',
     state: { missing: '未报送', draft: '仅有草稿', returned: '已退回待重报' } as Record<string, string>,
     meta: (deadline: string, asOf: string, daysLate: number, n: number, total: number) =>
       `${deadline ? `报送截止日期：${deadline}` : '未设报送截止日期'}　统计日期：${asOf}${daysLate > 0 ? `（已逾期 ${daysLate} 天）` : ''}　尚未报送 ${n} 个（应报 ${total} 个）`,
