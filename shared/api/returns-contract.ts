@@ -110,12 +110,12 @@ export const returnsContract = {
   'returns:import-returned': endpoint(
     z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().min(1).max(30_000_000) }),
     z.object({ returnId: z.number().int(), remarks: z.number().int(), message: z.string() }),
-    '导入县级退回的报表（带退回意见）：报表改回草稿，意见显示在对应单元格旁',
+    '导入县级退回的报表（带退回意见）：报表状态为被退回（可修改，重新报送即为下一版本），意见显示在对应单元格旁',
   ),
   'returns:import-receipt': endpoint(
     z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().min(1).max(64 * 1024) }),
     z.object({ returnId: z.number().int(), message: z.string() }),
-    '导入县级的回执：记录县里何时接收（审核通过）或退回本单位的报表',
+    '导入县级的回执（核对县级签名）：记录县里何时接收（审核通过）或退回本单位的报表；审核通过的报表随即锁定',
   ),
   'returns:set-status': endpoint(
     ReturnId.extend({

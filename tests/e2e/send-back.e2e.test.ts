@@ -94,13 +94,13 @@ describe('退回 round trip between a township and its county', () => {
     const { page } = town;
     await page.getByRole('button', { name: MESSAGES.excel.ui.nav }).click();
     await page.getByTestId('returned-file').setInputFiles(annotated);
-    await expect.poll(() => page.getByTestId('returned-message').textContent()).toContain('报表状态为“被退回”');
+    await expect.poll(() => page.getByTestId('returned-message').textContent(), { timeout: 30_000 }).toContain('报表状态为“被退回”');
     await page.getByRole('button', { name: MESSAGES.app.nav.home }).click();
     await page.getByTestId('home-returns').getByRole('button', { name: MESSAGES.app.home.open }).click();
-    await expect.poll(() => page.getByTestId('return-status').textContent()).toBe(MESSAGES.returns.status.returned);
     await page.getByRole('tab', { name: /妇女参与决策和管理/ }).click();
     const remarks = page.getByTestId('remarks');
     await expect.poll(() => remarks.textContent()).toContain('村干部人数有误，请核实后重新报送');
+    await expect.poll(() => page.getByTestId('return-status').textContent()).toBe(MESSAGES.returns.status.returned);
     await expect.poll(() => remarks.textContent()).toContain('女村干部仅2人，请与组织部门核对后重报');
     await page.locator('[data-cell="PD30.female"]').click();
     await expect.poll(() => page.getByTestId('cell-bar').textContent()).toContain('县级意见：女村干部仅2人，请与组织部门核对后重报');

@@ -48,9 +48,11 @@ export function historyOf(db: Database, ret: ReturnRow): ReturnRow[] {
 
 export function insertReturn(db: Database, r: Omit<ReturnRow, 'id' | 'status' | 'updatedAt'> & { status?: ReturnStatus }): number {
   const stored = STORED[r.status ?? 'draft'];
-  const info = db.prepare(`INSERT INTO returns (plan_id, framework_version, region_code, level, year, status, review, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(r.planId, r.frameworkVersion, r.regionCode, r.level, r.year, stored.status, stored.review, r.createdAt, r.createdAt);
-  return Number(info.lastInsertRowid);
+  const info = db.prepare(`INSERT INTO returns (plan_id, framework_version, region_code, level, year, status, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(r.planId, r.frameworkVersion, r.regionCode, r.level, r.year, stored.status, r.createdAt, r.createdAt);
+  const id = Number(info.lastInsertRowid);
+  if (stored.review) db.prepare('UPDATE returns SET review = ? WHERE id = ?').run(stored.review, id);
+  return id;
 }
 
 export function touchReturn(db: Database, id: number, at: string): void {
