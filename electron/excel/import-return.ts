@@ -3,7 +3,7 @@
 // Callers validate first (readReturnWorkbook) and take a backup first: `await backupNow(ctx, 'import')`.
 import { AppError } from '../../shared/api/envelope.ts';
 import { describeCell } from '../../shared/returns/audit-labels.ts';
-import { cellKey, type Cell, type ReturnData } from '../../shared/returns/schema.ts';
+import { cellKey, isLockedStatus, type Cell, type ReturnData } from '../../shared/returns/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { appendAudit } from '../db/repos/audit-repo.ts';
 import { getRegion } from '../db/repos/regions-repo.ts';
@@ -36,7 +36,7 @@ export function writeImportedReturn(ctx: AppContext, parsed: ReturnData, options
   const user = getProfile(ctx)?.userName || MESSAGES.returns.unknownUser;
   return ctx.db.transaction(() => {
     const existing = findReturn(ctx.db, parsed.regionCode, parsed.year, parsed.planId);
-    if (existing?.status === 'submitted') {
+    if (existing && isLockedStatus(existing.status)) {
       const name = getRegion(ctx.db, parsed.regionCode)?.name ?? parsed.regionCode;
       throw new AppError('conflict', P.lockedReturn(name, parsed.year));
     }

@@ -4,7 +4,7 @@
 // exceljs is loaded on the first write only (reading, validating and merging never need it).
 import type ExcelJS from 'exceljs';
 import type { Framework } from '../../shared/framework/schema.ts';
-import { cellKey, type ReturnData } from '../../shared/returns/schema.ts';
+import { cellKey, type ReturnData, type ReturnStatus } from '../../shared/returns/schema.ts';
 import type { Evaluation } from '../../shared/rules/result.ts';
 import type { ReturnFooter } from '../../shared/returns/footer.ts';
 import { MESSAGES } from '../../shared/messages.ts';
@@ -36,8 +36,8 @@ export interface WriteReturnInput {
   footer?: ReturnFooter;
   regionVintage: number | null;
   now: Date;
-  /** the return's status, recorded in the metadata (a county's merge counts drafts apart) */
-  status?: 'draft' | 'checked' | 'submitted';
+  /** the return's status, recorded in the metadata as its entry workflow (a county's merge counts drafts apart) */
+  status?: ReturnStatus;
   /** a county department's return: its department (卫健, 教育 …), recorded in the metadata */
   department?: string;
   /** an annotated copy sent back (退回): a 退回意见 sheet first, the problem cells red with notes */

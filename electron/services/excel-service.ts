@@ -3,7 +3,7 @@
 import type { ImportProblem, ImportReport, ImportResult } from '../../shared/api/excel-contract.ts';
 import { AppError } from '../../shared/api/envelope.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
-import type { ReturnData } from '../../shared/returns/schema.ts';
+import { isLockedStatus, type ReturnData } from '../../shared/returns/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { returnChecksum } from '../excel/checksum.ts';
 import { writeImportedReturn } from '../excel/import-return.ts';
@@ -108,7 +108,7 @@ function databaseProblems(ctx: AppContext, result: ReadResult): ImportProblem[] 
   if (existing) {
     const stored = returnData(ctx, existing);
     const filled = stored.cells.length + stored.qualitative.length + Object.keys(stored.externalThresholds).length;
-    if (existing.status === 'submitted') out.push(fileProblem(fileName, 'error', 'locked_return', P.lockedReturn(identity.regionName, identity.year)));
+    if (isLockedStatus(existing.status)) out.push(fileProblem(fileName, 'error', 'locked_return', P.lockedReturn(identity.regionName, identity.year)));
     else if (result.meta && returnChecksum(stored) === result.meta.checksum.actual) out.push(fileProblem(fileName, 'info', 'same_as_stored', P.sameAsStored));
     else if (filled > 0) out.push(fileProblem(fileName, 'warning', 'will_overwrite', P.willOverwrite(identity.regionName, identity.year, stored.cells.length)));
   }

@@ -36,6 +36,10 @@ export function pinnedKey(ctx: AppContext, planId: string): PinnedKey | null {
   const raw = getSetting(ctx.db, pinSetting(planId));
   return raw ? (JSON.parse(raw) as PinnedKey) : null;
 }
+/** Pins an office's key for a plan (in the caller's transaction); the first package or signed receipt does it. */
+export function pinKey(ctx: AppContext, planId: string, key: PinnedKey): void {
+  setSetting(ctx.db, pinSetting(planId), JSON.stringify(key));
+}
 
 export function exportFrameworkPackage(ctx: AppContext, planId: string): { fileName: string; bytesBase64: string } {
   const framework = requireFramework(ctx, planId);
@@ -118,7 +122,7 @@ export function importFrameworkPackage(ctx: AppContext, fileName: string, bytes:
   const first = !pinnedKey(ctx, planId);
   ctx.db.transaction(() => {
     insertFrameworkVersion(ctx.db, framework, 'imported', isoNow(ctx));
-    if (first || repinned) setSetting(ctx.db, pinSetting(planId), JSON.stringify(maker));
+    if (first || repinned) pinKey(ctx, planId, maker);
     if (repinned) {
       const record: RepinRecord = { at: isoNow(ctx), userName: getProfile(ctx)?.userName ?? '', from: repinned.fingerprint, to: maker.fingerprint, regionName: maker.regionName, reason: options.repin!.reason.trim() };
       setSetting(ctx.db, repinSetting(planId), JSON.stringify([...repinsOf(ctx, planId), record]));

@@ -11,7 +11,7 @@ import { defaultMapping, Dhis2MappingSchema, mappingClashes, toAdx, toDataValueS
 import { indicatorsOf, matchesFilter, pivotOf, type DatabaseFilter } from '../../shared/open-data/database.ts';
 import { longRowsToCsv } from '../../shared/open-data/long-csv.ts';
 import { LongDatasetSchema, longRowsOf, OPEN_DATA_FORMAT, OPEN_DATA_VERSION, type LongRow } from '../../shared/open-data/long-format.ts';
-import type { ReturnData } from '../../shared/returns/schema.ts';
+import { isLockedStatus, type ReturnData } from '../../shared/returns/schema.ts';
 import { childRegions, getRegion } from '../db/repos/regions-repo.ts';
 import { findReturn, listReturns } from '../db/repos/returns-repo.ts';
 import { readMapping, replaceMapping } from '../db/repos/dhis2-mapping-repo.ts';
@@ -192,7 +192,7 @@ function check(ctx: AppContext, bytes: Uint8Array, fileName: string) {
     }
     const existing = findReturn(ctx.db, r.data.regionCode, r.data.year, r.data.planId);
     if (!existing) continue;
-    if (existing.status === 'submitted') extra.push({ ...at, severity: 'error', code: 'locked_return', message: p.lockedReturn(r.regionName, r.data.year) });
+    if (isLockedStatus(existing.status)) extra.push({ ...at, severity: 'error', code: 'locked_return', message: p.lockedReturn(r.regionName, r.data.year) });
     else {
       const stored = returnData(ctx, existing);
       if (stored.cells.length + stored.qualitative.length + Object.keys(stored.externalThresholds).length > 0) {

@@ -1,19 +1,22 @@
 // 回执 at the unit: the receipt the receiving office gave, imported as a hostile file — size, JSON, strict schema,
 // its own checksum, then that it is for this computer's unit (and department), plan and year, and for the version
-// this computer holds. Kept with the return (never changing its values or status); the home page shows the latest.
+// this computer holds, signed with the office key this computer pinned. Kept with the return (never changing its
+// values); a receipt of 审核通过 makes the return 审核通过 (locked). The home page shows the latest.
 import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { RECEIPT_MAX_BYTES, ReceiptSchema, type ReceiptView } from '../../shared/returns/receipt.ts';
 import { localDate } from '../../shared/returns/dates.ts';
 import { footerDateText } from '../../shared/returns/footer.ts';
 import { appendAudit } from '../db/repos/audit-repo.ts';
-import { findReturn } from '../db/repos/returns-repo.ts';
+import { findReturn, setReturnStatus } from '../db/repos/returns-repo.ts';
 import { returnChecksum } from '../excel/checksum.ts';
 import { receiptChecksum } from '../merge/receipt.ts';
 import { isoNow, type AppContext } from './context.ts';
 import { requireRegion } from './regions-service.ts';
 import { returnData, userName } from './returns-service.ts';
 import { getProfile } from './settings-service.ts';
+import { pinKey, pinnedKey } from './framework-package-service.ts';
+import { fingerprint, verifyPayload } from './signing-service.ts';
 
 const M = MESSAGES.returns.receipt;
 const refuse = (message: string): never => { throw new AppError('refused', message); };
@@ -26,10 +29,16 @@ export function importReceipt(ctx: AppContext, bytes: Uint8Array, fileName: stri
   const parsed = ReceiptSchema.safeParse(json);
   if (!parsed.success) {
     const isReceipt = typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'wdp-monitor/receipt';
+    if (isReceipt && !('signature' in (json as object))) refuse(M.unsigned);
     return refuse(isReceipt ? M.badField(parsed.error.issues[0]?.path.join('.') ?? '') : M.notReceipt(fileName));
   }
-  const { checksum, ...body } = parsed.data;
+  const { checksum, signature, ...body } = parsed.data;
   if (receiptChecksum(body) !== checksum) refuse(M.tampered);
+  if (!verifyPayload({ ...body, checksum }, signature.publicKey, signature.value)) refuse(M.badSignature);
+  // the office's key: the one this computer pinned (with the first framework package or receipt), else pinned now
+  const pinned = pinnedKey(ctx, profile.planId);
+  const got = fingerprint(signature.publicKey);
+  if (pinned && pinned.publicKey !== signature.publicKey) refuse(M.otherKey(body.office.name, got, pinned.fingerprint, pinned.regionName));
   const own = requireRegion(ctx, profile.regionCode).name;
   if (body.unit.code !== profile.regionCode || body.unit.department !== (profile.department ?? '')) {
     refuse(M.otherUnit(body.unit.department ? MESSAGES.merge.departmentName(body.unit.department) : body.unit.name, body.year, own));
@@ -39,14 +48,22 @@ export function importReceipt(ctx: AppContext, bytes: Uint8Array, fileName: stri
   if (body.file.valuesChecksum && returnChecksum(returnData(ctx, local)) !== body.file.valuesChecksum) refuse(M.otherVersion);
 
   const at = isoNow(ctx);
+  const user = userName(ctx);
   const added = ctx.db.transaction(() => {
+    if (!pinned) pinKey(ctx, profile.planId, { publicKey: signature.publicKey, fingerprint: got, regionCode: body.office.code, regionName: body.office.name, pinnedAt: at });
     const info = ctx.db.prepare(`INSERT OR IGNORE INTO return_receipts (return_id, office_code, office_name, decision, decided_at, decided_by, remark,
       file_name, file_sha256, checksum, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(local.id, body.office.code, body.office.name, body.decision, body.decidedAt, body.decidedBy, body.remark, body.file.name, body.file.sha256, checksum, at);
-    if (info.changes > 0) appendAudit(ctx.db, local.id, { at, userName: userName(ctx), field: 'review:receipt', oldValue: null, newValue: M.audit(body.office.name, body.decision, footerDateText(localDate(body.decidedAt)), body.remark) });
+    if (info.changes > 0) appendAudit(ctx.db, local.id, { at, userName: user, field: 'review:receipt', oldValue: null, newValue: M.audit(body.office.name, body.decision, footerDateText(localDate(body.decidedAt)), body.remark) });
+    // 审核通过: the version the office accepted is locked at this office for good (a receipt never unlocks)
+    if (body.decision === 'accepted' && local.status !== 'accepted') {
+      setReturnStatus(ctx.db, local.id, 'accepted', at);
+      appendAudit(ctx.db, local.id, { at, userName: user, field: 'status', oldValue: local.status, newValue: 'accepted' });
+    }
     return info.changes > 0;
   })();
-  return { returnId: local.id, message: (added ? M.imported : M.again)(body.office.name, body.decision, footerDateText(localDate(body.decidedAt))) };
+  const message = (added ? M.imported : M.again)(body.office.name, body.decision, footerDateText(localDate(body.decidedAt)));
+  return { returnId: local.id, message: pinned ? message : message + M.pinnedNow(body.office.name, got) };
 }
 
 /** The latest receipt of a return, for its summary. */

@@ -5,7 +5,7 @@
 import { AppError } from '../../shared/api/envelope.ts';
 import type { ReturnSummary } from '../../shared/api/returns-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { cellKey, type ReturnStatus } from '../../shared/returns/schema.ts';
+import { cellKey, type SettableStatus } from '../../shared/returns/schema.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import { describeAlert, unexplainedAlerts } from '../../shared/returns/blockers.ts';
 import { hasAlert, type Evaluation } from '../../shared/rules/result.ts';
@@ -54,13 +54,12 @@ export function warningKeys(evaluation: Evaluation): string[] {
  * refused one named by area and indicator, and sets the footer's 报出日期 to today unless the user set one before
  * (it can be corrected until submission). A submitted return goes back to 草稿 only with a reason (audited).
  */
-export function setStatus(ctx: AppContext, returnId: number, status: ReturnStatus, reason?: string): ReturnSummary {
+export function setStatus(ctx: AppContext, returnId: number, status: SettableStatus, reason?: string): ReturnSummary {
   const row = requireReturn(ctx, returnId);
   const why = reason?.trim() ?? '';
+  // 审核通过 (from the office's receipt) locks the version the office accepted: only the office can send it back
+  if (row.status === 'accepted') throw new AppError('refused', M.acceptedLocked(latestReceipt(ctx, returnId)?.office ?? M.office));
   if (status === 'draft' && row.status === 'submitted' && !why) throw new AppError('refused', M.reopenNeedsReason, [{ path: 'reason', message: M.reopenNeedsReason }]);
-  // a receipt of 审核通过 locks the version the office accepted: only the office can send it back (a receipt never unlocks)
-  const receipt = status === 'draft' && row.status === 'submitted' ? latestReceipt(ctx, returnId) : null;
-  if (receipt?.decision === 'accepted') throw new AppError('refused', M.acceptedLocked(receipt.office));
   if (status !== 'draft') {
     const { view, evaluation } = evaluateStored(ctx, row);
     const errors = evaluation.issues.filter((i) => i.severity === 'error');

@@ -1,11 +1,11 @@
 // 退回 at the township: the annotated copy the county sent back is imported (hostile until checked: its remarks'
 // checksum, its values' checksum, the unit, plan and year, and the very version this computer holds). Nothing of
-// the return's values is written: the return goes back to 草稿 and the remarks are kept, shown at their cells until
+// the return's values is written: the return becomes 被退回 (editable again, its 报出日期 cleared for the next version) and the remarks are kept, shown at their cells until
 // the cell changes. Audited.
 import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { appendAudit } from '../db/repos/audit-repo.ts';
-import { findReturn, getCell, setReturnStatus, touchReturn } from '../db/repos/returns-repo.ts';
+import { findReturn, footerOf, getCell, putFooter, setReturnStatus, touchReturn } from '../db/repos/returns-repo.ts';
 import { returnChecksum } from '../excel/checksum.ts';
 import { readReturnWorkbook } from '../excel/read-return.ts';
 import { isoNow, type AppContext } from './context.ts';
@@ -45,9 +45,15 @@ export function importReturned(ctx: AppContext, bytes: Uint8Array, fileName: str
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     if (r.overall) put.run(local.id, 0, '', '', '', '', r.overall, null, r.officeName, r.reviewedAt);
     r.remarks.forEach((m, i) => put.run(local.id, i + 1, m.item, m.sex, m.location, m.problem, m.remark, describeCell(getCell(ctx.db, local.id, m.item, m.sex)), r.officeName, r.reviewedAt));
-    if (local.status !== 'draft') {
-      setReturnStatus(ctx.db, local.id, 'draft', at);
-      appendAudit(ctx.db, local.id, { at, userName: user, field: 'status', oldValue: local.status, newValue: 'draft' });
+    if (local.status !== 'returned') {
+      setReturnStatus(ctx.db, local.id, 'returned', at);
+      appendAudit(ctx.db, local.id, { at, userName: user, field: 'status', oldValue: local.status, newValue: 'returned' });
+    }
+    // the corrected return is the next version: its 报出日期 is set again when it is resubmitted
+    const footer = footerOf(ctx.db, local.id);
+    if (footer.reportedOn) {
+      putFooter(ctx.db, local.id, { ...footer, reportedOn: null });
+      appendAudit(ctx.db, local.id, { at, userName: user, field: 'footer:reportedOn', oldValue: footer.reportedOn, newValue: null });
     }
     appendAudit(ctx.db, local.id, { at, userName: user, field: 'review:returned', oldValue: null, newValue: M.audit(r.officeName, r.overall, r.remarks.length) });
     touchReturn(ctx.db, local.id, at);

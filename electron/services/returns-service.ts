@@ -96,7 +96,8 @@ export function openReturn(ctx: AppContext, regionCode: string, year: number, pr
   return viewReturn(ctx, requireReturn(ctx, id));
 }
 
-function requireEditable(row: ReturnRow): void {
+export function requireEditable(row: ReturnRow): void {
+  if (row.status === 'accepted') throw new AppError('conflict', M.acceptedNoEdit);
   if (row.status === 'submitted') throw new AppError('conflict', M.locked);
 }
 

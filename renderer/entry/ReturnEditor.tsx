@@ -4,7 +4,7 @@ import type { ReturnView } from '../../shared/api/returns-contract.ts';
 import type { EntryOverlay } from '../../shared/api/merge-contract.ts';
 import { AREA_LETTER, type AreaCode, type DataItem, type Framework, type SexColumn } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { cellKey, type Cell, type ReturnStatus } from '../../shared/returns/schema.ts';
+import { cellKey, isLockedStatus, type Cell, type SettableStatus } from '../../shared/returns/schema.ts';
 import type { CellIssue } from '../../shared/rules/result.ts';
 import { ApiCallError } from '../api/client.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
@@ -48,7 +48,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
   const [showAudit, setShowAudit] = useState(false);
   /** the right-click menu's 查看本格修改记录: the trail of one cell */
   const [auditCell, setAuditCell] = useState<{ key: string; name: string; column: string } | null>(null);
-  const readOnly = editor.status === 'submitted';
+  const readOnly = isLockedStatus(editor.status);
 
   const itemsByCode = useMemo(() => new Map(framework.dataItems.map((d) => [d.code, d])), [framework]);
   const indicators = useMemo(() => new Map(framework.indicators.map((i) => [i.code, i])), [framework]);
@@ -150,7 +150,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
     else if (command === 'find') { setFinding(true); setTimeout(() => document.querySelector<HTMLInputElement>('.find-bar input')?.select(), 0); }
   });
 
-  const changeStatus = async (status: ReturnStatus, reason?: string) => {
+  const changeStatus = async (status: SettableStatus, reason?: string) => {
     setNotice('');
     try {
       await editor.changeStatus(status, reason);
@@ -181,9 +181,9 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
           {editor.save.error ? T.saveFailed(editor.save.error) : editor.save.pending > 0 ? T.saving : editor.save.savedAt ? T.saved(editor.save.savedAt) : ''}
         </span>
         <ExportReturnButton returnId={editor.returnId} before={editor.flush} />
-        {editor.status === 'draft' && <button onClick={() => void changeStatus('checked')}>{T.actions.markChecked}</button>}
+        {(editor.status === 'draft' || editor.status === 'returned') && <button onClick={() => void changeStatus('checked')}>{T.actions.markChecked}</button>}
         {editor.status === 'checked' && <button className="primary" onClick={() => void changeStatus('submitted')}>{T.actions.submit}</button>}
-        {editor.status !== 'draft' && <button onClick={() => setReopening(true)}>{T.actions.reopen}</button>}
+        {(editor.status === 'checked' || editor.status === 'submitted') && <button onClick={() => setReopening(true)}>{T.actions.reopen}</button>}
       </div>
       {notice && (
         <div className="notice" role="status" data-testid="notice">

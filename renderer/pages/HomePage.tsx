@@ -3,6 +3,7 @@ import { MESSAGES } from '../../shared/messages.ts';
 import { localDate } from '../../shared/returns/dates.ts';
 import { footerDateText } from '../../shared/returns/footer.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
+import { HomeLateList } from '../merge/HomeLateList.tsx';
 
 const T = MESSAGES.app.home;
 
@@ -36,6 +37,7 @@ export function HomePage({ profile, onChangeProfile, onOpenEntry, onOpenMerge }:
           {' '}<button className="link" onClick={onOpenMerge}>{T.openMerge}</button>
         </p>
       )}
+      {merging && <HomeLateList year={reportingYear} onOpenMerge={onOpenMerge} />}
       <h2>{T.returns}</h2>
       {returns.value && returns.value.length === 0 && (
         <p className="muted">{T.noReturns} <button className="link" onClick={() => onOpenEntry()}>{T.startEntry}</button></p>

@@ -45,6 +45,7 @@ describe('wdp overdue', () => {
     expect(stdout).toContain('尚未报送 24 个（应报 25 个）');
     expect(stdout).toContain(`未报送\t${towns[0].code}\t${towns[0].name}\t张丽`);
     expect(stdout).not.toContain(towns[1].code);
+    expect(stdout).toMatch(/\n【催报】.*：2024年度妇女发展监测统计报表尚未报送，截止日期为2025年1月31日，(已逾期\d+天，请尽快报送|请于2025年1月31日前报送)。联系人：洮北区 王芳。\n/);
     expect(existsSync(out)).toBe(true);
   });
 

@@ -18,7 +18,7 @@ import { setProfile } from '../../electron/services/settings-service.ts';
 import type { CellEdit } from '../../shared/api/returns-contract.ts';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import { INDICATOR_FACTORS, sexColumnsOf, type DataItem, type Framework, type Indicator, type ItemRef, type SexColumn, type TargetRule } from '../../shared/framework/schema.ts';
-import { engineLevel, type QualitativeChoice, type ReturnStatus } from '../../shared/returns/schema.ts';
+import { engineLevel, type QualitativeChoice, type SettableStatus } from '../../shared/returns/schema.ts';
 
 /** A small deterministic generator (mulberry32) seeded from a text. */
 export function rng(seed: string): () => number {
@@ -192,7 +192,7 @@ export interface FillOptions {
   /** cells to mark 无数据 instead of filling, e.g. ['HD31.total'] */
   noData?: string[];
   /** finally set this status (checked or submitted need no errors; the helper makes none) */
-  status?: ReturnStatus;
+  status?: SettableStatus;
 }
 
 /** Opens (or creates) a region's return for a year under the profile's plan and fills it plausibly. */

@@ -94,11 +94,19 @@ describe('退回 with an annotated copy', () => {
     expect((await call(town, 'returns:get', { returnId })).remarks).toEqual([]);
   });
 
-  it('reopens the township’s return as a draft with the remarks at their cells until fixed, audited', async () => {
+  it('makes the township’s return 被退回 (editable) with the remarks at their cells until fixed, audited', async () => {
     const r = await call(town, 'returns:import-returned', { fileName: annotatedName, bytesBase64: annotated.toString('base64') });
-    expect(r.message).toContain('已改回草稿');
+    expect(r.message).toBe('已导入洮北区的退回意见（1 条单元格意见），报表状态为“被退回”；请按意见改正后重新校验、报送');
     const view = await call(town, 'returns:get', { returnId });
-    expect(view.summary.status).toBe('draft');
+    expect(view.summary.status).toBe('returned');
+    expect((await call(town, 'returns:list', { regionCode: TOWN }))[0].status).toBe('returned');
+    // the corrected return is the next version: its 报出日期 is set again at resubmission
+    expect(view.footer.reportedOn).toBeNull();
+    const trail = await call(town, 'returns:audit', { returnId, limit: 10 });
+    expect(trail).toEqual(expect.arrayContaining([
+      expect.objectContaining({ field: 'status', oldValue: 'submitted', newValue: 'returned' }),
+      expect.objectContaining({ field: 'footer:reportedOn', oldValue: '2025-01-12', newValue: null }),
+    ]));
     expect(view.remarks).toEqual([
       expect.objectContaining({ item: '', remark: '村干部人数请与组织部门核对后重报', office: '洮北区', fixed: false }),
       expect.objectContaining({ item: 'PD30', sex: 'female', location: expect.stringMatching(/^决策!E\d+$/), remark: '请核实女村干部人数', fixed: false }),
@@ -110,5 +118,21 @@ describe('退回 with an annotated copy', () => {
     // the return changed since: the same copy is for another version now
     const again = await dispatch(town.handlers, 'returns:import-returned', { fileName: annotatedName, bytesBase64: annotated.toString('base64') });
     expect(again.ok ? '' : again.error.message).toContain('退回的不是本机现有的报表版本');
+    // an edit keeps it 被退回 until it is checked again
+    expect((await call(town, 'returns:get', { returnId })).summary.status).toBe('returned');
+  });
+
+  it('resubmits the corrected return as the next version, which the county sees beside the first', async () => {
+    await call(town, 'returns:set-status', { returnId, status: 'checked' });
+    const s = await call(town, 'returns:set-status', { returnId, status: 'submitted' });
+    expect(s.status).toBe('submitted');
+    expect((await call(town, 'returns:get', { returnId })).footer.reportedOn).toBe('2025-01-12');
+    const file = await call(town, 'excel:export-return', { returnId });
+    const [v] = await call(county, 'merge:import-files', { year: YEAR, files: [file] });
+    expect(v.verdict).not.toBe('rejected');
+    const [resub] = await call(county, 'merge:resubmissions', { year: YEAR });
+    expect(resub.versions).toHaveLength(2);
+    const other = resub.versions.find((x) => x.submission.id !== v.submissionId)!;
+    expect(other.changes).toEqual([expect.objectContaining({ item: 'PD30', sex: 'female', before: '12', after: '2' })]);
   });
 });
