@@ -6,7 +6,7 @@
 // number formats, rows past the limit …) makes it answer null, and the caller reads the file with SheetJS.
 import * as XLSX from 'xlsx';
 import type { FileLimits, XlsxParts } from './file-guards.ts';
-import type { GridCell, GridSheet, GridWorkbook } from './read-workbook.ts';
+import type { GridCell, GridSheet, GridWorkbook } from './grid.ts';
 
 /** SheetJS's built-in number formats (its table_fmt at the start of every read). */
 const BUILT_IN: Record<number, string> = {

@@ -4,7 +4,7 @@
 // readers produce (fast-xlsx.ts and SheetJS), so the two cannot disagree. Pure.
 import * as XLSX from 'xlsx';
 import { MESSAGES } from '../../shared/messages.ts';
-import type { GridWorkbook } from './read-workbook.ts';
+import type { GridWorkbook } from './grid.ts';
 import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;

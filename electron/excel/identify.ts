@@ -6,7 +6,7 @@ import type { RegionLevel } from '../../shared/api/regions-contract.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { META_FORMAT, META_FORMAT_VERSION, WorkbookMetaSchema, type WorkbookMeta } from './meta.ts';
-import { cellText, headerText, type GridSheet, type GridWorkbook } from './read-workbook.ts';
+import { cellText, headerText, type GridSheet, type GridWorkbook } from './grid.ts';
 import { HEADER_ALIASES, address } from './layout.ts';
 import type { RawProblem } from './import-report.ts';
 

@@ -7,35 +7,9 @@ import * as XLSX from 'xlsx';
 import { MESSAGES } from '../../shared/messages.ts';
 import { DEFAULT_LIMITS, decodeCsv, inflateXlsxZip, sniffFile, type FileLimits, type GuardFailure, type SpreadsheetKind } from './file-guards.ts';
 import { plausibleSavedAt, readXlsxParts } from './fast-xlsx.ts';
+import type { GridCell, GridSheet, GridWorkbook } from './grid.ts';
 
 const P = MESSAGES.excel.problem;
-
-/** One cell as the import needs it. */
-export interface GridCell {
-  /** n number, s text, b boolean, e error, z empty (e.g. a formula without a saved result) */
-  t: 'n' | 's' | 'b' | 'e' | 'z';
-  v: number | string | boolean | null;
-  /** the text Excel shows (number format applied) */
-  w: string;
-  /** the formula without "=", when the cell has one */
-  f: string | null;
-  /** the number format, when known */
-  z: string | null;
-}
-
-export interface GridSheet {
-  name: string;
-  hidden: boolean;
-  /** rows[r][c], 0-based; undefined where empty */
-  rows: (GridCell | undefined)[][];
-}
-
-export interface GridWorkbook {
-  kind: SpreadsheetKind;
-  sheets: GridSheet[];
-  /** when the workbook was last saved (its document properties), ISO; null when absent or implausible */
-  modifiedAt?: string | null;
-}
 
 /** The saved time from the document properties (SheetJS's reading), as plausibleSavedAt judges it. */
 function savedAt(book: XLSX.WorkBook): string | null {
@@ -148,13 +122,3 @@ function readWithSheetJs(bytes: Uint8Array, fileName: string, kind: SpreadsheetK
   }
   return { ok: true, workbook: { kind, sheets, modifiedAt: kind === 'csv' ? null : savedAt(book) }, reader: 'sheetjs' };
 }
-
-/** A cell's text for matching labels and codes: NFKC (full-width → ASCII), trimmed. */
-export function cellText(cell: GridCell | undefined): string {
-  if (!cell || cell.v === null) return '';
-  const raw = cell.t === 's' ? String(cell.v) : cell.w || String(cell.v);
-  return raw.normalize('NFKC').trim();
-}
-
-/** Header text: cellText without any whitespace ("合  计" → 合计, "其中：女" → 其中:女). */
-export const headerText = (cell: GridCell | undefined) => cellText(cell).replace(/\s+/g, '');

@@ -3,7 +3,7 @@
 import { MESSAGES } from '../../shared/messages.ts';
 import { footerDateText } from '../../shared/returns/footer.ts';
 import { COL, COLUMN_INDEX, COLUMN_KEYS, LAST_COL, ROW, type SheetLayout } from './layout.ts';
-import type { SheetContext } from './write-area-sheet.ts';
+import type { SheetContext } from './write-input.ts';
 import { BORDER, HEADER_FILL, lineCount, markInput, putText } from './write-style.ts';
 
 const F = MESSAGES.excel.form;

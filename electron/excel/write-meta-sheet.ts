@@ -7,7 +7,7 @@ import { returnChecksum } from './checksum.ts';
 import { writePooledRows } from './pooled-rows.ts';
 import { reviewChecksum } from './write-review.ts';
 import { APP_VERSION, META_FORMAT, META_FORMAT_VERSION, META_KEYS, type WorkbookMeta } from './meta.ts';
-import type { WriteReturnInput } from './write-return.ts';
+import type { WriteReturnInput } from './write-input.ts';
 
 export function writeMetaSheet(wb: ExcelJS.Workbook, input: WriteReturnInput) {
   const ws = wb.addWorksheet(MESSAGES.excel.form.metaSheet, { state: 'hidden' });

@@ -9,7 +9,7 @@ import type { Evaluation } from '../../shared/rules/result.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { countsOf } from '../../shared/report/build-report.ts';
 import { headlineSentences } from '../../shared/report/headline.ts';
-import type { WriteReturnInput } from './write-return.ts';
+import type { WriteReturnInput } from './write-input.ts';
 
 const R = MESSAGES.excel.result;
 const FONT = { name: '宋体', size: 10 } as const;

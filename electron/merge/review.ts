@@ -13,7 +13,7 @@ import { writeReturnWorkbook } from '../excel/write-return.ts';
 import { isoNow, type AppContext } from '../services/context.ts';
 import { requireFramework } from '../services/plans-service.ts';
 import { regionVintage } from '../services/regions-service.ts';
-import { userName } from '../services/returns-service.ts';
+import { userName } from '../services/settings-service.ts';
 import type { ReviewState } from '../../shared/api/merge-contract.ts';
 import type { SubmissionRow } from '../db/repos/submissions-repo.ts';
 import type { Office } from './office.ts';

@@ -20,7 +20,7 @@ import { writeImportedReturn } from '../excel/import-return.ts';
 import { buildMergedReturn } from '../merge/county-aggregate.ts';
 import { childNoun, resolveOffice } from '../merge/office.ts';
 import { readOpenData, settleReport } from '../open-data/read-open-data.ts';
-import type { RecordProblem } from '../open-data/read-records.ts';
+import type { RecordProblem } from '../open-data/records.ts';
 import { backupNow } from './backup-service.ts';
 import type { AppContext } from './context.ts';
 import { readContextOf } from './excel-service.ts';

@@ -4,16 +4,18 @@
 // values); a receipt of 审核通过 makes the return 审核通过 (locked). The home page shows the latest.
 import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { RECEIPT_MAX_BYTES, ReceiptSchema, type ReceiptView } from '../../shared/returns/receipt.ts';
+import { RECEIPT_MAX_BYTES, ReceiptSchema } from '../../shared/returns/receipt.ts';
 import { localDate } from '../../shared/returns/dates.ts';
 import { footerDateText } from '../../shared/returns/footer.ts';
 import { appendAudit } from '../db/repos/audit-repo.ts';
+import { insertReceipt } from '../db/repos/receipts-repo.ts';
 import { findReturn, setReturnStatus } from '../db/repos/returns-repo.ts';
 import { returnChecksum } from '../excel/checksum.ts';
 import { receiptChecksum } from '../merge/receipt.ts';
 import { isoNow, type AppContext } from './context.ts';
 import { requireRegion } from './regions-service.ts';
-import { returnData, userName } from './returns-service.ts';
+import { returnData } from './returns-service.ts';
+import { userName } from './settings-service.ts';
 import { getProfile } from './settings-service.ts';
 import { pinKey, pinnedKey } from './framework-package-service.ts';
 import { fingerprint, verifyPayload } from './signing-service.ts';
@@ -51,9 +53,7 @@ export function importReceipt(ctx: AppContext, bytes: Uint8Array, fileName: stri
   const user = userName(ctx);
   const added = ctx.db.transaction(() => {
     if (!pinned) pinKey(ctx, profile.planId, { publicKey: signature.publicKey, fingerprint: got, regionCode: body.office.code, regionName: body.office.name, pinnedAt: at });
-    const info = ctx.db.prepare(`INSERT OR IGNORE INTO return_receipts (return_id, office_code, office_name, decision, decided_at, decided_by, remark,
-      file_name, file_sha256, checksum, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(local.id, body.office.code, body.office.name, body.decision, body.decidedAt, body.decidedBy, body.remark, body.file.name, body.file.sha256, checksum, at);
+    const info = insertReceipt(ctx.db, local.id, body, checksum, at);
     if (info.changes > 0) appendAudit(ctx.db, local.id, { at, userName: user, field: 'review:receipt', oldValue: null, newValue: M.audit(body.office.name, body.decision, footerDateText(localDate(body.decidedAt)), body.remark) });
     // 审核通过: the version the office accepted is locked at this office for good (a receipt never unlocks)
     if (body.decision === 'accepted' && local.status !== 'accepted') {
@@ -66,9 +66,3 @@ export function importReceipt(ctx: AppContext, bytes: Uint8Array, fileName: stri
   return { returnId: local.id, message: pinned ? message : message + M.pinnedNow(body.office.name, got) };
 }
 
-/** The latest receipt of a return, for its summary. */
-export function latestReceipt(ctx: AppContext, returnId: number): ReceiptView | null {
-  const r = ctx.db.prepare(`SELECT office_name AS office, decision, decided_at AS decidedAt, remark, file_name AS fileName FROM return_receipts
-    WHERE return_id = ? ORDER BY decided_at DESC, id DESC LIMIT 1`).get(returnId) as ReceiptView | undefined;
-  return r ?? null;
-}

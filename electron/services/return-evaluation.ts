@@ -17,8 +17,9 @@ import { resolveOffice } from '../merge/office.ts';
 import { isoNow, type AppContext } from './context.ts';
 import { getProfile } from './settings-service.ts';
 import { departmentScope, scopedData } from './department-scope.ts';
-import { frameworkOf, requireReturn, summarize, userName, viewReturn } from './returns-service.ts';
-import { latestReceipt } from './receipt-service.ts';
+import { frameworkOf, requireReturn, summarize, viewReturn } from './returns-service.ts';
+import { userName } from './settings-service.ts';
+import { latestReceipt } from '../db/repos/receipts-repo.ts';
 
 const M = MESSAGES.returns;
 
@@ -58,7 +59,7 @@ export function setStatus(ctx: AppContext, returnId: number, status: SettableSta
   const row = requireReturn(ctx, returnId);
   const why = reason?.trim() ?? '';
   // 审核通过 (from the office's receipt) locks the version the office accepted: only the office can send it back
-  if (row.status === 'accepted') throw new AppError('refused', M.acceptedLocked(latestReceipt(ctx, returnId)?.office ?? M.office));
+  if (row.status === 'accepted') throw new AppError('refused', M.acceptedLocked(latestReceipt(ctx.db, returnId)?.office ?? M.office));
   if (status === 'draft' && row.status === 'submitted' && !why) throw new AppError('refused', M.reopenNeedsReason, [{ path: 'reason', message: M.reopenNeedsReason }]);
   if (status !== 'draft') {
     const { view, evaluation } = evaluateStored(ctx, row);

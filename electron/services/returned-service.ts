@@ -12,7 +12,8 @@ import { isoNow, type AppContext } from './context.ts';
 import { readContextOf } from './excel-service.ts';
 import { requireRegion } from './regions-service.ts';
 import { describeCell } from '../../shared/returns/audit-labels.ts';
-import { returnData, userName } from './returns-service.ts';
+import { returnData } from './returns-service.ts';
+import { userName } from './settings-service.ts';
 import { getProfile } from './settings-service.ts';
 
 const M = MESSAGES.returns.returned;

@@ -1,6 +1,6 @@
 // Entry: opening returns, saving cells (one transaction per user action, audited), status changes.
 import { AppError } from '../../shared/api/envelope.ts';
-import { latestReceipt } from './receipt-service.ts';
+import { latestReceipt } from '../db/repos/receipts-repo.ts';
 import type { CellEdit, CellEditInput, ReturnSummary, ReturnView } from '../../shared/api/returns-contract.ts';
 import { sexColumnsOf, type Framework } from '../../shared/framework/schema.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
@@ -18,7 +18,7 @@ import {
 import { isoNow, type AppContext } from './context.ts';
 import { requireFramework } from './plans-service.ts';
 import { requireRegion } from './regions-service.ts';
-import { getProfile } from './settings-service.ts';
+import { getProfile, userName } from './settings-service.ts';
 import { departmentScope } from './department-scope.ts';
 
 const M = MESSAGES.returns;
@@ -29,7 +29,6 @@ export function requireReturn(ctx: AppContext, id: number): ReturnRow {
   return row;
 }
 
-export const userName = (ctx: AppContext) => getProfile(ctx)?.userName || M.unknownUser;
 
 export function returnData(ctx: AppContext, row: ReturnRow): ReturnData {
   return {
@@ -43,7 +42,7 @@ export function summarize(ctx: AppContext, row: ReturnRow, cells = cellsOf(ctx.d
     id: row.id, planId: row.planId, frameworkVersion: row.frameworkVersion, regionCode: row.regionCode,
     regionName: requireRegion(ctx, row.regionCode).name, level: row.level, year: row.year, status: row.status,
     cellsFilled: cells.filter((c) => c.value !== null || c.noData !== null || c.raw !== null).length,
-    prefilledCells: cells.filter((c) => c.prefilled).length, updatedAt: row.updatedAt, receipt: latestReceipt(ctx, row.id),
+    prefilledCells: cells.filter((c) => c.prefilled).length, updatedAt: row.updatedAt, receipt: latestReceipt(ctx.db, row.id),
   };
 }
 

@@ -36,3 +36,6 @@ export function setProfile(ctx: AppContext, profile: Profile): Profile {
   setSetting(ctx.db, 'profile', JSON.stringify(profile));
   return profile;
 }
+
+/** Who is working, for the audit trail and the forms (填表人): the profile's user, or the unsigned word before set-up. */
+export const userName = (ctx: AppContext) => getProfile(ctx)?.userName || MESSAGES.returns.unknownUser;

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { CHANNELS, contract } from '../../shared/api/contract.ts';
 import { dispatch } from '../../electron/api/dispatch.ts';
-import { createHandlers, type Handlers } from '../../electron/api/handlers.ts';
+import { createHandlers } from '../../electron/api/handlers.ts';
+import type { Handlers } from '../../electron/api/handler-types.ts';
 import { openApp, type AppBackend } from '../../electron/app.ts';
 import { sourcePaths } from '../../electron/app-paths.ts';
 

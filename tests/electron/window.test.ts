@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, BrowserWindow as BrowserWindowType, IpcMain, Session } from 'electron';
 import { CHANNELS } from '../../shared/api/contract.ts';
-import type { Handlers } from '../../electron/api/handlers.ts';
+import type { Handlers } from '../../electron/api/handler-types.ts';
 import type { AppBackend } from '../../electron/app.ts';
 import { CONTENT_SECURITY_POLICY, createMainWindow, hardenApp } from '../../electron/window.ts';
 import { APP_INDEX_URL, isAppUrl } from '../../electron/app-protocol.ts';

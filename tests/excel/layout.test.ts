@@ -5,7 +5,7 @@ import { buildLayout } from '../../electron/excel/layout.ts';
 import { noDataNote } from '../../electron/excel/write-item-rows.ts';
 import { readNumberCell } from '../../electron/excel/parse-cell.ts';
 import { returnChecksum } from '../../electron/excel/checksum.ts';
-import type { GridCell } from '../../electron/excel/read-workbook.ts';
+import type { GridCell } from '../../electron/excel/grid.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { PARSE_MSG } from '../../shared/messages/numbers.ts';
 import type { ReturnData } from '../../shared/returns/schema.ts';

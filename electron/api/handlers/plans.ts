@@ -2,7 +2,7 @@ import type { AppContext } from '../../services/context.ts';
 import { listPlans, requireFramework, retiredItems } from '../../services/plans-service.ts';
 import { listChildRegions, regionWithPath } from '../../services/regions-service.ts';
 import { getProfile, setProfile } from '../../services/settings-service.ts';
-import type { DomainHandlers } from '../handlers.ts';
+import type { DomainHandlers } from '../handler-types.ts';
 import { catalogueDataItems, catalogueIndicators, declareLocalIndicator, newPlan, previewTarget, setPlanTarget } from '../../services/plan-author-service.ts';
 import { adjustTarget } from '../../services/framework-adjust-service.ts';
 import { exportFrameworkPackage, importFrameworkPackage, signingInfo } from '../../services/framework-package-service.ts';

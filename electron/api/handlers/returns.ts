@@ -3,7 +3,7 @@ import {
   confirmPrefilledCells, listReturnSummaries, openReturn, requireReturn, returnAudit, setCells, setExplanation, setQualitative,
   setFooter, setThreshold,
 } from '../../services/returns-service.ts';
-import type { DomainHandlers } from '../handlers.ts';
+import type { DomainHandlers } from '../handler-types.ts';
 import { headlineOf } from '../../../shared/report/headline.ts';
 import { entryView, evaluateStored, setStatus } from '../../services/return-evaluation.ts';
 import { importReturned } from '../../services/returned-service.ts';
