@@ -1,6 +1,6 @@
 // One handler per contract entry: thin calls into the services. Every door (IPC, loopback, CLI) uses these.
 // Each domain keeps its handlers in handlers/<domain>.ts; add a domain by spreading it in here.
-import type { AppContext } from '../services/context.ts';
+import type { AppContext } from '../context/app-context.ts';
 import { backupsHandlers } from './handlers/backups.ts';
 import { plansHandlers } from './handlers/plans.ts';
 import { returnsHandlers } from './handlers/returns.ts';

@@ -9,8 +9,8 @@ import { isSummedAt } from '../../shared/aggregation/merge-returns.ts';
 import { getRegion } from '../db/repos/regions-repo.ts';
 import { currentSubmissions, localChildReturns, type SubmissionRow } from '../db/repos/submissions-repo.ts';
 import { findReturn, type ReturnRow } from '../db/repos/returns-repo.ts';
-import type { AppContext } from '../services/context.ts';
-import { requireReturn, returnData } from '../services/returns-service.ts';
+import type { AppContext } from '../context/app-context.ts';
+import { requireReturn, returnData } from '../returns/returns-service.ts';
 import { childrenOf, type Office } from './office.ts';
 import { submissionsData } from './submissions.ts';
 

@@ -9,8 +9,8 @@ import { CHANNELS, contract } from '../../shared/api/contract.ts';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { createHandlers } from '../../electron/api/handlers.ts';
 import type { Handlers } from '../../electron/api/handler-types.ts';
-import { openApp, type AppBackend } from '../../electron/app.ts';
-import { sourcePaths } from '../../electron/app-paths.ts';
+import { openApp, type AppBackend } from '../../electron/backend/open-app.ts';
+import { sourcePaths } from '../../electron/backend/app-paths.ts';
 
 const electron = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),

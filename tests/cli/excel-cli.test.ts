@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp } from '../../electron/app.ts';
-import { sourcePaths } from '../../electron/app-paths.ts';
+import { openApp } from '../../electron/backend/open-app.ts';
+import { sourcePaths } from '../../electron/backend/app-paths.ts';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { PARSE_MSG } from '../../shared/messages/numbers.ts';

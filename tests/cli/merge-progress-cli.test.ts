@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { openTestBackend } from '../helpers/backend.ts';
 import { WDP, wdpRunner } from '../helpers/cli.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { listChildRegions } from '../../electron/services/regions-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { listChildRegions } from '../../electron/frameworks/regions-service.ts';
 import { COUNTY } from '../merge/helpers.ts';
 import { returnFile } from '../merge/excel-files.ts';
 

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispatch } from '../../electron/api/dispatch.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
 import type { Channel, Input, Output } from '../../shared/api/contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { openTestBackend, TAOBEI_COUNTY, TAOBEI_TOWNSHIP, type TestBackend } from '../helpers/backend.ts';

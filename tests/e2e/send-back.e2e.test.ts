@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { ARTIFACTS_DIR, startE2E, VIEWPORT, type E2E } from '../helpers/e2e.ts';
 import { TAOBEI_COUNTY, TAOBEI_TOWNSHIP } from '../helpers/backend.ts';

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { App, BrowserWindow as BrowserWindowType, IpcMain, Session } from 'electron';
 import { CHANNELS } from '../../shared/api/contract.ts';
 import type { Handlers } from '../../electron/api/handler-types.ts';
-import type { AppBackend } from '../../electron/app.ts';
+import type { AppBackend } from '../../electron/backend/open-app.ts';
 import { CONTENT_SECURITY_POLICY, createMainWindow, hardenApp } from '../../electron/window.ts';
 import { APP_INDEX_URL, isAppUrl } from '../../electron/app-protocol.ts';
 import { registerIpcHandlers } from '../../electron/ipc/register.ts';
@@ -122,8 +122,8 @@ vi.mock('electron', () => {
 });
 
 // Keep a handle on the back end main.ts opens, to see that quitting closes it.
-vi.mock('../../electron/app.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../electron/app.ts')>();
+vi.mock('../../electron/backend/open-app.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../electron/backend/open-app.ts')>();
   return {
     ...original,
     openApp: (options: Parameters<typeof original.openApp>[0]) => {

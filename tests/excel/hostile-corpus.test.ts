@@ -11,7 +11,7 @@ import { parseNumberInput } from '../../shared/returns/parse-number.ts';
 import { plausibleMax } from '../../shared/returns/plausible.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import { readReturnWorkbook } from '../../electron/excel/read-return.ts';
-import { readContextOf } from '../../electron/services/excel-service.ts';
+import { readContextOf } from '../../electron/excel-io/excel-service.ts';
 import { dumpTables, openTestApp, regionsOf, storeReturn, type TestApp } from './helpers/app.ts';
 import { generateReturn } from './helpers/generate.ts';
 import { openBook } from './helpers/mutate.ts';

@@ -275,7 +275,7 @@ describe('files that do not fit this computer', () => {
 describe('a fault of the program itself', () => {
   it('still gives a verdict naming the file, not a crash', async () => {
     const { readReturnWorkbook } = await import('../../electron/excel/read-return.ts');
-    const { readContextOf } = await import('../../electron/services/excel-service.ts');
+    const { readContextOf } = await import('../../electron/excel-io/excel-service.ts');
     const ctx = { ...readContextOf(app.backend.ctx), history: () => { throw new Error('boom'); } };
     const result = readReturnWorkbook(new Uint8Array(exported), '正常.xlsx', ctx);
     expect(result.parsed).toBeNull();

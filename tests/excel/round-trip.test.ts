@@ -65,7 +65,7 @@ describe('the same workbook saved as .xls', () => {
     expect(report.counts.errors).toBe(0);
     expect(report.identity?.source).toBe('metadata');
     const { readReturnWorkbook } = await import('../../electron/excel/read-return.ts');
-    const { readContextOf } = await import('../../electron/services/excel-service.ts');
+    const { readContextOf } = await import('../../electron/excel-io/excel-service.ts');
     const read = readReturnWorkbook(new Uint8Array(xls), 'jiutai.xls', readContextOf(app.backend.ctx));
     expect(read.parsed).not.toBeNull();
     expect(comparable(read.parsed!)).toEqual(comparable(data));

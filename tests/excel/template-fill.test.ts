@@ -10,7 +10,7 @@ import type { ReturnData } from '../../shared/returns/schema.ts';
 import { QUALITATIVE_LABELS } from '../../shared/rules/messages.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { readReturnWorkbook } from '../../electron/excel/read-return.ts';
-import { readContextOf } from '../../electron/services/excel-service.ts';
+import { readContextOf } from '../../electron/excel-io/excel-service.ts';
 import { comparable, openTestApp, regionsOf, type TestApp } from './helpers/app.ts';
 import { generateReturn } from './helpers/generate.ts';
 

@@ -2,10 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type AppBackend } from '../../electron/app.ts';
-import { sourcePaths } from '../../electron/app-paths.ts';
+import { openApp, type AppBackend } from '../../electron/backend/open-app.ts';
+import { sourcePaths } from '../../electron/backend/app-paths.ts';
 import type { Profile } from '../../shared/api/settings-contract.ts';
-import { setProfile } from '../../electron/services/settings-service.ts';
+import { setProfile } from '../../electron/settings/settings-service.ts';
 
 export interface TestBackend extends AppBackend { dir: string; dbFile: string; dispose: () => void }
 

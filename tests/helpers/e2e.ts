@@ -12,10 +12,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { openApp, type AppBackend } from '../../electron/app.ts';
-import { sourcePaths } from '../../electron/app-paths.ts';
+import { openApp, type AppBackend } from '../../electron/backend/open-app.ts';
+import { sourcePaths } from '../../electron/backend/app-paths.ts';
 import { startLoopback, type LoopbackServer } from '../../electron/loopback/server.ts';
-import { folderShell } from '../../electron/services/shell.ts';
+import { folderShell } from '../../electron/context/shell.ts';
 import { REPO_ROOT } from './paths.ts';
 
 export const CHROMIUM_PATH = process.env.WDP_CHROMIUM ?? '/usr/bin/chromium';

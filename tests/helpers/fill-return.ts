@@ -7,14 +7,14 @@
 //   useProfile(backend, 'jiahe', 'county');                         // a profile must exist before openReturn
 //   const { returnId } = fillReturn(backend, { regionCode: '431024100000', year: 2024 });
 //   fillYears(backend, { regionCode, years: [2021, 2022, 2023, 2024] });
-import type { AppBackend } from '../../electron/app.ts';
+import type { AppBackend } from '../../electron/backend/open-app.ts';
 import {
   openReturn, requireReturn, setCells, setExplanation, setQualitative, setThreshold,
-} from '../../electron/services/returns-service.ts';
-import { evaluateStored, setStatus, warningKeys } from '../../electron/services/return-evaluation.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { listChildRegions } from '../../electron/services/regions-service.ts';
-import { setProfile } from '../../electron/services/settings-service.ts';
+} from '../../electron/returns/returns-service.ts';
+import { evaluateStored, setStatus, warningKeys } from '../../electron/evaluation/return-evaluation.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { listChildRegions } from '../../electron/frameworks/regions-service.ts';
+import { setProfile } from '../../electron/settings/settings-service.ts';
 import type { CellEdit } from '../../shared/api/returns-contract.ts';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import { INDICATOR_FACTORS, sexColumnsOf, type DataItem, type Framework, type Indicator, type ItemRef, type SexColumn, type TargetRule } from '../../shared/framework/schema.ts';

@@ -7,12 +7,12 @@ import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { readReturnWorkbook } from '../../electron/excel/read-return.ts';
-import { readContextOf } from '../../electron/services/excel-service.ts';
+import { readContextOf } from '../../electron/excel-io/excel-service.ts';
 import type { Channel, Input, Output } from '../../shared/api/contract.ts';
 import type { ReturnData } from '../../shared/returns/schema.ts';
 import { openTestBackend, TAOBEI_COUNTY, TAOBEI_TOWNSHIP, type TestBackend } from '../helpers/backend.ts';
 import { plausibleReturn } from '../merge/excel-files.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
 
 const YEAR = 2024;
 const TOWN = TAOBEI_TOWNSHIP.regionCode;

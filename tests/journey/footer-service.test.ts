@@ -2,9 +2,9 @@
 // checked on the way in, 报出日期 set on submission unless corrected before, locked once submitted.
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch.ts';
-import { openReturn, returnAudit, setFooter, requireReturn, viewReturn } from '../../electron/services/returns-service.ts';
-import { setStatus } from '../../electron/services/return-evaluation.ts';
-import { returnForm } from '../../electron/services/report-service.ts';
+import { openReturn, returnAudit, setFooter, requireReturn, viewReturn } from '../../electron/returns/returns-service.ts';
+import { setStatus } from '../../electron/evaluation/return-evaluation.ts';
+import { returnForm } from '../../electron/report/report-service.ts';
 import { openTestBackend, TAOBEI_TOWNSHIP, type TestBackend } from '../helpers/backend.ts';
 
 let backend: TestBackend;

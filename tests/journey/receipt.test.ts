@@ -8,10 +8,10 @@ import { dispatch } from '../../electron/api/dispatch.ts';
 import type { Channel, Input, Output } from '../../shared/api/contract.ts';
 import { openTestBackend, TAOBEI_COUNTY, TAOBEI_TOWNSHIP, type TestBackend } from '../helpers/backend.ts';
 import { plausibleReturn } from '../merge/excel-files.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
 import { receiptChecksum } from '../../electron/merge/receipt.ts';
-import { fingerprint, signingPublicKey, signPayload } from '../../electron/services/signing-service.ts';
-import { pinnedKey } from '../../electron/services/framework-package-service.ts';
+import { fingerprint, signingPublicKey, signPayload } from '../../electron/frameworks/signing-service.ts';
+import { pinnedKey } from '../../electron/plans/framework-package-service.ts';
 
 const YEAR = 2024;
 const TOWN = TAOBEI_TOWNSHIP.regionCode;

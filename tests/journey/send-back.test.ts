@@ -8,7 +8,7 @@ import { dispatch } from '../../electron/api/dispatch.ts';
 import type { Channel, Input, Output } from '../../shared/api/contract.ts';
 import { openTestBackend, TAOBEI_COUNTY, TAOBEI_TOWNSHIP, type TestBackend } from '../helpers/backend.ts';
 import { plausibleReturn } from '../merge/excel-files.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
 import { reviewsOf } from '../../electron/merge/review.ts';
 
 const YEAR = 2024;

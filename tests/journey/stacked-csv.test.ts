@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { readReturnWorkbook } from '../../electron/excel/read-return.ts';
-import { readContextOf } from '../../electron/services/excel-service.ts';
+import { readContextOf } from '../../electron/excel-io/excel-service.ts';
 import type { Channel, Input, Output } from '../../shared/api/contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { openTestBackend, TAOBEI_TOWNSHIP, type TestBackend } from '../helpers/backend.ts';
 import { plausibleReturn } from '../merge/excel-files.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
 import { comparable } from '../excel/helpers/app.ts';
 
 const YEAR = 2024;

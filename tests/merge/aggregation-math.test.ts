@@ -6,8 +6,8 @@ import { importBatch } from '../../electron/merge/batch-import.ts';
 import { buildMergedReturn } from '../../electron/merge/county-aggregate.ts';
 import { resolveOffice } from '../../electron/merge/office.ts';
 import { breakdown, mergeResult } from '../../electron/merge/merge-service.ts';
-import { openReturn, setCells, setQualitative } from '../../electron/services/returns-service.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
+import { openReturn, setCells, setQualitative } from '../../electron/returns/returns-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
 import { openTestBackend, TAOBEI_COUNTY, type TestBackend } from '../helpers/backend.ts';
 import { CITY, COUNTY, TOWNS, cellOf, file, jsonReader, townshipReturn } from './helpers.ts';
 

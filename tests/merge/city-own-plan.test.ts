@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importBatch } from '../../electron/merge/batch-import.ts';
 import { resolveOffice } from '../../electron/merge/office.ts';
 import { mergeResult } from '../../electron/merge/merge-service.ts';
-import { newPlan, setPlanTarget } from '../../electron/services/plan-author-service.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
+import { newPlan, setPlanTarget } from '../../electron/plans/plan-author-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
 import { openTestBackend, type TestBackend } from '../helpers/backend.ts';
 import { CITY, COUNTY, cellOf, file, jsonReader, townshipReturn } from './helpers.ts';
 

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { departmentFramework, departmentItems, departmentsOf } from '../../shared/aggregation/department.ts';
 import { compileFramework } from '../../shared/rules/compile.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { getProfile, setProfile } from '../../electron/services/settings-service.ts';
-import { exportReturn } from '../../electron/services/excel-service.ts';
-import { openReturn, setCells } from '../../electron/services/returns-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { getProfile, setProfile } from '../../electron/settings/settings-service.ts';
+import { exportReturn } from '../../electron/excel-io/excel-service.ts';
+import { openReturn, setCells } from '../../electron/returns/returns-service.ts';
 import { openTestBackend, type TestBackend } from '../helpers/backend.ts';
 import { COUNTY } from './helpers.ts';
 

@@ -10,8 +10,8 @@ import { openTestBackend, TAOBEI_COUNTY, type TestBackend } from '../helpers/bac
 import { dispatch } from '../../electron/api/dispatch.ts';
 import type { Channel, Input, Output } from '../../shared/api/contract.ts';
 import type { ImportProgress } from '../../shared/api/merge-contract.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { listChildRegions } from '../../electron/services/regions-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { listChildRegions } from '../../electron/frameworks/regions-service.ts';
 import { listReceivedFiles, listSubmissions } from '../../electron/db/repos/submissions-repo.ts';
 import { COUNTY } from './helpers.ts';
 import { returnFile } from './excel-files.ts';

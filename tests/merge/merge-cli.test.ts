@@ -5,8 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTestBackend, type TestBackend } from '../helpers/backend.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { listChildRegions } from '../../electron/services/regions-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { listChildRegions } from '../../electron/frameworks/regions-service.ts';
 import { CITY, COUNTY } from './helpers.ts';
 import { returnFile } from './excel-files.ts';
 import { wdpRunner } from '../helpers/cli.ts';

@@ -7,8 +7,8 @@ import { dispatch } from '../../electron/api/dispatch.ts';
 import type { Channel, Input, Output } from '../../shared/api/contract.ts';
 import { departmentItems } from '../../shared/aggregation/department.ts';
 import { openTestBackend, TAOBEI_COUNTY, type TestBackend } from '../helpers/backend.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { listChildRegions } from '../../electron/services/regions-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { listChildRegions } from '../../electron/frameworks/regions-service.ts';
 import { CITY, COUNTY, cellOf } from './helpers.ts';
 import { plausibleReturn, returnFile } from './excel-files.ts';
 

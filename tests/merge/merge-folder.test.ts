@@ -7,15 +7,15 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTestBackend, type TestBackend } from '../helpers/backend.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { listChildRegions } from '../../electron/services/regions-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { listChildRegions } from '../../electron/frameworks/regions-service.ts';
 import { gatherReturnFiles, readRegularFile } from '../../electron/merge/gather-folder.ts';
 import { COUNTY } from './helpers.ts';
 import { returnFile } from './excel-files.ts';
 import { wdpRunner } from '../helpers/cli.ts';
-import { openApp } from '../../electron/app.ts';
-import { sourcePaths } from '../../electron/app-paths.ts';
-import { folderShell } from '../../electron/services/shell.ts';
+import { openApp } from '../../electron/backend/open-app.ts';
+import { sourcePaths } from '../../electron/backend/app-paths.ts';
+import { folderShell } from '../../electron/context/shell.ts';
 
 const posix = process.platform !== 'win32';
 const root = mkdtempSync(join(tmpdir(), 'wdp-merge-folder-'));

@@ -20,8 +20,8 @@ import { MAX_MERGE_BYTES, MAX_MERGE_FILES } from '../../electron/merge/gather-fo
 import { MAX_IMPORT_BYTES as MAX_RETURN_BYTES } from '../../shared/api/limits.ts';
 import { DEFAULT_LIMITS } from '../../electron/excel/file-guards.ts';
 import { openTestBackend } from '../helpers/backend.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { listChildRegions } from '../../electron/services/regions-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { listChildRegions } from '../../electron/frameworks/regions-service.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { WDP, wdpRunner } from '../helpers/cli.ts';
 import { partsOf, textOf, withText, zipParts, type Part } from '../excel/helpers/hostile-corpus.ts';

@@ -6,8 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allFrameworks } from '../../electron/merge/excel-reader.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { listChildRegions } from '../../electron/services/regions-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { listChildRegions } from '../../electron/frameworks/regions-service.ts';
 import { openTestBackend } from '../helpers/backend.ts';
 import { partsOf, textOf, withText, zipParts } from '../excel/helpers/hostile-corpus.ts';
 import { returnFile } from './excel-files.ts';

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { openTestBackend } from '../helpers/backend.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { listChildRegions } from '../../electron/services/regions-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { listChildRegions } from '../../electron/frameworks/regions-service.ts';
 import { COUNTY } from '../merge/helpers.ts';
 import { returnFile } from '../merge/excel-files.ts';
 

@@ -1,8 +1,8 @@
 // A city prints its merged return and its annual report like a county: the figures are the merged counties'.
 import { afterEach, describe, expect, it } from 'vitest';
-import { annualReport, returnForm } from '../../electron/services/report-service.ts';
-import { openReturn, setCells } from '../../electron/services/returns-service.ts';
-import { setProfile } from '../../electron/services/settings-service.ts';
+import { annualReport, returnForm } from '../../electron/report/report-service.ts';
+import { openReturn, setCells } from '../../electron/returns/returns-service.ts';
+import { setProfile } from '../../electron/settings/settings-service.ts';
 import { openTestBackend, type TestBackend } from '../helpers/backend.ts';
 
 let backend: TestBackend;

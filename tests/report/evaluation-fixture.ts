@@ -8,11 +8,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type AppBackend } from '../../electron/app.ts';
-import { sourcePaths } from '../../electron/app-paths.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { evaluateStored, setStatus, warningKeys } from '../../electron/services/return-evaluation.ts';
-import { requireReturn, setCells, setExplanation } from '../../electron/services/returns-service.ts';
+import { openApp, type AppBackend } from '../../electron/backend/open-app.ts';
+import { sourcePaths } from '../../electron/backend/app-paths.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { evaluateStored, setStatus, warningKeys } from '../../electron/evaluation/return-evaluation.ts';
+import { requireReturn, setCells, setExplanation } from '../../electron/returns/returns-service.ts';
 import { fillReturn, townshipsOf, useProfile } from '../helpers/fill-return.ts';
 
 export const PLAN = 'jiahe';

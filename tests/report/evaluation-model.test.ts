@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import type { EvaluationReport } from '../../shared/api/report-contract.ts';
-import { evaluationReport } from '../../electron/services/report-service.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
+import { evaluationReport } from '../../electron/report/report-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { defaultEvaluationYear, nominalYear } from '../../shared/report/build-evaluation.ts';
 import { formatFixed } from '../../shared/rules/format.ts';

@@ -6,14 +6,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluationReport } from '../../electron/services/report-service.ts';
+import { evaluationReport } from '../../electron/report/report-service.ts';
 import { formatNumber } from '../../shared/report/format.ts';
 import { ARTIFACTS_DIR, CHROMIUM_FLAGS, CHROMIUM_PATH } from '../helpers/e2e.ts';
 import { A4, printToPdf, squash } from '../helpers/print-pdf.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { openApp } from '../../electron/app.ts';
-import { sourcePaths } from '../../electron/app-paths.ts';
+import { openApp } from '../../electron/backend/open-app.ts';
+import { sourcePaths } from '../../electron/backend/app-paths.ts';
 import { fillYears, townshipsOf, useProfile } from '../helpers/fill-return.ts';
 import { COUNTY, evaluationFixture, type EvaluationFixture } from './evaluation-fixture.ts';
 

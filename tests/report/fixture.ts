@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type AppBackend } from '../../electron/app.ts';
-import { sourcePaths } from '../../electron/app-paths.ts';
+import { openApp, type AppBackend } from '../../electron/backend/open-app.ts';
+import { sourcePaths } from '../../electron/backend/app-paths.ts';
 import { fillReturn, fillYears, townshipsOf, useProfile } from '../helpers/fill-return.ts';
 
 export const PLAN = 'jiahe';

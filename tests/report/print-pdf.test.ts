@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { annualReport, returnForm } from '../../electron/services/report-service.ts';
+import { annualReport, returnForm } from '../../electron/report/report-service.ts';
 import { formatNumber } from '../../shared/report/format.ts';
 import { ARTIFACTS_DIR, CHROMIUM_FLAGS, CHROMIUM_PATH } from '../helpers/e2e.ts';
 import { A4, printToPdf, squash, type Printed } from '../helpers/print-pdf.ts';

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { findReturn } from '../../electron/db/repos/returns-repo.ts';
-import { annualReport, returnForm } from '../../electron/services/report-service.ts';
-import { frameworkOf, requireReturn, setExplanation, viewReturn } from '../../electron/services/returns-service.ts';
+import { annualReport, returnForm } from '../../electron/report/report-service.ts';
+import { frameworkOf, requireReturn, setExplanation, viewReturn } from '../../electron/returns/returns-service.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { describeChange, formatValue } from '../../shared/report/format.ts';
 import { buildReturnForm } from '../../shared/report/build-form.ts';

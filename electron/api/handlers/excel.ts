@@ -1,5 +1,5 @@
-import type { AppContext } from '../../services/context.ts';
-import { exportReturn, exportTemplate, importWorkbook, validateWorkbook } from '../../services/excel-service.ts';
+import type { AppContext } from '../../context/app-context.ts';
+import { exportReturn, exportTemplate, importWorkbook, validateWorkbook } from '../../excel-io/excel-service.ts';
 import type { DomainHandlers } from '../handler-types.ts';
 
 const decode = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../services/context.ts';
+import type { AppContext } from '../../context/app-context.ts';
 import type { DomainHandlers } from '../handler-types.ts';
 import { importBatch } from '../../merge/batch-import.ts';
 import { excelReturnReader } from '../../merge/excel-reader.ts';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../services/context.ts';
+import type { AppContext } from '../../context/app-context.ts';
 import type { DomainHandlers } from '../handler-types.ts';
 
 export const shellHandlers = (ctx: AppContext): DomainHandlers<'shell'> => ({

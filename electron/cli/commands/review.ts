@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/api/envelope.ts';
 import type { Overview } from '../../../shared/api/merge-contract.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { SexColumnSchema } from '../../../shared/framework/schema.ts';
-import type { AppBackend } from '../../app.ts';
+import type { AppBackend } from '../../backend/open-app.ts';
 import { systemReason } from '../../fs/system-error.ts';
 import { call } from '../call.ts';
 import { flagString, UsageError, type CliCommand, type CliIo, type ParsedArgs } from '../command.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../../electron/db/open-database.ts';
 import { getReturn, insertReturn, setReturnStatus } from '../../../electron/db/repos/returns-repo.ts';
-import { sourcePaths } from '../../../electron/app-paths.ts';
+import { sourcePaths } from '../../../electron/backend/app-paths.ts';
 
 const MIGRATIONS_DIR = sourcePaths.migrationsDir;
 const root = mkdtempSync(join(tmpdir(), 'wdp-review-state-'));

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFileLog, describeError, recentLogLines, withoutHome } from '../../../electron/services/app-log.ts';
+import { createFileLog, describeError, recentLogLines, withoutHome } from '../../../electron/context/app-log.ts';
 
 const dirs: string[] = [];
 const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'wdp-log-')); dirs.push(d); return d; };

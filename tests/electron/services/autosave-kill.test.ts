@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openReturn, viewReturn, requireReturn } from '../../../electron/services/returns-service.ts';
+import { openReturn, viewReturn, requireReturn } from '../../../electron/returns/returns-service.ts';
 import { REPO_ROOT } from '../../helpers/paths.ts';
 import { openTestBackend, TAOBEI_TOWNSHIP } from '../../helpers/backend.ts';
 
@@ -17,7 +17,7 @@ describe('autosave', () => {
     const script = join(dir, 'writer.ts');
     writeFileSync(script, `
       import { openTestBackend, TAOBEI_TOWNSHIP } from ${JSON.stringify(join(REPO_ROOT, 'tests/helpers/backend.ts'))};
-      import { openReturn, setCells } from ${JSON.stringify(join(REPO_ROOT, 'electron/services/returns-service.ts'))};
+      import { openReturn, setCells } from ${JSON.stringify(join(REPO_ROOT, 'electron/returns/returns-service.ts'))};
       const b = openTestBackend({ profile: TAOBEI_TOWNSHIP, dir: ${JSON.stringify(dir)} });
       const id = openReturn(b.ctx, TAOBEI_TOWNSHIP.regionCode, 2025, false).summary.id;
       for (let i = 1; i <= 200; i++) {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backupPrefix, KEEP_BACKUPS, listBackups, newestGoodBackup, rotate, snapshotSync } from '../../../electron/services/backup-service.ts';
+import { backupPrefix, KEEP_BACKUPS, listBackups, newestGoodBackup, rotate, snapshotSync } from '../../../electron/backups/backup-service.ts';
 import { REPO_ROOT } from '../../helpers/paths.ts';
 import { openTestBackend, TAOBEI_TOWNSHIP } from '../../helpers/backend.ts';
 
@@ -56,7 +56,7 @@ describe('atomic backups', () => {
     const script = join(dir, 'backer.ts');
     writeFileSync(script, `
       import Database from ${JSON.stringify(join(REPO_ROOT, 'node_modules/better-sqlite3/lib/index.js'))};
-      import { backupNow, snapshotSync } from ${JSON.stringify(join(REPO_ROOT, 'electron/services/backup-service.ts'))};
+      import { backupNow, snapshotSync } from ${JSON.stringify(join(REPO_ROOT, 'electron/backups/backup-service.ts'))};
       const db = new Database(${JSON.stringify(join(dir, 'big.sqlite'))});
       const ctx = { db, dbFile: ${JSON.stringify(join(dir, 'big.sqlite'))}, paths: { backupsDir: ${JSON.stringify(backupsDir)} }, now: () => new Date() };
       process.stdout.write('ready\\n');

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupReasonSchema } from '../../../shared/api/backups-contract.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
-import { backupNow, backupPrefix, inspectBackup, listBackups, restoreBackup, rotate, snapshotSync } from '../../../electron/services/backup-service.ts';
-import { openReturn, setCells, viewReturn, requireReturn } from '../../../electron/services/returns-service.ts';
-import { openApp } from '../../../electron/app.ts';
-import { sourcePaths } from '../../../electron/app-paths.ts';
+import { backupNow, backupPrefix, inspectBackup, listBackups, restoreBackup, rotate, snapshotSync } from '../../../electron/backups/backup-service.ts';
+import { openReturn, setCells, viewReturn, requireReturn } from '../../../electron/returns/returns-service.ts';
+import { openApp } from '../../../electron/backend/open-app.ts';
+import { sourcePaths } from '../../../electron/backend/app-paths.ts';
 import { openTestBackend, TAOBEI_TOWNSHIP, type TestBackend } from '../../helpers/backend.ts';
 
 let backend: TestBackend;

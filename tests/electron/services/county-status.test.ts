@@ -1,8 +1,8 @@
 // A county's own return is checked on its merged values: a warning that only the townships' sums produce
 // must be explained before the county submits.
 import { afterEach, describe, expect, it } from 'vitest';
-import { entryView, evaluateStored, setStatus } from '../../../electron/services/return-evaluation.ts';
-import { openReturn, requireReturn, setCells, setExplanation } from '../../../electron/services/returns-service.ts';
+import { entryView, evaluateStored, setStatus } from '../../../electron/evaluation/return-evaluation.ts';
+import { openReturn, requireReturn, setCells, setExplanation } from '../../../electron/returns/returns-service.ts';
 import { openTestBackend, TAOBEI_COUNTY, type TestBackend } from '../../helpers/backend.ts';
 
 let backend: TestBackend;

@@ -1,11 +1,11 @@
 // A county's local adjustment of a target: a new framework version with the plan's value kept, old returns
 // judged under their version, townships refused, and the version carried to townships by a package.
 import { afterEach, describe, expect, it } from 'vitest';
-import { adjustTarget } from '../../../electron/services/framework-adjust-service.ts';
-import { exportFrameworkPackage, importFrameworkPackage } from '../../../electron/services/framework-package-service.ts';
-import { requireFramework } from '../../../electron/services/plans-service.ts';
-import { evaluateStored } from '../../../electron/services/return-evaluation.ts';
-import { openReturn, requireReturn, setCells } from '../../../electron/services/returns-service.ts';
+import { adjustTarget } from '../../../electron/plans/framework-adjust-service.ts';
+import { exportFrameworkPackage, importFrameworkPackage } from '../../../electron/plans/framework-package-service.ts';
+import { requireFramework } from '../../../electron/frameworks/plans-service.ts';
+import { evaluateStored } from '../../../electron/evaluation/return-evaluation.ts';
+import { openReturn, requireReturn, setCells } from '../../../electron/returns/returns-service.ts';
 import { openTestBackend, TAOBEI_COUNTY, TAOBEI_TOWNSHIP, type TestBackend } from '../../helpers/backend.ts';
 
 const open: TestBackend[] = [];

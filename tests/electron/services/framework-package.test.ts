@@ -3,10 +3,10 @@
 // the reason, nothing written.
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportFrameworkPackage, importFrameworkPackage, signingInfo } from '../../../electron/services/framework-package-service.ts';
-import { adjustTarget } from '../../../electron/services/framework-adjust-service.ts';
-import { listPlans } from '../../../electron/services/plans-service.ts';
-import { canonicalJson } from '../../../electron/services/signing-service.ts';
+import { exportFrameworkPackage, importFrameworkPackage, signingInfo } from '../../../electron/plans/framework-package-service.ts';
+import { adjustTarget } from '../../../electron/plans/framework-adjust-service.ts';
+import { listPlans } from '../../../electron/frameworks/plans-service.ts';
+import { canonicalJson } from '../../../electron/frameworks/signing-service.ts';
 import { openTestBackend, TAOBEI_COUNTY, TAOBEI_TOWNSHIP, type TestBackend } from '../../helpers/backend.ts';
 
 const open: TestBackend[] = [];

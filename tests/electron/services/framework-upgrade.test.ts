@@ -4,12 +4,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openApp } from '../../../electron/app.ts';
-import { sourcePaths } from '../../../electron/app-paths.ts';
-import { loadShippedFrameworks, requireFramework, retiredItems } from '../../../electron/services/plans-service.ts';
-import { openReturn, requireReturn, setCells, viewReturn } from '../../../electron/services/returns-service.ts';
-import { setProfile } from '../../../electron/services/settings-service.ts';
-import { adjustTarget } from '../../../electron/services/framework-adjust-service.ts';
+import { openApp } from '../../../electron/backend/open-app.ts';
+import { sourcePaths } from '../../../electron/backend/app-paths.ts';
+import { loadShippedFrameworks, requireFramework, retiredItems } from '../../../electron/frameworks/plans-service.ts';
+import { openReturn, requireReturn, setCells, viewReturn } from '../../../electron/returns/returns-service.ts';
+import { setProfile } from '../../../electron/settings/settings-service.ts';
+import { adjustTarget } from '../../../electron/plans/framework-adjust-service.ts';
 import { TAOBEI_COUNTY, TAOBEI_TOWNSHIP } from '../../helpers/backend.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wdp-upgrade-'));

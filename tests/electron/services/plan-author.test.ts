@@ -2,14 +2,14 @@
 // them with a sample judged as the engine would; contradictory rules refused; versions kept; the plan travels as
 // a signed package to its townships, whose returns and templates fit the plan's region.
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportFrameworkPackage, importFrameworkPackage } from '../../../electron/services/framework-package-service.ts';
-import { exportTemplate, validateWorkbook } from '../../../electron/services/excel-service.ts';
-import { catalogueIndicators, newPlan, previewTarget, setPlanTarget } from '../../../electron/services/plan-author-service.ts';
-import { listPlans, requireFramework } from '../../../electron/services/plans-service.ts';
-import { getProfile, setProfile } from '../../../electron/services/settings-service.ts';
-import { openReturn, setCells } from '../../../electron/services/returns-service.ts';
-import { evaluateStored } from '../../../electron/services/return-evaluation.ts';
-import { requireReturn } from '../../../electron/services/returns-service.ts';
+import { exportFrameworkPackage, importFrameworkPackage } from '../../../electron/plans/framework-package-service.ts';
+import { exportTemplate, validateWorkbook } from '../../../electron/excel-io/excel-service.ts';
+import { catalogueIndicators, newPlan, previewTarget, setPlanTarget } from '../../../electron/plans/plan-author-service.ts';
+import { listPlans, requireFramework } from '../../../electron/frameworks/plans-service.ts';
+import { getProfile, setProfile } from '../../../electron/settings/settings-service.ts';
+import { openReturn, setCells } from '../../../electron/returns/returns-service.ts';
+import { evaluateStored } from '../../../electron/evaluation/return-evaluation.ts';
+import { requireReturn } from '../../../electron/returns/returns-service.ts';
 import { openTestBackend, TAOBEI_COUNTY, type TestBackend } from '../../helpers/backend.ts';
 
 const open: TestBackend[] = [];

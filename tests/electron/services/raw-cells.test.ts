@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/envelope.ts';
 import { dispatch } from '../../../electron/api/dispatch.ts';
-import { frameworkOf, openReturn, requireReturn, returnAudit, setCells, setQualitative, viewReturn } from '../../../electron/services/returns-service.ts';
-import { evaluateStored, setStatus } from '../../../electron/services/return-evaluation.ts';
+import { frameworkOf, openReturn, requireReturn, returnAudit, setCells, setQualitative, viewReturn } from '../../../electron/returns/returns-service.ts';
+import { evaluateStored, setStatus } from '../../../electron/evaluation/return-evaluation.ts';
 import { openTestBackend, TAOBEI_TOWNSHIP, type TestBackend } from '../../helpers/backend.ts';
 
 let backend: TestBackend;

@@ -3,13 +3,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type AppBackend } from '../../../electron/app.ts';
-import { sourcePaths } from '../../../electron/app-paths.ts';
+import { openApp, type AppBackend } from '../../../electron/backend/open-app.ts';
+import { sourcePaths } from '../../../electron/backend/app-paths.ts';
 import { dispatch } from '../../../electron/api/dispatch.ts';
 import type { Channel, Input, Output } from '../../../shared/api/contract.ts';
 import type { ReturnData } from '../../../shared/returns/schema.ts';
 import type { Framework } from '../../../shared/framework/schema.ts';
-import { requireFramework } from '../../../electron/services/plans-service.ts';
+import { requireFramework } from '../../../electron/frameworks/plans-service.ts';
 
 export interface TestApp {
   backend: AppBackend;

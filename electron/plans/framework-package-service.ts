@@ -9,11 +9,11 @@ import { FrameworkSchema, type Framework } from '../../shared/framework/schema.t
 import { MESSAGES } from '../../shared/messages.ts';
 import { getFrameworkVersion, insertFrameworkVersion } from '../db/repos/frameworks-repo.ts';
 import { getSetting, setSetting } from '../db/repos/settings-repo.ts';
-import { isoNow, type AppContext } from './context.ts';
-import { requireFramework } from './plans-service.ts';
-import { getProfile } from './settings-service.ts';
-import { fingerprint, ownPublicKey, signingPublicKey, signPayload, verifyPayload } from './signing-service.ts';
-import { requireRegion } from './regions-service.ts';
+import { isoNow, type AppContext } from '../context/app-context.ts';
+import { requireFramework } from '../frameworks/plans-service.ts';
+import { getProfile } from '../settings/settings-service.ts';
+import { fingerprint, ownPublicKey, signingPublicKey, signPayload, verifyPayload } from '../frameworks/signing-service.ts';
+import { requireRegion } from '../frameworks/regions-service.ts';
 
 const M = MESSAGES.frameworkPackage;
 const PACKAGE_FORMAT = 'wdp-framework-package';

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/api/envelope.ts';
 import { RegionSchema, type Region } from '../../shared/api/regions-contract.ts';
 import { childRegions, countRegions, getRegion, replaceRegions } from '../db/repos/regions-repo.ts';
 import { getSetting, setSetting } from '../db/repos/settings-repo.ts';
-import type { AppContext } from './context.ts';
+import type { AppContext } from '../context/app-context.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 
 const RegionsFileSchema = z.object({ source: z.string(), vintage: z.number().int(), regions: z.array(RegionSchema) });

@@ -2,7 +2,7 @@
 // key and its fingerprint ever leave this module; the private key is never returned, exported or logged.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { getSetting, setSetting } from '../db/repos/settings-repo.ts';
-import { isoNow, type AppContext } from './context.ts';
+import { isoNow, type AppContext } from '../context/app-context.ts';
 
 const KEY_SETTING = 'signing_key';
 

@@ -16,19 +16,19 @@ import { childRegions, getRegion } from '../db/repos/regions-repo.ts';
 import { findReturn, listReturns } from '../db/repos/returns-repo.ts';
 import { readMapping, replaceMapping } from '../db/repos/dhis2-mapping-repo.ts';
 import { APP_VERSION } from '../excel/meta.ts';
-import { writeImportedReturn } from '../excel/import-return.ts';
+import { writeImportedReturn } from '../excel-io/import-return.ts';
 import { buildMergedReturn } from '../merge/county-aggregate.ts';
 import { childNoun, resolveOffice } from '../merge/office.ts';
 import { readOpenData, settleReport } from '../open-data/read-open-data.ts';
 import type { RecordProblem } from '../open-data/records.ts';
-import { backupNow } from './backup-service.ts';
-import type { AppContext } from './context.ts';
-import { readContextOf } from './excel-service.ts';
-import { requireFramework } from './plans-service.ts';
-import { requireRegion } from './regions-service.ts';
-import { frameworkOf, requireReturn, returnData } from './returns-service.ts';
-import { evaluateStored } from './return-evaluation.ts';
-import { getProfile } from './settings-service.ts';
+import { backupNow } from '../backups/backup-service.ts';
+import type { AppContext } from '../context/app-context.ts';
+import { readContextOf } from '../excel-io/excel-service.ts';
+import { requireFramework } from '../frameworks/plans-service.ts';
+import { requireRegion } from '../frameworks/regions-service.ts';
+import { frameworkOf, requireReturn, returnData } from '../returns/returns-service.ts';
+import { evaluateStored } from '../evaluation/return-evaluation.ts';
+import { getProfile } from '../settings/settings-service.ts';
 
 const O = MESSAGES.openData;
 

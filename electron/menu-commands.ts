@@ -1,7 +1,7 @@
 // Menu commands on their way to the renderer. The renderer asks for the next one through the contract
 // (shell:menu-command, a long poll answered when a menu item is chosen or when the wait ends), so no event
 // channel beyond the contract is exposed. No Electron here: tested directly.
-import type { MenuCommand } from '../../shared/api/shell-contract.ts';
+import type { MenuCommand } from '../shared/api/shell-contract.ts';
 
 export interface MenuCommandQueue {
   push(command: MenuCommand): void;

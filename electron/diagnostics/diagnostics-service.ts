@@ -7,9 +7,9 @@ import os from 'node:os';
 import JSZip from 'jszip';
 import { MESSAGES } from '../../shared/messages.ts';
 import { APP_VERSION } from '../excel/meta.ts';
-import { listBackups } from './backup-service.ts';
-import type { AppContext } from './context.ts';
-import { recentLogLines, withoutHome } from './app-log.ts';
+import { listBackups } from '../backups/backup-service.ts';
+import type { AppContext } from '../context/app-context.ts';
+import { recentLogLines, withoutHome } from '../context/app-log.ts';
 
 const M = MESSAGES.diagnostics;
 const RECENT_LOG_LINES = 1000;

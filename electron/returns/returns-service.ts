@@ -15,11 +15,11 @@ import {
   listReturns, putCell, putExplanation, putQualitative, putThreshold, qualitativeOf, setReturnStatus, thresholdsOf, touchReturn,
   type ReturnRow,
 } from '../db/repos/returns-repo.ts';
-import { isoNow, type AppContext } from './context.ts';
-import { requireFramework } from './plans-service.ts';
-import { requireRegion } from './regions-service.ts';
-import { getProfile, userName } from './settings-service.ts';
-import { departmentScope } from './department-scope.ts';
+import { isoNow, type AppContext } from '../context/app-context.ts';
+import { requireFramework } from '../frameworks/plans-service.ts';
+import { requireRegion } from '../frameworks/regions-service.ts';
+import { getProfile, userName } from '../settings/settings-service.ts';
+import { departmentScope } from '../settings/department-scope.ts';
 
 const M = MESSAGES.returns;
 

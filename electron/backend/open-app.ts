@@ -2,18 +2,18 @@
 // adapter and the CLI alike; no Electron import here.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DamagedDatabaseError, openDatabase } from './db/open-database.ts';
-import { AppError } from '../shared/api/envelope.ts';
-import { MESSAGES } from '../shared/messages.ts';
-import { createHandlers } from './api/handlers.ts';
-import type { Handlers } from './api/handler-types.ts';
-import type { AppContext, AppPaths } from './services/context.ts';
-import { loadShippedFrameworks } from './services/plans-service.ts';
-import { seedRegions } from './services/regions-service.ts';
-import { newestGoodBackup, snapshotSync } from './services/backup-service.ts';
-import { noShell, type Shell } from './services/shell.ts';
-import { noLog, type AppLog } from './services/app-log.ts';
-import { APP_VERSION } from './excel/meta.ts';
+import { DamagedDatabaseError, openDatabase } from '../db/open-database.ts';
+import { AppError } from '../../shared/api/envelope.ts';
+import { MESSAGES } from '../../shared/messages.ts';
+import { createHandlers } from '../api/handlers.ts';
+import type { Handlers } from '../api/handler-types.ts';
+import type { AppContext, AppPaths } from '../context/app-context.ts';
+import { loadShippedFrameworks } from '../frameworks/plans-service.ts';
+import { seedRegions } from '../frameworks/regions-service.ts';
+import { newestGoodBackup, snapshotSync } from '../backups/backup-service.ts';
+import { noShell, type Shell } from '../context/shell.ts';
+import { noLog, type AppLog } from '../context/app-log.ts';
+import { APP_VERSION } from '../excel/meta.ts';
 
 export interface OpenAppOptions {
   dbFile: string;

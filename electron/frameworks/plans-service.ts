@@ -2,10 +2,10 @@ import { AppError } from '../../shared/api/envelope.ts';
 import type { PlanSummary } from '../../shared/api/plans-contract.ts';
 import { FrameworkSchema, type Framework } from '../../shared/framework/schema.ts';
 import { getFrameworkVersion, insertFrameworkVersion, latestVersions, listFrameworkVersions, storedReleases } from '../db/repos/frameworks-repo.ts';
-import { bundledPlanVersions, loadBundledFramework, loadCatalogue } from '../frameworks/bundled.ts';
+import { bundledPlanVersions, loadBundledFramework, loadCatalogue } from './bundled.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { join } from 'node:path';
-import { isoNow, type AppContext } from './context.ts';
+import { isoNow, type AppContext } from '../context/app-context.ts';
 
 /**
  * Loads the shipped frameworks: a plan not yet in the database, or shipped in a newer release than its stored

@@ -13,7 +13,7 @@ import { AppError } from '../../shared/api/envelope.ts';
 import { BackupReasonSchema, type BackupReason } from '../../shared/api/backups-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { migrate, readMigrations } from '../db/migrate.ts';
-import type { AppContext } from './context.ts';
+import type { AppContext } from '../context/app-context.ts';
 
 const NAME = new RegExp(`^(.+)-(\\d{8}T\\d{6}\\d{3}Z)-(${BackupReasonSchema.options.join('|')})\\.sqlite$`);
 /**

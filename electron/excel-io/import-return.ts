@@ -11,9 +11,9 @@ import {
   cellsOf, findReturn, insertReturn, putCell, putExplanation, putQualitative, putThreshold, qualitativeOf, setReturnStatus, thresholdsOf, touchReturn,
 } from '../db/repos/returns-repo.ts';
 import { clearReturnContent, setReturnFramework } from '../db/repos/imports-repo.ts';
-import { isoNow, type AppContext } from '../services/context.ts';
-import { requireFramework } from '../services/plans-service.ts';
-import { getProfile } from '../services/settings-service.ts';
+import { isoNow, type AppContext } from '../context/app-context.ts';
+import { requireFramework } from '../frameworks/plans-service.ts';
+import { getProfile } from '../settings/settings-service.ts';
 
 const P = MESSAGES.excel.problem;
 

@@ -14,11 +14,11 @@ import { footerOf, putFooter, setReturnStatus, type ReturnRow } from '../db/repo
 import { localDate } from '../../shared/returns/dates.ts';
 import { buildMergedReturn, mergedHistory } from '../merge/county-aggregate.ts';
 import { resolveOffice } from '../merge/office.ts';
-import { isoNow, type AppContext } from './context.ts';
-import { getProfile } from './settings-service.ts';
-import { departmentScope, scopedData } from './department-scope.ts';
-import { frameworkOf, requireReturn, summarize, viewReturn } from './returns-service.ts';
-import { userName } from './settings-service.ts';
+import { isoNow, type AppContext } from '../context/app-context.ts';
+import { getProfile } from '../settings/settings-service.ts';
+import { departmentScope, scopedData } from '../settings/department-scope.ts';
+import { frameworkOf, requireReturn, summarize, viewReturn } from '../returns/returns-service.ts';
+import { userName } from '../settings/settings-service.ts';
 import { latestReceipt } from '../db/repos/receipts-repo.ts';
 
 const M = MESSAGES.returns;

@@ -4,7 +4,7 @@ import { departmentFramework, outsideScope } from '../../shared/aggregation/depa
 import type { Framework } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import type { ReturnData } from '../../shared/returns/schema.ts';
-import type { AppContext } from './context.ts';
+import type { AppContext } from '../context/app-context.ts';
 import { getProfile } from './settings-service.ts';
 
 export interface DepartmentScope {

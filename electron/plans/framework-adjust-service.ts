@@ -6,9 +6,9 @@ import { checkFramework } from '../../shared/framework/assemble.ts';
 import { FrameworkSchema, type TargetRule } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { insertFrameworkVersion } from '../db/repos/frameworks-repo.ts';
-import { isoNow, type AppContext } from './context.ts';
-import { requireFramework } from './plans-service.ts';
-import { getProfile } from './settings-service.ts';
+import { isoNow, type AppContext } from '../context/app-context.ts';
+import { requireFramework } from '../frameworks/plans-service.ts';
+import { getProfile } from '../settings/settings-service.ts';
 
 const M = MESSAGES.frameworkAdjust;
 

@@ -9,10 +9,10 @@ import { VERDICT_LABEL } from '../../shared/rules/messages.ts';
 import { getFrameworkVersion, insertFrameworkVersion } from '../db/repos/frameworks-repo.ts';
 import { loadCatalogue, listBundledPlanIds } from '../frameworks/bundled.ts';
 import { join } from 'node:path';
-import { isoNow, type AppContext } from './context.ts';
-import { requireFramework } from './plans-service.ts';
-import { requireRegion } from './regions-service.ts';
-import { getProfile, setProfile } from './settings-service.ts';
+import { isoNow, type AppContext } from '../context/app-context.ts';
+import { requireFramework } from '../frameworks/plans-service.ts';
+import { requireRegion } from '../frameworks/regions-service.ts';
+import { getProfile, setProfile } from '../settings/settings-service.ts';
 
 const M = MESSAGES.planAuthor;
 

@@ -1,9 +1,9 @@
 import { AppError } from '../../shared/api/envelope.ts';
 import { ProfileSchema, type Profile } from '../../shared/api/settings-contract.ts';
 import { getSetting, setSetting } from '../db/repos/settings-repo.ts';
-import type { AppContext } from './context.ts';
-import { requireFramework } from './plans-service.ts';
-import { requireRegion } from './regions-service.ts';
+import type { AppContext } from '../context/app-context.ts';
+import { requireFramework } from '../frameworks/plans-service.ts';
+import { requireRegion } from '../frameworks/regions-service.ts';
 import { departmentsOf } from '../../shared/aggregation/department.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 

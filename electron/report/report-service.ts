@@ -9,12 +9,12 @@ import {
   type AnnualReportModel, type Counts, type EvaluationReportModel, type FontSetup, type RegionInfo, type StoredReturn, type YearChoice,
 } from '../../shared/report/index.ts';
 import { findReturn, historyOf, listReturns, type ReturnRow } from '../db/repos/returns-repo.ts';
-import type { AppContext } from './context.ts';
-import { listChildRegions, regionWithPath } from './regions-service.ts';
-import { requireFramework } from './plans-service.ts';
-import { frameworkOf } from './returns-service.ts';
-import { evaluateStored } from './return-evaluation.ts';
-import { getProfile } from './settings-service.ts';
+import type { AppContext } from '../context/app-context.ts';
+import { listChildRegions, regionWithPath } from '../frameworks/regions-service.ts';
+import { requireFramework } from '../frameworks/plans-service.ts';
+import { frameworkOf } from '../returns/returns-service.ts';
+import { evaluateStored } from '../evaluation/return-evaluation.ts';
+import { getProfile } from '../settings/settings-service.ts';
 
 const E = MESSAGES.report.errors;
 

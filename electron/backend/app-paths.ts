@@ -1,9 +1,18 @@
 // Where resources and migrations are when running from the source tree (CLI, tests, loopback).
 // The packaged Electron app passes its own paths (process.resourcesPath) instead.
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { homedir } from 'node:os';
 
-export const REPO_ROOT = join(import.meta.dirname, '..');
+/** The folder holding package.json above this module: electron/backend/ from the sources, dist-cli/ from the bundle. */
+function repoRootFrom(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'package.json'))) return d;
+    if (dirname(d) === d) return join(dir, '..');
+  }
+}
+
+export const REPO_ROOT = repoRootFrom(import.meta.dirname);
 export const sourcePaths = {
   resourcesDir: join(REPO_ROOT, 'resources'),
   migrationsDir: join(REPO_ROOT, 'electron', 'db', 'migrations'),
