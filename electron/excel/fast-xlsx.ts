@@ -1,7 +1,7 @@
 // A small reader of .xlsx workbook parts (already inflated and checked by the file guards), for the workbooks this
 // app writes and their ordinary edits in Excel or WPS: one pass of regular expressions over each sheet's XML, no
 // styles beyond the number formats, no formatting work except the shown text of numbers. It gives exactly the grid
-// SheetJS gives with read-workbook.ts's options (tests/excel/fast-xlsx.test.ts compares the two on every fixture);
+// SheetJS gives with read-workbook.ts's options (tests/electron/excel/fast-xlsx.test.ts compares the two on every fixture);
 // anything it does not handle the same way (shared or array formulas, CDATA, prefixed XML, 1904 dates, unknown
 // number formats, rows past the limit …) makes it answer null, and the caller reads the file with SheetJS.
 import * as XLSX from 'xlsx';

@@ -12,7 +12,7 @@ import { requireFramework } from '../../electron/frameworks/plans-service.ts';
 import { listChildRegions } from '../../electron/frameworks/regions-service.ts';
 import { listReceivedFiles } from '../../electron/db/repos/submissions-repo.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { returnFile } from '../merge/excel-files.ts';
+import { returnFile } from '../electron/merge/excel-files.ts';
 
 const COUNTY = '220802000000'; // 洮北区
 const YEAR = new Date().getFullYear() - 1; // the year the page opens on

@@ -8,7 +8,7 @@ import { requireFramework } from '../../electron/frameworks/plans-service.ts';
 import { listChildRegions } from '../../electron/frameworks/regions-service.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { headlineOf, type Headline } from '../../shared/report/headline.ts';
-import { returnFile } from '../merge/excel-files.ts';
+import { returnFile } from '../electron/merge/excel-files.ts';
 
 const COUNTY = '220802000000'; // 洮北区
 const YEAR = new Date().getFullYear() - 1; // the year the pages open on

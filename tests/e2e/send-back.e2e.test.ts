@@ -13,7 +13,7 @@ import { requireFramework } from '../../electron/frameworks/plans-service.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { ARTIFACTS_DIR, startE2E, VIEWPORT, type E2E } from '../helpers/e2e.ts';
 import { TAOBEI_COUNTY, TAOBEI_TOWNSHIP } from '../helpers/backend.ts';
-import { plausibleReturn } from '../merge/excel-files.ts';
+import { plausibleReturn } from '../electron/merge/excel-files.ts';
 
 const YEAR = new Date().getFullYear() - 1; // the year the merge page opens on
 const TOWN = TAOBEI_TOWNSHIP.regionCode;
