@@ -40,7 +40,7 @@ export function openApp(options: OpenAppOptions): AppBackend {
   };
   const now = options.now ?? (() => new Date());
   const log = options.log ?? noLog;
-  let db;
+  let db: ReturnType<typeof openDatabase>;
   try {
     db = openDatabase(options.dbFile, {
       migrationsDir: paths.migrationsDir,

@@ -136,7 +136,7 @@ function headerLooksWhole(file: string, size: number): boolean {
 
 /** True when the file under a backup's name is a whole SQLite database that passes quick_check (read-only). */
 function isGoodBackup(file: string): boolean {
-  let st;
+  let st: ReturnType<typeof statSync>;
   try {
     st = statSync(file);
   } catch {

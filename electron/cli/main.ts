@@ -9,6 +9,7 @@ import { readCommandLine } from './args.ts';
 import { UsageError, type CliIo } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { ContractRefusal } from './errors.ts';
+import type { AppBackend } from '../backend/open-app.ts';
 
 const consoleIo: CliIo = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
 
@@ -25,7 +26,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
   const { args } = line;
   const load = COMMANDS[line.command];
   const [command, { openApp }] = await Promise.all([load(), import('../backend/open-app.ts')]);
-  let backend;
+  let backend: AppBackend;
   try {
     backend = openApp({ dbFile: (args.flags.db as string | undefined) ?? defaultDbFile(), ...sourcePaths });
   } catch (error) {

@@ -12,7 +12,7 @@ import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;
 
-export interface RegionLookup { (code: string): { name: string; level: RegionLevel } | null }
+export type RegionLookup = (code: string) => { name: string; level: RegionLevel } | null
 
 export interface Identified {
   identity: ReturnIdentity;

@@ -34,7 +34,7 @@ export interface WriteReturnInput {
   review?: ReviewAnnotations;
   /** more sheets after the form and its 校验结果 (a merged return's 汇总说明, 数据来源, 分单位明细); may return parts
    * to rewrite once exceljs has written them (cells too many to hold as exceljs objects, written as XML) */
-  addSheets?: (wb: ExcelJS.Workbook) => PartRewrites | void;
+  addSheets?: (wb: ExcelJS.Workbook) => PartRewrites | undefined;
 }
 
 export interface SheetContext {

@@ -106,7 +106,7 @@ export function writeResultSheet(wb: ExcelJS.Workbook, input: WriteReturnInput, 
   ws.mergeCells(r, 1, r, LAST);
   put(ws, r, 1, R.targetsHeading, { bold: true, border: false });
   r += 1;
-  R.targetHeaders.forEach((text, i) => put(ws, r, i + 1, text, { header: true }));
+  R.targetHeaders.forEach((text, i) => { put(ws, r, i + 1, text, { header: true }); });
   r += 1;
   for (const target of evaluation.targets) {
     const indicator = indicators.get(target.indicator);
@@ -121,7 +121,7 @@ export function writeResultSheet(wb: ExcelJS.Workbook, input: WriteReturnInput, 
       target.targetId, target.indicator, indicator?.name ?? '', targetText.get(target.targetId) ?? '', value,
       R.status[target.status] + (target.hardToMeet ? R.hardToMeet : '') + (target.volatile ? R.volatile : ''), target.message + (coverage.get(target.indicator) ?? ''), input.explanations[target.targetId] ?? '',
     ];
-    cells.forEach((text, i) => put(ws, r, i + 1, text, { align: i === 4 ? 'right' : i === 1 || i === 5 ? 'center' : 'left' }));
+    cells.forEach((text, i) => { put(ws, r, i + 1, text, { align: i === 4 ? 'right' : i === 1 || i === 5 ? 'center' : 'left' }); });
     ws.getRow(r).height = Math.max(...cells.map((text, i) => lines(String(text), WIDTHS[i]))) * 13 + 6;
     r += 1;
   }

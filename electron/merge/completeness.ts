@@ -55,7 +55,7 @@ export function collectInputs(ctx: AppContext, office: Office, year: number): Me
   const childRows = current.filter((s) => s.supplierKind !== 'department');
   const depRows = current.filter((s) => s.supplierKind === 'department');
   const data = new Map<number, ReturnData>();
-  submissionsData(ctx, current).forEach((d, i) => data.set(current[i].id, d));
+  submissionsData(ctx, current).forEach((d, i) => { data.set(current[i].id, d); });
 
   const childLevel = office.level === 'county' ? 'township' : 'county';
   const local = new Map<string, number>();

@@ -85,11 +85,11 @@ export async function overdueWorkbook(o: Overdue): Promise<Buffer> {
   putText(ws, 1, 1, T.title(o.office.name, o.year), { bold: true, size: 14, border: false, align: 'center' });
   ws.mergeCells(2, 1, 2, widths.length);
   putText(ws, 2, 1, T.meta(o.deadline ?? '', o.asOf, o.daysLate, o.rows.length, o.total), { border: false, align: 'center' });
-  T.sheetHeaders.forEach((h, i) => putText(ws, 4, i + 1, h, { bold: true, align: 'center' }));
+  T.sheetHeaders.forEach((h, i) => { putText(ws, 4, i + 1, h, { bold: true, align: 'center' }); });
   o.rows.forEach((r, i) => {
     const c = r.contact;
     [String(i + 1), r.code, r.name, T.state[r.state], c?.filler ?? '', c?.phone ?? '', c?.head ?? '', c?.statistician ?? '', c ? T.contactFrom(c.year) : T.noContact]
-      .forEach((text, col) => putText(ws, 5 + i, col + 1, text, { wrap: col === 2 || col === 8 }));
+      .forEach((text, col) => { putText(ws, 5 + i, col + 1, text, { wrap: col === 2 || col === 8 }); });
   });
   ws.views = [{ state: 'frozen', ySplit: 4 }];
   ws.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' };

@@ -65,7 +65,7 @@ export async function sendBack(ctx: AppContext, office: Office, year: number, su
     const id = Number(ctx.db.prepare('INSERT INTO submission_reviews (submission_id, decision, overall, at, user_name) VALUES (?, ?, ?, ?, ?)')
       .run(row.id, 'returned', input.overall, at, userName(ctx)).lastInsertRowid);
     const put = ctx.db.prepare('INSERT INTO submission_review_remarks (review_id, seq, item, sex, problem, remark) VALUES (?, ?, ?, ?, ?, ?)');
-    input.remarks.forEach((m, seq) => put.run(id, seq, m.item, m.sex, m.problem, m.remark));
+    input.remarks.forEach((m, seq) => { put.run(id, seq, m.item, m.sex, m.problem, m.remark); });
   })();
   const { bytes } = await writeReturnWorkbook({
     kind: 'return', framework, data, region: { code: row.regionCode, name: row.supplierName }, previous: null,

@@ -45,7 +45,7 @@ export function importReturned(ctx: AppContext, bytes: Uint8Array, fileName: str
     const put = ctx.db.prepare(`INSERT INTO return_remarks (return_id, seq, item, sex, location, problem, remark, value_then, office, at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     if (r.overall) put.run(local.id, 0, '', '', '', '', r.overall, null, r.officeName, r.reviewedAt);
-    r.remarks.forEach((m, i) => put.run(local.id, i + 1, m.item, m.sex, m.location, m.problem, m.remark, describeCell(getCell(ctx.db, local.id, m.item, m.sex)), r.officeName, r.reviewedAt));
+    r.remarks.forEach((m, i) => { put.run(local.id, i + 1, m.item, m.sex, m.location, m.problem, m.remark, describeCell(getCell(ctx.db, local.id, m.item, m.sex)), r.officeName, r.reviewedAt); });
     if (local.status !== 'returned') {
       setReturnStatus(ctx.db, local.id, 'returned', at);
       appendAudit(ctx.db, local.id, { at, userName: user, field: 'status', oldValue: local.status, newValue: 'returned' });

@@ -198,7 +198,7 @@ export function setThreshold(ctx: AppContext, returnId: number, targetId: string
   requireEditable(row);
   const framework = frameworkOf(ctx, row);
   const target = framework.areas.flatMap((a) => a.targets).find((t) => t.id === targetId);
-  if (!target || target.rule.kind !== 'external') throw new AppError('invalid_request', M.notExternal(targetId));
+  if (target?.rule.kind !== 'external') throw new AppError('invalid_request', M.notExternal(targetId));
   if (departmentScope(ctx, row.regionCode, framework)) throw new AppError('refused', MESSAGES.merge.countyOwnAnswer);
   const at = isoNow(ctx);
   const user = userName(ctx);

@@ -15,6 +15,7 @@ export function FooterPanel({ returnId, initial, status }: { returnId: number; i
   const readOnly = isLockedStatus(status);
 
   // the back end sets 报出日期 on submission: read the footer again when the status changes
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the status is the trigger (the footer changes with it on the back end)
   useEffect(() => {
     let live = true;
     void api['returns:get']({ returnId }).then((v) => { if (live) setFooter(v.footer); }, () => undefined);
@@ -60,7 +61,7 @@ export function FooterPanel({ returnId, initial, status }: { returnId: number; i
             {errors[f] && <span className="error-text small">{errors[f]}</span>}
           </label>
         ))}
-        {!readOnly && <button onClick={() => void save()} data-testid="footer-save">{T.save}</button>}
+        {!readOnly && <button type="button" onClick={() => void save()} data-testid="footer-save">{T.save}</button>}
       </div>
       {notice && <p className="small" role="status" data-testid="footer-notice">{notice}</p>}
     </section>

@@ -29,7 +29,7 @@ export function HomeLateList({ year, onOpenMerge }: { year: number; onOpenMerge:
           ))}
         </tbody>
       </table>
-      <p><button className="link" onClick={onOpenMerge}>{T.homeOpen}</button></p>
+      <p><button type="button" className="link" onClick={onOpenMerge}>{T.homeOpen}</button></p>
     </section>
   );
 }

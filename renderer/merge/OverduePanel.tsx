@@ -51,13 +51,13 @@ export function OverduePanel({ year, version, onMessage }: { year: number; versi
         <label className="inline-field">{T.deadline}
           <input type="date" aria-label={T.deadline} value={deadline} onChange={(e) => setDraft(e.target.value)} />
         </label>
-        <button onClick={() => void save(deadline || null)} disabled={draft === null}>{T.saveDeadline}</button>
-        {o.deadline && <button className="link" onClick={() => void save(null)}>{T.clearDeadline}</button>}
+        <button type="button" onClick={() => void save(deadline || null)} disabled={draft === null}>{T.saveDeadline}</button>
+        {o.deadline && <button type="button" className="link" onClick={() => void save(null)}>{T.clearDeadline}</button>}
         <strong className={o.daysLate > 0 && o.rows.length > 0 ? 'error-text' : ''} data-testid="overdue-summary">{T.summary(o.rows.length, o.daysLate, o.deadline)}</strong>
         <span className="spacer" />
-        <button onClick={() => void print()} disabled={!doc.value}>{T.print}</button>
-        <button onClick={() => void pdf()} disabled={!doc.value}>{T.pdf}</button>
-        <button onClick={() => void excel()}>{T.excel}</button>
+        <button type="button" onClick={() => void print()} disabled={!doc.value}>{T.print}</button>
+        <button type="button" onClick={() => void pdf()} disabled={!doc.value}>{T.pdf}</button>
+        <button type="button" onClick={() => void excel()}>{T.excel}</button>
       </div>
       <OverdueMessage text={o.message} />
       {o.rows.length > 0 && (

@@ -148,8 +148,8 @@ afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true 
 
 // main.ts installs its crash handlers on this process: take them off again after each test (vitest has its own).
 const CRASH_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
-let processListeners = new Map<string, Function[]>();
-const listenersOf = (event: (typeof CRASH_EVENTS)[number]) => process.listeners(event as 'uncaughtException') as Function[];
+let processListeners = new Map<string, ((...args: unknown[]) => unknown)[]>();
+const listenersOf = (event: (typeof CRASH_EVENTS)[number]) => process.listeners(event as 'uncaughtException') as ((...args: unknown[]) => unknown)[];
 const addedListeners = (event: (typeof CRASH_EVENTS)[number]) => listenersOf(event).filter((l) => !processListeners.get(event)!.includes(l));
 beforeEach(() => { processListeners = new Map(CRASH_EVENTS.map((e) => [e, listenersOf(e)])); });
 afterEach(() => { for (const event of CRASH_EVENTS) for (const l of addedListeners(event)) process.removeListener(event as 'uncaughtException', l as (...args: any[]) => void); });

@@ -4,7 +4,7 @@
 // plan, region and year always give the same numbers).
 //
 //   const backend = openApp({ dbFile, ...sourcePaths });
-//   useProfile(backend, 'jiahe', 'county');                         // a profile must exist before openReturn
+//   applyProfile(backend, 'jiahe', 'county');                         // a profile must exist before openReturn
 //   const { returnId } = fillReturn(backend, { regionCode: '431024100000', year: 2024 });
 //   fillYears(backend, { regionCode, years: [2021, 2022, 2023, 2024] });
 import type { AppBackend } from '../../electron/backend/open-app.ts';
@@ -175,7 +175,7 @@ export function plausibleCells(framework: Framework, options: { regionCode: stri
 }
 
 /** Sets this machine's profile (openReturn needs one); the region defaults to the plan's county. */
-export function useProfile(backend: AppBackend, planId: string, role: Profile['role'] = 'county', regionCode?: string, userName = '张丽'): Profile {
+export function applyProfile(backend: AppBackend, planId: string, role: Profile['role'] = 'county', regionCode?: string, userName = '张丽'): Profile {
   const framework = requireFramework(backend.ctx, planId);
   return setProfile(backend.ctx, { planId, role, regionCode: regionCode ?? framework.plan.region.code, userName });
 }

@@ -1,7 +1,7 @@
 // Shared by the Excel CLI commands: reading the file given, writing -o, printing a report.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { type ImportReport } from '../../../shared/api/excel-contract.ts';
+import type { ImportReport } from '../../../shared/api/excel-contract.ts';
 import { MAX_IMPORT_BYTES } from '../../../shared/api/limits.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { buildImportReport, locateProblems } from '../../excel/import-report.ts';

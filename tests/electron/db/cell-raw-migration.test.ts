@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { openDatabase } from '../../../electron/db/open-database.ts';
 import { cellsOf, getCell, insertReturn, putCell } from '../../../electron/db/repos/returns-repo.ts';
 import { sourcePaths } from '../../../electron/backend/app-paths.ts';

@@ -73,7 +73,7 @@ describe('the footer in Excel files', () => {
     const out = await call(town, 'excel:export-return', { returnId: view.summary.id });
     const bytes = Buffer.from(out.bytesBase64, 'base64');
     const book = XLSX.read(bytes, { type: 'buffer' });
-    const health = XLSX.utils.sheet_to_json<string[]>(book.Sheets['健康'], { header: 1, blankrows: false, defval: '' });
+    const health = XLSX.utils.sheet_to_json<string[]>(book.Sheets.健康, { header: 1, blankrows: false, defval: '' });
     const signed = health.filter((r) => r.some((c) => String(c).startsWith('单位负责人') || String(c).startsWith('联系电话')));
     expect(signed.map((r) => r.filter(Boolean))).toEqual([
       ['单位负责人：', '李强', '统计负责人：', '王敏', '填表人：', '张丽'],

@@ -48,7 +48,7 @@ describe.skipIf(!existsSync(SOFFICE))('LibreOffice opens and prints the export o
     expect(book.SheetNames).toEqual([...Object.values(F.sheetNames), F.resultSheet, F.metaSheet]);
     const hidden = book.Workbook?.Sheets?.find((s) => s.name === F.metaSheet)?.Hidden;
     expect(hidden).toBe(1);
-    expect(book.Sheets['健康'].A1.v).toBe('妇女与健康监测统计表');
+    expect(book.Sheets.健康.A1.v).toBe('妇女与健康监测统计表');
   });
 
   for (const name of ['county', 'template'] as const) {

@@ -145,8 +145,8 @@ describe('a template filled in Excel or WPS', () => {
   it('reads one area saved as CSV (GB18030, as Chinese Excel saves it)', async () => {
     const filled = await fillTemplate(template, data);
     const book = XLSX.read(filled.bytes, { type: 'buffer' });
-    const csv = XLSX.utils.sheet_to_csv(book.Sheets['健康']);
-    const utf8 = await app.call('excel:validate', { fileName: '健康.csv', bytesBase64: Buffer.from('\uFEFF' + csv, 'utf8').toString('base64') });
+    const csv = XLSX.utils.sheet_to_csv(book.Sheets.健康);
+    const utf8 = await app.call('excel:validate', { fileName: '健康.csv', bytesBase64: Buffer.from(`\uFEFF${csv}`, 'utf8').toString('base64') });
     expect(utf8.identity).toMatchObject({ source: 'header', regionCode: county, year: 2025 });
     expect(utf8.counts.errors).toBe(0);
     expect(utf8.problems.filter((p) => p.code === 'area_missing').length).toBeGreaterThan(3);

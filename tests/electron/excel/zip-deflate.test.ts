@@ -8,7 +8,7 @@ import { deflateStoredZip } from '../../../electron/excel/zip-deflate.ts';
 describe('deflateStoredZip', () => {
   it('keeps every part and shrinks the archive', async () => {
     const zip = new JSZip();
-    zip.file('xl/workbook.xml', '<workbook>' + '<definedNames/>'.repeat(500) + '</workbook>');
+    zip.file('xl/workbook.xml', `<workbook>${'<definedNames/>'.repeat(500)}</workbook>`);
     zip.file('xl/worksheets/健康.xml', '健康'.repeat(2000));
     zip.file('empty.txt', '');
     const stored = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });

@@ -55,7 +55,7 @@ describe('county departments', () => {
     expect(text).toContain(item.code);
     const other = fw.dataItems.find((d) => d.department === '教育' && d.level === 'county')!;
     expect(text).not.toContain(other.code);
-    const meta = Object.fromEntries(XLSX.utils.sheet_to_json<string[]>(wb.Sheets['元数据'], { header: 1 }).map((r) => [r[0], r[1]]));
+    const meta = Object.fromEntries(XLSX.utils.sheet_to_json<string[]>(wb.Sheets.元数据, { header: 1 }).map((r) => [r[0], r[1]]));
     expect(meta).toMatchObject({ department: '卫健', regionCode: COUNTY, level: 'county', status: 'draft' });
   });
 });

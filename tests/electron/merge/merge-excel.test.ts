@@ -111,15 +111,15 @@ describe('merging Excel returns', () => {
     countyFile = Buffer.from(file.bytesBase64, 'base64');
     const wb = XLSX.read(countyFile, { type: 'buffer' });
     expect(wb.SheetNames).toEqual(expect.arrayContaining(['汇总说明', '数据来源', '分单位明细']));
-    const notes = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['汇总说明'], { header: 1 }).flat().join('\n');
+    const notes = XLSX.utils.sheet_to_json<string[]>(wb.Sheets.汇总说明, { header: 1 }).flat().join('\n');
     expect(notes).toContain('报送率');
     expect(notes).toContain('未报送的乡镇（街道）');
-    const breakdown = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets['分单位明细'], { header: 1 });
+    const breakdown = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets.分单位明细, { header: 1 });
     const header = breakdown.find((r) => r[0] === '代码')!;
     expect(header).toEqual(expect.arrayContaining([towns[0].name, towns[1].name, '合计']));
     const p31 = breakdown.find((r) => r[0] === 'P31')!;
     expect(p31[header.indexOf('合计')]).toBeCloseTo((59 + 2) / 132 * 100, 6);
-    const sources = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['数据来源'], { header: 1 }).flat().join('\n');
+    const sources = XLSX.utils.sheet_to_json<string[]>(wb.Sheets.数据来源, { header: 1 }).flat().join('\n');
     expect(sources).toContain('卫生健康局报送');
 
     const verdicts = await call(city, 'merge:import-files', { year: YEAR, files: [upload(file.fileName, countyFile)] });

@@ -90,7 +90,7 @@ describe('the merge before and after the small reader', () => {
         const files = await Promise.all(TOWNS.map(async (code, i) => ({
           fileName: `${i}.xlsx`,
           // a draft, an empty cell and an odd value among them: warnings and notes must match too
-          bytes: await returnFile(office.framework, { regionCode: code, regionName: `镇${i}`, year: 2024, status: i === 1 ? 'draft' : 'submitted', cells: i === 2 ? { [office.framework.dataItems[0].code + '.total']: null } : {} }),
+          bytes: await returnFile(office.framework, { regionCode: code, regionName: `镇${i}`, year: 2024, status: i === 1 ? 'draft' : 'submitted', cells: i === 2 ? { [`${office.framework.dataItems[0].code}.total`]: null } : {} }),
         })));
         const ctx = { frameworks: allFrameworks(b.ctx), region: (code: string) => getRegion(b.ctx.db, code), reader };
         const read: ReturnReader = (bytes, fileName) => readForMerge(bytes, fileName, ctx);

@@ -21,7 +21,7 @@ let backend: TestBackend;
 afterEach(() => backend?.dispose());
 
 /** A stable text of everything a reader of the workbook sees; styles are listed once and referred to by number. */
-export async function dumpWorkbook(bytes: Buffer): Promise<string> {
+async function dumpWorkbook(bytes: Buffer): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const styles: string[] = [];
@@ -49,7 +49,7 @@ export async function dumpWorkbook(bytes: Buffer): Promise<string> {
       });
     });
   });
-  return [...lines, '== styles', ...styles.map((s, i) => `${i} ${s}`)].join('\n') + '\n';
+  return `${[...lines, '== styles', ...styles.map((s, i) => `${i} ${s}`)].join('\n')}\n`;
 }
 
 describe('the merged county workbook', () => {

@@ -149,7 +149,7 @@ describe('a county rate pooled over the townships that have both numerator and d
 
   it('reports a pooled row edited outside the program and leaves it out', () => {
     const wb = XLSX.read(countyFile, { type: 'buffer' });
-    const meta = wb.Sheets['元数据'];
+    const meta = wb.Sheets.元数据;
     const rows = XLSX.utils.sheet_to_json<string[]>(meta, { header: 1, defval: '' });
     const r = rows.findIndex((row) => row[0] === 'pooledRatio' && row[1] === 'H06');
     expect(rows[r].slice(2, 9)).toEqual(['HD18.total', 'HD17.total', '5135', '6161', '2', '4', 'township']);

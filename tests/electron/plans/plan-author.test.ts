@@ -16,9 +16,9 @@ const open: TestBackend[] = [];
 afterEach(() => { while (open.length) open.pop()!.dispose(); });
 const backend = (profile?: NonNullable<Parameters<typeof openTestBackend>[0]>["profile"]) => { const b = openTestBackend({ profile }); open.push(b); return b; };
 
-export const ZHENLAI = '220821000000';
-export const ZHENLAI_TOWN = '220821100000'; // 镇赉镇
-export const ZHENLAI_PLAN = { id: 'zhenlai', regionCode: ZHENLAI, name: '镇赉县妇女发展规划（2021-2030年）', start: 2021, end: 2030, baselineYear: 2020, copyFrom: 'taobei' };
+const ZHENLAI = '220821000000';
+const ZHENLAI_TOWN = '220821100000'; // 镇赉镇
+const ZHENLAI_PLAN = { id: 'zhenlai', regionCode: ZHENLAI, name: '镇赉县妇女发展规划（2021-2030年）', start: 2021, end: 2030, baselineYear: 2020, copyFrom: 'taobei' };
 const H04 = { indicator: 'H04', text: '孕产妇系统管理率达到97%以上', rule: { kind: 'at_least' as const, value: 97, strict: false }, section: '策略措施' as const, item: 4, quote: '孕产妇系统管理率达到97%以上。' };
 const all = (b: TestBackend, id = 'zhenlai') => requireFramework(b.ctx, id).areas.flatMap((a) => a.targets);
 

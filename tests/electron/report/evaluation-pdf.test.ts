@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { openApp } from '../../../electron/backend/open-app.ts';
 import { sourcePaths } from '../../../electron/backend/app-paths.ts';
-import { fillYears, townshipsOf, useProfile } from '../../helpers/fill-return.ts';
+import { fillYears, townshipsOf, applyProfile } from '../../helpers/fill-return.ts';
 import { COUNTY, evaluationFixture, type EvaluationFixture } from '../../shared/report/evaluation-fixture.ts';
 
 const OUT = join(ARTIFACTS_DIR, 'report');
@@ -44,7 +44,7 @@ describe('中期评估 / 终期评估 report in Chromium', () => {
       expect(Math.abs(p.width - A4.short)).toBeLessThan(1);
       expect(Math.abs(p.height - A4.long)).toBeLessThan(1);
       expect(p.pages).toBeGreaterThanOrEqual(6);
-      p.text.forEach((t, i) => expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`));
+      p.text.forEach((t, i) => { expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`); });
       expect(p.avoid).toBe(p.rows);
       expect(new Set(p.theads)).toEqual(new Set(['table-header-group']));
       expect(squash(p.text[0])).toContain(squash(report.model.titleLines.join('')));
@@ -69,7 +69,7 @@ describe('中期评估 / 终期评估 report in Chromium', () => {
     const report = evaluationReport(fx.backend.ctx, { regionCode: fx.short, kind: 'midterm' });
     const p = await print(report.html, 'township-midterm-latest');
     expect(report.year).toBe(2022);
-    p.text.forEach((t, i) => expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`));
+    p.text.forEach((t, i) => { expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`); });
     expect(squash(p.text[0])).toContain('本机尚无2023年的报表，本报告按已有报表的最近年度2022年评估');
     expect(p.text.join('')).not.toContain('各乡镇（街道）情况');
   });
@@ -80,7 +80,7 @@ describe('a ten-year plan (洮北区 2021–2030)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wdp-evaluation-10y-'));
     const backend = openApp({ dbFile: join(dir, 'wdp.sqlite'), ...sourcePaths, now: () => new Date(2027, 1, 10) });
     try {
-      useProfile(backend, 'taobei', 'county');
+      applyProfile(backend, 'taobei', 'county');
       const township = townshipsOf(backend, '220802000000')[0];
       fillYears(backend, { regionCode: township, years: [2020, 2021, 2022, 2023, 2024, 2025, 2026] });
       const mid = evaluationReport(backend.ctx, { regionCode: township, kind: 'midterm' });
@@ -91,7 +91,7 @@ describe('a ten-year plan (洮北区 2021–2030)', () => {
       const p = await print(final.html, 'township-final-10y');
       expect(Math.abs(p.width - A4.long)).toBeLessThan(1);
       expect(Math.abs(p.height - A4.short)).toBeLessThan(1);
-      p.text.forEach((t, i) => expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`));
+      p.text.forEach((t, i) => { expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`); });
       expect(new Set(p.theads)).toEqual(new Set(['table-header-group']));
       expect(p.avoid).toBe(p.rows);
       // the chart spans base to target year: 2030 is on its axis

@@ -29,7 +29,7 @@ afterAll(async () => {
 const print = (html: string, name: string) => printToPdf(browser, html, OUT, name, { pngPages: [1, 2] });
 
 function expectPageNumbers(p: Printed) {
-  p.text.forEach((t, i) => expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`));
+  p.text.forEach((t, i) => { expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`); });
 }
 
 function expectLayout(p: Printed) {

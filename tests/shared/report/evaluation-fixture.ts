@@ -13,7 +13,7 @@ import { sourcePaths } from '../../../electron/backend/app-paths.ts';
 import { requireFramework } from '../../../electron/frameworks/plans-service.ts';
 import { evaluateStored, setStatus, warningKeys } from '../../../electron/evaluation/return-evaluation.ts';
 import { requireReturn, setCells, setExplanation } from '../../../electron/returns/returns-service.ts';
-import { fillReturn, townshipsOf, useProfile } from '../../helpers/fill-return.ts';
+import { fillReturn, townshipsOf, applyProfile } from '../../helpers/fill-return.ts';
 
 export const PLAN = 'jiahe';
 export const COUNTY = '431024000000';
@@ -36,7 +36,7 @@ export function evaluationFixture(): EvaluationFixture {
   const dbFile = join(dir, 'wdp.sqlite');
   const backend = openApp({ dbFile, ...sourcePaths, now: () => new Date(2026, 1, 10, 9, 0, 0) });
   const { ctx } = backend;
-  useProfile(backend, PLAN, 'county', COUNTY, '王芳');
+  applyProfile(backend, PLAN, 'county', COUNTY, '王芳');
   const all = townshipsOf(backend, COUNTY);
   const townships = all.slice(0, 3);
   const short = all[3];
@@ -49,7 +49,7 @@ export function evaluationFixture(): EvaluationFixture {
   YEARS.forEach((year, i) => {
     setCells(ctx, ids[i], Object.entries(SET).map(([code, values]) => {
       const ind = framework.indicators.find((x) => x.code === code);
-      if (!ind || ind.kind !== 'value') throw new Error(`${code} is not a value indicator`);
+      if (ind?.kind !== 'value') throw new Error(`${code} is not a value indicator`);
       return { item: ind.source.item, sex: ind.source.sex, value: values[year], noData: null, raw: null };
     }));
   });

@@ -100,7 +100,7 @@ describe('the same target counts on every surface', () => {
       expect(report.html).toContain(engine.sentences[0]);
       // the exported return's 校验结果 sheet
       const file = await app.call<{ bytesBase64: string }>('excel:export-return', { returnId: county.id });
-      const sheet = XLSX.read(Buffer.from(file.bytesBase64, 'base64'), { type: 'buffer' }).Sheets['校验结果'];
+      const sheet = XLSX.read(Buffer.from(file.bytesBase64, 'base64'), { type: 'buffer' }).Sheets.校验结果;
       expect(XLSX.utils.sheet_to_csv(sheet)).toContain(engine.sentences[0]);
       // the merged return exported from 汇总, to be validated by the CLI below
       const merged = await app.call<{ bytesBase64: string }>('merge:export', { year: YEAR });
@@ -117,7 +117,7 @@ describe('the same target counts on every surface', () => {
     const validated = wdp('validate', '--db', db, countyFile, '--json');
     expect(figures(JSON.parse(validated.stdout).headline)).toEqual(figures(engine));
     // the merged file as exported holds the same sheet
-    const sheet = XLSX.read(readFileSync(countyFile), { type: 'buffer' }).Sheets['校验结果'];
+    const sheet = XLSX.read(readFileSync(countyFile), { type: 'buffer' }).Sheets.校验结果;
     expect(XLSX.utils.sheet_to_csv(sheet)).toContain(engine.sentences[0]);
   });
 });
