@@ -1,9 +1,19 @@
 import type { Database } from 'better-sqlite3';
 import { FrameworkSchema, type Framework } from '../../../shared/framework/schema.ts';
 
-export interface FrameworkRow { planId: string; version: number; origin: 'bundled' | 'imported'; framework: Framework }
+export interface FrameworkRow {
+  planId: string;
+  version: number;
+  origin: 'bundled' | 'imported';
+  framework: Framework;
+}
 
-interface Row { plan_id: string; version: number; origin: 'bundled' | 'imported'; framework_json: string }
+interface Row {
+  plan_id: string;
+  version: number;
+  origin: 'bundled' | 'imported';
+  framework_json: string;
+}
 /**
  * Frameworks parsed (and checked by the schema) once per process: every call that resolves the office, identifies
  * a file or judges a return asks for them again. Keyed by the stored JSON itself, so a new or changed version is
@@ -21,28 +31,44 @@ function parseFramework(json: string): Framework {
 }
 
 const toFramework = (row: Row): FrameworkRow => ({
-  planId: row.plan_id, version: row.version, origin: row.origin, framework: parseFramework(row.framework_json),
+  planId: row.plan_id,
+  version: row.version,
+  origin: row.origin,
+  framework: parseFramework(row.framework_json),
 });
 
 export function latestVersions(db: Database): { planId: string; version: number }[] {
-  return (db.prepare('SELECT plan_id, max(version) AS version FROM framework_versions GROUP BY plan_id ORDER BY plan_id').all() as { plan_id: string; version: number }[])
-    .map((r) => ({ planId: r.plan_id, version: r.version }));
+  return (
+    db
+      .prepare('SELECT plan_id, max(version) AS version FROM framework_versions GROUP BY plan_id ORDER BY plan_id')
+      .all() as { plan_id: string; version: number }[]
+  ).map((r) => ({ planId: r.plan_id, version: r.version }));
 }
 
 export function getFrameworkVersion(db: Database, planId: string, version?: number): FrameworkRow | null {
-  const row = (version === undefined
-    ? db.prepare('SELECT * FROM framework_versions WHERE plan_id = ? ORDER BY version DESC LIMIT 1').get(planId)
-    : db.prepare('SELECT * FROM framework_versions WHERE plan_id = ? AND version = ?').get(planId, version)) as Row | undefined;
+  const row = (
+    version === undefined
+      ? db.prepare('SELECT * FROM framework_versions WHERE plan_id = ? ORDER BY version DESC LIMIT 1').get(planId)
+      : db.prepare('SELECT * FROM framework_versions WHERE plan_id = ? AND version = ?').get(planId, version)
+  ) as Row | undefined;
   return row ? toFramework(row) : null;
 }
 
 export function listFrameworkVersions(db: Database, planId: string): FrameworkRow[] {
-  return (db.prepare('SELECT * FROM framework_versions WHERE plan_id = ? ORDER BY version').all(planId) as Row[]).map(toFramework);
+  return (db.prepare('SELECT * FROM framework_versions WHERE plan_id = ? ORDER BY version').all(planId) as Row[]).map(
+    toFramework,
+  );
 }
 
-export function insertFrameworkVersion(db: Database, framework: Framework, origin: 'bundled' | 'imported', now: string): void {
-  db.prepare('INSERT INTO framework_versions (plan_id, version, origin, framework_json, loaded_at) VALUES (?, ?, ?, ?, ?)')
-    .run(framework.plan.id, framework.version, origin, JSON.stringify(framework), now);
+export function insertFrameworkVersion(
+  db: Database,
+  framework: Framework,
+  origin: 'bundled' | 'imported',
+  now: string,
+): void {
+  db.prepare(
+    'INSERT INTO framework_versions (plan_id, version, origin, framework_json, loaded_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(framework.plan.id, framework.version, origin, JSON.stringify(framework), now);
 }
 
 /**
@@ -51,7 +77,9 @@ export function insertFrameworkVersion(db: Database, framework: Framework, origi
  * the frameworks in JavaScript (start-up stays cheap).
  */
 export function storedReleases(db: Database): Map<string, number> {
-  const rows = db.prepare(`SELECT plan_id, max(coalesce(json_extract(framework_json, '$.release'), CASE WHEN origin = 'bundled' THEN version END, 0)) AS release
-    FROM framework_versions GROUP BY plan_id`).all() as { plan_id: string; release: number }[];
+  const rows = db
+    .prepare(`SELECT plan_id, max(coalesce(json_extract(framework_json, '$.release'), CASE WHEN origin = 'bundled' THEN version END, 0)) AS release
+    FROM framework_versions GROUP BY plan_id`)
+    .all() as { plan_id: string; release: number }[];
   return new Map(rows.map((r) => [r.plan_id, r.release]));
 }
