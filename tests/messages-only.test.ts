@@ -52,16 +52,11 @@ const DEBT: Record<string, string> = {
   'electron/open-data/read-records.ts': 'shape words in problem messages',
   'electron/open-data-io/open-data-service.ts': 'the name of the root path',
   'shared/api/': 'endpoint descriptions and zod messages of the contracts',
-  'shared/framework/schema.ts': 'zod messages of the code schemas',
-  'shared/framework/assemble.ts': 'errors of a malformed framework',
   'shared/open-data/': 'field descriptions of the long format and ADX names',
   'shared/returns/footer.ts': 'zod messages and the Chinese date',
   'shared/returns/overdue.ts': 'zod messages of the deadline',
   'shared/returns/review.ts': 'zod messages of a send-back',
   'shared/returns/schema.ts': 'zod messages of a region code and a raw text',
-  'shared/rules/compile.ts': 'errors of a malformed framework',
-  'shared/rules/format.ts': 'difference units (个百分点 …)',
-  'shared/rules/targets.ts': 'qualitative answer words and a message rewrite',
   'shared/report/charts.ts': 'the trend chart title',
 };
 

@@ -12,6 +12,7 @@ import {
   type Indicator,
   type PlanArea,
 } from './schema.ts';
+import { frameworkCheck as C } from '../messages/framework-check.ts';
 
 export const PlanFileSchema = z.object({ version: z.number().int().positive(), plan: PlanMetaSchema });
 export type PlanFile = z.infer<typeof PlanFileSchema>;
@@ -28,7 +29,7 @@ export function assembleFramework(sources: FrameworkSources): Framework {
   const catalogue = sources.catalogue.map((c) => CatalogueAreaSchema.parse(c));
   const areas = AREA_CODES.map((code) => {
     const area = sources.areas.find((a) => a.area === code);
-    if (!area) throw new Error(`规划 ${plan.plan.id} 缺少领域 ${code}`);
+    if (!area) throw new Error(C.missingArea(plan.plan.id, code));
     return PlanAreaSchema.parse(area);
   });
   const indicatorByCode = new Map(catalogue.flatMap((c) => c.indicators).map((i) => [i.code, i]));
@@ -57,7 +58,7 @@ export function assembleFramework(sources: FrameworkSources): Framework {
     indicators,
   });
   const problems = checkFramework(framework, catalogue);
-  if (problems.length > 0) throw new Error(`规划 ${plan.plan.id} 的指标框架有误：\n${problems.join('\n')}`);
+  if (problems.length > 0) throw new Error(C.invalid(plan.plan.id, problems));
   return framework;
 }
 
@@ -74,7 +75,7 @@ export function checkFramework(framework: Framework, catalogue: CatalogueArea[] 
   const dup = (codes: string[], what: string) => {
     const seen = new Set<string>();
     for (const code of codes) {
-      if (seen.has(code)) problems.push(`${what}代码重复：${code}`);
+      if (seen.has(code)) problems.push(C.duplicate(what, code));
       seen.add(code);
     }
   };
@@ -82,21 +83,20 @@ export function checkFramework(framework: Framework, catalogue: CatalogueArea[] 
   const allItems = catalogue.length ? catalogue.flatMap((c) => c.dataItems) : framework.dataItems;
   dup(
     allIndicators.map((i) => i.code),
-    '指标',
+    C.what.indicator,
   );
   dup(
     allItems.map((d) => d.code),
-    '数据项',
+    C.what.item,
   );
   dup(
     framework.areas.flatMap((a) => a.targets.map((t) => t.id)),
-    '目标',
+    C.what.target,
   );
   const items = new Map(framework.dataItems.map((d) => [d.code, d]));
   const indicators = new Map(framework.indicators.map((i) => [i.code, i]));
   for (const c of catalogue) {
-    for (const i of c.indicators)
-      if (i.area !== c.area) problems.push(`指标 ${i.code} 的领域 ${i.area} 与所在目录 ${c.area} 不符`);
+    for (const i of c.indicators) if (i.area !== c.area) problems.push(C.wrongArea(i.code, i.area, c.area));
   }
   for (const indicator of framework.indicators) {
     const refs =
@@ -108,13 +108,12 @@ export function checkFramework(framework: Framework, catalogue: CatalogueArea[] 
     for (const ref of refs) {
       const item = items.get(ref.item);
       if (!item) {
-        problems.push(`指标 ${indicator.code} 引用了不存在的数据项 ${ref.item}`);
+        problems.push(C.missingItem(indicator.code, ref.item));
         continue;
       }
       if (ref.sex === 'male' && item.sex !== 'total_female_male')
-        problems.push(`指标 ${indicator.code} 引用 ${ref.item} 的男性栏，但该数据项不分男`);
-      if (ref.sex === 'female' && item.sex === 'single')
-        problems.push(`指标 ${indicator.code} 引用 ${ref.item} 的女性栏，但该数据项不分性别`);
+        problems.push(C.noMaleColumn(indicator.code, ref.item));
+      if (ref.sex === 'female' && item.sex === 'single') problems.push(C.noFemaleColumn(indicator.code, ref.item));
     }
   }
   for (const area of framework.areas) {
@@ -122,22 +121,20 @@ export function checkFramework(framework: Framework, catalogue: CatalogueArea[] 
     for (const target of area.targets) {
       const indicator = indicators.get(target.indicator);
       if (!indicator) {
-        problems.push(`目标 ${target.id} 引用了不存在的指标 ${target.indicator}`);
+        problems.push(C.missingIndicator(target.id, target.indicator));
         continue;
       }
-      if (indicator.area !== area.area)
-        problems.push(`目标 ${target.id} 的指标 ${indicator.code} 不属于领域 ${area.area}`);
+      if (indicator.area !== area.area) problems.push(C.indicatorOutsideArea(target.id, indicator.code, area.area));
       const qualitativeRule = target.rule.kind === 'qualitative';
-      if (qualitativeRule !== (indicator.kind === 'qualitative'))
-        problems.push(`目标 ${target.id}：定性规则只能配定性指标，数值规则只能配数值指标`);
+      if (qualitativeRule !== (indicator.kind === 'qualitative')) problems.push(C.ruleKindMismatch(target.id));
       if (target.rule.kind === 'relative' && !indicators.has(target.rule.indicator))
-        problems.push(`目标 ${target.id} 比较的指标 ${target.rule.indicator} 不存在`);
+        problems.push(C.missingCompared(target.id, target.rule.indicator));
       if (target.source.section === '主要目标' && !items.has(target.source.item))
-        problems.push(`目标 ${target.id} 指向不存在的主要目标第 ${target.source.item} 条`);
+        problems.push(C.missingObjective(target.id, target.source.item));
     }
     for (const objective of area.objectives) {
       if (!area.targets.some((t) => t.source.section === '主要目标' && t.source.item === objective.item)) {
-        problems.push(`${area.area} 主要目标第 ${objective.item} 条没有对应的监测目标`);
+        problems.push(C.objectiveWithoutTarget(area.area, objective.item));
       }
     }
   }

@@ -2,6 +2,7 @@
 // and per plan the targets it sets, each traced to a sentence of the plan.
 // Pure data definitions (zod); no I/O.
 import { z } from 'zod';
+import { frameworkCheck as C } from '../messages/framework-check.ts';
 
 /** The eight areas every plan has, in the plans' order. */
 export const AREA_CODES = [
@@ -30,11 +31,9 @@ export const AREA_LETTER: Record<AreaCode, string> = {
 };
 
 /** Indicator codes: area letter + two digits, e.g. H01. Stable forever once shipped. */
-export const IndicatorCodeSchema = z.string().regex(/^[HECPSFVL]\d{2}$/, '指标代码应为领域字母加两位数字，如 H01');
+export const IndicatorCodeSchema = z.string().regex(/^[HECPSFVL]\d{2}$/, C.indicatorCode);
 /** Data item codes: area letter + "D" + two digits, e.g. HD01. Stable forever once shipped. */
-export const DataItemCodeSchema = z
-  .string()
-  .regex(/^[HECPSFVL]D\d{2}$/, '数据项代码应为领域字母加 D 加两位数字，如 HD01');
+export const DataItemCodeSchema = z.string().regex(/^[HECPSFVL]D\d{2}$/, C.itemCode);
 
 /**
  * Local codes: the numbers 80–99 of every area (indicators H80–H99, data items HD80–HD99, and so on for each area

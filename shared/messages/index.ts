@@ -14,6 +14,7 @@ import { merge } from './merge.ts';
 import { openData } from './open-data.ts';
 import { diagnostics } from './diagnostics.ts';
 import { files } from './files.ts';
+import { frameworkCheck } from './framework-check.ts';
 import { AUTHOR_MSG as planAuthor } from './plan-author.ts';
 
 export const MESSAGES = {
@@ -34,5 +35,6 @@ export const MESSAGES = {
   openData,
   diagnostics,
   files,
+  frameworkCheck,
   planAuthor,
 };

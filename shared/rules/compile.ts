@@ -16,6 +16,7 @@ import {
 } from '../framework/schema.ts';
 import { describeRule } from '../framework/describe.ts';
 import { SEX_LABEL, TARGET_TEXT } from './messages.ts';
+import { frameworkCheck } from '../messages/framework-check.ts';
 import { countNoun } from '../messages/numbers.ts';
 
 export const SEX_INDEX: Record<SexColumn, number> = { total: 0, female: 1, male: 2 };
@@ -153,7 +154,7 @@ function build(framework: Framework): CompiledFramework {
 
   const slotOf = (ref: { item: string; sex: SexColumn }, owner: string): number => {
     const i = itemIndex.get(ref.item);
-    if (i === undefined) throw new Error(`指标 ${owner} 引用了不存在的数据项 ${ref.item}`);
+    if (i === undefined) throw new Error(frameworkCheck.missingItem(owner, ref.item));
     return i * 3 + SEX_INDEX[ref.sex];
   };
 
@@ -218,11 +219,11 @@ function build(framework: Framework): CompiledFramework {
     const areaIndex = AREA_CODES.indexOf(area.area);
     for (const target of area.targets) {
       const i = indicatorIndex.get(target.indicator);
-      if (i === undefined) throw new Error(`目标 ${target.id} 引用了不存在的指标 ${target.indicator}`);
+      if (i === undefined) throw new Error(frameworkCheck.missingIndicator(target.id, target.indicator));
       let other: CompiledIndicator | null = null;
       if (target.rule.kind === 'relative') {
         const j = indicatorIndex.get(target.rule.indicator);
-        if (j === undefined) throw new Error(`目标 ${target.id} 比较的指标 ${target.rule.indicator} 不存在`);
+        if (j === undefined) throw new Error(frameworkCheck.missingCompared(target.id, target.rule.indicator));
         other = indicators[j];
       }
       const text = target.adjustment

@@ -1,4 +1,5 @@
 // Number rounding and formatting for the engine's messages. Pure.
+import { DIFFERENCE_UNIT, RATIO_CAP } from './messages.ts';
 
 /** Rounds half away from zero to `decimals` places, immune to binary noise (1.005 → 1.01). */
 export function roundTo(x: number, decimals: number): number {
@@ -38,9 +39,7 @@ export function formatBound(x: number, unit: string): string {
 
 /** The unit of a difference: 个百分点 for %, 个千分点 for ‰, 个十万分点 for /10万, else the unit itself. */
 export function differenceUnit(unit: string): string {
-  if (unit === '%') return '个百分点';
-  if (unit === '‰') return '个千分点';
-  if (unit === '1/10万') return '个十万分点';
+  if (unit === '%' || unit === '‰' || unit === '1/10万') return DIFFERENCE_UNIT[unit];
   return unitSuffix(unit);
 }
 
@@ -57,7 +56,5 @@ export function formatSigned(d: number, decimals: number): string {
 
 /** The largest value a ratio in this unit can take when numerator ≤ denominator. */
 export function ratioCap(unit: string): string {
-  if (unit === '%') return '100%';
-  if (unit === '‰') return '1000‰';
-  return '10万/10万';
+  return unit === '%' || unit === '‰' ? RATIO_CAP[unit] : RATIO_CAP['1/10万'];
 }

@@ -97,6 +97,11 @@ export const TARGET_MSG = {
   met: (x: string, text: string) => `${x}，已实现目标“${text}”`,
   basicallyMet: (x: string, text: string, gap: string, margin: string) =>
     `${x}，距目标“${text}”差${gap}，基本实现（差距在${margin}以内）`,
+  /** a value equal to a strict bound, within the margin of 基本实现 */
+  equalsStrictMaxBasically: (x: string, text: string, margin: string) =>
+    `${x}，未低于目标“${text}”，基本实现（差距在${margin}以内）`,
+  equalsStrictMinBasically: (x: string, text: string, margin: string) =>
+    `${x}，未高于目标“${text}”，基本实现（差距在${margin}以内）`,
   aboveMax: (x: string, text: string, gap: string) => `${x}，高于目标“${text}”${gap}，与目标仍有差距`,
   belowMin: (x: string, text: string, gap: string) => `${x}，低于目标“${text}”${gap}，与目标仍有差距`,
   equalsStrictMax: (x: string, text: string) => `${x}，未低于目标“${text}”，与目标仍有差距`,
@@ -172,6 +177,10 @@ export const TREND_MSG = {
   slowingWrong: (from: number, to: number, rises: string, text: string) =>
     `${from}—${to}年逐年变化为 ${rises}，增幅未逐年减小，与目标“${text}”不符`,
 } as const;
+
+/** The unit of a difference by the indicator's unit (1.2个百分点), and the largest value a ratio in that unit can take. */
+export const DIFFERENCE_UNIT = { '%': '个百分点', '‰': '个千分点', '1/10万': '个十万分点' } as const;
+export const RATIO_CAP = { '%': '100%', '‰': '1000‰', '1/10万': '10万/10万' } as const;
 
 export const QUALITATIVE_LABELS = {
   mechanism: { done: '已建立', in_progress: '推进中', not_done: '未建立' },

@@ -25,6 +25,12 @@ import { judgeProgress } from './progress.ts';
 import type { TargetContext } from './target-context.ts';
 import { volatility, volatilityNote } from './volatility.ts';
 
+/** 尚未评估 for a mechanism target with no answer yet. */
+const unansweredMechanism = (): string => {
+  const m = QUALITATIVE_LABELS.mechanism;
+  return QUALITATIVE_MSG.unanswered(m.done, m.in_progress, m.not_done);
+};
+
 export type { TargetContext } from './target-context.ts';
 
 interface Verdict {
@@ -67,10 +73,12 @@ function judgeBound(
   if (gap <= margin + e && margin > 0) {
     const M = formatDifference(margin, Math.max(ind.decimals, 1), ind.unit);
     if (Math.abs(short) <= e) {
-      const plain = op === 'at_most' ? TARGET_MSG.equalsStrictMax(X, text) : TARGET_MSG.equalsStrictMin(X, text);
       return {
         status: 'basically_met',
-        message: plain.replace(/，与目标仍有差距$/, `，基本实现（差距在${M}以内）`),
+        message:
+          op === 'at_most'
+            ? TARGET_MSG.equalsStrictMaxBasically(X, text, M)
+            : TARGET_MSG.equalsStrictMinBasically(X, text, M),
         gap,
         bound: boundInfo,
       };
@@ -238,7 +246,7 @@ function judgeNumeric(ctx: TargetContext, ct: CompiledTarget, st: IndicatorState
         ? judgeSlowing(ctx, ct, x, rule.years)
         : judgeTrend(ctx, ct, x, rule);
     case 'qualitative':
-      return { status: 'no_data', message: QUALITATIVE_MSG.unanswered('已建立', '推进中', '未建立') };
+      return { status: 'no_data', message: unansweredMechanism() };
   }
 }
 
@@ -369,10 +377,7 @@ export function evaluateTarget(ctx: TargetContext, ct: CompiledTarget): TargetRe
     };
   }
   if (st.missing === MISSING_CELL || st.missing === QUALITATIVE || st.judged === null) {
-    const message =
-      st.missing === MISSING_CELL
-        ? missingMessage(ctx.compiled, ctx.view, st)
-        : QUALITATIVE_MSG.unanswered('已建立', '推进中', '未建立');
+    const message = st.missing === MISSING_CELL ? missingMessage(ctx.compiled, ctx.view, st) : unansweredMechanism();
     return { ...base, ...NO_FLAGS, status: 'no_data', message, previous };
   }
   const x = st.judged;
