@@ -53,11 +53,6 @@ const DEBT: Record<string, string> = {
   'electron/open-data-io/open-data-service.ts': 'the name of the root path',
   'shared/api/': 'endpoint descriptions and zod messages of the contracts',
   'shared/open-data/': 'field descriptions of the long format and ADX names',
-  'shared/returns/footer.ts': 'zod messages and the Chinese date',
-  'shared/returns/overdue.ts': 'zod messages of the deadline',
-  'shared/returns/review.ts': 'zod messages of a send-back',
-  'shared/returns/schema.ts': 'zod messages of a region code and a raw text',
-  'shared/report/charts.ts': 'the trend chart title',
 };
 
 const sources = (dir: string): string[] =>

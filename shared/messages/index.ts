@@ -14,6 +14,7 @@ import { merge } from './merge.ts';
 import { openData } from './open-data.ts';
 import { diagnostics } from './diagnostics.ts';
 import { files } from './files.ts';
+import { fields } from './fields.ts';
 import { frameworkCheck } from './framework-check.ts';
 import { AUTHOR_MSG as planAuthor } from './plan-author.ts';
 
@@ -35,6 +36,7 @@ export const MESSAGES = {
   openData,
   diagnostics,
   files,
+  fields,
   frameworkCheck,
   planAuthor,
 };

@@ -159,7 +159,7 @@ export function trendChartSvg(chart: TrendChartModel): string {
       `<text x="${n(x(i))}" y="${n(y(p.value) - 6)}" font-size="8.5" text-anchor="middle" fill="#111" ${HALO}>${esc(label(p.value, chart.decimals))}</text>`,
     );
   });
-  return svg(W, H, `${chart.title}历年变化`, parts);
+  return svg(W, H, `${chart.title}${MESSAGES.report.annual.trendCaption}`, parts);
 }
 
 function goalText(goal: NonNullable<TrendChartModel['goal']>, unit: string): string {

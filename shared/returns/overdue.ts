@@ -3,15 +3,16 @@
 // against the deadline the office set. Pure.
 import { z } from 'zod';
 import { MESSAGES } from '../messages.ts';
+import { fields } from '../messages/fields.ts';
 import { footerDateText } from './footer.ts';
 
 export const DeadlineSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '截止日期应为 YYYY-MM-DD，例如 2025-01-31')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, fields.deadlineFormat)
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, '截止日期不是有效的日期');
+  }, fields.deadlineInvalid);
 
 export const OverdueRowSchema = z.object({
   /** the township's code; a county department's row carries the office's code and its department */

@@ -2,32 +2,33 @@
 // They travel in an annotated copy of the township's own return (red cells with notes, a 退回意见 sheet). Pure.
 import { z } from 'zod';
 import { DataItemCodeSchema, SexColumnSchema } from '../framework/schema.ts';
+import { fields as F } from '../messages/fields.ts';
 
 const Text = (max: number, what: string) =>
   z
     .string()
     .trim()
-    .max(max, `${what}最多${max}个字`)
-    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/, `${what}含有不可见的控制字符`);
+    .max(max, F.textTooLong(what, max))
+    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/, F.controlChars(what));
 
 export const ReviewRemarkSchema = z.object({
   item: DataItemCodeSchema,
   sex: SexColumnSchema,
   /** what the office found (the rule engine's message, or the office's own words) */
-  problem: Text(300, '问题说明').default(''),
+  problem: Text(300, F.review.problem).default(''),
   /** the office's remark: what to check or correct */
-  remark: Text(300, '退回意见').min(1, '请填写退回意见'),
+  remark: Text(300, F.review.remark).min(1, F.remarkRequired),
 });
 export type ReviewRemark = z.infer<typeof ReviewRemarkSchema>;
 
 export const SendBackSchema = z
   .object({
     /** the overall remark (all remarks may be per cell, but one of the two is needed) */
-    overall: Text(1000, '总体意见').default(''),
-    remarks: z.array(ReviewRemarkSchema).max(500, '退回意见最多500条'),
+    overall: Text(1000, F.review.overall).default(''),
+    remarks: z.array(ReviewRemarkSchema).max(500, F.tooManyRemarks),
   })
   .refine((r) => r.overall !== '' || r.remarks.length > 0, {
-    message: '请填写退回原因：总体意见或至少一条单元格意见',
+    message: F.sendBackEmpty,
     path: ['overall'],
   });
 export type SendBack = z.infer<typeof SendBackSchema>;

@@ -1,8 +1,9 @@
 // A return (报表): one region's values for one year under one plan's framework.
 import { z } from 'zod';
 import { DataItemCodeSchema, IndicatorCodeSchema, SexColumnSchema } from '../framework/schema.ts';
+import { fields as F } from '../messages/fields.ts';
 
-export const RegionCodeSchema = z.string().regex(/^\d{12}$/, '区划代码应为12位数字');
+export const RegionCodeSchema = z.string().regex(/^\d{12}$/, F.regionCode);
 export const YearSchema = z.number().int().min(2000).max(2100);
 
 /**
@@ -32,7 +33,7 @@ export const engineLevel = (level: 'township' | 'county' | 'city'): 'township' |
 export const cellKey = (item: string, sex: string) => `${item}.${sex}`;
 
 /** Text typed into a cell that is not a valid number for its item, kept as typed (at most 200 characters). */
-export const RawTextSchema = z.string().min(1, '请填写内容').max(200, '填写的内容过长（最多200个字符）');
+export const RawTextSchema = z.string().min(1, F.rawTextEmpty).max(200, F.rawTextTooLong);
 
 /**
  * One cell. Missing is not zero: value null with noData set is an explicit 无数据 (with a reason);
@@ -86,7 +87,7 @@ export const PooledRatioSchema = z
     missingIn: z.array(z.object({ code: z.string().max(20), name: z.string().max(100) })),
   })
   .refine((p) => (p.numerator === null) === (p.denominator === null) && p.units <= p.of, {
-    message: '汇总比率的分子、分母须同时有值，参与汇总的单位数不能超过下级单位数',
+    message: F.pooledRatio,
   });
 export type PooledRatio = z.infer<typeof PooledRatioSchema>;
 
