@@ -45,12 +45,6 @@ const EXEMPT: Record<string, string> = {
 
 /** Still to move into shared/messages (issue #15). Never add to this list. */
 const DEBT: Record<string, string> = {
-  'electron/cli/commands/specs.ts': 'flag value placeholders (<文件>, <年份> …)',
-  'electron/excel/write-style.ts': 'the 个百分点 number format',
-  'electron/frameworks/bundled.ts': 'the error for an unreadable bundled framework',
-  'electron/open-data/assemble-returns.ts': 'length limits in problem messages',
-  'electron/open-data/read-records.ts': 'shape words in problem messages',
-  'electron/open-data-io/open-data-service.ts': 'the name of the root path',
   'shared/api/': 'endpoint descriptions and zod messages of the contracts',
   'shared/open-data/': 'field descriptions of the long format and ADX names',
 };

@@ -3,6 +3,7 @@
 import type ExcelJS from 'exceljs';
 import type { DataItem } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { DIFFERENCE_UNIT } from '../../shared/rules/messages.ts';
 
 const F = MESSAGES.excel.form;
 
@@ -31,7 +32,9 @@ export function numberFormat(item: { valueType: DataItem['valueType']; decimals:
   return item.valueType === 'value' ? `0${frac}` : `#,##0${frac}`;
 }
 
-export const PERCENT_POINTS_FORMAT = '+0.0"个百分点";-0.0"个百分点";0.0"个百分点"';
+/** A change in percentage points: +1.2个百分点, the unit as the engine words it. */
+const POINTS = `"${DIFFERENCE_UNIT['%']}"`;
+export const PERCENT_POINTS_FORMAT = `+0.0${POINTS};-0.0${POINTS};0.0${POINTS}`;
 export const CHANGE_FORMAT = '+0.0;-0.0;0.0';
 
 export interface CellStyle {

@@ -3,12 +3,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleFramework, type PlanFile } from '../../shared/framework/assemble.ts';
 import { AREA_CODES, type CatalogueArea, type Framework, type PlanArea } from '../../shared/framework/schema.ts';
+import { MESSAGES } from '../../shared/messages.ts';
 
 const readJson = (file: string): unknown => {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`无法读取框架文件 ${file}：${(error as Error).message}`);
+    throw new Error(MESSAGES.framework.unreadableFile(file, (error as Error).message));
   }
 };
 

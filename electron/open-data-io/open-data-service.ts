@@ -385,7 +385,7 @@ export function importMapping(ctx: AppContext, bytes: Uint8Array): { entries: nu
   const parsed = Dhis2MappingSchema.safeParse(doc);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return fail(M.invalid(issue.path.join('.') || '（根）', issue.message), issue.path.join('.'));
+    return fail(M.invalid(issue.path.join('.') || M.root, issue.message), issue.path.join('.'));
   }
   const m = parsed.data;
   const framework = planOf(ctx);

@@ -195,7 +195,7 @@ export function assembleReturns(
             : { item: code, sex, value: null, noData: { reason: reason || valueText }, prefilled: false, raw: null };
       } else if (reason) {
         if (reason.length > 200) {
-          add(r, 'noDataReason', P.badShape(O.headers.noDataReason, '最多200个字符'), 'reason_too_long', code);
+          add(r, 'noDataReason', P.badShape(O.headers.noDataReason, P.shape.maxChars(200)), 'reason_too_long', code);
           continue;
         }
         cell = { item: code, sex, value: null, noData: { reason }, prefilled: false, raw: null };
@@ -219,7 +219,7 @@ export function assembleReturns(
       if (!once(code)) continue;
       const note = f.note ?? '';
       if (note.length > 1000) {
-        add(r, 'note', P.badShape(O.headers.note, '最多1000个字符'), 'note_too_long', code);
+        add(r, 'note', P.badShape(O.headers.note, P.shape.maxChars(1000)), 'note_too_long', code);
         continue;
       }
       const answer: QualitativeAnswer = { indicator: code, choice, note };
@@ -255,7 +255,7 @@ export function assembleReturns(
       add(
         r,
         'value',
-        P.engine(`${g.regionName}${g.data.year}年`, issue.message),
+        P.engine(P.returnOf(g.regionName, g.data.year), issue.message),
         issue.code,
         issue.item,
         issue.severity,

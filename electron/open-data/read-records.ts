@@ -196,7 +196,7 @@ function readLongJson(
         order: i,
         location: at(null),
         item: null,
-        message: P.badShape(`rows[${i}]`, '应为对象'),
+        message: P.badShape(`rows[${i}]`, P.shape.object),
       });
       return;
     }
@@ -210,7 +210,7 @@ function readLongJson(
           order: i,
           location: at(f),
           item: null,
-          message: P.badShape(`rows[${i}].${f}`, '应为文字、数值、true/false 或 null'),
+          message: P.badShape(`rows[${i}].${f}`, P.shape.scalar),
         });
         return;
       }

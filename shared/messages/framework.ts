@@ -24,6 +24,7 @@ export const areaShortNames: Record<AreaCode, string> = {
 };
 
 export const framework = {
+  unreadableFile: (file: string, why: string) => `无法读取框架文件 ${file}：${why}`,
   ruleKinds: {
     at_most: '不高于',
     at_least: '不低于',

@@ -89,6 +89,12 @@ export const openData = {
       )[code] ?? `第${line}行无法读取`,
     badJson: (f: string, why: string) => `文件“${f}”不是有效的 JSON：${why}`,
     badShape: (path: string, why: string) => `${path}：${why}`,
+    /** the `why` of badShape */
+    shape: {
+      maxChars: (n: number) => `最多${n}个字符`,
+      object: '应为对象',
+      scalar: '应为文字、数值、true/false 或 null',
+    },
     tooManyRows: (n: number, max: number) => `共 ${n} 行，超过 ${max} 行的上限，请分成几个文件`,
     missingHeader: (names: string[]) => `缺少必需的列：${names.join('、')}`,
     duplicateHeader: (name: string) => `“${name}”列出现了两次`,
@@ -122,6 +128,8 @@ export const openData = {
     willOverwrite: (name: string, year: number, cells: number) =>
       `将覆盖${name}${year}年已有的报表（${cells}个单元格）`,
     engine: (who: string, message: string) => `${who}：${message}`,
+    /** the `who` of engine: a region's return of a year */
+    returnOf: (region: string, year: number) => `${region}${year}年`,
     unmappedDataElement: (de: string) => `数据元 ${de} 在对应表中找不到对应的数据项`,
     unmappedCoc: (coc: string) => `类别组合 ${coc} 在对应表中找不到对应的栏（合计/女/男）`,
     unmappedOrgUnit: (ou: string) => `机构 ${ou} 在对应表中找不到对应的区划`,
@@ -173,6 +181,8 @@ export const openData = {
   mapping: {
     notJson: (why: string) => `对应表不是有效的 JSON：${why}`,
     invalid: (path: string, why: string) => `对应表 ${path}：${why}`,
+    /** the path of `invalid` when the whole document is wrong */
+    root: '（根）',
     otherPlan: (plan: string, own: string) => `对应表是规划“${plan}”的，应为“${own}”`,
     unknownItem: (code: string) => `对应表中的数据项 ${code} 不在该规划的指标框架中`,
     duplicateTarget: (what: string, code: string, a: string, b: string) =>

@@ -8,30 +8,31 @@ const F = MESSAGES.cli.flag;
 const P = MESSAGES.cli.positional;
 const S = MESSAGES.cli.summary;
 const N = MESSAGES.cli.notes;
+const V = MESSAGES.cli.placeholder;
 
 /** The flags every command takes. */
 export const GLOBAL_FLAGS: Record<string, FlagSpec> = {
-  db: { type: 'string', value: '<文件>', description: F.db },
+  db: { type: 'string', value: V.file, description: F.db },
   json: { type: 'boolean', description: F.json },
   help: { type: 'boolean', short: 'h', description: F.help },
 };
 
 const region = (required: boolean, description = F.region): FlagSpec => ({
   type: 'string',
-  value: '<12位区划代码>',
+  value: V.regionCode,
   description,
   required,
   check: 'region',
 });
 const year = (required: boolean, description = F.year): FlagSpec => ({
   type: 'string',
-  value: '<年份>',
+  value: V.year,
   description,
   required,
   check: 'year',
 });
-const plan: FlagSpec = { type: 'string', value: '<规划编号>', description: F.plan };
-const output = (required: boolean, value = '<文件>', description = F.output): FlagSpec => ({
+const plan: FlagSpec = { type: 'string', value: V.plan, description: F.plan };
+const output = (required: boolean, value = V.file, description = F.output): FlagSpec => ({
   type: 'string',
   short: 'o',
   value,
@@ -40,16 +41,16 @@ const output = (required: boolean, value = '<文件>', description = F.output): 
 });
 const text = (description: string, required = false): FlagSpec => ({
   type: 'string',
-  value: '<文字>',
+  value: V.text,
   description,
   required,
 });
-const number = (description: string): FlagSpec => ({ type: 'string', value: '<数值>', description, check: 'number' });
+const number = (description: string): FlagSpec => ({ type: 'string', value: V.number, description, check: 'number' });
 const planId = { ...P.planId, min: 1, max: 1 };
 /** The unit whose return is reviewed: a township by its code, or a county department. */
 const unitFlags: Record<string, FlagSpec> = {
   unit: region(false, F.unit),
-  department: { type: 'string', value: '<部门>', description: F.department },
+  department: { type: 'string', value: V.department, description: F.department },
 };
 
 export const REPORT_KINDS = ['annual', 'midterm', 'final'] as const;
@@ -67,10 +68,10 @@ export const COMMAND_SPECS: CommandSpec[] = [
     flags: {
       id: text(F.id, true),
       region: region(true, F.regionOffice),
-      copy: { type: 'string', value: '<规划编号>', description: F.copy },
+      copy: { type: 'string', value: V.plan, description: F.copy },
       'from-catalogue': { type: 'boolean', description: F.fromCatalogue },
       name: text(F.name, true),
-      period: { type: 'string', value: '<起-止>', description: F.period, required: true, check: 'period' },
+      period: { type: 'string', value: V.period, description: F.period, required: true, check: 'period' },
       'base-year': year(true, F.baseYear),
     },
   },
@@ -80,15 +81,15 @@ export const COMMAND_SPECS: CommandSpec[] = [
     positional: planId,
     note: N['plan edit'],
     flags: {
-      target: { type: 'string', value: '<目标编号>', description: F.target },
-      indicator: { type: 'string', value: '<指标代码>', description: F.indicator },
-      kind: { type: 'string', value: '<规则>', description: F.ruleKind, check: { oneOf: RULE_KINDS } },
+      target: { type: 'string', value: V.target, description: F.target },
+      indicator: { type: 'string', value: V.indicator, description: F.indicator },
+      kind: { type: 'string', value: V.rule, description: F.ruleKind, check: { oneOf: RULE_KINDS } },
       value: number(F.value),
       strict: { type: 'boolean', description: F.strict },
       tolerance: number(F.tolerance),
       sides: {
         type: 'string',
-        value: '<方向>',
+        value: V.direction,
         description: F.sides,
         check: { oneOf: ['both', 'at_least', 'at_most'] },
       },
@@ -98,17 +99,17 @@ export const COMMAND_SPECS: CommandSpec[] = [
       high: number(F.high),
       direction: {
         type: 'string',
-        value: '<方向>',
+        value: V.direction,
         description: F.direction,
         check: { oneOf: ['increase', 'decrease', 'stable', 'slowing_increase'] },
       },
       year: year(false, F.targetYear),
       text: text(F.text),
       quote: text(F.quote),
-      section: { type: 'string', value: '<出处>', description: F.section, check: { oneOf: ['主要目标', '策略措施'] } },
+      section: { type: 'string', value: V.section, description: F.section, check: { oneOf: ['主要目标', '策略措施'] } },
       item: number(F.item),
       sample: number(F.sample),
-      remove: { type: 'string', value: '<目标编号>', description: F.remove },
+      remove: { type: 'string', value: V.target, description: F.remove },
     },
   },
   {
@@ -117,16 +118,16 @@ export const COMMAND_SPECS: CommandSpec[] = [
     positional: planId,
     note: N['plan local'],
     flags: {
-      code: { type: 'string', value: '<本地代码>', description: F.localCode, required: true },
+      code: { type: 'string', value: V.localCode, description: F.localCode, required: true },
       name: text(F.localName, true),
-      unit: { type: 'string', value: '<单位>', description: F.localUnit, required: true },
+      unit: { type: 'string', value: V.unit, description: F.localUnit, required: true },
       definition: text(F.localDefinition, true),
       department: text(F.localDepartment),
-      numerator: { type: 'string', value: '<数据项代码>', description: F.numerator, required: true },
-      denominator: { type: 'string', value: '<数据项代码>', description: F.denominator, required: true },
+      numerator: { type: 'string', value: V.item, description: F.numerator, required: true },
+      denominator: { type: 'string', value: V.item, description: F.denominator, required: true },
       'numerator-name': text(F.numeratorName),
       'denominator-name': text(F.denominatorName),
-      'item-unit': { type: 'string', value: '<单位>', description: F.itemUnit },
+      'item-unit': { type: 'string', value: V.unit, description: F.itemUnit },
     },
   },
   {
@@ -134,13 +135,13 @@ export const COMMAND_SPECS: CommandSpec[] = [
     summary: S['plan import'],
     positional: { ...P.frameworkFile, min: 1, max: 1 },
     note: N['plan import'],
-    flags: { repin: { type: 'string', value: '<新指纹>', description: F.repin }, reason: text(F.repinReason) },
+    flags: { repin: { type: 'string', value: V.fingerprint, description: F.repin }, reason: text(F.repinReason) },
   },
   {
     name: 'plan export',
     summary: S['plan export'],
     positional: planId,
-    flags: { output: output(true, '<文件.wdpframework.json>', F.frameworkFile) },
+    flags: { output: output(true, V.frameworkFile, F.frameworkFile) },
   },
   {
     name: 'report',
@@ -149,16 +150,16 @@ export const COMMAND_SPECS: CommandSpec[] = [
     flags: {
       region: region(true),
       year: year(false, F.reportYear),
-      kind: { type: 'string', value: '<种类>', description: F.reportKind, check: { oneOf: REPORT_KINDS } },
+      kind: { type: 'string', value: V.kind, description: F.reportKind, check: { oneOf: REPORT_KINDS } },
       plan,
-      output: output(false, '<文件.html>'),
+      output: output(false, V.html),
       'system-fonts': { type: 'boolean', description: F.systemFonts },
     },
   },
   {
     name: 'template',
     summary: S.template,
-    flags: { plan, region: region(true), year: year(true), output: output(true, '<文件.xlsx>') },
+    flags: { plan, region: region(true), year: year(true), output: output(true, V.xlsx) },
   },
   {
     name: 'export',
@@ -168,7 +169,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
       year: year(false, F.exportYear),
       from: year(false, F.from),
       to: year(false, F.to),
-      format: { type: 'string', value: '<格式>', description: F.exportFormat, check: { oneOf: EXPORT_FORMATS } },
+      format: { type: 'string', value: V.format, description: F.exportFormat, check: { oneOf: EXPORT_FORMATS } },
       'with-children': { type: 'boolean', description: F.withChildren },
       plan,
       output: output(true),
@@ -181,9 +182,9 @@ export const COMMAND_SPECS: CommandSpec[] = [
       region: region(true),
       from: year(true, F.from),
       to: year(true, F.to),
-      format: { type: 'string', value: '<格式>', description: F.dataFormat, check: { oneOf: TABLE_FORMATS } },
+      format: { type: 'string', value: V.format, description: F.dataFormat, check: { oneOf: TABLE_FORMATS } },
       plan,
-      out: { type: 'string', short: 'o', value: '<文件>', description: F.dataOut },
+      out: { type: 'string', short: 'o', value: V.file, description: F.dataOut },
     },
   },
   { name: 'validate', summary: S.validate, positional: { ...P.file, min: 1, max: 1 }, flags: {} },
@@ -201,7 +202,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
       'with-children': { type: 'boolean', description: F.withChildren },
       from: year(true, F.from),
       to: year(true, F.to),
-      format: { type: 'string', value: '<格式>', description: F.format, check: { oneOf: DATA_FORMATS } },
+      format: { type: 'string', value: V.format, description: F.format, check: { oneOf: DATA_FORMATS } },
       plan,
       output: output(true),
     },
@@ -215,7 +216,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
       region: region(true, F.regionOffice),
       year: year(true),
       plan,
-      output: output(false, '<汇总表.xlsx>'),
+      output: output(false, V.summaryXlsx),
       progress: { type: 'boolean', description: F.progress },
     },
   },
@@ -227,7 +228,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
       region: region(false, F.regionOffice),
       deadline: { type: 'string', value: '<YYYY-MM-DD>', description: F.deadline, check: 'date' },
       plan,
-      output: output(false, '<催报名单.xlsx>'),
+      output: output(false, V.overdueXlsx),
     },
   },
   {
@@ -239,17 +240,17 @@ export const COMMAND_SPECS: CommandSpec[] = [
       ...unitFlags,
       decision: {
         type: 'string',
-        value: '<结论>',
+        value: V.decision,
         description: F.decision,
         required: true,
         check: { oneOf: ['accept', 'send-back'] },
       },
       remark: text(F.remark),
-      cell: { type: 'string', value: '<代码.列>', description: F.cell },
+      cell: { type: 'string', value: V.cell, description: F.cell },
       'cell-remark': text(F.cellRemark),
       region: region(false, F.regionOffice),
       plan,
-      output: output(false, '<退回意见.xlsx>', F.annotatedCopy),
+      output: output(false, V.sendBackXlsx, F.annotatedCopy),
     },
   },
   {
@@ -260,7 +261,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
       ...unitFlags,
       region: region(false, F.regionOffice),
       plan,
-      output: output(true, '<回执.json>', F.receiptFile),
+      output: output(true, V.receiptJson, F.receiptFile),
     },
   },
   { name: 'receipt import', summary: S['receipt import'], positional: { ...P.receipt, min: 1, max: 1 }, flags: {} },
