@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { endpointSummary as SUMMARY } from '../messages/endpoints.ts';
 
 /** Why a backup was made, the last part of its file name (wdp-<time>-<reason>.sqlite); labelled in MESSAGES.backups.reasons. */
 export const BackupReasonSchema = z.enum(['start', 'migration', 'import', 'manual', 'before-restore']);
@@ -14,8 +15,8 @@ export const BackupInfoSchema = z.object({
 const Name = z.object({ name: z.string().min(1).max(200) });
 
 export const backupsContract = {
-  'backups:list': endpoint(z.object({}), z.array(BackupInfoSchema), '列出数据库备份'),
-  'backups:create': endpoint(z.object({}), BackupInfoSchema, '立即备份数据库'),
+  'backups:list': endpoint(z.object({}), z.array(BackupInfoSchema), SUMMARY['backups:list']),
+  'backups:create': endpoint(z.object({}), BackupInfoSchema, SUMMARY['backups:create']),
   'backups:inspect': endpoint(
     Name,
     z.object({
@@ -32,11 +33,11 @@ export const backupsContract = {
         }),
       ),
     }),
-    '查看一个备份包含的报表',
+    SUMMARY['backups:inspect'],
   ),
   'backups:restore': endpoint(
     Name,
     z.object({ restored: z.string(), safetyBackup: z.string() }),
-    '从备份恢复（先自动备份当前数据）',
+    SUMMARY['backups:restore'],
   ),
 };

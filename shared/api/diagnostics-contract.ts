@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { endpointSummary as SUMMARY } from '../messages/endpoints.ts';
 
 export const diagnosticsContract = {
   // One zip (app and system versions, database version and check, recent log, recent import verdicts) saved where
@@ -7,6 +8,6 @@ export const diagnosticsContract = {
   'diagnostics:export': endpoint(
     z.object({}),
     z.object({ saved: z.boolean(), path: z.string().nullable() }),
-    '导出诊断信息（一个 zip 文件，不含填报数据和姓名）',
+    SUMMARY['diagnostics:export'],
   ),
 };

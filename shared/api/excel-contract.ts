@@ -2,6 +2,7 @@
 // Files cross the boundary as base64 (the renderer never touches the file system).
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { endpointSummary as SUMMARY } from '../messages/endpoints.ts';
 import { MAX_IMPORT_BASE64_CHARS } from './limits.ts';
 import { RegionCodeSchema, YearSchema } from '../returns/schema.ts';
 import { AreaSummarySchema, TargetStatusSchema } from '../rules/result.ts';
@@ -84,17 +85,17 @@ export const excelContract = {
   'excel:export-return': endpoint(
     z.object({ returnId: z.number().int().positive() }),
     ExcelFileSchema,
-    '把一张报表导出为 Excel 统计报表（含校验结果页）',
+    SUMMARY['excel:export-return'],
   ),
   'excel:template': endpoint(
     z.object({ regionCode: RegionCodeSchema, year: YearSchema, planId: z.string().min(1).optional() }),
     ExcelFileSchema,
-    '导出一个单位某年度的空白 Excel 模板（默认本机的规划）',
+    SUMMARY['excel:template'],
   ),
-  'excel:validate': endpoint(UploadSchema, ImportReportSchema, '校验一个 Excel/CSV 报表文件（不写入）'),
+  'excel:validate': endpoint(UploadSchema, ImportReportSchema, SUMMARY['excel:validate']),
   'excel:import': endpoint(
     UploadSchema.extend({ acceptWarnings: z.boolean().default(false) }),
     ImportResultSchema,
-    '导入一个 Excel/CSV 报表文件：有错误不写入，只有警告时需确认（acceptWarnings）',
+    SUMMARY['excel:import'],
   ),
 };

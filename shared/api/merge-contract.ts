@@ -3,6 +3,8 @@
 // Every call names the merge year; the office is the profile's region unless regionCode (and planId) say otherwise.
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { endpointSummary as SUMMARY } from '../messages/endpoints.ts';
+import { fields as F } from '../messages/fields.ts';
 import { MAX_IMPORT_BYTES } from './limits.ts';
 import { SendBackSchema } from '../returns/review.ts';
 import { DeadlineSchema, OverdueSchema } from '../returns/overdue.ts';
@@ -281,11 +283,11 @@ export const EntryOverlaySchema = z.object({
 export type EntryOverlay = z.infer<typeof EntryOverlaySchema>;
 
 export const mergeContract = {
-  'merge:overview': endpoint(OfficeYear, OverviewSchema, '汇总：某年度各下级单位的报送情况和报送率'),
+  'merge:overview': endpoint(OfficeYear, OverviewSchema, SUMMARY['merge:overview']),
   'merge:begin-import': endpoint(
     OfficeYear,
     z.object({ backup: z.string().nullable() }),
-    '汇总：开始一批导入（先备份数据库）',
+    SUMMARY['merge:begin-import'],
   ),
   'merge:import-files': endpoint(
     OfficeYear.extend({
@@ -295,7 +297,7 @@ export const mergeContract = {
         .max(MERGE_CHUNK_FILES),
     }),
     z.array(FileVerdictSchema),
-    '汇总：导入一组下级报表文件，逐个给出结果（一个文件出错不影响其他文件）',
+    SUMMARY['merge:import-files'],
   ),
   'merge:pick-folder': endpoint(
     OfficeYear,
@@ -307,7 +309,7 @@ export const mergeContract = {
       files: z.array(z.string()),
       skipped: z.array(SkippedFileSchema),
     }),
-    '汇总：选择一个文件夹（系统对话框），列出其中的报表文件和跳过的项目及原因',
+    SUMMARY['merge:pick-folder'],
   ),
   'merge:import-folder-files': endpoint(
     OfficeYear.extend({
@@ -316,7 +318,7 @@ export const mergeContract = {
       count: z.number().int().min(1).max(MERGE_CHUNK_FILES),
     }),
     z.array(FileVerdictSchema),
-    '汇总：导入所选文件夹中的一组报表文件（由主进程读取），逐个给出结果',
+    SUMMARY['merge:import-folder-files'],
   ),
   'merge:import-stage': endpoint(
     OfficeYear.extend({
@@ -328,7 +330,7 @@ export const mergeContract = {
         .max(MERGE_STAGE_FILES),
     }),
     z.object({ token: z.string(), staged: z.number().int() }),
-    '汇总：上传一组待导入的报表文件（暂存，由 merge:import-start 读取）',
+    SUMMARY['merge:import-stage'],
   ),
   'merge:import-start': endpoint(
     OfficeYear.extend({
@@ -342,7 +344,7 @@ export const mergeContract = {
       skipped: z.array(SkippedFileSchema),
       backup: z.string().nullable(),
     }),
-    '汇总：开始导入一批下级报表（先备份数据库；在后台逐个读取，用 merge:import-progress 查看进度，merge:import-cancel 取消）',
+    SUMMARY['merge:import-start'],
   ),
   'merge:import-progress': endpoint(
     z.object({
@@ -353,23 +355,23 @@ export const mergeContract = {
       waitMs: z.number().int().min(0).max(5000).default(0),
     }),
     ImportProgressSchema,
-    '汇总：一批导入的进度（已读取、已保存、正在读取的文件、各文件结果）',
+    SUMMARY['merge:import-progress'],
   ),
   'merge:import-cancel': endpoint(
     z.object({ operationId: z.string().min(1).max(100) }),
     ImportProgressSchema,
-    '汇总：取消一批导入（已保存的文件保留，其余不再读取；等当前一组保存完再答复）',
+    SUMMARY['merge:import-cancel'],
   ),
-  'merge:received': endpoint(OfficeYear, z.array(ReceivedFileSchema), '汇总：本年度收到的文件及其结果'),
-  'merge:resubmissions': endpoint(OfficeYear, z.array(ResubmissionSchema), '汇总：重复报送的单位及各版本的差异'),
+  'merge:received': endpoint(OfficeYear, z.array(ReceivedFileSchema), SUMMARY['merge:received']),
+  'merge:resubmissions': endpoint(OfficeYear, z.array(ResubmissionSchema), SUMMARY['merge:resubmissions']),
   'merge:choose-version': endpoint(
     OfficeYear.extend({ submissionId: z.number().int().positive() }),
     SubmissionSummarySchema,
-    '汇总：改选某单位采用的报表版本',
+    SUMMARY['merge:choose-version'],
   ),
-  'merge:result': endpoint(OfficeYear, MergeResultSchema, '汇总：汇总后的本级报表、校验结果和说明'),
-  'merge:breakdown': endpoint(OfficeYear, BreakdownSchema, '汇总：各下级单位并列的明细（数据项和指标）'),
-  'merge:entry-overlay': endpoint(OfficeYear, EntryOverlaySchema, '汇总：本级填报页中只读显示的汇总值和部门报送值'),
+  'merge:result': endpoint(OfficeYear, MergeResultSchema, SUMMARY['merge:result']),
+  'merge:breakdown': endpoint(OfficeYear, BreakdownSchema, SUMMARY['merge:breakdown']),
+  'merge:entry-overlay': endpoint(OfficeYear, EntryOverlaySchema, SUMMARY['merge:entry-overlay']),
   'merge:version-issues': endpoint(
     OfficeYear.extend({ submissionId: z.number().int().positive() }),
     z.array(
@@ -380,49 +382,49 @@ export const mergeContract = {
         message: z.string(),
       }),
     ),
-    '汇总：某单位某版本报表的数据问题（供退回时逐条填写意见）',
+    SUMMARY['merge:version-issues'],
   ),
   'merge:send-back': endpoint(
     OfficeYear.extend({ submissionId: z.number().int().positive(), review: SendBackSchema }),
     z.object({ fileName: z.string(), bytesBase64: z.string() }),
-    '汇总：退回某单位的报表（总体意见和逐格意见），导出带批注的退回意见文件',
+    SUMMARY['merge:send-back'],
   ),
   'merge:accept': endpoint(
     OfficeYear.extend({
       submissionId: z.number().int().positive(),
-      remark: z.string().trim().max(1000, '审核意见最多1000个字').default(''),
+      remark: z.string().trim().max(1000, F.reviewRemarkTooLong).default(''),
     }),
     SubmissionSummarySchema,
-    '汇总：审核通过某单位的某版本报表（记录审核人、时间和意见）',
+    SUMMARY['merge:accept'],
   ),
   'merge:receipt': endpoint(
     OfficeYear.extend({ submissionId: z.number().int().positive() }),
     z.object({ fileName: z.string(), bytesBase64: z.string() }),
-    '汇总：某单位某版本报表的回执（接收单位、报表、文件 SHA-256、审核结论和意见、时间），JSON 文件',
+    SUMMARY['merge:receipt'],
   ),
   'merge:set-deadline': endpoint(
     OfficeYear.extend({ deadline: DeadlineSchema.nullable() }),
     z.object({ deadline: z.string().nullable() }),
-    '催报：设置（或清除）本年度的报送截止日期',
+    SUMMARY['merge:set-deadline'],
   ),
   'merge:overdue': endpoint(
     OfficeYear.extend({ deadline: DeadlineSchema.optional() }),
     OverdueSchema,
-    '催报：尚未报送的单位（未报、仅草稿、已退回待重报）及其联系人、电话和逾期天数（deadline：只用于本次的截止日期，默认为已设置的）',
+    SUMMARY['merge:overdue'],
   ),
   'merge:overdue-print': endpoint(
     OfficeYear,
     z.object({ title: z.string(), html: z.string(), landscape: z.boolean() }),
-    '催报：可打印的催报单（A4）',
+    SUMMARY['merge:overdue-print'],
   ),
   'merge:overdue-export': endpoint(
     OfficeYear.extend({ deadline: DeadlineSchema.optional() }),
     z.object({ fileName: z.string(), bytesBase64: z.string() }),
-    '催报：导出催报名单（Excel）',
+    SUMMARY['merge:overdue-export'],
   ),
   'merge:export': endpoint(
     OfficeYear,
     z.object({ fileName: z.string(), bytesBase64: z.string() }),
-    '汇总：导出本级汇总报表（Excel，含分单位明细表）',
+    SUMMARY['merge:export'],
   ),
 };

@@ -3,6 +3,7 @@
 // problem by row and field, nothing written on an error, a backup and one transaction); the DHIS2 mapping.
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { endpointSummary as SUMMARY } from '../messages/endpoints.ts';
 import { ExcelFileSchema, ImportProblemSchema } from './excel-contract.ts';
 import { MAX_IMPORT_BASE64_CHARS } from './limits.ts';
 import { RegionCodeSchema, YearSchema } from '../returns/schema.ts';
@@ -101,7 +102,7 @@ export const openDataContract = {
       filter: DatabaseFilterSchema.optional(),
     }),
     OpenDataExportSchema,
-    '导出一个单位（可含下辖乡镇）多个年度的数据：长表 CSV、JSON、DHIS2 dataValueSets 或 ADX',
+    SUMMARY['open-data:export'],
   ),
   'open-data:database': endpoint(
     z.object({
@@ -113,26 +114,22 @@ export const openDataContract = {
       maxRows: z.number().int().min(1).max(1_000_000).default(DATABASE_MAX_ROWS),
     }),
     DatabaseViewSchema,
-    '统计数据库：本单位及下辖单位各年度全部指标（按单位、年度、领域、指标、评估结果筛选），及一个指标的年度×单位透视',
+    SUMMARY['open-data:database'],
   ),
-  'open-data:validate': endpoint(
-    UploadSchema,
-    OpenDataReportSchema,
-    '校验一个长表 CSV/JSON、DHIS2 dataValueSets 或 ADX 文件（不写入）',
-  ),
+  'open-data:validate': endpoint(UploadSchema, OpenDataReportSchema, SUMMARY['open-data:validate']),
   'open-data:import': endpoint(
     UploadSchema.extend({ acceptWarnings: z.boolean().default(false) }),
     OpenDataReportSchema,
-    '导入长表 CSV/JSON、DHIS2 dataValueSets 或 ADX：有错误不写入，只有警告时需确认',
+    SUMMARY['open-data:import'],
   ),
   'open-data:mapping-export': endpoint(
     z.object({ planId: z.string().min(1).optional() }),
     ExcelFileSchema,
-    '导出 DHIS2 对应表（未修改的项为默认值）',
+    SUMMARY['open-data:mapping-export'],
   ),
   'open-data:mapping-import': endpoint(
     UploadSchema,
     z.object({ entries: z.number().int(), message: z.string() }),
-    '导入修改后的 DHIS2 对应表（校验后保存）',
+    SUMMARY['open-data:mapping-import'],
   ),
 };

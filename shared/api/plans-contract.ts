@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { endpointSummary as SUMMARY } from '../messages/endpoints.ts';
+import { fields as F } from '../messages/fields.ts';
 import {
   DataItemSchema,
   FrameworkSchema,
@@ -32,12 +34,12 @@ export const RetiredItemSchema = z.object({
 export const TargetInputSchema = z.object({
   targetId: z.string().optional(),
   indicator: IndicatorCodeSchema,
-  text: z.string().trim().min(1, '请填写目标（规划原文）'),
+  text: z.string().trim().min(1, F.targetText),
   rule: TargetRuleSchema,
   year: z.number().int().optional(),
   section: z.enum(['主要目标', '策略措施']),
   item: z.number().int().positive(),
-  quote: z.string().trim().min(4, '请粘贴规划原句'),
+  quote: z.string().trim().min(4, F.planQuote),
 });
 export type TargetInput = z.infer<typeof TargetInputSchema>;
 const SampleSchema = z.object({ status: TargetStatusSchema.nullable(), message: z.string() });
@@ -45,7 +47,7 @@ const SampleSchema = z.object({ status: TargetStatusSchema.nullable(), message: 
 export const plansContract = {
   'plans:new': endpoint(
     z.object({
-      id: z.string().regex(/^[a-z]+$/, '规划编号只能用小写英文字母（如 zhenlai）'),
+      id: z.string().regex(/^[a-z]+$/, F.planId),
       regionCode: z.string().regex(/^\d{12}$/),
       name: z.string().trim().min(4).max(80),
       start: z.number().int().min(2000).max(2100),
@@ -55,17 +57,17 @@ export const plansContract = {
       copyFrom: z.string().min(1).optional(),
     }),
     z.object({ planId: z.string(), version: z.number().int(), message: z.string() }),
-    '编制本单位的规划：从指标目录开始，或复制一个随程序提供的规划，改为本地区、名称、规划期和基期',
+    SUMMARY['plans:new'],
   ),
   'plans:catalogue-items': endpoint(
     z.object({ planId: z.string().min(1).optional() }),
     z.array(DataItemSchema),
-    '指标目录的全部数据项（分子、分母的名称和口径）；给出规划时另含该规划登记的本地数据项',
+    SUMMARY['plans:catalogue-items'],
   ),
   'plans:declare-local': endpoint(
     z.object({ planId: z.string().min(1), indicator: IndicatorSchema, dataItems: z.array(DataItemSchema).max(20) }),
     z.object({ version: z.number().int(), message: z.string() }),
-    '登记本地指标（指标目录中没有的指标，用保留的本地代码：各领域字母后接80～99）及其数据项',
+    SUMMARY['plans:declare-local'],
   ),
   'plans:set-target': endpoint(
     z.object({
@@ -74,28 +76,28 @@ export const plansContract = {
       sample: z.number().finite().optional(),
     }),
     z.object({ version: z.number().int(), targetId: z.string(), message: z.string(), sample: SampleSchema.nullable() }),
-    '新增、修改或删除本地规划的一个目标（保存为新版本）；可附一个试算数值',
+    SUMMARY['plans:set-target'],
   ),
   'plans:catalogue': endpoint(
     z.object({ planId: z.string().min(1).optional() }),
     z.array(IndicatorSchema),
-    '指标目录：全国纲要的全部指标（编制规划时从中选择指标）；给出规划时另含该规划登记的本地指标',
+    SUMMARY['plans:catalogue'],
   ),
   'plans:preview-target': endpoint(
     z.object({ planId: z.string().min(1), target: TargetInputSchema, sample: z.number().finite() }),
     SampleSchema,
-    '试算：按所填目标判定一个数值（不保存）',
+    SUMMARY['plans:preview-target'],
   ),
-  'plans:list': endpoint(z.object({}), z.array(PlanSummarySchema), '列出本机已装载的规划及其指标框架版本'),
+  'plans:list': endpoint(z.object({}), z.array(PlanSummarySchema), SUMMARY['plans:list']),
   'plans:get-framework': endpoint(
     z.object({ planId: z.string().min(1), version: z.number().int().positive().optional() }),
     z.object({ framework: FrameworkSchema, retired: z.array(RetiredItemSchema) }),
-    '读取一个规划的指标框架（默认最新版本）',
+    SUMMARY['plans:get-framework'],
   ),
   'plans:export-package': endpoint(
     z.object({ planId: z.string().min(1) }),
     z.object({ fileName: z.string(), bytesBase64: z.string() }),
-    '导出指标框架包（供乡镇导入）',
+    SUMMARY['plans:export-package'],
   ),
   'plans:adjust-target': endpoint(
     z
@@ -109,16 +111,13 @@ export const plansContract = {
         /** the balanced band of the female share, in % */
         band: z
           .object({ low: z.number().min(0).max(100), high: z.number().min(0).max(100) })
-          .refine((b) => b.low < b.high, '均衡范围的下限应小于上限')
+          .refine((b) => b.low < b.high, F.bandOrder)
           .optional(),
-        note: z.string().trim().min(2, '请填写调整依据').max(200),
+        note: z.string().trim().min(2, F.adjustNote).max(200),
       })
-      .refine(
-        (x) => x.value !== undefined || x.tolerance !== undefined || x.band !== undefined,
-        '请填写要调整的目标值、幅度或均衡范围',
-      ),
+      .refine((x) => x.value !== undefined || x.tolerance !== undefined || x.band !== undefined, F.adjustNothing),
     z.object({ version: z.number().int() }),
-    '县级调整本级规划的一个目标值（生成新版本指标框架）',
+    SUMMARY['plans:adjust-target'],
   ),
   'plans:import-package': endpoint(
     z.object({
@@ -127,8 +126,8 @@ export const plansContract = {
       /** a deliberate re-pin after the maker reinstalled its PC: the new fingerprint as compared by phone, and why */
       repin: z
         .object({
-          fingerprint: z.string().trim().min(1, '请填写对方电脑上显示的指纹'),
-          reason: z.string().trim().min(2, '请填写重新认定的原因').max(200),
+          fingerprint: z.string().trim().min(1, F.fingerprint),
+          reason: z.string().trim().min(2, F.repinReason).max(200),
         })
         .optional(),
     }),
@@ -138,7 +137,7 @@ export const plansContract = {
       pinned: z.object({ fingerprint: z.string(), regionName: z.string() }).optional(),
       repinned: z.object({ from: z.string(), to: z.string(), message: z.string() }).optional(),
     }),
-    '导入县级下发的指标框架包（验证签名；第一个包认定制定单位的签名密钥；密钥变了须明确重新认定）',
+    SUMMARY['plans:import-package'],
   ),
   'plans:signing-info': endpoint(
     z.object({ planId: z.string().min(1) }),
@@ -159,6 +158,6 @@ export const plansContract = {
         }),
       ),
     }),
-    '本单位签名密钥指纹和已认定的制定单位密钥指纹（用于电话核对）',
+    SUMMARY['plans:signing-info'],
   ),
 };

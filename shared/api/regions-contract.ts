@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { endpointSummary as SUMMARY } from '../messages/endpoints.ts';
 import { RegionCodeSchema } from '../returns/schema.ts';
 
 export const RegionLevelSchema = z.enum(['province', 'city', 'county', 'township']);
@@ -16,11 +17,11 @@ export const regionsContract = {
   'regions:get': endpoint(
     z.object({ code: RegionCodeSchema }),
     RegionSchema.extend({ path: z.array(RegionSchema) }),
-    '读取一个区划及其上级',
+    SUMMARY['regions:get'],
   ),
   'regions:children': endpoint(
     z.object({ code: RegionCodeSchema }),
     z.array(RegionSchema),
-    '列出一个区划的下级（县的乡镇、市的县区）',
+    SUMMARY['regions:children'],
   ),
 };

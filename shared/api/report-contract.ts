@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { endpointSummary as SUMMARY } from '../messages/endpoints.ts';
 import { HeadlineSchema } from './returns-contract.ts';
 import { RegionCodeSchema, YearSchema } from '../returns/schema.ts';
 import { EvaluationKindSchema, ProgressCountsSchema } from '../report/evaluation-model.ts';
@@ -76,16 +77,16 @@ export const reportContract = {
   'report:return-form': endpoint(
     Where.extend({ withPrevious: z.boolean().default(true) }),
     PrintableSchema,
-    '生成一张报表的打印页（A4，表头、签章栏和说明）',
+    SUMMARY['report:return-form'],
   ),
   'report:annual': endpoint(
     Where.extend({ fonts: FontSetupSchema.optional() }),
     PrintableSchema.extend({ summary: ReportSummarySchema, headline: HeadlineSchema }),
-    '生成年度监测报告（A4，含图表）',
+    SUMMARY['report:annual'],
   ),
   'report:evaluation': endpoint(
     Where.extend({ kind: EvaluationKindSchema, year: YearSchema.optional(), fonts: FontSetupSchema.optional() }),
     EvaluationReportSchema.extend({ headline: HeadlineSchema }),
-    '生成中期评估或终期评估报告（评估年度默认为规划中期或末年；A4，含图表）',
+    SUMMARY['report:evaluation'],
   ),
 };

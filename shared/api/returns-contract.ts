@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { endpointSummary as SUMMARY } from '../messages/endpoints.ts';
+import { fields as F } from '../messages/fields.ts';
 import { DataItemCodeSchema, IndicatorCodeSchema, SexColumnSchema } from '../framework/schema.ts';
 import { ReturnFooterSchema } from '../returns/footer.ts';
 import { ReceiptViewSchema } from '../returns/receipt.ts';
@@ -51,7 +53,7 @@ export const CellEditSchema = z.object({
   value: z.number().finite().nullable(),
   /** explicit 无数据 with its reason; null clears it */
   noData: z
-    .object({ reason: z.string().trim().min(1, '请填写无数据的原因').max(200) })
+    .object({ reason: z.string().trim().min(1, F.noDataReasonRequired).max(200) })
     .nullable()
     .default(null),
   /** text typed that is not a valid number for the item, saved as typed (value and noData null); null clears it */
@@ -100,28 +102,24 @@ export const returnsContract = {
   'returns:list': endpoint(
     z.object({ regionCode: RegionCodeSchema.optional() }),
     z.array(ReturnSummarySchema),
-    '列出本机的报表',
+    SUMMARY['returns:list'],
   ),
   'returns:open': endpoint(
     z.object({ regionCode: RegionCodeSchema, year: YearSchema, prefillFromPreviousYear: z.boolean().default(false) }),
     ReturnViewSchema,
-    '打开（没有则新建）一个地区某年的报表',
+    SUMMARY['returns:open'],
   ),
-  'returns:get': endpoint(ReturnId, ReturnViewSchema, '读取一张报表'),
-  'returns:headline': endpoint(
-    ReturnId,
-    HeadlineSchema,
-    '报表的目标监测概况（可监测、已实现或基本实现、达标率），与报告、汇总页相同',
-  ),
+  'returns:get': endpoint(ReturnId, ReturnViewSchema, SUMMARY['returns:get']),
+  'returns:headline': endpoint(ReturnId, HeadlineSchema, SUMMARY['returns:headline']),
   'returns:set-cells': endpoint(
     ReturnId.extend({ edits: z.array(CellEditSchema).min(1).max(5000) }),
     EditResult.extend({ previous: z.array(CellEditSchema) }),
-    '保存若干单元格（一次操作一个事务），返回原值以便撤销；已校验的报表改回草稿',
+    SUMMARY['returns:set-cells'],
   ),
   'returns:confirm-prefilled': endpoint(
     ReturnId,
     z.object({ confirmed: z.number().int(), status: ReturnStatusSchema }),
-    '确认沿用的上年数',
+    SUMMARY['returns:confirm-prefilled'],
   ),
   'returns:set-qualitative': endpoint(
     ReturnId.extend({
@@ -130,27 +128,27 @@ export const returnsContract = {
       note: z.string().max(1000).default(''),
     }),
     EditResult,
-    '保存定性目标的进展和说明；已校验的报表改回草稿',
+    SUMMARY['returns:set-qualitative'],
   ),
   'returns:set-threshold': endpoint(
     ReturnId.extend({ targetId: z.string().min(1), value: z.number().finite().nullable() }),
     EditResult,
-    '填写上级要求的目标值；已校验的报表改回草稿',
+    SUMMARY['returns:set-threshold'],
   ),
   'returns:set-explanation': endpoint(
     ReturnId.extend({ key: z.string().min(1), text: z.string().max(500) }),
     z.object({ updatedAt: z.string() }),
-    '填写预警说明',
+    SUMMARY['returns:set-explanation'],
   ),
   'returns:set-footer': endpoint(
     ReturnId.extend({ footer: ReturnFooterSchema }),
     z.object({ footer: ReturnFooterSchema, updatedAt: z.string() }),
-    '填写表尾：单位负责人、统计负责人、填表人、联系电话、报出日期（已报送的报表不能修改）',
+    SUMMARY['returns:set-footer'],
   ),
   'returns:import-returned': endpoint(
     z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().min(1).max(30_000_000) }),
     z.object({ returnId: z.number().int(), remarks: z.number().int(), message: z.string() }),
-    '导入县级退回的报表（带退回意见）：报表状态为被退回（可修改，重新报送即为下一版本），意见显示在对应单元格旁',
+    SUMMARY['returns:import-returned'],
   ),
   'returns:import-receipt': endpoint(
     z.object({
@@ -161,7 +159,7 @@ export const returnsContract = {
         .max(64 * 1024),
     }),
     z.object({ returnId: z.number().int(), message: z.string() }),
-    '导入县级的回执（核对县级签名）：记录县里何时接收（审核通过）或退回本单位的报表；审核通过的报表随即锁定',
+    SUMMARY['returns:import-receipt'],
   ),
   'returns:set-status': endpoint(
     ReturnId.extend({
@@ -170,11 +168,11 @@ export const returnsContract = {
       reason: z.string().trim().max(200).optional(),
     }),
     ReturnSummarySchema,
-    '更改报表状态：草稿、已校验、已报送（锁定）；已报送的报表改回草稿须写明原因；被退回、审核通过只由导入县级的退回文件和回执设定，审核通过的报表不能改回',
+    SUMMARY['returns:set-status'],
   ),
   'returns:audit': endpoint(
     ReturnId.extend({ limit: z.number().int().min(1).max(1000).default(200) }),
     z.array(AuditEntrySchema),
-    '报表的修改记录',
+    SUMMARY['returns:audit'],
   ),
 };

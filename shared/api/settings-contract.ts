@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { endpointSummary as SUMMARY } from '../messages/endpoints.ts';
 import { RegionCodeSchema } from '../returns/schema.ts';
 
 /** Which plan and region this copy of the app reports for, and as whom. */
@@ -17,6 +18,6 @@ export const ProfileSchema = z.object({
 export type Profile = z.infer<typeof ProfileSchema>;
 
 export const settingsContract = {
-  'settings:get-profile': endpoint(z.object({}), ProfileSchema.nullable(), '读取本机的填报单位设置'),
-  'settings:set-profile': endpoint(ProfileSchema, ProfileSchema, '设置本机所用的规划和填报单位'),
+  'settings:get-profile': endpoint(z.object({}), ProfileSchema.nullable(), SUMMARY['settings:get-profile']),
+  'settings:set-profile': endpoint(ProfileSchema, ProfileSchema, SUMMARY['settings:set-profile']),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
+import { endpointSummary as SUMMARY } from '../messages/endpoints.ts';
 
 export const FileKindSchema = z.enum(['xlsx', 'pdf', 'html', 'json', 'csv', 'xml', 'zip']);
 export type FileKind = z.infer<typeof FileKindSchema>;
@@ -23,21 +24,21 @@ export const shellContract = {
   'shell:save-file': endpoint(
     z.object({ suggestedName: z.string().min(1).max(200), kind: FileKindSchema, bytesBase64: z.string() }),
     z.object({ saved: z.boolean(), path: z.string().nullable() }),
-    '通过“另存为”对话框保存文件',
+    SUMMARY['shell:save-file'],
   ),
   'shell:print': endpoint(
     z.object({ landscape: z.boolean().default(false) }),
     z.object({ printed: z.boolean() }),
-    '打印当前页面（系统打印对话框）',
+    SUMMARY['shell:print'],
   ),
   'shell:print-to-pdf': endpoint(
     z.object({ suggestedName: z.string().min(1).max(200), landscape: z.boolean().default(false) }),
     z.object({ saved: z.boolean(), path: z.string().nullable() }),
-    '将当前页面存为 PDF（A4）',
+    SUMMARY['shell:print-to-pdf'],
   ),
   'shell:menu-command': endpoint(
     z.object({ waitMs: z.number().int().min(0).max(60_000).default(25_000) }),
     z.object({ command: MenuCommandSchema.nullable() }),
-    '等待应用菜单的下一条命令（没有命令时到时返回 null）',
+    SUMMARY['shell:menu-command'],
   ),
 };

@@ -27,5 +27,22 @@ export const fields = {
   regionCode: '区划代码应为12位数字',
   rawTextEmpty: '请填写内容',
   rawTextTooLong: '填写的内容过长（最多200个字符）',
+  reviewRemarkTooLong: '审核意见最多1000个字',
+  noDataReasonRequired: '请填写无数据的原因',
+  /** a plan's author: a target as the plan writes it, a county's adjustment, a new signing key */
+  targetText: '请填写目标（规划原文）',
+  planQuote: '请粘贴规划原句',
+  planId: '规划编号只能用小写英文字母（如 zhenlai）',
+  bandOrder: '均衡范围的下限应小于上限',
+  adjustNote: '请填写调整依据',
+  adjustNothing: '请填写要调整的目标值、幅度或均衡范围',
+  fingerprint: '请填写对方电脑上显示的指纹',
+  repinReason: '请填写重新认定的原因',
+  /** a DHIS2 identifier and an ADX attribute name in the mapping */
+  dhis2Empty: '不能为空',
+  dhis2TooLong: '最多100个字符',
+  dhis2Chars: '不能含空格、引号或 < > &',
+  adxAttribute: '应为英文字母开头的属性名，如 SEX',
+  adxReserved: 'ADX 已使用这个属性名',
   pooledRatio: '汇总比率的分子、分母须同时有值，参与汇总的单位数不能超过下级单位数',
 } as const;

@@ -15,6 +15,8 @@ import { openData } from './open-data.ts';
 import { diagnostics } from './diagnostics.ts';
 import { files } from './files.ts';
 import { fields } from './fields.ts';
+import { endpointSummary } from './endpoints.ts';
+import { longFormat } from './long-format.ts';
 import { frameworkCheck } from './framework-check.ts';
 import { AUTHOR_MSG as planAuthor } from './plan-author.ts';
 
@@ -37,6 +39,8 @@ export const MESSAGES = {
   diagnostics,
   files,
   fields,
+  endpointSummary,
+  longFormat,
   frameworkCheck,
   planAuthor,
 };

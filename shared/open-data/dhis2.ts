@@ -7,23 +7,21 @@
 import { z } from 'zod';
 import { DataItemCodeSchema, type Framework, type SexColumn } from '../framework/schema.ts';
 import { RegionCodeSchema, type ReturnData } from '../returns/schema.ts';
+import { fields as F } from '../messages/fields.ts';
 
 const DHIS2_MAPPING_FORMAT = 'wdp-dhis2-mapping';
 
 /** An identifier DHIS2 accepts as a UID or code: no spaces, quotes or XML markup. */
 const IdSchema = z
   .string()
-  .min(1, '不能为空')
-  .max(100, '最多100个字符')
-  .regex(/^[^\s<>&"'`]+$/, '不能含空格、引号或 < > &');
+  .min(1, F.dhis2Empty)
+  .max(100, F.dhis2TooLong)
+  .regex(/^[^\s<>&"'`]+$/, F.dhis2Chars);
 /** An XML attribute name (NCName) that is not one of ADX's own. */
 const AttributeNameSchema = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,49}$/, '应为英文字母开头的属性名，如 SEX')
-  .refine(
-    (n) => !['dataElement', 'value', 'orgUnit', 'period', 'dataSet', 'exported'].includes(n),
-    'ADX 已使用这个属性名',
-  );
+  .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,49}$/, F.adxAttribute)
+  .refine((n) => !['dataElement', 'value', 'orgUnit', 'period', 'dataSet', 'exported'].includes(n), F.adxReserved);
 
 export const Dhis2MappingSchema = z.object({
   format: z.literal(DHIS2_MAPPING_FORMAT),

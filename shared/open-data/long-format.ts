@@ -18,6 +18,9 @@ import {
   type ReturnStatus,
 } from '../returns/schema.ts';
 import { ProgressSchema, TargetStatusSchema, type Evaluation } from '../rules/result.ts';
+import { longFormat } from '../messages/long-format.ts';
+
+const D = longFormat.field;
 
 export const OPEN_DATA_FORMAT = 'wdp-long';
 export const OPEN_DATA_VERSION = 1;
@@ -25,49 +28,39 @@ export const OPEN_DATA_VERSION = 1;
 export const LongRowKindSchema = z.enum(['item', 'qualitative', 'threshold', 'indicator']);
 
 export const LongRowSchema = z.object({
-  kind: LongRowKindSchema.describe(
-    'item 数据项 | qualitative 定性目标 | threshold 上级下达的目标值 | indicator 指标评估结果',
-  ),
-  regionCode: RegionCodeSchema.describe('12位统计用区划代码'),
+  kind: LongRowKindSchema.describe(D.kind),
+  regionCode: RegionCodeSchema.describe(D.regionCode),
   regionName: z.string().max(100),
-  level: z.enum(['township', 'county', 'city']).describe('township 乡镇（街道） | county 县（区） | city 市'),
+  level: z.enum(['township', 'county', 'city']).describe(D.level),
   year: YearSchema,
   planId: z
     .string()
     .regex(/^[a-z]+$/)
-    .describe('规划编号，如 taobei'),
+    .describe(D.planId),
   planName: z.string().max(200),
-  frameworkVersion: z.number().int().positive().describe('指标框架版本'),
-  code: z.string().min(1).max(40).describe('数据项代码（HD01）、指标代码（H01）或目标编号'),
+  frameworkVersion: z.number().int().positive().describe(D.frameworkVersion),
+  code: z.string().min(1).max(40).describe(D.code),
   name: z.string().max(300),
-  column: SexColumnSchema.nullable().describe('total 合计 | female 女 | male 男；数据项以外为 null'),
+  column: SexColumnSchema.nullable().describe(D.column),
   value: z.number().finite().nullable(),
   unit: z.string().max(20),
-  rawText: z.string().max(200).nullable().describe('填写的不是有效数值时按原样保存的文字'),
-  noDataReason: z.string().max(200).nullable().describe('无数据的原因；有原因而 value 为 null 即为“无数据”'),
-  choice: QualitativeChoiceSchema.nullable().describe(
-    '定性目标：done 已建立/已实现 | in_progress 推进中 | not_done 未建立/未实现',
-  ),
+  rawText: z.string().max(200).nullable().describe(D.rawText),
+  noDataReason: z.string().max(200).nullable().describe(D.noDataReason),
+  choice: QualitativeChoiceSchema.nullable().describe(D.choice),
   note: z.string().max(1000).nullable(),
-  returnStatus: ReturnStatusSchema.describe(
-    'draft 草稿 | checked 已校验 | submitted 已报送 | returned 被退回 | accepted 审核通过',
-  ),
-  source: z.string().max(300).describe('数据来自哪个单位或文件'),
+  returnStatus: ReturnStatusSchema.describe(D.returnStatus),
+  source: z.string().max(300).describe(D.source),
   targetId: z.string().max(40).nullable(),
-  target: z.string().max(300).nullable().describe('目标（规划原文）'),
-  rule: z.string().max(300).nullable().describe('判定规则'),
-  verdict: TargetStatusSchema.nullable().describe(
-    'met 已实现 | basically_met 基本实现 | not_met 尚有差距 | in_progress 推进中 | no_data 无数据 | not_applicable 不适用 | reference 仅供参考',
-  ),
-  hardToMeet: z.boolean().nullable().describe('预警：预计完成困难'),
-  volatile: z.boolean().nullable().describe('预警：波动较大'),
-  progress: ProgressSchema.shape.state
-    .nullable()
-    .describe('序时进度：ahead 提前实现 | on_track 达到序时进度 | behind 滞后于序时进度 | no_base 缺少基期数据'),
-  expected: z.number().finite().nullable().describe('序时进度要求达到的数值'),
+  target: z.string().max(300).nullable().describe(D.target),
+  rule: z.string().max(300).nullable().describe(D.rule),
+  verdict: TargetStatusSchema.nullable().describe(D.verdict),
+  hardToMeet: z.boolean().nullable().describe(D.hardToMeet),
+  volatile: z.boolean().nullable().describe(D.volatile),
+  progress: ProgressSchema.shape.state.nullable().describe(D.progress),
+  expected: z.number().finite().nullable().describe(D.expected),
   numerator: z.number().finite().nullable(),
   denominator: z.number().finite().nullable(),
-  message: z.string().max(500).nullable().describe('评估说明'),
+  message: z.string().max(500).nullable().describe(D.message),
 });
 export type LongRow = z.infer<typeof LongRowSchema>;
 
@@ -75,8 +68,8 @@ export type LongRow = z.infer<typeof LongRowSchema>;
 export const LongDatasetSchema = z.object({
   format: z.literal(OPEN_DATA_FORMAT),
   version: z.literal(OPEN_DATA_VERSION),
-  generatedAt: z.string().describe('导出时间（ISO 8601）'),
-  generator: z.string().describe('导出程序及版本'),
+  generatedAt: z.string().describe(D.generatedAt),
+  generator: z.string().describe(D.generator),
   rows: z.array(LongRowSchema),
 });
 
