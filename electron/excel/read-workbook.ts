@@ -153,8 +153,20 @@ function readWithSheetJs(bytes: Uint8Array, fileName: string, kind: SpreadsheetK
 export function cellText(cell: GridCell | undefined): string {
   if (!cell || cell.v === null) return '';
   const raw = cell.t === 's' ? String(cell.v) : cell.w || String(cell.v);
-  return raw.normalize('NFKC').trim();
+  // plain ASCII is its own NFKC form; other texts (labels repeated file after file) are normalised once
+  if (/^[\x20-\x7e]*$/.test(raw)) return raw.trim();
+  const hit = NORMALISED.get(raw);
+  if (hit !== undefined) return hit;
+  const text = raw.normalize('NFKC').trim();
+  if (NORMALISED.size >= 20_000) NORMALISED.clear();
+  // copies: a key sliced from a file's XML would keep that whole part alive as long as the cache
+  NORMALISED.set(ownCopy(raw), ownCopy(text));
+  return text;
 }
+
+/** NFKC-normalised, trimmed texts by their raw text (bounded). */
+const NORMALISED = new Map<string, string>();
+const ownCopy = (text: string) => Buffer.from(text, 'utf16le').toString('utf16le');
 
 /** Header text: cellText without any whitespace ("合  计" → 合计, "其中：女" → 其中:女). */
 export const headerText = (cell: GridCell | undefined) => cellText(cell).replace(/\s+/g, '');
