@@ -118,7 +118,17 @@ function readCentralDirectory(buf: Buffer): { entries: ZipEntry[]; zip64: boolea
 
 /** The checked archive's entries, inflated once (the readers use these bytes; nothing is inflated twice). */
 export type XlsxParts = Map<string, Buffer>;
-export type InflateResult = { ok: true; parts: XlsxParts } | ({ ok: false } & GuardFailure);
+
+/**
+ * The parts' texts (UTF-8), each decoded once: the guard and the small reader both read the workbook, styles,
+ * strings and every sheet. Kept beside the parts and dropped with them.
+ */
+export type PartTexts = Map<string, string>;
+export function partText(texts: PartTexts, name: string, part: Buffer): string {
+  let text = texts.get(name);
+  if (text === undefined) texts.set(name, (text = part.toString('utf8')));
+  return text;
+}export type InflateResult = { ok: true; parts: XlsxParts; texts: PartTexts } | ({ ok: false } & GuardFailure);
 
 /** Inspects an .xlsx archive without trusting its headers (every entry is inflated with an output cap), keeping what it inflated: the parts of a safe Excel workbook, or the verdict. */
 export function inflateXlsxZip(bytes: Uint8Array, fileName: string, limits: FileLimits = DEFAULT_LIMITS): InflateResult {
@@ -181,8 +191,9 @@ export function inflateXlsxZip(bytes: Uint8Array, fileName: string, limits: File
   }
   const names = new Set(entries.map((e) => e.name));
   if (names.has('xl/workbook.xml')) {
-    const refused = workbookStrictness(parts, fileName);
-    return refused ? { ok: false, ...refused } : { ok: true, parts };
+    const texts: PartTexts = new Map();
+    const refused = workbookStrictness(parts, texts, fileName);
+    return refused ? { ok: false, ...refused } : { ok: true, parts, texts };
   }
   if (names.has('xl/workbook.bin')) return no('xlsb', P.xlsb(fileName));
   if (names.has('word/document.xml')) return no('word_document', P.wordDocument(fileName));
@@ -197,18 +208,19 @@ const MACRO_TYPE = /macroEnabled|vnd\.ms-office\.vbaProject/i;
  * and parts that point at nothing (a shared string, a style, a sheet's part): a broken file is refused with where it
  * broke, never read as blanks. Both readers (fast-xlsx.ts and SheetJS) see only files that pass.
  */
-function workbookStrictness(parts: XlsxParts, fileName: string): GuardFailure | null {
+function workbookStrictness(parts: XlsxParts, texts: PartTexts, fileName: string): GuardFailure | null {
+  const textOf = (name: string) => { const part = parts.get(name); return part ? partText(texts, name, part) : undefined; };
   for (const name of parts.keys()) {
     const lower = name.toLowerCase();
     if (lower.endsWith('vbaproject.bin') || lower.endsWith('vbaprojectsignature.bin')) return { code: 'macro_workbook', message: P.macroWorkbook(fileName) };
     if (lower.startsWith('xl/externallinks/')) return { code: 'external_link', message: P.externalLinkPart(fileName, name) };
   }
   // the workbook part's own content type (writers such as SheetJS list macro types as defaults for .bin files)
-  const types = parts.get('[Content_Types].xml')?.toString('utf8') ?? '';
+  const types = textOf('[Content_Types].xml') ?? '';
   const main = [...types.matchAll(/<Override\b[^>]*>/g)].map((m) => m[0]).find((t) => xmlAttr(t, 'PartName')?.toLowerCase() === '/xl/workbook.xml');
   if (main && MACRO_TYPE.test(xmlAttr(main, 'ContentType') ?? '')) return { code: 'macro_workbook', message: P.macroWorkbook(fileName) };
-  const workbook = parts.get('xl/workbook.xml')!.toString('utf8');
-  const rels = parts.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '';
+  const workbook = textOf('xl/workbook.xml')!;
+  const rels = textOf('xl/_rels/workbook.xml.rels') ?? '';
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = xmlAttr(m[0], 'Id');
@@ -217,16 +229,16 @@ function workbookStrictness(parts: XlsxParts, fileName: string): GuardFailure | 
       targets.set(id, (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/'));
     }
   }
-  const strings = countOf(parts.get('xl/sharedStrings.xml'), /<si\b/g, /<sst\b/);
-  const stylesXml = parts.get('xl/styles.xml')?.toString('utf8');
+  const strings = countOf(textOf('xl/sharedStrings.xml'), /<si\b/g, /<sst\b/);
+  const stylesXml = textOf('xl/styles.xml');
   const cellXfs = stylesXml === undefined ? null : /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1].match(/<xf\b/g)?.length ?? 0;
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const sheet = unescapeXml(xmlAttr(m[0], 'name') ?? '');
     const rid = xmlAttr(m[0], 'r:id');
     const path = rid === undefined ? undefined : targets.get(rid);
-    const xml = path === undefined ? undefined : parts.get(path);
-    if (!xml) return { code: 'corrupt_part', message: P.missingPart(fileName, sheet, path ?? `r:id=${rid ?? ''}`), sheet };
-    const broken = danglingCell(xml.toString('utf8'), strings, cellXfs);
+    const xml = path === undefined ? undefined : textOf(path);
+    if (xml === undefined) return { code: 'corrupt_part', message: P.missingPart(fileName, sheet, path ?? `r:id=${rid ?? ''}`), sheet };
+    const broken = danglingCell(xml, strings, cellXfs);
     if (broken) {
       const message = broken.kind === 'string' ? P.danglingString(fileName, sheet, broken.cell, broken.index) : P.danglingStyle(fileName, sheet, broken.cell, broken.index);
       return { code: 'corrupt_part', message, sheet, cell: broken.cell };
@@ -245,22 +257,23 @@ const xmlAttr = (tag: string, name: string) => {
 const unescapeXml = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
 
 /** How many items a part holds (null when the part is absent). */
-function countOf(part: Buffer | undefined, item: RegExp, root: RegExp): number | null {
-  if (!part) return null;
-  const xml = part.toString('utf8');
+function countOf(xml: string | undefined, item: RegExp, root: RegExp): number | null {
+  if (xml === undefined) return null;
   return root.test(xml) ? (xml.match(item)?.length ?? 0) : 0;
 }
 
 /** The first cell that refers to a shared string or a style that is not there. */
 function danglingCell(xml: string, strings: number | null, cellXfs: number | null): { kind: 'string' | 'style'; cell: string; index: number } | null {
-  const cellRe = /<c\b([^>]*?)(\/?)>/g;
+  // (a greedy tag and a test of its last character: the lazy /<c\b([^>]*?)(\/?)>/ retried at every character)
+  const cellRe = /<c\b([^>]*)>/g;
   for (let m = cellRe.exec(xml); m; m = cellRe.exec(xml)) {
-    const tag = m[1];
+    const selfClosing = m[1].endsWith('/');
+    const tag = selfClosing ? m[1].slice(0, -1) : m[1];
     if (cellXfs !== null && tag.includes('s=')) {
       const s = xmlAttr(tag, 's');
       if (s !== undefined && !(Number(s) >= 0 && Number(s) < Math.max(cellXfs, 1))) return { kind: 'style', cell: xmlAttr(tag, 'r') ?? '?', index: Number(s) };
     }
-    if (m[2] === '/' || !/\st\s*=\s*["']s["']/.test(tag)) continue;
+    if (selfClosing || !/\st\s*=\s*["']s["']/.test(tag)) continue;
     const end = xml.indexOf('</c>', cellRe.lastIndex);
     const v = /<v>\s*([^<]*?)\s*<\/v>/.exec(xml.slice(cellRe.lastIndex, end < 0 ? undefined : end));
     if (!v || v[1] === '') continue;

@@ -77,6 +77,22 @@ const areaOfCode = (code: string): AreaCode | undefined => AREA_CODES.find((a) =
  * beyond that is included too, so an export never drops a value. Areas with no rows are left out.
  */
 export function buildLayout(framework: Framework, level: 'township' | 'county' | 'city', data?: ReturnData): ReturnLayout {
+  if (data === undefined) {
+    // the bare form of a framework and level (every file read asks for it): built once, shared, read-only
+    const byLevel = BARE.get(framework) ?? new Map<string, ReturnLayout>();
+    BARE.set(framework, byLevel);
+    const hit = byLevel.get(level);
+    if (hit) return hit;
+    const layout = layoutOf(framework, level);
+    byLevel.set(level, layout);
+    return layout;
+  }
+  return layoutOf(framework, level, data);
+}
+
+const BARE = new WeakMap<Framework, Map<string, ReturnLayout>>();
+
+function layoutOf(framework: Framework, level: 'township' | 'county' | 'city', data?: ReturnData): ReturnLayout {
   const filledItems = new Set(data?.cells.filter((c) => c.value !== null || c.noData !== null).map((c) => c.item) ?? []);
   const answered = new Set(data?.qualitative.filter((q) => q.choice !== null || q.note !== '').map((q) => q.indicator) ?? []);
   const thresholds = new Set(Object.keys(data?.externalThresholds ?? {}));

@@ -66,8 +66,9 @@ export function readWorkbookBytes(bytes: Uint8Array, fileName: string, limits: F
     const zip = inflateXlsxZip(bytes, fileName, limits);
     if (!zip.ok) return zip;
     if (choice === 'auto') {
-      const workbook = readXlsxParts(zip.parts, limits);
+      const workbook = readXlsxParts(zip.parts, limits, zip.texts);
       zip.parts.clear();
+      zip.texts.clear();
       if (workbook) {
         if (process.env.WDP_XLSX_CROSSCHECK === '1') crossCheck(workbook, bytes, fileName, limits);
         return { ok: true, workbook, reader: 'fast' };
@@ -153,20 +154,38 @@ function readWithSheetJs(bytes: Uint8Array, fileName: string, kind: SpreadsheetK
 export function cellText(cell: GridCell | undefined): string {
   if (!cell || cell.v === null) return '';
   const raw = cell.t === 's' ? String(cell.v) : cell.w || String(cell.v);
-  // plain ASCII is its own NFKC form; other texts (labels repeated file after file) are normalised once
-  if (/^[\x20-\x7e]*$/.test(raw)) return raw.trim();
-  const hit = NORMALISED.get(raw);
-  if (hit !== undefined) return hit;
-  const text = raw.normalize('NFKC').trim();
-  if (NORMALISED.size >= 20_000) NORMALISED.clear();
-  // copies: a key sliced from a file's XML would keep that whole part alive as long as the cache
-  NORMALISED.set(ownCopy(raw), ownCopy(text));
-  return text;
+  // every cell is looked at several times (codes, headers, footers) and labels repeat file after file: numbers and
+  // codes (printable ASCII without spaces) are their own text; others are normalised once each
+  if (plainAscii(raw)) return raw;
+  return NORMALISED.get(raw) ?? remember(NORMALISED, raw, raw.normalize('NFKC').trim());
 }
 
-/** NFKC-normalised, trimmed texts by their raw text (bounded). */
-const NORMALISED = new Map<string, string>();
-const ownCopy = (text: string) => Buffer.from(text, 'utf16le').toString('utf16le');
-
 /** Header text: cellText without any whitespace ("合  计" → 合计, "其中：女" → 其中:女). */
-export const headerText = (cell: GridCell | undefined) => cellText(cell).replace(/\s+/g, '');
+export function headerText(cell: GridCell | undefined): string {
+  if (!cell || cell.v === null) return '';
+  const raw = cell.t === 's' ? String(cell.v) : cell.w || String(cell.v);
+  if (plainAscii(raw)) return raw;
+  return HEADER.get(raw) ?? remember(HEADER, raw, cellText(cell).replace(/\s+/g, ''));
+}
+
+/** Printable ASCII without white space (short texts only): NFKC, trimming and removing spaces leave it as it is. */
+function plainAscii(text: string): boolean {
+  if (text.length > 24) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c >= 127) return false;
+  }
+  return true;
+}
+
+/** cellText and headerText by the raw text (bounded). */
+const NORMALISED = new Map<string, string>();
+const HEADER = new Map<string, string>();
+function remember(cache: Map<string, string>, raw: string, text: string): string {
+  if (cache.size >= 20_000) cache.clear();
+  // copies: a text sliced from a file's XML would keep that whole part alive as long as the cache
+  const key = ownCopy(raw);
+  cache.set(key, text === raw ? key : ownCopy(text));
+  return text;
+}
+const ownCopy = (text: string) => (text.length > 0 ? Buffer.from(text, 'utf16le').toString('utf16le') : text);
