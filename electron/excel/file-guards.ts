@@ -264,18 +264,23 @@ function countOf(xml: string | undefined, item: RegExp, root: RegExp): number | 
 
 /** The first cell that refers to a shared string or a style that is not there. */
 function danglingCell(xml: string, strings: number | null, cellXfs: number | null): { kind: 'string' | 'style'; cell: string; index: number } | null {
-  // (a greedy tag and a test of its last character: the lazy /<c\b([^>]*?)(\/?)>/ retried at every character)
-  const cellRe = /<c\b([^>]*)>/g;
-  for (let m = cellRe.exec(xml); m; m = cellRe.exec(xml)) {
-    const selfClosing = m[1].endsWith('/');
-    const tag = selfClosing ? m[1].slice(0, -1) : m[1];
+  // each match of /<c\b([^>]*?)(\/?)>/g, found by indexOf (the expression was retried at every character)
+  for (let lt = xml.indexOf('<c'), after = 0; lt >= 0; lt = xml.indexOf('<c', Math.max(after, lt + 2))) {
+    const next = xml.charCodeAt(lt + 2);
+    if ((next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 95) continue;
+    const gt = xml.indexOf('>', lt + 2);
+    if (gt < 0) break;
+    after = gt + 1;
+    const inner = xml.slice(lt + 2, gt);
+    const selfClosing = inner.endsWith('/');
+    const tag = selfClosing ? inner.slice(0, -1) : inner;
     if (cellXfs !== null && tag.includes('s=')) {
       const s = xmlAttr(tag, 's');
       if (s !== undefined && !(Number(s) >= 0 && Number(s) < Math.max(cellXfs, 1))) return { kind: 'style', cell: xmlAttr(tag, 'r') ?? '?', index: Number(s) };
     }
     if (selfClosing || !/\st\s*=\s*["']s["']/.test(tag)) continue;
-    const end = xml.indexOf('</c>', cellRe.lastIndex);
-    const v = /<v>\s*([^<]*?)\s*<\/v>/.exec(xml.slice(cellRe.lastIndex, end < 0 ? undefined : end));
+    const end = xml.indexOf('</c>', after);
+    const v = /<v>\s*([^<]*?)\s*<\/v>/.exec(xml.slice(after, end < 0 ? undefined : end));
     if (!v || v[1] === '') continue;
     const index = Number(v[1]);
     if (!(Number.isInteger(index) && index >= 0 && index < (strings ?? 0))) return { kind: 'string', cell: xmlAttr(tag, 'r') ?? '?', index };
