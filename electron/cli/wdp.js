@@ -42,15 +42,33 @@ const MERGE_FLAGS = ['--max-semi-space-size=2'];
 // this second start): the merge then runs in this process with V8's defaults (300 returns peak ~260 MB).
 const BIG_MERGE = 500;
 
-/** Whether the merge's arguments name at least BIG_MERGE entries (folders counted with everything under them). */
+/**
+ * Whether the merge's arguments name at least BIG_MERGE entries (folders counted with what is under them; links
+ * not followed, so a link to .. is one entry; counting stops at BIG_MERGE).
+ */
 function bigMerge(args) {
   let n = 0;
   for (const arg of args) {
     if (arg.startsWith('-')) continue;
+    let folder = false;
     try {
-      n += statSync(arg).isDirectory() ? readdirSync(arg, { recursive: true }).length : 1;
+      folder = statSync(arg).isDirectory();
     } catch {
-      // not a path (a flag's value): nothing to count
+      continue; // not a path (a flag's value): nothing to count
+    }
+    n += 1;
+    const stack = folder ? [arg] : [];
+    while (stack.length > 0 && n < BIG_MERGE) {
+      let entries = [];
+      try {
+        entries = readdirSync(stack.pop(), { withFileTypes: true });
+      } catch {
+        // unreadable: the merge itself says so
+      }
+      for (const entry of entries) {
+        n += 1;
+        if (entry.isDirectory()) stack.push(join(entry.parentPath, entry.name));
+      }
     }
     if (n >= BIG_MERGE) return true;
   }
