@@ -36,10 +36,10 @@ export function poolSize(files: number, cores = availableParallelism()): number 
 const WORKER_HEAP_MB = 160;
 /**
  * A worker's young generation: each file's parse allocates a few MB of short-lived grid cells and texts; with 8 MB
- * about a fifth of a worker's time went to scavenges (CPU profile of 300 returns), with 32 MB far less, and what a
- * scavenge keeps is only the file being read.
+ * about a fifth of a worker's time went to scavenges (CPU profile of 300 returns), with 32 MB less. A merge of
+ * thousands (run with small semi-spaces by the launcher, to keep its peak memory down) keeps 8 MB.
  */
-const WORKER_YOUNG_MB = 32;
+const WORKER_YOUNG_MB = process.execArgv.some((a) => a.startsWith('--max-semi-space-size')) ? 8 : 32;
 
 export function openReadPool(ctx: AppContext, size = Math.max(1, Math.min(availableParallelism(), 8))): ReadPool {
   if (size === 0) {
