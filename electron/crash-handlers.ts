@@ -2,7 +2,7 @@
 // Chinese error with 导出诊断信息 (one dialog at a time, however many errors follow). The app keeps running:
 // every saved change is already committed. No Electron import: main.ts supplies the dialog.
 import { MESSAGES } from '../shared/messages.ts';
-import type { AppLog } from './services/app-log.ts';
+import type { AppLog } from './context/app-log.ts';
 
 export interface CrashDeps {
   log: AppLog;

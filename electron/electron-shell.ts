@@ -3,8 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import type { BrowserWindow, Dialog } from 'electron';
 import type { FileKind } from '../shared/api/shell-contract.ts';
 import { MESSAGES } from '../shared/messages.ts';
-import type { Shell } from './services/shell.ts';
-import type { MenuCommandQueue } from './services/menu-commands.ts';
+import type { Shell } from './context/shell.ts';
+import type { MenuCommandQueue } from './menu-commands.ts';
 
 const FILTER_NAME: Record<FileKind, string> = MESSAGES.files.saveFilter;
 const filterOf = (kind: FileKind) => ({ name: FILTER_NAME[kind], extensions: [kind] });

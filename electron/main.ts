@@ -3,14 +3,14 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } 
 import { electronShell } from './electron-shell.ts';
 import { join } from 'node:path';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isAppUrl } from './app-protocol.ts';
-import { openApp, type AppBackend } from './app.ts';
+import { openApp, type AppBackend } from './backend/open-app.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
 import { createMainWindow, hardenApp } from './window.ts';
 import { buildEditContextMenu, buildMenuTemplate } from './menu.ts';
-import { menuCommandQueue } from './services/menu-commands.ts';
+import { menuCommandQueue } from './menu-commands.ts';
 import { readWindowState, restoreBounds, writeWindowState } from './window-state.ts';
 import { MESSAGES } from '../shared/messages.ts';
-import { createFileLog } from './services/app-log.ts';
+import { createFileLog } from './context/app-log.ts';
 import { installCrashHandlers } from './crash-handlers.ts';
 import { dispatch } from './api/dispatch.ts';
 

@@ -105,7 +105,7 @@ export function App() {
       <nav className="sidebar" aria-label={MESSAGES.app.common.mainNav}>
         <div className="brand">{MESSAGES.app.title}</div>
         {nav.map(([id, label]) => (
-          <button key={id} className={page === id ? 'nav active' : 'nav'} aria-current={page === id ? 'page' : undefined} onClick={() => setPage(id)}>{label}</button>
+          <button type="button" key={id} className={page === id ? 'nav active' : 'nav'} aria-current={page === id ? 'page' : undefined} onClick={() => setPage(id)}>{label}</button>
         ))}
       </nav>
       <main className="app">

@@ -43,7 +43,7 @@ const DEBT: Record<string, string> = {
   'electron/frameworks/bundled.ts': 'the error for an unreadable bundled framework',
   'electron/open-data/assemble-returns.ts': 'length limits in problem messages',
   'electron/open-data/read-records.ts': 'shape words in problem messages',
-  'electron/services/open-data-service.ts': 'the name of the root path',
+  'electron/open-data-io/open-data-service.ts': 'the name of the root path',
   'shared/api/': 'endpoint descriptions and zod messages of the contracts',
   'shared/framework/schema.ts': 'zod messages of the code schemas',
   'shared/framework/assemble.ts': 'errors of a malformed framework',

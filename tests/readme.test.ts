@@ -29,4 +29,11 @@ describe('README', () => {
   it('says what a first npm start / npm run dist shows without the internet, and how to use a local Electron', () => {
     for (const text of ['Electron failed to install correctly', 'ENOTFOUND github.com', '`electron_config_cache', '`ELECTRON_MIRROR', '-c.electronDist=', '导出诊断信息', 'Installing a new version', '在单位电脑上安装新版本']) expect(readme, text).toContain(text);
   });
+
+  it('draws every folder of electron/ in its Architecture section (the layers the architecture test enforces)', () => {
+    const section = readme.slice(readme.indexOf('### Architecture'));
+    expect(section.length).toBeGreaterThan(1000);
+    const folders = readdirSync(join(REPO_ROOT, 'electron'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(folders.filter((f) => !section.includes(`\`${f}/\``))).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { contract, isChannel } from '../../shared/api/contract.ts';
 import { AppError, type ApiResult } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import type { Handlers } from './handlers.ts';
+import type { Handlers } from './handler-types.ts';
 
 const issuesToDetails = (error: z.ZodError) =>
   error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));

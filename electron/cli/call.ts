@@ -1,6 +1,6 @@
 import { contract, type Channel, type Input, type Output } from '../../shared/api/contract.ts';
 import { AppError } from '../../shared/api/envelope.ts';
-import type { AppBackend } from '../app.ts';
+import type { AppBackend } from '../backend/open-app.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { ContractRefusal } from './errors.ts';
 

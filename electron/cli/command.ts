@@ -1,4 +1,4 @@
-import type { AppBackend } from '../app.ts';
+import type { AppBackend } from '../backend/open-app.ts';
 
 export interface CliIo { out: (text: string) => void; err: (text: string) => void }
 

@@ -4,11 +4,12 @@
 import { MESSAGES } from '../../shared/messages.ts';
 import { AppError } from '../../shared/api/envelope.ts';
 import { errnoOf, systemErrorText } from '../fs/system-error.ts';
-import { defaultDbFile, sourcePaths } from '../app-paths.ts';
+import { defaultDbFile, sourcePaths } from '../backend/app-paths.ts';
 import { readCommandLine } from './args.ts';
 import { UsageError, type CliIo } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { ContractRefusal } from './errors.ts';
+import type { AppBackend } from '../backend/open-app.ts';
 
 const consoleIo: CliIo = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
 
@@ -24,8 +25,8 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
   }
   const { args } = line;
   const load = COMMANDS[line.command];
-  const [command, { openApp }] = await Promise.all([load(), import('../app.ts')]);
-  let backend;
+  const [command, { openApp }] = await Promise.all([load(), import('../backend/open-app.ts')]);
+  let backend: AppBackend;
   try {
     backend = openApp({ dbFile: (args.flags.db as string | undefined) ?? defaultDbFile(), ...sourcePaths });
   } catch (error) {

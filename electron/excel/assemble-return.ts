@@ -1,7 +1,7 @@
 // Reads every located row into a ReturnData (data items, qualitative answers, thresholds set by a higher level),
 // with where each value was found, and notes the rows the form expects but the file lacks.
 import type { Framework } from '../../shared/framework/schema.ts';
-import type { Cell, QualitativeAnswer, ReturnData } from '../../shared/returns/schema.ts';
+import type { ReturnData } from '../../shared/returns/schema.ts';
 import type { ReturnIdentity } from '../../shared/api/excel-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { address, buildLayout, location, type LayoutRow } from './layout.ts';
@@ -10,17 +10,10 @@ import { readNumberCell } from './parse-cell.ts';
 import { readItemRow } from './read-item-row.ts';
 import { readQualitativeRow } from './read-qualitative-row.ts';
 import type { RawProblem } from './import-report.ts';
+import type { Collected } from './collected.ts';
 
 const P = MESSAGES.excel.problem;
 
-/** What the row readers add to, row by row. */
-export interface Collected {
-  cells: Cell[];
-  qualitative: QualitativeAnswer[];
-  thresholds: Record<string, number>;
-  addresses: Record<string, string>;
-  problems: RawProblem[];
-}
 
 export interface Assembled { data: ReturnData; addresses: Record<string, string>; problems: RawProblem[] }
 

@@ -1,12 +1,12 @@
 // A small reader of .xlsx workbook parts (already inflated and checked by the file guards), for the workbooks this
 // app writes and their ordinary edits in Excel or WPS: one pass of regular expressions over each sheet's XML, no
 // styles beyond the number formats, no formatting work except the shown text of numbers. It gives exactly the grid
-// SheetJS gives with read-workbook.ts's options (tests/excel/fast-xlsx.test.ts compares the two on every fixture);
+// SheetJS gives with read-workbook.ts's options (tests/electron/excel/fast-xlsx.test.ts compares the two on every fixture);
 // anything it does not handle the same way (shared or array formulas, CDATA, prefixed XML, 1904 dates, unknown
 // number formats, rows past the limit …) makes it answer null, and the caller reads the file with SheetJS.
 import * as XLSX from 'xlsx';
 import { partText, type FileLimits, type PartTexts, type XlsxParts } from './file-guards.ts';
-import type { GridCell, GridSheet, GridWorkbook } from './read-workbook.ts';
+import type { GridCell, GridSheet, GridWorkbook } from './grid.ts';
 
 /** SheetJS's built-in number formats (its table_fmt at the start of every read). */
 const BUILT_IN: Record<number, string> = {
@@ -39,7 +39,7 @@ function entity(body: string): string | null {
  * SheetJS's unescapexml (entities, then _xHHHH_ escapes; with `xlsx`, CRLF → LF), as a scan instead of a regular
  * expression with a callback: some writers (openpyxl) spell every Chinese character as &#NNNNN;.
  */
-function unescape(text: string, xlsx = false): string {
+function unescapeXml(text: string, xlsx = false): string {
   if (!text.includes('&')) return finishUnescape(text, xlsx);
   // returns filled from one template repeat the same labels and formulas, file after file: decode each once
   const cache = xlsx ? DECODED_XLSX : DECODED;
@@ -130,12 +130,12 @@ function stringItem(si: string): string {
   if (/^\s*<t[\s>]/.test(si)) {
     const open = si.indexOf('>');
     const close = si.indexOf('</t>', open + 1);
-    return unescape(close < 0 ? si.slice(open + 1) : si.slice(open + 1, close), true);
+    return unescapeXml(close < 0 ? si.slice(open + 1) : si.slice(open + 1, close), true);
   }
   if (/<r\b[^<>]*>/.test(si)) {
     const withoutPhonetic = si.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
     const runs = withoutPhonetic.match(/<t\b[^<>]*>([^<]*)<\/t>/g) ?? [];
-    return unescape(runs.join('').replace(/<[^<>]*>/g, ''), true);
+    return unescapeXml(runs.join('').replace(/<[^<>]*>/g, ''), true);
   }
   return decline('string item without text');
 }
@@ -165,7 +165,7 @@ function styles(xml: string | null): Styles {
       const id = parseInt(attr(m[0], 'numFmtId') ?? '', 10);
       const code = attr(m[0], 'formatCode');
       if (!(id >= 0 && id <= 0x188) || code === undefined || m[0].includes("'")) decline('number format');
-      formats.set(id, unescape(code!));
+      formats.set(id, unescapeXml(code!));
     }
   }
   const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml);
@@ -282,12 +282,12 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
       if (!fm || /\st="(?:shared|array)"/.test(fm[1]) || fm[1].includes("'")) decline('shared or array formula');
       const ftext = fm![2] ?? '';
       if (ftext === '') decline('empty formula');
-      f = unescape(ftext, true);
+      f = unescapeXml(ftext, true);
       if (f.includes('_xlfn.')) decline('future function');
     }
     const vm = body.includes('<v') ? /<v>([\s\S]*?)<\/v>/.exec(body) : null;
     if (body.includes('<v') && !vm) decline('value element');
-    let v: string | number | boolean | undefined = vm && vm[1] !== '' ? unescape(vm[1]) : undefined;
+    let v: string | number | boolean | undefined = vm && vm[1] !== '' ? unescapeXml(vm[1]) : undefined;
     let t: GridCell['t'];
     let w: string | undefined;
     if (type === undefined && v === undefined) {
@@ -309,7 +309,7 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
           break;
         }
         case 'str':
-          v = v !== undefined ? unescape(v as string, true) : '';
+          v = v !== undefined ? unescapeXml(v as string, true) : '';
           t = 's';
           break;
         case 'inlineStr': {
@@ -382,7 +382,7 @@ export function readXlsxParts(parts: XlsxParts, limits: FileLimits, texts: PartT
       const xml = text(parts, texts, path);
       if (xml === null) return null;
       const state = attr(tag, 'state');
-      sheets.push({ name: unescape(name), hidden: state === 'hidden' || state === 'veryHidden', rows: readSheet(xml, strings, st, limits) });
+      sheets.push({ name: unescapeXml(name), hidden: state === 'hidden' || state === 'veryHidden', rows: readSheet(xml, strings, st, limits) });
     }
     return { kind: 'xlsx', sheets, modifiedAt: coreSavedAt(text(parts, texts, 'docProps/core.xml')) };
   } catch (error) {

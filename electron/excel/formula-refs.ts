@@ -4,7 +4,7 @@
 // readers produce (fast-xlsx.ts and SheetJS), so the two cannot disagree. Pure.
 import * as XLSX from 'xlsx';
 import { MESSAGES } from '../../shared/messages.ts';
-import type { GridWorkbook } from './read-workbook.ts';
+import type { GridWorkbook } from './grid.ts';
 import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;
@@ -32,11 +32,11 @@ export function formulaProblems(workbook: GridWorkbook): RawProblem[] {
   const sheets = new Set(workbook.sheets.map((s) => s.name.toLowerCase()));
   const problems: RawProblem[] = [];
   for (const sheet of workbook.sheets) {
-    sheet.rows.forEach((row, r) => row.forEach((cell, c) => {
+    sheet.rows.forEach((row, r) => { row.forEach((cell, c) => {
       if (!cell || cell.f === null) return;
       const reach = formulaReach(cell.f, sheets);
       if (reach) problems.push({ severity: 'error', code: reach.code, sheet: sheet.name, cell: XLSX.utils.encode_cell({ r, c }), item: null, message: reach.message });
-    }));
+    }); });
   }
   return problems;
 }

@@ -6,13 +6,13 @@ import type { RegionLevel } from '../../shared/api/regions-contract.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { META_FORMAT, META_FORMAT_VERSION, WorkbookMetaSchema, type WorkbookMeta } from './meta.ts';
-import { cellText, headerText, type GridSheet, type GridWorkbook } from './read-workbook.ts';
+import { cellText, headerText, type GridSheet, type GridWorkbook } from './grid.ts';
 import { HEADER_ALIASES, address } from './layout.ts';
 import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;
 
-export interface RegionLookup { (code: string): { name: string; level: RegionLevel } | null }
+export type RegionLookup = (code: string) => { name: string; level: RegionLevel } | null
 
 export interface Identified {
   identity: ReturnIdentity;

@@ -6,7 +6,7 @@ import { MESSAGES } from '../../shared/messages.ts';
 import { HEADER_ALIASES, address, location } from './layout.ts';
 import type { CellNote } from './parse-cell.ts';
 import { DASHES, INDICATOR_CODE, ITEM_CODE, TARGET_ID, normaliseCode } from './read-codes.ts';
-import { cellText, headerText, type GridCell, type GridSheet, type GridWorkbook } from './read-workbook.ts';
+import { cellText, headerText, type GridCell, type GridSheet, type GridWorkbook } from './grid.ts';
 import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;

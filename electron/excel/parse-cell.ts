@@ -7,7 +7,7 @@ import { parseNumberInput } from '../../shared/returns/parse-number.ts';
 import { formatRaw } from '../../shared/rules/format.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import type { ProblemSeverity } from '../../shared/api/excel-contract.ts';
-import type { GridCell } from './read-workbook.ts';
+import type { GridCell } from './grid.ts';
 
 const P = MESSAGES.excel.problem;
 

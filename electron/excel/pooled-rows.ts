@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { MESSAGES } from '../../shared/messages.ts';
 import { PooledRatioSchema, type PooledRatio } from '../../shared/returns/schema.ts';
-import { cellText, type GridSheet } from './read-workbook.ts';
+import { cellText, type GridSheet } from './grid.ts';
 import type { RawProblem } from './import-report.ts';
 
 const POOLED_KEY = 'pooledRatio';

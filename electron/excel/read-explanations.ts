@@ -4,7 +4,7 @@ import { MESSAGES } from '../../shared/messages.ts';
 import { address } from './layout.ts';
 import { noteText } from './parse-cell.ts';
 import { normaliseCode } from './read-codes.ts';
-import { cellText, headerText, type GridSheet } from './read-workbook.ts';
+import { cellText, headerText, type GridSheet } from './grid.ts';
 import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;

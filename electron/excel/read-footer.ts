@@ -5,7 +5,7 @@
 import { FOOTER_FIELDS, ReturnFooterSchema, parseFooterDate, type FooterField, type ReturnFooter } from '../../shared/returns/footer.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { address, location } from './layout.ts';
-import { cellText, type GridCell, type GridSheet } from './read-workbook.ts';
+import { cellText, type GridCell, type GridSheet } from './grid.ts';
 import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;

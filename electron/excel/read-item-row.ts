@@ -4,13 +4,13 @@ import type { DataItem, SexColumn } from '../../shared/framework/schema.ts';
 import { cellKey } from '../../shared/returns/schema.ts';
 import { SEX_LABEL } from '../../shared/rules/messages.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import type { Collected } from './assemble-return.ts';
+import type { Collected } from './collected.ts';
 import { sexColumnsOf } from '../../shared/framework/schema.ts';
 import { address, location } from './layout.ts';
 import { cellAt, notesAt, type RowRef } from './locate-rows.ts';
 import { SELF_EXPLAINING_MARKS, noteText, readNumberCell } from './parse-cell.ts';
 import { DASHES } from './read-codes.ts';
-import { cellText, headerText } from './read-workbook.ts';
+import { cellText, headerText } from './grid.ts';
 
 const P = MESSAGES.excel.problem;
 const MAX_REASON = 200;

@@ -2,12 +2,12 @@
 // merged 合计/女/男 cells holds it, and the note.
 import type { QualitativeChoice } from '../../shared/returns/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import type { Collected } from './assemble-return.ts';
+import type { Collected } from './collected.ts';
 import { address, location, type QualitativeIndicator } from './layout.ts';
 import { cellAt, notesAt, type RowRef } from './locate-rows.ts';
 import { noteText } from './parse-cell.ts';
 import { DASHES } from './read-codes.ts';
-import { cellText } from './read-workbook.ts';
+import { cellText } from './grid.ts';
 
 const P = MESSAGES.excel.problem;
 const CHOICES: Record<string, QualitativeChoice> = { 已建立: 'done', 已实现: 'done', 推进中: 'in_progress', 未建立: 'not_done', 未实现: 'not_done' };

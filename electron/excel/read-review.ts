@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { MESSAGES } from '../../shared/messages.ts';
 import { canonicalReview, ReviewRemarkSchema, type ReviewRemark } from '../../shared/returns/review.ts';
 import type { WorkbookMeta } from './meta.ts';
-import { cellText, headerText, type GridWorkbook } from './read-workbook.ts';
+import { cellText, headerText, type GridWorkbook } from './grid.ts';
 
 const R = MESSAGES.excel.review;
 

@@ -1,26 +1,15 @@
 // One area's sheet of the form: A4 landscape print setup with the column header repeated on every page, the header
 // block, a body row per layout row, the footer, and sheet protection that leaves only the input cells editable.
 import type ExcelJS from 'exceljs';
-import type { Cell, QualitativeAnswer } from '../../shared/returns/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { COL, COLUMN_KEYS, COLUMN_WIDTHS, LAST_COL, ROW, address, type SheetLayout } from './layout.ts';
 import { writeFooter, writeHeaderBlock } from './write-header-footer.ts';
 import { writeItemRow, writeQualitativeRow, writeThresholdRow } from './write-item-rows.ts';
-import type { WriteReturnInput } from './write-return.ts';
+import type { SheetContext } from './write-input.ts';
 import { BORDER, SECTION_FILL, notApplicable, putText } from './write-style.ts';
 
 const F = MESSAGES.excel.form;
 
-export interface SheetContext {
-  ws: ExcelJS.Worksheet;
-  input: WriteReturnInput;
-  cells: Map<string, Cell>;
-  previousCells: Map<string, Cell>;
-  qualitative: Map<string, QualitativeAnswer>;
-  previousQualitative: Map<string, QualitativeAnswer>;
-  addresses: Map<string, string>;
-  template: boolean;
-}
 
 function writeAreaRow(ws: ExcelJS.Worksheet, r: number, label: string) {
   putText(ws, r, COL.name, label, { bold: true });

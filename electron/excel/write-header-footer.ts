@@ -3,7 +3,7 @@
 import { MESSAGES } from '../../shared/messages.ts';
 import { footerDateText } from '../../shared/returns/footer.ts';
 import { COL, COLUMN_INDEX, COLUMN_KEYS, LAST_COL, ROW, type SheetLayout } from './layout.ts';
-import type { SheetContext } from './write-area-sheet.ts';
+import type { SheetContext } from './write-input.ts';
 import { BORDER, HEADER_FILL, lineCount, markInput, putText } from './write-style.ts';
 
 const F = MESSAGES.excel.form;
@@ -50,7 +50,7 @@ export function writeHeaderBlock(sc: SheetContext, sheet: SheetLayout) {
     // merged header cells need their border on every cell of the merge
     for (const r of [ROW.headerTop, ROW.headerBottom]) ws.getCell(r, c).border = BORDER;
   }
-  COLUMN_KEYS.forEach((key) => putText(ws, ROW.index, COL[key], COLUMN_INDEX[key], { align: 'center', fill: HEADER_FILL, size: 9 }));
+  COLUMN_KEYS.forEach((key) => { putText(ws, ROW.index, COL[key], COLUMN_INDEX[key], { align: 'center', fill: HEADER_FILL, size: 9 }); });
   ws.getRow(ROW.headerTop).height = 18;
   ws.getRow(ROW.headerBottom).height = 18;
 }

@@ -5,7 +5,7 @@ import type { SexColumn } from '../../shared/framework/schema.ts';
 import { cellKey } from '../../shared/returns/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { COL, COLUMN_WIDTHS, address, indicatorUnit, location, type LayoutRow, type SheetLayout } from './layout.ts';
-import type { SheetContext } from './write-area-sheet.ts';
+import type { SheetContext } from './write-input.ts';
 import {
   CHANGE_FORMAT, ERROR_COLOR, LOCKED_FILL, PERCENT_POINTS_FORMAT, lineCount, markInput, notApplicable, numberFormat, putText, styleCell,
 } from './write-style.ts';

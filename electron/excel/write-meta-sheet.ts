@@ -2,11 +2,12 @@
 // year, app version, checksum), one key a row; then a merged return's pooled ratios (pooled-rows.ts).
 import type ExcelJS from 'exceljs';
 import { MESSAGES } from '../../shared/messages.ts';
+import { workflowStatus } from '../../shared/returns/schema.ts';
 import { returnChecksum } from './checksum.ts';
 import { writePooledRows } from './pooled-rows.ts';
 import { reviewChecksum } from './write-review.ts';
 import { APP_VERSION, META_FORMAT, META_FORMAT_VERSION, META_KEYS, type WorkbookMeta } from './meta.ts';
-import type { WriteReturnInput } from './write-return.ts';
+import type { WriteReturnInput } from './write-input.ts';
 
 export function writeMetaSheet(wb: ExcelJS.Workbook, input: WriteReturnInput) {
   const ws = wb.addWorksheet(MESSAGES.excel.form.metaSheet, { state: 'hidden' });
@@ -15,7 +16,7 @@ export function writeMetaSheet(wb: ExcelJS.Workbook, input: WriteReturnInput) {
     planId: input.data.planId, planName: input.framework.plan.name, frameworkVersion: input.data.frameworkVersion,
     regionCode: input.region.code, regionName: input.region.name, level: input.data.level, year: input.data.year,
     appVersion: APP_VERSION, regionVintage: input.regionVintage ?? undefined, exportedAt: input.now.toISOString(),
-    checksum: returnChecksum(input.data), status: input.status ?? '', department: input.department ?? '',
+    checksum: returnChecksum(input.data), status: input.status ? workflowStatus(input.status) : '', department: input.department ?? '',
     ...(input.review ? {
       reviewOffice: input.review.officeCode, reviewOfficeName: input.review.officeName, reviewedAt: input.review.reviewedAt,
       reviewOf: input.review.reviewOf, reviewChecksum: reviewChecksum(input.review),

@@ -9,7 +9,7 @@ import type { Evaluation } from '../../shared/rules/result.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { countsOf } from '../../shared/report/build-report.ts';
 import { headlineSentences } from '../../shared/report/headline.ts';
-import type { WriteReturnInput } from './write-return.ts';
+import type { WriteReturnInput } from './write-input.ts';
 
 const R = MESSAGES.excel.result;
 const FONT = { name: '宋体', size: 10 } as const;
@@ -106,7 +106,7 @@ export function writeResultSheet(wb: ExcelJS.Workbook, input: WriteReturnInput, 
   ws.mergeCells(r, 1, r, LAST);
   put(ws, r, 1, R.targetsHeading, { bold: true, border: false });
   r += 1;
-  R.targetHeaders.forEach((text, i) => put(ws, r, i + 1, text, { header: true }));
+  R.targetHeaders.forEach((text, i) => { put(ws, r, i + 1, text, { header: true }); });
   r += 1;
   for (const target of evaluation.targets) {
     const indicator = indicators.get(target.indicator);
@@ -121,7 +121,7 @@ export function writeResultSheet(wb: ExcelJS.Workbook, input: WriteReturnInput, 
       target.targetId, target.indicator, indicator?.name ?? '', targetText.get(target.targetId) ?? '', value,
       R.status[target.status] + (target.hardToMeet ? R.hardToMeet : '') + (target.volatile ? R.volatile : ''), target.message + (coverage.get(target.indicator) ?? ''), input.explanations[target.targetId] ?? '',
     ];
-    cells.forEach((text, i) => put(ws, r, i + 1, text, { align: i === 4 ? 'right' : i === 1 || i === 5 ? 'center' : 'left' }));
+    cells.forEach((text, i) => { put(ws, r, i + 1, text, { align: i === 4 ? 'right' : i === 1 || i === 5 ? 'center' : 'left' }); });
     ws.getRow(r).height = Math.max(...cells.map((text, i) => lines(String(text), WIDTHS[i]))) * 13 + 6;
     r += 1;
   }

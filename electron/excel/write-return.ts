@@ -3,49 +3,19 @@
 // Every text the app writes is a plain string cell: a note starting with = + - @ can never evaluate.
 // exceljs is loaded on the first write only (reading, validating and merging never need it).
 import type ExcelJS from 'exceljs';
-import type { Framework } from '../../shared/framework/schema.ts';
-import { cellKey, type ReturnData } from '../../shared/returns/schema.ts';
-import type { Evaluation } from '../../shared/rules/result.ts';
-import type { ReturnFooter } from '../../shared/returns/footer.ts';
+import { cellKey } from '../../shared/returns/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { buildLayout } from './layout.ts';
 import { APP_VERSION } from './meta.ts';
 import { writeAreaSheet } from './write-area-sheet.ts';
 import { writeMetaSheet } from './write-meta-sheet.ts';
 import { writeResultSheet } from './write-result-sheet.ts';
-import { writeReview, type ReviewAnnotations } from './write-review.ts';
-import { deflateStoredZip, type PartRewrites } from './zip-deflate.ts';
+import { writeReview } from './write-review.ts';
+import { deflateStoredZip } from './zip-deflate.ts';
+import type { WriteReturnInput } from './write-input.ts';
 
 const F = MESSAGES.excel.form;
 
-export interface WriteReturnInput {
-  kind: 'return' | 'template';
-  framework: Framework;
-  /** the values (a template passes a return with no cells) */
-  data: ReturnData;
-  region: { code: string; name: string };
-  /** last year's return of the same region, for the 上年 column */
-  previous: ReturnData | null;
-  /** the rule engine's verdict on `data` (exports only; templates have no 校验结果 sheet) */
-  evaluation: Evaluation | null;
-  /** explanations of warnings, by target id */
-  explanations: Record<string, string>;
-  /** 填表人 in the footer when no footer is given */
-  userName: string;
-  /** the signed footer (表尾); a template leaves it blank for the township to fill in */
-  footer?: ReturnFooter;
-  regionVintage: number | null;
-  now: Date;
-  /** the return's status, recorded in the metadata (a county's merge counts drafts apart) */
-  status?: 'draft' | 'checked' | 'submitted';
-  /** a county department's return: its department (卫健, 教育 …), recorded in the metadata */
-  department?: string;
-  /** an annotated copy sent back (退回): a 退回意见 sheet first, the problem cells red with notes */
-  review?: ReviewAnnotations;
-  /** more sheets after the form and its 校验结果 (a merged return's 汇总说明, 数据来源, 分单位明细); may return parts
-   * to rewrite once exceljs has written them (cells too many to hold as exceljs objects, written as XML) */
-  addSheets?: (wb: ExcelJS.Workbook) => PartRewrites | void;
-}
 
 export interface WrittenWorkbook {
   bytes: Buffer;

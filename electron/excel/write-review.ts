@@ -46,13 +46,13 @@ export function writeReview(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, review:
   ws.mergeCells(4, 1, 4, 5);
   putText(ws, 4, 1, R.howTo, { border: false, wrap: true, size: 9 });
   ws.getRow(4).height = 30;
-  R.headers.forEach((h, i) => putText(ws, 6, i + 1, h, { bold: true, align: 'center' }));
+  R.headers.forEach((h, i) => { putText(ws, 6, i + 1, h, { bold: true, align: 'center' }); });
   let r = 7;
   for (const m of review.remarks) {
     const key = `${m.item}.${m.sex}`;
     const where = addresses.get(key) ?? '';
     const texts = [where, m.item, `${names.get(m.item) ?? m.item}（${SEX_LABEL[m.sex]}）`, m.problem, m.remark];
-    texts.forEach((text, i) => putText(ws, r, i + 1, text, { wrap: true }));
+    texts.forEach((text, i) => { putText(ws, r, i + 1, text, { wrap: true }); });
     // wrapped text needs its rows: a CJK character takes about two width units, so ~width/2 per line
     const lines = Math.max(1, ...texts.map((text, i) => Math.ceil(text.length / Math.max(1, Math.floor((ws.getColumn(i + 1).width ?? 10) / 2 - 1)))));
     ws.getRow(r).height = Math.max(18, lines * 15);

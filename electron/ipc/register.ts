@@ -4,8 +4,8 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../../shared/api/contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { dispatch } from '../api/dispatch.ts';
-import type { Handlers } from '../api/handlers.ts';
-import { noLog, type AppLog } from '../services/app-log.ts';
+import type { Handlers } from '../api/handler-types.ts';
+import { noLog, type AppLog } from '../context/app-log.ts';
 
 export function registerIpcHandlers(ipcMain: IpcMain, handlers: Handlers, isTrustedUrl: (url: string) => boolean, log: AppLog = noLog): void {
   for (const channel of CHANNELS) {

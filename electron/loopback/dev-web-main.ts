@@ -3,9 +3,9 @@
 import { createServer } from 'vite';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { openApp } from '../app.ts';
-import { defaultDbFile, REPO_ROOT, sourcePaths } from '../app-paths.ts';
-import { folderShell } from '../services/shell.ts';
+import { openApp } from '../backend/open-app.ts';
+import { defaultDbFile, REPO_ROOT, sourcePaths } from '../backend/app-paths.ts';
+import { folderShell } from '../context/shell.ts';
 import { startLoopback } from './server.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 

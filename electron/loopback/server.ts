@@ -9,7 +9,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { MESSAGES } from '../../shared/messages.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { MAX_REQUEST_BYTES } from '../../shared/api/limits.ts';
-import type { Handlers } from '../api/handlers.ts';
+import type { Handlers } from '../api/handler-types.ts';
 
 export interface LoopbackOptions {
   handlers: Handlers;

@@ -18,7 +18,7 @@ import { localDate, localDateTime } from '../../shared/returns/dates.ts';
 import { getRegion } from '../db/repos/regions-repo.ts';
 import { getFrameworkVersion } from '../db/repos/frameworks-repo.ts';
 import { insertReceivedFile, type ProblemRow, type SubmissionRow, type SupplierKind } from '../db/repos/submissions-repo.ts';
-import { isoNow, type AppContext } from '../services/context.ts';
+import { isoNow, type AppContext } from '../context/app-context.ts';
 import { diffReturns } from './diff.ts';
 import { childNoun, type Office } from './office.ts';
 import { storeSubmission, submissionData, type IncomingReturn } from './submissions.ts';

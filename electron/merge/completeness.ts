@@ -4,13 +4,13 @@
 // (entered on its behalf or imported one file at a time).
 import type { Region } from '../../shared/api/regions-contract.ts';
 import { roundTo } from '../../shared/rules/format.ts';
-import type { ReturnData } from '../../shared/returns/schema.ts';
+import { isLockedStatus, type ReturnData } from '../../shared/returns/schema.ts';
 import { isSummedAt } from '../../shared/aggregation/merge-returns.ts';
 import { getRegion } from '../db/repos/regions-repo.ts';
 import { currentSubmissions, localChildReturns, type SubmissionRow } from '../db/repos/submissions-repo.ts';
 import { findReturn, type ReturnRow } from '../db/repos/returns-repo.ts';
-import type { AppContext } from '../services/context.ts';
-import { requireReturn, returnData } from '../services/returns-service.ts';
+import type { AppContext } from '../context/app-context.ts';
+import { requireReturn, returnData } from '../returns/returns-service.ts';
 import { childrenOf, type Office } from './office.ts';
 import { submissionsData } from './submissions.ts';
 
@@ -55,7 +55,7 @@ export function collectInputs(ctx: AppContext, office: Office, year: number): Me
   const childRows = current.filter((s) => s.supplierKind !== 'department');
   const depRows = current.filter((s) => s.supplierKind === 'department');
   const data = new Map<number, ReturnData>();
-  submissionsData(ctx, current).forEach((d, i) => data.set(current[i].id, d));
+  submissionsData(ctx, current).forEach((d, i) => { data.set(current[i].id, d); });
 
   const childLevel = office.level === 'county' ? 'township' : 'county';
   const local = new Map<string, number>();
@@ -78,7 +78,7 @@ export function collectInputs(ctx: AppContext, office: Office, year: number): Me
       const localId = local.get(region.code);
       if (localId !== undefined) {
         const row = requireReturn(ctx, localId);
-        return { region: { code: region.code, name: region.name }, listed: isListed, state: stateOf(row.status === 'submitted' ? 'submitted' : 'draft'), source: 'local' as const, submission: null, localReturnId: localId, data: returnData(ctx, row) };
+        return { region: { code: region.code, name: region.name }, listed: isListed, state: stateOf(isLockedStatus(row.status) ? 'submitted' : 'draft'), source: 'local' as const, submission: null, localReturnId: localId, data: returnData(ctx, row) };
       }
       return { region: { code: region.code, name: region.name }, listed: isListed, state: 'missing' as const, source: null, submission: null, localReturnId: null, data: null };
     });

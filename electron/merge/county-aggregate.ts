@@ -10,7 +10,7 @@ import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import type { Evaluation } from '../../shared/rules/result.ts';
 import { yearsWithLocalChildReturns, yearsWithSubmissions } from '../db/repos/submissions-repo.ts';
 import { listReturns } from '../db/repos/returns-repo.ts';
-import type { AppContext } from '../services/context.ts';
+import type { AppContext } from '../context/app-context.ts';
 import { collectInputs, summarizeCompleteness, type CompletenessSummary, type MergeInputs } from './completeness.ts';
 import { childNoun, type Office } from './office.ts';
 

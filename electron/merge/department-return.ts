@@ -5,8 +5,8 @@ import { departmentFramework } from '../../shared/aggregation/department.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import type { ReturnRow } from '../db/repos/returns-repo.ts';
-import type { AppContext } from '../services/context.ts';
-import { getProfile } from '../services/settings-service.ts';
+import type { AppContext } from '../context/app-context.ts';
+import { getProfile } from '../settings/settings-service.ts';
 
 export interface DepartmentExport { department: string; framework: Framework; unitName: string }
 

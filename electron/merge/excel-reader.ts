@@ -6,7 +6,7 @@ import { getRegion } from '../db/repos/regions-repo.ts';
 import { latestVersions, listFrameworkVersions } from '../db/repos/frameworks-repo.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { departmentItems } from '../../shared/aggregation/department.ts';
-import type { AppContext } from '../services/context.ts';
+import type { AppContext } from '../context/app-context.ts';
 import type { ReadOutcome, ReturnReader } from './batch-import.ts';
 
 const cache = new WeakMap<AppContext, { key: string; frameworks: Framework[] }>();

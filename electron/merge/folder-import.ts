@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { MESSAGES } from '../../shared/messages.ts';
 import { AppError } from '../../shared/api/envelope.ts';
-import type { AppContext } from '../services/context.ts';
+import type { AppContext } from '../context/app-context.ts';
 import { importBatch, type LazyFile } from './batch-import.ts';
 import { excelReturnReader } from './excel-reader.ts';
 import { gatherReturnFiles } from './gather-folder.ts';

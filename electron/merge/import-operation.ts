@@ -9,7 +9,7 @@ import { AppError } from '../../shared/api/envelope.ts';
 import type { FileVerdict, ImportProgress, ImportSource, SkippedFile } from '../../shared/api/merge-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { systemReason } from '../fs/system-error.ts';
-import type { AppContext } from '../services/context.ts';
+import type { AppContext } from '../context/app-context.ts';
 import { importMany, type LazyFile, type ReturnReader } from './batch-import.ts';
 import { pickedFolderFiles } from './folder-import.ts';
 import { gatherReturnFiles, MAX_MERGE_FILES } from './gather-folder.ts';

@@ -90,7 +90,7 @@ export function writeNotesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {
   }
   r += 1;
   const H = S.childHeaders;
-  [H.code, H.name, H.state, H.reportedOn, H.file].forEach((h, i) => put(ws, r, i + 1, h, { header: true }));
+  [H.code, H.name, H.state, H.reportedOn, H.file].forEach((h, i) => { put(ws, r, i + 1, h, { header: true }); });
   r += 1;
   for (const c of merged.inputs.children) {
     put(ws, r, 1, c.region.code);
@@ -103,7 +103,7 @@ export function writeNotesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {
   const deps = merged.inputs.departments.filter((d) => d.submission);
   if (deps.length > 0) {
     r += 1;
-    [H.department, H.name, H.state, H.reportedOn, H.file].forEach((h, i) => put(ws, r, i + 1, h, { header: true }));
+    [H.department, H.name, H.state, H.reportedOn, H.file].forEach((h, i) => { put(ws, r, i + 1, h, { header: true }); });
     r += 1;
     for (const d of deps) {
       put(ws, r, 1, d.department);
@@ -122,7 +122,7 @@ export function writeSourcesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {
   [9, 40, 12, 28].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
   title(ws, S.sourcesTitle(office.region.name, year), 4);
   const H = S.sourceHeaders;
-  [H.code, H.name, H.department, H.source].forEach((h, i) => put(ws, 3, i + 1, h, { header: true }));
+  [H.code, H.name, H.department, H.source].forEach((h, i) => { put(ws, 3, i + 1, h, { header: true }); });
   const items = new Map(office.framework.dataItems.map((d) => [d.code, d]));
   let r = 4;
   for (const s of merged.result.sources) {
@@ -155,8 +155,8 @@ export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, 
   ws.mergeCells(2, 1, 2, Math.min(last, 12));
   put(ws, 2, 1, S.breakdownLegend, { border: false });
   const H = S.breakdownHeaders;
-  [H.code, H.name, H.unit, H.target].forEach((h, i) => put(ws, 3, i + 1, h, { header: true }));
-  cols.forEach((c, i) => put(ws, 3, first + i, c.state === 'draft' ? `${c.name}${S.draftMark}` : c.name, { header: true, wrap: true }));
+  [H.code, H.name, H.unit, H.target].forEach((h, i) => { put(ws, 3, i + 1, h, { header: true }); });
+  cols.forEach((c, i) => { put(ws, 3, first + i, c.state === 'draft' ? `${c.name}${S.draftMark}` : c.name, { header: true, wrap: true }); });
   put(ws, 3, last, H.total, { header: true });
   put(ws, 3, noteCol, H.totalNote, { header: true });
   ws.getColumn(noteCol).width = 36;

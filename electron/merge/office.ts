@@ -6,10 +6,10 @@ import type { Framework } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { childRegions, getRegion } from '../db/repos/regions-repo.ts';
 import { latestVersions } from '../db/repos/frameworks-repo.ts';
-import type { AppContext } from '../services/context.ts';
-import { requireFramework } from '../services/plans-service.ts';
-import { requireRegion } from '../services/regions-service.ts';
-import { getProfile } from '../services/settings-service.ts';
+import type { AppContext } from '../context/app-context.ts';
+import { requireFramework } from '../frameworks/plans-service.ts';
+import { requireRegion } from '../frameworks/regions-service.ts';
+import { getProfile } from '../settings/settings-service.ts';
 
 const M = MESSAGES.merge;
 

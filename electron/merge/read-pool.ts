@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { MESSAGES } from '../../shared/messages.ts';
-import type { AppContext } from '../services/context.ts';
+import type { AppContext } from '../context/app-context.ts';
 import type { ReadOutcome, ReturnReader } from './batch-import.ts';
 import { allFrameworks, excelReturnReader } from './excel-reader.ts';
 

@@ -1,12 +1,13 @@
 // 回执 at the receiving office: a receipt for a received version, from its latest review (审核通过 or 退回): who
-// received it, which return, the SHA-256 of the file received, when and what was decided, the remark. Signed with a
-// checksum of its own content so the unit's app can tell an edited one.
+// received it, which return, the SHA-256 of the file received, when and what was decided, the remark. A checksum of its
+// own content, and the office's Ed25519 signature over it, so the unit's app can tell an edited or a forged one.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { canonicalReceipt, RECEIPT_FORMAT, type Receipt, type ReceiptBody } from '../../shared/returns/receipt.ts';
-import type { AppContext } from '../services/context.ts';
-import { requireFramework } from '../services/plans-service.ts';
+import type { AppContext } from '../context/app-context.ts';
+import { signingPublicKey, signPayload } from '../frameworks/signing-service.ts';
+import { requireFramework } from '../frameworks/plans-service.ts';
 import type { Office } from './office.ts';
 import { reviewsOf } from './review.ts';
 import { requireSubmission } from './submissions.ts';
@@ -30,7 +31,9 @@ export function writeReceipt(ctx: AppContext, office: Office, year: number, subm
     file: { name: row.fileName, sha256: row.checksum, reportedOn: row.reportedOn, valuesChecksum: row.valuesChecksum },
     decision: review.decision, decidedAt: review.at, decidedBy: review.userName, remark: review.overall,
   };
-  const receipt: Receipt = { ...body, checksum: receiptChecksum(body) };
+  const content = { ...body, checksum: receiptChecksum(body) };
+  // signed with this office's key, the same key its framework packages carry (the unit has pinned it)
+  const receipt: Receipt = { ...content, signature: { publicKey: signingPublicKey(ctx), value: signPayload(ctx, content) } };
   const unit = row.department ? MESSAGES.merge.departmentName(row.department) : row.supplierName;
   return { fileName: M.fileName(unit, row.year, review.decision), receipt, bytes: Buffer.from(`${JSON.stringify(receipt, null, 2)}\n`, 'utf8') };
 }

@@ -10,10 +10,10 @@ import { hasAlert } from '../../shared/rules/result.ts';
 import { returnChecksum } from '../excel/checksum.ts';
 import { sexColumnsOf } from '../../shared/framework/schema.ts';
 import { writeReturnWorkbook } from '../excel/write-return.ts';
-import { isoNow, type AppContext } from '../services/context.ts';
-import { requireFramework } from '../services/plans-service.ts';
-import { regionVintage } from '../services/regions-service.ts';
-import { userName } from '../services/returns-service.ts';
+import { isoNow, type AppContext } from '../context/app-context.ts';
+import { requireFramework } from '../frameworks/plans-service.ts';
+import { regionVintage } from '../frameworks/regions-service.ts';
+import { userName } from '../settings/settings-service.ts';
 import type { ReviewState } from '../../shared/api/merge-contract.ts';
 import type { SubmissionRow } from '../db/repos/submissions-repo.ts';
 import type { Office } from './office.ts';
@@ -65,7 +65,7 @@ export async function sendBack(ctx: AppContext, office: Office, year: number, su
     const id = Number(ctx.db.prepare('INSERT INTO submission_reviews (submission_id, decision, overall, at, user_name) VALUES (?, ?, ?, ?, ?)')
       .run(row.id, 'returned', input.overall, at, userName(ctx)).lastInsertRowid);
     const put = ctx.db.prepare('INSERT INTO submission_review_remarks (review_id, seq, item, sex, problem, remark) VALUES (?, ?, ?, ?, ?, ?)');
-    input.remarks.forEach((m, seq) => put.run(id, seq, m.item, m.sex, m.problem, m.remark));
+    input.remarks.forEach((m, seq) => { put.run(id, seq, m.item, m.sex, m.problem, m.remark); });
   })();
   const { bytes } = await writeReturnWorkbook({
     kind: 'return', framework, data, region: { code: row.regionCode, name: row.supplierName }, previous: null,

@@ -9,7 +9,7 @@ import {
   cellsOfSubmissions, findByChecksum, getSubmission, insertSubmission, makeCurrent, pooledOfSubmissions, submissionAnswers, submissionCells, versionsOf,
   type SubmissionRow, type SupplierKind,
 } from '../db/repos/submissions-repo.ts';
-import { isoNow, type AppContext } from '../services/context.ts';
+import { isoNow, type AppContext } from '../context/app-context.ts';
 import { diffReturns, type ReturnDiff } from './diff.ts';
 import type { Office } from './office.ts';
 

@@ -9,7 +9,7 @@ import { parseNumberInput } from '../../shared/returns/parse-number.ts';
 import { cellKey, type Cell, type QualitativeAnswer, type ReturnData } from '../../shared/returns/schema.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import type { Evaluation } from '../../shared/rules/result.ts';
-import type { IncomingRecord, RecordProblem } from './read-records.ts';
+import type { IncomingRecord, RecordProblem } from './records.ts';
 
 const O = MESSAGES.openData;
 const P = O.problem;

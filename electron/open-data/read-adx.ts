@@ -5,7 +5,7 @@
 // would fold different values into one cell. Pure.
 import { MESSAGES } from '../../shared/messages.ts';
 import { adxPeriod } from '../../shared/open-data/dhis2.ts';
-import { fileProblem, reverseMapping, type Field, type IncomingRecord, type OPEN_DATA_LIMITS, type ReadRecords, type RecordContext, type RecordProblem } from './read-records.ts';
+import { fileProblem, reverseMapping, type Field, type IncomingRecord, type OPEN_DATA_LIMITS, type ReadRecords, type RecordContext, type RecordProblem } from './records.ts';
 import { parseXml, type XmlElement } from './safe-xml.ts';
 
 const P = MESSAGES.openData.problem;

@@ -4,7 +4,8 @@ import type { ImportProblem } from '../../shared/api/excel-contract.ts';
 import type { OpenDataReport } from '../../shared/api/open-data-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { assembleReturns, type AssembleContext, type AssembledReturn } from './assemble-returns.ts';
-import { readRecords, type RecordContext, type RecordProblem } from './read-records.ts';
+import { readRecords } from './read-records.ts';
+import type { RecordContext, RecordProblem } from './records.ts';
 
 const V = MESSAGES.openData.verdict;
 

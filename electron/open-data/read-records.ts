@@ -3,43 +3,20 @@
 // encoding (UTF-8 with or without BOM, else GB18030 with a warning), CSV syntax, JSON syntax, row and field limits,
 // header names. Four shapes: the long CSV (Chinese or field-name headers), the long JSON ({format, rows}), a
 // DHIS2 dataValueSet ({dataValues}) and ADX XML (read-adx), both mapped back through the office's mapping. Pure.
-import { type ProblemSeverity } from '../../shared/api/excel-contract.ts';
-import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { parseCsv, unneutralise } from '../../shared/open-data/csv.ts';
 import { fieldOfHeader } from '../../shared/open-data/long-csv.ts';
-import { LONG_FIELDS, OPEN_DATA_FORMAT, type LongRow } from '../../shared/open-data/long-format.ts';
-import { DataValueSchema, type Dhis2Mapping } from '../../shared/open-data/dhis2.ts';
+import { LONG_FIELDS, OPEN_DATA_FORMAT } from '../../shared/open-data/long-format.ts';
+import { DataValueSchema } from '../../shared/open-data/dhis2.ts';
 import { readAdx } from './read-adx.ts';
+import { OPEN_DATA_LIMITS, fileProblem, reverseMapping, type Field, type Fields, type IncomingRecord, type ReadRecords, type RecordContext, type RecordProblem } from './records.ts';
 
 const P = MESSAGES.openData.problem;
 
-export const OPEN_DATA_LIMITS = { maxBytes: MAX_IMPORT_BYTES, maxRows: 200_000, maxFieldChars: 5000 };
-
-export type Field = keyof LongRow;
-export type Fields = Partial<Record<Field, string>>;
-
-/** One incoming value with where it is: a CSV row, rows[i] of the JSON, or dataValues[i]. */
-export interface IncomingRecord {
-  /** for sorting problems: the row (1-based, header = 1) or the index */
-  order: number;
-  at: (field: Field | null) => string;
-  fields: Fields;
-}
-
-export interface RecordProblem { severity: ProblemSeverity; code: string; order: number; location: string; item: string | null; message: string }
-
-export type RecordFormat = 'long-csv' | 'long-json' | 'dhis2-json' | 'adx';
-
-export type ReadRecords =
-  | { ok: true; format: RecordFormat; records: IncomingRecord[]; problems: RecordProblem[] }
-  | { ok: false; format: RecordFormat | null; problems: RecordProblem[] };
 
 /** Fields that carry free text: un-neutralised when read from our CSV (a leading apostrophe we added). */
 const TEXT_FIELDS = new Set<Field>(['regionName', 'planName', 'name', 'rawText', 'noDataReason', 'note', 'source', 'target', 'rule', 'message']);
 
-export const fileProblem = (fileName: string, code: string, message: string, severity: ProblemSeverity = 'error'): RecordProblem =>
-  ({ severity, code, order: 0, location: fileName, item: null, message });
 
 function decode(bytes: Uint8Array): { text: string; gbk: boolean } {
   try {
@@ -49,10 +26,6 @@ function decode(bytes: Uint8Array): { text: string; gbk: boolean } {
   }
 }
 
-export interface RecordContext {
-  /** the mapping a dataValueSet is read back through */
-  mapping: Dhis2Mapping | null;
-}
 
 export function readRecords(bytes: Uint8Array, fileName: string, ctx: RecordContext, limits = OPEN_DATA_LIMITS): ReadRecords {
   if (bytes.length === 0) return { ok: false, format: null, problems: [fileProblem(fileName, 'empty_file', P.empty(fileName))] };
@@ -137,16 +110,6 @@ function readLongJson(rows: unknown[], fileName: string, limits: typeof OPEN_DAT
   return { ok: true, format: 'long-json', records, problems };
 }
 
-/** The mapping read backwards: a DHIS2 identifier → our item code / region code; our own codes pass as they are. */
-export function reverseMapping(m: Dhis2Mapping | null) {
-  const reverse = (rec: Record<string, string> | undefined) => new Map(Object.entries(rec ?? {}).map(([k, v]) => [v, k]));
-  const items = reverse(m?.dataElements);
-  const units = reverse(m?.orgUnits);
-  return {
-    item: (de: string): string | null => items.get(de) ?? (/^[HECPSFVL]D\d{2}$/.test(de) ? de : null),
-    region: (ou: string): string | null => units.get(ou) ?? (/^\d{12}$/.test(ou) ? ou : null),
-  };
-}
 
 /** A dataValueSet mapped back: dataElement → item, categoryOptionCombo → 栏, orgUnit → region, period → year. */
 function readDataValueSet(obj: Record<string, unknown>, fileName: string, ctx: RecordContext, limits: typeof OPEN_DATA_LIMITS, notes: RecordProblem[]): ReadRecords {

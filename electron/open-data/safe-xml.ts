@@ -44,7 +44,7 @@ export function parseXml(text: string, limits = XML_LIMITS): XmlRead {
     for (let i = pos; i < to; i++) if (text.charCodeAt(i) === 10) line++;
     pos = to;
   };
-  const unescape = (raw: string): string => raw.replace(/&([^;&\s<]{0,12});?/g, (whole, name: string) => {
+  const unescapeXml = (raw: string): string => raw.replace(/&([^;&\s<]{0,12});?/g, (whole, name: string) => {
     if (!whole.endsWith(';')) return stop('entity', whole);
     if (PREDEFINED[name] !== undefined) return PREDEFINED[name];
     const num = /^#(\d{1,7})$/.exec(name) ?? null;
@@ -82,7 +82,7 @@ export function parseXml(text: string, limits = XML_LIMITS): XmlRead {
       const chunk = text.slice(pos, lt < 0 ? text.length : lt);
       if (stack.length > 0) {
         const parent = stack[stack.length - 1];
-        parent.text += unescape(chunk);
+        parent.text += unescapeXml(chunk);
         if (parent.text.length > limits.maxValueChars) stop('too_long', parent.qname);
       } else if (chunk.trim() !== '') stop(root ? 'after_root' : 'syntax', chunk.trim().slice(0, 20));
       advance(lt < 0 ? text.length : lt);
@@ -135,7 +135,7 @@ export function parseXml(text: string, limits = XML_LIMITS): XmlRead {
           if (raw.length > limits.maxValueChars) stop('too_long', attr);
           if (el.attrs.has(attr)) stop('duplicate_attr', attr);
           if (el.attrs.size >= limits.maxAttrs) stop('too_many', `<${qname}>`);
-          el.attrs.set(attr, unescape(raw).replace(/[\t\n\r]/g, ' '));
+          el.attrs.set(attr, unescapeXml(raw).replace(/[\t\n\r]/g, ' '));
           advance(end + 1);
         }
         const selfClosing = text[pos] === '/';

@@ -6,7 +6,7 @@ export function AreaTabs({ areas, current, onChange }: { areas: readonly Pick<Pl
   return (
     <div className="tabs" role="tablist">
       {areas.map((a) => (
-        <button key={a.area} role="tab" aria-selected={a.area === current} className={a.area === current ? 'tab active' : 'tab'} onClick={() => onChange(a.area)}>
+        <button type="button" key={a.area} role="tab" aria-selected={a.area === current} className={a.area === current ? 'tab active' : 'tab'} onClick={() => onChange(a.area)}>
           {MESSAGES.areaTitles[a.area]}
         </button>
       ))}

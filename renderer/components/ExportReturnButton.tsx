@@ -35,7 +35,7 @@ export function ExportReturnButton({ returnId, label = T.exportButton, className
   };
   return (
     <span className="export-return">
-      <button className={className} disabled={busy} onClick={() => void run()} data-testid="export-return">{busy ? T.exporting : label}</button>
+      <button type="button" className={className} disabled={busy} onClick={() => void run()} data-testid="export-return">{busy ? T.exporting : label}</button>
       {status && <span className={status.error ? 'error-text small' : 'muted small'} role="status">{status.text}</span>}
     </span>
   );

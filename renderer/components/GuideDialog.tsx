@@ -9,7 +9,7 @@ export function GuideDialog({ onClose }: { onClose: () => void }) {
       <div className="dialog wide">
         <h3>{M.guideTitle}</h3>
         <ul className="guide">{M.guideLines.map((line) => <li key={line}>{line}</li>)}</ul>
-        <div className="dialog-actions"><button className="primary" autoFocus onClick={onClose}>{M.close}</button></div>
+        <div className="dialog-actions"><button type="button" className="primary" autoFocus onClick={onClose}>{M.close}</button></div>
       </div>
     </div>
   );

@@ -17,6 +17,7 @@ export function PrintHost({ html }: { html: string | null }) {
   return createPortal(
     <div className="wdp-print-host" aria-hidden>
       <style>{parts.css}</style>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the report document built by shared/report, every value escaped there */}
       <div dangerouslySetInnerHTML={{ __html: parts.body }} />
     </div>,
     document.body,

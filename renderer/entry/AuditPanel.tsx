@@ -20,7 +20,7 @@ export function AuditPanel({ returnId, version, framework, cell, onShowAll }: {
   return (
     <section className="card audit" data-testid="audit">
       <h2>{cell ? T.cellHeading(cell.name, cell.column) : T.heading}</h2>
-      {cell && onShowAll && <button className="link" onClick={onShowAll}>{T.showAll}</button>}
+      {cell && onShowAll && <button type="button" className="link" onClick={onShowAll}>{T.showAll}</button>}
       {entries.length === 0 ? <p className="muted">{cell ? T.cellEmpty : T.empty}</p> : (
         <table className="grid">
           <thead><tr><th>{T.at}</th><th>{T.user}</th><th>{T.field}</th><th>{T.old}</th><th>{T.new}</th></tr></thead>

@@ -2,7 +2,7 @@
 // keyboard and the mouse. The keyboard goes to one hidden text input that always has the focus and sits over the
 // active cell (as the well-known web grids do): a key or an input method's composition starts editing right there,
 // so typing 无 with a pinyin IME into a cell not yet being edited gives 无, never a stray "w".
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { CellEdit } from '../../shared/api/returns-contract.ts';
 import { SEX_COLUMNS, sexColumnsOf, type DataItem, type SexColumn } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
@@ -63,7 +63,8 @@ export function DataGrid(props: DataGridProps) {
   const rect = selectionRect(anchor, active);
   const [editing, setEditingState] = useState<Editing | null>(null);
   const editingRef = useRef<Editing | null>(null);
-  const setEditing = (next: Editing | null) => { editingRef.current = next; setEditingState(next); };
+  // stable (refs and a state setter only), so effects may name them without running again on every render
+  const setEditing = useCallback((next: Editing | null) => { editingRef.current = next; setEditingState(next); }, []);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -79,7 +80,7 @@ export function DataGrid(props: DataGridProps) {
   const at = (p: GridPos) => ({ item: items[p.row], sex: SEXES[p.col] });
   const cellAt = (p: GridPos) => (items[p.row] && sexColumnsOf(items[p.row]).includes(SEXES[p.col]) ? cells.get(cellKey(items[p.row].code, SEXES[p.col])) : undefined);
   const cellId = (p: GridPos) => `grid-cell-${p.row}-${p.col}`;
-  const focusInput = () => inputRef.current?.focus({ preventScroll: true });
+  const focusInput = useCallback(() => inputRef.current?.focus({ preventScroll: true }), []);
 
   useEffect(() => {
     if (active.row >= rows) setActive({ row: Math.max(0, rows - 1), col: 0 });
@@ -97,6 +98,7 @@ export function DataGrid(props: DataGridProps) {
   // the hidden input sits over the active cell, so an IME's candidate window opens there and editing shows in place;
   // measured again when the rows or the editing state change the layout
   const isEditing = editing !== null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rows and the editing state move the active cell on screen; measured again when they change
   useLayoutEffect(() => {
     const grid = gridRef.current;
     const td = grid?.querySelector<HTMLElement>(`[data-pos="${active.row}-${active.col}"]`);
@@ -116,7 +118,7 @@ export function DataGrid(props: DataGridProps) {
       setActive({ row, col: SEXES.indexOf(f.sex) });
       focusInput();
     }
-  }, [props.focus, items]);
+  }, [props.focus, items, focusInput, setEditing]);
 
   useEffect(() => {
     const up = () => { dragging.current = null; };
@@ -390,6 +392,7 @@ export function DataGrid(props: DataGridProps) {
 
   return (
     <div className="data-grid-wrap">
+      {/* biome-ignore lint/a11y/useSemanticElements lint/a11y/useAriaActivedescendantWithTabindex: the ARIA grid pattern; focus stays in the editing input laid over the active cell, which aria-activedescendant names */}
       <div className="data-grid" ref={gridRef} role="grid" aria-label={T.title} aria-activedescendant={cellId(active)} data-testid="data-grid"
         onCopy={onCopy} onCut={onCut} onPaste={onPaste}
         onContextMenu={(e) => { e.preventDefault(); openMenuAt(e.clientX, e.clientY); }}

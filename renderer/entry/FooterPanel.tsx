@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { MESSAGES } from '../../shared/messages.ts';
 import { FOOTER_FIELDS, type FooterField, type ReturnFooter } from '../../shared/returns/footer.ts';
-import type { ReturnStatus } from '../../shared/returns/schema.ts';
+import { isLockedStatus, type ReturnStatus } from '../../shared/returns/schema.ts';
 import { api, ApiCallError } from '../api/client.ts';
 
 const T = MESSAGES.entry.footer;
@@ -12,9 +12,10 @@ export function FooterPanel({ returnId, initial, status }: { returnId: number; i
   const [footer, setFooter] = useState<ReturnFooter>(initial);
   const [errors, setErrors] = useState<Partial<Record<FooterField, string>>>({});
   const [notice, setNotice] = useState('');
-  const readOnly = status === 'submitted';
+  const readOnly = isLockedStatus(status);
 
   // the back end sets 报出日期 on submission: read the footer again when the status changes
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the status is the trigger (the footer changes with it on the back end)
   useEffect(() => {
     let live = true;
     void api['returns:get']({ returnId }).then((v) => { if (live) setFooter(v.footer); }, () => undefined);
@@ -60,7 +61,7 @@ export function FooterPanel({ returnId, initial, status }: { returnId: number; i
             {errors[f] && <span className="error-text small">{errors[f]}</span>}
           </label>
         ))}
-        {!readOnly && <button onClick={() => void save()} data-testid="footer-save">{T.save}</button>}
+        {!readOnly && <button type="button" onClick={() => void save()} data-testid="footer-save">{T.save}</button>}
       </div>
       {notice && <p className="small" role="status" data-testid="footer-notice">{notice}</p>}
     </section>

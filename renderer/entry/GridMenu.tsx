@@ -31,6 +31,7 @@ export function GridMenu({ x, y, readOnly, onAction, onClose }: {
     ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')[i]?.focus();
   };
   return (
+    // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA menu pattern (a list of menu items, arrow keys move between them)
     <ul className="grid-menu" role="menu" aria-label={M.label} ref={ref} style={{ left: pos.left, top: pos.top }}
       onContextMenu={(e) => e.preventDefault()}
       onKeyDown={(e) => {
@@ -42,6 +43,7 @@ export function GridMenu({ x, y, readOnly, onAction, onClose }: {
       {ACTIONS.map((a) => {
         const disabled = !enabled.includes(a);
         return (
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a menu item of the ARIA menu pattern
           <li key={a} role="menuitem" tabIndex={-1} aria-disabled={disabled || undefined} className={disabled ? 'disabled' : undefined}
             onClick={() => { if (!disabled) onAction(a); }}
             onKeyDown={(e) => { if ((e.key === 'Enter' || e.key === ' ') && !disabled) { e.preventDefault(); onAction(a); } }}>

@@ -4,7 +4,7 @@ import type { ReturnView } from '../../shared/api/returns-contract.ts';
 import type { EntryOverlay } from '../../shared/api/merge-contract.ts';
 import { AREA_LETTER, type AreaCode, type DataItem, type Framework, type SexColumn } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { cellKey, type Cell, type ReturnStatus } from '../../shared/returns/schema.ts';
+import { cellKey, isLockedStatus, type Cell, type SettableStatus } from '../../shared/returns/schema.ts';
 import type { CellIssue } from '../../shared/rules/result.ts';
 import { ApiCallError } from '../api/client.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
@@ -48,7 +48,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
   const [showAudit, setShowAudit] = useState(false);
   /** the right-click menu's 查看本格修改记录: the trail of one cell */
   const [auditCell, setAuditCell] = useState<{ key: string; name: string; column: string } | null>(null);
-  const readOnly = editor.status === 'submitted';
+  const readOnly = isLockedStatus(editor.status);
 
   const itemsByCode = useMemo(() => new Map(framework.dataItems.map((d) => [d.code, d])), [framework]);
   const indicators = useMemo(() => new Map(framework.indicators.map((i) => [i.code, i])), [framework]);
@@ -128,6 +128,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
     setTargetFocus({ id: targetId, nonce: Date.now() });
   };
   // after the area's targets are shown: the target's explanation field (or its row) in view and focused
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the area is the trigger (its targets must be on screen before focusing one)
   useEffect(() => {
     if (!targetFocus) return;
     const row = document.querySelector<HTMLElement>(`[data-target="${CSS.escape(targetFocus.id)}"]`);
@@ -150,7 +151,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
     else if (command === 'find') { setFinding(true); setTimeout(() => document.querySelector<HTMLInputElement>('.find-bar input')?.select(), 0); }
   });
 
-  const changeStatus = async (status: ReturnStatus, reason?: string) => {
+  const changeStatus = async (status: SettableStatus, reason?: string) => {
     setNotice('');
     try {
       await editor.changeStatus(status, reason);
@@ -171,26 +172,26 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
     <div className="return-editor">
       <div className="toolbar" role="toolbar">
         <span className={`badge status-${editor.status}`} data-testid="return-status">{T.status[editor.status]}</span>
-        <button onClick={editor.undo} disabled={!editor.canUndo || readOnly} title="Ctrl+Z">{T.actions.undo}</button>
-        <button onClick={editor.redo} disabled={!editor.canRedo || readOnly} title="Ctrl+Y">{T.actions.redo}</button>
-        <button disabled={!activeCell || readOnly} onClick={() => activeCell && setNoData(activeCell)}>{T.actions.noData}</button>
-        <button aria-pressed={showAudit} onClick={() => { setAuditCell(null); setShowAudit((v) => !v); }}>{T.audit.toggle}</button>
-        {editor.prefilledCount > 0 && !readOnly && <button onClick={() => void editor.confirmPrefilled()}>{T.actions.confirmPrefilled(editor.prefilledCount)}</button>}
+        <button type="button" onClick={editor.undo} disabled={!editor.canUndo || readOnly} title="Ctrl+Z">{T.actions.undo}</button>
+        <button type="button" onClick={editor.redo} disabled={!editor.canRedo || readOnly} title="Ctrl+Y">{T.actions.redo}</button>
+        <button type="button" disabled={!activeCell || readOnly} onClick={() => activeCell && setNoData(activeCell)}>{T.actions.noData}</button>
+        <button type="button" aria-pressed={showAudit} onClick={() => { setAuditCell(null); setShowAudit((v) => !v); }}>{T.audit.toggle}</button>
+        {editor.prefilledCount > 0 && !readOnly && <button type="button" onClick={() => void editor.confirmPrefilled()}>{T.actions.confirmPrefilled(editor.prefilledCount)}</button>}
         <span className="spacer" />
         <span className={editor.save.error ? 'save-state error-text' : 'save-state muted'} data-testid="save-state" aria-live="polite">
           {editor.save.error ? T.saveFailed(editor.save.error) : editor.save.pending > 0 ? T.saving : editor.save.savedAt ? T.saved(editor.save.savedAt) : ''}
         </span>
         <ExportReturnButton returnId={editor.returnId} before={editor.flush} />
-        {editor.status === 'draft' && <button onClick={() => void changeStatus('checked')}>{T.actions.markChecked}</button>}
-        {editor.status === 'checked' && <button className="primary" onClick={() => void changeStatus('submitted')}>{T.actions.submit}</button>}
-        {editor.status !== 'draft' && <button onClick={() => setReopening(true)}>{T.actions.reopen}</button>}
+        {(editor.status === 'draft' || editor.status === 'returned') && <button type="button" onClick={() => void changeStatus('checked')}>{T.actions.markChecked}</button>}
+        {editor.status === 'checked' && <button type="button" className="primary" onClick={() => void changeStatus('submitted')}>{T.actions.submit}</button>}
+        {(editor.status === 'checked' || editor.status === 'submitted') && <button type="button" onClick={() => setReopening(true)}>{T.actions.reopen}</button>}
       </div>
       {notice && (
         <div className="notice" role="status" data-testid="notice">
           {notice}
           {noticeLinks.length > 0 && (
             <ul className="notice-links">
-              {noticeLinks.map((d, i) => <li key={i}><button className="link" onClick={() => followLink(d.path)}>{d.message}</button></li>)}
+              {noticeLinks.map((d, i) => <li key={i}><button type="button" className="link" onClick={() => followLink(d.path)}>{d.message}</button></li>)}
             </ul>
           )}
         </div>
@@ -209,7 +210,7 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
             {remarks.map((r, i) => (
               <li key={i}>
                 {r.item === '' ? <>{T.remarks.overall}{r.remark}</> : (
-                  <button className="link" onClick={() => jump(r.item, r.sex as SexColumn)}>{r.location} {r.item}：{r.remark}{r.problem ? `（${r.problem}）` : ''}</button>
+                  <button type="button" className="link" onClick={() => jump(r.item, r.sex as SexColumn)}>{r.location} {r.item}：{r.remark}{r.problem ? `（${r.problem}）` : ''}</button>
                 )}
                 {r.item !== '' && <span className={r.fixed ? 'muted small' : 'error-text small'}> {r.fixed ? T.remarks.fixed : T.remarks.open}</span>}
               </li>
@@ -224,11 +225,11 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
           const s = editor.evaluation.areas.find((x) => x.area === a.area);
           const toExplain = unexplained.filter((t) => t.area === a.area).length;
           return (
-            <button key={a.area} role="tab" aria-selected={a.area === area} className={a.area === area ? 'tab active' : 'tab'} onClick={() => setArea(a.area)}>
+            <button type="button" key={a.area} role="tab" aria-selected={a.area === area} className={a.area === area ? 'tab active' : 'tab'} onClick={() => setArea(a.area)}>
               {MESSAGES.areaTitles[a.area]}
               {s && s.errors > 0 && <span className="count error">{s.errors}</span>}
               {s && s.errors === 0 && s.warnings > 0 && <span className="count warn">{s.warnings}</span>}
-              {toExplain > 0 && <span className="count alert" title={T.blockers.badge(toExplain)} aria-label={T.blockers.badge(toExplain)}>{toExplain}</span>}
+              {toExplain > 0 && <span className="count alert" role="img" title={T.blockers.badge(toExplain)} aria-label={T.blockers.badge(toExplain)}>{toExplain}</span>}
             </button>
           );
         })}

@@ -52,7 +52,7 @@ export function SummaryPanel({ evaluation, items, onJump, onArea, unexplained, o
           <ul className="problems">
             {unexplained.map((u) => (
               <li key={u.targetId} className="warning">
-                <button className="link" onClick={() => onTarget(u.targetId)}>{u.label}</button>
+                <button type="button" className="link" onClick={() => onTarget(u.targetId)}>{u.label}</button>
               </li>
             ))}
           </ul>
@@ -62,7 +62,7 @@ export function SummaryPanel({ evaluation, items, onJump, onArea, unexplained, o
         <ul className="problems" data-testid="problems">
           {evaluation.issues.slice(0, 200).map((issue, i) => (
             <li key={i} className={issue.severity}>
-              <button className="link" onClick={() => onJump(issue.item, issue.sex)}>
+              <button type="button" className="link" onClick={() => onJump(issue.item, issue.sex)}>
                 {issue.item} {items.get(issue.item)?.name} · {MESSAGES.entry.sexLabel[issue.sex]}
               </button>
               ：{issue.message}

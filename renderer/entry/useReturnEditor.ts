@@ -4,7 +4,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CellEdit, ReturnView } from '../../shared/api/returns-contract.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
-import { cellKey, type Cell, type QualitativeAnswer, type QualitativeChoice, type ReturnData, type ReturnStatus } from '../../shared/returns/schema.ts';
+import { cellKey, type Cell, type QualitativeAnswer, type QualitativeChoice, type ReturnData, type ReturnStatus, type SettableStatus } from '../../shared/returns/schema.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import { api, ApiCallError } from '../api/client.ts';
 import { cellWrites, EditHistory } from './edit-history.ts';
@@ -97,7 +97,7 @@ export function useReturnEditor(framework: Framework, initial: ReturnView, overl
   }, [afterEdit, enqueue, returnId]);
 
   /** Status changes wait for pending saves, then let the back end check the stored return. */
-  const changeStatus = useCallback(async (next: ReturnStatus, reason?: string) => {
+  const changeStatus = useCallback(async (next: SettableStatus, reason?: string) => {
     await saveQueue.flush();
     const summary = await api['returns:set-status']({ returnId, status: next, ...(reason ? { reason } : {}) });
     // a change the user asked for: no 'back to draft' notice

@@ -21,6 +21,7 @@ export function useApiQuery<C extends Channel>(channel: C, input: Input<C> | nul
   // `done` rather than `value !== undefined`: null is a real answer (e.g. no profile yet on first start).
   const [state, setState] = useState<{ key: QueryKey; done?: boolean; value?: unknown; error?: Error }>({ key });
   const [nonce, setNonce] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: nonce is the trigger of reload() (same key, asked again)
   useEffect(() => {
     let live = true;
     load(key).then(

@@ -35,7 +35,7 @@ export function ImportReportTable({ report }: { report: Pick<ImportReport, 'verd
   };
   const header = (key: SortKey, text: string) => (
     <th aria-sort={sort === key ? 'ascending' : 'none'}>
-      <button className="link" onClick={() => setSort(key)}>{text}{sort === key ? ' ▲' : ''}</button>
+      <button type="button" className="link" onClick={() => setSort(key)}>{text}{sort === key ? ' ▲' : ''}</button>
     </th>
   );
   return (
@@ -44,9 +44,9 @@ export function ImportReportTable({ report }: { report: Pick<ImportReport, 'verd
         <span className="muted">{T.counts(report.counts.errors, report.counts.warnings, report.counts.infos)}</span>
         <span className="spacer" />
         <span className="muted small">{T.sortBy}：</span>
-        <button className={sort === 'location' ? 'tab active' : 'tab'} onClick={() => setSort('location')}>{T.sortLocation}</button>
-        <button className={sort === 'severity' ? 'tab active' : 'tab'} onClick={() => setSort('severity')}>{T.sortSeverity}</button>
-        <button onClick={() => void copy()} data-testid="copy-report">{T.copyButton}</button>
+        <button type="button" className={sort === 'location' ? 'tab active' : 'tab'} onClick={() => setSort('location')}>{T.sortLocation}</button>
+        <button type="button" className={sort === 'severity' ? 'tab active' : 'tab'} onClick={() => setSort('severity')}>{T.sortSeverity}</button>
+        <button type="button" onClick={() => void copy()} data-testid="copy-report">{T.copyButton}</button>
         {copied && <span className="muted small" role="status">{copied}</span>}
       </div>
       {rows.length === 0 ? <p className="muted">{T.noProblems}</p> : (

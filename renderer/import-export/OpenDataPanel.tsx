@@ -87,11 +87,11 @@ export function OpenDataPanel({ profile }: { profile: Profile }) {
             {(Object.keys(T.formats) as OpenDataFormat[]).map((f) => <option key={f} value={f}>{T.formats[f]}</option>)}
           </select>
         </label>
-        <button className="primary" disabled={busy} onClick={() => void exportData()} data-testid="open-data-export">{busy ? T.exporting : T.exportButton}</button>
+        <button type="button" className="primary" disabled={busy} onClick={() => void exportData()} data-testid="open-data-export">{busy ? T.exporting : T.exportButton}</button>
       </div>
       <p className="muted small">{T.mappingIntro}</p>
       <div className="ie-row">
-        <button onClick={() => void exportMapping()} data-testid="open-data-mapping-export">{T.mappingExport}</button>
+        <button type="button" onClick={() => void exportMapping()} data-testid="open-data-mapping-export">{T.mappingExport}</button>
         <label className="button-like open-data-file">
           <input type="file" accept=".json,application/json" data-testid="open-data-mapping-file"
             onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importMapping(f); }} />
@@ -152,13 +152,13 @@ function OpenDataImport() {
             <ul className="muted small">{report.returns.map((r) => <li key={`${r.regionCode}-${r.year}`}>{T.returnLine(r.regionName, r.regionCode, r.year, r.cells)}</li>)}</ul>
           )}
           {!report.written && report.readable && report.counts.errors === 0 && report.counts.warnings === 0 && report.returns.length > 0 && (
-            <div className="ie-row"><button className="primary" onClick={() => void run(stage.fileName, stage.bytesBase64, true, false)} data-testid="open-data-write">{E.importButton}</button></div>
+            <div className="ie-row"><button type="button" className="primary" onClick={() => void run(stage.fileName, stage.bytesBase64, true, false)} data-testid="open-data-write">{E.importButton}</button></div>
           )}
           {report.needsConfirmation && (
             <div className="confirm-box">
               <span>{E.confirmPrompt}</span>
-              <button className="primary" onClick={() => void run(stage.fileName, stage.bytesBase64, true, true)} data-testid="open-data-confirm">{E.confirmButton}</button>
-              <button onClick={() => setStage({ kind: 'idle' })}>{E.cancelButton}</button>
+              <button type="button" className="primary" onClick={() => void run(stage.fileName, stage.bytesBase64, true, true)} data-testid="open-data-confirm">{E.confirmButton}</button>
+              <button type="button" onClick={() => setStage({ kind: 'idle' })}>{E.cancelButton}</button>
             </div>
           )}
           <ImportReportTable report={report} />

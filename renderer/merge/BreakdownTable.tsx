@@ -18,8 +18,8 @@ export function BreakdownTable({ breakdown }: { breakdown: BreakdownView }) {
     <div data-testid="breakdown">
       <div className="toolbar">
         <div className="segmented" role="tablist">
-          <button role="tab" aria-selected={show === 'indicator'} className={show === 'indicator' ? 'tab active' : 'tab'} onClick={() => setShow('indicator')}>{T.indicators}</button>
-          <button role="tab" aria-selected={show === 'item'} className={show === 'item' ? 'tab active' : 'tab'} onClick={() => setShow('item')}>{T.itemsHeading}</button>
+          <button type="button" role="tab" aria-selected={show === 'indicator'} className={show === 'indicator' ? 'tab active' : 'tab'} onClick={() => setShow('indicator')}>{T.indicators}</button>
+          <button type="button" role="tab" aria-selected={show === 'item'} className={show === 'item' ? 'tab active' : 'tab'} onClick={() => setShow('item')}>{T.itemsHeading}</button>
         </div>
         <span className="muted small">{T.breakdownLegend}</span>
       </div>

@@ -34,9 +34,9 @@ export function CompletenessTable({ overview, onSendBack, onAccept, onReceipt }:
               <td>
                 <div className="review-actions">
                   <ReviewTag review={x.submission?.review} />
-                  {x.submission && onSendBack && <button className="link" onClick={() => onSendBack(x)}>{R.open}</button>}
-                  {x.submission && onAccept && x.submission.review?.decision !== 'accepted' && <button className="link" onClick={() => onAccept(x)}>{R.accept}</button>}
-                  {x.submission?.review && onReceipt && <button className="link" onClick={() => onReceipt(x)}>{MESSAGES.merge.receipt.export}</button>}
+                  {x.submission && onSendBack && <button type="button" className="link" onClick={() => onSendBack(x)}>{R.open}</button>}
+                  {x.submission && onAccept && x.submission.review?.decision !== 'accepted' && <button type="button" className="link" onClick={() => onAccept(x)}>{R.accept}</button>}
+                  {x.submission?.review && onReceipt && <button type="button" className="link" onClick={() => onReceipt(x)}>{MESSAGES.merge.receipt.export}</button>}
                 </div>
               </td>
             </tr>

@@ -26,11 +26,12 @@ export function ImportPanel({ progress, onFiles, onPickFolder, onCancel }: {
     onFiles(await fromDrop(e.dataTransfer));
   };
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for files dragged from the desktop; the 选择文件 button beside it is the keyboard way
     <div className={over ? 'merge-drop over' : 'merge-drop'} data-testid="drop-zone"
       onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={(e) => void onDrop(e)}>
       <div className="drop-actions">
-        <button className="primary" disabled={progress.running} onClick={() => filesRef.current?.click()}>{T.pickFiles}</button>
-        <button disabled={progress.running} onClick={() => void onPickFolder().then((handled) => { if (!handled) folderRef.current?.click(); })}>{T.pickFolder}</button>
+        <button type="button" className="primary" disabled={progress.running} onClick={() => filesRef.current?.click()}>{T.pickFiles}</button>
+        <button type="button" disabled={progress.running} onClick={() => void onPickFolder().then((handled) => { if (!handled) folderRef.current?.click(); })}>{T.pickFolder}</button>
         <span className="muted">{T.dropHint}</span>
       </div>
       <input ref={filesRef} type="file" multiple accept=".xlsx,.xls,.csv" hidden data-testid="pick-files"
@@ -46,7 +47,7 @@ export function ImportPanel({ progress, onFiles, onPickFolder, onCancel }: {
           </span>
           {progress.running && progress.current && <span className="muted file-name" data-testid="import-current">{T.currentFile(progress.current)}</span>}
           {progress.running && (
-            <button onClick={onCancel} disabled={progress.cancelling} data-testid="cancel-import">{progress.cancelling ? T.cancelling : T.cancelImport}</button>
+            <button type="button" onClick={onCancel} disabled={progress.cancelling} data-testid="cancel-import">{progress.cancelling ? T.cancelling : T.cancelImport}</button>
           )}
         </div>
       )}

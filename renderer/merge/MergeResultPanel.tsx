@@ -23,7 +23,7 @@ export function MergeResultPanel({ result, items, onExport, exporting }: { resul
         {errors > 0 && <span className="status status-not_met">{T.errors(errors)}</span>}
         {result.gaps.length > 0 && <span className="status status-volatile">{T.gaps(result.gaps.length)}</span>}
         <span className="spacer" />
-        <button className="primary" disabled={exporting} onClick={onExport}>{T.export}</button>
+        <button type="button" className="primary" disabled={exporting} onClick={onExport}>{T.export}</button>
       </div>
       <h2>{T.notes}</h2>
       <ol className="merge-notes" data-testid="merge-notes">{result.notes.map((n, i) => <li key={i}>{n}</li>)}</ol>

@@ -1,6 +1,7 @@
 // 催报 on the county's completeness view: the deadline the office sets for the year, who has not reported (nothing,
 // a draft, or sent back) with whom to call from their last return's footer, and the printable list (A4, printed
-// through the app's print path: the document is lifted into this page) or the same list as a workbook.
+// through the app's print path: the document is lifted into this page) or the same list as a workbook, and the short
+// text to copy into a message (for the list, or for one unit).
 import { useState } from 'react';
 import type { Overdue } from '../../shared/returns/overdue.ts';
 import { MESSAGES } from '../../shared/messages.ts';
@@ -8,6 +9,7 @@ import { api, ApiCallError } from '../api/client.ts';
 import { PrintHost } from '../components/PrintHost.tsx';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { saveBase64 } from '../lib/files.ts';
+import { CopyButton, OverdueMessage } from './OverdueMessage.tsx';
 
 const T = MESSAGES.merge.overdue;
 
@@ -49,25 +51,27 @@ export function OverduePanel({ year, version, onMessage }: { year: number; versi
         <label className="inline-field">{T.deadline}
           <input type="date" aria-label={T.deadline} value={deadline} onChange={(e) => setDraft(e.target.value)} />
         </label>
-        <button onClick={() => void save(deadline || null)} disabled={draft === null}>{T.saveDeadline}</button>
-        {o.deadline && <button className="link" onClick={() => void save(null)}>{T.clearDeadline}</button>}
+        <button type="button" onClick={() => void save(deadline || null)} disabled={draft === null}>{T.saveDeadline}</button>
+        {o.deadline && <button type="button" className="link" onClick={() => void save(null)}>{T.clearDeadline}</button>}
         <strong className={o.daysLate > 0 && o.rows.length > 0 ? 'error-text' : ''} data-testid="overdue-summary">{T.summary(o.rows.length, o.daysLate, o.deadline)}</strong>
         <span className="spacer" />
-        <button onClick={() => void print()} disabled={!doc.value}>{T.print}</button>
-        <button onClick={() => void pdf()} disabled={!doc.value}>{T.pdf}</button>
-        <button onClick={() => void excel()}>{T.excel}</button>
+        <button type="button" onClick={() => void print()} disabled={!doc.value}>{T.print}</button>
+        <button type="button" onClick={() => void pdf()} disabled={!doc.value}>{T.pdf}</button>
+        <button type="button" onClick={() => void excel()}>{T.excel}</button>
       </div>
+      <OverdueMessage text={o.message} />
       {o.rows.length > 0 && (
         <details>
           <summary>{T.listToggle(o.rows.length)}</summary>
           <table className="grid overdue-list" data-testid="overdue-list">
-            <thead><tr>{T.headers.slice(1, 8).map((h) => <th key={h}>{h}</th>)}</tr></thead>
+            <thead><tr>{T.headers.slice(1, 8).map((h) => <th key={h}>{h}</th>)}<th /></tr></thead>
             <tbody>
               {o.rows.map((r) => (
-                <tr key={r.code} data-late-region={r.code} data-late={r.state}>
+                <tr key={`${r.code}|${r.department}`} data-late-region={r.code} data-late-department={r.department} data-late={r.state}>
                   <td>{r.name}</td><td><span className={`status state-${r.state === 'returned' ? 'returned' : r.state}`}>{T.state[r.state]}</span></td>
                   <td>{r.contact?.filler}</td><td>{r.contact?.phone}</td><td>{r.contact?.head}</td><td>{r.contact?.statistician}</td>
                   <td className="muted small">{r.contact ? T.contactFrom(r.contact.year) : T.noContact}</td>
+                  <td><CopyButton text={r.message} label={T.message.copyOne} /></td>
                 </tr>
               ))}
             </tbody>

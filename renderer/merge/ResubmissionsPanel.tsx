@@ -35,7 +35,7 @@ export function ResubmissionsPanel({ items, onKeep }: { items: Resubmission[]; o
                       </details>
                     )}
                   </td>
-                  <td>{v.submission.isCurrent ? <span className="status state-reported">{T.kept}</span> : <button onClick={() => onKeep(v.submission.id)}>{T.keep}</button>}</td>
+                  <td>{v.submission.isCurrent ? <span className="status state-reported">{T.kept}</span> : <button type="button" onClick={() => onKeep(v.submission.id)}>{T.keep}</button>}</td>
                 </tr>
               ))}
             </tbody>

@@ -102,14 +102,14 @@ export function SendBackForm({ year, unit, items, onDone, onCancel }: {
           {(newItemDef ? sexColumnsOf(newItemDef) : ['total' as SexColumn]).map((s) => <option key={s} value={s}>{SEX[s]}</option>)}
         </select>
         <input aria-label={T.addRemark} placeholder={T.addPlaceholder} maxLength={300} value={newRemark} onChange={(e) => setNewRemark(e.target.value)} />
-        <button onClick={add} disabled={!newItemDef || newRemark.trim() === ''}>{T.add}</button>
+        <button type="button" onClick={add} disabled={!newItemDef || newRemark.trim() === ''}>{T.add}</button>
       </fieldset>
       {error && <p className="error" role="alert" data-testid="send-back-error">{error}</p>}
       <div className="actions">
         <span className="muted small">{T.counted(chosen.length)}</span>
         <span className="spacer" />
-        <button onClick={onCancel}>{T.cancel}</button>
-        <button className="primary" disabled={sending || issues.loading || (overall.trim() === '' && chosen.length === 0)} onClick={() => void send()}>{sending ? T.sending : T.export}</button>
+        <button type="button" onClick={onCancel}>{T.cancel}</button>
+        <button type="button" className="primary" disabled={sending || issues.loading || (overall.trim() === '' && chosen.length === 0)} onClick={() => void send()}>{sending ? T.sending : T.export}</button>
       </div>
       <p className="muted small">{T.pending}</p>
     </section>

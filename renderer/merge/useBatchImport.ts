@@ -5,6 +5,7 @@
 // dropped in the page are uploaded first (merge:import-stage); a folder chosen in the desktop's dialog is read
 // by the main process itself. The page stays usable throughout: nothing here blocks, every call is awaited.
 import { useCallback, useRef, useState } from 'react';
+import type { Output } from '../../shared/api/contract.ts';
 import type { FileVerdict, ImportSource, SkippedFile } from '../../shared/api/merge-contract.ts';
 import { chunkFiles } from './chunk-files.ts';
 import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
@@ -124,7 +125,7 @@ export function useBatchImport(year: number, onDone: () => void, onBatch: () => 
   const runFolder = useCallback(async (): Promise<boolean> => {
     if (running.current) return true;
     setError('');
-    let picked;
+    let picked: Output<'merge:pick-folder'>;
     try {
       picked = await api['merge:pick-folder']({ year });
     } catch (e) {

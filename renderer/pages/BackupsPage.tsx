@@ -28,9 +28,9 @@ export function BackupsPage({ onBack }: { onBack?: () => void } = {}) {
       <header className="page-head">
         <div><h1>{T.title}</h1><p className="muted">{T.intro}</p></div>
         <div className="actions">
-          {onBack && <button onClick={onBack}>{T.backToSetup}</button>}
-          <button className="primary" onClick={() => void run(async () => T.created((await api['backups:create']({})).name))}>{T.createNow}</button>
-          <button title={D.exportHint} onClick={() => void run(async () => {
+          {onBack && <button type="button" onClick={onBack}>{T.backToSetup}</button>}
+          <button type="button" className="primary" onClick={() => void run(async () => T.created((await api['backups:create']({})).name))}>{T.createNow}</button>
+          <button type="button" title={D.exportHint} onClick={() => void run(async () => {
             const r = await api['diagnostics:export']({});
             return r.saved && r.path ? D.saved(r.path) : D.cancelled;
           })}>{D.export}</button>
@@ -46,7 +46,7 @@ export function BackupsPage({ onBack }: { onBack?: () => void } = {}) {
                 <td>{new Date(b.createdAt).toLocaleString('zh-CN', { hour12: false })}</td>
                 <td>{T.reasons[b.reason]}</td>
                 <td className="c-num">{(b.bytes / 1024).toFixed(0)} KB</td>
-                <td><button onClick={() => void run(async () => { setInspected(await api['backups:inspect']({ name: b.name })); return ''; })}>{T.inspect}</button></td>
+                <td><button type="button" onClick={() => void run(async () => { setInspected(await api['backups:inspect']({ name: b.name })); return ''; })}>{T.inspect}</button></td>
               </tr>
             ))}
           </tbody>
@@ -69,7 +69,7 @@ export function BackupsPage({ onBack }: { onBack?: () => void } = {}) {
               </table>
             )}
             <p className="muted small">{T.restoreHint}</p>
-            <button className="danger" onClick={() => void api['returns:list']({}).then((current) => setConfirming({ current: current.length }))}>{T.restore}</button>
+            <button type="button" className="danger" onClick={() => void api['returns:list']({}).then((current) => setConfirming({ current: current.length }))}>{T.restore}</button>
           </div>
         )}
       </div>

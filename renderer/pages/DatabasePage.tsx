@@ -90,16 +90,18 @@ export function DatabasePage({ profile }: { profile: Profile }) {
       </div>
       <p className="muted small">{D.intro}</p>
 
+      {/* biome-ignore lint/a11y/useSemanticElements: a group of buttons, not a form's fields (a fieldset would draw a frame) */}
       <div className="db-exports" role="group" aria-label={D.exports}>
         <span className="db-label">{D.exports}</span>
         {(Object.keys(FORMATS) as OpenDataFormat[]).map((f) => (
-          <button key={f} disabled={busy !== null || pending || !v || v.total + v.itemValues === 0} onClick={() => void exportAs(f)} data-testid={`db-export-${f}`}>
+          <button type="button" key={f} disabled={busy !== null || pending || !v || v.total + v.itemValues === 0} onClick={() => void exportAs(f)} data-testid={`db-export-${f}`}>
             {busy === f ? MESSAGES.openData.ui.exporting : D.exportButton(FORMATS[f])}
           </button>
         ))}
       </div>
       {status && <p className={status.error ? 'error-text' : 'muted small'} role="status" data-testid="db-status">{status.text}</p>}
 
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of filters labelled as one group; a fieldset would draw a frame */}
       <div className="db-filters" role="group" aria-label={D.filters}>
         <label className="inline-field">{D.unit}
           <select value={unit} onChange={(e) => setUnit(e.target.value)} aria-label={D.unit} data-testid="db-unit">
@@ -132,7 +134,7 @@ export function DatabasePage({ profile }: { profile: Profile }) {
             {VERDICTS.map((s) => <option key={s} value={s}>{VERDICT_LABEL[s]}</option>)}
           </select>
         </label>
-        <button onClick={reset}>{D.reset}</button>
+        <button type="button" onClick={reset}>{D.reset}</button>
       </div>
 
       {view.error && <p className="error-text" role="alert">{errorText(view.error)}</p>}
@@ -155,7 +157,7 @@ export function DatabasePage({ profile }: { profile: Profile }) {
                         <td>{r.year}</td>
                         <td>{a ? MESSAGES.areaShortNames[a] : ''}</td>
                         <td>
-                          <button className="link" onClick={() => setPivot(r.code)} title={D.pivotChoose}>{r.code}</button>
+                          <button type="button" className="link" onClick={() => setPivot(r.code)} title={D.pivotChoose}>{r.code}</button>
                         </td>
                         <td>{r.name}</td>
                         <td className="c-num">{num(r.value)}{r.value !== null && r.unit ? unitSuffix(r.unit) : ''}</td>
@@ -198,6 +200,7 @@ export function DatabasePage({ profile }: { profile: Profile }) {
                   ))}
                 </tbody>
               </table>
+              {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG chart built by shared/report/charts.ts, every label escaped there */}
               {chart && <div className="db-chart" data-testid="db-chart" dangerouslySetInnerHTML={{ __html: chart }} />}
             </div>
           )}

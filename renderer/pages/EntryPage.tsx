@@ -56,7 +56,7 @@ export function EntryPage({ profile, initialYear }: { profile: Profile; initialY
           <p>{T.noReturnYet(year)}</p>
           <label className="radio"><input type="checkbox" checked={prefill && hasPrevious} disabled={!hasPrevious} onChange={(e) => setPrefill(e.target.checked)} />{T.prefill}</label>
           {!hasPrevious && <p className="muted small">{T.noPrevious(year - 1)}</p>}
-          <button className="primary" onClick={() => void create()}>{T.newReturn(year)}</button>
+          <button type="button" className="primary" onClick={() => void create()}>{T.newReturn(year)}</button>
         </div>
       )}
       {view.value && shownFramework && (!merging || !overlay.loading) && (

@@ -69,14 +69,14 @@ export function FrameworkPage({ planId, canAdjust = false }: { planId: string; c
         </div>
         <div className="head-actions">
           <input className="search" type="search" placeholder={T.searchPlaceholder} aria-label={T.searchPlaceholder} value={query} onChange={(e) => setQuery(e.target.value)} />
-          {canAdjust && <button onClick={() => void exportPackage()}>{P.exportButton}</button>}
-          <button onClick={() => fileInput.current?.click()}>{P.importButton}</button>
+          {canAdjust && <button type="button" onClick={() => void exportPackage()}>{P.exportButton}</button>}
+          <button type="button" onClick={() => fileInput.current?.click()}>{P.importButton}</button>
           <input ref={fileInput} type="file" accept=".json" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void importPackage(f); e.target.value = ''; }} />
         </div>
       </header>
       {notice && <p className={keyChanged ? 'error' : 'notice'} role="status" data-testid="framework-notice">{notice}</p>}
       {keyChanged && (
-        <p><button className="danger" onClick={() => { setPhoned(false); setRepinning(true); }}>{P.repinButton}</button></p>
+        <p><button type="button" className="danger" onClick={() => { setPhoned(false); setRepinning(true); }}>{P.repinButton}</button></p>
       )}
       {keyChanged && repinning && keys.value?.pinned && (
         <ConfirmDialog title={P.repinTitle} confirmLabel={P.repinDo} reasonLabel={P.repinReason} danger blocked={!phoned}
@@ -119,7 +119,7 @@ export function FrameworkPage({ planId, canAdjust = false }: { planId: string; c
                 {target.adjustment && <div className="small adjusted">{MESSAGES.frameworkAdjust.adjusted(describeRule(target.adjustment.previous, indicator), target.adjustment.note)}</div>}
                 {reliesOnConvention(target.rule) && !target.adjustment && <div className="muted small">{MESSAGES.frameworkAdjust.convention}</div>}
                 {canAdjust && adjusting !== target.id && adjustableParts(target.rule) && (
-                  <div><button className="link small" onClick={() => setAdjusting(target.id)}>{MESSAGES.frameworkAdjust.button}</button></div>
+                  <div><button type="button" className="link small" onClick={() => setAdjusting(target.id)}>{MESSAGES.frameworkAdjust.button}</button></div>
                 )}
                 {adjusting === target.id && adjustableParts(target.rule) && (
                   <AdjustTargetForm planId={planId} targetId={target.id} rule={target.rule}

@@ -3,6 +3,7 @@ import { MESSAGES } from '../../shared/messages.ts';
 import { localDate } from '../../shared/returns/dates.ts';
 import { footerDateText } from '../../shared/returns/footer.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
+import { HomeLateList } from '../merge/HomeLateList.tsx';
 
 const T = MESSAGES.app.home;
 
@@ -28,17 +29,18 @@ export function HomePage({ profile, onChangeProfile, onOpenEntry, onOpenMerge }:
             {framework.plan.status === '征求意见稿' && <span className="tag warn">{MESSAGES.app.common.consultationDraft}</span>}
           </p>
         </div>
-        <button onClick={onChangeProfile}>{T.changeProfile}</button>
+        <button type="button" onClick={onChangeProfile}>{T.changeProfile}</button>
       </header>
       {overview.value && (
         <p className="notice" data-testid="home-completeness">
           {T.completeness(reportingYear, overview.value.completeness.reported, overview.value.completeness.total, overview.value.completeness.drafts, overview.value.completeness.rate)}
-          {' '}<button className="link" onClick={onOpenMerge}>{T.openMerge}</button>
+          {' '}<button type="button" className="link" onClick={onOpenMerge}>{T.openMerge}</button>
         </p>
       )}
+      {merging && <HomeLateList year={reportingYear} onOpenMerge={onOpenMerge} />}
       <h2>{T.returns}</h2>
       {returns.value && returns.value.length === 0 && (
-        <p className="muted">{T.noReturns} <button className="link" onClick={() => onOpenEntry()}>{T.startEntry}</button></p>
+        <p className="muted">{T.noReturns} <button type="button" className="link" onClick={() => onOpenEntry()}>{T.startEntry}</button></p>
       )}
       {returns.value && returns.value.length > 0 && (
         <table className="grid home-returns" data-testid="home-returns">
@@ -56,7 +58,7 @@ export function HomePage({ profile, onChangeProfile, onOpenEntry, onOpenMerge }:
                 <td className="c-num">{r.cellsFilled}{r.prefilledCells > 0 ? T.prefilled(r.prefilledCells) : ''}</td>
                 <td className="home-headline"><ReturnHeadline returnId={r.id} updatedAt={r.updatedAt} /></td>
                 <td>{new Date(r.updatedAt).toLocaleString('zh-CN', { hour12: false })}</td>
-                <td><button className="link" onClick={() => onOpenEntry(r.year)}>{T.open}</button></td>
+                <td><button type="button" className="link" onClick={() => onOpenEntry(r.year)}>{T.open}</button></td>
               </tr>
             ))}
           </tbody>

@@ -3,7 +3,7 @@
 // written only without errors, and only after the user confirms when there are warnings. At a county or city a
 // return of a unit below is pointed to 汇总 (never written here); the 退回 copy and 回执 from above come in here too. Files are read here (File.arrayBuffer) and cross as base64.
 import { useState, type DragEvent } from 'react';
-import { type ImportReport, type ImportResult } from '../../shared/api/excel-contract.ts';
+import type { ImportReport, ImportResult } from '../../shared/api/excel-contract.ts';
 import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import { planYears } from '../../shared/framework/describe.ts';
@@ -30,7 +30,7 @@ export function ImportExportPage({ profile, onOpenMerge }: { profile: Profile; o
         <div>
           <h1>{T.title}</h1>
           <p className="muted" data-testid="page-purpose">{T.intro}</p>
-          {office && <p className="muted small" data-testid="merge-pointer">{T.introOffice(noun)} <button className="link" onClick={onOpenMerge}>{T.openMerge}</button></p>}
+          {office && <p className="muted small" data-testid="merge-pointer">{T.introOffice(noun)} <button type="button" className="link" onClick={onOpenMerge}>{T.openMerge}</button></p>}
         </div>
       </header>
       <div className="ie-sections">
@@ -169,7 +169,7 @@ function TemplatePanel({ profile }: { profile: Profile }) {
             {(years.length ? years : [year]).map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}{framework && y === framework.plan.baselineYear ? MESSAGES.app.common.baseYear : ''}</option>)}
           </select>
         </label>
-        <button disabled={busy} onClick={() => void run()} data-testid="export-template">{busy ? T.exporting : T.templateButton}</button>
+        <button type="button" disabled={busy} onClick={() => void run()} data-testid="export-template">{busy ? T.exporting : T.templateButton}</button>
       </div>
       {status && <p className={status.error ? 'error' : 'muted small'} role="status">{status.text}</p>}
     </div>
@@ -233,6 +233,7 @@ function ImportPanel({ profile, onOpenMerge }: { profile: Profile; onOpenMerge: 
     <div className="card ie-import" data-testid="import-panel">
       <h2>{T.importHeading}</h2>
       <p className="muted small">{T.importIntro}</p>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for a file dragged from the desktop; the 选择文件 button is the keyboard way */}
       <div
         className={over ? 'drop-zone over' : 'drop-zone'}
         data-testid="drop-zone"
@@ -261,18 +262,18 @@ function ImportPanel({ profile, onOpenMerge }: { profile: Profile; onOpenMerge: 
           )}
           {below && (
             <div className="notice" role="status" data-testid="import-below">
-              {T.belowUnit(below.regionName, noun)} <button className="primary" onClick={onOpenMerge} data-testid="import-open-merge">{T.openMerge}</button>
+              {T.belowUnit(below.regionName, noun)} <button type="button" className="primary" onClick={onOpenMerge} data-testid="import-open-merge">{T.openMerge}</button>
             </div>
           )}
           {!below && headline && <p className="muted" data-testid="import-headline">{headline}</p>}
           {!below && stage.kind === 'checked' && report.readable && report.counts.errors === 0 && report.counts.warnings === 0 && report.identity && (
-            <div className="ie-row"><button className="primary" onClick={() => void write(false)} data-testid="import-write">{T.importButton}</button></div>
+            <div className="ie-row"><button type="button" className="primary" onClick={() => void write(false)} data-testid="import-write">{T.importButton}</button></div>
           )}
           {!below && stage.kind === 'checked' && report.needsConfirmation && (
             <div className="confirm-box">
               <span>{T.confirmPrompt}</span>
-              <button className="primary" onClick={() => void write(true)} data-testid="import-confirm">{T.confirmButton}</button>
-              <button onClick={() => setStage({ kind: 'idle' })}>{T.cancelButton}</button>
+              <button type="button" className="primary" onClick={() => void write(true)} data-testid="import-confirm">{T.confirmButton}</button>
+              <button type="button" onClick={() => setStage({ kind: 'idle' })}>{T.cancelButton}</button>
             </div>
           )}
           <ImportReportTable report={report} />

@@ -118,7 +118,7 @@ export function MergePage({ profile }: { profile: Profile }) {
       {overview.value && <RateLine c={overview.value.completeness} />}
       <div className="tabs" role="tablist">
         {tabs.map(([id, label, count]) => (
-          <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>
+          <button type="button" key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>
             {label}{count !== null && <span className={id === 'files' ? 'count error' : 'count warn'}>{count}</span>}
           </button>
         ))}
@@ -134,8 +134,8 @@ export function MergePage({ profile }: { profile: Profile }) {
             <textarea aria-label={RC.acceptRemark} rows={2} maxLength={1000} value={acceptRemark} onChange={(e) => setAcceptRemark(e.target.value)} />
           </label>
           <div className="actions"><span className="spacer" />
-            <button onClick={() => setAccepting(null)}>{MESSAGES.merge.review.cancel}</button>
-            <button className="primary" onClick={() => void accept()}>{RC.accept}</button>
+            <button type="button" onClick={() => setAccepting(null)}>{MESSAGES.merge.review.cancel}</button>
+            <button type="button" className="primary" onClick={() => void accept()}>{RC.accept}</button>
           </div>
         </section>
       )}

@@ -78,7 +78,7 @@ export function PlanAuthorPage({ profile, onProfileChanged }: { profile: Profile
         <section className="card author-export">
           <div className="toolbar">
             <strong>{T.exportHeading}</strong>
-            <button className="primary" onClick={() => void exportPackage()}>{P.exportButton}</button>
+            <button type="button" className="primary" onClick={() => void exportPackage()}>{P.exportButton}</button>
             {keys.value && (
               <span data-testid="author-fingerprint">{keys.value.own ? P.ownKey(keys.value.own) : P.ownKeyNone}</span>
             )}
@@ -107,7 +107,7 @@ export function PlanAuthorPage({ profile, onProfileChanged }: { profile: Profile
         <section className="card author-targets">
           <div className="page-head">
             <h2>{T.targetsHeading}</h2>
-            {authored && !editing && <button onClick={() => setEditing({ ...blankDraft(''), kind: 'at_least' })}>{T.add}</button>}
+            {authored && !editing && <button type="button" onClick={() => setEditing({ ...blankDraft(''), kind: 'at_least' })}>{T.add}</button>}
           </div>
           <AreaTabs areas={framework.areas} current={area} onChange={setArea} />
           <table className="grid framework-table" data-testid="author-targets">
@@ -125,8 +125,8 @@ export function PlanAuthorPage({ profile, onProfileChanged }: { profile: Profile
                     <td className="small">{MESSAGES.app.common.sourceItem(t.source.section, t.source.item)}</td>
                     {authored && (
                       <td className="actions-cell">
-                        <button className="link small" onClick={() => setEditing(draftOf(t))}>{T.edit}</button>
-                        <button className="link small" onClick={() => setRemoving(t)}>{T.remove}</button>
+                        <button type="button" className="link small" onClick={() => setEditing(draftOf(t))}>{T.edit}</button>
+                        <button type="button" className="link small" onClick={() => setRemoving(t)}>{T.remove}</button>
                       </td>
                     )}
                   </tr>

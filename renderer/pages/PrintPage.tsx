@@ -80,7 +80,7 @@ export function PrintPage({ profile }: { profile: Profile }) {
       <div className="toolbar print-toolbar">
         <div className="tabs" role="tablist" aria-label={T.kind}>
           {KINDS.map((k) => (
-            <button key={k} role="tab" aria-selected={kind === k} className={kind === k ? 'tab active' : 'tab'} onClick={() => setKind(k)}>{T.kinds[k]}</button>
+            <button type="button" key={k} role="tab" aria-selected={kind === k} className={kind === k ? 'tab active' : 'tab'} onClick={() => setKind(k)}>{T.kinds[k]}</button>
           ))}
         </div>
         <label className="inline-field">{T.region}
@@ -104,9 +104,9 @@ export function PrintPage({ profile }: { profile: Profile }) {
           </label>
         )}
         <span className="spacer" />
-        <button className="primary" disabled={!printable} onClick={() => void print()}>{T.print}</button>
-        <button disabled={!printable} onClick={() => void savePdf()}>{T.pdf}</button>
-        <button disabled={!printable} onClick={() => void saveHtml()}>{T.html}</button>
+        <button type="button" className="primary" disabled={!printable} onClick={() => void print()}>{T.print}</button>
+        <button type="button" disabled={!printable} onClick={() => void savePdf()}>{T.pdf}</button>
+        <button type="button" disabled={!printable} onClick={() => void saveHtml()}>{T.html}</button>
       </div>
       {message && <p className="notice" role="status">{message}</p>}
       {(list.error || doc.error) && <p className="error" role="alert">{(list.error ?? doc.error)!.message}</p>}

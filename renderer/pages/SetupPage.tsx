@@ -97,7 +97,7 @@ export function SetupPage({ initial, onSaved, onBackups, onAuthor }: { initial: 
       </label>
       {error && <p className="error" role="alert">{error}</p>}
       <div className="toolbar">
-        <button className="primary" disabled={!planId || !regionCode || (role === 'department' && !department)} onClick={save}>{T.save}</button>
+        <button type="button" className="primary" disabled={!planId || !regionCode || (role === 'department' && !department)} onClick={save}>{T.save}</button>
         {onAuthor && (role === 'county' || role === 'city') && <button type="button" className="link" onClick={onAuthor}>{MESSAGES.planAuthor.ui.fromSetup}</button>}
       </div>
     </section>

@@ -108,7 +108,7 @@ export function TargetEditor({ planId, period, catalogue, items = [], initial, o
   // the refusal names its problems; the year's is marked at the year, the others at the rule's values
   const yearMessage = d.year.trim() !== '' ? MESSAGES.planAuthor.yearOutside(Number(d.year), period.start, period.end) : null;
   const yearInvalid = yearMessage && ruleError.includes(yearMessage) ? true : undefined;
-  const invalid = ruleError && ruleError.split('；').some((m) => m !== yearMessage) ? true : undefined;
+  const invalid = ruleError?.split('；').some((m) => m !== yearMessage) ? true : undefined;
   const numberField = (key: 'value' | 'tolerance' | 'min' | 'max' | 'low' | 'high' | 'years' | 'stableTolerance', label: string) => (
     <label className="field compact">
       <span>{label}</span>

@@ -1,6 +1,6 @@
 // The names of every API channel, as plain strings: what the preload exposes (it must stay a few lines of code,
 // so it imports this list and not the zod contract). The list equals the contract's keys: contract.ts checks it
-// at compile time and tests/api/channels.test.ts at run time. Add a channel to the contract and here together.
+// at compile time and tests/shared/api/channels.test.ts at run time. Add a channel to the contract and here together.
 export const CHANNEL_NAMES = [
   'settings:get-profile',
   'settings:set-profile',

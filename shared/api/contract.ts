@@ -42,4 +42,4 @@ export type Output<C extends Channel> = z.output<Contract[C]['output']>;
 
 /** The typed client shape every transport implements (preload bridge, loopback HTTP). */
 export type ApiClient = { [C in Channel]: (input: Input<C>) => Promise<Output<C>> };
-export const isChannel = (name: string): name is Channel => Object.prototype.hasOwnProperty.call(contract, name);
+export const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);

@@ -5,7 +5,7 @@ import { ReturnFooterSchema } from '../returns/footer.ts';
 import { ReceiptViewSchema } from '../returns/receipt.ts';
 import { ReturnRemarkSchema } from '../returns/review.ts';
 import {
-  QualitativeChoiceSchema, RawTextSchema, RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, YearSchema,
+  QualitativeChoiceSchema, RawTextSchema, RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, SettableStatusSchema, YearSchema,
 } from '../returns/schema.ts';
 
 export const ReturnSummarySchema = z.object({
@@ -109,21 +109,21 @@ export const returnsContract = {
   'returns:import-returned': endpoint(
     z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().min(1).max(30_000_000) }),
     z.object({ returnId: z.number().int(), remarks: z.number().int(), message: z.string() }),
-    '导入县级退回的报表（带退回意见）：报表改回草稿，意见显示在对应单元格旁',
+    '导入县级退回的报表（带退回意见）：报表状态为被退回（可修改，重新报送即为下一版本），意见显示在对应单元格旁',
   ),
   'returns:import-receipt': endpoint(
     z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().min(1).max(64 * 1024) }),
     z.object({ returnId: z.number().int(), message: z.string() }),
-    '导入县级的回执：记录县里何时接收（审核通过）或退回本单位的报表',
+    '导入县级的回执（核对县级签名）：记录县里何时接收（审核通过）或退回本单位的报表；审核通过的报表随即锁定',
   ),
   'returns:set-status': endpoint(
     ReturnId.extend({
-      status: ReturnStatusSchema,
+      status: SettableStatusSchema,
       /** why a return goes back to 草稿 (required when it was 已报送); audited */
       reason: z.string().trim().max(200).optional(),
     }),
     ReturnSummarySchema,
-    '更改报表状态：草稿、已校验、已报送（锁定）；已报送的报表改回草稿须写明原因',
+    '更改报表状态：草稿、已校验、已报送（锁定）；已报送的报表改回草稿须写明原因；被退回、审核通过只由导入县级的退回文件和回执设定，审核通过的报表不能改回',
   ),
   'returns:audit': endpoint(ReturnId.extend({ limit: z.number().int().min(1).max(1000).default(200) }), z.array(AuditEntrySchema), '报表的修改记录'),
 };

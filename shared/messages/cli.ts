@@ -73,6 +73,14 @@ const flag = {
   sample: '试算数值：保存后按规则引擎给出判定结果',
   remove: '删除的目标编号',
   frameworkFile: '写出的指标框架包（.wdpframework.json）',
+  unit: '报送单位（乡镇、街道）的统计用区划代码（12 位）',
+  department: '报送单位为县级部门时：部门代码或名称（代替 --unit）',
+  decision: '审核结论：accept 审核通过、send-back 退回（须 -o 写出带批注的退回意见文件）',
+  remark: '审核意见（审核通过时可不填；退回时为总体意见）',
+  cell: '另加一条单元格意见的位置：数据项代码.列（total 合计、female 女、male 男，如 PD30.female）',
+  cellRemark: '--cell 那一格的意见',
+  annotatedCopy: '退回时写出的带批注的退回意见文件（.xlsx）',
+  receiptFile: '写出的回执文件（.json）',
 };
 
 /** The positional arguments, as the help names them. */
@@ -81,6 +89,7 @@ const positional = {
   file: { name: '<文件>', description: '.xlsx / .xls / .csv 报表文件，或长表 CSV / JSON、DHIS2 dataValueSets' },
   frameworkFile: { name: '<文件>', description: '县级（或市级）导出的指标框架包 .wdpframework.json' },
   files: { name: '<文件或文件夹…>', description: '下级报表文件，或存放它们的文件夹' },
+  receipt: { name: '<回执.json>', description: '县级出具的回执文件' },
 };
 
 /** One line per command in `wdp --help`. */
@@ -101,6 +110,9 @@ const summary = {
   data: '统计数据库：一个单位及下辖单位各年度的全部指标评估结果（表格、长表 CSV 或 JSON）',
   merge: '汇总下级报表（退出码 0 全部接收，3 有文件被拒收，2 参数有误，130 已取消）',
   overdue: '催报：尚未报送的单位及联系人、电话',
+  review: '审核下级单位报送的报表：审核通过，或退回并写出带批注的退回意见文件',
+  'receipt write': '为已审核的报表写出回执文件（县级）',
+  'receipt import': '导入县级的回执（乡镇、部门）：审核通过的报表随即锁定',
 } as Record<string, string>;
 
 /** Longer notes printed under a command's help. */
@@ -110,6 +122,7 @@ const notes = {
   'plan import': '框架包的签名密钥与本机认定的不同（如县里重装了电脑）时拒绝导入并列出两个指纹；打电话核对后，用 --repin <新指纹> --reason <原因> 明确重新认定，不会自动改认。',
   'plan local': '本地代码为各领域字母后接 80～99（指标如 H80，数据项如 HD80），指标目录从不使用这一段；新的本地数据项为乡镇填报、逐级相加的单栏人数。',
   merge: '文件夹只读取普通文件；链接只在所选文件夹内跟随，同一个文件只读一次。',
+  review: '退回时，与“汇总”页的退回表单一样，该版本的错误和警告各成一条单元格意见；--remark 为总体意见。',
 } as Record<string, string>;
 
 export const cli = {
@@ -174,4 +187,18 @@ export const cli = {
   planName: (name: string, draft: boolean) => `${name}${draft ? '（征求意见稿）' : ''}`,
   planHeader: '编号\t版本\t目标数\t名称\t地区\t期限',
   failed: (message: string) => `错误：${message}`,
+  /** wdp review / wdp receipt */
+  journey: {
+    unitNeeded: '缺少参数 --unit（乡镇、街道的区划代码）或 --department（县级部门）：请指明审核哪个单位的报表',
+    unitOrDepartment: '参数 --unit 和 --department 只能给一个',
+    notChild: (unit: string, office: string) => `${unit}不是${office}的下级单位，也不是其县级部门`,
+    nothingReceived: (unit: string, year: number) => `尚未收到${unit}${year}年的报表，无法审核或出具回执；请先用 wdp merge 导入其报表文件`,
+    sendBackNeedsOutput: '退回时须用 -o 指定写出的退回意见文件（.xlsx）',
+    cellNeedsRemark: '参数 --cell 和 --cell-remark 须一起给出',
+    badCell: (cell: string) => `参数 --cell 应为“数据项代码.列”（列为 total、female 或 male，如 PD30.female），不能是“${cell}”`,
+    accepted: (unit: string, file: string) => `已审核通过${unit}的报表（${file}）；可用 wdp receipt write 写出回执`,
+    sentBack: (unit: string, remarks: number, path: string) => `已退回${unit}的报表（单元格意见 ${remarks} 条），意见文件已写出：${path}`,
+    receiptWritten: (unit: string, path: string) => `已写出${unit}报表的回执：${path}（请发给该单位，用 wdp receipt import 或在其“导入导出”页导入）`,
+    status: (status: string) => `本机报表状态：${status}`,
+  },
 };

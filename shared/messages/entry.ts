@@ -11,7 +11,7 @@ export const entry = {
   countyAreas: (areas: string) => `县级填报，乡镇不填：${areas}`,
   newReturn: (year: number) => `新建 ${year} 年报表`,
   noReturnYet: (year: number) => `${year} 年的报表尚未建立。`,
-  status: { draft: '草稿', checked: '已校验', submitted: '已报送' } as Record<string, string>,
+  status: { draft: '草稿', checked: '已校验', submitted: '已报送', returned: '被退回', accepted: '审核通过' } as Record<string, string>,
   actions: {
     markChecked: '标记为已校验',
     submit: '报送（锁定）',

@@ -197,6 +197,8 @@ export const merge = {
   overdue: {
     title: (office: string, year: number) => `${office}${year}年妇女发展监测报表催报单`,
     heading: '催报',
+    homeHeading: (year: number) => `催报：${year}年度　`,
+    homeOpen: '到“汇总”页设置截止日期、打印催报单',
     state: { missing: '未报送', draft: '仅有草稿', returned: '已退回待重报' } as Record<string, string>,
     meta: (deadline: string, asOf: string, daysLate: number, n: number, total: number) =>
       `${deadline ? `报送截止日期：${deadline}` : '未设报送截止日期'}　统计日期：${asOf}${daysLate > 0 ? `（已逾期 ${daysLate} 天）` : ''}　尚未报送 ${n} 个（应报 ${total} 个）`,
@@ -220,6 +222,18 @@ export const merge = {
     contactFrom: (year: number) => `${year}年报表`,
     saved: (path: string) => `已保存：${path}`,
     notSaved: '已取消保存',
+    message: {
+      state: { missing: '尚未报送', draft: '尚未正式报送（收到的是草稿）', returned: '已退回，尚未重新报送' } as Record<string, string>,
+      text: (units: readonly string[], year: number, state: string, deadline: string | null, daysLate: number, office: string, name: string, phone: string) =>
+        `【催报】${units.join('、')}：${year}年度妇女发展监测统计报表${state}，`
+        + (deadline ? (daysLate > 0 ? `截止日期为${deadline}，已逾期${daysLate}天，请尽快报送。` : `截止日期为${deadline}，请于${deadline}前报送。`) : '请尽快报送。')
+        + `联系人：${office}${name ? ` ${name}` : ''}${phone ? `，电话${phone}` : ''}。`,
+      heading: '催报短信（可复制到微信、短信）',
+      copy: '复制',
+      copyOne: '复制催报短信',
+      copied: '已复制催报短信，可粘贴到微信或短信中',
+      copyFailed: '无法写入剪贴板：请选中文字后按 Ctrl+C 复制',
+    },
     cli: {
       line: (name: string, code: string, state: string, filler: string, phone: string) => `${state}	${code}	${name}	${filler}	${phone}`,
       written: (path: string) => `已写出催报名单：${path}`,

@@ -18,7 +18,7 @@ export const openData = {
   kind: { item: '数据项', qualitative: '定性目标', threshold: '上级下达的目标值', indicator: '指标评估' },
   level: { township: '乡镇', county: '县区', city: '市' },
   column: { total: '合计', female: '女', male: '男' },
-  status: { draft: '草稿', checked: '已校验', submitted: '已报送' },
+  status: { draft: '草稿', checked: '已校验', submitted: '已报送', returned: '被退回', accepted: '审核通过' },
   choice: { done: '已建立', in_progress: '推进中', not_done: '未建立' },
   /** also read on import: a 「progress」 indicator's wording */
   choiceAlt: { done: '已实现', in_progress: '推进中', not_done: '未实现' },

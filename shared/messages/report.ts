@@ -24,7 +24,7 @@ export const report = {
     unit: '填报单位（盖章）',
     unitCode: '统计用区划代码',
     period: (year: number) => `${year}年`,
-    status: { draft: '草稿', checked: '已校验', submitted: '已报送' } as Record<string, string>,
+    status: { draft: '草稿', checked: '已校验', submitted: '已报送', returned: '被退回', accepted: '审核通过' } as Record<string, string>,
     columns: { name: '指标名称', code: '代码', unit: '计量单位', current: '本年', previous: '上年', total: '合计', female: '女', male: '男' },
     indexRow: { name: '甲', code: '乙', unit: '丙' },
     notApplicable: '—',
@@ -58,7 +58,7 @@ export const report = {
     title: (region: string, year: number) => `${region}${year}年妇女发展规划实施情况监测报告`,
     meta: { plan: '监测依据', unit: '监测单位', status: '数据状态', generated: '生成日期' },
     statusOf: (status: string, filled: number, total: number) =>
-      `${({ draft: '草稿（未校验）', checked: '已校验', submitted: '已报送' } as Record<string, string>)[status] ?? status}，已填 ${filled}/${total} 个单元格`,
+      `${({ draft: '草稿（未校验）', checked: '已校验', submitted: '已报送', returned: '被退回', accepted: '审核通过' } as Record<string, string>)[status] ?? status}，已填 ${filled}/${total} 个单元格`,
     sections: { overview: '总体情况', attention: '需要关注的指标', areas: '分领域监测结果', townships: '各乡镇（街道）情况', notes: '说明' },
     /** 「在可监测的X项指标中，Y项已实现或基本实现目标」, as the national monitoring reports write it */
     overview: (monitored: number, achieved: number, met: number, basic: number, notMet: number, rate: string) =>

@@ -35,7 +35,7 @@ export const LongRowSchema = z.object({
   noDataReason: z.string().max(200).nullable().describe('无数据的原因；有原因而 value 为 null 即为“无数据”'),
   choice: QualitativeChoiceSchema.nullable().describe('定性目标：done 已建立/已实现 | in_progress 推进中 | not_done 未建立/未实现'),
   note: z.string().max(1000).nullable(),
-  returnStatus: ReturnStatusSchema.describe('draft 草稿 | checked 已校验 | submitted 已报送'),
+  returnStatus: ReturnStatusSchema.describe('draft 草稿 | checked 已校验 | submitted 已报送 | returned 被退回 | accepted 审核通过'),
   source: z.string().max(300).describe('数据来自哪个单位或文件'),
   targetId: z.string().max(40).nullable(),
   target: z.string().max(300).nullable().describe('目标（规划原文）'),

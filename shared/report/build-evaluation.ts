@@ -188,7 +188,7 @@ export function buildEvaluationReport(input: EvaluationInput): EvaluationReportM
     const seen = new Set<string>();
     const charts = candidates
       .sort((a, b) => b.rank - a.rank || a.i - b.i)
-      .filter((c) => (seen.has(c.chart.indicator) ? false : (seen.add(c.chart.indicator), true)))
+      .filter((c) => !seen.has(c.chart.indicator) && Boolean(seen.add(c.chart.indicator)))
       .slice(0, MAX_TRENDS_PER_AREA)
       .sort((a, b) => a.i - b.i)
       .map((c) => c.chart);

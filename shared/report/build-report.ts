@@ -134,7 +134,7 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
     const charts = candidates
       .map((c, i) => ({ ...c, i }))
       .sort((a, b) => b.rank - a.rank || a.i - b.i)
-      .filter((c) => (seen.has(c.chart.indicator) ? false : (seen.add(c.chart.indicator), true)))
+      .filter((c) => !seen.has(c.chart.indicator) && Boolean(seen.add(c.chart.indicator)))
       .slice(0, MAX_TRENDS_PER_AREA)
       .sort((a, b) => a.i - b.i)
       .map((c) => c.chart);
@@ -209,7 +209,7 @@ export function townshipsOf(framework: Framework, townships: NonNullable<ReportI
   const seen = new Set<string>();
   const charts = candidates
     .sort((a, b) => b.rank - a.rank || a.i - b.i)
-    .filter((c) => (seen.has(c.chart.indicator) ? false : (seen.add(c.chart.indicator), true)))
+    .filter((c) => !seen.has(c.chart.indicator) && Boolean(seen.add(c.chart.indicator)))
     .slice(0, MAX_TOWNSHIP_CHARTS)
     .map((c) => c.chart);
   return { lines, charts };

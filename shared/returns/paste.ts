@@ -15,9 +15,9 @@ export function parseClipboardBlock(text: string): string[][] {
 export function placeBlock(block: string[][], row: number, col: number, rows: number, cols: number) {
   const placed: { row: number; col: number; text: string }[] = [];
   let clipped = 0;
-  block.forEach((cells, r) => cells.forEach((text, c) => {
+  block.forEach((cells, r) => { cells.forEach((text, c) => {
     if (row + r < rows && col + c < cols) placed.push({ row: row + r, col: col + c, text });
     else clipped += 1;
-  }));
+  }); });
   return { placed, clipped };
 }

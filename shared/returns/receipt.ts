@@ -1,6 +1,7 @@
 // 回执 (receipt): the receiving office's acknowledgement of one received version — who received it, which return
 // (unit, year, plan), the SHA-256 of the very file received, when and what was decided (审核通过 or 退回) and the
-// office's remark. A small JSON file the unit imports; hostile until checked: size, strict schema, its own checksum.
+// office's remark. A small JSON file the unit imports; hostile until checked: size, strict schema, its own checksum,
+// and the office's Ed25519 signature against the office key the unit has pinned.
 import { z } from 'zod';
 import { RegionCodeSchema, YearSchema } from './schema.ts';
 
@@ -27,8 +28,14 @@ export const ReceiptBodySchema = z.strictObject({
 });
 export type ReceiptBody = z.infer<typeof ReceiptBodySchema>;
 
-export const ReceiptSchema = z.strictObject({ ...ReceiptBodySchema.shape, checksum: Hex64 });
+const Base64 = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9+/]+={0,2}$/);
+/** The receiving office's Ed25519 signature over the receipt (body and checksum): its public key (SPKI, base64) and the signature. */
+export const ReceiptSignatureSchema = z.strictObject({ publicKey: Base64(200), value: Base64(200) });
+
+export const ReceiptSchema = z.strictObject({ ...ReceiptBodySchema.shape, checksum: Hex64, signature: ReceiptSignatureSchema });
 export type Receipt = z.infer<typeof ReceiptSchema>;
+/** What the office signs: the receipt without its signature. */
+export type SignedReceiptContent = Omit<Receipt, 'signature'>;
 
 /** The canonical text the receipt's checksum is taken over (any edit to any field shows). */
 export function canonicalReceipt(r: ReceiptBody): string {

@@ -5,9 +5,20 @@ import { DataItemCodeSchema, IndicatorCodeSchema, SexColumnSchema } from '../fra
 export const RegionCodeSchema = z.string().regex(/^\d{12}$/, '区划代码应为12位数字');
 export const YearSchema = z.number().int().min(2000).max(2100);
 
-/** 草稿 draft → 已校验 checked → 已报送 submitted (locked). */
-export const ReturnStatusSchema = z.enum(['draft', 'checked', 'submitted']);
+/**
+ * 草稿 draft → 已校验 checked → 已报送 submitted (locked); then the receiving office's decision, imported from its
+ * file: 被退回 returned (its annotated copy; editable again, resubmitted as the next version) or 审核通过 accepted
+ * (its receipt; locked for good at this office).
+ */
+export const ReturnStatusSchema = z.enum(['draft', 'checked', 'submitted', 'returned', 'accepted']);
 export type ReturnStatus = z.infer<typeof ReturnStatusSchema>;
+/** The statuses the user sets on the entry screen; 被退回 and 审核通过 come only from the office's files. */
+export const SettableStatusSchema = z.enum(['draft', 'checked', 'submitted']);
+export type SettableStatus = z.infer<typeof SettableStatusSchema>;
+/** The entry workflow a status stands for, as a file records it: 被退回 is a 草稿 again, 审核通过 was 已报送. */
+export const workflowStatus = (status: ReturnStatus): SettableStatus => (status === 'returned' ? 'draft' : status === 'accepted' ? 'submitted' : status);
+/** A return that takes no edits and no imported values: 已报送 or 审核通过. */
+export const isLockedStatus = (status: ReturnStatus): boolean => status === 'submitted' || status === 'accepted';
 
 /** Key of one cell: data item code + sex column, e.g. "HD01.total". */
 /**

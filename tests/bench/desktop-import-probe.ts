@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { openTestBackend, TAOBEI_COUNTY } from '../helpers/backend.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { listChildRegions } from '../../electron/services/regions-service.ts';
-import { returnFile } from '../merge/excel-files.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { listChildRegions } from '../../electron/frameworks/regions-service.ts';
+import { returnFile } from '../electron/merge/excel-files.ts';
 
 const N = Number(process.argv[2] ?? 300);
 const dir = mkdtempSync(join(tmpdir(), 'wdp-probe-'));

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { cellKey } from '../../shared/returns/schema.ts';
-import { plausibleReturn } from '../merge/excel-files.ts';
+import { plausibleReturn } from '../electron/merge/excel-files.ts';
 
 export interface Township { code: string; name: string }
 

@@ -7,7 +7,7 @@ import { buildMergedReturn } from '../../electron/merge/county-aggregate.ts';
 import { writeMergedWorkbook } from '../../electron/merge/county-export.ts';
 import { resolveOffice } from '../../electron/merge/office.ts';
 import { openTestBackend, TAOBEI_COUNTY } from '../helpers/backend.ts';
-import { file, jsonReader, townshipReturn } from '../merge/helpers.ts';
+import { file, jsonReader, townshipReturn } from '../electron/merge/helpers.ts';
 import { syntheticTownships } from './merge-files.ts';
 
 const SIZES = (process.env.WDP_BENCH_WRITE_SIZES ?? '30,3000').split(',').map(Number);

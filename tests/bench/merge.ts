@@ -10,10 +10,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp } from '../../electron/app.ts';
-import { REPO_ROOT, sourcePaths } from '../../electron/app-paths.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { setProfile } from '../../electron/services/settings-service.ts';
+import { openApp } from '../../electron/backend/open-app.ts';
+import { REPO_ROOT, sourcePaths } from '../../electron/backend/app-paths.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { setProfile } from '../../electron/settings/settings-service.ts';
 import { fillTownshipFiles, subset, syntheticTownships, townshipFile } from './merge-files.ts';
 
 const PLAN = 'jinkouhe'; // the plan whose township form is the largest

@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp } from '../../electron/app.ts';
-import { sourcePaths } from '../../electron/app-paths.ts';
-import { backupNow } from '../../electron/services/backup-service.ts';
-import { openReturn, setCells } from '../../electron/services/returns-service.ts';
+import { openApp } from '../../electron/backend/open-app.ts';
+import { sourcePaths } from '../../electron/backend/app-paths.ts';
+import { backupNow } from '../../electron/backups/backup-service.ts';
+import { openReturn, setCells } from '../../electron/returns/returns-service.ts';
 import { startE2E, type E2E } from '../helpers/e2e.ts';
 
 const TOWNSHIP = '220802001000'; // 海明街道

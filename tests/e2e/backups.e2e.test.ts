@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openReturn, setCells } from '../../electron/services/returns-service.ts';
+import { openReturn, setCells } from '../../electron/returns/returns-service.ts';
 import { startE2E, type E2E } from '../helpers/e2e.ts';
 
 const TOWNSHIP = '220802001000';

@@ -161,7 +161,7 @@ describe('township data entry', () => {
     await expect.poll(() => page.getByText(/已保存：/).textContent()).toMatch(/\.xlsx$/);
     const path = (await page.getByText(/已保存：/).textContent())!.replace('已保存：', '');
     const book = XLSX.read(readFileSync(path), { type: 'buffer' });
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['决策'], { header: 1 });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.决策, { header: 1 });
     const pd31 = rows.find((r) => r.includes('PD31'))!;
     expect(pd31).toContain(7);
     expect(rows.find((r) => r.includes('PD30'))).toContain(40);

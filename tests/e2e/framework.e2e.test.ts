@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/e2e.ts';
 import { openTestBackend } from '../helpers/backend.ts';
-import { adjustTarget } from '../../electron/services/framework-adjust-service.ts';
-import { exportFrameworkPackage, signingInfo } from '../../electron/services/framework-package-service.ts';
+import { adjustTarget } from '../../electron/plans/framework-adjust-service.ts';
+import { exportFrameworkPackage, signingInfo } from '../../electron/plans/framework-package-service.ts';
 
 describe('framework browser', () => {
   let e2e: E2E;

@@ -5,9 +5,9 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from '../helpers/e2e.ts';
 import { openTestBackend } from '../helpers/backend.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { listChildRegions } from '../../electron/services/regions-service.ts';
-import { plausibleReturn, returnFile } from '../merge/excel-files.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { listChildRegions } from '../../electron/frameworks/regions-service.ts';
+import { plausibleReturn, returnFile } from '../electron/merge/excel-files.ts';
 
 const COUNTY = '220802000000'; // 洮北区
 const YEAR = new Date().getFullYear() - 1;

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/e2e.ts';
 import { openTestBackend } from '../helpers/backend.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { importFrameworkPackage } from '../../electron/services/framework-package-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { importFrameworkPackage } from '../../electron/plans/framework-package-service.ts';
 
 const ZHENLAI = '220821000000';
 const BAICHENG = '220800000000';

@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/e2e.ts';
 import { openTestBackend } from '../helpers/backend.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { newPlan, setPlanTarget } from '../../electron/services/plan-author-service.ts';
-import { exportFrameworkPackage, signingInfo } from '../../electron/services/framework-package-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { newPlan, setPlanTarget } from '../../electron/plans/plan-author-service.ts';
+import { exportFrameworkPackage, signingInfo } from '../../electron/plans/framework-package-service.ts';
 
 const ZHENLAI = '220821000000';
 const BAICHENG = '220800000000';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../shared/messages.ts';
 import { ARTIFACTS_DIR, startE2E, type E2E } from '../helpers/e2e.ts';
-import { fillReturn, fillYears, townshipsOf, useProfile } from '../helpers/fill-return.ts';
+import { fillReturn, fillYears, townshipsOf, applyProfile } from '../helpers/fill-return.ts';
 
 const T = MESSAGES.report.page;
 const COUNTY = '431024000000';
@@ -17,7 +17,7 @@ describe('打印与报告', () => {
   let townships: string[];
   beforeAll(async () => {
     e2e = await startE2E({ now: () => new Date(2025, 2, 15, 10, 0, 0) });
-    useProfile(e2e.backend, 'jiahe', 'county', COUNTY);
+    applyProfile(e2e.backend, 'jiahe', 'county', COUNTY);
     fillYears(e2e.backend, { regionCode: COUNTY, years: [2022, 2023, 2024] });
     townships = townshipsOf(e2e.backend, COUNTY).slice(0, 3);
     for (const t of townships) fillReturn(e2e.backend, { regionCode: t, year: 2024 });

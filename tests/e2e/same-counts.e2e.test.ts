@@ -4,11 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../helpers/e2e.ts';
 import { openTestBackend } from '../helpers/backend.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { listChildRegions } from '../../electron/services/regions-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { listChildRegions } from '../../electron/frameworks/regions-service.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { headlineOf, type Headline } from '../../shared/report/headline.ts';
-import { returnFile } from '../merge/excel-files.ts';
+import { returnFile } from '../electron/merge/excel-files.ts';
 
 const COUNTY = '220802000000'; // 洮北区
 const YEAR = new Date().getFullYear() - 1; // the year the pages open on

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { ARTIFACTS_DIR, startE2E, type E2E } from '../helpers/e2e.ts';
+import { ARTIFACTS_DIR, startE2E, VIEWPORT, type E2E } from '../helpers/e2e.ts';
 import { TAOBEI_COUNTY, TAOBEI_TOWNSHIP } from '../helpers/backend.ts';
-import { plausibleReturn } from '../merge/excel-files.ts';
+import { plausibleReturn } from '../electron/merge/excel-files.ts';
 
 const YEAR = new Date().getFullYear() - 1; // the year the merge page opens on
 const TOWN = TAOBEI_TOWNSHIP.regionCode;
@@ -94,12 +94,13 @@ describe('退回 round trip between a township and its county', () => {
     const { page } = town;
     await page.getByRole('button', { name: MESSAGES.excel.ui.nav }).click();
     await page.getByTestId('returned-file').setInputFiles(annotated);
-    await expect.poll(() => page.getByTestId('returned-message').textContent()).toContain('已改回草稿');
+    await expect.poll(() => page.getByTestId('returned-message').textContent(), { timeout: 30_000 }).toContain('报表状态为“被退回”');
     await page.getByRole('button', { name: MESSAGES.app.nav.home }).click();
     await page.getByTestId('home-returns').getByRole('button', { name: MESSAGES.app.home.open }).click();
     await page.getByRole('tab', { name: /妇女参与决策和管理/ }).click();
     const remarks = page.getByTestId('remarks');
     await expect.poll(() => remarks.textContent()).toContain('村干部人数有误，请核实后重新报送');
+    await expect.poll(() => page.getByTestId('return-status').textContent()).toBe(MESSAGES.returns.status.returned);
     await expect.poll(() => remarks.textContent()).toContain('女村干部仅2人，请与组织部门核对后重报');
     await page.locator('[data-cell="PD30.female"]').click();
     await expect.poll(() => page.getByTestId('cell-bar').textContent()).toContain('县级意见：女村干部仅2人，请与组织部门核对后重报');
@@ -148,9 +149,10 @@ describe('退回 round trip between a township and its county', () => {
     const t = town.page;
     await t.getByRole('button', { name: MESSAGES.excel.ui.nav }).click();
     await t.getByTestId('receipt-file').setInputFiles(join(county.downloadsDir, receipt));
-    await expect.poll(() => t.getByTestId('receipt-message').textContent()).toMatch(/^已导入回执：洮北区已于\d{4}年\d+月\d+日接收本报表（审核通过）$/);
+    await expect.poll(() => t.getByTestId('receipt-message').textContent()).toMatch(/^已导入回执：洮北区已于\d{4}年\d+月\d+日接收本报表（审核通过）；已认定洮北区的签名密钥（指纹 [0-9A-F]{4}(-[0-9A-F]{4}){3}）/);
     await t.getByRole('button', { name: MESSAGES.app.nav.home }).click();
     await expect.poll(() => t.getByTestId('home-receipt').textContent()).toMatch(/^洮北区已于\d{4}年\d+月\d+日接收（审核通过）$/);
+    await expect.poll(() => t.getByTestId('home-returns').locator('.badge').first().textContent()).toBe(MESSAGES.returns.status.accepted);
     await town.screenshot('receipt-township-home', { fullPage: false });
     expect(town.errors).toEqual([]);
     expect(county.errors).toEqual([]);
@@ -166,6 +168,18 @@ describe('退回 round trip between a township and its county', () => {
     await panel.locator('summary').click();
     await expect.poll(() => panel.locator('tr[data-late="missing"]').count()).toBe(24);
     await county.screenshot('overdue-county', { fullPage: false });
+    // the short text to copy into a message, beside the printable list
+    const message = panel.getByTestId('overdue-message');
+    const copyable = await message.locator('textarea').inputValue();
+    expect(copyable).toMatch(new RegExp(`^【催报】长庆街道、.*：${YEAR}年度妇女发展监测统计报表尚未报送，截止日期为${YEAR - 4}年1月31日，已逾期\\d+天，请尽快报送。联系人：洮北区 王芳。$`));
+    expect(copyable).not.toContain('海明街道');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await message.getByRole('button', { name: MESSAGES.merge.overdue.message.copy, exact: true }).click();
+    await expect.poll(() => message.getByRole('status').textContent()).toBe(MESSAGES.merge.overdue.message.copied);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(copyable);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await message.scrollIntoViewIfNeeded();
+    await county.screenshot('overdue-message', { fullPage: false });
     await page.emulateMedia({ media: 'print' });
     const pdf = join(dir, 'overdue.pdf');
     await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
@@ -175,6 +189,21 @@ describe('退回 round trip between a township and its county', () => {
     expect(text).not.toContain('汇总下级报表');
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:.*\(A4\)/);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(ARTIFACTS_DIR, 'overdue-print')]);
+    expect(county.errors).toEqual([]);
+  });
+
+  it('county: the home page lists who is late, with a 复制 button per unit and the text for all', async () => {
+    const { page } = county;
+    await page.getByRole('button', { name: MESSAGES.app.nav.home }).click();
+    const late = page.getByTestId('home-late');
+    await expect.poll(() => late.locator('tr[data-late="missing"]').count()).toBe(24);
+    await expect.poll(() => page.getByTestId('home-late-summary').textContent()).toMatch(/^尚未报送 24 个，已逾期 \d+ 天$/);
+    expect(await late.locator(`tr[data-late-region="${TOWN}"]`).count()).toBe(0);
+    await late.locator('tr[data-late]').first().getByRole('button', { name: MESSAGES.merge.overdue.message.copyOne }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`^【催报】长庆街道：${YEAR}年度妇女发展监测统计报表尚未报送，截止日期为`));
+    await expect.poll(() => late.getByTestId('overdue-message').locator('textarea').inputValue()).toMatch(/^【催报】长庆街道、/);
+    await county.screenshot('home-late', { fullPage: false });
+    await page.setViewportSize(VIEWPORT);
     expect(county.errors).toEqual([]);
   });
 

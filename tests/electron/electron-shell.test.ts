@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow, Dialog } from 'electron';
 import { electronShell } from '../../electron/electron-shell.ts';
 import { shellHandlers } from '../../electron/api/handlers/shell.ts';
-import type { AppContext } from '../../electron/services/context.ts';
+import type { AppContext } from '../../electron/context/app-context.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wdp-shell-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

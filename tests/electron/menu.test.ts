@@ -9,7 +9,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 vi.mock('electron', () => ({ default: {}, Menu: { buildFromTemplate: vi.fn(), setApplicationMenu: vi.fn() } }));
 
 const { buildEditContextMenu, buildMenuTemplate } = await import('../../electron/menu.ts');
-const { menuCommandQueue } = await import('../../electron/services/menu-commands.ts');
+const { menuCommandQueue } = await import('../../electron/menu-commands.ts');
 const { readWindowState, restoreBounds, writeWindowState } = await import('../../electron/window-state.ts');
 
 const items = (menu: MenuItemConstructorOptions) => (menu.submenu as MenuItemConstructorOptions[]).filter((i) => i.type !== 'separator');

@@ -10,7 +10,7 @@ import { CONTENT_SECURITY_POLICY, hardenApp, secureWindowOptions } from '../../e
 import { APP_INDEX_URL, APP_SCHEME_PRIVILEGES, isAppUrl } from '../../electron/app-protocol.ts';
 import { registerIpcHandlers } from '../../electron/ipc/register.ts';
 import { CHANNELS } from '../../shared/api/contract.ts';
-import type { Handlers } from '../../electron/api/handlers.ts';
+import type { Handlers } from '../../electron/api/handler-types.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
 const bridge = vi.hoisted(() => ({ exposed: [] as [string, unknown][], invoked: [] as string[] }));

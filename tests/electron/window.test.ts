@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, BrowserWindow as BrowserWindowType, IpcMain, Session } from 'electron';
 import { CHANNELS } from '../../shared/api/contract.ts';
-import type { Handlers } from '../../electron/api/handlers.ts';
-import type { AppBackend } from '../../electron/app.ts';
+import type { Handlers } from '../../electron/api/handler-types.ts';
+import type { AppBackend } from '../../electron/backend/open-app.ts';
 import { CONTENT_SECURITY_POLICY, createMainWindow, hardenApp } from '../../electron/window.ts';
 import { APP_INDEX_URL, isAppUrl } from '../../electron/app-protocol.ts';
 import { registerIpcHandlers } from '../../electron/ipc/register.ts';
@@ -122,8 +122,8 @@ vi.mock('electron', () => {
 });
 
 // Keep a handle on the back end main.ts opens, to see that quitting closes it.
-vi.mock('../../electron/app.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../electron/app.ts')>();
+vi.mock('../../electron/backend/open-app.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../electron/backend/open-app.ts')>();
   return {
     ...original,
     openApp: (options: Parameters<typeof original.openApp>[0]) => {
@@ -148,8 +148,8 @@ afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true 
 
 // main.ts installs its crash handlers on this process: take them off again after each test (vitest has its own).
 const CRASH_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
-let processListeners = new Map<string, Function[]>();
-const listenersOf = (event: (typeof CRASH_EVENTS)[number]) => process.listeners(event as 'uncaughtException') as Function[];
+let processListeners = new Map<string, ((...args: unknown[]) => unknown)[]>();
+const listenersOf = (event: (typeof CRASH_EVENTS)[number]) => process.listeners(event as 'uncaughtException') as ((...args: unknown[]) => unknown)[];
 const addedListeners = (event: (typeof CRASH_EVENTS)[number]) => listenersOf(event).filter((l) => !processListeners.get(event)!.includes(l));
 beforeEach(() => { processListeners = new Map(CRASH_EVENTS.map((e) => [e, listenersOf(e)])); });
 afterEach(() => { for (const event of CRASH_EVENTS) for (const l of addedListeners(event)) process.removeListener(event as 'uncaughtException', l as (...args: any[]) => void); });

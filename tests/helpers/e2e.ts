@@ -12,10 +12,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { openApp, type AppBackend } from '../../electron/app.ts';
-import { sourcePaths } from '../../electron/app-paths.ts';
+import type { AppBackend } from '../../electron/backend/open-app.ts';
+import { openTestBackend } from './backend.ts';
 import { startLoopback, type LoopbackServer } from '../../electron/loopback/server.ts';
-import { folderShell } from '../../electron/services/shell.ts';
+import { folderShell } from '../../electron/context/shell.ts';
 import { REPO_ROOT } from './paths.ts';
 
 export const CHROMIUM_PATH = process.env.WDP_CHROMIUM ?? '/usr/bin/chromium';
@@ -71,7 +71,7 @@ export async function startE2E(options: StartE2EOptions = {}): Promise<E2E> {
   const downloadsDir = options.downloadsDir ?? join(ownDir ?? mkdtempSync(join(tmpdir(), 'wdp-e2e-dl-')), 'downloads');
 
   const open = async () => {
-    const backend = openApp({ dbFile, ...sourcePaths, now: options.now, shell: folderShell(downloadsDir) });
+    const backend = openTestBackend({ dbFile, now: options.now, shell: folderShell(downloadsDir) });
     try {
       const loopback = await startLoopback({ handlers: backend.handlers, staticDir: RENDERER_DIR });
       return { backend, loopback };

@@ -4,21 +4,21 @@
 // plan, region and year always give the same numbers).
 //
 //   const backend = openApp({ dbFile, ...sourcePaths });
-//   useProfile(backend, 'jiahe', 'county');                         // a profile must exist before openReturn
+//   applyProfile(backend, 'jiahe', 'county');                         // a profile must exist before openReturn
 //   const { returnId } = fillReturn(backend, { regionCode: '431024100000', year: 2024 });
 //   fillYears(backend, { regionCode, years: [2021, 2022, 2023, 2024] });
-import type { AppBackend } from '../../electron/app.ts';
+import type { AppBackend } from '../../electron/backend/open-app.ts';
 import {
   openReturn, requireReturn, setCells, setExplanation, setQualitative, setThreshold,
-} from '../../electron/services/returns-service.ts';
-import { evaluateStored, setStatus, warningKeys } from '../../electron/services/return-evaluation.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { listChildRegions } from '../../electron/services/regions-service.ts';
-import { setProfile } from '../../electron/services/settings-service.ts';
+} from '../../electron/returns/returns-service.ts';
+import { evaluateStored, setStatus, warningKeys } from '../../electron/evaluation/return-evaluation.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { listChildRegions } from '../../electron/frameworks/regions-service.ts';
+import { setProfile } from '../../electron/settings/settings-service.ts';
 import type { CellEdit } from '../../shared/api/returns-contract.ts';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import { INDICATOR_FACTORS, sexColumnsOf, type DataItem, type Framework, type Indicator, type ItemRef, type SexColumn, type TargetRule } from '../../shared/framework/schema.ts';
-import { engineLevel, type QualitativeChoice, type ReturnStatus } from '../../shared/returns/schema.ts';
+import { engineLevel, type QualitativeChoice, type SettableStatus } from '../../shared/returns/schema.ts';
 
 /** A small deterministic generator (mulberry32) seeded from a text. */
 export function rng(seed: string): () => number {
@@ -175,7 +175,7 @@ export function plausibleCells(framework: Framework, options: { regionCode: stri
 }
 
 /** Sets this machine's profile (openReturn needs one); the region defaults to the plan's county. */
-export function useProfile(backend: AppBackend, planId: string, role: Profile['role'] = 'county', regionCode?: string, userName = '张丽'): Profile {
+export function applyProfile(backend: AppBackend, planId: string, role: Profile['role'] = 'county', regionCode?: string, userName = '张丽'): Profile {
   const framework = requireFramework(backend.ctx, planId);
   return setProfile(backend.ctx, { planId, role, regionCode: regionCode ?? framework.plan.region.code, userName });
 }
@@ -192,7 +192,7 @@ export interface FillOptions {
   /** cells to mark 无数据 instead of filling, e.g. ['HD31.total'] */
   noData?: string[];
   /** finally set this status (checked or submitted need no errors; the helper makes none) */
-  status?: ReturnStatus;
+  status?: SettableStatus;
 }
 
 /** Opens (or creates) a region's return for a year under the profile's plan and fills it plausibly. */

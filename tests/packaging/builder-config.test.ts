@@ -71,12 +71,14 @@ describe('electron-builder.yml', () => {
     expect(config.linux.files).toBeUndefined();
   });
 
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder's own ${os} macro, named as written in its configuration
   it('keeps only the target platform\'s better-sqlite3 prebuild (the ${os} and ${arch} macros expanded as electron-builder does)', () => {
     const pattern: string = loadConfig().files.find((f: string) => f.startsWith('!node_modules/better-sqlite3/prebuilds/'));
     expect(pattern).toBeDefined();
     const prebuilds = readdirSync(join(REPO_ROOT, 'node_modules', 'better-sqlite3', 'prebuilds')).filter((f) => f.endsWith('.node'));
     expect(prebuilds.length).toBeGreaterThan(2);
     const kept = (os: string, arch: string) => {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder's ${os} and ${arch} macros, expanded here as it does
       const glob = pattern.slice(1).replace('${os}', os).replace('${arch}', arch);
       return prebuilds.filter((file) => minimatch(`node_modules/better-sqlite3/prebuilds/${file}`, glob, { dot: true }) === false);
     };

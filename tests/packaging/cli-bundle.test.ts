@@ -12,8 +12,8 @@ import { readForMerge, allFrameworks } from '../../electron/merge/excel-reader.t
 import { MESSAGES } from '../../shared/messages.ts';
 import { openTestBackend, TAOBEI_COUNTY, type TestBackend } from '../helpers/backend.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
-import { returnFile } from '../merge/excel-files.ts';
-import { TOWNS } from '../merge/helpers.ts';
+import { returnFile } from '../electron/merge/excel-files.ts';
+import { TOWNS } from '../electron/merge/helpers.ts';
 
 const BUNDLE = join(REPO_ROOT, 'dist-cli', 'wdp.mjs');
 const WORKER = join(REPO_ROOT, 'dist-cli', 'read-worker.mjs');

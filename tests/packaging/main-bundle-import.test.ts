@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { openTestBackend } from '../helpers/backend.ts';
-import { requireFramework } from '../../electron/services/plans-service.ts';
-import { listChildRegions } from '../../electron/services/regions-service.ts';
-import { COUNTY } from '../merge/helpers.ts';
-import { returnFile } from '../merge/excel-files.ts';
+import { requireFramework } from '../../electron/frameworks/plans-service.ts';
+import { listChildRegions } from '../../electron/frameworks/regions-service.ts';
+import { COUNTY } from '../electron/merge/helpers.ts';
+import { returnFile } from '../electron/merge/excel-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wdp-bundle-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
-import type { AppContext } from '../../services/context.ts';
-import { backupNow, inspectBackup, listBackups, restoreBackup } from '../../services/backup-service.ts';
-import type { DomainHandlers } from '../handlers.ts';
+import type { AppContext } from '../../context/app-context.ts';
+import { backupNow, inspectBackup, listBackups, restoreBackup } from '../../backups/backup-service.ts';
+import type { DomainHandlers } from '../handler-types.ts';
 
 export const backupsHandlers = (ctx: AppContext): DomainHandlers<'backups'> => ({
   'backups:list': () => listBackups(ctx),

@@ -1,6 +1,6 @@
-import type { AppContext } from '../../services/context.ts';
-import { exportDiagnostics } from '../../services/diagnostics-service.ts';
-import type { DomainHandlers } from '../handlers.ts';
+import type { AppContext } from '../../context/app-context.ts';
+import { exportDiagnostics } from '../../diagnostics/diagnostics-service.ts';
+import type { DomainHandlers } from '../handler-types.ts';
 
 export const diagnosticsHandlers = (ctx: AppContext): DomainHandlers<'diagnostics'> => ({
   'diagnostics:export': async () => {

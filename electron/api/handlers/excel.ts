@@ -1,6 +1,6 @@
-import type { AppContext } from '../../services/context.ts';
-import { exportReturn, exportTemplate, importWorkbook, validateWorkbook } from '../../services/excel-service.ts';
-import type { DomainHandlers } from '../handlers.ts';
+import type { AppContext } from '../../context/app-context.ts';
+import { exportReturn, exportTemplate, importWorkbook, validateWorkbook } from '../../excel-io/excel-service.ts';
+import type { DomainHandlers } from '../handler-types.ts';
 
 const decode = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 const encode = ({ fileName, bytes }: { fileName: string; bytes: Buffer }) => ({ fileName, bytesBase64: bytes.toString('base64') });

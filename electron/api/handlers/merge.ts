@@ -1,5 +1,5 @@
-import type { AppContext } from '../../services/context.ts';
-import type { DomainHandlers } from '../handlers.ts';
+import type { AppContext } from '../../context/app-context.ts';
+import type { DomainHandlers } from '../handler-types.ts';
 import { importBatch } from '../../merge/batch-import.ts';
 import { excelReturnReader } from '../../merge/excel-reader.ts';
 import { writeReceipt } from '../../merge/receipt.ts';

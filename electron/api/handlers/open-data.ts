@@ -1,6 +1,6 @@
-import type { AppContext } from '../../services/context.ts';
-import { exportMapping, exportOpenData, importMapping, importOpenData, queryDatabase, validateOpenData } from '../../services/open-data-service.ts';
-import type { DomainHandlers } from '../handlers.ts';
+import type { AppContext } from '../../context/app-context.ts';
+import { exportMapping, exportOpenData, importMapping, importOpenData, queryDatabase, validateOpenData } from '../../open-data-io/open-data-service.ts';
+import type { DomainHandlers } from '../handler-types.ts';
 
 const decode = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 

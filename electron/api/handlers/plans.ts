@@ -1,11 +1,11 @@
-import type { AppContext } from '../../services/context.ts';
-import { listPlans, requireFramework, retiredItems } from '../../services/plans-service.ts';
-import { listChildRegions, regionWithPath } from '../../services/regions-service.ts';
-import { getProfile, setProfile } from '../../services/settings-service.ts';
-import type { DomainHandlers } from '../handlers.ts';
-import { catalogueDataItems, catalogueIndicators, declareLocalIndicator, newPlan, previewTarget, setPlanTarget } from '../../services/plan-author-service.ts';
-import { adjustTarget } from '../../services/framework-adjust-service.ts';
-import { exportFrameworkPackage, importFrameworkPackage, signingInfo } from '../../services/framework-package-service.ts';
+import type { AppContext } from '../../context/app-context.ts';
+import { listPlans, requireFramework, retiredItems } from '../../frameworks/plans-service.ts';
+import { listChildRegions, regionWithPath } from '../../frameworks/regions-service.ts';
+import { getProfile, setProfile } from '../../settings/settings-service.ts';
+import type { DomainHandlers } from '../handler-types.ts';
+import { catalogueDataItems, catalogueIndicators, declareLocalIndicator, newPlan, previewTarget, setPlanTarget } from '../../plans/plan-author-service.ts';
+import { adjustTarget } from '../../plans/framework-adjust-service.ts';
+import { exportFrameworkPackage, importFrameworkPackage, signingInfo } from '../../plans/framework-package-service.ts';
 
 export const plansHandlers = (ctx: AppContext): DomainHandlers<'settings' | 'plans' | 'regions'> => ({
   'settings:get-profile': () => getProfile(ctx),

@@ -1,7 +1,7 @@
 import { headlineFrom } from '../../../shared/report/headline.ts';
-import type { AppContext } from '../../services/context.ts';
-import { annualReport, evaluationReport, returnForm } from '../../services/report-service.ts';
-import type { DomainHandlers } from '../handlers.ts';
+import type { AppContext } from '../../context/app-context.ts';
+import { annualReport, evaluationReport, returnForm } from '../../report/report-service.ts';
+import type { DomainHandlers } from '../handler-types.ts';
 
 export const reportHandlers = (ctx: AppContext): DomainHandlers<'report'> => ({
   'report:return-form': ({ regionCode, year, planId, withPrevious }) => returnForm(ctx, { regionCode, year, planId, withPrevious }),

@@ -1,13 +1,13 @@
-import type { AppContext } from '../../services/context.ts';
+import type { AppContext } from '../../context/app-context.ts';
 import {
   confirmPrefilledCells, listReturnSummaries, openReturn, requireReturn, returnAudit, setCells, setExplanation, setQualitative,
   setFooter, setThreshold,
-} from '../../services/returns-service.ts';
-import type { DomainHandlers } from '../handlers.ts';
+} from '../../returns/returns-service.ts';
+import type { DomainHandlers } from '../handler-types.ts';
 import { headlineOf } from '../../../shared/report/headline.ts';
-import { entryView, evaluateStored, setStatus } from '../../services/return-evaluation.ts';
-import { importReturned } from '../../services/returned-service.ts';
-import { importReceipt } from '../../services/receipt-service.ts';
+import { entryView, evaluateStored, setStatus } from '../../evaluation/return-evaluation.ts';
+import { importReturned } from '../../replies/returned-service.ts';
+import { importReceipt } from '../../replies/receipt-service.ts';
 
 export const returnsHandlers = (ctx: AppContext): DomainHandlers<'returns'> => ({
   'returns:list': ({ regionCode }) => listReturnSummaries(ctx, regionCode),

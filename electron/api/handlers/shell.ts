@@ -1,5 +1,5 @@
-import type { AppContext } from '../../services/context.ts';
-import type { DomainHandlers } from '../handlers.ts';
+import type { AppContext } from '../../context/app-context.ts';
+import type { DomainHandlers } from '../handler-types.ts';
 
 export const shellHandlers = (ctx: AppContext): DomainHandlers<'shell'> => ({
   'shell:save-file': async ({ suggestedName, kind, bytesBase64 }) => {

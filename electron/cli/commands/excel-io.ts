@@ -1,11 +1,11 @@
 // Shared by the Excel CLI commands: reading the file given, writing -o, printing a report.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { type ImportReport } from '../../../shared/api/excel-contract.ts';
+import type { ImportReport } from '../../../shared/api/excel-contract.ts';
 import { MAX_IMPORT_BYTES } from '../../../shared/api/limits.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { buildImportReport, locateProblems } from '../../excel/import-report.ts';
-import type { AppBackend } from '../../app.ts';
+import type { AppBackend } from '../../backend/open-app.ts';
 import { errnoOf, systemReason } from '../../fs/system-error.ts';
 import { call } from '../call.ts';
 import { flagString, UsageError, type CliIo, type ParsedArgs } from '../command.ts';

@@ -1,7 +1,7 @@
 import type { OpenDataFormat } from '../../../shared/api/open-data-contract.ts';
 import { OpenDataFormatSchema } from '../../../shared/api/open-data-contract.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
-import type { AppBackend } from '../../app.ts';
+import type { AppBackend } from '../../backend/open-app.ts';
 import { call } from '../call.ts';
 import { flagString, UsageError, type CliCommand, type CliIo, type ParsedArgs } from '../command.ts';
 import { writeOutputFile } from './excel-io.ts';

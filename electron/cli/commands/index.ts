@@ -15,4 +15,6 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   'export-data': async () => (await import('./export-data.ts')).exportDataCommand,
   data: async () => (await import('./data.ts')).dataCommand,
   overdue: async () => (await import('./overdue.ts')).overdueCommand,
+  review: async () => (await import('./review.ts')).reviewCommand,
+  receipt: async () => (await import('./review.ts')).receiptCommand,
 };

@@ -11,6 +11,7 @@
 // Exit codes: 0 every file accepted, 3 some files rejected (the rest merged), 2 bad arguments or nothing to import,
 // 130 cancelled by Ctrl+C (a second Ctrl+C ends the process at once; SQLite rolls back a batch not yet committed).
 import { AppError } from '../../../shared/api/envelope.ts';
+import type { Output } from '../../../shared/api/contract.ts';
 import type { FileVerdict, ImportProgress } from '../../../shared/api/merge-contract.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { headlineOf } from '../../../shared/report/headline.ts';
@@ -33,7 +34,7 @@ export const mergeCommand: CliCommand = {
     const planId = flagString(args, 'plan');
     const where = { year, regionCode: region, planId };
     const json = Boolean(args.flags.json);
-    let started;
+    let started: Output<'merge:import-start'>;
     try {
       // the CLI reads up to 100 files in its own thread (faster than starting workers); the folder walk and its caps are the operation's
       started = await call(backend, 'merge:import-start', { ...where, source: { kind: 'paths', paths: args.positionals }, offMainThread: false });

@@ -4,7 +4,7 @@ import { AREA_LETTER, type AreaCode, type TargetRule } from '../../../shared/fra
 import { MESSAGES } from '../../../shared/messages.ts';
 import { call } from '../call.ts';
 import { flagString, UsageError, type CliIo, type ParsedArgs } from '../command.ts';
-import type { AppBackend } from '../../app.ts';
+import type { AppBackend } from '../../backend/open-app.ts';
 import { printReport, readInputFile, writeOutputFile } from './excel-io.ts';
 
 const C = MESSAGES.cli;

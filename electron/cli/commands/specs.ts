@@ -23,6 +23,8 @@ const output = (required: boolean, value = '<文件>', description = F.output): 
 const text = (description: string, required = false): FlagSpec => ({ type: 'string', value: '<文字>', description, required });
 const number = (description: string): FlagSpec => ({ type: 'string', value: '<数值>', description, check: 'number' });
 const planId = { ...P.planId, min: 1, max: 1 };
+/** The unit whose return is reviewed: a township by its code, or a county department. */
+const unitFlags: Record<string, FlagSpec> = { unit: region(false, F.unit), department: { type: 'string', value: '<部门>', description: F.department } };
 
 export const REPORT_KINDS = ['annual', 'midterm', 'final'] as const;
 export const DATA_FORMATS = ['csv', 'json', 'dhis2-json', 'adx'] as const;
@@ -112,9 +114,19 @@ export const COMMAND_SPECS: CommandSpec[] = [
     name: 'overdue', summary: S.overdue,
     flags: { year: year(true), region: region(false, F.regionOffice), deadline: { type: 'string', value: '<YYYY-MM-DD>', description: F.deadline, check: 'date' }, plan, output: output(false, '<催报名单.xlsx>') },
   },
+  {
+    name: 'review', summary: S.review, note: N.review,
+    flags: {
+      year: year(true), ...unitFlags, decision: { type: 'string', value: '<结论>', description: F.decision, required: true, check: { oneOf: ['accept', 'send-back'] } },
+      remark: text(F.remark), cell: { type: 'string', value: '<代码.列>', description: F.cell }, 'cell-remark': text(F.cellRemark),
+      region: region(false, F.regionOffice), plan, output: output(false, '<退回意见.xlsx>', F.annotatedCopy),
+    },
+  },
+  { name: 'receipt write', summary: S['receipt write'], flags: { year: year(true), ...unitFlags, region: region(false, F.regionOffice), plan, output: output(true, '<回执.json>', F.receiptFile) } },
+  { name: 'receipt import', summary: S['receipt import'], positional: { ...P.receipt, min: 1, max: 1 }, flags: {} },
 ];
 
 /** Commands with subcommands (`plan show|new|edit|export`). */
-export const GROUPS: Record<string, string[]> = { plan: ['show', 'new', 'edit', 'local', 'import', 'export'] };
+export const GROUPS: Record<string, string[]> = { plan: ['show', 'new', 'edit', 'local', 'import', 'export'], receipt: ['write', 'import'] };
 
 export const specOf = (name: string): CommandSpec | undefined => COMMAND_SPECS.find((s) => s.name === name);

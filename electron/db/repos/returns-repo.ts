@@ -3,6 +3,12 @@ import type { Database } from 'better-sqlite3';
 import type { ReturnFooter } from '../../../shared/returns/footer.ts';
 import type { Cell, QualitativeAnswer, ReturnStatus } from '../../../shared/returns/schema.ts';
 
+/** How a status is stored: the entry workflow in returns.status, the office's decision (被退回 / 审核通过) in returns.review. */
+const STORED: Record<ReturnStatus, { status: 'draft' | 'checked' | 'submitted'; review: 'returned' | 'accepted' | null }> = {
+  draft: { status: 'draft', review: null }, checked: { status: 'checked', review: null }, submitted: { status: 'submitted', review: null },
+  returned: { status: 'draft', review: 'returned' }, accepted: { status: 'submitted', review: 'accepted' },
+};
+
 export interface ReturnRow {
   id: number; planId: string; frameworkVersion: number; regionCode: string; level: 'township' | 'county' | 'city';
   year: number; status: ReturnStatus; createdAt: string; updatedAt: string;
@@ -10,11 +16,11 @@ export interface ReturnRow {
 
 interface RawReturn {
   id: number; plan_id: string; framework_version: number; region_code: string; level: 'township' | 'county' | 'city';
-  year: number; status: ReturnStatus; created_at: string; updated_at: string;
+  year: number; status: 'draft' | 'checked' | 'submitted'; review: 'returned' | 'accepted' | null; created_at: string; updated_at: string;
 }
 const toReturn = (r: RawReturn): ReturnRow => ({
   id: r.id, planId: r.plan_id, frameworkVersion: r.framework_version, regionCode: r.region_code, level: r.level,
-  year: r.year, status: r.status, createdAt: r.created_at, updatedAt: r.updated_at,
+  year: r.year, status: r.review ?? r.status, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
 export function findReturn(db: Database, regionCode: string, year: number, planId: string): ReturnRow | null {
@@ -41,9 +47,12 @@ export function historyOf(db: Database, ret: ReturnRow): ReturnRow[] {
 }
 
 export function insertReturn(db: Database, r: Omit<ReturnRow, 'id' | 'status' | 'updatedAt'> & { status?: ReturnStatus }): number {
+  const stored = STORED[r.status ?? 'draft'];
   const info = db.prepare(`INSERT INTO returns (plan_id, framework_version, region_code, level, year, status, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(r.planId, r.frameworkVersion, r.regionCode, r.level, r.year, r.status ?? 'draft', r.createdAt, r.createdAt);
-  return Number(info.lastInsertRowid);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(r.planId, r.frameworkVersion, r.regionCode, r.level, r.year, stored.status, r.createdAt, r.createdAt);
+  const id = Number(info.lastInsertRowid);
+  if (stored.review) db.prepare('UPDATE returns SET review = ? WHERE id = ?').run(stored.review, id);
+  return id;
 }
 
 export function touchReturn(db: Database, id: number, at: string): void {
@@ -51,7 +60,8 @@ export function touchReturn(db: Database, id: number, at: string): void {
 }
 
 export function setReturnStatus(db: Database, id: number, status: ReturnStatus, at: string): void {
-  db.prepare('UPDATE returns SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
+  const stored = STORED[status];
+  db.prepare('UPDATE returns SET status = ?, review = ?, updated_at = ? WHERE id = ?').run(stored.status, stored.review, at, id);
 }
 
 interface RawCell { item: string; sex: 'total' | 'female' | 'male'; value: number | null; no_data_reason: string | null; prefilled: number; raw_text: string | null }

@@ -65,7 +65,7 @@ export function insertSubmission(
   const putMissing = db.prepare('INSERT INTO submission_pooled_missing (submission_id, indicator, seq, code, name) VALUES (?, ?, ?, ?, ?)');
   for (const [indicator, p] of Object.entries(pooled)) {
     putPooled.run(id, indicator, p.numeratorCell, p.denominatorCell, p.numerator, p.denominator, p.units, p.of, p.unitLevel);
-    p.missingIn.forEach((m, seq) => putMissing.run(id, indicator, seq, m.code, m.name));
+    p.missingIn.forEach((m, seq) => { putMissing.run(id, indicator, seq, m.code, m.name); });
   }
   return id;
 }
@@ -176,7 +176,7 @@ export function insertReceivedFile(db: Database, f: Omit<ReceivedFileRow, 'id'>,
     .run(f.officeCode, f.year, f.fileName, f.checksum, f.sizeBytes, f.receivedAt, f.verdict, f.submissionId, f.regionCode, f.fileYear);
   const id = Number(info.lastInsertRowid);
   const put = db.prepare('INSERT INTO received_file_problems (file_id, seq, severity, location, message) VALUES (?, ?, ?, ?, ?)');
-  problems.forEach((p, i) => put.run(id, i + 1, p.severity, p.location, p.message));
+  problems.forEach((p, i) => { put.run(id, i + 1, p.severity, p.location, p.message); });
   return id;
 }
 

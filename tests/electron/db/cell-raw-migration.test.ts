@@ -4,10 +4,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { openDatabase } from '../../../electron/db/open-database.ts';
 import { cellsOf, getCell, insertReturn, putCell } from '../../../electron/db/repos/returns-repo.ts';
-import { sourcePaths } from '../../../electron/app-paths.ts';
+import { sourcePaths } from '../../../electron/backend/app-paths.ts';
 
 const MIGRATIONS_DIR = sourcePaths.migrationsDir;
 const root = mkdtempSync(join(tmpdir(), 'wdp-raw-'));

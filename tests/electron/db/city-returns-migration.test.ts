@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../../electron/db/open-database.ts';
 import { cellsOf, insertReturn, putCell } from '../../../electron/db/repos/returns-repo.ts';
 import { appendAudit, auditOf } from '../../../electron/db/repos/audit-repo.ts';
-import { sourcePaths } from '../../../electron/app-paths.ts';
+import { sourcePaths } from '../../../electron/backend/app-paths.ts';
 
 const MIGRATIONS_DIR = sourcePaths.migrationsDir;
 const root = mkdtempSync(join(tmpdir(), 'wdp-city-'));

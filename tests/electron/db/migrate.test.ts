@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/envelope.ts';
 import { migrate, readMigrations } from '../../../electron/db/migrate.ts';
 import { openDatabase } from '../../../electron/db/open-database.ts';
-import { sourcePaths } from '../../../electron/app-paths.ts';
+import { sourcePaths } from '../../../electron/backend/app-paths.ts';
 
 const MIGRATIONS_DIR = sourcePaths.migrationsDir;
 const migrationFiles = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/envelope.ts';
 import { openDatabase } from '../../../electron/db/open-database.ts';
-import { openApp } from '../../../electron/app.ts';
-import { sourcePaths } from '../../../electron/app-paths.ts';
-import { snapshotSync } from '../../../electron/services/backup-service.ts';
+import { openApp } from '../../../electron/backend/open-app.ts';
+import { sourcePaths } from '../../../electron/backend/app-paths.ts';
+import { snapshotSync } from '../../../electron/backups/backup-service.ts';
 import { wdpRunner } from '../../helpers/cli.ts';
 
 const MIGRATIONS_DIR = sourcePaths.migrationsDir;
