@@ -44,7 +44,8 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-const refuse = (status: number) => new Response(null, { status, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
+const refuse = (status: number) =>
+  new Response(null, { status, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
 
 /**
  * The file an app:// URL names inside `rootDir`, or null when it names none: another host, a path that
@@ -52,10 +53,18 @@ const refuse = (status: number) => new Response(null, { status, headers: { 'Cont
  */
 export function resolveAppFile(rootDir: string, url: string): string | null {
   let parsed: URL;
-  try { parsed = new URL(url); } catch { return null; }
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
   let path: string;
-  try { path = decodeURIComponent(parsed.pathname); } catch { return null; }
+  try {
+    path = decodeURIComponent(parsed.pathname);
+  } catch {
+    return null;
+  }
   if (path.includes('\0') || path.includes('\\')) return null;
   if (path === '/' || path === '') path = '/index.html';
   const root = resolve(rootDir);

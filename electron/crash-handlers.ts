@@ -12,14 +12,20 @@ export interface CrashDeps {
   exportDiagnostics: () => Promise<unknown>;
 }
 
-type ProcessEvents = { on(event: 'uncaughtException' | 'unhandledRejection', listener: (reason: unknown) => void): unknown };
+type ProcessEvents = {
+  on(event: 'uncaughtException' | 'unhandledRejection', listener: (reason: unknown) => void): unknown;
+};
 
 export function installCrashHandlers(proc: ProcessEvents, deps: CrashDeps): { shown: () => Promise<void> } {
   const M = MESSAGES.diagnostics;
   let showing: Promise<void> = Promise.resolve();
   let open = false;
   const report = (kind: string) => (reason: unknown) => {
-    try { deps.log.error(`main process ${kind}`, reason); } catch { /* the log itself failed: still tell the user */ }
+    try {
+      deps.log.error(`main process ${kind}`, reason);
+    } catch {
+      /* the log itself failed: still tell the user */
+    }
     if (open) return;
     open = true;
     const what = reason instanceof Error ? reason.message : String(reason);
@@ -28,7 +34,11 @@ export function installCrashHandlers(proc: ProcessEvents, deps: CrashDeps): { sh
         const choice = await deps.showError(M.crashTitle, M.crash(what), M.crashButtons);
         if (choice === 0) await deps.exportDiagnostics();
       } catch (error) {
-        try { deps.log.error('crash dialog failed', error); } catch { /* nothing left to do */ }
+        try {
+          deps.log.error('crash dialog failed', error);
+        } catch {
+          /* nothing left to do */
+        }
       } finally {
         open = false;
       }

@@ -28,13 +28,23 @@ export function electronShell(dialog: Dialog, window: () => BrowserWindow | null
     print({ landscape }) {
       const win = window();
       if (!win) return Promise.resolve(false);
-      return new Promise((resolve) => win.webContents.print({ landscape, pageSize: 'A4', printBackground: true }, (ok) => resolve(ok)));
+      return new Promise((resolve) =>
+        win.webContents.print({ landscape, pageSize: 'A4', printBackground: true }, (ok) => resolve(ok)),
+      );
     },
     async printToPdf({ landscape }) {
       const win = window();
       if (!win) return null;
-      return win.webContents.printToPDF({ landscape, pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateDocumentOutline: true });
+      return win.webContents.printToPDF({
+        landscape,
+        pageSize: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        generateDocumentOutline: true,
+      });
     },
-    nextMenuCommand(waitMs) { return menu ? menu.next(waitMs) : Promise.resolve(null); },
+    nextMenuCommand(waitMs) {
+      return menu ? menu.next(waitMs) : Promise.resolve(null);
+    },
   };
 }

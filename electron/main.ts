@@ -2,7 +2,13 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { electronShell } from './electron-shell.ts';
 import { join } from 'node:path';
-import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isAppUrl } from './app-protocol.ts';
+import {
+  APP_INDEX_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+  isAppUrl,
+} from './app-protocol.ts';
 import { openApp, type AppBackend } from './backend/open-app.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
 import { createMainWindow, hardenApp } from './window.ts';
@@ -33,12 +39,26 @@ if (!app.requestSingleInstanceLock()) {
 
   installCrashHandlers(process, {
     log,
-    showError: async (title, message, buttons) => (await dialog.showMessageBox({ type: 'error', title, message, buttons: [...buttons], defaultId: 0, cancelId: 1, noLink: true })).response,
+    showError: async (title, message, buttons) =>
+      (
+        await dialog.showMessageBox({
+          type: 'error',
+          title,
+          message,
+          buttons: [...buttons],
+          defaultId: 0,
+          cancelId: 1,
+          noLink: true,
+        })
+      ).response,
     exportDiagnostics: async () => (backend ? dispatch(backend.handlers, 'diagnostics:export', {}) : null),
   });
 
   app.on('second-instance', () => {
-    if (win) { if (win.isMinimized()) win.restore(); win.focus(); }
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
   });
 
   void app.whenReady().then(() => {
@@ -54,11 +74,22 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     registerIpcHandlers(ipcMain, backend.handlers, isTrustedUrl, log);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({
-      packaged: app.isPackaged,
-      send: (command) => menuCommands.push(command),
-      about: () => void dialog.showMessageBox({ type: 'info', title: MESSAGES.app.menu.about, message: MESSAGES.app.title, detail: MESSAGES.app.menu.aboutDetail(app.getVersion()), buttons: [MESSAGES.app.menu.ok] }),
-    })));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          packaged: app.isPackaged,
+          send: (command) => menuCommands.push(command),
+          about: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: MESSAGES.app.menu.about,
+              message: MESSAGES.app.title,
+              detail: MESSAGES.app.menu.aboutDetail(app.getVersion()),
+              buttons: [MESSAGES.app.menu.ok],
+            }),
+        }),
+      ),
+    );
     app.on('web-contents-created', (_event, contents) => {
       contents.on('context-menu', (_e, params) => {
         const template = buildEditContextMenu(params);
@@ -66,22 +97,35 @@ if (!app.requestSingleInstanceLock()) {
       });
     });
     const stateFile = join(app.getPath('userData'), 'window-state.json');
-    const restored = restoreBounds(readWindowState(stateFile), screen.getAllDisplays().map((d) => d.workArea));
-    const opened = createMainWindow(BrowserWindow, join(appRoot, 'dist-electron', 'preload.cjs'), APP_INDEX_URL, restored);
+    const restored = restoreBounds(
+      readWindowState(stateFile),
+      screen.getAllDisplays().map((d) => d.workArea),
+    );
+    const opened = createMainWindow(
+      BrowserWindow,
+      join(appRoot, 'dist-electron', 'preload.cjs'),
+      APP_INDEX_URL,
+      restored,
+    );
     win = opened;
-    opened.on('close', () => writeWindowState(stateFile, { bounds: opened.getNormalBounds(), maximized: opened.isMaximized() }));
-    win.on('closed', () => { win = null; });
+    opened.on('close', () =>
+      writeWindowState(stateFile, { bounds: opened.getNormalBounds(), maximized: opened.isMaximized() }),
+    );
+    win.on('closed', () => {
+      win = null;
+    });
   });
 
-  const openBackend = () => openApp({
-    dbFile: join(app.getPath('userData'), 'wdp.sqlite'),
-    backupOnStart: true,
-    shell: electronShell(dialog, () => win, menuCommands),
-    // resources/ and the migrations are packed inside app.asar, which Electron's fs reads like a folder.
-    resourcesDir: join(appRoot, 'resources'),
-    migrationsDir: join(appRoot, 'electron', 'db', 'migrations'),
-    log,
-  });
+  const openBackend = () =>
+    openApp({
+      dbFile: join(app.getPath('userData'), 'wdp.sqlite'),
+      backupOnStart: true,
+      shell: electronShell(dialog, () => win, menuCommands),
+      // resources/ and the migrations are packed inside app.asar, which Electron's fs reads like a folder.
+      resourcesDir: join(appRoot, 'resources'),
+      migrationsDir: join(appRoot, 'electron', 'db', 'migrations'),
+      log,
+    });
 
   app.on('window-all-closed', () => app.quit());
   // Close the database cleanly on quit (WAL checkpointed); committed data is safe even without this.

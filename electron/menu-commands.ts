@@ -15,13 +15,17 @@ export function menuCommandQueue(): MenuCommandQueue {
   return {
     push(command) {
       const waiter = waiting.shift();
-      if (waiter) waiter(command); else queued.push(command);
+      if (waiter) waiter(command);
+      else queued.push(command);
     },
     next(waitMs) {
       const ready = queued.shift();
       if (ready) return Promise.resolve(ready);
       return new Promise((resolve) => {
-        const done = (command: MenuCommand | null) => { clearTimeout(timer); resolve(command); };
+        const done = (command: MenuCommand | null) => {
+          clearTimeout(timer);
+          resolve(command);
+        };
         const timer = setTimeout(() => {
           const i = waiting.indexOf(done);
           if (i >= 0) waiting.splice(i, 1);

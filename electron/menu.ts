@@ -18,10 +18,16 @@ export interface MenuOptions {
 }
 
 export function buildMenuTemplate({ packaged, send, about }: MenuOptions): MenuItemConstructorOptions[] {
-  const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions =>
-    ({ label, click: () => send(cmd), ...(accelerator ? { accelerator, registerAccelerator: false } : {}) });
-  const shown = (label: string, role: MenuItemConstructorOptions['role'], accelerator: string): MenuItemConstructorOptions =>
-    ({ label, role, accelerator, registerAccelerator: false });
+  const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    click: () => send(cmd),
+    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
+  });
+  const shown = (
+    label: string,
+    role: MenuItemConstructorOptions['role'],
+    accelerator: string,
+  ): MenuItemConstructorOptions => ({ label, role, accelerator, registerAccelerator: false });
   return [
     {
       label: `${M.file}(&F)`,
@@ -58,11 +64,13 @@ export function buildMenuTemplate({ packaged, send, about }: MenuOptions): MenuI
         { label: M.resetZoom, role: 'resetZoom', accelerator: 'CmdOrCtrl+0' },
         { type: 'separator' },
         { label: M.fullScreen, role: 'togglefullscreen', accelerator: 'F11' },
-        ...(packaged ? [] : [
-          { type: 'separator' } as const,
-          { label: M.reload, role: 'reload' } as const,
-          { label: M.devTools, role: 'toggleDevTools' } as const,
-        ]),
+        ...(packaged
+          ? []
+          : [
+              { type: 'separator' } as const,
+              { label: M.reload, role: 'reload' } as const,
+              { label: M.devTools, role: 'toggleDevTools' } as const,
+            ]),
       ],
     },
     {
@@ -81,7 +89,8 @@ export function buildMenuTemplate({ packaged, send, about }: MenuOptions): MenuI
  * The grid has its own (the page prevents this one there). Null when there is nothing to offer.
  */
 export function buildEditContextMenu(params: {
-  isEditable: boolean; selectionText: string;
+  isEditable: boolean;
+  selectionText: string;
   editFlags: { canCut: boolean; canCopy: boolean; canPaste: boolean; canSelectAll: boolean };
 }): MenuItemConstructorOptions[] | null {
   if (params.isEditable) {

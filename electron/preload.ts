@@ -3,7 +3,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNEL_NAMES } from '../shared/api/channels.ts';
 
-const bridge = Object.freeze(Object.fromEntries(
-  CHANNEL_NAMES.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(channel, input)]),
-));
+const bridge = Object.freeze(
+  Object.fromEntries(CHANNEL_NAMES.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(channel, input)])),
+);
 contextBridge.exposeInMainWorld('wdp', bridge);

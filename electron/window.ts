@@ -53,7 +53,9 @@ export function hardenApp(app: App, session: Session, isTrustedUrl: (url: string
     callback({ cancel: !ok });
   });
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => { if (!isTrustedUrl(url)) event.preventDefault(); });
+    contents.on('will-navigate', (event, url) => {
+      if (!isTrustedUrl(url)) event.preventDefault();
+    });
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -64,10 +66,20 @@ export function hardenApp(app: App, session: Session, isTrustedUrl: (url: string
  * The main window, showing the app's page (app://wdp/index.html). `restored`: the size and position remembered
  * from the last run (electron/window-state.ts), if any.
  */
-export function createMainWindow(BrowserWindow: typeof BrowserWindowType, preloadPath: string, pageUrl: string,
-  restored?: { bounds: Partial<Record<'x' | 'y', number>> & { width: number; height: number }; maximized: boolean } | null): BrowserWindowType {
+export function createMainWindow(
+  BrowserWindow: typeof BrowserWindowType,
+  preloadPath: string,
+  pageUrl: string,
+  restored?: {
+    bounds: Partial<Record<'x' | 'y', number>> & { width: number; height: number };
+    maximized: boolean;
+  } | null,
+): BrowserWindowType {
   const win = new BrowserWindow({ ...secureWindowOptions(preloadPath), ...(restored?.bounds ?? {}) });
-  win.once('ready-to-show', () => { if (restored?.maximized) win.maximize(); win.show(); });
+  win.once('ready-to-show', () => {
+    if (restored?.maximized) win.maximize();
+    win.show();
+  });
   void win.loadURL(pageUrl);
   return win;
 }

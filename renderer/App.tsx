@@ -31,7 +31,11 @@ export function App() {
   const [toast, setToast] = useState('');
   // an office without a shipped plan authors its own before it has a profile (plans:new makes the profile)
   const [setupAuthoring, setSetupAuthoring] = useState(false);
-  const reloadProfile = () => { void api['settings:get-profile']({}).then((p) => { if (p) setSaved(p); }); };
+  const reloadProfile = () => {
+    void api['settings:get-profile']({}).then((p) => {
+      if (p) setSaved(p);
+    });
+  };
   useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(() => setToast(''), 4000);
@@ -39,7 +43,10 @@ export function App() {
   }, [toast]);
   useMenuCommandSource();
   useMenuCommand((command) => {
-    if (command === 'guide') { setGuide(true); return; }
+    if (command === 'guide') {
+      setGuide(true);
+      return;
+    }
     // 帮助 → 导出诊断信息: the same zip as the 数据备份 page's button, from any page (even before set-up)
     if (command === 'diagnostics') {
       void api['diagnostics:export']({}).then(
@@ -53,37 +60,70 @@ export function App() {
     else if (command === 'import' || command === 'export') setPage('excel');
     else if (command === 'print') setPage('print');
     // the entry screen confirms its own saves (it waits for the pending ones); elsewhere every change is saved at once
-    else if (command === 'save' && page !== 'entry') setToast(MESSAGES.app.menu.allSaved(new Date().toLocaleTimeString('zh-CN', { hour12: false })));
+    else if (command === 'save' && page !== 'entry')
+      setToast(MESSAGES.app.menu.allSaved(new Date().toLocaleTimeString('zh-CN', { hour12: false })));
     else if (command === 'find' && page !== 'entry') setPage('framework');
   });
   const overlays = (
     <>
       {guide && <GuideDialog onClose={() => setGuide(false)} />}
-      {toast && <p className="toast" role="status" data-testid="app-toast">{toast}</p>}
+      {toast && (
+        <p className="toast" role="status" data-testid="app-toast">
+          {toast}
+        </p>
+      )}
     </>
   );
 
-  if (profileQuery.loading) return <main className="app"><p className="muted">{MESSAGES.app.loading}</p></main>;
+  if (profileQuery.loading)
+    return (
+      <main className="app">
+        <p className="muted">{MESSAGES.app.loading}</p>
+      </main>
+    );
   if (!profile || editing) {
     return (
       <main className={setupBackups ? 'app' : 'app narrow'}>
-        {setupBackups ? <BackupsPage onBack={() => { setSetupBackups(false); profileQuery.reload(); }} /> : setupAuthoring ? (
+        {setupBackups ? (
+          <BackupsPage
+            onBack={() => {
+              setSetupBackups(false);
+              profileQuery.reload();
+            }}
+          />
+        ) : setupAuthoring ? (
           <section className="card setup" aria-labelledby="author-setup-heading">
             <div className="page-head">
               <h1 id="author-setup-heading">{MESSAGES.planAuthor.ui.newHeading}</h1>
-              <button type="button" onClick={() => setSetupAuthoring(false)}>{MESSAGES.planAuthor.ui.backToSetup}</button>
+              <button type="button" onClick={() => setSetupAuthoring(false)}>
+                {MESSAGES.planAuthor.ui.backToSetup}
+              </button>
             </div>
             <p className="muted">{MESSAGES.planAuthor.ui.intro}</p>
-            <NewPlanForm onCreated={(message) => {
-              void api['settings:get-profile']({}).then((p) => {
-                if (!p) return;
-                setSaved(p); setEditing(false); setSetupAuthoring(false); setPage('plans'); setToast(message);
-              });
-            }} />
+            <NewPlanForm
+              onCreated={(message) => {
+                void api['settings:get-profile']({}).then((p) => {
+                  if (!p) return;
+                  setSaved(p);
+                  setEditing(false);
+                  setSetupAuthoring(false);
+                  setPage('plans');
+                  setToast(message);
+                });
+              }}
+            />
           </section>
         ) : (
-          <SetupPage initial={profile} onSaved={(p) => { setSaved(p); setEditing(false); setPage('home'); }} onBackups={() => setSetupBackups(true)}
-            onAuthor={() => setSetupAuthoring(true)} />
+          <SetupPage
+            initial={profile}
+            onSaved={(p) => {
+              setSaved(p);
+              setEditing(false);
+              setPage('home');
+            }}
+            onBackups={() => setSetupBackups(true)}
+            onAuthor={() => setSetupAuthoring(true)}
+          />
         )}
         {overlays}
       </main>
@@ -92,11 +132,17 @@ export function App() {
   const nav: [Page, string][] = [
     ['home', MESSAGES.app.nav.home],
     ['entry', MESSAGES.app.nav.entry],
-    ...(profile.role === 'county' || profile.role === 'city' ? [['merge', MESSAGES.merge.title] as [Page, string]] : []),
+    ...(profile.role === 'county' || profile.role === 'city'
+      ? [['merge', MESSAGES.merge.title] as [Page, string]]
+      : []),
     ['excel', MESSAGES.excel.ui.nav],
-    ...(profile.role === 'county' || profile.role === 'city' ? [['database', MESSAGES.openData.database.nav] as [Page, string]] : []),
+    ...(profile.role === 'county' || profile.role === 'city'
+      ? [['database', MESSAGES.openData.database.nav] as [Page, string]]
+      : []),
     ['framework', MESSAGES.app.nav.framework],
-    ...(profile.role === 'county' || profile.role === 'city' ? [['plans', MESSAGES.planAuthor.ui.nav] as [Page, string]] : []),
+    ...(profile.role === 'county' || profile.role === 'city'
+      ? [['plans', MESSAGES.planAuthor.ui.nav] as [Page, string]]
+      : []),
     ['backups', MESSAGES.app.nav.backups],
     ['print', MESSAGES.report.page.nav],
   ];
@@ -105,13 +151,33 @@ export function App() {
       <nav className="sidebar" aria-label={MESSAGES.app.common.mainNav}>
         <div className="brand">{MESSAGES.app.title}</div>
         {nav.map(([id, label]) => (
-          <button type="button" key={id} className={page === id ? 'nav active' : 'nav'} aria-current={page === id ? 'page' : undefined} onClick={() => setPage(id)}>{label}</button>
+          <button
+            type="button"
+            key={id}
+            className={page === id ? 'nav active' : 'nav'}
+            aria-current={page === id ? 'page' : undefined}
+            onClick={() => setPage(id)}
+          >
+            {label}
+          </button>
         ))}
       </nav>
       <main className="app">
-        {page === 'home' && <HomePage profile={profile} onChangeProfile={() => setEditing(true)} onOpenEntry={(year) => { setEntryYear(year); setPage('entry'); }} onOpenMerge={() => setPage('merge')} />}
+        {page === 'home' && (
+          <HomePage
+            profile={profile}
+            onChangeProfile={() => setEditing(true)}
+            onOpenEntry={(year) => {
+              setEntryYear(year);
+              setPage('entry');
+            }}
+            onOpenMerge={() => setPage('merge')}
+          />
+        )}
         {page === 'entry' && <EntryPage profile={profile} initialYear={entryYear} />}
-        {page === 'framework' && <FrameworkPage planId={profile.planId} canAdjust={profile.role === 'county' || profile.role === 'city'} />}
+        {page === 'framework' && (
+          <FrameworkPage planId={profile.planId} canAdjust={profile.role === 'county' || profile.role === 'city'} />
+        )}
         {page === 'plans' && <PlanAuthorPage profile={profile} onProfileChanged={reloadProfile} />}
         {page === 'backups' && <BackupsPage />}
         {page === 'print' && <PrintPage profile={profile} />}

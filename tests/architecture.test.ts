@@ -29,12 +29,18 @@ const folderOf = (file: string) => {
 };
 
 function violations(folder: string, forbidden: RegExp): string[] {
-  return sourcesUnder(folder).flatMap((file) => specifiersOf(file).filter((spec) => forbidden.test(spec)).map((spec) => `${file} → ${spec}`));
+  return sourcesUnder(folder).flatMap((file) =>
+    specifiersOf(file)
+      .filter((spec) => forbidden.test(spec))
+      .map((spec) => `${file} → ${spec}`),
+  );
 }
 
 describe('architecture', () => {
   it('shared/ imports no Node, Electron, electron/ or renderer/ code', () => {
-    expect(violations('shared', /^(node:|electron$|fs$|path$|better-sqlite3|exceljs|xlsx)|\/electron\/|\/renderer\//)).toEqual([]);
+    expect(
+      violations('shared', /^(node:|electron$|fs$|path$|better-sqlite3|exceljs|xlsx)|\/electron\/|\/renderer\//),
+    ).toEqual([]);
   });
   it('renderer/ imports no Node, Electron or main-process code', () => {
     expect(violations('renderer', /^(node:|electron$|fs$|path$|better-sqlite3|exceljs|xlsx)|\/electron\//)).toEqual([]);
@@ -61,7 +67,10 @@ describe('architecture', () => {
     const formats = ['electron/excel', 'electron/open-data'].flatMap((f) => sourcesUnder(f));
     const graph = importGraph(['electron']);
     const reaching = formats.flatMap((file) =>
-      (graph.get(file) ?? []).filter((dep) => dep.startsWith('electron/') && !/^electron\/(excel|open-data|fs)\//.test(dep)).map((dep) => `${file} → ${dep}`));
+      (graph.get(file) ?? [])
+        .filter((dep) => dep.startsWith('electron/') && !/^electron\/(excel|open-data|fs)\//.test(dep))
+        .map((dep) => `${file} → ${dep}`),
+    );
     expect(reaching).toEqual([]);
   });
 });

@@ -10,10 +10,17 @@ import { REPO_ROOT } from './helpers/paths.ts';
 
 /** Data values, not text: the code compares with them or writes them as data. */
 const DATA_VALUES = [
-  "'征求意见稿'", "'正式'", // PlanMeta.status
-  "'主要目标'", "'策略措施'", // Target.source.section
-  "'1/10万'", "'/10万'", // an indicator unit
-  "'宋体'", "'黑体'", '"微软雅黑"', '"黑体"', '"宋体"', // font names in Excel and CSS
+  "'征求意见稿'",
+  "'正式'", // PlanMeta.status
+  "'主要目标'",
+  "'策略措施'", // Target.source.section
+  "'1/10万'",
+  "'/10万'", // an indicator unit
+  "'宋体'",
+  "'黑体'",
+  '"微软雅黑"',
+  '"黑体"',
+  '"宋体"', // font names in Excel and CSS
 ];
 
 /** Files that must hold Chinese, with the reason. */
@@ -58,21 +65,30 @@ const DEBT: Record<string, string> = {
   'shared/report/charts.ts': 'the trend chart title',
 };
 
-const sources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-  .flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : /\.(ts|tsx)$/.test(e.name) ? [join(dir, e.name)] : []));
-const listed = (list: Record<string, string>, file: string) => Object.keys(list).some((p) => (p.endsWith('/') ? file.startsWith(p) : file === p));
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : /\.(ts|tsx)$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+const listed = (list: Record<string, string>, file: string) =>
+  Object.keys(list).some((p) => (p.endsWith('/') ? file.startsWith(p) : file === p));
 
 /** Lines of code (comments aside) holding Chinese text, per file relative to the repository. */
 function chineseLines(folder: string): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const path of sources(join(REPO_ROOT, folder))) {
     const file = path.slice(REPO_ROOT.length + 1);
-    readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
-      const code = line.replace(/\/\/.*$/, '').replace(/\/\*.*?\*\//g, '').replace(/\/\*.*$/, '');
-      if (/^\s*\*/.test(code)) return;
-      const stripped = DATA_VALUES.reduce((text, v) => text.split(v).join(''), code);
-      if (/[\u4e00-\u9fff]/.test(stripped)) found.set(file, [...(found.get(file) ?? []), `${file}:${i + 1}: ${line.trim()}`]);
-    });
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        const code = line
+          .replace(/\/\/.*$/, '')
+          .replace(/\/\*.*?\*\//g, '')
+          .replace(/\/\*.*$/, '');
+        if (/^\s*\*/.test(code)) return;
+        const stripped = DATA_VALUES.reduce((text, v) => text.split(v).join(''), code);
+        if (/[\u4e00-\u9fff]/.test(stripped))
+          found.set(file, [...(found.get(file) ?? []), `${file}:${i + 1}: ${line.trim()}`]);
+      });
   }
   return found;
 }
@@ -80,13 +96,17 @@ function chineseLines(folder: string): Map<string, string[]> {
 describe('user-facing text', () => {
   for (const folder of ['renderer', 'electron', 'shared']) {
     it(`${folder}/ takes every Chinese string from the messages modules`, () => {
-      const offenders = [...chineseLines(folder)].filter(([file]) => !listed(EXEMPT, file) && !listed(DEBT, file)).flatMap(([, lines]) => lines);
+      const offenders = [...chineseLines(folder)]
+        .filter(([file]) => !listed(EXEMPT, file) && !listed(DEBT, file))
+        .flatMap(([, lines]) => lines);
       expect(offenders).toEqual([]);
     });
   }
   it('the debt list names only files that still hold Chinese text', () => {
     const holding = new Set(['renderer', 'electron', 'shared'].flatMap((f) => [...chineseLines(f).keys()]));
-    const paid = Object.keys(DEBT).filter((p) => ![...holding].some((file) => (p.endsWith('/') ? file.startsWith(p) : file === p)));
+    const paid = Object.keys(DEBT).filter(
+      (p) => ![...holding].some((file) => (p.endsWith('/') ? file.startsWith(p) : file === p)),
+    );
     expect(paid).toEqual([]);
   });
 });

@@ -6,4 +6,3 @@ export type Handler<C extends Channel> = (input: ParsedInput<C>) => Output<C> | 
 export type Handlers = { [C in Channel]: Handler<C> };
 /** The handlers of the channels whose names start with a prefix. */
 export type DomainHandlers<P extends string> = { [C in Channel as C extends `${P}:${string}` ? C : never]: Handler<C> };
-

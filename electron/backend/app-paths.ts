@@ -21,8 +21,11 @@ export const sourcePaths = {
 /** The default database for the CLI: $WDP_DB, else the same place the desktop app uses on Linux. */
 export function defaultDbFile(): string {
   if (process.env.WDP_DB) return process.env.WDP_DB;
-  const appData = process.platform === 'win32' ? (process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'))
-    : process.platform === 'darwin' ? join(homedir(), 'Library', 'Application Support')
-    : (process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'));
+  const appData =
+    process.platform === 'win32'
+      ? (process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'))
+      : process.platform === 'darwin'
+        ? join(homedir(), 'Library', 'Application Support')
+        : (process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'));
   return join(appData, 'wdp-monitor', 'wdp.sqlite');
 }

@@ -29,7 +29,11 @@ export interface OpenAppOptions {
   log?: AppLog;
 }
 
-export interface AppBackend { ctx: AppContext; handlers: Handlers; close: () => void }
+export interface AppBackend {
+  ctx: AppContext;
+  handlers: Handlers;
+  close: () => void;
+}
 
 export function openApp(options: OpenAppOptions): AppBackend {
   mkdirSync(dirname(options.dbFile), { recursive: true });
@@ -51,12 +55,25 @@ export function openApp(options: OpenAppOptions): AppBackend {
     // A damaged file is left as it is; the way out is the newest backup that opens and passes its check.
     log.error('database open refused', error);
     if (error instanceof DamagedDatabaseError) {
-      throw new AppError('invalid_file', MESSAGES.app.damagedDatabase(error.file, error.why, newestGoodBackup(paths.backupsDir, error.file)));
+      throw new AppError(
+        'invalid_file',
+        MESSAGES.app.damagedDatabase(error.file, error.why, newestGoodBackup(paths.backupsDir, error.file)),
+      );
     }
     throw error;
   }
-  const ctx: AppContext = { db, dbFile: options.dbFile, paths, now, startupWarnings: [], shell: options.shell ?? noShell, log };
-  log.info(`start app=${APP_VERSION} schema=${db.pragma('user_version', { simple: true })} platform=${process.platform}-${process.arch}`);
+  const ctx: AppContext = {
+    db,
+    dbFile: options.dbFile,
+    paths,
+    now,
+    startupWarnings: [],
+    shell: options.shell ?? noShell,
+    log,
+  };
+  log.info(
+    `start app=${APP_VERSION} schema=${db.pragma('user_version', { simple: true })} platform=${process.platform}-${process.arch}`,
+  );
   if (options.backupOnStart && (db.prepare('SELECT count(*) AS n FROM returns').get() as { n: number }).n > 0) {
     try {
       snapshotSync(db, paths.backupsDir, 'start', now());

@@ -5,7 +5,19 @@
 // backup's name never holds half a file. A file under a backup's name that does not open and pass quick_check is
 // never listed, never offered, never counted among the kept.
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Database as Db } from 'better-sqlite3';
@@ -20,7 +32,8 @@ const NAME = new RegExp(`^(.+)-(\\d{8}T\\d{6}\\d{3}Z)-(${BackupReasonSchema.opti
  * Backups belong to their database: named after its file (wdp.sqlite → wdp-<time>-<reason>.sqlite, as before;
  * county.sqlite → county-…), so two databases sharing a folder never list, rotate or restore each other's.
  */
-export const backupPrefix = (dbFile: string) => basename(dbFile, extname(dbFile)).replace(/[^\p{L}\p{N}_.]/gu, '_') || 'wdp';
+export const backupPrefix = (dbFile: string) =>
+  basename(dbFile, extname(dbFile)).replace(/[^\p{L}\p{N}_.]/gu, '_') || 'wdp';
 const ownName = (prefix: string, name: string) => NAME.exec(name)?.[1] === prefix;
 /** tables of this machine's own settings: a restore keeps them (the profile: plan, unit, user) */
 const KEPT_ON_RESTORE = new Set(['settings']);
@@ -32,7 +45,8 @@ const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('.', '')
 function backupFile(backupsDir: string, prefix: string, reason: BackupReason, now: Date): string {
   mkdirSync(backupsDir, { recursive: true });
   let file = join(backupsDir, `${prefix}-${stamp(now)}-${reason}.sqlite`);
-  for (let ms = now.getTime() + 1; existsSync(file); ms += 1) file = join(backupsDir, `${prefix}-${stamp(new Date(ms))}-${reason}.sqlite`);
+  for (let ms = now.getTime() + 1; existsSync(file); ms += 1)
+    file = join(backupsDir, `${prefix}-${stamp(new Date(ms))}-${reason}.sqlite`);
   return file;
 }
 
@@ -96,7 +110,10 @@ export function snapshotSync(db: Db, backupsDir: string, reason: BackupReason, n
 }
 
 /** A copy through SQLite's online backup API, taken while the app is in use (before imports, on demand). */
-export async function backupNow(ctx: Pick<AppContext, 'db' | 'dbFile' | 'paths' | 'now'>, reason: BackupReason): Promise<string> {
+export async function backupNow(
+  ctx: Pick<AppContext, 'db' | 'dbFile' | 'paths' | 'now'>,
+  reason: BackupReason,
+): Promise<string> {
   const prefix = backupPrefix(ctx.dbFile);
   const file = backupFile(ctx.paths.backupsDir, prefix, reason, ctx.now());
   const partial = partialName(file);
@@ -164,7 +181,10 @@ function isGoodBackup(file: string): boolean {
 /** This database's backups that open and pass their check, oldest first. */
 function goodBackups(backupsDir: string, prefix: string): string[] {
   if (!existsSync(backupsDir)) return [];
-  return readdirSync(backupsDir).filter((f) => ownName(prefix, f)).sort().filter((f) => isGoodBackup(join(backupsDir, f)));
+  return readdirSync(backupsDir)
+    .filter((f) => ownName(prefix, f))
+    .sort()
+    .filter((f) => isGoodBackup(join(backupsDir, f)));
 }
 
 /** The newest backup of this database that opens and passes its check (the way out of a damaged one), or null. */
@@ -184,12 +204,18 @@ export function rotate(backupsDir: string, prefix: string, keep = KEEP_BACKUPS):
     if (!PARTIAL.test(f)) continue;
     try {
       if (statSync(join(backupsDir, f)).mtimeMs < hourAgo) rmSync(join(backupsDir, f), { force: true });
-    } catch { /* gone already */ }
+    } catch {
+      /* gone already */
+    }
   }
   for (const f of names.filter((n) => ownName(prefix, n)).sort()) {
     const file = join(backupsDir, f);
     if (!isGoodBackup(file)) {
-      try { renameSync(file, `${file}.damaged`); } catch { /* left as it is: still never listed */ }
+      try {
+        renameSync(file, `${file}.damaged`);
+      } catch {
+        /* left as it is: still never listed */
+      }
     }
   }
   const good = goodBackups(backupsDir, prefix);
@@ -198,11 +224,18 @@ export function rotate(backupsDir: string, prefix: string, keep = KEEP_BACKUPS):
 
 /** The backups that can be restored, newest first (a file that does not open is never listed). */
 export function listBackups(ctx: Pick<AppContext, 'paths' | 'dbFile'>) {
-  return goodBackups(ctx.paths.backupsDir, backupPrefix(ctx.dbFile)).reverse().map((name) => {
-    const [, , ts, reason] = NAME.exec(name)!;
-    const iso = `${ts.slice(0, 4)}-${ts.slice(4, 6)}-${ts.slice(6, 8)}T${ts.slice(9, 11)}:${ts.slice(11, 13)}:${ts.slice(13, 15)}.${ts.slice(15, 18)}Z`;
-    return { name, reason: reason as BackupReason, createdAt: iso, bytes: statSync(join(ctx.paths.backupsDir, name)).size };
-  });
+  return goodBackups(ctx.paths.backupsDir, backupPrefix(ctx.dbFile))
+    .reverse()
+    .map((name) => {
+      const [, , ts, reason] = NAME.exec(name)!;
+      const iso = `${ts.slice(0, 4)}-${ts.slice(4, 6)}-${ts.slice(6, 8)}T${ts.slice(9, 11)}:${ts.slice(11, 13)}:${ts.slice(13, 15)}.${ts.slice(15, 18)}Z`;
+      return {
+        name,
+        reason: reason as BackupReason,
+        createdAt: iso,
+        bytes: statSync(join(ctx.paths.backupsDir, name)).size,
+      };
+    });
 }
 
 function requireBackup(ctx: AppContext, name: string): string {
@@ -223,10 +256,18 @@ export function inspectBackup(ctx: AppContext, name: string) {
   }
   try {
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    const returns = db.prepare(`SELECT r.region_code AS regionCode, coalesce(g.name, r.region_code) AS regionName, r.year, r.status,
+    const returns = db
+      .prepare(`SELECT r.region_code AS regionCode, coalesce(g.name, r.region_code) AS regionName, r.year, r.status,
       (SELECT count(*) FROM cell_values c WHERE c.return_id = r.id) AS cells, r.updated_at AS updatedAt
-      FROM returns r LEFT JOIN regions g ON g.code = r.region_code ORDER BY r.region_code, r.year`).all() as {
-      regionCode: string; regionName: string; year: number; status: string; cells: number; updatedAt: string }[];
+      FROM returns r LEFT JOIN regions g ON g.code = r.region_code ORDER BY r.region_code, r.year`)
+      .all() as {
+      regionCode: string;
+      regionName: string;
+      year: number;
+      status: string;
+      cells: number;
+      updatedAt: string;
+    }[];
     return { name, schemaVersion, returns };
   } catch (error) {
     throw new AppError('invalid_file', MESSAGES.backups.unreadable(name, (error as Error).message));
@@ -252,15 +293,22 @@ export async function restoreBackup(ctx: AppContext, name: string) {
     } finally {
       source.close();
     }
-    const tables = (ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[])
-      .map((t) => t.name).filter((t) => !KEPT_ON_RESTORE.has(t));
+    const tables = (
+      ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+        name: string;
+      }[]
+    )
+      .map((t) => t.name)
+      .filter((t) => !KEPT_ON_RESTORE.has(t));
     ctx.db.prepare('ATTACH DATABASE ? AS restore_source').run(work);
     try {
       ctx.db.transaction(() => {
         ctx.db.pragma('defer_foreign_keys = ON');
         for (const table of tables) ctx.db.prepare(`DELETE FROM main."${table}"`).run();
         for (const table of tables) {
-          const cols = (ctx.db.prepare(`SELECT name FROM pragma_table_info(?) `).all(table) as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
+          const cols = (ctx.db.prepare(`SELECT name FROM pragma_table_info(?) `).all(table) as { name: string }[])
+            .map((c) => `"${c.name}"`)
+            .join(', ');
           ctx.db.prepare(`INSERT INTO main."${table}" (${cols}) SELECT ${cols} FROM restore_source."${table}"`).run();
         }
       })();
@@ -272,4 +320,3 @@ export async function restoreBackup(ctx: AppContext, name: string) {
   }
   return { restored: name, safetyBackup: safety.split(/[\\/]/).pop()! };
 }
-

@@ -11,26 +11,57 @@ import { join } from 'node:path';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const common = {
-  bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: false, logLevel: 'warning',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  sourcemap: false,
+  logLevel: 'warning',
   external: ['electron', 'better-sqlite3'],
   // in CommonJS there is no import.meta: its dirname is __dirname, its url absent (read-pool.ts then finds read-worker.cjs)
   define: { 'import.meta.dirname': '__dirname', 'import.meta.url': 'undefined' },
 };
-await build({ ...common, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(root, 'dist-electron', 'main.cjs') });
-await build({ ...common, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(root, 'dist-electron', 'preload.cjs') });
+await build({
+  ...common,
+  entryPoints: [join(root, 'electron', 'main.ts')],
+  outfile: join(root, 'dist-electron', 'main.cjs'),
+});
+await build({
+  ...common,
+  entryPoints: [join(root, 'electron', 'preload.ts')],
+  outfile: join(root, 'dist-electron', 'preload.cjs'),
+});
 // the desktop app's read worker (merge imports read files off the main thread), beside main.cjs
-await build({ ...common, entryPoints: [join(root, 'electron', 'merge', 'read-worker.ts')], outfile: join(root, 'dist-electron', 'read-worker.cjs') });
+await build({
+  ...common,
+  entryPoints: [join(root, 'electron', 'merge', 'read-worker.ts')],
+  outfile: join(root, 'dist-electron', 'read-worker.cjs'),
+});
 
 // dist-cli/ sits one level under the repository root like electron/, so import.meta.dirname + '..' still finds
 // resources/ and electron/db/migrations/.
 rmSync(join(root, 'dist-cli'), { recursive: true, force: true });
 const cli = {
-  bundle: true, platform: 'node', format: 'esm', target: 'node22', sourcemap: false, logLevel: 'warning',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  sourcemap: false,
+  logLevel: 'warning',
   external: ['better-sqlite3', 'subset-font'],
   // CommonJS packages bundled into an ES module still call require()
-  banner: { js: "import { createRequire as __wdpRequire } from 'node:module'; const require = __wdpRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __wdpRequire } from 'node:module'; const require = __wdpRequire(import.meta.url);",
+  },
 };
 await build({
-  ...cli, splitting: true, outdir: join(root, 'dist-cli'), outExtension: { '.js': '.mjs' }, chunkNames: '[name]-[hash]',
-  entryPoints: { wdp: join(root, 'electron', 'cli', 'main.ts'), 'read-worker': join(root, 'electron', 'merge', 'read-worker.ts') },
+  ...cli,
+  splitting: true,
+  outdir: join(root, 'dist-cli'),
+  outExtension: { '.js': '.mjs' },
+  chunkNames: '[name]-[hash]',
+  entryPoints: {
+    wdp: join(root, 'electron', 'cli', 'main.ts'),
+    'read-worker': join(root, 'electron', 'merge', 'read-worker.ts'),
+  },
 });

@@ -15,7 +15,9 @@ export type CommandLine =
 
 type Options = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 const optionsOf = (flags: Record<string, FlagSpec>): Options =>
-  Object.fromEntries(Object.entries(flags).map(([name, f]) => [name, f.short ? { type: f.type, short: f.short } : { type: f.type }]));
+  Object.fromEntries(
+    Object.entries(flags).map(([name, f]) => [name, f.short ? { type: f.type, short: f.short } : { type: f.type }]),
+  );
 
 /** Every flag any command takes: only to find the command's words before the strict reading. */
 const ANY_FLAG: Options = optionsOf(Object.assign({}, ...COMMAND_SPECS.map((s) => s.flags), GLOBAL_FLAGS));
@@ -50,12 +52,16 @@ const YEAR = /^\d{4}$/;
 function checkValue(check: FlagCheck, value: string): string | null {
   if (typeof check === 'object') return check.oneOf.includes(value) ? null : C.form.oneOf(check.oneOf);
   switch (check) {
-    case 'region': return /^\d{12}$/.test(value) ? null : C.form.region;
-    case 'year': return YEAR.test(value) && Number(value) >= 2000 && Number(value) <= 2100 ? null : C.form.year;
-    case 'number': return value.trim() !== '' && Number.isFinite(Number(value)) ? null : C.form.number;
+    case 'region':
+      return /^\d{12}$/.test(value) ? null : C.form.region;
+    case 'year':
+      return YEAR.test(value) && Number(value) >= 2000 && Number(value) <= 2100 ? null : C.form.year;
+    case 'number':
+      return value.trim() !== '' && Number.isFinite(Number(value)) ? null : C.form.number;
     case 'date': {
       const date = new Date(`${value}T00:00:00Z`);
-      const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+      const ok =
+        /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
       return ok ? null : C.form.date;
     }
     case 'period': {
@@ -79,7 +85,9 @@ export function readCommandLine(argv: string[]): CommandLine {
   if (Object.hasOwn(GROUPS, name)) {
     const sub = rest[0];
     if (sub === undefined) {
-      return wantsHelp || helpCommand ? { kind: 'help', text: groupHelp(name), code: 0 } : { kind: 'error', lines: [C.missingSubcommand(name, GROUPS[name]), groupHelp(name)] };
+      return wantsHelp || helpCommand
+        ? { kind: 'help', text: groupHelp(name), code: 0 }
+        : { kind: 'error', lines: [C.missingSubcommand(name, GROUPS[name]), groupHelp(name)] };
     }
     if (!GROUPS[name].includes(sub)) return { kind: 'error', lines: [C.unknownSubcommand(name, sub, GROUPS[name])] };
     specName = `${name} ${sub}`;
@@ -90,7 +98,13 @@ export function readCommandLine(argv: string[]): CommandLine {
   if (wantsHelp || helpCommand) return { kind: 'help', text: commandHelp(spec), code: 0 };
 
   const declared = { ...spec.flags, ...GLOBAL_FLAGS };
-  const strict = parseArgs({ args: argv, options: optionsOf(declared), allowPositionals: true, strict: false, tokens: true });
+  const strict = parseArgs({
+    args: argv,
+    options: optionsOf(declared),
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
   const errors: string[] = [];
   for (const token of strict.tokens) {
     if (token.kind !== 'option') continue;
@@ -114,7 +128,7 @@ export function readCommandLine(argv: string[]): CommandLine {
   const positionals = strict.positionals.slice(used);
   const slot = spec.positional;
   if (slot && positionals.length < slot.min) errors.push(C.missingPositional(slot.name));
-  const max = slot ? slot.max ?? Infinity : 0;
+  const max = slot ? (slot.max ?? Infinity) : 0;
   if (positionals.length > max) errors.push(C.extraArgument(positionals[max]));
   if (errors.length > 0) return { kind: 'error', lines: [...errors, C.seeHelp(spec.name)] };
   return { kind: 'run', command: name, spec, args: { positionals: strict.positionals.slice(1), flags } };

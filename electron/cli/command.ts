@@ -1,8 +1,14 @@
 import type { AppBackend } from '../backend/open-app.ts';
 
-export interface CliIo { out: (text: string) => void; err: (text: string) => void }
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
 
-export interface ParsedArgs { positionals: string[]; flags: Record<string, string | boolean | undefined> }
+export interface ParsedArgs {
+  positionals: string[];
+  flags: Record<string, string | boolean | undefined>;
+}
 
 /** What a string flag's value must look like; checked before the command runs (exit 2 naming the flag). */
 export type FlagCheck = 'region' | 'year' | 'number' | 'date' | 'period' | { oneOf: readonly string[] };

@@ -13,7 +13,15 @@ const flagUse = (name: string, flag: FlagSpec) => {
 };
 
 /** Terminal columns: a Chinese character or full-width mark takes two. */
-const columns = (text: string) => [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+const columns = (text: string) =>
+  [...text].reduce(
+    (n, ch) =>
+      n +
+      (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+        ? 2
+        : 1),
+    0,
+  );
 
 /** Two columns, the left padded to the widest entry. */
 function table(rows: [string, string][]): string[] {
@@ -22,7 +30,10 @@ function table(rows: [string, string][]): string[] {
 }
 
 const flagRows = (flags: Record<string, FlagSpec>): [string, string][] =>
-  Object.entries(flags).map(([name, flag]) => [`${flagName(name, flag)}${flag.type === 'string' ? ` ${flag.value ?? C.anyValue}` : ''}`, `${flag.description}${flag.required ? C.required : ''}`]);
+  Object.entries(flags).map(([name, flag]) => [
+    `${flagName(name, flag)}${flag.type === 'string' ? ` ${flag.value ?? C.anyValue}` : ''}`,
+    `${flag.description}${flag.required ? C.required : ''}`,
+  ]);
 
 function usageOf(spec: CommandSpec): string {
   const parts = [`wdp ${spec.name}`];
@@ -35,15 +46,24 @@ function usageOf(spec: CommandSpec): string {
 
 export function topHelp(): string {
   return [
-    C.title, '', C.usageLine, '', C.commandsHeading,
+    C.title,
+    '',
+    C.usageLine,
+    '',
+    C.commandsHeading,
     ...table(COMMAND_SPECS.map((s) => [s.name, s.summary])),
-    '', C.moreHelp, '', C.globalHeading, ...table(flagRows(GLOBAL_FLAGS)),
+    '',
+    C.moreHelp,
+    '',
+    C.globalHeading,
+    ...table(flagRows(GLOBAL_FLAGS)),
   ].join('\n');
 }
 
 export function commandHelp(spec: CommandSpec): string {
   const lines = [C.commandUsage(usageOf(spec)), spec.summary];
-  if (spec.positional) lines.push('', C.argumentsHeading, ...table([[spec.positional.name, spec.positional.description]]));
+  if (spec.positional)
+    lines.push('', C.argumentsHeading, ...table([[spec.positional.name, spec.positional.description]]));
   if (Object.keys(spec.flags).length > 0) lines.push('', C.optionsHeading, ...table(flagRows(spec.flags)));
   if (spec.note) lines.push('', spec.note);
   lines.push('', C.globalHeading, ...table(flagRows(GLOBAL_FLAGS)));

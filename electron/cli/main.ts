@@ -30,7 +30,11 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
   try {
     backend = openApp({ dbFile: (args.flags.db as string | undefined) ?? defaultDbFile(), ...sourcePaths });
   } catch (error) {
-    io.err(MESSAGES.cli.failed(errnoOf(error) ? systemErrorText(error, (error as NodeJS.ErrnoException).path) : (error as Error).message));
+    io.err(
+      MESSAGES.cli.failed(
+        errnoOf(error) ? systemErrorText(error, (error as NodeJS.ErrnoException).path) : (error as Error).message,
+      ),
+    );
     return 2;
   }
   try {
@@ -44,7 +48,13 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     const writing = path !== undefined && path === args.flags.output;
     const system = errnoOf(error) ? systemErrorText(error, path, { writing }) : null;
     const message = usage ?? MESSAGES.cli.failed(system ?? (error as Error).message);
-    if (args.flags.json) io.out(JSON.stringify({ ok: false, error: { code: error instanceof AppError ? error.code : usage ? 'invalid_request' : 'internal', message } }));
+    if (args.flags.json)
+      io.out(
+        JSON.stringify({
+          ok: false,
+          error: { code: error instanceof AppError ? error.code : usage ? 'invalid_request' : 'internal', message },
+        }),
+      );
     io.err(message);
     return usage ? 2 : 1;
   } finally {

@@ -17,7 +17,8 @@ function newestSource() {
   let newest = 0;
   for (const dir of ['electron', 'shared']) {
     for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+      if (entry.isFile() && entry.name.endsWith('.ts'))
+        newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
     }
   }
   return newest;
@@ -32,7 +33,10 @@ function freshBundle() {
 }
 
 // `wdp plan show x | head` closes the pipe early: that is not an error.
-process.stdout.on('error', (error) => { if (error.code === 'EPIPE') process.exit(0); throw error; });
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 // A merge of thousands of returns allocates in bursts (each child's cells, its evaluation, the workbook's XML):
 // with V8's default young generation (16 MB semi-spaces) the heap grows into pages it then keeps, 420 MB at 3,000
 // returns; with 2 MB semi-spaces the peak was 350 MB. The flag only counts at start-up, so `wdp merge` runs itself
@@ -75,12 +79,22 @@ function bigMerge(args) {
   return false;
 }
 
-if (process.argv[2] === 'merge' && !MERGE_FLAGS.every((f) => process.execArgv.includes(f)) && bigMerge(process.argv.slice(3))) {
+if (
+  process.argv[2] === 'merge' &&
+  !MERGE_FLAGS.every((f) => process.execArgv.includes(f)) &&
+  bigMerge(process.argv.slice(3))
+) {
   // asynchronous, so that Ctrl+C (or a SIGINT/SIGTERM sent to this process alone) reaches the merge, which cancels
   // cleanly and exits 130; the child's exit code is ours
-  const child = spawn(process.execPath, [...process.execArgv, ...MERGE_FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, ...MERGE_FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => { process.exitCode = code ?? (signal === 'SIGINT' ? 130 : 1); });
+  child.on('exit', (code, signal) => {
+    process.exitCode = code ?? (signal === 'SIGINT' ? 130 : 1);
+  });
 } else if (freshBundle()) {
   // V8's code cache on disk (Node's compile cache, in the temp folder): later starts skip compiling the bundle
   module.enableCompileCache?.();
@@ -90,6 +104,10 @@ if (process.argv[2] === 'merge' && !MERGE_FLAGS.every((f) => process.execArgv.in
   const { runCli } = await import(main);
   process.exitCode = await runCli(process.argv.slice(2));
 } else {
-  const result = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', main, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    ['--experimental-strip-types', '--no-warnings', main, ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
   process.exitCode = result.status ?? 1;
 }

@@ -47,7 +47,8 @@ export function createFileLog(dir: string, options: { maxBytes?: number; console
     dir,
     info: (message) => log.info(withoutHome(message)),
     warn: (message) => log.warn(withoutHome(message)),
-    error: (message, error) => log.error(withoutHome(error === undefined ? message : `${message}\n${describeError(error)}`)),
+    error: (message, error) =>
+      log.error(withoutHome(error === undefined ? message : `${message}\n${describeError(error)}`)),
   };
 }
 
@@ -57,6 +58,10 @@ export function recentLogLines(dir: string | null, count = 500): string[] {
   const lines = [OLD_LOG_FILE, LOG_FILE]
     .map((name) => join(dir, name))
     .filter((file) => existsSync(file))
-    .flatMap((file) => readFileSync(file, 'utf8').split('\n').filter((line) => line.length > 0));
+    .flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.length > 0),
+    );
   return lines.slice(-count);
 }

@@ -28,15 +28,29 @@ export function folderShell(dir: string, options: { pickFolder?: () => string | 
       writeFileSync(file, bytes);
       return file;
     },
-    async print() { return false; },
-    async printToPdf() { return null; },
-    async nextMenuCommand() { return null; },
+    async print() {
+      return false;
+    },
+    async printToPdf() {
+      return null;
+    },
+    async nextMenuCommand() {
+      return null;
+    },
   };
 }
 
 export const noShell: Shell = {
-  async saveFile() { return null; },
-  async print() { return false; },
-  async printToPdf() { return null; },
-  async nextMenuCommand() { return null; },
+  async saveFile() {
+    return null;
+  },
+  async print() {
+    return false;
+  },
+  async printToPdf() {
+    return null;
+  },
+  async nextMenuCommand() {
+    return null;
+  },
 };

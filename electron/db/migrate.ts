@@ -5,7 +5,11 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 
-export interface Migration { version: number; name: string; sql: string }
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
 
 export function readMigrations(dir: string): Migration[] {
   const migrations = readdirSync(dir)
@@ -29,7 +33,11 @@ export function refuseNewer(db: Database, migrations: Migration[]): number {
 }
 
 /** Applies every pending migration in one transaction; refuses a database written by a newer app. */
-export function migrate(db: Database, migrations: Migration[], beforeMigrate?: (from: number, to: number) => void): { from: number; to: number } {
+export function migrate(
+  db: Database,
+  migrations: Migration[],
+  beforeMigrate?: (from: number, to: number) => void,
+): { from: number; to: number } {
   const from = refuseNewer(db, migrations);
   const latest = migrations.length;
   if (from === latest) return { from, to: latest };

@@ -31,7 +31,9 @@ const isCorruption = (error: unknown) => {
   return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 };
 const corruptionWhy = (error: unknown) =>
-  (error as { code?: string }).code === 'SQLITE_NOTADB' ? MESSAGES.app.databaseNotSqlite : MESSAGES.app.databasePagesDamaged((error as Error).message);
+  (error as { code?: string }).code === 'SQLITE_NOTADB'
+    ? MESSAGES.app.databaseNotSqlite
+    : MESSAGES.app.databasePagesDamaged((error as Error).message);
 
 /**
  * Checks a database file without writing a byte: its version (a newer one is refused), then PRAGMA quick_check.
@@ -50,7 +52,8 @@ function checkDatabaseFile(file: string, migrations: Migration[]): number {
   try {
     const version = refuseNewer(db, migrations);
     const problems = (db.pragma('quick_check(5)') as { quick_check: string }[]).map((r) => r.quick_check);
-    if (problems.length !== 1 || problems[0] !== 'ok') throw new DamagedDatabaseError(file, MESSAGES.app.databasePagesDamaged(problems.join('；')));
+    if (problems.length !== 1 || problems[0] !== 'ok')
+      throw new DamagedDatabaseError(file, MESSAGES.app.databasePagesDamaged(problems.join('；')));
     return version;
   } catch (error) {
     if (isCorruption(error)) throw new DamagedDatabaseError(file, corruptionWhy(error));

@@ -20,27 +20,47 @@ export interface Diagnostics {
   app: { version: string; electron: string | null; chrome: string | null; node: string };
   system: { platform: string; release: string; version: string; arch: string; memoryMB: number; locale: string };
   database: {
-    file: string; bytes: number; schemaVersion: number; quickCheck: string[]; journalMode: string;
-    returns: number; submissions: number; receivedFiles: number;
+    file: string;
+    bytes: number;
+    schemaVersion: number;
+    quickCheck: string[];
+    journalMode: string;
+    returns: number;
+    submissions: number;
+    receivedFiles: number;
     frameworks: { planId: string; version: number; origin: string }[];
   };
   backups: { count: number; newest: string | null; bytes: number };
   startupWarnings: string[];
 }
 
-const count = (ctx: AppContext, table: string) => (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (ctx: AppContext, table: string) =>
+  (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 function collectDiagnostics(ctx: AppContext): Diagnostics {
   const db = ctx.db;
   const backups = listBackups(ctx);
   let bytes = 0;
-  try { bytes = statSync(ctx.dbFile).size; } catch { /* in-memory or gone */ }
+  try {
+    bytes = statSync(ctx.dbFile).size;
+  } catch {
+    /* in-memory or gone */
+  }
   return {
     generatedAt: ctx.now().toISOString(),
-    app: { version: APP_VERSION, electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null, node: process.versions.node },
+    app: {
+      version: APP_VERSION,
+      electron: process.versions.electron ?? null,
+      chrome: process.versions.chrome ?? null,
+      node: process.versions.node,
+    },
     system: {
-      platform: process.platform, release: os.release(), version: os.version(), arch: process.arch,
-      memoryMB: Math.round(os.totalmem() / 1048576), locale: Intl.DateTimeFormat().resolvedOptions().locale,
+      platform: process.platform,
+      release: os.release(),
+      version: os.version(),
+      arch: process.arch,
+      memoryMB: Math.round(os.totalmem() / 1048576),
+      locale: Intl.DateTimeFormat().resolvedOptions().locale,
     },
     database: {
       file: withoutHome(ctx.dbFile),
@@ -51,27 +71,43 @@ function collectDiagnostics(ctx: AppContext): Diagnostics {
       returns: count(ctx, 'returns'),
       submissions: count(ctx, 'submissions'),
       receivedFiles: count(ctx, 'received_files'),
-      frameworks: db.prepare('SELECT plan_id AS planId, version, origin FROM framework_versions ORDER BY plan_id, version').all() as Diagnostics['database']['frameworks'],
+      frameworks: db
+        .prepare('SELECT plan_id AS planId, version, origin FROM framework_versions ORDER BY plan_id, version')
+        .all() as Diagnostics['database']['frameworks'],
     },
-    backups: { count: backups.length, newest: backups[0]?.name ?? null, bytes: backups.reduce((s, b) => s + b.bytes, 0) },
+    backups: {
+      count: backups.length,
+      newest: backups[0]?.name ?? null,
+      bytes: backups.reduce((s, b) => s + b.bytes, 0),
+    },
     startupWarnings: ctx.startupWarnings.map((w) => withoutHome(w)),
   };
 }
 
 export interface ImportVerdictRow {
-  receivedAt: string; officeCode: string; year: number; verdict: string; regionCode: string | null; fileYear: number | null;
-  sizeBytes: number; errors: number; warnings: number; infos: number;
+  receivedAt: string;
+  officeCode: string;
+  year: number;
+  verdict: string;
+  regionCode: string | null;
+  fileYear: number | null;
+  sizeBytes: number;
+  errors: number;
+  warnings: number;
+  infos: number;
 }
 
 /** The newest merge import verdicts: what was decided and how many problems, never the file name or a value. */
 function recentImportVerdicts(ctx: AppContext, limit = RECENT_IMPORTS): ImportVerdictRow[] {
-  return ctx.db.prepare(`
+  return ctx.db
+    .prepare(`
     SELECT f.received_at AS receivedAt, f.office_code AS officeCode, f.year, f.verdict, f.region_code AS regionCode, f.file_year AS fileYear,
            f.size_bytes AS sizeBytes,
            (SELECT count(*) FROM received_file_problems p WHERE p.file_id = f.id AND p.severity = 'error') AS errors,
            (SELECT count(*) FROM received_file_problems p WHERE p.file_id = f.id AND p.severity = 'warning') AS warnings,
            (SELECT count(*) FROM received_file_problems p WHERE p.file_id = f.id AND p.severity = 'info') AS infos
-    FROM received_files f ORDER BY f.id DESC LIMIT ?`).all(limit) as ImportVerdictRow[];
+    FROM received_files f ORDER BY f.id DESC LIMIT ?`)
+    .all(limit) as ImportVerdictRow[];
 }
 
 /** The zip's bytes: README.txt, diagnostics.json, recent.log, imports.json. */

@@ -33,7 +33,8 @@ export function evaluateStored(ctx: AppContext, row: ReturnRow) {
     const history = view.history.map((h) => scopedData(scope, h));
     return { view: { ...view, data, history }, evaluation: evaluateReturn(scope.framework, data, history) };
   }
-  if (row.level === 'township' || getProfile(ctx)?.role === 'department') return { view, evaluation: evaluateReturn(frameworkOf(ctx, row), view.data, view.history) };
+  if (row.level === 'township' || getProfile(ctx)?.role === 'department')
+    return { view, evaluation: evaluateReturn(frameworkOf(ctx, row), view.data, view.history) };
   const merged = buildMergedReturn(ctx, resolveOffice(ctx, row.regionCode, row.planId), row.year);
   return { view: { ...view, data: merged.result.data, history: merged.history }, evaluation: merged.evaluation };
 }
@@ -59,32 +60,62 @@ export function setStatus(ctx: AppContext, returnId: number, status: SettableSta
   const row = requireReturn(ctx, returnId);
   const why = reason?.trim() ?? '';
   // 审核通过 (from the office's receipt) locks the version the office accepted: only the office can send it back
-  if (row.status === 'accepted') throw new AppError('refused', M.acceptedLocked(latestReceipt(ctx.db, returnId)?.office ?? M.office));
-  if (status === 'draft' && row.status === 'submitted' && !why) throw new AppError('refused', M.reopenNeedsReason, [{ path: 'reason', message: M.reopenNeedsReason }]);
+  if (row.status === 'accepted')
+    throw new AppError('refused', M.acceptedLocked(latestReceipt(ctx.db, returnId)?.office ?? M.office));
+  if (status === 'draft' && row.status === 'submitted' && !why)
+    throw new AppError('refused', M.reopenNeedsReason, [{ path: 'reason', message: M.reopenNeedsReason }]);
   if (status !== 'draft') {
     const { view, evaluation } = evaluateStored(ctx, row);
     const errors = evaluation.issues.filter((i) => i.severity === 'error');
-    if (errors.length > 0) throw new AppError('refused', M.hasErrors(errors.length), errors.slice(0, 50).map((e) => ({ path: cellKey(e.item, e.sex), message: e.message })));
+    if (errors.length > 0)
+      throw new AppError(
+        'refused',
+        M.hasErrors(errors.length),
+        errors.slice(0, 50).map((e) => ({ path: cellKey(e.item, e.sex), message: e.message })),
+      );
     if (view.summary.prefilledCells > 0) throw new AppError('refused', M.hasPrefilled(view.summary.prefilledCells));
     if (status === 'submitted') {
       const missing = unexplainedAlerts(evaluation, view.explanations);
       if (missing.length > 0) {
         const framework = frameworkOf(ctx, row);
-        throw new AppError('refused', M.unexplained(missing.length), missing.map((t) => ({ path: t.targetId, message: `${describeAlert(framework, t)}：${M.needsExplanation}` })));
+        throw new AppError(
+          'refused',
+          M.unexplained(missing.length),
+          missing.map((t) => ({ path: t.targetId, message: `${describeAlert(framework, t)}：${M.needsExplanation}` })),
+        );
       }
     }
   }
   const at = isoNow(ctx);
   ctx.db.transaction(() => {
     setReturnStatus(ctx.db, returnId, status, at);
-    appendAudit(ctx.db, returnId, { at, userName: userName(ctx), field: 'status', oldValue: row.status, newValue: status });
+    appendAudit(ctx.db, returnId, {
+      at,
+      userName: userName(ctx),
+      field: 'status',
+      oldValue: row.status,
+      newValue: status,
+    });
     const footer = footerOf(ctx.db, returnId);
     if (status === 'submitted' && !footer.reportedOn) {
       const today = localDate(ctx.now().toISOString());
       putFooter(ctx.db, returnId, { ...footer, reportedOn: today });
-      appendAudit(ctx.db, returnId, { at, userName: userName(ctx), field: 'footer:reportedOn', oldValue: null, newValue: today });
+      appendAudit(ctx.db, returnId, {
+        at,
+        userName: userName(ctx),
+        field: 'footer:reportedOn',
+        oldValue: null,
+        newValue: today,
+      });
     }
-    if (status === 'draft' && row.status !== 'draft' && why) appendAudit(ctx.db, returnId, { at, userName: userName(ctx), field: 'status-reason', oldValue: null, newValue: why });
+    if (status === 'draft' && row.status !== 'draft' && why)
+      appendAudit(ctx.db, returnId, {
+        at,
+        userName: userName(ctx),
+        field: 'status-reason',
+        oldValue: null,
+        newValue: why,
+      });
   })();
   return summarize(ctx, requireReturn(ctx, returnId));
 }

@@ -26,7 +26,10 @@ import { departmentScope } from '../settings/department-scope.ts';
 const F = MESSAGES.excel.form;
 const P = MESSAGES.excel.problem;
 
-export interface ExcelFileBytes { fileName: string; bytes: Buffer }
+export interface ExcelFileBytes {
+  fileName: string;
+  bytes: Buffer;
+}
 
 /** A stored return as a styled .xlsx (with its 校验结果 sheet). */
 export async function exportReturn(ctx: AppContext, returnId: number): Promise<ExcelFileBytes> {
@@ -36,47 +39,95 @@ export async function exportReturn(ctx: AppContext, returnId: number): Promise<E
   // a county department exports its own items only, as itself (merge/department-return.ts)
   const dep = departmentExport(ctx, row, frameworkOf(ctx, row), region.name);
   const { bytes } = await writeReturnWorkbook({
-    kind: 'return', framework: dep?.framework ?? frameworkOf(ctx, row), data: view.data, region: { code: region.code, name: dep?.unitName ?? region.name },
+    kind: 'return',
+    framework: dep?.framework ?? frameworkOf(ctx, row),
+    data: view.data,
+    region: { code: region.code, name: dep?.unitName ?? region.name },
     previous: view.history.find((h) => h.year === row.year - 1) ?? null,
-    evaluation, explanations: view.explanations,
-    userName: getProfile(ctx)?.userName ?? '', footer: view.footer, regionVintage: regionVintage(ctx) || null, now: ctx.now(), status: row.status, department: dep?.department,
+    evaluation,
+    explanations: view.explanations,
+    userName: getProfile(ctx)?.userName ?? '',
+    footer: view.footer,
+    regionVintage: regionVintage(ctx) || null,
+    now: ctx.now(),
+    status: row.status,
+    department: dep?.department,
   });
   return { fileName: F.fileName(dep?.unitName ?? region.name, row.year), bytes };
 }
 
 /** A blank template of a region's return for a year (the plan defaults to this computer's). */
-export async function exportTemplate(ctx: AppContext, regionCode: string, year: number, planId?: string): Promise<ExcelFileBytes> {
+export async function exportTemplate(
+  ctx: AppContext,
+  regionCode: string,
+  year: number,
+  planId?: string,
+): Promise<ExcelFileBytes> {
   const plan = planId ?? getProfile(ctx)?.planId;
   if (!plan) throw new AppError('refused', MESSAGES.returns.noProfile);
   const framework = requireFramework(ctx, plan);
   const region = requireRegion(ctx, regionCode);
   const county = framework.plan.region.code;
   const fits = region.code === county || (region.level === 'township' && region.parent === county);
-  if (!fits) throw new AppError('invalid_request', P.regionOutsidePlan(regionCode, framework.plan.name, framework.plan.region.fullName), [{ path: 'regionCode', message: P.regionOutsidePlan(regionCode, framework.plan.name, framework.plan.region.fullName) }]);
+  if (!fits)
+    throw new AppError(
+      'invalid_request',
+      P.regionOutsidePlan(regionCode, framework.plan.name, framework.plan.region.fullName),
+      [
+        {
+          path: 'regionCode',
+          message: P.regionOutsidePlan(regionCode, framework.plan.name, framework.plan.region.fullName),
+        },
+      ],
+    );
   const level = region.level === 'township' ? 'township' : 'county';
-  const data: ReturnData = { planId: plan, frameworkVersion: framework.version, regionCode, level, year, cells: [], qualitative: [], externalThresholds: {} };
+  const data: ReturnData = {
+    planId: plan,
+    frameworkVersion: framework.version,
+    regionCode,
+    level,
+    year,
+    cells: [],
+    qualitative: [],
+    externalThresholds: {},
+  };
   const previousRow = findReturn(ctx.db, regionCode, year - 1, plan);
   const { bytes } = await writeReturnWorkbook({
-    kind: 'template', framework, data, region: { code: region.code, name: region.name },
-    previous: previousRow ? returnData(ctx, previousRow) : null, evaluation: null, explanations: {},
-    userName: '', regionVintage: regionVintage(ctx) || null, now: ctx.now(),
+    kind: 'template',
+    framework,
+    data,
+    region: { code: region.code, name: region.name },
+    previous: previousRow ? returnData(ctx, previousRow) : null,
+    evaluation: null,
+    explanations: {},
+    userName: '',
+    regionVintage: regionVintage(ctx) || null,
+    now: ctx.now(),
   });
   return { fileName: F.templateFileName(region.name, year), bytes };
 }
 
 /** What the pure reader needs from this computer: every framework version, the region table, the history. */
 export function readContextOf(ctx: AppContext): ReadContext {
-  const frameworks: Framework[] = latestVersions(ctx.db).flatMap(({ planId }) => listFrameworkVersions(ctx.db, planId).map((r) => r.framework));
+  const frameworks: Framework[] = latestVersions(ctx.db).flatMap(({ planId }) =>
+    listFrameworkVersions(ctx.db, planId).map((r) => r.framework),
+  );
   return {
     frameworks,
     region: (code) => getRegion(ctx.db, code),
     history: (planId, regionCode, year) =>
-      listReturns(ctx.db, regionCode).filter((r) => r.planId === planId && r.year < year).map((r) => returnData(ctx, r)),
+      listReturns(ctx.db, regionCode)
+        .filter((r) => r.planId === planId && r.year < year)
+        .map((r) => returnData(ctx, r)),
   };
 }
 
-const fileProblem = (fileName: string, severity: ImportProblem['severity'], code: string, message: string): ImportProblem =>
-  ({ severity, code, sheet: null, cell: null, location: fileName, item: null, message });
+const fileProblem = (
+  fileName: string,
+  severity: ImportProblem['severity'],
+  code: string,
+  message: string,
+): ImportProblem => ({ severity, code, sheet: null, cell: null, location: fileName, item: null, message });
 
 /** Checks against the database: the plan in use, the unit, and the return already held for that year. */
 function databaseProblems(ctx: AppContext, result: ReadResult): ImportProblem[] {
@@ -91,10 +142,14 @@ function databaseProblems(ctx: AppContext, result: ReadResult): ImportProblem[] 
     return out;
   }
   // a department imports its own items only: each other filled item is refused, named
-  const parsedFramework = result.parsed ? getFrameworkVersion(ctx.db, identity.planId, result.parsed.frameworkVersion)?.framework : undefined;
+  const parsedFramework = result.parsed
+    ? getFrameworkVersion(ctx.db, identity.planId, result.parsed.frameworkVersion)?.framework
+    : undefined;
   const scope = parsedFramework ? departmentScope(ctx, identity.regionCode, parsedFramework) : null;
   if (scope && result.parsed) {
-    for (const code of new Set(result.parsed.cells.filter((c) => c.value !== null || c.noData !== null || c.raw !== null).map((c) => c.item))) {
+    for (const code of new Set(
+      result.parsed.cells.filter((c) => c.value !== null || c.noData !== null || c.raw !== null).map((c) => c.item),
+    )) {
       const why = scope.refusal(code, 'import');
       if (why) out.push({ ...fileProblem(fileName, 'error', 'not_own_item', why), item: code });
     }
@@ -102,21 +157,42 @@ function databaseProblems(ctx: AppContext, result: ReadResult): ImportProblem[] 
   const region = getRegion(ctx.db, identity.regionCode);
   if (!region) out.push(fileProblem(fileName, 'error', 'region_not_in_table', P.regionNotInTable(identity.regionCode)));
   if (profile?.role === 'township' && profile.regionCode !== identity.regionCode) {
-    out.push(fileProblem(fileName, 'warning', 'other_unit', P.otherUnit(identity.regionName, getRegion(ctx.db, profile.regionCode)?.name ?? profile.regionCode)));
+    out.push(
+      fileProblem(
+        fileName,
+        'warning',
+        'other_unit',
+        P.otherUnit(identity.regionName, getRegion(ctx.db, profile.regionCode)?.name ?? profile.regionCode),
+      ),
+    );
   }
   const existing = findReturn(ctx.db, identity.regionCode, identity.year, identity.planId);
   if (existing) {
     const stored = returnData(ctx, existing);
     const filled = stored.cells.length + stored.qualitative.length + Object.keys(stored.externalThresholds).length;
-    if (isLockedStatus(existing.status)) out.push(fileProblem(fileName, 'error', 'locked_return', P.lockedReturn(identity.regionName, identity.year)));
-    else if (result.meta && returnChecksum(stored) === result.meta.checksum.actual) out.push(fileProblem(fileName, 'info', 'same_as_stored', P.sameAsStored));
-    else if (filled > 0) out.push(fileProblem(fileName, 'warning', 'will_overwrite', P.willOverwrite(identity.regionName, identity.year, stored.cells.length)));
+    if (isLockedStatus(existing.status))
+      out.push(fileProblem(fileName, 'error', 'locked_return', P.lockedReturn(identity.regionName, identity.year)));
+    else if (result.meta && returnChecksum(stored) === result.meta.checksum.actual)
+      out.push(fileProblem(fileName, 'info', 'same_as_stored', P.sameAsStored));
+    else if (filled > 0)
+      out.push(
+        fileProblem(
+          fileName,
+          'warning',
+          'will_overwrite',
+          P.willOverwrite(identity.regionName, identity.year, stored.cells.length),
+        ),
+      );
   }
   return out;
 }
 
 /** Validates a file: every problem, none written. */
-export function validateWorkbook(ctx: AppContext, bytes: Uint8Array, fileName: string): { result: ReadResult; report: ImportReport } {
+export function validateWorkbook(
+  ctx: AppContext,
+  bytes: Uint8Array,
+  fileName: string,
+): { result: ReadResult; report: ImportReport } {
   const result = readReturnWorkbook(bytes, fileName, readContextOf(ctx));
   return { result, report: withProblems(result.report, databaseProblems(ctx, result)) };
 }
@@ -125,7 +201,12 @@ export function validateWorkbook(ctx: AppContext, bytes: Uint8Array, fileName: s
  * Imports a file: nothing is written when there is any error, or warnings the user has not accepted. Otherwise a
  * backup is taken and the return written in one transaction.
  */
-export async function importWorkbook(ctx: AppContext, bytes: Uint8Array, fileName: string, acceptWarnings: boolean): Promise<ImportResult> {
+export async function importWorkbook(
+  ctx: AppContext,
+  bytes: Uint8Array,
+  fileName: string,
+  acceptWarnings: boolean,
+): Promise<ImportResult> {
   const { result, report } = validateWorkbook(ctx, bytes, fileName);
   const parsed = result.parsed;
   const counts = `errors=${report.counts.errors} warnings=${report.counts.warnings} infos=${report.counts.infos}`;

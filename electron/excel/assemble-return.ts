@@ -14,8 +14,11 @@ import type { Collected } from './collected.ts';
 
 const P = MESSAGES.excel.problem;
 
-
-export interface Assembled { data: ReturnData; addresses: Record<string, string>; problems: RawProblem[] }
+export interface Assembled {
+  data: ReturnData;
+  addresses: Record<string, string>;
+  problems: RawProblem[];
+}
 
 /** A threshold set by a higher level: a plain number in the 合计 column. */
 function readThresholdRow(ref: RowRef, code: string, source: 'typed' | 'csv', out: Collected) {
@@ -23,7 +26,14 @@ function readThresholdRow(ref: RowRef, code: string, source: 'typed' | 'csv', ou
   const col = ref.cols.total!;
   out.addresses[code] = location(ref.sheet.name, address(ref.r + 1, col + 1));
   const reading = readNumberCell(row[col], { valueType: 'value', decimals: 4, unit: '' }, source);
-  out.problems.push(...notesAt(ref, col, code, reading.notes.map((n) => (n.severity === 'error' ? { ...n, message: P.badThreshold(n.message) } : n))));
+  out.problems.push(
+    ...notesAt(
+      ref,
+      col,
+      code,
+      reading.notes.map((n) => (n.severity === 'error' ? { ...n, message: P.badThreshold(n.message) } : n)),
+    ),
+  );
   if (reading.kind === 'value') out.thresholds[code] = reading.value;
 }
 
@@ -31,25 +41,44 @@ function readThresholdRow(ref: RowRef, code: string, source: 'typed' | 'csv', ou
 function missingRows(located: Located, framework: Framework, level: ReturnIdentity['level']): RawProblem[] {
   const problems: RawProblem[] = [];
   for (const sheet of buildLayout(framework, level).sheets) {
-    const coded = sheet.rows.filter((r): r is Extract<LayoutRow, { kind: 'item' | 'qualitative' | 'threshold' }> => r.kind === 'item' || r.kind === 'qualitative' || r.kind === 'threshold');
-    const codeOf = (r: (typeof coded)[number]) => (r.kind === 'item' ? r.item.code : r.kind === 'qualitative' ? r.indicator.code : r.target.id);
+    const coded = sheet.rows.filter(
+      (r): r is Extract<LayoutRow, { kind: 'item' | 'qualitative' | 'threshold' }> =>
+        r.kind === 'item' || r.kind === 'qualitative' || r.kind === 'threshold',
+    );
+    const codeOf = (r: (typeof coded)[number]) =>
+      r.kind === 'item' ? r.item.code : r.kind === 'qualitative' ? r.indicator.code : r.target.id;
     const missing = coded.filter((r) => !located.rows.has(codeOf(r)));
     if (missing.length === 0) continue;
     if (missing.length === coded.length) {
-      problems.push({ severity: 'warning', code: 'area_missing', sheet: null, cell: null, item: null, message: P.areaMissing(MESSAGES.areaTitles[sheet.area], coded.length) });
+      problems.push({
+        severity: 'warning',
+        code: 'area_missing',
+        sheet: null,
+        cell: null,
+        item: null,
+        message: P.areaMissing(MESSAGES.areaTitles[sheet.area], coded.length),
+      });
       continue;
     }
     for (const r of missing) {
-      const message = r.kind === 'item' ? P.itemMissing(r.item.code, r.item.name)
-        : r.kind === 'qualitative' ? P.qualitativeMissing(r.indicator.code, r.indicator.name)
-        : P.itemMissing(r.target.id, r.label);
+      const message =
+        r.kind === 'item'
+          ? P.itemMissing(r.item.code, r.item.name)
+          : r.kind === 'qualitative'
+            ? P.qualitativeMissing(r.indicator.code, r.indicator.name)
+            : P.itemMissing(r.target.id, r.label);
       problems.push({ severity: 'warning', code: 'row_missing', sheet: null, cell: null, item: codeOf(r), message });
     }
   }
   return problems;
 }
 
-export function assembleReturn(located: Located, framework: Framework, identity: ReturnIdentity, source: 'typed' | 'csv'): Assembled {
+export function assembleReturn(
+  located: Located,
+  framework: Framework,
+  identity: ReturnIdentity,
+  source: 'typed' | 'csv',
+): Assembled {
   const out: Collected = { cells: [], qualitative: [], thresholds: {}, addresses: {}, problems: [] };
   const items = new Map(framework.dataItems.map((d) => [d.code, d]));
   const indicators = new Map(framework.indicators.map((i) => [i.code, i]));
@@ -62,8 +91,14 @@ export function assembleReturn(located: Located, framework: Framework, identity:
   }
   const problems = [...out.problems, ...missingRows(located, framework, identity.level)];
   const data: ReturnData = {
-    planId: identity.planId, frameworkVersion: identity.frameworkVersion, regionCode: identity.regionCode,
-    level: identity.level, year: identity.year, cells: out.cells, qualitative: out.qualitative, externalThresholds: out.thresholds,
+    planId: identity.planId,
+    frameworkVersion: identity.frameworkVersion,
+    regionCode: identity.regionCode,
+    level: identity.level,
+    year: identity.year,
+    cells: out.cells,
+    qualitative: out.qualitative,
+    externalThresholds: out.thresholds,
   };
   return { data, addresses: out.addresses, problems };
 }

@@ -10,12 +10,47 @@ import type { GridCell, GridSheet, GridWorkbook } from './grid.ts';
 
 /** SheetJS's built-in number formats (its table_fmt at the start of every read). */
 const BUILT_IN: Record<number, string> = {
-  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
-  14: 'm/d/yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
-  22: 'm/d/yy h:mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;[Red](#,##0.00)',
-  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@', 56: '"上午/下午 "hh"時"mm"分"ss"秒 "',
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'm/d/yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy h:mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00;(#,##0.00)',
+  40: '#,##0.00;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
+  56: '"上午/下午 "hh"時"mm"分"ss"秒 "',
 };
-const ERROR_CODE: Record<string, number> = { '#NULL!': 0x00, '#DIV/0!': 0x07, '#VALUE!': 0x0f, '#REF!': 0x17, '#NAME?': 0x1d, '#NUM!': 0x24, '#N/A': 0x2a, '#GETTING_DATA': 0x2b, '#WTF?': 0xff };
+const ERROR_CODE: Record<string, number> = {
+  '#NULL!': 0x00,
+  '#DIV/0!': 0x07,
+  '#VALUE!': 0x0f,
+  '#REF!': 0x17,
+  '#NAME?': 0x1d,
+  '#NUM!': 0x24,
+  '#N/A': 0x2a,
+  '#GETTING_DATA': 0x2b,
+  '#WTF?': 0xff,
+};
 const ENTITIES: Record<string, string> = { '&quot;': '"', '&apos;': "'", '&gt;': '>', '&lt;': '<', '&amp;': '&' };
 
 const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
@@ -95,7 +130,9 @@ function attr(tag: string, name: string): string | undefined {
 
 /** Thrown inside the reader when the file needs SheetJS; never escapes readXlsxParts. */
 class Decline extends Error {}
-const decline = (why: string): never => { throw new Decline(why); };
+const decline = (why: string): never => {
+  throw new Decline(why);
+};
 
 const text = (parts: XlsxParts, texts: PartTexts, name: string): string | null => {
   const buf = parts.get(name);
@@ -154,7 +191,10 @@ function sharedStrings(xml: string | null): string[] {
   });
 }
 
-interface Styles { /** the number format id of each cell style; null when there is no style sheet */ xf: (number | undefined)[] | null; formats: Map<number, string> }
+interface Styles {
+  /** the number format id of each cell style; null when there is no style sheet */ xf: (number | undefined)[] | null;
+  formats: Map<number, string>;
+}
 
 function styles(xml: string | null): Styles {
   const formats = new Map<number, string>(Object.entries(BUILT_IN).map(([k, v]) => [Number(k), v]));
@@ -298,10 +338,16 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
       switch (type ?? 'n') {
         case 'n':
           if (v === undefined || v === '') t = 'z';
-          else { v = parseFloat(v as string); t = 'n'; }
+          else {
+            v = parseFloat(v as string);
+            t = 'n';
+          }
           break;
         case 's': {
-          if (v === undefined) { t = 'z'; break; }
+          if (v === undefined) {
+            t = 'z';
+            break;
+          }
           const i = parseInt(v as string, 10);
           if (!(i >= 0 && i < strings.length)) decline('string index');
           v = strings[i];
@@ -339,7 +385,14 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
     const fmt = st.formats.get(fmtId);
     if (fmt === undefined) decline(`number format ${fmtId}`);
     if (t !== 'z') {
-      if (t === 'e') w = w || (v === undefined ? undefined : ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA'].find((e) => ERROR_CODE[e] === v));
+      if (t === 'e')
+        w =
+          w ||
+          (v === undefined
+            ? undefined
+            : ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA'].find(
+                (e) => ERROR_CODE[e] === v,
+              ));
       else if (v !== undefined) w = shownText(t, v, fmtId, fmt!);
     }
     if (c >= limits.maxColumns) continue;
@@ -352,7 +405,8 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
   return rows;
 }
 
-const resolveTarget = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/');
+const resolveTarget = (target: string) =>
+  (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/');
 
 /** The grid of every sheet, or null when the file should go to SheetJS. */
 export function readXlsxParts(parts: XlsxParts, limits: FileLimits, texts: PartTexts = new Map()): GridWorkbook | null {
@@ -366,7 +420,8 @@ export function readXlsxParts(parts: XlsxParts, limits: FileLimits, texts: PartT
       const id = attr(m[0], 'Id');
       const target = attr(m[0], 'Target');
       const type = attr(m[0], 'Type') ?? '';
-      if (id !== undefined && target !== undefined && type.endsWith('/worksheet')) targets.set(id, resolveTarget(target));
+      if (id !== undefined && target !== undefined && type.endsWith('/worksheet'))
+        targets.set(id, resolveTarget(target));
     }
     const declared = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]);
     if (declared.length === 0 || declared.length > limits.maxSheets) return null;
@@ -382,7 +437,11 @@ export function readXlsxParts(parts: XlsxParts, limits: FileLimits, texts: PartT
       const xml = text(parts, texts, path);
       if (xml === null) return null;
       const state = attr(tag, 'state');
-      sheets.push({ name: unescapeXml(name), hidden: state === 'hidden' || state === 'veryHidden', rows: readSheet(xml, strings, st, limits) });
+      sheets.push({
+        name: unescapeXml(name),
+        hidden: state === 'hidden' || state === 'veryHidden',
+        rows: readSheet(xml, strings, st, limits),
+      });
     }
     return { kind: 'xlsx', sheets, modifiedAt: coreSavedAt(text(parts, texts, 'docProps/core.xml')) };
   } catch (error) {

@@ -35,7 +35,12 @@ export const DEFAULT_LIMITS: FileLimits = {
 
 export type SpreadsheetKind = 'xlsx' | 'xls' | 'csv';
 
-export interface GuardFailure { code: string; message: string; sheet?: string; cell?: string }
+export interface GuardFailure {
+  code: string;
+  message: string;
+  sheet?: string;
+  cell?: string;
+}
 export type SniffResult = { ok: true; kind: SpreadsheetKind } | ({ ok: false } & GuardFailure);
 
 const fail = (code: string, message: string): { ok: false } & GuardFailure => ({ ok: false, code, message });
@@ -51,12 +56,14 @@ const utf16 = (text: string) => Buffer.from(text, 'utf16le');
 /** What the file is, from its first bytes; refuses anything that is not a spreadsheet we read. */
 export function sniffFile(bytes: Uint8Array, fileName: string, limits: FileLimits = DEFAULT_LIMITS): SniffResult {
   if (bytes.length === 0) return fail('empty_file', P.empty(fileName));
-  if (bytes.length > limits.maxBytes) return fail('file_too_large', P.tooLarge(fileName, bytes.length, limits.maxBytes));
+  if (bytes.length > limits.maxBytes)
+    return fail('file_too_large', P.tooLarge(fileName, bytes.length, limits.maxBytes));
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return { ok: true, kind: 'xlsx' };
   if (startsWith(bytes, CFB)) {
     // an encrypted .xlsx is a compound file holding EncryptionInfo + EncryptedPackage
-    if (buf.includes(utf16('EncryptedPackage')) || buf.includes(utf16('EncryptionInfo'))) return fail('encrypted', P.encrypted(fileName));
+    if (buf.includes(utf16('EncryptedPackage')) || buf.includes(utf16('EncryptionInfo')))
+      return fail('encrypted', P.encrypted(fileName));
     if (buf.includes(utf16('Workbook')) || buf.includes(utf16('Book'))) return { ok: true, kind: 'xls' };
     if (buf.includes(utf16('WordDocument'))) return fail('word_document', P.wordDocument(fileName));
     return fail('not_spreadsheet', P.notSpreadsheet(fileName));
@@ -65,12 +72,19 @@ export function sniffFile(bytes: Uint8Array, fileName: string, limits: FileLimit
   const head = buf.subarray(0, 4096);
   const looksBinary = head.includes(0);
   if (!looksBinary) {
-    const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+    const text = head
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .toLowerCase();
     if (text.startsWith('<')) {
       // HTML or SpreadsheetML saved with a spreadsheet extension (older systems do this)
-      return ['xls', 'xlsx', 'csv', 'et'].includes(ext) ? fail('html_xls', P.htmlXls(fileName)) : fail('not_spreadsheet', P.notSpreadsheet(fileName));
+      return ['xls', 'xlsx', 'csv', 'et'].includes(ext)
+        ? fail('html_xls', P.htmlXls(fileName))
+        : fail('not_spreadsheet', P.notSpreadsheet(fileName));
     }
-    if (text.startsWith('%pdf') || text.startsWith('{\\rtf')) return fail('not_spreadsheet', P.notSpreadsheet(fileName));
+    if (text.startsWith('%pdf') || text.startsWith('{\\rtf'))
+      return fail('not_spreadsheet', P.notSpreadsheet(fileName));
   }
   if (ext === 'csv' || ext === 'txt') {
     if (looksBinary) return fail('binary_csv', P.binaryCsv(fileName));
@@ -79,7 +93,14 @@ export function sniffFile(bytes: Uint8Array, fileName: string, limits: FileLimit
   return fail('not_spreadsheet', P.notSpreadsheet(fileName));
 }
 
-interface ZipEntry { name: string; method: number; flags: number; compressed: number; size: number; localOffset: number }
+interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressed: number;
+  size: number;
+  localOffset: number;
+}
 
 /** Reads the central directory; null when the archive is malformed. */
 function readCentralDirectory(buf: Buffer): { entries: ZipEntry[]; zip64: boolean } | null {
@@ -87,7 +108,10 @@ function readCentralDirectory(buf: Buffer): { entries: ZipEntry[]; zip64: boolea
   const from = Math.max(0, buf.length - 65557);
   let eocd = -1;
   for (let i = buf.length - 22; i >= from; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) return null;
   const count = buf.readUInt16LE(eocd + 10);
@@ -128,10 +152,15 @@ export function partText(texts: PartTexts, name: string, part: Buffer): string {
   let text = texts.get(name);
   if (text === undefined) texts.set(name, (text = part.toString('utf8')));
   return text;
-}export type InflateResult = { ok: true; parts: XlsxParts; texts: PartTexts } | ({ ok: false } & GuardFailure);
+}
+export type InflateResult = { ok: true; parts: XlsxParts; texts: PartTexts } | ({ ok: false } & GuardFailure);
 
 /** Inspects an .xlsx archive without trusting its headers (every entry is inflated with an output cap), keeping what it inflated: the parts of a safe Excel workbook, or the verdict. */
-export function inflateXlsxZip(bytes: Uint8Array, fileName: string, limits: FileLimits = DEFAULT_LIMITS): InflateResult {
+export function inflateXlsxZip(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: FileLimits = DEFAULT_LIMITS,
+): InflateResult {
   const no = (code: string, message: string) => ({ ok: false as const, code, message });
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const cd = readCentralDirectory(buf);
@@ -139,11 +168,13 @@ export function inflateXlsxZip(bytes: Uint8Array, fileName: string, limits: File
   if (cd.zip64) return no('zip_unsupported', P.zipUnsupported(fileName));
   const { entries } = cd;
   if (entries.length === 0) return no('corrupt', P.corrupt(fileName));
-  if (entries.length > limits.maxEntries) return no('zip_too_many_entries', P.zipTooManyEntries(fileName, entries.length, limits.maxEntries));
+  if (entries.length > limits.maxEntries)
+    return no('zip_too_many_entries', P.zipTooManyEntries(fileName, entries.length, limits.maxEntries));
   let declared = 0;
   for (const e of entries) {
     declared += e.size;
-    if (e.size > limits.maxEntryBytes || declared > limits.maxUncompressedBytes) return no('zip_bomb', P.zipBomb(fileName, limits.maxUncompressedBytes));
+    if (e.size > limits.maxEntryBytes || declared > limits.maxUncompressedBytes)
+      return no('zip_bomb', P.zipBomb(fileName, limits.maxUncompressedBytes));
   }
   // two entries of one name (or names equal but for case): readers differ on which copy they take
   const seen = new Set<string>();
@@ -161,8 +192,12 @@ export function inflateXlsxZip(bytes: Uint8Array, fileName: string, limits: File
     if (lh + 30 > buf.length || buf.readUInt32LE(lh) !== 0x04034b50) return no('corrupt', P.corrupt(fileName));
     const localNameLength = buf.readUInt16LE(lh + 26);
     // a local header that names another entry: a streaming reader would see another archive than this one
-    if (lh + 30 + localNameLength > buf.length || buf.toString('utf8', lh + 30, lh + 30 + localNameLength) !== e.name
-      || buf.readUInt16LE(lh + 8) !== e.method) return no('zip_header_mismatch', P.zipHeaderMismatch(fileName, e.name));
+    if (
+      lh + 30 + localNameLength > buf.length ||
+      buf.toString('utf8', lh + 30, lh + 30 + localNameLength) !== e.name ||
+      buf.readUInt16LE(lh + 8) !== e.method
+    )
+      return no('zip_header_mismatch', P.zipHeaderMismatch(fileName, e.name));
     const start = lh + 30 + localNameLength + buf.readUInt16LE(lh + 28);
     if (start + e.compressed > buf.length) return no('corrupt', P.corrupt(fileName));
     const data = buf.subarray(start, start + e.compressed);
@@ -209,16 +244,24 @@ const MACRO_TYPE = /macroEnabled|vnd\.ms-office\.vbaProject/i;
  * broke, never read as blanks. Both readers (fast-xlsx.ts and SheetJS) see only files that pass.
  */
 function workbookStrictness(parts: XlsxParts, texts: PartTexts, fileName: string): GuardFailure | null {
-  const textOf = (name: string) => { const part = parts.get(name); return part ? partText(texts, name, part) : undefined; };
+  const textOf = (name: string) => {
+    const part = parts.get(name);
+    return part ? partText(texts, name, part) : undefined;
+  };
   for (const name of parts.keys()) {
     const lower = name.toLowerCase();
-    if (lower.endsWith('vbaproject.bin') || lower.endsWith('vbaprojectsignature.bin')) return { code: 'macro_workbook', message: P.macroWorkbook(fileName) };
-    if (lower.startsWith('xl/externallinks/')) return { code: 'external_link', message: P.externalLinkPart(fileName, name) };
+    if (lower.endsWith('vbaproject.bin') || lower.endsWith('vbaprojectsignature.bin'))
+      return { code: 'macro_workbook', message: P.macroWorkbook(fileName) };
+    if (lower.startsWith('xl/externallinks/'))
+      return { code: 'external_link', message: P.externalLinkPart(fileName, name) };
   }
   // the workbook part's own content type (writers such as SheetJS list macro types as defaults for .bin files)
   const types = textOf('[Content_Types].xml') ?? '';
-  const main = [...types.matchAll(/<Override\b[^>]*>/g)].map((m) => m[0]).find((t) => xmlAttr(t, 'PartName')?.toLowerCase() === '/xl/workbook.xml');
-  if (main && MACRO_TYPE.test(xmlAttr(main, 'ContentType') ?? '')) return { code: 'macro_workbook', message: P.macroWorkbook(fileName) };
+  const main = [...types.matchAll(/<Override\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((t) => xmlAttr(t, 'PartName')?.toLowerCase() === '/xl/workbook.xml');
+  if (main && MACRO_TYPE.test(xmlAttr(main, 'ContentType') ?? ''))
+    return { code: 'macro_workbook', message: P.macroWorkbook(fileName) };
   const workbook = textOf('xl/workbook.xml')!;
   const rels = textOf('xl/_rels/workbook.xml.rels') ?? '';
   const targets = new Map<string, string>();
@@ -231,16 +274,23 @@ function workbookStrictness(parts: XlsxParts, texts: PartTexts, fileName: string
   }
   const strings = countOf(textOf('xl/sharedStrings.xml'), /<si\b/g, /<sst\b/);
   const stylesXml = textOf('xl/styles.xml');
-  const cellXfs = stylesXml === undefined ? null : /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1].match(/<xf\b/g)?.length ?? 0;
+  const cellXfs =
+    stylesXml === undefined
+      ? null
+      : (/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1].match(/<xf\b/g)?.length ?? 0);
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const sheet = unescapeXml(xmlAttr(m[0], 'name') ?? '');
     const rid = xmlAttr(m[0], 'r:id');
     const path = rid === undefined ? undefined : targets.get(rid);
     const xml = path === undefined ? undefined : textOf(path);
-    if (xml === undefined) return { code: 'corrupt_part', message: P.missingPart(fileName, sheet, path ?? `r:id=${rid ?? ''}`), sheet };
+    if (xml === undefined)
+      return { code: 'corrupt_part', message: P.missingPart(fileName, sheet, path ?? `r:id=${rid ?? ''}`), sheet };
     const broken = danglingCell(xml, strings, cellXfs);
     if (broken) {
-      const message = broken.kind === 'string' ? P.danglingString(fileName, sheet, broken.cell, broken.index) : P.danglingStyle(fileName, sheet, broken.cell, broken.index);
+      const message =
+        broken.kind === 'string'
+          ? P.danglingString(fileName, sheet, broken.cell, broken.index)
+          : P.danglingStyle(fileName, sheet, broken.cell, broken.index);
       return { code: 'corrupt_part', message, sheet, cell: broken.cell };
     }
   }
@@ -254,7 +304,11 @@ const xmlAttr = (tag: string, name: string) => {
   const m = re.exec(tag);
   return m ? (m[1] ?? m[2]) : undefined;
 };
-const unescapeXml = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+const unescapeXml = (text: string) =>
+  text.replace(
+    /&(lt|gt|quot|apos|amp);/g,
+    (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!,
+  );
 
 /** How many items a part holds (null when the part is absent). */
 function countOf(xml: string | undefined, item: RegExp, root: RegExp): number | null {
@@ -263,11 +317,16 @@ function countOf(xml: string | undefined, item: RegExp, root: RegExp): number | 
 }
 
 /** The first cell that refers to a shared string or a style that is not there. */
-function danglingCell(xml: string, strings: number | null, cellXfs: number | null): { kind: 'string' | 'style'; cell: string; index: number } | null {
+function danglingCell(
+  xml: string,
+  strings: number | null,
+  cellXfs: number | null,
+): { kind: 'string' | 'style'; cell: string; index: number } | null {
   // each match of /<c\b([^>]*?)(\/?)>/g, found by indexOf (the expression was retried at every character)
   for (let lt = xml.indexOf('<c'), after = 0; lt >= 0; lt = xml.indexOf('<c', Math.max(after, lt + 2))) {
     const next = xml.charCodeAt(lt + 2);
-    if ((next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 95) continue;
+    if ((next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 95)
+      continue;
     const gt = xml.indexOf('>', lt + 2);
     if (gt < 0) break;
     after = gt + 1;
@@ -276,14 +335,16 @@ function danglingCell(xml: string, strings: number | null, cellXfs: number | nul
     const tag = selfClosing ? inner.slice(0, -1) : inner;
     if (cellXfs !== null && tag.includes('s=')) {
       const s = xmlAttr(tag, 's');
-      if (s !== undefined && !(Number(s) >= 0 && Number(s) < Math.max(cellXfs, 1))) return { kind: 'style', cell: xmlAttr(tag, 'r') ?? '?', index: Number(s) };
+      if (s !== undefined && !(Number(s) >= 0 && Number(s) < Math.max(cellXfs, 1)))
+        return { kind: 'style', cell: xmlAttr(tag, 'r') ?? '?', index: Number(s) };
     }
     if (selfClosing || !/\st\s*=\s*["']s["']/.test(tag)) continue;
     const end = xml.indexOf('</c>', after);
     const v = /<v>\s*([^<]*?)\s*<\/v>/.exec(xml.slice(after, end < 0 ? undefined : end));
     if (!v || v[1] === '') continue;
     const index = Number(v[1]);
-    if (!(Number.isInteger(index) && index >= 0 && index < (strings ?? 0))) return { kind: 'string', cell: xmlAttr(tag, 'r') ?? '?', index };
+    if (!(Number.isInteger(index) && index >= 0 && index < (strings ?? 0)))
+      return { kind: 'string', cell: xmlAttr(tag, 'r') ?? '?', index };
   }
   return null;
 }

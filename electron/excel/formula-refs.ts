@@ -21,7 +21,8 @@ function formulaReach(formula: string, sheets: ReadonlySet<string>): { code: str
   for (const m of code.matchAll(SHEET_REF)) {
     const names = m[1] !== undefined ? [m[1].replace(/''/g, "'")] : m[2].split(':');
     for (const name of names) {
-      if (!sheets.has(name.toLowerCase())) return { code: 'formula_missing_sheet', message: P.formulaMissingSheet(formula, name) };
+      if (!sheets.has(name.toLowerCase()))
+        return { code: 'formula_missing_sheet', message: P.formulaMissingSheet(formula, name) };
     }
   }
   return null;
@@ -32,11 +33,21 @@ export function formulaProblems(workbook: GridWorkbook): RawProblem[] {
   const sheets = new Set(workbook.sheets.map((s) => s.name.toLowerCase()));
   const problems: RawProblem[] = [];
   for (const sheet of workbook.sheets) {
-    sheet.rows.forEach((row, r) => { row.forEach((cell, c) => {
-      if (!cell || cell.f === null) return;
-      const reach = formulaReach(cell.f, sheets);
-      if (reach) problems.push({ severity: 'error', code: reach.code, sheet: sheet.name, cell: XLSX.utils.encode_cell({ r, c }), item: null, message: reach.message });
-    }); });
+    sheet.rows.forEach((row, r) => {
+      row.forEach((cell, c) => {
+        if (!cell || cell.f === null) return;
+        const reach = formulaReach(cell.f, sheets);
+        if (reach)
+          problems.push({
+            severity: 'error',
+            code: reach.code,
+            sheet: sheet.name,
+            cell: XLSX.utils.encode_cell({ r, c }),
+            item: null,
+            message: reach.message,
+          });
+      });
+    });
   }
   return problems;
 }

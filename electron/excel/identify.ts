@@ -12,7 +12,7 @@ import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;
 
-export type RegionLookup = (code: string) => { name: string; level: RegionLevel } | null
+export type RegionLookup = (code: string) => { name: string; level: RegionLevel } | null;
 
 export interface Identified {
   identity: ReturnIdentity;
@@ -25,7 +25,10 @@ export interface Identified {
 
 /** The metadata sheet: a sheet whose A1 is "format" and B1 our format name, whatever it is called. */
 function findMetaSheet(workbook: GridWorkbook): GridSheet | null {
-  return workbook.sheets.find((s) => cellText(s.rows[0]?.[0]) === 'format' && cellText(s.rows[0]?.[1]) === META_FORMAT) ?? null;
+  return (
+    workbook.sheets.find((s) => cellText(s.rows[0]?.[0]) === 'format' && cellText(s.rows[0]?.[1]) === META_FORMAT) ??
+    null
+  );
 }
 
 function readMeta(sheet: GridSheet): { meta: WorkbookMeta | null; problem: RawProblem | null } {
@@ -37,18 +40,51 @@ function readMeta(sheet: GridSheet): { meta: WorkbookMeta | null; problem: RawPr
   if (raw.regionVintage === '') delete raw.regionVintage;
   const version = Number(raw.formatVersion);
   if (Number.isFinite(version) && version > META_FORMAT_VERSION) {
-    return { meta: null, problem: { severity: 'error', code: 'newer_format', sheet: sheet.name, cell: null, item: null, message: P.newerFormat(version) } };
+    return {
+      meta: null,
+      problem: {
+        severity: 'error',
+        code: 'newer_format',
+        sheet: sheet.name,
+        cell: null,
+        item: null,
+        message: P.newerFormat(version),
+      },
+    };
   }
   const parsed = WorkbookMetaSchema.safeParse(raw);
   if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => i.path.join('.')).filter(Boolean).join('、') || '?';
-    return { meta: null, problem: { severity: 'error', code: 'bad_meta', sheet: sheet.name, cell: null, item: null, message: P.badMeta(detail) } };
+    const detail =
+      parsed.error.issues
+        .map((i) => i.path.join('.'))
+        .filter(Boolean)
+        .join('、') || '?';
+    return {
+      meta: null,
+      problem: {
+        severity: 'error',
+        code: 'bad_meta',
+        sheet: sheet.name,
+        cell: null,
+        item: null,
+        message: P.badMeta(detail),
+      },
+    };
   }
   return { meta: parsed.data, problem: null };
 }
 
-interface HeaderFact { value: string; sheet: string; cell: string }
-interface HeaderFacts { regionCode?: HeaderFact; year?: HeaderFact; plan?: HeaderFact; unit?: HeaderFact }
+interface HeaderFact {
+  value: string;
+  sheet: string;
+  cell: string;
+}
+interface HeaderFacts {
+  regionCode?: HeaderFact;
+  year?: HeaderFact;
+  plan?: HeaderFact;
+  unit?: HeaderFact;
+}
 
 /** Labelled facts in the rows above each sheet's column header. */
 function readHeaderFacts(workbook: GridWorkbook, skip: Set<string>, problems: RawProblem[]): HeaderFacts {
@@ -77,7 +113,14 @@ function readHeaderFacts(workbook: GridWorkbook, skip: Set<string>, problems: Ra
           const seen = facts[key];
           if (!seen) facts[key] = fact;
           else if (seen.value !== value && key !== 'unit') {
-            problems.push({ severity: 'error', code: 'header_conflict', sheet: sheet.name, cell: fact.cell, item: null, message: P.headerConflict(labels[key], `${seen.sheet}!${seen.cell}：${seen.value}`, value) });
+            problems.push({
+              severity: 'error',
+              code: 'header_conflict',
+              sheet: sheet.name,
+              cell: fact.cell,
+              item: null,
+              message: P.headerConflict(labels[key], `${seen.sheet}!${seen.cell}：${seen.value}`, value),
+            });
           }
         }
       }
@@ -96,7 +139,12 @@ const levelOf = (code: string, lookup: RegionLookup | undefined): 'township' | '
 };
 
 /** Identifies the return; problems explain what could not be identified or does not fit. */
-export function identifyReturn(workbook: GridWorkbook, fileName: string, frameworks: readonly Framework[], region?: RegionLookup): { identified: Identified | null; problems: RawProblem[] } {
+export function identifyReturn(
+  workbook: GridWorkbook,
+  fileName: string,
+  frameworks: readonly Framework[],
+  region?: RegionLookup,
+): { identified: Identified | null; problems: RawProblem[] } {
   const problems: RawProblem[] = [];
   const metaSheet = findMetaSheet(workbook);
   const { meta, problem } = metaSheet ? readMeta(metaSheet) : { meta: null, problem: null };
@@ -112,62 +160,177 @@ export function identifyReturn(workbook: GridWorkbook, fileName: string, framewo
     framework = frameworks.find((f) => f.plan.id === meta.planId && f.version === meta.frameworkVersion) ?? null;
     if (!framework) {
       const known = frameworks.some((f) => f.plan.id === meta.planId);
-      return { identified: null, problems: [{ severity: 'error', code: known ? 'unknown_framework_version' : 'unknown_plan', sheet: null, cell: null, item: null, message: known ? P.unknownFrameworkVersion(meta.planId, meta.frameworkVersion) : P.unknownPlan(meta.planId) }] };
+      return {
+        identified: null,
+        problems: [
+          {
+            severity: 'error',
+            code: known ? 'unknown_framework_version' : 'unknown_plan',
+            sheet: null,
+            cell: null,
+            item: null,
+            message: known ? P.unknownFrameworkVersion(meta.planId, meta.frameworkVersion) : P.unknownPlan(meta.planId),
+          },
+        ],
+      };
     }
     regionCode = meta.regionCode;
     year = meta.year;
     if (facts.regionCode && facts.regionCode.value !== regionCode) {
-      problems.push({ severity: 'error', code: 'meta_header_mismatch', sheet: facts.regionCode.sheet, cell: facts.regionCode.cell, item: null, message: P.metaHeaderMismatch('单位代码', regionCode, facts.regionCode.value) });
+      problems.push({
+        severity: 'error',
+        code: 'meta_header_mismatch',
+        sheet: facts.regionCode.sheet,
+        cell: facts.regionCode.cell,
+        item: null,
+        message: P.metaHeaderMismatch('单位代码', regionCode, facts.regionCode.value),
+      });
     }
     if (facts.year && facts.year.value !== String(year)) {
-      problems.push({ severity: 'error', code: 'meta_header_mismatch', sheet: facts.year.sheet, cell: facts.year.cell, item: null, message: P.metaHeaderMismatch('统计年度', `${year}`, facts.year.value) });
+      problems.push({
+        severity: 'error',
+        code: 'meta_header_mismatch',
+        sheet: facts.year.sheet,
+        cell: facts.year.cell,
+        item: null,
+        message: P.metaHeaderMismatch('统计年度', `${year}`, facts.year.value),
+      });
     }
     if (problems.length > 0) return { identified: null, problems };
   } else {
     if (!facts.regionCode || !facts.year) {
-      return { identified: null, problems: [{ severity: 'error', code: 'no_identity', sheet: null, cell: null, item: null, message: P.noIdentity(fileName) }] };
+      return {
+        identified: null,
+        problems: [
+          {
+            severity: 'error',
+            code: 'no_identity',
+            sheet: null,
+            cell: null,
+            item: null,
+            message: P.noIdentity(fileName),
+          },
+        ],
+      };
     }
     regionCode = facts.regionCode.value;
     year = Number(facts.year.value);
     if (!/^\d{4}$/.test(facts.year.value) || year < 2000 || year > 2100) {
-      return { identified: null, problems: [{ severity: 'error', code: 'bad_year', sheet: facts.year.sheet, cell: facts.year.cell, item: null, message: P.badYear(facts.year.value) }] };
+      return {
+        identified: null,
+        problems: [
+          {
+            severity: 'error',
+            code: 'bad_year',
+            sheet: facts.year.sheet,
+            cell: facts.year.cell,
+            item: null,
+            message: P.badYear(facts.year.value),
+          },
+        ],
+      };
     }
     const planIds = [...new Set(frameworks.map((f) => f.plan.id))];
     const planText = facts.plan?.value;
     // header texts are NFKC-normalised (full-width brackets become ASCII): compare names the same way
-    const byName = planText ? planIds.find((id) => latest(frameworks, id)?.plan.name.normalize('NFKC').replace(/\s+/g, '') === planText.replace(/\s+/g, '')) : undefined;
-    const byRegion = planIds.filter((id) => latest(frameworks, id)?.plan.region.code.slice(0, 6) === regionCode.slice(0, 6));
+    const byName = planText
+      ? planIds.find(
+          (id) =>
+            latest(frameworks, id)?.plan.name.normalize('NFKC').replace(/\s+/g, '') === planText.replace(/\s+/g, ''),
+        )
+      : undefined;
+    const byRegion = planIds.filter(
+      (id) => latest(frameworks, id)?.plan.region.code.slice(0, 6) === regionCode.slice(0, 6),
+    );
     const planId = byName ?? (byRegion.length >= 1 ? byRegion[0] : undefined);
     if (!planId) {
       return {
         identified: null,
-        problems: [planText
-          ? { severity: 'error', code: 'unknown_plan', sheet: facts.plan!.sheet, cell: facts.plan!.cell, item: null, message: P.planNotFoundByHeader(planText) }
-          : { severity: 'error', code: 'no_plan_for_region', sheet: facts.regionCode.sheet, cell: facts.regionCode.cell, item: null, message: P.noPlanForRegion(regionCode) }],
+        problems: [
+          planText
+            ? {
+                severity: 'error',
+                code: 'unknown_plan',
+                sheet: facts.plan!.sheet,
+                cell: facts.plan!.cell,
+                item: null,
+                message: P.planNotFoundByHeader(planText),
+              }
+            : {
+                severity: 'error',
+                code: 'no_plan_for_region',
+                sheet: facts.regionCode.sheet,
+                cell: facts.regionCode.cell,
+                item: null,
+                message: P.noPlanForRegion(regionCode),
+              },
+        ],
       };
     }
     framework = latest(frameworks, planId)!;
-    problems.push({ severity: 'info', code: 'identified_from_header', sheet: null, cell: null, item: null, message: P.identifiedFromHeader });
+    problems.push({
+      severity: 'info',
+      code: 'identified_from_header',
+      sheet: null,
+      cell: null,
+      item: null,
+      message: P.identifiedFromHeader,
+    });
   }
 
   const plan = framework.plan;
   // a county's plan covers its townships (first 6 digits), a city's its counties (first 4)
   const prefix = plan.region.code.slice(4, 6) === '00' ? 4 : 6;
   if (regionCode.slice(0, prefix) !== plan.region.code.slice(0, prefix)) {
-    problems.push({ severity: 'error', code: 'region_outside_plan', sheet: facts.regionCode?.sheet ?? null, cell: facts.regionCode?.cell ?? null, item: null, message: P.regionOutsidePlan(regionCode, plan.name, plan.region.fullName) });
+    problems.push({
+      severity: 'error',
+      code: 'region_outside_plan',
+      sheet: facts.regionCode?.sheet ?? null,
+      cell: facts.regionCode?.cell ?? null,
+      item: null,
+      message: P.regionOutsidePlan(regionCode, plan.name, plan.region.fullName),
+    });
     return { identified: null, problems };
   }
   const known = region?.(regionCode) ?? null;
-  if (region && !known) problems.push({ severity: 'warning', code: 'unknown_region', sheet: facts.regionCode?.sheet ?? null, cell: facts.regionCode?.cell ?? null, item: null, message: P.unknownRegion(regionCode) });
+  if (region && !known)
+    problems.push({
+      severity: 'warning',
+      code: 'unknown_region',
+      sheet: facts.regionCode?.sheet ?? null,
+      cell: facts.regionCode?.cell ?? null,
+      item: null,
+      message: P.unknownRegion(regionCode),
+    });
   if (year < plan.baselineYear || year > plan.period.end) {
-    problems.push({ severity: 'warning', code: 'year_outside_plan', sheet: facts.year?.sheet ?? null, cell: facts.year?.cell ?? null, item: null, message: P.yearOutsidePlan(year, plan.period.start, plan.period.end) });
+    problems.push({
+      severity: 'warning',
+      code: 'year_outside_plan',
+      sheet: facts.year?.sheet ?? null,
+      cell: facts.year?.cell ?? null,
+      item: null,
+      message: P.yearOutsidePlan(year, plan.period.start, plan.period.end),
+    });
   }
-  if (meta?.kind === 'template') problems.push({ severity: 'info', code: 'template', sheet: null, cell: null, item: null, message: P.templateImported });
+  if (meta?.kind === 'template')
+    problems.push({
+      severity: 'info',
+      code: 'template',
+      sheet: null,
+      cell: null,
+      item: null,
+      message: P.templateImported,
+    });
   const identity: ReturnIdentity = {
-    planId: plan.id, planName: plan.name, frameworkVersion: framework.version, regionCode,
+    planId: plan.id,
+    planName: plan.name,
+    frameworkVersion: framework.version,
+    regionCode,
     regionName: known?.name ?? meta?.regionName ?? facts.unit?.value ?? regionCode,
-    level: meta?.level ?? levelOf(regionCode, region), year,
-    source: meta ? 'metadata' : 'header', kind: meta?.kind ?? 'unknown',
+    level: meta?.level ?? levelOf(regionCode, region),
+    year,
+    source: meta ? 'metadata' : 'header',
+    kind: meta?.kind ?? 'unknown',
   };
   return { identified: { identity, framework, meta, metaSheet: metaSheet?.name ?? null }, problems };
 }

@@ -25,8 +25,13 @@ const cellOrder = (cell: string | null): [number, number] => {
 };
 
 /** Problems with their location (健康!E12, 健康, or the file name), in sheet, row, column order; file-level first. */
-export function locateProblems(problems: RawProblem[], fileName: string, sheetOrder: readonly string[]): ImportProblem[] {
-  const sheetIndex = (s: string | null) => (s === null ? -1 : sheetOrder.indexOf(s) === -1 ? sheetOrder.length : sheetOrder.indexOf(s));
+export function locateProblems(
+  problems: RawProblem[],
+  fileName: string,
+  sheetOrder: readonly string[],
+): ImportProblem[] {
+  const sheetIndex = (s: string | null) =>
+    s === null ? -1 : sheetOrder.indexOf(s) === -1 ? sheetOrder.length : sheetOrder.indexOf(s);
   return problems
     .map((p, i) => ({ p, i }))
     .sort((a, b) => {
@@ -63,7 +68,13 @@ export function buildImportReport(parts: ImportReportParts): ImportReport {
     counts: { errors: 0, warnings: 0, infos: 0 },
     needsConfirmation: false,
     summary: evaluation ? evaluation.total : null,
-    targets: (evaluation?.targets ?? []).map((t) => ({ targetId: t.targetId, indicator: t.indicator, name: names.get(t.indicator) ?? t.indicator, status: t.status, message: t.message })),
+    targets: (evaluation?.targets ?? []).map((t) => ({
+      targetId: t.targetId,
+      indicator: t.indicator,
+      name: names.get(t.indicator) ?? t.indicator,
+      status: t.status,
+      message: t.message,
+    })),
   });
 }
 
@@ -79,8 +90,20 @@ function settle(report: ImportReport): ImportReport {
   if (!report.readable) verdict = V.unreadable(problems.find((p) => p.severity === 'error')?.message ?? fileName);
   else if (counts.errors > 0) verdict = V.errors(fileName, counts.errors, counts.warnings);
   else if (counts.warnings > 0) verdict = V.warnings(fileName, counts.warnings);
-  else verdict = V.valid(fileName, identity?.regionName ?? '', identity?.year ?? 0, summary?.cellsFilled ?? 0, summary?.cellsTotal ?? 0);
-  return { ...report, counts, verdict, needsConfirmation: report.readable && counts.errors === 0 && counts.warnings > 0 };
+  else
+    verdict = V.valid(
+      fileName,
+      identity?.regionName ?? '',
+      identity?.year ?? 0,
+      summary?.cellsFilled ?? 0,
+      summary?.cellsTotal ?? 0,
+    );
+  return {
+    ...report,
+    counts,
+    verdict,
+    needsConfirmation: report.readable && counts.errors === 0 && counts.warnings > 0,
+  };
 }
 
 /** Adds problems found later (e.g. against this computer's database, listed first) and recomputes the verdict. */
@@ -90,5 +113,9 @@ export function withProblems(report: ImportReport, extra: ImportProblem[]): Impo
 
 /** The verdict after a successful write. */
 export function writtenImportReport(report: ImportReport): ImportReport {
-  return { ...report, verdict: V.written(report.fileName, report.identity?.regionName ?? '', report.identity?.year ?? 0), needsConfirmation: false };
+  return {
+    ...report,
+    verdict: V.written(report.fileName, report.identity?.regionName ?? '', report.identity?.year ?? 0),
+    needsConfirmation: false,
+  };
 }

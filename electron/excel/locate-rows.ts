@@ -16,7 +16,11 @@ type ColKey = keyof typeof HEADER_ALIASES;
 type ColumnMap = Partial<Record<ColKey, number>>;
 
 /** A coded row: its sheet, its 0-based row index, and that sheet's columns (0-based). */
-export interface RowRef { sheet: GridSheet; r: number; cols: ColumnMap }
+export interface RowRef {
+  sheet: GridSheet;
+  r: number;
+  cols: ColumnMap;
+}
 
 export interface Located {
   rows: Map<string, RowRef>;
@@ -31,7 +35,8 @@ export const cellAt = (ref: RowRef, col: number) => ({ sheet: ref.sheet.name, ce
 export const notesAt = (ref: RowRef, col: number, item: string, notes: CellNote[]): RawProblem[] =>
   notes.map((n) => ({ ...n, ...cellAt(ref, col), item }));
 
-const isColumnHeader = (row: (GridCell | undefined)[] | undefined) => (row ?? []).some((c) => HEADER_ALIASES.code.includes(headerText(c)));
+const isColumnHeader = (row: (GridCell | undefined)[] | undefined) =>
+  (row ?? []).some((c) => HEADER_ALIASES.code.includes(headerText(c)));
 
 /**
  * The column header: the row with a 代码 column, and the labels in it and the two rows below (two-row headers).
@@ -67,10 +72,14 @@ function findHeader(sheet: GridSheet, from = 0): { first: number; last: number; 
 }
 
 const isFooter = (row: (GridCell | undefined)[]) =>
-  row.some((c) => { const t = headerText(c); return t.startsWith('单位负责人') || /^说明[:：]/.test(t); });
+  row.some((c) => {
+    const t = headerText(c);
+    return t.startsWith('单位负责人') || /^说明[:：]/.test(t);
+  });
 
 /** A row of a form's header block (title, legal marks, 填报单位, 统计年度 …): met again when tables are stacked. */
-const BLOCK_LABEL = /^(表号|制定机关|备案机关|批准机关|批准文号|备案文号|有效期至|单位代码|填报单位|统计年度|监测规划)[:：]|监测统计表$/;
+const BLOCK_LABEL =
+  /^(表号|制定机关|备案机关|批准机关|批准文号|备案文号|有效期至|单位代码|填报单位|统计年度|监测规划)[:：]|监测统计表$/;
 const isHeaderBlock = (row: (GridCell | undefined)[]) => row.some((c) => BLOCK_LABEL.test(headerText(c)));
 
 /** Finds every coded row in the area sheets. */
@@ -80,18 +89,38 @@ export function locateRows(workbook: GridWorkbook, skip: Set<string>, framework:
   const sheetsWithRows = new Set<string>();
   const items = new Set(framework.dataItems.map((d) => d.code));
   const indicators = new Set(framework.indicators.filter((i) => i.kind === 'qualitative').map((i) => i.code));
-  const targets = new Set(framework.areas.flatMap((a) => a.targets).filter((t) => t.rule.kind === 'external').map((t) => t.id));
+  const targets = new Set(
+    framework.areas
+      .flatMap((a) => a.targets)
+      .filter((t) => t.rule.kind === 'external')
+      .map((t) => t.id),
+  );
   for (const sheet of workbook.sheets) {
     if (skip.has(sheet.name)) continue;
     const header = findHeader(sheet);
     if (!header) {
       const hasCodes = sheet.rows.some((row) => row?.some((c) => ITEM_CODE.test(normaliseCode(cellText(c)))));
-      if (hasCodes) problems.push({ severity: 'error', code: 'no_header_row', sheet: sheet.name, cell: null, item: null, message: P.noHeaderRow(sheet.name) });
+      if (hasCodes)
+        problems.push({
+          severity: 'error',
+          code: 'no_header_row',
+          sheet: sheet.name,
+          cell: null,
+          item: null,
+          message: P.noHeaderRow(sheet.name),
+        });
       continue;
     }
     let { cols } = header;
     if (cols.total === undefined) {
-      problems.push({ severity: 'error', code: 'no_header_row', sheet: sheet.name, cell: address(header.first + 1, (cols.code ?? 0) + 1), item: null, message: P.noHeaderRow(sheet.name) });
+      problems.push({
+        severity: 'error',
+        code: 'no_header_row',
+        sheet: sheet.name,
+        cell: address(header.first + 1, (cols.code ?? 0) + 1),
+        item: null,
+        message: P.noHeaderRow(sheet.name),
+      });
       continue;
     }
     let needsFemale = false;
@@ -116,22 +145,45 @@ export function locateRows(workbook: GridWorkbook, skip: Set<string>, framework:
       }
       if (isHeaderBlock(row)) continue;
       const codeText = normaliseCode(cellText(row[cols.code!]));
-      const valueTexts = (['total', 'female', 'male'] as const).map((k) => (cols[k] === undefined ? '' : cellText(row[cols[k]!])));
+      const valueTexts = (['total', 'female', 'male'] as const).map((k) =>
+        cols[k] === undefined ? '' : cellText(row[cols[k]!]),
+      );
       const isKnown = items.has(codeText) || indicators.has(codeText) || targets.has(codeText);
       if (!isKnown) {
         if (ITEM_CODE.test(codeText) || INDICATOR_CODE.test(codeText) || TARGET_ID.test(codeText)) {
-          problems.push({ severity: 'warning', code: 'unknown_code', sheet: sheet.name, cell: address(r + 1, cols.code! + 1), item: codeText, message: P.unknownCode(codeText) });
+          problems.push({
+            severity: 'warning',
+            code: 'unknown_code',
+            sheet: sheet.name,
+            cell: address(r + 1, cols.code! + 1),
+            item: codeText,
+            message: P.unknownCode(codeText),
+          });
         } else if (codeText !== FORM.columnIndex.code && valueTexts.some((t) => !DASHES.has(t))) {
           const c = valueTexts.findIndex((t) => !DASHES.has(t));
           const col = cols[(['total', 'female', 'male'] as const)[c]]!;
-          problems.push({ severity: 'warning', code: 'row_without_code', sheet: sheet.name, cell: address(r + 1, col + 1), item: null, message: P.rowWithoutCode });
+          problems.push({
+            severity: 'warning',
+            code: 'row_without_code',
+            sheet: sheet.name,
+            cell: address(r + 1, col + 1),
+            item: null,
+            message: P.rowWithoutCode,
+          });
         }
         continue;
       }
       const seen = rows.get(codeText);
       if (seen) {
         const first = location(seen.sheet.name, address(seen.r + 1, seen.cols.code! + 1));
-        problems.push({ severity: 'error', code: 'duplicate_code', sheet: sheet.name, cell: address(r + 1, cols.code! + 1), item: codeText, message: P.duplicateCode(codeText, first) });
+        problems.push({
+          severity: 'error',
+          code: 'duplicate_code',
+          sheet: sheet.name,
+          cell: address(r + 1, cols.code! + 1),
+          item: codeText,
+          message: P.duplicateCode(codeText, first),
+        });
         continue;
       }
       rows.set(codeText, { sheet, r, cols });
@@ -143,9 +195,33 @@ export function locateRows(workbook: GridWorkbook, skip: Set<string>, framework:
       }
       needsNote = true;
     }
-    if (needsFemale && cols.female === undefined) problems.push({ severity: 'warning', code: 'missing_column', sheet: sheet.name, cell: null, item: null, message: P.missingColumn(sheet.name, SEX_LABEL.female) });
-    if (needsMale && cols.male === undefined) problems.push({ severity: 'warning', code: 'missing_column', sheet: sheet.name, cell: null, item: null, message: P.missingColumn(sheet.name, SEX_LABEL.male) });
-    if (needsNote && cols.note === undefined) problems.push({ severity: 'warning', code: 'missing_column', sheet: sheet.name, cell: null, item: null, message: P.missingColumn(sheet.name, FORM.headers.note) });
+    if (needsFemale && cols.female === undefined)
+      problems.push({
+        severity: 'warning',
+        code: 'missing_column',
+        sheet: sheet.name,
+        cell: null,
+        item: null,
+        message: P.missingColumn(sheet.name, SEX_LABEL.female),
+      });
+    if (needsMale && cols.male === undefined)
+      problems.push({
+        severity: 'warning',
+        code: 'missing_column',
+        sheet: sheet.name,
+        cell: null,
+        item: null,
+        message: P.missingColumn(sheet.name, SEX_LABEL.male),
+      });
+    if (needsNote && cols.note === undefined)
+      problems.push({
+        severity: 'warning',
+        code: 'missing_column',
+        sheet: sheet.name,
+        cell: null,
+        item: null,
+        message: P.missingColumn(sheet.name, FORM.headers.note),
+      });
   }
   return { rows, sheetsWithRows, problems };
 }

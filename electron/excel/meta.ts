@@ -9,9 +9,27 @@ export const META_FORMAT_VERSION = 1;
 
 /** Key order as written; the reader finds keys by name. */
 export const META_KEYS = [
-  'format', 'formatVersion', 'kind', 'planId', 'planName', 'frameworkVersion', 'regionCode', 'regionName', 'level', 'year',
-  'appVersion', 'regionVintage', 'exportedAt', 'checksum', 'status', 'department',
-  'reviewOffice', 'reviewOfficeName', 'reviewedAt', 'reviewOf', 'reviewChecksum',
+  'format',
+  'formatVersion',
+  'kind',
+  'planId',
+  'planName',
+  'frameworkVersion',
+  'regionCode',
+  'regionName',
+  'level',
+  'year',
+  'appVersion',
+  'regionVintage',
+  'exportedAt',
+  'checksum',
+  'status',
+  'department',
+  'reviewOffice',
+  'reviewOfficeName',
+  'reviewedAt',
+  'reviewOf',
+  'reviewChecksum',
 ] as const;
 
 export const WorkbookMetaSchema = z.object({

@@ -11,7 +11,11 @@ import type { GridCell } from './grid.ts';
 
 const P = MESSAGES.excel.problem;
 
-export interface CellNote { severity: ProblemSeverity; code: string; message: string }
+export interface CellNote {
+  severity: ProblemSeverity;
+  code: string;
+  message: string;
+}
 
 export type CellReading =
   | { kind: 'blank'; notes: CellNote[] }
@@ -43,21 +47,41 @@ export function readNumberCell(cell: GridCell | undefined, spec: NumberSpec, sou
   const notes: CellNote[] = [];
   if (!cell) return { kind: 'blank', notes };
   if (cell.f !== null && (cell.t === 'z' || cell.v === null)) {
-    return { kind: 'error', notes: [{ severity: 'error', code: 'formula_no_value', message: P.formulaNoValue(cell.f) }] };
+    return {
+      kind: 'error',
+      notes: [{ severity: 'error', code: 'formula_no_value', message: P.formulaNoValue(cell.f) }],
+    };
   }
   if (cell.t === 'z' || cell.v === null) return { kind: 'blank', notes };
-  if (cell.f !== null) notes.push({ severity: 'info', code: 'formula_cached', message: P.formulaCached(cell.f, cell.w || String(cell.v)) });
+  if (cell.f !== null)
+    notes.push({
+      severity: 'info',
+      code: 'formula_cached',
+      message: P.formulaCached(cell.f, cell.w || String(cell.v)),
+    });
   const percentItem = spec.valueType === 'value' && spec.unit === '%';
 
-  if (cell.t === 'e') return { kind: 'error', notes: [{ severity: 'error', code: 'error_value', message: P.errorValue(cell.w || String(cell.v)) }] };
-  if (cell.t === 'b') return { kind: 'error', notes: [{ severity: 'error', code: 'not_a_number', message: P.booleanValue(cell.w || String(cell.v)) }] };
+  if (cell.t === 'e')
+    return {
+      kind: 'error',
+      notes: [{ severity: 'error', code: 'error_value', message: P.errorValue(cell.w || String(cell.v)) }],
+    };
+  if (cell.t === 'b')
+    return {
+      kind: 'error',
+      notes: [{ severity: 'error', code: 'not_a_number', message: P.booleanValue(cell.w || String(cell.v)) }],
+    };
   if (cell.t === 'n') {
     const v = Number(cell.v);
     if (cell.z && cell.z !== 'General' && XLSX.SSF.is_date(cell.z)) {
       return { kind: 'error', notes: [{ severity: 'error', code: 'date_value', message: P.dateValue(cell.w) }] };
     }
     if (isPercentFormat(cell.z)) {
-      if (!percentItem) return { kind: 'error', notes: [{ severity: 'error', code: 'percent_not_allowed', message: P.percentFormatNotAllowed(cell.w) }] };
+      if (!percentItem)
+        return {
+          kind: 'error',
+          notes: [{ severity: 'error', code: 'percent_not_allowed', message: P.percentFormatNotAllowed(cell.w) }],
+        };
       const value = clean(v * 100);
       notes.push({ severity: 'info', code: 'percent_format', message: P.percentFormat(cell.w, formatRaw(value)) });
       return { kind: 'value', value, notes };
@@ -72,18 +96,28 @@ export function readNumberCell(cell: GridCell | undefined, spec: NumberSpec, sou
   const word = trimmed.normalize('NFKC').replace(/\s+/g, '');
   if (NO_DATA_WORDS.has(word)) return { kind: 'mark', mark: word, notes };
   const parsed = parseNumberInput(trimmed, { valueType: spec.valueType, decimals: spec.decimals, unit: spec.unit });
-  if (!parsed.ok) return { kind: 'error', notes: [...notes, { severity: 'error', code: 'invalid_number', message: parsed.message }] };
+  if (!parsed.ok)
+    return { kind: 'error', notes: [...notes, { severity: 'error', code: 'invalid_number', message: parsed.message }] };
   if (parsed.value === null) return { kind: 'mark', mark: trimmed, notes };
   const value = parsed.value;
-  if (/[%％]$/.test(trimmed)) notes.push({ severity: 'info', code: 'percent_text', message: P.percentText(trimmed, formatRaw(value)) });
-  else if (source === 'typed' || !PLAIN_NUMBER.test(trimmed)) notes.push({ severity: 'info', code: 'text_number', message: P.textNumber(trimmed, formatRaw(value)) });
+  if (/[%％]$/.test(trimmed))
+    notes.push({ severity: 'info', code: 'percent_text', message: P.percentText(trimmed, formatRaw(value)) });
+  else if (source === 'typed' || !PLAIN_NUMBER.test(trimmed))
+    notes.push({ severity: 'info', code: 'text_number', message: P.textNumber(trimmed, formatRaw(value)) });
   return { kind: 'value', value, notes };
 }
 
 /** The text of a note cell exactly as written (no NFKC: a reason keeps its full-width punctuation). */
 export function noteText(cell: GridCell | undefined): { text: string; note: CellNote | null } {
   if (!cell || cell.v === null || cell.t === 'z') return { text: '', note: null };
-  const note = cell.f !== null ? { severity: 'info' as const, code: 'formula_cached', message: P.formulaCached(cell.f, cell.w || String(cell.v)) } : null;
+  const note =
+    cell.f !== null
+      ? {
+          severity: 'info' as const,
+          code: 'formula_cached',
+          message: P.formulaCached(cell.f, cell.w || String(cell.v)),
+        }
+      : null;
   const text = cell.t === 's' ? String(cell.v) : cell.w || String(cell.v);
   return { text: text.trim(), note };
 }

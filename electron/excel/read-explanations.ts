@@ -12,10 +12,15 @@ const MAX_EXPLANATION = 500;
 
 /** By its name, or (renamed) by the 目标编号 header in its first 200 rows. */
 export const isResultSheet = (sheet: GridSheet) =>
-  sheet.name === MESSAGES.excel.form.resultSheet || sheet.rows.slice(0, 200).some((row) => row?.some((c) => headerText(c) === MESSAGES.excel.result.targetHeaders[0]));
+  sheet.name === MESSAGES.excel.form.resultSheet ||
+  sheet.rows.slice(0, 200).some((row) => row?.some((c) => headerText(c) === MESSAGES.excel.result.targetHeaders[0]));
 
 /** 预警说明 by target id, from a 校验结果 sheet (目标编号 … 预警说明 columns). */
-export function readExplanations(sheet: GridSheet, framework: Framework, problems: RawProblem[]): Record<string, string> {
+export function readExplanations(
+  sheet: GridSheet,
+  framework: Framework,
+  problems: RawProblem[],
+): Record<string, string> {
   const out: Record<string, string> = {};
   const ids = new Set(framework.areas.flatMap((a) => a.targets).map((t) => t.id));
   const [idHeader, textHeader] = [MESSAGES.excel.result.targetHeaders[0], MESSAGES.excel.result.targetHeaders[7]];
@@ -30,7 +35,15 @@ export function readExplanations(sheet: GridSheet, framework: Framework, problem
       if (!ids.has(id)) continue;
       const { text } = noteText(cells[textCol]);
       if (!text) continue;
-      if (text.length > MAX_EXPLANATION) problems.push({ severity: 'warning', code: 'explanation_too_long', sheet: sheet.name, cell: address(rr + 1, textCol + 1), item: id, message: P.explanationTooLong(id) });
+      if (text.length > MAX_EXPLANATION)
+        problems.push({
+          severity: 'warning',
+          code: 'explanation_too_long',
+          sheet: sheet.name,
+          cell: address(rr + 1, textCol + 1),
+          item: id,
+          message: P.explanationTooLong(id),
+        });
       else out[id] = text;
     }
     break;

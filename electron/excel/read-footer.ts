@@ -2,7 +2,13 @@
 // found anywhere in a sheet ("报出日期：2025年1月10日"); its value follows the colon, or (typed into the next cell) in
 // the next non-empty cell of the row, where an Excel date counts too. Every value is checked like any input: a bad
 // one is a warning at its cell and is not read. The first sheet's value wins; a different one elsewhere is flagged. Pure.
-import { FOOTER_FIELDS, ReturnFooterSchema, parseFooterDate, type FooterField, type ReturnFooter } from '../../shared/returns/footer.ts';
+import {
+  FOOTER_FIELDS,
+  ReturnFooterSchema,
+  parseFooterDate,
+  type FooterField,
+  type ReturnFooter,
+} from '../../shared/returns/footer.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { address, location } from './layout.ts';
 import { cellText, type GridCell, type GridSheet } from './grid.ts';
@@ -20,12 +26,25 @@ const isLabel = (cell: GridCell | undefined) => LABEL_RE.test(cellText(cell));
 
 /** An Excel date (a day number formatted as a date) as YYYY-MM-DD. */
 function serialDate(cell: GridCell): string | null {
-  if (cell.t !== 'n' || typeof cell.v !== 'number' || !Number.isInteger(cell.v) || cell.v < SERIAL_MIN || cell.v > SERIAL_MAX) return null;
+  if (
+    cell.t !== 'n' ||
+    typeof cell.v !== 'number' ||
+    !Number.isInteger(cell.v) ||
+    cell.v < SERIAL_MIN ||
+    cell.v > SERIAL_MAX
+  )
+    return null;
   if (cell.z && !/[ymd年月日]/i.test(cell.z)) return null;
   return new Date(Date.UTC(1899, 11, 30) + cell.v * 86400000).toISOString().slice(0, 10);
 }
 
-interface Found { field: FooterField; text: string; cell: GridCell | null; sheet: string; at: string }
+interface Found {
+  field: FooterField;
+  text: string;
+  cell: GridCell | null;
+  sheet: string;
+  at: string;
+}
 
 function findInSheet(sheet: GridSheet): Found[] {
   const found: Found[] = [];
@@ -42,7 +61,11 @@ function findInSheet(sheet: GridSheet): Found[] {
         for (let k = c + 1; k < (row ?? []).length; k++) {
           const next = row?.[k];
           if (!next || cellText(next) === '') continue;
-          if (!isLabel(next)) { valueCell = next; text = cellText(next); at = address(r + 1, k + 1); }
+          if (!isLabel(next)) {
+            valueCell = next;
+            text = cellText(next);
+            at = address(r + 1, k + 1);
+          }
           break;
         }
       }
@@ -63,7 +86,14 @@ export function readFooter(sheets: readonly GridSheet[], problems: RawProblem[])
         const parsed = serial ? { kind: 'date' as const, iso: serial } : parseFooterDate(f.text);
         if (parsed.kind === 'blank') continue;
         if (parsed.kind === 'invalid') {
-          problems.push({ severity: 'warning', code: 'footer_bad_date', sheet: f.sheet, cell: f.at, item: null, message: P.footerBadDate(f.text.slice(0, 40)) });
+          problems.push({
+            severity: 'warning',
+            code: 'footer_bad_date',
+            sheet: f.sheet,
+            cell: f.at,
+            item: null,
+            message: P.footerBadDate(f.text.slice(0, 40)),
+          });
           continue;
         }
         value = parsed.iso;
@@ -71,7 +101,14 @@ export function readFooter(sheets: readonly GridSheet[], problems: RawProblem[])
         if (f.text === '') continue;
         const checked = ReturnFooterSchema.shape[f.field].safeParse(f.text.normalize('NFKC'));
         if (!checked.success) {
-          problems.push({ severity: 'warning', code: 'footer_bad_value', sheet: f.sheet, cell: f.at, item: null, message: P.footerBadValue(LABELS[f.field], checked.error.issues[0]?.message ?? '') });
+          problems.push({
+            severity: 'warning',
+            code: 'footer_bad_value',
+            sheet: f.sheet,
+            cell: f.at,
+            item: null,
+            message: P.footerBadValue(LABELS[f.field], checked.error.issues[0]?.message ?? ''),
+          });
           continue;
         }
         value = String(checked.data);
@@ -82,7 +119,14 @@ export function readFooter(sheets: readonly GridSheet[], problems: RawProblem[])
         if (f.field === 'reportedOn') out.reportedOn = value;
         else out[f.field] = value;
       } else if (first.value !== value) {
-        problems.push({ severity: 'warning', code: 'footer_conflict', sheet: f.sheet, cell: f.at, item: null, message: P.footerConflict(LABELS[f.field], location(first.sheet, first.at), first.value, value) });
+        problems.push({
+          severity: 'warning',
+          code: 'footer_conflict',
+          sheet: f.sheet,
+          cell: f.at,
+          item: null,
+          message: P.footerConflict(LABELS[f.field], location(first.sheet, first.at), first.value, value),
+        });
       }
     }
   }

@@ -36,7 +36,13 @@ export function readItemRow(ref: RowRef, item: DataItem, source: 'typed' | 'csv'
   if (cols.unit !== undefined) {
     const written = headerText(row[cols.unit]);
     if (written && !DASHES.has(written) && written !== item.unit.normalize('NFKC').replace(/\s+/g, '')) {
-      problems.push({ severity: 'warning', code: 'unit_mismatch', ...cellAt(ref, cols.unit), item: code, message: P.unitMismatch(cellText(row[cols.unit]), item.unit) });
+      problems.push({
+        severity: 'warning',
+        code: 'unit_mismatch',
+        ...cellAt(ref, cols.unit),
+        item: code,
+        message: P.unitMismatch(cellText(row[cols.unit]), item.unit),
+      });
     }
   }
   const applicable = sexColumnsOf(item);
@@ -46,13 +52,21 @@ export function readItemRow(ref: RowRef, item: DataItem, source: 'typed' | 'csv'
     if (col === undefined) continue;
     if (!applicable.includes(sex)) {
       const text = cellText(row[col]);
-      if (!DASHES.has(text)) problems.push({ severity: 'warning', code: 'not_applicable_filled', ...cellAt(ref, col), item: code, message: P.notApplicableFilled(SEX_LABEL[sex]) });
+      if (!DASHES.has(text))
+        problems.push({
+          severity: 'warning',
+          code: 'not_applicable_filled',
+          ...cellAt(ref, col),
+          item: code,
+          message: P.notApplicableFilled(SEX_LABEL[sex]),
+        });
       continue;
     }
     addresses[cellKey(code, sex)] = location(ref.sheet.name, address(ref.r + 1, col + 1));
     const reading = readNumberCell(row[col], item, source);
     problems.push(...notesAt(ref, col, code, reading.notes));
-    if (reading.kind === 'value') cells.push({ item: code, sex, value: reading.value, noData: null, prefilled: false, raw: null });
+    if (reading.kind === 'value')
+      cells.push({ item: code, sex, value: reading.value, noData: null, prefilled: false, raw: null });
     else if (reading.kind === 'mark') marks.push({ sex, mark: reading.mark, col });
   }
   const note = cols.note === undefined ? { text: '', note: null } : noteText(row[cols.note]);
@@ -63,14 +77,39 @@ export function readItemRow(ref: RowRef, item: DataItem, source: 'typed' | 'csv'
       const reason = perColumn ? (perColumn.get(m.sex) ?? '') : note.text;
       const finalReason = reason || (SELF_EXPLAINING_MARKS.has(m.mark) ? m.mark : '');
       if (!finalReason) {
-        problems.push({ severity: 'error', code: 'no_data_without_reason', ...cellAt(ref, m.col), item: code, message: P.noDataWithoutReason });
+        problems.push({
+          severity: 'error',
+          code: 'no_data_without_reason',
+          ...cellAt(ref, m.col),
+          item: code,
+          message: P.noDataWithoutReason,
+        });
       } else if (finalReason.length > MAX_REASON) {
-        problems.push({ severity: 'error', code: 'reason_too_long', ...cellAt(ref, cols.note ?? m.col), item: code, message: P.reasonTooLong(MAX_REASON) });
+        problems.push({
+          severity: 'error',
+          code: 'reason_too_long',
+          ...cellAt(ref, cols.note ?? m.col),
+          item: code,
+          message: P.reasonTooLong(MAX_REASON),
+        });
       } else {
-        cells.push({ item: code, sex: m.sex, value: null, noData: { reason: finalReason }, prefilled: false, raw: null });
+        cells.push({
+          item: code,
+          sex: m.sex,
+          value: null,
+          noData: { reason: finalReason },
+          prefilled: false,
+          raw: null,
+        });
       }
     }
   } else if (note.text && cols.note !== undefined) {
-    problems.push({ severity: 'warning', code: 'note_without_no_data', ...cellAt(ref, cols.note), item: code, message: P.noteWithoutNoData });
+    problems.push({
+      severity: 'warning',
+      code: 'note_without_no_data',
+      ...cellAt(ref, cols.note),
+      item: code,
+      message: P.noteWithoutNoData,
+    });
   }
 }

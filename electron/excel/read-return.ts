@@ -80,8 +80,32 @@ export function readReturnWorkbook(bytes: Uint8Array, fileName: string, ctx: Rea
     return readUnguarded(bytes, fileName, ctx);
   } catch (error) {
     // a fault of ours, not of the file: still a verdict naming the file, never a crash or a partial result
-    const problems = locateProblems([{ severity: 'error', code: 'internal', sheet: null, cell: null, item: null, message: P.internal(fileName, String((error as Error)?.message ?? error)) }], fileName, []);
-    return { report: buildImportReport({ fileName, readable: false, identity: null, problems, evaluation: null, framework: null }), parsed: null, meta: null };
+    const problems = locateProblems(
+      [
+        {
+          severity: 'error',
+          code: 'internal',
+          sheet: null,
+          cell: null,
+          item: null,
+          message: P.internal(fileName, String((error as Error)?.message ?? error)),
+        },
+      ],
+      fileName,
+      [],
+    );
+    return {
+      report: buildImportReport({
+        fileName,
+        readable: false,
+        identity: null,
+        problems,
+        evaluation: null,
+        framework: null,
+      }),
+      parsed: null,
+      meta: null,
+    };
   }
 }
 
@@ -89,30 +113,90 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
   const read = readWorkbookBytes(bytes, fileName, limits, ctx.reader);
   if (!read.ok) {
-    const problems = locateProblems([{ severity: 'error', code: read.code, sheet: read.sheet ?? null, cell: read.cell ?? null, item: null, message: read.message }], fileName, []);
-    return { report: buildImportReport({ fileName, readable: false, identity: null, problems, evaluation: null, framework: null }), parsed: null, meta: null };
+    const problems = locateProblems(
+      [
+        {
+          severity: 'error',
+          code: read.code,
+          sheet: read.sheet ?? null,
+          cell: read.cell ?? null,
+          item: null,
+          message: read.message,
+        },
+      ],
+      fileName,
+      [],
+    );
+    return {
+      report: buildImportReport({
+        fileName,
+        readable: false,
+        identity: null,
+        problems,
+        evaluation: null,
+        framework: null,
+      }),
+      parsed: null,
+      meta: null,
+    };
   }
   const { workbook } = read;
   const order = workbook.sheets.map((s) => s.name);
   const { identified, problems: identityProblems } = identifyReturn(workbook, fileName, ctx.frameworks, ctx.region);
   if (!identified) {
-    return { report: buildImportReport({ fileName, readable: true, identity: null, problems: locateProblems(identityProblems, fileName, order), evaluation: null, framework: null }), parsed: null, meta: null };
+    return {
+      report: buildImportReport({
+        fileName,
+        readable: true,
+        identity: null,
+        problems: locateProblems(identityProblems, fileName, order),
+        evaluation: null,
+        framework: null,
+      }),
+      parsed: null,
+      meta: null,
+    };
   }
   const { identity, framework } = identified;
   const resultSheets = workbook.sheets.filter(isResultSheet);
-  const skip = new Set([...(identified.metaSheet ? [identified.metaSheet] : []), ...resultSheets.map((s) => s.name), ...order.filter((n) => MERGE_SHEETS.has(n))]);
+  const skip = new Set([
+    ...(identified.metaSheet ? [identified.metaSheet] : []),
+    ...resultSheets.map((s) => s.name),
+    ...order.filter((n) => MERGE_SHEETS.has(n)),
+  ]);
   const located = locateRows(workbook, skip, framework);
   const problems: RawProblem[] = [...identityProblems, ...formulaProblems(workbook), ...located.problems];
   if (located.rows.size === 0) {
-    problems.push({ severity: 'error', code: 'no_items', sheet: null, cell: null, item: null, message: P.noItems(fileName) });
-    return { report: buildImportReport({ fileName, readable: true, identity, problems: locateProblems(problems, fileName, order), evaluation: null, framework }), parsed: null, meta: null };
+    problems.push({
+      severity: 'error',
+      code: 'no_items',
+      sheet: null,
+      cell: null,
+      item: null,
+      message: P.noItems(fileName),
+    });
+    return {
+      report: buildImportReport({
+        fileName,
+        readable: true,
+        identity,
+        problems: locateProblems(problems, fileName, order),
+        evaluation: null,
+        framework,
+      }),
+      parsed: null,
+      meta: null,
+    };
   }
   const assembled = assembleReturn(located, framework, identity, workbook.kind === 'csv' ? 'csv' : 'typed');
   problems.push(...assembled.problems);
   const explanations: Record<string, string> = {};
   for (const sheet of resultSheets) Object.assign(explanations, readExplanations(sheet, framework, problems));
 
-  const footer = readFooter(workbook.sheets.filter((s) => !skip.has(s.name)), problems);
+  const footer = readFooter(
+    workbook.sheets.filter((s) => !skip.has(s.name)),
+    problems,
+  );
   const { data, addresses } = assembled;
   // a merged (county) return's pooled ratios, which a city pools instead of the county's summed cells
   const metaSheet = identified.metaSheet ? workbook.sheets.find((s) => s.name === identified.metaSheet) : undefined;
@@ -121,9 +205,25 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
   const actual = returnChecksum(data);
   const stated = identified.meta?.checksum ?? null;
   if (identified.meta?.kind === 'return') {
-    problems.push(stated === actual
-      ? { severity: 'info', code: 'checksum_matches', sheet: null, cell: null, item: null, message: P.checksumMatches }
-      : { severity: 'warning', code: 'checksum_changed', sheet: null, cell: null, item: null, message: P.checksumChanged });
+    problems.push(
+      stated === actual
+        ? {
+            severity: 'info',
+            code: 'checksum_matches',
+            sheet: null,
+            cell: null,
+            item: null,
+            message: P.checksumMatches,
+          }
+        : {
+            severity: 'warning',
+            code: 'checksum_changed',
+            sheet: null,
+            cell: null,
+            item: null,
+            message: P.checksumChanged,
+          },
+    );
   }
 
   // the whole rule engine, on the values that could be read
@@ -133,22 +233,53 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
     const where = addresses[cellKey(issue.item, issue.sex)];
     const cut = where ? where.lastIndexOf('!') : -1;
     const [sheet, cell] = where && cut > 0 ? [where.slice(0, cut), where.slice(cut + 1)] : [null, null];
-    problems.push({ severity: issue.severity, code: issue.code, sheet, cell, item: issue.item, message: issue.message });
+    problems.push({
+      severity: issue.severity,
+      code: issue.code,
+      sheet,
+      cell,
+      item: issue.item,
+      message: issue.message,
+    });
   }
 
   // a template sent back unfilled is no return: it must never pass as 校验通过 nor count as reported
-  const anything = data.cells.some((c) => c.value !== null || c.noData !== null || c.raw !== null)
-    || data.qualitative.some((q) => q.choice !== null || q.note !== '') || Object.keys(data.externalThresholds).length > 0;
-  if (!anything) problems.push({ severity: 'error', code: 'blank_return', sheet: null, cell: null, item: null, message: P.blankReturn(fileName, evaluation.total.cellsTotal) });
+  const anything =
+    data.cells.some((c) => c.value !== null || c.noData !== null || c.raw !== null) ||
+    data.qualitative.some((q) => q.choice !== null || q.note !== '') ||
+    Object.keys(data.externalThresholds).length > 0;
+  if (!anything)
+    problems.push({
+      severity: 'error',
+      code: 'blank_return',
+      sheet: null,
+      cell: null,
+      item: null,
+      message: P.blankReturn(fileName, evaluation.total.cellsTotal),
+    });
 
-  const report = buildImportReport({ fileName, readable: true, identity, problems: locateProblems(problems, fileName, order), evaluation, framework });
+  const report = buildImportReport({
+    fileName,
+    readable: true,
+    identity,
+    problems: locateProblems(problems, fileName, order),
+    evaluation,
+    framework,
+  });
   return {
     report,
     parsed: report.counts.errors === 0 ? data : null,
     meta: {
-      identity, workbookMeta: identified.meta, checksum: { stated, actual }, explanations, addresses, footer,
+      identity,
+      workbookMeta: identified.meta,
+      checksum: { stated, actual },
+      explanations,
+      addresses,
+      footer,
       review: readReview(workbook, identified.meta, addresses),
-      madeAt: workbook.modifiedAt ?? (identified.meta?.kind === 'return' ? plausibleMoment(identified.meta.exportedAt) : null),
+      madeAt:
+        workbook.modifiedAt ??
+        (identified.meta?.kind === 'return' ? plausibleMoment(identified.meta.exportedAt) : null),
     },
   };
 }

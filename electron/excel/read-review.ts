@@ -18,11 +18,18 @@ export interface ReadReview {
   remarks: (ReviewRemark & { location: string })[];
 }
 
-export type ReviewReading = { ok: true; review: ReadReview } | { ok: false; reason: 'not_review' | 'tampered' | 'bad_row'; detail?: string };
+export type ReviewReading =
+  | { ok: true; review: ReadReview }
+  | { ok: false; reason: 'not_review' | 'tampered' | 'bad_row'; detail?: string };
 
 /** `addresses`: where each value was read (HD01.total → 健康!E12), from the return reader. */
-export function readReview(workbook: GridWorkbook, meta: WorkbookMeta | null, addresses: Record<string, string>): ReviewReading {
-  if (!meta?.reviewChecksum || !meta.reviewOffice || !meta.reviewOf || !meta.reviewedAt) return { ok: false, reason: 'not_review' };
+export function readReview(
+  workbook: GridWorkbook,
+  meta: WorkbookMeta | null,
+  addresses: Record<string, string>,
+): ReviewReading {
+  if (!meta?.reviewChecksum || !meta.reviewOffice || !meta.reviewOf || !meta.reviewedAt)
+    return { ok: false, reason: 'not_review' };
   const sheet = workbook.sheets.find((s) => s.name === R.sheet);
   if (!sheet) return { ok: false, reason: 'tampered', detail: R.sheet };
   const byLocation = new Map(Object.entries(addresses).map(([key, loc]) => [loc, key]));
@@ -47,9 +54,32 @@ export function readReview(workbook: GridWorkbook, meta: WorkbookMeta | null, ad
     }
   }
   const rawOverall = String(sheet.rows[2]?.[0]?.v ?? '').trim();
-  const overallAsWritten = rawOverall.startsWith(R.overallLabel) ? rawOverall.slice(R.overallLabel.length).trim() : overall;
+  const overallAsWritten = rawOverall.startsWith(R.overallLabel)
+    ? rawOverall.slice(R.overallLabel.length).trim()
+    : overall;
   const stated = meta.reviewChecksum;
-  const actual = createHash('sha256').update(canonicalReview({ office: meta.reviewOffice, reviewedAt: meta.reviewedAt, reviewOf: meta.reviewOf, overall: overallAsWritten, remarks }), 'utf8').digest('hex');
+  const actual = createHash('sha256')
+    .update(
+      canonicalReview({
+        office: meta.reviewOffice,
+        reviewedAt: meta.reviewedAt,
+        reviewOf: meta.reviewOf,
+        overall: overallAsWritten,
+        remarks,
+      }),
+      'utf8',
+    )
+    .digest('hex');
   if (stated !== actual) return { ok: false, reason: 'tampered' };
-  return { ok: true, review: { officeCode: meta.reviewOffice, officeName: meta.reviewOfficeName ?? '', reviewedAt: meta.reviewedAt, reviewOf: meta.reviewOf, overall: overallAsWritten, remarks } };
+  return {
+    ok: true,
+    review: {
+      officeCode: meta.reviewOffice,
+      officeName: meta.reviewOfficeName ?? '',
+      reviewedAt: meta.reviewedAt,
+      reviewOf: meta.reviewOf,
+      overall: overallAsWritten,
+      remarks,
+    },
+  };
 }

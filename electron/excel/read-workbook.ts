@@ -5,7 +5,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as XLSX from 'xlsx';
 import { MESSAGES } from '../../shared/messages.ts';
-import { DEFAULT_LIMITS, decodeCsv, inflateXlsxZip, sniffFile, type FileLimits, type GuardFailure, type SpreadsheetKind } from './file-guards.ts';
+import {
+  DEFAULT_LIMITS,
+  decodeCsv,
+  inflateXlsxZip,
+  sniffFile,
+  type FileLimits,
+  type GuardFailure,
+  type SpreadsheetKind,
+} from './file-guards.ts';
 import { plausibleSavedAt, readXlsxParts } from './fast-xlsx.ts';
 import type { GridCell, GridSheet, GridWorkbook } from './grid.ts';
 
@@ -18,7 +26,9 @@ function savedAt(book: XLSX.WorkBook): string | null {
 
 /** Which reader made the grid: the small .xlsx reader, or SheetJS (.xls, .csv and .xlsx files it declines). */
 export type GridReader = 'fast' | 'sheetjs';
-export type ReadWorkbookResult = { ok: true; workbook: GridWorkbook; reader: GridReader } | ({ ok: false } & GuardFailure);
+export type ReadWorkbookResult =
+  | { ok: true; workbook: GridWorkbook; reader: GridReader }
+  | ({ ok: false } & GuardFailure);
 
 /**
  * `auto` (the default): the small reader when it can; `sheetjs`: always SheetJS. With WDP_XLSX_CROSSCHECK=1 in the
@@ -30,10 +40,21 @@ export type ReaderChoice = 'auto' | 'sheetjs';
 const toGridCell = (cell: XLSX.CellObject): GridCell => {
   const t = cell.t === 'd' ? 'n' : cell.t;
   const v = cell.v === undefined ? null : cell.v instanceof Date ? cell.v.getTime() : cell.v;
-  return { t, v, w: cell.w ?? (v === null ? '' : String(v)), f: cell.f ?? null, z: typeof cell.z === 'string' ? cell.z : null };
+  return {
+    t,
+    v,
+    w: cell.w ?? (v === null ? '' : String(v)),
+    f: cell.f ?? null,
+    z: typeof cell.z === 'string' ? cell.z : null,
+  };
 };
 
-export function readWorkbookBytes(bytes: Uint8Array, fileName: string, limits: FileLimits = DEFAULT_LIMITS, choice: ReaderChoice = 'auto'): ReadWorkbookResult {
+export function readWorkbookBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: FileLimits = DEFAULT_LIMITS,
+  choice: ReaderChoice = 'auto',
+): ReadWorkbookResult {
   const sniff = sniffFile(bytes, fileName, limits);
   if (!sniff.ok) return sniff;
   if (sniff.kind === 'xlsx') {
@@ -70,23 +91,38 @@ function firstDifference(a: GridWorkbook, b: GridWorkbook): string {
     for (let r = 0; r < x.rows.length; r++) {
       const n = Math.max(x.rows[r].length, y.rows[r].length);
       for (let c = 0; c < n; c++) {
-        if (!isDeepStrictEqual(x.rows[r][c], y.rows[r][c]) || (c in x.rows[r]) !== (c in y.rows[r])) {
+        if (!isDeepStrictEqual(x.rows[r][c], y.rows[r][c]) || c in x.rows[r] !== c in y.rows[r]) {
           return `${x.name}!${XLSX.utils.encode_cell({ r, c })}: ${JSON.stringify(x.rows[r][c])} ≠ ${JSON.stringify(y.rows[r][c])}`;
         }
       }
-      if (x.rows[r].length !== y.rows[r].length) return `${x.name} row ${r + 1}: length ${x.rows[r].length} ≠ ${y.rows[r].length}`;
+      if (x.rows[r].length !== y.rows[r].length)
+        return `${x.name} row ${r + 1}: length ${x.rows[r].length} ≠ ${y.rows[r].length}`;
     }
   }
   return 'same cells, different structure';
 }
 
-function readWithSheetJs(bytes: Uint8Array, fileName: string, kind: SpreadsheetKind, limits: FileLimits): ReadWorkbookResult {
+function readWithSheetJs(
+  bytes: Uint8Array,
+  fileName: string,
+  kind: SpreadsheetKind,
+  limits: FileLimits,
+): ReadWorkbookResult {
   let book: XLSX.WorkBook;
   try {
-    const common = { dense: true, cellFormula: true, cellNF: true, cellText: true, cellDates: false, sheetStubs: true, sheetRows: limits.maxRows + 1 } as const;
-    book = kind === 'csv'
-      ? XLSX.read(decodeCsv(bytes), { ...common, type: 'string', raw: true })
-      : XLSX.read(bytes, { ...common, type: 'buffer', WTF: false });
+    const common = {
+      dense: true,
+      cellFormula: true,
+      cellNF: true,
+      cellText: true,
+      cellDates: false,
+      sheetStubs: true,
+      sheetRows: limits.maxRows + 1,
+    } as const;
+    book =
+      kind === 'csv'
+        ? XLSX.read(decodeCsv(bytes), { ...common, type: 'string', raw: true })
+        : XLSX.read(bytes, { ...common, type: 'buffer', WTF: false });
   } catch (error) {
     const message = String((error as Error)?.message ?? error);
     if (/password|encrypt/i.test(message)) return { ok: false, code: 'encrypted', message: P.encrypted(fileName) };
@@ -94,7 +130,8 @@ function readWithSheetJs(bytes: Uint8Array, fileName: string, kind: SpreadsheetK
   }
   const names = book.SheetNames ?? [];
   if (names.length === 0) return { ok: false, code: 'no_sheets', message: P.noSheets(fileName) };
-  if (names.length > limits.maxSheets) return { ok: false, code: 'too_many_sheets', message: P.tooManySheets(fileName, names.length, limits.maxSheets) };
+  if (names.length > limits.maxSheets)
+    return { ok: false, code: 'too_many_sheets', message: P.tooManySheets(fileName, names.length, limits.maxSheets) };
   const sheets: GridSheet[] = [];
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
@@ -116,7 +153,8 @@ function readWithSheetJs(bytes: Uint8Array, fileName: string, kind: SpreadsheetK
     for (let r = 0; r < Math.min(data.length, limits.maxRows); r++) {
       const row = data[r];
       const out: (GridCell | undefined)[] = [];
-      if (row) for (let c = 0; c < Math.min(row.length, limits.maxColumns); c++) if (row[c]) out[c] = toGridCell(row[c]);
+      if (row)
+        for (let c = 0; c < Math.min(row.length, limits.maxColumns); c++) if (row[c]) out[c] = toGridCell(row[c]);
       rows.push(out);
     }
     sheets.push({ name, hidden, rows });

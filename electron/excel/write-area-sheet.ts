@@ -10,7 +10,6 @@ import { BORDER, SECTION_FILL, notApplicable, putText } from './write-style.ts';
 
 const F = MESSAGES.excel.form;
 
-
 function writeAreaRow(ws: ExcelJS.Worksheet, r: number, label: string) {
   putText(ws, r, COL.name, label, { bold: true });
   putText(ws, r, COL.code, '', {});
@@ -29,16 +28,31 @@ function writeSectionRow(ws: ExcelJS.Worksheet, r: number, label: string) {
 
 export async function writeAreaSheet(wb: ExcelJS.Workbook, sc0: Omit<SheetContext, 'ws'>, sheet: SheetLayout) {
   const ws = wb.addWorksheet(sheet.sheetName, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: ROW.index, topLeftCell: address(ROW.bodyStart, 1), activeCell: address(ROW.bodyStart, COL.total) }],
+    views: [
+      {
+        state: 'frozen',
+        xSplit: 0,
+        ySplit: ROW.index,
+        topLeftCell: address(ROW.bodyStart, 1),
+        activeCell: address(ROW.bodyStart, COL.total),
+      },
+    ],
     pageSetup: {
-      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: `${ROW.headerTop}:${ROW.index}`,
     },
     headerFooter: { oddFooter: F.footerPage, evenFooter: F.footerPage },
   });
   const sc: SheetContext = { ...sc0, ws };
-  COLUMN_KEYS.forEach((key) => { ws.getColumn(COL[key]).width = COLUMN_WIDTHS[key]; });
+  COLUMN_KEYS.forEach((key) => {
+    ws.getColumn(COL[key]).width = COLUMN_WIDTHS[key];
+  });
   writeHeaderBlock(sc, sheet);
   let r = ROW.bodyStart;
   for (const row of sheet.rows) {
@@ -52,7 +66,14 @@ export async function writeAreaSheet(wb: ExcelJS.Workbook, sc0: Omit<SheetContex
   const last = writeFooter(sc, r);
   ws.pageSetup.printArea = `A1:${address(last, LAST_COL)}`;
   await ws.protect('', {
-    selectLockedCells: true, selectUnlockedCells: true, formatCells: true, formatColumns: true, formatRows: true,
-    insertRows: true, deleteRows: true, sort: false, autoFilter: false,
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatCells: true,
+    formatColumns: true,
+    formatRows: true,
+    insertRows: true,
+    deleteRows: true,
+    sort: false,
+    autoFilter: false,
   });
 }

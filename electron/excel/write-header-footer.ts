@@ -18,7 +18,12 @@ export function writeHeaderBlock(sc: SheetContext, sheet: SheetLayout) {
 
   ws.mergeCells(ROW.plan, 1, ROW.plan, COL.male);
   putText(ws, ROW.plan, 1, F.plan(input.framework.plan.name), { border: false, size: 9 });
-  const marks = [F.formNumber(sheet.formNumber), F.maker(county), F.filedWith(county), F.validUntil(input.framework.plan.period.end)];
+  const marks = [
+    F.formNumber(sheet.formNumber),
+    F.maker(county),
+    F.filedWith(county),
+    F.validUntil(input.framework.plan.period.end),
+  ];
   marks.forEach((text, i) => {
     const r = ROW.marksFirst + i;
     ws.mergeCells(r, COL.previous, r, LAST_COL);
@@ -36,7 +41,14 @@ export function writeHeaderBlock(sc: SheetContext, sheet: SheetLayout) {
 
   // two-row column header and the column index row
   const H = F.headers;
-  const tall: [keyof typeof COL, string][] = [['name', H.name], ['code', H.code], ['unit', H.unit], ['previous', H.previous], ['change', H.change], ['note', H.note]];
+  const tall: [keyof typeof COL, string][] = [
+    ['name', H.name],
+    ['code', H.code],
+    ['unit', H.unit],
+    ['previous', H.previous],
+    ['change', H.change],
+    ['note', H.note],
+  ];
   for (const [key, text] of tall) {
     ws.mergeCells(ROW.headerTop, COL[key], ROW.headerBottom, COL[key]);
     putText(ws, ROW.headerTop, COL[key], text, { bold: true, align: 'center', fill: HEADER_FILL, wrap: true });
@@ -50,7 +62,9 @@ export function writeHeaderBlock(sc: SheetContext, sheet: SheetLayout) {
     // merged header cells need their border on every cell of the merge
     for (const r of [ROW.headerTop, ROW.headerBottom]) ws.getCell(r, c).border = BORDER;
   }
-  COLUMN_KEYS.forEach((key) => { putText(ws, ROW.index, COL[key], COLUMN_INDEX[key], { align: 'center', fill: HEADER_FILL, size: 9 }); });
+  COLUMN_KEYS.forEach((key) => {
+    putText(ws, ROW.index, COL[key], COLUMN_INDEX[key], { align: 'center', fill: HEADER_FILL, size: 9 });
+  });
   ws.getRow(ROW.headerTop).height = 18;
   ws.getRow(ROW.headerBottom).height = 18;
 }
@@ -65,13 +79,26 @@ export function writeFooter(sc: SheetContext, first: number): number {
   const Ft = F.footer;
   let r = first + 1;
   // a template's footer is the township's to fill in; a return's is its own signed footer
-  const footer = sc.template ? null : input.footer ?? { head: '', statistician: '', filler: input.userName, phone: '', reportedOn: null };
+  const footer = sc.template
+    ? null
+    : (input.footer ?? { head: '', statistician: '', filler: input.userName, phone: '', reportedOn: null });
   const rows: [string, string][][] = [
-    [[Ft.label('head'), footer?.head ?? ''], [Ft.label('statistician'), footer?.statistician ?? ''], [Ft.label('filler'), footer?.filler ?? '']],
-    [[Ft.label('phone'), footer?.phone ?? ''], [Ft.label('reportedOn'), footerDateText(footer?.reportedOn ?? null)]],
+    [
+      [Ft.label('head'), footer?.head ?? ''],
+      [Ft.label('statistician'), footer?.statistician ?? ''],
+      [Ft.label('filler'), footer?.filler ?? ''],
+    ],
+    [
+      [Ft.label('phone'), footer?.phone ?? ''],
+      [Ft.label('reportedOn'), footerDateText(footer?.reportedOn ?? null)],
+    ],
   ];
   // label column, then the value cells it spans: A | B:C, D | E:F, G | H:I
-  const slots: [number, number, number][] = [[COL.name, COL.code, COL.unit], [COL.total, COL.female, COL.male], [COL.previous, COL.change, COL.note]];
+  const slots: [number, number, number][] = [
+    [COL.name, COL.code, COL.unit],
+    [COL.total, COL.female, COL.male],
+    [COL.previous, COL.change, COL.note],
+  ];
   for (const fields of rows) {
     fields.forEach(([label, value], i) => {
       const [l, from, to] = slots[i];
@@ -87,8 +114,13 @@ export function writeFooter(sc: SheetContext, first: number): number {
   const N = F.notes;
   const notes = [
     N.heading,
-    input.data.level === 'township' ? N.whoTownship(input.region.name, input.framework.plan.region.name) : N.whoCounty(input.framework.plan.region.name),
-    N.checks, N.columns, N.symbols, N.decimals,
+    input.data.level === 'township'
+      ? N.whoTownship(input.region.name, input.framework.plan.region.name)
+      : N.whoCounty(input.framework.plan.region.name),
+    N.checks,
+    N.columns,
+    N.symbols,
+    N.decimals,
     ...(input.data.level !== 'township' ? [N.qualitative] : []),
     ...(sc.template ? [N.template] : []),
   ];

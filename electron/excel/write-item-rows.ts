@@ -7,7 +7,16 @@ import { MESSAGES } from '../../shared/messages.ts';
 import { COL, COLUMN_WIDTHS, address, indicatorUnit, location, type LayoutRow, type SheetLayout } from './layout.ts';
 import type { SheetContext } from './write-input.ts';
 import {
-  CHANGE_FORMAT, ERROR_COLOR, LOCKED_FILL, PERCENT_POINTS_FORMAT, lineCount, markInput, notApplicable, numberFormat, putText, styleCell,
+  CHANGE_FORMAT,
+  ERROR_COLOR,
+  LOCKED_FILL,
+  PERCENT_POINTS_FORMAT,
+  lineCount,
+  markInput,
+  notApplicable,
+  numberFormat,
+  putText,
+  styleCell,
 } from './write-style.ts';
 import { choiceValidation, numberValidation, thresholdValidation } from './write-validation.ts';
 
@@ -22,7 +31,12 @@ export function noDataNote(cells: { sex: SexColumn; reason: string }[]): string 
   return cells.map((c) => F.noteReason(c.sex, c.reason)).join(F.noteSeparator);
 }
 
-export function writeItemRow(sc: SheetContext, sheet: SheetLayout, r: number, row: Extract<LayoutRow, { kind: 'item' }>) {
+export function writeItemRow(
+  sc: SheetContext,
+  sheet: SheetLayout,
+  r: number,
+  row: Extract<LayoutRow, { kind: 'item' }>,
+) {
   const { ws, template } = sc;
   const { item } = row;
   putText(ws, r, COL.name, item.name, { wrap: true, indent: 1 });
@@ -68,8 +82,17 @@ export function writeItemRow(sc: SheetContext, sheet: SheetLayout, r: number, ro
   const d = address(r, COL.total);
   const g = address(r, COL.previous);
   const points = item.unit === '%';
-  const formula = points ? `IF(AND(ISNUMBER(${d}),ISNUMBER(${g})),${d}-${g},"")` : `IF(AND(ISNUMBER(${d}),ISNUMBER(${g}),${g}<>0),(${d}-${g})/${g}*100,"")`;
-  const result = current === null || previous === null ? '' : points ? current - previous : previous === 0 ? '' : ((current - previous) / previous) * 100;
+  const formula = points
+    ? `IF(AND(ISNUMBER(${d}),ISNUMBER(${g})),${d}-${g},"")`
+    : `IF(AND(ISNUMBER(${d}),ISNUMBER(${g}),${g}<>0),(${d}-${g})/${g}*100,"")`;
+  const result =
+    current === null || previous === null
+      ? ''
+      : points
+        ? current - previous
+        : previous === 0
+          ? ''
+          : ((current - previous) / previous) * 100;
   const changeCell = ws.getCell(r, COL.change);
   changeCell.value = { formula, result } as ExcelJS.CellFormulaValue;
   styleCell(changeCell, { align: 'right' });
@@ -78,10 +101,16 @@ export function writeItemRow(sc: SheetContext, sheet: SheetLayout, r: number, ro
   const note = noDataNote(reasons);
   const noteCell = putText(ws, r, COL.note, note, { wrap: true });
   markInput(noteCell, template, null);
-  ws.getRow(r).height = Math.max(lineCount(item.name, COLUMN_WIDTHS.name), lineCount(note, COLUMN_WIDTHS.note)) * 13 + 6;
+  ws.getRow(r).height =
+    Math.max(lineCount(item.name, COLUMN_WIDTHS.name), lineCount(note, COLUMN_WIDTHS.note)) * 13 + 6;
 }
 
-export function writeQualitativeRow(sc: SheetContext, sheet: SheetLayout, r: number, row: Extract<LayoutRow, { kind: 'qualitative' }>) {
+export function writeQualitativeRow(
+  sc: SheetContext,
+  sheet: SheetLayout,
+  r: number,
+  row: Extract<LayoutRow, { kind: 'qualitative' }>,
+) {
   const { ws, template } = sc;
   const { indicator, labels } = row;
   putText(ws, r, COL.name, indicator.name, { wrap: true, indent: 1 });
@@ -98,10 +127,16 @@ export function writeQualitativeRow(sc: SheetContext, sheet: SheetLayout, r: num
   const note = answer?.note ?? '';
   const noteCell = putText(ws, r, COL.note, note, { wrap: true });
   markInput(noteCell, template, null);
-  ws.getRow(r).height = Math.max(lineCount(indicator.name, COLUMN_WIDTHS.name), lineCount(note, COLUMN_WIDTHS.note)) * 13 + 6;
+  ws.getRow(r).height =
+    Math.max(lineCount(indicator.name, COLUMN_WIDTHS.name), lineCount(note, COLUMN_WIDTHS.note)) * 13 + 6;
 }
 
-export function writeThresholdRow(sc: SheetContext, sheet: SheetLayout, r: number, row: Extract<LayoutRow, { kind: 'threshold' }>) {
+export function writeThresholdRow(
+  sc: SheetContext,
+  sheet: SheetLayout,
+  r: number,
+  row: Extract<LayoutRow, { kind: 'threshold' }>,
+) {
   const { ws, template } = sc;
   putText(ws, r, COL.name, row.label, { wrap: true, indent: 1 });
   putText(ws, r, COL.code, row.target.id, { align: 'center', wrap: true });
@@ -120,5 +155,6 @@ export function writeThresholdRow(sc: SheetContext, sheet: SheetLayout, r: numbe
   styleCell(prevCell, { align: 'right' });
   putText(ws, r, COL.change, '', { fill: LOCKED_FILL });
   putText(ws, r, COL.note, '', { fill: LOCKED_FILL });
-  ws.getRow(r).height = Math.max(lineCount(row.label, COLUMN_WIDTHS.name), lineCount(row.target.id, COLUMN_WIDTHS.code) + 1) * 13 + 6;
+  ws.getRow(r).height =
+    Math.max(lineCount(row.label, COLUMN_WIDTHS.name), lineCount(row.target.id, COLUMN_WIDTHS.code) + 1) * 13 + 6;
 }

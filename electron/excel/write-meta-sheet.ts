@@ -12,15 +12,31 @@ import type { WriteReturnInput } from './write-input.ts';
 export function writeMetaSheet(wb: ExcelJS.Workbook, input: WriteReturnInput) {
   const ws = wb.addWorksheet(MESSAGES.excel.form.metaSheet, { state: 'hidden' });
   const meta: WorkbookMeta = {
-    format: META_FORMAT, formatVersion: META_FORMAT_VERSION, kind: input.kind,
-    planId: input.data.planId, planName: input.framework.plan.name, frameworkVersion: input.data.frameworkVersion,
-    regionCode: input.region.code, regionName: input.region.name, level: input.data.level, year: input.data.year,
-    appVersion: APP_VERSION, regionVintage: input.regionVintage ?? undefined, exportedAt: input.now.toISOString(),
-    checksum: returnChecksum(input.data), status: input.status ? workflowStatus(input.status) : '', department: input.department ?? '',
-    ...(input.review ? {
-      reviewOffice: input.review.officeCode, reviewOfficeName: input.review.officeName, reviewedAt: input.review.reviewedAt,
-      reviewOf: input.review.reviewOf, reviewChecksum: reviewChecksum(input.review),
-    } : {}),
+    format: META_FORMAT,
+    formatVersion: META_FORMAT_VERSION,
+    kind: input.kind,
+    planId: input.data.planId,
+    planName: input.framework.plan.name,
+    frameworkVersion: input.data.frameworkVersion,
+    regionCode: input.region.code,
+    regionName: input.region.name,
+    level: input.data.level,
+    year: input.data.year,
+    appVersion: APP_VERSION,
+    regionVintage: input.regionVintage ?? undefined,
+    exportedAt: input.now.toISOString(),
+    checksum: returnChecksum(input.data),
+    status: input.status ? workflowStatus(input.status) : '',
+    department: input.department ?? '',
+    ...(input.review
+      ? {
+          reviewOffice: input.review.officeCode,
+          reviewOfficeName: input.review.officeName,
+          reviewedAt: input.review.reviewedAt,
+          reviewOf: input.review.reviewOf,
+          reviewChecksum: reviewChecksum(input.review),
+        }
+      : {}),
   };
   ws.getColumn(1).width = 18;
   ws.getColumn(2).width = 70;

@@ -19,28 +19,63 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const WIDTHS = [16, 9, 24, 26, 11, 10, 40, 26];
 const LAST = WIDTHS.length;
 
-const lines = (text: string, width: number) => Math.max(1, Math.ceil([...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 1 : 0.55), 0) / Math.max(4, Math.floor((width - 1) / 1.9))));
+const lines = (text: string, width: number) =>
+  Math.max(
+    1,
+    Math.ceil(
+      [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 1 : 0.55), 0) /
+        Math.max(4, Math.floor((width - 1) / 1.9)),
+    ),
+  );
 
-function put(ws: ExcelJS.Worksheet, r: number, c: number, text: string | number, opts: { bold?: boolean; header?: boolean; wrap?: boolean; align?: 'left' | 'center' | 'right'; border?: boolean } = {}) {
+function put(
+  ws: ExcelJS.Worksheet,
+  r: number,
+  c: number,
+  text: string | number,
+  opts: {
+    bold?: boolean;
+    header?: boolean;
+    wrap?: boolean;
+    align?: 'left' | 'center' | 'right';
+    border?: boolean;
+  } = {},
+) {
   const cell = ws.getCell(r, c);
   cell.value = text;
   cell.font = { ...FONT, bold: opts.bold ?? opts.header ?? false };
-  cell.alignment = { vertical: 'middle', horizontal: opts.align ?? (opts.header ? 'center' : 'left'), wrapText: opts.wrap ?? true };
+  cell.alignment = {
+    vertical: 'middle',
+    horizontal: opts.align ?? (opts.header ? 'center' : 'left'),
+    wrapText: opts.wrap ?? true,
+  };
   if (opts.border !== false) cell.border = BORDER;
   if (opts.header) cell.fill = HEADER_FILL;
   return cell;
 }
 
-export function writeResultSheet(wb: ExcelJS.Workbook, input: WriteReturnInput, evaluation: Evaluation, addresses: Map<string, string>) {
+export function writeResultSheet(
+  wb: ExcelJS.Workbook,
+  input: WriteReturnInput,
+  evaluation: Evaluation,
+  addresses: Map<string, string>,
+) {
   const ws = wb.addWorksheet(MESSAGES.excel.form.resultSheet, {
     views: [{ state: 'frozen', ySplit: 0 }],
     pageSetup: {
-      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddFooter: MESSAGES.excel.form.footerPage },
   });
-  WIDTHS.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  WIDTHS.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
   const { framework, data } = input;
   const items = new Map(framework.dataItems.map((d) => [d.code, d]));
   const indicators = new Map(framework.indicators.map((i) => [i.code, i]));
@@ -48,7 +83,9 @@ export function writeResultSheet(wb: ExcelJS.Workbook, input: WriteReturnInput, 
   const targetText = new Map(compileFramework(framework).targets.map((t) => [t.target.id, t.text]));
   const answers = new Map(data.qualitative.map((q) => [q.indicator, q]));
   // a merged return's ratio pooled over only some units says so beside its verdict
-  const coverage = new Map(evaluation.indicators.filter((v) => v.coverage).map((v) => [v.code, R.pooled(POOL_MSG.coverage(v.coverage!))]));
+  const coverage = new Map(
+    evaluation.indicators.filter((v) => v.coverage).map((v) => [v.code, R.pooled(POOL_MSG.coverage(v.coverage!))]),
+  );
 
   let r = 1;
   ws.mergeCells(r, 1, r, LAST);
@@ -63,7 +100,12 @@ export function writeResultSheet(wb: ExcelJS.Workbook, input: WriteReturnInput, 
   ws.mergeCells(r, 1, r, LAST);
   const headline = `${headlineSentences(countsOf(t)).join('')}${R.filled(t.cellsFilled, t.cellsTotal)}`;
   put(ws, r, 1, headline, { border: false, wrap: true });
-  ws.getRow(r).height = 14 * lines(headline, WIDTHS.reduce((a, b) => a + b, 0));
+  ws.getRow(r).height =
+    14 *
+    lines(
+      headline,
+      WIDTHS.reduce((a, b) => a + b, 0),
+    );
   r += 2;
 
   // 一、数据问题
@@ -106,7 +148,9 @@ export function writeResultSheet(wb: ExcelJS.Workbook, input: WriteReturnInput, 
   ws.mergeCells(r, 1, r, LAST);
   put(ws, r, 1, R.targetsHeading, { bold: true, border: false });
   r += 1;
-  R.targetHeaders.forEach((text, i) => { put(ws, r, i + 1, text, { header: true }); });
+  R.targetHeaders.forEach((text, i) => {
+    put(ws, r, i + 1, text, { header: true });
+  });
   r += 1;
   for (const target of evaluation.targets) {
     const indicator = indicators.get(target.indicator);
@@ -118,10 +162,18 @@ export function writeResultSheet(wb: ExcelJS.Workbook, input: WriteReturnInput, 
       value = formatInUnit(target.value, indicator.decimals, indicator.unit);
     }
     const cells = [
-      target.targetId, target.indicator, indicator?.name ?? '', targetText.get(target.targetId) ?? '', value,
-      R.status[target.status] + (target.hardToMeet ? R.hardToMeet : '') + (target.volatile ? R.volatile : ''), target.message + (coverage.get(target.indicator) ?? ''), input.explanations[target.targetId] ?? '',
+      target.targetId,
+      target.indicator,
+      indicator?.name ?? '',
+      targetText.get(target.targetId) ?? '',
+      value,
+      R.status[target.status] + (target.hardToMeet ? R.hardToMeet : '') + (target.volatile ? R.volatile : ''),
+      target.message + (coverage.get(target.indicator) ?? ''),
+      input.explanations[target.targetId] ?? '',
     ];
-    cells.forEach((text, i) => { put(ws, r, i + 1, text, { align: i === 4 ? 'right' : i === 1 || i === 5 ? 'center' : 'left' }); });
+    cells.forEach((text, i) => {
+      put(ws, r, i + 1, text, { align: i === 4 ? 'right' : i === 1 || i === 5 ? 'center' : 'left' });
+    });
     ws.getRow(r).height = Math.max(...cells.map((text, i) => lines(String(text), WIDTHS[i]))) * 13 + 6;
     r += 1;
   }

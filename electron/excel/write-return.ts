@@ -16,7 +16,6 @@ import type { WriteReturnInput } from './write-input.ts';
 
 const F = MESSAGES.excel.form;
 
-
 export interface WrittenWorkbook {
   bytes: Buffer;
   /** where each value went: HD01.total → 健康!D11, P01 → 决策!D40, target id → … */
@@ -45,14 +44,19 @@ export async function writeReturnWorkbook(input: WriteReturnInput): Promise<Writ
   };
   const reviewSheet = input.review ? wb.addWorksheet(MESSAGES.excel.review.sheet) : null;
   for (const sheet of layout.sheets) await writeAreaSheet(wb, sc0, sheet);
-  if (reviewSheet && input.review) writeReview(wb, reviewSheet, input.review, input.framework, input.region.name, input.data.year, addresses);
+  if (reviewSheet && input.review)
+    writeReview(wb, reviewSheet, input.review, input.framework, input.region.name, input.data.year, addresses);
   if (input.kind === 'return' && input.evaluation) writeResultSheet(wb, input, input.evaluation, addresses);
   const rewrites = input.addSheets?.(wb) ?? undefined;
   writeMetaSheet(wb, input);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   shareStyles(wb);
   // parts stored by exceljs (JSZip's deflate is pure JavaScript), then deflated natively
-  const bytes = deflateStoredZip(Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)), 6, rewrites);
+  const bytes = deflateStoredZip(
+    Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)),
+    6,
+    rewrites,
+  );
   return { bytes, addresses };
 }
 
@@ -64,16 +68,20 @@ export async function writeReturnWorkbook(input: WriteReturnInput): Promise<Writ
 function shareStyles(wb: ExcelJS.Workbook): void {
   const byLook = new Map<string, Partial<ExcelJS.Style>>();
   const byObject = new WeakMap<object, Partial<ExcelJS.Style>>();
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-    const style = cell.style;
-    if (!style) return;
-    let shared = byObject.get(style);
-    if (!shared) {
-      const look = JSON.stringify(style);
-      shared = byLook.get(look);
-      if (!shared) byLook.set(look, (shared = style));
-      byObject.set(style, shared);
-    }
-    if (shared !== style) cell.style = shared;
-  })));
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const style = cell.style;
+        if (!style) return;
+        let shared = byObject.get(style);
+        if (!shared) {
+          const look = JSON.stringify(style);
+          shared = byLook.get(look);
+          if (!shared) byLook.set(look, (shared = style));
+          byObject.set(style, shared);
+        }
+        if (shared !== style) cell.style = shared;
+      }),
+    ),
+  );
 }

@@ -26,10 +26,29 @@ export interface ReviewAnnotations {
 }
 
 export const reviewChecksum = (r: ReviewAnnotations) =>
-  createHash('sha256').update(canonicalReview({ office: r.officeCode, reviewedAt: r.reviewedAt, reviewOf: r.reviewOf, overall: r.overall, remarks: r.remarks }), 'utf8').digest('hex');
+  createHash('sha256')
+    .update(
+      canonicalReview({
+        office: r.officeCode,
+        reviewedAt: r.reviewedAt,
+        reviewOf: r.reviewOf,
+        overall: r.overall,
+        remarks: r.remarks,
+      }),
+      'utf8',
+    )
+    .digest('hex');
 
 /** Fills the 退回意见 sheet (added first, before the form) and marks the problem cells of the form. */
-export function writeReview(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, review: ReviewAnnotations, framework: Framework, unit: string, year: number, addresses: Map<string, string>) {
+export function writeReview(
+  wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  review: ReviewAnnotations,
+  framework: Framework,
+  unit: string,
+  year: number,
+  addresses: Map<string, string>,
+) {
   const names = new Map(framework.dataItems.map((d) => [d.code, d.name]));
   ws.getColumn(1).width = 14;
   ws.getColumn(2).width = 8;
@@ -46,15 +65,24 @@ export function writeReview(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, review:
   ws.mergeCells(4, 1, 4, 5);
   putText(ws, 4, 1, R.howTo, { border: false, wrap: true, size: 9 });
   ws.getRow(4).height = 30;
-  R.headers.forEach((h, i) => { putText(ws, 6, i + 1, h, { bold: true, align: 'center' }); });
+  R.headers.forEach((h, i) => {
+    putText(ws, 6, i + 1, h, { bold: true, align: 'center' });
+  });
   let r = 7;
   for (const m of review.remarks) {
     const key = `${m.item}.${m.sex}`;
     const where = addresses.get(key) ?? '';
     const texts = [where, m.item, `${names.get(m.item) ?? m.item}（${SEX_LABEL[m.sex]}）`, m.problem, m.remark];
-    texts.forEach((text, i) => { putText(ws, r, i + 1, text, { wrap: true }); });
+    texts.forEach((text, i) => {
+      putText(ws, r, i + 1, text, { wrap: true });
+    });
     // wrapped text needs its rows: a CJK character takes about two width units, so ~width/2 per line
-    const lines = Math.max(1, ...texts.map((text, i) => Math.ceil(text.length / Math.max(1, Math.floor((ws.getColumn(i + 1).width ?? 10) / 2 - 1)))));
+    const lines = Math.max(
+      1,
+      ...texts.map((text, i) =>
+        Math.ceil(text.length / Math.max(1, Math.floor((ws.getColumn(i + 1).width ?? 10) / 2 - 1))),
+      ),
+    );
     ws.getRow(r).height = Math.max(18, lines * 15);
     r += 1;
     // the cell itself: red, with the remark as a note

@@ -34,11 +34,24 @@ export function numberFormat(item: { valueType: DataItem['valueType']; decimals:
 export const PERCENT_POINTS_FORMAT = '+0.0"个百分点";-0.0"个百分点";0.0"个百分点"';
 export const CHANGE_FORMAT = '+0.0;-0.0;0.0';
 
-export interface CellStyle { bold?: boolean; align?: 'left' | 'center' | 'right'; wrap?: boolean; fill?: ExcelJS.Fill; indent?: number; size?: number; border?: boolean }
+export interface CellStyle {
+  bold?: boolean;
+  align?: 'left' | 'center' | 'right';
+  wrap?: boolean;
+  fill?: ExcelJS.Fill;
+  indent?: number;
+  size?: number;
+  border?: boolean;
+}
 
 export function styleCell(cell: ExcelJS.Cell, opts: CellStyle) {
   cell.font = { ...FONT, bold: opts.bold ?? false, size: opts.size ?? FONT.size };
-  cell.alignment = { vertical: 'middle', horizontal: opts.align ?? 'left', wrapText: opts.wrap ?? false, indent: opts.indent ?? 0 };
+  cell.alignment = {
+    vertical: 'middle',
+    horizontal: opts.align ?? 'left',
+    wrapText: opts.wrap ?? false,
+    indent: opts.indent ?? 0,
+  };
   if (opts.border !== false) cell.border = BORDER;
   if (opts.fill) cell.fill = opts.fill;
 }

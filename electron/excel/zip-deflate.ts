@@ -9,11 +9,21 @@ import { crc32, deflateRawSync } from 'node:zlib';
 /** Parts to rewrite, by name in the archive: each gets the part exceljs wrote and returns the part to store. */
 export type PartRewrites = ReadonlyMap<string, (written: Buffer) => Buffer>;
 
-interface Entry { name: Buffer; time: number; date: number; crc: number; data: Buffer }
+interface Entry {
+  name: Buffer;
+  time: number;
+  date: number;
+  crc: number;
+  data: Buffer;
+}
 
 function readStored(buf: Buffer): Entry[] {
   let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--)
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   if (eocd < 0) throw new Error('zip: no end of central directory');
   const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
@@ -28,8 +38,11 @@ function readStored(buf: Buffer): Entry[] {
     if (method !== 0 || buf.readUInt32LE(local) !== 0x04034b50) throw new Error('zip: entry not stored');
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     entries.push({
-      name: buf.subarray(p + 46, p + 46 + nameLen), time: buf.readUInt16LE(p + 12), date: buf.readUInt16LE(p + 14),
-      crc: buf.readUInt32LE(p + 16), data: buf.subarray(start, start + size),
+      name: buf.subarray(p + 46, p + 46 + nameLen),
+      time: buf.readUInt16LE(p + 12),
+      date: buf.readUInt16LE(p + 14),
+      crc: buf.readUInt32LE(p + 16),
+      data: buf.subarray(start, start + size),
     });
     p += 46 + skip;
   }
@@ -40,7 +53,10 @@ export function deflateStoredZip(stored: Buffer, level = 6, rewrites: PartRewrit
   const entries = readStored(stored);
   for (const e of entries) {
     const rewrite = rewrites.get(e.name.toString('utf8'));
-    if (rewrite) { e.data = rewrite(e.data); e.crc = crc32(e.data); }
+    if (rewrite) {
+      e.data = rewrite(e.data);
+      e.crc = crc32(e.data);
+    }
   }
   const out: Buffer[] = [];
   const central: Buffer[] = [];

@@ -9,25 +9,63 @@ import { join } from 'node:path';
 import { SYSTEM_FONTS, type FontSetup } from '../../shared/report/html.ts';
 import { sfntToWoff2 } from './woff2.ts';
 
-type SubsetFont = (font: Buffer, text: string, options?: { targetFormat?: 'woff2' | 'woff' | 'sfnt' }) => Promise<Buffer>;
+type SubsetFont = (
+  font: Buffer,
+  text: string,
+  options?: { targetFormat?: 'woff2' | 'woff' | 'sfnt' },
+) => Promise<Buffer>;
 const subsetFont = createRequire(import.meta.url)('subset-font') as SubsetFont;
 
 const EMBEDDED_FAMILY = 'WDP Sans';
 
-interface Candidate { files: string[]; family: string }
+interface Candidate {
+  files: string[];
+  family: string;
+}
 
 const WIN = join(process.env.WINDIR ?? 'C:\\Windows', 'Fonts');
 /** Regular and bold files of each family, most preferred first. */
 const CANDIDATES: { regular: Candidate; bold: Candidate | null }[] = [
   {
-    regular: { family: 'Noto Sans CJK SC', files: ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf'] },
-    bold: { family: 'Noto Sans CJK SC', files: ['/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', '/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc', '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Bold.ttc', '/usr/share/fonts/opentype/noto/NotoSansCJKsc-Bold.otf'] },
+    regular: {
+      family: 'Noto Sans CJK SC',
+      files: [
+        '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+        '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc',
+        '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc',
+        '/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf',
+      ],
+    },
+    bold: {
+      family: 'Noto Sans CJK SC',
+      files: [
+        '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
+        '/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc',
+        '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Bold.ttc',
+        '/usr/share/fonts/opentype/noto/NotoSansCJKsc-Bold.otf',
+      ],
+    },
   },
   {
-    regular: { family: 'Source Han Sans SC', files: ['/usr/share/fonts/opentype/source-han-sans/SourceHanSansSC-Regular.otf', '/usr/share/fonts/adobe-source-han-sans/SourceHanSansSC-Regular.otf'] },
-    bold: { family: 'Source Han Sans SC', files: ['/usr/share/fonts/opentype/source-han-sans/SourceHanSansSC-Bold.otf', '/usr/share/fonts/adobe-source-han-sans/SourceHanSansSC-Bold.otf'] },
+    regular: {
+      family: 'Source Han Sans SC',
+      files: [
+        '/usr/share/fonts/opentype/source-han-sans/SourceHanSansSC-Regular.otf',
+        '/usr/share/fonts/adobe-source-han-sans/SourceHanSansSC-Regular.otf',
+      ],
+    },
+    bold: {
+      family: 'Source Han Sans SC',
+      files: [
+        '/usr/share/fonts/opentype/source-han-sans/SourceHanSansSC-Bold.otf',
+        '/usr/share/fonts/adobe-source-han-sans/SourceHanSansSC-Bold.otf',
+      ],
+    },
   },
-  { regular: { family: 'Microsoft YaHei', files: [join(WIN, 'msyh.ttc'), join(WIN, 'msyh.ttf')] }, bold: { family: 'Microsoft YaHei', files: [join(WIN, 'msyhbd.ttc'), join(WIN, 'msyhbd.ttf')] } },
+  {
+    regular: { family: 'Microsoft YaHei', files: [join(WIN, 'msyh.ttc'), join(WIN, 'msyh.ttf')] },
+    bold: { family: 'Microsoft YaHei', files: [join(WIN, 'msyhbd.ttc'), join(WIN, 'msyhbd.ttf')] },
+  },
   { regular: { family: 'PingFang SC', files: ['/System/Library/Fonts/PingFang.ttc'] }, bold: null },
   { regular: { family: 'WenQuanYi Micro Hei', files: ['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'] }, bold: null },
 ];
@@ -71,9 +109,10 @@ function restricted(font: Buffer, offset: number): boolean {
 
 /** One face of a font file as a standalone OpenType font (a .ttc collection holds several faces). */
 function extractFace(font: Buffer, family: string): Buffer | null {
-  const offsets = font.toString('latin1', 0, 4) === 'ttcf'
-    ? Array.from({ length: font.readUInt32BE(8) }, (_, i) => font.readUInt32BE(12 + 4 * i))
-    : [0];
+  const offsets =
+    font.toString('latin1', 0, 4) === 'ttcf'
+      ? Array.from({ length: font.readUInt32BE(8) }, (_, i) => font.readUInt32BE(12 + 4 * i))
+      : [0];
   const offset = offsets.find((o) => faceFamilies(font, o).includes(family));
   if (offset === undefined || restricted(font, offset)) return null;
   if (offsets.length === 1 && offset === 0) return font;
@@ -109,7 +148,11 @@ function loadFace(candidate: Candidate): Buffer | null {
   return null;
 }
 
-export interface EmbeddedFonts { setup: FontSetup; family: string; bytes: number }
+export interface EmbeddedFonts {
+  setup: FontSetup;
+  family: string;
+  bytes: number;
+}
 
 /**
  * @font-face rules with subsets of an installed CJK sans-serif (regular and, when found, bold) covering
@@ -123,17 +166,26 @@ export async function embedFonts(text: string): Promise<EmbeddedFonts | null> {
     const boldFace = bold ? loadFace(bold) : null;
     const faces: string[] = [];
     let bytes = 0;
-    for (const [face, weight] of [[regularFace, 400], [boldFace, 700]] as const) {
+    for (const [face, weight] of [
+      [regularFace, 400],
+      [boldFace, 700],
+    ] as const) {
       if (!face) continue;
       // the subset as OpenType, packed as WOFF2 by Node's native Brotli (subset-font's own WOFF2 took seconds)
       const woff2 = sfntToWoff2(await subsetFont(face, chars, { targetFormat: 'sfnt' }));
       bytes += woff2.length;
-      faces.push(`@font-face { font-family: "${EMBEDDED_FAMILY}"; font-style: normal; font-weight: ${weight}; src: url(data:font/woff2;base64,${woff2.toString('base64')}) format("woff2"); }`);
+      faces.push(
+        `@font-face { font-family: "${EMBEDDED_FAMILY}"; font-style: normal; font-weight: ${weight}; src: url(data:font/woff2;base64,${woff2.toString('base64')}) format("woff2"); }`,
+      );
     }
     return {
       family: regular.family,
       bytes,
-      setup: { faces: faces.join('\n'), sans: `"${EMBEDDED_FAMILY}", ${SYSTEM_FONTS.sans}`, serif: `"${EMBEDDED_FAMILY}", ${SYSTEM_FONTS.serif}` },
+      setup: {
+        faces: faces.join('\n'),
+        sans: `"${EMBEDDED_FAMILY}", ${SYSTEM_FONTS.sans}`,
+        serif: `"${EMBEDDED_FAMILY}", ${SYSTEM_FONTS.serif}`,
+      },
     };
   }
   return null;

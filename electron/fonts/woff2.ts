@@ -4,7 +4,10 @@
 // (flag 63), so no table is rewritten: the font a reader decodes is the same tables, byte for byte.
 import { brotliCompressSync, constants } from 'node:zlib';
 
-interface Table { tag: string; data: Buffer }
+interface Table {
+  tag: string;
+  data: Buffer;
+}
 
 function tablesOf(sfnt: Buffer): { flavor: number; tables: Table[] } {
   const flavor = sfnt.readUInt32BE(0);
@@ -39,7 +42,11 @@ export function sfntToWoff2(sfnt: Buffer, quality = 9): Buffer {
   }
   const data = Buffer.concat(tables.map((t) => t.data));
   const compressed = brotliCompressSync(data, {
-    params: { [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_FONT, [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    params: {
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_FONT,
+      [constants.BROTLI_PARAM_QUALITY]: quality,
+      [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+    },
   });
   const headerSize = 48;
   const length = pad4(headerSize + directory.length + compressed.length);

@@ -13,15 +13,16 @@ const readJson = (file: string): unknown => {
 };
 
 export function loadCatalogue(frameworksDir: string): CatalogueArea[] {
-  return AREA_CODES
-    .map((area) => join(frameworksDir, 'catalogue', `${area}.json`))
+  return AREA_CODES.map((area) => join(frameworksDir, 'catalogue', `${area}.json`))
     .filter((file) => existsSync(file))
     .map((file) => readJson(file) as CatalogueArea);
 }
 
 export function listBundledPlanIds(frameworksDir: string): string[] {
   return readdirSync(join(frameworksDir, 'plans'), { withFileTypes: true })
-    .filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 }
 
 /** The shipped version of each plan, read from its plan.json alone (cheap: nothing is assembled). */
@@ -32,11 +33,14 @@ export function bundledPlanVersions(frameworksDir: string): { planId: string; ve
   });
 }
 
-export function loadBundledFramework(frameworksDir: string, planId: string, catalogue = loadCatalogue(frameworksDir)): Framework {
+export function loadBundledFramework(
+  frameworksDir: string,
+  planId: string,
+  catalogue = loadCatalogue(frameworksDir),
+): Framework {
   const dir = join(frameworksDir, 'plans', planId);
   const plan = readJson(join(dir, 'plan.json')) as PlanFile;
-  const areas = AREA_CODES
-    .map((area) => join(dir, `${area}.json`))
+  const areas = AREA_CODES.map((area) => join(dir, `${area}.json`))
     .filter((file) => existsSync(file))
     .map((file) => readJson(file) as PlanArea);
   return assembleFramework({ plan, catalogue, areas });

@@ -1,7 +1,13 @@
 import { AppError } from '../../shared/api/envelope.ts';
 import type { PlanSummary } from '../../shared/api/plans-contract.ts';
 import { FrameworkSchema, type Framework } from '../../shared/framework/schema.ts';
-import { getFrameworkVersion, insertFrameworkVersion, latestVersions, listFrameworkVersions, storedReleases } from '../db/repos/frameworks-repo.ts';
+import {
+  getFrameworkVersion,
+  insertFrameworkVersion,
+  latestVersions,
+  listFrameworkVersions,
+  storedReleases,
+} from '../db/repos/frameworks-repo.ts';
 import { bundledPlanVersions, loadBundledFramework, loadCatalogue } from './bundled.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { join } from 'node:path';
@@ -45,7 +51,12 @@ export function loadShippedFrameworks(ctx: AppContext): void {
 function carryAdjustments(shipped: Framework, stored: Framework): Framework {
   const next = structuredClone(shipped);
   next.version = Math.max(shipped.version, stored.version + 1);
-  const adjusted = new Map(stored.areas.flatMap((a) => a.targets).filter((t) => t.adjustment).map((t) => [t.id, t]));
+  const adjusted = new Map(
+    stored.areas
+      .flatMap((a) => a.targets)
+      .filter((t) => t.adjustment)
+      .map((t) => [t.id, t]),
+  );
   for (const target of next.areas.flatMap((a) => a.targets)) {
     const local = adjusted.get(target.id);
     if (local?.adjustment && JSON.stringify(local.adjustment.previous) === JSON.stringify(target.rule)) {
@@ -58,7 +69,11 @@ function carryAdjustments(shipped: Framework, stored: Framework): Framework {
 
 export function requireFramework(ctx: AppContext, planId: string, version?: number): Framework {
   const row = getFrameworkVersion(ctx.db, planId, version);
-  if (!row) throw new AppError('not_found', version ? MESSAGES.framework.noVersion(planId, version) : MESSAGES.framework.noPlan(planId));
+  if (!row)
+    throw new AppError(
+      'not_found',
+      version ? MESSAGES.framework.noVersion(planId, version) : MESSAGES.framework.noPlan(planId),
+    );
   return row.framework;
 }
 
@@ -67,7 +82,9 @@ export function listPlans(ctx: AppContext): PlanSummary[] {
     const row = getFrameworkVersion(ctx.db, planId, version)!;
     const fw = row.framework;
     return {
-      plan: fw.plan, version, origin: row.origin,
+      plan: fw.plan,
+      version,
+      origin: row.origin,
       objectives: fw.areas.reduce((n, a) => n + a.objectives.length, 0),
       targets: fw.areas.reduce((n, a) => n + a.targets.length, 0),
       indicators: fw.indicators.length,
@@ -79,11 +96,18 @@ export function listPlans(ctx: AppContext): PlanSummary[] {
 /** Data items and indicators that earlier versions had and this one dropped: shown as retired, never deleted. */
 export function retiredItems(ctx: AppContext, framework: Framework) {
   const current = new Set([...framework.dataItems.map((d) => d.code), ...framework.indicators.map((i) => i.code)]);
-  const retired = new Map<string, { code: string; name: string; kind: 'data_item' | 'indicator'; sinceVersion: number }>();
+  const retired = new Map<
+    string,
+    { code: string; name: string; kind: 'data_item' | 'indicator'; sinceVersion: number }
+  >();
   for (const row of listFrameworkVersions(ctx.db, framework.plan.id)) {
     if (row.version >= framework.version) continue;
-    for (const d of row.framework.dataItems) if (!current.has(d.code)) retired.set(d.code, { code: d.code, name: d.name, kind: 'data_item', sinceVersion: framework.version });
-    for (const i of row.framework.indicators) if (!current.has(i.code)) retired.set(i.code, { code: i.code, name: i.name, kind: 'indicator', sinceVersion: framework.version });
+    for (const d of row.framework.dataItems)
+      if (!current.has(d.code))
+        retired.set(d.code, { code: d.code, name: d.name, kind: 'data_item', sinceVersion: framework.version });
+    for (const i of row.framework.indicators)
+      if (!current.has(i.code))
+        retired.set(i.code, { code: i.code, name: i.name, kind: 'indicator', sinceVersion: framework.version });
   }
   return [...retired.values()];
 }

@@ -12,7 +12,9 @@ const RegionsFileSchema = z.object({ source: z.string(), vintage: z.number().int
 
 /** Loads the shipped region table when the database has none or an older vintage. */
 export function seedRegions(ctx: AppContext): void {
-  const file = RegionsFileSchema.parse(JSON.parse(readFileSync(join(ctx.paths.resourcesDir, 'regions', 'regions.json'), 'utf8')));
+  const file = RegionsFileSchema.parse(
+    JSON.parse(readFileSync(join(ctx.paths.resourcesDir, 'regions', 'regions.json'), 'utf8')),
+  );
   const vintage = `${file.vintage}:${file.regions.length}`;
   if (countRegions(ctx.db) > 0 && getSetting(ctx.db, 'regions_vintage') === vintage) return;
   ctx.db.transaction(() => {

@@ -6,13 +6,19 @@ import { isoNow, type AppContext } from '../context/app-context.ts';
 
 const KEY_SETTING = 'signing_key';
 
-interface StoredKey { privateKeyPem: string; publicKey: string; createdAt: string }
+interface StoredKey {
+  privateKeyPem: string;
+  publicKey: string;
+  createdAt: string;
+}
 
 /** A stable text of a JSON value: object keys sorted, so the signature covers meaning, not key order. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
@@ -56,7 +62,9 @@ export function ownPublicKey(ctx: AppContext): string | null {
 /** Signs the canonical text of `payload` with this office's key (made now if there is none). */
 export function signPayload(ctx: AppContext, payload: unknown): string {
   const key = ensureKey(ctx);
-  return sign(null, Buffer.from(canonicalJson(payload), 'utf8'), createPrivateKey(key.privateKeyPem)).toString('base64');
+  return sign(null, Buffer.from(canonicalJson(payload), 'utf8'), createPrivateKey(key.privateKeyPem)).toString(
+    'base64',
+  );
 }
 
 /** True when `signature` is `publicKey`'s signature of the canonical text of `payload`; false for any malformed input. */

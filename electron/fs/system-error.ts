@@ -29,7 +29,11 @@ function displayName(path: string, folder?: string): string {
 }
 
 /** 「无法读取“报表.xlsx”：找不到文件…」 (「无法写入…」 when writing), just the reason when no file is known. */
-export function systemErrorText(error: unknown, path: string | undefined, options: { folder?: string; writing?: boolean } = {}): string {
+export function systemErrorText(
+  error: unknown,
+  path: string | undefined,
+  options: { folder?: string; writing?: boolean } = {},
+): string {
   const reason = options.writing ? F.writeReason(errnoOf(error)) : systemReason(error);
   if (!path) return F.plain(reason);
   const name = displayName(path, options.folder);

@@ -7,7 +7,12 @@ import { dispatch } from '../api/dispatch.ts';
 import type { Handlers } from '../api/handler-types.ts';
 import { noLog, type AppLog } from '../context/app-log.ts';
 
-export function registerIpcHandlers(ipcMain: IpcMain, handlers: Handlers, isTrustedUrl: (url: string) => boolean, log: AppLog = noLog): void {
+export function registerIpcHandlers(
+  ipcMain: IpcMain,
+  handlers: Handlers,
+  isTrustedUrl: (url: string) => boolean,
+  log: AppLog = noLog,
+): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown) => {
       const url = event.senderFrame?.url ?? '';
@@ -18,7 +23,9 @@ export function registerIpcHandlers(ipcMain: IpcMain, handlers: Handlers, isTrus
       const result = await dispatch(handlers, channel, input);
       // An internal error is a bug: its message and zod paths go to the log (the user's mistakes do not).
       if (!result.ok && result.error.code === 'internal') {
-        log.error(`ipc ${channel} internal error: ${result.error.message} ${result.error.details.map((d) => d.path).join(',')}`);
+        log.error(
+          `ipc ${channel} internal error: ${result.error.message} ${result.error.details.map((d) => d.path).join(',')}`,
+        );
       }
       return result;
     });

@@ -17,7 +17,12 @@ import { systemReason } from '../fs/system-error.ts';
 import { localDate, localDateTime } from '../../shared/returns/dates.ts';
 import { getRegion } from '../db/repos/regions-repo.ts';
 import { getFrameworkVersion } from '../db/repos/frameworks-repo.ts';
-import { insertReceivedFile, type ProblemRow, type SubmissionRow, type SupplierKind } from '../db/repos/submissions-repo.ts';
+import {
+  insertReceivedFile,
+  type ProblemRow,
+  type SubmissionRow,
+  type SupplierKind,
+} from '../db/repos/submissions-repo.ts';
 import { isoNow, type AppContext } from '../context/app-context.ts';
 import { diffReturns } from './diff.ts';
 import { childNoun, type Office } from './office.ts';
@@ -38,15 +43,26 @@ export interface ReadOutcome {
 /** Reads one file as a return (the Excel reader in the app; tests may pass their own). */
 export type ReturnReader = (bytes: Buffer, fileName: string) => ReadOutcome | Promise<ReadOutcome>;
 
-export interface IncomingFile { fileName: string; bytes: Buffer; /** the file could not be read from disk */ loadError?: string }
+export interface IncomingFile {
+  fileName: string;
+  bytes: Buffer /** the file could not be read from disk */;
+  loadError?: string;
+}
 
 const err = (message: string, location = ''): ProblemRow => ({ severity: 'error', location, message });
 const warn = (message: string, location = ''): ProblemRow => ({ severity: 'warning', location, message });
-const planName = (ctx: AppContext, planId: string) => getFrameworkVersion(ctx.db, planId)?.framework.plan.name ?? planId;
-const describe = (s: SubmissionRow) => MESSAGES.merge.versionLabel(s.reportedOn ? localDate(s.reportedOn) : null, localDate(s.receivedAt), s.fileName);
+const planName = (ctx: AppContext, planId: string) =>
+  getFrameworkVersion(ctx.db, planId)?.framework.plan.name ?? planId;
+const describe = (s: SubmissionRow) =>
+  MESSAGES.merge.versionLabel(s.reportedOn ? localDate(s.reportedOn) : null, localDate(s.receivedAt), s.fileName);
 
 /** Whose return this is, from the office's point of view; problems that refuse it are errors. */
-function classify(ctx: AppContext, office: Office, year: number, incoming: IncomingReturn): { kind: SupplierKind | null; problems: ProblemRow[]; refusedItems: string[] } {
+function classify(
+  ctx: AppContext,
+  office: Office,
+  year: number,
+  incoming: IncomingReturn,
+): { kind: SupplierKind | null; problems: ProblemRow[]; refusedItems: string[] } {
   const { data } = incoming;
   const problems: ProblemRow[] = [];
   const code = data.regionCode;
@@ -55,25 +71,37 @@ function classify(ctx: AppContext, office: Office, year: number, incoming: Incom
   let kind: SupplierKind | null = null;
   if (code === officeCode) {
     if (!incoming.department) problems.push(err(M.ownReturn(office.region.name)));
-    else if (!office.framework.dataItems.some((d) => d.department === incoming.department && !isSummedAt(d, office.level))) problems.push(err(M.unknownDepartment(incoming.department)));
+    else if (
+      !office.framework.dataItems.some((d) => d.department === incoming.department && !isSummedAt(d, office.level))
+    )
+      problems.push(err(M.unknownDepartment(incoming.department)));
     else kind = 'department';
   } else {
     const region = getRegion(ctx.db, code);
     // 统计用区划代码: county = first 6 digits, city = first 4; a township's own digits 7–9 are never 000
-    const underOffice = office.level === 'county'
-      ? code.slice(0, 6) === officeCode.slice(0, 6) && code.slice(6, 9) !== '000'
-      : code.slice(0, 4) === officeCode.slice(0, 4) && code.slice(4, 6) !== '00' && code.slice(6) === '000000';
+    const underOffice =
+      office.level === 'county'
+        ? code.slice(0, 6) === officeCode.slice(0, 6) && code.slice(6, 9) !== '000'
+        : code.slice(0, 4) === officeCode.slice(0, 4) && code.slice(4, 6) !== '00' && code.slice(6) === '000000';
     if (region ? region.parent === officeCode && region.level === childLevel : underOffice) {
       if (!region) problems.push(warn(M.unlisted(code)));
       kind = childLevel;
-      if (data.level !== childLevel) { problems.push(err(M.wrongLevel(childNoun(office)))); kind = null; }
+      if (data.level !== childLevel) {
+        problems.push(err(M.wrongLevel(childNoun(office))));
+        kind = null;
+      }
     } else {
-      problems.push(err(M.wrongOffice(`${region?.name ?? incoming.supplierName}（${code}）`, office.region.name, childNoun(office))));
+      problems.push(
+        err(
+          M.wrongOffice(`${region?.name ?? incoming.supplierName}（${code}）`, office.region.name, childNoun(office)),
+        ),
+      );
     }
   }
   if (data.year !== year) problems.push(err(M.wrongYear(data.year, year)));
   if (data.planId !== office.planId) {
-    if (office.level === 'county') problems.push(err(M.wrongPlan(planName(ctx, data.planId), office.framework.plan.name)));
+    if (office.level === 'county')
+      problems.push(err(M.wrongPlan(planName(ctx, data.planId), office.framework.plan.name)));
     else problems.push(warn(M.otherPlan(planName(ctx, data.planId))));
   } else if (data.frameworkVersion > office.framework.version) {
     problems.push(err(M.newerFramework(data.frameworkVersion, office.framework.version)));
@@ -94,8 +122,20 @@ function classify(ctx: AppContext, office: Office, year: number, incoming: Incom
       const out = outsideScope(office.framework, incoming.department, code);
       if (!out) continue;
       refusedItems.push(code);
-      const values = data.cells.filter((c) => c.item === code && c.value !== null).map((c) => c.value).join('/');
-      problems.push(warn(M.foreignCell(code, `${out.item.name}${values ? `（${values}）` : ''}`, MESSAGES.merge.outsideScope(out.why, out.item.department, incoming.department)), code));
+      const values = data.cells
+        .filter((c) => c.item === code && c.value !== null)
+        .map((c) => c.value)
+        .join('/');
+      problems.push(
+        warn(
+          M.foreignCell(
+            code,
+            `${out.item.name}${values ? `（${values}）` : ''}`,
+            MESSAGES.merge.outsideScope(out.why, out.item.department, incoming.department),
+          ),
+          code,
+        ),
+      );
     }
   }
   if (incoming.fileStatus === 'draft') problems.push(warn(M.draft));
@@ -103,10 +143,21 @@ function classify(ctx: AppContext, office: Office, year: number, incoming: Incom
 }
 
 const verdictOf = (problems: readonly ProblemRow[]): FileVerdict['verdict'] =>
-  problems.some((p) => p.severity === 'error') ? 'rejected' : problems.some((p) => p.severity === 'warning') ? 'warnings' : 'accepted';
+  problems.some((p) => p.severity === 'error')
+    ? 'rejected'
+    : problems.some((p) => p.severity === 'warning')
+      ? 'warnings'
+      : 'accepted';
 
 /** A file once read: no bytes (only their checksum and size), at most MAX_PROBLEMS_PER_FILE problems. */
-interface ReadFile { fileName: string; sizeBytes: number; checksum: string; problems: ProblemRow[]; incoming: IncomingReturn | null; identity: ReadOutcome['identity'] }
+interface ReadFile {
+  fileName: string;
+  sizeBytes: number;
+  checksum: string;
+  problems: ProblemRow[];
+  incoming: IncomingReturn | null;
+  identity: ReadOutcome['identity'];
+}
 
 const RANK: Record<ProblemRow['severity'], number> = { error: 0, warning: 1, info: 2 };
 
@@ -115,7 +166,10 @@ function capProblems(problems: readonly ProblemRow[], max = MAX_PROBLEMS_PER_FIL
   if (problems.length <= max) return [...problems];
   const sorted = [...problems].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   const rest = sorted.slice(max - 1);
-  return [...sorted.slice(0, max - 1), { severity: rest[0].severity, location: '', message: MESSAGES.merge.moreProblems(rest.length) }];
+  return [
+    ...sorted.slice(0, max - 1),
+    { severity: rest[0].severity, location: '', message: MESSAGES.merge.moreProblems(rest.length) },
+  ];
 }
 
 /** Loads (if lazy), checksums and reads one file, then lets its bytes go; never throws for a bad file. */
@@ -154,18 +208,52 @@ async function readOne(file: IncomingFile | LazyFile, read: ReturnReader): Promi
 }
 
 /** A refused file still names its 填报单位 when the file says it (from the return, else from its header). */
-const rejectedVerdict = (fileName: string, problems: ProblemRow[], incoming: IncomingReturn | null = null, identity: ReadOutcome['identity'] = null): FileVerdict => ({
-  fileName, verdict: 'rejected', problems, submissionId: null, resubmission: null, duplicate: false,
-  supplier: incoming ? { code: incoming.data.regionCode, name: incoming.supplierName, kind: 'township', department: incoming.department }
-    : identity ? { code: identity.regionCode, name: identity.regionName, kind: engineLevel(identity.level), department: '' } : null,
-  year: incoming?.data.year ?? identity?.year ?? null, reportedOn: incoming?.reportedOn ?? null,
+const rejectedVerdict = (
+  fileName: string,
+  problems: ProblemRow[],
+  incoming: IncomingReturn | null = null,
+  identity: ReadOutcome['identity'] = null,
+): FileVerdict => ({
+  fileName,
+  verdict: 'rejected',
+  problems,
+  submissionId: null,
+  resubmission: null,
+  duplicate: false,
+  supplier: incoming
+    ? { code: incoming.data.regionCode, name: incoming.supplierName, kind: 'township', department: incoming.department }
+    : identity
+      ? { code: identity.regionCode, name: identity.regionName, kind: engineLevel(identity.level), department: '' }
+      : null,
+  year: incoming?.data.year ?? identity?.year ?? null,
+  reportedOn: incoming?.reportedOn ?? null,
 });
 
-function logFile(ctx: AppContext, office: Office, year: number, r: ReadFile, verdict: FileVerdict['verdict'], submissionId: number | null, problems: ProblemRow[]) {
-  insertReceivedFile(ctx.db, {
-    officeCode: office.region.code, year, fileName: r.fileName, checksum: r.checksum, sizeBytes: r.sizeBytes, receivedAt: isoNow(ctx),
-    verdict, submissionId, regionCode: r.incoming?.data.regionCode ?? null, fileYear: r.incoming?.data.year ?? null,
-  }, problems);
+function logFile(
+  ctx: AppContext,
+  office: Office,
+  year: number,
+  r: ReadFile,
+  verdict: FileVerdict['verdict'],
+  submissionId: number | null,
+  problems: ProblemRow[],
+) {
+  insertReceivedFile(
+    ctx.db,
+    {
+      officeCode: office.region.code,
+      year,
+      fileName: r.fileName,
+      checksum: r.checksum,
+      sizeBytes: r.sizeBytes,
+      receivedAt: isoNow(ctx),
+      verdict,
+      submissionId,
+      regionCode: r.incoming?.data.regionCode ?? null,
+      fileYear: r.incoming?.data.year ?? null,
+    },
+    problems,
+  );
 }
 
 /** Checks a read file against the office and stores it as a new version (in the caller's transaction). */
@@ -179,7 +267,11 @@ function storeOne(ctx: AppContext, office: Office, year: number, r: ReadFile): F
     kind = c.kind;
     // the refused cells are not stored: the department's version holds its own items only
     const refused = new Set(c.refusedItems);
-    if (refused.size > 0) incoming = { ...incoming, data: { ...incoming.data, cells: incoming.data.cells.filter((x) => !refused.has(x.item)) } };
+    if (refused.size > 0)
+      incoming = {
+        ...incoming,
+        data: { ...incoming.data, cells: incoming.data.cells.filter((x) => !refused.has(x.item)) },
+      };
   }
   const verdict = verdictOf(problems);
   if (!incoming || !kind || verdict === 'rejected') {
@@ -187,22 +279,43 @@ function storeOne(ctx: AppContext, office: Office, year: number, r: ReadFile): F
     return rejectedVerdict(r.fileName, problems, incoming, r.identity);
   }
   const facts = { fileName: r.fileName, checksum: r.checksum, sizeBytes: r.sizeBytes };
-  const outcome = storeSubmission(ctx, office, year, incoming, facts, kind, verdict === 'accepted' ? 'accepted' : 'warnings');
+  const outcome = storeSubmission(
+    ctx,
+    office,
+    year,
+    incoming,
+    facts,
+    kind,
+    verdict === 'accepted' ? 'accepted' : 'warnings',
+  );
   let resubmission: FileVerdict['resubmission'] = null;
   if (outcome.duplicateOf) problems.push(warn(M.duplicate(localDateTime(outcome.duplicateOf.receivedAt))));
   else if (outcome.previous) {
     const diff = diffReturns(submissionData(ctx, outcome.previous), incoming.data);
     const changes = diff.cells.length + diff.answers.length;
     resubmission = { previousId: outcome.previous.id, changes, becameCurrent: outcome.becameCurrent };
-    problems.push(warn(changes === 0 ? M.resubmittedSame(describe(outcome.previous))
-      : outcome.becameCurrent ? M.resubmitted(changes, describe(outcome.previous)) : M.olderKept(changes, describe(outcome.previous))));
+    problems.push(
+      warn(
+        changes === 0
+          ? M.resubmittedSame(describe(outcome.previous))
+          : outcome.becameCurrent
+            ? M.resubmitted(changes, describe(outcome.previous))
+            : M.olderKept(changes, describe(outcome.previous)),
+      ),
+    );
   }
   const finalVerdict = verdictOf(problems);
   logFile(ctx, office, year, r, finalVerdict, outcome.submission.id, problems);
   return {
-    fileName: r.fileName, verdict: finalVerdict, problems: capProblems(problems), submissionId: outcome.submission.id, resubmission, duplicate: outcome.duplicateOf !== null,
+    fileName: r.fileName,
+    verdict: finalVerdict,
+    problems: capProblems(problems),
+    submissionId: outcome.submission.id,
+    resubmission,
+    duplicate: outcome.duplicateOf !== null,
     supplier: { code: incoming.data.regionCode, name: incoming.supplierName, kind, department: incoming.department },
-    year: incoming.data.year, reportedOn: incoming.reportedOn,
+    year: incoming.data.year,
+    reportedOn: incoming.reportedOn,
   };
 }
 
@@ -210,7 +323,12 @@ function storeOne(ctx: AppContext, office: Office, year: number, r: ReadFile): F
 async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
-  const lane = async () => { while (next < items.length) { const i = next++; out[i] = await task(items[i]); } };
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await task(items[i]);
+    }
+  };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
   return out;
 }
@@ -220,17 +338,21 @@ const READS_IN_FLIGHT = 4;
 
 /** Stores read files in one transaction, each file in its own savepoint (a bad one never blocks the others). */
 function storeAll(ctx: AppContext, office: Office, year: number, reads: ReadFile[]): FileVerdict[] {
-  const verdicts = ctx.db.transaction(() => reads.map((r) => {
-    try {
-      return ctx.db.transaction(() => storeOne(ctx, office, year, r))();
-    } catch (error) {
-      const problems = capProblems([...r.problems, err(M.unreadable(systemReason(error)))]);
-      logFile(ctx, office, year, r, 'rejected', null, problems);
-      return rejectedVerdict(r.fileName, problems, r.incoming, r.identity);
-    }
-  }))();
+  const verdicts = ctx.db.transaction(() =>
+    reads.map((r) => {
+      try {
+        return ctx.db.transaction(() => storeOne(ctx, office, year, r))();
+      } catch (error) {
+        const problems = capProblems([...r.problems, err(M.unreadable(systemReason(error)))]);
+        logFile(ctx, office, year, r, 'rejected', null, problems);
+        return rejectedVerdict(r.fileName, problems, r.incoming, r.identity);
+      }
+    }),
+  )();
   const count = (v: FileVerdict['verdict']) => verdicts.filter((f) => f.verdict === v).length;
-  ctx.log.info(`merge import office=${office.region.code} year=${year} files=${verdicts.length} accepted=${count('accepted')} warnings=${count('warnings')} rejected=${count('rejected')}`);
+  ctx.log.info(
+    `merge import office=${office.region.code} year=${year} files=${verdicts.length} accepted=${count('accepted')} warnings=${count('warnings')} rejected=${count('rejected')}`,
+  );
   return verdicts;
 }
 
@@ -238,12 +360,21 @@ function storeAll(ctx: AppContext, office: Office, year: number, reads: ReadFile
  * Imports files: all are read first (a few at a time), then stored in one transaction (a batch costs one commit,
  * not one per file).
  */
-export async function importBatch(ctx: AppContext, office: Office, year: number, files: readonly (IncomingFile | LazyFile)[], read: ReturnReader): Promise<FileVerdict[]> {
+export async function importBatch(
+  ctx: AppContext,
+  office: Office,
+  year: number,
+  files: readonly (IncomingFile | LazyFile)[],
+  read: ReturnReader,
+): Promise<FileVerdict[]> {
   const reads = await mapLimited(files, READS_IN_FLIGHT, (file) => readOne(file, read));
   return storeAll(ctx, office, year, reads);
 }
 
-export interface LazyFile { fileName: string; load: () => Buffer }
+export interface LazyFile {
+  fileName: string;
+  load: () => Buffer;
+}
 
 /**
  * Imports any number of files in chunks (one transaction each), with the next chunk already being read while the
@@ -252,9 +383,15 @@ export interface LazyFile { fileName: string; load: () => Buffer }
  * is stored (the CLI prints them then). Returns the counts; the verdicts are the caller's to keep or not.
  */
 export async function importMany(
-  ctx: AppContext, office: Office, year: number, files: readonly LazyFile[], read: ReturnReader,
+  ctx: AppContext,
+  office: Office,
+  year: number,
+  files: readonly LazyFile[],
+  read: ReturnReader,
   options: {
-    chunk?: number; onVerdicts?: (verdicts: FileVerdict[]) => void; onProgress?: (done: number, total: number) => void;
+    chunk?: number;
+    onVerdicts?: (verdicts: FileVerdict[]) => void;
+    onProgress?: (done: number, total: number) => void;
     /** asked before each chunk is started: true stops there (the chunks already read are still stored, whole) */
     shouldStop?: () => boolean;
   } = {},

@@ -13,7 +13,11 @@ import { POOL_MSG } from '../../shared/rules/messages.ts';
 import type { IndicatorValue, TargetResult, TargetStatus } from '../../shared/rules/result.ts';
 import type { MergedReturn } from './county-aggregate.ts';
 
-export interface BreakdownColumn { code: string; name: string; state: 'reported' | 'draft' | 'missing' }
+export interface BreakdownColumn {
+  code: string;
+  name: string;
+  state: 'reported' | 'draft' | 'missing';
+}
 
 export interface BreakdownRow {
   kind: 'item' | 'indicator';
@@ -33,7 +37,10 @@ export interface BreakdownRow {
   totalNote: string;
 }
 
-export interface Breakdown { columns: BreakdownColumn[]; rows: BreakdownRow[] }
+export interface Breakdown {
+  columns: BreakdownColumn[];
+  rows: BreakdownRow[];
+}
 
 const RANK: Partial<Record<TargetStatus, number>> = { not_met: 3, basically_met: 2, met: 1 };
 
@@ -42,7 +49,7 @@ function worst(results: readonly TargetResult[], targetKinds: Map<string, string
   let best: TargetStatus | null = null;
   for (const r of results) {
     if (targetKinds.get(r.targetId) === 'trend') continue;
-    if ((RANK[r.status] ?? 0) > (best ? RANK[best] ?? 0 : 0)) best = r.status;
+    if ((RANK[r.status] ?? 0) > (best ? (RANK[best] ?? 0) : 0)) best = r.status;
   }
   return best;
 }
@@ -53,7 +60,11 @@ export function buildBreakdown(merged: MergedReturn): Breakdown {
   const { office } = merged.inputs;
   const framework: Framework = office.framework;
   const reporting = merged.inputs.children.filter((c) => c.data);
-  const columns: BreakdownColumn[] = reporting.map((c) => ({ code: c.region.code, name: c.region.name, state: c.state }));
+  const columns: BreakdownColumn[] = reporting.map((c) => ({
+    code: c.region.code,
+    name: c.region.name,
+    state: c.state,
+  }));
   const rows: BreakdownRow[] = [];
   const summed = new Set(framework.dataItems.filter((d) => isSummedAt(d, office.level)).map((d) => d.code));
 
@@ -66,10 +77,18 @@ export function buildBreakdown(merged: MergedReturn): Breakdown {
     for (const sex of sexColumnsOf(item)) {
       const key = cellKey(item.code, sex);
       const row: BreakdownRow = {
-        kind: 'item', code: item.code, sex, label: sex === 'total' ? item.name : `${item.name}（${MESSAGES.entry.sexLabel[sex]}）`,
-        unit: item.unit, decimals: item.decimals,
-        values: new Array<number | null>(reporting.length).fill(null), total: totalCells.get(key)?.value ?? null,
-        status: null, totalStatus: null, target: '', totalNote: '',
+        kind: 'item',
+        code: item.code,
+        sex,
+        label: sex === 'total' ? item.name : `${item.name}（${MESSAGES.entry.sexLabel[sex]}）`,
+        unit: item.unit,
+        decimals: item.decimals,
+        values: new Array<number | null>(reporting.length).fill(null),
+        total: totalCells.get(key)?.value ?? null,
+        status: null,
+        totalStatus: null,
+        target: '',
+        totalNote: '',
       };
       rows.push(row);
       itemRows.set(key, row);
@@ -89,7 +108,12 @@ export function buildBreakdown(merged: MergedReturn): Breakdown {
     const uses = ind.kind === 'ratio' ? [ind.numerator.item, ind.denominator.item] : [ind.source.item];
     if (!uses.every((u) => summed.has(u))) return;
     const row: BreakdownRow = {
-      kind: 'indicator', code: ind.code, sex: null, label: ind.name, unit: ind.unit, decimals: ind.decimals,
+      kind: 'indicator',
+      code: ind.code,
+      sex: null,
+      label: ind.name,
+      unit: ind.unit,
+      decimals: ind.decimals,
       values: new Array<number | null>(reporting.length).fill(null),
       total: merged.evaluation.indicators[i].value,
       status: new Array<TargetStatus | null>(reporting.length).fill(null),
@@ -107,7 +131,11 @@ export function buildBreakdown(merged: MergedReturn): Breakdown {
       if (row) row.values[j] = x.value ?? null;
     }
     // a child judged as the county would be: same plan targets, every target judged
-    const e = evaluateReturn(framework, { ...c.data!, level: 'county', externalThresholds: merged.result.data.externalThresholds }, []);
+    const e = evaluateReturn(
+      framework,
+      { ...c.data!, level: 'county', externalThresholds: merged.result.data.externalThresholds },
+      [],
+    );
     const targets = new Map<string, TargetResult[]>();
     for (const t of e.targets) {
       const list = targets.get(t.indicator);

@@ -55,7 +55,9 @@ export function collectInputs(ctx: AppContext, office: Office, year: number): Me
   const childRows = current.filter((s) => s.supplierKind !== 'department');
   const depRows = current.filter((s) => s.supplierKind === 'department');
   const data = new Map<number, ReturnData>();
-  submissionsData(ctx, current).forEach((d, i) => { data.set(current[i].id, d); });
+  submissionsData(ctx, current).forEach((d, i) => {
+    data.set(current[i].id, d);
+  });
 
   const childLevel = office.level === 'county' ? 'township' : 'county';
   const local = new Map<string, number>();
@@ -66,30 +68,66 @@ export function collectInputs(ctx: AppContext, office: Office, year: number): Me
   const bySubmission = new Map(childRows.map((s) => [s.regionCode, s]));
   const listed = childrenOf(ctx, office);
   const listedCodes = new Set(listed.map((r) => r.code));
-  const extra = childRows.filter((s) => !listedCodes.has(s.regionCode))
+  const extra = childRows
+    .filter((s) => !listedCodes.has(s.regionCode))
     .map((s) => ({ code: s.regionCode, name: getRegion(ctx.db, s.regionCode)?.name ?? s.supplierName }));
 
-  const children: ChildInput[] = [...listed.map((r) => ({ region: r, listed: true })), ...extra.map((r) => ({ region: r, listed: false }))]
-    .map(({ region, listed: isListed }) => {
-      const sub = bySubmission.get(region.code);
-      if (sub) {
-        return { region: { code: region.code, name: region.name }, listed: isListed, state: stateOf(sub.fileStatus), source: 'file' as const, submission: sub, localReturnId: null, data: data.get(sub.id)! };
-      }
-      const localId = local.get(region.code);
-      if (localId !== undefined) {
-        const row = requireReturn(ctx, localId);
-        return { region: { code: region.code, name: region.name }, listed: isListed, state: stateOf(isLockedStatus(row.status) ? 'submitted' : 'draft'), source: 'local' as const, submission: null, localReturnId: localId, data: returnData(ctx, row) };
-      }
-      return { region: { code: region.code, name: region.name }, listed: isListed, state: 'missing' as const, source: null, submission: null, localReturnId: null, data: null };
-    });
+  const children: ChildInput[] = [
+    ...listed.map((r) => ({ region: r, listed: true })),
+    ...extra.map((r) => ({ region: r, listed: false })),
+  ].map(({ region, listed: isListed }) => {
+    const sub = bySubmission.get(region.code);
+    if (sub) {
+      return {
+        region: { code: region.code, name: region.name },
+        listed: isListed,
+        state: stateOf(sub.fileStatus),
+        source: 'file' as const,
+        submission: sub,
+        localReturnId: null,
+        data: data.get(sub.id)!,
+      };
+    }
+    const localId = local.get(region.code);
+    if (localId !== undefined) {
+      const row = requireReturn(ctx, localId);
+      return {
+        region: { code: region.code, name: region.name },
+        listed: isListed,
+        state: stateOf(isLockedStatus(row.status) ? 'submitted' : 'draft'),
+        source: 'local' as const,
+        submission: null,
+        localReturnId: localId,
+        data: returnData(ctx, row),
+      };
+    }
+    return {
+      region: { code: region.code, name: region.name },
+      listed: isListed,
+      state: 'missing' as const,
+      source: null,
+      submission: null,
+      localReturnId: null,
+      data: null,
+    };
+  });
 
   const counts = new Map<string, number>();
-  for (const item of office.framework.dataItems) if (!isSummedAt(item, office.level)) counts.set(item.department, (counts.get(item.department) ?? 0) + 1);
+  for (const item of office.framework.dataItems)
+    if (!isSummedAt(item, office.level)) counts.set(item.department, (counts.get(item.department) ?? 0) + 1);
   const depByName = new Map(depRows.map((s) => [s.department, s]));
-  const names = [...new Set([...counts.keys(), ...depByName.keys()])].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b, 'zh-CN'));
+  const names = [...new Set([...counts.keys(), ...depByName.keys()])].sort(
+    (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b, 'zh-CN'),
+  );
   const departments: DepartmentInput[] = names.map((department) => {
     const sub = depByName.get(department) ?? null;
-    return { department, items: counts.get(department) ?? 0, state: sub ? stateOf(sub.fileStatus) : 'missing', submission: sub, data: sub ? data.get(sub.id)! : null };
+    return {
+      department,
+      items: counts.get(department) ?? 0,
+      state: sub ? stateOf(sub.fileStatus) : 'missing',
+      submission: sub,
+      data: sub ? data.get(sub.id)! : null,
+    };
   });
 
   const own = findReturn(ctx.db, code, year, office.planId);
@@ -110,5 +148,11 @@ export function summarizeCompleteness(children: readonly ChildInput[]): Complete
   const reported = listed.filter((c) => c.state === 'reported').length;
   const drafts = listed.filter((c) => c.state === 'draft').length;
   const total = listed.length;
-  return { total, reported, drafts, missing: total - reported - drafts, rate: total === 0 ? 0 : roundTo((reported / total) * 100, 1) };
+  return {
+    total,
+    reported,
+    drafts,
+    missing: total - reported - drafts,
+    rate: total === 0 ? 0 : roundTo((reported / total) * 100, 1),
+  };
 }

@@ -29,18 +29,35 @@ export interface MergedReturn {
 function aggregateInputs(inputs: MergeInputs): AggregationResult {
   const { office, year } = inputs;
   const children = inputs.children.filter((c) => c.data).map((c) => c.data!);
-  const departments = inputs.departments.filter((d) => d.data).map((d) => ({ department: d.department, data: d.data! }));
+  const departments = inputs.departments
+    .filter((d) => d.data)
+    .map((d) => ({ department: d.department, data: d.data! }));
   const names = Object.fromEntries(inputs.children.map((c) => [c.region.code, c.region.name]));
-  return aggregateReturns(office.framework, office.level, office.region.code, year, children, inputs.ownData ?? undefined, {
-    departments, anyPlan: office.level === 'city', names,
-  });
+  return aggregateReturns(
+    office.framework,
+    office.level,
+    office.region.code,
+    year,
+    children,
+    inputs.ownData ?? undefined,
+    {
+      departments,
+      anyPlan: office.level === 'city',
+      names,
+    },
+  );
 }
 
 /** Earlier years' merged returns (or the office's own returns where nothing was merged), for 上年 and trends. */
 export function mergedHistory(ctx: AppContext, office: Office, year: number): ReturnData[] {
-  const years = new Set<number>([...yearsWithSubmissions(ctx.db, office.region.code), ...yearsWithLocalChildReturns(ctx.db, office.region.code)]);
+  const years = new Set<number>([
+    ...yearsWithSubmissions(ctx.db, office.region.code),
+    ...yearsWithLocalChildReturns(ctx.db, office.region.code),
+  ]);
   for (const r of listReturns(ctx.db, office.region.code)) if (r.planId === office.planId) years.add(r.year);
-  return [...years].filter((y) => y < year).sort((a, b) => b - a)
+  return [...years]
+    .filter((y) => y < year)
+    .sort((a, b) => b - a)
     .map((y) => aggregateInputs(collectInputs(ctx, office, y)).data);
 }
 
@@ -49,7 +66,10 @@ export function mergedHistory(ctx: AppContext, office: Office, year: number): Re
  * connection (data_version). Equal versions mean equal merge inputs.
  */
 function dataVersion(ctx: AppContext): string {
-  const row = ctx.db.prepare('SELECT total_changes() AS t, data_version AS d FROM pragma_data_version').get() as { t: number; d: number };
+  const row = ctx.db.prepare('SELECT total_changes() AS t, data_version AS d FROM pragma_data_version').get() as {
+    t: number;
+    d: number;
+  };
   return `${row.t}|${row.d}`;
 }
 
@@ -81,20 +101,35 @@ function computeMergedReturn(ctx: AppContext, office: Office, year: number): Mer
   const history = mergedHistory(ctx, office, year);
   const evaluation = evaluateReturn(office.framework, result.data, history);
   const completeness = summarizeCompleteness(inputs.children);
-  return { inputs, result, completeness, evaluation, history, notes: mergeNotes(inputs, result, completeness, evaluation) };
+  return {
+    inputs,
+    result,
+    completeness,
+    evaluation,
+    history,
+    notes: mergeNotes(inputs, result, completeness, evaluation),
+  };
 }
 
 /** 说明 of the merged return: how many reported, who is missing or a draft, who supplied what, how ratios were made. */
-function mergeNotes(inputs: MergeInputs, result: AggregationResult, c: CompletenessSummary, evaluation?: Evaluation): string[] {
+function mergeNotes(
+  inputs: MergeInputs,
+  result: AggregationResult,
+  c: CompletenessSummary,
+  evaluation?: Evaluation,
+): string[] {
   const { office } = inputs;
   const noun = childNoun(office);
-  const names = (state: string) => inputs.children.filter((x) => x.listed && x.state === state).map((x) => x.region.name);
+  const names = (state: string) =>
+    inputs.children.filter((x) => x.listed && x.state === state).map((x) => x.region.name);
   const notes = [M.notes.rate(office.region.name, noun, c.total, c.reported, c.drafts, c.rate)];
   const missing = names('missing');
   if (missing.length > 0) notes.push(M.notes.missing(noun, missing));
   const drafts = names('draft');
   if (drafts.length > 0) notes.push(M.notes.drafts(drafts));
-  const unlisted = inputs.children.filter((x) => !x.listed && x.data).map((x) => `${x.region.name}（${x.region.code}）`);
+  const unlisted = inputs.children
+    .filter((x) => !x.listed && x.data)
+    .map((x) => `${x.region.name}（${x.region.code}）`);
   if (unlisted.length > 0) notes.push(M.notes.unlisted(unlisted));
   notes.push(M.notes.ratios);
   const pooled = pooledNotes(office.framework.indicators, evaluation);
@@ -105,7 +140,8 @@ function mergeNotes(inputs: MergeInputs, result: AggregationResult, c: Completen
     if (s.kind === 'department') byDep.set(s.department, (byDep.get(s.department) ?? 0) + 1);
     if (s.kind === 'own') own++;
   }
-  if (byDep.size > 0) notes.push(M.notes.departments([...byDep].map(([d, n]) => M.notes.departmentItems(M.departmentName(d), n))));
+  if (byDep.size > 0)
+    notes.push(M.notes.departments([...byDep].map(([d, n]) => M.notes.departmentItems(M.departmentName(d), n))));
   if (own > 0) notes.push(M.notes.own(office.region.name, own));
   const codes = new Map(inputs.children.map((x) => [x.region.code, x.region.name]));
   const gapItems = new Map<string, Set<string>>();
@@ -116,7 +152,9 @@ function mergeNotes(inputs: MergeInputs, result: AggregationResult, c: Completen
   }
   if (gapItems.size > 0) {
     const items = new Map(office.framework.dataItems.map((d) => [d.code, d.name]));
-    const parts = [...gapItems].slice(0, 8).map(([item, set]) => M.notes.gapItem(item, items.get(item) ?? item, [...set]));
+    const parts = [...gapItems]
+      .slice(0, 8)
+      .map(([item, set]) => M.notes.gapItem(item, items.get(item) ?? item, [...set]));
     notes.push(M.notes.gaps(gapItems.size, parts, gapItems.size > 8));
   }
   return notes;
@@ -126,6 +164,7 @@ function mergeNotes(inputs: MergeInputs, result: AggregationResult, c: Completen
 function pooledNotes(indicators: readonly { code: string; name: string }[], evaluation?: Evaluation): string[] {
   if (!evaluation) return [];
   const names = new Map(indicators.map((i) => [i.code, i.name]));
-  return evaluation.indicators.filter((v) => v.coverage)
+  return evaluation.indicators
+    .filter((v) => v.coverage)
     .map((v) => M.notes.pooledItem(v.code, names.get(v.code) ?? v.code, POOL_MSG.coverage(v.coverage!)));
 }

@@ -8,9 +8,18 @@ import type { ReturnRow } from '../db/repos/returns-repo.ts';
 import type { AppContext } from '../context/app-context.ts';
 import { getProfile } from '../settings/settings-service.ts';
 
-export interface DepartmentExport { department: string; framework: Framework; unitName: string }
+export interface DepartmentExport {
+  department: string;
+  framework: Framework;
+  unitName: string;
+}
 
-export function departmentExport(ctx: AppContext, row: ReturnRow, framework: Framework, regionName: string): DepartmentExport | null {
+export function departmentExport(
+  ctx: AppContext,
+  row: ReturnRow,
+  framework: Framework,
+  regionName: string,
+): DepartmentExport | null {
   const profile = getProfile(ctx);
   if (profile?.role !== 'department' || !profile.department || profile.regionCode !== row.regionCode) return null;
   return {

@@ -11,16 +11,27 @@ export interface CellChange {
   after: string;
 }
 
-export interface AnswerChange { indicator: string; before: string; after: string }
+export interface AnswerChange {
+  indicator: string;
+  before: string;
+  after: string;
+}
 
-export interface ReturnDiff { cells: CellChange[]; answers: AnswerChange[] }
+export interface ReturnDiff {
+  cells: CellChange[];
+  answers: AnswerChange[];
+}
 
 const cellText = (c: Cell | undefined): string => describeCell(c) ?? '';
 
-const answerText = (a: QualitativeAnswer | undefined) => (!a ? '' : `${a.choice ?? ''}${a.note ? ` ${a.note}` : ''}`.trim());
+const answerText = (a: QualitativeAnswer | undefined) =>
+  !a ? '' : `${a.choice ?? ''}${a.note ? ` ${a.note}` : ''}`.trim();
 
 /** Cells and answers that differ between `before` and `after`, in item order. */
-export function diffReturns(before: Pick<ReturnData, 'cells' | 'qualitative'>, after: Pick<ReturnData, 'cells' | 'qualitative'>): ReturnDiff {
+export function diffReturns(
+  before: Pick<ReturnData, 'cells' | 'qualitative'>,
+  after: Pick<ReturnData, 'cells' | 'qualitative'>,
+): ReturnDiff {
   const a = new Map(before.cells.map((c) => [cellKey(c.item, c.sex), c]));
   const b = new Map(after.cells.map((c) => [cellKey(c.item, c.sex), c]));
   const keys = [...new Set([...a.keys(), ...b.keys()])].sort();

@@ -13,10 +13,14 @@ const cache = new WeakMap<AppContext, { key: string; frameworks: Framework[] }>(
 
 /** Every framework version on this computer (an old return is read under its own version); parsed once until one is added. */
 export function allFrameworks(ctx: AppContext): Framework[] {
-  const key = JSON.stringify(ctx.db.prepare('SELECT count(*) AS n, max(loaded_at) AS at FROM framework_versions').get());
+  const key = JSON.stringify(
+    ctx.db.prepare('SELECT count(*) AS n, max(loaded_at) AS at FROM framework_versions').get(),
+  );
   const hit = cache.get(ctx);
   if (hit && hit.key === key) return hit.frameworks;
-  const frameworks = latestVersions(ctx.db).flatMap(({ planId }) => listFrameworkVersions(ctx.db, planId).map((r) => r.framework));
+  const frameworks = latestVersions(ctx.db).flatMap(({ planId }) =>
+    listFrameworkVersions(ctx.db, planId).map((r) => r.framework),
+  );
   cache.set(ctx, { key, frameworks });
   return frameworks;
 }
@@ -32,12 +36,19 @@ export function readForMerge(bytes: Uint8Array, fileName: string, readCtx: ReadC
     const own = new Set(fw ? departmentItems(fw, wm.department).map((d) => d.code) : []);
     found = found.filter((p) => p.code !== 'area_missing' && !(p.code === 'row_missing' && !own.has(p.item ?? '')));
   }
-  const problems = found.map((p) => ({ severity: p.severity, location: p.location === fileName ? '' : p.location, message: p.message }));
+  const problems = found.map((p) => ({
+    severity: p.severity,
+    location: p.location === fileName ? '' : p.location,
+    message: p.message,
+  }));
   const id = report.identity;
-  const identity = id ? { regionCode: id.regionCode, regionName: wm?.regionName || id.regionName, level: id.level, year: id.year } : null;
+  const identity = id
+    ? { regionCode: id.regionCode, regionName: wm?.regionName || id.regionName, level: id.level, year: id.year }
+    : null;
   if (!parsed || !meta) return { problems, incoming: null, identity };
   return {
-    problems, identity,
+    problems,
+    identity,
     incoming: {
       data: parsed,
       supplierName: wm?.regionName || meta.identity.regionName,
@@ -45,7 +56,12 @@ export function readForMerge(bytes: Uint8Array, fileName: string, readCtx: ReadC
       reportedOn: meta.footer.reportedOn,
       madeAt: meta.madeAt,
       valuesChecksum: meta.checksum.actual,
-      footer: { head: meta.footer.head, statistician: meta.footer.statistician, filler: meta.footer.filler, phone: meta.footer.phone },
+      footer: {
+        head: meta.footer.head,
+        statistician: meta.footer.statistician,
+        filler: meta.footer.filler,
+        phone: meta.footer.phone,
+      },
       fileStatus: wm?.status || null,
     },
   };

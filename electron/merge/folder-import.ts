@@ -31,10 +31,19 @@ export function pickedFolderFiles(ctx: AppContext, token: string): LazyFile[] {
   return current.files;
 }
 
-export async function importFolderFiles(ctx: AppContext, input: OfficeYear & { token: string; start: number; count: number }) {
+export async function importFolderFiles(
+  ctx: AppContext,
+  input: OfficeYear & { token: string; start: number; count: number },
+) {
   const office = officeOf(ctx, input);
   const current = picked.get(ctx);
   if (!current || current.token !== input.token) throw new AppError('refused', MESSAGES.merge.page.folderGone);
   // each file loaded when its read starts and let go once read (batch-import.ts)
-  return importBatch(ctx, office, input.year, current.files.slice(input.start, input.start + input.count), excelReturnReader(ctx));
+  return importBatch(
+    ctx,
+    office,
+    input.year,
+    current.files.slice(input.start, input.start + input.count),
+    excelReturnReader(ctx),
+  );
 }

@@ -4,7 +4,18 @@
 // folder entered once (a link to `.` cannot loop). What is left out is reported with its Chinese reason (system
 // errors too: 「链接形成循环」, never ELOOP). A merge reads at most MAX_MERGE_FILES files and MAX_MERGE_BYTES bytes:
 // a folder beyond either is refused whole, before anything is read (the walk stops at the cap).
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { MESSAGES } from '../../shared/messages.ts';
 import { systemReason } from '../fs/system-error.ts';
@@ -19,7 +30,10 @@ export const MAX_MERGE_FILES = 5000;
 /** Bytes one merge reads at most (each file counted up to the size a return may have). */
 export const MAX_MERGE_BYTES = 2 * 1024 * 1024 * 1024;
 
-export interface SkippedFile { fileName: string; reason: string }
+export interface SkippedFile {
+  fileName: string;
+  reason: string;
+}
 export interface GatheredFiles {
   files: LazyFile[];
   skipped: SkippedFile[];
@@ -28,7 +42,14 @@ export interface GatheredFiles {
 }
 
 const idOf = (st: Stats) => `${st.dev}:${st.ino}`;
-const kindOf = (st: Stats) => st.isFIFO() ? S.kinds.fifo : st.isSocket() ? S.kinds.socket : st.isCharacterDevice() || st.isBlockDevice() ? S.kinds.device : S.kinds.other;
+const kindOf = (st: Stats) =>
+  st.isFIFO()
+    ? S.kinds.fifo
+    : st.isSocket()
+      ? S.kinds.socket
+      : st.isCharacterDevice() || st.isBlockDevice()
+        ? S.kinds.device
+        : S.kinds.other;
 
 /**
  * Reads a file that was a regular file when the folder was walked: opened without blocking (a FIFO swapped in
@@ -71,7 +92,8 @@ export function gatherReturnFiles(paths: readonly string[]): GatheredFiles {
     found.push({ fileName, real, id: idOf(st), link });
     bytes += Math.min(st.size, MAX_IMPORT_BYTES + 1);
     if (found.length > MAX_MERGE_FILES) refused ??= MESSAGES.merge.limits.tooManyFiles(MAX_MERGE_FILES);
-    else if (bytes > MAX_MERGE_BYTES) refused ??= MESSAGES.merge.limits.tooManyBytes(MAX_MERGE_BYTES / 1024 / 1024 / 1024);
+    else if (bytes > MAX_MERGE_BYTES)
+      refused ??= MESSAGES.merge.limits.tooManyBytes(MAX_MERGE_BYTES / 1024 / 1024 / 1024);
   };
 
   const walk = (dir: string, root: string) => {
@@ -97,7 +119,11 @@ export function gatherReturnFiles(paths: readonly string[]): GatheredFiles {
             st = statSync(real);
           } catch (error) {
             const code = (error as NodeJS.ErrnoException).code;
-            if (isReturnFileName(name) || code === 'ELOOP') skipped.push({ fileName: name, reason: code === 'ENOENT' ? S.brokenLink : S.systemError(systemReason(error)) });
+            if (isReturnFileName(name) || code === 'ELOOP')
+              skipped.push({
+                fileName: name,
+                reason: code === 'ENOENT' ? S.brokenLink : S.systemError(systemReason(error)),
+              });
             continue;
           }
           if (!inside(real, root)) {
@@ -109,13 +135,19 @@ export function gatherReturnFiles(paths: readonly string[]): GatheredFiles {
         continue; // vanished while the folder was read
       }
       if (st.isDirectory()) {
-        if (seenDirs.has(idOf(st))) { skipped.push({ fileName: name, reason: S.folderAgain }); continue; }
+        if (seenDirs.has(idOf(st))) {
+          skipped.push({ fileName: name, reason: S.folderAgain });
+          continue;
+        }
         seenDirs.add(idOf(st));
         walk(real, root);
         continue;
       }
       if (!isReturnFileName(name)) continue; // not a return (Excel's lock files ~$… included)
-      if (!st.isFile()) { skipped.push({ fileName: name, reason: S.notRegular(kindOf(st)) }); continue; }
+      if (!st.isFile()) {
+        skipped.push({ fileName: name, reason: S.notRegular(kindOf(st)) });
+        continue;
+      }
       addFile(name, real, st, link);
     }
   };
@@ -131,7 +163,15 @@ export function gatherReturnFiles(paths: readonly string[]): GatheredFiles {
     } catch (error) {
       // a path that does not exist is reported as that file's verdict (无法读取), in Chinese
       const message = systemReason(error);
-      found.push({ fileName, real: path, id: `missing:${found.length}`, link: false, load: () => { throw new Error(message); } });
+      found.push({
+        fileName,
+        real: path,
+        id: `missing:${found.length}`,
+        link: false,
+        load: () => {
+          throw new Error(message);
+        },
+      });
       continue;
     }
     if (st.isDirectory()) {
@@ -146,7 +186,8 @@ export function gatherReturnFiles(paths: readonly string[]): GatheredFiles {
   }
   if (refused) return { files: [], skipped: [], refused };
   const keeper = new Map<string, (typeof found)[number]>();
-  for (const f of [...found.filter((x) => !x.link), ...found.filter((x) => x.link)]) if (!keeper.has(f.id)) keeper.set(f.id, f);
+  for (const f of [...found.filter((x) => !x.link), ...found.filter((x) => x.link)])
+    if (!keeper.has(f.id)) keeper.set(f.id, f);
   for (const f of found) {
     const kept = keeper.get(f.id)!;
     if (kept !== f) skipped.push({ fileName: f.fileName, reason: S.sameFile(kept.fileName) });

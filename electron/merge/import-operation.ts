@@ -36,7 +36,9 @@ interface Operation {
 }
 
 /** Files the renderer uploaded for one import, each let go once read. */
-interface Staged { files: { fileName: string; bytes: Buffer | null }[] }
+interface Staged {
+  files: { fileName: string; bytes: Buffer | null }[];
+}
 
 const operations = new WeakMap<AppContext, Map<string, Operation>>();
 const staging = new WeakMap<AppContext, Map<string, Staged>>();
@@ -56,14 +58,18 @@ const stagedOf = (ctx: AppContext) => {
 };
 
 /** Keeps a batch of the renderer's files until merge:import-start reads them. */
-export function stageFiles(ctx: AppContext, input: OfficeYear & { token?: string; files: { fileName: string; bytesBase64: string }[] }) {
+export function stageFiles(
+  ctx: AppContext,
+  input: OfficeYear & { token?: string; files: { fileName: string; bytesBase64: string }[] },
+) {
   officeOf(ctx, input);
   const all = stagedOf(ctx);
   if (!input.token) all.clear(); // a new upload: one abandoned before its import started is let go
   const token = input.token ?? newId();
   const staged = all.get(token) ?? (input.token ? null : { files: [] });
   if (!staged) throw new AppError('refused', O.stagedGone);
-  if (staged.files.length + input.files.length > MAX_MERGE_FILES) throw new AppError('refused', O.tooManyStaged(MAX_MERGE_FILES));
+  if (staged.files.length + input.files.length > MAX_MERGE_FILES)
+    throw new AppError('refused', O.tooManyStaged(MAX_MERGE_FILES));
   for (const f of input.files) staged.files.push({ fileName: f.fileName, bytes: Buffer.from(f.bytesBase64, 'base64') });
   all.set(token, staged);
   return { token, staged: staged.files.length };
@@ -93,8 +99,16 @@ function filesOf(ctx: AppContext, source: ImportSource): { files: LazyFile[]; sk
 }
 
 const snapshot = (op: Operation, since: number): ImportProgress => ({
-  operationId: op.id, state: op.state, total: op.total, read: op.read, stored: op.stored, current: op.current,
-  counts: { ...op.counts }, verdicts: op.verdicts.slice(since), since: Math.min(since, op.verdicts.length), message: op.message,
+  operationId: op.id,
+  state: op.state,
+  total: op.total,
+  read: op.read,
+  stored: op.stored,
+  current: op.current,
+  counts: { ...op.counts },
+  verdicts: op.verdicts.slice(since),
+  since: Math.min(since, op.verdicts.length),
+  message: op.message,
 });
 
 /** Up to this many files the desktop reads in its own thread, between other calls: a worker would start slower. */
@@ -103,7 +117,10 @@ const IN_THREAD_FILES = 12;
 /** Batches of a long import: small enough that a cancel and the verdict list follow quickly, at most 50 per commit. */
 const chunkOf = (total: number) => Math.min(50, Math.max(10, Math.ceil(total / 20)));
 
-export async function startImport(ctx: AppContext, input: OfficeYear & { source: ImportSource; offMainThread: boolean }) {
+export async function startImport(
+  ctx: AppContext,
+  input: OfficeYear & { source: ImportSource; offMainThread: boolean },
+) {
   const office = officeOf(ctx, input);
   const ops = opsOf(ctx);
   if ([...ops.values()].some((o) => o.state === 'running')) throw new AppError('refused', O.busy);
@@ -111,7 +128,10 @@ export async function startImport(ctx: AppContext, input: OfficeYear & { source:
   // the desktop reads on a worker from a dozen files on (its window must not wait); the CLI below 100 files in its
   // own thread (a worker's start-up costs more than it saves). The workers start before the backup is taken, so
   // they load the reader and the frameworks (~0.1–0.3 s each) while it is written.
-  const size = input.offMainThread && files.length > IN_THREAD_FILES ? Math.max(1, poolSize(files.length)) : poolSize(files.length);
+  const size =
+    input.offMainThread && files.length > IN_THREAD_FILES
+      ? Math.max(1, poolSize(files.length))
+      : poolSize(files.length);
   const pool = files.length > 0 ? openReadPool(ctx, size) : null;
   let backup: string | null = null;
   try {
@@ -123,12 +143,24 @@ export async function startImport(ctx: AppContext, input: OfficeYear & { source:
 
   let wake = () => {};
   const op: Operation = {
-    id: newId(), state: 'running', total: files.length, read: 0, stored: 0, current: '', counts: { accepted: 0, warnings: 0, rejected: 0 },
-    verdicts: [], message: '', stop: false, settled: Promise.resolve(), changed: Promise.resolve(),
+    id: newId(),
+    state: 'running',
+    total: files.length,
+    read: 0,
+    stored: 0,
+    current: '',
+    counts: { accepted: 0, warnings: 0, rejected: 0 },
+    verdicts: [],
+    message: '',
+    stop: false,
+    settled: Promise.resolve(),
+    changed: Promise.resolve(),
   };
   const changed = () => {
     const resolve = wake;
-    op.changed = new Promise<void>((r) => { wake = r; });
+    op.changed = new Promise<void>((r) => {
+      wake = r;
+    });
     resolve();
   };
   changed();
@@ -169,7 +201,9 @@ export async function startImport(ctx: AppContext, input: OfficeYear & { source:
       });
       op.read = op.stored; // a read started before a cancel was stored with its batch
       if (op.stored < op.total) {
-        ctx.log.info(`merge import cancelled office=${office.region.code} year=${input.year} stored=${op.stored} total=${op.total}`);
+        ctx.log.info(
+          `merge import cancelled office=${office.region.code} year=${input.year} stored=${op.stored} total=${op.total}`,
+        );
         finish('cancelled', O.cancelled(op.stored, op.total - op.stored));
       } else finish('done', O.done(op.total, op.counts.accepted, op.counts.warnings, op.counts.rejected));
     } catch (error) {
@@ -190,11 +224,19 @@ function find(ctx: AppContext, operationId: string): Operation {
 }
 
 /** The operation as it stands; with waitMs, waits for the next change when there is nothing new to say. */
-export async function importProgress(ctx: AppContext, input: { operationId: string; since: number; waitMs: number }): Promise<ImportProgress> {
+export async function importProgress(
+  ctx: AppContext,
+  input: { operationId: string; since: number; waitMs: number },
+): Promise<ImportProgress> {
   const op = find(ctx, input.operationId);
   if (input.waitMs > 0 && op.state === 'running' && op.verdicts.length <= input.since) {
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([op.changed, new Promise<void>((r) => { timer = setTimeout(r, input.waitMs); })]);
+    await Promise.race([
+      op.changed,
+      new Promise<void>((r) => {
+        timer = setTimeout(r, input.waitMs);
+      }),
+    ]);
     clearTimeout(timer);
   }
   return snapshot(op, input.since);

@@ -18,11 +18,23 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const BELOW_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };
 const RISK_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 const PAGE = {
-  paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
   margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
 } as const;
 
-type PutOptions = { bold?: boolean; header?: boolean; align?: 'left' | 'center' | 'right'; border?: boolean; wrap?: boolean; numFmt?: string; fill?: ExcelJS.Fill };
+type PutOptions = {
+  bold?: boolean;
+  header?: boolean;
+  align?: 'left' | 'center' | 'right';
+  border?: boolean;
+  wrap?: boolean;
+  numFmt?: string;
+  fill?: ExcelJS.Fill;
+};
 
 // One style object per look, shared by every cell that has it: exceljs then writes each look once (it caches the
 // style id by object) and keeps no style object per cell, which at thousands of children is most of the memory.
@@ -79,7 +91,9 @@ const numFmt = (decimals: number) => (decimals > 0 ? `#,##0.${'0'.repeat(decimal
 export function writeNotesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {
   const { office, year } = merged.inputs;
   const ws = wb.addWorksheet(S.notesSheet, { pageSetup: { ...PAGE, orientation: 'portrait' } });
-  [14, 30, 12, 14, 34].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  [14, 30, 12, 14, 34].forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
   title(ws, S.notesTitle(office.region.name, year), 5);
   let r = 3;
   for (const note of merged.notes) {
@@ -90,7 +104,9 @@ export function writeNotesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {
   }
   r += 1;
   const H = S.childHeaders;
-  [H.code, H.name, H.state, H.reportedOn, H.file].forEach((h, i) => { put(ws, r, i + 1, h, { header: true }); });
+  [H.code, H.name, H.state, H.reportedOn, H.file].forEach((h, i) => {
+    put(ws, r, i + 1, h, { header: true });
+  });
   r += 1;
   for (const c of merged.inputs.children) {
     put(ws, r, 1, c.region.code);
@@ -103,7 +119,9 @@ export function writeNotesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {
   const deps = merged.inputs.departments.filter((d) => d.submission);
   if (deps.length > 0) {
     r += 1;
-    [H.department, H.name, H.state, H.reportedOn, H.file].forEach((h, i) => { put(ws, r, i + 1, h, { header: true }); });
+    [H.department, H.name, H.state, H.reportedOn, H.file].forEach((h, i) => {
+      put(ws, r, i + 1, h, { header: true });
+    });
     r += 1;
     for (const d of deps) {
       put(ws, r, 1, d.department);
@@ -118,11 +136,18 @@ export function writeNotesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {
 
 export function writeSourcesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {
   const { office, year } = merged.inputs;
-  const ws = wb.addWorksheet(S.sourcesSheet, { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: { ...PAGE, orientation: 'portrait', printTitlesRow: '3:3' } });
-  [9, 40, 12, 28].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  const ws = wb.addWorksheet(S.sourcesSheet, {
+    views: [{ state: 'frozen', ySplit: 3 }],
+    pageSetup: { ...PAGE, orientation: 'portrait', printTitlesRow: '3:3' },
+  });
+  [9, 40, 12, 28].forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
   title(ws, S.sourcesTitle(office.region.name, year), 4);
   const H = S.sourceHeaders;
-  [H.code, H.name, H.department, H.source].forEach((h, i) => { put(ws, 3, i + 1, h, { header: true }); });
+  [H.code, H.name, H.department, H.source].forEach((h, i) => {
+    put(ws, 3, i + 1, h, { header: true });
+  });
   const items = new Map(office.framework.dataItems.map((d) => [d.code, d]));
   let r = 4;
   for (const s of merged.result.sources) {
@@ -149,14 +174,28 @@ export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, 
     views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }],
     pageSetup: { ...PAGE, printTitlesRow: '3:3', printTitlesColumn: 'A:B' },
   });
-  [8, 34, 8, 18].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  [8, 34, 8, 18].forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
   for (let c = first; c <= last; c++) ws.getColumn(c).width = 11;
-  title(ws, S.breakdownTitle(office.region.name, year, office.level === 'county' ? MESSAGES.merge.nouns.township : MESSAGES.merge.nouns.county), Math.min(last, 12));
+  title(
+    ws,
+    S.breakdownTitle(
+      office.region.name,
+      year,
+      office.level === 'county' ? MESSAGES.merge.nouns.township : MESSAGES.merge.nouns.county,
+    ),
+    Math.min(last, 12),
+  );
   ws.mergeCells(2, 1, 2, Math.min(last, 12));
   put(ws, 2, 1, S.breakdownLegend, { border: false });
   const H = S.breakdownHeaders;
-  [H.code, H.name, H.unit, H.target].forEach((h, i) => { put(ws, 3, i + 1, h, { header: true }); });
-  cols.forEach((c, i) => { put(ws, 3, first + i, c.state === 'draft' ? `${c.name}${S.draftMark}` : c.name, { header: true, wrap: true }); });
+  [H.code, H.name, H.unit, H.target].forEach((h, i) => {
+    put(ws, 3, i + 1, h, { header: true });
+  });
+  cols.forEach((c, i) => {
+    put(ws, 3, first + i, c.state === 'draft' ? `${c.name}${S.draftMark}` : c.name, { header: true, wrap: true });
+  });
   put(ws, 3, last, H.total, { header: true });
   put(ws, 3, noteCol, H.totalNote, { header: true });
   ws.getColumn(noteCol).width = 36;
@@ -165,7 +204,10 @@ export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, 
   const probes = new Map<Partial<ExcelJS.Style>, string>();
   const valueRows: { r: number; row: BreakdownRow; styles: Partial<ExcelJS.Style>[] }[] = [];
   let r = 4;
-  const sections: [string, Breakdown['rows']][] = [[S.indicatorsSection, breakdown.rows.filter((x) => x.kind === 'indicator')], [S.itemsSection, breakdown.rows.filter((x) => x.kind === 'item')]];
+  const sections: [string, Breakdown['rows']][] = [
+    [S.indicatorsSection, breakdown.rows.filter((x) => x.kind === 'indicator')],
+    [S.itemsSection, breakdown.rows.filter((x) => x.kind === 'item')],
+  ];
   for (const [label, rows] of sections) {
     if (rows.length === 0) continue;
     ws.mergeCells(r, 1, r, Math.min(last, 12));
@@ -189,7 +231,12 @@ export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, 
       });
       valueRows.push({ r, row, styles: looks });
       const ts = row.totalStatus;
-      put(ws, r, last, row.total === null ? '' : row.total, { align: 'right', bold: true, numFmt: fmt, fill: ts === 'not_met' ? BELOW_FILL : ts === 'basically_met' ? RISK_FILL : undefined });
+      put(ws, r, last, row.total === null ? '' : row.total, {
+        align: 'right',
+        bold: true,
+        numFmt: fmt,
+        fill: ts === 'not_met' ? BELOW_FILL : ts === 'basically_met' ? RISK_FILL : undefined,
+      });
       if (row.kind === 'indicator') {
         put(ws, r, noteCol, row.totalNote, { wrap: true });
         if (row.totalNote) ws.getRow(r).height = Math.max(15, Math.ceil([...row.totalNote].length / 17) * 13 + 4);
@@ -197,5 +244,16 @@ export function writeBreakdownSheet(wb: ExcelJS.Workbook, merged: MergedReturn, 
       r += 1;
     }
   }
-  return new Map([[`xl/worksheets/sheet${ws.id}.xml`, (written: Buffer) => fillValueCells(written, { first, last, probes, rows: valueRows.map((v) => ({ r: v.r, values: v.row.values, looks: v.styles })) })]]);
+  return new Map([
+    [
+      `xl/worksheets/sheet${ws.id}.xml`,
+      (written: Buffer) =>
+        fillValueCells(written, {
+          first,
+          last,
+          probes,
+          rows: valueRows.map((v) => ({ r: v.r, values: v.row.values, looks: v.styles })),
+        }),
+    ],
+  ]);
 }

@@ -30,15 +30,18 @@ export function resolveOffice(ctx: AppContext, regionCode?: string, planId?: str
   const code = regionCode ?? profile?.regionCode;
   if (!code) throw new AppError('refused', MESSAGES.returns.noProfile);
   const region = requireRegion(ctx, code);
-  if (region.level !== 'county' && region.level !== 'city') throw new AppError('invalid_request', M.notAnOffice(region.name));
+  if (region.level !== 'county' && region.level !== 'city')
+    throw new AppError('invalid_request', M.notAnOffice(region.name));
   const level = region.level;
   let plan = planId ?? (profile && profile.regionCode === code && profile.role === level ? profile.planId : undefined);
   if (!plan) {
     const plans = latestVersions(ctx.db).map((v) => requireFramework(ctx, v.planId, v.version));
-    const match = level === 'county'
-      ? plans.find((f) => f.plan.region.code === code)
-      // a city's own plan first, else the plan of one of its counties
-      : plans.find((f) => f.plan.region.code === code) ?? plans.find((f) => getRegion(ctx.db, f.plan.region.code)?.parent === code);
+    const match =
+      level === 'county'
+        ? plans.find((f) => f.plan.region.code === code)
+        : // a city's own plan first, else the plan of one of its counties
+          (plans.find((f) => f.plan.region.code === code) ??
+          plans.find((f) => getRegion(ctx.db, f.plan.region.code)?.parent === code));
     if (!match) throw new AppError('not_found', M.noPlanFor(region.name));
     plan = match.plan.id;
   }

@@ -22,7 +22,10 @@ function workerFile(): URL | string {
   return new URL(url.endsWith('.ts') ? './read-worker.ts' : './read-worker.mjs', url);
 }
 
-export interface ReadPool { read: ReturnReader; close: () => Promise<void> }
+export interface ReadPool {
+  read: ReturnReader;
+  close: () => Promise<void>;
+}
 
 /** Below this many files a worker's start-up (loading the reader, the frameworks) costs more than it saves. */
 const FILES_PER_WORKER = 100;
@@ -51,13 +54,16 @@ export function openReadPool(ctx: AppContext, size = Math.max(1, Math.min(availa
   const compileCache = module.getCompileCacheDir?.();
   if (compileCache && !process.env.NODE_COMPILE_CACHE) process.env.NODE_COMPILE_CACHE = compileCache;
   const frameworks = allFrameworks(ctx);
-  const regions = (ctx.db.prepare('SELECT code, name, level FROM regions').raw().all() as [string, string, string][]);
+  const regions = ctx.db.prepare('SELECT code, name, level FROM regions').raw().all() as [string, string, string][];
   const pending = new Map<number, { ok: (o: ReadOutcome) => void; fail: (e: Error) => void; worker: Worker }>();
   const load = new Map<Worker, number>();
   let closing = false;
   const workers: Worker[] = [];
   const start = (): Worker => {
-    const w = new Worker(workerFile(), { workerData: { frameworks, regions }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    const w = new Worker(workerFile(), {
+      workerData: { frameworks, regions },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    });
     w.on('message', (m: { id: number; outcome?: ReadOutcome; error?: string }) => {
       const job = pending.get(m.id);
       if (!job) return;
@@ -71,8 +77,15 @@ export function openReadPool(ctx: AppContext, size = Math.max(1, Math.min(availa
       if (!workers.includes(w)) return;
       workers.splice(workers.indexOf(w), 1);
       load.delete(w);
-      const why = (e as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? MESSAGES.merge.file.tooMuchMemory : MESSAGES.merge.file.readerStopped;
-      for (const [id, job] of pending) if (job.worker === w) { pending.delete(id); job.fail(new Error(why)); }
+      const why =
+        (e as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? MESSAGES.merge.file.tooMuchMemory
+          : MESSAGES.merge.file.readerStopped;
+      for (const [id, job] of pending)
+        if (job.worker === w) {
+          pending.delete(id);
+          job.fail(new Error(why));
+        }
       if (!closing) workers.push(start());
     };
     w.on('error', died);
@@ -82,15 +95,23 @@ export function openReadPool(ctx: AppContext, size = Math.max(1, Math.min(availa
   };
   for (let i = 0; i < size; i++) workers.push(start());
   let next = 0;
-  const read: ReturnReader = (bytes, fileName) => new Promise<ReadOutcome>((ok, fail) => {
-    const id = next++;
-    const w = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
-    pending.set(id, { ok, fail, worker: w });
-    load.set(w, load.get(w)! + 1);
-    // a buffer that owns its memory is handed over (moved, not copied): this thread keeps no file bytes at all
-    const owns = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length && bytes.buffer instanceof ArrayBuffer;
-    const moved = owns ? new Uint8Array(bytes.buffer as ArrayBuffer) : new Uint8Array(bytes);
-    w.postMessage({ id, bytes: moved, fileName }, [moved.buffer]);
-  });
-  return { read, close: async () => { closing = true; await Promise.all([...workers].map((w) => w.terminate())); } };
+  const read: ReturnReader = (bytes, fileName) =>
+    new Promise<ReadOutcome>((ok, fail) => {
+      const id = next++;
+      const w = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
+      pending.set(id, { ok, fail, worker: w });
+      load.set(w, load.get(w)! + 1);
+      // a buffer that owns its memory is handed over (moved, not copied): this thread keeps no file bytes at all
+      const owns =
+        bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length && bytes.buffer instanceof ArrayBuffer;
+      const moved = owns ? new Uint8Array(bytes.buffer as ArrayBuffer) : new Uint8Array(bytes);
+      w.postMessage({ id, bytes: moved, fileName }, [moved.buffer]);
+    });
+  return {
+    read,
+    close: async () => {
+      closing = true;
+      await Promise.all([...workers].map((w) => w.terminate()));
+    },
+  };
 }

@@ -14,26 +14,43 @@ import { requireSubmission } from './submissions.ts';
 
 const M = MESSAGES.merge.receipt;
 
-export const receiptChecksum = (body: ReceiptBody) => createHash('sha256').update(canonicalReceipt(body), 'utf8').digest('hex');
+export const receiptChecksum = (body: ReceiptBody) =>
+  createHash('sha256').update(canonicalReceipt(body), 'utf8').digest('hex');
 
-export function writeReceipt(ctx: AppContext, office: Office, year: number, submissionId: number): { fileName: string; receipt: Receipt; bytes: Buffer } {
+export function writeReceipt(
+  ctx: AppContext,
+  office: Office,
+  year: number,
+  submissionId: number,
+): { fileName: string; receipt: Receipt; bytes: Buffer } {
   const row = requireSubmission(ctx, office, submissionId);
   if (row.year !== year) throw new AppError('invalid_request', MESSAGES.merge.review.wrongYear(submissionId, year));
   const review = reviewsOf(ctx, row.id).at(-1);
   if (!review) throw new AppError('refused', M.notReviewed(row.supplierName));
   const framework = requireFramework(ctx, row.planId, row.frameworkVersion);
   const body: ReceiptBody = {
-    format: RECEIPT_FORMAT, version: 1,
+    format: RECEIPT_FORMAT,
+    version: 1,
     office: { code: office.region.code, name: office.region.name },
     unit: { code: row.regionCode, name: row.supplierName, department: row.department },
     year: row.year,
     plan: { id: row.planId, name: framework.plan.name, frameworkVersion: row.frameworkVersion },
     file: { name: row.fileName, sha256: row.checksum, reportedOn: row.reportedOn, valuesChecksum: row.valuesChecksum },
-    decision: review.decision, decidedAt: review.at, decidedBy: review.userName, remark: review.overall,
+    decision: review.decision,
+    decidedAt: review.at,
+    decidedBy: review.userName,
+    remark: review.overall,
   };
   const content = { ...body, checksum: receiptChecksum(body) };
   // signed with this office's key, the same key its framework packages carry (the unit has pinned it)
-  const receipt: Receipt = { ...content, signature: { publicKey: signingPublicKey(ctx), value: signPayload(ctx, content) } };
+  const receipt: Receipt = {
+    ...content,
+    signature: { publicKey: signingPublicKey(ctx), value: signPayload(ctx, content) },
+  };
   const unit = row.department ? MESSAGES.merge.departmentName(row.department) : row.supplierName;
-  return { fileName: M.fileName(unit, row.year, review.decision), receipt, bytes: Buffer.from(`${JSON.stringify(receipt, null, 2)}\n`, 'utf8') };
+  return {
+    fileName: M.fileName(unit, row.year, review.decision),
+    receipt,
+    bytes: Buffer.from(`${JSON.stringify(receipt, null, 2)}\n`, 'utf8'),
+  };
 }

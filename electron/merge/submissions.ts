@@ -6,8 +6,17 @@ import { MESSAGES } from '../../shared/messages.ts';
 import type { ReturnFooter } from '../../shared/returns/footer.ts';
 import type { ReturnData, ReturnStatus } from '../../shared/returns/schema.ts';
 import {
-  cellsOfSubmissions, findByChecksum, getSubmission, insertSubmission, makeCurrent, pooledOfSubmissions, submissionAnswers, submissionCells, versionsOf,
-  type SubmissionRow, type SupplierKind,
+  cellsOfSubmissions,
+  findByChecksum,
+  getSubmission,
+  insertSubmission,
+  makeCurrent,
+  pooledOfSubmissions,
+  submissionAnswers,
+  submissionCells,
+  versionsOf,
+  type SubmissionRow,
+  type SupplierKind,
 } from '../db/repos/submissions-repo.ts';
 import { isoNow, type AppContext } from '../context/app-context.ts';
 import { diffReturns, type ReturnDiff } from './diff.ts';
@@ -34,7 +43,11 @@ export interface IncomingReturn {
   fileStatus: ReturnStatus | null;
 }
 
-export interface FileFacts { fileName: string; checksum: string; sizeBytes: number }
+export interface FileFacts {
+  fileName: string;
+  checksum: string;
+  sizeBytes: number;
+}
 
 export interface StoreOutcome {
   submission: SubmissionRow;
@@ -62,35 +75,70 @@ const isLater = (a: Ordered, b: Ordered) => {
 
 /** Stores an accepted return as a new version (in the caller's transaction) and settles which version is current. */
 export function storeSubmission(
-  ctx: AppContext, office: Office, year: number, incoming: IncomingReturn, file: FileFacts,
-  kind: SupplierKind, verdict: 'accepted' | 'warnings',
+  ctx: AppContext,
+  office: Office,
+  year: number,
+  incoming: IncomingReturn,
+  file: FileFacts,
+  kind: SupplierKind,
+  verdict: 'accepted' | 'warnings',
 ): StoreOutcome {
   const same = findByChecksum(ctx.db, office.region.code, file.checksum);
   if (same) return { submission: same, duplicateOf: same, previous: null, becameCurrent: false };
   const { data } = incoming;
   const versions = versionsOf(ctx.db, office.region.code, year, data.regionCode, incoming.department);
   const previous = versions.find((v) => v.isCurrent) ?? null;
-  const id = insertSubmission(ctx.db, {
-    officeCode: office.region.code, year, regionCode: data.regionCode, supplierKind: kind, department: incoming.department,
-    supplierName: incoming.supplierName, planId: data.planId, frameworkVersion: data.frameworkVersion, reportedOn: incoming.reportedOn,
-    fileStatus: incoming.fileStatus, fileName: file.fileName, checksum: file.checksum, receivedAt: isoNow(ctx), verdict,
-    madeAt: incoming.madeAt, footer: incoming.footer, valuesChecksum: incoming.valuesChecksum ?? null,
-  }, data.cells, data.qualitative, data.pooledRatios);
+  const id = insertSubmission(
+    ctx.db,
+    {
+      officeCode: office.region.code,
+      year,
+      regionCode: data.regionCode,
+      supplierKind: kind,
+      department: incoming.department,
+      supplierName: incoming.supplierName,
+      planId: data.planId,
+      frameworkVersion: data.frameworkVersion,
+      reportedOn: incoming.reportedOn,
+      fileStatus: incoming.fileStatus,
+      fileName: file.fileName,
+      checksum: file.checksum,
+      receivedAt: isoNow(ctx),
+      verdict,
+      madeAt: incoming.madeAt,
+      footer: incoming.footer,
+      valuesChecksum: incoming.valuesChecksum ?? null,
+    },
+    data.cells,
+    data.qualitative,
+    data.pooledRatios,
+  );
   const row = getSubmission(ctx.db, id)!;
   // a version the user chose stays current unless a version with a later 报出日期 arrives
-  const becameCurrent = !previous || (previous.chosenBy === 'auto' && isLater(row, previous)) || (previous.chosenBy === 'user' && (row.reportedOn ?? '') > (previous.reportedOn ?? ''));
+  const becameCurrent =
+    !previous ||
+    (previous.chosenBy === 'auto' && isLater(row, previous)) ||
+    (previous.chosenBy === 'user' && (row.reportedOn ?? '') > (previous.reportedOn ?? ''));
   if (becameCurrent) makeCurrent(ctx.db, row, 'auto');
   return { submission: getSubmission(ctx.db, id)!, duplicateOf: null, previous, becameCurrent };
 }
 
 /** The return a stored version holds. */
 export function submissionData(
-  ctx: AppContext, row: SubmissionRow, cells = submissionCells(ctx.db, row.id), pooled = pooledOfSubmissions(ctx.db, [row.id]).get(row.id),
+  ctx: AppContext,
+  row: SubmissionRow,
+  cells = submissionCells(ctx.db, row.id),
+  pooled = pooledOfSubmissions(ctx.db, [row.id]).get(row.id),
 ): ReturnData {
   return {
-    planId: row.planId, frameworkVersion: row.frameworkVersion, regionCode: row.regionCode,
-    level: row.supplierKind === 'township' ? 'township' : 'county', year: row.year,
-    cells, qualitative: submissionAnswers(ctx.db, row.id), externalThresholds: {},
+    planId: row.planId,
+    frameworkVersion: row.frameworkVersion,
+    regionCode: row.regionCode,
+    level: row.supplierKind === 'township' ? 'township' : 'county',
+    year: row.year,
+    cells,
+    qualitative: submissionAnswers(ctx.db, row.id),
+    externalThresholds: {},
     // a county's merged return: its ratios pooled over matched townships, which a city pools in turn
     ...(pooled ? { pooledRatios: pooled } : {}),
   };
@@ -117,13 +165,25 @@ export function chooseVersion(ctx: AppContext, office: Office, id: number): Subm
   return getSubmission(ctx.db, id)!;
 }
 
-export interface VersionView { submission: SubmissionRow; diff: ReturnDiff }
+export interface VersionView {
+  submission: SubmissionRow;
+  diff: ReturnDiff;
+}
 
 /** Every version of one supplier's return for a year, each with its differences from the current one. */
-export function versionsWithDiffs(ctx: AppContext, office: Office, year: number, regionCode: string, department: string): VersionView[] {
+export function versionsWithDiffs(
+  ctx: AppContext,
+  office: Office,
+  year: number,
+  regionCode: string,
+  department: string,
+): VersionView[] {
   const versions = versionsOf(ctx.db, office.region.code, year, regionCode, department);
   const current = versions.find((v) => v.isCurrent) ?? versions[versions.length - 1];
   if (!current) return [];
   const currentData = submissionData(ctx, current);
-  return versions.map((v) => ({ submission: v, diff: v.id === current.id ? { cells: [], answers: [] } : diffReturns(currentData, submissionData(ctx, v)) }));
+  return versions.map((v) => ({
+    submission: v,
+    diff: v.id === current.id ? { cells: [], answers: [] } : diffReturns(currentData, submissionData(ctx, v)),
+  }));
 }

@@ -19,7 +19,14 @@ export interface IncomingRecord {
   fields: Fields;
 }
 
-export interface RecordProblem { severity: ProblemSeverity; code: string; order: number; location: string; item: string | null; message: string }
+export interface RecordProblem {
+  severity: ProblemSeverity;
+  code: string;
+  order: number;
+  location: string;
+  item: string | null;
+  message: string;
+}
 
 export type RecordFormat = 'long-csv' | 'long-json' | 'dhis2-json' | 'adx';
 
@@ -27,8 +34,12 @@ export type ReadRecords =
   | { ok: true; format: RecordFormat; records: IncomingRecord[]; problems: RecordProblem[] }
   | { ok: false; format: RecordFormat | null; problems: RecordProblem[] };
 
-export const fileProblem = (fileName: string, code: string, message: string, severity: ProblemSeverity = 'error'): RecordProblem =>
-  ({ severity, code, order: 0, location: fileName, item: null, message });
+export const fileProblem = (
+  fileName: string,
+  code: string,
+  message: string,
+  severity: ProblemSeverity = 'error',
+): RecordProblem => ({ severity, code, order: 0, location: fileName, item: null, message });
 
 export interface RecordContext {
   /** the mapping a dataValueSet is read back through */
@@ -37,7 +48,8 @@ export interface RecordContext {
 
 /** The mapping read backwards: a DHIS2 identifier → our item code / region code; our own codes pass as they are. */
 export function reverseMapping(m: Dhis2Mapping | null) {
-  const reverse = (rec: Record<string, string> | undefined) => new Map(Object.entries(rec ?? {}).map(([k, v]) => [v, k]));
+  const reverse = (rec: Record<string, string> | undefined) =>
+    new Map(Object.entries(rec ?? {}).map(([k, v]) => [v, k]));
   const items = reverse(m?.dataElements);
   const units = reverse(m?.orgUnits);
   return {

@@ -15,9 +15,23 @@ export interface XmlElement {
   line: number;
 }
 
-export type XmlProblemCode = 'doctype' | 'entity' | 'pi' | 'syntax' | 'mismatch' | 'unclosed' | 'duplicate_attr' | 'too_deep' | 'too_many' | 'too_long' | 'no_root' | 'after_root';
+export type XmlProblemCode =
+  | 'doctype'
+  | 'entity'
+  | 'pi'
+  | 'syntax'
+  | 'mismatch'
+  | 'unclosed'
+  | 'duplicate_attr'
+  | 'too_deep'
+  | 'too_many'
+  | 'too_long'
+  | 'no_root'
+  | 'after_root';
 
-export type XmlRead = { ok: true; root: XmlElement } | { ok: false; code: XmlProblemCode; line: number; detail: string };
+export type XmlRead =
+  | { ok: true; root: XmlElement }
+  | { ok: false; code: XmlProblemCode; line: number; detail: string };
 
 export const XML_LIMITS = { maxDepth: 16, maxElements: 400_000, maxAttrs: 32, maxValueChars: 5000 };
 
@@ -39,21 +53,24 @@ class Stop extends Error {
 export function parseXml(text: string, limits = XML_LIMITS): XmlRead {
   let pos = 0;
   let line = 1;
-  const stop = (code: XmlProblemCode, detail = ''): never => { throw new Stop(code, line, detail); };
+  const stop = (code: XmlProblemCode, detail = ''): never => {
+    throw new Stop(code, line, detail);
+  };
   const advance = (to: number) => {
     for (let i = pos; i < to; i++) if (text.charCodeAt(i) === 10) line++;
     pos = to;
   };
-  const unescapeXml = (raw: string): string => raw.replace(/&([^;&\s<]{0,12});?/g, (whole, name: string) => {
-    if (!whole.endsWith(';')) return stop('entity', whole);
-    if (PREDEFINED[name] !== undefined) return PREDEFINED[name];
-    const num = /^#(\d{1,7})$/.exec(name) ?? null;
-    const hex = /^#x([0-9A-Fa-f]{1,6})$/.exec(name) ?? null;
-    const cp = num ? Number(num[1]) : hex ? parseInt(hex[1], 16) : NaN;
-    if (!Number.isFinite(cp)) return stop('entity', whole);
-    if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return stop('entity', whole);
-    return String.fromCodePoint(cp);
-  });
+  const unescapeXml = (raw: string): string =>
+    raw.replace(/&([^;&\s<]{0,12});?/g, (whole, name: string) => {
+      if (!whole.endsWith(';')) return stop('entity', whole);
+      if (PREDEFINED[name] !== undefined) return PREDEFINED[name];
+      const num = /^#(\d{1,7})$/.exec(name) ?? null;
+      const hex = /^#x([0-9A-Fa-f]{1,6})$/.exec(name) ?? null;
+      const cp = num ? Number(num[1]) : hex ? parseInt(hex[1], 16) : NaN;
+      if (!Number.isFinite(cp)) return stop('entity', whole);
+      if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return stop('entity', whole);
+      return String.fromCodePoint(cp);
+    });
   const readName = (): string => {
     NAME.lastIndex = pos;
     const m = NAME.exec(text);
@@ -149,7 +166,10 @@ export function parseXml(text: string, limits = XML_LIMITS): XmlRead {
         }
       }
     }
-    if (stack.length > 0) { line = stack[stack.length - 1].line; stop('unclosed', `<${stack[stack.length - 1].qname}>`); }
+    if (stack.length > 0) {
+      line = stack[stack.length - 1].line;
+      stop('unclosed', `<${stack[stack.length - 1].qname}>`);
+    }
     if (!root) stop('no_root');
     return { ok: true, root: root! };
   } catch (error) {

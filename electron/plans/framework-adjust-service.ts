@@ -24,7 +24,8 @@ export interface TargetChange {
 function adjustedRule(rule: TargetRule, change: TargetChange): TargetRule {
   const { value, tolerance, band } = change;
   switch (rule.kind) {
-    case 'at_least': case 'at_most':
+    case 'at_least':
+    case 'at_most':
       if (value === undefined) throw new AppError('invalid_request', M.needValue);
       return { ...rule, value };
     case 'about': {
@@ -39,13 +40,21 @@ function adjustedRule(rule: TargetRule, change: TargetChange): TargetRule {
     case 'trend':
       if (rule.direction !== 'stable' || tolerance === undefined) throw new AppError('refused', M.notNumeric);
       return { ...rule, stableTolerance: tolerance };
-    default: throw new AppError('refused', M.notNumeric);
+    default:
+      throw new AppError('refused', M.notNumeric);
   }
 }
 
-export function adjustTarget(ctx: AppContext, planId: string, targetId: string, change: number | TargetChange, note: string) {
+export function adjustTarget(
+  ctx: AppContext,
+  planId: string,
+  targetId: string,
+  change: number | TargetChange,
+  note: string,
+) {
   const profile = getProfile(ctx);
-  if (!profile || profile.planId !== planId || (profile.role !== 'county' && profile.role !== 'city')) throw new AppError('refused', M.countyOnly);
+  if (!profile || profile.planId !== planId || (profile.role !== 'county' && profile.role !== 'city'))
+    throw new AppError('refused', M.countyOnly);
   const current = requireFramework(ctx, planId);
   const next = structuredClone(current);
   const target = next.areas.flatMap((a) => a.targets).find((t) => t.id === targetId);

@@ -12,7 +12,13 @@ import { getSetting, setSetting } from '../db/repos/settings-repo.ts';
 import { isoNow, type AppContext } from '../context/app-context.ts';
 import { requireFramework } from '../frameworks/plans-service.ts';
 import { getProfile } from '../settings/settings-service.ts';
-import { fingerprint, ownPublicKey, signingPublicKey, signPayload, verifyPayload } from '../frameworks/signing-service.ts';
+import {
+  fingerprint,
+  ownPublicKey,
+  signingPublicKey,
+  signPayload,
+  verifyPayload,
+} from '../frameworks/signing-service.ts';
 import { requireRegion } from '../frameworks/regions-service.ts';
 
 const M = MESSAGES.frameworkPackage;
@@ -30,7 +36,13 @@ const SignedPackageSchema = z.object({
 });
 
 /** The key a township or department accepted with its first package of a plan. */
-export interface PinnedKey { publicKey: string; fingerprint: string; regionCode: string; regionName: string; pinnedAt: string }
+export interface PinnedKey {
+  publicKey: string;
+  fingerprint: string;
+  regionCode: string;
+  regionName: string;
+  pinnedAt: string;
+}
 const pinSetting = (planId: string) => `package_key_pin:${planId}`;
 export function pinnedKey(ctx: AppContext, planId: string): PinnedKey | null {
   const raw = getSetting(ctx.db, pinSetting(planId));
@@ -49,7 +61,13 @@ export function exportFrameworkPackage(ctx: AppContext, planId: string): { fileN
     throw new AppError('refused', M.exportNotOffice(office.name));
   }
   const region = requireRegion(ctx, profile.regionCode);
-  const unsigned = { format: PACKAGE_FORMAT, formatVersion: 2, exportedAt: isoNow(ctx), maker: { regionCode: region.code, regionName: region.name, publicKey: signingPublicKey(ctx) }, framework };
+  const unsigned = {
+    format: PACKAGE_FORMAT,
+    formatVersion: 2,
+    exportedAt: isoNow(ctx),
+    maker: { regionCode: region.code, regionName: region.name, publicKey: signingPublicKey(ctx) },
+    framework,
+  };
   const body = { ...unsigned, signature: signPayload(ctx, unsigned) };
   return {
     fileName: M.fileName(office.name, framework.version),
@@ -58,9 +76,19 @@ export function exportFrameworkPackage(ctx: AppContext, planId: string): { fileN
 }
 
 /** A deliberate re-pin: the new key's fingerprint as compared by phone, and why (after the county reinstalled its PC). */
-export interface Repin { fingerprint: string; reason: string }
+export interface Repin {
+  fingerprint: string;
+  reason: string;
+}
 /** One re-pin, kept in the office's settings (the audit of pinned keys; a pin never changes silently). */
-export interface RepinRecord { at: string; userName: string; from: string; to: string; regionName: string; reason: string }
+export interface RepinRecord {
+  at: string;
+  userName: string;
+  from: string;
+  to: string;
+  regionName: string;
+  reason: string;
+}
 const repinSetting = (planId: string) => `package_key_repins:${planId}`;
 export function repinsOf(ctx: AppContext, planId: string): RepinRecord[] {
   const raw = getSetting(ctx.db, repinSetting(planId));
@@ -72,7 +100,12 @@ export function repinsOf(ctx: AppContext, planId: string): RepinRecord[] {
  * A key other than the pinned one is refused, naming both fingerprints, unless `repin` names this package's
  * fingerprint exactly (the user compared it by phone): then `repinned` says what the pin changes from.
  */
-export function readFrameworkPackage(ctx: AppContext, fileName: string, bytes: Buffer, repin?: Repin): { framework: Framework; maker: PinnedKey; repinned: PinnedKey | null } {
+export function readFrameworkPackage(
+  ctx: AppContext,
+  fileName: string,
+  bytes: Buffer,
+  repin?: Repin,
+): { framework: Framework; maker: PinnedKey; repinned: PinnedKey | null } {
   if (bytes.length > MAX_PACKAGE_BYTES) throw new AppError('invalid_file', M.tooLarge(fileName));
   let raw: unknown;
   try {
@@ -86,29 +119,47 @@ export function readFrameworkPackage(ctx: AppContext, fileName: string, bytes: B
   if (!pkg.success) throw new AppError('refused', M.unsigned(fileName));
   // everything but the signature is signed, fields this version does not know included
   const { signature, ...payload } = raw as Record<string, unknown>;
-  if (!verifyPayload(payload, pkg.data.maker.publicKey, String(signature))) throw new AppError('refused', M.altered(fileName));
+  if (!verifyPayload(payload, pkg.data.maker.publicKey, String(signature)))
+    throw new AppError('refused', M.altered(fileName));
   const parsed = FrameworkSchema.safeParse(pkg.data.framework);
   if (!parsed.success) {
-    throw new AppError('invalid_file', M.invalid(fileName), parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })));
+    throw new AppError(
+      'invalid_file',
+      M.invalid(fileName),
+      parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   }
   const framework = parsed.data;
-  const maker: PinnedKey = { ...pkg.data.maker, fingerprint: fingerprint(pkg.data.maker.publicKey), pinnedAt: isoNow(ctx) };
+  const maker: PinnedKey = {
+    ...pkg.data.maker,
+    fingerprint: fingerprint(pkg.data.maker.publicKey),
+    pinnedAt: isoNow(ctx),
+  };
   const pinned = pinnedKey(ctx, framework.plan.id);
   let repinned: PinnedKey | null = null;
   if (pinned && pinned.publicKey !== maker.publicKey) {
     if (!repin) {
       throw new AppError('refused', M.otherKey(fileName, maker.fingerprint, pinned.fingerprint, pinned.regionName), [
-        { path: 'pinned', message: pinned.fingerprint }, { path: 'fingerprint', message: maker.fingerprint },
+        { path: 'pinned', message: pinned.fingerprint },
+        { path: 'fingerprint', message: maker.fingerprint },
       ]);
     }
-    if (repin.fingerprint.trim().toUpperCase() !== maker.fingerprint) throw new AppError('refused', M.repinMismatch(repin.fingerprint.trim(), maker.fingerprint));
+    if (repin.fingerprint.trim().toUpperCase() !== maker.fingerprint)
+      throw new AppError('refused', M.repinMismatch(repin.fingerprint.trim(), maker.fingerprint));
     repinned = pinned;
   }
-  if (maker.regionCode !== framework.plan.region.code) throw new AppError('refused', M.notPlanOffice(fileName, maker.regionName, framework.plan.region.name));
+  if (maker.regionCode !== framework.plan.region.code)
+    throw new AppError('refused', M.notPlanOffice(fileName, maker.regionName, framework.plan.region.name));
   const problems = checkFramework(framework);
-  if (problems.length > 0) throw new AppError('invalid_file', M.invalid(fileName), problems.slice(0, 20).map((p) => ({ path: '', message: p })));
+  if (problems.length > 0)
+    throw new AppError(
+      'invalid_file',
+      M.invalid(fileName),
+      problems.slice(0, 20).map((p) => ({ path: '', message: p })),
+    );
   const profile = getProfile(ctx);
-  if (profile && profile.planId !== framework.plan.id) throw new AppError('refused', M.otherPlan(fileName, framework.plan.name));
+  if (profile && profile.planId !== framework.plan.id)
+    throw new AppError('refused', M.otherPlan(fileName, framework.plan.name));
   const current = getFrameworkVersion(ctx.db, framework.plan.id);
   if (current && current.version >= framework.version) {
     throw new AppError('refused', M.notNewer(fileName, framework.version, current.version));
@@ -116,7 +167,12 @@ export function readFrameworkPackage(ctx: AppContext, fileName: string, bytes: B
   return { framework, maker, repinned };
 }
 
-export function importFrameworkPackage(ctx: AppContext, fileName: string, bytes: Buffer, options: { repin?: Repin } = {}) {
+export function importFrameworkPackage(
+  ctx: AppContext,
+  fileName: string,
+  bytes: Buffer,
+  options: { repin?: Repin } = {},
+) {
   const { framework, maker, repinned } = readFrameworkPackage(ctx, fileName, bytes, options.repin);
   const planId = framework.plan.id;
   const first = !pinnedKey(ctx, planId);
@@ -124,15 +180,32 @@ export function importFrameworkPackage(ctx: AppContext, fileName: string, bytes:
     insertFrameworkVersion(ctx.db, framework, 'imported', isoNow(ctx));
     if (first || repinned) pinKey(ctx, planId, maker);
     if (repinned) {
-      const record: RepinRecord = { at: isoNow(ctx), userName: getProfile(ctx)?.userName ?? '', from: repinned.fingerprint, to: maker.fingerprint, regionName: maker.regionName, reason: options.repin!.reason.trim() };
+      const record: RepinRecord = {
+        at: isoNow(ctx),
+        userName: getProfile(ctx)?.userName ?? '',
+        from: repinned.fingerprint,
+        to: maker.fingerprint,
+        regionName: maker.regionName,
+        reason: options.repin!.reason.trim(),
+      };
       setSetting(ctx.db, repinSetting(planId), JSON.stringify([...repinsOf(ctx, planId), record]));
     }
   })();
-  if (repinned) ctx.log.info(`framework package key re-pinned plan=${planId} from=${repinned.fingerprint} to=${maker.fingerprint}`);
+  if (repinned)
+    ctx.log.info(`framework package key re-pinned plan=${planId} from=${repinned.fingerprint} to=${maker.fingerprint}`);
   return {
-    planId, version: framework.version,
+    planId,
+    version: framework.version,
     ...(first ? { pinned: { fingerprint: maker.fingerprint, regionName: maker.regionName } } : {}),
-    ...(repinned ? { repinned: { from: repinned.fingerprint, to: maker.fingerprint, message: M.repinned(maker.regionName, repinned.fingerprint, maker.fingerprint) } } : {}),
+    ...(repinned
+      ? {
+          repinned: {
+            from: repinned.fingerprint,
+            to: maker.fingerprint,
+            message: M.repinned(maker.regionName, repinned.fingerprint, maker.fingerprint),
+          },
+        }
+      : {}),
   };
 }
 

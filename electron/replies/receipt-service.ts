@@ -21,16 +21,27 @@ import { pinKey, pinnedKey } from '../plans/framework-package-service.ts';
 import { fingerprint, verifyPayload } from '../frameworks/signing-service.ts';
 
 const M = MESSAGES.returns.receipt;
-const refuse = (message: string): never => { throw new AppError('refused', message); };
+const refuse = (message: string): never => {
+  throw new AppError('refused', message);
+};
 
-export function importReceipt(ctx: AppContext, bytes: Uint8Array, fileName: string): { returnId: number; message: string } {
+export function importReceipt(
+  ctx: AppContext,
+  bytes: Uint8Array,
+  fileName: string,
+): { returnId: number; message: string } {
   const profile = getProfile(ctx) ?? refuse(MESSAGES.returns.noProfile);
   if (bytes.length > RECEIPT_MAX_BYTES) refuse(M.tooLarge(fileName, RECEIPT_MAX_BYTES / 1024));
   let json: unknown;
-  try { json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)); } catch { refuse(M.notReceipt(fileName)); }
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    refuse(M.notReceipt(fileName));
+  }
   const parsed = ReceiptSchema.safeParse(json);
   if (!parsed.success) {
-    const isReceipt = typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'wdp-monitor/receipt';
+    const isReceipt =
+      typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'wdp-monitor/receipt';
     if (isReceipt && !('signature' in (json as object))) refuse(M.unsigned);
     return refuse(isReceipt ? M.badField(parsed.error.issues[0]?.path.join('.') ?? '') : M.notReceipt(fileName));
   }
@@ -40,29 +51,60 @@ export function importReceipt(ctx: AppContext, bytes: Uint8Array, fileName: stri
   // the office's key: the one this computer pinned (with the first framework package or receipt), else pinned now
   const pinned = pinnedKey(ctx, profile.planId);
   const got = fingerprint(signature.publicKey);
-  if (pinned && pinned.publicKey !== signature.publicKey) refuse(M.otherKey(body.office.name, got, pinned.fingerprint, pinned.regionName));
+  if (pinned && pinned.publicKey !== signature.publicKey)
+    refuse(M.otherKey(body.office.name, got, pinned.fingerprint, pinned.regionName));
   const own = requireRegion(ctx, profile.regionCode).name;
   if (body.unit.code !== profile.regionCode || body.unit.department !== (profile.department ?? '')) {
-    refuse(M.otherUnit(body.unit.department ? MESSAGES.merge.departmentName(body.unit.department) : body.unit.name, body.year, own));
+    refuse(
+      M.otherUnit(
+        body.unit.department ? MESSAGES.merge.departmentName(body.unit.department) : body.unit.name,
+        body.year,
+        own,
+      ),
+    );
   }
   if (body.plan.id !== profile.planId) refuse(M.otherPlan(body.plan.name));
   const local = findReturn(ctx.db, body.unit.code, body.year, body.plan.id) ?? refuse(M.noLocal(own, body.year));
-  if (body.file.valuesChecksum && returnChecksum(returnData(ctx, local)) !== body.file.valuesChecksum) refuse(M.otherVersion);
+  if (body.file.valuesChecksum && returnChecksum(returnData(ctx, local)) !== body.file.valuesChecksum)
+    refuse(M.otherVersion);
 
   const at = isoNow(ctx);
   const user = userName(ctx);
   const added = ctx.db.transaction(() => {
-    if (!pinned) pinKey(ctx, profile.planId, { publicKey: signature.publicKey, fingerprint: got, regionCode: body.office.code, regionName: body.office.name, pinnedAt: at });
+    if (!pinned)
+      pinKey(ctx, profile.planId, {
+        publicKey: signature.publicKey,
+        fingerprint: got,
+        regionCode: body.office.code,
+        regionName: body.office.name,
+        pinnedAt: at,
+      });
     const info = insertReceipt(ctx.db, local.id, body, checksum, at);
-    if (info.changes > 0) appendAudit(ctx.db, local.id, { at, userName: user, field: 'review:receipt', oldValue: null, newValue: M.audit(body.office.name, body.decision, footerDateText(localDate(body.decidedAt)), body.remark) });
+    if (info.changes > 0)
+      appendAudit(ctx.db, local.id, {
+        at,
+        userName: user,
+        field: 'review:receipt',
+        oldValue: null,
+        newValue: M.audit(body.office.name, body.decision, footerDateText(localDate(body.decidedAt)), body.remark),
+      });
     // 审核通过: the version the office accepted is locked at this office for good (a receipt never unlocks)
     if (body.decision === 'accepted' && local.status !== 'accepted') {
       setReturnStatus(ctx.db, local.id, 'accepted', at);
-      appendAudit(ctx.db, local.id, { at, userName: user, field: 'status', oldValue: local.status, newValue: 'accepted' });
+      appendAudit(ctx.db, local.id, {
+        at,
+        userName: user,
+        field: 'status',
+        oldValue: local.status,
+        newValue: 'accepted',
+      });
     }
     return info.changes > 0;
   })();
-  const message = (added ? M.imported : M.again)(body.office.name, body.decision, footerDateText(localDate(body.decidedAt)));
+  const message = (added ? M.imported : M.again)(
+    body.office.name,
+    body.decision,
+    footerDateText(localDate(body.decidedAt)),
+  );
   return { returnId: local.id, message: pinned ? message : message + M.pinnedNow(body.office.name, got) };
 }
-

@@ -17,9 +17,15 @@ import { userName } from '../settings/settings-service.ts';
 import { getProfile } from '../settings/settings-service.ts';
 
 const M = MESSAGES.returns.returned;
-const refuse = (message: string): never => { throw new AppError('refused', message); };
+const refuse = (message: string): never => {
+  throw new AppError('refused', message);
+};
 
-export function importReturned(ctx: AppContext, bytes: Uint8Array, fileName: string): { returnId: number; remarks: number; message: string } {
+export function importReturned(
+  ctx: AppContext,
+  bytes: Uint8Array,
+  fileName: string,
+): { returnId: number; remarks: number; message: string } {
   const profile = getProfile(ctx) ?? refuse(MESSAGES.returns.noProfile);
   const { report, meta } = readReturnWorkbook(bytes, fileName, readContextOf(ctx));
   if (!meta) return refuse(M.unreadable(report.verdict));
@@ -33,8 +39,11 @@ export function importReturned(ctx: AppContext, bytes: Uint8Array, fileName: str
   if (meta.checksum.stated !== meta.checksum.actual) refuse(M.valuesChanged);
   const { identity } = meta;
   if (identity.planId !== profile.planId) refuse(M.otherPlan(identity.planName));
-  if (identity.regionCode !== profile.regionCode) refuse(M.otherUnit(identity.regionName, identity.year, requireRegion(ctx, profile.regionCode).name));
-  const local = findReturn(ctx.db, identity.regionCode, identity.year, identity.planId) ?? refuse(M.noLocal(identity.regionName, identity.year));
+  if (identity.regionCode !== profile.regionCode)
+    refuse(M.otherUnit(identity.regionName, identity.year, requireRegion(ctx, profile.regionCode).name));
+  const local =
+    findReturn(ctx.db, identity.regionCode, identity.year, identity.planId) ??
+    refuse(M.noLocal(identity.regionName, identity.year));
   if (returnChecksum(returnData(ctx, local)) !== review.review.reviewOf) refuse(M.otherVersion);
 
   const at = isoNow(ctx);
@@ -42,21 +51,53 @@ export function importReturned(ctx: AppContext, bytes: Uint8Array, fileName: str
   const r = review.review;
   ctx.db.transaction(() => {
     ctx.db.prepare('DELETE FROM return_remarks WHERE return_id = ?').run(local.id);
-    const put = ctx.db.prepare(`INSERT INTO return_remarks (return_id, seq, item, sex, location, problem, remark, value_then, office, at)
+    const put =
+      ctx.db.prepare(`INSERT INTO return_remarks (return_id, seq, item, sex, location, problem, remark, value_then, office, at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     if (r.overall) put.run(local.id, 0, '', '', '', '', r.overall, null, r.officeName, r.reviewedAt);
-    r.remarks.forEach((m, i) => { put.run(local.id, i + 1, m.item, m.sex, m.location, m.problem, m.remark, describeCell(getCell(ctx.db, local.id, m.item, m.sex)), r.officeName, r.reviewedAt); });
+    r.remarks.forEach((m, i) => {
+      put.run(
+        local.id,
+        i + 1,
+        m.item,
+        m.sex,
+        m.location,
+        m.problem,
+        m.remark,
+        describeCell(getCell(ctx.db, local.id, m.item, m.sex)),
+        r.officeName,
+        r.reviewedAt,
+      );
+    });
     if (local.status !== 'returned') {
       setReturnStatus(ctx.db, local.id, 'returned', at);
-      appendAudit(ctx.db, local.id, { at, userName: user, field: 'status', oldValue: local.status, newValue: 'returned' });
+      appendAudit(ctx.db, local.id, {
+        at,
+        userName: user,
+        field: 'status',
+        oldValue: local.status,
+        newValue: 'returned',
+      });
     }
     // the corrected return is the next version: its 报出日期 is set again when it is resubmitted
     const footer = footerOf(ctx.db, local.id);
     if (footer.reportedOn) {
       putFooter(ctx.db, local.id, { ...footer, reportedOn: null });
-      appendAudit(ctx.db, local.id, { at, userName: user, field: 'footer:reportedOn', oldValue: footer.reportedOn, newValue: null });
+      appendAudit(ctx.db, local.id, {
+        at,
+        userName: user,
+        field: 'footer:reportedOn',
+        oldValue: footer.reportedOn,
+        newValue: null,
+      });
     }
-    appendAudit(ctx.db, local.id, { at, userName: user, field: 'review:returned', oldValue: null, newValue: M.audit(r.officeName, r.overall, r.remarks.length) });
+    appendAudit(ctx.db, local.id, {
+      at,
+      userName: user,
+      field: 'review:returned',
+      oldValue: null,
+      newValue: M.audit(r.officeName, r.overall, r.remarks.length),
+    });
     touchReturn(ctx.db, local.id, at);
   })();
   return { returnId: local.id, remarks: r.remarks.length, message: M.imported(r.officeName, r.remarks.length) };

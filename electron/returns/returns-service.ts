@@ -7,12 +7,36 @@ import { parseNumberInput } from '../../shared/returns/parse-number.ts';
 import { describeCell } from '../../shared/returns/audit-labels.ts';
 import { FOOTER_FIELDS, type ReturnFooter } from '../../shared/returns/footer.ts';
 import type { ReturnRemark } from '../../shared/returns/review.ts';
-import { cellKey, type Cell, type QualitativeChoice, type ReturnData, type ReturnStatus } from '../../shared/returns/schema.ts';
+import {
+  cellKey,
+  type Cell,
+  type QualitativeChoice,
+  type ReturnData,
+  type ReturnStatus,
+} from '../../shared/returns/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { appendAudit, auditOf } from '../db/repos/audit-repo.ts';
 import {
-  cellsOf, confirmPrefilled, explanationsOf, findReturn, footerOf, putFooter, getCell, getQualitative, getReturn, historyOf, insertReturn,
-  listReturns, putCell, putExplanation, putQualitative, putThreshold, qualitativeOf, setReturnStatus, thresholdsOf, touchReturn,
+  cellsOf,
+  confirmPrefilled,
+  explanationsOf,
+  findReturn,
+  footerOf,
+  putFooter,
+  getCell,
+  getQualitative,
+  getReturn,
+  historyOf,
+  insertReturn,
+  listReturns,
+  putCell,
+  putExplanation,
+  putQualitative,
+  putThreshold,
+  qualitativeOf,
+  setReturnStatus,
+  thresholdsOf,
+  touchReturn,
   type ReturnRow,
 } from '../db/repos/returns-repo.ts';
 import { isoNow, type AppContext } from '../context/app-context.ts';
@@ -29,20 +53,33 @@ export function requireReturn(ctx: AppContext, id: number): ReturnRow {
   return row;
 }
 
-
 export function returnData(ctx: AppContext, row: ReturnRow): ReturnData {
   return {
-    planId: row.planId, frameworkVersion: row.frameworkVersion, regionCode: row.regionCode, level: row.level, year: row.year,
-    cells: cellsOf(ctx.db, row.id), qualitative: qualitativeOf(ctx.db, row.id), externalThresholds: thresholdsOf(ctx.db, row.id),
+    planId: row.planId,
+    frameworkVersion: row.frameworkVersion,
+    regionCode: row.regionCode,
+    level: row.level,
+    year: row.year,
+    cells: cellsOf(ctx.db, row.id),
+    qualitative: qualitativeOf(ctx.db, row.id),
+    externalThresholds: thresholdsOf(ctx.db, row.id),
   };
 }
 
 export function summarize(ctx: AppContext, row: ReturnRow, cells = cellsOf(ctx.db, row.id)): ReturnSummary {
   return {
-    id: row.id, planId: row.planId, frameworkVersion: row.frameworkVersion, regionCode: row.regionCode,
-    regionName: requireRegion(ctx, row.regionCode).name, level: row.level, year: row.year, status: row.status,
+    id: row.id,
+    planId: row.planId,
+    frameworkVersion: row.frameworkVersion,
+    regionCode: row.regionCode,
+    regionName: requireRegion(ctx, row.regionCode).name,
+    level: row.level,
+    year: row.year,
+    status: row.status,
     cellsFilled: cells.filter((c) => c.value !== null || c.noData !== null || c.raw !== null).length,
-    prefilledCells: cells.filter((c) => c.prefilled).length, updatedAt: row.updatedAt, receipt: latestReceipt(ctx.db, row.id),
+    prefilledCells: cells.filter((c) => c.prefilled).length,
+    updatedAt: row.updatedAt,
+    receipt: latestReceipt(ctx.db, row.id),
   };
 }
 
@@ -63,7 +100,8 @@ export function listReturnSummaries(ctx: AppContext, regionCode?: string): Retur
 }
 
 /** The framework a return was entered under (kept even after a newer version ships). */
-export const frameworkOf = (ctx: AppContext, row: ReturnRow): Framework => requireFramework(ctx, row.planId, row.frameworkVersion);
+export const frameworkOf = (ctx: AppContext, row: ReturnRow): Framework =>
+  requireFramework(ctx, row.planId, row.frameworkVersion);
 
 /** Opens the region's return for a year under the profile's plan, creating an empty (or prefilled) one. */
 export function openReturn(ctx: AppContext, regionCode: string, year: number, prefill: boolean): ReturnView {
@@ -77,18 +115,33 @@ export function openReturn(ctx: AppContext, regionCode: string, year: number, pr
   const level = region.level === 'township' ? 'township' : region.level === 'city' ? 'city' : 'county';
   const at = isoNow(ctx);
   const id = ctx.db.transaction(() => {
-    const newId = insertReturn(ctx.db, { planId: profile.planId, frameworkVersion: framework.version, regionCode, level, year, createdAt: at });
+    const newId = insertReturn(ctx.db, {
+      planId: profile.planId,
+      frameworkVersion: framework.version,
+      regionCode,
+      level,
+      year,
+      createdAt: at,
+    });
     // 填表人 is the user who opens it (they can change it)
-    if (profile.userName) putFooter(ctx.db, newId, { head: '', statistician: '', filler: profile.userName, phone: '', reportedOn: null });
+    if (profile.userName)
+      putFooter(ctx.db, newId, { head: '', statistician: '', filler: profile.userName, phone: '', reportedOn: null });
     const previous = prefill ? findReturn(ctx.db, regionCode, year - 1, profile.planId) : null;
     if (previous) {
       // a department copies only its own items
       const scope = departmentScope(ctx, regionCode, framework);
       const known = new Set((scope?.framework ?? framework).dataItems.map((d) => d.code));
       for (const cell of cellsOf(ctx.db, previous.id)) {
-        if (known.has(cell.item) && cell.value !== null) putCell(ctx.db, newId, { ...cell, noData: null, prefilled: true, raw: null }, at);
+        if (known.has(cell.item) && cell.value !== null)
+          putCell(ctx.db, newId, { ...cell, noData: null, prefilled: true, raw: null }, at);
       }
-      appendAudit(ctx.db, newId, { at, userName: userName(ctx), field: 'prefill', oldValue: null, newValue: String(year - 1) });
+      appendAudit(ctx.db, newId, {
+        at,
+        userName: userName(ctx),
+        field: 'prefill',
+        oldValue: null,
+        newValue: String(year - 1),
+      });
     }
     return newId;
   })();
@@ -125,14 +178,20 @@ export function setCells(ctx: AppContext, returnId: number, input: CellEditInput
   const edits: CellEdit[] = input.map((edit) => {
     const path = cellKey(edit.item, edit.sex);
     const item = items.get(edit.item);
-    if (!item) throw new AppError('invalid_request', M.unknownItem(edit.item), [{ path, message: M.unknownItem(edit.item) }]);
+    if (!item)
+      throw new AppError('invalid_request', M.unknownItem(edit.item), [{ path, message: M.unknownItem(edit.item) }]);
     const refused = scope?.refusal(edit.item);
     if (refused) throw new AppError('refused', refused, [{ path, message: refused }]);
-    if (!sexColumnsOf(item).includes(edit.sex)) throw new AppError('invalid_request', M.noSuchColumn(item.name, edit.sex), [{ path, message: M.noSuchColumn(item.name, edit.sex) }]);
+    if (!sexColumnsOf(item).includes(edit.sex))
+      throw new AppError('invalid_request', M.noSuchColumn(item.name, edit.sex), [
+        { path, message: M.noSuchColumn(item.name, edit.sex) },
+      ]);
     const noData = edit.noData ?? null;
     const raw = edit.raw ?? null;
-    if (edit.value !== null && noData !== null) throw new AppError('invalid_request', M.valueAndNoData, [{ path, message: M.valueAndNoData }]);
-    if (raw !== null && (edit.value !== null || noData !== null)) throw new AppError('invalid_request', M.rawAndValue, [{ path, message: M.rawAndValue }]);
+    if (edit.value !== null && noData !== null)
+      throw new AppError('invalid_request', M.valueAndNoData, [{ path, message: M.valueAndNoData }]);
+    if (raw !== null && (edit.value !== null || noData !== null))
+      throw new AppError('invalid_request', M.rawAndValue, [{ path, message: M.rawAndValue }]);
     if (raw !== null) {
       const parsed = parseNumberInput(raw, { valueType: item.valueType, decimals: item.decimals, unit: item.unit });
       if (parsed.ok) return { item: edit.item, sex: edit.sex, value: parsed.value, noData: null, raw: null };
@@ -146,12 +205,31 @@ export function setCells(ctx: AppContext, returnId: number, input: CellEditInput
     let changed = false;
     for (const edit of edits) {
       const before = getCell(ctx.db, returnId, edit.item, edit.sex);
-      previous.push({ item: edit.item, sex: edit.sex, value: before?.value ?? null, noData: before?.noData ?? null, raw: before?.raw ?? null });
-      const after: Cell = { item: edit.item, sex: edit.sex, value: edit.value, noData: edit.noData, prefilled: false, raw: edit.raw };
+      previous.push({
+        item: edit.item,
+        sex: edit.sex,
+        value: before?.value ?? null,
+        noData: before?.noData ?? null,
+        raw: before?.raw ?? null,
+      });
+      const after: Cell = {
+        item: edit.item,
+        sex: edit.sex,
+        value: edit.value,
+        noData: edit.noData,
+        prefilled: false,
+        raw: edit.raw,
+      };
       if (describeCell(before) === describeCell(after) && !before?.prefilled) continue;
       changed = true;
       putCell(ctx.db, returnId, after, at);
-      appendAudit(ctx.db, returnId, { at, userName: user, field: cellKey(edit.item, edit.sex), oldValue: describeCell(before), newValue: describeCell(after) });
+      appendAudit(ctx.db, returnId, {
+        at,
+        userName: user,
+        field: cellKey(edit.item, edit.sex),
+        oldValue: describeCell(before),
+        newValue: describeCell(after),
+      });
     }
     const status = changed ? draftAfterEdit(ctx, row, at, user) : row.status;
     touchReturn(ctx.db, returnId, at);
@@ -166,18 +244,32 @@ export function confirmPrefilledCells(ctx: AppContext, returnId: number) {
   const user = userName(ctx);
   return ctx.db.transaction(() => {
     const confirmed = confirmPrefilled(ctx.db, returnId, at);
-    if (confirmed > 0) appendAudit(ctx.db, returnId, { at, userName: user, field: 'prefill-confirmed', oldValue: null, newValue: String(confirmed) });
+    if (confirmed > 0)
+      appendAudit(ctx.db, returnId, {
+        at,
+        userName: user,
+        field: 'prefill-confirmed',
+        oldValue: null,
+        newValue: String(confirmed),
+      });
     const status = confirmed > 0 ? draftAfterEdit(ctx, row, at, user) : row.status;
     touchReturn(ctx.db, returnId, at);
     return { confirmed, status };
   })();
 }
 
-export function setQualitative(ctx: AppContext, returnId: number, indicator: string, choice: QualitativeChoice | null, note: string) {
+export function setQualitative(
+  ctx: AppContext,
+  returnId: number,
+  indicator: string,
+  choice: QualitativeChoice | null,
+  note: string,
+) {
   const row = requireReturn(ctx, returnId);
   requireEditable(row);
   const framework = frameworkOf(ctx, row);
-  if (!framework.indicators.some((i) => i.code === indicator && i.kind === 'qualitative')) throw new AppError('invalid_request', M.unknownItem(indicator));
+  if (!framework.indicators.some((i) => i.code === indicator && i.kind === 'qualitative'))
+    throw new AppError('invalid_request', M.unknownItem(indicator));
   if (departmentScope(ctx, row.regionCode, framework)) throw new AppError('refused', MESSAGES.merge.countyOwnAnswer);
   const at = isoNow(ctx);
   const user = userName(ctx);
@@ -205,7 +297,13 @@ export function setThreshold(ctx: AppContext, returnId: number, targetId: string
   return ctx.db.transaction(() => {
     const before = thresholdsOf(ctx.db, returnId)[targetId];
     putThreshold(ctx.db, returnId, targetId, value);
-    appendAudit(ctx.db, returnId, { at, userName: user, field: `threshold:${targetId}`, oldValue: before === undefined ? null : String(before), newValue: value === null ? null : String(value) });
+    appendAudit(ctx.db, returnId, {
+      at,
+      userName: user,
+      field: `threshold:${targetId}`,
+      oldValue: before === undefined ? null : String(before),
+      newValue: value === null ? null : String(value),
+    });
     const status = (before ?? null) !== value ? draftAfterEdit(ctx, row, at, user) : row.status;
     touchReturn(ctx.db, returnId, at);
     return { updatedAt: at, status };
@@ -218,7 +316,13 @@ export function setExplanation(ctx: AppContext, returnId: number, key: string, t
   const at = isoNow(ctx);
   ctx.db.transaction(() => {
     putExplanation(ctx.db, returnId, key, text);
-    appendAudit(ctx.db, returnId, { at, userName: userName(ctx), field: `explanation:${key}`, oldValue: null, newValue: text.trim() || null });
+    appendAudit(ctx.db, returnId, {
+      at,
+      userName: userName(ctx),
+      field: `explanation:${key}`,
+      oldValue: null,
+      newValue: text.trim() || null,
+    });
     touchReturn(ctx.db, returnId, at);
   })();
   return { updatedAt: at };
@@ -238,7 +342,14 @@ export function setFooter(ctx: AppContext, returnId: number, footer: ReturnFoote
     const changed = FOOTER_FIELDS.filter((f) => (before[f] ?? '') !== (footer[f] ?? ''));
     if (changed.length === 0) return;
     putFooter(ctx.db, returnId, footer);
-    for (const f of changed) appendAudit(ctx.db, returnId, { at, userName: user, field: `footer:${f}`, oldValue: before[f] || null, newValue: footer[f] || null });
+    for (const f of changed)
+      appendAudit(ctx.db, returnId, {
+        at,
+        userName: user,
+        field: `footer:${f}`,
+        oldValue: before[f] || null,
+        newValue: footer[f] || null,
+      });
     touchReturn(ctx.db, returnId, at);
   })();
   return { footer: footerOf(ctx.db, returnId), updatedAt: at };
@@ -249,13 +360,32 @@ export const returnAudit = (ctx: AppContext, returnId: number, limit: number) =>
   return auditOf(ctx.db, returnId, limit);
 };
 
-interface RawRemark { item: string; sex: string; location: string; problem: string; remark: string; value_then: string | null; office: string; at: string }
+interface RawRemark {
+  item: string;
+  sex: string;
+  location: string;
+  problem: string;
+  remark: string;
+  value_then: string | null;
+  office: string;
+  at: string;
+}
 
 /** The remarks of the office that sent the return back (退回); a cell remark is fixed once the cell changed. */
 function remarksOf(ctx: AppContext, returnId: number): ReturnRemark[] {
-  const rows = ctx.db.prepare('SELECT item, sex, location, problem, remark, value_then, office, at FROM return_remarks WHERE return_id = ? ORDER BY seq').all(returnId) as RawRemark[];
+  const rows = ctx.db
+    .prepare(
+      'SELECT item, sex, location, problem, remark, value_then, office, at FROM return_remarks WHERE return_id = ? ORDER BY seq',
+    )
+    .all(returnId) as RawRemark[];
   return rows.map((m) => ({
-    item: m.item, sex: m.sex, location: m.location, problem: m.problem, remark: m.remark, office: m.office, at: m.at,
+    item: m.item,
+    sex: m.sex,
+    location: m.location,
+    problem: m.problem,
+    remark: m.remark,
+    office: m.office,
+    at: m.at,
     fixed: m.item !== '' && describeCell(getCell(ctx.db, returnId, m.item, m.sex)) !== m.value_then,
   }));
 }

@@ -20,19 +20,35 @@ export function setProfile(ctx: AppContext, profile: Profile): Profile {
   const region = requireRegion(ctx, profile.regionCode);
   const county = framework.plan.region.code;
   const countyRow = requireRegion(ctx, county);
-  const fits = profile.role === 'township' ? region.level === 'township' && region.parent === county
-    : profile.role === 'county' || profile.role === 'department' ? region.code === county
-    : region.code === countyRow.parent || (countyRow.level === 'city' && region.code === county);
+  const fits =
+    profile.role === 'township'
+      ? region.level === 'township' && region.parent === county
+      : profile.role === 'county' || profile.role === 'department'
+        ? region.code === county
+        : region.code === countyRow.parent || (countyRow.level === 'city' && region.code === county);
   if (!fits) {
     const A = MESSAGES.app;
-    const expected = profile.role === 'township' ? A.expectedTownship(framework.plan.region.name) : profile.role === 'county' ? framework.plan.region.name : A.expectedCity(framework.plan.region.name);
-    throw new AppError('invalid_request', A.wrongRegion(region.name, expected), [{ path: 'regionCode', message: A.wrongRegionShort }]);
+    const expected =
+      profile.role === 'township'
+        ? A.expectedTownship(framework.plan.region.name)
+        : profile.role === 'county'
+          ? framework.plan.region.name
+          : A.expectedCity(framework.plan.region.name);
+    throw new AppError('invalid_request', A.wrongRegion(region.name, expected), [
+      { path: 'regionCode', message: A.wrongRegionShort },
+    ]);
   }
   if (profile.role === 'department' && !departmentsOf(framework).some((d) => d.department === profile.department)) {
     const message = MESSAGES.merge.noSuchDepartment(profile.department ?? '');
     throw new AppError('invalid_request', message, [{ path: 'department', message }]);
   }
-  if (profile.role !== 'department' && profile.department !== undefined) profile = { planId: profile.planId, role: profile.role, regionCode: profile.regionCode, userName: profile.userName };
+  if (profile.role !== 'department' && profile.department !== undefined)
+    profile = {
+      planId: profile.planId,
+      role: profile.role,
+      regionCode: profile.regionCode,
+      userName: profile.userName,
+    };
   setSetting(ctx.db, 'profile', JSON.stringify(profile));
   return profile;
 }

@@ -14,7 +14,9 @@ export class ApiCallError extends Error {
 type Transport = (channel: Channel, input: unknown) => Promise<ApiResult<unknown>>;
 
 declare global {
-  interface Window { wdp?: Record<string, (input: unknown) => Promise<ApiResult<unknown>>> }
+  interface Window {
+    wdp?: Record<string, (input: unknown) => Promise<ApiResult<unknown>>>;
+  }
 }
 
 function loopbackToken(): string {
@@ -48,8 +50,13 @@ const transport = pickTransport();
 /** true in the desktop app (the preload's bridge), false in a browser (development, end-to-end tests) */
 export const isDesktop = typeof window !== 'undefined' && !!window.wdp;
 
-export const api = Object.fromEntries(CHANNELS.map((channel) => [channel, async (input: unknown) => {
-  const result = await transport(channel, input);
-  if (!result.ok) throw new ApiCallError(result.error);
-  return result.value;
-}])) as ApiClient;
+export const api = Object.fromEntries(
+  CHANNELS.map((channel) => [
+    channel,
+    async (input: unknown) => {
+      const result = await transport(channel, input);
+      if (!result.ok) throw new ApiCallError(result.error);
+      return result.value;
+    },
+  ]),
+) as ApiClient;

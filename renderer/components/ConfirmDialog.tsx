@@ -3,7 +3,16 @@
 import { useState, type ReactNode } from 'react';
 import { MESSAGES } from '../../shared/messages.ts';
 
-export function ConfirmDialog({ title, children, confirmLabel, reasonLabel, danger, blocked = false, onConfirm, onCancel }: {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  reasonLabel,
+  danger,
+  blocked = false,
+  onConfirm,
+  onCancel,
+}: {
   title: string;
   /** what will change */
   children: ReactNode;
@@ -19,8 +28,22 @@ export function ConfirmDialog({ title, children, confirmLabel, reasonLabel, dang
   const [reason, setReason] = useState('');
   const ready = !blocked && (!reasonLabel || reason.trim().length > 0);
   return (
-    <div className="dialog-backdrop" role="dialog" aria-modal="true" aria-label={title} onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }}>
-      <form className="dialog" onSubmit={(e) => { e.preventDefault(); if (ready) onConfirm(reason.trim()); }}>
+    <div
+      className="dialog-backdrop"
+      role="dialog"
+      aria-modal="true"
+      aria-label={title}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+      }}
+    >
+      <form
+        className="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (ready) onConfirm(reason.trim());
+        }}
+      >
         <h3>{title}</h3>
         <div className="dialog-body">{children}</div>
         {reasonLabel && (
@@ -30,8 +53,12 @@ export function ConfirmDialog({ title, children, confirmLabel, reasonLabel, dang
           </label>
         )}
         <div className="dialog-actions">
-          <button type="button" onClick={onCancel} autoFocus={!reasonLabel}>{MESSAGES.entry.cancel}</button>
-          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={!ready}>{confirmLabel}</button>
+          <button type="button" onClick={onCancel} autoFocus={!reasonLabel}>
+            {MESSAGES.entry.cancel}
+          </button>
+          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={!ready}>
+            {confirmLabel}
+          </button>
         </div>
       </form>
     </div>

@@ -7,7 +7,13 @@ import { saveBase64 } from '../lib/files.ts';
 
 const T = MESSAGES.excel.ui;
 
-export function ExportReturnButton({ returnId, label = T.exportButton, className, onDone, before }: {
+export function ExportReturnButton({
+  returnId,
+  label = T.exportButton,
+  className,
+  onDone,
+  before,
+}: {
   returnId: number;
   /** awaited first, e.g. the entry screen's pending saves, so the file holds every committed cell */
   before?: () => Promise<unknown>;
@@ -35,8 +41,20 @@ export function ExportReturnButton({ returnId, label = T.exportButton, className
   };
   return (
     <span className="export-return">
-      <button type="button" className={className} disabled={busy} onClick={() => void run()} data-testid="export-return">{busy ? T.exporting : label}</button>
-      {status && <span className={status.error ? 'error-text small' : 'muted small'} role="status">{status.text}</span>}
+      <button
+        type="button"
+        className={className}
+        disabled={busy}
+        onClick={() => void run()}
+        data-testid="export-return"
+      >
+        {busy ? T.exporting : label}
+      </button>
+      {status && (
+        <span className={status.error ? 'error-text small' : 'muted small'} role="status">
+          {status.text}
+        </span>
+      )}
     </span>
   );
 }

@@ -5,11 +5,27 @@ const M = MESSAGES.app.menu;
 
 export function GuideDialog({ onClose }: { onClose: () => void }) {
   return (
-    <div className="dialog-backdrop" role="dialog" aria-modal="true" aria-label={M.guideTitle} onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>
+    <div
+      className="dialog-backdrop"
+      role="dialog"
+      aria-modal="true"
+      aria-label={M.guideTitle}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
       <div className="dialog wide">
         <h3>{M.guideTitle}</h3>
-        <ul className="guide">{M.guideLines.map((line) => <li key={line}>{line}</li>)}</ul>
-        <div className="dialog-actions"><button type="button" className="primary" autoFocus onClick={onClose}>{M.close}</button></div>
+        <ul className="guide">
+          {M.guideLines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <div className="dialog-actions">
+          <button type="button" className="primary" autoFocus onClick={onClose}>
+            {M.close}
+          </button>
+        </div>
       </div>
     </div>
   );

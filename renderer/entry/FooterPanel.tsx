@@ -8,7 +8,15 @@ import { api, ApiCallError } from '../api/client.ts';
 
 const T = MESSAGES.entry.footer;
 
-export function FooterPanel({ returnId, initial, status }: { returnId: number; initial: ReturnFooter; status: ReturnStatus }) {
+export function FooterPanel({
+  returnId,
+  initial,
+  status,
+}: {
+  returnId: number;
+  initial: ReturnFooter;
+  status: ReturnStatus;
+}) {
   const [footer, setFooter] = useState<ReturnFooter>(initial);
   const [errors, setErrors] = useState<Partial<Record<FooterField, string>>>({});
   const [notice, setNotice] = useState('');
@@ -18,8 +26,15 @@ export function FooterPanel({ returnId, initial, status }: { returnId: number; i
   // biome-ignore lint/correctness/useExhaustiveDependencies: the status is the trigger (the footer changes with it on the back end)
   useEffect(() => {
     let live = true;
-    void api['returns:get']({ returnId }).then((v) => { if (live) setFooter(v.footer); }, () => undefined);
-    return () => { live = false; };
+    void api['returns:get']({ returnId }).then(
+      (v) => {
+        if (live) setFooter(v.footer);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
   }, [returnId, status]);
 
   const save = async () => {
@@ -53,17 +68,27 @@ export function FooterPanel({ returnId, initial, status }: { returnId: number; i
             <input
               type={f === 'reportedOn' ? 'date' : f === 'phone' ? 'tel' : 'text'}
               data-testid={`footer-${f}`}
-              value={(f === 'reportedOn' ? footer.reportedOn ?? '' : footer[f])}
+              value={f === 'reportedOn' ? (footer.reportedOn ?? '') : footer[f]}
               disabled={readOnly}
               aria-invalid={errors[f] ? true : undefined}
-              onChange={(e) => setFooter((x) => ({ ...x, [f]: f === 'reportedOn' ? (e.target.value || null) : e.target.value }))}
+              onChange={(e) =>
+                setFooter((x) => ({ ...x, [f]: f === 'reportedOn' ? e.target.value || null : e.target.value }))
+              }
             />
             {errors[f] && <span className="error-text small">{errors[f]}</span>}
           </label>
         ))}
-        {!readOnly && <button type="button" onClick={() => void save()} data-testid="footer-save">{T.save}</button>}
+        {!readOnly && (
+          <button type="button" onClick={() => void save()} data-testid="footer-save">
+            {T.save}
+          </button>
+        )}
       </div>
-      {notice && <p className="small" role="status" data-testid="footer-notice">{notice}</p>}
+      {notice && (
+        <p className="small" role="status" data-testid="footer-notice">
+          {notice}
+        </p>
+      )}
     </section>
   );
 }

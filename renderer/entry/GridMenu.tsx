@@ -8,8 +8,18 @@ export type GridMenuAction = 'copy' | 'cut' | 'paste' | 'clear' | 'noData' | 'hi
 const ACTIONS: GridMenuAction[] = ['copy', 'cut', 'paste', 'clear', 'noData', 'history'];
 const EDITS = new Set<GridMenuAction>(['cut', 'paste', 'clear', 'noData']);
 
-export function GridMenu({ x, y, readOnly, onAction, onClose }: {
-  x: number; y: number; readOnly: boolean; onAction: (action: GridMenuAction) => void; onClose: () => void;
+export function GridMenu({
+  x,
+  y,
+  readOnly,
+  onAction,
+  onClose,
+}: {
+  x: number;
+  y: number;
+  readOnly: boolean;
+  onAction: (action: GridMenuAction) => void;
+  onClose: () => void;
 }) {
   const ref = useRef<HTMLUListElement>(null);
   const enabled = ACTIONS.filter((a) => !(readOnly && EDITS.has(a)));
@@ -18,11 +28,17 @@ export function GridMenu({ x, y, readOnly, onAction, onClose }: {
   const [pos, setPos] = useState({ left: x, top: y });
   useEffect(() => {
     const box = ref.current?.getBoundingClientRect();
-    if (box) setPos({ left: Math.min(x, window.innerWidth - box.width - 4), top: Math.min(y, window.innerHeight - box.height - 4) });
+    if (box)
+      setPos({
+        left: Math.min(x, window.innerWidth - box.width - 4),
+        top: Math.min(y, window.innerHeight - box.height - 4),
+      });
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
   }, [x, y]);
   useEffect(() => {
-    const away = (e: MouseEvent) => { if (!ref.current?.contains(e.target as Node)) onClose(); };
+    const away = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) onClose();
+    };
     window.addEventListener('mousedown', away);
     return () => window.removeEventListener('mousedown', away);
   }, [onClose]);
@@ -32,22 +48,50 @@ export function GridMenu({ x, y, readOnly, onAction, onClose }: {
   };
   return (
     // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA menu pattern (a list of menu items, arrow keys move between them)
-    <ul className="grid-menu" role="menu" aria-label={M.label} ref={ref} style={{ left: pos.left, top: pos.top }}
+    <ul
+      className="grid-menu"
+      role="menu"
+      aria-label={M.label}
+      ref={ref}
+      style={{ left: pos.left, top: pos.top }}
       onContextMenu={(e) => e.preventDefault()}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') { e.preventDefault(); onClose(); }
-        else if (e.key === 'ArrowDown') { e.preventDefault(); focusAt((current + 1) % enabled.length); }
-        else if (e.key === 'ArrowUp') { e.preventDefault(); focusAt((current - 1 + enabled.length) % enabled.length); }
-        else if (e.key === 'Tab') { e.preventDefault(); }
-      }}>
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        } else if (e.key === 'ArrowDown') {
+          e.preventDefault();
+          focusAt((current + 1) % enabled.length);
+        } else if (e.key === 'ArrowUp') {
+          e.preventDefault();
+          focusAt((current - 1 + enabled.length) % enabled.length);
+        } else if (e.key === 'Tab') {
+          e.preventDefault();
+        }
+      }}
+    >
       {ACTIONS.map((a) => {
         const disabled = !enabled.includes(a);
         return (
           // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a menu item of the ARIA menu pattern
-          <li key={a} role="menuitem" tabIndex={-1} aria-disabled={disabled || undefined} className={disabled ? 'disabled' : undefined}
-            onClick={() => { if (!disabled) onAction(a); }}
-            onKeyDown={(e) => { if ((e.key === 'Enter' || e.key === ' ') && !disabled) { e.preventDefault(); onAction(a); } }}>
-            <span>{M[a]}</span>{M.keys[a] && <kbd>{M.keys[a]}</kbd>}
+          <li
+            key={a}
+            role="menuitem"
+            tabIndex={-1}
+            aria-disabled={disabled || undefined}
+            className={disabled ? 'disabled' : undefined}
+            onClick={() => {
+              if (!disabled) onAction(a);
+            }}
+            onKeyDown={(e) => {
+              if ((e.key === 'Enter' || e.key === ' ') && !disabled) {
+                e.preventDefault();
+                onAction(a);
+              }
+            }}
+          >
+            <span>{M[a]}</span>
+            {M.keys[a] && <kbd>{M.keys[a]}</kbd>}
           </li>
         );
       })}

@@ -2,7 +2,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ReturnView } from '../../shared/api/returns-contract.ts';
 import type { EntryOverlay } from '../../shared/api/merge-contract.ts';
-import { AREA_LETTER, type AreaCode, type DataItem, type Framework, type SexColumn } from '../../shared/framework/schema.ts';
+import {
+  AREA_LETTER,
+  type AreaCode,
+  type DataItem,
+  type Framework,
+  type SexColumn,
+} from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { cellKey, isLockedStatus, type Cell, type SettableStatus } from '../../shared/returns/schema.ts';
 import type { CellIssue } from '../../shared/rules/result.ts';
@@ -29,18 +35,42 @@ const T = MESSAGES.entry;
  * townships' returns, items a department supplied — shown read-only with their source and gaps.
  * `banner`: a line above the grid (e.g. which department this computer fills for).
  */
-export function ReturnEditor({ framework, view, overlay, banner }: { framework: Framework; view: ReturnView; overlay?: EntryOverlay; banner?: string }) {
-  const locked = useMemo(() => (overlay ? { cells: overlay.cells, locked: new Set(overlay.locked.map((s) => s.item)), pooledRatios: overlay.pooledRatios } : undefined), [overlay]);
+export function ReturnEditor({
+  framework,
+  view,
+  overlay,
+  banner,
+}: {
+  framework: Framework;
+  view: ReturnView;
+  overlay?: EntryOverlay;
+  banner?: string;
+}) {
+  const locked = useMemo(
+    () =>
+      overlay
+        ? {
+            cells: overlay.cells,
+            locked: new Set(overlay.locked.map((s) => s.item)),
+            pooledRatios: overlay.pooledRatios,
+          }
+        : undefined,
+    [overlay],
+  );
   const [notice, setNoticeText] = useState('');
   /** where a refusal points: each detail a link to its cell or target */
   const [noticeLinks, setNoticeLinks] = useState<{ path: string; message: string }[]>([]);
-  const setNotice = (text: string, links: { path: string; message: string }[] = []) => { setNoticeText(text); setNoticeLinks(links); };
+  const setNotice = (text: string, links: { path: string; message: string }[] = []) => {
+    setNoticeText(text);
+    setNoticeLinks(links);
+  };
   const [reopening, setReopening] = useState(false);
   const [targetFocus, setTargetFocus] = useState<{ id: string; nonce: number } | null>(null);
   const editor = useReturnEditor(framework, view, locked, () => setNotice(T.backToDraft));
   const township = view.summary.level === 'township';
   /** the areas with something for this office to enter: a township does not fill the county's items */
-  const fills = (a: AreaCode) => framework.dataItems.some((d) => d.code.startsWith(AREA_LETTER[a]) && (!township || d.level === 'township'));
+  const fills = (a: AreaCode) =>
+    framework.dataItems.some((d) => d.code.startsWith(AREA_LETTER[a]) && (!township || d.level === 'township'));
   const [area, setArea] = useState<AreaCode>(() => framework.areas.find((a) => fills(a.area))?.area ?? 'health');
   const [activeCell, setActiveCell] = useState<{ item: DataItem; sex: SexColumn } | null>(null);
   const [focus, setFocus] = useState<{ item: string; sex: SexColumn; nonce: number } | null>(null);
@@ -54,8 +84,13 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
   const indicators = useMemo(() => new Map(framework.indicators.map((i) => [i.code, i])), [framework]);
   const areaItems = useMemo(() => {
     const letter = AREA_LETTER[area];
-    const all = framework.dataItems.filter((d) => d.code.startsWith(letter)).sort((a, b) => a.code.localeCompare(b.code));
-    return { shown: township ? all.filter((d) => d.level === 'township') : all, countyOnly: township ? all.filter((d) => d.level === 'county').length : 0 };
+    const all = framework.dataItems
+      .filter((d) => d.code.startsWith(letter))
+      .sort((a, b) => a.code.localeCompare(b.code));
+    return {
+      shown: township ? all.filter((d) => d.level === 'township') : all,
+      countyOnly: township ? all.filter((d) => d.level === 'county').length : 0,
+    };
   }, [framework, area, township]);
   const lockedInfo = useMemo(() => {
     if (!overlay) return undefined;
@@ -76,7 +111,9 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
   const remarks = useMemo(() => {
     const opened = new Map(view.data.cells.map((c) => [cellKey(c.item, c.sex), c]));
     const same = (a: Cell | undefined, b: Cell | undefined) =>
-      (a?.value ?? null) === (b?.value ?? null) && (a?.noData?.reason ?? null) === (b?.noData?.reason ?? null) && (a?.raw ?? null) === (b?.raw ?? null);
+      (a?.value ?? null) === (b?.value ?? null) &&
+      (a?.noData?.reason ?? null) === (b?.noData?.reason ?? null) &&
+      (a?.raw ?? null) === (b?.raw ?? null);
     return view.remarks.map((r) => {
       if (r.item === '' || r.fixed) return r;
       const key = cellKey(r.item, r.sex);
@@ -93,21 +130,35 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
     for (const r of remarks) {
       if (r.item === '' || r.fixed) continue;
       const key = cellKey(r.item, r.sex);
-      map.set(key, [...(map.get(key) ?? []), { severity: 'warning', code: 'county_remark', item: r.item, sex: r.sex as SexColumn, message: T.remarks.cell(r.remark) }]);
+      map.set(key, [
+        ...(map.get(key) ?? []),
+        {
+          severity: 'warning',
+          code: 'county_remark',
+          item: r.item,
+          sex: r.sex as SexColumn,
+          message: T.remarks.cell(r.remark),
+        },
+      ]);
     }
     return map;
   }, [editor.evaluation, remarks]);
   // While a number is being typed, the indicators and targets already show what it would give.
   const [typing, setTyping] = useState<{ item: DataItem; sex: SexColumn; value: number } | null>(null);
   const onTyping = (item: DataItem, sex: SexColumn, text: string | null) => {
-    const parsed = text === null ? null : parseNumberInput(text, { valueType: item.valueType, decimals: item.decimals, unit: item.unit });
+    const parsed =
+      text === null
+        ? null
+        : parseNumberInput(text, { valueType: item.valueType, decimals: item.decimals, unit: item.unit });
     setTyping(parsed?.ok && parsed.value !== null ? { item, sex, value: parsed.value } : null);
   };
   const live = useMemo(() => {
     if (!typing) return editor.evaluation;
     const key = cellKey(typing.item.code, typing.sex);
-    const cells = [...editor.data.cells.filter((c) => cellKey(c.item, c.sex) !== key),
-      { item: typing.item.code, sex: typing.sex, value: typing.value, noData: null, prefilled: false, raw: null }];
+    const cells = [
+      ...editor.data.cells.filter((c) => cellKey(c.item, c.sex) !== key),
+      { item: typing.item.code, sex: typing.sex, value: typing.value, noData: null, prefilled: false, raw: null },
+    ];
     return evaluateReturn(framework, { ...editor.data, cells }, editor.history);
   }, [typing, editor.evaluation, editor.data, editor.history, framework]);
   const values = useMemo(() => new Map(live.indicators.map((v) => [v.code, v])), [live]);
@@ -120,8 +171,14 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
     setFocus({ item, sex, nonce: Date.now() });
   };
 
-  const targetArea = useMemo(() => new Map(framework.areas.flatMap((a) => a.targets.map((t) => [t.id, a.area] as const))), [framework]);
-  const unexplained = useMemo(() => unexplainedAlerts(editor.evaluation, editor.explanations), [editor.evaluation, editor.explanations]);
+  const targetArea = useMemo(
+    () => new Map(framework.areas.flatMap((a) => a.targets.map((t) => [t.id, a.area] as const))),
+    [framework],
+  );
+  const unexplained = useMemo(
+    () => unexplainedAlerts(editor.evaluation, editor.explanations),
+    [editor.evaluation, editor.explanations],
+  );
   const jumpToTarget = (targetId: string) => {
     const to = targetArea.get(targetId);
     if (to) setArea(to);
@@ -137,18 +194,30 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
     field?.focus();
   }, [targetFocus, area]);
   const followLink = (path: string) => {
-    if (targetArea.has(path)) { jumpToTarget(path); return; }
+    if (targetArea.has(path)) {
+      jumpToTarget(path);
+      return;
+    }
     const dot = path.lastIndexOf('.');
     if (dot > 0 && itemsByCode.has(path.slice(0, dot))) jump(path.slice(0, dot), path.slice(dot + 1) as SexColumn);
   };
 
   const [finding, setFinding] = useState(false);
-  const findable = useMemo(() => framework.dataItems.filter((d) => !township || d.level === 'township'), [framework, township]);
+  const findable = useMemo(
+    () => framework.dataItems.filter((d) => !township || d.level === 'township'),
+    [framework, township],
+  );
   useMenuCommand((command) => {
-    if (command === 'save') void editor.flush().then(() => setNotice(MESSAGES.app.menu.allSaved(new Date().toLocaleTimeString('zh-CN', { hour12: false }))));
+    if (command === 'save')
+      void editor
+        .flush()
+        .then(() => setNotice(MESSAGES.app.menu.allSaved(new Date().toLocaleTimeString('zh-CN', { hour12: false }))));
     else if (command === 'undo' && !readOnly) editor.undo();
     else if (command === 'redo' && !readOnly) editor.redo();
-    else if (command === 'find') { setFinding(true); setTimeout(() => document.querySelector<HTMLInputElement>('.find-bar input')?.select(), 0); }
+    else if (command === 'find') {
+      setFinding(true);
+      setTimeout(() => document.querySelector<HTMLInputElement>('.find-bar input')?.select(), 0);
+    }
   });
 
   const changeStatus = async (status: SettableStatus, reason?: string) => {
@@ -165,42 +234,103 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
   const activeKey = activeCell ? cellKey(activeCell.item.code, activeCell.sex) : '';
   const activeSource = activeCell ? lockedInfo?.sources.get(activeCell.item.code) : undefined;
   const activeGap = activeSource ? lockedInfo?.gaps.get(activeKey) : undefined;
-  const activeInfo = [activeSource ? MESSAGES.merge.entry.summedCell(activeSource) : '', activeGap ? MESSAGES.merge.entry.gap(activeGap) : ''].filter(Boolean);
+  const activeInfo = [
+    activeSource ? MESSAGES.merge.entry.summedCell(activeSource) : '',
+    activeGap ? MESSAGES.merge.entry.gap(activeGap) : '',
+  ].filter(Boolean);
   const activeMessages = (issues.get(activeKey) ?? []).map((i) => i.message);
 
   return (
     <div className="return-editor">
       <div className="toolbar" role="toolbar">
-        <span className={`badge status-${editor.status}`} data-testid="return-status">{T.status[editor.status]}</span>
-        <button type="button" onClick={editor.undo} disabled={!editor.canUndo || readOnly} title="Ctrl+Z">{T.actions.undo}</button>
-        <button type="button" onClick={editor.redo} disabled={!editor.canRedo || readOnly} title="Ctrl+Y">{T.actions.redo}</button>
-        <button type="button" disabled={!activeCell || readOnly} onClick={() => activeCell && setNoData(activeCell)}>{T.actions.noData}</button>
-        <button type="button" aria-pressed={showAudit} onClick={() => { setAuditCell(null); setShowAudit((v) => !v); }}>{T.audit.toggle}</button>
-        {editor.prefilledCount > 0 && !readOnly && <button type="button" onClick={() => void editor.confirmPrefilled()}>{T.actions.confirmPrefilled(editor.prefilledCount)}</button>}
+        <span className={`badge status-${editor.status}`} data-testid="return-status">
+          {T.status[editor.status]}
+        </span>
+        <button type="button" onClick={editor.undo} disabled={!editor.canUndo || readOnly} title="Ctrl+Z">
+          {T.actions.undo}
+        </button>
+        <button type="button" onClick={editor.redo} disabled={!editor.canRedo || readOnly} title="Ctrl+Y">
+          {T.actions.redo}
+        </button>
+        <button type="button" disabled={!activeCell || readOnly} onClick={() => activeCell && setNoData(activeCell)}>
+          {T.actions.noData}
+        </button>
+        <button
+          type="button"
+          aria-pressed={showAudit}
+          onClick={() => {
+            setAuditCell(null);
+            setShowAudit((v) => !v);
+          }}
+        >
+          {T.audit.toggle}
+        </button>
+        {editor.prefilledCount > 0 && !readOnly && (
+          <button type="button" onClick={() => void editor.confirmPrefilled()}>
+            {T.actions.confirmPrefilled(editor.prefilledCount)}
+          </button>
+        )}
         <span className="spacer" />
-        <span className={editor.save.error ? 'save-state error-text' : 'save-state muted'} data-testid="save-state" aria-live="polite">
-          {editor.save.error ? T.saveFailed(editor.save.error) : editor.save.pending > 0 ? T.saving : editor.save.savedAt ? T.saved(editor.save.savedAt) : ''}
+        <span
+          className={editor.save.error ? 'save-state error-text' : 'save-state muted'}
+          data-testid="save-state"
+          aria-live="polite"
+        >
+          {editor.save.error
+            ? T.saveFailed(editor.save.error)
+            : editor.save.pending > 0
+              ? T.saving
+              : editor.save.savedAt
+                ? T.saved(editor.save.savedAt)
+                : ''}
         </span>
         <ExportReturnButton returnId={editor.returnId} before={editor.flush} />
-        {(editor.status === 'draft' || editor.status === 'returned') && <button type="button" onClick={() => void changeStatus('checked')}>{T.actions.markChecked}</button>}
-        {editor.status === 'checked' && <button type="button" className="primary" onClick={() => void changeStatus('submitted')}>{T.actions.submit}</button>}
-        {(editor.status === 'checked' || editor.status === 'submitted') && <button type="button" onClick={() => setReopening(true)}>{T.actions.reopen}</button>}
+        {(editor.status === 'draft' || editor.status === 'returned') && (
+          <button type="button" onClick={() => void changeStatus('checked')}>
+            {T.actions.markChecked}
+          </button>
+        )}
+        {editor.status === 'checked' && (
+          <button type="button" className="primary" onClick={() => void changeStatus('submitted')}>
+            {T.actions.submit}
+          </button>
+        )}
+        {(editor.status === 'checked' || editor.status === 'submitted') && (
+          <button type="button" onClick={() => setReopening(true)}>
+            {T.actions.reopen}
+          </button>
+        )}
       </div>
       {notice && (
         <div className="notice" role="status" data-testid="notice">
           {notice}
           {noticeLinks.length > 0 && (
             <ul className="notice-links">
-              {noticeLinks.map((d, i) => <li key={i}><button type="button" className="link" onClick={() => followLink(d.path)}>{d.message}</button></li>)}
+              {noticeLinks.map((d, i) => (
+                <li key={i}>
+                  <button type="button" className="link" onClick={() => followLink(d.path)}>
+                    {d.message}
+                  </button>
+                </li>
+              ))}
             </ul>
           )}
         </div>
       )}
-      {finding && <FindBar items={findable} onFound={(item) => jump(item.code, 'total')} onClose={() => setFinding(false)} />}
-      {banner && <p className="muted small entry-banner" data-testid="entry-banner">{banner}</p>}
+      {finding && (
+        <FindBar items={findable} onFound={(item) => jump(item.code, 'total')} onClose={() => setFinding(false)} />
+      )}
+      {banner && (
+        <p className="muted small entry-banner" data-testid="entry-banner">
+          {banner}
+        </p>
+      )}
       {overlay && (
         <p className="muted small entry-banner" data-testid="entry-banner">
-          {(overlay.office.level === 'city' ? MESSAGES.merge.entry.cityBanner : MESSAGES.merge.entry.summedBanner)(overlay.completeness.reported + overlay.completeness.drafts, overlay.completeness.total)}
+          {(overlay.office.level === 'city' ? MESSAGES.merge.entry.cityBanner : MESSAGES.merge.entry.summedBanner)(
+            overlay.completeness.reported + overlay.completeness.drafts,
+            overlay.completeness.total,
+          )}
         </p>
       )}
       {remarks.length > 0 && (
@@ -209,71 +339,178 @@ export function ReturnEditor({ framework, view, overlay, banner }: { framework: 
           <ul>
             {remarks.map((r, i) => (
               <li key={i}>
-                {r.item === '' ? <>{T.remarks.overall}{r.remark}</> : (
-                  <button type="button" className="link" onClick={() => jump(r.item, r.sex as SexColumn)}>{r.location} {r.item}：{r.remark}{r.problem ? `（${r.problem}）` : ''}</button>
+                {r.item === '' ? (
+                  <>
+                    {T.remarks.overall}
+                    {r.remark}
+                  </>
+                ) : (
+                  <button type="button" className="link" onClick={() => jump(r.item, r.sex as SexColumn)}>
+                    {r.location} {r.item}：{r.remark}
+                    {r.problem ? `（${r.problem}）` : ''}
+                  </button>
                 )}
-                {r.item !== '' && <span className={r.fixed ? 'muted small' : 'error-text small'}> {r.fixed ? T.remarks.fixed : T.remarks.open}</span>}
+                {r.item !== '' && (
+                  <span className={r.fixed ? 'muted small' : 'error-text small'}>
+                    {' '}
+                    {r.fixed ? T.remarks.fixed : T.remarks.open}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
         </section>
       )}
-      {showAudit && <AuditPanel returnId={editor.returnId} version={`${editor.save.savedAt}:${editor.save.pending}:${editor.status}`} framework={framework}
-        cell={auditCell} onShowAll={() => setAuditCell(null)} />}
+      {showAudit && (
+        <AuditPanel
+          returnId={editor.returnId}
+          version={`${editor.save.savedAt}:${editor.save.pending}:${editor.status}`}
+          framework={framework}
+          cell={auditCell}
+          onShowAll={() => setAuditCell(null)}
+        />
+      )}
       <div className="tabs" role="tablist">
-        {framework.areas.filter((a) => (township ? fills(a.area) : a.targets.length > 0 || fills(a.area))).map((a) => {
-          const s = editor.evaluation.areas.find((x) => x.area === a.area);
-          const toExplain = unexplained.filter((t) => t.area === a.area).length;
-          return (
-            <button type="button" key={a.area} role="tab" aria-selected={a.area === area} className={a.area === area ? 'tab active' : 'tab'} onClick={() => setArea(a.area)}>
-              {MESSAGES.areaTitles[a.area]}
-              {s && s.errors > 0 && <span className="count error">{s.errors}</span>}
-              {s && s.errors === 0 && s.warnings > 0 && <span className="count warn">{s.warnings}</span>}
-              {toExplain > 0 && <span className="count alert" role="img" title={T.blockers.badge(toExplain)} aria-label={T.blockers.badge(toExplain)}>{toExplain}</span>}
-            </button>
-          );
-        })}
+        {framework.areas
+          .filter((a) => (township ? fills(a.area) : a.targets.length > 0 || fills(a.area)))
+          .map((a) => {
+            const s = editor.evaluation.areas.find((x) => x.area === a.area);
+            const toExplain = unexplained.filter((t) => t.area === a.area).length;
+            return (
+              <button
+                type="button"
+                key={a.area}
+                role="tab"
+                aria-selected={a.area === area}
+                className={a.area === area ? 'tab active' : 'tab'}
+                onClick={() => setArea(a.area)}
+              >
+                {MESSAGES.areaTitles[a.area]}
+                {s && s.errors > 0 && <span className="count error">{s.errors}</span>}
+                {s && s.errors === 0 && s.warnings > 0 && <span className="count warn">{s.warnings}</span>}
+                {toExplain > 0 && (
+                  <span
+                    className="count alert"
+                    role="img"
+                    title={T.blockers.badge(toExplain)}
+                    aria-label={T.blockers.badge(toExplain)}
+                  >
+                    {toExplain}
+                  </span>
+                )}
+              </button>
+            );
+          })}
       </div>
       {township && framework.areas.some((a) => !fills(a.area)) && (
         <p className="muted small county-areas" data-testid="county-only-areas">
-          {T.countyAreas(framework.areas.filter((a) => !fills(a.area)).map((a) => MESSAGES.areaTitles[a.area]).join('、'))}
+          {T.countyAreas(
+            framework.areas
+              .filter((a) => !fills(a.area))
+              .map((a) => MESSAGES.areaTitles[a.area])
+              .join('、'),
+          )}
         </p>
       )}
       <div className="entry-layout">
         <div className="entry-main">
           {areaItems.shown.length > 0 ? (
-            <DataGrid items={areaItems.shown} cells={gridCells} previous={previous} issues={issues} readOnly={readOnly} focus={focus} locked={lockedInfo}
-              onCommit={(edits) => void editor.commitCells(edits)} onUndo={editor.undo} onRedo={editor.redo}
-              onActiveChange={(item, sex) => setActiveCell({ item, sex })} onTyping={onTyping} onNoData={(item, sex) => setNoData({ item, sex })} onNotice={setNotice}
-              onCellHistory={(item, sex) => { setAuditCell({ key: cellKey(item.code, sex), name: item.name, column: T.sexLabel[sex] }); setShowAudit(true); }} />
+            <DataGrid
+              items={areaItems.shown}
+              cells={gridCells}
+              previous={previous}
+              issues={issues}
+              readOnly={readOnly}
+              focus={focus}
+              locked={lockedInfo}
+              onCommit={(edits) => void editor.commitCells(edits)}
+              onUndo={editor.undo}
+              onRedo={editor.redo}
+              onActiveChange={(item, sex) => setActiveCell({ item, sex })}
+              onTyping={onTyping}
+              onNoData={(item, sex) => setNoData({ item, sex })}
+              onNotice={setNotice}
+              onCellHistory={(item, sex) => {
+                setAuditCell({ key: cellKey(item.code, sex), name: item.name, column: T.sexLabel[sex] });
+                setShowAudit(true);
+              }}
+            />
           ) : null}
           <div className="cell-bar" data-testid="cell-bar">
-            {activeCell && <strong>{activeCell.item.code} {activeCell.item.name} · {T.sexLabel[activeCell.sex]}</strong>}
-            {activeInfo.map((m, i) => <span key={`i${i}`} className="cell-info">{m}</span>)}
-            {activeMessages.length > 0 ? activeMessages.map((m, i) => <span key={i} className="cell-message">{m}</span>) : activeInfo.length === 0 && <span className="muted small">{T.keyboardHelp}</span>}
+            {activeCell && (
+              <strong>
+                {activeCell.item.code} {activeCell.item.name} · {T.sexLabel[activeCell.sex]}
+              </strong>
+            )}
+            {activeInfo.map((m, i) => (
+              <span key={`i${i}`} className="cell-info">
+                {m}
+              </span>
+            ))}
+            {activeMessages.length > 0
+              ? activeMessages.map((m, i) => (
+                  <span key={i} className="cell-message">
+                    {m}
+                  </span>
+                ))
+              : activeInfo.length === 0 && <span className="muted small">{T.keyboardHelp}</span>}
           </div>
           {areaItems.countyOnly > 0 && <p className="muted small">{T.countyOnly(areaItems.countyOnly)}</p>}
           <h2>{T.indicators.heading}</h2>
-          <TargetsPanel area={planArea} indicators={indicators} values={values} results={results} qualitative={editor.qualitative}
-            thresholds={editor.thresholds} explanations={editor.explanations} readOnly={readOnly}
-            onAnswer={(i, c, n) => void editor.setAnswer(i, c, n)} onThreshold={(t, v) => void editor.setThreshold(t, v)} onExplanation={(k, t) => void editor.setExplanation(k, t)} />
+          <TargetsPanel
+            area={planArea}
+            indicators={indicators}
+            values={values}
+            results={results}
+            qualitative={editor.qualitative}
+            thresholds={editor.thresholds}
+            explanations={editor.explanations}
+            readOnly={readOnly}
+            onAnswer={(i, c, n) => void editor.setAnswer(i, c, n)}
+            onThreshold={(t, v) => void editor.setThreshold(t, v)}
+            onExplanation={(k, t) => void editor.setExplanation(k, t)}
+          />
           <FooterPanel returnId={editor.returnId} initial={view.footer} status={editor.status} />
         </div>
         <aside className="entry-side">
-          <SummaryPanel evaluation={editor.evaluation} items={itemsByCode} onJump={jump} onArea={setArea}
-            unexplained={unexplained.map((t) => ({ targetId: t.targetId, label: describeAlert(framework, t) }))} onTarget={jumpToTarget} />
+          <SummaryPanel
+            evaluation={editor.evaluation}
+            items={itemsByCode}
+            onJump={jump}
+            onArea={setArea}
+            unexplained={unexplained.map((t) => ({ targetId: t.targetId, label: describeAlert(framework, t) }))}
+            onTarget={jumpToTarget}
+          />
         </aside>
       </div>
       {reopening && (
-        <ConfirmDialog title={T.reopen.title} confirmLabel={T.reopen.confirm} reasonLabel={T.reopen.reason}
-          onCancel={() => setReopening(false)} onConfirm={(reason) => { setReopening(false); void changeStatus('draft', reason); }}>
+        <ConfirmDialog
+          title={T.reopen.title}
+          confirmLabel={T.reopen.confirm}
+          reasonLabel={T.reopen.reason}
+          onCancel={() => setReopening(false)}
+          onConfirm={(reason) => {
+            setReopening(false);
+            void changeStatus('draft', reason);
+          }}
+        >
           <p>{T.reopen.body(T.status[editor.status])}</p>
         </ConfirmDialog>
       )}
       {noData && (
-        <NoDataDialog item={noData.item} sex={noData.sex} initial={editor.cells.get(cellKey(noData.item.code, noData.sex))?.noData?.reason ?? ''}
+        <NoDataDialog
+          item={noData.item}
+          sex={noData.sex}
+          initial={editor.cells.get(cellKey(noData.item.code, noData.sex))?.noData?.reason ?? ''}
           onCancel={() => setNoData(null)}
-          onSave={(reason) => { void editor.commitCells([{ item: noData.item.code, sex: noData.sex, value: null, noData: { reason }, raw: null }]); setNoData(null); setFocus({ item: noData.item.code, sex: noData.sex, nonce: Date.now() }); }} />
+          onSave={(reason) => {
+            void editor.commitCells([
+              { item: noData.item.code, sex: noData.sex, value: null, noData: { reason }, raw: null },
+            ]);
+            setNoData(null);
+            setFocus({ item: noData.item.code, sex: noData.sex, nonce: Date.now() });
+          }}
+        />
       )}
     </div>
   );

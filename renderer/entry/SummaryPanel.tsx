@@ -8,7 +8,14 @@ import type { Evaluation } from '../../shared/rules/result.ts';
 
 const T = MESSAGES.entry.summary;
 
-export function SummaryPanel({ evaluation, items, onJump, onArea, unexplained, onTarget }: {
+export function SummaryPanel({
+  evaluation,
+  items,
+  onJump,
+  onArea,
+  unexplained,
+  onTarget,
+}: {
   evaluation: Evaluation;
   items: Map<string, DataItem>;
   onJump: (item: string, sex: SexColumn) => void;
@@ -17,7 +24,14 @@ export function SummaryPanel({ evaluation, items, onJump, onArea, unexplained, o
   unexplained: { targetId: string; label: string }[];
   onTarget: (targetId: string) => void;
 }) {
-  const rows = [...evaluation.areas.map((a) => ({ ...a, label: MESSAGES.areaShortNames[a.area], title: MESSAGES.areaTitles[a.area] })), { ...evaluation.total, area: null, label: T.total, title: T.total }];
+  const rows = [
+    ...evaluation.areas.map((a) => ({
+      ...a,
+      label: MESSAGES.areaShortNames[a.area],
+      title: MESSAGES.areaTitles[a.area],
+    })),
+    { ...evaluation.total, area: null, label: T.total, title: T.total },
+  ];
   const headline = headlineSentences(countsOf(evaluation.total));
   return (
     <section className="summary" aria-label={T.heading} data-testid="summary">
@@ -25,40 +39,70 @@ export function SummaryPanel({ evaluation, items, onJump, onArea, unexplained, o
       <table className="grid summary-table">
         <thead>
           <tr>
-            <th>{T.area}</th><th className="c-num">{T.filled}</th><th className="c-num">{T.errors}</th><th className="c-num">{T.warnings}</th>
-            <th className="c-num">{T.met}</th><th className="c-num" title={T.basicallyMet}>{T.basicShort}</th>
-            <th className="c-num" title={T.notMet}>{T.notMetShort}</th><th className="c-num" title={T.alertsTitle}>{T.alerts}</th>
+            <th>{T.area}</th>
+            <th className="c-num">{T.filled}</th>
+            <th className="c-num">{T.errors}</th>
+            <th className="c-num">{T.warnings}</th>
+            <th className="c-num">{T.met}</th>
+            <th className="c-num" title={T.basicallyMet}>
+              {T.basicShort}
+            </th>
+            <th className="c-num" title={T.notMet}>
+              {T.notMetShort}
+            </th>
+            <th className="c-num" title={T.alertsTitle}>
+              {T.alerts}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.label} className={r.area ? 'clickable' : 'total-row'} onClick={() => r.area && onArea(r.area)}>
               <td title={r.title}>{r.label}</td>
-              <td className="c-num">{r.cellsFilled}/{r.cellsTotal}</td>
+              <td className="c-num">
+                {r.cellsFilled}/{r.cellsTotal}
+              </td>
               <td className={`c-num ${r.errors ? 'num-error' : ''}`}>{r.errors}</td>
               <td className={`c-num ${r.warnings ? 'num-warn' : ''}`}>{r.warnings}</td>
-              <td className="c-num">{r.met}</td><td className="c-num">{r.basicallyMet}</td>
-              <td className={`c-num ${r.notMet ? 'num-error' : ''}`}>{r.notMet}</td><td className={`c-num ${r.alerts ? 'num-warn' : ''}`}>{r.alerts}</td>
+              <td className="c-num">{r.met}</td>
+              <td className="c-num">{r.basicallyMet}</td>
+              <td className={`c-num ${r.notMet ? 'num-error' : ''}`}>{r.notMet}</td>
+              <td className={`c-num ${r.alerts ? 'num-warn' : ''}`}>{r.alerts}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="headline" data-testid="headline">{headline.join('')}</p>
-      <details className="legend small muted"><summary>{T.legend}</summary><ul>{T.conventions.map((c) => <li key={c}>{c}</li>)}</ul></details>
+      <p className="headline" data-testid="headline">
+        {headline.join('')}
+      </p>
+      <details className="legend small muted">
+        <summary>{T.legend}</summary>
+        <ul>
+          {T.conventions.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      </details>
       <h3>{T.problems}</h3>
       {unexplained.length > 0 && (
         <div className="unexplained" data-testid="unexplained">
-          <h4 title={MESSAGES.entry.blockers.unexplainedHint}>{MESSAGES.entry.blockers.unexplained(unexplained.length)}</h4>
+          <h4 title={MESSAGES.entry.blockers.unexplainedHint}>
+            {MESSAGES.entry.blockers.unexplained(unexplained.length)}
+          </h4>
           <ul className="problems">
             {unexplained.map((u) => (
               <li key={u.targetId} className="warning">
-                <button type="button" className="link" onClick={() => onTarget(u.targetId)}>{u.label}</button>
+                <button type="button" className="link" onClick={() => onTarget(u.targetId)}>
+                  {u.label}
+                </button>
               </li>
             ))}
           </ul>
         </div>
       )}
-      {evaluation.issues.length === 0 ? (unexplained.length === 0 && <p className="muted">{T.noProblems}</p>) : (
+      {evaluation.issues.length === 0 ? (
+        unexplained.length === 0 && <p className="muted">{T.noProblems}</p>
+      ) : (
         <ul className="problems" data-testid="problems">
           {evaluation.issues.slice(0, 200).map((issue, i) => (
             <li key={i} className={issue.severity}>

@@ -26,12 +26,28 @@ interface Props {
 }
 
 /** A text box that saves when it loses focus (not on every keystroke). */
-function LazyInput(props: { value: string; placeholder?: string; disabled?: boolean; label: string; onSave: (v: string) => void; className?: string }) {
+function LazyInput(props: {
+  value: string;
+  placeholder?: string;
+  disabled?: boolean;
+  label: string;
+  onSave: (v: string) => void;
+  className?: string;
+}) {
   const [text, setText] = useState(props.value);
   return (
-    <input className={props.className} aria-label={props.label} value={text} placeholder={props.placeholder} disabled={props.disabled}
-      onChange={(e) => setText(e.target.value)} onBlur={() => text !== props.value && props.onSave(text)}
-      onKeyDown={(e) => { if (e.key === 'Enter') (e.target as HTMLInputElement).blur(); }} />
+    <input
+      className={props.className}
+      aria-label={props.label}
+      value={text}
+      placeholder={props.placeholder}
+      disabled={props.disabled}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={() => text !== props.value && props.onSave(text)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+      }}
+    />
   );
 }
 
@@ -58,8 +74,12 @@ function TargetsTable(p: Props & { targets: PlanArea['targets']; testId: string 
     <table className="grid targets-table" data-testid={p.testId}>
       <thead>
         <tr>
-          <th>{T.indicators.indicator}</th><th>{T.indicators.target}</th><th className="c-num">{T.indicators.value}</th>
-          <th className="c-num">{T.indicators.previous}</th><th>{T.indicators.status}</th><th>{T.indicators.note}</th>
+          <th>{T.indicators.indicator}</th>
+          <th>{T.indicators.target}</th>
+          <th className="c-num">{T.indicators.value}</th>
+          <th className="c-num">{T.indicators.previous}</th>
+          <th>{T.indicators.status}</th>
+          <th>{T.indicators.note}</th>
         </tr>
       </thead>
       <tbody>
@@ -69,45 +89,97 @@ function TargetsTable(p: Props & { targets: PlanArea['targets']; testId: string 
           const value = p.values.get(target.indicator);
           const unit = indicator.kind === 'qualitative' ? '' : indicator.unit;
           const decimals = indicator.kind === 'qualitative' ? 0 : indicator.decimals;
-          const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '' : formatInUnit(v, decimals, unit));
+          const fmt = (v: number | null | undefined) =>
+            v === null || v === undefined ? '' : formatInUnit(v, decimals, unit);
           const needsExplanation = result && hasAlert(result);
           const answer = p.qualitative.get(indicator.code);
           return (
             <tr key={target.id} data-target={target.id}>
-              <td><span className="code">{indicator.code}</span> {indicator.name}</td>
-              <td title={target.source.quote}>{target.text}<div className="muted small">{describeRule(target.rule, indicator)}</div></td>
+              <td>
+                <span className="code">{indicator.code}</span> {indicator.name}
+              </td>
+              <td title={target.source.quote}>
+                {target.text}
+                <div className="muted small">{describeRule(target.rule, indicator)}</div>
+              </td>
               <td className="c-num" data-testid={`value-${target.id}`}>
                 {indicator.kind === 'qualitative' ? (
-                  <select aria-label={MESSAGES.app.common.progressOf(indicator.name)} value={answer?.choice ?? ''} disabled={p.readOnly}
-                    onChange={(e) => p.onAnswer(indicator.code, (e.target.value || null) as QualitativeChoice | null, answer?.note ?? '')}>
+                  <select
+                    aria-label={MESSAGES.app.common.progressOf(indicator.name)}
+                    value={answer?.choice ?? ''}
+                    disabled={p.readOnly}
+                    onChange={(e) =>
+                      p.onAnswer(
+                        indicator.code,
+                        (e.target.value || null) as QualitativeChoice | null,
+                        answer?.note ?? '',
+                      )
+                    }
+                  >
                     <option value="">{T.indicators.choiceEmpty}</option>
-                    {(['done', 'in_progress', 'not_done'] as const).map((c) => <option key={c} value={c}>{T.choices[indicator.choices][c]}</option>)}
+                    {(['done', 'in_progress', 'not_done'] as const).map((c) => (
+                      <option key={c} value={c}>
+                        {T.choices[indicator.choices][c]}
+                      </option>
+                    ))}
                   </select>
-                ) : fmt(result?.value ?? value?.value)}
+                ) : (
+                  fmt(result?.value ?? value?.value)
+                )}
                 {value?.referenceOnly && <div className="muted small">{T.indicators.referenceOnly}</div>}
-                {value?.coverage && <div className="muted small pooled-note" data-testid={`pooled-${target.id}`}>{POOL_MSG.coverage(value.coverage)}</div>}
+                {value?.coverage && (
+                  <div className="muted small pooled-note" data-testid={`pooled-${target.id}`}>
+                    {POOL_MSG.coverage(value.coverage)}
+                  </div>
+                )}
               </td>
               <td className="c-num muted">{fmt(result?.previous)}</td>
               <td>
-                {result && <span className={`status status-${result.status}`} data-testid={`status-${target.id}`}>{T.targetStatus[result.status]}</span>}
-                {result?.hardToMeet && <span className="status status-volatile" data-testid={`alert-${target.id}`}>{T.alerts.hardToMeet}</span>}
+                {result && (
+                  <span className={`status status-${result.status}`} data-testid={`status-${target.id}`}>
+                    {T.targetStatus[result.status]}
+                  </span>
+                )}
+                {result?.hardToMeet && (
+                  <span className="status status-volatile" data-testid={`alert-${target.id}`}>
+                    {T.alerts.hardToMeet}
+                  </span>
+                )}
                 {result?.volatile && <span className="status status-volatile">{T.alerts.volatile}</span>}
               </td>
               <td className="notes">
                 {result?.message && <div className="small">{result.message}</div>}
                 {target.rule.kind === 'external' && (
-                  <LazyInput className="threshold" label={T.indicators.thresholdPlaceholder} placeholder={T.indicators.thresholdPlaceholder} disabled={p.readOnly}
+                  <LazyInput
+                    className="threshold"
+                    label={T.indicators.thresholdPlaceholder}
+                    placeholder={T.indicators.thresholdPlaceholder}
+                    disabled={p.readOnly}
                     value={p.thresholds[target.id] === undefined ? '' : String(p.thresholds[target.id])}
-                    onSave={(v) => p.onThreshold(target.id, v.trim() === '' || Number.isNaN(Number(v)) ? null : Number(v))} />
+                    onSave={(v) =>
+                      p.onThreshold(target.id, v.trim() === '' || Number.isNaN(Number(v)) ? null : Number(v))
+                    }
+                  />
                 )}
                 {indicator.kind === 'qualitative' && (
-                  <LazyInput className="note" label={MESSAGES.app.common.noteOf(indicator.name)} placeholder={T.indicators.note} disabled={p.readOnly}
-                    value={answer?.note ?? ''} onSave={(v) => p.onAnswer(indicator.code, answer?.choice ?? null, v)} />
+                  <LazyInput
+                    className="note"
+                    label={MESSAGES.app.common.noteOf(indicator.name)}
+                    placeholder={T.indicators.note}
+                    disabled={p.readOnly}
+                    value={answer?.note ?? ''}
+                    onSave={(v) => p.onAnswer(indicator.code, answer?.choice ?? null, v)}
+                  />
                 )}
                 {needsExplanation && (
-                  <LazyInput className={p.explanations[target.id] ? 'explanation' : 'explanation missing'} label={T.indicators.explanation}
-                    placeholder={T.indicators.explanationPlaceholder} disabled={p.readOnly}
-                    value={p.explanations[target.id] ?? ''} onSave={(v) => p.onExplanation(target.id, v)} />
+                  <LazyInput
+                    className={p.explanations[target.id] ? 'explanation' : 'explanation missing'}
+                    label={T.indicators.explanation}
+                    placeholder={T.indicators.explanationPlaceholder}
+                    disabled={p.readOnly}
+                    value={p.explanations[target.id] ?? ''}
+                    onSave={(v) => p.onExplanation(target.id, v)}
+                  />
                 )}
               </td>
             </tr>

@@ -20,8 +20,12 @@ export class EditHistory {
   private undoSteps: Step[] = [];
   private redoSteps: Step[] = [];
 
-  get canUndo(): boolean { return this.undoSteps.length > 0; }
-  get canRedo(): boolean { return this.redoSteps.length > 0; }
+  get canUndo(): boolean {
+    return this.undoSteps.length > 0;
+  }
+  get canRedo(): boolean {
+    return this.redoSteps.length > 0;
+  }
 
   /** A new action: undoable, and nothing is left to redo. */
   record(edits: CellEdit[], snapshot: CellEdit[]): Step {
@@ -82,26 +86,37 @@ export function cellWrites(history: EditHistory, deps: CellWriteDeps) {
     const before = snapshot(step.edits);
     apply(step.edits);
     changed();
-    return queue.enqueue(async () => { history.saved(step, (await send(step.edits)).previous); }, () => {
-      apply(before);
-      history.failed(step);
-      changed();
-    });
+    return queue.enqueue(
+      async () => {
+        history.saved(step, (await send(step.edits)).previous);
+      },
+      () => {
+        apply(before);
+        history.failed(step);
+        changed();
+      },
+    );
   };
   return {
     commit: (edits: CellEdit[]) => forward(history.record(edits, snapshot(edits))),
-    redo: () => { const step = history.redo(); return step ? forward(step) : Promise.resolve(); },
+    redo: () => {
+      const step = history.redo();
+      return step ? forward(step) : Promise.resolve();
+    },
     undo: () => {
       const step = history.undo();
       if (!step) return Promise.resolve();
       const before = snapshot(step.previous);
       apply(step.previous); // provisional until the step's save has answered
       changed();
-      return queue.enqueue(async () => {
-        if (!step.confirmed) return; // its save failed: nothing was written, nothing to undo
-        apply(step.previous); // the back end's word, which may differ from what the grid showed
-        await send(step.previous);
-      }, () => apply(before));
+      return queue.enqueue(
+        async () => {
+          if (!step.confirmed) return; // its save failed: nothing was written, nothing to undo
+          apply(step.previous); // the back end's word, which may differ from what the grid showed
+          await send(step.previous);
+        },
+        () => apply(before),
+      );
     },
   };
 }

@@ -2,7 +2,11 @@
 // edits in the order they were made; a failed save is reported and the ones after it still run. Pure (no React):
 // the hook (useReturnEditor) shows its state.
 
-export interface SaveState { pending: number; savedAt: string | null; error: string | null }
+export interface SaveState {
+  pending: number;
+  savedAt: string | null;
+  error: string | null;
+}
 
 export interface SaveQueue {
   /** Runs `task` after every task enqueued before it; `onError` gets the failure's message (the save is undone locally). */
@@ -12,10 +16,17 @@ export interface SaveQueue {
   state(): SaveState;
 }
 
-export function createSaveQueue(options: { onChange: (state: SaveState) => void; messageOf: (error: unknown) => string; now: () => string }): SaveQueue {
+export function createSaveQueue(options: {
+  onChange: (state: SaveState) => void;
+  messageOf: (error: unknown) => string;
+  now: () => string;
+}): SaveQueue {
   let tail: Promise<void> = Promise.resolve();
   let state: SaveState = { pending: 0, savedAt: null, error: null };
-  const set = (next: SaveState) => { state = next; options.onChange(state); };
+  const set = (next: SaveState) => {
+    state = next;
+    options.onChange(state);
+  };
   return {
     enqueue(task, onError) {
       set({ ...state, pending: state.pending + 1 });

@@ -3,7 +3,12 @@ import type { Channel, Input, Output } from '../../shared/api/contract.ts';
 import { api } from '../api/client.ts';
 import { queryKey, queryOf, type QueryKey } from './query-key.ts';
 
-export interface QueryResult<T> { value: T | undefined; error: Error | undefined; loading: boolean; reload: () => void }
+export interface QueryResult<T> {
+  value: T | undefined;
+  error: Error | undefined;
+  loading: boolean;
+  reload: () => void;
+}
 
 const load = (key: QueryKey): Promise<unknown> => {
   const { channel, input } = queryOf(key);
@@ -15,8 +20,16 @@ const load = (key: QueryKey): Promise<unknown> => {
  * value, the error and a reload. `input` null asks nothing and gives null (a query that does not apply now).
  */
 export function useApiQuery<C extends Channel>(channel: C, input: Input<C>, refresh?: unknown): QueryResult<Output<C>>;
-export function useApiQuery<C extends Channel>(channel: C, input: Input<C> | null, refresh?: unknown): QueryResult<Output<C> | null>;
-export function useApiQuery<C extends Channel>(channel: C, input: Input<C> | null, refresh?: unknown): QueryResult<Output<C> | null> {
+export function useApiQuery<C extends Channel>(
+  channel: C,
+  input: Input<C> | null,
+  refresh?: unknown,
+): QueryResult<Output<C> | null>;
+export function useApiQuery<C extends Channel>(
+  channel: C,
+  input: Input<C> | null,
+  refresh?: unknown,
+): QueryResult<Output<C> | null> {
   const key = queryKey(channel, input, refresh);
   // `done` rather than `value !== undefined`: null is a real answer (e.g. no profile yet on first start).
   const [state, setState] = useState<{ key: QueryKey; done?: boolean; value?: unknown; error?: Error }>({ key });
@@ -28,7 +41,9 @@ export function useApiQuery<C extends Channel>(channel: C, input: Input<C> | nul
       (value) => live && setState({ key, done: true, value }),
       (error: Error) => live && setState({ key, done: true, error }),
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [key, nonce]);
   const reload = useCallback(() => setNonce((n) => n + 1), []);
   const current = state.key === key ? state : { key, done: false, value: undefined, error: undefined };

@@ -6,7 +6,8 @@ import type { MenuCommand } from '../../shared/api/shell-contract.ts';
 import { api, isDesktop } from '../api/client.ts';
 
 const MENU_EVENT = 'wdp:menu';
-const sendMenuCommand = (command: MenuCommand) => window.dispatchEvent(new CustomEvent<MenuCommand>(MENU_EVENT, { detail: command }));
+const sendMenuCommand = (command: MenuCommand) =>
+  window.dispatchEvent(new CustomEvent<MenuCommand>(MENU_EVENT, { detail: command }));
 
 const SHORTCUTS: Record<string, MenuCommand> = { s: 'save', p: 'print', f: 'find' };
 
@@ -15,7 +16,8 @@ export function useMenuCommandSource(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const ctrl = e.ctrlKey || e.metaKey;
-      const command = e.key === 'F1' ? 'guide' : ctrl && !e.shiftKey && !e.altKey ? SHORTCUTS[e.key.toLowerCase()] : undefined;
+      const command =
+        e.key === 'F1' ? 'guide' : ctrl && !e.shiftKey && !e.altKey ? SHORTCUTS[e.key.toLowerCase()] : undefined;
       if (!command) return;
       e.preventDefault();
       sendMenuCommand(command);
@@ -34,7 +36,10 @@ export function useMenuCommandSource(): void {
         }
       })();
     }
-    return () => { stopped = true; window.removeEventListener('keydown', onKey); };
+    return () => {
+      stopped = true;
+      window.removeEventListener('keydown', onKey);
+    };
   }, []);
 }
 

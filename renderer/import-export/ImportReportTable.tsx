@@ -13,7 +13,11 @@ type SortKey = 'location' | 'severity';
 function problemsAsTsv(report: Pick<ImportReport, 'verdict'>, problems: ImportProblem[]): string {
   const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
   const head = [T.columns.severity, T.columns.location, T.columns.item, T.columns.message].join('\t');
-  return [report.verdict, head, ...problems.map((p) => [SEVERITY[p.severity], p.location, p.item ?? '', clean(p.message)].join('\t'))].join('\n');
+  return [
+    report.verdict,
+    head,
+    ...problems.map((p) => [SEVERITY[p.severity], p.location, p.item ?? '', clean(p.message)].join('\t')),
+  ].join('\n');
 }
 
 export function ImportReportTable({ report }: { report: Pick<ImportReport, 'verdict' | 'counts' | 'problems'> }) {
@@ -35,7 +39,10 @@ export function ImportReportTable({ report }: { report: Pick<ImportReport, 'verd
   };
   const header = (key: SortKey, text: string) => (
     <th aria-sort={sort === key ? 'ascending' : 'none'}>
-      <button type="button" className="link" onClick={() => setSort(key)}>{text}{sort === key ? ' ▲' : ''}</button>
+      <button type="button" className="link" onClick={() => setSort(key)}>
+        {text}
+        {sort === key ? ' ▲' : ''}
+      </button>
     </th>
   );
   return (
@@ -44,12 +51,32 @@ export function ImportReportTable({ report }: { report: Pick<ImportReport, 'verd
         <span className="muted">{T.counts(report.counts.errors, report.counts.warnings, report.counts.infos)}</span>
         <span className="spacer" />
         <span className="muted small">{T.sortBy}：</span>
-        <button type="button" className={sort === 'location' ? 'tab active' : 'tab'} onClick={() => setSort('location')}>{T.sortLocation}</button>
-        <button type="button" className={sort === 'severity' ? 'tab active' : 'tab'} onClick={() => setSort('severity')}>{T.sortSeverity}</button>
-        <button type="button" onClick={() => void copy()} data-testid="copy-report">{T.copyButton}</button>
-        {copied && <span className="muted small" role="status">{copied}</span>}
+        <button
+          type="button"
+          className={sort === 'location' ? 'tab active' : 'tab'}
+          onClick={() => setSort('location')}
+        >
+          {T.sortLocation}
+        </button>
+        <button
+          type="button"
+          className={sort === 'severity' ? 'tab active' : 'tab'}
+          onClick={() => setSort('severity')}
+        >
+          {T.sortSeverity}
+        </button>
+        <button type="button" onClick={() => void copy()} data-testid="copy-report">
+          {T.copyButton}
+        </button>
+        {copied && (
+          <span className="muted small" role="status">
+            {copied}
+          </span>
+        )}
       </div>
-      {rows.length === 0 ? <p className="muted">{T.noProblems}</p> : (
+      {rows.length === 0 ? (
+        <p className="muted">{T.noProblems}</p>
+      ) : (
         <div className="import-report-scroll">
           <table className="grid" data-testid="import-problems">
             <thead>
@@ -63,7 +90,9 @@ export function ImportReportTable({ report }: { report: Pick<ImportReport, 'verd
             <tbody>
               {rows.map((p, i) => (
                 <tr key={i} className={`problem-${p.severity}`}>
-                  <td><span className={`severity severity-${p.severity}`}>{SEVERITY[p.severity]}</span></td>
+                  <td>
+                    <span className={`severity severity-${p.severity}`}>{SEVERITY[p.severity]}</span>
+                  </td>
                   <td className="code">{p.location}</td>
                   <td className="code">{p.item ?? ''}</td>
                   <td>{p.message}</td>

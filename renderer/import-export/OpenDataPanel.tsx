@@ -35,7 +35,13 @@ export function OpenDataPanel({ profile }: { profile: Profile }) {
     setBusy(true);
     setStatus(null);
     try {
-      const file = await api['open-data:export']({ regionCode: profile.regionCode, withChildren: withChildren && profile.role !== 'township', fromYear, toYear, format });
+      const file = await api['open-data:export']({
+        regionCode: profile.regionCode,
+        withChildren: withChildren && profile.role !== 'township',
+        fromYear,
+        toYear,
+        format,
+      });
       const path = await saveBase64(file.fileName, KIND[format], file.bytesBase64);
       setStatus({ text: path ? [T.exported(path, file.rows), ...file.notes].join('　') : E.cancelled, error: false });
     } catch (e) {
@@ -55,7 +61,10 @@ export function OpenDataPanel({ profile }: { profile: Profile }) {
   };
   const importMapping = async (file: File) => {
     try {
-      const result = await api['open-data:mapping-import']({ fileName: file.name, bytesBase64: await fileToBase64(file) });
+      const result = await api['open-data:mapping-import']({
+        fileName: file.name,
+        bytesBase64: await fileToBase64(file),
+      });
       setStatus({ text: result.message, error: false });
     } catch (e) {
       setStatus({ text: errorText(e), error: true });
@@ -69,36 +78,84 @@ export function OpenDataPanel({ profile }: { profile: Profile }) {
       <div className="ie-row">
         {profile.role !== 'township' && (
           <label className="inline-field">
-            <input type="checkbox" checked={withChildren} onChange={(e) => setWithChildren(e.target.checked)} data-testid="open-data-children" /> {T.withChildren}
+            <input
+              type="checkbox"
+              checked={withChildren}
+              onChange={(e) => setWithChildren(e.target.checked)}
+              data-testid="open-data-children"
+            />{' '}
+            {T.withChildren}
           </label>
         )}
-        <label className="inline-field">{T.from}
+        <label className="inline-field">
+          {T.from}
           <select value={fromYear} onChange={(e) => setFrom(Number(e.target.value))} aria-label={T.from}>
-            {(years.length ? years : [fromYear]).map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}</option>)}
+            {(years.length ? years : [fromYear]).map((y) => (
+              <option key={y} value={y}>
+                {MESSAGES.app.common.year(y)}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="inline-field">{T.to}
+        <label className="inline-field">
+          {T.to}
           <select value={toYear} onChange={(e) => setTo(Number(e.target.value))} aria-label={T.to}>
-            {(years.length ? years : [toYear]).map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}</option>)}
+            {(years.length ? years : [toYear]).map((y) => (
+              <option key={y} value={y}>
+                {MESSAGES.app.common.year(y)}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="inline-field">{T.format}
-          <select value={format} onChange={(e) => setFormat(e.target.value as OpenDataFormat)} aria-label={T.format} data-testid="open-data-format">
-            {(Object.keys(T.formats) as OpenDataFormat[]).map((f) => <option key={f} value={f}>{T.formats[f]}</option>)}
+        <label className="inline-field">
+          {T.format}
+          <select
+            value={format}
+            onChange={(e) => setFormat(e.target.value as OpenDataFormat)}
+            aria-label={T.format}
+            data-testid="open-data-format"
+          >
+            {(Object.keys(T.formats) as OpenDataFormat[]).map((f) => (
+              <option key={f} value={f}>
+                {T.formats[f]}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" className="primary" disabled={busy} onClick={() => void exportData()} data-testid="open-data-export">{busy ? T.exporting : T.exportButton}</button>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => void exportData()}
+          data-testid="open-data-export"
+        >
+          {busy ? T.exporting : T.exportButton}
+        </button>
       </div>
       <p className="muted small">{T.mappingIntro}</p>
       <div className="ie-row">
-        <button type="button" onClick={() => void exportMapping()} data-testid="open-data-mapping-export">{T.mappingExport}</button>
+        <button type="button" onClick={() => void exportMapping()} data-testid="open-data-mapping-export">
+          {T.mappingExport}
+        </button>
         <label className="button-like open-data-file">
-          <input type="file" accept=".json,application/json" data-testid="open-data-mapping-file"
-            onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importMapping(f); }} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="open-data-mapping-file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void importMapping(f);
+            }}
+          />
           <span className="plain-like">{T.mappingImport}</span>
         </label>
       </div>
-      {status && <p className={status.error ? 'error' : 'muted small'} role="status" data-testid="open-data-status">{status.text}</p>}
+      {status && (
+        <p className={status.error ? 'error' : 'muted small'} role="status" data-testid="open-data-status">
+          {status.text}
+        </p>
+      )}
       <OpenDataImport />
     </div>
   );
@@ -131,34 +188,86 @@ function OpenDataImport() {
     await run(file.name, await fileToBase64(file), false, false);
   };
   const report = stage.kind === 'checked' ? stage.report : null;
-  const cls = !report ? '' : report.written ? 'verdict ok' : !report.readable || report.counts.errors > 0 ? 'verdict bad' : report.counts.warnings > 0 ? 'verdict warn' : 'verdict ok';
+  const cls = !report
+    ? ''
+    : report.written
+      ? 'verdict ok'
+      : !report.readable || report.counts.errors > 0
+        ? 'verdict bad'
+        : report.counts.warnings > 0
+          ? 'verdict warn'
+          : 'verdict ok';
   return (
     <>
       <h3>{T.importHeading}</h3>
       <p className="muted small">{T.importIntro}</p>
       <div className="ie-row">
         <label className="button-like open-data-file">
-          <input type="file" accept=".csv,.json,.txt,.xml,text/csv,application/json,application/xml" data-testid="open-data-file"
-            onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void pick(f); }} />
+          <input
+            type="file"
+            accept=".csv,.json,.txt,.xml,text/csv,application/json,application/xml"
+            data-testid="open-data-file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void pick(f);
+            }}
+          />
           <span className="primary-like">{E.chooseFile}</span>
         </label>
       </div>
-      {stage.kind === 'busy' && <p className="muted" role="status">{stage.text}</p>}
-      {stage.kind === 'failed' && <p className="error" role="alert">{stage.text}</p>}
+      {stage.kind === 'busy' && (
+        <p className="muted" role="status">
+          {stage.text}
+        </p>
+      )}
+      {stage.kind === 'failed' && (
+        <p className="error" role="alert">
+          {stage.text}
+        </p>
+      )}
       {stage.kind === 'checked' && report && (
         <>
-          <p className={cls} role="status" data-testid="open-data-verdict">{report.verdict}</p>
+          <p className={cls} role="status" data-testid="open-data-verdict">
+            {report.verdict}
+          </p>
           {report.returns.length > 0 && (
-            <ul className="muted small">{report.returns.map((r) => <li key={`${r.regionCode}-${r.year}`}>{T.returnLine(r.regionName, r.regionCode, r.year, r.cells)}</li>)}</ul>
+            <ul className="muted small">
+              {report.returns.map((r) => (
+                <li key={`${r.regionCode}-${r.year}`}>{T.returnLine(r.regionName, r.regionCode, r.year, r.cells)}</li>
+              ))}
+            </ul>
           )}
-          {!report.written && report.readable && report.counts.errors === 0 && report.counts.warnings === 0 && report.returns.length > 0 && (
-            <div className="ie-row"><button type="button" className="primary" onClick={() => void run(stage.fileName, stage.bytesBase64, true, false)} data-testid="open-data-write">{E.importButton}</button></div>
-          )}
+          {!report.written &&
+            report.readable &&
+            report.counts.errors === 0 &&
+            report.counts.warnings === 0 &&
+            report.returns.length > 0 && (
+              <div className="ie-row">
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => void run(stage.fileName, stage.bytesBase64, true, false)}
+                  data-testid="open-data-write"
+                >
+                  {E.importButton}
+                </button>
+              </div>
+            )}
           {report.needsConfirmation && (
             <div className="confirm-box">
               <span>{E.confirmPrompt}</span>
-              <button type="button" className="primary" onClick={() => void run(stage.fileName, stage.bytesBase64, true, true)} data-testid="open-data-confirm">{E.confirmButton}</button>
-              <button type="button" onClick={() => setStage({ kind: 'idle' })}>{E.cancelButton}</button>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void run(stage.fileName, stage.bytesBase64, true, true)}
+                data-testid="open-data-confirm"
+              >
+                {E.confirmButton}
+              </button>
+              <button type="button" onClick={() => setStage({ kind: 'idle' })}>
+                {E.cancelButton}
+              </button>
             </div>
           )}
           <ImportReportTable report={report} />

@@ -11,25 +11,57 @@ const T = MESSAGES.merge.overdue;
 export function HomeLateList({ year, onOpenMerge }: { year: number; onOpenMerge: () => void }) {
   const list = useApiQuery('merge:overdue', { year });
   const o: Overdue | undefined = list.value;
-  if (list.error) return <p className="error" role="alert">{list.error.message}</p>;
+  if (list.error)
+    return (
+      <p className="error" role="alert">
+        {list.error.message}
+      </p>
+    );
   if (!o || o.rows.length === 0) return null;
   return (
     <section className="card home-late" data-testid="home-late">
-      <h2>{T.homeHeading(year)}<span className={o.daysLate > 0 ? 'error-text' : ''} data-testid="home-late-summary">{T.summary(o.rows.length, o.daysLate, o.deadline)}</span></h2>
+      <h2>
+        {T.homeHeading(year)}
+        <span className={o.daysLate > 0 ? 'error-text' : ''} data-testid="home-late-summary">
+          {T.summary(o.rows.length, o.daysLate, o.deadline)}
+        </span>
+      </h2>
       <OverdueMessage text={o.message} />
       <table className="grid overdue-list compact">
-        <thead><tr>{[T.headers[1], T.headers[2], T.headers[3], T.headers[4]].map((h) => <th key={h}>{h}</th>)}<th /></tr></thead>
+        <thead>
+          <tr>
+            {[T.headers[1], T.headers[2], T.headers[3], T.headers[4]].map((h) => (
+              <th key={h}>{h}</th>
+            ))}
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {o.rows.map((r) => (
-            <tr key={`${r.code}|${r.department}`} data-late-region={r.code} data-late-department={r.department} data-late={r.state}>
-              <td>{r.name}</td><td><span className={`status state-${r.state}`}>{T.state[r.state]}</span></td>
-              <td>{r.contact?.filler}</td><td>{r.contact?.phone}</td>
-              <td><CopyButton text={r.message} label={T.message.copyOne} /></td>
+            <tr
+              key={`${r.code}|${r.department}`}
+              data-late-region={r.code}
+              data-late-department={r.department}
+              data-late={r.state}
+            >
+              <td>{r.name}</td>
+              <td>
+                <span className={`status state-${r.state}`}>{T.state[r.state]}</span>
+              </td>
+              <td>{r.contact?.filler}</td>
+              <td>{r.contact?.phone}</td>
+              <td>
+                <CopyButton text={r.message} label={T.message.copyOne} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p><button type="button" className="link" onClick={onOpenMerge}>{T.homeOpen}</button></p>
+      <p>
+        <button type="button" className="link" onClick={onOpenMerge}>
+          {T.homeOpen}
+        </button>
+      </p>
     </section>
   );
 }

@@ -12,8 +12,14 @@ export function CopyButton({ text, label = T.copy, testId }: { text: string; lab
   const copy = async () => setSaid((await copyText(text)) ? T.copied : T.copyFailed);
   return (
     <>
-      <button type="button" className="copy" onClick={() => void copy()} data-testid={testId} title={text}>{label}</button>
-      {said && <span className="muted small" role="status">{said}</span>}
+      <button type="button" className="copy" onClick={() => void copy()} data-testid={testId} title={text}>
+        {label}
+      </button>
+      {said && (
+        <span className="muted small" role="status">
+          {said}
+        </span>
+      )}
     </>
   );
 }
@@ -24,7 +30,9 @@ export function OverdueMessage({ text }: { text: string }) {
     <div className="overdue-message" data-testid="overdue-message">
       <label htmlFor="overdue-message-text">{T.heading}</label>
       <textarea id="overdue-message-text" readOnly rows={3} value={text} onFocus={(e) => e.currentTarget.select()} />
-      <div><CopyButton text={text} testId="copy-overdue-message" /></div>
+      <div>
+        <CopyButton text={text} testId="copy-overdue-message" />
+      </div>
     </div>
   );
 }

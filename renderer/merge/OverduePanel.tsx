@@ -13,7 +13,15 @@ import { CopyButton, OverdueMessage } from './OverdueMessage.tsx';
 
 const T = MESSAGES.merge.overdue;
 
-export function OverduePanel({ year, version, onMessage }: { year: number; version: number; onMessage: (text: string) => void }) {
+export function OverduePanel({
+  year,
+  version,
+  onMessage,
+}: {
+  year: number;
+  version: number;
+  onMessage: (text: string) => void;
+}) {
   const [nonce, setNonce] = useState(0);
   const list = useApiQuery('merge:overdue', { year }, [version, nonce]);
   const doc = useApiQuery('merge:overdue-print', { year }, [version, nonce]);
@@ -21,57 +29,114 @@ export function OverduePanel({ year, version, onMessage }: { year: number; versi
   const o: Overdue | undefined = list.value;
   const deadline = draft ?? o?.deadline ?? '';
   const run = async (task: () => Promise<string>) => {
-    try { onMessage(await task()); } catch (e) { onMessage(e instanceof ApiCallError ? [e.error.message, ...e.error.details.map((d) => d.message)].join('：') : (e as Error).message); }
+    try {
+      onMessage(await task());
+    } catch (e) {
+      onMessage(
+        e instanceof ApiCallError
+          ? [e.error.message, ...e.error.details.map((d) => d.message)].join('：')
+          : (e as Error).message,
+      );
+    }
   };
-  const save = (value: string | null) => run(async () => {
-    const r = await api['merge:set-deadline']({ year, deadline: value });
-    setDraft(null);
-    setNonce((n) => n + 1);
-    return T.deadlineSaved(r.deadline);
-  });
-  const print = () => run(async () => {
-    if (!window.wdp) { window.print(); return ''; }
-    await api['shell:print']({ landscape: false });
-    return '';
-  });
-  const pdf = () => run(async () => {
-    const r = await api['shell:print-to-pdf']({ suggestedName: `${doc.value!.title}.pdf`, landscape: false });
-    return r.saved && r.path ? T.saved(r.path) : T.notSaved;
-  });
-  const excel = () => run(async () => {
-    const file = await api['merge:overdue-export']({ year });
-    const path = await saveBase64(file.fileName, 'xlsx', file.bytesBase64);
-    return path ? T.saved(path) : T.notSaved;
-  });
-  if (!o) return list.error ? <p className="error" role="alert">{list.error.message}</p> : null;
+  const save = (value: string | null) =>
+    run(async () => {
+      const r = await api['merge:set-deadline']({ year, deadline: value });
+      setDraft(null);
+      setNonce((n) => n + 1);
+      return T.deadlineSaved(r.deadline);
+    });
+  const print = () =>
+    run(async () => {
+      if (!window.wdp) {
+        window.print();
+        return '';
+      }
+      await api['shell:print']({ landscape: false });
+      return '';
+    });
+  const pdf = () =>
+    run(async () => {
+      const r = await api['shell:print-to-pdf']({ suggestedName: `${doc.value!.title}.pdf`, landscape: false });
+      return r.saved && r.path ? T.saved(r.path) : T.notSaved;
+    });
+  const excel = () =>
+    run(async () => {
+      const file = await api['merge:overdue-export']({ year });
+      const path = await saveBase64(file.fileName, 'xlsx', file.bytesBase64);
+      return path ? T.saved(path) : T.notSaved;
+    });
+  if (!o)
+    return list.error ? (
+      <p className="error" role="alert">
+        {list.error.message}
+      </p>
+    ) : null;
   return (
     <section className="card overdue" data-testid="overdue">
       <div className="overdue-head">
         <h2>{T.heading}</h2>
-        <label className="inline-field">{T.deadline}
+        <label className="inline-field">
+          {T.deadline}
           <input type="date" aria-label={T.deadline} value={deadline} onChange={(e) => setDraft(e.target.value)} />
         </label>
-        <button type="button" onClick={() => void save(deadline || null)} disabled={draft === null}>{T.saveDeadline}</button>
-        {o.deadline && <button type="button" className="link" onClick={() => void save(null)}>{T.clearDeadline}</button>}
-        <strong className={o.daysLate > 0 && o.rows.length > 0 ? 'error-text' : ''} data-testid="overdue-summary">{T.summary(o.rows.length, o.daysLate, o.deadline)}</strong>
+        <button type="button" onClick={() => void save(deadline || null)} disabled={draft === null}>
+          {T.saveDeadline}
+        </button>
+        {o.deadline && (
+          <button type="button" className="link" onClick={() => void save(null)}>
+            {T.clearDeadline}
+          </button>
+        )}
+        <strong className={o.daysLate > 0 && o.rows.length > 0 ? 'error-text' : ''} data-testid="overdue-summary">
+          {T.summary(o.rows.length, o.daysLate, o.deadline)}
+        </strong>
         <span className="spacer" />
-        <button type="button" onClick={() => void print()} disabled={!doc.value}>{T.print}</button>
-        <button type="button" onClick={() => void pdf()} disabled={!doc.value}>{T.pdf}</button>
-        <button type="button" onClick={() => void excel()}>{T.excel}</button>
+        <button type="button" onClick={() => void print()} disabled={!doc.value}>
+          {T.print}
+        </button>
+        <button type="button" onClick={() => void pdf()} disabled={!doc.value}>
+          {T.pdf}
+        </button>
+        <button type="button" onClick={() => void excel()}>
+          {T.excel}
+        </button>
       </div>
       <OverdueMessage text={o.message} />
       {o.rows.length > 0 && (
         <details>
           <summary>{T.listToggle(o.rows.length)}</summary>
           <table className="grid overdue-list" data-testid="overdue-list">
-            <thead><tr>{T.headers.slice(1, 8).map((h) => <th key={h}>{h}</th>)}<th /></tr></thead>
+            <thead>
+              <tr>
+                {T.headers.slice(1, 8).map((h) => (
+                  <th key={h}>{h}</th>
+                ))}
+                <th />
+              </tr>
+            </thead>
             <tbody>
               {o.rows.map((r) => (
-                <tr key={`${r.code}|${r.department}`} data-late-region={r.code} data-late-department={r.department} data-late={r.state}>
-                  <td>{r.name}</td><td><span className={`status state-${r.state === 'returned' ? 'returned' : r.state}`}>{T.state[r.state]}</span></td>
-                  <td>{r.contact?.filler}</td><td>{r.contact?.phone}</td><td>{r.contact?.head}</td><td>{r.contact?.statistician}</td>
+                <tr
+                  key={`${r.code}|${r.department}`}
+                  data-late-region={r.code}
+                  data-late-department={r.department}
+                  data-late={r.state}
+                >
+                  <td>{r.name}</td>
+                  <td>
+                    <span className={`status state-${r.state === 'returned' ? 'returned' : r.state}`}>
+                      {T.state[r.state]}
+                    </span>
+                  </td>
+                  <td>{r.contact?.filler}</td>
+                  <td>{r.contact?.phone}</td>
+                  <td>{r.contact?.head}</td>
+                  <td>{r.contact?.statistician}</td>
                   <td className="muted small">{r.contact ? T.contactFrom(r.contact.year) : T.noContact}</td>
-                  <td><CopyButton text={r.message} label={T.message.copyOne} /></td>
+                  <td>
+                    <CopyButton text={r.message} label={T.message.copyOne} />
+                  </td>
                 </tr>
               ))}
             </tbody>

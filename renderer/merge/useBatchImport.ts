@@ -15,7 +15,14 @@ import { fileToBase64 } from '../lib/files.ts';
 
 /** A file refused before it is sent (over the size limit): shown in the list like the back end's verdicts. */
 const rejected = (fileName: string, message: string): FileVerdict => ({
-  fileName, verdict: 'rejected', supplier: null, year: null, reportedOn: null, submissionId: null, resubmission: null, duplicate: false,
+  fileName,
+  verdict: 'rejected',
+  supplier: null,
+  year: null,
+  reportedOn: null,
+  submissionId: null,
+  resubmission: null,
+  duplicate: false,
   problems: [{ severity: 'error', location: '', message }],
 });
 
@@ -32,7 +39,15 @@ export interface ImportProgress {
   cancelled: boolean;
 }
 
-const IDLE: ImportProgress = { phase: 'reading', done: 0, total: 0, running: false, current: '', cancelling: false, cancelled: false };
+const IDLE: ImportProgress = {
+  phase: 'reading',
+  done: 0,
+  total: 0,
+  running: false,
+  current: '',
+  cancelling: false,
+  cancelled: false,
+};
 /** How long one progress call may wait for news: short enough that a closed page stops asking soon. */
 const WAIT_MS = 1000;
 
@@ -48,34 +63,54 @@ export function useBatchImport(year: number, onDone: () => void, onBatch: () => 
   const running = useRef<{ operationId: string | null; cancelled: boolean } | null>(null);
 
   /** Starts the operation and follows it to its end; `before` are verdicts decided in the page (files too large). */
-  const follow = useCallback(async (source: ImportSource, before: FileVerdict[]) => {
-    const all = [...before];
-    try {
-      const started = await api['merge:import-start']({ year, source });
-      setSkipped((s) => [...s, ...started.skipped]);
-      if (started.total === 0 && before.length === 0) { setError(MESSAGES.merge.page.noXlsx); return; }
-      const run = running.current;
-      if (run) run.operationId = started.operationId;
-      setProgress({ ...IDLE, total: started.total + before.length, running: true, cancelling: run?.cancelled ?? false });
-      if (run?.cancelled) void api['merge:import-cancel']({ operationId: started.operationId }).catch(() => {});
-      for (;;) {
-        const p = await api['merge:import-progress']({ operationId: started.operationId, since: all.length - before.length, waitMs: WAIT_MS });
-        if (p.verdicts.length > 0) {
-          all.push(...p.verdicts);
-          setVerdicts([...all]);
-          onBatch(); // the completeness and the other views follow each stored batch
+  const follow = useCallback(
+    async (source: ImportSource, before: FileVerdict[]) => {
+      const all = [...before];
+      try {
+        const started = await api['merge:import-start']({ year, source });
+        setSkipped((s) => [...s, ...started.skipped]);
+        if (started.total === 0 && before.length === 0) {
+          setError(MESSAGES.merge.page.noXlsx);
+          return;
         }
-        setProgress((old) => ({ ...old, done: before.length + p.read, current: p.current, running: p.state === 'running' }));
-        if (p.state !== 'running') {
-          if (p.state !== 'done') setError(p.message);
-          setProgress((old) => ({ ...old, done: before.length + p.stored, cancelled: p.state === 'cancelled' }));
-          break;
+        const run = running.current;
+        if (run) run.operationId = started.operationId;
+        setProgress({
+          ...IDLE,
+          total: started.total + before.length,
+          running: true,
+          cancelling: run?.cancelled ?? false,
+        });
+        if (run?.cancelled) void api['merge:import-cancel']({ operationId: started.operationId }).catch(() => {});
+        for (;;) {
+          const p = await api['merge:import-progress']({
+            operationId: started.operationId,
+            since: all.length - before.length,
+            waitMs: WAIT_MS,
+          });
+          if (p.verdicts.length > 0) {
+            all.push(...p.verdicts);
+            setVerdicts([...all]);
+            onBatch(); // the completeness and the other views follow each stored batch
+          }
+          setProgress((old) => ({
+            ...old,
+            done: before.length + p.read,
+            current: p.current,
+            running: p.state === 'running',
+          }));
+          if (p.state !== 'running') {
+            if (p.state !== 'done') setError(p.message);
+            setProgress((old) => ({ ...old, done: before.length + p.stored, cancelled: p.state === 'cancelled' }));
+            break;
+          }
         }
+      } catch (e) {
+        setError(messageOf(e));
       }
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }, [year, onBatch]);
+    },
+    [year, onBatch],
+  );
 
   const end = useCallback(() => {
     running.current = null;
@@ -83,39 +118,49 @@ export function useBatchImport(year: number, onDone: () => void, onBatch: () => 
     onDone();
   }, [onDone]);
 
-  const run = useCallback(async (files: File[]) => {
-    if (running.current) return;
-    setError('');
-    setVerdicts([]);
-    setSkipped([]);
-    if (files.length === 0) { setError(MESSAGES.merge.page.noXlsx); return; }
-    const run = { operationId: null, cancelled: false };
-    running.current = run;
-    setProgress({ ...IDLE, phase: 'staging', total: files.length, running: true });
-    const tooLarge = files.filter((f) => f.size > MAX_IMPORT_BYTES).map((f) => rejected(f.name, MESSAGES.merge.file.tooLarge(MAX_IMPORT_BYTES / 1024 / 1024)));
-    try {
-      let token: string | undefined;
-      let sent = 0;
-      for (const chunk of chunkFiles(files.filter((f) => f.size <= MAX_IMPORT_BYTES))) {
-        if (run.cancelled) break;
-        const payload = await Promise.all(chunk.map(async (f) => ({ fileName: f.name, bytesBase64: await fileToBase64(f) })));
-        token = (await api['merge:import-stage']({ year, token, files: payload })).token;
-        sent += chunk.length;
-        setProgress((p) => ({ ...p, done: sent }));
-      }
-      if (run.cancelled) {
-        setProgress((p) => ({ ...p, done: 0, cancelled: true }));
-        setError(MESSAGES.merge.operation.cancelled(0, files.length));
+  const run = useCallback(
+    async (files: File[]) => {
+      if (running.current) return;
+      setError('');
+      setVerdicts([]);
+      setSkipped([]);
+      if (files.length === 0) {
+        setError(MESSAGES.merge.page.noXlsx);
         return;
       }
-      if (token) await follow({ kind: 'staged', token }, tooLarge);
-      else setVerdicts(tooLarge);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      end();
-    }
-  }, [year, follow, end]);
+      const run = { operationId: null, cancelled: false };
+      running.current = run;
+      setProgress({ ...IDLE, phase: 'staging', total: files.length, running: true });
+      const tooLarge = files
+        .filter((f) => f.size > MAX_IMPORT_BYTES)
+        .map((f) => rejected(f.name, MESSAGES.merge.file.tooLarge(MAX_IMPORT_BYTES / 1024 / 1024)));
+      try {
+        let token: string | undefined;
+        let sent = 0;
+        for (const chunk of chunkFiles(files.filter((f) => f.size <= MAX_IMPORT_BYTES))) {
+          if (run.cancelled) break;
+          const payload = await Promise.all(
+            chunk.map(async (f) => ({ fileName: f.name, bytesBase64: await fileToBase64(f) })),
+          );
+          token = (await api['merge:import-stage']({ year, token, files: payload })).token;
+          sent += chunk.length;
+          setProgress((p) => ({ ...p, done: sent }));
+        }
+        if (run.cancelled) {
+          setProgress((p) => ({ ...p, done: 0, cancelled: true }));
+          setError(MESSAGES.merge.operation.cancelled(0, files.length));
+          return;
+        }
+        if (token) await follow({ kind: 'staged', token }, tooLarge);
+        else setVerdicts(tooLarge);
+      } catch (e) {
+        setError(messageOf(e));
+      } finally {
+        end();
+      }
+    },
+    [year, follow, end],
+  );
 
   /**
    * The desktop's folder import: the main process shows the folder dialog and walks the folder (regular files only,
@@ -136,7 +181,10 @@ export function useBatchImport(year: number, onDone: () => void, onBatch: () => 
     if (!picked.folder || !picked.token) return true;
     setVerdicts([]);
     setSkipped(picked.skipped);
-    if (picked.files.length === 0) { setError(MESSAGES.merge.page.noXlsx); return true; }
+    if (picked.files.length === 0) {
+      setError(MESSAGES.merge.page.noXlsx);
+      return true;
+    }
     running.current = { operationId: null, cancelled: false };
     setProgress({ ...IDLE, total: picked.files.length, running: true });
     try {
@@ -153,7 +201,8 @@ export function useBatchImport(year: number, onDone: () => void, onBatch: () => 
     if (!run || run.cancelled) return;
     run.cancelled = true;
     setProgress((p) => ({ ...p, cancelling: true }));
-    if (run.operationId) void api['merge:import-cancel']({ operationId: run.operationId }).catch((e) => setError(messageOf(e)));
+    if (run.operationId)
+      void api['merge:import-cancel']({ operationId: run.operationId }).catch((e) => setError(messageOf(e)));
   }, []);
 
   return { progress, verdicts, skipped, error, run, runFolder, cancel };

@@ -10,9 +10,19 @@ export interface VerdictLine extends Pick<FileVerdict, 'fileName' | 'verdict' | 
 }
 
 export const lineOfVerdict = (v: FileVerdict): VerdictLine => ({
-  fileName: v.fileName, verdict: v.verdict, problems: v.problems,
-  supplier: v.supplier ? (v.supplier.department ? MESSAGES.merge.departmentName(v.supplier.department) : v.supplier.name) : '',
+  fileName: v.fileName,
+  verdict: v.verdict,
+  problems: v.problems,
+  supplier: v.supplier
+    ? v.supplier.department
+      ? MESSAGES.merge.departmentName(v.supplier.department)
+      : v.supplier.name
+    : '',
 });
 
-export const lineOfReceived = (f: ReceivedFile): VerdictLine => ({ fileName: f.fileName, verdict: f.verdict, problems: f.problems, supplier: f.supplierName ?? '' });
-
+export const lineOfReceived = (f: ReceivedFile): VerdictLine => ({
+  fileName: f.fileName,
+  verdict: f.verdict,
+  problems: f.problems,
+  supplier: f.supplierName ?? '',
+});

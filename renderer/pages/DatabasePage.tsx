@@ -46,14 +46,25 @@ export function DatabasePage({ profile }: { profile: Profile }) {
   const [busy, setBusy] = useState<OpenDataFormat | null>(null);
 
   // the units and the years held, asked with an empty span (nothing to judge, so at once); until then the current year
-  const first = useApiQuery('open-data:database',
-    { filter: { regionCodes: [], fromYear: 2100, toYear: 2100, area: null, text: '', verdicts: [] }, pivot: null }, `${profile.planId}:${profile.regionCode}`);
+  const first = useApiQuery(
+    'open-data:database',
+    { filter: { regionCodes: [], fromYear: 2100, toYear: 2100, area: null, text: '', verdicts: [] }, pivot: null },
+    `${profile.planId}:${profile.regionCode}`,
+  );
   const years = first.value?.years ?? [];
   const fromYear = from ?? years[0] ?? new Date().getFullYear();
   const toYear = to ?? years[years.length - 1] ?? fromYear;
-  const filter: DatabaseFilter = useMemo(() => ({
-    regionCodes: unit ? [unit] : [], fromYear, toYear, area: area || null, text: typed, verdicts: verdict ? [verdict] : [],
-  }), [unit, fromYear, toYear, area, typed, verdict]);
+  const filter: DatabaseFilter = useMemo(
+    () => ({
+      regionCodes: unit ? [unit] : [],
+      fromYear,
+      toYear,
+      area: area || null,
+      text: typed,
+      verdicts: verdict ? [verdict] : [],
+    }),
+    [unit, fromYear, toYear, area, typed, verdict],
+  );
   const view = useApiQuery('open-data:database', { filter, pivot: pivot || null }, profile.planId);
   // the last answer stays on screen while the next is on its way
   const last = useRef<typeof view.value>(undefined);
@@ -67,21 +78,47 @@ export function DatabasePage({ profile }: { profile: Profile }) {
     setBusy(format);
     setStatus(null);
     try {
-      const file = await api['open-data:export']({ regionCode: profile.regionCode, withChildren: true, fromYear, toYear, format, filter });
+      const file = await api['open-data:export']({
+        regionCode: profile.regionCode,
+        withChildren: true,
+        fromYear,
+        toYear,
+        format,
+        filter,
+      });
       const path = await saveBase64(file.fileName, KIND[format], file.bytesBase64);
-      setStatus({ text: path ? [D.exported(path, file.rows), ...file.notes].join('　') : MESSAGES.excel.ui.cancelled, error: false });
+      setStatus({
+        text: path ? [D.exported(path, file.rows), ...file.notes].join('　') : MESSAGES.excel.ui.cancelled,
+        error: false,
+      });
     } catch (e) {
       setStatus({ text: errorText(e), error: true });
     } finally {
       setBusy(null);
     }
   };
-  const reset = () => { setUnit(''); setFrom(null); setTo(null); setArea(''); setText(''); setTyped(''); setVerdict(''); };
+  const reset = () => {
+    setUnit('');
+    setFrom(null);
+    setTo(null);
+    setArea('');
+    setText('');
+    setTyped('');
+    setVerdict('');
+  };
 
-  const chart = v?.pivot ? seriesChartSvg({
-    title: D.chartTitle(v.pivot.code, v.pivot.name), unit: v.pivot.unit, decimals: 2, years: v.pivot.years,
-    series: v.pivot.units.map((u) => ({ label: u.name, points: u.cells.map((c) => ({ value: c?.value ?? null, status: c?.verdict ?? null })) })),
-  }) : null;
+  const chart = v?.pivot
+    ? seriesChartSvg({
+        title: D.chartTitle(v.pivot.code, v.pivot.name),
+        unit: v.pivot.unit,
+        decimals: 2,
+        years: v.pivot.years,
+        series: v.pivot.units.map((u) => ({
+          label: u.name,
+          points: u.cells.map((c) => ({ value: c?.value ?? null, status: c?.verdict ?? null })),
+        })),
+      })
+    : null;
 
   return (
     <section className="card database-page" aria-labelledby="db-heading" data-testid="database-page">
@@ -94,59 +131,125 @@ export function DatabasePage({ profile }: { profile: Profile }) {
       <div className="db-exports" role="group" aria-label={D.exports}>
         <span className="db-label">{D.exports}</span>
         {(Object.keys(FORMATS) as OpenDataFormat[]).map((f) => (
-          <button type="button" key={f} disabled={busy !== null || pending || !v || v.total + v.itemValues === 0} onClick={() => void exportAs(f)} data-testid={`db-export-${f}`}>
+          <button
+            type="button"
+            key={f}
+            disabled={busy !== null || pending || !v || v.total + v.itemValues === 0}
+            onClick={() => void exportAs(f)}
+            data-testid={`db-export-${f}`}
+          >
             {busy === f ? MESSAGES.openData.ui.exporting : D.exportButton(FORMATS[f])}
           </button>
         ))}
       </div>
-      {status && <p className={status.error ? 'error-text' : 'muted small'} role="status" data-testid="db-status">{status.text}</p>}
+      {status && (
+        <p className={status.error ? 'error-text' : 'muted small'} role="status" data-testid="db-status">
+          {status.text}
+        </p>
+      )}
 
       {/* biome-ignore lint/a11y/useSemanticElements: a row of filters labelled as one group; a fieldset would draw a frame */}
       <div className="db-filters" role="group" aria-label={D.filters}>
-        <label className="inline-field">{D.unit}
+        <label className="inline-field">
+          {D.unit}
           <select value={unit} onChange={(e) => setUnit(e.target.value)} aria-label={D.unit} data-testid="db-unit">
             <option value="">{D.allUnits}</option>
-            {units.map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
+            {units.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="inline-field">{D.from}
+        <label className="inline-field">
+          {D.from}
           <select value={fromYear} onChange={(e) => setFrom(Number(e.target.value))} aria-label={D.from}>
-            {(years.length ? years : [fromYear]).map((y) => <option key={y} value={y}>{y}</option>)}
+            {(years.length ? years : [fromYear]).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="inline-field">{D.to}
+        <label className="inline-field">
+          {D.to}
           <select value={toYear} onChange={(e) => setTo(Number(e.target.value))} aria-label={D.to}>
-            {(years.length ? years : [toYear]).map((y) => <option key={y} value={y}>{y}</option>)}
+            {(years.length ? years : [toYear]).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="inline-field">{D.area}
+        <label className="inline-field">
+          {D.area}
           <select value={area} onChange={(e) => setArea(e.target.value as AreaCode | '')} aria-label={D.area}>
             <option value="">{D.allAreas}</option>
-            {AREA_CODES.map((a) => <option key={a} value={a}>{MESSAGES.areaShortNames[a]}</option>)}
+            {AREA_CODES.map((a) => (
+              <option key={a} value={a}>
+                {MESSAGES.areaShortNames[a]}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="inline-field">{D.text}
-          <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={D.textPlaceholder} aria-label={D.text} maxLength={100} size={14} />
+        <label className="inline-field">
+          {D.text}
+          <input
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={D.textPlaceholder}
+            aria-label={D.text}
+            maxLength={100}
+            size={14}
+          />
         </label>
-        <label className="inline-field">{D.verdict}
-          <select value={verdict} onChange={(e) => setVerdict(e.target.value as TargetStatus | '')} aria-label={D.verdict}>
+        <label className="inline-field">
+          {D.verdict}
+          <select
+            value={verdict}
+            onChange={(e) => setVerdict(e.target.value as TargetStatus | '')}
+            aria-label={D.verdict}
+          >
             <option value="">{D.allVerdicts}</option>
-            {VERDICTS.map((s) => <option key={s} value={s}>{VERDICT_LABEL[s]}</option>)}
+            {VERDICTS.map((s) => (
+              <option key={s} value={s}>
+                {VERDICT_LABEL[s]}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" onClick={reset}>{D.reset}</button>
+        <button type="button" onClick={reset}>
+          {D.reset}
+        </button>
       </div>
 
-      {view.error && <p className="error-text" role="alert">{errorText(view.error)}</p>}
+      {view.error && (
+        <p className="error-text" role="alert">
+          {errorText(view.error)}
+        </p>
+      )}
       {first.value && years.length === 0 && <p className="muted">{D.noYears}</p>}
       {v && (
         <>
-          <p className="muted small" data-testid="db-counts" aria-busy={pending}>{pending ? D.querying : D.counts(v.total, v.returns, v.itemValues)}</p>
-          {v.total === 0 ? <p className="muted" data-testid="db-empty">{D.empty}</p> : (
+          <p className="muted small" data-testid="db-counts" aria-busy={pending}>
+            {pending ? D.querying : D.counts(v.total, v.returns, v.itemValues)}
+          </p>
+          {v.total === 0 ? (
+            <p className="muted" data-testid="db-empty">
+              {D.empty}
+            </p>
+          ) : (
             <div className="db-scroll">
               <table className="grid db-table" data-testid="db-table">
                 <thead>
-                  <tr>{(['unit', 'year', 'area', 'code', 'name', 'value', 'target', 'verdict', 'alert'] as const).map((c) => <th key={c}>{D.columns[c]}</th>)}</tr>
+                  <tr>
+                    {(['unit', 'year', 'area', 'code', 'name', 'value', 'target', 'verdict', 'alert'] as const).map(
+                      (c) => (
+                        <th key={c}>{D.columns[c]}</th>
+                      ),
+                    )}
+                  </tr>
                 </thead>
                 <tbody>
                   {v.rows.slice(0, SHOWN).map((r, i) => {
@@ -157,13 +260,24 @@ export function DatabasePage({ profile }: { profile: Profile }) {
                         <td>{r.year}</td>
                         <td>{a ? MESSAGES.areaShortNames[a] : ''}</td>
                         <td>
-                          <button type="button" className="link" onClick={() => setPivot(r.code)} title={D.pivotChoose}>{r.code}</button>
+                          <button type="button" className="link" onClick={() => setPivot(r.code)} title={D.pivotChoose}>
+                            {r.code}
+                          </button>
                         </td>
                         <td>{r.name}</td>
-                        <td className="c-num">{num(r.value)}{r.value !== null && r.unit ? unitSuffix(r.unit) : ''}</td>
+                        <td className="c-num">
+                          {num(r.value)}
+                          {r.value !== null && r.unit ? unitSuffix(r.unit) : ''}
+                        </td>
                         <td className="small">{r.target}</td>
-                        <td>{r.verdict && <span className={`badge status-${r.verdict}`}>{VERDICT_LABEL[r.verdict]}</span>}</td>
-                        <td className="small">{[r.hardToMeet ? ALERT_LABEL.hardToMeet : '', r.volatile ? ALERT_LABEL.volatile : ''].filter(Boolean).join('、')}</td>
+                        <td>
+                          {r.verdict && <span className={`badge status-${r.verdict}`}>{VERDICT_LABEL[r.verdict]}</span>}
+                        </td>
+                        <td className="small">
+                          {[r.hardToMeet ? ALERT_LABEL.hardToMeet : '', r.volatile ? ALERT_LABEL.volatile : '']
+                            .filter(Boolean)
+                            .join('、')}
+                        </td>
                       </tr>
                     );
                   })}
@@ -174,10 +288,18 @@ export function DatabasePage({ profile }: { profile: Profile }) {
           {v.total > SHOWN && <p className="muted small">{D.truncated(SHOWN, v.total)}</p>}
 
           <h2>{D.pivotHeading}</h2>
-          <label className="inline-field">{D.pivotChoose}
-            <select value={pivot} onChange={(e) => setPivot(e.target.value)} aria-label={D.pivotChoose} data-testid="db-pivot-choose">
+          <label className="inline-field">
+            {D.pivotChoose}
+            <select
+              value={pivot}
+              onChange={(e) => setPivot(e.target.value)}
+              aria-label={D.pivotChoose}
+              data-testid="db-pivot-choose"
+            >
               <option value="">{D.pivotNone}</option>
-              {v.indicators.map((i) => <option key={i.code} value={i.code}>{`${i.code} ${i.name}`}</option>)}
+              {v.indicators.map((i) => (
+                <option key={i.code} value={i.code}>{`${i.code} ${i.name}`}</option>
+              ))}
             </select>
           </label>
           {v.pivot && (
@@ -185,14 +307,25 @@ export function DatabasePage({ profile }: { profile: Profile }) {
               <table className="grid db-pivot-table" data-testid="db-pivot">
                 <caption>{D.pivotCaption(v.pivot.code, v.pivot.name, v.pivot.unit)}</caption>
                 <thead>
-                  <tr><th>{D.columns.unit}</th>{v.pivot.years.map((y) => <th key={y} className="c-num">{y}</th>)}</tr>
+                  <tr>
+                    <th>{D.columns.unit}</th>
+                    {v.pivot.years.map((y) => (
+                      <th key={y} className="c-num">
+                        {y}
+                      </th>
+                    ))}
+                  </tr>
                 </thead>
                 <tbody>
                   {v.pivot.units.map((u) => (
                     <tr key={u.code}>
                       <th scope="row">{unitName.get(u.code) ?? u.name}</th>
                       {u.cells.map((c, i) => (
-                        <td key={v.pivot!.years[i]} className={`c-num${c?.verdict ? ` status-${c.verdict}` : ''}`} title={c?.verdict ? VERDICT_LABEL[c.verdict] : undefined}>
+                        <td
+                          key={v.pivot!.years[i]}
+                          className={`c-num${c?.verdict ? ` status-${c.verdict}` : ''}`}
+                          title={c?.verdict ? VERDICT_LABEL[c.verdict] : undefined}
+                        >
                           {c ? num(c.value) : ''}
                         </td>
                       ))}

@@ -20,18 +20,26 @@ export function EntryPage({ profile, initialYear }: { profile: Profile; initialY
   const view = useApiQuery('returns:get', existing ? { returnId: existing.id } : null);
   const framework = fw.value?.framework;
   const years = framework ? planYears(framework.plan, new Date().getFullYear()) : [];
-  const returnFramework = view.value && fw.value && view.value.summary.frameworkVersion !== framework?.version ? null : framework;
+  const returnFramework =
+    view.value && fw.value && view.value.summary.frameworkVersion !== framework?.version ? null : framework;
   // a county (or city) sees the items it does not enter as the merged values; a department fills only its own items
   const merging = profile.role === 'county' || profile.role === 'city';
   const overlay = useApiQuery('merge:entry-overlay', merging && existing ? { year } : null, existing?.id ?? null);
   const department = profile.role === 'department' && profile.department ? profile.department : null;
-  const shownFramework = useMemo(() => (returnFramework && department ? departmentFramework(returnFramework, department) : returnFramework), [returnFramework, department]);
+  const shownFramework = useMemo(
+    () => (returnFramework && department ? departmentFramework(returnFramework, department) : returnFramework),
+    [returnFramework, department],
+  );
 
   const region = useApiQuery('regions:get', { code: profile.regionCode });
   // nothing to carry over without last year's return: the box is off and says why
   const hasPrevious = !!list.value?.some((r) => r.year === year - 1 && r.planId === profile.planId);
   const create = async () => {
-    await api['returns:open']({ regionCode: profile.regionCode, year, prefillFromPreviousYear: prefill && hasPrevious });
+    await api['returns:open']({
+      regionCode: profile.regionCode,
+      year,
+      prefillFromPreviousYear: prefill && hasPrevious,
+    });
     setOpened((n) => n + 1);
   };
 
@@ -41,35 +49,74 @@ export function EntryPage({ profile, initialYear }: { profile: Profile; initialY
         <div>
           <h1>{T.title}</h1>
           <p className="muted">{framework?.plan.name}</p>
-          {region.value && <p className="entry-unit" data-testid="entry-unit">{T.unit(region.value.name, region.value.code)}</p>}
+          {region.value && (
+            <p className="entry-unit" data-testid="entry-unit">
+              {T.unit(region.value.name, region.value.code)}
+            </p>
+          )}
         </div>
         <label className="inline-field">
           {T.year}
           <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={T.year}>
-            {years.map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}{framework && y === framework.plan.baselineYear ? MESSAGES.app.common.baseYear : ''}{list.value?.some((r) => r.year === y) ? MESSAGES.app.common.hasReturn : ''}</option>)}
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {MESSAGES.app.common.year(y)}
+                {framework && y === framework.plan.baselineYear ? MESSAGES.app.common.baseYear : ''}
+                {list.value?.some((r) => r.year === y) ? MESSAGES.app.common.hasReturn : ''}
+              </option>
+            ))}
           </select>
         </label>
       </header>
-      {(fw.error || list.error || view.error) && <p className="error" role="alert">{(fw.error ?? list.error ?? view.error)!.message}</p>}
+      {(fw.error || list.error || view.error) && (
+        <p className="error" role="alert">
+          {(fw.error ?? list.error ?? view.error)!.message}
+        </p>
+      )}
       {list.value && !existing && (
         <div className="card start-return">
           <p>{T.noReturnYet(year)}</p>
-          <label className="radio"><input type="checkbox" checked={prefill && hasPrevious} disabled={!hasPrevious} onChange={(e) => setPrefill(e.target.checked)} />{T.prefill}</label>
+          <label className="radio">
+            <input
+              type="checkbox"
+              checked={prefill && hasPrevious}
+              disabled={!hasPrevious}
+              onChange={(e) => setPrefill(e.target.checked)}
+            />
+            {T.prefill}
+          </label>
           {!hasPrevious && <p className="muted small">{T.noPrevious(year - 1)}</p>}
-          <button type="button" className="primary" onClick={() => void create()}>{T.newReturn(year)}</button>
+          <button type="button" className="primary" onClick={() => void create()}>
+            {T.newReturn(year)}
+          </button>
         </div>
       )}
       {view.value && shownFramework && (!merging || !overlay.loading) && (
-        <ReturnEditor key={view.value.summary.id} framework={shownFramework} view={view.value} overlay={overlay.value ?? undefined}
-          banner={department ? MESSAGES.merge.entry.departmentItems(department) : undefined} />
+        <ReturnEditor
+          key={view.value.summary.id}
+          framework={shownFramework}
+          view={view.value}
+          overlay={overlay.value ?? undefined}
+          banner={department ? MESSAGES.merge.entry.departmentItems(department) : undefined}
+        />
       )}
-      {view.value && !returnFramework && <OlderFrameworkEditor planId={profile.planId} version={view.value.summary.frameworkVersion} view={view.value} />}
+      {view.value && !returnFramework && (
+        <OlderFrameworkEditor planId={profile.planId} version={view.value.summary.frameworkVersion} view={view.value} />
+      )}
     </section>
   );
 }
 
 /** A return entered under an earlier framework version is edited against that version (nothing re-mapped). */
-function OlderFrameworkEditor({ planId, version, view }: { planId: string; version: number; view: NonNullable<Parameters<typeof ReturnEditor>[0]['view']> }) {
+function OlderFrameworkEditor({
+  planId,
+  version,
+  view,
+}: {
+  planId: string;
+  version: number;
+  view: NonNullable<Parameters<typeof ReturnEditor>[0]['view']>;
+}) {
   const fw = useApiQuery('plans:get-framework', { planId, version });
   return fw.value ? <ReturnEditor framework={fw.value.framework} view={view} /> : null;
 }

@@ -29,8 +29,17 @@ export function ImportExportPage({ profile, onOpenMerge }: { profile: Profile; o
       <header className="page-head">
         <div>
           <h1>{T.title}</h1>
-          <p className="muted" data-testid="page-purpose">{T.intro}</p>
-          {office && <p className="muted small" data-testid="merge-pointer">{T.introOffice(noun)} <button type="button" className="link" onClick={onOpenMerge}>{T.openMerge}</button></p>}
+          <p className="muted" data-testid="page-purpose">
+            {T.intro}
+          </p>
+          {office && (
+            <p className="muted small" data-testid="merge-pointer">
+              {T.introOffice(noun)}{' '}
+              <button type="button" className="link" onClick={onOpenMerge}>
+                {T.openMerge}
+              </button>
+            </p>
+          )}
         </div>
       </header>
       <div className="ie-sections">
@@ -63,11 +72,23 @@ function ReturnedPanel() {
       <h2>{R.importHeading}</h2>
       <p className="muted small">{R.importIntro}</p>
       <label className="button-like">
-        <input type="file" accept=".xlsx" data-testid="returned-file"
-          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void load(f); }} />
+        <input
+          type="file"
+          accept=".xlsx"
+          data-testid="returned-file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void load(f);
+          }}
+        />
         {R.importHeading}
       </label>
-      {message && <p className={message.error ? 'error-text' : 'notice'} role="status" data-testid="returned-message">{message.text}</p>}
+      {message && (
+        <p className={message.error ? 'error-text' : 'notice'} role="status" data-testid="returned-message">
+          {message.text}
+        </p>
+      )}
     </div>
   );
 }
@@ -90,11 +111,23 @@ function ReceiptPanel() {
       <h2>{R.importHeading}</h2>
       <p className="muted small">{R.importIntro}</p>
       <label className="button-like">
-        <input type="file" accept=".json" data-testid="receipt-file"
-          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void load(f); }} />
+        <input
+          type="file"
+          accept=".json"
+          data-testid="receipt-file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void load(f);
+          }}
+        />
         {R.importHeading}
       </label>
-      {message && <p className={message.error ? 'error-text' : 'notice'} role="status" data-testid="receipt-message">{message.text}</p>}
+      {message && (
+        <p className={message.error ? 'error-text' : 'notice'} role="status" data-testid="receipt-message">
+          {message.text}
+        </p>
+      )}
     </div>
   );
 }
@@ -108,13 +141,22 @@ function ExportPanel({ profile }: { profile: Profile }) {
     <div className="card" data-testid="export-panel">
       <h2>{T.exportHeading}</h2>
       <p className="muted small">{T.exportIntro}</p>
-      {list.error && <p className="error" role="alert">{list.error.message}</p>}
+      {list.error && (
+        <p className="error" role="alert">
+          {list.error.message}
+        </p>
+      )}
       {list.value && returns.length === 0 && <p className="muted">{T.noReturns}</p>}
       {chosen && (
         <div className="ie-row">
-          <label className="inline-field">{T.year}
+          <label className="inline-field">
+            {T.year}
             <select value={chosen.year} onChange={(e) => setYear(Number(e.target.value))} aria-label={T.year}>
-              {returns.map((r) => <option key={r.id} value={r.year}>{MESSAGES.app.common.yearWithStatus(r.year, MESSAGES.returns.status[r.status])}</option>)}
+              {returns.map((r) => (
+                <option key={r.id} value={r.year}>
+                  {MESSAGES.app.common.yearWithStatus(r.year, MESSAGES.returns.status[r.status])}
+                </option>
+              ))}
             </select>
           </label>
           <ExportReturnButton returnId={chosen.id} className="primary" />
@@ -129,9 +171,13 @@ function TemplatePanel({ profile }: { profile: Profile }) {
   const framework = fw.value?.framework;
   const county = framework?.plan.region.code;
   const townships = useApiQuery('regions:children', county && profile.role !== 'township' ? { code: county } : null);
-  const units = profile.role === 'township' || !framework
-    ? [{ code: profile.regionCode, name: '' }]
-    : [{ code: framework.plan.region.code, name: framework.plan.region.name }, ...(townships.value ?? []).filter((r) => r.level === 'township')];
+  const units =
+    profile.role === 'township' || !framework
+      ? [{ code: profile.regionCode, name: '' }]
+      : [
+          { code: framework.plan.region.code, name: framework.plan.region.name },
+          ...(townships.value ?? []).filter((r) => r.level === 'township'),
+        ];
   const [regionCode, setRegionCode] = useState(profile.role === 'township' ? profile.regionCode : '');
   const [year, setYear] = useState(() => new Date().getFullYear() - 1);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
@@ -158,20 +204,41 @@ function TemplatePanel({ profile }: { profile: Profile }) {
       <p className="muted small">{T.templateIntro}</p>
       <div className="ie-row">
         {profile.role !== 'township' && (
-          <label className="inline-field">{T.templateRegion}
+          <label className="inline-field">
+            {T.templateRegion}
             <select value={region} onChange={(e) => setRegionCode(e.target.value)} aria-label={T.templateRegion}>
-              {units.map((u) => <option key={u.code} value={u.code}>{u.name || u.code}</option>)}
+              {units.map((u) => (
+                <option key={u.code} value={u.code}>
+                  {u.name || u.code}
+                </option>
+              ))}
             </select>
           </label>
         )}
-        <label className="inline-field">{T.year}
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={`${T.templateHeading}${T.year}`}>
-            {(years.length ? years : [year]).map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}{framework && y === framework.plan.baselineYear ? MESSAGES.app.common.baseYear : ''}</option>)}
+        <label className="inline-field">
+          {T.year}
+          <select
+            value={year}
+            onChange={(e) => setYear(Number(e.target.value))}
+            aria-label={`${T.templateHeading}${T.year}`}
+          >
+            {(years.length ? years : [year]).map((y) => (
+              <option key={y} value={y}>
+                {MESSAGES.app.common.year(y)}
+                {framework && y === framework.plan.baselineYear ? MESSAGES.app.common.baseYear : ''}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" disabled={busy} onClick={() => void run()} data-testid="export-template">{busy ? T.exporting : T.templateButton}</button>
+        <button type="button" disabled={busy} onClick={() => void run()} data-testid="export-template">
+          {busy ? T.exporting : T.templateButton}
+        </button>
       </div>
-      {status && <p className={status.error ? 'error' : 'muted small'} role="status">{status.text}</p>}
+      {status && (
+        <p className={status.error ? 'error' : 'muted small'} role="status">
+          {status.text}
+        </p>
+      )}
     </div>
   );
 }
@@ -184,7 +251,13 @@ type Stage =
   | { kind: 'failed'; text: string };
 
 const verdictClass = (r: ImportReport, written = false) =>
-  written ? 'verdict ok' : !r.readable || r.counts.errors > 0 ? 'verdict bad' : r.counts.warnings > 0 ? 'verdict warn' : 'verdict ok';
+  written
+    ? 'verdict ok'
+    : !r.readable || r.counts.errors > 0
+      ? 'verdict bad'
+      : r.counts.warnings > 0
+        ? 'verdict warn'
+        : 'verdict ok';
 
 function ImportPanel({ profile, onOpenMerge }: { profile: Profile; onOpenMerge: () => void }) {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
@@ -225,8 +298,13 @@ function ImportPanel({ profile, onOpenMerge }: { profile: Profile; onOpenMerge: 
 
   const report = stage.kind === 'checked' ? stage.report : stage.kind === 'done' ? stage.report : null;
   // at a county or city a unit's return below goes to 汇总 (submissions, 报送情况, 退回), never written here
-  const below = stage.kind === 'checked' && (profile.role === 'county' || profile.role === 'city') && stage.report.identity
-    && stage.report.identity.regionCode !== profile.regionCode ? stage.report.identity : null;
+  const below =
+    stage.kind === 'checked' &&
+    (profile.role === 'county' || profile.role === 'city') &&
+    stage.report.identity &&
+    stage.report.identity.regionCode !== profile.regionCode
+      ? stage.report.identity
+      : null;
   const noun = profile.role === 'city' ? MESSAGES.merge.nouns.county : MESSAGES.merge.nouns.township;
   const headline = report?.summary ? headlineSentences(countsOf(report.summary)).join('') : '';
   return (
@@ -237,7 +315,10 @@ function ImportPanel({ profile, onOpenMerge }: { profile: Profile; onOpenMerge: 
       <div
         className={over ? 'drop-zone over' : 'drop-zone'}
         data-testid="drop-zone"
-        onDragOver={(e) => { e.preventDefault(); setOver(true); }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
@@ -246,34 +327,75 @@ function ImportPanel({ profile, onOpenMerge }: { profile: Profile; onOpenMerge: 
             type="file"
             accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv"
             data-testid="import-file"
-            onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void check(f); }}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void check(f);
+            }}
           />
           <span className="primary-like">{T.chooseFile}</span>
         </label>
         <span className="muted">{T.dropHere}</span>
       </div>
-      {stage.kind === 'busy' && <p className="muted" role="status">{stage.text}</p>}
-      {stage.kind === 'failed' && <p className="error" role="alert">{stage.text}</p>}
+      {stage.kind === 'busy' && (
+        <p className="muted" role="status">
+          {stage.text}
+        </p>
+      )}
+      {stage.kind === 'failed' && (
+        <p className="error" role="alert">
+          {stage.text}
+        </p>
+      )}
       {report && (
         <>
-          <p className={verdictClass(report, stage.kind === 'done')} role="status" data-testid="import-verdict">{report.verdict}</p>
+          <p className={verdictClass(report, stage.kind === 'done')} role="status" data-testid="import-verdict">
+            {report.verdict}
+          </p>
           {report.identity && (
-            <p className="muted">{T.identity(report.identity.regionName, report.identity.regionCode, report.identity.year, report.identity.planName)}</p>
+            <p className="muted">
+              {T.identity(
+                report.identity.regionName,
+                report.identity.regionCode,
+                report.identity.year,
+                report.identity.planName,
+              )}
+            </p>
           )}
           {below && (
             <div className="notice" role="status" data-testid="import-below">
-              {T.belowUnit(below.regionName, noun)} <button type="button" className="primary" onClick={onOpenMerge} data-testid="import-open-merge">{T.openMerge}</button>
+              {T.belowUnit(below.regionName, noun)}{' '}
+              <button type="button" className="primary" onClick={onOpenMerge} data-testid="import-open-merge">
+                {T.openMerge}
+              </button>
             </div>
           )}
-          {!below && headline && <p className="muted" data-testid="import-headline">{headline}</p>}
-          {!below && stage.kind === 'checked' && report.readable && report.counts.errors === 0 && report.counts.warnings === 0 && report.identity && (
-            <div className="ie-row"><button type="button" className="primary" onClick={() => void write(false)} data-testid="import-write">{T.importButton}</button></div>
+          {!below && headline && (
+            <p className="muted" data-testid="import-headline">
+              {headline}
+            </p>
           )}
+          {!below &&
+            stage.kind === 'checked' &&
+            report.readable &&
+            report.counts.errors === 0 &&
+            report.counts.warnings === 0 &&
+            report.identity && (
+              <div className="ie-row">
+                <button type="button" className="primary" onClick={() => void write(false)} data-testid="import-write">
+                  {T.importButton}
+                </button>
+              </div>
+            )}
           {!below && stage.kind === 'checked' && report.needsConfirmation && (
             <div className="confirm-box">
               <span>{T.confirmPrompt}</span>
-              <button type="button" className="primary" onClick={() => void write(true)} data-testid="import-confirm">{T.confirmButton}</button>
-              <button type="button" onClick={() => setStage({ kind: 'idle' })}>{T.cancelButton}</button>
+              <button type="button" className="primary" onClick={() => void write(true)} data-testid="import-confirm">
+                {T.confirmButton}
+              </button>
+              <button type="button" onClick={() => setStage({ kind: 'idle' })}>
+                {T.cancelButton}
+              </button>
             </div>
           )}
           <ImportReportTable report={report} />
@@ -286,7 +408,9 @@ function ImportPanel({ profile, onOpenMerge }: { profile: Profile; onOpenMerge: 
                     <tr key={t.targetId}>
                       <td className="code">{t.indicator}</td>
                       <td>{t.name}</td>
-                      <td><span className={`status status-${t.status}`}>{MESSAGES.excel.result.status[t.status]}</span></td>
+                      <td>
+                        <span className={`status status-${t.status}`}>{MESSAGES.excel.result.status[t.status]}</span>
+                      </td>
                       <td>{t.message}</td>
                     </tr>
                   ))}

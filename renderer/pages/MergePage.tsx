@@ -52,7 +52,12 @@ export function MergePage({ profile }: { profile: Profile }) {
     await importer.run(files);
   };
   const keep = async (submissionId: number) => {
-    try { await api['merge:choose-version']({ year, submissionId }); refresh(); } catch (e) { setMessage(e instanceof ApiCallError ? e.error.message : (e as Error).message); }
+    try {
+      await api['merge:choose-version']({ year, submissionId });
+      refresh();
+    } catch (e) {
+      setMessage(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+    }
   };
   const failed = (e: unknown) => setMessage(e instanceof ApiCallError ? e.error.message : (e as Error).message);
   const accept = async () => {
@@ -62,7 +67,9 @@ export function MergePage({ profile }: { profile: Profile }) {
       setMessage(RC.accepted(accepting.name));
       setAccepting(null);
       refresh();
-    } catch (e) { failed(e); }
+    } catch (e) {
+      failed(e);
+    }
   };
   const receipt = async (child: ChildStatus) => {
     if (!child.submission) return;
@@ -71,7 +78,9 @@ export function MergePage({ profile }: { profile: Profile }) {
       const file = await api['merge:receipt']({ year, submissionId: child.submission.id });
       const path = await saveBase64(file.fileName, 'json', file.bytesBase64);
       setMessage(path ? RC.exported(path) : RC.cancelled);
-    } catch (e) { failed(e); }
+    } catch (e) {
+      failed(e);
+    }
   };
   const exportReturn = async () => {
     setExporting(true);
@@ -101,54 +110,152 @@ export function MergePage({ profile }: { profile: Profile }) {
       <header className="page-head">
         <div>
           <h1>{T.heading}</h1>
-          <p className="muted">{overview.value ? `${overview.value.office.name} · ${overview.value.office.planName}` : framework?.plan.name}</p>
+          <p className="muted">
+            {overview.value
+              ? `${overview.value.office.name} · ${overview.value.office.planName}`
+              : framework?.plan.name}
+          </p>
           <p className="muted small">{T.intro(noun)}</p>
         </div>
         <label className="inline-field">
           {T.year}
-          <select value={year} onChange={(e) => { setYear(Number(e.target.value)); setSendingBack(null); }} aria-label={T.year}>
-            {years.map((y) => <option key={y} value={y}>{MESSAGES.app.common.year(y)}{framework && y === framework.plan.baselineYear ? MESSAGES.app.common.baseYear : ''}{overview.value?.years.includes(y) ? MESSAGES.app.common.hasReturn : ''}</option>)}
+          <select
+            value={year}
+            onChange={(e) => {
+              setYear(Number(e.target.value));
+              setSendingBack(null);
+            }}
+            aria-label={T.year}
+          >
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {MESSAGES.app.common.year(y)}
+                {framework && y === framework.plan.baselineYear ? MESSAGES.app.common.baseYear : ''}
+                {overview.value?.years.includes(y) ? MESSAGES.app.common.hasReturn : ''}
+              </option>
+            ))}
           </select>
         </label>
       </header>
-      <ImportPanel progress={importer.progress} onFiles={(files) => void onFiles(files)} onCancel={importer.cancel}
-        onPickFolder={async () => { setMessage(''); setTab('files'); return importer.runFolder(); }} />
-      {(importer.error || message) && <p className="notice" role="status" data-testid="merge-message">{importer.error || message}</p>}
-      {error && <p className="error" role="alert">{error.message}</p>}
+      <ImportPanel
+        progress={importer.progress}
+        onFiles={(files) => void onFiles(files)}
+        onCancel={importer.cancel}
+        onPickFolder={async () => {
+          setMessage('');
+          setTab('files');
+          return importer.runFolder();
+        }}
+      />
+      {(importer.error || message) && (
+        <p className="notice" role="status" data-testid="merge-message">
+          {importer.error || message}
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error.message}
+        </p>
+      )}
       {overview.value && <RateLine c={overview.value.completeness} />}
       <div className="tabs" role="tablist">
         {tabs.map(([id, label, count]) => (
-          <button type="button" key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>
-            {label}{count !== null && <span className={id === 'files' ? 'count error' : 'count warn'}>{count}</span>}
+          <button
+            type="button"
+            key={id}
+            role="tab"
+            aria-selected={tab === id}
+            className={tab === id ? 'tab active' : 'tab'}
+            onClick={() => setTab(id)}
+          >
+            {label}
+            {count !== null && <span className={id === 'files' ? 'count error' : 'count warn'}>{count}</span>}
           </button>
         ))}
       </div>
       {tab === 'completeness' && sendingBack && (
-        <SendBackForm key={sendingBack.submission?.id} year={year} unit={sendingBack} items={items}
-          onCancel={() => setSendingBack(null)} onDone={(text) => { setSendingBack(null); setMessage(text); refresh(); }} />
+        <SendBackForm
+          key={sendingBack.submission?.id}
+          year={year}
+          unit={sendingBack}
+          items={items}
+          onCancel={() => setSendingBack(null)}
+          onDone={(text) => {
+            setSendingBack(null);
+            setMessage(text);
+            refresh();
+          }}
+        />
       )}
       {tab === 'completeness' && accepting && !sendingBack && (
         <section className="card send-back" data-testid="accept-form">
           <h2>{RC.acceptHeading(accepting.name)}</h2>
-          <label className="block-field">{RC.acceptRemark}
-            <textarea aria-label={RC.acceptRemark} rows={2} maxLength={1000} value={acceptRemark} onChange={(e) => setAcceptRemark(e.target.value)} />
+          <label className="block-field">
+            {RC.acceptRemark}
+            <textarea
+              aria-label={RC.acceptRemark}
+              rows={2}
+              maxLength={1000}
+              value={acceptRemark}
+              onChange={(e) => setAcceptRemark(e.target.value)}
+            />
           </label>
-          <div className="actions"><span className="spacer" />
-            <button type="button" onClick={() => setAccepting(null)}>{MESSAGES.merge.review.cancel}</button>
-            <button type="button" className="primary" onClick={() => void accept()}>{RC.accept}</button>
+          <div className="actions">
+            <span className="spacer" />
+            <button type="button" onClick={() => setAccepting(null)}>
+              {MESSAGES.merge.review.cancel}
+            </button>
+            <button type="button" className="primary" onClick={() => void accept()}>
+              {RC.accept}
+            </button>
           </div>
         </section>
       )}
       {tab === 'completeness' && !sendingBack && <OverduePanel year={year} version={version} onMessage={setMessage} />}
       {tab === 'completeness' && overview.value && !sendingBack && (
-        <CompletenessTable overview={overview.value} onSendBack={(child) => { setMessage(''); setAccepting(null); setSendingBack(child); }}
-          onAccept={(child) => { setMessage(''); setAcceptRemark(''); setAccepting(child); }} onReceipt={(child) => void receipt(child)} />
+        <CompletenessTable
+          overview={overview.value}
+          onSendBack={(child) => {
+            setMessage('');
+            setAccepting(null);
+            setSendingBack(child);
+          }}
+          onAccept={(child) => {
+            setMessage('');
+            setAcceptRemark('');
+            setAccepting(child);
+          }}
+          onReceipt={(child) => void receipt(child)}
+        />
       )}
       {tab === 'files' && <SkippedList skipped={importer.skipped} />}
-      {tab === 'files' && (importer.verdicts.length > 0 ? <VerdictList verdicts={importer.verdicts.map(lineOfVerdict)} state={importer.progress.running ? 'running' : importer.progress.cancelled ? 'cancelled' : 'done'} /> : <ReceivedLog year={year} version={version} />)}
-      {tab === 'resubmissions' && resubmissions.value && <ResubmissionsPanel items={resubmissions.value} onKeep={(id) => void keep(id)} />}
-      {tab === 'breakdown' && breakdown.value && (breakdown.value.columns.length === 0 ? <p className="muted">{T.noChildren}</p> : <BreakdownTable breakdown={breakdown.value} />)}
-      {tab === 'result' && result.value && <MergeResultPanel result={result.value} items={items} exporting={exporting} onExport={() => void exportReturn()} />}
+      {tab === 'files' &&
+        (importer.verdicts.length > 0 ? (
+          <VerdictList
+            verdicts={importer.verdicts.map(lineOfVerdict)}
+            state={importer.progress.running ? 'running' : importer.progress.cancelled ? 'cancelled' : 'done'}
+          />
+        ) : (
+          <ReceivedLog year={year} version={version} />
+        ))}
+      {tab === 'resubmissions' && resubmissions.value && (
+        <ResubmissionsPanel items={resubmissions.value} onKeep={(id) => void keep(id)} />
+      )}
+      {tab === 'breakdown' &&
+        breakdown.value &&
+        (breakdown.value.columns.length === 0 ? (
+          <p className="muted">{T.noChildren}</p>
+        ) : (
+          <BreakdownTable breakdown={breakdown.value} />
+        ))}
+      {tab === 'result' && result.value && (
+        <MergeResultPanel
+          result={result.value}
+          items={items}
+          exporting={exporting}
+          onExport={() => void exportReturn()}
+        />
+      )}
     </section>
   );
 }
@@ -171,7 +278,5 @@ function ReceivedLog({ year, version }: { year: number; version: number }) {
   const log = useApiQuery('merge:received', { year }, version);
   if (!log.value) return null;
   if (log.value.length === 0) return <p className="muted">{T.noChildren}</p>;
-  return (
-    <VerdictList verdicts={log.value.map(lineOfReceived)} />
-  );
+  return <VerdictList verdicts={log.value.map(lineOfReceived)} />;
 }

@@ -11,8 +11,11 @@ export const departmentItems = (framework: Framework, department: string): DataI
 /** Departments that supply county-level items, with how many, most first. */
 export function departmentsOf(framework: Framework): { department: string; items: number }[] {
   const counts = new Map<string, number>();
-  for (const d of framework.dataItems) if (!isSummedAt(d, 'county')) counts.set(d.department, (counts.get(d.department) ?? 0) + 1);
-  return [...counts].map(([department, items]) => ({ department, items })).sort((a, b) => b.items - a.items || a.department.localeCompare(b.department, 'zh-CN'));
+  for (const d of framework.dataItems)
+    if (!isSummedAt(d, 'county')) counts.set(d.department, (counts.get(d.department) ?? 0) + 1);
+  return [...counts]
+    .map(([department, items]) => ({ department, items }))
+    .sort((a, b) => b.items - a.items || a.department.localeCompare(b.department, 'zh-CN'));
 }
 
 /**
@@ -22,7 +25,12 @@ export function departmentsOf(framework: Framework): { department: string; items
 export function departmentFramework(framework: Framework, department: string): Framework {
   const items = new Set(departmentItems(framework, department).map((d) => d.code));
   const indicators = framework.indicators.filter((i) =>
-    i.kind === 'ratio' ? items.has(i.numerator.item) && items.has(i.denominator.item) : i.kind === 'value' ? items.has(i.source.item) : false);
+    i.kind === 'ratio'
+      ? items.has(i.numerator.item) && items.has(i.denominator.item)
+      : i.kind === 'value'
+        ? items.has(i.source.item)
+        : false,
+  );
   const kept = new Set(indicators.map((i) => i.code));
   return {
     ...framework,
@@ -30,8 +38,13 @@ export function departmentFramework(framework: Framework, department: string): F
     indicators,
     areas: framework.areas.map((a) => ({
       ...a,
-      targets: a.targets.filter((t) => kept.has(t.indicator) && t.rule.kind !== 'external' && t.rule.kind !== 'qualitative'
-        && (t.rule.kind !== 'relative' || kept.has(t.rule.indicator))),
+      targets: a.targets.filter(
+        (t) =>
+          kept.has(t.indicator) &&
+          t.rule.kind !== 'external' &&
+          t.rule.kind !== 'qualitative' &&
+          (t.rule.kind !== 'relative' || kept.has(t.rule.indicator)),
+      ),
     })),
   };
 }
@@ -40,7 +53,11 @@ export function departmentFramework(framework: Framework, department: string): F
  * Why a data item is outside a department's scope: 'summed' for an item the county sums from its townships,
  * 'other' for another department's county item, null when it is the department's own (or unknown to the framework).
  */
-export function outsideScope(framework: Framework, department: string, code: string): { item: DataItem; why: 'summed' | 'other' } | null {
+export function outsideScope(
+  framework: Framework,
+  department: string,
+  code: string,
+): { item: DataItem; why: 'summed' | 'other' } | null {
   const item = framework.dataItems.find((d) => d.code === code);
   if (!item) return null;
   if (isSummedAt(item, 'county')) return { item, why: 'summed' };

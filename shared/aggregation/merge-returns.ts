@@ -37,7 +37,10 @@ export interface AggregationResult {
 }
 
 /** A county department's return: it supplies the county-level items of its own department. */
-export interface DepartmentReturn { department: string; data: ReturnData }
+export interface DepartmentReturn {
+  department: string;
+  data: ReturnData;
+}
 
 export interface AggregateOptions {
   /** returns of the office's departments (卫健, 教育 … as in DataItem.department) */
@@ -71,7 +74,8 @@ export function aggregateReturns(
   const seen = new Set<string>();
   for (const child of children) {
     if (child.year !== year) throw new Error(AGGREGATION_MSG.wrongYear(child.regionCode, child.year, year));
-    if (child.planId !== planId && !options.anyPlan) throw new Error(AGGREGATION_MSG.wrongPlan(child.regionCode, child.planId, planId));
+    if (child.planId !== planId && !options.anyPlan)
+      throw new Error(AGGREGATION_MSG.wrongPlan(child.regionCode, child.planId, planId));
     if (seen.has(child.regionCode)) throw new Error(AGGREGATION_MSG.duplicateChild(child.regionCode));
     seen.add(child.regionCode);
   }
@@ -86,7 +90,14 @@ export function aggregateReturns(
     return { department: d.department, view: readReturn(compiled, d.data, null) };
   });
   const hasAny = (view: CompiledReturn, ci: (typeof compiled.items)[number]) =>
-    [0, 1, 2].some((s) => ci.columns[s] && view.cells[ci.index * 3 + s] !== undefined && (view.cells[ci.index * 3 + s]!.value !== null || view.cells[ci.index * 3 + s]!.noData !== null || (view.cells[ci.index * 3 + s]!.raw ?? null) !== null));
+    [0, 1, 2].some(
+      (s) =>
+        ci.columns[s] &&
+        view.cells[ci.index * 3 + s] !== undefined &&
+        (view.cells[ci.index * 3 + s]!.value !== null ||
+          view.cells[ci.index * 3 + s]!.noData !== null ||
+          (view.cells[ci.index * 3 + s]!.raw ?? null) !== null),
+    );
 
   const cells: Cell[] = [];
   const gaps: AggregationGap[] = [];
@@ -107,7 +118,8 @@ export function aggregateReturns(
       }
     } else {
       let contributors = 0;
-      for (const v of views) if ([0, 1, 2].some((s) => ci.columns[s] && v.state[ci.index * 3 + s] === VALUE)) contributors++;
+      for (const v of views)
+        if ([0, 1, 2].some((s) => ci.columns[s] && v.state[ci.index * 3 + s] === VALUE)) contributors++;
       if (contributors > 0) sources.push({ item: item.code, kind: 'children', contributors, children: views.length });
       else if (ownView && hasAny(ownView, ci)) {
         // Nothing received for this item: the office's own figure stands (a county that keys township totals
@@ -122,7 +134,14 @@ export function aggregateReturns(
       const sex = SEX_COLUMNS[s];
       if (!summed || from) {
         const c = from?.cells[slot];
-        cells.push({ item: item.code, sex, value: c?.value ?? null, noData: c?.noData ?? null, prefilled: c?.prefilled ?? false, raw: c?.raw ?? null });
+        cells.push({
+          item: item.code,
+          sex,
+          value: c?.value ?? null,
+          noData: c?.noData ?? null,
+          prefilled: c?.prefilled ?? false,
+          raw: c?.raw ?? null,
+        });
         continue;
       }
       let sum = 0;
@@ -144,7 +163,14 @@ export function aggregateReturns(
       if (missingIn.length > 0) gaps.push({ item: item.code, sex, missingIn });
       if (contributors === 0) {
         const allNoData = views.length > 0 && noDataCount === views.length;
-        cells.push({ item: item.code, sex, value: null, noData: allNoData ? { reason: AGGREGATION_MSG.allNoData } : null, prefilled: false, raw: null });
+        cells.push({
+          item: item.code,
+          sex,
+          value: null,
+          noData: allNoData ? { reason: AGGREGATION_MSG.allNoData } : null,
+          prefilled: false,
+          raw: null,
+        });
       } else {
         cells.push({ item: item.code, sex, value: roundTo(sum, item.decimals), noData: null, prefilled, raw: null });
       }
@@ -173,8 +199,12 @@ export function aggregateReturns(
  * none of whose cells any child reported are left out: the blank cells say it.
  */
 function poolRatios(
-  compiled: ReturnType<typeof compileFramework>, views: readonly CompiledReturn[], children: readonly ReturnData[],
-  sources: readonly ItemSource[], level: 'county' | 'city', names: Readonly<Record<string, string>>,
+  compiled: ReturnType<typeof compileFramework>,
+  views: readonly CompiledReturn[],
+  children: readonly ReturnData[],
+  sources: readonly ItemSource[],
+  level: 'county' | 'city',
+  names: Readonly<Record<string, string>>,
 ): Record<string, PooledRatio> {
   const fromChildren = new Set(sources.filter((s) => s.kind === 'children').map((s) => s.item));
   const childPairs = children.map((c) => {
@@ -185,7 +215,12 @@ function poolRatios(
   const out: Record<string, PooledRatio> = {};
   for (const ind of compiled.indicators) {
     const indicator = ind.indicator;
-    if (indicator.kind !== 'ratio' || !fromChildren.has(indicator.numerator.item) || !fromChildren.has(indicator.denominator.item)) continue;
+    if (
+      indicator.kind !== 'ratio' ||
+      !fromChildren.has(indicator.numerator.item) ||
+      !fromChildren.has(indicator.denominator.item)
+    )
+      continue;
     const numeratorCell = cellKey(indicator.numerator.item, indicator.numerator.sex);
     const denominatorCell = cellKey(indicator.denominator.item, indicator.denominator.sex);
     let n = 0;
@@ -211,10 +246,14 @@ function poolRatios(
     const numItem = compiled.items[Math.floor(ind.numSlot / 3)].item;
     const denItem = compiled.items[Math.floor(ind.denSlot / 3)].item;
     out[indicator.code] = {
-      numeratorCell, denominatorCell,
+      numeratorCell,
+      denominatorCell,
       numerator: units > 0 ? roundTo(n, numItem.decimals) : null,
       denominator: units > 0 ? roundTo(d, denItem.decimals) : null,
-      units, of: views.length, unitLevel: level === 'county' ? 'township' : 'county', missingIn,
+      units,
+      of: views.length,
+      unitLevel: level === 'county' ? 'township' : 'county',
+      missingIn,
     };
   }
   return out;

@@ -8,5 +8,8 @@ export interface Endpoint<I extends z.ZodType = z.ZodType, O extends z.ZodType =
   summary: string;
 }
 
-export const endpoint = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): Endpoint<I, O> =>
-  ({ input, output, summary });
+export const endpoint = <I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  summary: string,
+): Endpoint<I, O> => ({ input, output, summary });

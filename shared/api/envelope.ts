@@ -2,11 +2,11 @@
 import { z } from 'zod';
 
 export const ApiErrorCodeSchema = z.enum([
-  'invalid_request',   // the request did not match the contract
+  'invalid_request', // the request did not match the contract
   'not_found',
-  'conflict',          // e.g. a locked (submitted) return
-  'invalid_file',      // an imported file is unreadable or malformed
-  'refused',           // the action is not allowed in this state
+  'conflict', // e.g. a locked (submitted) return
+  'invalid_file', // an imported file is unreadable or malformed
+  'refused', // the action is not allowed in this state
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;

@@ -6,7 +6,6 @@ import { MAX_IMPORT_BASE64_CHARS } from './limits.ts';
 import { RegionCodeSchema, YearSchema } from '../returns/schema.ts';
 import { AreaSummarySchema, TargetStatusSchema } from '../rules/result.ts';
 
-
 export const ProblemSeveritySchema = z.enum(['error', 'warning', 'info']);
 export type ProblemSeverity = z.infer<typeof ProblemSeveritySchema>;
 
@@ -56,9 +55,15 @@ export const ImportReportSchema = z.object({
   /** the rule engine's totals for the imported values */
   summary: AreaSummarySchema.omit({ area: true }).nullable(),
   /** target status per indicator, as the rule engine judged the imported values */
-  targets: z.array(z.object({
-    targetId: z.string(), indicator: z.string(), name: z.string(), status: TargetStatusSchema, message: z.string(),
-  })),
+  targets: z.array(
+    z.object({
+      targetId: z.string(),
+      indicator: z.string(),
+      name: z.string(),
+      status: TargetStatusSchema,
+      message: z.string(),
+    }),
+  ),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 
@@ -76,7 +81,11 @@ export const ImportResultSchema = ImportReportSchema.extend({
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 export const excelContract = {
-  'excel:export-return': endpoint(z.object({ returnId: z.number().int().positive() }), ExcelFileSchema, '把一张报表导出为 Excel 统计报表（含校验结果页）'),
+  'excel:export-return': endpoint(
+    z.object({ returnId: z.number().int().positive() }),
+    ExcelFileSchema,
+    '把一张报表导出为 Excel 统计报表（含校验结果页）',
+  ),
   'excel:template': endpoint(
     z.object({ regionCode: RegionCodeSchema, year: YearSchema, planId: z.string().min(1).optional() }),
     ExcelFileSchema,

@@ -7,7 +7,14 @@ import { MAX_IMPORT_BYTES } from './limits.ts';
 import { SendBackSchema } from '../returns/review.ts';
 import { DeadlineSchema, OverdueSchema } from '../returns/overdue.ts';
 import { SexColumnSchema } from '../framework/schema.ts';
-import { RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, YearSchema, CellSchema, PooledRatioSchema } from '../returns/schema.ts';
+import {
+  RegionCodeSchema,
+  ReturnDataSchema,
+  ReturnStatusSchema,
+  YearSchema,
+  CellSchema,
+  PooledRatioSchema,
+} from '../returns/schema.ts';
 import { EvaluationSchema, TargetStatusSchema } from '../rules/result.ts';
 
 /** Files per import call: the renderer sends a batch in chunks of this many, so a progress bar can move. */
@@ -23,17 +30,29 @@ const OfficeYear = z.object({
 });
 
 export const OfficeSchema = z.object({
-  code: RegionCodeSchema, name: z.string(), level: z.enum(['county', 'city']), planId: z.string(), planName: z.string(), frameworkVersion: z.number().int(),
+  code: RegionCodeSchema,
+  name: z.string(),
+  level: z.enum(['county', 'city']),
+  planId: z.string(),
+  planName: z.string(),
+  frameworkVersion: z.number().int(),
 });
 
 export const ReportStateSchema = z.enum(['reported', 'draft', 'missing']);
 export const SupplierKindSchema = z.enum(['township', 'county', 'department']);
 
-export const ProblemSchema = z.object({ severity: z.enum(['error', 'warning', 'info']), location: z.string(), message: z.string() });
+export const ProblemSchema = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  location: z.string(),
+  message: z.string(),
+});
 
 /** The receiving office's latest review of a version: 退回 (sent back) or 审核通过 (accepted), who, when, the remark. */
 export const ReviewStateSchema = z.object({
-  decision: z.enum(['returned', 'accepted']), at: z.string(), userName: z.string(), overall: z.string(),
+  decision: z.enum(['returned', 'accepted']),
+  at: z.string(),
+  userName: z.string(),
+  overall: z.string(),
 });
 export type ReviewState = z.infer<typeof ReviewStateSchema>;
 
@@ -70,13 +89,17 @@ export type SkippedFile = z.infer<typeof SkippedFileSchema>;
 export const FileVerdictSchema = z.object({
   fileName: z.string(),
   verdict: z.enum(['accepted', 'warnings', 'rejected']),
-  supplier: z.object({ code: z.string(), name: z.string(), kind: SupplierKindSchema, department: z.string() }).nullable(),
+  supplier: z
+    .object({ code: z.string(), name: z.string(), kind: SupplierKindSchema, department: z.string() })
+    .nullable(),
   year: z.number().int().nullable(),
   reportedOn: z.string().nullable(),
   problems: z.array(ProblemSchema),
   submissionId: z.number().int().nullable(),
   /** the same supplier and year had a version before this file */
-  resubmission: z.object({ previousId: z.number().int(), changes: z.number().int(), becameCurrent: z.boolean() }).nullable(),
+  resubmission: z
+    .object({ previousId: z.number().int(), changes: z.number().int(), becameCurrent: z.boolean() })
+    .nullable(),
   /** the very same file was received before */
   duplicate: z.boolean(),
 });
@@ -120,7 +143,10 @@ export const ImportProgressSchema = z.object({
 export type ImportProgress = z.infer<typeof ImportProgressSchema>;
 
 export const CompletenessSchema = z.object({
-  total: z.number().int(), reported: z.number().int(), drafts: z.number().int(), missing: z.number().int(),
+  total: z.number().int(),
+  reported: z.number().int(),
+  drafts: z.number().int(),
+  missing: z.number().int(),
   /** 报送率 %, one decimal */
   rate: z.number(),
 });
@@ -157,22 +183,36 @@ export const OverviewSchema = z.object({
 export type Overview = z.infer<typeof OverviewSchema>;
 
 export const ReceivedFileSchema = z.object({
-  id: z.number().int(), fileName: z.string(), receivedAt: z.string(), verdict: z.enum(['accepted', 'warnings', 'rejected']),
-  regionCode: z.string().nullable(), supplierName: z.string().nullable(), submissionId: z.number().int().nullable(), problems: z.array(ProblemSchema),
+  id: z.number().int(),
+  fileName: z.string(),
+  receivedAt: z.string(),
+  verdict: z.enum(['accepted', 'warnings', 'rejected']),
+  regionCode: z.string().nullable(),
+  supplierName: z.string().nullable(),
+  submissionId: z.number().int().nullable(),
+  problems: z.array(ProblemSchema),
 });
 export type ReceivedFile = z.infer<typeof ReceivedFileSchema>;
 
-export const CellChangeSchema = z.object({ item: z.string(), sex: SexColumnSchema, label: z.string(), before: z.string(), after: z.string() });
+export const CellChangeSchema = z.object({
+  item: z.string(),
+  sex: SexColumnSchema,
+  label: z.string(),
+  before: z.string(),
+  after: z.string(),
+});
 export const ResubmissionSchema = z.object({
   regionCode: z.string(),
   department: z.string(),
   name: z.string(),
-  versions: z.array(z.object({
-    submission: SubmissionSummarySchema,
-    /** differences from the current version: before = current, after = this version */
-    changes: z.array(CellChangeSchema),
-    answers: z.array(z.object({ indicator: z.string(), before: z.string(), after: z.string() })),
-  })),
+  versions: z.array(
+    z.object({
+      submission: SubmissionSummarySchema,
+      /** differences from the current version: before = current, after = this version */
+      changes: z.array(CellChangeSchema),
+      answers: z.array(z.object({ indicator: z.string(), before: z.string(), after: z.string() })),
+    }),
+  ),
 });
 export type Resubmission = z.infer<typeof ResubmissionSchema>;
 
@@ -187,7 +227,11 @@ export const ItemSourceSchema = z.object({
 });
 export type ItemSource = z.infer<typeof ItemSourceSchema>;
 
-export const GapSchema = z.object({ item: z.string(), sex: SexColumnSchema, missingIn: z.array(z.object({ code: z.string(), name: z.string() })) });
+export const GapSchema = z.object({
+  item: z.string(),
+  sex: SexColumnSchema,
+  missingIn: z.array(z.object({ code: z.string(), name: z.string() })),
+});
 export type Gap = z.infer<typeof GapSchema>;
 
 export const MergeResultSchema = z.object({
@@ -203,21 +247,23 @@ export type MergeResult = z.infer<typeof MergeResultSchema>;
 
 export const BreakdownSchema = z.object({
   columns: z.array(z.object({ code: z.string(), name: z.string(), state: ReportStateSchema })),
-  rows: z.array(z.object({
-    kind: z.enum(['item', 'indicator']),
-    code: z.string(),
-    sex: SexColumnSchema.nullable(),
-    label: z.string(),
-    unit: z.string(),
-    decimals: z.number().int(),
-    values: z.array(z.number().nullable()),
-    total: z.number().nullable(),
-    status: z.array(TargetStatusSchema.nullable()).nullable(),
-    totalStatus: TargetStatusSchema.nullable(),
-    target: z.string(),
-    /** a ratio pooled over only some children: 由2个乡镇（共4个）汇总计算；缺少：丙乡、丁镇; else '' */
-    totalNote: z.string(),
-  })),
+  rows: z.array(
+    z.object({
+      kind: z.enum(['item', 'indicator']),
+      code: z.string(),
+      sex: SexColumnSchema.nullable(),
+      label: z.string(),
+      unit: z.string(),
+      decimals: z.number().int(),
+      values: z.array(z.number().nullable()),
+      total: z.number().nullable(),
+      status: z.array(TargetStatusSchema.nullable()).nullable(),
+      totalStatus: TargetStatusSchema.nullable(),
+      target: z.string(),
+      /** a ratio pooled over only some children: 由2个乡镇（共4个）汇总计算；缺少：丙乡、丁镇; else '' */
+      totalNote: z.string(),
+    }),
+  ),
 });
 export type BreakdownView = z.infer<typeof BreakdownSchema>;
 
@@ -236,9 +282,18 @@ export type EntryOverlay = z.infer<typeof EntryOverlaySchema>;
 
 export const mergeContract = {
   'merge:overview': endpoint(OfficeYear, OverviewSchema, '汇总：某年度各下级单位的报送情况和报送率'),
-  'merge:begin-import': endpoint(OfficeYear, z.object({ backup: z.string().nullable() }), '汇总：开始一批导入（先备份数据库）'),
+  'merge:begin-import': endpoint(
+    OfficeYear,
+    z.object({ backup: z.string().nullable() }),
+    '汇总：开始一批导入（先备份数据库）',
+  ),
   'merge:import-files': endpoint(
-    OfficeYear.extend({ files: z.array(z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().max(MAX_FILE_BASE64) })).min(1).max(MERGE_CHUNK_FILES) }),
+    OfficeYear.extend({
+      files: z
+        .array(z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().max(MAX_FILE_BASE64) }))
+        .min(1)
+        .max(MERGE_CHUNK_FILES),
+    }),
     z.array(FileVerdictSchema),
     '汇总：导入一组下级报表文件，逐个给出结果（一个文件出错不影响其他文件）',
   ),
@@ -255,7 +310,11 @@ export const mergeContract = {
     '汇总：选择一个文件夹（系统对话框），列出其中的报表文件和跳过的项目及原因',
   ),
   'merge:import-folder-files': endpoint(
-    OfficeYear.extend({ token: z.string().min(1).max(100), start: z.number().int().min(0), count: z.number().int().min(1).max(MERGE_CHUNK_FILES) }),
+    OfficeYear.extend({
+      token: z.string().min(1).max(100),
+      start: z.number().int().min(0),
+      count: z.number().int().min(1).max(MERGE_CHUNK_FILES),
+    }),
     z.array(FileVerdictSchema),
     '汇总：导入所选文件夹中的一组报表文件（由主进程读取），逐个给出结果',
   ),
@@ -263,7 +322,10 @@ export const mergeContract = {
     OfficeYear.extend({
       /** absent for the first call: the answer gives the token the next calls and merge:import-start use */
       token: z.string().min(1).max(100).optional(),
-      files: z.array(z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().max(MAX_FILE_BASE64) })).min(1).max(MERGE_STAGE_FILES),
+      files: z
+        .array(z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().max(MAX_FILE_BASE64) }))
+        .min(1)
+        .max(MERGE_STAGE_FILES),
     }),
     z.object({ token: z.string(), staged: z.number().int() }),
     '汇总：上传一组待导入的报表文件（暂存，由 merge:import-start 读取）',
@@ -274,7 +336,12 @@ export const mergeContract = {
       /** read on worker threads from a dozen files on, so the window stays responsive (the CLI reads up to 100 in its own thread: faster) */
       offMainThread: z.boolean().default(true),
     }),
-    z.object({ operationId: z.string(), total: z.number().int(), skipped: z.array(SkippedFileSchema), backup: z.string().nullable() }),
+    z.object({
+      operationId: z.string(),
+      total: z.number().int(),
+      skipped: z.array(SkippedFileSchema),
+      backup: z.string().nullable(),
+    }),
     '汇总：开始导入一批下级报表（先备份数据库；在后台逐个读取，用 merge:import-progress 查看进度，merge:import-cancel 取消）',
   ),
   'merge:import-progress': endpoint(
@@ -295,13 +362,24 @@ export const mergeContract = {
   ),
   'merge:received': endpoint(OfficeYear, z.array(ReceivedFileSchema), '汇总：本年度收到的文件及其结果'),
   'merge:resubmissions': endpoint(OfficeYear, z.array(ResubmissionSchema), '汇总：重复报送的单位及各版本的差异'),
-  'merge:choose-version': endpoint(OfficeYear.extend({ submissionId: z.number().int().positive() }), SubmissionSummarySchema, '汇总：改选某单位采用的报表版本'),
+  'merge:choose-version': endpoint(
+    OfficeYear.extend({ submissionId: z.number().int().positive() }),
+    SubmissionSummarySchema,
+    '汇总：改选某单位采用的报表版本',
+  ),
   'merge:result': endpoint(OfficeYear, MergeResultSchema, '汇总：汇总后的本级报表、校验结果和说明'),
   'merge:breakdown': endpoint(OfficeYear, BreakdownSchema, '汇总：各下级单位并列的明细（数据项和指标）'),
   'merge:entry-overlay': endpoint(OfficeYear, EntryOverlaySchema, '汇总：本级填报页中只读显示的汇总值和部门报送值'),
   'merge:version-issues': endpoint(
     OfficeYear.extend({ submissionId: z.number().int().positive() }),
-    z.array(z.object({ item: z.string(), sex: SexColumnSchema, severity: z.enum(['error', 'warning', 'info']), message: z.string() })),
+    z.array(
+      z.object({
+        item: z.string(),
+        sex: SexColumnSchema,
+        severity: z.enum(['error', 'warning', 'info']),
+        message: z.string(),
+      }),
+    ),
     '汇总：某单位某版本报表的数据问题（供退回时逐条填写意见）',
   ),
   'merge:send-back': endpoint(
@@ -310,7 +388,10 @@ export const mergeContract = {
     '汇总：退回某单位的报表（总体意见和逐格意见），导出带批注的退回意见文件',
   ),
   'merge:accept': endpoint(
-    OfficeYear.extend({ submissionId: z.number().int().positive(), remark: z.string().trim().max(1000, '审核意见最多1000个字').default('') }),
+    OfficeYear.extend({
+      submissionId: z.number().int().positive(),
+      remark: z.string().trim().max(1000, '审核意见最多1000个字').default(''),
+    }),
     SubmissionSummarySchema,
     '汇总：审核通过某单位的某版本报表（记录审核人、时间和意见）',
   ),
@@ -320,10 +401,28 @@ export const mergeContract = {
     '汇总：某单位某版本报表的回执（接收单位、报表、文件 SHA-256、审核结论和意见、时间），JSON 文件',
   ),
   'merge:set-deadline': endpoint(
-    OfficeYear.extend({ deadline: DeadlineSchema.nullable() }), z.object({ deadline: z.string().nullable() }), '催报：设置（或清除）本年度的报送截止日期',
+    OfficeYear.extend({ deadline: DeadlineSchema.nullable() }),
+    z.object({ deadline: z.string().nullable() }),
+    '催报：设置（或清除）本年度的报送截止日期',
   ),
-  'merge:overdue': endpoint(OfficeYear.extend({ deadline: DeadlineSchema.optional() }), OverdueSchema, '催报：尚未报送的单位（未报、仅草稿、已退回待重报）及其联系人、电话和逾期天数（deadline：只用于本次的截止日期，默认为已设置的）'),
-  'merge:overdue-print': endpoint(OfficeYear, z.object({ title: z.string(), html: z.string(), landscape: z.boolean() }), '催报：可打印的催报单（A4）'),
-  'merge:overdue-export': endpoint(OfficeYear.extend({ deadline: DeadlineSchema.optional() }), z.object({ fileName: z.string(), bytesBase64: z.string() }), '催报：导出催报名单（Excel）'),
-  'merge:export': endpoint(OfficeYear, z.object({ fileName: z.string(), bytesBase64: z.string() }), '汇总：导出本级汇总报表（Excel，含分单位明细表）'),
+  'merge:overdue': endpoint(
+    OfficeYear.extend({ deadline: DeadlineSchema.optional() }),
+    OverdueSchema,
+    '催报：尚未报送的单位（未报、仅草稿、已退回待重报）及其联系人、电话和逾期天数（deadline：只用于本次的截止日期，默认为已设置的）',
+  ),
+  'merge:overdue-print': endpoint(
+    OfficeYear,
+    z.object({ title: z.string(), html: z.string(), landscape: z.boolean() }),
+    '催报：可打印的催报单（A4）',
+  ),
+  'merge:overdue-export': endpoint(
+    OfficeYear.extend({ deadline: DeadlineSchema.optional() }),
+    z.object({ fileName: z.string(), bytesBase64: z.string() }),
+    '催报：导出催报名单（Excel）',
+  ),
+  'merge:export': endpoint(
+    OfficeYear,
+    z.object({ fileName: z.string(), bytesBase64: z.string() }),
+    '汇总：导出本级汇总报表（Excel，含分单位明细表）',
+  ),
 };

@@ -13,6 +13,14 @@ export const RegionSchema = z.object({
 export type Region = z.infer<typeof RegionSchema>;
 
 export const regionsContract = {
-  'regions:get': endpoint(z.object({ code: RegionCodeSchema }), RegionSchema.extend({ path: z.array(RegionSchema) }), '读取一个区划及其上级'),
-  'regions:children': endpoint(z.object({ code: RegionCodeSchema }), z.array(RegionSchema), '列出一个区划的下级（县的乡镇、市的县区）'),
+  'regions:get': endpoint(
+    z.object({ code: RegionCodeSchema }),
+    RegionSchema.extend({ path: z.array(RegionSchema) }),
+    '读取一个区划及其上级',
+  ),
+  'regions:children': endpoint(
+    z.object({ code: RegionCodeSchema }),
+    z.array(RegionSchema),
+    '列出一个区划的下级（县的乡镇、市的县区）',
+  ),
 };

@@ -30,12 +30,17 @@ export const ReportSummarySchema = z.object({
   /** 达标率 = (已实现 + 基本实现) ÷ 可监测 in %, null when too few targets have data */
   rate: z.number().nullable(),
   /** qualitative targets apart: 已建立 / 推进中 / 未建立 / 未评估 */
-  qualitative: z.object({ total: z.number().int(), done: z.number().int(), inProgress: z.number().int(), notDone: z.number().int(), unanswered: z.number().int() }),
+  qualitative: z.object({
+    total: z.number().int(),
+    done: z.number().int(),
+    inProgress: z.number().int(),
+    notDone: z.number().int(),
+    unanswered: z.number().int(),
+  }),
   /** townships with a return for the year (a county's report), else 0 */
   townshipReturns: z.number().int(),
 });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
-
 
 /** The 中期评估 / 终期评估 report: the year evaluated (and why), its headline counts and the 序时进度 counts. */
 export const EvaluationReportSchema = PrintableSchema.extend({
@@ -51,7 +56,12 @@ export const EvaluationReportSchema = PrintableSchema.extend({
   summary: ReportSummarySchema,
   progress: ProgressCountsSchema,
   /** measured targets 提前实现 / 基本实现 / 滞后于序时进度 / 与目标仍有差距 */
-  lists: z.object({ early: z.number().int(), basic: z.number().int(), behind: z.number().int(), notMet: z.number().int() }),
+  lists: z.object({
+    early: z.number().int(),
+    basic: z.number().int(),
+    behind: z.number().int(),
+    notMet: z.number().int(),
+  }),
 });
 export type EvaluationReport = z.infer<typeof EvaluationReportSchema>;
 

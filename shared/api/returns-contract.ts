@@ -5,7 +5,13 @@ import { ReturnFooterSchema } from '../returns/footer.ts';
 import { ReceiptViewSchema } from '../returns/receipt.ts';
 import { ReturnRemarkSchema } from '../returns/review.ts';
 import {
-  QualitativeChoiceSchema, RawTextSchema, RegionCodeSchema, ReturnDataSchema, ReturnStatusSchema, SettableStatusSchema, YearSchema,
+  QualitativeChoiceSchema,
+  RawTextSchema,
+  RegionCodeSchema,
+  ReturnDataSchema,
+  ReturnStatusSchema,
+  SettableStatusSchema,
+  YearSchema,
 } from '../returns/schema.ts';
 
 export const ReturnSummarySchema = z.object({
@@ -44,7 +50,10 @@ export const CellEditSchema = z.object({
   sex: SexColumnSchema,
   value: z.number().finite().nullable(),
   /** explicit 无数据 with its reason; null clears it */
-  noData: z.object({ reason: z.string().trim().min(1, '请填写无数据的原因').max(200) }).nullable().default(null),
+  noData: z
+    .object({ reason: z.string().trim().min(1, '请填写无数据的原因').max(200) })
+    .nullable()
+    .default(null),
   /** text typed that is not a valid number for the item, saved as typed (value and noData null); null clears it */
   raw: RawTextSchema.nullable().default(null),
 });
@@ -56,38 +65,70 @@ export type CellEditInput = z.input<typeof CellEditSchema>;
 const EditResult = z.object({ updatedAt: z.string(), status: ReturnStatusSchema });
 
 export const AuditEntrySchema = z.object({
-  id: z.number().int(), at: z.string(), userName: z.string(), field: z.string(),
-  oldValue: z.string().nullable(), newValue: z.string().nullable(),
+  id: z.number().int(),
+  at: z.string(),
+  userName: z.string(),
+  field: z.string(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
 });
 
 const ReturnId = z.object({ returnId: z.number().int().positive() });
 
 /** A return's targets as the engine sums them (shared/report/headline.ts headlineOf): the figures every surface shows. */
 export const HeadlineSchema = z.object({
-  measured: z.number().int(), monitored: z.number().int(), achieved: z.number().int(), met: z.number().int(),
-  basicallyMet: z.number().int(), notMet: z.number().int(), noData: z.number().int(), alerts: z.number().int(),
+  measured: z.number().int(),
+  monitored: z.number().int(),
+  achieved: z.number().int(),
+  met: z.number().int(),
+  basicallyMet: z.number().int(),
+  notMet: z.number().int(),
+  noData: z.number().int(),
+  alerts: z.number().int(),
   rate: z.number().nullable(),
-  qualitative: z.object({ total: z.number().int(), done: z.number().int(), inProgress: z.number().int(), notDone: z.number().int(), unanswered: z.number().int() }),
+  qualitative: z.object({
+    total: z.number().int(),
+    done: z.number().int(),
+    inProgress: z.number().int(),
+    notDone: z.number().int(),
+    unanswered: z.number().int(),
+  }),
   sentences: z.array(z.string()),
 });
 
 export const returnsContract = {
-  'returns:list': endpoint(z.object({ regionCode: RegionCodeSchema.optional() }), z.array(ReturnSummarySchema), '列出本机的报表'),
+  'returns:list': endpoint(
+    z.object({ regionCode: RegionCodeSchema.optional() }),
+    z.array(ReturnSummarySchema),
+    '列出本机的报表',
+  ),
   'returns:open': endpoint(
     z.object({ regionCode: RegionCodeSchema, year: YearSchema, prefillFromPreviousYear: z.boolean().default(false) }),
     ReturnViewSchema,
     '打开（没有则新建）一个地区某年的报表',
   ),
   'returns:get': endpoint(ReturnId, ReturnViewSchema, '读取一张报表'),
-  'returns:headline': endpoint(ReturnId, HeadlineSchema, '报表的目标监测概况（可监测、已实现或基本实现、达标率），与报告、汇总页相同'),
+  'returns:headline': endpoint(
+    ReturnId,
+    HeadlineSchema,
+    '报表的目标监测概况（可监测、已实现或基本实现、达标率），与报告、汇总页相同',
+  ),
   'returns:set-cells': endpoint(
     ReturnId.extend({ edits: z.array(CellEditSchema).min(1).max(5000) }),
     EditResult.extend({ previous: z.array(CellEditSchema) }),
     '保存若干单元格（一次操作一个事务），返回原值以便撤销；已校验的报表改回草稿',
   ),
-  'returns:confirm-prefilled': endpoint(ReturnId, z.object({ confirmed: z.number().int(), status: ReturnStatusSchema }), '确认沿用的上年数'),
+  'returns:confirm-prefilled': endpoint(
+    ReturnId,
+    z.object({ confirmed: z.number().int(), status: ReturnStatusSchema }),
+    '确认沿用的上年数',
+  ),
   'returns:set-qualitative': endpoint(
-    ReturnId.extend({ indicator: IndicatorCodeSchema, choice: QualitativeChoiceSchema.nullable(), note: z.string().max(1000).default('') }),
+    ReturnId.extend({
+      indicator: IndicatorCodeSchema,
+      choice: QualitativeChoiceSchema.nullable(),
+      note: z.string().max(1000).default(''),
+    }),
     EditResult,
     '保存定性目标的进展和说明；已校验的报表改回草稿',
   ),
@@ -112,7 +153,13 @@ export const returnsContract = {
     '导入县级退回的报表（带退回意见）：报表状态为被退回（可修改，重新报送即为下一版本），意见显示在对应单元格旁',
   ),
   'returns:import-receipt': endpoint(
-    z.object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().min(1).max(64 * 1024) }),
+    z.object({
+      fileName: z.string().min(1).max(255),
+      bytesBase64: z
+        .string()
+        .min(1)
+        .max(64 * 1024),
+    }),
     z.object({ returnId: z.number().int(), message: z.string() }),
     '导入县级的回执（核对县级签名）：记录县里何时接收（审核通过）或退回本单位的报表；审核通过的报表随即锁定',
   ),
@@ -125,5 +172,9 @@ export const returnsContract = {
     ReturnSummarySchema,
     '更改报表状态：草稿、已校验、已报送（锁定）；已报送的报表改回草稿须写明原因；被退回、审核通过只由导入县级的退回文件和回执设定，审核通过的报表不能改回',
   ),
-  'returns:audit': endpoint(ReturnId.extend({ limit: z.number().int().min(1).max(1000).default(200) }), z.array(AuditEntrySchema), '报表的修改记录'),
+  'returns:audit': endpoint(
+    ReturnId.extend({ limit: z.number().int().min(1).max(1000).default(200) }),
+    z.array(AuditEntrySchema),
+    '报表的修改记录',
+  ),
 };

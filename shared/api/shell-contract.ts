@@ -5,7 +5,18 @@ export const FileKindSchema = z.enum(['xlsx', 'pdf', 'html', 'json', 'csv', 'xml
 export type FileKind = z.infer<typeof FileKindSchema>;
 
 /** what a menu item asks the window to do (the rest — quit, zoom, full screen, clipboard — Electron does itself) */
-export const MenuCommandSchema = z.enum(['new-return', 'import', 'export', 'print', 'save', 'find', 'undo', 'redo', 'guide', 'diagnostics']);
+export const MenuCommandSchema = z.enum([
+  'new-return',
+  'import',
+  'export',
+  'print',
+  'save',
+  'find',
+  'undo',
+  'redo',
+  'guide',
+  'diagnostics',
+]);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
 export const shellContract = {
@@ -14,7 +25,11 @@ export const shellContract = {
     z.object({ saved: z.boolean(), path: z.string().nullable() }),
     '通过“另存为”对话框保存文件',
   ),
-  'shell:print': endpoint(z.object({ landscape: z.boolean().default(false) }), z.object({ printed: z.boolean() }), '打印当前页面（系统打印对话框）'),
+  'shell:print': endpoint(
+    z.object({ landscape: z.boolean().default(false) }),
+    z.object({ printed: z.boolean() }),
+    '打印当前页面（系统打印对话框）',
+  ),
   'shell:print-to-pdf': endpoint(
     z.object({ suggestedName: z.string().min(1).max(200), landscape: z.boolean().default(false) }),
     z.object({ saved: z.boolean(), path: z.string().nullable() }),

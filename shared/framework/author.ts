@@ -3,30 +3,61 @@
 // targets use, and their data items) and checked; a sample value judged as the engine would.
 import { assembleFramework } from './assemble.ts';
 import {
-  AREA_CODES, AREA_LETTER, FrameworkSchema, INDICATOR_FACTORS, isLocalCode, LOCAL_CODE_RANGE,
-  type CatalogueArea, type DataItem, type Framework, type Indicator, type Target, type TargetRule,
+  AREA_CODES,
+  AREA_LETTER,
+  FrameworkSchema,
+  INDICATOR_FACTORS,
+  isLocalCode,
+  LOCAL_CODE_RANGE,
+  type CatalogueArea,
+  type DataItem,
+  type Framework,
+  type Indicator,
+  type Target,
+  type TargetRule,
 } from './schema.ts';
 import { areaTitles } from '../messages/framework.ts';
 import type { ReturnData } from '../returns/schema.ts';
 import { evaluateReturn } from '../rules/evaluate.ts';
 import { AUTHOR_MSG as M } from '../messages/plan-author.ts';
 
-export interface PlanLabel { id: string; name: string; region: { code: string; name: string; fullName: string }; start: number; end: number; baselineYear: number }
+export interface PlanLabel {
+  id: string;
+  name: string;
+  region: { code: string; name: string; fullName: string };
+  start: number;
+  end: number;
+  baselineYear: number;
+}
 
 /** A shipped plan relabelled as another office's: ids, region, name, period and base year; no local adjustments. */
 export function copyPlan(source: Framework, label: PlanLabel): Framework {
   const sourceFile = M.sourceFile(label.name);
   const areas = source.areas.map((a) => ({
     ...a,
-    targets: a.targets.map(({ adjustment: _a, ...t }): Target => ({
-      ...t, id: t.id.replace(/^[a-z]+-/, `${label.id}-`),
-      year: t.year !== undefined && (t.year < label.start || t.year > label.end) ? undefined : t.year,
-      source: { ...t.source, file: sourceFile },
-    })),
+    targets: a.targets.map(
+      ({ adjustment: _a, ...t }): Target => ({
+        ...t,
+        id: t.id.replace(/^[a-z]+-/, `${label.id}-`),
+        year: t.year !== undefined && (t.year < label.start || t.year > label.end) ? undefined : t.year,
+        source: { ...t.source, file: sourceFile },
+      }),
+    ),
   }));
   return FrameworkSchema.parse({
-    plan: { id: label.id, name: label.name, status: '正式', region: label.region, period: { start: label.start, end: label.end }, baselineYear: label.baselineYear, sourceFile },
-    version: 1, areas, dataItems: source.dataItems, indicators: source.indicators,
+    plan: {
+      id: label.id,
+      name: label.name,
+      status: '正式',
+      region: label.region,
+      period: { start: label.start, end: label.end },
+      baselineYear: label.baselineYear,
+      sourceFile,
+    },
+    version: 1,
+    areas,
+    dataItems: source.dataItems,
+    indicators: source.indicators,
   });
 }
 
@@ -37,9 +68,20 @@ export function copyPlan(source: Framework, label: PlanLabel): Framework {
 export function emptyPlan(label: PlanLabel): Framework {
   const sourceFile = M.sourceFile(label.name);
   return FrameworkSchema.parse({
-    plan: { id: label.id, name: label.name, status: '正式', region: label.region, period: { start: label.start, end: label.end }, baselineYear: label.baselineYear, sourceFile },
-    version: 1, areas: AREA_CODES.map((area) => ({ area, title: areaTitles[area], objectives: [], targets: [] })),
-    dataItems: [], indicators: [], local: { indicators: [], dataItems: [] },
+    plan: {
+      id: label.id,
+      name: label.name,
+      status: '正式',
+      region: label.region,
+      period: { start: label.start, end: label.end },
+      baselineYear: label.baselineYear,
+      sourceFile,
+    },
+    version: 1,
+    areas: AREA_CODES.map((area) => ({ area, title: areaTitles[area], objectives: [], targets: [] })),
+    dataItems: [],
+    indicators: [],
+    local: { indicators: [], dataItems: [] },
   });
 }
 
@@ -66,27 +108,42 @@ export interface LocalIndicatorInput {
  * Problems with a local indicator declaration, in Chinese: codes outside the reserved range or of another area,
  * a collision with a catalogue code, references to items that exist nowhere.
  */
-export function localIndicatorProblems(framework: Framework, catalogue: CatalogueArea[], input: LocalIndicatorInput): string[] {
+export function localIndicatorProblems(
+  framework: Framework,
+  catalogue: CatalogueArea[],
+  input: LocalIndicatorInput,
+): string[] {
   const out: string[] = [];
   const { indicator } = input;
   const letter = AREA_LETTER[indicator.area];
   const catalogueIndicators = new Set(catalogue.flatMap((c) => c.indicators.map((i) => i.code)));
   const catalogueItems = new Set(catalogue.flatMap((c) => c.dataItems.map((d) => d.code)));
   if (catalogueIndicators.has(indicator.code)) out.push(M.localCollides(indicator.code));
-  else if (!isLocalCode(indicator.code)) out.push(M.localOutside(indicator.code, letter, LOCAL_CODE_RANGE.from, LOCAL_CODE_RANGE.to));
+  else if (!isLocalCode(indicator.code))
+    out.push(M.localOutside(indicator.code, letter, LOCAL_CODE_RANGE.from, LOCAL_CODE_RANGE.to));
   else if (indicator.code[0] !== letter) out.push(M.localArea(indicator.code, letter));
   const declared = new Map((framework.local?.dataItems ?? []).map((d) => [d.code, d]));
   for (const item of input.dataItems) {
     if (catalogueItems.has(item.code)) out.push(M.localCollides(item.code));
-    else if (!isLocalCode(item.code)) out.push(M.localOutside(item.code, `${letter}D`, LOCAL_CODE_RANGE.from, LOCAL_CODE_RANGE.to));
+    else if (!isLocalCode(item.code))
+      out.push(M.localOutside(item.code, `${letter}D`, LOCAL_CODE_RANGE.from, LOCAL_CODE_RANGE.to));
     else if (item.code[0] !== letter) out.push(M.localArea(item.code, letter));
     declared.set(item.code, item);
   }
-  const refs = indicator.kind === 'ratio' ? [indicator.numerator, indicator.denominator] : indicator.kind === 'value' ? [indicator.source] : [];
+  const refs =
+    indicator.kind === 'ratio'
+      ? [indicator.numerator, indicator.denominator]
+      : indicator.kind === 'value'
+        ? [indicator.source]
+        : [];
   for (const ref of refs) {
     if (!catalogueItems.has(ref.item) && !declared.has(ref.item)) out.push(M.localNoItem(indicator.code, ref.item));
   }
-  if (indicator.kind === 'ratio' && indicator.numerator.item === indicator.denominator.item && indicator.numerator.sex === indicator.denominator.sex) {
+  if (
+    indicator.kind === 'ratio' &&
+    indicator.numerator.item === indicator.denominator.item &&
+    indicator.numerator.sex === indicator.denominator.sex
+  ) {
     out.push(M.localSameItem(indicator.code));
   }
   return out;
@@ -96,7 +153,11 @@ export function localIndicatorProblems(framework: Framework, catalogue: Catalogu
  * The plan with a local indicator declared (or its definition changed) and the data items it needs; a new version.
  * Throws an Error listing every problem in Chinese.
  */
-export function withLocalIndicator(framework: Framework, catalogue: CatalogueArea[], input: LocalIndicatorInput): Framework {
+export function withLocalIndicator(
+  framework: Framework,
+  catalogue: CatalogueArea[],
+  input: LocalIndicatorInput,
+): Framework {
   const problems = localIndicatorProblems(framework, catalogue, input);
   if (problems.length > 0) throw new Error(problems.join('；'));
   const local = framework.local ?? { indicators: [], dataItems: [] };
@@ -104,7 +165,10 @@ export function withLocalIndicator(framework: Framework, catalogue: CatalogueAre
   for (const d of input.dataItems) items.set(d.code, d);
   const indicators = new Map(local.indicators.map((i) => [i.code, i]));
   indicators.set(input.indicator.code, input.indicator);
-  const next: Framework = { ...framework, local: { indicators: [...indicators.values()], dataItems: [...items.values()] } };
+  const next: Framework = {
+    ...framework,
+    local: { indicators: [...indicators.values()], dataItems: [...items.values()] },
+  };
   return reassemble(next, catalogue, next.areas);
 }
 
@@ -112,7 +176,11 @@ export function withLocalIndicator(framework: Framework, catalogue: CatalogueAre
 function reassemble(framework: Framework, catalogue: CatalogueArea[], areas: Framework['areas']): Framework {
   let next: Framework;
   try {
-    next = assembleFramework({ plan: { version: framework.version + 1, plan: framework.plan }, catalogue: catalogueOf(framework, catalogue), areas });
+    next = assembleFramework({
+      plan: { version: framework.version + 1, plan: framework.plan },
+      catalogue: catalogueOf(framework, catalogue),
+      areas,
+    });
   } catch (error) {
     const text = (error as Error).message;
     throw new Error(text.includes('\n') ? text.split('\n').slice(1).join('；') : M.invalid(text));
@@ -134,7 +202,13 @@ export interface TargetInput {
 }
 
 /** Problems with a rule the schema cannot see (contradictory or impossible values), in Chinese. */
-function ruleProblems(rule: TargetRule, indicator: Indicator, framework: Framework, year?: number, gross = false): string[] {
+function ruleProblems(
+  rule: TargetRule,
+  indicator: Indicator,
+  framework: Framework,
+  year?: number,
+  gross = false,
+): string[] {
   const out: string[] = [];
   const percent = indicator.kind === 'ratio' && indicator.unit === '%' && !gross;
   const inRange = (v: number, what: string) => {
@@ -142,28 +216,41 @@ function ruleProblems(rule: TargetRule, indicator: Indicator, framework: Framewo
     if (percent && v > 100) out.push(M.overHundred(what));
   };
   switch (rule.kind) {
-    case 'at_least': case 'at_most': inRange(rule.value, M.value); break;
+    case 'at_least':
+    case 'at_most':
+      inRange(rule.value, M.value);
+      break;
     case 'about':
       inRange(rule.value, M.value);
-      if (rule.tolerance >= Math.abs(rule.value) && rule.value !== 0) out.push(M.toleranceTooWide(rule.tolerance, rule.value));
+      if (rule.tolerance >= Math.abs(rule.value) && rule.value !== 0)
+        out.push(M.toleranceTooWide(rule.tolerance, rule.value));
       break;
     case 'range':
-      inRange(rule.min, M.min); inRange(rule.max, M.max);
+      inRange(rule.min, M.min);
+      inRange(rule.max, M.max);
       if (!(rule.min < rule.max)) out.push(M.rangeOrder(rule.min, rule.max));
       break;
     case 'balanced':
-      if (!(rule.low >= 0 && rule.high <= 100 && rule.low < rule.high && rule.low <= 50 && rule.high >= 50)) out.push(M.band(rule.low, rule.high));
+      if (!(rule.low >= 0 && rule.high <= 100 && rule.low < rule.high && rule.low <= 50 && rule.high >= 50))
+        out.push(M.band(rule.low, rule.high));
       break;
     case 'relative':
       if (rule.indicator === indicator.code) out.push(M.selfRelative);
       break;
-    default: break;
+    default:
+      break;
   }
-  if (year !== undefined && (year < framework.plan.period.start || year > framework.plan.period.end)) out.push(M.yearOutside(year, framework.plan.period.start, framework.plan.period.end));
+  if (year !== undefined && (year < framework.plan.period.start || year > framework.plan.period.end))
+    out.push(M.yearOutside(year, framework.plan.period.start, framework.plan.period.end));
   return out;
 }
 
-const nextTargetId = (framework: Framework, indicator: Indicator, section: TargetInput['section'], item: number): string => {
+const nextTargetId = (
+  framework: Framework,
+  indicator: Indicator,
+  section: TargetInput['section'],
+  item: number,
+): string => {
   const ids = new Set(framework.areas.flatMap((a) => a.targets.map((t) => t.id)));
   const stem = `${framework.plan.id}-${AREA_LETTER[indicator.area]}-${section === '主要目标' ? 'G' : 'M'}${String(item).padStart(2, '0')}`;
   for (let n = 1; n <= 9; n++) if (!ids.has(`${stem}-${n}`)) return `${stem}-${n}`;
@@ -174,7 +261,11 @@ const nextTargetId = (framework: Framework, indicator: Indicator, section: Targe
  * The plan with one target set (changed or added) or removed, re-assembled from the catalogue and checked.
  * Throws an Error whose message lists every problem in Chinese.
  */
-export function withTarget(framework: Framework, shared: CatalogueArea[], input: TargetInput | { remove: string }): { framework: Framework; targetId: string } {
+export function withTarget(
+  framework: Framework,
+  shared: CatalogueArea[],
+  input: TargetInput | { remove: string },
+): { framework: Framework; targetId: string } {
   const catalogue = catalogueOf(framework, shared);
   const indicators = new Map(catalogue.flatMap((c) => c.indicators).map((i) => [i.code, i]));
   const areas = structuredClone(framework.areas);
@@ -194,10 +285,14 @@ export function withTarget(framework: Framework, shared: CatalogueArea[], input:
     const area = areas.find((a) => a.area === indicator.area)!;
     const existing = input.targetId ? areas.flatMap((a) => a.targets).find((t) => t.id === input.targetId) : undefined;
     if (input.targetId && !existing) throw new Error(M.noTarget(input.targetId));
-    if (existing && existing.indicator !== indicator.code) throw new Error(M.otherIndicator(existing.id, existing.indicator));
+    if (existing && existing.indicator !== indicator.code)
+      throw new Error(M.otherIndicator(existing.id, existing.indicator));
     targetId = existing?.id ?? nextTargetId(framework, indicator, input.section, input.item);
     const target: Target = {
-      id: targetId, indicator: indicator.code, text: input.text.trim(), rule: input.rule,
+      id: targetId,
+      indicator: indicator.code,
+      text: input.text.trim(),
+      rule: input.rule,
       ...(input.year !== undefined ? { year: input.year } : {}),
       source: { file: framework.plan.sourceFile, section: input.section, item: input.item, quote: input.quote.trim() },
     };
@@ -221,7 +316,8 @@ export function judgeSample(framework: Framework, targetId: string, sample: numb
   if (!target) throw new Error(M.noTarget(targetId));
   const indicator = framework.indicators.find((i) => i.code === target.indicator)!;
   const cells: ReturnData['cells'] = [];
-  const put = (item: string, sex: 'total' | 'female' | 'male', value: number) => cells.push({ item, sex, value, noData: null, prefilled: false, raw: null });
+  const put = (item: string, sex: 'total' | 'female' | 'male', value: number) =>
+    cells.push({ item, sex, value, noData: null, prefilled: false, raw: null });
   if (indicator.kind === 'ratio') {
     const factor = INDICATOR_FACTORS[indicator.unit];
     const denominator = factor * 100;
@@ -230,7 +326,8 @@ export function judgeSample(framework: Framework, targetId: string, sample: numb
     put(indicator.numerator.item, indicator.numerator.sex, numerator);
     // a female column needs its total (and a total its female) to be consistent
     for (const ref of [indicator.numerator, indicator.denominator]) {
-      if (ref.sex === 'female') put(ref.item, 'total', ref === indicator.denominator ? denominator : Math.max(numerator, denominator));
+      if (ref.sex === 'female')
+        put(ref.item, 'total', ref === indicator.denominator ? denominator : Math.max(numerator, denominator));
     }
   } else if (indicator.kind === 'value') {
     put(indicator.source.item, indicator.source.sex, sample);
@@ -240,8 +337,14 @@ export function judgeSample(framework: Framework, targetId: string, sample: numb
   }
   const dedup = new Map(cells.map((c) => [`${c.item}.${c.sex}`, c]));
   const data: ReturnData = {
-    planId: framework.plan.id, frameworkVersion: framework.version, regionCode: framework.plan.region.code, level: 'county',
-    year: target.year ?? framework.plan.period.end, cells: [...dedup.values()], qualitative: [], externalThresholds: {},
+    planId: framework.plan.id,
+    frameworkVersion: framework.version,
+    regionCode: framework.plan.region.code,
+    level: 'county',
+    year: target.year ?? framework.plan.period.end,
+    cells: [...dedup.values()],
+    qualitative: [],
+    externalThresholds: {},
   };
   const result = evaluateReturn(framework, data, []).targets.find((t) => t.targetId === targetId)!;
   return { status: result.status, message: result.message, value: result.value };

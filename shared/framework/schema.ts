@@ -4,20 +4,37 @@
 import { z } from 'zod';
 
 /** The eight areas every plan has, in the plans' order. */
-export const AREA_CODES = ['health', 'education', 'economy', 'decision', 'social_security', 'family', 'environment', 'law'] as const;
+export const AREA_CODES = [
+  'health',
+  'education',
+  'economy',
+  'decision',
+  'social_security',
+  'family',
+  'environment',
+  'law',
+] as const;
 export const AreaCodeSchema = z.enum(AREA_CODES);
 export type AreaCode = z.infer<typeof AreaCodeSchema>;
 
 /** One capital letter per area, used as the first letter of every indicator and data item code. */
 export const AREA_LETTER: Record<AreaCode, string> = {
-  health: 'H', education: 'E', economy: 'C', decision: 'P',
-  social_security: 'S', family: 'F', environment: 'V', law: 'L',
+  health: 'H',
+  education: 'E',
+  economy: 'C',
+  decision: 'P',
+  social_security: 'S',
+  family: 'F',
+  environment: 'V',
+  law: 'L',
 };
 
 /** Indicator codes: area letter + two digits, e.g. H01. Stable forever once shipped. */
 export const IndicatorCodeSchema = z.string().regex(/^[HECPSFVL]\d{2}$/, '指标代码应为领域字母加两位数字，如 H01');
 /** Data item codes: area letter + "D" + two digits, e.g. HD01. Stable forever once shipped. */
-export const DataItemCodeSchema = z.string().regex(/^[HECPSFVL]D\d{2}$/, '数据项代码应为领域字母加 D 加两位数字，如 HD01');
+export const DataItemCodeSchema = z
+  .string()
+  .regex(/^[HECPSFVL]D\d{2}$/, '数据项代码应为领域字母加 D 加两位数字，如 HD01');
 
 /**
  * Local codes: the numbers 80–99 of every area (indicators H80–H99, data items HD80–HD99, and so on for each area
@@ -43,8 +60,8 @@ export type Level = z.infer<typeof LevelSchema>;
 
 export const DataItemSchema = z.object({
   code: DataItemCodeSchema,
-  name: z.string().min(1),                 // e.g. 活产数
-  unit: z.string().min(1),                 // 人, 个, 例, 万元, 岁, 年, %
+  name: z.string().min(1), // e.g. 活产数
+  unit: z.string().min(1), // 人, 个, 例, 万元, 岁, 年, %
   /** count: non-negative integer; amount: non-negative decimal; value: any decimal (e.g. 预期寿命, a survey rate) */
   valueType: z.enum(['count', 'amount', 'value']),
   sex: SexBreakdownSchema,
@@ -53,8 +70,8 @@ export const DataItemSchema = z.object({
   level: LevelSchema,
   /** sum: counties add townships' values; none: not additive (value types), the county enters its own */
   aggregation: z.enum(['sum', 'none']),
-  department: z.string().min(1),          // 卫健, 教育, 人社, 民政, 医保, 统计, 公安, 法院, 检察院, 司法, 妇联, 总工会, 组织部, 农业农村, 生态环境, 体育 …
-  note: z.string().optional(),            // 指标解释 for the person who fills it in
+  department: z.string().min(1), // 卫健, 教育, 人社, 民政, 医保, 统计, 公安, 法院, 检察院, 司法, 妇联, 总工会, 组织部, 农业农村, 生态环境, 体育 …
+  note: z.string().optional(), // 指标解释 for the person who fills it in
   /** a gross ratio in % (毛入学率, 巩固率 with in-migration): may legitimately exceed 100 */
   gross: z.boolean().optional(),
 });
@@ -79,7 +96,7 @@ export const INDICATOR_FACTORS: Record<string, number> = { '%': 100, '‰': 1000
 
 export const IndicatorSchema = z.discriminatedUnion('kind', [
   z.object({
-    kind: z.literal('ratio'),             // numerator / denominator × factor
+    kind: z.literal('ratio'), // numerator / denominator × factor
     code: IndicatorCodeSchema,
     area: AreaCodeSchema,
     name: z.string().min(1),
@@ -95,7 +112,7 @@ export const IndicatorSchema = z.discriminatedUnion('kind', [
     note: z.string().optional(),
   }),
   z.object({
-    kind: z.literal('value'),             // read directly from one data item cell (e.g. 平均预期寿命 at county level)
+    kind: z.literal('value'), // read directly from one data item cell (e.g. 平均预期寿命 at county level)
     code: IndicatorCodeSchema,
     area: AreaCodeSchema,
     name: z.string().min(1),
@@ -107,7 +124,7 @@ export const IndicatorSchema = z.discriminatedUnion('kind', [
     note: z.string().optional(),
   }),
   z.object({
-    kind: z.literal('qualitative'),       // a mechanism, policy or overall progress assessed by the office
+    kind: z.literal('qualitative'), // a mechanism, policy or overall progress assessed by the office
     code: IndicatorCodeSchema,
     area: AreaCodeSchema,
     name: z.string().min(1),
@@ -125,15 +142,26 @@ export type Indicator = z.infer<typeof IndicatorSchema>;
  * (民法典第1259条) → strict: false; 超过、低于、高于、不满、少于 exclude it → strict: true.
  */
 export const TargetRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('at_most'), value: z.number(), strict: z.boolean() }),   // 控制在…以下 / 低于…
-  z.object({ kind: z.literal('at_least'), value: z.number(), strict: z.boolean() }),  // 达到…以上 / 不低于…
+  z.object({ kind: z.literal('at_most'), value: z.number(), strict: z.boolean() }), // 控制在…以下 / 低于…
+  z.object({ kind: z.literal('at_least'), value: z.number(), strict: z.boolean() }), // 达到…以上 / 不低于…
   /**
    * 左右: within ± tolerance (in the indicator's unit). sides follows the sentence: 「保持在X左右」 is two-sided
    * (both); 「达到X左右」 of a share that should rise is met from the lower edge up (at_least), of one that should
    * fall up to the upper edge (at_most).
    */
-  z.object({ kind: z.literal('about'), value: z.number(), tolerance: z.number().positive(), sides: z.enum(['both', 'at_least', 'at_most']).optional() }),
-  z.object({ kind: z.literal('range'), min: z.number(), max: z.number(), minStrict: z.boolean(), maxStrict: z.boolean() }),
+  z.object({
+    kind: z.literal('about'),
+    value: z.number(),
+    tolerance: z.number().positive(),
+    sides: z.enum(['both', 'at_least', 'at_most']).optional(),
+  }),
+  z.object({
+    kind: z.literal('range'),
+    min: z.number(),
+    max: z.number(),
+    minStrict: z.boolean(),
+    maxStrict: z.boolean(),
+  }),
   /**
    * Relative to the previous year (or the plan's baseline year): 逐步提高 increase, 不断缩小/逐步降低 decrease,
    * 保持稳定 stable (within stableTolerance), 上升趋势减缓 slowing_increase (the yearly rise gets smaller,
@@ -152,24 +180,34 @@ export const TargetRuleSchema = z.discriminatedUnion('kind', [
    */
   z.object({ kind: z.literal('balanced'), low: z.number(), high: z.number(), toward: z.boolean().optional() }),
   /** relative to another indicator of the same return: 不低于党员总数中女性比例 */
-  z.object({ kind: z.literal('relative'), indicator: IndicatorCodeSchema, op: z.enum(['at_least', 'at_most']), strict: z.boolean() }),
+  z.object({
+    kind: z.literal('relative'),
+    indicator: IndicatorCodeSchema,
+    op: z.enum(['at_least', 'at_most']),
+    strict: z.boolean(),
+  }),
   /** the threshold is set outside the plan (达到上级要求, 国家下达): the office fills it in per return */
-  z.object({ kind: z.literal('external'), op: z.enum(['at_least', 'at_most']), strict: z.boolean(), label: z.string().min(1) }),
+  z.object({
+    kind: z.literal('external'),
+    op: z.enum(['at_least', 'at_most']),
+    strict: z.boolean(),
+    label: z.string().min(1),
+  }),
   /** a mechanism / policy / overall objective: 已建立(已实现) met, 推进中 at risk, 未建立(未实现) not met */
   z.object({ kind: z.literal('qualitative') }),
 ]);
 export type TargetRule = z.infer<typeof TargetRuleSchema>;
 
 export const SourceRefSchema = z.object({
-  file: z.string().min(1),                                   // seed file name, e.g. 000_6dd441872a0df882.txt
+  file: z.string().min(1), // seed file name, e.g. 000_6dd441872a0df882.txt
   section: z.enum(['主要目标', '策略措施']),
-  item: z.number().int().positive(),                         // the item number in that section of that area
-  quote: z.string().min(4),                                  // verbatim sentence(s) from the plan
+  item: z.number().int().positive(), // the item number in that section of that area
+  quote: z.string().min(4), // verbatim sentence(s) from the plan
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
 export const TargetSchema = z.object({
-  id: z.string().regex(/^[a-z]+-[HECPSFVL]-(G|M)\d{2}-\d$/),   // <plan>-<area letter>-<G goal|M measure><item>-<n>
+  id: z.string().regex(/^[a-z]+-[HECPSFVL]-(G|M)\d{2}-\d$/), // <plan>-<area letter>-<G goal|M measure><item>-<n>
   indicator: IndicatorCodeSchema,
   /** the target in the plan's own words, e.g. 控制在12/10万以下 */
   text: z.string().min(1),
@@ -178,12 +216,14 @@ export const TargetSchema = z.object({
   year: z.number().int().optional(),
   source: SourceRefSchema,
   /** a county's local adjustment of the plan's value (the plan's own rule kept in `previous`), with its basis */
-  adjustment: z.object({
-    previous: TargetRuleSchema,
-    note: z.string().min(2).max(200),
-    at: z.string(),
-    version: z.number().int().positive(),
-  }).optional(),
+  adjustment: z
+    .object({
+      previous: TargetRuleSchema,
+      note: z.string().min(2).max(200),
+      at: z.string(),
+      version: z.number().int().positive(),
+    })
+    .optional(),
 });
 export type Target = z.infer<typeof TargetSchema>;
 
@@ -195,7 +235,7 @@ export const ObjectiveSchema = z.object({
 
 export const PlanAreaSchema = z.object({
   area: AreaCodeSchema,
-  title: z.string().min(1),                // the heading as the plan writes it, e.g. 妇女与健康
+  title: z.string().min(1), // the heading as the plan writes it, e.g. 妇女与健康
   /** a shipped plan has at least one of each; a plan authored from the bare catalogue starts with none */
   objectives: z.array(ObjectiveSchema),
   targets: z.array(TargetSchema),

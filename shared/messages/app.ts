@@ -1,7 +1,12 @@
 export const app = {
   title: '妇女发展监测填报',
   loading: '正在读取…',
-  roles: { township: '乡镇（街道）统计员', county: '县区妇儿工委办 / 统计局', city: '市妇儿工委办 / 统计局', department: '县级部门（卫健、教育、人社…）' } as Record<string, string>,
+  roles: {
+    township: '乡镇（街道）统计员',
+    county: '县区妇儿工委办 / 统计局',
+    city: '市妇儿工委办 / 统计局',
+    department: '县级部门（卫健、教育、人社…）',
+  } as Record<string, string>,
   setup: {
     heading: '首次使用：选择规划和填报单位',
     intro: '本机的数据按所选规划的指标框架填报和校验。以后可在“设置”中更改。',
@@ -40,7 +45,8 @@ export const app = {
   },
   nav: { home: '首页', entry: '数据填报', framework: '指标框架', backups: '数据备份' },
   error: '出错了',
-  devWeb: (address: string, db: string, downloads: string) => `妇女发展监测填报（浏览器开发模式）：${address}\n数据库：${db}\n保存的文件写入：${downloads}\n`,
+  devWeb: (address: string, db: string, downloads: string) =>
+    `妇女发展监测填报（浏览器开发模式）：${address}\n数据库：${db}\n保存的文件写入：${downloads}\n`,
   wrongRegion: (region: string, expected: string) => `所选区划“${region}”不属于该规划，应选择${expected}`,
   wrongRegionShort: '区划与规划不符',
   expectedTownship: (county: string) => `${county}所辖乡镇（街道）`,
@@ -53,14 +59,15 @@ export const app = {
   migrationGap: (name: string) => `迁移文件编号不连续：${name}`,
   migrationForeignKeys: (n: number) => `数据库升级后有 ${n} 处引用失效，已撤销升级（数据库未改动）`,
   damagedDatabase: (file: string, why: string, backup: string | null) =>
-    `数据库文件已损坏：${file}（${why}）。程序没有改动它。`
-    + (backup
+    `数据库文件已损坏：${file}（${why}）。程序没有改动它。` +
+    (backup
       ? `\n\n最近一份完好的备份是：${backup}\n请先退出程序，把损坏的文件移到别处保存，再把这份备份复制到 ${file}，然后重新启动。`
       : '\n\n没有找到可用的备份。请先退出程序，把损坏的文件移到别处保存并联系技术支持；移走后重新启动会建立一个新的空数据库。'),
   emptyDatabaseFile: '文件长度为 0 字节，里面没有任何数据',
   databaseNotSqlite: '不是 SQLite 数据库文件，或文件头已被破坏',
   databasePagesDamaged: (details: string) => `数据页损坏，完整性检查未通过：${details}`,
-  newerDatabase: (found: number, known: number) => `数据库版本（${found}）比本程序支持的版本（${known}）新，可能由更新版本的程序写入。为防止损坏，本程序不会打开它；请安装最新版本的程序。`,
+  newerDatabase: (found: number, known: number) =>
+    `数据库版本（${found}）比本程序支持的版本（${known}）新，可能由更新版本的程序写入。为防止损坏，本程序不会打开它；请安装最新版本的程序。`,
   common: {
     mainNav: '主导航',
     year: (y: number) => `${y} 年`,
@@ -80,11 +87,34 @@ export const app = {
   startFailed: (why: string) => `程序无法打开数据库，已停止启动，数据没有任何改动。\n\n原因：${why}`,
   /** the application menu (electron/menu.ts) and what its commands say in the window */
   menu: {
-    file: '文件', newReturn: '新建年度报表', import: '导入…', export: '导出…', print: '打印…', save: '保存', quit: '退出',
-    edit: '编辑', undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴', selectAll: '全选', find: '查找…',
-    view: '视图', zoomIn: '放大', zoomOut: '缩小', resetZoom: '实际大小', fullScreen: '全屏', reload: '重新加载（开发）', devTools: '开发者工具（开发）',
-    help: '帮助', guide: '使用说明', diagnostics: '导出诊断信息…', about: '关于',
-    aboutDetail: (version: string) => `版本 ${version}\n离线的妇女发展规划年度监测填报、汇总与报告程序。\n所有数据保存在本机，不联网。`,
+    file: '文件',
+    newReturn: '新建年度报表',
+    import: '导入…',
+    export: '导出…',
+    print: '打印…',
+    save: '保存',
+    quit: '退出',
+    edit: '编辑',
+    undo: '撤销',
+    redo: '重做',
+    cut: '剪切',
+    copy: '复制',
+    paste: '粘贴',
+    selectAll: '全选',
+    find: '查找…',
+    view: '视图',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    resetZoom: '实际大小',
+    fullScreen: '全屏',
+    reload: '重新加载（开发）',
+    devTools: '开发者工具（开发）',
+    help: '帮助',
+    guide: '使用说明',
+    diagnostics: '导出诊断信息…',
+    about: '关于',
+    aboutDetail: (version: string) =>
+      `版本 ${version}\n离线的妇女发展规划年度监测填报、汇总与报告程序。\n所有数据保存在本机，不联网。`,
     ok: '确定',
     allSaved: (time: string) => `所有修改均已保存（${time}）`,
     guideTitle: '使用说明',

@@ -3,9 +3,16 @@ export const backups = {
   badName: '备份文件名不正确',
   notFound: (name: string) => `找不到备份 ${name}`,
   unreadable: (name: string, why: string) => `备份 ${name} 无法读取（${why}），可能已损坏，不能用于恢复`,
-  reasons: { start: '启动时', migration: '升级前', import: '导入前', manual: '手动', 'before-restore': '恢复前' } as Record<string, string>,
+  reasons: {
+    start: '启动时',
+    migration: '升级前',
+    import: '导入前',
+    manual: '手动',
+    'before-restore': '恢复前',
+  } as Record<string, string>,
   title: '数据备份',
-  intro: '程序在每次启动、每次导入和升级前自动备份数据库，保留最近 30 份。这里只列出本数据库的备份。恢复前请先查看备份中包含的报表。',
+  intro:
+    '程序在每次启动、每次导入和升级前自动备份数据库，保留最近 30 份。这里只列出本数据库的备份。恢复前请先查看备份中包含的报表。',
   createNow: '立即备份',
   created: (name: string) => `已备份：${name}`,
   inspect: '查看',
@@ -15,8 +22,10 @@ export const backups = {
   restoreHint: '恢复会用该备份替换当前全部数据；恢复前会先自动备份当前数据，可随时再恢复回来。',
   confirmRestore: (name: string) => `确定用备份 ${name} 替换当前全部数据吗？当前数据会先自动备份。`,
   confirmTitle: '从备份恢复',
-  confirmWhat: (time: string, now: number, then: number) => `本机当前的 ${now} 张报表将全部替换为 ${time} 备份中的 ${then} 张报表：`,
-  confirmReturn: (region: string, year: number, status: string, cells: number) => `${region} ${year} 年（${status}，已填 ${cells} 格）`,
+  confirmWhat: (time: string, now: number, then: number) =>
+    `本机当前的 ${now} 张报表将全部替换为 ${time} 备份中的 ${then} 张报表：`,
+  confirmReturn: (region: string, year: number, status: string, cells: number) =>
+    `${region} ${year} 年（${status}，已填 ${cells} 格）`,
   confirmSafety: '恢复前会先自动备份当前数据，可随时再恢复回来。',
   keepsSettings: '本机设置（规划、填报单位、填表人）保持不变。',
   confirm: '确认恢复',
@@ -24,5 +33,14 @@ export const backups = {
   fromSetup: '数据备份…',
   none: '本数据库还没有备份',
   restored: (name: string, safety: string) => `已从 ${name} 恢复。恢复前的数据已备份为 ${safety}。`,
-  columns: { time: '备份时间', reason: '原因', size: '大小', region: '填报单位', year: '年度', status: '状态', cells: '已填单元格', updated: '最后修改' },
+  columns: {
+    time: '备份时间',
+    reason: '原因',
+    size: '大小',
+    region: '填报单位',
+    year: '年度',
+    status: '状态',
+    cells: '已填单元格',
+    updated: '最后修改',
+  },
 };

@@ -30,7 +30,8 @@ const flag = {
   from: '起始年度',
   to: '截止年度',
   format: '文件格式：csv 长表（默认）、json、dhis2-json（DHIS2 dataValueSets）、adx（DHIS2 ADX）',
-  exportFormat: '文件格式：form Excel 统计报表（默认）、long-csv 长表 CSV、json 长表 JSON、dhis2-json（DHIS2 dataValueSets）、adx（DHIS2 ADX）',
+  exportFormat:
+    '文件格式：form Excel 统计报表（默认）、long-csv 长表 CSV、json 长表 JSON、dhis2-json（DHIS2 dataValueSets）、adx（DHIS2 ADX）',
   exportYear: '统计年度（form 必填；其他格式可用 --from/--to 给出年度范围）',
   dataFormat: '输出格式：table 制表符分隔的表格（默认）、long-csv 长表 CSV、json 长表 JSON',
   dataOut: '写到文件（不给时输出到标准输出）',
@@ -55,7 +56,8 @@ const flag = {
   baseYear: '基期年份',
   target: '要修改的目标编号（未给出的项沿用原目标）；不给则新增目标',
   indicator: '指标代码',
-  ruleKind: '判定规则：at_least 不低于、at_most 不高于、about 左右、range 区间、trend 趋势、balanced 均衡、qualitative 定性',
+  ruleKind:
+    '判定规则：at_least 不低于、at_most 不高于、about 左右、range 区间、trend 趋势、balanced 均衡、qualitative 定性',
   value: '目标值',
   strict: '不含本数（高于 / 低于，而非“不低于 / 不高于”）',
   tolerance: '“左右”的幅度，或趋势中“保持稳定”的幅度',
@@ -96,7 +98,8 @@ const positional = {
 const summary = {
   plans: '列出已装载的规划',
   'plan show': '显示一个规划的指标框架',
-  'plan new': '编制本单位的规划：从指标目录开始（--from-catalogue），或复制一个随程序提供的规划，改为本地区、名称、规划期和基期',
+  'plan new':
+    '编制本单位的规划：从指标目录开始（--from-catalogue），或复制一个随程序提供的规划，改为本地区、名称、规划期和基期',
   'plan local': '登记本地指标（指标目录中没有的比率指标）及其分子、分母数据项',
   'plan import': '导入上级下发的签名指标框架包（第一个包认定制定单位的签名密钥）',
   'plan edit': '新增、修改或删除一个目标，保存为新版本',
@@ -118,9 +121,12 @@ const summary = {
 /** Longer notes printed under a command's help. */
 const notes = {
   report: '不带 -o 时网页写到标准输出；--json 输出达标情况汇总（带 -o 时仍写出文件）。',
-  'plan edit': '给 --target 时未填的项沿用原目标；新增目标需要 --indicator、--kind、--text、--quote、--section 和 --item。',
-  'plan import': '框架包的签名密钥与本机认定的不同（如县里重装了电脑）时拒绝导入并列出两个指纹；打电话核对后，用 --repin <新指纹> --reason <原因> 明确重新认定，不会自动改认。',
-  'plan local': '本地代码为各领域字母后接 80～99（指标如 H80，数据项如 HD80），指标目录从不使用这一段；新的本地数据项为乡镇填报、逐级相加的单栏人数。',
+  'plan edit':
+    '给 --target 时未填的项沿用原目标；新增目标需要 --indicator、--kind、--text、--quote、--section 和 --item。',
+  'plan import':
+    '框架包的签名密钥与本机认定的不同（如县里重装了电脑）时拒绝导入并列出两个指纹；打电话核对后，用 --repin <新指纹> --reason <原因> 明确重新认定，不会自动改认。',
+  'plan local':
+    '本地代码为各领域字母后接 80～99（指标如 H80，数据项如 HD80），指标目录从不使用这一段；新的本地数据项为乡镇填报、逐级相加的单栏人数。',
   merge: '文件夹只读取普通文件；链接只在所选文件夹内跟随，同一个文件只读一次。',
   review: '退回时，与“汇总”页的退回表单一样，该版本的错误和警告各成一条单元格意见；--remark 为总体意见。',
 } as Record<string, string>;
@@ -138,10 +144,15 @@ export const cli = {
   moreHelp: '运行 wdp <命令> --help（或 wdp help <命令>）查看该命令的全部参数。',
   commandUsage: (usage: string) => `用法：${usage}`,
   seeHelp: (command: string) => `运行 wdp ${command} --help 查看全部参数。`,
-  form, flag, positional, summary, notes,
+  form,
+  flag,
+  positional,
+  summary,
+  notes,
 
   unknownCommand: (name: string) => `未知命令：${name}。运行 wdp --help 查看可用命令。`,
-  unknownSubcommand: (command: string, sub: string, valid: string[]) => `未知的 ${command} 子命令：${sub}。可用：${valid.join('、')}`,
+  unknownSubcommand: (command: string, sub: string, valid: string[]) =>
+    `未知的 ${command} 子命令：${sub}。可用：${valid.join('、')}`,
   missingSubcommand: (command: string, valid: string[]) => `缺少 ${command} 子命令：${valid.join('、')}`,
   unknownFlag: (flag: string, closest: string | null) => `未知参数 ${flag}${closest ? `，是不是 ${closest}？` : ''}`,
   missingFlag: (flag: string) => `缺少参数 ${flag}`,
@@ -177,7 +188,8 @@ export const cli = {
   validateVerdict: {
     errors: (file: string, errors: number, warnings: number) =>
       `“${file}”校验发现 ${errors} 处错误${warnings ? `、${warnings} 处警告` : ''}（只做了校验，没有写入数据库）。改正后可用 wdp import 导入。`,
-    warnings: (file: string, warnings: number) => `“${file}”没有错误，有 ${warnings} 处警告（只做了校验，没有写入数据库）。逐条核对后可用 wdp import --yes 导入。`,
+    warnings: (file: string, warnings: number) =>
+      `“${file}”没有错误，有 ${warnings} 处警告（只做了校验，没有写入数据库）。逐条核对后可用 wdp import --yes 导入。`,
   },
   planNewSource: '请给出 --copy <规划编号>（复制一个规划）或 --from-catalogue（从指标目录开始），二者只能选一个',
   planLocalArea: (code: string) => `参数 --code：“${code}”不是指标代码（领域字母加两位数字，如 H80）`,
@@ -192,13 +204,17 @@ export const cli = {
     unitNeeded: '缺少参数 --unit（乡镇、街道的区划代码）或 --department（县级部门）：请指明审核哪个单位的报表',
     unitOrDepartment: '参数 --unit 和 --department 只能给一个',
     notChild: (unit: string, office: string) => `${unit}不是${office}的下级单位，也不是其县级部门`,
-    nothingReceived: (unit: string, year: number) => `尚未收到${unit}${year}年的报表，无法审核或出具回执；请先用 wdp merge 导入其报表文件`,
+    nothingReceived: (unit: string, year: number) =>
+      `尚未收到${unit}${year}年的报表，无法审核或出具回执；请先用 wdp merge 导入其报表文件`,
     sendBackNeedsOutput: '退回时须用 -o 指定写出的退回意见文件（.xlsx）',
     cellNeedsRemark: '参数 --cell 和 --cell-remark 须一起给出',
-    badCell: (cell: string) => `参数 --cell 应为“数据项代码.列”（列为 total、female 或 male，如 PD30.female），不能是“${cell}”`,
+    badCell: (cell: string) =>
+      `参数 --cell 应为“数据项代码.列”（列为 total、female 或 male，如 PD30.female），不能是“${cell}”`,
     accepted: (unit: string, file: string) => `已审核通过${unit}的报表（${file}）；可用 wdp receipt write 写出回执`,
-    sentBack: (unit: string, remarks: number, path: string) => `已退回${unit}的报表（单元格意见 ${remarks} 条），意见文件已写出：${path}`,
-    receiptWritten: (unit: string, path: string) => `已写出${unit}报表的回执：${path}（请发给该单位，用 wdp receipt import 或在其“导入导出”页导入）`,
+    sentBack: (unit: string, remarks: number, path: string) =>
+      `已退回${unit}的报表（单元格意见 ${remarks} 条），意见文件已写出：${path}`,
+    receiptWritten: (unit: string, path: string) =>
+      `已写出${unit}报表的回执：${path}（请发给该单位，用 wdp receipt import 或在其“导入导出”页导入）`,
     status: (status: string) => `本机报表状态：${status}`,
   },
 };

@@ -33,9 +33,18 @@ const WRITE_REASONS: Record<string, string> = {
 
 export const files = {
   /** the file-type names of the save dialog's filter, by file kind */
-  saveFilter: { xlsx: 'Excel 工作簿', pdf: 'PDF 文件', html: '网页文件', json: 'JSON 文件', csv: 'CSV 文件', xml: 'XML 文件', zip: 'ZIP 压缩文件' },
+  saveFilter: {
+    xlsx: 'Excel 工作簿',
+    pdf: 'PDF 文件',
+    html: '网页文件',
+    json: 'JSON 文件',
+    csv: 'CSV 文件',
+    xml: 'XML 文件',
+    zip: 'ZIP 压缩文件',
+  },
   /** the reason for one errno code when writing */
-  writeReason: (code: string | undefined) => (code && (WRITE_REASONS[code] ?? REASONS[code])) || '系统无法写入（请检查文件夹是否存在、是否有权限）',
+  writeReason: (code: string | undefined) =>
+    (code && (WRITE_REASONS[code] ?? REASONS[code])) || '系统无法写入（请检查文件夹是否存在、是否有权限）',
   /** a file the app could not write, named */
   cannotWrite: (name: string, reason: string) => `无法写入“${name}”：${reason}`,
   /** a system error where the file is not known */

@@ -14,7 +14,8 @@ export const frameworkAdjust = {
   note: '调整依据（如会议纪要、文件号）',
   save: '保存为新版本',
   cancel: '取消',
-  saved: (version: number) => `已保存为第 ${version} 版指标框架。已填报的报表仍按原版本校验；请导出指标框架包下发各乡镇。`,
+  saved: (version: number) =>
+    `已保存为第 ${version} 版指标框架。已填报的报表仍按原版本校验；请导出指标框架包下发各乡镇。`,
   adjusted: (previous: string, note: string) => `本地调整（规划原值：${previous}）：${note}`,
   convention: '本程序约定（规划未给出幅度），县（区）可调整',
 };

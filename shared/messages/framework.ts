@@ -13,14 +13,27 @@ export const areaTitles: Record<AreaCode, string> = {
 
 /** Two-character area names: the Excel return's sheet names and the narrow summary columns. */
 export const areaShortNames: Record<AreaCode, string> = {
-  health: '健康', education: '教育', economy: '经济', decision: '决策',
-  social_security: '社保', family: '家庭', environment: '环境', law: '法律',
+  health: '健康',
+  education: '教育',
+  economy: '经济',
+  decision: '决策',
+  social_security: '社保',
+  family: '家庭',
+  environment: '环境',
+  law: '法律',
 };
 
 export const framework = {
   ruleKinds: {
-    at_most: '不高于', at_least: '不低于', about: '左右', range: '区间', trend: '趋势',
-    balanced: '均衡', relative: '相对', external: '上级要求', qualitative: '定性',
+    at_most: '不高于',
+    at_least: '不低于',
+    about: '左右',
+    range: '区间',
+    trend: '趋势',
+    balanced: '均衡',
+    relative: '相对',
+    external: '上级要求',
+    qualitative: '定性',
   } as Record<string, string>,
   levels: { township: '乡镇', county: '县区' } as Record<string, string>,
   kinds: { ratio: '比率', value: '数值', qualitative: '定性' } as Record<string, string>,
@@ -32,5 +45,14 @@ export const framework = {
   searchPlaceholder: '按指标名称或代码搜索',
   noMatch: '没有符合条件的指标',
   retired: '已停用（旧版框架中的指标，数据保留）',
-  columns: { code: '代码', indicator: '指标', target: '目标（规划原文）', rule: '判定规则', unit: '单位', level: '判定层级', department: '责任部门', source: '出处' },
+  columns: {
+    code: '代码',
+    indicator: '指标',
+    target: '目标（规划原文）',
+    rule: '判定规则',
+    unit: '单位',
+    level: '判定层级',
+    department: '责任部门',
+    source: '出处',
+  },
 };

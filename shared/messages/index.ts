@@ -16,4 +16,23 @@ import { diagnostics } from './diagnostics.ts';
 import { files } from './files.ts';
 import { AUTHOR_MSG as planAuthor } from './plan-author.ts';
 
-export const MESSAGES = { api, app, cli, framework, areaTitles, areaShortNames, returns, backups, entry, frameworkPackage, frameworkAdjust, report, excel, merge, openData, diagnostics, files, planAuthor };
+export const MESSAGES = {
+  api,
+  app,
+  cli,
+  framework,
+  areaTitles,
+  areaShortNames,
+  returns,
+  backups,
+  entry,
+  frameworkPackage,
+  frameworkAdjust,
+  report,
+  excel,
+  merge,
+  openData,
+  diagnostics,
+  files,
+  planAuthor,
+};

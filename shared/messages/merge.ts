@@ -1,31 +1,56 @@
 // 汇总: batch import of lower-level returns, completeness, resubmissions, the merged return, the breakdown.
 import { VERDICT_LABEL } from '../rules/messages.ts';
 const DEPARTMENT_NAMES: Record<string, string> = {
-  卫健: '卫生健康局', 教育: '教育局', 人社: '人力资源和社会保障局', 医保: '医疗保障局', 民政: '民政局', 统计: '统计局',
-  公安: '公安局', 法院: '人民法院', 检察院: '人民检察院', 司法: '司法局', 妇联: '妇联', 总工会: '总工会', 组织部: '组织部',
-  农业农村: '农业农村局', 生态环境: '生态环境局', 体育: '体育局', 人大: '人大常委会办公室', 政协: '政协办公室',
-  市场监管: '市场监督管理局', 国资: '国有资产监督管理机构', 残联: '残疾人联合会', 科技: '科学技术局', 科协: '科学技术协会',
-  水利: '水利局', 住建: '住房和城乡建设局',
+  卫健: '卫生健康局',
+  教育: '教育局',
+  人社: '人力资源和社会保障局',
+  医保: '医疗保障局',
+  民政: '民政局',
+  统计: '统计局',
+  公安: '公安局',
+  法院: '人民法院',
+  检察院: '人民检察院',
+  司法: '司法局',
+  妇联: '妇联',
+  总工会: '总工会',
+  组织部: '组织部',
+  农业农村: '农业农村局',
+  生态环境: '生态环境局',
+  体育: '体育局',
+  人大: '人大常委会办公室',
+  政协: '政协办公室',
+  市场监管: '市场监督管理局',
+  国资: '国有资产监督管理机构',
+  残联: '残疾人联合会',
+  科技: '科学技术局',
+  科协: '科学技术协会',
+  水利: '水利局',
+  住建: '住房和城乡建设局',
 };
 
 const SEX: Record<string, string> = { total: '合计', female: '女', male: '男' };
-const list = (names: readonly string[], max = 30) => names.slice(0, max).join('、') + (names.length > max ? ` 等${names.length}个` : '');
+const list = (names: readonly string[], max = 30) =>
+  names.slice(0, max).join('、') + (names.length > max ? ` 等${names.length}个` : '');
 
 export const merge = {
-  versionLabel: (reportedOn: string | null, receivedAt: string, file: string) => `${reportedOn ? `报出日期 ${reportedOn}` : `收到于 ${receivedAt}`}，${file}`,
+  versionLabel: (reportedOn: string | null, receivedAt: string, file: string) =>
+    `${reportedOn ? `报出日期 ${reportedOn}` : `收到于 ${receivedAt}`}，${file}`,
   title: '汇总',
   nouns: { township: '乡镇（街道）', county: '县（市、区）' },
   departmentName: (d: string) => DEPARTMENT_NAMES[d] ?? d,
   /** why an item is not a department's to fill (shared by entry, import and merge) */
   outsideScope: (why: 'summed' | 'other', owner: string, department: string) =>
-    why === 'summed' ? `由各乡镇报表汇总得出，不由${department}部门报送` : `属于${owner}部门，不是${department}部门的数据项`,
+    why === 'summed'
+      ? `由各乡镇报表汇总得出，不由${department}部门报送`
+      : `属于${owner}部门，不是${department}部门的数据项`,
   notOwnItem: (code: string, name: string, reason: string) => `数据项 ${code} ${name}${reason}，本部门不能填写。`,
-  notOwnImport: (code: string, name: string, reason: string) => `数据项 ${code} ${name}${reason}，本部门不能导入；请删去这一行的数据后再导入。`,
+  notOwnImport: (code: string, name: string, reason: string) =>
+    `数据项 ${code} ${name}${reason}，本部门不能导入；请删去这一行的数据后再导入。`,
   countyOwnAnswer: '定性目标和上级要求的阈值由县（区）填写，部门不能填写。',
   notAnOffice: (name: string) => `“${name}”不是县级或市级区划，不能汇总下级报表`,
   noPlanFor: (name: string) => `本机没有适用于“${name}”的规划，请先在设置中选择规划`,
   noSuchVersion: (id: number) => `找不到报表版本（编号 ${id}）`,
-  noSuchDepartment: (d: string) => d ? `本规划的县级数据项中没有由“${d}”负责的，请重新选择部门` : '请选择部门',
+  noSuchDepartment: (d: string) => (d ? `本规划的县级数据项中没有由“${d}”负责的，请重新选择部门` : '请选择部门'),
   noSuchBatch: '导入批次已失效，请重新选择文件',
   yearRequired: '请选择汇总年度',
 
@@ -38,24 +63,32 @@ export const merge = {
     tooMuchMemory: '读取该文件所需的内存过多（不是正常的报表文件），已停止读取',
     readerStopped: '读取该文件时读取程序意外停止，请用“wdp validate”单独检查该文件',
     wrongYear: (year: number, expected: number) => `报表年度为${year}年，与本次汇总的${expected}年不符，未接收`,
-    wrongOffice: (supplier: string, office: string, noun: string) => `填报单位“${supplier}”不是${office}所辖的${noun}，未接收`,
-    ownReturn: (office: string) => `这是${office}本级的报表，不是下级报表；本级数据请在“数据填报”中录入，本级的报表文件请在“导入导出”页导入`,
+    wrongOffice: (supplier: string, office: string, noun: string) =>
+      `填报单位“${supplier}”不是${office}所辖的${noun}，未接收`,
+    ownReturn: (office: string) =>
+      `这是${office}本级的报表，不是下级报表；本级数据请在“数据填报”中录入，本级的报表文件请在“导入导出”页导入`,
     wrongLevel: (expected: string) => `这不是${expected}的报表，未接收`,
     unlisted: (code: string) => `区划代码 ${code} 不在本机的区划表中（可能是新设或更名的单位），已按代码接收，请核实`,
     wrongPlan: (plan: string, expected: string) => `报表按规划“${plan}”的指标框架填报，本县使用“${expected}”，未接收`,
     otherPlan: (plan: string) => `报表按规划“${plan}”填报，已按数据项代码与本级指标框架对应`,
-    newerFramework: (version: number, have: number) => `报表使用第${version}版指标框架，本机只有第${have}版；请先导入新版指标框架包，再导入此报表`,
-    olderFramework: (version: number, have: number) => `报表按第${version}版指标框架填报，已按数据项代码对应到本机的第${have}版`,
-    otherPlanLocalItems: (plan: string, codes: readonly string[]) => `规划“${plan}”的本地指标数据项（本地代码，各规划含义不同）不按代码汇总，未计入：${list(codes, 12)}`,
+    newerFramework: (version: number, have: number) =>
+      `报表使用第${version}版指标框架，本机只有第${have}版；请先导入新版指标框架包，再导入此报表`,
+    olderFramework: (version: number, have: number) =>
+      `报表按第${version}版指标框架填报，已按数据项代码对应到本机的第${have}版`,
+    otherPlanLocalItems: (plan: string, codes: readonly string[]) =>
+      `规划“${plan}”的本地指标数据项（本地代码，各规划含义不同）不按代码汇总，未计入：${list(codes, 12)}`,
     droppedItems: (codes: readonly string[]) => `本级指标框架中已没有的数据项未计入汇总：${list(codes, 12)}`,
     unknownDepartment: (d: string) => `部门“${d}”在本级指标框架中没有负责的数据项，未接收`,
-    foreignItems: (department: string, codes: readonly string[]) => `${department}报表中有不属于该部门的数据项，未计入：${list(codes, 12)}`,
+    foreignItems: (department: string, codes: readonly string[]) =>
+      `${department}报表中有不属于该部门的数据项，未计入：${list(codes, 12)}`,
     foreignCell: (code: string, name: string, why: string) => `${code} ${name}：${why}，此格未采用`,
     draft: '报表状态为草稿（尚未正式报送），已接收并计入汇总，报送率中按草稿统计',
     duplicate: (at: string) => `与 ${at} 收到的文件完全相同，未重复保存`,
-    resubmitted: (n: number, older: string) => `重报：与此前版本（${older}）相比有 ${n} 处不同，已采用报出日期较晚的本版本`,
+    resubmitted: (n: number, older: string) =>
+      `重报：与此前版本（${older}）相比有 ${n} 处不同，已采用报出日期较晚的本版本`,
     resubmittedSame: (older: string) => `重报：与此前版本（${older}）内容相同`,
-    olderKept: (n: number, current: string) => `重报：本版本的报出日期不晚于已采用的版本（${current}），仍采用原版本；有 ${n} 处不同，可在“重报差异”中改选`,
+    olderKept: (n: number, current: string) =>
+      `重报：本版本的报出日期不晚于已采用的版本（${current}），仍采用原版本；有 ${n} 处不同，可在“重报差异”中改选`,
     cellProblem: (message: string) => message,
   },
 
@@ -66,13 +99,16 @@ export const merge = {
     missing: (noun: string, names: readonly string[]) => `未报送的${noun}：${list(names)}。`,
     drafts: (names: readonly string[]) => `以草稿计入汇总（尚未正式报送）：${list(names)}。`,
     unlisted: (names: readonly string[]) => `区划表外、按代码接收的单位：${list(names)}。`,
-    ratios: '各比率、比例指标均由汇总后的分子、分母重新计算，未对下级的比率取平均；某单位缺分子或分母（无数据或未填）时，该比率的分子、分母都不计入该单位。',
+    ratios:
+      '各比率、比例指标均由汇总后的分子、分母重新计算，未对下级的比率取平均；某单位缺分子或分母（无数据或未填）时，该比率的分子、分母都不计入该单位。',
     pooledItem: (code: string, name: string, coverage: string) => `${code} ${name}：${coverage}`,
-    pooled: (n: number, parts: readonly string[]) => `${n} 项比率指标只由同时有分子和分母的单位汇总计算：${parts.join('；')}。`,
+    pooled: (n: number, parts: readonly string[]) =>
+      `${n} 项比率指标只由同时有分子和分母的单位汇总计算：${parts.join('；')}。`,
     departments: (parts: readonly string[]) => `县级部门报送的数据项：${parts.join('、')}。`,
     own: (office: string, n: number) => `${office}本级填报的数据项 ${n} 项。`,
     gapItem: (code: string, name: string, names: readonly string[]) => `${code} ${name}（缺：${list(names, 6)}）`,
-    gaps: (n: number, parts: readonly string[], more: boolean) => `${n} 个汇总数据项有单位缺报，合计按已报单位计算：${parts.join('；')}${more ? ' 等' : ''}。`,
+    gaps: (n: number, parts: readonly string[], more: boolean) =>
+      `${n} 个汇总数据项有单位缺报，合计按已报单位计算：${parts.join('；')}${more ? ' 等' : ''}。`,
   },
 
   source: {
@@ -91,34 +127,70 @@ export const merge = {
     dropHint: '把报表文件（.xlsx）或文件夹拖到这里',
     importing: (done: number, total: number) => `正在导入 ${done} / ${total}`,
     importDone: (total: number) => `已处理 ${total} 个文件`,
-    imported: (accepted: number, warnings: number, rejected: number) => `导入完成：接收 ${accepted}，有提示 ${warnings}，拒收 ${rejected}`,
-    importedSoFar: (accepted: number, warnings: number, rejected: number) => `导入进行中，已保存：接收 ${accepted}，有提示 ${warnings}，拒收 ${rejected}`,
-    importedCancelled: (accepted: number, warnings: number, rejected: number) => `导入已取消，已保存：接收 ${accepted}，有提示 ${warnings}，拒收 ${rejected}`,
+    imported: (accepted: number, warnings: number, rejected: number) =>
+      `导入完成：接收 ${accepted}，有提示 ${warnings}，拒收 ${rejected}`,
+    importedSoFar: (accepted: number, warnings: number, rejected: number) =>
+      `导入进行中，已保存：接收 ${accepted}，有提示 ${warnings}，拒收 ${rejected}`,
+    importedCancelled: (accepted: number, warnings: number, rejected: number) =>
+      `导入已取消，已保存：接收 ${accepted}，有提示 ${warnings}，拒收 ${rejected}`,
     withNotes: (n: number) => `；其中 ${n} 份有说明（如以文本形式填写的数字）`,
     noXlsx: '所选内容中没有 .xlsx 报表文件',
-    tabs: { files: '导入结果', completeness: '报送情况', resubmissions: '重报差异', breakdown: '分单位明细', result: '汇总结果' },
-    file: '文件', supplier: '填报单位', verdict: '结果', reasons: '原因与提示', reportedOn: '报出日期', receivedAt: '收到时间',
-    region: '单位', code: '代码', state: '状态', versions: '版本数', source: '来源', local: '本机录入/单独导入',
+    tabs: {
+      files: '导入结果',
+      completeness: '报送情况',
+      resubmissions: '重报差异',
+      breakdown: '分单位明细',
+      result: '汇总结果',
+    },
+    file: '文件',
+    supplier: '填报单位',
+    verdict: '结果',
+    reasons: '原因与提示',
+    reportedOn: '报出日期',
+    receivedAt: '收到时间',
+    region: '单位',
+    code: '代码',
+    state: '状态',
+    versions: '版本数',
+    source: '来源',
+    local: '本机录入/单独导入',
     rate: (c: { total: number; reported: number; drafts: number; missing: number; rate: number }) =>
       `应报 ${c.total}，已报送 ${c.reported}，草稿 ${c.drafts}，未报送 ${c.missing}，报送率 ${c.rate.toFixed(1)}%`,
-    departments: '县级部门报表', departmentsCity: '市级部门报表', department: '部门', items: '负责数据项', noDepartmentReturn: '未报（由本级填报）',
+    departments: '县级部门报表',
+    departmentsCity: '市级部门报表',
+    department: '部门',
+    items: '负责数据项',
+    noDepartmentReturn: '未报（由本级填报）',
     noResubmissions: '本年度没有重复报送的单位。',
-    keep: '采用此版本', kept: '当前采用', changes: (n: number) => `${n} 处不同`, noChanges: '内容相同',
-    current: '当前采用', thisVersion: '此版本', cell: '单元格',
-    export: '导出汇总报表（Excel）…', exported: (path: string) => `已导出：${path}`, exportCancelled: '已取消导出',
-    total: '合计', target: '目标', belowTarget: VERDICT_LABEL.not_met, basicallyMet: VERDICT_LABEL.basically_met,
+    keep: '采用此版本',
+    kept: '当前采用',
+    changes: (n: number) => `${n} 处不同`,
+    noChanges: '内容相同',
+    current: '当前采用',
+    thisVersion: '此版本',
+    cell: '单元格',
+    export: '导出汇总报表（Excel）…',
+    exported: (path: string) => `已导出：${path}`,
+    exportCancelled: '已取消导出',
+    total: '合计',
+    target: '目标',
+    belowTarget: VERDICT_LABEL.not_met,
+    basicallyMet: VERDICT_LABEL.basically_met,
     noData: '尚未收到本年度的下级报表。',
     notes: '说明',
 
     errors: (n: number) => `汇总结果有 ${n} 处错误`,
     gaps: (n: number) => `${n} 个汇总单元格有单位缺报`,
     openEntry: '本级数据（县级数据项、定性目标）请在“数据填报”中录入。',
-    indicators: '指标', itemsHeading: '数据项',
+    indicators: '指标',
+    itemsHeading: '数据项',
     differences: '差异',
-    breakdownLegend: '各单位的指标按其自己的分子、分母计算，按本级规划目标判断：红色为与目标仍有差距，黄色为基本实现；合计为汇总后重新计算的值。',
+    breakdownLegend:
+      '各单位的指标按其自己的分子、分母计算，按本级规划目标判断：红色为与目标仍有差距，黄色为基本实现；合计为汇总后重新计算的值。',
     sources: '数据来源',
     sourcesDetail: '逐项查看数据来源',
-    intro: (noun: string) => `本页用于所辖${noun}报送的报表：导入、查看报送情况、核对重报差异、退回或审核通过，得到本级汇总报表。本单位自己的报表、上级的退回意见和回执在“导入导出”页。`,
+    intro: (noun: string) =>
+      `本页用于所辖${noun}报送的报表：导入、查看报送情况、核对重报差异、退回或审核通过，得到本级汇总报表。本单位自己的报表、上级的退回意见和回执在“导入导出”页。`,
     noChildren: '本年度尚未收到任何报表。',
     folderGone: '所选文件夹已失效，请重新选择文件夹。',
     cancelImport: '取消导入',
@@ -127,8 +199,10 @@ export const merge = {
     currentFile: (name: string) => `正在读取：${name}`,
   },
   operation: {
-    done: (total: number, accepted: number, warnings: number, rejected: number) => `已处理 ${total} 个文件：接收 ${accepted}，有提示 ${warnings}，拒收 ${rejected}`,
-    cancelled: (stored: number, rest: number) => `已取消导入：已处理的 ${stored} 个文件已保存（结果见下表），其余 ${rest} 个文件未读取、未保存，可重新导入。`,
+    done: (total: number, accepted: number, warnings: number, rejected: number) =>
+      `已处理 ${total} 个文件：接收 ${accepted}，有提示 ${warnings}，拒收 ${rejected}`,
+    cancelled: (stored: number, rest: number) =>
+      `已取消导入：已处理的 ${stored} 个文件已保存（结果见下表），其余 ${rest} 个文件未读取、未保存，可重新导入。`,
     failed: (why: string) => `导入中断：${why}。已保存的文件保留，其余未保存，可重新导入。`,
     unknown: '这批导入已结束或不存在，请重新导入。',
     stagedGone: '上传的文件已失效（可能已导入或程序已重新启动），请重新选择文件。',
@@ -144,27 +218,47 @@ export const merge = {
     notesTitle: (office: string, year: number) => `${office}${year}年妇女发展监测报表汇总说明`,
     sourcesTitle: (office: string, year: number) => `${office}${year}年汇总报表各数据项来源`,
     breakdownTitle: (office: string, year: number, noun: string) => `${office}${year}年分${noun}明细`,
-    breakdownLegend: '指标按各单位自己的分子、分母计算，并按本级规划目标判断：红色底纹为与目标仍有差距，黄色底纹为基本实现；合计列为汇总后重新计算的值。',
-    childHeaders: { code: '代码', name: '单位', state: '状态', reportedOn: '报出日期', file: '文件', department: '部门' },
+    breakdownLegend:
+      '指标按各单位自己的分子、分母计算，并按本级规划目标判断：红色底纹为与目标仍有差距，黄色底纹为基本实现；合计列为汇总后重新计算的值。',
+    childHeaders: {
+      code: '代码',
+      name: '单位',
+      state: '状态',
+      reportedOn: '报出日期',
+      file: '文件',
+      department: '部门',
+    },
     sourceHeaders: { code: '代码', name: '数据项', department: '负责部门', source: '来源' },
-    breakdownHeaders: { code: '代码', name: '指标 / 数据项', unit: '单位', target: '目标', total: '合计', totalNote: '合计说明' },
+    breakdownHeaders: {
+      code: '代码',
+      name: '指标 / 数据项',
+      unit: '单位',
+      target: '目标',
+      total: '合计',
+      totalNote: '合计说明',
+    },
     draftMark: '（草稿）',
     indicatorsSection: '一、指标',
     itemsSection: '二、汇总数据项',
     fileName: (office: string, year: number) => `${office}_${year}年_妇女发展监测汇总报表.xlsx`,
   },
   entry: {
-    summedBanner: (n: number, of: number) => `乡镇数据项为 ${n}/${of} 个乡镇报表的汇总值（只读，随“汇总”中导入的报表更新）；县级数据项在此填写。`,
-    cityBanner: (n: number, of: number) => `可加总的数据项为 ${n}/${of} 个县区报表的汇总值（只读）；其余数据项在此填写。`,
+    summedBanner: (n: number, of: number) =>
+      `乡镇数据项为 ${n}/${of} 个乡镇报表的汇总值（只读，随“汇总”中导入的报表更新）；县级数据项在此填写。`,
+    cityBanner: (n: number, of: number) =>
+      `可加总的数据项为 ${n}/${of} 个县区报表的汇总值（只读）；其余数据项在此填写。`,
     summedCell: (source: string) => `汇总值（${source}），只读`,
     gap: (names: string) => `缺报：${names}`,
     departmentCell: (d: string) => `由${DEPARTMENT_NAMES[d] ?? d}报送（只读）`,
-    departmentItems: (department: string) => `本机为${DEPARTMENT_NAMES[department] ?? department}，只填报本部门负责的数据项。`,
+    departmentItems: (department: string) =>
+      `本机为${DEPARTMENT_NAMES[department] ?? department}，只填报本部门负责的数据项。`,
   },
   /** the caps on one merge (files, bytes), checked on the folder walk before anything is read */
   limits: {
-    tooManyFiles: (max: number) => `所选文件夹中的报表文件超过 ${max} 个，一次汇总最多读取 ${max} 个文件。请把文件分到几个文件夹中分批汇总（已导入的不会丢失），或只选择本年度的报表文件夹。`,
-    tooManyBytes: (gb: number) => `所选文件合计超过 ${gb} GB，一次汇总最多读取 ${gb} GB。请检查文件夹中是否混入了其他大文件，或分批汇总。`,
+    tooManyFiles: (max: number) =>
+      `所选文件夹中的报表文件超过 ${max} 个，一次汇总最多读取 ${max} 个文件。请把文件分到几个文件夹中分批汇总（已导入的不会丢失），或只选择本年度的报表文件夹。`,
+    tooManyBytes: (gb: number) =>
+      `所选文件合计超过 ${gb} GB，一次汇总最多读取 ${gb} GB。请检查文件夹中是否混入了其他大文件，或分批汇总。`,
   },
   /** a verdict lists the first problems of a file only; the rest are counted */
   moreProblems: (n: number) => `另有 ${n} 个问题未列出（请用“wdp validate”或“导入导出”页逐格查看该文件）`,
@@ -192,7 +286,8 @@ export const merge = {
     written: (path: string) => `已写出汇总报表：${path}`,
     noFiles: '没有给出要导入的报表文件',
     readFailed: (file: string, message: string) => `无法读取 ${file}：${message}`,
-    progress: (read: number, total: number, stored: number, current: string) => `正在导入 ${read}/${total}（已保存 ${stored}）${current ? ` ${current}` : ''}`,
+    progress: (read: number, total: number, stored: number, current: string) =>
+      `正在导入 ${read}/${total}（已保存 ${stored}）${current ? ` ${current}` : ''}`,
   },
   overdue: {
     title: (office: string, year: number) => `${office}${year}年妇女发展监测报表催报单`,
@@ -203,7 +298,17 @@ export const merge = {
     meta: (deadline: string, asOf: string, daysLate: number, n: number, total: number) =>
       `${deadline ? `报送截止日期：${deadline}` : '未设报送截止日期'}　统计日期：${asOf}${daysLate > 0 ? `（已逾期 ${daysLate} 天）` : ''}　尚未报送 ${n} 个（应报 ${total} 个）`,
     headers: ['序号', '单位', '状态', '填表人', '联系电话', '单位负责人', '统计负责人', '联系人取自', '催报记录'],
-    sheetHeaders: ['序号', '代码', '单位', '状态', '填表人', '联系电话', '单位负责人', '统计负责人', '联系人取自（年度报表）'],
+    sheetHeaders: [
+      '序号',
+      '代码',
+      '单位',
+      '状态',
+      '填表人',
+      '联系电话',
+      '单位负责人',
+      '统计负责人',
+      '联系人取自（年度报表）',
+    ],
     none: '所有单位均已报送。',
     note: '联系人和电话取自该单位此前报送的报表表尾；“催报记录”栏供电话催报时手写。',
     sheetName: '催报名单',
@@ -213,7 +318,9 @@ export const merge = {
     clearDeadline: '清除',
     deadlineSaved: (d: string | null) => (d ? `已设报送截止日期：${d}` : '已清除报送截止日期'),
     summary: (n: number, daysLate: number, deadline: string | null) =>
-      n === 0 ? '所有单位均已报送' : `尚未报送 ${n} 个${deadline ? (daysLate > 0 ? `，已逾期 ${daysLate} 天` : `，截止日期 ${deadline}`) : '（未设截止日期）'}`,
+      n === 0
+        ? '所有单位均已报送'
+        : `尚未报送 ${n} 个${deadline ? (daysLate > 0 ? `，已逾期 ${daysLate} 天` : `，截止日期 ${deadline}`) : '（未设截止日期）'}`,
     listToggle: (n: number) => `查看名单（${n} 个单位，含联系人和电话）`,
     print: '打印催报单',
     pdf: '存为 PDF…',
@@ -223,11 +330,27 @@ export const merge = {
     saved: (path: string) => `已保存：${path}`,
     notSaved: '已取消保存',
     message: {
-      state: { missing: '尚未报送', draft: '尚未正式报送（收到的是草稿）', returned: '已退回，尚未重新报送' } as Record<string, string>,
-      text: (units: readonly string[], year: number, state: string, deadline: string | null, daysLate: number, office: string, name: string, phone: string) =>
-        `【催报】${units.join('、')}：${year}年度妇女发展监测统计报表${state}，`
-        + (deadline ? (daysLate > 0 ? `截止日期为${deadline}，已逾期${daysLate}天，请尽快报送。` : `截止日期为${deadline}，请于${deadline}前报送。`) : '请尽快报送。')
-        + `联系人：${office}${name ? ` ${name}` : ''}${phone ? `，电话${phone}` : ''}。`,
+      state: { missing: '尚未报送', draft: '尚未正式报送（收到的是草稿）', returned: '已退回，尚未重新报送' } as Record<
+        string,
+        string
+      >,
+      text: (
+        units: readonly string[],
+        year: number,
+        state: string,
+        deadline: string | null,
+        daysLate: number,
+        office: string,
+        name: string,
+        phone: string,
+      ) =>
+        `【催报】${units.join('、')}：${year}年度妇女发展监测统计报表${state}，` +
+        (deadline
+          ? daysLate > 0
+            ? `截止日期为${deadline}，已逾期${daysLate}天，请尽快报送。`
+            : `截止日期为${deadline}，请于${deadline}前报送。`
+          : '请尽快报送。') +
+        `联系人：${office}${name ? ` ${name}` : ''}${phone ? `，电话${phone}` : ''}。`,
       heading: '催报短信（可复制到微信、短信）',
       copy: '复制',
       copyOne: '复制催报短信',
@@ -235,13 +358,15 @@ export const merge = {
       copyFailed: '无法写入剪贴板：请选中文字后按 Ctrl+C 复制',
     },
     cli: {
-      line: (name: string, code: string, state: string, filler: string, phone: string) => `${state}	${code}	${name}	${filler}	${phone}`,
+      line: (name: string, code: string, state: string, filler: string, phone: string) =>
+        `${state}	${code}	${name}	${filler}	${phone}`,
       written: (path: string) => `已写出催报名单：${path}`,
     },
   },
   receipt: {
     notReviewed: (unit: string) => `${unit}的这一版本尚未审核（审核通过或退回），不能出具回执`,
-    fileName: (unit: string, year: number, decision: string) => `${unit}_${year}年_妇女发展监测报表_${decision === 'accepted' ? '接收' : '退回'}回执.json`,
+    fileName: (unit: string, year: number, decision: string) =>
+      `${unit}_${year}年_妇女发展监测报表_${decision === 'accepted' ? '接收' : '退回'}回执.json`,
     export: '导出回执…',
     exported: (path: string) => `回执已保存到：${path}（请发给该单位，在其“导入导出”页导入）`,
     cancelled: '已取消保存回执',
@@ -254,7 +379,8 @@ export const merge = {
     wrongYear: (id: number, year: number) => `版本 ${id} 不是 ${year} 年的报表`,
     unknownCell: (item: string, sex: string) => `退回意见所指的 ${item}（${sex}）不在该单位报表的指标框架中`,
     fileName: (unit: string, year: number) => `${unit}_${year}年_妇女发展监测报表_退回意见.xlsx`,
-    targetProblem: (indicator: string, flags: readonly string[], why: string) => `${indicator}${flags.length ? `（${flags.join('，')}）` : ''}：${why}`,
+    targetProblem: (indicator: string, flags: readonly string[], why: string) =>
+      `${indicator}${flags.length ? `（${flags.join('，')}）` : ''}：${why}`,
     sendBack: '退回',
     heading: (unit: string) => `退回${unit}的报表`,
     overall: '总体意见（退回原因）',

@@ -5,7 +5,25 @@
 /** The noun for a count of this unit: 人 → 人数, 例 → 例数 …; amounts and values → 数值. */
 export function countNoun(unit: string, valueType: 'count' | 'amount' | 'value'): string {
   if (valueType !== 'count') return valueType === 'amount' ? '金额' : '数值';
-  const nouns: Record<string, string> = { 人: '人数', 名: '人数', 人次: '人次数', 例: '例数', 个: '个数', 户: '户数', 次: '次数', 件: '件数', 所: '所数', 家: '家数', 起: '起数', 对: '对数', 天: '天数', 日: '天数', 小时: '小时数', 张: '张数', 床: '床位数' };
+  const nouns: Record<string, string> = {
+    人: '人数',
+    名: '人数',
+    人次: '人次数',
+    例: '例数',
+    个: '个数',
+    户: '户数',
+    次: '次数',
+    件: '件数',
+    所: '所数',
+    家: '家数',
+    起: '起数',
+    对: '对数',
+    天: '天数',
+    日: '天数',
+    小时: '小时数',
+    张: '张数',
+    床: '床位数',
+  };
   return nouns[unit] ?? '数量';
 }
 
@@ -17,6 +35,7 @@ export const PARSE_MSG = {
   negativeCount: (noun: string) => `${noun}不能为负数`,
   negativeAmount: '此项不能为负数',
   notInteger: (noun: string) => `${noun}应为整数`,
-  tooManyDecimals: (allowed: number) => (allowed === 0 ? '此项不保留小数，请填写整数' : `小数位数过多，最多保留${allowed}位小数`),
+  tooManyDecimals: (allowed: number) =>
+    allowed === 0 ? '此项不保留小数，请填写整数' : `小数位数过多，最多保留${allowed}位小数`,
   tooLarge: '数值过大，请核对',
 } as const;

@@ -6,11 +6,36 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The CSV's header row, by JSON field name: what a person sees in Excel. */
 const headers = {
-  kind: '类别', regionCode: '区划代码', regionName: '区划名称', level: '层级', year: '年度', planId: '规划编号', planName: '规划名称',
-  frameworkVersion: '框架版本', code: '代码', name: '名称', column: '栏', value: '数值', unit: '计量单位', rawText: '原样文字',
-  noDataReason: '无数据原因', choice: '定性评估', note: '备注', returnStatus: '报表状态', source: '来源', targetId: '目标编号',
-  target: '目标', rule: '判定规则', verdict: '评估结果', hardToMeet: ALERT_LABEL.hardToMeet, volatile: ALERT_LABEL.volatile,
-  progress: '序时进度', expected: '序时进度要求', numerator: '分子', denominator: '分母', message: '说明',
+  kind: '类别',
+  regionCode: '区划代码',
+  regionName: '区划名称',
+  level: '层级',
+  year: '年度',
+  planId: '规划编号',
+  planName: '规划名称',
+  frameworkVersion: '框架版本',
+  code: '代码',
+  name: '名称',
+  column: '栏',
+  value: '数值',
+  unit: '计量单位',
+  rawText: '原样文字',
+  noDataReason: '无数据原因',
+  choice: '定性评估',
+  note: '备注',
+  returnStatus: '报表状态',
+  source: '来源',
+  targetId: '目标编号',
+  target: '目标',
+  rule: '判定规则',
+  verdict: '评估结果',
+  hardToMeet: ALERT_LABEL.hardToMeet,
+  volatile: ALERT_LABEL.volatile,
+  progress: '序时进度',
+  expected: '序时进度要求',
+  numerator: '分子',
+  denominator: '分母',
+  message: '说明',
 } as const;
 
 export const openData = {
@@ -34,26 +59,34 @@ export const openData = {
     none: '无',
   },
   generator: (version: string) => `妇女发展监测填报 ${version}`,
-  fileName: (regionName: string, from: number, to: number, ext: string) => `${regionName}${from === to ? `${from}年` : `${from}-${to}年`}监测数据.${ext}`,
+  fileName: (regionName: string, from: number, to: number, ext: string) =>
+    `${regionName}${from === to ? `${from}年` : `${from}-${to}年`}监测数据.${ext}`,
   mappingFileName: (planName: string) => `${planName}DHIS2对应表.json`,
   noReturns: (regionName: string, from: number, to: number) => `${regionName}在${from}—${to}年没有报表，未导出`,
   badYears: (from: number, to: number) => `起止年度有误：${from} 晚于 ${to}`,
-  adxLeftOut: (n: number) => `ADX 的数值必须是数字：${n} 个“无数据”单元格未写入 ADX（原因见 CSV/JSON 或 dataValueSets 导出）`,
+  adxLeftOut: (n: number) =>
+    `ADX 的数值必须是数字：${n} 个“无数据”单元格未写入 ADX（原因见 CSV/JSON 或 dataValueSets 导出）`,
 
   problem: {
     at: (fileName: string, row: number, field: string | null) => `${fileName} 第${row}行${field ? `「${field}」` : ''}`,
-    atValue: (fileName: string, index: number, field: string | null) => `${fileName} dataValues[${index}]${field ? `.${field}` : ''}`,
+    atValue: (fileName: string, index: number, field: string | null) =>
+      `${fileName} dataValues[${index}]${field ? `.${field}` : ''}`,
     empty: (f: string) => `文件“${f}”是空的`,
-    tooLarge: (f: string, size: number, max: number) => `文件“${f}”有 ${mb(size)}，超过 ${mb(max)} 的上限，未读取。请按单位或年度分成几个文件`,
+    tooLarge: (f: string, size: number, max: number) =>
+      `文件“${f}”有 ${mb(size)}，超过 ${mb(max)} 的上限，未读取。请按单位或年度分成几个文件`,
     binary: (f: string) => `文件“${f}”不是文本文件（CSV/JSON），无法读取`,
-    notOurs: (f: string) => `文件“${f}”不是本程序的长表（CSV/JSON）、DHIS2 dataValueSets 或 ADX 文件：找不到“类别、区划代码、年度、规划编号、代码、栏、数值”等列，或 JSON 中没有 rows / dataValues`,
+    notOurs: (f: string) =>
+      `文件“${f}”不是本程序的长表（CSV/JSON）、DHIS2 dataValueSets 或 ADX 文件：找不到“类别、区划代码、年度、规划编号、代码、栏、数值”等列，或 JSON 中没有 rows / dataValues`,
     gbk: '文件不是 UTF-8 编码，已按 GBK（GB18030）读取；请核对中文是否正确',
-    csvBroken: (line: number, code: string) => ({
-      unterminated_quote: `第${line}行起的引号没有结束，文件可能被截断`,
-      stray_quote: `第${line}行的引号位置不对（字段中间出现了 "）`,
-      too_many_rows: `行数超过上限（第${line}行），请分成几个文件`,
-      field_too_long: `第${line}行有一个字段过长`,
-    } as Record<string, string>)[code] ?? `第${line}行无法读取`,
+    csvBroken: (line: number, code: string) =>
+      (
+        ({
+          unterminated_quote: `第${line}行起的引号没有结束，文件可能被截断`,
+          stray_quote: `第${line}行的引号位置不对（字段中间出现了 "）`,
+          too_many_rows: `行数超过上限（第${line}行），请分成几个文件`,
+          field_too_long: `第${line}行有一个字段过长`,
+        }) as Record<string, string>
+      )[code] ?? `第${line}行无法读取`,
     badJson: (f: string, why: string) => `文件“${f}”不是有效的 JSON：${why}`,
     badShape: (path: string, why: string) => `${path}：${why}`,
     tooManyRows: (n: number, max: number) => `共 ${n} 行，超过 ${max} 行的上限，请分成几个文件`,
@@ -76,7 +109,8 @@ export const openData = {
     unknownTarget: (code: string) => `目标编号 ${code} 不是该规划中由填报单位填写阈值的目标`,
     badColumn: (text: string) => `栏“${text}”不认识，应为合计、女或男`,
     noSuchColumn: (item: string, name: string, column: string) => `数据项 ${item}（${name}）没有“${column}”栏`,
-    unitMismatch: (item: string, given: string, expected: string) => `数据项 ${item} 的计量单位应为“${expected}”，文件中为“${given}”：请换算后再导入`,
+    unitMismatch: (item: string, given: string, expected: string) =>
+      `数据项 ${item} 的计量单位应为“${expected}”，文件中为“${given}”：请换算后再导入`,
     badNumber: (message: string) => message,
     valueAndReason: '同时填了数值和无数据原因：请只保留一个',
     badChoice: (text: string) => `定性评估“${text}”不认识，应为已建立（已实现）、推进中或未建立（未实现）`,
@@ -85,32 +119,43 @@ export const openData = {
     duplicateValue: (first: number) => `与 dataValues[${first}] 是同一个单元格，重复`,
     lockedReturn: (name: string, year: number) => `${name}${year}年的报表已报送（锁定），不能覆盖`,
     otherPlan: (plan: string, own: string) => `文件中是规划“${plan}”的数据，本机使用的是“${own}”`,
-    willOverwrite: (name: string, year: number, cells: number) => `将覆盖${name}${year}年已有的报表（${cells}个单元格）`,
+    willOverwrite: (name: string, year: number, cells: number) =>
+      `将覆盖${name}${year}年已有的报表（${cells}个单元格）`,
     engine: (who: string, message: string) => `${who}：${message}`,
     unmappedDataElement: (de: string) => `数据元 ${de} 在对应表中找不到对应的数据项`,
     unmappedCoc: (coc: string) => `类别组合 ${coc} 在对应表中找不到对应的栏（合计/女/男）`,
     unmappedOrgUnit: (ou: string) => `机构 ${ou} 在对应表中找不到对应的区划`,
     badPeriod: (pe: string) => `期间“${pe}”不是年度（如 2025）`,
-    atXml: (fileName: string, line: number, element: string, attr: string | null) => `${fileName} 第${line}行 <${element}>${attr ? ` 的 ${attr} 属性` : ''}`,
-    xml: (f: string, line: number, code: string, detail: string) => `文件“${f}”第${line}行：${({
-      doctype: `含有文档类型声明（${detail}…）。为安全起见，不读取带 DOCTYPE 或实体定义的 XML，请从平台重新导出不含 DOCTYPE 的 ADX 文件`,
-      entity: `含有不允许的实体引用“${detail}”（只认 &lt; &gt; &amp; &quot; &apos; 和数字字符引用），请从平台重新导出`,
-      pi: `含有处理指令（${detail}…），ADX 文件中不应出现，请删除后重新导入`,
-      syntax: `XML 格式错误（${detail}），文件可能被截断或改坏`,
-      mismatch: `结束标记不匹配（${detail}），文件可能被改坏`,
-      unclosed: `${detail} 没有结束，文件可能被截断`,
-      duplicate_attr: `同一元素中属性 ${detail} 出现了两次`,
-      too_deep: `元素嵌套超过 ${detail} 层，不是 ADX 文件`,
-      too_many: `元素或属性数量超过上限（${detail}），请分成几个文件`,
-      too_long: `${detail} 的内容过长`,
-      no_root: '没有任何 XML 元素',
-      after_root: `根元素之后还有内容（${detail}）`,
-    } as Record<string, string>)[code] ?? detail}`,
-    notAdx: (f: string, root: string) => `文件“${f}”的根元素是 <${root}>，不是 ADX（应为命名空间 urn:ihe:qrph:adx:2015 中的 <adx>）`,
-    adxUnexpected: (element: string, parent: string) => `<${parent}> 中不应有 <${element}>（ADX 的结构为 adx → group → dataValue）`,
+    atXml: (fileName: string, line: number, element: string, attr: string | null) =>
+      `${fileName} 第${line}行 <${element}>${attr ? ` 的 ${attr} 属性` : ''}`,
+    xml: (f: string, line: number, code: string, detail: string) =>
+      `文件“${f}”第${line}行：${
+        (
+          {
+            doctype: `含有文档类型声明（${detail}…）。为安全起见，不读取带 DOCTYPE 或实体定义的 XML，请从平台重新导出不含 DOCTYPE 的 ADX 文件`,
+            entity: `含有不允许的实体引用“${detail}”（只认 &lt; &gt; &amp; &quot; &apos; 和数字字符引用），请从平台重新导出`,
+            pi: `含有处理指令（${detail}…），ADX 文件中不应出现，请删除后重新导入`,
+            syntax: `XML 格式错误（${detail}），文件可能被截断或改坏`,
+            mismatch: `结束标记不匹配（${detail}），文件可能被改坏`,
+            unclosed: `${detail} 没有结束，文件可能被截断`,
+            duplicate_attr: `同一元素中属性 ${detail} 出现了两次`,
+            too_deep: `元素嵌套超过 ${detail} 层，不是 ADX 文件`,
+            too_many: `元素或属性数量超过上限（${detail}），请分成几个文件`,
+            too_long: `${detail} 的内容过长`,
+            no_root: '没有任何 XML 元素',
+            after_root: `根元素之后还有内容（${detail}）`,
+          } as Record<string, string>
+        )[code] ?? detail
+      }`,
+    notAdx: (f: string, root: string) =>
+      `文件“${f}”的根元素是 <${root}>，不是 ADX（应为命名空间 urn:ihe:qrph:adx:2015 中的 <adx>）`,
+    adxUnexpected: (element: string, parent: string) =>
+      `<${parent}> 中不应有 <${element}>（ADX 的结构为 adx → group → dataValue）`,
     adxMissingAttr: (attr: string) => `缺少必需的属性 ${attr}`,
-    adxUnknownAttr: (attr: string, sex: string) => `属性 ${attr} 不认识：对应表中的分类属性只有性别 ${sex}，不认识的分类会把不同的数值混为一格。请核对对应表或去掉该属性`,
-    adxBadSex: (attr: string, value: string, female: string, male: string) => `${attr}="${value}" 在对应表中找不到对应的栏，应为 ${female}（女）或 ${male}（男），不写为合计`,
+    adxUnknownAttr: (attr: string, sex: string) =>
+      `属性 ${attr} 不认识：对应表中的分类属性只有性别 ${sex}，不认识的分类会把不同的数值混为一格。请核对对应表或去掉该属性`,
+    adxBadSex: (attr: string, value: string, female: string, male: string) =>
+      `${attr}="${value}" 在对应表中找不到对应的栏，应为 ${female}（女）或 ${male}（男），不写为合计`,
     adxBadPeriod: (pe: string) => `期间“${pe}”不是年度期间（应为 2025-01-01/P1Y 这样的写法）`,
     adxOtherDataSet: (ds: string, own: string) => `数据集 ${ds} 不是对应表中的 ${own}，请核对文件是否属于本规划`,
     adxNoValues: (f: string) => `文件“${f}”中没有任何 dataValue`,
@@ -118,8 +163,10 @@ export const openData = {
   },
   verdict: {
     unreadable: (why: string) => `无法读取：${why}`,
-    errors: (f: string, errors: number, warnings: number) => `“${f}”有 ${errors} 个错误${warnings ? `、${warnings} 个警告` : ''}，未导入。请改正后重新导入`,
-    warnings: (f: string, warnings: number, returns: number) => `“${f}”共 ${returns} 张报表，有 ${warnings} 个警告，确认后导入`,
+    errors: (f: string, errors: number, warnings: number) =>
+      `“${f}”有 ${errors} 个错误${warnings ? `、${warnings} 个警告` : ''}，未导入。请改正后重新导入`,
+    warnings: (f: string, warnings: number, returns: number) =>
+      `“${f}”共 ${returns} 张报表，有 ${warnings} 个警告，确认后导入`,
     valid: (f: string, returns: number, cells: number) => `“${f}”校验通过：${returns} 张报表，${cells} 个单元格`,
     written: (f: string, returns: number) => `已导入“${f}”中的 ${returns} 张报表（导入前已备份数据库）`,
   },
@@ -128,7 +175,8 @@ export const openData = {
     invalid: (path: string, why: string) => `对应表 ${path}：${why}`,
     otherPlan: (plan: string, own: string) => `对应表是规划“${plan}”的，应为“${own}”`,
     unknownItem: (code: string) => `对应表中的数据项 ${code} 不在该规划的指标框架中`,
-    duplicateTarget: (what: string, code: string, a: string, b: string) => `对应表中${what} ${code} 同时对应了 ${a} 和 ${b}，导入 DHIS2 数据时无法区分`,
+    duplicateTarget: (what: string, code: string, a: string, b: string) =>
+      `对应表中${what} ${code} 同时对应了 ${a} 和 ${b}，导入 DHIS2 数据时无法区分`,
     imported: (n: number) => `已导入对应表（${n} 项）`,
     what: { dataElement: '数据元', coc: '类别组合', orgUnit: '机构' },
   },
@@ -139,7 +187,8 @@ export const openData = {
   database: {
     nav: '统计数据库',
     heading: (region: string) => `${region}妇女发展统计数据库`,
-    intro: '本机数据库中本单位及下辖单位各年度的全部指标评估结果。可按单位、年度、领域、指标和评估结果筛选；上方的导出按钮只导出筛选后的数据。',
+    intro:
+      '本机数据库中本单位及下辖单位各年度的全部指标评估结果。可按单位、年度、领域、指标和评估结果筛选；上方的导出按钮只导出筛选后的数据。',
     filters: '筛选',
     unit: '单位',
     allUnits: '全部单位',
@@ -155,16 +204,29 @@ export const openData = {
     exports: '导出筛选结果',
     exportButton: (format: string) => `导出${format}`,
     exported: (path: string, rows: number) => `已保存到 ${path}（${rows} 行）`,
-    counts: (rows: number, returns: number, items: number) => `符合条件：${rows} 条指标评估，来自 ${returns} 张报表（另有 ${items} 个数据项数值随长表导出）`,
+    counts: (rows: number, returns: number, items: number) =>
+      `符合条件：${rows} 条指标评估，来自 ${returns} 张报表（另有 ${items} 个数据项数值随长表导出）`,
     querying: '正在查询…',
-    truncated: (shown: number, total: number) => `表中只列出前 ${shown} 条（共 ${total} 条），请缩小筛选范围；导出包含全部 ${total} 条`,
+    truncated: (shown: number, total: number) =>
+      `表中只列出前 ${shown} 条（共 ${total} 条），请缩小筛选范围；导出包含全部 ${total} 条`,
     empty: '没有符合条件的数据。请放宽筛选条件，或先在“汇总”页导入下辖单位的报表。',
     noYears: '本机数据库中还没有任何年度的报表。',
-    columns: { unit: '单位', year: '年度', area: '领域', code: '代码', name: '指标', value: '数值', target: '目标', verdict: '评估结果', alert: '预警' },
+    columns: {
+      unit: '单位',
+      year: '年度',
+      area: '领域',
+      code: '代码',
+      name: '指标',
+      value: '数值',
+      target: '目标',
+      verdict: '评估结果',
+      alert: '预警',
+    },
     pivotHeading: '指标透视（年度 × 单位）',
     pivotChoose: '透视指标',
     pivotNone: '请选择一个指标',
-    pivotCaption: (code: string, name: string, unit: string) => `${code} ${name}${unit ? `（${unit}）` : ''}：各单位历年数值`,
+    pivotCaption: (code: string, name: string, unit: string) =>
+      `${code} ${name}${unit ? `（${unit}）` : ''}：各单位历年数值`,
     chartTitle: (code: string, name: string) => `${code} ${name}`,
     noValue: '—',
     nothingToExport: '筛选后没有数据可导出，请放宽筛选条件',
@@ -172,7 +234,8 @@ export const openData = {
   },
   ui: {
     heading: '开放数据（统计数据库）',
-    intro: '把本单位（可含下辖乡镇）多个年度的全部数据导出为一个文件：长表 CSV（Excel、WPS、R、Stata、pandas 可直接打开）、JSON（附公开的 JSON Schema）、DHIS2 dataValueSets 或 ADX。长表、dataValueSets 和 ADX 文件可以在下方导回，命令行为 wdp export / wdp import。',
+    intro:
+      '把本单位（可含下辖乡镇）多个年度的全部数据导出为一个文件：长表 CSV（Excel、WPS、R、Stata、pandas 可直接打开）、JSON（附公开的 JSON Schema）、DHIS2 dataValueSets 或 ADX。长表、dataValueSets 和 ADX 文件可以在下方导回，命令行为 wdp export / wdp import。',
     withChildren: '含下辖乡镇',
     from: '起始年度',
     to: '截止年度',
@@ -184,8 +247,11 @@ export const openData = {
     mappingExport: '导出 DHIS2 对应表',
     mappingImport: '导入修改后的对应表',
     importHeading: '导入长表或 DHIS2 数据（dataValueSets / ADX）',
-    importIntro: '选择本程序导出的长表 CSV / JSON，或 DHIS2 dataValueSets（JSON）、ADX（XML）：先逐行校验，没有错误才写入（写入前自动备份）。',
-    mappingIntro: '导出 DHIS2 对应表（数据项 → 数据元、合计/女/男 → 类别组合、区划 → 机构），修改后导入；未修改的项保持默认。',
-    returnLine: (name: string, code: string, year: number, cells: number) => `${name}（${code}）${year}年：${cells} 个单元格`,
+    importIntro:
+      '选择本程序导出的长表 CSV / JSON，或 DHIS2 dataValueSets（JSON）、ADX（XML）：先逐行校验，没有错误才写入（写入前自动备份）。',
+    mappingIntro:
+      '导出 DHIS2 对应表（数据项 → 数据元、合计/女/男 → 类别组合、区划 → 机构），修改后导入；未修改的项保持默认。',
+    returnLine: (name: string, code: string, year: number, cells: number) =>
+      `${name}（${code}）${year}年：${cells} 个单元格`,
   },
 } as const;

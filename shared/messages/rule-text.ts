@@ -5,13 +5,18 @@ export const RULE_TEXT = {
   /** the unit 1/10万 is written after the number as /10万 */
   per100kUnit: '1/10万',
   per100kSuffix: '/10万',
-  trend: { increase: '逐年提高', decrease: '逐年下降', stable: '保持稳定', slowing_increase: '上升趋势减缓' } as Record<string, string>,
+  trend: { increase: '逐年提高', decrease: '逐年下降', stable: '保持稳定', slowing_increase: '上升趋势减缓' } as Record<
+    string,
+    string
+  >,
   below: (v: string) => `低于${v}`,
   atMost: (v: string) => `不高于${v}`,
   above: (v: string) => `高于${v}`,
   atLeast: (v: string) => `不低于${v}`,
-  aboutAtLeast: (v: string, bound: string, tolerance: string) => `${v}左右（不低于${bound}即为实现，按${tolerance}掌握）`,
-  aboutAtMost: (v: string, bound: string, tolerance: string) => `${v}左右（不高于${bound}即为实现，按${tolerance}掌握）`,
+  aboutAtLeast: (v: string, bound: string, tolerance: string) =>
+    `${v}左右（不低于${bound}即为实现，按${tolerance}掌握）`,
+  aboutAtMost: (v: string, bound: string, tolerance: string) =>
+    `${v}左右（不高于${bound}即为实现，按${tolerance}掌握）`,
   about: (v: string, tolerance: string) => `${v}左右（${tolerance}）`,
   range: (low: string, high: string) => `${low}且${high}`,
   basisBaseline: '与基期相比',

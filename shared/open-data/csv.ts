@@ -21,7 +21,8 @@ export function unneutralise(text: string): string {
   return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
-const quote = (text: string) => (/[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text);
+const quote = (text: string) =>
+  /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 
 function field(value: CsvField): string {
   if (value === null) return '';
@@ -42,7 +43,10 @@ export type CsvParse =
   | { ok: true; rows: string[][] }
   | { ok: false; code: 'unterminated_quote' | 'too_many_rows' | 'field_too_long' | 'stray_quote'; line: number };
 
-export interface CsvLimits { maxRows: number; maxFieldChars: number }
+export interface CsvLimits {
+  maxRows: number;
+  maxFieldChars: number;
+}
 
 /**
  * RFC 4180 reader: quoted fields with "" escapes and line breaks inside, CRLF or LF, a trailing line end or not.
@@ -57,7 +61,11 @@ export function parseCsv(text: string, limits: CsvLimits): CsvParse {
   let line = 1;
   let quoted = false;
   let fieldStart = true;
-  const endField = () => { row.push(fieldText); fieldText = ''; fieldStart = true; };
+  const endField = () => {
+    row.push(fieldText);
+    fieldText = '';
+    fieldStart = true;
+  };
   const endRow = (): boolean => {
     endField();
     if (!(row.length === 1 && row[0] === '')) rows.push(row);
@@ -68,11 +76,16 @@ export function parseCsv(text: string, limits: CsvLimits): CsvParse {
     const ch = text[i];
     if (quoted) {
       if (ch === '"') {
-        if (text[i + 1] === '"') { fieldText += '"'; i += 2; continue; }
+        if (text[i + 1] === '"') {
+          fieldText += '"';
+          i += 2;
+          continue;
+        }
         quoted = false;
         i++;
         // after a closing quote only a separator or a line end may follow
-        if (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') return { ok: false, code: 'stray_quote', line };
+        if (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n')
+          return { ok: false, code: 'stray_quote', line };
         continue;
       }
       if (ch === '\n') line++;

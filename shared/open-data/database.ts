@@ -25,7 +25,7 @@ const LETTER_AREA = new Map<string, AreaCode>(AREA_CODES.map((a) => [AREA_LETTER
 
 /** A row's area, by the first letter of its code (a threshold row's by its target id: plan-H-G01-1). */
 export function areaOfRow(row: Pick<LongRow, 'kind' | 'code' | 'targetId'>): AreaCode | null {
-  const letter = row.kind === 'threshold' ? (row.targetId ?? row.code).split('-')[1] ?? '' : row.code.charAt(0);
+  const letter = row.kind === 'threshold' ? ((row.targetId ?? row.code).split('-')[1] ?? '') : row.code.charAt(0);
   return LETTER_AREA.get(letter) ?? null;
 }
 
@@ -38,11 +38,16 @@ export function matchesFilter(row: FilterableRow, f: DatabaseFilter): boolean {
   if (f.area !== null && areaOfRow(row) !== f.area) return false;
   const text = f.text.trim().toLowerCase();
   if (text !== '' && !row.code.toLowerCase().includes(text) && !row.name.toLowerCase().includes(text)) return false;
-  if (f.verdicts.length > 0 && (row.kind !== 'indicator' || row.verdict === null || !f.verdicts.includes(row.verdict))) return false;
+  if (f.verdicts.length > 0 && (row.kind !== 'indicator' || row.verdict === null || !f.verdicts.includes(row.verdict)))
+    return false;
   return true;
 }
 
-export interface PivotCell { value: number | null; verdict: TargetStatus | null; alert: boolean }
+export interface PivotCell {
+  value: number | null;
+  verdict: TargetStatus | null;
+  alert: boolean;
+}
 
 export interface Pivot {
   code: string;

@@ -11,10 +11,19 @@ import { RegionCodeSchema, type ReturnData } from '../returns/schema.ts';
 const DHIS2_MAPPING_FORMAT = 'wdp-dhis2-mapping';
 
 /** An identifier DHIS2 accepts as a UID or code: no spaces, quotes or XML markup. */
-const IdSchema = z.string().min(1, '不能为空').max(100, '最多100个字符').regex(/^[^\s<>&"'`]+$/, '不能含空格、引号或 < > &');
+const IdSchema = z
+  .string()
+  .min(1, '不能为空')
+  .max(100, '最多100个字符')
+  .regex(/^[^\s<>&"'`]+$/, '不能含空格、引号或 < > &');
 /** An XML attribute name (NCName) that is not one of ADX's own. */
-const AttributeNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,49}$/, '应为英文字母开头的属性名，如 SEX')
-  .refine((n) => !['dataElement', 'value', 'orgUnit', 'period', 'dataSet', 'exported'].includes(n), 'ADX 已使用这个属性名');
+const AttributeNameSchema = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,49}$/, '应为英文字母开头的属性名，如 SEX')
+  .refine(
+    (n) => !['dataElement', 'value', 'orgUnit', 'period', 'dataSet', 'exported'].includes(n),
+    'ADX 已使用这个属性名',
+  );
 
 export const Dhis2MappingSchema = z.object({
   format: z.literal(DHIS2_MAPPING_FORMAT),
@@ -50,7 +59,9 @@ export function defaultMapping(framework: Framework, regionCodes: readonly strin
 }
 
 /** Two keys mapped to the same DHIS2 identifier cannot be told apart on the way back. */
-export function mappingClashes(m: Dhis2Mapping): { what: 'dataElement' | 'coc' | 'orgUnit'; code: string; a: string; b: string }[] {
+export function mappingClashes(
+  m: Dhis2Mapping,
+): { what: 'dataElement' | 'coc' | 'orgUnit'; code: string; a: string; b: string }[] {
   const out: { what: 'dataElement' | 'coc' | 'orgUnit'; code: string; a: string; b: string }[] = [];
   const check = (what: 'dataElement' | 'coc' | 'orgUnit', entries: [string, string][]) => {
     const seen = new Map<string, string>();
@@ -75,7 +86,10 @@ export const DataValueSchema = z.object({
   orgUnit: z.string().min(1).max(100).optional(),
   categoryOptionCombo: z.string().min(1).max(100).optional(),
   attributeOptionCombo: z.string().min(1).max(100).optional(),
-  value: z.union([z.string().max(200), z.number()]).nullable().optional(),
+  value: z
+    .union([z.string().max(200), z.number()])
+    .nullable()
+    .optional(),
   comment: z.string().max(1000).nullable().optional(),
   storedBy: z.string().max(200).optional(),
   created: z.string().max(40).optional(),
@@ -101,7 +115,10 @@ const cellsToSend = (data: ReturnData, framework: Framework) => {
 };
 
 /** The returns' cells as one dataValueSet (every value carries its own period and orgUnit). */
-export function toDataValueSet(returns: readonly { data: ReturnData; framework: Framework }[], m: Dhis2Mapping): DataValueSet {
+export function toDataValueSet(
+  returns: readonly { data: ReturnData; framework: Framework }[],
+  m: Dhis2Mapping,
+): DataValueSet {
   const dataValues: DataValue[] = [];
   for (const { data, framework } of returns) {
     const orgUnit = m.orgUnits[data.regionCode] ?? data.regionCode;
@@ -121,13 +138,27 @@ export function toDataValueSet(returns: readonly { data: ReturnData; framework: 
   return { ...(m.dataSet ? { dataSet: m.dataSet } : {}), dataValues };
 }
 
-const xmlAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-  .replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+const xmlAttr = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
 
 /** ADX XML: one group per unit and year; 无数据 cells are left out (ADX values are decimals). */
-export function toAdx(returns: readonly { data: ReturnData; framework: Framework }[], m: Dhis2Mapping, exported: string): { xml: string; leftOut: number } {
+export function toAdx(
+  returns: readonly { data: ReturnData; framework: Framework }[],
+  m: Dhis2Mapping,
+  exported: string,
+): { xml: string; leftOut: number } {
   const sexAttr: Partial<Record<SexColumn, string>> = { female: m.adx.female, male: m.adx.male };
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<adx xmlns="urn:ihe:qrph:adx:2015" exported="${xmlAttr(exported)}">`];
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<adx xmlns="urn:ihe:qrph:adx:2015" exported="${xmlAttr(exported)}">`,
+  ];
   let leftOut = 0;
   for (const { data, framework } of returns) {
     const cells = cellsToSend(data, framework);
@@ -135,10 +166,14 @@ export function toAdx(returns: readonly { data: ReturnData; framework: Framework
     leftOut += cells.length - values.length;
     if (values.length === 0) continue;
     const ds = m.dataSet ? ` dataSet="${xmlAttr(m.dataSet)}"` : '';
-    lines.push(`  <group orgUnit="${xmlAttr(m.orgUnits[data.regionCode] ?? data.regionCode)}" period="${adxPeriod(data.year)}"${ds}>`);
+    lines.push(
+      `  <group orgUnit="${xmlAttr(m.orgUnits[data.regionCode] ?? data.regionCode)}" period="${adxPeriod(data.year)}"${ds}>`,
+    );
     for (const c of values) {
       const sex = sexAttr[c.sex] ? ` ${m.adx.sexAttribute}="${xmlAttr(sexAttr[c.sex]!)}"` : '';
-      lines.push(`    <dataValue dataElement="${xmlAttr(m.dataElements[c.item] ?? c.item)}"${sex} value="${c.value}"/>`);
+      lines.push(
+        `    <dataValue dataElement="${xmlAttr(m.dataElements[c.item] ?? c.item)}"${sex} value="${c.value}"/>`,
+      );
     }
     lines.push('  </group>');
   }

@@ -7,18 +7,28 @@ import { LONG_FIELDS, type LongRow } from './long-format.ts';
 
 const O = MESSAGES.openData;
 
-const label = <K extends string>(map: Record<K, string>, key: K | null): string | null => (key === null ? null : map[key]);
+const label = <K extends string>(map: Record<K, string>, key: K | null): string | null =>
+  key === null ? null : map[key];
 
 function csvValue(row: LongRow, field: keyof LongRow): CsvField {
   switch (field) {
-    case 'kind': return O.kind[row.kind];
-    case 'level': return O.level[row.level];
-    case 'column': return label(O.column, row.column);
-    case 'returnStatus': return O.status[row.returnStatus];
-    case 'choice': return label(O.choice, row.choice);
-    case 'verdict': return label(O.verdictLabel, row.verdict);
-    case 'progress': return label(O.progress, row.progress);
-    case 'hardToMeet': case 'volatile': return row[field] === null ? null : row[field] ? O.yes : O.no;
+    case 'kind':
+      return O.kind[row.kind];
+    case 'level':
+      return O.level[row.level];
+    case 'column':
+      return label(O.column, row.column);
+    case 'returnStatus':
+      return O.status[row.returnStatus];
+    case 'choice':
+      return label(O.choice, row.choice);
+    case 'verdict':
+      return label(O.verdictLabel, row.verdict);
+    case 'progress':
+      return label(O.progress, row.progress);
+    case 'hardToMeet':
+    case 'volatile':
+      return row[field] === null ? null : row[field] ? O.yes : O.no;
     default: {
       const v = row[field];
       return typeof v === 'boolean' ? (v ? O.yes : O.no) : (v as CsvField);
@@ -28,7 +38,10 @@ function csvValue(row: LongRow, field: keyof LongRow): CsvField {
 
 /** The CSV text (BOM, header, rows). */
 export function longRowsToCsv(rows: readonly LongRow[]): string {
-  return writeCsv(LONG_FIELDS.map((f) => O.headers[f]), rows.map((r) => LONG_FIELDS.map((f) => csvValue(r, f))));
+  return writeCsv(
+    LONG_FIELDS.map((f) => O.headers[f]),
+    rows.map((r) => LONG_FIELDS.map((f) => csvValue(r, f))),
+  );
 }
 
 /** A header cell → field name: the Chinese header or the JSON field name, trimmed. */

@@ -10,10 +10,23 @@ import { compileFramework } from '../rules/compile.ts';
 import { POOL_MSG } from '../rules/messages.ts';
 import { hasAlert, type Progress, type TargetResult } from '../rules/result.ts';
 import {
-  chartRank, countsOf, decimalsOf, goalOf, MAX_TRENDS_PER_AREA, townshipsOf, unitOf, type ReportInput,
+  chartRank,
+  countsOf,
+  decimalsOf,
+  goalOf,
+  MAX_TRENDS_PER_AREA,
+  townshipsOf,
+  unitOf,
+  type ReportInput,
 } from './build-report.ts';
 import type {
-  EvaluationArea, EvaluationKind, EvaluationReportModel, EvaluationRow, EvaluationTownship, ProgressCounts, YearChoice,
+  EvaluationArea,
+  EvaluationKind,
+  EvaluationReportModel,
+  EvaluationRow,
+  EvaluationTownship,
+  ProgressCounts,
+  YearChoice,
 } from './evaluation-model.ts';
 import type { RegionInfo, StoredReturn, TrendChartModel } from './model.ts';
 
@@ -32,7 +45,11 @@ export function nominalYear(kind: EvaluationKind, period: PlanMeta['period']): n
  * The year to evaluate when the user names none: the mid or end year, or the latest year with a return
  * before it when that year has none yet. Null when no year after the base year up to it has a return.
  */
-export function defaultEvaluationYear(kind: EvaluationKind, plan: PlanMeta, yearsWithReturn: readonly number[]): { year: number; choice: YearChoice } | null {
+export function defaultEvaluationYear(
+  kind: EvaluationKind,
+  plan: PlanMeta,
+  yearsWithReturn: readonly number[],
+): { year: number; choice: YearChoice } | null {
   const nominal = nominalYear(kind, plan.period);
   const candidates = yearsWithReturn.filter((y) => y > plan.baselineYear && y <= nominal);
   if (candidates.length === 0) return null;
@@ -77,19 +94,25 @@ export function buildEvaluationReport(input: EvaluationInput): EvaluationReportM
   const plan = framework.plan;
   const baseYear = plan.baselineYear;
   const byYear = new Map<number, StoredReturn>();
-  for (const r of input.returns) if (r.view.data.year <= year && !byYear.has(r.view.data.year)) byYear.set(r.view.data.year, r);
+  for (const r of input.returns)
+    if (r.view.data.year <= year && !byYear.has(r.view.data.year)) byYear.set(r.view.data.year, r);
   const current = byYear.get(year);
   if (!current) throw new Error(`no return for ${year}`);
   const { view, evaluation } = current;
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const columns: number[] = [];
   for (let y = Math.min(baseYear, years[0]); y <= year; y++) columns.push(y);
-  const results = new Map<number, Map<string, TargetResult>>([...byYear].map(([y, s]) => [y, new Map(s.evaluation.targets.map((t) => [t.targetId, t]))]));
+  const results = new Map<number, Map<string, TargetResult>>(
+    [...byYear].map(([y, s]) => [y, new Map(s.evaluation.targets.map((t) => [t.targetId, t]))]),
+  );
   const resultOf = (y: number, id: string) => results.get(y)?.get(id) ?? null;
   const indicators = new Map(framework.indicators.map((i) => [i.code, i]));
   const compiled = compileFramework(framework);
-  const higherBetter = (code: string) => compiled.indicators[compiled.indicatorIndex.get(code)!]?.direction === 'higher';
-  const coverage = new Map(evaluation.indicators.filter((v) => v.coverage).map((v) => [v.code, POOL_MSG.coverage(v.coverage!)]));
+  const higherBetter = (code: string) =>
+    compiled.indicators[compiled.indicatorIndex.get(code)!]?.direction === 'higher';
+  const coverage = new Map(
+    evaluation.indicators.filter((v) => v.coverage).map((v) => [v.code, POOL_MSG.coverage(v.coverage!)]),
+  );
   const qualitativeCodes = new Set(framework.indicators.filter((i) => i.kind === 'qualitative').map((i) => i.code));
   const measured = (t: TargetResult) => !qualitativeCodes.has(t.indicator);
 
@@ -133,21 +156,36 @@ export function buildEvaluationReport(input: EvaluationInput): EvaluationReportM
     // before the target year (a trend target, met by its direction, has no 序时进度 and is never 提前实现)
     const run = result.status === 'met' ? metRunOf(target.id) : [];
     const metSince = run.length > 0 ? run[run.length - 1] : null;
-    const early = result.status === 'met'
-      && (result.progress?.state === 'ahead' || run.some((y) => y < targetYear && resultOf(y, target.id)?.progress?.state === 'ahead'));
+    const early =
+      result.status === 'met' &&
+      (result.progress?.state === 'ahead' ||
+        run.some((y) => y < targetYear && resultOf(y, target.id)?.progress?.state === 'ahead'));
     const explained = hasAlert(result) || result.status === 'not_met' || result.status === 'basically_met';
     return {
-      targetId: target.id, indicator: ind.code, indicatorName: ind.name, area: result.area, targetText: target.text, targetYear,
-      unit: unitOf(ind), decimals: decimalsOf(ind), kind: ind.kind, higherBetter: higherBetter(ind.code),
+      targetId: target.id,
+      indicator: ind.code,
+      indicatorName: ind.name,
+      area: result.area,
+      targetText: target.text,
+      targetYear,
+      unit: unitOf(ind),
+      decimals: decimalsOf(ind),
+      kind: ind.kind,
+      higherBetter: higherBetter(ind.code),
       base: resultOf(baseYear, target.id)?.value ?? result.progress?.baseValue ?? null,
-      values: columns.filter((y) => y > baseYear).map((y) => ({ year: y, value: resultOf(y, target.id)?.value ?? null })),
+      values: columns
+        .filter((y) => y > baseYear)
+        .map((y) => ({ year: y, value: resultOf(y, target.id)?.value ?? null })),
       choices: columns.filter((y) => y > baseYear).map((y) => ({ year: y, choice: choiceOf(y, ind) })),
-      status: result.status, message: result.message, hardToMeet: result.hardToMeet, volatile: result.volatile,
+      status: result.status,
+      message: result.message,
+      hardToMeet: result.hardToMeet,
+      volatile: result.volatile,
       progress: result.progress,
       early,
       metSince,
-      explanation: explained ? (view.explanations[target.id]?.trim() || null) : null,
-      coverage: ind.kind === 'ratio' ? coverage.get(ind.code) ?? null : null,
+      explanation: explained ? view.explanations[target.id]?.trim() || null : null,
+      coverage: ind.kind === 'ratio' ? (coverage.get(ind.code) ?? null) : null,
     };
   };
 
@@ -156,15 +194,28 @@ export function buildEvaluationReport(input: EvaluationInput): EvaluationReportM
     if (ind.kind === 'qualitative') return null;
     const targetYear = target.year ?? plan.period.end;
     const points: TrendChartModel['points'] = [];
-    for (let y = columns[0]; y <= Math.max(year, targetYear); y++) points.push({ year: y, value: resultOf(y, target.id)?.value ?? null });
+    for (let y = columns[0]; y <= Math.max(year, targetYear); y++)
+      points.push({ year: y, value: resultOf(y, target.id)?.value ?? null });
     if (points.filter((p) => p.value !== null).length < 2) return null;
     const line = progressLineOf(target.id);
     const p = result.progress;
     return {
-      targetId: target.id, indicator: ind.code, title: ind.name, unit: ind.unit, decimals: ind.decimals, points,
-      goal: goalOf(target, current.view.data.externalThresholds), status: result.status,
-      progressLine: line ? { from: { year: line.baseYear, value: line.baseValue! }, to: { year: line.targetYear, value: line.targetValue } } : null,
-      projection: p && p.projected !== null ? { year: p.targetYear, value: p.projected, meets: p.projectedMeets === true } : null,
+      targetId: target.id,
+      indicator: ind.code,
+      title: ind.name,
+      unit: ind.unit,
+      decimals: ind.decimals,
+      points,
+      goal: goalOf(target, current.view.data.externalThresholds),
+      status: result.status,
+      progressLine: line
+        ? {
+            from: { year: line.baseYear, value: line.baseValue! },
+            to: { year: line.targetYear, value: line.targetValue },
+          }
+        : null,
+      projection:
+        p && p.projected !== null ? { year: p.targetYear, value: p.projected, meets: p.projectedMeets === true } : null,
     };
   };
 
@@ -178,12 +229,23 @@ export function buildEvaluationReport(input: EvaluationInput): EvaluationReportM
     for (const target of planArea.targets) {
       const result = evalResults.get(target.id);
       if (!result) continue;
-      if (result.status === 'not_applicable') { omitted++; continue; }
+      if (result.status === 'not_applicable') {
+        omitted++;
+        continue;
+      }
       const row = rowOf(target, result);
-      if (row.kind === 'qualitative') { qualitative.push(row); continue; }
+      if (row.kind === 'qualitative') {
+        qualitative.push(row);
+        continue;
+      }
       rows.push(row);
       const chart = chartOf(target, result);
-      if (chart) candidates.push({ rank: chartRank(result, row.indicator, chart.goal !== null) + (chart.progressLine ? 5 : 0), i: candidates.length, chart });
+      if (chart)
+        candidates.push({
+          rank: chartRank(result, row.indicator, chart.goal !== null) + (chart.progressLine ? 5 : 0),
+          i: candidates.length,
+          chart,
+        });
     }
     const seen = new Set<string>();
     const charts = candidates
@@ -194,8 +256,13 @@ export function buildEvaluationReport(input: EvaluationInput): EvaluationReportM
       .map((c) => c.chart);
     const areaResults = evaluation.targets.filter((t) => t.area === planArea.area);
     return {
-      area: planArea.area, title: MESSAGES.areaTitles[planArea.area], counts: countsOf(summary),
-      progress: progressCounts(areaResults, measured), rows, omitted, charts,
+      area: planArea.area,
+      title: MESSAGES.areaTitles[planArea.area],
+      counts: countsOf(summary),
+      progress: progressCounts(areaResults, measured),
+      rows,
+      omitted,
+      charts,
     };
   });
   areas.sort((a, b) => AREA_CODES.indexOf(a.area) - AREA_CODES.indexOf(b.area));
@@ -229,13 +296,20 @@ export function buildEvaluationReport(input: EvaluationInput): EvaluationReportM
     },
     areas,
     qualitative,
-    townships: region.level === 'county' && input.townships && input.townships.length > 0 ? townshipLines(framework, input.townships, measured) : null,
+    townships:
+      region.level === 'county' && input.townships && input.townships.length > 0
+        ? townshipLines(framework, input.townships, measured)
+        : null,
     landscape: columns.length > MAX_PORTRAIT_COLUMNS,
     notes: V.notes(input.evaluation),
   };
 }
 
-function townshipLines(framework: Framework, townships: NonNullable<ReportInput['townships']>, measured: (t: TargetResult) => boolean): EvaluationReportModel['townships'] {
+function townshipLines(
+  framework: Framework,
+  townships: NonNullable<ReportInput['townships']>,
+  measured: (t: TargetResult) => boolean,
+): EvaluationReportModel['townships'] {
   const base = townshipsOf(framework, townships)!;
   const lines: EvaluationTownship[] = base.lines.map((line, i) => {
     const stored = townships[i].stored;

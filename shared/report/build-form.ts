@@ -1,6 +1,14 @@
 // The printed statistical return (统计报表表式): header block with the legal marks, one table of every area's
 // data items (本年 and 上年, 合计/女/男), footer with signature lines and 说明. Pure.
-import { AREA_CODES, AREA_LETTER, SEX_COLUMNS, sexColumnsOf, type DataItem, type Framework, type SexColumn } from '../framework/schema.ts';
+import {
+  AREA_CODES,
+  AREA_LETTER,
+  SEX_COLUMNS,
+  sexColumnsOf,
+  type DataItem,
+  type Framework,
+  type SexColumn,
+} from '../framework/schema.ts';
 import { MESSAGES } from '../messages.ts';
 import { cellKey, type Cell, type ReturnData } from '../returns/schema.ts';
 import { EMPTY_FOOTER, footerDateText } from '../returns/footer.ts';
@@ -49,18 +57,27 @@ export function buildReturnForm(input: FormInput): ReturnFormModel {
 
   const noData: string[] = [];
   const areas = AREA_CODES.map((area, i) => {
-    const rows: FormItemRow[] = collected.filter((d) => d.code[0] === AREA_LETTER[area]).map((item) => {
-      for (const sex of sexColumnsOf(item)) {
-        const c = cells.get(cellKey(item.code, sex));
-        if (c?.noData) noData.push(F.noDataLine(item.code, item.name, MESSAGES.report.form.columns[sex], c.noData.reason));
-      }
-      return {
-        code: item.code, name: item.name, unit: item.unit,
-        current: SEX_COLUMNS.map((s) => formCell(item, s, cells)),
-        previous: withPrevious ? SEX_COLUMNS.map((s) => formCell(item, s, previous)) : null,
-      };
-    });
-    return { area, heading: `${MESSAGES.report.numeral(i)}、${MESSAGES.areaTitles[area]}（${MESSAGES.report.form.areaFormNo(i + 1)}）`, rows };
+    const rows: FormItemRow[] = collected
+      .filter((d) => d.code[0] === AREA_LETTER[area])
+      .map((item) => {
+        for (const sex of sexColumnsOf(item)) {
+          const c = cells.get(cellKey(item.code, sex));
+          if (c?.noData)
+            noData.push(F.noDataLine(item.code, item.name, MESSAGES.report.form.columns[sex], c.noData.reason));
+        }
+        return {
+          code: item.code,
+          name: item.name,
+          unit: item.unit,
+          current: SEX_COLUMNS.map((s) => formCell(item, s, cells)),
+          previous: withPrevious ? SEX_COLUMNS.map((s) => formCell(item, s, previous)) : null,
+        };
+      });
+    return {
+      area,
+      heading: `${MESSAGES.report.numeral(i)}、${MESSAGES.areaTitles[area]}（${MESSAGES.report.form.areaFormNo(i + 1)}）`,
+      rows,
+    };
   }).filter((a) => a.rows.length > 0);
 
   const indicators = new Map(framework.indicators.map((ind) => [ind.code, ind]));
@@ -70,12 +87,20 @@ export function buildReturnForm(input: FormInput): ReturnFormModel {
     .map((q) => {
       const ind = indicators.get(q.indicator);
       const labels = choiceLabels[ind && ind.kind === 'qualitative' ? ind.choices : 'mechanism'];
-      return { code: q.indicator, name: ind?.name ?? q.indicator, choice: q.choice ? labels[q.choice] : '', note: q.note };
+      return {
+        code: q.indicator,
+        name: ind?.name ?? q.indicator,
+        choice: q.choice ? labels[q.choice] : '',
+        note: q.note,
+      };
     });
 
-  const explanations = evaluation.targets
-    .filter(hasAlert)
-    .map((t) => ({ code: t.indicator, name: indicators.get(t.indicator)?.name ?? t.indicator, message: t.message, text: view.explanations[t.targetId] ?? '' }));
+  const explanations = evaluation.targets.filter(hasAlert).map((t) => ({
+    code: t.indicator,
+    name: indicators.get(t.indicator)?.name ?? t.indicator,
+    message: t.message,
+    text: view.explanations[t.targetId] ?? '',
+  }));
 
   return {
     kind: 'return-form',

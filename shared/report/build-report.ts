@@ -9,7 +9,15 @@ import { POOL_MSG } from '../rules/messages.ts';
 import { hasAlert, type AreaSummary, type TargetResult } from '../rules/result.ts';
 import { achievementRate } from '../rules/summary.ts';
 import type {
-  AnnualReportModel, BarChartModel, Counts, RegionInfo, ReportArea, ReportRow, StoredReturn, TownshipLine, TrendChartModel,
+  AnnualReportModel,
+  BarChartModel,
+  Counts,
+  RegionInfo,
+  ReportArea,
+  ReportRow,
+  StoredReturn,
+  TownshipLine,
+  TrendChartModel,
 } from './model.ts';
 
 const R = MESSAGES.report;
@@ -33,10 +41,23 @@ const MAX_TOWNSHIP_CHARTS = 6;
 
 export function countsOf(s: Omit<AreaSummary, 'area'>): Counts {
   const r = achievementRate(s);
-  const q = { done: s.qualitativeDone, inProgress: s.qualitativeInProgress, notDone: s.qualitativeNotDone, unanswered: s.qualitativeUnanswered };
+  const q = {
+    done: s.qualitativeDone,
+    inProgress: s.qualitativeInProgress,
+    notDone: s.qualitativeNotDone,
+    unanswered: s.qualitativeUnanswered,
+  };
   return {
-    measured: r.measured, monitored: r.monitored, met: s.met, basicallyMet: s.basicallyMet, notMet: s.notMet, noData: s.noData,
-    alerts: s.alerts, rate: r.rate, rateReason: r.reason, qualitative: { total: q.done + q.inProgress + q.notDone + q.unanswered, ...q },
+    measured: r.measured,
+    monitored: r.monitored,
+    met: s.met,
+    basicallyMet: s.basicallyMet,
+    notMet: s.notMet,
+    noData: s.noData,
+    alerts: s.alerts,
+    rate: r.rate,
+    rateReason: r.reason,
+    qualitative: { total: q.done + q.inProgress + q.notDone + q.unanswered, ...q },
   };
 }
 
@@ -45,17 +66,23 @@ export function goalOf(target: Target, thresholds: Record<string, number>): Tren
   const rule: TargetRule = target.rule;
   const label = R.annual.chartTarget(target.text);
   switch (rule.kind) {
-    case 'at_least': return { low: rule.value, high: null, label };
-    case 'at_most': return { low: null, high: rule.value, label };
-    case 'about': return { low: rule.value - rule.tolerance, high: rule.value + rule.tolerance, label };
-    case 'range': return { low: rule.min, high: rule.max, label };
-    case 'balanced': return { low: rule.low, high: rule.high, label };
+    case 'at_least':
+      return { low: rule.value, high: null, label };
+    case 'at_most':
+      return { low: null, high: rule.value, label };
+    case 'about':
+      return { low: rule.value - rule.tolerance, high: rule.value + rule.tolerance, label };
+    case 'range':
+      return { low: rule.min, high: rule.max, label };
+    case 'balanced':
+      return { low: rule.low, high: rule.high, label };
     case 'external': {
       const v = thresholds[target.id];
       if (v === undefined) return null;
       return rule.op === 'at_least' ? { low: v, high: null, label } : { low: null, high: v, label };
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 
@@ -82,11 +109,16 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
   const indicators = new Map(framework.indicators.map((i) => [i.code, i]));
   const compiled = compileFramework(framework);
   const quoted = new Map(compiled.targets.map((t) => [t.target.id, t.text]));
-  const higherBetter = (code: string) => compiled.indicators[compiled.indicatorIndex.get(code)!]?.direction === 'higher';
+  const higherBetter = (code: string) =>
+    compiled.indicators[compiled.indicatorIndex.get(code)!]?.direction === 'higher';
   const results = new Map(evaluation.targets.map((t) => [t.targetId, t]));
-  const coverage = new Map(evaluation.indicators.filter((v) => v.coverage).map((v) => [v.code, POOL_MSG.coverage(v.coverage!)]));
+  const coverage = new Map(
+    evaluation.indicators.filter((v) => v.coverage).map((v) => [v.code, POOL_MSG.coverage(v.coverage!)]),
+  );
   const byYear = new Map<number, Map<string, TargetResult>>();
-  for (const h of input.history) if (h.view.data.year < data.year && !byYear.has(h.view.data.year)) byYear.set(h.view.data.year, new Map(h.evaluation.targets.map((t) => [t.targetId, t])));
+  for (const h of input.history)
+    if (h.view.data.year < data.year && !byYear.has(h.view.data.year))
+      byYear.set(h.view.data.year, new Map(h.evaluation.targets.map((t) => [t.targetId, t])));
   byYear.set(data.year, results);
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const previousData = input.history.find((h) => h.view.data.year === data.year - 1)?.view.data;
@@ -99,14 +131,27 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
   const rowOf = (target: Target, result: TargetResult): ReportRow => {
     const ind = indicators.get(target.indicator)!;
     return {
-      targetId: target.id, indicator: ind.code, indicatorName: ind.name, area: result.area, targetText: quoted.get(target.id) ?? target.text,
-      unit: unitOf(ind), decimals: decimalsOf(ind), kind: ind.kind,
-      status: result.status, value: result.value, previous: result.previous, changePercent: result.changePercent, volatile: result.volatile,
-      hardToMeet: result.hardToMeet, progress: result.progress?.state ?? null, higherBetter: higherBetter(ind.code),
+      targetId: target.id,
+      indicator: ind.code,
+      indicatorName: ind.name,
+      area: result.area,
+      targetText: quoted.get(target.id) ?? target.text,
+      unit: unitOf(ind),
+      decimals: decimalsOf(ind),
+      kind: ind.kind,
+      status: result.status,
+      value: result.value,
+      previous: result.previous,
+      changePercent: result.changePercent,
+      volatile: result.volatile,
+      hardToMeet: result.hardToMeet,
+      progress: result.progress?.state ?? null,
+      higherBetter: higherBetter(ind.code),
       message: result.message,
-      choice: choiceOf(data.qualitative, ind), previousChoice: choiceOf(previousData?.qualitative, ind),
-      explanation: hasAlert(result) ? (view.explanations[target.id]?.trim() || null) : null,
-      coverage: ind.kind === 'ratio' ? coverage.get(ind.code) ?? null : null,
+      choice: choiceOf(data.qualitative, ind),
+      previousChoice: choiceOf(previousData?.qualitative, ind),
+      explanation: hasAlert(result) ? view.explanations[target.id]?.trim() || null : null,
+      coverage: ind.kind === 'ratio' ? (coverage.get(ind.code) ?? null) : null,
     };
   };
 
@@ -118,7 +163,10 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
     for (const target of planArea.targets) {
       const result = results.get(target.id);
       if (!result) continue;
-      if (result.status === 'not_applicable') { omitted++; continue; }
+      if (result.status === 'not_applicable') {
+        omitted++;
+        continue;
+      }
       rows.push(rowOf(target, result));
       const ind = indicators.get(target.indicator)!;
       if (ind.kind === 'qualitative') continue;
@@ -127,7 +175,16 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
       const goal = goalOf(target, data.externalThresholds);
       candidates.push({
         rank: chartRank(result, ind.code, goal !== null),
-        chart: { targetId: target.id, indicator: ind.code, title: ind.name, unit: ind.unit, decimals: ind.decimals, points, goal, status: result.status },
+        chart: {
+          targetId: target.id,
+          indicator: ind.code,
+          title: ind.name,
+          unit: ind.unit,
+          decimals: ind.decimals,
+          points,
+          goal,
+          status: result.status,
+        },
       });
     }
     const seen = new Set<string>();
@@ -138,7 +195,14 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
       .slice(0, MAX_TRENDS_PER_AREA)
       .sort((a, b) => a.i - b.i)
       .map((c) => c.chart);
-    return { area: planArea.area, title: MESSAGES.areaTitles[planArea.area], counts: countsOf(summary), rows, omitted, charts };
+    return {
+      area: planArea.area,
+      title: MESSAGES.areaTitles[planArea.area],
+      counts: countsOf(summary),
+      rows,
+      omitted,
+      charts,
+    };
   });
   // the plan's area order is the catalogue's; keep AREA_CODES order regardless of how the plan lists them
   areas.sort((a, b) => AREA_CODES.indexOf(a.area) - AREA_CODES.indexOf(b.area));
@@ -167,7 +231,10 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
     },
     areas,
     attention,
-    townships: region.level === 'county' && input.townships && input.townships.length > 0 ? townshipsOf(framework, input.townships) : null,
+    townships:
+      region.level === 'county' && input.townships && input.townships.length > 0
+        ? townshipsOf(framework, input.townships)
+        : null,
     notes: R.annual.notes,
   };
 }
@@ -175,14 +242,19 @@ export function buildAnnualReport(input: ReportInput): AnnualReportModel {
 /** Whether an indicator's figures exist in township returns (its items are collected by townships). */
 function townshipData(framework: Framework, ind: Indicator): boolean {
   const level = (code: string) => framework.dataItems.find((d) => d.code === code)?.level;
-  if (ind.kind === 'ratio') return level(ind.numerator.item) === 'township' && level(ind.denominator.item) === 'township';
+  if (ind.kind === 'ratio')
+    return level(ind.numerator.item) === 'township' && level(ind.denominator.item) === 'township';
   if (ind.kind === 'value') return level(ind.source.item) === 'township';
   return false;
 }
 
-export function townshipsOf(framework: Framework, townships: NonNullable<ReportInput['townships']>): AnnualReportModel['townships'] {
+export function townshipsOf(
+  framework: Framework,
+  townships: NonNullable<ReportInput['townships']>,
+): AnnualReportModel['townships'] {
   const lines: TownshipLine[] = townships.map(({ region, stored }) => ({
-    code: region.code, name: region.name,
+    code: region.code,
+    name: region.name,
     status: stored ? (MESSAGES.report.form.status[stored.view.summary.status] ?? stored.view.summary.status) : null,
     counts: stored ? countsOf(stored.evaluation.total) : null,
   }));
@@ -201,8 +273,17 @@ export function townshipsOf(framework: Framework, townships: NonNullable<ReportI
       const goal = goalOf(target, {});
       const featured = FEATURED_INDICATORS.indexOf(ind.code);
       candidates.push({
-        rank: (featured >= 0 ? 100 - featured : 0) + (goal ? 10 : 0) + (ind.judgeLevel === 'township' ? 5 : 0), i: i++,
-        chart: { targetId: target.id, indicator: ind.code, title: ind.name, unit: ind.unit, decimals: ind.decimals, bars, goal },
+        rank: (featured >= 0 ? 100 - featured : 0) + (goal ? 10 : 0) + (ind.judgeLevel === 'township' ? 5 : 0),
+        i: i++,
+        chart: {
+          targetId: target.id,
+          indicator: ind.code,
+          title: ind.name,
+          unit: ind.unit,
+          decimals: ind.decimals,
+          bars,
+          goal,
+        },
       });
     }
   }

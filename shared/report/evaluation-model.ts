@@ -8,7 +8,11 @@ import type { BarChartModel, Counts, RegionInfo, TownshipLine, TrendChartModel }
 /** 序时进度 of the evaluation year's measured targets judged before their target year, as the engine gave them. */
 export const ProgressCountsSchema = z.object({
   /** targets with a 序时进度 (judged before their target year) */
-  judged: z.number().int(), ahead: z.number().int(), onTrack: z.number().int(), behind: z.number().int(), noBase: z.number().int(),
+  judged: z.number().int(),
+  ahead: z.number().int(),
+  onTrack: z.number().int(),
+  behind: z.number().int(),
+  noBase: z.number().int(),
 });
 
 export const EvaluationKindSchema = z.enum(['midterm', 'final']);

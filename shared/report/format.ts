@@ -21,11 +21,21 @@ const COUNTED = new Set(['人', '个', '所', '例', '件', '户', '次', '家',
  * indicator's decimals), in the unit's own points (个百分点, 个千分点, 个十万分点) or the unit itself. The verb
  * follows the indicator's direction: 提高/降低 for one that should rise, 上升/下降 for the others (死亡率, 患病率).
  */
-export function describeChange(value: number | null, previous: number | null, unit: string, decimals: number, higherBetter: boolean): string {
+export function describeChange(
+  value: number | null,
+  previous: number | null,
+  unit: string,
+  decimals: number,
+  higherBetter: boolean,
+): string {
   if (value === null || previous === null) return '';
   const d = roundTo(roundTo(value, decimals) - roundTo(previous, decimals), decimals);
   if (d === 0) return C.same;
-  const verbs = COUNTED.has(unit) ? { up: C.increase, down: C.decrease } : higherBetter ? CHANGE_VERB.higher : CHANGE_VERB.other;
+  const verbs = COUNTED.has(unit)
+    ? { up: C.increase, down: C.decrease }
+    : higherBetter
+      ? CHANGE_VERB.higher
+      : CHANGE_VERB.other;
   return `${d > 0 ? verbs.up : verbs.down}${formatFixed(Math.abs(d), decimals)}${differenceUnit(unit)}`;
 }
 

@@ -54,7 +54,16 @@ export function headlineOf(total: Omit<AreaSummary, 'area'>): Headline {
 /** The same, from the counts a report model already holds (countsOf of the same total). */
 export function headlineFrom(c: Counts): Headline {
   return {
-    measured: c.measured, monitored: c.monitored, achieved: c.met + c.basicallyMet, met: c.met, basicallyMet: c.basicallyMet,
-    notMet: c.notMet, noData: c.noData, alerts: c.alerts, rate: c.rate, qualitative: c.qualitative, sentences: headlineSentences(c),
+    measured: c.measured,
+    monitored: c.monitored,
+    achieved: c.met + c.basicallyMet,
+    met: c.met,
+    basicallyMet: c.basicallyMet,
+    notMet: c.notMet,
+    noData: c.noData,
+    alerts: c.alerts,
+    rate: c.rate,
+    qualitative: c.qualitative,
+    sentences: headlineSentences(c),
   };
 }

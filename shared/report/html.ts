@@ -4,7 +4,12 @@
 import { MESSAGES } from '../messages.ts';
 
 export const esc = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 /** The offices' own fonts by name (the app works offline: no web fonts). */
 export const SYSTEM_FONTS = {

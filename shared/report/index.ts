@@ -15,19 +15,28 @@ export type { FormInput, ReportInput, EvaluationInput, FontSetup, RenderedDocume
 export type * from './model.ts';
 export type * from './evaluation-model.ts';
 
-export function returnFormDocument(input: FormInput, fonts: FontSetup = systemFonts()): { model: ReturnFormModel; doc: RenderedDocument; html: string } {
+export function returnFormDocument(
+  input: FormInput,
+  fonts: FontSetup = systemFonts(),
+): { model: ReturnFormModel; doc: RenderedDocument; html: string } {
   const model = buildReturnForm(input);
   const doc = renderReturnForm(model, fonts);
   return { model, doc, html: toHtmlDocument(doc) };
 }
 
-export function annualReportDocument(input: ReportInput, fonts: FontSetup = systemFonts()): { model: AnnualReportModel; doc: RenderedDocument; html: string } {
+export function annualReportDocument(
+  input: ReportInput,
+  fonts: FontSetup = systemFonts(),
+): { model: AnnualReportModel; doc: RenderedDocument; html: string } {
   const model = buildAnnualReport(input);
   const doc = renderAnnualReport(model, fonts);
   return { model, doc, html: toHtmlDocument(doc) };
 }
 
-export function evaluationReportDocument(input: EvaluationInput, fonts: FontSetup = systemFonts()): { model: EvaluationReportModel; doc: RenderedDocument; html: string } {
+export function evaluationReportDocument(
+  input: EvaluationInput,
+  fonts: FontSetup = systemFonts(),
+): { model: EvaluationReportModel; doc: RenderedDocument; html: string } {
   const model = buildEvaluationReport(input);
   const doc = renderEvaluationReport(model, fonts);
   return { model, doc, html: toHtmlDocument(doc) };

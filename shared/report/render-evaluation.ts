@@ -38,14 +38,20 @@ const EVALUATION_CSS = `
 .wdp-report.wdp-landscape .charts { grid-template-columns: 1fr 1fr 1fr; }
 `;
 
-const unitTag = (r: EvaluationRow) => (r.unit ? `<span class="unit">${esc(V.unitNote(unitSuffix(r.unit)))}</span>` : '');
+const unitTag = (r: EvaluationRow) =>
+  r.unit ? `<span class="unit">${esc(V.unitNote(unitSuffix(r.unit)))}</span>` : '';
 const num = (v: number | null, decimals: number) => (v === null ? '—' : esc(formatFixed(v, decimals)));
 
 /** 2023年为45.0%，比基期2020年提高3.0个百分点。 */
 function sinceBase(r: EvaluationRow, year: number, baseYear: number): string {
   const value = r.values.find((v) => v.year === year)?.value ?? null;
   if (value === null) return '';
-  return V.sinceBase(year, formatValue(value, r.decimals, r.unit), baseYear, describeChange(value, r.base, r.unit, r.decimals, r.higherBetter));
+  return V.sinceBase(
+    year,
+    formatValue(value, r.decimals, r.unit),
+    baseYear,
+    describeChange(value, r.base, r.unit, r.decimals, r.higherBetter),
+  );
 }
 
 function progressCell(r: EvaluationRow): string {
@@ -66,39 +72,62 @@ function projectionCell(r: EvaluationRow): string {
 const verdictCell = (r: EvaluationRow) =>
   `${status(r.status)}${r.early ? `<span class="tag early">${esc(r.metSince !== null && !r.progress ? V.metSince(r.metSince) : V.tiles.early)}</span>` : ''}${flags(r)}`;
 
-function areaTable(rows: EvaluationRow[], model: EvaluationReportModel, withProgress: boolean, withProjection: boolean): string {
+function areaTable(
+  rows: EvaluationRow[],
+  model: EvaluationReportModel,
+  withProgress: boolean,
+  withProjection: boolean,
+): string {
   const C = V.columns;
   const years = model.columns.filter((y) => y > model.baseYear);
   const yearWidth = model.landscape ? 5.2 : 6.8;
   const fixed = (withProgress ? 9 : 0) + (withProjection ? 8 : 0) + 10;
   const rest = 100 - fixed - yearWidth * (years.length + 1);
-  const cols = [rest * 0.5, rest * 0.5, ...Array(years.length + 1).fill(yearWidth), ...(withProgress ? [9] : []), 10, ...(withProjection ? [8] : [])];
+  const cols = [
+    rest * 0.5,
+    rest * 0.5,
+    ...Array(years.length + 1).fill(yearWidth),
+    ...(withProgress ? [9] : []),
+    10,
+    ...(withProjection ? [8] : []),
+  ];
   const head = `<tr><th>${C.indicator}</th><th>${C.target}</th><th>${C.base}<br>${model.baseYear}</th>${years.map((y) => `<th>${y}</th>`).join('')}${withProgress ? `<th>${C.expected}<br>${model.year}</th>` : ''}<th>${C.status}</th>${withProjection ? `<th>${esc(C.projection(model.period.end))}</th>` : ''}</tr>`;
-  const body = rows.map((r) => {
-    const ty = r.targetYear !== model.period.end ? `<span class="ty">${esc(V.targetYear(r.targetYear))}</span>` : '';
-    return `<tr data-target="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}${unitTag(r)}${r.coverage ? `<div class="pooled">${esc(r.coverage)}</div>` : ''}</td><td>${esc(r.targetText)}${ty}</td><td class="year base">${num(r.base, r.decimals)}</td>${r.values.map((v) => `<td class="year" data-year="${v.year}">${num(v.value, r.decimals)}</td>`).join('')}${withProgress ? `<td class="center">${progressCell(r)}</td>` : ''}<td class="center">${verdictCell(r)}</td>${withProjection ? `<td class="year">${projectionCell(r)}</td>` : ''}</tr>`;
-  }).join('');
+  const body = rows
+    .map((r) => {
+      const ty = r.targetYear !== model.period.end ? `<span class="ty">${esc(V.targetYear(r.targetYear))}</span>` : '';
+      return `<tr data-target="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}${unitTag(r)}${r.coverage ? `<div class="pooled">${esc(r.coverage)}</div>` : ''}</td><td>${esc(r.targetText)}${ty}</td><td class="year base">${num(r.base, r.decimals)}</td>${r.values.map((v) => `<td class="year" data-year="${v.year}">${num(v.value, r.decimals)}</td>`).join('')}${withProgress ? `<td class="center">${progressCell(r)}</td>` : ''}<td class="center">${verdictCell(r)}</td>${withProjection ? `<td class="year">${projectionCell(r)}</td>` : ''}</tr>`;
+    })
+    .join('');
   return `<table class="targets eval"><colgroup>${cols.map((w) => `<col style="width:${w.toFixed(1)}%">`).join('')}</colgroup><thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
-function listTable(key: keyof EvaluationReportModel['lists'], rows: EvaluationRow[], model: EvaluationReportModel): string {
+function listTable(
+  key: keyof EvaluationReportModel['lists'],
+  rows: EvaluationRow[],
+  model: EvaluationReportModel,
+): string {
   const L = V.lists[key];
   const LC = V.listColumns;
   const head = `<h3>${esc(L.title)}（${rows.length}${A.unitItems}）</h3>`;
-  if (rows.length === 0) return `<div class="list" data-list="${key}"><div class="keep">${head}<p class="muted">${esc(L.empty)}</p></div></div>`;
+  if (rows.length === 0)
+    return `<div class="list" data-list="${key}"><div class="keep">${head}<p class="muted">${esc(L.empty)}</p></div></div>`;
   const withExplanation = key !== 'early';
-  const body = rows.map((r) => {
-    const situation = `${esc(sinceBase(r, model.year, model.baseYear))}${esc(r.message)}${r.coverage ? `<div class="pooled">${esc(r.coverage)}</div>` : ''}`;
-    const explanation = r.explanation ? esc(r.explanation) : `<span class="muted">${V.unexplained}</span>`;
-    return `<tr data-list-row="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}<br>${verdictCell(r)}</td><td class="msg">${situation}</td>${withExplanation ? `<td>${explanation}</td>` : ''}</tr>`;
-  }).join('');
+  const body = rows
+    .map((r) => {
+      const situation = `${esc(sinceBase(r, model.year, model.baseYear))}${esc(r.message)}${r.coverage ? `<div class="pooled">${esc(r.coverage)}</div>` : ''}`;
+      const explanation = r.explanation ? esc(r.explanation) : `<span class="muted">${V.unexplained}</span>`;
+      return `<tr data-list-row="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}<br>${verdictCell(r)}</td><td class="msg">${situation}</td>${withExplanation ? `<td>${explanation}</td>` : ''}</tr>`;
+    })
+    .join('');
   const cols = withExplanation ? '<col style="width:24%"><col style="width:46%"><col>' : '<col style="width:24%"><col>';
   return `<div class="list" data-list="${key}"><div class="keep with-next">${head}<p>${esc(L.intro)}</p></div><table class="lists"><colgroup>${cols}</colgroup><thead><tr><th>${LC.indicator}</th><th>${LC.situation}</th>${withExplanation ? `<th>${LC.explanation}</th>` : ''}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 function countsRow(name: string, c: Counts, p: ProgressCounts, early: number, withProgress: boolean, cls = ''): string {
   const q = c.qualitative;
-  const cells = [c.monitored, c.met, c.basicallyMet, c.notMet, c.noData].map((v) => `<td class="num">${v}</td>`).join('');
+  const cells = [c.monitored, c.met, c.basicallyMet, c.notMet, c.noData]
+    .map((v) => `<td class="num">${v}</td>`)
+    .join('');
   const prog = withProgress ? [p.onTrack, p.behind].map((v) => `<td class="num">${v}</td>`).join('') : '';
   return `<tr${cls ? ` class="${cls}"` : ''}><td>${esc(name)}</td>${cells}<td class="num">${formatRate(c.rate)}</td><td class="num">${early}</td>${prog}<td class="center">${q.total > 0 ? `${q.done}/${q.inProgress}/${q.notDone}` : '—'}</td></tr>`;
 }
@@ -108,14 +137,21 @@ function evaluationSentences(model: EvaluationReportModel): string[] {
   const out = headlineSentences(model.counts, { alerts: false });
   const p = model.progress;
   if (model.counts.measured > 0) {
-    out.push(p.judged > 0 ? V.progress(model.year, p.judged, p.ahead, p.onTrack, p.behind, p.noBase) : V.noProgress(model.year));
+    out.push(
+      p.judged > 0
+        ? V.progress(model.year, p.judged, p.ahead, p.onTrack, p.behind, p.noBase)
+        : V.noProgress(model.year),
+    );
     if (model.lists.early.length > 0 && p.judged === 0) out.push(V.earlyCount(model.lists.early.length));
     out.push(V.alerts(model.counts.alerts));
   }
   return out;
 }
 
-export function renderEvaluationReport(model: EvaluationReportModel, fonts: FontSetup = systemFonts()): RenderedDocument {
+export function renderEvaluationReport(
+  model: EvaluationReportModel,
+  fonts: FontSetup = systemFonts(),
+): RenderedDocument {
   const sec = (i: number, title: string) => `<h2>${MESSAGES.report.numeral(i)}、${esc(title)}</h2>`;
   const c = model.counts;
   const M = V.meta;
@@ -138,20 +174,30 @@ export function renderEvaluationReport(model: EvaluationReportModel, fonts: Font
   const [lead, ...more] = evaluationSentences(model);
   parts.push(`<p class="lead">${esc(lead)}</p>`);
   if (more.length > 0) parts.push(`<p class="overview-more">${more.map(esc).join('')}</p>`);
-  const tile = (cls: string, value: string | number, label: string) => `<div class="tile ${cls}"><b>${value}</b><span>${esc(label)}</span></div>`;
-  parts.push(`<div class="tiles keep">${tile('met', c.met, A.tiles.met)}${tile('basically_met', c.basicallyMet, A.tiles.basicallyMet)}${tile('not_met', c.notMet, A.tiles.notMet)}${tile('no_data', c.noData, A.tiles.noData)}${tile('rate', formatRate(c.rate), A.areaTable.rate)}</div>`);
+  const tile = (cls: string, value: string | number, label: string) =>
+    `<div class="tile ${cls}"><b>${value}</b><span>${esc(label)}</span></div>`;
+  parts.push(
+    `<div class="tiles keep">${tile('met', c.met, A.tiles.met)}${tile('basically_met', c.basicallyMet, A.tiles.basicallyMet)}${tile('not_met', c.notMet, A.tiles.notMet)}${tile('no_data', c.noData, A.tiles.noData)}${tile('rate', formatRate(c.rate), A.areaTable.rate)}</div>`,
+  );
   const p = model.progress;
-  parts.push(`<div class="tiles progress keep">${tile('ahead', model.lists.early.length, V.tiles.early)}${p.judged > 0 ? `${tile('on_track', p.onTrack, V.tiles.onTrack)}${tile('behind', p.behind, V.tiles.behind)}` : ''}${tile('alerts', c.alerts, A.tiles.alerts)}</div>`);
-  parts.push(`<figure class="keep">${areaStatusSvg(model.areas.map((a) => ({ title: a.title, counts: a.counts })))}</figure>`);
+  parts.push(
+    `<div class="tiles progress keep">${tile('ahead', model.lists.early.length, V.tiles.early)}${p.judged > 0 ? `${tile('on_track', p.onTrack, V.tiles.onTrack)}${tile('behind', p.behind, V.tiles.behind)}` : ''}${tile('alerts', c.alerts, A.tiles.alerts)}</div>`,
+  );
+  parts.push(
+    `<figure class="keep">${areaStatusSvg(model.areas.map((a) => ({ title: a.title, counts: a.counts })))}</figure>`,
+  );
   const T = A.areaTable;
   const TT = V.townshipColumns;
   const earlyOf = (rows: EvaluationRow[]) => rows.filter((r) => r.early).length;
-  parts.push(`<table class="areas"><thead><tr><th>${T.area}</th><th>${T.monitored}</th><th>${T.met}</th><th>${T.basicallyMet}</th><th>${T.notMet}</th><th>${T.noData}</th><th>${T.rate}</th><th>${TT.ahead}</th>${withProgress ? `<th>${TT.onTrack}</th><th>${TT.behind}</th>` : ''}<th>${T.qualitative}</th></tr></thead><tbody>${model.areas.map((a) => countsRow(a.title, a.counts, a.progress, earlyOf(a.rows), withProgress)).join('')}${countsRow(T.total, c, p, model.lists.early.length, withProgress, 'total')}</tbody></table>`);
+  parts.push(
+    `<table class="areas"><thead><tr><th>${T.area}</th><th>${T.monitored}</th><th>${T.met}</th><th>${T.basicallyMet}</th><th>${T.notMet}</th><th>${T.noData}</th><th>${T.rate}</th><th>${TT.ahead}</th>${withProgress ? `<th>${TT.onTrack}</th><th>${TT.behind}</th>` : ''}<th>${T.qualitative}</th></tr></thead><tbody>${model.areas.map((a) => countsRow(a.title, a.counts, a.progress, earlyOf(a.rows), withProgress)).join('')}${countsRow(T.total, c, p, model.lists.early.length, withProgress, 'total')}</tbody></table>`,
+  );
   parts.push('</section>');
 
   // 评估结果分类
   parts.push(`<section class="lists">${sec(n++, V.sections.lists)}`);
-  for (const key of ['early', 'basic', 'behind', 'notMet'] as const) parts.push(listTable(key, model.lists[key], model));
+  for (const key of ['early', 'basic', 'behind', 'notMet'] as const)
+    parts.push(listTable(key, model.lists[key], model));
   parts.push('</section>');
 
   // 分领域评估结果
@@ -159,10 +205,18 @@ export function renderEvaluationReport(model: EvaluationReportModel, fonts: Font
   parts.push('<section class="areas-detail">');
   model.areas.forEach((area, i) => {
     const ac = area.counts;
-    const line = ac.measured > 0 ? `<p>${esc(A.areaLine(ac.measured, ac.monitored, ac.met + ac.basicallyMet, ac.notMet, ac.noData, formatRate(ac.rate)))}${area.progress.judged > 0 ? esc(V.areaProgress(area.progress.judged, area.progress.ahead, area.progress.onTrack, area.progress.behind, area.progress.noBase)) : ''}</p>` : '';
+    const line =
+      ac.measured > 0
+        ? `<p>${esc(A.areaLine(ac.measured, ac.monitored, ac.met + ac.basicallyMet, ac.notMet, ac.noData, formatRate(ac.rate)))}${area.progress.judged > 0 ? esc(V.areaProgress(area.progress.judged, area.progress.ahead, area.progress.onTrack, area.progress.behind, area.progress.noBase)) : ''}</p>`
+        : '';
     const head = `${i === 0 ? areasHeading : ''}<h3>（${MESSAGES.report.numeral(i)}）${esc(area.title)}</h3>${line}`;
-    const charts = area.charts.length > 0 ? `<div class="charts">${area.charts.map((ch) => `<figure>${trendChartSvg(ch)}</figure>`).join('')}</div>` : '';
-    parts.push(`<div class="area" data-area="${area.area}"><div class="keep with-next area-head">${head}${charts}</div>`);
+    const charts =
+      area.charts.length > 0
+        ? `<div class="charts">${area.charts.map((ch) => `<figure>${trendChartSvg(ch)}</figure>`).join('')}</div>`
+        : '';
+    parts.push(
+      `<div class="area" data-area="${area.area}"><div class="keep with-next area-head">${head}${charts}</div>`,
+    );
     if (area.rows.length > 0) parts.push(areaTable(area.rows, model, withProgress, withProjection));
     if (area.omitted > 0) parts.push(`<p class="small muted">${esc(A.omitted(area.omitted))}</p>`);
     parts.push('</div>');
@@ -171,12 +225,16 @@ export function renderEvaluationReport(model: EvaluationReportModel, fonts: Font
 
   // 定性目标
   const q = c.qualitative;
-  parts.push(`<section class="qualitative"><div class="keep with-next">${sec(n++, V.sections.qualitative)}<p>${esc(model.qualitative.length === 0 ? V.noQualitative : `${V.qualitativeIntro}${A.qualitative(q.total, q.done, q.inProgress, q.notDone, q.unanswered)}`)}</p></div>`);
+  parts.push(
+    `<section class="qualitative"><div class="keep with-next">${sec(n++, V.sections.qualitative)}<p>${esc(model.qualitative.length === 0 ? V.noQualitative : `${V.qualitativeIntro}${A.qualitative(q.total, q.done, q.inProgress, q.notDone, q.unanswered)}`)}</p></div>`,
+  );
   if (model.qualitative.length > 0) {
     const years = model.columns.filter((y) => y > model.baseYear);
     const QC = V.qualitativeColumns;
     const yw = Math.min(model.landscape ? 5 : 7, 40 / years.length);
-    parts.push(`<table class="quals eval"><colgroup><col style="width:${((100 - 9 - yw * years.length) * 0.45).toFixed(1)}%"><col>${years.map(() => `<col style="width:${yw.toFixed(1)}%">`).join('')}<col style="width:9%"></colgroup><thead><tr><th>${QC.indicator}</th><th>${QC.target}</th>${years.map((y) => `<th>${y}</th>`).join('')}<th>${QC.status}</th></tr></thead><tbody>${model.qualitative.map((r) => `<tr data-target="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}</td><td>${esc(r.targetText)}</td>${r.choices.map((ch) => `<td class="center choice">${esc(ch.choice ?? '—')}</td>`).join('')}<td class="center">${status(r.status)}</td></tr>`).join('')}</tbody></table>`);
+    parts.push(
+      `<table class="quals eval"><colgroup><col style="width:${((100 - 9 - yw * years.length) * 0.45).toFixed(1)}%"><col>${years.map(() => `<col style="width:${yw.toFixed(1)}%">`).join('')}<col style="width:9%"></colgroup><thead><tr><th>${QC.indicator}</th><th>${QC.target}</th>${years.map((y) => `<th>${y}</th>`).join('')}<th>${QC.status}</th></tr></thead><tbody>${model.qualitative.map((r) => `<tr data-target="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}</td><td>${esc(r.targetText)}</td>${r.choices.map((ch) => `<td class="center choice">${esc(ch.choice ?? '—')}</td>`).join('')}<td class="center">${status(r.status)}</td></tr>`).join('')}</tbody></table>`,
+    );
   }
   parts.push('</section>');
 
@@ -184,15 +242,26 @@ export function renderEvaluationReport(model: EvaluationReportModel, fonts: Font
   if (model.townships) {
     const tw = model.townships;
     const TC = V.townshipColumns;
-    parts.push(`<section class="townships"><div class="keep">${sec(n++, V.sections.townships)}<p>${esc(V.townshipsIntro(tw.lines.length, tw.lines.filter((l) => l.counts).length, model.year))}</p>`);
-    parts.push(`<table class="towns"><thead><tr><th>${TC.name}</th><th>${TC.status}</th><th>${TC.monitored}</th><th>${TC.achieved}</th><th>${TC.rate}</th>${withProgress ? `<th>${TC.ahead}</th><th>${TC.onTrack}</th><th>${TC.behind}</th>` : ''}</tr></thead><tbody>${tw.lines.map((l) => `<tr data-township="${esc(l.code)}"><td>${esc(l.name)}</td><td class="center">${esc(l.status ?? A.noReturn)}</td>${l.counts && l.progress ? `<td class="num">${l.counts.monitored}</td><td class="num">${l.counts.met + l.counts.basicallyMet}</td><td class="num">${formatRate(l.counts.rate)}</td>${withProgress ? `<td class="num">${l.progress.ahead}</td><td class="num">${l.progress.onTrack}</td><td class="num">${l.progress.behind}</td>` : ''}` : '<td class="center">—</td>'.repeat(withProgress ? 6 : 3)}</tr>`).join('')}</tbody></table></div>`);
+    parts.push(
+      `<section class="townships"><div class="keep">${sec(n++, V.sections.townships)}<p>${esc(V.townshipsIntro(tw.lines.length, tw.lines.filter((l) => l.counts).length, model.year))}</p>`,
+    );
+    parts.push(
+      `<table class="towns"><thead><tr><th>${TC.name}</th><th>${TC.status}</th><th>${TC.monitored}</th><th>${TC.achieved}</th><th>${TC.rate}</th>${withProgress ? `<th>${TC.ahead}</th><th>${TC.onTrack}</th><th>${TC.behind}</th>` : ''}</tr></thead><tbody>${tw.lines.map((l) => `<tr data-township="${esc(l.code)}"><td>${esc(l.name)}</td><td class="center">${esc(l.status ?? A.noReturn)}</td>${l.counts && l.progress ? `<td class="num">${l.counts.monitored}</td><td class="num">${l.counts.met + l.counts.basicallyMet}</td><td class="num">${formatRate(l.counts.rate)}</td>${withProgress ? `<td class="num">${l.progress.ahead}</td><td class="num">${l.progress.onTrack}</td><td class="num">${l.progress.behind}</td>` : ''}` : '<td class="center">—</td>'.repeat(withProgress ? 6 : 3)}</tr>`).join('')}</tbody></table></div>`,
+    );
     for (const chart of tw.charts) parts.push(`<figure class="keep">${barChartSvg(chart)}</figure>`);
     parts.push('</section>');
   }
 
-  parts.push(`<section class="notes keep">${sec(n++, V.sections.notes)}<ol>${model.notes.map((t) => `<li>${esc(t)}</li>`).join('')}</ol></section>`);
+  parts.push(
+    `<section class="notes keep">${sec(n++, V.sections.notes)}<ol>${model.notes.map((t) => `<li>${esc(t)}</li>`).join('')}</ol></section>`,
+  );
 
   const css = `${baseCss(model.landscape, fonts)}\n.wdp-report { --wdp-serif: ${fonts.serif}; }${REPORT_CSS}${EVALUATION_CSS}`;
   const cls = model.landscape ? 'wdp-print wdp-report wdp-landscape' : 'wdp-print wdp-report';
-  return { title: model.title, landscape: model.landscape, css, body: `<div class="${cls}">\n${parts.join('\n')}\n</div>` };
+  return {
+    title: model.title,
+    landscape: model.landscape,
+    css,
+    body: `<div class="${cls}">\n${parts.join('\n')}\n</div>`,
+  };
 }

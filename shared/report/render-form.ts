@@ -9,11 +9,16 @@ const F = MESSAGES.report.form;
 
 function cellHtml(cell: FormCell): string {
   switch (cell.kind) {
-    case 'value': return `<td class="num">${formatNumber(cell.value, cell.decimals)}</td>`;
-    case 'no_data': return `<td class="num nd" title="${esc(cell.reason)}">${F.noData}</td>`;
-    case 'raw': return `<td class="num raw" title="${esc(F.rawTitle)}">${esc(cell.text)}</td>`;
-    case 'na': return `<td class="center na">${F.notApplicable}</td>`;
-    default: return '<td class="num"></td>';
+    case 'value':
+      return `<td class="num">${formatNumber(cell.value, cell.decimals)}</td>`;
+    case 'no_data':
+      return `<td class="num nd" title="${esc(cell.reason)}">${F.noData}</td>`;
+    case 'raw':
+      return `<td class="num raw" title="${esc(F.rawTitle)}">${esc(cell.text)}</td>`;
+    case 'na':
+      return `<td class="center na">${F.notApplicable}</td>`;
+    default:
+      return '<td class="num"></td>';
   }
 }
 
@@ -51,19 +56,35 @@ export function renderReturnForm(model: ReturnFormModel, fonts: FontSetup = syst
     `<tr><th>${C.total}</th><th>${C.female}</th><th>${C.male}</th>${model.withPrevious ? `<th>${C.total}</th><th>${C.female}</th><th>${C.male}</th>` : ''}</tr>`,
     `<tr class="index"><td>${F.indexRow.name}</td><td>${F.indexRow.code}</td><td>${F.indexRow.unit}</td>${Array.from({ length: numeric }, (_, i) => `<td>${i + 1}</td>`).join('')}</tr>`,
   ].join('');
-  const body = model.areas.map((area) => [
-    `<tr class="group"><td>${esc(area.heading)}</td><td class="code">${F.notApplicable}</td><td class="unit">${F.notApplicable}</td>${`<td class="center na">${F.notApplicable}</td>`.repeat(numeric)}</tr>`,
-    ...area.rows.map((row) => `<tr data-item="${esc(row.code)}"><td>${esc(row.name)}</td><td class="code">${esc(row.code)}</td><td class="unit">${esc(row.unit)}</td>${row.current.map(cellHtml).join('')}${row.previous ? row.previous.map(cellHtml).join('') : ''}</tr>`),
-  ].join('')).join('');
+  const body = model.areas
+    .map((area) =>
+      [
+        `<tr class="group"><td>${esc(area.heading)}</td><td class="code">${F.notApplicable}</td><td class="unit">${F.notApplicable}</td>${`<td class="center na">${F.notApplicable}</td>`.repeat(numeric)}</tr>`,
+        ...area.rows.map(
+          (row) =>
+            `<tr data-item="${esc(row.code)}"><td>${esc(row.name)}</td><td class="code">${esc(row.code)}</td><td class="unit">${esc(row.unit)}</td>${row.current.map(cellHtml).join('')}${row.previous ? row.previous.map(cellHtml).join('') : ''}</tr>`,
+        ),
+      ].join(''),
+    )
+    .join('');
 
   const marks = `<table class="marks">${model.marks.map((m) => `<tr><td>${esc(m.label)}：</td><td class="v">${esc(m.value)}</td></tr>`).join('')}</table>`;
   const signatures = `<div class="signatures keep">${model.footer.map((f) => `<span>${esc(f.label)}：<span class="line">${esc(f.value) || '&#12288;&#12288;'}</span></span>`).join('')}</div>`;
   const notes = `<div class="notes keep"><h3>${F.notesTitle}</h3><ol>${[...model.notes, ...(model.omittedItems > 0 ? [F.countyOnlyOmitted(model.omittedItems)] : [])].map((n) => `<li>${esc(n)}</li>`).join('')}</ol></div>`;
-  const noData = model.noData.length === 0 ? '' : `<div class="notes"><h3>${F.noDataTitle}</h3><ol>${model.noData.map((n) => `<li>${esc(n)}</li>`).join('')}</ol></div>`;
+  const noData =
+    model.noData.length === 0
+      ? ''
+      : `<div class="notes"><h3>${F.noDataTitle}</h3><ol>${model.noData.map((n) => `<li>${esc(n)}</li>`).join('')}</ol></div>`;
   const QC = F.qualitativeColumns;
-  const qualitative = model.qualitative.length === 0 ? '' : `<section class="annex"><h3>${F.qualitativeTitle}</h3><table><thead><tr><th style="width:9%">${QC.code}</th><th style="width:41%">${QC.name}</th><th style="width:12%">${QC.choice}</th><th>${QC.note}</th></tr></thead><tbody>${model.qualitative.map((q) => `<tr><td class="center">${esc(q.code)}</td><td>${esc(q.name)}</td><td class="center">${esc(q.choice)}</td><td>${esc(q.note)}</td></tr>`).join('')}</tbody></table></section>`;
+  const qualitative =
+    model.qualitative.length === 0
+      ? ''
+      : `<section class="annex"><h3>${F.qualitativeTitle}</h3><table><thead><tr><th style="width:9%">${QC.code}</th><th style="width:41%">${QC.name}</th><th style="width:12%">${QC.choice}</th><th>${QC.note}</th></tr></thead><tbody>${model.qualitative.map((q) => `<tr><td class="center">${esc(q.code)}</td><td>${esc(q.name)}</td><td class="center">${esc(q.choice)}</td><td>${esc(q.note)}</td></tr>`).join('')}</tbody></table></section>`;
   const EC = F.explanationsColumns;
-  const explanations = model.explanations.length === 0 ? '' : `<section class="annex"><h3>${F.explanationsTitle}</h3><table><thead><tr><th style="width:7%">${EC.code}</th><th style="width:22%">${EC.name}</th><th style="width:38%">${EC.message}</th><th>${EC.text}</th></tr></thead><tbody>${model.explanations.map((e) => `<tr><td class="center">${esc(e.code)}</td><td>${esc(e.name)}</td><td>${esc(e.message)}</td><td>${e.text ? esc(e.text) : `<span class="muted">${F.unexplained}</span>`}</td></tr>`).join('')}</tbody></table></section>`;
+  const explanations =
+    model.explanations.length === 0
+      ? ''
+      : `<section class="annex"><h3>${F.explanationsTitle}</h3><table><thead><tr><th style="width:7%">${EC.code}</th><th style="width:22%">${EC.name}</th><th style="width:38%">${EC.message}</th><th>${EC.text}</th></tr></thead><tbody>${model.explanations.map((e) => `<tr><td class="center">${esc(e.code)}</td><td>${esc(e.name)}</td><td>${esc(e.message)}</td><td>${e.text ? esc(e.text) : `<span class="muted">${F.unexplained}</span>`}</td></tr>`).join('')}</tbody></table></section>`;
 
   const html = `<div class="wdp-print wdp-form${model.landscape ? ' landscape' : ''}">
 <header class="form-head">${marks}
@@ -77,5 +98,10 @@ ${noData}
 ${qualitative}
 ${explanations}
 </div>`;
-  return { title: `${model.title}（${model.unitName}，${model.period}）`, landscape: model.landscape, css: baseCss(model.landscape, fonts) + FORM_CSS, body: html };
+  return {
+    title: `${model.title}（${model.unitName}，${model.period}）`,
+    landscape: model.landscape,
+    css: baseCss(model.landscape, fonts) + FORM_CSS,
+    body: html,
+  };
 }

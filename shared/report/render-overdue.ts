@@ -9,11 +9,15 @@ const T = MESSAGES.merge.overdue;
 
 export function renderOverdue(o: Overdue): { title: string; html: string; landscape: boolean } {
   const title = T.title(o.office.name, o.year);
-  const rows = o.rows.map((r, i) => `<tr>
+  const rows = o.rows
+    .map(
+      (r, i) => `<tr>
 <td class="center">${i + 1}</td><td>${esc(r.name)}</td><td class="center">${esc(T.state[r.state])}</td>
 <td>${esc(r.contact?.filler ?? '')}</td><td>${esc(r.contact?.phone ?? '')}</td><td>${esc(r.contact?.head ?? '')}</td><td>${esc(r.contact?.statistician ?? '')}</td>
 <td class="center">${r.contact ? r.contact.year : ''}</td><td class="center"></td>
-</tr>`).join('\n');
+</tr>`,
+    )
+    .join('\n');
   const body = `<div class="wdp-print overdue">
 <h1>${esc(title)}</h1>
 <p class="meta">${esc(T.meta(o.deadline ? footerDateText(o.deadline) : '', footerDateText(o.asOf), o.daysLate, o.rows.length, o.total))}</p>

@@ -62,13 +62,16 @@ export const flags = (r: Pick<ReportRow, 'hardToMeet' | 'volatile'>) =>
 
 function countsRow(name: string, c: Counts, cls = ''): string {
   const q = c.qualitative;
-  const cells = [c.measured, c.monitored, c.met, c.basicallyMet, c.notMet, c.noData, c.alerts].map((v) => `<td class="num">${v}</td>`).join('');
+  const cells = [c.measured, c.monitored, c.met, c.basicallyMet, c.notMet, c.noData, c.alerts]
+    .map((v) => `<td class="num">${v}</td>`)
+    .join('');
   return `<tr${cls ? ` class="${cls}"` : ''}><td>${esc(name)}</td>${cells}<td class="num">${formatRate(c.rate)}</td><td class="center">${q.total > 0 ? `${q.done}/${q.inProgress}/${q.notDone}` : '—'}</td></tr>`;
 }
 
 /** At most MAX_LISTED names, then 等N项 (the tables below list every one). */
 const MAX_LISTED = 10;
-const nameList = (names: string[]) => (names.length <= MAX_LISTED ? names.join('、') : A.lists.more(names.slice(0, MAX_LISTED).join('、'), names.length));
+const nameList = (names: string[]) =>
+  names.length <= MAX_LISTED ? names.join('、') : A.lists.more(names.slice(0, MAX_LISTED).join('、'), names.length);
 
 /** The overview's sentences: the headline in the bureau's form, then the lists of each verdict group. */
 function overviewSentences(model: AnnualReportModel): string[] {
@@ -83,7 +86,12 @@ function overviewSentences(model: AnnualReportModel): string[] {
 
 function targetsTable(rows: ReportRow[]): string {
   const C = A.columns;
-  const body = rows.map((r) => `<tr data-target="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}${r.coverage ? `<div class="pooled">${esc(r.coverage)}</div>` : ''}</td><td>${esc(r.targetText)}</td><td class="num">${valueCell(r, 'value')}</td><td class="num">${valueCell(r, 'previous')}</td><td class="num">${esc(r.kind === 'qualitative' ? '' : describeChange(r.value, r.previous, r.unit, r.decimals, r.higherBetter))}</td><td class="center">${status(r.status)}${flags(r)}</td></tr>`).join('');
+  const body = rows
+    .map(
+      (r) =>
+        `<tr data-target="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}${r.coverage ? `<div class="pooled">${esc(r.coverage)}</div>` : ''}</td><td>${esc(r.targetText)}</td><td class="num">${valueCell(r, 'value')}</td><td class="num">${valueCell(r, 'previous')}</td><td class="num">${esc(r.kind === 'qualitative' ? '' : describeChange(r.value, r.previous, r.unit, r.decimals, r.higherBetter))}</td><td class="center">${status(r.status)}${flags(r)}</td></tr>`,
+    )
+    .join('');
   return `<table class="targets"><colgroup><col style="width:27%"><col style="width:31%"><col style="width:10.5%"><col style="width:10.5%"><col style="width:12%"><col style="width:9%"></colgroup><thead><tr><th>${C.indicator}</th><th>${C.target}</th><th>${C.current}</th><th>${C.previous}</th><th>${C.change}</th><th>${C.status}</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
@@ -102,18 +110,29 @@ export function renderAnnualReport(model: AnnualReportModel, fonts: FontSetup = 
   const [lead, ...more] = overviewSentences(model);
   parts.push(`<p class="lead">${esc(lead)}</p>`);
   if (more.length > 0) parts.push(`<p class="overview-more">${more.map(esc).join('')}</p>`);
-  const tile = (cls: string, value: string | number, label: string) => `<div class="tile ${cls}"><b>${value}</b><span>${esc(label)}</span></div>`;
-  parts.push(`<div class="tiles keep">${tile('met', c.met, A.tiles.met)}${tile('basically_met', c.basicallyMet, A.tiles.basicallyMet)}${tile('not_met', c.notMet, A.tiles.notMet)}${tile('no_data', c.noData, A.tiles.noData)}${tile('alerts', c.alerts, A.tiles.alerts)}${tile('rate', formatRate(c.rate), A.areaTable.rate)}</div>`);
-  parts.push(`<figure class="keep">${areaStatusSvg(model.areas.map((a) => ({ title: a.title, counts: a.counts })))}</figure>`);
+  const tile = (cls: string, value: string | number, label: string) =>
+    `<div class="tile ${cls}"><b>${value}</b><span>${esc(label)}</span></div>`;
+  parts.push(
+    `<div class="tiles keep">${tile('met', c.met, A.tiles.met)}${tile('basically_met', c.basicallyMet, A.tiles.basicallyMet)}${tile('not_met', c.notMet, A.tiles.notMet)}${tile('no_data', c.noData, A.tiles.noData)}${tile('alerts', c.alerts, A.tiles.alerts)}${tile('rate', formatRate(c.rate), A.areaTable.rate)}</div>`,
+  );
+  parts.push(
+    `<figure class="keep">${areaStatusSvg(model.areas.map((a) => ({ title: a.title, counts: a.counts })))}</figure>`,
+  );
   const T = A.areaTable;
-  parts.push(`<table class="areas"><thead><tr><th>${T.area}</th><th>${T.measured}</th><th>${T.monitored}</th><th>${T.met}</th><th>${T.basicallyMet}</th><th>${T.notMet}</th><th>${T.noData}</th><th>${T.alerts}</th><th>${T.rate}</th><th>${T.qualitative}</th></tr></thead><tbody>${model.areas.map((a) => countsRow(a.title, a.counts)).join('')}${countsRow(T.total, c, 'total')}</tbody></table>`);
+  parts.push(
+    `<table class="areas"><thead><tr><th>${T.area}</th><th>${T.measured}</th><th>${T.monitored}</th><th>${T.met}</th><th>${T.basicallyMet}</th><th>${T.notMet}</th><th>${T.noData}</th><th>${T.alerts}</th><th>${T.rate}</th><th>${T.qualitative}</th></tr></thead><tbody>${model.areas.map((a) => countsRow(a.title, a.counts)).join('')}${countsRow(T.total, c, 'total')}</tbody></table>`,
+  );
   parts.push('</section>');
 
   // 需要关注的指标
-  parts.push(`<section class="attention"><div class="keep with-next">${sec(n++, A.sections.attention)}<p>${model.attention.length === 0 ? A.noAttention : A.attentionIntro}</p></div>`);
+  parts.push(
+    `<section class="attention"><div class="keep with-next">${sec(n++, A.sections.attention)}<p>${model.attention.length === 0 ? A.noAttention : A.attentionIntro}</p></div>`,
+  );
   if (model.attention.length > 0) {
     const AC = A.attentionColumns;
-    parts.push(`<table class="attention"><colgroup><col style="width:24%"><col style="width:44%"><col></colgroup><thead><tr><th>${AC.indicator}</th><th>${AC.situation}</th><th>${AC.explanation}</th></tr></thead><tbody>${model.attention.map((r) => `<tr data-attention="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}<br>${status(r.status)}${flags(r)}</td><td class="msg">${esc(r.message)}${r.coverage ? `<div class="pooled">${esc(r.coverage)}</div>` : ''}</td><td>${r.explanation ? esc(r.explanation) : `<span class="muted">${A.unexplained}</span>`}</td></tr>`).join('')}</tbody></table>`);
+    parts.push(
+      `<table class="attention"><colgroup><col style="width:24%"><col style="width:44%"><col></colgroup><thead><tr><th>${AC.indicator}</th><th>${AC.situation}</th><th>${AC.explanation}</th></tr></thead><tbody>${model.attention.map((r) => `<tr data-attention="${esc(r.targetId)}"><td><span class="code">${esc(r.indicator)}</span>${esc(r.indicatorName)}<br>${status(r.status)}${flags(r)}</td><td class="msg">${esc(r.message)}${r.coverage ? `<div class="pooled">${esc(r.coverage)}</div>` : ''}</td><td>${r.explanation ? esc(r.explanation) : `<span class="muted">${A.unexplained}</span>`}</td></tr>`).join('')}</tbody></table>`,
+    );
   }
   parts.push('</section>');
 
@@ -123,11 +142,22 @@ export function renderAnnualReport(model: AnnualReportModel, fonts: FontSetup = 
   parts.push('<section class="areas-detail">');
   model.areas.forEach((area, i) => {
     const ac = area.counts;
-    const line = ac.measured > 0 ? `<p>${esc(A.areaLine(ac.measured, ac.monitored, ac.met + ac.basicallyMet, ac.notMet, ac.noData, formatRate(ac.rate)))}</p>` : '';
-    const qline = ac.qualitative.total > 0 ? `<p>${esc(A.qualitative(ac.qualitative.total, ac.qualitative.done, ac.qualitative.inProgress, ac.qualitative.notDone, ac.qualitative.unanswered))}</p>` : '';
+    const line =
+      ac.measured > 0
+        ? `<p>${esc(A.areaLine(ac.measured, ac.monitored, ac.met + ac.basicallyMet, ac.notMet, ac.noData, formatRate(ac.rate)))}</p>`
+        : '';
+    const qline =
+      ac.qualitative.total > 0
+        ? `<p>${esc(A.qualitative(ac.qualitative.total, ac.qualitative.done, ac.qualitative.inProgress, ac.qualitative.notDone, ac.qualitative.unanswered))}</p>`
+        : '';
     const head = `${i === 0 ? areasHeading : ''}<h3>（${MESSAGES.report.numeral(i)}）${esc(area.title)}</h3>${line}${qline}`;
-    const charts = area.charts.length > 0 ? `<div class="charts">${area.charts.map((ch) => `<figure>${trendChartSvg(ch)}</figure>`).join('')}</div>` : '';
-    parts.push(`<div class="area" data-area="${area.area}"><div class="keep with-next area-head">${head}${charts}</div>`);
+    const charts =
+      area.charts.length > 0
+        ? `<div class="charts">${area.charts.map((ch) => `<figure>${trendChartSvg(ch)}</figure>`).join('')}</div>`
+        : '';
+    parts.push(
+      `<div class="area" data-area="${area.area}"><div class="keep with-next area-head">${head}${charts}</div>`,
+    );
     if (area.rows.length > 0) parts.push(targetsTable(area.rows));
     if (area.omitted > 0) parts.push(`<p class="small muted">${esc(A.omitted(area.omitted))}</p>`);
     parts.push('</div>');
@@ -138,14 +168,25 @@ export function renderAnnualReport(model: AnnualReportModel, fonts: FontSetup = 
   if (model.townships) {
     const tw = model.townships;
     const TC = A.townshipColumns;
-    parts.push(`<section class="townships"><div class="keep">${sec(n++, A.sections.townships)}<p>${esc(A.townshipsIntro(tw.lines.length, tw.lines.filter((l) => l.counts).length))}</p>`);
-    parts.push(`<table class="towns"><thead><tr><th>${TC.name}</th><th>${TC.status}</th><th>${TC.monitored}</th><th>${TC.achieved}</th><th>${TC.notMet}</th><th>${TC.noData}</th><th>${TC.rate}</th></tr></thead><tbody>${tw.lines.map((l) => `<tr><td>${esc(l.name)}</td><td class="center">${esc(l.status ?? A.noReturn)}</td>${l.counts ? `<td class="num">${l.counts.monitored}</td><td class="num">${l.counts.met + l.counts.basicallyMet}</td><td class="num">${l.counts.notMet}</td><td class="num">${l.counts.noData}</td><td class="num">${formatRate(l.counts.rate)}</td>` : '<td class="center">—</td>'.repeat(5)}</tr>`).join('')}</tbody></table></div>`);
+    parts.push(
+      `<section class="townships"><div class="keep">${sec(n++, A.sections.townships)}<p>${esc(A.townshipsIntro(tw.lines.length, tw.lines.filter((l) => l.counts).length))}</p>`,
+    );
+    parts.push(
+      `<table class="towns"><thead><tr><th>${TC.name}</th><th>${TC.status}</th><th>${TC.monitored}</th><th>${TC.achieved}</th><th>${TC.notMet}</th><th>${TC.noData}</th><th>${TC.rate}</th></tr></thead><tbody>${tw.lines.map((l) => `<tr><td>${esc(l.name)}</td><td class="center">${esc(l.status ?? A.noReturn)}</td>${l.counts ? `<td class="num">${l.counts.monitored}</td><td class="num">${l.counts.met + l.counts.basicallyMet}</td><td class="num">${l.counts.notMet}</td><td class="num">${l.counts.noData}</td><td class="num">${formatRate(l.counts.rate)}</td>` : '<td class="center">—</td>'.repeat(5)}</tr>`).join('')}</tbody></table></div>`,
+    );
     for (const chart of tw.charts) parts.push(`<figure class="keep">${barChartSvg(chart)}</figure>`);
     parts.push('</section>');
   }
 
-  parts.push(`<section class="notes keep">${sec(n++, A.sections.notes)}<ol>${model.notes.map((t) => `<li>${esc(t)}</li>`).join('')}</ol></section>`);
+  parts.push(
+    `<section class="notes keep">${sec(n++, A.sections.notes)}<ol>${model.notes.map((t) => `<li>${esc(t)}</li>`).join('')}</ol></section>`,
+  );
 
   const css = `${baseCss(false, fonts)}\n.wdp-report { --wdp-serif: ${fonts.serif}; }${REPORT_CSS}`;
-  return { title: model.title, landscape: false, css, body: `<div class="wdp-print wdp-report">\n${parts.join('\n')}\n</div>` };
+  return {
+    title: model.title,
+    landscape: false,
+    css,
+    body: `<div class="wdp-print wdp-report">\n${parts.join('\n')}\n</div>`,
+  };
 }

@@ -12,6 +12,8 @@ export function unexplainedAlerts(evaluation: Evaluation, explanations: Record<s
 /** 「妇女参与决策和管理 · P31 村委会成员中女性比例（波动较大）」 */
 export function describeAlert(framework: Framework, t: TargetResult): string {
   const indicator = framework.indicators.find((i) => i.code === t.indicator);
-  const flags = [t.hardToMeet ? ALERT_LABEL.hardToMeet : '', t.volatile ? ALERT_LABEL.volatile : ''].filter(Boolean).join('、');
+  const flags = [t.hardToMeet ? ALERT_LABEL.hardToMeet : '', t.volatile ? ALERT_LABEL.volatile : '']
+    .filter(Boolean)
+    .join('、');
   return MESSAGES.returns.alertAt(MESSAGES.areaTitles[t.area], t.indicator, indicator?.name ?? '', flags);
 }

@@ -3,10 +3,21 @@
 import { z } from 'zod';
 
 /** A person's name as signed: at most 30 characters, no line breaks. */
-const NameSchema = z.string().trim().max(30, '姓名最多30个字符').regex(/^[^\r\n]*$/, '姓名不能换行');
+const NameSchema = z
+  .string()
+  .trim()
+  .max(30, '姓名最多30个字符')
+  .regex(/^[^\r\n]*$/, '姓名不能换行');
 /** Digits, spaces, -, +, (), 转 (extension): a landline or a mobile, at most 40 characters. */
-export const PhoneSchema = z.string().trim().max(40, '联系电话最多40个字符').regex(/^[0-9０-９\s\-－+＋()（）转,，、/]*$/, '联系电话只能包含数字、空格、-、+、括号和“转”');
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD').refine(isRealDate, '没有这一天');
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .max(40, '联系电话最多40个字符')
+  .regex(/^[0-9０-９\s\-－+＋()（）转,，、/]*$/, '联系电话只能包含数字、空格、-、+、括号和“转”');
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
+  .refine(isRealDate, '没有这一天');
 
 export const FOOTER_FIELDS = ['head', 'statistician', 'filler', 'phone', 'reportedOn'] as const;
 export type FooterField = (typeof FOOTER_FIELDS)[number];
@@ -30,7 +41,9 @@ export const EMPTY_FOOTER: ReturnFooter = { head: '', statistician: '', filler: 
 function isRealDate(iso: string): boolean {
   const [y, m, d] = iso.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 2000 && y <= 2100;
+  return (
+    date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 2000 && y <= 2100
+  );
 }
 
 /**

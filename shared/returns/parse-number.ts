@@ -23,7 +23,8 @@ function normalise(text: string): string {
   let out = '';
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xfee0); // ０-９
+    if (c >= 0xff10 && c <= 0xff19)
+      out += String.fromCharCode(c - 0xfee0); // ０-９
     else if (ch === '．') out += '.';
     else if (ch === '，') out += ',';
     else if (ch === '％') out += '%';
@@ -64,9 +65,11 @@ export function parseNumberInput(text: string, opts: ParseNumberOptions): ParseN
   if (value === 0) value = 0; // no -0
 
   const significantDecimals = fracPart.replace(/0+$/, '').length;
-  if (value < 0 && opts.valueType === 'count') return { ok: false, message: PARSE_MSG.negativeCount(countNoun(opts.unit, 'count')) };
+  if (value < 0 && opts.valueType === 'count')
+    return { ok: false, message: PARSE_MSG.negativeCount(countNoun(opts.unit, 'count')) };
   if (value < 0 && opts.valueType === 'amount') return { ok: false, message: PARSE_MSG.negativeAmount };
-  if (opts.valueType === 'count' && significantDecimals > 0) return { ok: false, message: PARSE_MSG.notInteger(countNoun(opts.unit, 'count')) };
+  if (opts.valueType === 'count' && significantDecimals > 0)
+    return { ok: false, message: PARSE_MSG.notInteger(countNoun(opts.unit, 'count')) };
   if (significantDecimals > opts.decimals) return { ok: false, message: PARSE_MSG.tooManyDecimals(opts.decimals) };
   if (!isRepresentable(value, opts.valueType)) return { ok: false, message: PARSE_MSG.tooLarge };
   return { ok: true, value };

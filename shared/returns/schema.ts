@@ -16,7 +16,8 @@ export type ReturnStatus = z.infer<typeof ReturnStatusSchema>;
 export const SettableStatusSchema = z.enum(['draft', 'checked', 'submitted']);
 export type SettableStatus = z.infer<typeof SettableStatusSchema>;
 /** The entry workflow a status stands for, as a file records it: 被退回 is a 草稿 again, 审核通过 was 已报送. */
-export const workflowStatus = (status: ReturnStatus): SettableStatus => (status === 'returned' ? 'draft' : status === 'accepted' ? 'submitted' : status);
+export const workflowStatus = (status: ReturnStatus): SettableStatus =>
+  status === 'returned' ? 'draft' : status === 'accepted' ? 'submitted' : status;
 /** A return that takes no edits and no imported values: 已报送 or 审核通过. */
 export const isLockedStatus = (status: ReturnStatus): boolean => status === 'submitted' || status === 'accepted';
 
@@ -25,7 +26,8 @@ export const isLockedStatus = (status: ReturnStatus): boolean => status === 'sub
  * The level the rule engine works at for a return: a city's own (merged) return is judged like a county's — every
  * indicator at its judge level, county-collected items included.
  */
-export const engineLevel = (level: 'township' | 'county' | 'city'): 'township' | 'county' => (level === 'city' ? 'county' : level);
+export const engineLevel = (level: 'township' | 'county' | 'city'): 'township' | 'county' =>
+  level === 'city' ? 'county' : level;
 
 export const cellKey = (item: string, sex: string) => `${item}.${sex}`;
 
@@ -41,7 +43,10 @@ export const CellSchema = z.object({
   item: DataItemCodeSchema,
   sex: SexColumnSchema,
   value: z.number().finite().nullable(),
-  noData: z.object({ reason: z.string().max(200) }).nullable().default(null),
+  noData: z
+    .object({ reason: z.string().max(200) })
+    .nullable()
+    .default(null),
   /** the value was carried over from last year and not yet confirmed */
   prefilled: z.boolean().default(false),
   /** the text as typed when it is not a valid number for the item (value and noData are then null) */
@@ -64,21 +69,25 @@ export type QualitativeAnswer = z.infer<typeof QualitativeAnswerSchema>;
  * numerator and its denominator cell; the children lacking either are left out of both sums. The item sums of
  * the return stay true sums of what was reported; only the ratio uses the matched population.
  */
-export const PooledRatioSchema = z.object({
-  /** the cells the pair stands for ("CD01.female" over "CD01.total"): used only for an indicator over the same cells */
-  numeratorCell: z.string().min(3).max(40),
-  denominatorCell: z.string().min(3).max(40),
-  /** the sums over the units that have both cells; null when no unit has both */
-  numerator: z.number().finite().nullable(),
-  denominator: z.number().finite().nullable(),
-  /** pooled from `units` of the `of` children merged */
-  units: z.number().int().nonnegative(),
-  of: z.number().int().nonnegative(),
-  /** what a unit is: the townships of a county, the counties of a city */
-  unitLevel: z.enum(['township', 'county']),
-  /** the children left out (lacking the numerator or the denominator), in the children's order */
-  missingIn: z.array(z.object({ code: z.string().max(20), name: z.string().max(100) })),
-}).refine((p) => (p.numerator === null) === (p.denominator === null) && p.units <= p.of, { message: '汇总比率的分子、分母须同时有值，参与汇总的单位数不能超过下级单位数' });
+export const PooledRatioSchema = z
+  .object({
+    /** the cells the pair stands for ("CD01.female" over "CD01.total"): used only for an indicator over the same cells */
+    numeratorCell: z.string().min(3).max(40),
+    denominatorCell: z.string().min(3).max(40),
+    /** the sums over the units that have both cells; null when no unit has both */
+    numerator: z.number().finite().nullable(),
+    denominator: z.number().finite().nullable(),
+    /** pooled from `units` of the `of` children merged */
+    units: z.number().int().nonnegative(),
+    of: z.number().int().nonnegative(),
+    /** what a unit is: the townships of a county, the counties of a city */
+    unitLevel: z.enum(['township', 'county']),
+    /** the children left out (lacking the numerator or the denominator), in the children's order */
+    missingIn: z.array(z.object({ code: z.string().max(20), name: z.string().max(100) })),
+  })
+  .refine((p) => (p.numerator === null) === (p.denominator === null) && p.units <= p.of, {
+    message: '汇总比率的分子、分母须同时有值，参与汇总的单位数不能超过下级单位数',
+  });
 export type PooledRatio = z.infer<typeof PooledRatioSchema>;
 
 /** The data of one return as the rule engine sees it. */

@@ -2,8 +2,17 @@
 // Every cell of a return maps to a slot: item index × 3 + sex column (total 0, female 1, male 2).
 // Pure: no I/O.
 import {
-  AREA_CODES, AREA_LETTER, INDICATOR_FACTORS, sexColumnsOf,
-  type DataItem, type Framework, type Indicator, type Level, type SexColumn, type Target, type TargetRule,
+  AREA_CODES,
+  AREA_LETTER,
+  INDICATOR_FACTORS,
+  sexColumnsOf,
+  type DataItem,
+  type Framework,
+  type Indicator,
+  type Level,
+  type SexColumn,
+  type Target,
+  type TargetRule,
 } from '../framework/schema.ts';
 import { describeRule } from '../framework/describe.ts';
 import { SEX_LABEL, TARGET_TEXT } from './messages.ts';
@@ -58,13 +67,19 @@ export type Direction = 'higher' | 'lower';
 /** The direction a rule wants the value to move: 达到…以上 higher, 控制在…以下 lower, bands and 保持 none. */
 function ruleDirection(rule: TargetRule): Direction | null {
   switch (rule.kind) {
-    case 'at_least': return 'higher';
-    case 'at_most': return 'lower';
-    case 'about': return rule.sides === 'at_least' ? 'higher' : rule.sides === 'at_most' ? 'lower' : null;
-    case 'trend': return rule.direction === 'increase' ? 'higher' : rule.direction === 'stable' ? null : 'lower';
+    case 'at_least':
+      return 'higher';
+    case 'at_most':
+      return 'lower';
+    case 'about':
+      return rule.sides === 'at_least' ? 'higher' : rule.sides === 'at_most' ? 'lower' : null;
+    case 'trend':
+      return rule.direction === 'increase' ? 'higher' : rule.direction === 'stable' ? null : 'lower';
     case 'relative':
-    case 'external': return rule.op === 'at_least' ? 'higher' : 'lower';
-    default: return null;
+    case 'external':
+      return rule.op === 'at_least' ? 'higher' : 'lower';
+    default:
+      return null;
   }
 }
 
@@ -157,22 +172,43 @@ function build(framework: Framework): CompiledFramework {
   const indicators: CompiledIndicator[] = framework.indicators.map((indicator, index) => {
     indicatorIndex.set(indicator.code, index);
     const base = {
-      indicator, index, area: areaIndexOfCode(indicator.code), factor: 1,
-      numSlot: -1, denSlot: -1, srcSlot: -1, countyData: false, judgeLevel: indicator.judgeLevel, minDenominator: 0,
+      indicator,
+      index,
+      area: areaIndexOfCode(indicator.code),
+      factor: 1,
+      numSlot: -1,
+      denSlot: -1,
+      srcSlot: -1,
+      countyData: false,
+      judgeLevel: indicator.judgeLevel,
+      minDenominator: 0,
       direction: directions.get(indicator.code) ?? null,
     };
     if (indicator.kind === 'ratio') {
       const numSlot = slotOf(indicator.numerator, indicator.code);
       const denSlot = slotOf(indicator.denominator, indicator.code);
       return {
-        ...base, unit: indicator.unit, decimals: indicator.decimals, factor: INDICATOR_FACTORS[indicator.unit] ?? 1,
-        numSlot, denSlot, minDenominator: indicator.minDenominator ?? 0,
-        countyData: items[Math.floor(numSlot / 3)].item.level === 'county' || items[Math.floor(denSlot / 3)].item.level === 'county',
+        ...base,
+        unit: indicator.unit,
+        decimals: indicator.decimals,
+        factor: INDICATOR_FACTORS[indicator.unit] ?? 1,
+        numSlot,
+        denSlot,
+        minDenominator: indicator.minDenominator ?? 0,
+        countyData:
+          items[Math.floor(numSlot / 3)].item.level === 'county' ||
+          items[Math.floor(denSlot / 3)].item.level === 'county',
       };
     }
     if (indicator.kind === 'value') {
       const srcSlot = slotOf(indicator.source, indicator.code);
-      return { ...base, unit: indicator.unit, decimals: indicator.decimals, srcSlot, countyData: items[Math.floor(srcSlot / 3)].item.level === 'county' };
+      return {
+        ...base,
+        unit: indicator.unit,
+        decimals: indicator.decimals,
+        srcSlot,
+        countyData: items[Math.floor(srcSlot / 3)].item.level === 'county',
+      };
     }
     return { ...base, unit: '', decimals: 0 };
   });
@@ -189,7 +225,9 @@ function build(framework: Framework): CompiledFramework {
         if (j === undefined) throw new Error(`目标 ${target.id} 比较的指标 ${target.rule.indicator} 不存在`);
         other = indicators[j];
       }
-      const text = target.adjustment ? TARGET_TEXT.adjusted(target.text, describeRule(target.rule, indicators[i].indicator)) : target.text;
+      const text = target.adjustment
+        ? TARGET_TEXT.adjusted(target.text, describeRule(target.rule, indicators[i].indicator))
+        : target.text;
       targets.push({ target, text, area: areaIndex, indicator: indicators[i], other });
     }
   }
@@ -203,7 +241,8 @@ function build(framework: Framework): CompiledFramework {
     // A ratio of two sibling sex columns (出生人口性别比: 男/女) is not a part of a whole.
     const siblings = numerator.item === denominator.item && numerator.sex !== 'total' && denominator.sex !== 'total';
     // 女/合计 of one additive item is already checked as 女 ≤ 合计.
-    const sameItemShare = numerator.item === denominator.item && denominator.sex === 'total' && items[Math.floor(ind.numSlot / 3)].additive;
+    const sameItemShare =
+      numerator.item === denominator.item && denominator.sex === 'total' && items[Math.floor(ind.numSlot / 3)].additive;
     if (siblings || sameItemShare || ind.numSlot === ind.denSlot) continue;
     const key = ind.numSlot * slotCount + ind.denSlot;
     if (seenPairs.has(key)) continue;
@@ -221,7 +260,13 @@ function build(framework: Framework): CompiledFramework {
   };
 
   return {
-    framework, items, itemIndex, indicators, indicatorIndex, targets, ratioChecks,
+    framework,
+    items,
+    itemIndex,
+    indicators,
+    indicatorIndex,
+    targets,
+    ratioChecks,
     slotsByLevel: { township: slots('township'), county: slots('county') },
     slotCount,
   };
@@ -234,4 +279,3 @@ function build(framework: Framework): CompiledFramework {
 export function slowingYears(years: number): number {
   return Math.max(2, years);
 }
-

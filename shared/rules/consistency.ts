@@ -27,12 +27,24 @@ export function checkConsistency(compiled: CompiledFramework, view: CompiledRetu
       if (hasT && hasF && f > t + eps) {
         exceeded = true;
         wrong.push(base + 1);
-        issues.push({ severity: 'error', code: 'female_exceeds_total', item: code, sex: 'female', message: CONSISTENCY_MSG.femaleExceedsTotal(ci.noun, formatRaw(f), formatRaw(t)) });
+        issues.push({
+          severity: 'error',
+          code: 'female_exceeds_total',
+          item: code,
+          sex: 'female',
+          message: CONSISTENCY_MSG.femaleExceedsTotal(ci.noun, formatRaw(f), formatRaw(t)),
+        });
       }
       if (hasT && hasM && m > t + eps) {
         exceeded = true;
         wrong.push(base + 2);
-        issues.push({ severity: 'error', code: 'male_exceeds_total', item: code, sex: 'male', message: CONSISTENCY_MSG.maleExceedsTotal(ci.noun, formatRaw(m), formatRaw(t)) });
+        issues.push({
+          severity: 'error',
+          code: 'male_exceeds_total',
+          item: code,
+          sex: 'male',
+          message: CONSISTENCY_MSG.maleExceedsTotal(ci.noun, formatRaw(m), formatRaw(t)),
+        });
       }
       if (!exceeded && hasT && hasF && hasM) {
         // counts must add up exactly; amounts may differ by one unit of the last decimal (separate rounding)
@@ -40,7 +52,13 @@ export function checkConsistency(compiled: CompiledFramework, view: CompiledRetu
         const sum = f + m;
         if (Math.abs(sum - t) > tolerance) {
           wrong.push(base, base + 1, base + 2);
-          issues.push({ severity: 'error', code: 'sum_mismatch', item: code, sex: 'total', message: CONSISTENCY_MSG.sumMismatch(formatRaw(f), formatRaw(m), formatRaw(sum), formatRaw(t)) });
+          issues.push({
+            severity: 'error',
+            code: 'sum_mismatch',
+            item: code,
+            sex: 'total',
+            message: CONSISTENCY_MSG.sumMismatch(formatRaw(f), formatRaw(m), formatRaw(sum), formatRaw(t)),
+          });
         }
       }
     }
@@ -50,7 +68,13 @@ export function checkConsistency(compiled: CompiledFramework, view: CompiledRetu
         const v = values[base + s];
         if (v < 0 || (v > 100 && !ci.item.gross)) {
           wrong.push(base + s);
-          issues.push({ severity: 'error', code: 'percent_out_of_range', item: code, sex: SEX_COLUMNS[s], message: CONSISTENCY_MSG.percentOutOfRange(formatRaw(v)) });
+          issues.push({
+            severity: 'error',
+            code: 'percent_out_of_range',
+            item: code,
+            sex: SEX_COLUMNS[s],
+            message: CONSISTENCY_MSG.percentOutOfRange(formatRaw(v)),
+          });
         }
       }
     }
@@ -68,8 +92,18 @@ export function checkConsistency(compiled: CompiledFramework, view: CompiledRetu
     const numLabel = numItem.labels[check.numSlot % 3];
     const denLabel = denItem.labels[check.denSlot % 3];
     issues.push({
-      severity: 'error', code: 'numerator_exceeds_denominator', item: numItem.item.code, sex: SEX_COLUMNS[check.numSlot % 3],
-      message: CONSISTENCY_MSG.numeratorExceedsDenominator(numLabel, formatRaw(n), denLabel, formatRaw(d), check.indicator.indicator.name, ratioCap(check.indicator.unit)),
+      severity: 'error',
+      code: 'numerator_exceeds_denominator',
+      item: numItem.item.code,
+      sex: SEX_COLUMNS[check.numSlot % 3],
+      message: CONSISTENCY_MSG.numeratorExceedsDenominator(
+        numLabel,
+        formatRaw(n),
+        denLabel,
+        formatRaw(d),
+        check.indicator.indicator.name,
+        ratioCap(check.indicator.unit),
+      ),
     });
   }
   for (const slot of wrong) state[slot] = INVALID;

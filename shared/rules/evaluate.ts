@@ -17,7 +17,12 @@ import { evaluateTarget, type TargetContext } from './targets.ts';
  * the years a 上升趋势减缓 target needs. Returns of the current year or later are ignored; of several
  * returns for one year the first is used.
  */
-export function evaluateReturn(framework: Framework, current: ReturnData, history: readonly ReturnData[], options?: Partial<RuleOptions>): Evaluation {
+export function evaluateReturn(
+  framework: Framework,
+  current: ReturnData,
+  history: readonly ReturnData[],
+  options?: Partial<RuleOptions>,
+): Evaluation {
   const compiled = compileFramework(framework);
   const opts = resolveOptions(options);
   const level = engineLevel(current.level);

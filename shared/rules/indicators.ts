@@ -42,7 +42,16 @@ function cellProblem(view: CompiledReturn, slot: number): boolean {
 }
 
 function computeIndicator(ind: CompiledIndicator, view: CompiledReturn, level: Level): IndicatorState {
-  const out: IndicatorState = { value: null, judged: null, numerator: null, denominator: null, missing: HAS_VALUE, missingSlot: -1, reference: JUDGED, pooled: null };
+  const out: IndicatorState = {
+    value: null,
+    judged: null,
+    numerator: null,
+    denominator: null,
+    missing: HAS_VALUE,
+    missingSlot: -1,
+    reference: JUDGED,
+    pooled: null,
+  };
   const kind = ind.indicator.kind;
   if (kind === 'qualitative') {
     out.missing = QUALITATIVE;
@@ -97,7 +106,8 @@ function ratioOf(ind: CompiledIndicator, out: IndicatorState, n: number, d: numb
   }
   out.value = (n / d) * ind.factor;
   out.judged = roundTo(out.value, ind.decimals);
-  if (out.reference === JUDGED && ind.minDenominator > 0 && d < ind.minDenominator) out.reference = REF_SMALL_DENOMINATOR;
+  if (out.reference === JUDGED && ind.minDenominator > 0 && d < ind.minDenominator)
+    out.reference = REF_SMALL_DENOMINATOR;
   return out;
 }
 
@@ -119,7 +129,12 @@ export function toIndicatorValue(ind: CompiledIndicator, st: IndicatorState): In
 }
 
 /** How many units a pooled ratio comes from, of how many, and which are missing (by name). */
-const coverageOf = (p: PooledRatio) => ({ units: p.units, of: p.of, unitLevel: p.unitLevel, missing: p.missingIn.map((m) => m.name) });
+const coverageOf = (p: PooledRatio) => ({
+  units: p.units,
+  of: p.of,
+  unitLevel: p.unitLevel,
+  missing: p.missingIn.map((m) => m.name),
+});
 
 function slotLabel(compiled: CompiledFramework, slot: number): string {
   return compiled.items[Math.floor(slot / 3)].labels[slot % 3];
@@ -129,7 +144,11 @@ function slotLabel(compiled: CompiledFramework, slot: number): string {
 export function missingMessage(compiled: CompiledFramework, view: CompiledReturn, st: IndicatorState): string {
   if (st.missing === COUNTY_ONLY) return DATA_MSG.countyOnly;
   if (st.missing === ZERO_DENOMINATOR) return DATA_MSG.zeroDenominator(slotLabel(compiled, st.missingSlot));
-  if (st.pooled && st.pooled.numerator === null) return POOL_MSG.notPooled(st.pooled.unitLevel, st.pooled.missingIn.map((m) => m.name));
+  if (st.pooled && st.pooled.numerator === null)
+    return POOL_MSG.notPooled(
+      st.pooled.unitLevel,
+      st.pooled.missingIn.map((m) => m.name),
+    );
   const label = slotLabel(compiled, st.missingSlot);
   const s = view.state[st.missingSlot];
   if (s === NO_DATA) return DATA_MSG.noData(label, view.cells[st.missingSlot]?.noData?.reason ?? '');
@@ -140,7 +159,11 @@ export function missingMessage(compiled: CompiledFramework, view: CompiledReturn
 /** Chinese: why the value is only for reference. */
 export function referenceReason(compiled: CompiledFramework, ind: CompiledIndicator, st: IndicatorState): string {
   if (st.reference === REF_SMALL_DENOMINATOR) {
-    return DATA_MSG.smallDenominator(slotLabel(compiled, ind.denSlot), formatRaw(st.denominator ?? 0), ind.minDenominator);
+    return DATA_MSG.smallDenominator(
+      slotLabel(compiled, ind.denSlot),
+      formatRaw(st.denominator ?? 0),
+      ind.minDenominator,
+    );
   }
   return DATA_MSG.judgeLevelCounty;
 }

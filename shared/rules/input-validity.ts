@@ -28,7 +28,11 @@ export interface CompiledReturn {
 
 /** Why text kept as typed (Cell.raw) is not a value of this item: the number parser's message. */
 function rawTextMessage(ci: CompiledItem, raw: string): string {
-  const parsed = parseNumberInput(raw, { valueType: ci.item.valueType, decimals: ci.item.decimals, unit: ci.item.unit });
+  const parsed = parseNumberInput(raw, {
+    valueType: ci.item.valueType,
+    decimals: ci.item.decimals,
+    unit: ci.item.unit,
+  });
   return parsed.ok ? INPUT_MSG.rawNumberLike(raw) : parsed.message;
 }
 
@@ -36,21 +40,27 @@ function rawTextMessage(ci: CompiledItem, raw: string): string {
 function checkPlausible(ci: CompiledItem, v: number, level: Level): { code: string; message: string } | null {
   const bound = plausibleMax(ci.item.unit, level);
   if (bound === null || Math.abs(v) <= bound) return null;
-  return { code: 'implausible_value', message: INPUT_MSG.implausible(ci.noun, formatRaw(v), LEVEL_NAME[level], String(bound)) };
+  return {
+    code: 'implausible_value',
+    message: INPUT_MSG.implausible(ci.noun, formatRaw(v), LEVEL_NAME[level], String(bound)),
+  };
 }
 
 /** The first layer-1 problem of a value in this item, or null. */
 export function checkValue(ci: CompiledItem, v: number): { code: string; message: string } | null {
   if (!Number.isFinite(v)) return { code: 'invalid_value', message: INPUT_MSG.invalidValue };
   const { valueType, decimals } = ci.item;
-  if (!isRepresentable(v, valueType)) return { code: 'not_representable', message: INPUT_MSG.notRepresentable(String(v)) };
+  if (!isRepresentable(v, valueType))
+    return { code: 'not_representable', message: INPUT_MSG.notRepresentable(String(v)) };
   if (valueType === 'count') {
     if (v < 0) return { code: 'negative_count', message: INPUT_MSG.negativeCount(ci.noun, formatRaw(v)) };
     if (!Number.isInteger(v)) return { code: 'not_integer', message: INPUT_MSG.notInteger(ci.noun, formatRaw(v)) };
     return null;
   }
-  if (valueType === 'amount' && v < 0) return { code: 'negative_amount', message: INPUT_MSG.negativeAmount(formatRaw(v)) };
-  if (hasMoreDecimals(v, decimals)) return { code: 'too_many_decimals', message: INPUT_MSG.tooManyDecimals(formatRaw(v), decimals) };
+  if (valueType === 'amount' && v < 0)
+    return { code: 'negative_amount', message: INPUT_MSG.negativeAmount(formatRaw(v)) };
+  if (hasMoreDecimals(v, decimals))
+    return { code: 'too_many_decimals', message: INPUT_MSG.tooManyDecimals(formatRaw(v), decimals) };
   return null;
 }
 
@@ -72,26 +82,50 @@ export function readReturn(compiled: CompiledFramework, data: ReturnData, issues
   for (const cell of data.cells) {
     const i = itemIndex.get(cell.item);
     if (i === undefined) {
-      issues?.push({ severity: 'warning', code: 'unknown_item', item: cell.item, sex: cell.sex, message: INPUT_MSG.unknownItem(cell.item) });
+      issues?.push({
+        severity: 'warning',
+        code: 'unknown_item',
+        item: cell.item,
+        sex: cell.sex,
+        message: INPUT_MSG.unknownItem(cell.item),
+      });
       continue;
     }
     const ci = items[i];
     const s = SEX_INDEX[cell.sex];
     if (s === undefined) continue;
     if (!ci.columns[s]) {
-      issues?.push({ severity: 'warning', code: 'unknown_column', item: cell.item, sex: cell.sex, message: INPUT_MSG.unknownColumn(cell.item, cell.sex) });
+      issues?.push({
+        severity: 'warning',
+        code: 'unknown_column',
+        item: cell.item,
+        sex: cell.sex,
+        message: INPUT_MSG.unknownColumn(cell.item, cell.sex),
+      });
       continue;
     }
     const slot = i * 3 + s;
     if (cells[slot] !== undefined) {
-      issues?.push({ severity: 'warning', code: 'duplicate_cell', item: cell.item, sex: cell.sex, message: INPUT_MSG.duplicateCell });
+      issues?.push({
+        severity: 'warning',
+        code: 'duplicate_cell',
+        item: cell.item,
+        sex: cell.sex,
+        message: INPUT_MSG.duplicateCell,
+      });
     }
     cells[slot] = cell;
     if (cell.raw !== null && cell.raw !== undefined) {
       // typed text that is no valid number: kept, never used for indicators, an error until corrected
       state[slot] = INVALID;
       values[slot] = 0;
-      issues?.push({ severity: 'error', code: 'invalid_text', item: cell.item, sex: cell.sex, message: rawTextMessage(ci, cell.raw) });
+      issues?.push({
+        severity: 'error',
+        code: 'invalid_text',
+        item: cell.item,
+        sex: cell.sex,
+        message: rawTextMessage(ci, cell.raw),
+      });
       continue;
     }
     const v = cell.value;
@@ -110,9 +144,30 @@ export function readReturn(compiled: CompiledFramework, data: ReturnData, issues
     state[slot] = VALUE;
     if (issues) {
       const implausible = checkPlausible(ci, v, engineLevel(data.level));
-      if (implausible) issues.push({ severity: 'warning', code: implausible.code, item: cell.item, sex: cell.sex, message: implausible.message });
-      if (cell.noData) issues.push({ severity: 'warning', code: 'value_and_no_data', item: cell.item, sex: cell.sex, message: INPUT_MSG.valueAndNoData });
-      if (cell.prefilled) issues.push({ severity: 'warning', code: 'prefilled_unconfirmed', item: cell.item, sex: cell.sex, message: INPUT_MSG.prefilled(formatRaw(v)) });
+      if (implausible)
+        issues.push({
+          severity: 'warning',
+          code: implausible.code,
+          item: cell.item,
+          sex: cell.sex,
+          message: implausible.message,
+        });
+      if (cell.noData)
+        issues.push({
+          severity: 'warning',
+          code: 'value_and_no_data',
+          item: cell.item,
+          sex: cell.sex,
+          message: INPUT_MSG.valueAndNoData,
+        });
+      if (cell.prefilled)
+        issues.push({
+          severity: 'warning',
+          code: 'prefilled_unconfirmed',
+          item: cell.item,
+          sex: cell.sex,
+          message: INPUT_MSG.prefilled(formatRaw(v)),
+        });
     }
   }
   return { data, values, state, cells, pooled: pooledOf(compiled, data) };

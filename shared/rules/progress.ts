@@ -15,16 +15,26 @@ const MIN_PROJECTION_YEARS = 3;
 const eps = (b: number) => 1e-9 * Math.max(1, Math.abs(b));
 
 export function judgeProgress(
-  ctx: TargetContext, ct: CompiledTarget, x: number,
-  bound: { value: number; op: 'at_least' | 'at_most'; strict: boolean }, met: boolean, targetYear: number,
+  ctx: TargetContext,
+  ct: CompiledTarget,
+  x: number,
+  bound: { value: number; op: 'at_least' | 'at_most'; strict: boolean },
+  met: boolean,
+  targetYear: number,
 ): Progress {
   const ind = ct.indicator;
   const year = ctx.data.year;
   const baseYear = ctx.compiled.framework.plan.baselineYear;
-  const baseValue = year > baseYear ? ctx.yearStates(baseYear)?.[ind.index]?.judged ?? null : null;
+  const baseValue = year > baseYear ? (ctx.yearStates(baseYear)?.[ind.index]?.judged ?? null) : null;
   const higher = bound.op === 'at_least';
-  const meets = (v: number) => (higher ? (bound.strict ? v > bound.value + eps(bound.value) : v >= bound.value - eps(bound.value))
-    : (bound.strict ? v < bound.value - eps(bound.value) : v <= bound.value + eps(bound.value)));
+  const meets = (v: number) =>
+    higher
+      ? bound.strict
+        ? v > bound.value + eps(bound.value)
+        : v >= bound.value - eps(bound.value)
+      : bound.strict
+        ? v < bound.value - eps(bound.value)
+        : v <= bound.value + eps(bound.value);
 
   const points: { year: number; value: number }[] = [];
   for (let y = baseYear; y < year; y++) {
@@ -33,17 +43,30 @@ export function judgeProgress(
   }
   points.push({ year, value: x });
   const projected = points.length >= MIN_PROJECTION_YEARS ? roundTo(linearAt(points, targetYear), ind.decimals) : null;
-  const projection = { projected, projectedMeets: projected === null ? null : meets(projected), projectedFrom: projected === null ? null : points[0].year };
+  const projection = {
+    projected,
+    projectedMeets: projected === null ? null : meets(projected),
+    projectedFrom: projected === null ? null : points[0].year,
+  };
 
   const targetValue = bound.value;
   if (met) return { baseYear, baseValue, targetYear, targetValue, expected: null, state: 'ahead', ...projection };
-  if (baseValue === null) return { baseYear, baseValue, targetYear, targetValue, expected: null, state: 'no_base', ...projection };
+  if (baseValue === null)
+    return { baseYear, baseValue, targetYear, targetValue, expected: null, state: 'no_base', ...projection };
   // a base already on the right side of the target: the target itself is what every year must keep
   const expected = meets(baseValue)
     ? bound.value
     : roundTo(baseValue + ((bound.value - baseValue) * (year - baseYear)) / (targetYear - baseYear), ind.decimals);
   const onTrack = higher ? x >= expected - eps(expected) : x <= expected + eps(expected);
-  return { baseYear, baseValue, targetYear, targetValue, expected, state: onTrack ? 'on_track' : 'behind', ...projection };
+  return {
+    baseYear,
+    baseValue,
+    targetYear,
+    targetValue,
+    expected,
+    state: onTrack ? 'on_track' : 'behind',
+    ...projection,
+  };
 }
 
 /** The least-squares line through the points, evaluated at `at`. */

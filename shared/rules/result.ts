@@ -26,9 +26,15 @@ export const IndicatorValueSchema = z.object({
    * a merged return's ratio pooled over only some of its units (those with both numerator and denominator):
    * how many, of how many, and the names of the others; null when pooled over all or not merged
    */
-  coverage: z.object({
-    units: z.number().int(), of: z.number().int(), unitLevel: z.enum(['township', 'county']), missing: z.array(z.string()),
-  }).nullable().default(null),
+  coverage: z
+    .object({
+      units: z.number().int(),
+      of: z.number().int(),
+      unitLevel: z.enum(['township', 'county']),
+      missing: z.array(z.string()),
+    })
+    .nullable()
+    .default(null),
 });
 export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;
 
@@ -38,7 +44,15 @@ export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;
  * 推进中 is in_progress. 无数据, 不适用 and 仅供参考 say why there is no verdict. 预警 is never a verdict: it
  * is a flag beside it (hardToMeet, volatile).
  */
-export const TargetStatusSchema = z.enum(['met', 'basically_met', 'not_met', 'in_progress', 'no_data', 'not_applicable', 'reference']);
+export const TargetStatusSchema = z.enum([
+  'met',
+  'basically_met',
+  'not_met',
+  'in_progress',
+  'no_data',
+  'not_applicable',
+  'reference',
+]);
 export type TargetStatus = z.infer<typeof TargetStatusSchema>;
 
 /**

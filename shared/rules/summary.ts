@@ -8,9 +8,19 @@ import { MIN_MONITORED_SHARE } from './options.ts';
 type Counted = Omit<AreaSummary, 'area'>;
 
 const emptyCounts = (): Counted => ({
-  cellsTotal: 0, cellsFilled: 0, errors: 0, warnings: 0,
-  met: 0, basicallyMet: 0, notMet: 0, noData: 0, alerts: 0,
-  qualitativeDone: 0, qualitativeInProgress: 0, qualitativeNotDone: 0, qualitativeUnanswered: 0,
+  cellsTotal: 0,
+  cellsFilled: 0,
+  errors: 0,
+  warnings: 0,
+  met: 0,
+  basicallyMet: 0,
+  notMet: 0,
+  noData: 0,
+  alerts: 0,
+  qualitativeDone: 0,
+  qualitativeInProgress: 0,
+  qualitativeNotDone: 0,
+  qualitativeUnanswered: 0,
 });
 
 /**
@@ -19,7 +29,13 @@ const emptyCounts = (): Counted => ({
  * Targets by the plan's area: measured ones (ratio, value) by verdict with their 预警 flags, qualitative ones
  * (self-assessed) apart; reference and not_applicable are not counted.
  */
-export function summarise(compiled: CompiledFramework, view: CompiledReturn, level: 'township' | 'county', issues: CellIssue[], targets: TargetResult[]): { areas: AreaSummary[]; total: Evaluation['total'] } {
+export function summarise(
+  compiled: CompiledFramework,
+  view: CompiledReturn,
+  level: 'township' | 'county',
+  issues: CellIssue[],
+  targets: TargetResult[],
+): { areas: AreaSummary[]; total: Evaluation['total'] } {
   const areas: AreaSummary[] = AREA_CODES.map((area) => ({ area, ...emptyCounts() }));
   const { items } = compiled;
   for (const slot of compiled.slotsByLevel[level]) {
@@ -34,7 +50,9 @@ export function summarise(compiled: CompiledFramework, view: CompiledReturn, lev
     if (issue.severity === 'error') row.errors++;
     else row.warnings++;
   }
-  const qualitative = new Set(compiled.indicators.filter((i) => i.indicator.kind === 'qualitative').map((i) => i.indicator.code));
+  const qualitative = new Set(
+    compiled.indicators.filter((i) => i.indicator.kind === 'qualitative').map((i) => i.indicator.code),
+  );
   for (const t of targets) {
     const row = areas[AREA_CODES.indexOf(t.area)];
     if (qualitative.has(t.indicator)) {
@@ -75,6 +93,7 @@ export function achievementRate(c: Pick<AreaSummary, 'met' | 'basicallyMet' | 'n
   const measured = monitored + c.noData;
   const achieved = c.met + c.basicallyMet;
   if (monitored === 0) return { measured, monitored, achieved, rate: null, reason: 'none_monitored' };
-  if (monitored < measured * MIN_MONITORED_SHARE) return { measured, monitored, achieved, rate: null, reason: 'too_few' };
+  if (monitored < measured * MIN_MONITORED_SHARE)
+    return { measured, monitored, achieved, rate: null, reason: 'too_few' };
   return { measured, monitored, achieved, rate: (achieved / monitored) * 100, reason: null };
 }

@@ -10,8 +10,14 @@ import type { Progress, TargetResult, TargetStatus } from './result.ts';
 import { slowingYears, type CompiledIndicator, type CompiledTarget } from './compile.ts';
 import { differenceUnit, formatBound, formatDifference, formatInUnit, formatSigned, roundTo } from './format.ts';
 import {
-  COUNTY_ONLY, JUDGED, MISSING_CELL, QUALITATIVE, ZERO_DENOMINATOR,
-  missingMessage, referenceReason, type IndicatorState,
+  COUNTY_ONLY,
+  JUDGED,
+  MISSING_CELL,
+  QUALITATIVE,
+  ZERO_DENOMINATOR,
+  missingMessage,
+  referenceReason,
+  type IndicatorState,
 } from './indicators.ts';
 import { DATA_MSG, PROGRESS_MSG, QUALITATIVE_LABELS, QUALITATIVE_MSG, TARGET_MSG, TREND_MSG } from './messages.ts';
 import { basicMargin } from './options.ts';
@@ -20,7 +26,6 @@ import type { TargetContext } from './target-context.ts';
 import { volatility, volatilityNote } from './volatility.ts';
 
 export type { TargetContext } from './target-context.ts';
-
 
 interface Verdict {
   status: TargetStatus;
@@ -40,7 +45,14 @@ const compared = (st: IndicatorState, strict: boolean) => (strict ? st.value! : 
  * x against a bound: met, 基本实现 (short by at most `margin`), or not met. A value equal to a strict bound
  * is short by nothing but does not meet it: 基本实现 when a margin exists.
  */
-function judgeBound(ct: CompiledTarget, st: IndicatorState, bound: number, op: 'at_least' | 'at_most', strict: boolean, margin: number): Verdict {
+function judgeBound(
+  ct: CompiledTarget,
+  st: IndicatorState,
+  bound: number,
+  op: 'at_least' | 'at_most',
+  strict: boolean,
+  margin: number,
+): Verdict {
   const ind = ct.indicator;
   const text = ct.text;
   const x = compared(st, strict);
@@ -56,14 +68,29 @@ function judgeBound(ct: CompiledTarget, st: IndicatorState, bound: number, op: '
     const M = formatDifference(margin, Math.max(ind.decimals, 1), ind.unit);
     if (Math.abs(short) <= e) {
       const plain = op === 'at_most' ? TARGET_MSG.equalsStrictMax(X, text) : TARGET_MSG.equalsStrictMin(X, text);
-      return { status: 'basically_met', message: plain.replace(/，与目标仍有差距$/, `，基本实现（差距在${M}以内）`), gap, bound: boundInfo };
+      return {
+        status: 'basically_met',
+        message: plain.replace(/，与目标仍有差距$/, `，基本实现（差距在${M}以内）`),
+        gap,
+        bound: boundInfo,
+      };
     }
     return { status: 'basically_met', message: TARGET_MSG.basicallyMet(X, text, G, M), gap, bound: boundInfo };
   }
   if (Math.abs(short) <= e) {
-    return { status: 'not_met', message: op === 'at_most' ? TARGET_MSG.equalsStrictMax(X, text) : TARGET_MSG.equalsStrictMin(X, text), gap, bound: boundInfo };
+    return {
+      status: 'not_met',
+      message: op === 'at_most' ? TARGET_MSG.equalsStrictMax(X, text) : TARGET_MSG.equalsStrictMin(X, text),
+      gap,
+      bound: boundInfo,
+    };
   }
-  return { status: 'not_met', message: op === 'at_most' ? TARGET_MSG.aboveMax(X, text, G) : TARGET_MSG.belowMin(X, text, G), gap, bound: boundInfo };
+  return {
+    status: 'not_met',
+    message: op === 'at_most' ? TARGET_MSG.aboveMax(X, text, G) : TARGET_MSG.belowMin(X, text, G),
+    gap,
+    bound: boundInfo,
+  };
 }
 
 function judgeNumeric(ctx: TargetContext, ct: CompiledTarget, st: IndicatorState, rule: TargetRule): Verdict {
@@ -85,15 +112,40 @@ function judgeNumeric(ctx: TargetContext, ct: CompiledTarget, st: IndicatorState
       const below = x < lo - eps(lo);
       if (rule.sides === 'at_least') {
         return below
-          ? { status: 'not_met', message: TARGET_MSG.aboutBelow(X, text, L), gap: roundTo(lo - x, ind.decimals + 2), bound: { value: lo, op: 'at_least', strict: false } }
-          : { status: 'met', message: TARGET_MSG.aboutMetFrom(X, text, L), gap: null, bound: { value: lo, op: 'at_least', strict: false } };
+          ? {
+              status: 'not_met',
+              message: TARGET_MSG.aboutBelow(X, text, L),
+              gap: roundTo(lo - x, ind.decimals + 2),
+              bound: { value: lo, op: 'at_least', strict: false },
+            }
+          : {
+              status: 'met',
+              message: TARGET_MSG.aboutMetFrom(X, text, L),
+              gap: null,
+              bound: { value: lo, op: 'at_least', strict: false },
+            };
       }
       if (rule.sides === 'at_most') {
         return above
-          ? { status: 'not_met', message: TARGET_MSG.aboutAbove(X, text, H), gap: roundTo(x - hi, ind.decimals + 2), bound: { value: hi, op: 'at_most', strict: false } }
-          : { status: 'met', message: TARGET_MSG.aboutMetUpTo(X, text, H), gap: null, bound: { value: hi, op: 'at_most', strict: false } };
+          ? {
+              status: 'not_met',
+              message: TARGET_MSG.aboutAbove(X, text, H),
+              gap: roundTo(x - hi, ind.decimals + 2),
+              bound: { value: hi, op: 'at_most', strict: false },
+            }
+          : {
+              status: 'met',
+              message: TARGET_MSG.aboutMetUpTo(X, text, H),
+              gap: null,
+              bound: { value: hi, op: 'at_most', strict: false },
+            };
       }
-      if (above || below) return { status: 'not_met', message: TARGET_MSG.aboutNotMet(X, text, L, H), gap: roundTo(above ? x - hi : lo - x, ind.decimals + 2) };
+      if (above || below)
+        return {
+          status: 'not_met',
+          message: TARGET_MSG.aboutNotMet(X, text, L, H),
+          gap: roundTo(above ? x - hi : lo - x, ind.decimals + 2),
+        };
       return { status: 'met', message: TARGET_MSG.aboutMet(X, text, L, H), gap: null };
     }
     case 'range':
@@ -109,20 +161,40 @@ function judgeNumeric(ctx: TargetContext, ct: CompiledTarget, st: IndicatorState
       const balanced = rule.kind === 'balanced';
       const belowMin = lx < min - eps(min) || (minStrict && Math.abs(lx - min) <= eps(min));
       const aboveMax = hx > max + eps(max) || (maxStrict && Math.abs(hx - max) <= eps(max));
-      if (!belowMin && !aboveMax) return { status: 'met', message: balanced ? TARGET_MSG.balancedMet(X, text, L, H) : TARGET_MSG.met(X, text), gap: null };
+      if (!belowMin && !aboveMax)
+        return {
+          status: 'met',
+          message: balanced ? TARGET_MSG.balancedMet(X, text, L, H) : TARGET_MSG.met(X, text),
+          gap: null,
+        };
       if (balanced && rule.toward) {
         // 趋于平衡: a movement toward the band counts, judged against the year before
         const p = ctx.yearStates(ctx.data.year - 1)?.[ind.index]?.judged ?? null;
         const distance = (v: number) => (v < min ? min - v : v > max ? v - max : 0);
         if (p !== null && distance(x) < distance(p) - eps(distance(p))) {
           const basis = TREND_MSG.previousLabel(ctx.data.year - 1);
-          return { status: 'met', message: TARGET_MSG.balancedToward(X, basis, formatInUnit(p, ind.decimals, unit), text), gap: null };
+          return {
+            status: 'met',
+            message: TARGET_MSG.balancedToward(X, basis, formatInUnit(p, ind.decimals, unit), text),
+            gap: null,
+          };
         }
       }
-      if (belowMin && Math.abs(lx - min) <= eps(min)) return { status: 'not_met', message: TARGET_MSG.rangeAtStrictBound(X, text, true), gap: 0 };
-      if (aboveMax && Math.abs(hx - max) <= eps(max)) return { status: 'not_met', message: TARGET_MSG.rangeAtStrictBound(X, text, false), gap: 0 };
-      if (belowMin) return { status: 'not_met', message: balanced ? TARGET_MSG.balancedBelow(X, text, L, H) : TARGET_MSG.rangeBelow(X, text, L), gap: roundTo(min - x, ind.decimals + 2) };
-      return { status: 'not_met', message: balanced ? TARGET_MSG.balancedAbove(X, text, L, H) : TARGET_MSG.rangeAbove(X, text, H), gap: roundTo(x - max, ind.decimals + 2) };
+      if (belowMin && Math.abs(lx - min) <= eps(min))
+        return { status: 'not_met', message: TARGET_MSG.rangeAtStrictBound(X, text, true), gap: 0 };
+      if (aboveMax && Math.abs(hx - max) <= eps(max))
+        return { status: 'not_met', message: TARGET_MSG.rangeAtStrictBound(X, text, false), gap: 0 };
+      if (belowMin)
+        return {
+          status: 'not_met',
+          message: balanced ? TARGET_MSG.balancedBelow(X, text, L, H) : TARGET_MSG.rangeBelow(X, text, L),
+          gap: roundTo(min - x, ind.decimals + 2),
+        };
+      return {
+        status: 'not_met',
+        message: balanced ? TARGET_MSG.balancedAbove(X, text, L, H) : TARGET_MSG.rangeAbove(X, text, H),
+        gap: roundTo(x - max, ind.decimals + 2),
+      };
     }
     case 'relative': {
       const other = ct.other!;
@@ -132,30 +204,50 @@ function judgeNumeric(ctx: TargetContext, ct: CompiledTarget, st: IndicatorState
       const Y = formatInUnit(y, other.decimals, other.unit);
       const short = rule.op === 'at_most' ? x - y : y - x;
       const e = eps(y);
-      if (rule.strict ? short < -e : short <= e) return { status: 'met', message: TARGET_MSG.relativeMet(X, text, name, Y), gap: null };
-      if (Math.abs(short) <= e) return { status: 'not_met', message: TARGET_MSG.relativeEqualStrict(X, text, name, Y), gap: 0 };
-      return { status: 'not_met', message: TARGET_MSG.relativeNotMet(X, text, name, Y, rule.op === 'at_least'), gap: roundTo(short, ind.decimals + 2) };
+      if (rule.strict ? short < -e : short <= e)
+        return { status: 'met', message: TARGET_MSG.relativeMet(X, text, name, Y), gap: null };
+      if (Math.abs(short) <= e)
+        return { status: 'not_met', message: TARGET_MSG.relativeEqualStrict(X, text, name, Y), gap: 0 };
+      return {
+        status: 'not_met',
+        message: TARGET_MSG.relativeNotMet(X, text, name, Y, rule.op === 'at_least'),
+        gap: roundTo(short, ind.decimals + 2),
+      };
     }
     case 'external': {
       const t = ctx.data.externalThresholds?.[ct.target.id];
-      if (t === undefined || t === null || !Number.isFinite(t)) return { status: 'no_data', message: TARGET_MSG.externalMissing(rule.label) };
+      if (t === undefined || t === null || !Number.isFinite(t))
+        return { status: 'no_data', message: TARGET_MSG.externalMissing(rule.label) };
       const T = formatBound(t, unit);
       const v = judgeBound(ct, st, t, rule.op, rule.strict, basicMargin(ctx.options, t, unit));
       const below = rule.op === 'at_least';
       if (v.status === 'met') return { ...v, message: TARGET_MSG.externalMet(X, text, rule.label, T) };
       if (v.status === 'not_met') {
-        return { ...v, message: v.gap === 0 ? TARGET_MSG.externalEqualStrict(X, text, rule.label, T) : TARGET_MSG.externalNotMet(X, text, rule.label, T, below) };
+        return {
+          ...v,
+          message:
+            v.gap === 0
+              ? TARGET_MSG.externalEqualStrict(X, text, rule.label, T)
+              : TARGET_MSG.externalNotMet(X, text, rule.label, T, below),
+        };
       }
       return v;
     }
     case 'trend':
-      return rule.direction === 'slowing_increase' ? judgeSlowing(ctx, ct, x, rule.years) : judgeTrend(ctx, ct, x, rule);
+      return rule.direction === 'slowing_increase'
+        ? judgeSlowing(ctx, ct, x, rule.years)
+        : judgeTrend(ctx, ct, x, rule);
     case 'qualitative':
       return { status: 'no_data', message: QUALITATIVE_MSG.unanswered('已建立', '推进中', '未建立') };
   }
 }
 
-function judgeTrend(ctx: TargetContext, ct: CompiledTarget, x: number, rule: Extract<TargetRule, { kind: 'trend' }>): Verdict {
+function judgeTrend(
+  ctx: TargetContext,
+  ct: CompiledTarget,
+  x: number,
+  rule: Extract<TargetRule, { kind: 'trend' }>,
+): Verdict {
   const ind = ct.indicator;
   const text = ct.text;
   const year = ctx.data.year;
@@ -176,14 +268,21 @@ function judgeTrend(ctx: TargetContext, ct: CompiledTarget, x: number, rule: Ext
   const d = roundTo(x - p, ind.decimals);
   const D = d === 0 ? '' : formatDifference(d, ind.decimals, ind.unit);
   if (rule.direction === 'increase') {
-    return d > 0 ? { status: 'met', message: TREND_MSG.increaseMet(X, basis, P, D, text) } : { status: 'not_met', message: TREND_MSG.increaseWrong(X, basis, P, D, text) };
+    return d > 0
+      ? { status: 'met', message: TREND_MSG.increaseMet(X, basis, P, D, text) }
+      : { status: 'not_met', message: TREND_MSG.increaseWrong(X, basis, P, D, text) };
   }
   if (rule.direction === 'decrease') {
-    return d < 0 ? { status: 'met', message: TREND_MSG.decreaseMet(X, basis, P, D, text) } : { status: 'not_met', message: TREND_MSG.decreaseWrong(X, basis, P, D, text) };
+    return d < 0
+      ? { status: 'met', message: TREND_MSG.decreaseMet(X, basis, P, D, text) }
+      : { status: 'not_met', message: TREND_MSG.decreaseWrong(X, basis, P, D, text) };
   }
   // stable
   const tolerance = rule.stableTolerance ?? (ctx.options.stablePercent / 100) * Math.abs(p);
-  const limit = rule.stableTolerance !== undefined ? formatBound(rule.stableTolerance, differenceUnit(ind.unit)) : `${ctx.options.stablePercent}%`;
+  const limit =
+    rule.stableTolerance !== undefined
+      ? formatBound(rule.stableTolerance, differenceUnit(ind.unit))
+      : `${ctx.options.stablePercent}%`;
   return Math.abs(d) <= tolerance + eps(tolerance)
     ? { status: 'met', message: TREND_MSG.stableMet(X, basis, P, text) }
     : { status: 'not_met', message: TREND_MSG.stableWrong(X, basis, P, limit, text) };
@@ -203,7 +302,8 @@ function judgeSlowing(ctx: TargetContext, ct: CompiledTarget, x: number, years: 
     if (v === null) missing.push(y);
     else values.push(v);
   }
-  if (missing.length > 0) return { status: 'no_data', message: TREND_MSG.missingYears(missing, from, year, n + 1, text) };
+  if (missing.length > 0)
+    return { status: 'no_data', message: TREND_MSG.missingYears(missing, from, year, n + 1, text) };
   values.push(x);
   const changes: number[] = [];
   for (let i = 1; i < values.length; i++) changes.push(roundTo(values[i] - values[i - 1], ind.decimals));
@@ -228,15 +328,25 @@ function judgeQualitative(ctx: TargetContext, ct: CompiledTarget): Verdict {
     return { status: 'no_data', message: QUALITATIVE_MSG.unanswered(labels.done, labels.in_progress, labels.not_done) };
   }
   const label = labels[choice];
-  const verdict: Verdict = choice === 'done'
-    ? { status: 'met', message: QUALITATIVE_MSG.met(label, text) }
-    : choice === 'in_progress'
-      ? { status: 'in_progress', message: QUALITATIVE_MSG.inProgress(label, text) }
-      : { status: 'not_met', message: QUALITATIVE_MSG.notMet(label, text) };
-  return referenceOnly ? { status: 'reference', message: DATA_MSG.reference(verdict.message, DATA_MSG.judgeLevelCounty) } : verdict;
+  const verdict: Verdict =
+    choice === 'done'
+      ? { status: 'met', message: QUALITATIVE_MSG.met(label, text) }
+      : choice === 'in_progress'
+        ? { status: 'in_progress', message: QUALITATIVE_MSG.inProgress(label, text) }
+        : { status: 'not_met', message: QUALITATIVE_MSG.notMet(label, text) };
+  return referenceOnly
+    ? { status: 'reference', message: DATA_MSG.reference(verdict.message, DATA_MSG.judgeLevelCounty) }
+    : verdict;
 }
 
-const NO_FLAGS = { value: null, changePercent: null, volatile: false, hardToMeet: false, progress: null, gap: null } as const;
+const NO_FLAGS = {
+  value: null,
+  changePercent: null,
+  volatile: false,
+  hardToMeet: false,
+  progress: null,
+  gap: null,
+} as const;
 
 export function evaluateTarget(ctx: TargetContext, ct: CompiledTarget): TargetResult {
   const ind: CompiledIndicator = ct.indicator;
@@ -250,10 +360,19 @@ export function evaluateTarget(ctx: TargetContext, ct: CompiledTarget): TargetRe
   const prev = ctx.yearStates(ctx.data.year - 1)?.[ind.index] ?? null;
   const previous = prev?.judged ?? null;
   if (st.missing === COUNTY_ONLY || st.missing === ZERO_DENOMINATOR) {
-    return { ...base, ...NO_FLAGS, status: 'not_applicable', message: missingMessage(ctx.compiled, ctx.view, st), previous };
+    return {
+      ...base,
+      ...NO_FLAGS,
+      status: 'not_applicable',
+      message: missingMessage(ctx.compiled, ctx.view, st),
+      previous,
+    };
   }
   if (st.missing === MISSING_CELL || st.missing === QUALITATIVE || st.judged === null) {
-    const message = st.missing === MISSING_CELL ? missingMessage(ctx.compiled, ctx.view, st) : QUALITATIVE_MSG.unanswered('已建立', '推进中', '未建立');
+    const message =
+      st.missing === MISSING_CELL
+        ? missingMessage(ctx.compiled, ctx.view, st)
+        : QUALITATIVE_MSG.unanswered('已建立', '推进中', '未建立');
     return { ...base, ...NO_FLAGS, status: 'no_data', message, previous };
   }
   const x = st.judged;
@@ -263,15 +382,29 @@ export function evaluateTarget(ctx: TargetContext, ct: CompiledTarget): TargetRe
   let progress: Progress | null = null;
   let hardToMeet = false;
   const targetYear = ct.target.year ?? ctx.compiled.framework.plan.period.end;
-  if (verdict.bound && ctx.data.year < targetYear && (status === 'met' || status === 'basically_met' || status === 'not_met')) {
+  if (
+    verdict.bound &&
+    ctx.data.year < targetYear &&
+    (status === 'met' || status === 'basically_met' || status === 'not_met')
+  ) {
     progress = judgeProgress(ctx, ct, x, verdict.bound, status === 'met', targetYear);
     if (status === 'met') clauses.push(PROGRESS_MSG.ahead(targetYear));
     else {
       const E = progress.expected === null ? '' : formatInUnit(progress.expected, ind.decimals, ind.unit);
       if (progress.state === 'no_base') clauses.push(PROGRESS_MSG.noBase(progress.baseYear));
-      else clauses.push(progress.state === 'behind' ? PROGRESS_MSG.behind(ctx.data.year, E) : PROGRESS_MSG.onTrack(ctx.data.year, E));
+      else
+        clauses.push(
+          progress.state === 'behind' ? PROGRESS_MSG.behind(ctx.data.year, E) : PROGRESS_MSG.onTrack(ctx.data.year, E),
+        );
       if (progress.projectedMeets === false) {
-        clauses.push(PROGRESS_MSG.projectedMiss(progress.projectedFrom!, ctx.data.year, targetYear, formatInUnit(progress.projected!, ind.decimals, ind.unit)));
+        clauses.push(
+          PROGRESS_MSG.projectedMiss(
+            progress.projectedFrom!,
+            ctx.data.year,
+            targetYear,
+            formatInUnit(progress.projected!, ind.decimals, ind.unit),
+          ),
+        );
       }
       hardToMeet = progress.state === 'behind' || progress.projectedMeets === false;
     }
@@ -286,7 +419,15 @@ export function evaluateTarget(ctx: TargetContext, ct: CompiledTarget): TargetRe
   const vol = volatility(st.value, prev?.value ?? null, ctx.options.volatilityPercent);
   message += volatilityNote(vol, st.value!, prev?.value ?? 0, ind.decimals, ind.unit, ind.direction === 'higher');
   return {
-    ...base, status, message, value: x, previous, changePercent: vol.changePercent, volatile: vol.volatile,
-    hardToMeet, progress, gap: status === 'met' ? null : verdict.gap ?? null,
+    ...base,
+    status,
+    message,
+    value: x,
+    previous,
+    changePercent: vol.changePercent,
+    volatile: vol.volatile,
+    hardToMeet,
+    progress,
+    gap: status === 'met' ? null : (verdict.gap ?? null),
   };
 }

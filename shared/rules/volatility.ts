@@ -16,7 +16,8 @@ const NONE: Volatility = Object.freeze({ changePercent: null, volatile: false })
  */
 export function volatility(current: number | null, previous: number | null, thresholdPercent: number): Volatility {
   if (current === null || previous === null) return NONE;
-  if (previous === 0) return current === 0 ? { changePercent: 0, volatile: false } : { changePercent: null, volatile: true };
+  if (previous === 0)
+    return current === 0 ? { changePercent: 0, volatile: false } : { changePercent: null, volatile: true };
   // four decimals: enough for any display, and free of binary noise (43.00000000000001)
   const changePercent = roundTo(((current - previous) / Math.abs(previous)) * 100, 4);
   return { changePercent, volatile: Math.abs(changePercent) > thresholdPercent + 1e-9 };
@@ -27,10 +28,21 @@ export function volatility(current: number | null, previous: number | null, thre
  * 21.3%），波动较大，请核实. The difference is computed from the two figures as shown (rounded), in the unit's
  * own points; the verb follows the indicator's desirable direction.
  */
-export function volatilityNote(v: Volatility, current: number, previous: number, decimals: number, unit: string, higherBetter: boolean): string {
+export function volatilityNote(
+  v: Volatility,
+  current: number,
+  previous: number,
+  decimals: number,
+  unit: string,
+  higherBetter: boolean,
+): string {
   if (!v.volatile) return '';
   if (v.changePercent === null) return VOLATILITY_MSG.fromZero(formatInUnit(current, decimals, unit));
   const d = roundTo(roundTo(current, decimals) - roundTo(previous, decimals), decimals);
   const verbs = higherBetter ? CHANGE_VERB.higher : CHANGE_VERB.other;
-  return VOLATILITY_MSG.changed(v.changePercent > 0 ? verbs.up : verbs.down, formatDifference(d, decimals, unit), formatFixed(Math.abs(v.changePercent), 1));
+  return VOLATILITY_MSG.changed(
+    v.changePercent > 0 ? verbs.up : verbs.down,
+    formatDifference(d, decimals, unit),
+    formatFixed(Math.abs(v.changePercent), 1),
+  );
 }

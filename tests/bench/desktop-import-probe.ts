@@ -24,14 +24,19 @@ for (const t of towns) {
   writeFileSync(f, await returnFile(fw, { regionCode: t.code, regionName: t.name, year: 2024 }));
   originals.push(f);
 }
-for (let i = originals.length; i < N; i++) copyFileSync(originals[i % originals.length], join(dir, 'files', `copy${i}.xlsx`));
+for (let i = originals.length; i < N; i++)
+  copyFileSync(originals[i % originals.length], join(dir, 'files', `copy${i}.xlsx`));
 
 for (const offMainThread of [true, false]) {
   const b = openTestBackend({ profile: TAOBEI_COUNTY });
   const h = monitorEventLoopDelay({ resolution: 5 });
   const t0 = performance.now();
   h.enable();
-  const s = await dispatch(b.handlers, 'merge:import-start', { year: 2024, source: { kind: 'paths', paths: [join(dir, 'files')] }, offMainThread });
+  const s = await dispatch(b.handlers, 'merge:import-start', {
+    year: 2024,
+    source: { kind: 'paths', paths: [join(dir, 'files')] },
+    offMainThread,
+  });
   if (!s.ok) throw new Error(s.error.message);
   const id = (s.value as { operationId: string }).operationId;
   let since = 0;
@@ -43,7 +48,9 @@ for (const offMainThread of [true, false]) {
     if (v.state !== 'running') break;
   }
   h.disable();
-  console.log(`${N} files, ${offMainThread ? 'workers (desktop)' : 'main thread below 100 (CLI)'}: ${((performance.now() - t0) / 1000).toFixed(2)} s wall, main thread blocked at most ${(h.max / 1e6).toFixed(0)} ms (p99 ${(h.percentile(99) / 1e6).toFixed(0)} ms), ${since} verdicts`);
+  console.log(
+    `${N} files, ${offMainThread ? 'workers (desktop)' : 'main thread below 100 (CLI)'}: ${((performance.now() - t0) / 1000).toFixed(2)} s wall, main thread blocked at most ${(h.max / 1e6).toFixed(0)} ms (p99 ${(h.percentile(99) / 1e6).toFixed(0)} ms), ${since} verdicts`,
+  );
   b.dispose();
 }
 // before: the page sent five files per merge:import-files call, each read in the main thread
@@ -54,13 +61,17 @@ for (const offMainThread of [true, false]) {
   const t0 = performance.now();
   h.enable();
   for (let i = 0; i < names.length; i += 5) {
-    const files = names.slice(i, i + 5).map((n) => ({ fileName: n, bytesBase64: readFileSync(join(dir, 'files', n)).toString('base64') }));
+    const files = names
+      .slice(i, i + 5)
+      .map((n) => ({ fileName: n, bytesBase64: readFileSync(join(dir, 'files', n)).toString('base64') }));
     const r = await dispatch(b.handlers, 'merge:import-files', { year: 2024, files });
     if (!r.ok) throw new Error(r.error.message);
     await new Promise((ok) => setImmediate(ok));
   }
   h.disable();
-  console.log(`${N} files, before (five per merge:import-files call, read in the main thread): ${((performance.now() - t0) / 1000).toFixed(2)} s wall, main thread blocked at most ${(h.max / 1e6).toFixed(0)} ms (p99 ${(h.percentile(99) / 1e6).toFixed(0)} ms)`);
+  console.log(
+    `${N} files, before (five per merge:import-files call, read in the main thread): ${((performance.now() - t0) / 1000).toFixed(2)} s wall, main thread blocked at most ${(h.max / 1e6).toFixed(0)} ms (p99 ${(h.percentile(99) / 1e6).toFixed(0)} ms)`,
+  );
   b.dispose();
 }
 rmSync(dir, { recursive: true, force: true });

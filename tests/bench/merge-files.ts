@@ -10,7 +10,10 @@ import type { Framework } from '../../shared/framework/schema.ts';
 import { cellKey } from '../../shared/returns/schema.ts';
 import { plausibleReturn } from '../electron/merge/excel-files.ts';
 
-export interface Township { code: string; name: string }
+export interface Township {
+  code: string;
+  name: string;
+}
 
 /** Synthetic township codes under a county (the 600–609 township block, unused by real townships). */
 export function syntheticTownships(countyCode: string, n: number): Township[] {
@@ -24,25 +27,40 @@ export const townshipFile = (t: Township, year: number) => `${t.code}_${t.name}_
 const FILLED = 300;
 
 /** Fills `towns` (the first 300 by openpyxl, the rest copies under their own code and name) into `dir`. */
-export async function fillTownshipFiles(framework: Framework, template: string, towns: readonly Township[], year: number, dir: string, work: string): Promise<void> {
+export async function fillTownshipFiles(
+  framework: Framework,
+  template: string,
+  towns: readonly Township[],
+  year: number,
+  dir: string,
+  work: string,
+): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const filled = towns.slice(0, FILLED);
   const spec = {
     townships: filled.map((t) => ({
-      code: t.code, name: t.name, file: townshipFile(t, year),
-      cells: Object.fromEntries(plausibleReturn(framework, { regionCode: t.code, regionName: t.name, year }).cells
-        .filter((c) => c.value !== null).map((c) => [cellKey(c.item, c.sex), c.value])),
+      code: t.code,
+      name: t.name,
+      file: townshipFile(t, year),
+      cells: Object.fromEntries(
+        plausibleReturn(framework, { regionCode: t.code, regionName: t.name, year })
+          .cells.filter((c) => c.value !== null)
+          .map((c) => [cellKey(c.item, c.sex), c.value]),
+      ),
     })),
   };
   const specFile = join(work, 'fill-spec.json');
   writeFileSync(specFile, JSON.stringify(spec));
-  execFileSync('/usr/bin/python3', [join(import.meta.dirname, 'fill-templates.py'), template, specFile, dir], { stdio: 'inherit' });
+  execFileSync('/usr/bin/python3', [join(import.meta.dirname, 'fill-templates.py'), template, specFile, dir], {
+    stdio: 'inherit',
+  });
   for (let i = FILLED; i < towns.length; i++) {
     const source = filled[i % FILLED];
     const town = towns[i];
     const zip = await JSZip.loadAsync(readFileSync(join(dir, townshipFile(source, year))));
     // openpyxl writes inline strings with every non-ASCII character as &#NNNNN;; older versions use shared strings
-    const escaped = (text: string) => [...text].map((ch) => (ch.charCodeAt(0) > 127 ? `&#${ch.codePointAt(0)};` : ch)).join('');
+    const escaped = (text: string) =>
+      [...text].map((ch) => (ch.charCodeAt(0) > 127 ? `&#${ch.codePointAt(0)};` : ch)).join('');
     const parts = Object.keys(zip.files).filter((n) => /^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(n));
     for (const part of parts) {
       let xml = (await zip.file(part)!.async('string')).replaceAll(source.code, town.code);
@@ -51,7 +69,10 @@ export async function fillTownshipFiles(framework: Framework, template: string, 
       }
       zip.file(part, xml);
     }
-    writeFileSync(join(dir, townshipFile(town, year)), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
+    writeFileSync(
+      join(dir, townshipFile(town, year)),
+      await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }),
+    );
   }
 }
 

@@ -18,18 +18,28 @@ export async function run(): Promise<void> {
     try {
       const office = resolveOffice(backend.ctx);
       const towns = syntheticTownships(office.region.code, n);
-      await importBatch(backend.ctx, office, 2024, towns.map((t) => file(`${t.code}.json`, townshipReturn(office.framework, t.code, 2024))), jsonReader);
+      await importBatch(
+        backend.ctx,
+        office,
+        2024,
+        towns.map((t) => file(`${t.code}.json`, townshipReturn(office.framework, t.code, 2024))),
+        jsonReader,
+      );
       const merged = buildMergedReturn(backend.ctx, office, 2024);
       const rss0 = process.memoryUsage().rss;
       let peak = rss0;
-      const sample = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+      const sample = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().rss);
+      }, 5);
       const t0 = performance.now();
       const c0 = process.cpuUsage();
       const bytes = await writeMergedWorkbook(backend.ctx, merged);
       const cpu = process.cpuUsage(c0);
       clearInterval(sample);
       peak = Math.max(peak, process.memoryUsage().rss);
-      console.log(`  ${String(n).padStart(5)} townships: write ${(performance.now() - t0).toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms cpu, RSS +${((peak - rss0) / 1e6).toFixed(0)} MB while writing, ${(bytes.length / 1e6).toFixed(2)} MB file`);
+      console.log(
+        `  ${String(n).padStart(5)} townships: write ${(performance.now() - t0).toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms cpu, RSS +${((peak - rss0) / 1e6).toFixed(0)} MB while writing, ${(bytes.length / 1e6).toFixed(2)} MB file`,
+      );
     } finally {
       backend.dispose();
     }

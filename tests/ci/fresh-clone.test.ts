@@ -18,9 +18,16 @@ describe('fresh clone', () => {
       symlinkSync(join(REPO_ROOT, 'node_modules'), join(clone, 'node_modules'), 'dir');
       const env = { ...process.env };
       delete env.WDP_SEEDS_DIR;
-      const run = spawnSync(process.execPath, [join('node_modules', 'vitest', 'vitest.mjs'), 'run', 'tests/shared/framework/bundled-frameworks.test.ts'], {
-        cwd: clone, env, encoding: 'utf8', timeout: 120_000,
-      });
+      const run = spawnSync(
+        process.execPath,
+        [join('node_modules', 'vitest', 'vitest.mjs'), 'run', 'tests/shared/framework/bundled-frameworks.test.ts'],
+        {
+          cwd: clone,
+          env,
+          encoding: 'utf8',
+          timeout: 120_000,
+        },
+      );
       const out = `${run.stdout}\n${run.stderr}`;
       expect(run.status, out).toBe(0);
       expect(out).toContain('plan-quote audit NOT RUN');

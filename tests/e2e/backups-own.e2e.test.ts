@@ -27,7 +27,10 @@ describe('backups of this database only', () => {
     e2e = await startE2E({ dbFile: join(dir, 'wdp.sqlite') });
     await e2e.page.setViewportSize({ width: 1366, height: 768 });
   });
-  afterAll(async () => { await e2e?.close(); rmSync(dir, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await e2e?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('reaches 数据备份 from the first-start screen, and lists none of the other database’s backups', async () => {
     const { page } = e2e;
@@ -42,12 +45,22 @@ describe('backups of this database only', () => {
   it('restores a backup after saying what will change, keeping this machine’s settings', async () => {
     const { page } = e2e;
     const { ctx } = e2e.backend;
-    await e2e.backend.handlers['settings:set-profile']({ planId: 'taobei', role: 'township', regionCode: TOWNSHIP, userName: '张丽' });
+    await e2e.backend.handlers['settings:set-profile']({
+      planId: 'taobei',
+      role: 'township',
+      regionCode: TOWNSHIP,
+      userName: '张丽',
+    });
     const id = openReturn(ctx, TOWNSHIP, 2025, false).summary.id;
     setCells(ctx, id, [{ item: 'PD30', sex: 'total', value: 40, noData: null }]);
     await backupNow(ctx, 'manual');
     // later: the statistician's name changes on this machine, and the data too
-    await e2e.backend.handlers['settings:set-profile']({ planId: 'taobei', role: 'township', regionCode: TOWNSHIP, userName: '李娜' });
+    await e2e.backend.handlers['settings:set-profile']({
+      planId: 'taobei',
+      role: 'township',
+      regionCode: TOWNSHIP,
+      userName: '李娜',
+    });
     setCells(ctx, id, [{ item: 'PD30', sex: 'total', value: 99, noData: null }]);
     await page.reload();
 

@@ -24,15 +24,20 @@ describe('统计数据库 page', () => {
   beforeAll(async () => {
     e2e = await startE2E();
     await call('settings:set-profile', { planId: 'jiahe', role: 'county', regionCode: COUNTY, userName: '测试员' });
-    townships = e2e.backend.ctx.db.prepare("SELECT code, name FROM regions WHERE parent = ? AND level = 'township' ORDER BY code LIMIT 2").all(COUNTY) as { code: string; name: string }[];
+    townships = e2e.backend.ctx.db
+      .prepare("SELECT code, name FROM regions WHERE parent = ? AND level = 'township' ORDER BY code LIMIT 2")
+      .all(COUNTY) as { code: string; name: string }[];
     // 孕产妇死亡率 H03 = HD02 / HD01 × 100000, differing by unit and year
     for (const [k, year] of YEARS.entries()) {
       for (const [j, t] of townships.entries()) {
-        const view = await call('returns:open', { regionCode: t.code, year }) as { summary: { id: number } };
-        await call('returns:set-cells', { returnId: view.summary.id, edits: [
-          { item: 'HD01', sex: 'total', value: 1000 + 100 * j + 10 * k, noData: null },
-          { item: 'HD02', sex: 'total', value: j + k > 1 ? 1 : 0, noData: null },
-        ] });
+        const view = (await call('returns:open', { regionCode: t.code, year })) as { summary: { id: number } };
+        await call('returns:set-cells', {
+          returnId: view.summary.id,
+          edits: [
+            { item: 'HD01', sex: 'total', value: 1000 + 100 * j + 10 * k, noData: null },
+            { item: 'HD02', sex: 'total', value: j + k > 1 ? 1 : 0, noData: null },
+          ],
+        });
       }
     }
     await e2e.page.setViewportSize({ width: 1366, height: 768 });
@@ -40,7 +45,9 @@ describe('统计数据库 page', () => {
     await e2e.page.getByRole('button', { name: D.nav }).click();
     await e2e.page.getByTestId('db-table').waitFor();
   });
-  afterAll(async () => { await e2e?.close(); });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 
   const counts = async () => (await e2e.page.getByTestId('db-counts').textContent())!;
   const rowCount = () => e2e.page.getByTestId('db-table').locator('tbody tr').count();
@@ -81,7 +88,9 @@ describe('统计数据库 page', () => {
     await page.getByTestId('db-chart').scrollIntoViewIfNeeded();
     await e2e.screenshot('database-page', { fullPage: false });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.locator('main').evaluate((m) => { m.scrollTop = 0; });
+    await page.locator('main').evaluate((m) => {
+      m.scrollTop = 0;
+    });
     await e2e.screenshot('database-page-top', { fullPage: false });
   });
 
@@ -109,7 +118,12 @@ describe('统计数据库 page', () => {
   it('is in the navigation of county and city offices only', async () => {
     const { page } = e2e;
     expect(await page.getByRole('button', { name: D.nav }).count()).toBe(1);
-    await call('settings:set-profile', { planId: 'jiahe', role: 'township', regionCode: townships[0].code, userName: '测试员' });
+    await call('settings:set-profile', {
+      planId: 'jiahe',
+      role: 'township',
+      regionCode: townships[0].code,
+      userName: '测试员',
+    });
     await page.reload();
     await page.getByRole('button', { name: MESSAGES.excel.ui.nav }).waitFor();
     expect(await page.getByRole('button', { name: D.nav }).count()).toBe(0);

@@ -10,17 +10,26 @@ describe('framework browser', () => {
   let e2e: E2E;
   beforeAll(async () => {
     e2e = await startE2E();
-    await e2e.backend.handlers['settings:set-profile']({ planId: 'kelan', role: 'county', regionCode: '140929000000', userName: '' });
+    await e2e.backend.handlers['settings:set-profile']({
+      planId: 'kelan',
+      role: 'county',
+      regionCode: '140929000000',
+      userName: '',
+    });
     await e2e.page.reload();
     await e2e.page.getByRole('button', { name: '指标框架' }).click();
   });
-  afterAll(async () => { await e2e?.close(); });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 
   it('tells the county on its home page how many townships have reported', async () => {
     const { page } = e2e;
     await page.getByRole('button', { name: '首页' }).click();
     const year = new Date().getFullYear() - 1;
-    await expect.poll(() => page.getByTestId('home-completeness').textContent()).toContain(`${year} 年下级报送：已报送 0 / 11，报送率 0.0%`);
+    await expect
+      .poll(() => page.getByTestId('home-completeness').textContent())
+      .toContain(`${year} 年下级报送：已报送 0 / 11，报送率 0.0%`);
     await page.getByRole('button', { name: '指标框架' }).click();
   });
 
@@ -86,7 +95,12 @@ describe('framework browser', () => {
     await page.getByRole('button', { name: '指标框架' }).click();
     await expect.poll(() => page.getByTestId('key-fingerprints').textContent()).toContain(`本单位签名密钥指纹：${own}`);
     // the same database now used as a township of 岢岚县: nothing pinned yet
-    await backend.handlers['settings:set-profile']({ planId: 'kelan', role: 'township', regionCode: '140929100000', userName: '' });
+    await backend.handlers['settings:set-profile']({
+      planId: 'kelan',
+      role: 'township',
+      regionCode: '140929100000',
+      userName: '',
+    });
     await page.reload();
     await page.getByRole('button', { name: '指标框架' }).click();
     await expect.poll(() => page.getByTestId('key-fingerprints').textContent()).toContain('尚未认定县级签名密钥');
@@ -94,23 +108,39 @@ describe('framework browser', () => {
     const altered = JSON.parse(bytes.toString('utf8'));
     altered.exportedAt = '2020-01-01T00:00:00.000Z';
     const input = page.locator('input[type=file]');
-    await input.setInputFiles({ name: 'altered.wdpframework.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(altered)) });
+    await input.setInputFiles({
+      name: 'altered.wdpframework.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(altered)),
+    });
     await expect.poll(() => page.getByRole('status').textContent()).toContain('签名与内容不符');
     expect(await page.getByTestId('key-fingerprints').textContent()).toContain('尚未认定县级签名密钥');
     // the county's own app (another database) makes a newer version and exports it: the township pins its key
-    const county = openTestBackend({ profile: { planId: 'kelan', role: 'county', regionCode: '140929000000', userName: '' } });
+    const county = openTestBackend({
+      profile: { planId: 'kelan', role: 'county', regionCode: '140929000000', userName: '' },
+    });
     try {
       for (const v of [11, 10.5, 10]) adjustTarget(county.ctx, 'kelan', 'kelan-H-G02-1', v, '县妇儿工委会议纪要');
       const newer = exportFrameworkPackage(county.ctx, 'kelan');
       const countyKey = signingInfo(county.ctx, 'kelan').own!;
       expect(countyKey).not.toBe(own);
-      await input.setInputFiles({ name: newer.fileName, mimeType: 'application/json', buffer: Buffer.from(newer.bytesBase64, 'base64') });
-      await expect.poll(() => page.getByRole('status').textContent()).toContain(`已认定岢岚县的签名密钥（指纹 ${countyKey}）`);
-      await expect.poll(() => page.getByTestId('key-fingerprints').textContent()).toContain(`已认定的岢岚县签名密钥指纹：${countyKey}`);
+      await input.setInputFiles({
+        name: newer.fileName,
+        mimeType: 'application/json',
+        buffer: Buffer.from(newer.bytesBase64, 'base64'),
+      });
+      await expect
+        .poll(() => page.getByRole('status').textContent())
+        .toContain(`已认定岢岚县的签名密钥（指纹 ${countyKey}）`);
+      await expect
+        .poll(() => page.getByTestId('key-fingerprints').textContent())
+        .toContain(`已认定的岢岚县签名密钥指纹：${countyKey}`);
       await e2e.screenshot('framework-key-pinned', { fullPage: false });
       // the first office's package (another key) is now refused, naming both fingerprints
       await input.setInputFiles({ name: pkg.fileName, mimeType: 'application/json', buffer: bytes });
-      await expect.poll(() => page.getByRole('status').textContent()).toContain(`本包密钥指纹 ${own}，本机认定的指纹 ${countyKey}`);
+      await expect
+        .poll(() => page.getByRole('status').textContent())
+        .toContain(`本包密钥指纹 ${own}，本机认定的指纹 ${countyKey}`);
     } finally {
       county.dispose();
     }

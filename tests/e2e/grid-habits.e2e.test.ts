@@ -13,13 +13,17 @@ async function pasteInto(page: Page, text: string) {
   await page.getByTestId('data-grid').evaluate((grid, clip) => {
     const data = new DataTransfer();
     data.setData('text/plain', clip);
-    (document.activeElement ?? grid).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    (document.activeElement ?? grid).dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
   }, text);
 }
 async function clipboardEvent(page: Page, type: 'copy' | 'cut'): Promise<string> {
   return page.getByTestId('data-grid').evaluate((grid, kind) => {
     const data = new DataTransfer();
-    (document.activeElement ?? grid).dispatchEvent(new ClipboardEvent(kind, { clipboardData: data, bubbles: true, cancelable: true }));
+    (document.activeElement ?? grid).dispatchEvent(
+      new ClipboardEvent(kind, { clipboardData: data, bubbles: true, cancelable: true }),
+    );
     return data.getData('text/plain');
   }, type);
 }
@@ -38,7 +42,9 @@ describe('grid habits of Excel / WPS', () => {
     e2e = await startE2E();
     await openTownshipEntry(e2e, { newReturn: true, tab: /妇女参与决策和管理/ });
   });
-  afterAll(async () => { await e2e?.close(); });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 
   it('Enter after Tab goes to the column where the Tabs started, one row down', async () => {
     const { page } = e2e;
@@ -101,16 +107,21 @@ describe('grid habits of Excel / WPS', () => {
     // the grid announces its active cell to a screen reader, and shows it
     await cell(page, 'PD29.female').click();
     const focused = page.locator(':focus');
-    await expect.poll(() => focused.getAttribute('aria-activedescendant')).toBe(await cell(page, 'PD29.female').getAttribute('id'));
+    await expect
+      .poll(() => focused.getAttribute('aria-activedescendant'))
+      .toBe(await cell(page, 'PD29.female').getAttribute('id'));
     await page.keyboard.press('ArrowUp');
-    await expect.poll(() => focused.getAttribute('aria-activedescendant')).toBe(await cell(page, 'PD28.female').getAttribute('id'));
+    await expect
+      .poll(() => focused.getAttribute('aria-activedescendant'))
+      .toBe(await cell(page, 'PD28.female').getAttribute('id'));
   });
 
   it('puts one value into a selected range: paste, Ctrl+Enter, Ctrl+D; Ctrl+X cuts', async () => {
     const { page } = e2e;
     await dragSelect(page, 'PD30.total', 'PD31.female');
     await pasteInto(page, '7\r\n');
-    for (const key of ['PD30.total', 'PD30.female', 'PD31.total', 'PD31.female']) await expect.poll(() => cell(page, key).textContent()).toBe('7');
+    for (const key of ['PD30.total', 'PD30.female', 'PD31.total', 'PD31.female'])
+      await expect.poll(() => cell(page, key).textContent()).toBe('7');
     await page.keyboard.press('Control+z'); // one action
     for (const key of ['PD30.total', 'PD31.female']) await expect.poll(() => cell(page, key).textContent()).toBe('');
 
@@ -151,10 +162,16 @@ describe('grid habits of Excel / WPS', () => {
     const { page } = e2e;
     await cell(page, 'PD31.total').click({ button: 'right' });
     const menu = page.getByRole('menu');
-    await expect.poll(() => menu.getByRole('menuitem').allTextContents()).toEqual([
-      expect.stringContaining('复制'), expect.stringContaining('剪切'), expect.stringContaining('粘贴'),
-      expect.stringContaining('清除'), expect.stringContaining('无数据…'), expect.stringContaining('查看本格修改记录'),
-    ]);
+    await expect
+      .poll(() => menu.getByRole('menuitem').allTextContents())
+      .toEqual([
+        expect.stringContaining('复制'),
+        expect.stringContaining('剪切'),
+        expect.stringContaining('粘贴'),
+        expect.stringContaining('清除'),
+        expect.stringContaining('无数据…'),
+        expect.stringContaining('查看本格修改记录'),
+      ]);
     await e2e.screenshot('grid-context-menu', { fullPage: false });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('menu').count()).toBe(0);

@@ -24,13 +24,15 @@ describe('导入导出 page', () => {
     e2e = await startE2E();
     await call('settings:set-profile', { planId: 'jiahe', role: 'county', regionCode: COUNTY, userName: '测试员' });
     await call('returns:open', { regionCode: COUNTY, year: 2024 });
-    const file = await call('excel:template', { regionCode: TOWNSHIP, year: 2025 }) as { bytesBase64: string };
+    const file = (await call('excel:template', { regionCode: TOWNSHIP, year: 2025 })) as { bytesBase64: string };
     template = Buffer.from(file.bytesBase64, 'base64');
     await e2e.page.reload();
     await e2e.page.getByRole('button', { name: T.nav }).click();
     await e2e.page.getByRole('heading', { name: T.title }).waitFor();
   });
-  afterAll(async () => { await e2e?.close(); });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 
   it('offers the return to export and a template for the county or a township', async () => {
     const { page } = e2e;
@@ -53,11 +55,18 @@ describe('导入导出 page', () => {
     const ws = wb.getWorksheet('健康')!;
     let bad = '';
     ws.eachRow((row) => {
-      if (row.getCell(2).value === 'HD01') { row.getCell(4).value = 'abc'; bad = `健康!${row.getCell(4).address}`; }
+      if (row.getCell(2).value === 'HD01') {
+        row.getCell(4).value = 'abc';
+        bad = `健康!${row.getCell(4).address}`;
+      }
       if (row.getCell(2).value === 'HD02') row.getCell(9).value = '备注但没有无数据';
     });
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    await page.getByTestId('import-file').setInputFiles({ name: '珠泉镇.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await page.getByTestId('import-file').setInputFiles({
+      name: '珠泉镇.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    });
     await page.getByTestId('import-verdict').waitFor();
     expect(await page.getByTestId('import-verdict').textContent()).toContain('未导入');
     const table = page.getByTestId('import-problems');
@@ -69,7 +78,9 @@ describe('导入导出 page', () => {
     await page.getByTestId('copy-report').click();
     await page.getByText(T.copied).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied.split('\n')[1]).toBe([T.columns.severity, T.columns.location, T.columns.item, T.columns.message].join('\t'));
+    expect(copied.split('\n')[1]).toBe(
+      [T.columns.severity, T.columns.location, T.columns.item, T.columns.message].join('\t'),
+    );
     expect(copied).toContain(`${bad}\tHD01\t${PARSE_MSG.notANumber('abc')}`);
     expect(await page.getByTestId('import-write').count()).toBe(0);
     await e2e.screenshot('import-export-errors');
@@ -78,17 +89,26 @@ describe('导入导出 page', () => {
   it('at the county, says what the page is for and points a township’s file to 汇总', async () => {
     const { page } = e2e;
     expect(await page.getByTestId('page-purpose').textContent()).toBe(T.intro);
-    expect(await page.getByTestId('merge-pointer').textContent()).toContain(T.introOffice(MESSAGES.merge.nouns.township));
+    expect(await page.getByTestId('merge-pointer').textContent()).toContain(
+      T.introOffice(MESSAGES.merge.nouns.township),
+    );
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template as unknown as ArrayBuffer);
     wb.getWorksheet('健康')!.eachRow((row) => {
-      if (row.getCell(2).value === 'HD01') { row.getCell(4).value = 120; row.getCell(9).value = '含流动人口'; }
+      if (row.getCell(2).value === 'HD01') {
+        row.getCell(4).value = 120;
+        row.getCell(9).value = '含流动人口';
+      }
     });
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    await page.getByTestId('import-file').setInputFiles({ name: '珠泉镇2.xlsx', mimeType: 'application/octet-stream', buffer });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: '珠泉镇2.xlsx', mimeType: 'application/octet-stream', buffer });
     await page.getByTestId('import-below').waitFor();
-    expect(await page.getByTestId('import-below').textContent()).toContain(T.belowUnit('珠泉镇', MESSAGES.merge.nouns.township));
+    expect(await page.getByTestId('import-below').textContent()).toContain(
+      T.belowUnit('珠泉镇', MESSAGES.merge.nouns.township),
+    );
     // neither 导入 nor 确认导入: nothing of the township's is written here
     expect(await page.getByTestId('import-confirm').count()).toBe(0);
     expect(await page.getByTestId('import-write').count()).toBe(0);
@@ -96,7 +116,9 @@ describe('导入导出 page', () => {
     await e2e.screenshot('import-export-county', { fullPage: false });
     await page.getByTestId('import-open-merge').click();
     await page.getByRole('heading', { name: MESSAGES.merge.page.heading, level: 1 }).waitFor();
-    expect(await page.locator('.merge-page .page-head').textContent()).toContain(MESSAGES.merge.page.intro(MESSAGES.merge.nouns.township));
+    expect(await page.locator('.merge-page .page-head').textContent()).toContain(
+      MESSAGES.merge.page.intro(MESSAGES.merge.nouns.township),
+    );
     await e2e.screenshot('merge-purpose', { fullPage: false });
     expect(await call('returns:list', { regionCode: TOWNSHIP })).toEqual([]);
   });
@@ -112,15 +134,20 @@ describe('导入导出 page', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template as unknown as ArrayBuffer);
     wb.getWorksheet('健康')!.eachRow((row) => {
-      if (row.getCell(2).value === 'HD01') { row.getCell(4).value = 120; row.getCell(9).value = '含流动人口'; }
+      if (row.getCell(2).value === 'HD01') {
+        row.getCell(4).value = 120;
+        row.getCell(9).value = '含流动人口';
+      }
     });
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    await page.getByTestId('import-file').setInputFiles({ name: '珠泉镇2.xlsx', mimeType: 'application/octet-stream', buffer });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: '珠泉镇2.xlsx', mimeType: 'application/octet-stream', buffer });
     await page.getByTestId('import-confirm').waitFor();
     expect(await page.getByTestId('import-verdict').textContent()).toContain('警告');
     await page.getByTestId('import-confirm').click();
     await page.getByText('已导入“珠泉镇2.xlsx”').waitFor();
-    const list = await call('returns:list', { regionCode: TOWNSHIP }) as { year: number; level: string }[];
+    const list = (await call('returns:list', { regionCode: TOWNSHIP })) as { year: number; level: string }[];
     expect(list).toEqual([expect.objectContaining({ year: 2025, level: 'township' })]);
     await e2e.screenshot('import-export-written');
   });

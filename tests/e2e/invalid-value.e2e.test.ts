@@ -14,14 +14,21 @@ describe('an invalid value typed into the grid', () => {
   let e2e: E2E;
   beforeAll(async () => {
     e2e = await startE2E();
-    await e2e.backend.handlers['settings:set-profile']({ planId: 'kelan', role: 'county', regionCode: KELAN, userName: '李娜' });
+    await e2e.backend.handlers['settings:set-profile']({
+      planId: 'kelan',
+      role: 'county',
+      regionCode: KELAN,
+      userName: '李娜',
+    });
     await e2e.page.setViewportSize({ width: 1366, height: 768 });
     await e2e.page.reload();
     await e2e.page.getByRole('button', { name: '数据填报' }).click();
     await e2e.page.getByRole('button', { name: /新建 \d+ 年报表/ }).click();
     await environmentTab(e2e.page).click();
   });
-  afterAll(async () => { await e2e?.close(); });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 
   it('stays red with the unit’s noun, and counts in 问题清单 and the error totals', async () => {
     const { page } = e2e;
@@ -33,7 +40,9 @@ describe('an invalid value typed into the grid', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => cell(page, 'VD10.total').getAttribute('aria-invalid')).toBe('true');
     expect(await cell(page, 'VD10.total').textContent()).toBe('12.5');
-    await expect.poll(() => page.getByTestId('problems').textContent()).toContain('VD10 空气质量优良天数 · 合计：天数应为整数');
+    await expect
+      .poll(() => page.getByTestId('problems').textContent())
+      .toContain('VD10 空气质量优良天数 · 合计：天数应为整数');
     expect(await page.getByTestId('problems').textContent()).not.toContain('人数');
     await expect.poll(() => totalErrors(page)).toBe('1');
     await expect.poll(() => environmentTab(page).locator('.count.error').textContent()).toBe('1');
@@ -55,7 +64,9 @@ describe('an invalid value typed into the grid', () => {
     await e2e.screenshot('invalid-value-after-reload', { fullPage: false });
 
     await page.getByRole('button', { name: '标记为已校验' }).click();
-    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('还有 1 处错误，改正后才能标记为已校验');
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toContain('还有 1 处错误，改正后才能标记为已校验');
     expect(await page.getByTestId('notice').textContent()).toContain('天数应为整数');
     expect(await page.getByTestId('return-status').textContent()).toBe('草稿');
   });
@@ -89,7 +100,11 @@ describe('an invalid value typed into the grid', () => {
     const [summary] = await e2e.backend.handlers['returns:list']({ regionCode: KELAN });
     expect(summary.status).toBe('draft');
     const audit = await e2e.backend.handlers['returns:audit']({ returnId: summary.id, limit: 20 });
-    expect(audit.find((a) => a.field === 'status')).toMatchObject({ oldValue: 'checked', newValue: 'draft', userName: '李娜' });
+    expect(audit.find((a) => a.field === 'status')).toMatchObject({
+      oldValue: 'checked',
+      newValue: 'draft',
+      userName: '李娜',
+    });
     expect(audit.some((a) => a.field === 'VD10.total' && a.newValue === '12.5（有误）')).toBe(true);
     expect(e2e.errors).toEqual([]);
   });

@@ -6,7 +6,8 @@ import { E2E_TOWNSHIP, openTownshipEntry, startE2E, type E2E } from '../helpers/
 
 const TOWNSHIP = E2E_TOWNSHIP;
 const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"]`);
-const menuClick = (page: Page, command: string) => page.evaluate((c) => window.dispatchEvent(new CustomEvent('wdp:menu', { detail: c })), command);
+const menuClick = (page: Page, command: string) =>
+  page.evaluate((c) => window.dispatchEvent(new CustomEvent('wdp:menu', { detail: c })), command);
 
 describe('menu commands and their shortcuts', () => {
   let e2e: E2E;
@@ -14,7 +15,9 @@ describe('menu commands and their shortcuts', () => {
     e2e = await startE2E();
     await openTownshipEntry(e2e, { newReturn: true });
   });
-  afterAll(async () => { await e2e?.close(); });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 
   it('Ctrl+S says everything is saved, after the typed value is in the database', async () => {
     const { page } = e2e;
@@ -23,7 +26,9 @@ describe('menu commands and their shortcuts', () => {
     await page.keyboard.type('30');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+s');
-    await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/^所有修改均已保存（\d{2}:\d{2}:\d{2}）$/);
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toMatch(/^所有修改均已保存（\d{2}:\d{2}:\d{2}）$/);
     const [summary] = await e2e.backend.handlers['returns:list']({ regionCode: TOWNSHIP });
     expect(summary.cellsFilled).toBe(1);
   });

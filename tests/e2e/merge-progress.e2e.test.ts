@@ -36,7 +36,10 @@ beforeAll(async () => {
     // every township once, then the same files again under other names (received as duplicates, with a note)
     for (let i = 0; i < FILES; i++) {
       const source = originals[i % originals.length];
-      if (i < originals.length) { paths.push(source); continue; }
+      if (i < originals.length) {
+        paths.push(source);
+        continue;
+      }
       const copy = join(dir, `第${Math.floor(i / originals.length) + 1}次-${towns[i % towns.length].name}.xlsx`);
       copyFileSync(source, copy);
       paths.push(copy);
@@ -54,23 +57,38 @@ describe('a 100-file import on the merge page', () => {
   let e2e: E2E;
   beforeAll(async () => {
     e2e = await startE2E();
-    await e2e.backend.handlers['settings:set-profile']({ planId: 'taobei', role: 'county', regionCode: COUNTY, userName: '王芳' });
+    await e2e.backend.handlers['settings:set-profile']({
+      planId: 'taobei',
+      role: 'county',
+      regionCode: COUNTY,
+      userName: '王芳',
+    });
     await e2e.page.setViewportSize({ width: 1366, height: 768 });
     await e2e.page.reload();
     await e2e.page.getByRole('button', { name: '汇总', exact: true }).click();
   });
-  afterAll(async () => { await e2e?.close(); });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 
   it('shows per-file progress and the file being read, and handles a click on another control mid-import', async () => {
     const { page } = e2e;
     await page.getByTestId('pick-files').setInputFiles(paths);
     const progress = page.getByTestId('import-progress');
-    await expect.poll(async () => readingCount(await progress.textContent()), { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(async () => readingCount(await progress.textContent()), { timeout: 60_000, interval: 50 })
+      .toBeGreaterThanOrEqual(1);
     expect(await progress.textContent()).toMatch(new RegExp(`^正在导入 \\d+ / ${FILES}$`));
-    await expect.poll(() => page.getByTestId('import-current').textContent(), { interval: 50 }).toMatch(/^正在读取：.+\.xlsx$/);
+    await expect
+      .poll(() => page.getByTestId('import-current').textContent(), { interval: 50 })
+      .toMatch(/^正在读取：.+\.xlsx$/);
     // each batch's verdicts appear as it is stored, while the rest are still being read
-    await expect.poll(() => page.locator('tr[data-verdict]').count(), { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(1);
-    expect(await page.getByTestId('verdict-summary').textContent()).toMatch(/^导入进行中，已保存：接收 \d+，有提示 \d+，拒收 \d+/);
+    await expect
+      .poll(() => page.locator('tr[data-verdict]').count(), { timeout: 60_000, interval: 50 })
+      .toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('verdict-summary').textContent()).toMatch(
+      /^导入进行中，已保存：接收 \d+，有提示 \d+，拒收 \d+/,
+    );
     await e2e.screenshot('merge-import-progress', { fullPage: false });
 
     // a click on another control while the back end is still reading: the tab opens, and its 催报 panel is fetched
@@ -96,7 +114,10 @@ describe('a 100-file import on the merge page', () => {
     await expect.poll(() => progress.textContent(), { timeout: 120_000 }).toBe(T.importDone(FILES));
     await page.getByRole('tab', { name: T.tabs.files }).click();
     const summary = await page.getByTestId('verdict-summary').textContent();
-    const [accepted, warnings, rejected] = /接收 (\d+)，有提示 (\d+)，拒收 (\d+)/.exec(summary ?? '')!.slice(1).map(Number);
+    const [accepted, warnings, rejected] = /接收 (\d+)，有提示 (\d+)，拒收 (\d+)/
+      .exec(summary ?? '')!
+      .slice(1)
+      .map(Number);
     expect(accepted + warnings + rejected).toBe(FILES);
     expect(rejected).toBe(0);
     expect(await page.locator('tr[data-verdict]').count()).toBe(FILES);
@@ -109,7 +130,9 @@ describe('a 100-file import on the merge page', () => {
     const before = listReceivedFiles(e2e.backend.ctx.db, COUNTY, YEAR).length;
     await page.getByTestId('pick-files').setInputFiles(paths);
     const progress = page.getByTestId('import-progress');
-    await expect.poll(async () => readingCount(await progress.textContent()), { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(async () => readingCount(await progress.textContent()), { timeout: 60_000, interval: 50 })
+      .toBeGreaterThanOrEqual(1);
     await page.getByTestId('cancel-import').click();
     const message = page.getByTestId('merge-message');
     await expect.poll(() => message.textContent(), { timeout: 60_000 }).toMatch(/^已取消导入/);

@@ -25,12 +25,17 @@ let codes: string[] = [];
 let resubmission: Buffer;
 
 async function dropFile(page: Page, fileName: string, bytes: Buffer) {
-  await page.getByTestId('drop-zone').evaluate((zone, file) => {
-    const data = new DataTransfer();
-    const raw = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-    data.items.add(new File([raw], file.name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, { name: fileName, base64: bytes.toString('base64') });
+  await page.getByTestId('drop-zone').evaluate(
+    (zone, file) => {
+      const data = new DataTransfer();
+      const raw = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+      data.items.add(
+        new File([raw], file.name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      );
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    { name: fileName, base64: bytes.toString('base64') },
+  );
 }
 
 beforeAll(async () => {
@@ -42,13 +47,28 @@ beforeAll(async () => {
     codes = towns.map((t) => t.code);
     mkdirSync(folder, { recursive: true });
     for (const t of towns) {
-      writeFileSync(join(folder, `${t.name}.xlsx`), await returnFile(fw, { regionCode: t.code, regionName: t.name, year: YEAR, exportedAt: new Date(`${YEAR + 1}-01-10T02:00:00Z`) }));
+      writeFileSync(
+        join(folder, `${t.name}.xlsx`),
+        await returnFile(fw, {
+          regionCode: t.code,
+          regionName: t.name,
+          year: YEAR,
+          exportedAt: new Date(`${YEAR + 1}-01-10T02:00:00Z`),
+        }),
+      );
     }
     const other = listChildRegions(b.ctx, COUNTY)[TOWNS];
-    writeFileSync(join(folder, `${other.name}（上年）.xlsx`), await returnFile(fw, { regionCode: other.code, regionName: other.name, year: YEAR - 1 }));
+    writeFileSync(
+      join(folder, `${other.name}（上年）.xlsx`),
+      await returnFile(fw, { regionCode: other.code, regionName: other.name, year: YEAR - 1 }),
+    );
     writeFileSync(join(folder, '填报说明.xlsx'), 'this is not a workbook');
     resubmission = await returnFile(fw, {
-      regionCode: towns[0].code, regionName: towns[0].name, year: YEAR, cells: { 'PD30.total': 33, 'PD30.female': 11 }, exportedAt: new Date(`${YEAR + 1}-01-20T02:00:00Z`),
+      regionCode: towns[0].code,
+      regionName: towns[0].name,
+      year: YEAR,
+      cells: { 'PD30.total': 33, 'PD30.female': 11 },
+      exportedAt: new Date(`${YEAR + 1}-01-20T02:00:00Z`),
     });
   } finally {
     b.dispose();
@@ -61,27 +81,40 @@ describe('county merge', () => {
   let exported = '';
   beforeAll(async () => {
     e2e = await startE2E();
-    await e2e.backend.handlers['settings:set-profile']({ planId: 'taobei', role: 'county', regionCode: COUNTY, userName: '王芳' });
+    await e2e.backend.handlers['settings:set-profile']({
+      planId: 'taobei',
+      role: 'county',
+      regionCode: COUNTY,
+      userName: '王芳',
+    });
     await e2e.page.reload();
     await e2e.page.getByRole('button', { name: '汇总', exact: true }).click();
   });
-  afterAll(async () => { await e2e?.close(); });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 
   it('imports a folder: a progress bar, a verdict per file, bad files rejected with their reasons', async () => {
     const { page } = e2e;
     await page.getByTestId('pick-folder').setInputFiles(folder);
-    await expect.poll(() => page.getByTestId('import-progress').textContent(), { timeout: 30_000 }).toBe(`已处理 ${TOWNS + 2} 个文件`);
-    await expect.poll(() => page.getByTestId('verdict-summary').textContent()).toBe(`导入完成：接收 ${TOWNS}，有提示 0，拒收 2`);
+    await expect
+      .poll(() => page.getByTestId('import-progress').textContent(), { timeout: 30_000 })
+      .toBe(`已处理 ${TOWNS + 2} 个文件`);
+    await expect
+      .poll(() => page.getByTestId('verdict-summary').textContent())
+      .toBe(`导入完成：接收 ${TOWNS}，有提示 0，拒收 2`);
     const rejected = page.locator('tr[data-verdict="rejected"]');
     await expect.poll(() => rejected.count()).toBe(2);
-    await expect.poll(() => page.getByTestId('verdicts').textContent()).toContain(`报表年度为${YEAR - 1}年，与本次汇总的${YEAR}年不符，未接收`);
+    await expect
+      .poll(() => page.getByTestId('verdicts').textContent())
+      .toContain(`报表年度为${YEAR - 1}年，与本次汇总的${YEAR}年不符，未接收`);
     await e2e.screenshot('merge-import', { fullPage: false });
   });
 
   it('shows who reported and who is missing, with the reporting rate', async () => {
     const { page } = e2e;
     await page.getByRole('tab', { name: /报送情况/ }).click();
-    const rate = `应报 25，已报送 ${TOWNS}，草稿 0，未报送 ${25 - TOWNS}，报送率 ${(TOWNS / 25 * 100).toFixed(1)}%`;
+    const rate = `应报 25，已报送 ${TOWNS}，草稿 0，未报送 ${25 - TOWNS}，报送率 ${((TOWNS / 25) * 100).toFixed(1)}%`;
     await expect.poll(() => page.getByTestId('reporting-rate').textContent()).toBe(rate);
     await expect.poll(() => page.locator(`tr[data-region="${codes[0]}"]`).getAttribute('data-state')).toBe('reported');
     await expect.poll(() => page.locator('tr[data-state="missing"]').count()).toBe(25 - TOWNS);
@@ -91,7 +124,9 @@ describe('county merge', () => {
   it('takes a resubmission dropped on the page, shows what changed, and lets the county keep the earlier one', async () => {
     const { page } = e2e;
     await dropFile(page, `${names[0]}（更正）.xlsx`, resubmission);
-    await expect.poll(() => page.getByTestId('verdict-summary').textContent()).toBe('导入完成：接收 0，有提示 1，拒收 0');
+    await expect
+      .poll(() => page.getByTestId('verdict-summary').textContent())
+      .toBe('导入完成：接收 0，有提示 1，拒收 0');
     await expect.poll(() => page.getByTestId('verdicts').textContent()).toMatch(/重报：.*已采用报出日期较晚的本版本/);
     await page.getByRole('tab', { name: /重报差异/ }).click();
     const card = page.locator(`section.resubmission[data-region="${codes[0]}"]`);
@@ -117,7 +152,9 @@ describe('county merge', () => {
   it('shows the merged return with its notes and exports it', async () => {
     const { page } = e2e;
     await page.getByRole('tab', { name: /汇总结果/ }).click();
-    await expect.poll(() => page.getByTestId('merge-notes').textContent()).toContain(`报送率${(TOWNS / 25 * 100).toFixed(1)}%`);
+    await expect
+      .poll(() => page.getByTestId('merge-notes').textContent())
+      .toContain(`报送率${((TOWNS / 25) * 100).toFixed(1)}%`);
     await expect.poll(() => page.getByTestId('merge-notes').textContent()).toContain('未报送的乡镇（街道）');
     await e2e.screenshot('merge-result', { fullPage: false });
     await page.getByRole('button', { name: '导出汇总报表（Excel）…' }).click();
@@ -149,14 +186,23 @@ describe('county merge', () => {
     await e2e.close();
     const city = await startE2E();
     try {
-      await city.backend.handlers['settings:set-profile']({ planId: 'taobei', role: 'city', regionCode: CITY, userName: '李明' });
+      await city.backend.handlers['settings:set-profile']({
+        planId: 'taobei',
+        role: 'city',
+        regionCode: CITY,
+        userName: '李明',
+      });
       await city.page.reload();
       const { page } = city;
       await page.getByRole('button', { name: '汇总', exact: true }).click();
       await page.getByTestId('pick-files').setInputFiles(exported);
-      await expect.poll(() => page.getByTestId('verdict-summary').textContent(), { timeout: 30_000 }).toMatch(/导入完成：接收 [01]，有提示 [01]，拒收 0/);
+      await expect
+        .poll(() => page.getByTestId('verdict-summary').textContent(), { timeout: 30_000 })
+        .toMatch(/导入完成：接收 [01]，有提示 [01]，拒收 0/);
       await page.getByRole('tab', { name: /报送情况/ }).click();
-      await expect.poll(() => page.locator(`tr[data-region="${COUNTY}"]`).getAttribute('data-state')).not.toBe('missing');
+      await expect
+        .poll(() => page.locator(`tr[data-region="${COUNTY}"]`).getAttribute('data-state'))
+        .not.toBe('missing');
       await expect.poll(() => page.getByTestId('reporting-rate').textContent()).toMatch(/^应报 6，/);
       await city.screenshot('merge-city');
       await page.getByRole('tab', { name: /分单位明细/ }).click();
@@ -170,8 +216,12 @@ describe('county merge', () => {
 
 describe('a county department', () => {
   let e2e: E2E;
-  beforeAll(async () => { e2e = await startE2E(); });
-  afterAll(async () => { await e2e?.close(); });
+  beforeAll(async () => {
+    e2e = await startE2E();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 
   it('chooses the department role and fills only its own items', async () => {
     const { page } = e2e;
@@ -186,7 +236,9 @@ describe('a county department', () => {
     await page.getByRole('button', { name: '数据填报' }).click();
     await page.getByRole('button', { name: /新建 \d+ 年报表/ }).click();
     await expect.poll(() => page.getByTestId('entry-banner').textContent()).toContain('卫生健康局');
-    const codes = await page.locator('tr[data-item]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item')));
+    const codes = await page
+      .locator('tr[data-item]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item')));
     expect(codes.length).toBeGreaterThan(0);
     const fw = (await e2e.backend.handlers['plans:get-framework']({ planId: 'taobei' })).framework;
     const byCode = new Map(fw.dataItems.map((d) => [d.code, d]));

@@ -19,7 +19,9 @@ describe('规划管理 (plan authoring page)', () => {
     e2e = await startE2E();
     await e2e.page.setViewportSize({ width: 1366, height: 768 });
   });
-  afterAll(async () => { await e2e?.close(); });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 
   it('lets a county without a shipped plan copy 洮北区’s for 镇赉县 from the setup screen and report under it', async () => {
     const { page, backend } = e2e;
@@ -46,9 +48,17 @@ describe('规划管理 (plan authoring page)', () => {
     expect(await form.getByRole('alert').count()).toBe(0);
     await shot(e2e, '1-new-plan');
     await form.getByRole('button', { name: '编制规划' }).click();
-    await expect.poll(() => page.getByTestId('author-plan').textContent()).toContain('镇赉县妇女发展规划（2021-2030年）　第 1 版');
-    expect(await page.getByTestId('app-toast').textContent()).toContain('已编制《镇赉县妇女发展规划（2021-2030年）》（编号 zhenlai），第 1 版');
-    expect(await backend.handlers['settings:get-profile']({})).toMatchObject({ planId: 'zhenlai', role: 'county', regionCode: ZHENLAI });
+    await expect
+      .poll(() => page.getByTestId('author-plan').textContent())
+      .toContain('镇赉县妇女发展规划（2021-2030年）　第 1 版');
+    expect(await page.getByTestId('app-toast').textContent()).toContain(
+      '已编制《镇赉县妇女发展规划（2021-2030年）》（编号 zhenlai），第 1 版',
+    );
+    expect(await backend.handlers['settings:get-profile']({})).toMatchObject({
+      planId: 'zhenlai',
+      role: 'county',
+      regionCode: ZHENLAI,
+    });
     await expect.poll(() => page.getByTestId('author-targets').textContent()).toContain('孕产妇系统管理率');
     await shot(e2e, '2-created');
     // the office's setup offers its authored plan, with 镇赉县 as the county
@@ -96,7 +106,9 @@ describe('规划管理 (plan authoring page)', () => {
     await editor.getByLabel('规则类型').selectOption('about');
     await editor.getByLabel('目标值（%）').fill('5');
     await editor.getByLabel('幅度（±，指标单位）').fill('6');
-    await expect.poll(() => editor.getByTestId('rule-error').textContent()).toBe('“左右”的幅度±6不小于目标值5本身，规则自相矛盾');
+    await expect
+      .poll(() => editor.getByTestId('rule-error').textContent())
+      .toBe('“左右”的幅度±6不小于目标值5本身，规则自相矛盾');
     await shot(e2e, '4-refused');
     await editor.getByRole('button', { name: '保存为新版本' }).click();
     await expect.poll(() => editor.getByTestId('rule-error').textContent()).toContain('规则自相矛盾');
@@ -105,7 +117,9 @@ describe('规划管理 (plan authoring page)', () => {
     await editor.getByLabel('规则类型').selectOption('at_least');
     await editor.getByLabel('目标值（%）').fill('97');
     await editor.getByLabel('目标年份（空为规划末年）').fill('2035');
-    await expect.poll(() => editor.getByTestId('rule-error').textContent()).toBe('目标年份2035年不在规划期2021—2030年内');
+    await expect
+      .poll(() => editor.getByTestId('rule-error').textContent())
+      .toBe('目标年份2035年不在规划期2021—2030年内');
     expect(await editor.getByLabel('目标年份（空为规划末年）').getAttribute('aria-invalid')).toBe('true');
     expect(await editor.getByLabel('目标值（%）').getAttribute('aria-invalid')).toBeNull();
     await editor.getByLabel('目标年份（空为规划末年）').fill('');
@@ -114,18 +128,28 @@ describe('规划管理 (plan authoring page)', () => {
     await expect.poll(() => editor.getByTestId('sample-verdict').textContent()).toMatch(/^试算：95 → 尚有差距/);
     expect(await editor.getByTestId('rule-error').count()).toBe(0);
     await editor.getByRole('button', { name: '保存为新版本' }).click();
-    await expect.poll(() => page.getByTestId('author-notice').textContent()).toMatch(/^已保存为第 2 版　试算：95 → 尚有差距/);
+    await expect
+      .poll(() => page.getByTestId('author-notice').textContent())
+      .toMatch(/^已保存为第 2 版　试算：95 → 尚有差距/);
     const row = page.locator('tr[data-target="zhenlai-H-M04-1"]');
     await expect.poll(() => row.textContent()).toContain('不低于97%');
     expect(await row.textContent()).toContain('孕产妇系统管理率达到97%以上。');
-    const target = requireFramework(backend.ctx, 'zhenlai').areas.flatMap((a) => a.targets).find((t) => t.id === 'zhenlai-H-M04-1');
-    expect(target).toMatchObject({ text: '孕产妇系统管理率达到97%以上', rule: { kind: 'at_least', value: 97, strict: false }, source: { section: '策略措施', item: 4, quote: '孕产妇系统管理率达到97%以上。' } });
+    const target = requireFramework(backend.ctx, 'zhenlai')
+      .areas.flatMap((a) => a.targets)
+      .find((t) => t.id === 'zhenlai-H-M04-1');
+    expect(target).toMatchObject({
+      text: '孕产妇系统管理率达到97%以上',
+      rule: { kind: 'at_least', value: 97, strict: false },
+      source: { section: '策略措施', item: 4, quote: '孕产妇系统管理率达到97%以上。' },
+    });
     await expect.poll(() => page.getByTestId('author-plan').textContent()).toContain('第 2 版');
   });
 
   it('adds a target for a catalogue indicator the copied plan lacks, and removes one', async () => {
     const { page, backend } = e2e;
-    const used = new Set(requireFramework(backend.ctx, 'zhenlai').areas.flatMap((a) => a.targets.map((t) => t.indicator)));
+    const used = new Set(
+      requireFramework(backend.ctx, 'zhenlai').areas.flatMap((a) => a.targets.map((t) => t.indicator)),
+    );
     const catalogue = await backend.handlers['plans:catalogue']({});
     const fresh = catalogue.find((i) => i.area === 'health' && i.kind === 'ratio' && !used.has(i.code))!;
     expect(fresh).toBeDefined();
@@ -143,17 +167,27 @@ describe('规划管理 (plan authoring page)', () => {
     const added = page.locator('tr', { hasText: `${fresh.name}达到60%以上` }).first();
     await expect.poll(() => added.textContent()).toContain('主要目标第9条');
     const id = (await added.getAttribute('data-target'))!;
-    expect(requireFramework(backend.ctx, 'zhenlai').areas.flatMap((a) => a.targets).find((t) => t.id === id)).toMatchObject({ indicator: fresh.code, rule: { value: 60 } });
+    expect(
+      requireFramework(backend.ctx, 'zhenlai')
+        .areas.flatMap((a) => a.targets)
+        .find((t) => t.id === id),
+    ).toMatchObject({ indicator: fresh.code, rule: { value: 60 } });
     await added.getByRole('button', { name: '删除' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
     await expect.poll(() => page.getByTestId('author-notice').textContent()).toContain('已删除，保存为第 4 版');
     expect(await page.locator(`tr[data-target="${id}"]`).count()).toBe(0);
-    expect(requireFramework(backend.ctx, 'zhenlai').areas.flatMap((a) => a.targets).some((t) => t.id === id)).toBe(false);
+    expect(
+      requireFramework(backend.ctx, 'zhenlai')
+        .areas.flatMap((a) => a.targets)
+        .some((t) => t.id === id),
+    ).toBe(false);
   });
 
   it('exports the signed package, showing the fingerprint a township pins from it', async () => {
     const { page, backend, downloadsDir } = e2e;
-    await expect.poll(() => page.getByTestId('author-fingerprint').textContent()).toBe('本单位签名密钥：第一次导出指标框架包时生成');
+    await expect
+      .poll(() => page.getByTestId('author-fingerprint').textContent())
+      .toBe('本单位签名密钥：第一次导出指标框架包时生成');
     await page.getByRole('button', { name: '导出指标框架包' }).click();
     await expect.poll(() => page.getByTestId('author-notice').textContent()).toContain('已导出签名的指标框架包');
     const own = (await backend.handlers['plans:signing-info']({ planId: 'zhenlai' })).own!;
@@ -167,7 +201,11 @@ describe('规划管理 (plan authoring page)', () => {
     try {
       const r = importFrameworkPackage(township.ctx, '镇赉县-指标框架-第4版.wdpframework.json', readFileSync(file));
       expect(r).toMatchObject({ planId: 'zhenlai', version: 4, pinned: { fingerprint: own, regionName: '镇赉县' } });
-      expect(requireFramework(township.ctx, 'zhenlai').areas.flatMap((a) => a.targets).find((t) => t.id === 'zhenlai-H-M04-1')?.rule).toMatchObject({ value: 97 });
+      expect(
+        requireFramework(township.ctx, 'zhenlai')
+          .areas.flatMap((a) => a.targets)
+          .find((t) => t.id === 'zhenlai-H-M04-1')?.rule,
+      ).toMatchObject({ value: 97 });
     } finally {
       township.dispose();
     }
@@ -176,11 +214,21 @@ describe('规划管理 (plan authoring page)', () => {
 
   it('is offered to county and city offices only', async () => {
     const { page, backend } = e2e;
-    await backend.handlers['settings:set-profile']({ planId: 'zhenlai', role: 'township', regionCode: '220821100000', userName: '' });
+    await backend.handlers['settings:set-profile']({
+      planId: 'zhenlai',
+      role: 'township',
+      regionCode: '220821100000',
+      userName: '',
+    });
     await page.reload();
     await expect.poll(() => page.getByRole('button', { name: '首页' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: '规划管理' }).count()).toBe(0);
-    await backend.handlers['settings:set-profile']({ planId: 'zhenlai', role: 'county', regionCode: ZHENLAI, userName: '' });
+    await backend.handlers['settings:set-profile']({
+      planId: 'zhenlai',
+      role: 'county',
+      regionCode: ZHENLAI,
+      userName: '',
+    });
     await page.reload();
     await expect.poll(() => page.getByRole('button', { name: '规划管理' }).count()).toBe(1);
   });

@@ -23,7 +23,9 @@ describe('打印与报告', () => {
     for (const t of townships) fillReturn(e2e.backend, { regionCode: t, year: 2024 });
     await e2e.page.reload();
   });
-  afterAll(async () => { await e2e?.close(); });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 
   it('previews the annual report of the latest year', async () => {
     const { page } = e2e;
@@ -49,7 +51,9 @@ describe('打印与报告', () => {
     await page.getByRole('tab', { name: T.kinds.final }).click();
     await frame.locator('h1').filter({ hasText: '终期评估报告' }).waitFor();
     // no 2025 return yet: the latest year before the end, and the report says so
-    await expect.poll(() => frame.locator('.year-note').textContent()).toContain('本机尚无2025年的报表，本报告按已有报表的最近年度2024年评估');
+    await expect
+      .poll(() => frame.locator('.year-note').textContent())
+      .toContain('本机尚无2025年的报表，本报告按已有报表的最近年度2024年评估');
     await page.getByLabel(T.evaluationYear).selectOption('2023');
     await expect.poll(() => frame.locator('.year-note').textContent()).toContain('本报告按所选的2023年评估');
     await page.getByRole('tab', { name: T.kinds.annual }).click();
@@ -74,7 +78,9 @@ describe('打印与报告', () => {
     await page.evaluate(() => {
       const w = window as unknown as { printed: number; print: () => void };
       w.printed = 0;
-      w.print = () => { w.printed++; };
+      w.print = () => {
+        w.printed++;
+      };
     });
     await page.getByRole('button', { name: T.print, exact: true }).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);

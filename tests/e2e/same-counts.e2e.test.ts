@@ -21,18 +21,34 @@ describe('the same target counts on every screen', () => {
     try {
       const fw = requireFramework(b.ctx, 'taobei');
       for (const [i, t] of listChildRegions(b.ctx, COUNTY).slice(0, 4).entries()) {
-        const buffer = await returnFile(fw, { regionCode: t.code, regionName: t.name, year: YEAR, cells: i === 0 ? { 'PD30.total': 5, 'PD30.female': 1 } : {} });
-        files.push({ name: `${t.name}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+        const buffer = await returnFile(fw, {
+          regionCode: t.code,
+          regionName: t.name,
+          year: YEAR,
+          cells: i === 0 ? { 'PD30.total': 5, 'PD30.female': 1 } : {},
+        });
+        files.push({
+          name: `${t.name}.xlsx`,
+          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          buffer,
+        });
       }
     } finally {
       b.dispose();
     }
     e2e = await startE2E();
-    await e2e.backend.handlers['settings:set-profile']({ planId: 'taobei', role: 'county', regionCode: COUNTY, userName: '王芳' });
+    await e2e.backend.handlers['settings:set-profile']({
+      planId: 'taobei',
+      role: 'county',
+      regionCode: COUNTY,
+      userName: '王芳',
+    });
     await e2e.page.setViewportSize({ width: 1366, height: 768 });
     await e2e.page.reload();
   });
-  afterAll(async () => { await e2e?.close(); });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 
   it('汇总结果, 数据填报, 首页 and the annual report say the same', async () => {
     const { page } = e2e;

@@ -26,7 +26,10 @@ async function call(e2e: E2E, channel: string, input: unknown) {
   if (!r.ok) throw new Error(r.error.message);
   return r.value as never;
 }
-const newest = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.xlsx')).map((f) => join(folder, f));
+const newest = (folder: string) =>
+  readdirSync(folder)
+    .filter((f) => f.endsWith('.xlsx'))
+    .map((f) => join(folder, f));
 
 describe('退回 round trip between a township and its county', () => {
   let town: E2E;
@@ -39,14 +42,25 @@ describe('退回 round trip between a township and its county', () => {
     await call(town, 'settings:set-profile', TAOBEI_TOWNSHIP);
     await call(county, 'settings:set-profile', TAOBEI_COUNTY);
     const fw = requireFramework(town.backend.ctx, 'taobei');
-    const data = plausibleReturn(fw, { regionCode: TOWN, regionName: '', year: YEAR, cells: { 'PD30.total': 40, 'PD30.female': 2 } });
-    const view = await call(town, 'returns:open', { regionCode: TOWN, year: YEAR }) as { summary: { id: number } };
+    const data = plausibleReturn(fw, {
+      regionCode: TOWN,
+      regionName: '',
+      year: YEAR,
+      cells: { 'PD30.total': 40, 'PD30.female': 2 },
+    });
+    const view = (await call(town, 'returns:open', { regionCode: TOWN, year: YEAR })) as { summary: { id: number } };
     const returnId = view.summary.id;
-    await call(town, 'returns:set-cells', { returnId, edits: data.cells.map((c) => ({ item: c.item, sex: c.sex, value: c.value, noData: c.noData })) });
-    await call(town, 'returns:set-footer', { returnId, footer: { head: '李梅', statistician: '赵军', filler: '张丽', phone: '0436-1234567', reportedOn: null } });
+    await call(town, 'returns:set-cells', {
+      returnId,
+      edits: data.cells.map((c) => ({ item: c.item, sex: c.sex, value: c.value, noData: c.noData })),
+    });
+    await call(town, 'returns:set-footer', {
+      returnId,
+      footer: { head: '李梅', statistician: '赵军', filler: '张丽', phone: '0436-1234567', reportedOn: null },
+    });
     await call(town, 'returns:set-status', { returnId, status: 'checked' });
     await call(town, 'returns:set-status', { returnId, status: 'submitted' });
-    const file = await call(town, 'excel:export-return', { returnId }) as { fileName: string; bytesBase64: string };
+    const file = (await call(town, 'excel:export-return', { returnId })) as { fileName: string; bytesBase64: string };
     writeFileSync(join(dir, file.fileName), Buffer.from(file.bytesBase64, 'base64'));
     await town.page.reload();
     await county.page.reload();
@@ -63,7 +77,9 @@ describe('退回 round trip between a township and its county', () => {
     const { page } = county;
     await page.getByRole('button', { name: '汇总', exact: true }).click();
     await page.getByTestId('pick-files').setInputFiles(newest(dir));
-    await expect.poll(() => page.getByTestId('verdict-summary').textContent(), { timeout: 30_000 }).toBe('导入完成：接收 1，有提示 0，拒收 0');
+    await expect
+      .poll(() => page.getByTestId('verdict-summary').textContent(), { timeout: 30_000 })
+      .toBe('导入完成：接收 1，有提示 0，拒收 0');
     await page.getByRole('tab', { name: /报送情况/ }).click();
     const row = page.getByTestId('completeness').locator(`tr[data-region="${TOWN}"]`);
     await row.getByRole('button', { name: R.open }).click();
@@ -94,7 +110,9 @@ describe('退回 round trip between a township and its county', () => {
     const { page } = town;
     await page.getByRole('button', { name: MESSAGES.excel.ui.nav }).click();
     await page.getByTestId('returned-file').setInputFiles(annotated);
-    await expect.poll(() => page.getByTestId('returned-message').textContent(), { timeout: 30_000 }).toContain('报表状态为“被退回”');
+    await expect
+      .poll(() => page.getByTestId('returned-message').textContent(), { timeout: 30_000 })
+      .toContain('报表状态为“被退回”');
     await page.getByRole('button', { name: MESSAGES.app.nav.home }).click();
     await page.getByTestId('home-returns').getByRole('button', { name: MESSAGES.app.home.open }).click();
     await page.getByRole('tab', { name: /妇女参与决策和管理/ }).click();
@@ -103,11 +121,15 @@ describe('退回 round trip between a township and its county', () => {
     await expect.poll(() => page.getByTestId('return-status').textContent()).toBe(MESSAGES.returns.status.returned);
     await expect.poll(() => remarks.textContent()).toContain('女村干部仅2人，请与组织部门核对后重报');
     await page.locator('[data-cell="PD30.female"]').click();
-    await expect.poll(() => page.getByTestId('cell-bar').textContent()).toContain('县级意见：女村干部仅2人，请与组织部门核对后重报');
+    await expect
+      .poll(() => page.getByTestId('cell-bar').textContent())
+      .toContain('县级意见：女村干部仅2人，请与组织部门核对后重报');
     await town.screenshot('send-back-township-entry', { fullPage: false });
     await page.keyboard.type('14');
     await page.keyboard.press('Enter');
-    await expect.poll(() => remarks.locator('li', { hasText: 'PD30：女村干部' }).textContent()).toContain(MESSAGES.entry.remarks.fixed);
+    await expect
+      .poll(() => remarks.locator('li', { hasText: 'PD30：女村干部' }).textContent())
+      .toContain(MESSAGES.entry.remarks.fixed);
     await page.getByRole('button', { name: MESSAGES.entry.actions.markChecked }).click();
     await page.getByRole('button', { name: MESSAGES.entry.actions.submit }).click();
     await expect.poll(() => page.getByTestId('return-status').textContent()).toBe(MESSAGES.returns.status.submitted);
@@ -121,15 +143,21 @@ describe('退回 round trip between a township and its county', () => {
     const { page } = county;
     const [fixed] = newest(town.downloadsDir);
     await page.getByTestId('pick-files').setInputFiles(fixed);
-    await expect.poll(() => page.getByTestId('verdicts').textContent(), { timeout: 30_000 }).toMatch(/重报：.*已采用报出日期较晚的本版本/);
+    await expect
+      .poll(() => page.getByTestId('verdicts').textContent(), { timeout: 30_000 })
+      .toMatch(/重报：.*已采用报出日期较晚的本版本/);
     await page.getByRole('tab', { name: /报送情况/ }).click();
     const row = page.getByTestId('completeness').locator(`tr[data-region="${TOWN}"]`);
     await expect.poll(() => row.getAttribute('data-review')).toBe('');
     await expect.poll(() => row.getAttribute('data-state')).toBe('reported');
-    const overview = await call(county, 'merge:overview', { year: YEAR }) as { children: { code: string; submission: { fileName: string; review: unknown } | null }[] };
+    const overview = (await call(county, 'merge:overview', { year: YEAR })) as {
+      children: { code: string; submission: { fileName: string; review: unknown } | null }[];
+    };
     const current = overview.children.find((c) => c.code === TOWN)!.submission!;
     expect(current.review).toBeNull();
-    const resub = await call(county, 'merge:resubmissions', { year: YEAR }) as { versions: { submission: { isCurrent: boolean; receivedAt: string } ; changes: { item: string; sex: string }[] }[] }[];
+    const resub = (await call(county, 'merge:resubmissions', { year: YEAR })) as {
+      versions: { submission: { isCurrent: boolean; receivedAt: string }; changes: { item: string; sex: string }[] }[];
+    }[];
     expect(resub[0].versions.map((v) => v.submission.isCurrent)).toEqual([false, true]);
     expect(resub[0].versions[0].changes).toContainEqual(expect.objectContaining({ item: 'PD30', sex: 'female' }));
     expect(county.errors).toEqual([]);
@@ -139,8 +167,14 @@ describe('退回 round trip between a township and its county', () => {
     const { page } = county;
     const row = page.getByTestId('completeness').locator(`tr[data-region="${TOWN}"]`);
     await row.getByRole('button', { name: R.accept }).click();
-    await page.getByTestId('accept-form').getByLabel(MESSAGES.merge.receipt.acceptRemark, { exact: true }).fill('已核实，审核通过');
-    await page.getByTestId('accept-form').getByRole('button', { name: MESSAGES.merge.receipt.accept, exact: true }).click();
+    await page
+      .getByTestId('accept-form')
+      .getByLabel(MESSAGES.merge.receipt.acceptRemark, { exact: true })
+      .fill('已核实，审核通过');
+    await page
+      .getByTestId('accept-form')
+      .getByRole('button', { name: MESSAGES.merge.receipt.accept, exact: true })
+      .click();
     await expect.poll(() => row.getAttribute('data-review')).toBe('accepted');
     await row.getByRole('button', { name: MESSAGES.merge.receipt.export }).click();
     await expect.poll(() => page.getByTestId('merge-message').textContent()).toMatch(/^回执已保存到：/);
@@ -149,10 +183,18 @@ describe('退回 round trip between a township and its county', () => {
     const t = town.page;
     await t.getByRole('button', { name: MESSAGES.excel.ui.nav }).click();
     await t.getByTestId('receipt-file').setInputFiles(join(county.downloadsDir, receipt));
-    await expect.poll(() => t.getByTestId('receipt-message').textContent()).toMatch(/^已导入回执：洮北区已于\d{4}年\d+月\d+日接收本报表（审核通过）；已认定洮北区的签名密钥（指纹 [0-9A-F]{4}(-[0-9A-F]{4}){3}）/);
+    await expect
+      .poll(() => t.getByTestId('receipt-message').textContent())
+      .toMatch(
+        /^已导入回执：洮北区已于\d{4}年\d+月\d+日接收本报表（审核通过）；已认定洮北区的签名密钥（指纹 [0-9A-F]{4}(-[0-9A-F]{4}){3}）/,
+      );
     await t.getByRole('button', { name: MESSAGES.app.nav.home }).click();
-    await expect.poll(() => t.getByTestId('home-receipt').textContent()).toMatch(/^洮北区已于\d{4}年\d+月\d+日接收（审核通过）$/);
-    await expect.poll(() => t.getByTestId('home-returns').locator('.badge').first().textContent()).toBe(MESSAGES.returns.status.accepted);
+    await expect
+      .poll(() => t.getByTestId('home-receipt').textContent())
+      .toMatch(/^洮北区已于\d{4}年\d+月\d+日接收（审核通过）$/);
+    await expect
+      .poll(() => t.getByTestId('home-returns').locator('.badge').first().textContent())
+      .toBe(MESSAGES.returns.status.accepted);
     await town.screenshot('receipt-township-home', { fullPage: false });
     expect(town.errors).toEqual([]);
     expect(county.errors).toEqual([]);
@@ -163,15 +205,23 @@ describe('退回 round trip between a township and its county', () => {
     const panel = page.getByTestId('overdue');
     await panel.getByLabel(MESSAGES.merge.overdue.deadline, { exact: true }).fill(`${YEAR - 4}-01-31`);
     await panel.getByRole('button', { name: MESSAGES.merge.overdue.saveDeadline }).click();
-    await expect.poll(() => page.getByTestId('merge-message').textContent()).toBe(`已设报送截止日期：${YEAR - 4}-01-31`);
-    await expect.poll(() => page.getByTestId('overdue-summary').textContent()).toMatch(/^尚未报送 24 个，已逾期 \d+ 天$/);
+    await expect
+      .poll(() => page.getByTestId('merge-message').textContent())
+      .toBe(`已设报送截止日期：${YEAR - 4}-01-31`);
+    await expect
+      .poll(() => page.getByTestId('overdue-summary').textContent())
+      .toMatch(/^尚未报送 24 个，已逾期 \d+ 天$/);
     await panel.locator('summary').click();
     await expect.poll(() => panel.locator('tr[data-late="missing"]').count()).toBe(24);
     await county.screenshot('overdue-county', { fullPage: false });
     // the short text to copy into a message, beside the printable list
     const message = panel.getByTestId('overdue-message');
     const copyable = await message.locator('textarea').inputValue();
-    expect(copyable).toMatch(new RegExp(`^【催报】长庆街道、.*：${YEAR}年度妇女发展监测统计报表尚未报送，截止日期为${YEAR - 4}年1月31日，已逾期\\d+天，请尽快报送。联系人：洮北区 王芳。$`));
+    expect(copyable).toMatch(
+      new RegExp(
+        `^【催报】长庆街道、.*：${YEAR}年度妇女发展监测统计报表尚未报送，截止日期为${YEAR - 4}年1月31日，已逾期\\d+天，请尽快报送。联系人：洮北区 王芳。$`,
+      ),
+    );
     expect(copyable).not.toContain('海明街道');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await message.getByRole('button', { name: MESSAGES.merge.overdue.message.copy, exact: true }).click();
@@ -197,11 +247,21 @@ describe('退回 round trip between a township and its county', () => {
     await page.getByRole('button', { name: MESSAGES.app.nav.home }).click();
     const late = page.getByTestId('home-late');
     await expect.poll(() => late.locator('tr[data-late="missing"]').count()).toBe(24);
-    await expect.poll(() => page.getByTestId('home-late-summary').textContent()).toMatch(/^尚未报送 24 个，已逾期 \d+ 天$/);
+    await expect
+      .poll(() => page.getByTestId('home-late-summary').textContent())
+      .toMatch(/^尚未报送 24 个，已逾期 \d+ 天$/);
     expect(await late.locator(`tr[data-late-region="${TOWN}"]`).count()).toBe(0);
-    await late.locator('tr[data-late]').first().getByRole('button', { name: MESSAGES.merge.overdue.message.copyOne }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`^【催报】长庆街道：${YEAR}年度妇女发展监测统计报表尚未报送，截止日期为`));
-    await expect.poll(() => late.getByTestId('overdue-message').locator('textarea').inputValue()).toMatch(/^【催报】长庆街道、/);
+    await late
+      .locator('tr[data-late]')
+      .first()
+      .getByRole('button', { name: MESSAGES.merge.overdue.message.copyOne })
+      .click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      new RegExp(`^【催报】长庆街道：${YEAR}年度妇女发展监测统计报表尚未报送，截止日期为`),
+    );
+    await expect
+      .poll(() => late.getByTestId('overdue-message').locator('textarea').inputValue())
+      .toMatch(/^【催报】长庆街道、/);
     await county.screenshot('home-late', { fullPage: false });
     await page.setViewportSize(VIEWPORT);
     expect(county.errors).toEqual([]);
@@ -213,7 +273,10 @@ import openpyxl, sys, json
 wb = openpyxl.load_workbook(sys.argv[1])
 notes = [[ws.title, c.coordinate, c.comment.text, c.fill.fgColor.rgb] for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.comment]
 print(json.dumps({"sheets": wb.sheetnames, "notes": notes}, ensure_ascii=False))`;
-    const out = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, annotated], { encoding: 'utf8' })) as { sheets: string[]; notes: [string, string, string, string][] };
+    const out = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, annotated], { encoding: 'utf8' })) as {
+      sheets: string[];
+      notes: [string, string, string, string][];
+    };
     expect(out.sheets[0]).toBe('退回意见');
     // a note on exactly each remark sent: the two on 决策 and the other problems the form listed
     expect(out.notes).toHaveLength(remarksSent);
@@ -223,10 +286,32 @@ print(json.dumps({"sheets": wb.sheetnames, "notes": notes}, ensure_ascii=False))
     expect(out.notes.every((n) => n[3] === 'FFFFC7CE')).toBe(true);
     if (!existsSync('/usr/bin/soffice')) return;
     const lo = join(dir, 'lo');
-    execFileSync('/usr/bin/soffice', [`-env:UserInstallation=file://${join(lo, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', lo, annotated], { timeout: 180_000 });
+    execFileSync(
+      '/usr/bin/soffice',
+      [
+        `-env:UserInstallation=file://${join(lo, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        lo,
+        annotated,
+      ],
+      { timeout: 180_000 },
+    );
     const pdf = join(lo, readdirSync(lo).find((f) => f.endsWith('.pdf'))!);
     const text = execFileSync('pdftotext', ['-l', '1', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('村干部人数有误，请核实后重新报送');
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(ARTIFACTS_DIR, 'send-back-annotated')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      pdf,
+      join(ARTIFACTS_DIR, 'send-back-annotated'),
+    ]);
   }, 240_000);
 });

@@ -10,8 +10,12 @@ const AREA_TITLES = AREA_CODES.map((area) => MESSAGES.areaTitles[area]);
 
 describe('first start: setup → home → restart', () => {
   let e2e: E2E;
-  beforeAll(async () => { e2e = await startE2E(); });
-  afterAll(async () => { await e2e?.close(); });
+  beforeAll(async () => {
+    e2e = await startE2E();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 
   it('shows the setup screen on a fresh database', async () => {
     const { page } = e2e;
@@ -19,7 +23,9 @@ describe('first start: setup → home → restart', () => {
     // The plans arrive from the back end: all five, 洮北区 among them.
     const planSelect = page.getByLabel(T.plan, { exact: true });
     await page.locator('select[aria-label="规划"] option[value="taobei"]').waitFor({ state: 'attached' });
-    const planValues = await planSelect.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const planValues = await planSelect
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     expect(planValues).toEqual(expect.arrayContaining(['', 'jiahe', 'jinkouhe', 'jiutai', 'kelan', 'taobei']));
     expect(await page.getByRole('button', { name: T.save }).isDisabled()).toBe(true);
     expect(await page.getByLabel(T.region, { exact: true }).isDisabled()).toBe(true);
@@ -36,7 +42,7 @@ describe('first start: setup → home → restart', () => {
     // Only the county's own townships are offered.
     const regionCount = await regionSelect.locator('option').count();
     expect(regionCount).toBeGreaterThan(5);
-    await regionSelect.selectOption(await haiming.getAttribute('value') ?? '');
+    await regionSelect.selectOption((await haiming.getAttribute('value')) ?? '');
     await page.getByPlaceholder(T.userNamePlaceholder).fill('张统计');
     await e2e.screenshot('setup-filled');
     const save = page.getByRole('button', { name: T.save });
@@ -47,7 +53,9 @@ describe('first start: setup → home → restart', () => {
   it('the home page shows the region and the eight areas', async () => {
     const { page } = e2e;
     const region = page.getByTestId('region-name');
-    await page.waitForFunction(() => /海明街道/.test(document.querySelector('[data-testid="region-name"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /海明街道/.test(document.querySelector('[data-testid="region-name"]')?.textContent ?? ''),
+    );
     const regionText = await region.textContent();
     expect(regionText).toContain('白城市');
     expect(regionText).toContain('洮北区');
@@ -62,10 +70,17 @@ describe('first start: setup → home → restart', () => {
   it('remembers the choice after a restart (home page, not setup)', async () => {
     await e2e.restart();
     const { page } = e2e;
-    await page.waitForFunction(() => /海明街道/.test(document.querySelector('[data-testid="region-name"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /海明街道/.test(document.querySelector('[data-testid="region-name"]')?.textContent ?? ''),
+    );
     expect(await page.getByRole('heading', { name: T.heading }).count()).toBe(0);
     expect(await page.getByTestId('areas').locator('h3').allTextContents()).toEqual(AREA_TITLES);
-    expect(await e2e.backend.handlers['settings:get-profile']({})).toMatchObject({ planId: 'taobei', role: 'township', regionCode: '220802001000', userName: '张统计' });
+    expect(await e2e.backend.handlers['settings:get-profile']({})).toMatchObject({
+      planId: 'taobei',
+      role: 'township',
+      regionCode: '220802001000',
+      userName: '张统计',
+    });
     await e2e.screenshot('home-after-restart');
   });
 

@@ -11,7 +11,9 @@ describe('the township’s entry screen', () => {
     e2e = await startE2E();
     await openTownshipEntry(e2e);
   });
-  afterAll(async () => { await e2e?.close(); });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 
   it('names the township with its code, and does not offer to carry over a year that does not exist', async () => {
     const { page } = e2e;
@@ -25,8 +27,12 @@ describe('the township’s entry screen', () => {
 
   it('offers it, ticked, when last year’s return exists', async () => {
     const { page } = e2e;
-    const year = Number((await page.getByRole('combobox', { name: '统计年度' }).inputValue()));
-    await e2e.backend.handlers['returns:open']({ regionCode: TOWNSHIP, year: year - 1, prefillFromPreviousYear: false });
+    const year = Number(await page.getByRole('combobox', { name: '统计年度' }).inputValue());
+    await e2e.backend.handlers['returns:open']({
+      regionCode: TOWNSHIP,
+      year: year - 1,
+      prefillFromPreviousYear: false,
+    });
     await page.reload();
     await page.getByRole('button', { name: '数据填报' }).click();
     const prefill = page.getByRole('checkbox', { name: /沿用上年数值/ });
@@ -46,7 +52,8 @@ describe('the township’s entry screen', () => {
     const folded = page.getByTestId('county-only-areas');
     await expect.poll(() => folded.textContent()).toMatch(/^县级填报，乡镇不填：/);
     const tabNames = await tabs.allTextContents();
-    for (const name of (await folded.textContent())!.replace(/^县级填报，乡镇不填：/, '').split('、')) expect(tabNames.join()).not.toContain(name);
+    for (const name of (await folded.textContent())!.replace(/^县级填报，乡镇不填：/, '').split('、'))
+      expect(tabNames.join()).not.toContain(name);
     await e2e.screenshot('entry-township-areas', { fullPage: false });
     expect(e2e.errors).toEqual([]);
   });

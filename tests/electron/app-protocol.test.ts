@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP_INDEX_URL, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isAppUrl, resolveAppFile } from '../../electron/app-protocol.ts';
+import {
+  APP_INDEX_URL,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+  isAppUrl,
+  resolveAppFile,
+} from '../../electron/app-protocol.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/window.ts';
 
 let dir: string;
@@ -40,7 +46,7 @@ describe('app:// protocol', () => {
     expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('corsEnabled');
   });
 
-  it('serves the app\'s files with their MIME type, the CSP header and nosniff', async () => {
+  it("serves the app's files with their MIME type, the CSP header and nosniff", async () => {
     for (const [url, type, body] of [
       [APP_INDEX_URL, 'text/html; charset=utf-8', '<!doctype html><title>app</title>'],
       ['app://wdp/', 'text/html; charset=utf-8', '<!doctype html><title>app</title>'],
@@ -60,10 +66,19 @@ describe('app:// protocol', () => {
 
   it('refuses every way out of the folder', async () => {
     for (const url of [
-      'app://wdp/../secret.js', 'app://wdp/%2e%2e/secret.js', 'app://wdp/..%2fsecret.js', 'app://wdp/..%2Fsecret.js',
-      'app://wdp/assets/..%2f..%2fsecret.js', 'app://wdp/..%5csecret.js', 'app://wdp/%2e%2e%2f%2e%2e%2fetc/passwd',
-      'app://wdp/../renderer-evil/index.html', 'app://wdp/assets/link.js', 'app://wdp/index.html%00.js',
-      'app://wdp/%E0%A4%A', 'app://wdp/folder.js', 'app://wdp/nosuch.js',
+      'app://wdp/../secret.js',
+      'app://wdp/%2e%2e/secret.js',
+      'app://wdp/..%2fsecret.js',
+      'app://wdp/..%2Fsecret.js',
+      'app://wdp/assets/..%2f..%2fsecret.js',
+      'app://wdp/..%5csecret.js',
+      'app://wdp/%2e%2e%2f%2e%2e%2fetc/passwd',
+      'app://wdp/../renderer-evil/index.html',
+      'app://wdp/assets/link.js',
+      'app://wdp/index.html%00.js',
+      'app://wdp/%E0%A4%A',
+      'app://wdp/folder.js',
+      'app://wdp/nosuch.js',
     ]) {
       const response = await get(url);
       expect(response.status, url).toBe(404);
@@ -82,6 +97,14 @@ describe('app:// protocol', () => {
 
   it('trusts only app://wdp/ URLs', () => {
     expect(isAppUrl('app://wdp/index.html#/home')).toBe(true);
-    for (const url of ['app://wdpx/index.html', 'app://evil/', 'file:///tmp/index.html', 'https://wdp/', '', 'app://wdp']) expect(isAppUrl(url), url).toBe(false);
+    for (const url of [
+      'app://wdpx/index.html',
+      'app://evil/',
+      'file:///tmp/index.html',
+      'https://wdp/',
+      '',
+      'app://wdp',
+    ])
+      expect(isAppUrl(url), url).toBe(false);
   });
 });

@@ -51,7 +51,13 @@ describe('main-process crash handlers', () => {
   it('a failing dialog or export is logged, never thrown again', async () => {
     const proc = new EventEmitter();
     const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), dir: null };
-    const handle = installCrashHandlers(proc, { log, showError: async () => 0, exportDiagnostics: async () => { throw new Error('no disk'); } });
+    const handle = installCrashHandlers(proc, {
+      log,
+      showError: async () => 0,
+      exportDiagnostics: async () => {
+        throw new Error('no disk');
+      },
+    });
     proc.emit('uncaughtException', new Error('first'));
     await expect(handle.shown()).resolves.toBeUndefined();
     expect(log.error).toHaveBeenLastCalledWith('crash dialog failed', expect.objectContaining({ message: 'no disk' }));

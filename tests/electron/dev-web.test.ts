@@ -8,8 +8,13 @@ import { startDevWeb, type DevWeb } from '../../electron/loopback/dev-web-main.t
 
 const dir = mkdtempSync(join(tmpdir(), 'wdp-devweb-'));
 let dev: DevWeb;
-beforeAll(async () => { dev = await startDevWeb({ dbFile: join(dir, 'wdp.sqlite'), downloadsDir: join(dir, 'dl'), port: 0 }); });
-afterAll(async () => { await dev?.stop(); rmSync(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dev = await startDevWeb({ dbFile: join(dir, 'wdp.sqlite'), downloadsDir: join(dir, 'dl'), port: 0 });
+});
+afterAll(async () => {
+  await dev?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('dev:web', () => {
   it('serves the renderer and its own /api/ modules', async () => {
@@ -25,12 +30,15 @@ describe('dev:web', () => {
   it('proxies channel calls to the loopback adapter, token required', async () => {
     const base = new URL(dev.address);
     const token = base.searchParams.get('token')!;
-    const call = (auth: string) => fetch(new URL(`/api/${encodeURIComponent('plans:list')}`, base), {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: '{}',
-    });
+    const call = (auth: string) =>
+      fetch(new URL(`/api/${encodeURIComponent('plans:list')}`, base), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: auth },
+        body: '{}',
+      });
     const ok = await call(`Bearer ${token}`);
     expect(ok.status).toBe(200);
-    const body = await ok.json() as { ok: boolean; value: { plan: { id: string } }[] };
+    const body = (await ok.json()) as { ok: boolean; value: { plan: { id: string } }[] };
     expect(body.ok).toBe(true);
     expect(body.value.map((p) => p.plan.id)).toContain('taobei');
     expect((await call('Bearer nope')).status).toBe(401);

@@ -28,9 +28,13 @@ describe('electron shell', () => {
     const { dialog, shell } = fakes(target);
     expect(await shell.saveFile('洮北区_2025年_妇女发展监测报表.xlsx', 'xlsx', Buffer.from('PK'))).toBe(target);
     expect(readFileSync(target, 'utf8')).toBe('PK');
-    expect(dialog.showSaveDialog).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({
-      defaultPath: '洮北区_2025年_妇女发展监测报表.xlsx', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
-    }));
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({
+        defaultPath: '洮北区_2025年_妇女发展监测报表.xlsx',
+        filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+      }),
+    );
   });
 
   it('writes nothing when the user cancels', async () => {
@@ -44,9 +48,17 @@ describe('electron shell', () => {
     const { shell, webContents } = fakes(target);
     const handlers = shellHandlers({ shell } as unknown as AppContext);
     expect(await handlers['shell:print']({ landscape: true })).toEqual({ printed: true });
-    expect(webContents.print).toHaveBeenCalledWith(expect.objectContaining({ landscape: true, pageSize: 'A4' }), expect.any(Function));
-    expect(await handlers['shell:print-to-pdf']({ suggestedName: 'report.pdf', landscape: false })).toEqual({ saved: true, path: target });
-    expect(webContents.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ landscape: false, pageSize: 'A4', preferCSSPageSize: true }));
+    expect(webContents.print).toHaveBeenCalledWith(
+      expect.objectContaining({ landscape: true, pageSize: 'A4' }),
+      expect.any(Function),
+    );
+    expect(await handlers['shell:print-to-pdf']({ suggestedName: 'report.pdf', landscape: false })).toEqual({
+      saved: true,
+      path: target,
+    });
+    expect(webContents.printToPDF).toHaveBeenCalledWith(
+      expect.objectContaining({ landscape: false, pageSize: 'A4', preferCSSPageSize: true }),
+    );
     expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7 fake');
   });
 });

@@ -10,25 +10,48 @@ import { startLoopback, type LoopbackServer } from '../../electron/loopback/serv
 import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import { MAX_REQUEST_BYTES } from '../../shared/api/limits.ts';
 
-interface Reply { status: number; headers: Record<string, unknown>; body: string }
+interface Reply {
+  status: number;
+  headers: Record<string, unknown>;
+  body: string;
+}
 
 /** A raw HTTP request (node:http sends the path and Host exactly as given, unlike fetch). */
-function send(server: LoopbackServer, options: { method?: string; path: string; host?: string; token?: string | null; body?: string }): Promise<Reply> {
+function send(
+  server: LoopbackServer,
+  options: { method?: string; path: string; host?: string; token?: string | null; body?: string },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { host: options.host ?? `127.0.0.1:${server.port}` };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const req = request({ host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
 }
-const api = (server: LoopbackServer, channel: string, input: unknown, extra: { host?: string; token?: string | null } = {}) =>
-  send(server, { method: 'POST', path: `/api/${channel}`, body: JSON.stringify(input), token: extra.token === undefined ? server.token : extra.token, host: extra.host });
+const api = (
+  server: LoopbackServer,
+  channel: string,
+  input: unknown,
+  extra: { host?: string; token?: string | null } = {},
+) =>
+  send(server, {
+    method: 'POST',
+    path: `/api/${channel}`,
+    body: JSON.stringify(input),
+    token: extra.token === undefined ? server.token : extra.token,
+    host: extra.host,
+  });
 
 describe('loopback adapter', () => {
   let dir: string;
@@ -67,11 +90,27 @@ describe('loopback adapter', () => {
   });
 
   it('a wrong token → 401 (also one of the right length, and the token without "Bearer")', async () => {
-    for (const token of ['nope', 'f'.repeat(64), server.token.slice(0, -1) + (server.token.endsWith('0') ? '1' : '0')]) {
+    for (const token of [
+      'nope',
+      'f'.repeat(64),
+      server.token.slice(0, -1) + (server.token.endsWith('0') ? '1' : '0'),
+    ]) {
       expect((await api(server, 'settings:get-profile', {}, { token })).status, token).toBe(401);
     }
     const bare = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/settings:get-profile', headers: { authorization: server.token } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: '/api/settings:get-profile',
+          headers: { authorization: server.token },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end('{}');
     });
@@ -79,7 +118,12 @@ describe('loopback adapter', () => {
   });
 
   it('the right token with a foreign Host header → 421 (DNS rebinding)', async () => {
-    for (const host of [`evil.example:${server.port}`, 'evil.example', `127.0.0.1:${server.port + 1}`, `127.0.0.1.evil.example:${server.port}`]) {
+    for (const host of [
+      `evil.example:${server.port}`,
+      'evil.example',
+      `127.0.0.1:${server.port + 1}`,
+      `127.0.0.1.evil.example:${server.port}`,
+    ]) {
       const reply = await api(server, 'settings:get-profile', {}, { host });
       expect(reply.status, host).toBe(421);
       expect(reply.body).not.toContain('"ok":true');
@@ -103,7 +147,12 @@ describe('loopback adapter', () => {
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_request', details: [{ path: 'code' }] } });
     const unknown = JSON.parse((await api(server, 'nosuch:thing', {})).body);
     expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    const broken = await send(server, { method: 'POST', path: '/api/settings:get-profile', body: '{not json', token: server.token });
+    const broken = await send(server, {
+      method: 'POST',
+      path: '/api/settings:get-profile',
+      body: '{not json',
+      token: server.token,
+    });
     expect(broken.status).toBe(400);
     expect((await send(server, { path: '/api/settings:get-profile', token: server.token })).status).toBe(405);
   });
@@ -118,11 +167,29 @@ describe('loopback adapter', () => {
     const huge = JSON.stringify({ fileName: 'huge.xlsx', bytesBase64: 'A'.repeat(MAX_REQUEST_BYTES + 1024) });
     const refused = await api(server, 'excel:validate', JSON.parse(huge));
     expect(refused.status).toBe(413);
-    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/请求内容过大.*16 MB/) } });
+    expect(JSON.parse(refused.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringMatching(/请求内容过大.*16 MB/) },
+    });
     // a body sent without a length (chunked) is cut off at the same limit
     const chunked = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/excel:validate',
-        headers: { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}`, 'transfer-encoding': 'chunked' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: '/api/excel:validate',
+          headers: {
+            host: `127.0.0.1:${server.port}`,
+            authorization: `Bearer ${server.token}`,
+            'transfer-encoding': 'chunked',
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       const piece = Buffer.alloc(1024 * 1024, 0x41);
       for (let i = 0; i < 20; i++) req.write(piece);
@@ -145,10 +212,19 @@ describe('loopback adapter', () => {
   });
 
   it('refuses a GET of a path escaping staticDir', async () => {
-    for (const path of ['/..%2fsecret.txt', '/%2e%2e%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/..%2fwww-evil%2fx.txt', '/..%5csecret.txt']) {
+    for (const path of [
+      '/..%2fsecret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%2fwww-evil%2fx.txt',
+      '/..%5csecret.txt',
+    ]) {
       const reply = await send(server, { path });
       expect(reply.body, path).not.toContain(SECRET);
-      expect([403, 404].includes(reply.status) || reply.body.includes('<div id="root">'), `${path} → ${reply.status}`).toBe(true);
+      expect(
+        [403, 404].includes(reply.status) || reply.body.includes('<div id="root">'),
+        `${path} → ${reply.status}`,
+      ).toBe(true);
     }
     expect((await send(server, { path: '/..%2fsecret.txt' })).status).toBe(403);
     expect((await send(server, { path: '/..%2fwww-evil%2fx.txt' })).status).toBe(403);

@@ -12,7 +12,8 @@ const { buildEditContextMenu, buildMenuTemplate } = await import('../../electron
 const { menuCommandQueue } = await import('../../electron/menu-commands.ts');
 const { readWindowState, restoreBounds, writeWindowState } = await import('../../electron/window-state.ts');
 
-const items = (menu: MenuItemConstructorOptions) => (menu.submenu as MenuItemConstructorOptions[]).filter((i) => i.type !== 'separator');
+const items = (menu: MenuItemConstructorOptions) =>
+  (menu.submenu as MenuItemConstructorOptions[]).filter((i) => i.type !== 'separator');
 const all = (template: MenuItemConstructorOptions[]) => template.flatMap(items);
 
 describe('application menu', () => {
@@ -42,8 +43,31 @@ describe('application menu', () => {
 
   it('sends commands to the window; 关于 opens the about box', () => {
     const byLabel = new Map(all(packaged).map((i) => [i.label, i]));
-    for (const label of ['新建年度报表', '导入…', '导出…', '保存', '打印…', '撤销', '重做', '查找…', '使用说明', '导出诊断信息…']) (byLabel.get(label)!.click as () => void)();
-    expect(sent).toEqual(['new-return', 'import', 'export', 'save', 'print', 'undo', 'redo', 'find', 'guide', 'diagnostics']);
+    for (const label of [
+      '新建年度报表',
+      '导入…',
+      '导出…',
+      '保存',
+      '打印…',
+      '撤销',
+      '重做',
+      '查找…',
+      '使用说明',
+      '导出诊断信息…',
+    ])
+      (byLabel.get(label)!.click as () => void)();
+    expect(sent).toEqual([
+      'new-return',
+      'import',
+      'export',
+      'save',
+      'print',
+      'undo',
+      'redo',
+      'find',
+      'guide',
+      'diagnostics',
+    ]);
     (byLabel.get('关于')!.click as () => void)();
     expect(about).toHaveBeenCalledTimes(1);
   });
@@ -59,8 +83,15 @@ describe('application menu', () => {
   it('gives text fields a Chinese edit menu, enabled as the field allows', () => {
     const flags = { canCut: false, canCopy: true, canPaste: true, canSelectAll: true };
     const menu = buildEditContextMenu({ isEditable: true, selectionText: '', editFlags: flags })!;
-    expect(menu.filter((i) => i.type !== 'separator').map((i) => [i.label, i.enabled])).toEqual([['剪切', false], ['复制', true], ['粘贴', true], ['全选', true]]);
-    expect(buildEditContextMenu({ isEditable: false, selectionText: '岢岚县', editFlags: flags })!.map((i) => i.label)).toEqual(['复制']);
+    expect(menu.filter((i) => i.type !== 'separator').map((i) => [i.label, i.enabled])).toEqual([
+      ['剪切', false],
+      ['复制', true],
+      ['粘贴', true],
+      ['全选', true],
+    ]);
+    expect(
+      buildEditContextMenu({ isEditable: false, selectionText: '岢岚县', editFlags: flags })!.map((i) => i.label),
+    ).toEqual(['复制']);
     expect(buildEditContextMenu({ isEditable: false, selectionText: '', editFlags: flags })).toBeNull();
   });
 });
@@ -87,12 +118,20 @@ describe('window bounds', () => {
   it('are remembered and restored', () => {
     const file = join(dir, 'window-state.json');
     writeWindowState(file, { bounds: { x: 40, y: 30, width: 1200, height: 700 }, maximized: true });
-    expect(restoreBounds(readWindowState(file), screen)).toEqual({ bounds: { x: 40, y: 30, width: 1200, height: 700 }, maximized: true });
+    expect(restoreBounds(readWindowState(file), screen)).toEqual({
+      bounds: { x: 40, y: 30, width: 1200, height: 700 },
+      maximized: true,
+    });
   });
 
   it('drop a position off every screen (keeping the size), a too small size, and a broken file', () => {
-    expect(restoreBounds({ bounds: { x: 3000, y: 30, width: 1200, height: 700 }, maximized: false }, screen)).toEqual({ bounds: { width: 1200, height: 700 }, maximized: false });
-    expect(restoreBounds({ bounds: { x: 0, y: 0, width: 200, height: 100 }, maximized: false }, screen)!.bounds).toMatchObject({ width: 1024, height: 640 });
+    expect(restoreBounds({ bounds: { x: 3000, y: 30, width: 1200, height: 700 }, maximized: false }, screen)).toEqual({
+      bounds: { width: 1200, height: 700 },
+      maximized: false,
+    });
+    expect(
+      restoreBounds({ bounds: { x: 0, y: 0, width: 200, height: 100 }, maximized: false }, screen)!.bounds,
+    ).toMatchObject({ width: 1024, height: 640 });
     expect(restoreBounds(readWindowState(join(dir, 'missing.json')), screen)).toBeNull();
     expect(restoreBounds({ bounds: { x: 'a' } }, screen)).toBeNull();
   });

@@ -20,10 +20,19 @@ type Listener = (...args: any[]) => unknown;
 /** A tiny event emitter with the parts of Electron's API the shell uses. */
 class Emitter {
   listeners = new Map<string, Listener[]>();
-  on(event: string, fn: Listener) { this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn]); return this; }
-  once(event: string, fn: Listener) { return this.on(event, fn); }
-  emit(event: string, ...args: unknown[]) { for (const fn of this.listeners.get(event) ?? []) fn(...args); }
-  has(event: string) { return (this.listeners.get(event) ?? []).length > 0; }
+  on(event: string, fn: Listener) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn]);
+    return this;
+  }
+  once(event: string, fn: Listener) {
+    return this.on(event, fn);
+  }
+  emit(event: string, ...args: unknown[]) {
+    for (const fn of this.listeners.get(event) ?? []) fn(...args);
+  }
+  has(event: string) {
+    return (this.listeners.get(event) ?? []).length > 0;
+  }
 }
 
 const fake = vi.hoisted(() => {
@@ -49,15 +58,32 @@ function makeFakes() {
     loaded: string | null = null;
     shown = false;
     focused = 0;
-    constructor(options: any) { super(); this.options = options; fake.windows.push(this); }
-    loadURL(url: string) { this.loaded = url; return Promise.resolve(); }
-    show() { this.shown = true; }
-    isMinimized() { return false; }
-    isMaximized() { return false; }
+    constructor(options: any) {
+      super();
+      this.options = options;
+      fake.windows.push(this);
+    }
+    loadURL(url: string) {
+      this.loaded = url;
+      return Promise.resolve();
+    }
+    show() {
+      this.shown = true;
+    }
+    isMinimized() {
+      return false;
+    }
+    isMaximized() {
+      return false;
+    }
     maximize() {}
-    getNormalBounds() { return { x: 10, y: 20, width: 1300, height: 700 }; }
+    getNormalBounds() {
+      return { x: 10, y: 20, width: 1300, height: 700 };
+    }
     restore() {}
-    focus() { this.focused += 1; }
+    focus() {
+      this.focused += 1;
+    }
   }
   const paths = new Map<string, string>();
   const app = Object.assign(new Emitter(), {
@@ -65,7 +91,9 @@ function makeFakes() {
     requestSingleInstanceLock: vi.fn(() => fake.lock),
     whenReady: vi.fn(() => Promise.resolve()),
     getPath: vi.fn((name: string) => paths.get(name) ?? (name === 'appData' ? fake.appData : join(fake.appData, name))),
-    setPath: vi.fn((name: string, value: string) => { paths.set(name, value); }),
+    setPath: vi.fn((name: string, value: string) => {
+      paths.set(name, value);
+    }),
     getAppPath: vi.fn(() => fake.appPath),
     getVersion: vi.fn(() => '0.1.0'),
     isPackaged: true,
@@ -74,10 +102,16 @@ function makeFakes() {
     permissionHandler: null as Listener | null,
     headersHandler: null as Listener | null,
     requestHandler: null as Listener | null,
-    setPermissionRequestHandler(fn: Listener) { this.permissionHandler = fn; },
+    setPermissionRequestHandler(fn: Listener) {
+      this.permissionHandler = fn;
+    },
     webRequest: {
-      onHeadersReceived: (fn: Listener) => { session.headersHandler = fn; },
-      onBeforeRequest: (fn: Listener) => { session.requestHandler = fn; },
+      onHeadersReceived: (fn: Listener) => {
+        session.headersHandler = fn;
+      },
+      onBeforeRequest: (fn: Listener) => {
+        session.requestHandler = fn;
+      },
     },
   };
   const handled = new Map<string, Listener>();
@@ -92,7 +126,16 @@ function makeFakes() {
   const reset = () => {
     app.listeners.clear();
     paths.clear();
-    for (const fn of [app.quit, app.requestSingleInstanceLock, app.whenReady, app.getPath, app.setPath, app.getAppPath, ipcMain.handle]) fn.mockClear();
+    for (const fn of [
+      app.quit,
+      app.requestSingleInstanceLock,
+      app.whenReady,
+      app.getPath,
+      app.setPath,
+      app.getAppPath,
+      ipcMain.handle,
+    ])
+      fn.mockClear();
     session.permissionHandler = session.headersHandler = session.requestHandler = null;
     handled.clear();
   };
@@ -113,12 +156,26 @@ vi.mock('electron', () => {
     showErrorBox: vi.fn(),
   };
   const shell = { openPath: vi.fn(async () => ''), showItemInFolder: vi.fn(), openExternal: vi.fn(async () => {}) };
-  const Menu = { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => ({ template, popup: vi.fn() })) };
+  const Menu = {
+    setApplicationMenu: vi.fn(),
+    buildFromTemplate: vi.fn((template: unknown) => ({ template, popup: vi.fn() })),
+  };
   fake.Menu = Menu;
   const screen = { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1366, height: 728 } }]) };
   const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
   fake.protocol = protocol;
-  return { app, BrowserWindow: FakeBrowserWindow, ipcMain, protocol, session: { defaultSession: session }, dialog, shell, Menu, screen, default: {} };
+  return {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain,
+    protocol,
+    session: { defaultSession: session },
+    dialog,
+    shell,
+    Menu,
+    screen,
+    default: {},
+  };
 });
 
 // Keep a handle on the back end main.ts opens, to see that quitting closes it.
@@ -136,7 +193,12 @@ vi.mock('../../electron/backend/open-app.ts', async (importOriginal) => {
 
 /** A fake webContents, as passed to app's 'web-contents-created'. */
 function fakeContents() {
-  const contents = Object.assign(new Emitter(), { openHandler: null as Listener | null, setWindowOpenHandler(fn: Listener) { contents.openHandler = fn; } });
+  const contents = Object.assign(new Emitter(), {
+    openHandler: null as Listener | null,
+    setWindowOpenHandler(fn: Listener) {
+      contents.openHandler = fn;
+    },
+  });
   return contents;
 }
 const fakeEvent = () => ({ preventDefault: vi.fn() });
@@ -144,15 +206,25 @@ const fakeEvent = () => ({ preventDefault: vi.fn() });
 const TRUSTED = 'app://wdp';
 const isTrusted = isAppUrl;
 const dirs: string[] = [];
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 // main.ts installs its crash handlers on this process: take them off again after each test (vitest has its own).
 const CRASH_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
 let processListeners = new Map<string, ((...args: unknown[]) => unknown)[]>();
-const listenersOf = (event: (typeof CRASH_EVENTS)[number]) => process.listeners(event as 'uncaughtException') as ((...args: unknown[]) => unknown)[];
-const addedListeners = (event: (typeof CRASH_EVENTS)[number]) => listenersOf(event).filter((l) => !processListeners.get(event)!.includes(l));
-beforeEach(() => { processListeners = new Map(CRASH_EVENTS.map((e) => [e, listenersOf(e)])); });
-afterEach(() => { for (const event of CRASH_EVENTS) for (const l of addedListeners(event)) process.removeListener(event as 'uncaughtException', l as (...args: any[]) => void); });
+const listenersOf = (event: (typeof CRASH_EVENTS)[number]) =>
+  process.listeners(event as 'uncaughtException') as ((...args: unknown[]) => unknown)[];
+const addedListeners = (event: (typeof CRASH_EVENTS)[number]) =>
+  listenersOf(event).filter((l) => !processListeners.get(event)!.includes(l));
+beforeEach(() => {
+  processListeners = new Map(CRASH_EVENTS.map((e) => [e, listenersOf(e)]));
+});
+afterEach(() => {
+  for (const event of CRASH_EVENTS)
+    for (const l of addedListeners(event))
+      process.removeListener(event as 'uncaughtException', l as (...args: any[]) => void);
+});
 
 beforeEach(async () => {
   // main.ts runs at import: a fresh module per test; the fakes are cleared below.
@@ -166,7 +238,12 @@ beforeEach(async () => {
 
 async function electronFakes() {
   const electron = await import('electron');
-  return { BrowserWindow: electron.BrowserWindow as unknown as typeof BrowserWindowType, app: fake.app, session: fake.session, ipcMain: fake.ipcMain };
+  return {
+    BrowserWindow: electron.BrowserWindow as unknown as typeof BrowserWindowType,
+    app: fake.app,
+    session: fake.session,
+    ipcMain: fake.ipcMain,
+  };
 }
 
 describe('createMainWindow', () => {
@@ -177,8 +254,15 @@ describe('createMainWindow', () => {
     const [win] = fake.windows;
     const prefs = win.options.webPreferences;
     expect(prefs).toMatchObject({
-      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
-      webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, preload: '/app/dist-electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      preload: '/app/dist-electron/preload.cjs',
     });
     expect(win.options.show).toBe(false);
     expect(win.loaded).toBe('app://wdp/index.html');
@@ -215,7 +299,7 @@ describe('hardenApp', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
   });
 
-  it('cancels remote requests and every file:// URL, and lets the app\'s own app://wdp/ files through', async () => {
+  it("cancels remote requests and every file:// URL, and lets the app's own app://wdp/ files through", async () => {
     const { session } = await hardened();
     const decide = (url: string) => {
       const callback = vi.fn();
@@ -223,10 +307,17 @@ describe('hardenApp', () => {
       return callback.mock.calls[0][0];
     };
     for (const url of [
-      'https://example.com/x.js', 'http://127.0.0.1:8080/', 'ws://evil.example/', 'ftp://x/y',
-      'file:///etc/passwd', pathToFileURL(join(REPO_ROOT, 'dist', 'renderer', 'index.html')).href, 'app://evil/index.html',
-    ]) expect(decide(url), url).toEqual({ cancel: true });
-    for (const url of [`${TRUSTED}/index.html`, `${TRUSTED}/assets/a.js`, 'data:image/png;base64,AAAA']) expect(decide(url), url).toEqual({ cancel: false });
+      'https://example.com/x.js',
+      'http://127.0.0.1:8080/',
+      'ws://evil.example/',
+      'ftp://x/y',
+      'file:///etc/passwd',
+      pathToFileURL(join(REPO_ROOT, 'dist', 'renderer', 'index.html')).href,
+      'app://evil/index.html',
+    ])
+      expect(decide(url), url).toEqual({ cancel: true });
+    for (const url of [`${TRUSTED}/index.html`, `${TRUSTED}/assets/a.js`, 'data:image/png;base64,AAAA'])
+      expect(decide(url), url).toEqual({ cancel: false });
   });
 
   it('prevents navigation away from the app, redirects and webviews, and denies new windows', async () => {
@@ -267,16 +358,25 @@ describe('registerIpcHandlers', () => {
     expect([...ipcMain.handled.keys()].sort()).toEqual([...CHANNELS].sort());
   });
 
-  it('refuses a sender frame that is not the app\'s page, and dispatches for the app', async () => {
+  it("refuses a sender frame that is not the app's page, and dispatches for the app", async () => {
     const { ipcMain } = await electronFakes();
     registerIpcHandlers(ipcMain as unknown as IpcMain, handlers, isTrusted);
     const handle = ipcMain.handled.get('settings:get-profile')!;
-    for (const frame of [{ url: 'https://evil.example/' }, { url: 'file:///tmp/evil.html' }, { url: '' }, null, undefined]) {
+    for (const frame of [
+      { url: 'https://evil.example/' },
+      { url: 'file:///tmp/evil.html' },
+      { url: '' },
+      null,
+      undefined,
+    ]) {
       const result = await handle({ senderFrame: frame }, {});
       expect(result, JSON.stringify(frame)).toMatchObject({ ok: false, error: { code: 'refused' } });
     }
     expect(await handle({ senderFrame: { url: `${TRUSTED}/index.html` } }, {})).toEqual({ ok: true, value: null });
-    expect(await handle({ senderFrame: { url: `${TRUSTED}/index.html` } }, 42)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await handle({ senderFrame: { url: `${TRUSTED}/index.html` } }, 42)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
   });
 });
 
@@ -323,7 +423,9 @@ describe('electron/main.ts', () => {
     expect(win.options.webPreferences.preload).toBe(join(REPO_ROOT, 'dist-electron', 'preload.cjs'));
     // The page comes from app://wdp/, served by the registered handler from dist/renderer only.
     expect(win.loaded).toBe('app://wdp/index.html');
-    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     expect(fake.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     const serve = fake.protocol.handle.mock.calls[0][1] as (request: Request) => Promise<Response>;
     const page = await serve(new Request('app://wdp/index.html'));
@@ -335,21 +437,35 @@ describe('electron/main.ts', () => {
     const handle = fake.ipcMain.handled.get('settings:get-profile')!;
     expect(await handle({ senderFrame: { url: 'app://wdp/index.html#/home' } }, {})).toEqual({ ok: true, value: null });
     // The built page opened over file:// is not the app any more.
-    expect(await handle({ senderFrame: { url: pathToFileURL(join(REPO_ROOT, 'dist', 'renderer', 'index.html')).href } }, {})).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(
+      await handle({ senderFrame: { url: pathToFileURL(join(REPO_ROOT, 'dist', 'renderer', 'index.html')).href } }, {}),
+    ).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(await handle({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false });
     // A host whose name merely starts like the app's is not the app.
-    expect(await handle({ senderFrame: { url: 'app://wdpx/index.html' } }, {})).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await handle({ senderFrame: { url: 'app://wdpx/index.html' } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'refused' },
+    });
 
     // The Chinese application menu is set, and a menu item's command reaches the page through the contract.
     const template = fake.Menu.setApplicationMenu.mock.calls[0][0].template;
     expect(template.map((m: { label: string }) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
     template[0].submenu.find((i: { label?: string }) => i.label === '保存').click();
     const appFrame = { senderFrame: { url: 'app://wdp/index.html' } };
-    expect(await fake.ipcMain.handled.get('shell:menu-command')!(appFrame, { waitMs: 0 })).toEqual({ ok: true, value: { command: 'save' } });
-    expect(await fake.ipcMain.handled.get('shell:menu-command')!(appFrame, { waitMs: 0 })).toEqual({ ok: true, value: { command: null } });
+    expect(await fake.ipcMain.handled.get('shell:menu-command')!(appFrame, { waitMs: 0 })).toEqual({
+      ok: true,
+      value: { command: 'save' },
+    });
+    expect(await fake.ipcMain.handled.get('shell:menu-command')!(appFrame, { waitMs: 0 })).toEqual({
+      ok: true,
+      value: { command: null },
+    });
     // Closing remembers the window's size and position.
     win.emit('close');
-    expect(JSON.parse(readFileSync(join(fake.appData, 'wdp-monitor', 'window-state.json'), 'utf8'))).toEqual({ bounds: { x: 10, y: 20, width: 1300, height: 700 }, maximized: false });
+    expect(JSON.parse(readFileSync(join(fake.appData, 'wdp-monitor', 'window-state.json'), 'utf8'))).toEqual({
+      bounds: { x: 10, y: 20, width: 1300, height: 700 },
+      maximized: false,
+    });
 
     // A second start focuses the existing window.
     fake.app.emit('second-instance', {}, [], '');
@@ -373,11 +489,21 @@ describe('electron/main.ts', () => {
     (dialog.showMessageBox as any).mockResolvedValueOnce({ response: 0, checkboxChecked: false });
     onUncaught(new Error('unexpected in main'));
     await vi.waitFor(() => expect(dialog.showSaveDialog).toHaveBeenCalled());
-    expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({
-      type: 'error', title: '程序出现意外错误', buttons: ['导出诊断信息', '关闭'], message: expect.stringContaining('unexpected in main'),
-    }));
-    expect((dialog.showSaveDialog as any).mock.calls.at(-1).at(-1)).toMatchObject({ defaultPath: expect.stringMatching(/诊断信息-\d{8}-\d{6}\.zip$/), filters: [{ extensions: ['zip'] }] });
-    expect(readFileSync(join(fake.appData, 'wdp-monitor', 'logs', 'main.log'), 'utf8')).toMatch(/\[error\] +main process uncaughtException\nError: unexpected in main/);
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({
+        type: 'error',
+        title: '程序出现意外错误',
+        buttons: ['导出诊断信息', '关闭'],
+        message: expect.stringContaining('unexpected in main'),
+      }),
+    );
+    expect((dialog.showSaveDialog as any).mock.calls.at(-1).at(-1)).toMatchObject({
+      defaultPath: expect.stringMatching(/诊断信息-\d{8}-\d{6}\.zip$/),
+      filters: [{ extensions: ['zip'] }],
+    });
+    expect(readFileSync(join(fake.appData, 'wdp-monitor', 'logs', 'main.log'), 'utf8')).toMatch(
+      /\[error\] +main process uncaughtException\nError: unexpected in main/,
+    );
     fake.app.emit('will-quit');
   });
 
@@ -394,7 +520,10 @@ describe('electron/main.ts', () => {
     const { dialog } = await import('electron');
     await import('../../electron/main.ts');
     await flush();
-    expect(dialog.showErrorBox).toHaveBeenCalledWith('妇女发展监测填报', expect.stringMatching(/数据库版本（999）比本程序支持的版本.*新/s));
+    expect(dialog.showErrorBox).toHaveBeenCalledWith(
+      '妇女发展监测填报',
+      expect.stringMatching(/数据库版本（999）比本程序支持的版本.*新/s),
+    );
     expect(fake.app.quit).toHaveBeenCalled();
     expect(fake.windows).toHaveLength(0);
     expect(readFileSync(file).equals(before)).toBe(true);

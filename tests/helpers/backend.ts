@@ -8,7 +8,11 @@ import type { Profile } from '../../shared/api/settings-contract.ts';
 import type { Shell } from '../../electron/context/shell.ts';
 import { setProfile } from '../../electron/settings/settings-service.ts';
 
-export interface TestBackend extends AppBackend { dir: string; dbFile: string; dispose: () => void }
+export interface TestBackend extends AppBackend {
+  dir: string;
+  dbFile: string;
+  dispose: () => void;
+}
 export interface TestBackendOptions {
   profile?: Profile;
   now?: () => Date;
@@ -26,10 +30,18 @@ export interface TestBackendOptions {
 export function openTestBackend(options: TestBackendOptions = {}): TestBackend {
   const dir = options.dbFile ? dirname(options.dbFile) : (options.dir ?? mkdtempSync(join(tmpdir(), 'wdp-svc-')));
   const dbFile = options.dbFile ?? join(dir, 'wdp.sqlite');
-  const backend = openApp({ dbFile, ...sourcePaths, now: options.now, shell: options.shell, ...(options.backupsDir ? { backupsDir: options.backupsDir } : {}) });
+  const backend = openApp({
+    dbFile,
+    ...sourcePaths,
+    now: options.now,
+    shell: options.shell,
+    ...(options.backupsDir ? { backupsDir: options.backupsDir } : {}),
+  });
   if (options.profile) setProfile(backend.ctx, options.profile);
   return {
-    ...backend, dir, dbFile,
+    ...backend,
+    dir,
+    dbFile,
     dispose: () => {
       backend.close();
       if (!options.dbFile) rmSync(dir, { recursive: true, force: true });
@@ -37,5 +49,15 @@ export function openTestBackend(options: TestBackendOptions = {}): TestBackend {
   };
 }
 
-export const TAOBEI_TOWNSHIP: Profile = { planId: 'taobei', role: 'township', regionCode: '220802001000', userName: '张丽' };
-export const TAOBEI_COUNTY: Profile = { planId: 'taobei', role: 'county', regionCode: '220802000000', userName: '王芳' };
+export const TAOBEI_TOWNSHIP: Profile = {
+  planId: 'taobei',
+  role: 'township',
+  regionCode: '220802001000',
+  userName: '张丽',
+};
+export const TAOBEI_COUNTY: Profile = {
+  planId: 'taobei',
+  role: 'county',
+  regionCode: '220802000000',
+  userName: '王芳',
+};

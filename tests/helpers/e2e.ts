@@ -20,8 +20,13 @@ import { REPO_ROOT } from './paths.ts';
 
 export const CHROMIUM_PATH = process.env.WDP_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
 ];
 export const RENDERER_DIR = join(REPO_ROOT, 'dist', 'renderer');
 export const ARTIFACTS_DIR = join(REPO_ROOT, 'tests', '.artifacts');
@@ -57,14 +62,18 @@ export interface E2E {
 
 export function assertRendererBuilt(): void {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-    throw new Error(`The built renderer is missing (${join(RENDERER_DIR, 'index.html')}). Run \`npm run build\` first (npm test does it before vitest).`);
+    throw new Error(
+      `The built renderer is missing (${join(RENDERER_DIR, 'index.html')}). Run \`npm run build\` first (npm test does it before vitest).`,
+    );
   }
 }
 
 export async function startE2E(options: StartE2EOptions = {}): Promise<E2E> {
   assertRendererBuilt();
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is missing (${CHROMIUM_PATH}). Install it: apt-get install chromium fonts-noto-cjk (see .ci/run).`);
+    throw new Error(
+      `Chromium is missing (${CHROMIUM_PATH}). Install it: apt-get install chromium fonts-noto-cjk (see .ci/run).`,
+    );
   }
   const ownDir = options.dbFile ? null : mkdtempSync(join(tmpdir(), 'wdp-e2e-'));
   const dbFile = options.dbFile ?? join(ownDir!, 'wdp.sqlite');
@@ -90,12 +99,21 @@ export async function startE2E(options: StartE2EOptions = {}): Promise<E2E> {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => { if (message.type() === 'error') errors.push(`console: ${message.text()}`); });
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
     await page.goto(entryUrl(loopback));
 
     let closed = false;
     const e2e: E2E = {
-      page, context, browser, backend, loopback, dbFile, downloadsDir, errors,
+      page,
+      context,
+      browser,
+      backend,
+      loopback,
+      dbFile,
+      downloadsDir,
+      errors,
       async restart() {
         await loopback.close();
         backend.close();
@@ -147,7 +165,12 @@ export const E2E_TOWNSHIP = '220802001000';
  * `newReturn` creates the year's return, with `tab` opens that area.
  */
 export async function openTownshipEntry(e2e: E2E, options: { newReturn?: boolean; tab?: RegExp } = {}): Promise<void> {
-  await e2e.backend.handlers['settings:set-profile']({ planId: 'taobei', role: 'township', regionCode: E2E_TOWNSHIP, userName: '张丽' });
+  await e2e.backend.handlers['settings:set-profile']({
+    planId: 'taobei',
+    role: 'township',
+    regionCode: E2E_TOWNSHIP,
+    userName: '张丽',
+  });
   await e2e.page.setViewportSize({ width: 1366, height: 768 });
   await e2e.page.reload();
   await e2e.page.getByRole('button', { name: '数据填报' }).click();

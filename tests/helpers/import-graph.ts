@@ -7,12 +7,17 @@ import { REPO_ROOT } from './paths.ts';
 export const sourcesUnder = (folder: string): string[] => {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? walk(join(dir, e.name)) : /\.(ts|tsx)$/.test(e.name) && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : [],
+      e.isDirectory()
+        ? walk(join(dir, e.name))
+        : /\.(ts|tsx)$/.test(e.name) && !e.name.endsWith('.d.ts')
+          ? [join(dir, e.name)]
+          : [],
     );
   return walk(join(REPO_ROOT, folder)).map((f) => relative(REPO_ROOT, f).split('\\').join('/'));
 };
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)|new URL\(\s*'([^']+)'/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)|new URL\(\s*'([^']+)'/g;
 
 /** Specifiers as written in a file (package names included). */
 export const specifiersOf = (file: string): string[] =>

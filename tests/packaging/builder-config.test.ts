@@ -11,7 +11,9 @@ const require = createRequire(import.meta.url);
 // js-yaml is what electron-builder reads its YAML with (it ships no types, hence require).
 const yaml = require('js-yaml') as { load: (text: string) => unknown };
 // The minimatch electron-builder itself matches `files` patterns with (its own copy, not the top-level one).
-const { minimatch } = createRequire(join(REPO_ROOT, 'node_modules', 'app-builder-lib', 'package.json'))('minimatch') as { minimatch: (path: string, pattern: string, options?: object) => boolean };
+const { minimatch } = createRequire(join(REPO_ROOT, 'node_modules', 'app-builder-lib', 'package.json'))(
+  'minimatch',
+) as { minimatch: (path: string, pattern: string, options?: object) => boolean };
 const scheme = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', 'app-builder-lib', 'scheme.json'), 'utf8'));
 
 type Config = Record<string, any>;
@@ -25,7 +27,7 @@ function validator() {
 }
 
 describe('electron-builder.yml', () => {
-  it('validates against electron-builder\'s own schema', () => {
+  it("validates against electron-builder's own schema", () => {
     const validate = validator();
     const ok = validate(loadConfig());
     expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
@@ -53,12 +55,19 @@ describe('electron-builder.yml', () => {
 
   it('packs the built app, the data and the migrations, and never sources, tests or maps', () => {
     const files: string[] = loadConfig().files;
-    for (const pattern of ['package.json', 'dist/renderer/**', 'dist-electron/**', 'resources/**', 'electron/db/migrations/*.sql']) expect(files).toContain(pattern);
+    for (const pattern of [
+      'package.json',
+      'dist/renderer/**',
+      'dist-electron/**',
+      'resources/**',
+      'electron/db/migrations/*.sql',
+    ])
+      expect(files).toContain(pattern);
     for (const pattern of ['!**/*.map', '!**/*.ts', '!tests/**']) expect(files).toContain(pattern);
     expect(files.some((f) => /^(electron|renderer|shared)\/\*\*$/.test(f) || f === '**/*')).toBe(false);
   });
 
-  it('keeps better-sqlite3\'s prebuilt binary loadable: asar with the .node files unpacked, nothing rebuilt', () => {
+  it("keeps better-sqlite3's prebuilt binary loadable: asar with the .node files unpacked, nothing rebuilt", () => {
     const config = loadConfig();
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**/*.node');
@@ -72,15 +81,21 @@ describe('electron-builder.yml', () => {
   });
 
   // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder's own ${os} macro, named as written in its configuration
-  it('keeps only the target platform\'s better-sqlite3 prebuild (the ${os} and ${arch} macros expanded as electron-builder does)', () => {
-    const pattern: string = loadConfig().files.find((f: string) => f.startsWith('!node_modules/better-sqlite3/prebuilds/'));
+  it("keeps only the target platform's better-sqlite3 prebuild (the ${os} and ${arch} macros expanded as electron-builder does)", () => {
+    const pattern: string = loadConfig().files.find((f: string) =>
+      f.startsWith('!node_modules/better-sqlite3/prebuilds/'),
+    );
     expect(pattern).toBeDefined();
-    const prebuilds = readdirSync(join(REPO_ROOT, 'node_modules', 'better-sqlite3', 'prebuilds')).filter((f) => f.endsWith('.node'));
+    const prebuilds = readdirSync(join(REPO_ROOT, 'node_modules', 'better-sqlite3', 'prebuilds')).filter((f) =>
+      f.endsWith('.node'),
+    );
     expect(prebuilds.length).toBeGreaterThan(2);
     const kept = (os: string, arch: string) => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder's ${os} and ${arch} macros, expanded here as it does
       const glob = pattern.slice(1).replace('${os}', os).replace('${arch}', arch);
-      return prebuilds.filter((file) => minimatch(`node_modules/better-sqlite3/prebuilds/${file}`, glob, { dot: true }) === false);
+      return prebuilds.filter(
+        (file) => minimatch(`node_modules/better-sqlite3/prebuilds/${file}`, glob, { dot: true }) === false,
+      );
     };
     expect(kept('linux', 'x64')).toEqual(['linux-x64.node']);
     expect(kept('win', 'x64')).toEqual(['win32-x64.node']);
@@ -92,7 +107,8 @@ describe('electron-builder.yml', () => {
   it('copies only better-sqlite3 from node_modules: everything else is bundled into main.cjs and preload.cjs', () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
     expect(Object.keys(pkg.dependencies)).toEqual(['better-sqlite3']);
-    for (const bundled of ['zod', 'exceljs', 'xlsx', 'electron-log', 'subset-font']) expect(pkg.devDependencies[bundled], bundled).toBeDefined();
+    for (const bundled of ['zod', 'exceljs', 'xlsx', 'electron-log', 'subset-font'])
+      expect(pkg.devDependencies[bundled], bundled).toBeDefined();
     expect(loadConfig().files).toContain('!node_modules/node-addon-api/**');
   });
 

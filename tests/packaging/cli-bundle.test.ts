@@ -27,7 +27,10 @@ beforeAll(async () => {
   bytes = await returnFile(taobei, { regionCode: TOWNS[0], regionName: '海明街道', year: 2024 });
   writeFileSync(join(dir, '海明街道.xlsx'), bytes);
 });
-afterAll(() => { backend.close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  backend.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Runs the bundle's runCli in a fresh Node process (not the launcher: this is the bundle itself). */
 function bundled(...args: string[]) {
@@ -48,7 +51,19 @@ describe('prebuilt CLI', () => {
     const db = join(dir, 'cli.sqlite');
     const validate = bundled('validate', '--db', db, join(dir, '海明街道.xlsx'));
     expect(validate.status, validate.stderr).toBe(0);
-    const merge = bundled('merge', '--db', db, '--region', TAOBEI_COUNTY.regionCode, '--year', '2024', join(dir, '海明街道.xlsx'), '-o', join(dir, 'county.xlsx'), '--json');
+    const merge = bundled(
+      'merge',
+      '--db',
+      db,
+      '--region',
+      TAOBEI_COUNTY.regionCode,
+      '--year',
+      '2024',
+      join(dir, '海明街道.xlsx'),
+      '-o',
+      join(dir, 'county.xlsx'),
+      '--json',
+    );
     expect(merge.status, merge.stderr).toBe(0);
     const out = JSON.parse(merge.stdout) as { verdicts: { verdict: string }[]; completeness: { reported: number } };
     expect(out.verdicts.map((v) => v.verdict)).toEqual(['accepted']);
@@ -68,8 +83,13 @@ describe('prebuilt CLI', () => {
         worker.postMessage({ id: 1, bytes: copy, fileName: '海明街道.xlsx' });
       });
       expect(answer.error).toBeUndefined();
-      const table = new Map((regions as [string, string, string][]).map(([code, name, level]) => [code, { name, level }]));
-      const expected = readForMerge(bytes, '海明街道.xlsx', { frameworks, region: (code) => (table.get(code) as never) ?? null });
+      const table = new Map(
+        (regions as [string, string, string][]).map(([code, name, level]) => [code, { name, level }]),
+      );
+      const expected = readForMerge(bytes, '海明街道.xlsx', {
+        frameworks,
+        region: (code) => (table.get(code) as never) ?? null,
+      });
       expect(answer.outcome).toEqual(expected);
     } finally {
       await worker.terminate();

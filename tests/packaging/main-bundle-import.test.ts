@@ -71,7 +71,10 @@ setTimeout(async () => {
 
 describe('bundled main process: the merge import', () => {
   it('reads more than a dozen files on dist-electron/read-worker.cjs and stores every one', () => {
-    expect(existsSync(join(REPO_ROOT, 'dist-electron', 'read-worker.cjs')), 'run npm run build first (npm test does)').toBe(true);
+    expect(
+      existsSync(join(REPO_ROOT, 'dist-electron', 'read-worker.cjs')),
+      'run npm run build first (npm test does)',
+    ).toBe(true);
     const harness = join(dir, 'harness.cjs');
     writeFileSync(harness, HARNESS);
     const result = spawnSync(process.execPath, [harness], { encoding: 'utf8', timeout: 120_000 });

@@ -48,9 +48,15 @@ describe('bundled main process', () => {
     const { calls, userData } = JSON.parse(result.stdout) as { calls: Record<string, unknown>[]; userData: string };
     const handled = calls.filter((c) => 'handle' in c).map((c) => c.handle);
     expect([...handled].sort()).toEqual([...CHANNELS].sort());
-    expect(calls.find((c) => 'window' in c)?.window).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(calls.find((c) => 'window' in c)?.window).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
     expect(calls.find((c) => 'loadURL' in c)?.loadURL).toBe('app://wdp/index.html');
-    expect(calls.find((c) => 'privileged' in c)?.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(calls.find((c) => 'privileged' in c)?.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     expect(calls.find((c) => 'served' in c)).toEqual({ served: 200, type: 'text/html; charset=utf-8' });
     expect(existsSync(join(userData, 'wdp.sqlite'))).toBe(true);
     // electron-log (bundled) writes the rotating log beside it

@@ -2,7 +2,17 @@
 // and checks what ends up in app.asar and app.asar.unpacked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { extractFile, listPackage, statFile } from '@electron/asar';
@@ -28,12 +38,20 @@ function sizeOf(path: string): number {
   return readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0);
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (c: Buffer) => { output += c.toString(); });
-    child.stderr.on('data', (c: Buffer) => { output += c.toString(); });
+    child.stdout.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output }));
   });
@@ -48,24 +66,41 @@ describe('electron-builder --dir --linux', () => {
 
   beforeAll(async () => {
     for (const built of ['dist/renderer/index.html', 'dist-electron/main.cjs', 'dist-electron/preload.cjs']) {
-      if (!existsSync(join(REPO_ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first (npm test does it before vitest).`);
+      if (!existsSync(join(REPO_ROOT, built)))
+        throw new Error(`${built} is missing: run \`npm run build\` first (npm test does it before vitest).`);
     }
     work = mkdtempSync(join(tmpdir(), 'wdp-pack-'));
     // A stand-in for the Electron distribution (the real one cannot be downloaded here): electron-builder only
     // needs the `electron` executable, which it renames to the app's executableName.
     const electronDist = join(work, 'electron-dist');
     mkdirSync(electronDist);
-    writeFileSync(join(electronDist, 'electron'), Buffer.concat([
-      Buffer.from('#!/bin/sh\necho "stand-in for Electron"\nexit 0\n# '),
-      Buffer.from(FUSE_SENTINEL), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(`${DEFAULT_WIRE}\n`),
-    ]));
+    writeFileSync(
+      join(electronDist, 'electron'),
+      Buffer.concat([
+        Buffer.from('#!/bin/sh\necho "stand-in for Electron"\nexit 0\n# '),
+        Buffer.from(FUSE_SENTINEL),
+        Buffer.from([1, DEFAULT_WIRE.length]),
+        Buffer.from(`${DEFAULT_WIRE}\n`),
+      ]),
+    );
     chmodSync(join(electronDist, 'electron'), 0o755);
     const output = join(work, 'release');
     const npx = join(dirname(process.execPath), 'npx');
-    const { code, output: log } = await run(existsSync(npx) ? npx : 'npx', [
-      'electron-builder', '--dir', '--publish', 'never', '--linux', '--x64',
-      `-c.electronDist=${electronDist}`, `-c.electronVersion=${ELECTRON_VERSION}`, `-c.directories.output=${output}`,
-    ], { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false', npm_config_offline: 'true' });
+    const { code, output: log } = await run(
+      existsSync(npx) ? npx : 'npx',
+      [
+        'electron-builder',
+        '--dir',
+        '--publish',
+        'never',
+        '--linux',
+        '--x64',
+        `-c.electronDist=${electronDist}`,
+        `-c.electronVersion=${ELECTRON_VERSION}`,
+        `-c.directories.output=${output}`,
+      ],
+      { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false', npm_config_offline: 'true' },
+    );
     if (code !== 0) throw new Error(`electron-builder exited with ${code}:\n${log}`);
     appOutDir = join(output, 'linux-unpacked');
     asarFile = join(appOutDir, 'resources', 'app.asar');
@@ -73,7 +108,9 @@ describe('electron-builder --dir --linux', () => {
     entries = new Set(listPackage(asarFile, { isPack: false }).map((p) => p.replace(/\\/g, '/').replace(/^\//, '')));
   }, PACK_TIMEOUT);
 
-  afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
 
   it('produces the executable and app.asar', () => {
     expect(existsSync(join(appOutDir, 'wdp-monitor'))).toBe(true);
@@ -83,9 +120,15 @@ describe('electron-builder --dir --linux', () => {
 
   it('holds the built main, preload, renderer, shipped data, migrations and package.json', () => {
     for (const file of [
-      'package.json', 'dist-electron/main.cjs', 'dist-electron/preload.cjs', 'dist/renderer/index.html',
-      'resources/frameworks/catalogue/health.json', 'resources/regions/regions.json', 'electron/db/migrations/0001_init.sql',
-    ]) expect(entries.has(file), file).toBe(true);
+      'package.json',
+      'dist-electron/main.cjs',
+      'dist-electron/preload.cjs',
+      'dist/renderer/index.html',
+      'resources/frameworks/catalogue/health.json',
+      'resources/regions/regions.json',
+      'electron/db/migrations/0001_init.sql',
+    ])
+      expect(entries.has(file), file).toBe(true);
     const pkg = JSON.parse(extractFile(asarFile, 'package.json').toString('utf8'));
     expect(pkg.main).toBe('dist-electron/main.cjs');
     expect(pkg.devDependencies).toBeUndefined();
@@ -102,25 +145,50 @@ describe('electron-builder --dir --linux', () => {
     const list = [...entries];
     expect(list.filter((e) => /\.(ts|tsx|map)$/.test(e))).toEqual([]);
     // Outside node_modules only the allow-listed files (and their folders) are packed.
-    const allowed = /^(package\.json|dist|dist\/renderer(\/.*)?|dist-electron(\/.*)?|resources(\/.*)?|electron|electron\/db|electron\/db\/migrations(\/\d{4}_[a-z0-9_]+\.sql)?|node_modules(\/.*)?)$/;
+    const allowed =
+      /^(package\.json|dist|dist\/renderer(\/.*)?|dist-electron(\/.*)?|resources(\/.*)?|electron|electron\/db|electron\/db\/migrations(\/\d{4}_[a-z0-9_]+\.sql)?|node_modules(\/.*)?)$/;
     expect(list.filter((e) => !allowed.test(e))).toEqual([]);
-    for (const absent of ['electron/main.ts', 'electron/cli/wdp.js', 'electron/build/bundle.js', 'vite.config.ts', 'tsconfig.json', 'resources/regions/make-regions.mjs', 'electron-builder.yml', 'package-lock.json']) {
+    for (const absent of [
+      'electron/main.ts',
+      'electron/cli/wdp.js',
+      'electron/build/bundle.js',
+      'vite.config.ts',
+      'tsconfig.json',
+      'resources/regions/make-regions.mjs',
+      'electron-builder.yml',
+      'package-lock.json',
+    ]) {
       expect(entries.has(absent), absent).toBe(false);
     }
     expect(list.some((e) => e.startsWith('node_modules/electron/'))).toBe(false);
-    expect(list.some((e) => e.startsWith('node_modules/vitest/') || e.startsWith('node_modules/playwright-core/'))).toBe(false);
+    expect(
+      list.some((e) => e.startsWith('node_modules/vitest/') || e.startsWith('node_modules/playwright-core/')),
+    ).toBe(false);
   });
 
-  it('carries better-sqlite3 only: the libraries main.cjs bundles (zod, exceljs, xlsx) and the CLI\'s subset-font are not copied again', () => {
-    for (const file of ['node_modules/better-sqlite3/package.json', 'node_modules/better-sqlite3/lib/index.js', 'node_modules/better-sqlite3/lib/binding.js']) {
+  it("carries better-sqlite3 only: the libraries main.cjs bundles (zod, exceljs, xlsx) and the CLI's subset-font are not copied again", () => {
+    for (const file of [
+      'node_modules/better-sqlite3/package.json',
+      'node_modules/better-sqlite3/lib/index.js',
+      'node_modules/better-sqlite3/lib/binding.js',
+    ]) {
       expect(entries.has(file), file).toBe(true);
     }
-    const packages = new Set([...entries].filter((e) => e.startsWith('node_modules/')).map((e) => e.split('/')[1]).filter(Boolean));
+    const packages = new Set(
+      [...entries]
+        .filter((e) => e.startsWith('node_modules/'))
+        .map((e) => e.split('/')[1])
+        .filter(Boolean),
+    );
     expect([...packages]).toEqual(['better-sqlite3']);
-    for (const prefix of ['deps/', 'src/', 'build/']) expect([...entries].some((e) => e.startsWith(`node_modules/better-sqlite3/${prefix}`)), prefix).toBe(false);
+    for (const prefix of ['deps/', 'src/', 'build/'])
+      expect(
+        [...entries].some((e) => e.startsWith(`node_modules/better-sqlite3/${prefix}`)),
+        prefix,
+      ).toBe(false);
   });
 
-  it('ships only the target platform\'s better-sqlite3 binary', () => {
+  it("ships only the target platform's better-sqlite3 binary", () => {
     const binaries = [...entries].filter((e) => e.endsWith('.node'));
     expect(binaries).toEqual(['node_modules/better-sqlite3/prebuilds/linux-x64.node']);
   });
@@ -134,7 +202,9 @@ describe('electron-builder --dir --linux', () => {
 
   it(`keeps the app code (app.asar and app.asar.unpacked) at most ${APP_CODE_LIMIT / 1024 / 1024} MB`, () => {
     const bytes = sizeOf(asarFile) + sizeOf(unpackedDir);
-    console.log(`app code: app.asar ${(sizeOf(asarFile) / 1048576).toFixed(1)} MB + unpacked ${(sizeOf(unpackedDir) / 1048576).toFixed(1)} MB`);
+    console.log(
+      `app code: app.asar ${(sizeOf(asarFile) / 1048576).toFixed(1)} MB + unpacked ${(sizeOf(unpackedDir) / 1048576).toFixed(1)} MB`,
+    );
     expect(bytes).toBeLessThanOrEqual(APP_CODE_LIMIT);
   });
 

@@ -5,12 +5,19 @@ import { MAX_IMPORT_BYTES as MAX_BYTES, MAX_REQUEST_BYTES } from '../../shared/a
 
 const MB = 1024 * 1024;
 const file = (name: string, size: number) => ({ name, size });
-const requestSize = (chunk: { size: number }[]) => chunk.reduce((n, f) => n + (f.size > MAX_BYTES ? 0 : Math.ceil(f.size / 3) * 4 + 1024), 0);
+const requestSize = (chunk: { size: number }[]) =>
+  chunk.reduce((n, f) => n + (f.size > MAX_BYTES ? 0 : Math.ceil(f.size / 3) * 4 + 1024), 0);
 
 describe('chunkFiles', () => {
   it('keeps every request under the size limit, five small files at most, every file once and in order', () => {
-    const files = [file('a', 9 * MB), file('b', 9 * MB), file('c', 200_000), file('d', 10 * MB), file('e', 30 * MB),
-      ...Array.from({ length: 12 }, (_, i) => file(`s${i}`, 300_000))];
+    const files = [
+      file('a', 9 * MB),
+      file('b', 9 * MB),
+      file('c', 200_000),
+      file('d', 10 * MB),
+      file('e', 30 * MB),
+      ...Array.from({ length: 12 }, (_, i) => file(`s${i}`, 300_000)),
+    ];
     const chunks = chunkFiles(files);
     expect(chunks.flat().map((f) => f.name)).toEqual(files.map((f) => f.name));
     for (const c of chunks) {

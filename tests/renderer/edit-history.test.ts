@@ -5,7 +5,13 @@ import { cellWrites, EditHistory } from '../../renderer/entry/edit-history.ts';
 import { createSaveQueue } from '../../renderer/entry/save-queue.ts';
 import type { CellEdit } from '../../shared/api/returns-contract.ts';
 
-const edit = (value: number | null, raw: string | null = null): CellEdit => ({ item: 'HD01', sex: 'total', value, noData: null, raw });
+const edit = (value: number | null, raw: string | null = null): CellEdit => ({
+  item: 'HD01',
+  sex: 'total',
+  value,
+  noData: null,
+  raw,
+});
 const key = (e: CellEdit) => `${e.item}.${e.sex}`;
 
 /** A back end holding cells, normalising text that parses (as the real one does), and a grid showing cells. */
@@ -21,10 +27,16 @@ function setup(options: { failOn?: (edits: CellEdit[]) => boolean } = {}) {
       sent.push(edits);
       if (options.failOn?.(edits)) throw new Error('refused');
       const previous = edits.map((e) => db.get(key(e)) ?? { ...e, value: null, noData: null, raw: null });
-      for (const e of edits) db.set(key(e), e.raw !== null && Number.isFinite(Number(e.raw)) ? { ...e, value: Number(e.raw), raw: null } : e);
+      for (const e of edits)
+        db.set(
+          key(e),
+          e.raw !== null && Number.isFinite(Number(e.raw)) ? { ...e, value: Number(e.raw), raw: null } : e,
+        );
       return { previous };
     },
-    apply: (edits) => { for (const e of edits) grid.set(key(e), e); },
+    apply: (edits) => {
+      for (const e of edits) grid.set(key(e), e);
+    },
     snapshot: (edits) => edits.map((e) => grid.get(key(e)) ?? { ...e, value: null, noData: null, raw: null }),
     changed: () => undefined,
   });

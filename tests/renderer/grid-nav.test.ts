@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ctrlJump, enterPos, fillDown, inRect, nextPos, pagePos, rectPositions, selectionStats, rectToText, selectionRect } from '../../renderer/entry/grid-nav.ts';
+import {
+  ctrlJump,
+  enterPos,
+  fillDown,
+  inRect,
+  nextPos,
+  pagePos,
+  rectPositions,
+  selectionStats,
+  rectToText,
+  selectionRect,
+} from '../../renderer/entry/grid-nav.ts';
 import { parseClipboardBlock, placeBlock } from '../../shared/returns/paste.ts';
 
 // 3 rows × 3 columns; row 1 has only 合计 (a single-value item), so its 女/男 cells are locked.
@@ -35,14 +46,29 @@ describe('Enter after Tab (Excel / WPS)', () => {
 
 describe('clipboard blocks from Excel / WPS', () => {
   it('splits rows and cells, drops the trailing newline and unquotes cells', () => {
-    expect(parseClipboardBlock('30\t9\r\n5\t1\r\n')).toEqual([['30', '9'], ['5', '1']]);
+    expect(parseClipboardBlock('30\t9\r\n5\t1\r\n')).toEqual([
+      ['30', '9'],
+      ['5', '1'],
+    ]);
     expect(parseClipboardBlock('"1,234"\t ７ \n')).toEqual([['1,234', '７']]);
     expect(parseClipboardBlock('12')).toEqual([['12']]);
   });
 
   it('places a block from the active cell and reports what falls outside', () => {
-    const { placed, clipped } = placeBlock([['1', '2', '3'], ['4', '5', '6']], 1, 1, 2, 3);
-    expect(placed).toEqual([{ row: 1, col: 1, text: '1' }, { row: 1, col: 2, text: '2' }]);
+    const { placed, clipped } = placeBlock(
+      [
+        ['1', '2', '3'],
+        ['4', '5', '6'],
+      ],
+      1,
+      1,
+      2,
+      3,
+    );
+    expect(placed).toEqual([
+      { row: 1, col: 1, text: '1' },
+      { row: 1, col: 2, text: '2' },
+    ]);
     expect(clipped).toBe(4);
   });
 });
@@ -57,7 +83,10 @@ describe('block selection', () => {
   });
 
   it('copies as Excel/WPS text', () => {
-    const values = [['30', '9', ''], ['5', '1', '']];
+    const values = [
+      ['30', '9', ''],
+      ['5', '1', ''],
+    ];
     expect(rectToText({ top: 0, left: 0, bottom: 1, right: 1 }, (p) => values[p.row][p.col])).toBe('30\t9\r\n5\t1\r\n');
   });
 });
@@ -83,7 +112,10 @@ describe('spreadsheet moves and fills', () => {
     expect(selectionStats([null, 2], 2)).toEqual({ sum: 2, count: 2, average: 2, numbers: 1 });
     expect(rectPositions({ top: 0, left: 1, bottom: 1, right: 2 })).toHaveLength(4);
     const text = ({ row, col }: { row: number; col: number }) => `${row}${col}`;
-    expect(fillDown({ top: 1, left: 0, bottom: 3, right: 0 }, text)).toEqual([{ pos: { row: 2, col: 0 }, text: '10' }, { pos: { row: 3, col: 0 }, text: '10' }]);
+    expect(fillDown({ top: 1, left: 0, bottom: 3, right: 0 }, text)).toEqual([
+      { pos: { row: 2, col: 0 }, text: '10' },
+      { pos: { row: 3, col: 0 }, text: '10' },
+    ]);
     expect(fillDown({ top: 2, left: 1, bottom: 2, right: 1 }, text)).toEqual([{ pos: { row: 2, col: 1 }, text: '11' }]);
     expect(fillDown({ top: 0, left: 1, bottom: 0, right: 1 }, text)).toEqual([]);
   });

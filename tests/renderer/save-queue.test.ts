@@ -4,14 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { createSaveQueue, type SaveState } from '../../renderer/entry/save-queue.ts';
 
 const deferred = () => {
-  let resolve!: () => void; let reject!: (e: Error) => void;
-  const promise = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
+  let resolve!: () => void;
+  let reject!: (e: Error) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
   return { promise, resolve, reject };
 };
 
 function queue() {
   const states: SaveState[] = [];
-  const q = createSaveQueue({ onChange: (s) => states.push(s), messageOf: (e) => (e as Error).message, now: () => '10:00:00' });
+  const q = createSaveQueue({
+    onChange: (s) => states.push(s),
+    messageOf: (e) => (e as Error).message,
+    now: () => '10:00:00',
+  });
   return { q, states };
 }
 
@@ -20,8 +28,20 @@ describe('save queue', () => {
     const { q } = queue();
     const log: string[] = [];
     const first = deferred();
-    void q.enqueue(async () => { log.push('start 1'); await first.promise; log.push('end 1'); }, () => undefined);
-    void q.enqueue(async () => { log.push('start 2'); }, () => undefined);
+    void q.enqueue(
+      async () => {
+        log.push('start 1');
+        await first.promise;
+        log.push('end 1');
+      },
+      () => undefined,
+    );
+    void q.enqueue(
+      async () => {
+        log.push('start 2');
+      },
+      () => undefined,
+    );
     await Promise.resolve();
     expect(q.state().pending).toBe(2);
     expect(log).toEqual(['start 1']);
@@ -35,8 +55,18 @@ describe('save queue', () => {
     const { q, states } = queue();
     const failures: string[] = [];
     let ran = false;
-    void q.enqueue(async () => { throw new Error('磁盘已满'); }, (m) => failures.push(m));
-    void q.enqueue(async () => { ran = true; }, () => undefined);
+    void q.enqueue(
+      async () => {
+        throw new Error('磁盘已满');
+      },
+      (m) => failures.push(m),
+    );
+    void q.enqueue(
+      async () => {
+        ran = true;
+      },
+      () => undefined,
+    );
     await q.flush();
     expect(failures).toEqual(['磁盘已满']);
     expect(ran).toBe(true);
@@ -50,7 +80,13 @@ describe('save queue', () => {
     const { q } = queue();
     const d = deferred();
     let done = false;
-    void q.enqueue(() => d.promise.then(() => { done = true; }), () => undefined);
+    void q.enqueue(
+      () =>
+        d.promise.then(() => {
+          done = true;
+        }),
+      () => undefined,
+    );
     const flushed = q.flush().then(() => done);
     d.resolve();
     expect(await flushed).toBe(true);

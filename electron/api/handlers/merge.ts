@@ -11,14 +11,29 @@ import { importFolderFiles, pickFolder } from '../../merge/folder-import.ts';
 import { cancelImport, importProgress, stageFiles, startImport } from '../../merge/import-operation.ts';
 import { acceptVersion, latestReviews, sendBack, versionIssues } from '../../merge/review.ts';
 import {
-  beginImport, breakdown, chooseSubmission, entryOverlay, mergeResult, officeOf, overview, received, resubmissions, submissionSummary,
+  beginImport,
+  breakdown,
+  chooseSubmission,
+  entryOverlay,
+  mergeResult,
+  officeOf,
+  overview,
+  received,
+  resubmissions,
+  submissionSummary,
 } from '../../merge/merge-service.ts';
 
 export const mergeHandlers = (ctx: AppContext): DomainHandlers<'merge'> => ({
   'merge:overview': (input) => overview(ctx, input),
   'merge:begin-import': (input) => beginImport(ctx, input),
-  'merge:import-files': ({ files, ...input }) => importBatch(ctx, officeOf(ctx, input), input.year,
-    files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.bytesBase64, 'base64') })), excelReturnReader(ctx)),
+  'merge:import-files': ({ files, ...input }) =>
+    importBatch(
+      ctx,
+      officeOf(ctx, input),
+      input.year,
+      files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.bytesBase64, 'base64') })),
+      excelReturnReader(ctx),
+    ),
   'merge:pick-folder': (input) => pickFolder(ctx, input),
   'merge:import-folder-files': (input) => importFolderFiles(ctx, input),
   'merge:import-stage': (input) => stageFiles(ctx, input),
@@ -44,12 +59,17 @@ export const mergeHandlers = (ctx: AppContext): DomainHandlers<'merge'> => ({
     const file = writeReceipt(ctx, officeOf(ctx, input), input.year, submissionId);
     return { fileName: file.fileName, bytesBase64: file.bytes.toString('base64') };
   },
-  'merge:set-deadline': ({ deadline, ...input }) => ({ deadline: setDeadline(ctx, officeOf(ctx, input), input.year, deadline) }),
+  'merge:set-deadline': ({ deadline, ...input }) => ({
+    deadline: setDeadline(ctx, officeOf(ctx, input), input.year, deadline),
+  }),
   'merge:overdue': (input) => overdueList(ctx, officeOf(ctx, input), input.year, input.deadline),
   'merge:overdue-print': (input) => renderOverdue(overdueList(ctx, officeOf(ctx, input), input.year)),
   'merge:overdue-export': async (input) => {
     const list = overdueList(ctx, officeOf(ctx, input), input.year, input.deadline);
-    return { fileName: MESSAGES.merge.overdue.fileName(list.office.name, list.year), bytesBase64: (await overdueWorkbook(list)).toString('base64') };
+    return {
+      fileName: MESSAGES.merge.overdue.fileName(list.office.name, list.year),
+      bytesBase64: (await overdueWorkbook(list)).toString('base64'),
+    };
   },
   'merge:export': async (input) => {
     const file = await exportMergedReturn(ctx, officeOf(ctx, input), input.year);

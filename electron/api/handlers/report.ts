@@ -4,7 +4,8 @@ import { annualReport, evaluationReport, returnForm } from '../../report/report-
 import type { DomainHandlers } from '../handler-types.ts';
 
 export const reportHandlers = (ctx: AppContext): DomainHandlers<'report'> => ({
-  'report:return-form': ({ regionCode, year, planId, withPrevious }) => returnForm(ctx, { regionCode, year, planId, withPrevious }),
+  'report:return-form': ({ regionCode, year, planId, withPrevious }) =>
+    returnForm(ctx, { regionCode, year, planId, withPrevious }),
   'report:annual': ({ regionCode, year, planId, fonts }) => {
     const { model, ...printable } = annualReport(ctx, { regionCode, year, planId }, fonts);
     return { ...printable, headline: headlineFrom(model.counts) };

@@ -12,9 +12,24 @@ const D = MESSAGES.openData.database;
 /** One 指标评估 row as a line of the table: tab-separated, tabs and line breaks in text made spaces. */
 function tableLine(r: LongRow): string {
   const area = areaOfRow(r);
-  const alerts = [r.hardToMeet ? ALERT_LABEL.hardToMeet : '', r.volatile ? ALERT_LABEL.volatile : ''].filter(Boolean).join('、');
-  return [r.regionName, r.regionCode, String(r.year), area ? MESSAGES.areaShortNames[area] : '', r.code, r.name, r.value === null ? '' : formatRaw(r.value), r.unit,
-    r.target ?? '', r.verdict ? VERDICT_LABEL[r.verdict] : '', alerts].map((t) => t.replace(/[\t\r\n]+/g, ' ')).join('\t');
+  const alerts = [r.hardToMeet ? ALERT_LABEL.hardToMeet : '', r.volatile ? ALERT_LABEL.volatile : '']
+    .filter(Boolean)
+    .join('、');
+  return [
+    r.regionName,
+    r.regionCode,
+    String(r.year),
+    area ? MESSAGES.areaShortNames[area] : '',
+    r.code,
+    r.name,
+    r.value === null ? '' : formatRaw(r.value),
+    r.unit,
+    r.target ?? '',
+    r.verdict ? VERDICT_LABEL[r.verdict] : '',
+    alerts,
+  ]
+    .map((t) => t.replace(/[\t\r\n]+/g, ' '))
+    .join('\t');
 }
 
 /**
@@ -36,7 +51,10 @@ export const dataCommand: CliCommand = {
     let rows: number;
     if (format === 'table') {
       const view = await call(backend, 'open-data:database', {
-        regionCode: region, planId: plan, pivot: null, maxRows: 1_000_000,
+        regionCode: region,
+        planId: plan,
+        pivot: null,
+        maxRows: 1_000_000,
         filter: { regionCodes: [], fromYear, toYear, area: null, text: '', verdicts: [] },
       });
       if (view.total === 0) {
@@ -44,7 +62,19 @@ export const dataCommand: CliCommand = {
         return 1;
       }
       const C = D.columns;
-      const header = [C.unit, MESSAGES.openData.headers.regionCode, C.year, C.area, C.code, C.name, C.value, MESSAGES.openData.headers.unit, C.target, C.verdict, C.alert].join('\t');
+      const header = [
+        C.unit,
+        MESSAGES.openData.headers.regionCode,
+        C.year,
+        C.area,
+        C.code,
+        C.name,
+        C.value,
+        MESSAGES.openData.headers.unit,
+        C.target,
+        C.verdict,
+        C.alert,
+      ].join('\t');
       if (args.flags.json && !out) {
         io.out(JSON.stringify({ ok: true, region: view.regionName, returns: view.returns, rows: view.rows }, null, 1));
         return 0;
@@ -52,10 +82,20 @@ export const dataCommand: CliCommand = {
       text = [header, ...view.rows.map(tableLine)].join('\n');
       rows = view.rows.length;
     } else {
-      const file = await call(backend, 'open-data:export', { regionCode: region, withChildren: true, fromYear, toYear, format: format === 'json' ? 'json' : 'csv', planId: plan });
+      const file = await call(backend, 'open-data:export', {
+        regionCode: region,
+        withChildren: true,
+        fromYear,
+        toYear,
+        format: format === 'json' ? 'json' : 'csv',
+        planId: plan,
+      });
       if (out) return writeOutputFile(out, file.bytesBase64, io, MESSAGES.openData.cli.written(out, file.rows)) ? 0 : 2;
       // to standard output without the byte-order mark (that is for files opened by Excel)
-      text = Buffer.from(file.bytesBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '').replace(/\r?\n$/, '');
+      text = Buffer.from(file.bytesBase64, 'base64')
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .replace(/\r?\n$/, '');
       rows = file.rows;
     }
     if (!out) {

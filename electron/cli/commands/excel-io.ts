@@ -13,11 +13,24 @@ import { flagString, UsageError, type CliIo, type ParsedArgs } from '../command.
 const E = MESSAGES.excel;
 
 /** The file as base64, or a report saying why it cannot be read (missing, a folder, far too large). */
-export function readInputFile(path: string): { fileName: string; bytesBase64: string } | { fileName: string; report: ImportReport } {
+export function readInputFile(
+  path: string,
+): { fileName: string; bytesBase64: string } | { fileName: string; report: ImportReport } {
   const fileName = basename(path);
   const refuse = (code: string, message: string) => ({
     fileName,
-    report: buildImportReport({ fileName, readable: false, identity: null, evaluation: null, framework: null, problems: locateProblems([{ severity: 'error', code, sheet: null, cell: null, item: null, message }], fileName, []) }),
+    report: buildImportReport({
+      fileName,
+      readable: false,
+      identity: null,
+      evaluation: null,
+      framework: null,
+      problems: locateProblems(
+        [{ severity: 'error', code, sheet: null, cell: null, item: null, message }],
+        fileName,
+        [],
+      ),
+    }),
   });
   try {
     const size = statSync(path).size;
@@ -30,7 +43,12 @@ export function readInputFile(path: string): { fileName: string; bytesBase64: st
 }
 
 /** Writes -o; false (after saying why in Chinese) when it cannot. `said` is printed on success (null: nothing). */
-export function writeOutputFile(path: string, bytes: string | Buffer, io: CliIo, said: string | null = E.cli.written(path)): boolean {
+export function writeOutputFile(
+  path: string,
+  bytes: string | Buffer,
+  io: CliIo,
+  said: string | null = E.cli.written(path),
+): boolean {
   try {
     writeFileSync(path, typeof bytes === 'string' ? Buffer.from(bytes, 'base64') : bytes);
     if (said !== null) io.out(said);
@@ -50,19 +68,30 @@ export function printReport(report: ImportReport, io: CliIo): void {
   }
   if (report.problems.length === 0) return;
   io.out(E.cli.problemHeader);
-  for (const p of report.problems) io.out([E.result.severity[p.severity], p.location, p.item ?? '', p.message].join('\t'));
+  for (const p of report.problems)
+    io.out([E.result.severity[p.severity], p.location, p.item ?? '', p.message].join('\t'));
 }
 
 /** --region, --year and -o of `wdp export` / `wdp template` (required and checked by their declarations). */
 export function regionYearOutput(args: ParsedArgs): { region: string; year: number; output: string } {
-  return { region: flagString(args, 'region')!, year: Number(flagString(args, 'year')), output: flagString(args, 'output')! };
+  return {
+    region: flagString(args, 'region')!,
+    year: Number(flagString(args, 'year')),
+    output: flagString(args, 'output')!,
+  };
 }
 
 /** --plan names a plan on this machine and --year lies in its period (or is its base year); else a usage error. */
 export async function checkPlanYear(backend: AppBackend, planId: string, year: number): Promise<void> {
   const plans = await call(backend, 'plans:list', {});
   const found = plans.find((p) => p.plan.id === planId);
-  if (!found) throw new UsageError(MESSAGES.cli.badPlan(planId, plans.map((p) => p.plan.id)));
+  if (!found)
+    throw new UsageError(
+      MESSAGES.cli.badPlan(
+        planId,
+        plans.map((p) => p.plan.id),
+      ),
+    );
   const { period, baselineYear } = found.plan;
   if ((year < period.start || year > period.end) && year !== baselineYear) {
     throw new UsageError(MESSAGES.cli.yearOutsidePlan(year, planId, period.start, period.end, baselineYear));

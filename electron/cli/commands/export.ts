@@ -8,7 +8,12 @@ import { writeOpenDataFile } from './export-data.ts';
 const E = MESSAGES.excel.cli;
 
 /** The open-data formats by their CLI name (long-csv is the contract's csv). */
-const DATA: Record<string, OpenDataFormat> = { 'long-csv': 'csv', json: 'json', 'dhis2-json': 'dhis2-json', adx: 'adx' };
+const DATA: Record<string, OpenDataFormat> = {
+  'long-csv': 'csv',
+  json: 'json',
+  'dhis2-json': 'dhis2-json',
+  adx: 'adx',
+};
 
 /**
  * wdp export --region <code> --year <y> [--plan <id>] -o FILE                      one return as the Excel form
@@ -24,19 +29,31 @@ export const exportCommand: CliCommand = {
     const yearFlag = flagString(args, 'year');
     const from = flagString(args, 'from');
     const to = flagString(args, 'to');
-    if (yearFlag !== undefined && (from !== undefined || to !== undefined)) throw new UsageError(MESSAGES.cli.yearAndRange);
+    if (yearFlag !== undefined && (from !== undefined || to !== undefined))
+      throw new UsageError(MESSAGES.cli.yearAndRange);
     if (format !== 'form') {
-      if (yearFlag === undefined && (from === undefined || to === undefined)) throw new UsageError(MESSAGES.cli.dataNeedsYears(format));
+      if (yearFlag === undefined && (from === undefined || to === undefined))
+        throw new UsageError(MESSAGES.cli.dataNeedsYears(format));
       return writeOpenDataFile(backend, args, io, {
-        region, output, plan, format: DATA[format], withChildren: args.flags['with-children'] === true,
-        fromYear: Number(yearFlag ?? from), toYear: Number(yearFlag ?? to),
+        region,
+        output,
+        plan,
+        format: DATA[format],
+        withChildren: args.flags['with-children'] === true,
+        fromYear: Number(yearFlag ?? from),
+        toYear: Number(yearFlag ?? to),
       });
     }
     if (yearFlag === undefined) throw new UsageError(MESSAGES.cli.formNeedsYear);
     const year = Number(yearFlag);
-    const candidates = (await call(backend, 'returns:list', { regionCode: region })).filter((r) => r.year === year && (!plan || r.planId === plan));
+    const candidates = (await call(backend, 'returns:list', { regionCode: region })).filter(
+      (r) => r.year === year && (!plan || r.planId === plan),
+    );
     if (candidates.length === 0) {
-      const name = await call(backend, 'regions:get', { code: region }).then((r) => `${r.name}（${region}）`, () => region);
+      const name = await call(backend, 'regions:get', { code: region }).then(
+        (r) => `${r.name}（${region}）`,
+        () => region,
+      );
       io.err(E.noReturn(name, year));
       return 1;
     }

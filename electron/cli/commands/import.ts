@@ -22,9 +22,10 @@ export const importCommand: CliCommand = {
       if (!report.readable) return 2;
       return report.written ? 0 : 1;
     }
-    const result = 'report' in input
-      ? { ...input.report, written: false, returnId: null }
-      : await call(backend, 'excel:import', { ...input, acceptWarnings: args.flags.yes === true });
+    const result =
+      'report' in input
+        ? { ...input.report, written: false, returnId: null }
+        : await call(backend, 'excel:import', { ...input, acceptWarnings: args.flags.yes === true });
     if (args.flags.json) io.out(JSON.stringify(result, null, 2));
     else {
       printReport(result, io);

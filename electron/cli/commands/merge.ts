@@ -37,7 +37,11 @@ export const mergeCommand: CliCommand = {
     let started: Output<'merge:import-start'>;
     try {
       // the CLI reads up to 100 files in its own thread (faster than starting workers); the folder walk and its caps are the operation's
-      started = await call(backend, 'merge:import-start', { ...where, source: { kind: 'paths', paths: args.positionals }, offMainThread: false });
+      started = await call(backend, 'merge:import-start', {
+        ...where,
+        source: { kind: 'paths', paths: args.positionals },
+        offMainThread: false,
+      });
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'refused')) throw error;
       io.err(error.message); // a folder over the caps: refused whole, nothing read
@@ -50,7 +54,11 @@ export const mergeCommand: CliCommand = {
     }
     const kept: FileVerdict[] = [];
     const print = (v: FileVerdict) => {
-      const who = v.supplier ? (v.supplier.department ? MESSAGES.merge.departmentName(v.supplier.department) : v.supplier.name) : '—';
+      const who = v.supplier
+        ? v.supplier.department
+          ? MESSAGES.merge.departmentName(v.supplier.department)
+          : v.supplier.name
+        : '—';
       io.out(C.fileLine(v.fileName, MESSAGES.merge.verdict[v.verdict], who));
       for (const p of v.problems) if (p.severity !== 'info') io.out(C.reasonLine(p.location, p.message));
     };
@@ -61,10 +69,15 @@ export const mergeCommand: CliCommand = {
     const tty = Boolean(process.stderr.isTTY);
     const showProgress = Boolean(args.flags.progress) || tty;
     let shown = false;
-    const clear = () => { if (shown && tty) process.stderr.write('\r\x1b[2K'); shown = false; };
+    const clear = () => {
+      if (shown && tty) process.stderr.write('\r\x1b[2K');
+      shown = false;
+    };
     let lastStored = -1;
     const operationId = started.operationId;
-    const interrupt = () => { void call(backend, 'merge:import-cancel', { operationId }).catch(() => {}); };
+    const interrupt = () => {
+      void call(backend, 'merge:import-cancel', { operationId }).catch(() => {});
+    };
     process.once('SIGINT', interrupt);
     let last: ImportProgress;
     try {
@@ -75,11 +88,20 @@ export const mergeCommand: CliCommand = {
           kept.push(...p.verdicts);
           if (!json) p.verdicts.forEach(print);
         }
-        if (p.state !== 'running') { clear(); last = p; break; }
+        if (p.state !== 'running') {
+          clear();
+          last = p;
+          break;
+        }
         if (showProgress) {
           const line = C.progress(p.read, p.total, p.stored, p.current);
-          if (tty) { process.stderr.write(`\r\x1b[2K${line}`); shown = true; }
-          else if (p.stored !== lastStored) { io.err(line); lastStored = p.stored; }
+          if (tty) {
+            process.stderr.write(`\r\x1b[2K${line}`);
+            shown = true;
+          } else if (p.stored !== lastStored) {
+            io.err(line);
+            lastStored = p.stored;
+          }
         }
       }
     } finally {
@@ -102,11 +124,34 @@ export const mergeCommand: CliCommand = {
       written = out;
     }
     if (json) {
-      io.out(JSON.stringify({ office: overview.office, year, verdicts: kept, skipped: started.skipped, completeness: overview.completeness, headline, children: overview.children.map((c) => ({ code: c.code, name: c.name, state: c.state, file: c.submission?.fileName ?? null })), written }, null, 2));
+      io.out(
+        JSON.stringify(
+          {
+            office: overview.office,
+            year,
+            verdicts: kept,
+            skipped: started.skipped,
+            completeness: overview.completeness,
+            headline,
+            children: overview.children.map((c) => ({
+              code: c.code,
+              name: c.name,
+              state: c.state,
+              file: c.submission?.fileName ?? null,
+            })),
+            written,
+          },
+          null,
+          2,
+        ),
+      );
     } else {
       io.out('');
-      io.out(`${C.officeYear(overview.office.name, year)} ${C.completeness}${MESSAGES.merge.page.rate(overview.completeness)}`);
-      for (const c of overview.children) if (c.state !== 'reported') io.out(C.childLine(c.name, c.code, MESSAGES.merge.state[c.state]));
+      io.out(
+        `${C.officeYear(overview.office.name, year)} ${C.completeness}${MESSAGES.merge.page.rate(overview.completeness)}`,
+      );
+      for (const c of overview.children)
+        if (c.state !== 'reported') io.out(C.childLine(c.name, c.code, MESSAGES.merge.state[c.state]));
       if (written) io.out(C.written(written));
     }
     return last.counts.rejected > 0 ? 3 : 0;

@@ -16,7 +16,10 @@ export function isOpenDataFile(path: string): boolean {
     const fd = openSync(path, 'r');
     try {
       const buf = Buffer.alloc(4096);
-      head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8').replace(/^\uFEFF/, '');
+      head = buf
+        .subarray(0, readSync(fd, buf, 0, buf.length, 0))
+        .toString('utf8')
+        .replace(/^\uFEFF/, '');
     } finally {
       closeSync(fd);
     }
@@ -35,5 +38,6 @@ export function printOpenDataReport(report: OpenDataReport, io: CliIo): void {
   for (const r of report.returns) io.out(MESSAGES.openData.ui.returnLine(r.regionName, r.regionCode, r.year, r.cells));
   if (report.problems.length === 0) return;
   io.out(MESSAGES.excel.cli.problemHeader);
-  for (const p of report.problems) io.out([MESSAGES.excel.result.severity[p.severity], p.location, p.item ?? '', p.message].join('\t'));
+  for (const p of report.problems)
+    io.out([MESSAGES.excel.result.severity[p.severity], p.location, p.item ?? '', p.message].join('\t'));
 }

@@ -34,7 +34,8 @@ export const overdueCommand: CliCommand = {
     }
     io.out(T.title(list.office.name, year));
     io.out(T.meta(list.deadline ?? '', list.asOf, list.daysLate, list.rows.length, list.total));
-    for (const r of list.rows) io.out(T.cli.line(r.name, r.code, T.state[r.state], r.contact?.filler ?? '', r.contact?.phone ?? ''));
+    for (const r of list.rows)
+      io.out(T.cli.line(r.name, r.code, T.state[r.state], r.contact?.filler ?? '', r.contact?.phone ?? ''));
     // the short text to copy into a message (as on the 汇总 page)
     if (list.message) io.out(`\n${list.message}`);
     if (out) io.out(T.cli.written(out));

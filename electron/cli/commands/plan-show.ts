@@ -15,11 +15,13 @@ export const planCommand: CliCommand = {
       io.err(MESSAGES.cli.missingSubcommand('plan', ['show', 'new', 'edit', 'local', 'import', 'export']));
       return 2;
     }
-    const { framework, retired } = await call(backend, 'plans:get-framework', { planId }).catch(async (error: unknown) => {
-      if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
-      const ids = (await call(backend, 'plans:list', {})).map((p) => p.plan.id);
-      throw new AppError('not_found', MESSAGES.cli.unknownPlan(planId, ids));
-    });
+    const { framework, retired } = await call(backend, 'plans:get-framework', { planId }).catch(
+      async (error: unknown) => {
+        if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
+        const ids = (await call(backend, 'plans:list', {})).map((p) => p.plan.id);
+        throw new AppError('not_found', MESSAGES.cli.unknownPlan(planId, ids));
+      },
+    );
     if (args.flags.json) {
       io.out(JSON.stringify({ framework, retired }, null, 2));
       return 0;
@@ -31,7 +33,9 @@ export const planCommand: CliCommand = {
       for (const target of area.targets) {
         const indicator = indicators.get(target.indicator)!;
         const where = `${target.source.section}${target.source.item}`;
-        io.out(`  ${target.indicator}\t${indicator.name}\t${target.text}\t${describeRule(target.rule, indicator)}\t${where}`);
+        io.out(
+          `  ${target.indicator}\t${indicator.name}\t${target.text}\t${describeRule(target.rule, indicator)}\t${where}`,
+        );
       }
     }
     return 0;

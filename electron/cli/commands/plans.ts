@@ -12,7 +12,16 @@ export const plansCommand: CliCommand = {
     }
     io.out(MESSAGES.cli.planHeader);
     for (const p of plans) {
-      io.out([p.plan.id, `v${p.version}`, p.targets, MESSAGES.cli.planName(p.plan.name, p.plan.status === '征求意见稿'), p.plan.region.fullName, `${p.plan.period.start}–${p.plan.period.end}`].join('\t'));
+      io.out(
+        [
+          p.plan.id,
+          `v${p.version}`,
+          p.targets,
+          MESSAGES.cli.planName(p.plan.name, p.plan.status === '征求意见稿'),
+          p.plan.region.fullName,
+          `${p.plan.period.start}–${p.plan.period.end}`,
+        ].join('\t'),
+      );
     }
     return 0;
   },

@@ -26,13 +26,23 @@ export const reportCommand: CliCommand = {
     const year = YearSchema.safeParse(Number(yearText));
     // an evaluation report may leave the year to the plan; the annual report needs it
     if (kind === 'annual' && yearText === undefined) throw new UsageError(MESSAGES.cli.missingFlag('--year'));
-    if (!region.success) throw new UsageError(MESSAGES.cli.badValue('--region', flagString(args, 'region') ?? '', MESSAGES.cli.form.region));
+    if (!region.success)
+      throw new UsageError(
+        MESSAGES.cli.badValue('--region', flagString(args, 'region') ?? '', MESSAGES.cli.form.region),
+      );
     const output = flagString(args, 'output');
     const planId = flagString(args, 'plan');
     // the same contract calls as the print page; with fonts, the report again with the embedded subset
-    const fetch = (fonts?: FontSetup) => (evaluation.success
-      ? call(backend, 'report:evaluation', { regionCode: region.data, kind: evaluation.data, year: year.success ? year.data : undefined, planId, fonts })
-      : call(backend, 'report:annual', { regionCode: region.data, year: year.data!, planId, fonts }));
+    const fetch = (fonts?: FontSetup) =>
+      evaluation.success
+        ? call(backend, 'report:evaluation', {
+            regionCode: region.data,
+            kind: evaluation.data,
+            year: year.success ? year.data : undefined,
+            planId,
+            fonts,
+          })
+        : call(backend, 'report:annual', { regionCode: region.data, year: year.data!, planId, fonts });
     let report = await fetch();
     let fonts: { family: string; bytes: number } | null = null;
     if (!args.flags['system-fonts'] && (output || !args.flags.json)) {

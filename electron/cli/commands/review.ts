@@ -18,7 +18,14 @@ import { writeOutputFile } from './excel-io.ts';
 
 const J = MESSAGES.cli.journey;
 
-interface Target { year: number; regionCode?: string; planId?: string; unit: string; submissionId: number; fileName: string }
+interface Target {
+  year: number;
+  regionCode?: string;
+  planId?: string;
+  unit: string;
+  submissionId: number;
+  fileName: string;
+}
 
 /** The unit named by --unit or --department, and its current version at this office (refused when none). */
 async function currentVersion(args: ParsedArgs, backend: AppBackend): Promise<Target> {
@@ -26,7 +33,11 @@ async function currentVersion(args: ParsedArgs, backend: AppBackend): Promise<Ta
   const department = flagString(args, 'department');
   if (!unit && !department) throw new UsageError(J.unitNeeded);
   if (unit && department) throw new UsageError(J.unitOrDepartment);
-  const where = { year: Number(flagString(args, 'year')), regionCode: flagString(args, 'region'), planId: flagString(args, 'plan') };
+  const where = {
+    year: Number(flagString(args, 'year')),
+    regionCode: flagString(args, 'region'),
+    planId: flagString(args, 'plan'),
+  };
   const overview: Overview = await call(backend, 'merge:overview', where);
   const found = unit
     ? overview.children.find((c) => c.code === unit)
@@ -48,21 +59,53 @@ export const reviewCommand: CliCommand = {
     if (decision === 'send-back' && !out) throw new UsageError(J.sendBackNeedsOutput);
     if ((cell === undefined) !== (cellRemark === undefined)) throw new UsageError(J.cellNeedsRemark);
     const [item, sex, extra] = cell?.split('.') ?? [];
-    if (cell !== undefined && (!item || extra !== undefined || !SexColumnSchema.safeParse(sex).success)) throw new UsageError(J.badCell(cell));
+    if (cell !== undefined && (!item || extra !== undefined || !SexColumnSchema.safeParse(sex).success))
+      throw new UsageError(J.badCell(cell));
     const t = await currentVersion(args, backend);
     const where = { year: t.year, regionCode: t.regionCode, planId: t.planId, submissionId: t.submissionId };
     if (decision === 'accept') {
       const summary = await call(backend, 'merge:accept', { ...where, remark });
-      return done(io, args, { unit: t.unit, decision, submissionId: t.submissionId, fileName: t.fileName, review: summary.review, remarks: 0, written: null }, J.accepted(t.unit, t.fileName));
+      return done(
+        io,
+        args,
+        {
+          unit: t.unit,
+          decision,
+          submissionId: t.submissionId,
+          fileName: t.fileName,
+          review: summary.review,
+          remarks: 0,
+          written: null,
+        },
+        J.accepted(t.unit, t.fileName),
+      );
     }
     // as the 汇总 page's 退回 form pre-fills it: each error and warning of the version a cell remark
     const issues = await call(backend, 'merge:version-issues', where);
-    const remarks = issues.filter((i) => i.severity !== 'info')
-      .map((i) => ({ item: i.item, sex: i.sex, problem: i.message.slice(0, 300), remark: MESSAGES.merge.review.prefill }));
+    const remarks = issues
+      .filter((i) => i.severity !== 'info')
+      .map((i) => ({
+        item: i.item,
+        sex: i.sex,
+        problem: i.message.slice(0, 300),
+        remark: MESSAGES.merge.review.prefill,
+      }));
     if (cell !== undefined) remarks.push({ item, sex: SexColumnSchema.parse(sex), problem: '', remark: cellRemark! });
     const file = await call(backend, 'merge:send-back', { ...where, review: { overall: remark, remarks } });
     if (!writeOutputFile(out!, file.bytesBase64, io, null)) return 2;
-    return done(io, args, { unit: t.unit, decision, submissionId: t.submissionId, fileName: t.fileName, remarks: remarks.length, written: out! }, J.sentBack(t.unit, remarks.length, out!));
+    return done(
+      io,
+      args,
+      {
+        unit: t.unit,
+        decision,
+        submissionId: t.submissionId,
+        fileName: t.fileName,
+        remarks: remarks.length,
+        written: out!,
+      },
+      J.sentBack(t.unit, remarks.length, out!),
+    );
   },
 };
 
@@ -77,19 +120,39 @@ export const receiptCommand: CliCommand = {
     const [sub, file] = args.positionals;
     if (sub === 'import') {
       let bytes: Buffer;
-      try { bytes = readFileSync(file); } catch (error) { throw new AppError('not_found', MESSAGES.excel.cli.cannotRead(basename(file), systemReason(error))); }
-      const r = await call(backend, 'returns:import-receipt', { fileName: basename(file), bytesBase64: bytes.toString('base64') });
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        throw new AppError('not_found', MESSAGES.excel.cli.cannotRead(basename(file), systemReason(error)));
+      }
+      const r = await call(backend, 'returns:import-receipt', {
+        fileName: basename(file),
+        bytesBase64: bytes.toString('base64'),
+      });
       const view = await call(backend, 'returns:get', { returnId: r.returnId });
       const status = view.summary.status;
       if (args.flags.json) io.out(JSON.stringify({ ...r, status }, null, 2));
-      else { io.out(r.message); io.out(J.status(MESSAGES.returns.status[status])); }
+      else {
+        io.out(r.message);
+        io.out(J.status(MESSAGES.returns.status[status]));
+      }
       return 0;
     }
     const t = await currentVersion(args, backend);
     const out = flagString(args, 'output')!;
-    const receipt = await call(backend, 'merge:receipt', { year: t.year, regionCode: t.regionCode, planId: t.planId, submissionId: t.submissionId });
+    const receipt = await call(backend, 'merge:receipt', {
+      year: t.year,
+      regionCode: t.regionCode,
+      planId: t.planId,
+      submissionId: t.submissionId,
+    });
     if (!writeOutputFile(out, receipt.bytesBase64, io, null)) return 2;
     const body = JSON.parse(Buffer.from(receipt.bytesBase64, 'base64').toString('utf8')) as unknown;
-    return done(io, args, { unit: t.unit, submissionId: t.submissionId, written: out, receipt: body }, J.receiptWritten(t.unit, out));
+    return done(
+      io,
+      args,
+      { unit: t.unit, submissionId: t.submissionId, written: out, receipt: body },
+      J.receiptWritten(t.unit, out),
+    );
   },
 };

@@ -33,7 +33,8 @@ export const validateCommand: CliCommand = {
     }
     const report = checkedVerdict('report' in input ? input.report : await call(backend, 'excel:validate', input));
     // the file's targets with the figures the report and the app show for the same values
-    if (args.flags.json) io.out(JSON.stringify({ ...report, headline: report.summary ? headlineOf(report.summary) : null }, null, 2));
+    if (args.flags.json)
+      io.out(JSON.stringify({ ...report, headline: report.summary ? headlineOf(report.summary) : null }, null, 2));
     else printReport(report, io);
     if (!report.readable) return 2;
     return report.counts.errors > 0 || report.counts.warnings > 0 ? 1 : 0;

@@ -9,6 +9,17 @@ export function clearReturnContent(db: Database, returnId: number): void {
 }
 
 /** The framework version and level a return is held under (an import may bring a return entered under another version). */
-export function setReturnFramework(db: Database, returnId: number, frameworkVersion: number, level: 'township' | 'county' | 'city', at: string): void {
-  db.prepare('UPDATE returns SET framework_version = ?, level = ?, updated_at = ? WHERE id = ?').run(frameworkVersion, level, at, returnId);
+export function setReturnFramework(
+  db: Database,
+  returnId: number,
+  frameworkVersion: number,
+  level: 'township' | 'county' | 'city',
+  at: string,
+): void {
+  db.prepare('UPDATE returns SET framework_version = ?, level = ?, updated_at = ? WHERE id = ?').run(
+    frameworkVersion,
+    level,
+    at,
+    returnId,
+  );
 }

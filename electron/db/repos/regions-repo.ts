@@ -12,9 +12,13 @@ export function replaceRegions(db: Database, regions: Region[]): void {
 }
 
 export function getRegion(db: Database, code: string): Region | null {
-  return (db.prepare('SELECT code, name, level, parent FROM regions WHERE code = ?').get(code) as Region | undefined) ?? null;
+  return (
+    (db.prepare('SELECT code, name, level, parent FROM regions WHERE code = ?').get(code) as Region | undefined) ?? null
+  );
 }
 
 export function childRegions(db: Database, code: string): Region[] {
-  return db.prepare('SELECT code, name, level, parent FROM regions WHERE parent = ? ORDER BY code').all(code) as Region[];
+  return db
+    .prepare('SELECT code, name, level, parent FROM regions WHERE parent = ? ORDER BY code')
+    .all(code) as Region[];
 }

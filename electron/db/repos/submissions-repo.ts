@@ -7,9 +7,23 @@ export type SupplierKind = 'township' | 'county' | 'department';
 export type Verdict = 'accepted' | 'warnings' | 'rejected';
 
 export interface SubmissionRow {
-  id: number; officeCode: string; year: number; regionCode: string; supplierKind: SupplierKind; department: string;
-  supplierName: string; planId: string; frameworkVersion: number; reportedOn: string | null; fileStatus: ReturnStatus | null;
-  fileName: string; checksum: string; receivedAt: string; verdict: 'accepted' | 'warnings'; isCurrent: boolean; chosenBy: 'auto' | 'user';
+  id: number;
+  officeCode: string;
+  year: number;
+  regionCode: string;
+  supplierKind: SupplierKind;
+  department: string;
+  supplierName: string;
+  planId: string;
+  frameworkVersion: number;
+  reportedOn: string | null;
+  fileStatus: ReturnStatus | null;
+  fileName: string;
+  checksum: string;
+  receivedAt: string;
+  verdict: 'accepted' | 'warnings';
+  isCurrent: boolean;
+  chosenBy: 'auto' | 'user';
   /** when the file was made (export time, or the workbook's saved time), when known */
   madeAt: string | null;
   /** the footer the file came with (its 报出日期 is reportedOn) */
@@ -19,33 +33,94 @@ export interface SubmissionRow {
 }
 
 interface RawSubmission {
-  id: number; office_code: string; year: number; region_code: string; supplier_kind: SupplierKind; department: string;
-  supplier_name: string; plan_id: string; framework_version: number; reported_on: string | null; file_status: ReturnStatus | null;
-  file_name: string; checksum: string; received_at: string; verdict: 'accepted' | 'warnings'; is_current: number; chosen_by: 'auto' | 'user';
-  made_at: string | null; values_checksum: string | null; footer_head: string; footer_statistician: string; footer_filler: string; footer_phone: string;
+  id: number;
+  office_code: string;
+  year: number;
+  region_code: string;
+  supplier_kind: SupplierKind;
+  department: string;
+  supplier_name: string;
+  plan_id: string;
+  framework_version: number;
+  reported_on: string | null;
+  file_status: ReturnStatus | null;
+  file_name: string;
+  checksum: string;
+  received_at: string;
+  verdict: 'accepted' | 'warnings';
+  is_current: number;
+  chosen_by: 'auto' | 'user';
+  made_at: string | null;
+  values_checksum: string | null;
+  footer_head: string;
+  footer_statistician: string;
+  footer_filler: string;
+  footer_phone: string;
 }
 
 const toSubmission = (r: RawSubmission): SubmissionRow => ({
-  id: r.id, officeCode: r.office_code, year: r.year, regionCode: r.region_code, supplierKind: r.supplier_kind, department: r.department,
-  supplierName: r.supplier_name, planId: r.plan_id, frameworkVersion: r.framework_version, reportedOn: r.reported_on, fileStatus: r.file_status,
-  fileName: r.file_name, checksum: r.checksum, receivedAt: r.received_at, verdict: r.verdict, isCurrent: r.is_current === 1, chosenBy: r.chosen_by,
-  madeAt: r.made_at, valuesChecksum: r.values_checksum, footer: { head: r.footer_head, statistician: r.footer_statistician, filler: r.footer_filler, phone: r.footer_phone },
+  id: r.id,
+  officeCode: r.office_code,
+  year: r.year,
+  regionCode: r.region_code,
+  supplierKind: r.supplier_kind,
+  department: r.department,
+  supplierName: r.supplier_name,
+  planId: r.plan_id,
+  frameworkVersion: r.framework_version,
+  reportedOn: r.reported_on,
+  fileStatus: r.file_status,
+  fileName: r.file_name,
+  checksum: r.checksum,
+  receivedAt: r.received_at,
+  verdict: r.verdict,
+  isCurrent: r.is_current === 1,
+  chosenBy: r.chosen_by,
+  madeAt: r.made_at,
+  valuesChecksum: r.values_checksum,
+  footer: { head: r.footer_head, statistician: r.footer_statistician, filler: r.footer_filler, phone: r.footer_phone },
 });
 
-const CELL_SQL = 'INSERT OR REPLACE INTO submission_cells (submission_id, item, sex, value, no_data_reason) VALUES (?, ?, ?, ?, ?)';
+const CELL_SQL =
+  'INSERT OR REPLACE INTO submission_cells (submission_id, item, sex, value, no_data_reason) VALUES (?, ?, ?, ?, ?)';
 const CELL_BLOCK = 50;
 const CELL_BLOCK_SQL = `${CELL_SQL}${', (?, ?, ?, ?, ?)'.repeat(CELL_BLOCK - 1)}`;
 
 export type NewSubmission = Omit<SubmissionRow, 'id' | 'isCurrent' | 'chosenBy'>;
 
 export function insertSubmission(
-  db: Database, s: NewSubmission, cells: readonly Cell[], answers: readonly QualitativeAnswer[], pooled: Readonly<Record<string, PooledRatio>> = {},
+  db: Database,
+  s: NewSubmission,
+  cells: readonly Cell[],
+  answers: readonly QualitativeAnswer[],
+  pooled: Readonly<Record<string, PooledRatio>> = {},
 ): number {
-  const info = db.prepare(`INSERT INTO submissions (office_code, year, region_code, supplier_kind, department, supplier_name, plan_id,
+  const info = db
+    .prepare(`INSERT INTO submissions (office_code, year, region_code, supplier_kind, department, supplier_name, plan_id,
     framework_version, reported_on, file_status, file_name, checksum, received_at, verdict, made_at, footer_head, footer_statistician, footer_filler,
     footer_phone, values_checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(s.officeCode, s.year, s.regionCode, s.supplierKind, s.department, s.supplierName, s.planId, s.frameworkVersion, s.reportedOn,
-      s.fileStatus, s.fileName, s.checksum, s.receivedAt, s.verdict, s.madeAt, s.footer.head, s.footer.statistician, s.footer.filler, s.footer.phone, s.valuesChecksum);
+    .run(
+      s.officeCode,
+      s.year,
+      s.regionCode,
+      s.supplierKind,
+      s.department,
+      s.supplierName,
+      s.planId,
+      s.frameworkVersion,
+      s.reportedOn,
+      s.fileStatus,
+      s.fileName,
+      s.checksum,
+      s.receivedAt,
+      s.verdict,
+      s.madeAt,
+      s.footer.head,
+      s.footer.statistician,
+      s.footer.filler,
+      s.footer.phone,
+      s.valuesChecksum,
+    );
   const id = Number(info.lastInsertRowid);
   // cells in blocks of CELL_BLOCK rows per statement (a few hundred cells a file), the rest one by one
   const filled = cells.filter((c) => c.value !== null || c.noData !== null);
@@ -53,26 +128,56 @@ export function insertSubmission(
   let at = 0;
   for (; at + CELL_BLOCK <= filled.length; at += CELL_BLOCK) {
     const params: (string | number | null)[] = [];
-    for (let i = at; i < at + CELL_BLOCK; i++) { const c = filled[i]; params.push(id, c.item, c.sex, c.value, c.noData?.reason ?? null); }
+    for (let i = at; i < at + CELL_BLOCK; i++) {
+      const c = filled[i];
+      params.push(id, c.item, c.sex, c.value, c.noData?.reason ?? null);
+    }
     block.run(params);
   }
   const putCell = db.prepare(CELL_SQL);
-  for (; at < filled.length; at++) { const c = filled[at]; putCell.run(id, c.item, c.sex, c.value, c.noData?.reason ?? null); }
-  const putAnswer = db.prepare('INSERT OR REPLACE INTO submission_answers (submission_id, indicator, choice, note) VALUES (?, ?, ?, ?)');
+  for (; at < filled.length; at++) {
+    const c = filled[at];
+    putCell.run(id, c.item, c.sex, c.value, c.noData?.reason ?? null);
+  }
+  const putAnswer = db.prepare(
+    'INSERT OR REPLACE INTO submission_answers (submission_id, indicator, choice, note) VALUES (?, ?, ?, ?)',
+  );
   for (const a of answers) putAnswer.run(id, a.indicator, a.choice, a.note);
-  const putPooled = db.prepare(`INSERT INTO submission_pooled_ratios (submission_id, indicator, numerator_cell, denominator_cell, numerator, denominator,
+  const putPooled =
+    db.prepare(`INSERT INTO submission_pooled_ratios (submission_id, indicator, numerator_cell, denominator_cell, numerator, denominator,
     units, of_units, unit_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const putMissing = db.prepare('INSERT INTO submission_pooled_missing (submission_id, indicator, seq, code, name) VALUES (?, ?, ?, ?, ?)');
+  const putMissing = db.prepare(
+    'INSERT INTO submission_pooled_missing (submission_id, indicator, seq, code, name) VALUES (?, ?, ?, ?, ?)',
+  );
   for (const [indicator, p] of Object.entries(pooled)) {
-    putPooled.run(id, indicator, p.numeratorCell, p.denominatorCell, p.numerator, p.denominator, p.units, p.of, p.unitLevel);
-    p.missingIn.forEach((m, seq) => { putMissing.run(id, indicator, seq, m.code, m.name); });
+    putPooled.run(
+      id,
+      indicator,
+      p.numeratorCell,
+      p.denominatorCell,
+      p.numerator,
+      p.denominator,
+      p.units,
+      p.of,
+      p.unitLevel,
+    );
+    p.missingIn.forEach((m, seq) => {
+      putMissing.run(id, indicator, seq, m.code, m.name);
+    });
   }
   return id;
 }
 
 interface RawPooled {
-  id: number; indicator: string; numerator_cell: string; denominator_cell: string; numerator: number | null; denominator: number | null;
-  units: number; of_units: number; unit_level: 'township' | 'county';
+  id: number;
+  indicator: string;
+  numerator_cell: string;
+  denominator_cell: string;
+  numerator: number | null;
+  denominator: number | null;
+  units: number;
+  of_units: number;
+  unit_level: 'township' | 'county';
 }
 
 /** Pooled ratios of many submissions at once (merged returns received from counties), by submission id. */
@@ -80,18 +185,28 @@ export function pooledOfSubmissions(db: Database, ids: readonly number[]): Map<n
   const out = new Map<number, Record<string, PooledRatio>>();
   if (ids.length === 0) return out;
   const json = JSON.stringify(ids);
-  const rows = db.prepare(`SELECT submission_id AS id, indicator, numerator_cell, denominator_cell, numerator, denominator, units, of_units, unit_level
-    FROM submission_pooled_ratios WHERE submission_id IN (SELECT value FROM json_each(?)) ORDER BY submission_id, indicator`).all(json) as RawPooled[];
+  const rows = db
+    .prepare(`SELECT submission_id AS id, indicator, numerator_cell, denominator_cell, numerator, denominator, units, of_units, unit_level
+    FROM submission_pooled_ratios WHERE submission_id IN (SELECT value FROM json_each(?)) ORDER BY submission_id, indicator`)
+    .all(json) as RawPooled[];
   for (const r of rows) {
     const map = out.get(r.id) ?? {};
     map[r.indicator] = {
-      numeratorCell: r.numerator_cell, denominatorCell: r.denominator_cell, numerator: r.numerator, denominator: r.denominator,
-      units: r.units, of: r.of_units, unitLevel: r.unit_level, missingIn: [],
+      numeratorCell: r.numerator_cell,
+      denominatorCell: r.denominator_cell,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      units: r.units,
+      of: r.of_units,
+      unitLevel: r.unit_level,
+      missingIn: [],
     };
     out.set(r.id, map);
   }
-  const missing = db.prepare(`SELECT submission_id AS id, indicator, code, name FROM submission_pooled_missing
-    WHERE submission_id IN (SELECT value FROM json_each(?)) ORDER BY submission_id, indicator, seq`).all(json) as { id: number; indicator: string; code: string; name: string }[];
+  const missing = db
+    .prepare(`SELECT submission_id AS id, indicator, code, name FROM submission_pooled_missing
+    WHERE submission_id IN (SELECT value FROM json_each(?)) ORDER BY submission_id, indicator, seq`)
+    .all(json) as { id: number; indicator: string; code: string; name: string }[];
   for (const m of missing) out.get(m.id)?.[m.indicator]?.missingIn.push({ code: m.code, name: m.name });
   return out;
 }
@@ -102,50 +217,97 @@ export function getSubmission(db: Database, id: number): SubmissionRow | null {
 }
 
 export function findByChecksum(db: Database, officeCode: string, checksum: string): SubmissionRow | null {
-  const row = db.prepare('SELECT * FROM submissions WHERE office_code = ? AND checksum = ?').get(officeCode, checksum) as RawSubmission | undefined;
+  const row = db
+    .prepare('SELECT * FROM submissions WHERE office_code = ? AND checksum = ?')
+    .get(officeCode, checksum) as RawSubmission | undefined;
   return row ? toSubmission(row) : null;
 }
 
 /** Every version received by an office for a year, by supplier, oldest first. */
 export function listSubmissions(db: Database, officeCode: string, year: number): SubmissionRow[] {
-  return (db.prepare('SELECT * FROM submissions WHERE office_code = ? AND year = ? ORDER BY region_code, department, id')
-    .all(officeCode, year) as RawSubmission[]).map(toSubmission);
+  return (
+    db
+      .prepare('SELECT * FROM submissions WHERE office_code = ? AND year = ? ORDER BY region_code, department, id')
+      .all(officeCode, year) as RawSubmission[]
+  ).map(toSubmission);
 }
 
 /** The versions of one supplier's return for a year, oldest first. */
-export function versionsOf(db: Database, officeCode: string, year: number, regionCode: string, department: string): SubmissionRow[] {
-  return (db.prepare('SELECT * FROM submissions WHERE office_code = ? AND year = ? AND region_code = ? AND department = ? ORDER BY id')
-    .all(officeCode, year, regionCode, department) as RawSubmission[]).map(toSubmission);
+export function versionsOf(
+  db: Database,
+  officeCode: string,
+  year: number,
+  regionCode: string,
+  department: string,
+): SubmissionRow[] {
+  return (
+    db
+      .prepare(
+        'SELECT * FROM submissions WHERE office_code = ? AND year = ? AND region_code = ? AND department = ? ORDER BY id',
+      )
+      .all(officeCode, year, regionCode, department) as RawSubmission[]
+  ).map(toSubmission);
 }
 
 export function currentSubmissions(db: Database, officeCode: string, year: number): SubmissionRow[] {
-  return (db.prepare('SELECT * FROM submissions WHERE office_code = ? AND year = ? AND is_current = 1 ORDER BY region_code, department')
-    .all(officeCode, year) as RawSubmission[]).map(toSubmission);
+  return (
+    db
+      .prepare(
+        'SELECT * FROM submissions WHERE office_code = ? AND year = ? AND is_current = 1 ORDER BY region_code, department',
+      )
+      .all(officeCode, year) as RawSubmission[]
+  ).map(toSubmission);
 }
 
 /** Years for which an office has received anything. */
 export function yearsWithSubmissions(db: Database, officeCode: string): number[] {
-  return (db.prepare('SELECT DISTINCT year FROM submissions WHERE office_code = ? ORDER BY year').all(officeCode) as { year: number }[]).map((r) => r.year);
+  return (
+    db.prepare('SELECT DISTINCT year FROM submissions WHERE office_code = ? ORDER BY year').all(officeCode) as {
+      year: number;
+    }[]
+  ).map((r) => r.year);
 }
 
 /** Years in which returns of the office's children were entered on this computer (e.g. typed from paper). */
 export function yearsWithLocalChildReturns(db: Database, officeCode: string): number[] {
-  return (db.prepare(`SELECT DISTINCT r.year FROM returns r JOIN regions g ON g.code = r.region_code
-    WHERE g.parent = ? AND g.level IN ('township', 'county') ORDER BY r.year`).all(officeCode) as { year: number }[]).map((r) => r.year);
+  return (
+    db
+      .prepare(`SELECT DISTINCT r.year FROM returns r JOIN regions g ON g.code = r.region_code
+    WHERE g.parent = ? AND g.level IN ('township', 'county') ORDER BY r.year`)
+      .all(officeCode) as { year: number }[]
+  ).map((r) => r.year);
 }
 
 /** Makes one version the current one of its supplier and year. */
 export function makeCurrent(db: Database, s: SubmissionRow, chosenBy: 'auto' | 'user'): void {
-  db.prepare('UPDATE submissions SET is_current = 0 WHERE office_code = ? AND year = ? AND region_code = ? AND department = ? AND is_current = 1')
-    .run(s.officeCode, s.year, s.regionCode, s.department);
+  db.prepare(
+    'UPDATE submissions SET is_current = 0 WHERE office_code = ? AND year = ? AND region_code = ? AND department = ? AND is_current = 1',
+  ).run(s.officeCode, s.year, s.regionCode, s.department);
   db.prepare('UPDATE submissions SET is_current = 1, chosen_by = ? WHERE id = ?').run(chosenBy, s.id);
 }
 
-interface RawCell { item: string; sex: 'total' | 'female' | 'male'; value: number | null; no_data_reason: string | null }
+interface RawCell {
+  item: string;
+  sex: 'total' | 'female' | 'male';
+  value: number | null;
+  no_data_reason: string | null;
+}
 
 export function submissionCells(db: Database, id: number): Cell[] {
-  return (db.prepare('SELECT item, sex, value, no_data_reason FROM submission_cells WHERE submission_id = ? ORDER BY item, sex').all(id) as RawCell[])
-    .map((c) => ({ item: c.item, sex: c.sex, value: c.value, noData: c.no_data_reason === null ? null : { reason: c.no_data_reason }, prefilled: false, raw: null }));
+  return (
+    db
+      .prepare(
+        'SELECT item, sex, value, no_data_reason FROM submission_cells WHERE submission_id = ? ORDER BY item, sex',
+      )
+      .all(id) as RawCell[]
+  ).map((c) => ({
+    item: c.item,
+    sex: c.sex,
+    value: c.value,
+    noData: c.no_data_reason === null ? null : { reason: c.no_data_reason },
+    prefilled: false,
+    raw: null,
+  }));
 }
 
 /** Cells of many submissions at once (one query), by submission id. */
@@ -155,60 +317,143 @@ export function cellsOfSubmissions(db: Database, ids: readonly number[]): Map<nu
   const stmt = db.prepare(`SELECT submission_id AS id, item, sex, value, no_data_reason FROM submission_cells
     WHERE submission_id IN (SELECT value FROM json_each(?))`);
   for (const c of stmt.iterate(JSON.stringify(ids)) as Iterable<RawCell & { id: number }>) {
-    out.get(c.id)!.push({ item: c.item, sex: c.sex, value: c.value, noData: c.no_data_reason === null ? null : { reason: c.no_data_reason }, prefilled: false, raw: null });
+    out.get(c.id)!.push({
+      item: c.item,
+      sex: c.sex,
+      value: c.value,
+      noData: c.no_data_reason === null ? null : { reason: c.no_data_reason },
+      prefilled: false,
+      raw: null,
+    });
   }
   return out;
 }
 
 export function submissionAnswers(db: Database, id: number): QualitativeAnswer[] {
-  return db.prepare('SELECT indicator, choice, note FROM submission_answers WHERE submission_id = ? ORDER BY indicator').all(id) as QualitativeAnswer[];
+  return db
+    .prepare('SELECT indicator, choice, note FROM submission_answers WHERE submission_id = ? ORDER BY indicator')
+    .all(id) as QualitativeAnswer[];
 }
 
 export interface ReceivedFileRow {
-  id: number; officeCode: string; year: number; fileName: string; checksum: string; sizeBytes: number; receivedAt: string;
-  verdict: Verdict; submissionId: number | null; regionCode: string | null; fileYear: number | null;
+  id: number;
+  officeCode: string;
+  year: number;
+  fileName: string;
+  checksum: string;
+  sizeBytes: number;
+  receivedAt: string;
+  verdict: Verdict;
+  submissionId: number | null;
+  regionCode: string | null;
+  fileYear: number | null;
 }
-export interface ProblemRow { severity: 'error' | 'warning' | 'info'; location: string; message: string }
+export interface ProblemRow {
+  severity: 'error' | 'warning' | 'info';
+  location: string;
+  message: string;
+}
 
-export function insertReceivedFile(db: Database, f: Omit<ReceivedFileRow, 'id'>, problems: readonly ProblemRow[]): number {
-  const info = db.prepare(`INSERT INTO received_files (office_code, year, file_name, checksum, size_bytes, received_at, verdict, submission_id,
+export function insertReceivedFile(
+  db: Database,
+  f: Omit<ReceivedFileRow, 'id'>,
+  problems: readonly ProblemRow[],
+): number {
+  const info = db
+    .prepare(`INSERT INTO received_files (office_code, year, file_name, checksum, size_bytes, received_at, verdict, submission_id,
     region_code, file_year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(f.officeCode, f.year, f.fileName, f.checksum, f.sizeBytes, f.receivedAt, f.verdict, f.submissionId, f.regionCode, f.fileYear);
+    .run(
+      f.officeCode,
+      f.year,
+      f.fileName,
+      f.checksum,
+      f.sizeBytes,
+      f.receivedAt,
+      f.verdict,
+      f.submissionId,
+      f.regionCode,
+      f.fileYear,
+    );
   const id = Number(info.lastInsertRowid);
-  const put = db.prepare('INSERT INTO received_file_problems (file_id, seq, severity, location, message) VALUES (?, ?, ?, ?, ?)');
-  problems.forEach((p, i) => { put.run(id, i + 1, p.severity, p.location, p.message); });
+  const put = db.prepare(
+    'INSERT INTO received_file_problems (file_id, seq, severity, location, message) VALUES (?, ?, ?, ?, ?)',
+  );
+  problems.forEach((p, i) => {
+    put.run(id, i + 1, p.severity, p.location, p.message);
+  });
   return id;
 }
 
-export function listReceivedFiles(db: Database, officeCode: string, year: number, limit = 2000): (ReceivedFileRow & { problems: ProblemRow[] })[] {
-  const rows = db.prepare(`SELECT id, office_code AS officeCode, year, file_name AS fileName, checksum, size_bytes AS sizeBytes, received_at AS receivedAt,
+export function listReceivedFiles(
+  db: Database,
+  officeCode: string,
+  year: number,
+  limit = 2000,
+): (ReceivedFileRow & { problems: ProblemRow[] })[] {
+  const rows = db
+    .prepare(`SELECT id, office_code AS officeCode, year, file_name AS fileName, checksum, size_bytes AS sizeBytes, received_at AS receivedAt,
     verdict, submission_id AS submissionId, region_code AS regionCode, file_year AS fileYear
-    FROM received_files WHERE office_code = ? AND year = ? ORDER BY id DESC LIMIT ?`).all(officeCode, year, limit) as ReceivedFileRow[];
-  const problems = db.prepare('SELECT severity, location, message FROM received_file_problems WHERE file_id = ? ORDER BY seq');
+    FROM received_files WHERE office_code = ? AND year = ? ORDER BY id DESC LIMIT ?`)
+    .all(officeCode, year, limit) as ReceivedFileRow[];
+  const problems = db.prepare(
+    'SELECT severity, location, message FROM received_file_problems WHERE file_id = ? ORDER BY seq',
+  );
   return rows.map((r) => ({ ...r, problems: problems.all(r.id) as ProblemRow[] }));
 }
 
-export interface ItemSourceRow { item: string; kind: 'children' | 'department' | 'own' | 'none'; department: string; contributors: number; children: number }
+export interface ItemSourceRow {
+  item: string;
+  kind: 'children' | 'department' | 'own' | 'none';
+  department: string;
+  contributors: number;
+  children: number;
+}
 
-export interface MergedKey { officeCode: string; year: number; planId: string }
+export interface MergedKey {
+  officeCode: string;
+  year: number;
+  planId: string;
+}
 
 export function replaceItemSources(db: Database, key: MergedKey, sources: readonly ItemSourceRow[], at: string): void {
-  db.prepare('DELETE FROM merged_item_sources WHERE office_code = ? AND year = ? AND plan_id = ?').run(key.officeCode, key.year, key.planId);
-  const put = db.prepare(`INSERT INTO merged_item_sources (office_code, year, plan_id, item, source_kind, department, contributors, children, merged_at)
+  db.prepare('DELETE FROM merged_item_sources WHERE office_code = ? AND year = ? AND plan_id = ?').run(
+    key.officeCode,
+    key.year,
+    key.planId,
+  );
+  const put =
+    db.prepare(`INSERT INTO merged_item_sources (office_code, year, plan_id, item, source_kind, department, contributors, children, merged_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  for (const s of sources) put.run(key.officeCode, key.year, key.planId, s.item, s.kind, s.department, s.contributors, s.children, at);
+  for (const s of sources)
+    put.run(key.officeCode, key.year, key.planId, s.item, s.kind, s.department, s.contributors, s.children, at);
 }
 
 export function itemSourcesOf(db: Database, key: MergedKey): ItemSourceRow[] {
-  return db.prepare(`SELECT item, source_kind AS kind, department, contributors, children FROM merged_item_sources
-    WHERE office_code = ? AND year = ? AND plan_id = ? ORDER BY item`).all(key.officeCode, key.year, key.planId) as ItemSourceRow[];
+  return db
+    .prepare(`SELECT item, source_kind AS kind, department, contributors, children FROM merged_item_sources
+    WHERE office_code = ? AND year = ? AND plan_id = ? ORDER BY item`)
+    .all(key.officeCode, key.year, key.planId) as ItemSourceRow[];
 }
 
-export interface LocalChildReturn { id: number; regionCode: string; planId: string; frameworkVersion: number; status: ReturnStatus; updatedAt: string }
+export interface LocalChildReturn {
+  id: number;
+  regionCode: string;
+  planId: string;
+  frameworkVersion: number;
+  status: ReturnStatus;
+  updatedAt: string;
+}
 
 /** Returns of the office's children held in the returns table (entered here, or imported one file at a time). */
-export function localChildReturns(db: Database, officeCode: string, childLevel: 'township' | 'county', year: number): LocalChildReturn[] {
-  return db.prepare(`SELECT r.id, r.region_code AS regionCode, r.plan_id AS planId, r.framework_version AS frameworkVersion, r.status,
+export function localChildReturns(
+  db: Database,
+  officeCode: string,
+  childLevel: 'township' | 'county',
+  year: number,
+): LocalChildReturn[] {
+  return db
+    .prepare(`SELECT r.id, r.region_code AS regionCode, r.plan_id AS planId, r.framework_version AS frameworkVersion, r.status,
     r.updated_at AS updatedAt FROM returns r JOIN regions g ON g.code = r.region_code
-    WHERE g.parent = ? AND g.level = ? AND r.year = ? ORDER BY r.region_code, r.id`).all(officeCode, childLevel, year) as LocalChildReturn[];
+    WHERE g.parent = ? AND g.level = ? AND r.year = ? ORDER BY r.region_code, r.id`)
+    .all(officeCode, childLevel, year) as LocalChildReturn[];
 }

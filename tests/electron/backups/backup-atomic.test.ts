@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backupPrefix, KEEP_BACKUPS, listBackups, newestGoodBackup, rotate, snapshotSync } from '../../../electron/backups/backup-service.ts';
+import {
+  backupPrefix,
+  KEEP_BACKUPS,
+  listBackups,
+  newestGoodBackup,
+  rotate,
+  snapshotSync,
+} from '../../../electron/backups/backup-service.ts';
 import { REPO_ROOT } from '../../helpers/paths.ts';
 import { openTestBackend, TAOBEI_TOWNSHIP } from '../../helpers/backend.ts';
 
@@ -20,7 +27,9 @@ describe('atomic backups', () => {
     const backend = openTestBackend({ profile: TAOBEI_TOWNSHIP, dir: mkdtempSync(join(root, 'list-')) });
     try {
       const dir = backend.ctx.paths.backupsDir;
-      const files = Array.from({ length: KEEP_BACKUPS }, (_, i) => snapshotSync(backend.ctx.db, dir, 'start', new Date(Date.UTC(2026, 0, 1, 0, 0, i))));
+      const files = Array.from({ length: KEEP_BACKUPS }, (_, i) =>
+        snapshotSync(backend.ctx.db, dir, 'start', new Date(Date.UTC(2026, 0, 1, 0, 0, i))),
+      );
       // the newest "backup" was cut off when its import was killed; another is garbage
       const cut = join(dir, 'wdp-20260102T000000000Z-import.sqlite');
       copyFileSync(files[0], cut);
@@ -51,10 +60,14 @@ describe('atomic backups', () => {
     big.pragma('journal_mode = WAL');
     big.exec('CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB)');
     const insert = big.prepare('INSERT INTO blobs (data) VALUES (randomblob(4096))');
-    big.transaction(() => { for (let i = 0; i < 12_000; i++) insert.run(); })();
+    big.transaction(() => {
+      for (let i = 0; i < 12_000; i++) insert.run();
+    })();
     big.close();
     const script = join(dir, 'backer.ts');
-    writeFileSync(script, `
+    writeFileSync(
+      script,
+      `
       import Database from ${JSON.stringify(join(REPO_ROOT, 'node_modules/better-sqlite3/lib/index.js'))};
       import { backupNow, snapshotSync } from ${JSON.stringify(join(REPO_ROOT, 'electron/backups/backup-service.ts'))};
       const db = new Database(${JSON.stringify(join(dir, 'big.sqlite'))});
@@ -63,7 +76,8 @@ describe('atomic backups', () => {
       for (let i = 0; ; i++) {
         if (i % 2) await backupNow(ctx, 'import'); else snapshotSync(db, ctx.paths.backupsDir, 'start', new Date());
       }
-    `);
+    `,
+    );
     for (const delay of [150, 400, 700, 1000]) {
       const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
       await new Promise<void>((resolve) => child.stdout.on('data', () => resolve()));
@@ -75,14 +89,20 @@ describe('atomic backups', () => {
     const unopenable = named.filter((f) => {
       try {
         const db = new Database(join(backupsDir, f), { readonly: true, fileMustExist: true });
-        try { return db.pragma('quick_check', { simple: true }) !== 'ok'; } finally { db.close(); }
+        try {
+          return db.pragma('quick_check', { simple: true }) !== 'ok';
+        } finally {
+          db.close();
+        }
       } catch {
         return true;
       }
     });
     expect(unopenable).toEqual([]);
     // everything listed as a backup opens
-    const listed = listBackups({ paths: { backupsDir }, dbFile: join(dir, 'big.sqlite') } as Parameters<typeof listBackups>[0]);
+    const listed = listBackups({ paths: { backupsDir }, dbFile: join(dir, 'big.sqlite') } as Parameters<
+      typeof listBackups
+    >[0]);
     expect(listed.length).toBe(named.length);
   }, 60_000);
 });

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupReasonSchema } from '../../../shared/api/backups-contract.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
-import { backupNow, backupPrefix, inspectBackup, listBackups, restoreBackup, rotate, snapshotSync } from '../../../electron/backups/backup-service.ts';
+import {
+  backupNow,
+  backupPrefix,
+  inspectBackup,
+  listBackups,
+  restoreBackup,
+  rotate,
+  snapshotSync,
+} from '../../../electron/backups/backup-service.ts';
 import { openReturn, setCells, viewReturn, requireReturn } from '../../../electron/returns/returns-service.ts';
 import { openApp } from '../../../electron/backend/open-app.ts';
 import { sourcePaths } from '../../../electron/backend/app-paths.ts';
@@ -22,7 +30,9 @@ describe('backups', () => {
     setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: 99, noData: null }]);
 
     const inspected = inspectBackup(backend.ctx, name);
-    expect(inspected.returns).toEqual([expect.objectContaining({ regionName: '海明街道', year: 2025, cells: 1, status: 'draft' })]);
+    expect(inspected.returns).toEqual([
+      expect.objectContaining({ regionName: '海明街道', year: 2025, cells: 1, status: 'draft' }),
+    ]);
 
     const result = await restoreBackup(backend.ctx, name);
     expect(result.safetyBackup).toMatch(/-before-restore\.sqlite$/);
@@ -50,7 +60,8 @@ describe('backups', () => {
     backend.close();
     const again = openApp({ dbFile: backend.dbFile, ...sourcePaths, backupOnStart: true });
     expect(listBackups(again.ctx).map((b) => b.reason)).toEqual(['start']);
-    for (let i = 0; i < 35; i++) snapshotSync(again.ctx.db, again.ctx.paths.backupsDir, 'manual', new Date(Date.UTC(2026, 0, 1, 0, 0, i)));
+    for (let i = 0; i < 35; i++)
+      snapshotSync(again.ctx.db, again.ctx.paths.backupsDir, 'manual', new Date(Date.UTC(2026, 0, 1, 0, 0, i)));
     rotate(again.ctx.paths.backupsDir, backupPrefix(again.ctx.dbFile));
     expect(readdirSync(again.ctx.paths.backupsDir)).toHaveLength(30);
     again.close();
@@ -65,7 +76,8 @@ describe('backups', () => {
     const other = openApp({ dbFile: join(backend.dbFile, '..', 'county.sqlite'), ...sourcePaths });
     try {
       expect(other.ctx.paths.backupsDir).toBe(backend.ctx.paths.backupsDir);
-      for (let i = 0; i < 35; i++) snapshotSync(other.ctx.db, other.ctx.paths.backupsDir, 'manual', new Date(Date.UTC(2026, 0, 1, 0, 0, i)));
+      for (let i = 0; i < 35; i++)
+        snapshotSync(other.ctx.db, other.ctx.paths.backupsDir, 'manual', new Date(Date.UTC(2026, 0, 1, 0, 0, i)));
       expect(listBackups(other.ctx)).toHaveLength(30);
       expect(listBackups(other.ctx).every((b) => b.name.startsWith('county-'))).toBe(true);
       expect(listBackups(backend.ctx).map((b) => b.name)).toEqual([own]);

@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../../shared/messages.ts';
 import type { Evaluation } from '../../../shared/rules/result.ts';
 import { engineEvaluation } from '../../shared/report/engine.ts';
-import { COUNTY, END, evaluationFixture, MID, PLAN, type EvaluationFixture } from '../../shared/report/evaluation-fixture.ts';
+import {
+  COUNTY,
+  END,
+  evaluationFixture,
+  MID,
+  PLAN,
+  type EvaluationFixture,
+} from '../../shared/report/evaluation-fixture.ts';
 import { wdpRunner } from '../../helpers/cli.ts';
 
 const NOTO = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
@@ -43,14 +50,25 @@ describe('wdp report --kind midterm|final', () => {
   });
 
   it('--json: the engine’s counts of the evaluation year, the year and why, the 序时进度 counts', () => {
-    for (const [kind, year, e] of [['midterm', MID, mid], ['final', END, end]] as const) {
+    for (const [kind, year, e] of [
+      ['midterm', MID, mid],
+      ['final', END, end],
+    ] as const) {
       const { code, stdout } = wdp('report', '--kind', kind, '--region', COUNTY, '--json');
       expect(code).toBe(0);
       const out = JSON.parse(stdout);
       const t = e.total;
       expect(out).toMatchObject({ kind, year, nominalYear: year, yearChoice: 'nominal', file: null });
-      expect(out.summary).toMatchObject({ met: t.met, basicallyMet: t.basicallyMet, notMet: t.notMet, noData: t.noData, monitored: t.met + t.basicallyMet + t.notMet });
-      const behind = e.targets.filter((x) => x.progress?.state === 'behind' && ['met', 'basically_met', 'not_met'].includes(x.status)).length;
+      expect(out.summary).toMatchObject({
+        met: t.met,
+        basicallyMet: t.basicallyMet,
+        notMet: t.notMet,
+        noData: t.noData,
+        monitored: t.met + t.basicallyMet + t.notMet,
+      });
+      const behind = e.targets.filter(
+        (x) => x.progress?.state === 'behind' && ['met', 'basically_met', 'not_met'].includes(x.status),
+      ).length;
       expect(out.progress.behind).toBe(behind);
       expect(out.lists.notMet).toBe(t.notMet);
     }

@@ -23,7 +23,9 @@ const TOWNSHIP = '431024100000';
 const wdp = wdpRunner({ dir, db: () => db });
 
 /** Runs handlers on the same database file, in this process (the CLI is closed meanwhile). */
-async function withApp<T>(fn: (call: (channel: string, input: unknown) => Promise<unknown>, data: () => ReturnData) => Promise<T>): Promise<T> {
+async function withApp<T>(
+  fn: (call: (channel: string, input: unknown) => Promise<unknown>, data: () => ReturnData) => Promise<T>,
+): Promise<T> {
   const backend = openApp({ dbFile: db, ...sourcePaths });
   try {
     const call = async (channel: string, input: unknown) => {
@@ -31,8 +33,12 @@ async function withApp<T>(fn: (call: (channel: string, input: unknown) => Promis
       if (!r.ok) throw new Error(r.error.message);
       return r.value;
     };
-    const framework = (await call('plans:get-framework', { planId: 'jiahe' }) as { framework: Parameters<typeof generateReturn>[0] }).framework;
-    return await fn(call, () => generateReturn(framework, { level: 'county', regionCode: COUNTY, year: 2024, seed: 8, noDataShare: 0 }));
+    const framework = (
+      (await call('plans:get-framework', { planId: 'jiahe' })) as { framework: Parameters<typeof generateReturn>[0] }
+    ).framework;
+    return await fn(call, () =>
+      generateReturn(framework, { level: 'county', regionCode: COUNTY, year: 2024, seed: 8, noDataShare: 0 }),
+    );
   } finally {
     backend.close();
   }
@@ -43,9 +49,12 @@ const countReturns = () => withApp(async (call) => ((await call('returns:list', 
 beforeAll(async () => {
   await withApp(async (call, data) => {
     await call('settings:set-profile', { planId: 'jiahe', role: 'county', regionCode: COUNTY, userName: '赵六' });
-    const view = await call('returns:open', { regionCode: COUNTY, year: 2024 }) as { summary: { id: number } };
+    const view = (await call('returns:open', { regionCode: COUNTY, year: 2024 })) as { summary: { id: number } };
     const d = data();
-    await call('returns:set-cells', { returnId: view.summary.id, edits: d.cells.map((c) => ({ item: c.item, sex: c.sex, value: c.value, noData: c.noData })) });
+    await call('returns:set-cells', {
+      returnId: view.summary.id,
+      edits: d.cells.map((c) => ({ item: c.item, sex: c.sex, value: c.value, noData: c.noData })),
+    });
   });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -84,7 +93,12 @@ describe('wdp validate', () => {
     const json = wdp('validate', file, '--json');
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout);
-    expect(report).toMatchObject({ fileName: 'county.xlsx', readable: true, counts: { errors: 0, warnings: 0 }, identity: { regionCode: COUNTY, year: 2024 } });
+    expect(report).toMatchObject({
+      fileName: 'county.xlsx',
+      readable: true,
+      counts: { errors: 0, warnings: 0 },
+      identity: { regionCode: COUNTY, year: 2024 },
+    });
   });
 
   it('exit 1 with every problem at its cell', async () => {
@@ -95,7 +109,9 @@ describe('wdp validate', () => {
     const { code, stdout } = wdp('validate', bad);
     expect(code).toBe(1);
     // validate never imports: its verdict says what it checked, not 「未导入」
-    const { counts } = JSON.parse(wdp('validate', bad, '--json').stdout) as { counts: { errors: number; warnings: number } };
+    const { counts } = JSON.parse(wdp('validate', bad, '--json').stdout) as {
+      counts: { errors: number; warnings: number };
+    };
     expect(counts.errors).toBe(1);
     expect(stdout.split('\n')[0]).toBe(MESSAGES.cli.validateVerdict.errors('bad.xlsx', 1, counts.warnings));
     expect(stdout).not.toContain('未导入');
@@ -128,7 +144,10 @@ describe('wdp import', () => {
     expect(await countReturns()).toBe(before);
     const second = wdp('import', file, '--yes', '--json');
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.stdout)).toMatchObject({ written: true, identity: { regionCode: TOWNSHIP, level: 'township' } });
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      written: true,
+      identity: { regionCode: TOWNSHIP, level: 'township' },
+    });
     expect(await countReturns()).toBe(before + 1);
   });
 

@@ -28,7 +28,11 @@ beforeAll(async () => {
     const towns = listChildRegions(b.ctx, COUNTY).slice(0, 4);
     names = towns.map((t) => t.name);
     mkdirSync(folder, { recursive: true });
-    for (const t of towns) writeFileSync(join(folder, `${t.name}.xlsx`), await returnFile(fw, { regionCode: t.code, regionName: t.name, year: 2024 }));
+    for (const t of towns)
+      writeFileSync(
+        join(folder, `${t.name}.xlsx`),
+        await returnFile(fw, { regionCode: t.code, regionName: t.name, year: 2024 }),
+      );
     writeFileSync(join(folder, '说明.xlsx'), 'not a workbook');
   } finally {
     b.dispose();
@@ -37,7 +41,17 @@ beforeAll(async () => {
 
 describe('wdp merge through the contract', () => {
   it('--progress prints the import progress to stderr; the verdicts and the completeness on stdout as before', () => {
-    const { code, stdout, stderr } = wdp('merge', '--db', join(dir, 'county.sqlite'), '--region', COUNTY, '--year', '2024', '--progress', folder);
+    const { code, stdout, stderr } = wdp(
+      'merge',
+      '--db',
+      join(dir, 'county.sqlite'),
+      '--region',
+      COUNTY,
+      '--year',
+      '2024',
+      '--progress',
+      folder,
+    );
     expect(code).toBe(3);
     for (const name of names) expect(stdout).toContain(`已接收\t${name}\t${name}.xlsx`);
     expect(stdout).toMatch(/已拒收\t—\t说明\.xlsx/);
@@ -48,7 +62,16 @@ describe('wdp merge through the contract', () => {
   });
 
   it('without --progress and not on a terminal: nothing on stderr', () => {
-    const { code, stderr } = wdp('merge', '--db', join(dir, 'quiet.sqlite'), '--region', COUNTY, '--year', '2024', folder);
+    const { code, stderr } = wdp(
+      'merge',
+      '--db',
+      join(dir, 'quiet.sqlite'),
+      '--region',
+      COUNTY,
+      '--year',
+      '2024',
+      folder,
+    );
     expect(code).toBe(3);
     expect(stderr).toBe('');
   });
@@ -57,21 +80,34 @@ describe('wdp merge through the contract', () => {
     const many = join(dir, '很多');
     mkdirSync(many, { recursive: true });
     for (let i = 0; i < 80; i++) copyFileSync(join(folder, `${names[i % names.length]}.xlsx`), join(many, `${i}.xlsx`));
-    const child = spawn(process.execPath, [WDP, 'merge', '--db', join(dir, 'cancel.sqlite'), '--region', COUNTY, '--year', '2024', '--progress', many], {
-      cwd: REPO_ROOT, env: { ...process.env, NODE_OPTIONS: '' },
-    });
+    const child = spawn(
+      process.execPath,
+      [WDP, 'merge', '--db', join(dir, 'cancel.sqlite'), '--region', COUNTY, '--year', '2024', '--progress', many],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, NODE_OPTIONS: '' },
+      },
+    );
     let stdout = '';
     let stderr = '';
     let interrupted = false;
-    child.stdout.on('data', (d) => { stdout += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
     child.stderr.on('data', (d) => {
       stderr += d;
       // once: a second Ctrl+C ends the process at once (SQLite rolls back a batch not yet committed)
-      if (!interrupted && stderr.includes('正在导入')) { interrupted = true; child.kill('SIGINT'); }
+      if (!interrupted && stderr.includes('正在导入')) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
     });
     const code = await new Promise<number | null>((ok) => child.on('close', ok));
     expect(code).toBe(130);
-    const said = /已取消导入：已处理的 (\d+) 个文件已保存（结果见下表），其余 (\d+) 个文件未读取、未保存，可重新导入。/.exec(stderr);
+    const said =
+      /已取消导入：已处理的 (\d+) 个文件已保存（结果见下表），其余 (\d+) 个文件未读取、未保存，可重新导入。/.exec(
+        stderr,
+      );
     expect(said, stderr).not.toBeNull();
     const stored = Number(said![1]);
     expect(stored + Number(said![2])).toBe(80);

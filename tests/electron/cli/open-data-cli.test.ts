@@ -24,7 +24,12 @@ describe('wdp export-data / import of the long format', () => {
       const r = regionsOf(app, 'taobei');
       county = r.county;
       township = r.township;
-      for (const year of [2022, 2023]) await storeReturn(app, generateReturn(app.framework('taobei'), { level: 'township', regionCode: township, year, seed: year }), 'county');
+      for (const year of [2022, 2023])
+        await storeReturn(
+          app,
+          generateReturn(app.framework('taobei'), { level: 'township', regionCode: township, year, seed: year }),
+          'county',
+        );
       app.backend.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
       source = join(dir, 'source.sqlite');
       await app.backend.ctx.db.backup(source);
@@ -37,7 +42,22 @@ describe('wdp export-data / import of the long format', () => {
   it('writes every format; the CSV has the BOM and both years of the township', () => {
     for (const format of ['csv', 'json', 'dhis2-json', 'adx']) {
       const out = join(dir, `db.${format}`);
-      const run = wdp('export-data', '--region', county, '--with-children', '--from', '2021', '--to', '2025', '--format', format, '-o', out, '--db', source);
+      const run = wdp(
+        'export-data',
+        '--region',
+        county,
+        '--with-children',
+        '--from',
+        '2021',
+        '--to',
+        '2025',
+        '--format',
+        format,
+        '-o',
+        out,
+        '--db',
+        source,
+      );
       expect(run.stderr.replace(/.*无数据.*\n/, '')).toBe('');
       expect(run.code).toBe(0);
       expect(run.stdout).toContain(out);
@@ -51,7 +71,23 @@ describe('wdp export-data / import of the long format', () => {
   });
 
   it('refuses a wrong format or missing years (exit 2)', () => {
-    expect(wdp('export-data', '--region', county, '--from', '2021', '--to', '2025', '--format', 'xml', '-o', join(dir, 'x'), '--db', source).stderr).toContain(MESSAGES.cli.badValue('--format', 'xml', 'csv|json|dhis2-json|adx'));
+    expect(
+      wdp(
+        'export-data',
+        '--region',
+        county,
+        '--from',
+        '2021',
+        '--to',
+        '2025',
+        '--format',
+        'xml',
+        '-o',
+        join(dir, 'x'),
+        '--db',
+        source,
+      ).stderr,
+    ).toContain(MESSAGES.cli.badValue('--format', 'xml', 'csv|json|dhis2-json|adx'));
     expect(wdp('export-data', '--region', county, '-o', join(dir, 'x'), '--db', source).code).toBe(2);
   });
 

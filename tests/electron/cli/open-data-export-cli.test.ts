@@ -29,7 +29,13 @@ describe('wdp export --format, wdp data, wdp import of ADX', () => {
       township = r.township;
       townshipName = r.townshipName;
       for (const year of [2022, 2023]) {
-        const data = generateReturn(app.framework('taobei'), { level: 'township', regionCode: township, year, seed: year, noDataShare: 0 });
+        const data = generateReturn(app.framework('taobei'), {
+          level: 'township',
+          regionCode: township,
+          year,
+          seed: year,
+          noDataShare: 0,
+        });
         await storeReturn(app, { ...data, qualitative: [], externalThresholds: {} }, 'county');
       }
       app.backend.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -44,14 +50,48 @@ describe('wdp export --format, wdp data, wdp import of ADX', () => {
   it('export --format long-csv writes the same file as export-data --format csv; --year stands for one year', () => {
     const a = join(dir, 'a.csv');
     const b = join(dir, 'b.csv');
-    const run = wdp('export', '--region', county, '--with-children', '--from', '2021', '--to', '2025', '--format', 'long-csv', '-o', a, '--db', source);
+    const run = wdp(
+      'export',
+      '--region',
+      county,
+      '--with-children',
+      '--from',
+      '2021',
+      '--to',
+      '2025',
+      '--format',
+      'long-csv',
+      '-o',
+      a,
+      '--db',
+      source,
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(a);
-    expect(wdp('export-data', '--region', county, '--with-children', '--from', '2021', '--to', '2025', '--format', 'csv', '-o', b, '--db', source).code).toBe(0);
+    expect(
+      wdp(
+        'export-data',
+        '--region',
+        county,
+        '--with-children',
+        '--from',
+        '2021',
+        '--to',
+        '2025',
+        '--format',
+        'csv',
+        '-o',
+        b,
+        '--db',
+        source,
+      ).code,
+    ).toBe(0);
     expect(readFileSync(a)).toEqual(readFileSync(b));
     const one = join(dir, 'one.json');
-    expect(wdp('export', '--region', township, '--year', '2023', '--format', 'json', '-o', one, '--db', source).code).toBe(0);
+    expect(
+      wdp('export', '--region', township, '--year', '2023', '--format', 'json', '-o', one, '--db', source).code,
+    ).toBe(0);
     const rows = JSON.parse(readFileSync(one, 'utf8')).rows as { year: number }[];
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((x) => x.year))).toEqual(new Set([2023]));
@@ -67,13 +107,30 @@ describe('wdp export --format, wdp data, wdp import of ADX', () => {
     const noYears = wdp('export', '--region', township, '--format', 'adx', '-o', xlsx, '--db', source);
     expect(noYears.code).toBe(2);
     expect(noYears.stderr).toContain(MESSAGES.cli.dataNeedsYears('adx'));
-    expect(wdp('export', '--region', township, '--format', 'xml', '--year', '2023', '-o', xlsx, '--db', source).stderr)
-      .toContain(MESSAGES.cli.badValue('--format', 'xml', 'form|long-csv|json|dhis2-json|adx'));
+    expect(
+      wdp('export', '--region', township, '--format', 'xml', '--year', '2023', '-o', xlsx, '--db', source).stderr,
+    ).toContain(MESSAGES.cli.badValue('--format', 'xml', 'form|long-csv|json|dhis2-json|adx'));
   });
 
   it('an ADX export imports into another database, recognised by its extension and by its content', () => {
     const adx = join(dir, 'data.adx.xml');
-    expect(wdp('export', '--region', township, '--from', '2022', '--to', '2023', '--format', 'adx', '-o', adx, '--db', source).code).toBe(0);
+    expect(
+      wdp(
+        'export',
+        '--region',
+        township,
+        '--from',
+        '2022',
+        '--to',
+        '2023',
+        '--format',
+        'adx',
+        '-o',
+        adx,
+        '--db',
+        source,
+      ).code,
+    ).toBe(0);
     const target = join(dir, 'target.sqlite');
     expect(wdp('plans', '--db', target).code).toBe(0);
     const checked = wdp('validate', adx, '--db', target);
@@ -88,7 +145,10 @@ describe('wdp export --format, wdp data, wdp import of ADX', () => {
   });
 
   it('a hostile ADX (DOCTYPE with entities) is refused with its line, nothing written (exit 2)', () => {
-    const text = readFileSync(join(dir, 'data.adx.xml'), 'utf8').replace('<adx ', '<!DOCTYPE adx [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<adx ');
+    const text = readFileSync(join(dir, 'data.adx.xml'), 'utf8').replace(
+      '<adx ',
+      '<!DOCTYPE adx [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<adx ',
+    );
     const bad = join(dir, 'bad.xml');
     writeFileSync(bad, text);
     const run = wdp('import', bad, '--db', join(dir, 'target.sqlite'));
@@ -101,7 +161,19 @@ describe('wdp export --format, wdp data, wdp import of ADX', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const [header, ...lines] = run.stdout.replace(/\n$/, '').split('\n');
-    expect(header.split('\t')).toEqual([D.columns.unit, O.headers.regionCode, D.columns.year, D.columns.area, D.columns.code, D.columns.name, D.columns.value, O.headers.unit, D.columns.target, D.columns.verdict, D.columns.alert]);
+    expect(header.split('\t')).toEqual([
+      D.columns.unit,
+      O.headers.regionCode,
+      D.columns.year,
+      D.columns.area,
+      D.columns.code,
+      D.columns.name,
+      D.columns.value,
+      O.headers.unit,
+      D.columns.target,
+      D.columns.verdict,
+      D.columns.alert,
+    ]);
     expect(lines.length).toBeGreaterThan(20);
     const cells = lines.map((l) => l.split('\t'));
     expect(new Set(cells.map((c) => c[0]))).toEqual(new Set([townshipName]));
@@ -111,7 +183,21 @@ describe('wdp export --format, wdp data, wdp import of ADX', () => {
 
   it('wdp data --format long-csv --out writes the long CSV (with BOM); --format json goes to standard output', () => {
     const out = join(dir, 'data.csv');
-    const run = wdp('data', '--region', county, '--from', '2023', '--to', '2023', '--format', 'long-csv', '--out', out, '--db', source);
+    const run = wdp(
+      'data',
+      '--region',
+      county,
+      '--from',
+      '2023',
+      '--to',
+      '2023',
+      '--format',
+      'long-csv',
+      '--out',
+      out,
+      '--db',
+      source,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(out);
     const bytes = readFileSync(out);

@@ -23,7 +23,10 @@ beforeAll(async () => {
   try {
     const fw = requireFramework(b.ctx, 'taobei');
     towns = listChildRegions(b.ctx, TAOBEI_COUNTY.regionCode).slice(0, 2);
-    const file = async (t: { code: string; name: string }, year: number) => ({ fileName: `${t.name}.xlsx`, bytesBase64: (await returnFile(fw, { regionCode: t.code, regionName: t.name, year })).toString('base64') });
+    const file = async (t: { code: string; name: string }, year: number) => ({
+      fileName: `${t.name}.xlsx`,
+      bytesBase64: (await returnFile(fw, { regionCode: t.code, regionName: t.name, year })).toString('base64'),
+    });
     await dispatch(county.handlers, 'merge:import-files', { year: 2023, files: [await file(towns[0], 2023)] });
     await dispatch(county.handlers, 'merge:import-files', { year: 2024, files: [await file(towns[1], 2024)] });
     await dispatch(county.handlers, 'merge:set-deadline', { year: 2024, deadline: '2025-01-31' });
@@ -45,7 +48,9 @@ describe('wdp overdue', () => {
     expect(stdout).toContain('尚未报送 24 个（应报 25 个）');
     expect(stdout).toContain(`未报送\t${towns[0].code}\t${towns[0].name}\t张丽`);
     expect(stdout).not.toContain(towns[1].code);
-    expect(stdout).toMatch(/\n【催报】.*：2024年度妇女发展监测统计报表尚未报送，截止日期为2025年1月31日，(已逾期\d+天，请尽快报送|请于2025年1月31日前报送)。联系人：洮北区 王芳。\n/);
+    expect(stdout).toMatch(
+      /\n【催报】.*：2024年度妇女发展监测统计报表尚未报送，截止日期为2025年1月31日，(已逾期\d+天，请尽快报送|请于2025年1月31日前报送)。联系人：洮北区 王芳。\n/,
+    );
     expect(existsSync(out)).toBe(true);
   });
 
@@ -55,7 +60,10 @@ describe('wdp overdue', () => {
     const o = JSON.parse(stdout);
     expect(o.deadline).toBe('2025-01-01');
     expect(o.rows).toHaveLength(24);
-    expect(o.rows.find((r: { code: string }) => r.code === towns[0].code).contact).toMatchObject({ filler: '张丽', year: 2023 });
+    expect(o.rows.find((r: { code: string }) => r.code === towns[0].code).contact).toMatchObject({
+      filler: '张丽',
+      year: 2023,
+    });
     expect(JSON.parse(wdp('overdue', '--db', db, '--year', '2024', '--json').stdout).deadline).toBe('2025-01-31');
   });
 

@@ -49,7 +49,13 @@ describe('wdp report', () => {
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     const t = expectedTotal;
-    expect(out.summary).toMatchObject({ met: t.met, basicallyMet: t.basicallyMet, notMet: t.notMet, noData: t.noData, monitored: t.met + t.basicallyMet + t.notMet });
+    expect(out.summary).toMatchObject({
+      met: t.met,
+      basicallyMet: t.basicallyMet,
+      notMet: t.notMet,
+      noData: t.noData,
+      monitored: t.met + t.basicallyMet + t.notMet,
+    });
     expect(out.summary.townshipReturns).toBe(fx.townships.length - 1);
   });
 

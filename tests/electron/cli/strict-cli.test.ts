@@ -34,7 +34,17 @@ function refused(run: { code: number | null; stderr: string; stdout: string }) {
 describe('unknown and missing flags', () => {
   it('an unknown flag exits 2 naming it and the closest known flag, before touching the database', () => {
     const fresh = join(dir, 'never.sqlite');
-    const run = wdpRunner({ dir, db: () => fresh })('template', '--plan', 'jiahe', '--regoin', TOWNSHIP, '--year', '2025', '-o', join(dir, 't.xlsx'));
+    const run = wdpRunner({ dir, db: () => fresh })(
+      'template',
+      '--plan',
+      'jiahe',
+      '--regoin',
+      TOWNSHIP,
+      '--year',
+      '2025',
+      '-o',
+      join(dir, 't.xlsx'),
+    );
     expect(refused(run)).toContain(C.unknownFlag('--regoin', '--region'));
     expect(existsSync(fresh)).toBe(false);
     expect(existsSync(join(dir, 't.xlsx'))).toBe(false);
@@ -50,15 +60,21 @@ describe('unknown and missing flags', () => {
   });
 
   it('a missing required flag exits 2 naming it', () => {
-    expect(refused(wdp('template', '--plan', 'jiahe', '--region', TOWNSHIP, '-o', join(dir, 't.xlsx')))).toContain(C.missingFlag('--year'));
+    expect(refused(wdp('template', '--plan', 'jiahe', '--region', TOWNSHIP, '-o', join(dir, 't.xlsx')))).toContain(
+      C.missingFlag('--year'),
+    );
     expect(refused(wdp('overdue'))).toContain(C.missingFlag('--year'));
-    expect(refused(wdp('export-data', '--region', COUNTY, '--from', '2020', '-o', join(dir, 'a.csv')))).toContain(C.missingFlag('--to'));
+    expect(refused(wdp('export-data', '--region', COUNTY, '--from', '2020', '-o', join(dir, 'a.csv')))).toContain(
+      C.missingFlag('--to'),
+    );
   });
 
   it('a flag that needs a value and got none says so', () => {
     // (this runner adds no --db after the arguments, which would be taken as the value)
     const bare = wdpRunner({ dir });
-    expect(refused(bare('template', '--plan', 'jiahe', '--year', '2025', '-o', join(dir, 't.xlsx'), '--region'))).toContain(C.flagNeedsValue('--region'));
+    expect(
+      refused(bare('template', '--plan', 'jiahe', '--year', '2025', '-o', join(dir, 't.xlsx'), '--region')),
+    ).toContain(C.flagNeedsValue('--region'));
   });
 
   it('a missing file argument, and a surplus one, exit 2', () => {
@@ -69,27 +85,63 @@ describe('unknown and missing flags', () => {
 
 describe('values of the wrong form name the flag and the form it needs', () => {
   it('--region must be a 12-digit code, never the channel name', () => {
-    const err = refused(wdp('template', '--plan', 'jiahe', '--region', '4310', '--year', '2025', '-o', join(dir, 't.xlsx')));
+    const err = refused(
+      wdp('template', '--plan', 'jiahe', '--region', '4310', '--year', '2025', '-o', join(dir, 't.xlsx')),
+    );
     expect(err).toContain('--region');
     expect(err).toContain(C.form.region);
   });
 
-  it('--year must be a four-digit year, and within the plan\'s period when the plan is named', () => {
-    const bad = refused(wdp('template', '--plan', 'jiahe', '--region', TOWNSHIP, '--year', '20x4', '-o', join(dir, 't.xlsx')));
+  it("--year must be a four-digit year, and within the plan's period when the plan is named", () => {
+    const bad = refused(
+      wdp('template', '--plan', 'jiahe', '--region', TOWNSHIP, '--year', '20x4', '-o', join(dir, 't.xlsx')),
+    );
     expect(bad).toContain('--year');
     expect(bad).toContain(C.form.year);
-    const jiahe = (JSON.parse(wdp('plans', '--json').stdout) as { plan: { id: string; period: { start: number; end: number } } }[]).find((p) => p.plan.id === 'jiahe')!.plan;
-    const outside = refused(wdp('template', '--plan', 'jiahe', '--region', TOWNSHIP, '--year', String(jiahe.period.end + 1), '-o', join(dir, 't.xlsx')));
+    const jiahe = (
+      JSON.parse(wdp('plans', '--json').stdout) as { plan: { id: string; period: { start: number; end: number } } }[]
+    ).find((p) => p.plan.id === 'jiahe')!.plan;
+    const outside = refused(
+      wdp(
+        'template',
+        '--plan',
+        'jiahe',
+        '--region',
+        TOWNSHIP,
+        '--year',
+        String(jiahe.period.end + 1),
+        '-o',
+        join(dir, 't.xlsx'),
+      ),
+    );
     expect(outside).toContain('--year');
     expect(outside).toContain(`${jiahe.period.start}—${jiahe.period.end}`);
     expect(existsSync(join(dir, 't.xlsx'))).toBe(false);
   });
 
   it('--from / --to, --format, --kind and --deadline say what they accept', () => {
-    const from = refused(wdp('export-data', '--region', COUNTY, '--from', '20', '--to', '2024', '-o', join(dir, 'a.csv')));
+    const from = refused(
+      wdp('export-data', '--region', COUNTY, '--from', '20', '--to', '2024', '-o', join(dir, 'a.csv')),
+    );
     expect(from).toContain('--from');
-    expect(refused(wdp('export-data', '--region', COUNTY, '--from', '2024', '--to', '2020', '-o', join(dir, 'a.csv')))).toContain('--from');
-    const format = refused(wdp('export-data', '--region', COUNTY, '--from', '2020', '--to', '2024', '--format', 'xml', '-o', join(dir, 'a.csv')));
+    expect(
+      refused(wdp('export-data', '--region', COUNTY, '--from', '2024', '--to', '2020', '-o', join(dir, 'a.csv'))),
+    ).toContain('--from');
+    const format = refused(
+      wdp(
+        'export-data',
+        '--region',
+        COUNTY,
+        '--from',
+        '2020',
+        '--to',
+        '2024',
+        '--format',
+        'xml',
+        '-o',
+        join(dir, 'a.csv'),
+      ),
+    );
     expect(format).toContain('--format');
     expect(format).toContain('csv|json|dhis2-json|adx');
     const kind = refused(wdp('report', '--region', COUNTY, '--year', '2024', '--kind', 'yearly'));
@@ -101,14 +153,17 @@ describe('values of the wrong form name the flag and the form it needs', () => {
   });
 
   it('a contract refusal is mapped back to the flag that fed the field', () => {
-    const error = new AppError('invalid_request', MESSAGES.api.invalidRequest('excel:template'), [{ path: 'regionCode', message: '区划代码应为12位数字' }, { path: 'year', message: 'Too small' }]);
+    const error = new AppError('invalid_request', MESSAGES.api.invalidRequest('excel:template'), [
+      { path: 'regionCode', message: '区划代码应为12位数字' },
+      { path: 'year', message: 'Too small' },
+    ]);
     const text = explainInvalidRequest(error);
     expect(text).toContain('--region');
     expect(text).toContain('--year');
     expect(text).not.toContain('excel:template');
   });
 
-  it('the contract\'s own refusal, in zod\'s words, is said in Chinese of each flag', () => {
+  it("the contract's own refusal, in zod's words, is said in Chinese of each flag", () => {
     const checked = contract['excel:template'].input.safeParse({ regionCode: '1', year: 1990 });
     expect(checked.success).toBe(false);
     const text = new ContractRefusal(checked.error!.issues).message;
@@ -117,7 +172,22 @@ describe('values of the wrong form name the flag and the form it needs', () => {
   });
 
   it('a value the declarations let through but the contract refuses exits 2 naming the flag (plan new --name too short)', () => {
-    const run = wdp('plan', 'new', '--id', 'zhenlai', '--region', '220821000000', '--copy', 'taobei', '--name', '镇赉县', '--period', '2021-2030', '--base-year', '2020');
+    const run = wdp(
+      'plan',
+      'new',
+      '--id',
+      'zhenlai',
+      '--region',
+      '220821000000',
+      '--copy',
+      'taobei',
+      '--name',
+      '镇赉县',
+      '--period',
+      '2021-2030',
+      '--base-year',
+      '2020',
+    );
     expect(refused(run)).toContain(C.badField('--name', C.limit.minChars(4)));
   });
 });
@@ -127,7 +197,9 @@ describe('files', () => {
     const missing = join(dir, 'none.xlsx');
     for (const run of [wdp('validate', missing), wdp('import', missing)]) {
       expect(run.code).toBe(2);
-      expect(run.stdout + run.stderr).toContain(MESSAGES.excel.cli.cannotRead('none.xlsx', MESSAGES.files.reason('ENOENT')));
+      expect(run.stdout + run.stderr).toContain(
+        MESSAGES.excel.cli.cannotRead('none.xlsx', MESSAGES.files.reason('ENOENT')),
+      );
       expect(run.stdout + run.stderr).not.toContain('ENOENT');
     }
     const merge = wdp('merge', '--region', COUNTY, '--year', '2024', missing);
@@ -137,16 +209,30 @@ describe('files', () => {
 
   it('an unreadable file says 没有读取权限 (the error as the system gives it; tests run as root, who reads anything)', () => {
     const denied = Object.assign(new Error("EACCES: permission denied, open '/x/a.xlsx'"), { code: 'EACCES' });
-    expect(systemErrorText(denied, '/x/a.xlsx')).toBe(MESSAGES.files.cannotRead('a.xlsx', MESSAGES.files.reason('EACCES')));
+    expect(systemErrorText(denied, '/x/a.xlsx')).toBe(
+      MESSAGES.files.cannotRead('a.xlsx', MESSAGES.files.reason('EACCES')),
+    );
     expect(MESSAGES.files.reason('EACCES')).toContain('没有读取权限');
     const gone = Object.assign(new Error("ENOENT: no such file or directory, open '/x/a.xlsx'"), { code: 'ENOENT' });
     expect(systemErrorText(gone, '/x/a.xlsx')).not.toMatch(/ENOENT|\/x\//);
   });
 
   it('an output file that cannot be written is named in Chinese', () => {
-    const run = wdp('template', '--plan', 'jiahe', '--region', TOWNSHIP, '--year', '2025', '-o', join(dir, 'no-such-folder', 't.xlsx'));
+    const run = wdp(
+      'template',
+      '--plan',
+      'jiahe',
+      '--region',
+      TOWNSHIP,
+      '--year',
+      '2025',
+      '-o',
+      join(dir, 'no-such-folder', 't.xlsx'),
+    );
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(MESSAGES.excel.cli.cannotWrite(join(dir, 'no-such-folder', 't.xlsx'), MESSAGES.files.writeReason('ENOENT')));
+    expect(run.stderr).toContain(
+      MESSAGES.excel.cli.cannotWrite(join(dir, 'no-such-folder', 't.xlsx'), MESSAGES.files.writeReason('ENOENT')),
+    );
     expect(run.stderr).not.toContain('ENOENT');
   });
 });
@@ -176,35 +262,56 @@ describe('help', () => {
   it('wdp --help lists every command with its one-line summary and the options every command takes', () => {
     const { code, stdout } = wdp('--help');
     expect(code).toBe(0);
-    for (const spec of COMMAND_SPECS) expect(stdout).toMatch(new RegExp(`^  ${spec.name.replace(/ /g, ' ')}\\s+${spec.summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    for (const spec of COMMAND_SPECS)
+      expect(stdout).toMatch(
+        new RegExp(
+          `^  ${spec.name.replace(/ /g, ' ')}\\s+${spec.summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+          'm',
+        ),
+      );
     for (const [name, flag] of Object.entries(GLOBAL_FLAGS)) expect(stdout).toContain(`${flagText(name, flag)}`);
   });
 
-  it.each(COMMAND_SPECS.map((s) => [s.name]))('wdp %s --help lists every flag with its description; wdp help … says the same', (name) => {
-    const spec = COMMAND_SPECS.find((s) => s.name === name)!;
-    const words = name.split(' ');
-    const help = wdp(...words, '--help');
-    expect(help.code, help.stderr).toBe(0);
-    expect(help.stdout).toContain(`wdp ${name}`);
-    for (const [flag, decl] of Object.entries({ ...spec.flags, ...GLOBAL_FLAGS })) {
-      expect(help.stdout).toMatch(new RegExp(`${flagText(flag, decl)}.*${decl.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-    }
-    expect(wdp('help', ...words).stdout).toBe(help.stdout);
-  });
+  it.each(COMMAND_SPECS.map((s) => [s.name]))(
+    'wdp %s --help lists every flag with its description; wdp help … says the same',
+    (name) => {
+      const spec = COMMAND_SPECS.find((s) => s.name === name)!;
+      const words = name.split(' ');
+      const help = wdp(...words, '--help');
+      expect(help.code, help.stderr).toBe(0);
+      expect(help.stdout).toContain(`wdp ${name}`);
+      for (const [flag, decl] of Object.entries({ ...spec.flags, ...GLOBAL_FLAGS })) {
+        expect(help.stdout).toMatch(
+          new RegExp(`${flagText(flag, decl)}.*${decl.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+        );
+      }
+      expect(wdp('help', ...words).stdout).toBe(help.stdout);
+    },
+  );
 
-  it('every declared flag appears in the README\'s CLI section, in both languages, beside its command', () => {
+  it("every declared flag appears in the README's CLI section, in both languages, beside its command", () => {
     const cli = readmeCli();
     for (const spec of COMMAND_SPECS) {
       const lines = cli.split('\n').filter((l) => l.includes(`wdp ${spec.name}`));
       expect(lines.length, `README has no line for wdp ${spec.name}`).toBeGreaterThanOrEqual(2);
       // the command's line and the comment lines under it
-      const block = (start: number) => { const all = cli.split('\n'); const out = [all[start]]; for (let i = start + 1; i < all.length && /^\s+#/.test(all[i]); i++) out.push(all[i]); return out.join('\n'); };
+      const block = (start: number) => {
+        const all = cli.split('\n');
+        const out = [all[start]];
+        for (let i = start + 1; i < all.length && /^\s+#/.test(all[i]); i++) out.push(all[i]);
+        return out.join('\n');
+      };
       const all = cli.split('\n');
-      const blocks = all.map((l, i) => (l.includes(`npx wdp ${spec.name} `) || l.endsWith(`npx wdp ${spec.name}`) ? block(i) : null)).filter((b): b is string => b !== null);
+      const blocks = all
+        .map((l, i) => (l.includes(`npx wdp ${spec.name} `) || l.endsWith(`npx wdp ${spec.name}`) ? block(i) : null))
+        .filter((b): b is string => b !== null);
       expect(blocks.length, spec.name).toBe(2);
       for (const b of blocks) {
         for (const [flag, decl] of Object.entries(spec.flags)) {
-          expect(b.includes(`--${flag}`) || (decl.short !== undefined && b.includes(`-${decl.short} `)), `README: wdp ${spec.name} --${flag}\n${b}`).toBe(true);
+          expect(
+            b.includes(`--${flag}`) || (decl.short !== undefined && b.includes(`-${decl.short} `)),
+            `README: wdp ${spec.name} --${flag}\n${b}`,
+          ).toBe(true);
         }
       }
     }
@@ -214,7 +321,8 @@ describe('help', () => {
   it('wdp plan --help lists its subcommands; an unknown subcommand names them', () => {
     const help = wdp('plan', '--help');
     expect(help.code).toBe(0);
-    for (const sub of ['show', 'new', 'edit', 'local', 'import', 'export']) expect(help.stdout).toContain(`wdp plan ${sub}`);
+    for (const sub of ['show', 'new', 'edit', 'local', 'import', 'export'])
+      expect(help.stdout).toContain(`wdp plan ${sub}`);
     const bad = refused(wdp('plan', 'shwo', 'taobei'));
     expect(bad).toContain(C.unknownSubcommand('plan', 'shwo', ['show', 'new', 'edit', 'local', 'import', 'export']));
   });

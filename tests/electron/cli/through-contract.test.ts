@@ -8,8 +8,13 @@ import { REPO_ROOT } from '../../helpers/paths.ts';
 describe('CLI commands', () => {
   it('reach the back end only through the contract', () => {
     const dir = join(REPO_ROOT, 'electron', 'cli', 'commands');
-    const reaching = readdirSync(dir).filter((f) => f.endsWith('.ts')).flatMap((f) =>
-      [...readFileSync(join(dir, f), 'utf8').matchAll(/from '(\.\.\/\.\.\/(?:services|merge|db)\/[^']+)'/g)].map((m) => `${f} → ${m[1]}`));
+    const reaching = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) =>
+        [...readFileSync(join(dir, f), 'utf8').matchAll(/from '(\.\.\/\.\.\/(?:services|merge|db)\/[^']+)'/g)].map(
+          (m) => `${f} → ${m[1]}`,
+        ),
+      );
     expect(reaching).toEqual([]);
   });
 });

@@ -7,8 +7,14 @@ import { join } from 'node:path';
 import { createFileLog, describeError, recentLogLines, withoutHome } from '../../../electron/context/app-log.ts';
 
 const dirs: string[] = [];
-const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'wdp-log-')); dirs.push(d); return d; };
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'wdp-log-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 describe('app log', () => {
   it('writes timestamped lines with their level to dir/main.log', () => {

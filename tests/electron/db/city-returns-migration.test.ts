@@ -18,22 +18,52 @@ describe('migration 0009: returns at level city', () => {
   it('upgrades a version-8 database with its returns, cells and audit kept; a city return can then be stored', () => {
     const old8 = join(root, 'old');
     mkdirSync(old8);
-    for (const f of readdirSync(MIGRATIONS_DIR).filter((n) => /^000[1-8]_/.test(n))) copyFileSync(join(MIGRATIONS_DIR, f), join(old8, f));
+    for (const f of readdirSync(MIGRATIONS_DIR).filter((n) => /^000[1-8]_/.test(n)))
+      copyFileSync(join(MIGRATIONS_DIR, f), join(old8, f));
     const file = join(root, 'wdp.sqlite');
     const old = openDatabase(file, { migrationsDir: old8 });
-    old.prepare("INSERT INTO framework_versions (plan_id, version, origin, framework_json, loaded_at) VALUES ('taobei', 1, 'bundled', '{}', ?)").run(AT);
-    const id = insertReturn(old, { planId: 'taobei', frameworkVersion: 1, regionCode: '220802000000', level: 'county', year: 2025, createdAt: AT });
+    old
+      .prepare(
+        "INSERT INTO framework_versions (plan_id, version, origin, framework_json, loaded_at) VALUES ('taobei', 1, 'bundled', '{}', ?)",
+      )
+      .run(AT);
+    const id = insertReturn(old, {
+      planId: 'taobei',
+      frameworkVersion: 1,
+      regionCode: '220802000000',
+      level: 'county',
+      year: 2025,
+      createdAt: AT,
+    });
     putCell(old, id, { item: 'HD01', sex: 'total', value: 1180, noData: null, prefilled: false, raw: null }, AT);
     appendAudit(old, id, { at: AT, userName: '王芳', field: 'status', oldValue: 'draft', newValue: 'checked' });
-    expect(() => insertReturn(old, { planId: 'taobei', frameworkVersion: 1, regionCode: '220800000000', level: 'city' as 'county', year: 2025, createdAt: AT })).toThrow(/CHECK/);
+    expect(() =>
+      insertReturn(old, {
+        planId: 'taobei',
+        frameworkVersion: 1,
+        regionCode: '220800000000',
+        level: 'city' as 'county',
+        year: 2025,
+        createdAt: AT,
+      }),
+    ).toThrow(/CHECK/);
     old.close();
 
     const db = openDatabase(file, { migrationsDir: MIGRATIONS_DIR });
     try {
       expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(9);
-      expect(cellsOf(db, id)).toEqual([{ item: 'HD01', sex: 'total', value: 1180, noData: null, prefilled: false, raw: null }]);
+      expect(cellsOf(db, id)).toEqual([
+        { item: 'HD01', sex: 'total', value: 1180, noData: null, prefilled: false, raw: null },
+      ]);
       expect(auditOf(db, id, 10).map((a) => a.newValue)).toEqual(['checked']);
-      const city = insertReturn(db, { planId: 'taobei', frameworkVersion: 1, regionCode: '220800000000', level: 'city', year: 2025, createdAt: AT });
+      const city = insertReturn(db, {
+        planId: 'taobei',
+        frameworkVersion: 1,
+        regionCode: '220800000000',
+        level: 'city',
+        year: 2025,
+        createdAt: AT,
+      });
       expect(db.prepare('SELECT level FROM returns WHERE id = ?').get(city)).toEqual({ level: 'city' });
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('foreign_key_check')).toEqual([]);

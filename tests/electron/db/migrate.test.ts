@@ -1,7 +1,16 @@
 // Numbered migrations: applied from empty in one transaction, idempotent, a newer database refused untouched,
 // and a failing migration leaves nothing behind.
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,19 +20,39 @@ import { openDatabase } from '../../../electron/db/open-database.ts';
 import { sourcePaths } from '../../../electron/backend/app-paths.ts';
 
 const MIGRATIONS_DIR = sourcePaths.migrationsDir;
-const migrationFiles = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
-const CORE_TABLES = ['settings', 'regions', 'framework_versions', 'returns', 'cell_values', 'qualitative_answers', 'external_thresholds', 'warning_explanations', 'audit_log'];
+const migrationFiles = readdirSync(MIGRATIONS_DIR)
+  .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+  .sort();
+const CORE_TABLES = [
+  'settings',
+  'regions',
+  'framework_versions',
+  'returns',
+  'cell_values',
+  'qualitative_answers',
+  'external_thresholds',
+  'warning_explanations',
+  'audit_log',
+];
 
 const root = mkdtempSync(join(tmpdir(), 'wdp-migrate-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let n = 0;
-const tempDir = () => { const dir = join(root, String(++n)); mkdirSync(dir); return dir; };
+const tempDir = () => {
+  const dir = join(root, String(++n));
+  mkdirSync(dir);
+  return dir;
+};
 
 /** Everything the schema holds, to compare before and after. */
 const schemaOf = (db: Database.Database) =>
   db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
 const tablesOf = (db: Database.Database) =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 
 describe('readMigrations', () => {
   it('reads the numbered files in order', () => {
@@ -74,13 +103,19 @@ describe('openDatabase', () => {
     first.close();
 
     const hooks: [number, number][] = [];
-    const again = openDatabase(file, { migrationsDir: MIGRATIONS_DIR, beforeMigrate: (_db, from, to) => hooks.push([from, to]) });
+    const again = openDatabase(file, {
+      migrationsDir: MIGRATIONS_DIR,
+      beforeMigrate: (_db, from, to) => hooks.push([from, to]),
+    });
     try {
       expect(again.pragma('user_version', { simple: true })).toBe(migrationFiles.length);
       expect(schemaOf(again)).toEqual(schema);
       expect(again.prepare("SELECT value FROM settings WHERE key = 'probe'").get()).toEqual({ value: 'kept' });
       expect(hooks).toEqual([]);
-      expect(migrate(again, readMigrations(MIGRATIONS_DIR))).toEqual({ from: migrationFiles.length, to: migrationFiles.length });
+      expect(migrate(again, readMigrations(MIGRATIONS_DIR))).toEqual({
+        from: migrationFiles.length,
+        to: migrationFiles.length,
+      });
     } finally {
       again.close();
     }
@@ -91,7 +126,9 @@ describe('openDatabase', () => {
     const file = join(dir, 'wdp.sqlite');
     const newer = migrationFiles.length + 5;
     const seed = new Database(file);
-    seed.exec("CREATE TABLE future_things (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO future_things (note) VALUES ('from the future');");
+    seed.exec(
+      "CREATE TABLE future_things (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO future_things (note) VALUES ('from the future');",
+    );
     seed.pragma(`user_version = ${newer}`);
     seed.close();
     const before = readFileSync(file);
@@ -105,7 +142,9 @@ describe('openDatabase', () => {
     }
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('refused');
-    expect((error as AppError).message).toContain(`数据库版本（${newer}）比本程序支持的版本（${migrationFiles.length}）新`);
+    expect((error as AppError).message).toContain(
+      `数据库版本（${newer}）比本程序支持的版本（${migrationFiles.length}）新`,
+    );
     expect((error as AppError).message).toMatch(/不会打开它/);
 
     expect(readFileSync(file).equals(before)).toBe(true);
@@ -136,11 +175,14 @@ describe('openDatabase', () => {
     function brokenMigrations(): string {
       const dir = tempDir();
       copyFileSync(join(MIGRATIONS_DIR, '0001_init.sql'), join(dir, '0001_init.sql'));
-      writeFileSync(join(dir, '0002_broken.sql'), [
-        'CREATE TABLE half_done (id INTEGER PRIMARY KEY);',
-        "INSERT INTO settings (key, value) VALUES ('from_0002', 'x');",
-        'INSERT INTO no_such_table VALUES (1);',
-      ].join('\n'));
+      writeFileSync(
+        join(dir, '0002_broken.sql'),
+        [
+          'CREATE TABLE half_done (id INTEGER PRIMARY KEY);',
+          "INSERT INTO settings (key, value) VALUES ('from_0002', 'x');",
+          'INSERT INTO no_such_table VALUES (1);',
+        ].join('\n'),
+      );
       return dir;
     }
 
@@ -168,14 +210,18 @@ describe('openDatabase', () => {
       v1.close();
 
       const hooks: [number, number][] = [];
-      expect(() => openDatabase(file, { migrationsDir, beforeMigrate: (_db, from, to) => hooks.push([from, to]) })).toThrow(/no_such_table/);
+      expect(() =>
+        openDatabase(file, { migrationsDir, beforeMigrate: (_db, from, to) => hooks.push([from, to]) }),
+      ).toThrow(/no_such_table/);
       expect(hooks).toEqual([[1, 2]]);
       const db = new Database(file, { readonly: true });
       try {
         expect(db.pragma('user_version', { simple: true })).toBe(1);
         expect(schemaOf(db)).toEqual(schema);
         expect(tablesOf(db)).not.toContain('half_done');
-        expect(db.prepare('SELECT key, value FROM settings ORDER BY key').all()).toEqual([{ key: 'probe', value: 'kept' }]);
+        expect(db.prepare('SELECT key, value FROM settings ORDER BY key').all()).toEqual([
+          { key: 'probe', value: 'kept' },
+        ]);
       } finally {
         db.close();
       }

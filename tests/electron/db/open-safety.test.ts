@@ -3,7 +3,21 @@
 // named, the file left byte for byte as it was. A missing file is still created (first start).
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -20,7 +34,11 @@ const LATEST = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_[a-z0-9_]+\.sql
 const root = mkdtempSync(join(tmpdir(), 'wdp-open-safety-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let n = 0;
-const tempDir = () => { const dir = join(root, String(++n)); mkdirSync(dir); return dir; };
+const tempDir = () => {
+  const dir = join(root, String(++n));
+  mkdirSync(dir);
+  return dir;
+};
 const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 function thrown(fn: () => unknown): AppError {
@@ -56,7 +74,10 @@ function garblePages(file: string) {
     let seed = 12345;
     const garbage = Buffer.alloc(page);
     for (let offset = 2 * page; offset < size; offset += page) {
-      for (let i = 0; i < page; i++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; garbage[i] = seed & 0xff; }
+      for (let i = 0; i < page; i++) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        garbage[i] = seed & 0xff;
+      }
       writeSync(fd, garbage, 0, page, offset);
     }
   } finally {

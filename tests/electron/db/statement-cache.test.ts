@@ -10,12 +10,18 @@ afterEach(() => db?.close());
 describe('statement cache', () => {
   it('reuses the statement and resets its mode', () => {
     db = cacheStatements(new Database(':memory:'));
-    db.exec('CREATE TABLE t (a INTEGER, b TEXT); INSERT INTO t VALUES (1, \'x\'), (2, \'y\')');
+    db.exec("CREATE TABLE t (a INTEGER, b TEXT); INSERT INTO t VALUES (1, 'x'), (2, 'y')");
     const sql = 'SELECT a, b FROM t ORDER BY a';
     expect(db.prepare(sql)).toBe(db.prepare(sql));
     expect(db.prepare(sql).pluck().all()).toEqual([1, 2]);
-    expect(db.prepare(sql).all()).toEqual([{ a: 1, b: 'x' }, { a: 2, b: 'y' }]);
-    expect(db.prepare(sql).raw().all()).toEqual([[1, 'x'], [2, 'y']]);
+    expect(db.prepare(sql).all()).toEqual([
+      { a: 1, b: 'x' },
+      { a: 2, b: 'y' },
+    ]);
+    expect(db.prepare(sql).raw().all()).toEqual([
+      [1, 'x'],
+      [2, 'y'],
+    ]);
     expect(db.prepare(sql).get()).toEqual({ a: 1, b: 'x' });
     const insert = db.prepare('INSERT INTO t VALUES (?, ?)');
     expect(db.prepare('INSERT INTO t VALUES (?, ?)')).toBe(insert);
@@ -28,7 +34,11 @@ describe('statement cache', () => {
     db.exec('CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (1), (2)');
     const sql = 'SELECT a FROM t ORDER BY a';
     const seen: number[][] = [];
-    for (const row of db.prepare(sql).iterate() as Iterable<{ a: number }>) seen.push([row.a, ...(db.prepare(sql).pluck().all() as number[])]);
-    expect(seen).toEqual([[1, 1, 2], [2, 1, 2]]);
+    for (const row of db.prepare(sql).iterate() as Iterable<{ a: number }>)
+      seen.push([row.a, ...(db.prepare(sql).pluck().all() as number[])]);
+    expect(seen).toEqual([
+      [1, 1, 2],
+      [2, 1, 2],
+    ]);
   });
 });

@@ -3,11 +3,19 @@
 // any other text (edited in the database, or stored before the check was recorded) is checked as before.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FrameworkSchema } from '../../../shared/framework/schema.ts';
-import { getFrameworkVersion, insertFrameworkVersion, latestVersions } from '../../../electron/db/repos/frameworks-repo.ts';
+import {
+  getFrameworkVersion,
+  insertFrameworkVersion,
+  latestVersions,
+} from '../../../electron/db/repos/frameworks-repo.ts';
 import { openTestBackend, type TestBackend } from '../../helpers/backend.ts';
 
 let backend: TestBackend | undefined;
-afterEach(() => { vi.restoreAllMocks(); backend?.dispose(); backend = undefined; });
+afterEach(() => {
+  vi.restoreAllMocks();
+  backend?.dispose();
+  backend = undefined;
+});
 
 describe('stored frameworks', () => {
   it('a framework checked when stored is read back without the schema, equal to what the schema gives', () => {
@@ -27,15 +35,25 @@ describe('stored frameworks', () => {
     backend = openTestBackend();
     const { db } = backend.ctx;
     const { planId, version } = latestVersions(db)[0];
-    const row = db.prepare('SELECT framework_json FROM framework_versions WHERE plan_id = ? AND version = ?').get(planId, version) as { framework_json: string };
+    const row = db
+      .prepare('SELECT framework_json FROM framework_versions WHERE plan_id = ? AND version = ?')
+      .get(planId, version) as { framework_json: string };
     const edited = JSON.parse(row.framework_json) as { version: unknown; plan: { name: string } };
     edited.plan.name = `${edited.plan.name}（改）`;
-    db.prepare('UPDATE framework_versions SET framework_json = ? WHERE plan_id = ? AND version = ?').run(JSON.stringify(edited), planId, version);
+    db.prepare('UPDATE framework_versions SET framework_json = ? WHERE plan_id = ? AND version = ?').run(
+      JSON.stringify(edited),
+      planId,
+      version,
+    );
     const parse = vi.spyOn(FrameworkSchema, 'parse');
     expect(getFrameworkVersion(db, planId, version)!.framework.plan.name).toBe(edited.plan.name);
     expect(parse).toHaveBeenCalledTimes(1);
     edited.version = 'two';
-    db.prepare('UPDATE framework_versions SET framework_json = ? WHERE plan_id = ? AND version = ?').run(JSON.stringify(edited), planId, version);
+    db.prepare('UPDATE framework_versions SET framework_json = ? WHERE plan_id = ? AND version = ?').run(
+      JSON.stringify(edited),
+      planId,
+      version,
+    );
     expect(() => getFrameworkVersion(db, planId, version)).toThrow();
   });
 });

@@ -34,21 +34,35 @@ async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Out
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wdp-diag-'));
   backend = openApp({
-    dbFile: join(dir, 'wdp.sqlite'), ...sourcePaths, shell: folderShell(join(dir, 'downloads')),
-    log: createFileLog(join(dir, 'logs')), now: () => new Date('2025-03-01T08:00:00Z'),
+    dbFile: join(dir, 'wdp.sqlite'),
+    ...sourcePaths,
+    shell: folderShell(join(dir, 'downloads')),
+    log: createFileLog(join(dir, 'logs')),
+    now: () => new Date('2025-03-01T08:00:00Z'),
   });
   setProfile(backend.ctx, { planId: 'taobei', role: 'county', regionCode: COUNTY, userName: NAME });
   const fw = requireFramework(backend.ctx, 'taobei');
   const [town] = listChildRegions(backend.ctx, COUNTY);
-  const good = await returnFile(fw, { regionCode: town.code, regionName: town.name, year: YEAR, cells: { 'PD30.total': VALUE, 'PD30.female': 4321 } });
+  const good = await returnFile(fw, {
+    regionCode: town.code,
+    regionName: town.name,
+    year: YEAR,
+    cells: { 'PD30.total': VALUE, 'PD30.female': 4321 },
+  });
   await call('merge:begin-import', { year: YEAR });
-  const verdicts = await call('merge:import-files', { year: YEAR, files: [
-    { fileName: `${NAME}的报表.xlsx`, bytesBase64: good.toString('base64') },
-    { fileName: `${NAME}-notes.docx`, bytesBase64: Buffer.from('PK\u0003\u0004 not a workbook').toString('base64') },
-  ] });
+  const verdicts = await call('merge:import-files', {
+    year: YEAR,
+    files: [
+      { fileName: `${NAME}的报表.xlsx`, bytesBase64: good.toString('base64') },
+      { fileName: `${NAME}-notes.docx`, bytesBase64: Buffer.from('PK\u0003\u0004 not a workbook').toString('base64') },
+    ],
+  });
   expect(verdicts.map((v) => v.verdict).sort()).toEqual(['accepted', 'rejected'].sort());
 });
-afterAll(() => { backend?.close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  backend?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('diagnostics:export', () => {
   let entries: Record<string, string>;
@@ -57,7 +71,11 @@ describe('diagnostics:export', () => {
   beforeAll(async () => {
     saved = await call('diagnostics:export', {});
     const zip = await JSZip.loadAsync(readFileSync(saved.path!));
-    entries = Object.fromEntries(await Promise.all(Object.keys(zip.files).map(async (name) => [name, await zip.file(name)!.async('string')] as const)));
+    entries = Object.fromEntries(
+      await Promise.all(
+        Object.keys(zip.files).map(async (name) => [name, await zip.file(name)!.async('string')] as const),
+      ),
+    );
   });
 
   it('saves one zip through the save dialog', () => {
@@ -83,8 +101,15 @@ describe('diagnostics:export', () => {
 
   it('holds the recent log and the recent import verdicts with their problem counts', () => {
     expect(entries['recent.log']).toMatch(/\[info\] +start app=0\.\d+\.\d+ schema=\d+/);
-    expect(entries['recent.log']).toMatch(/merge import office=220802000000 year=2024 files=2 accepted=1 warnings=0 rejected=1/);
-    const imports = JSON.parse(entries['imports.json']) as { verdict: string; errors: number; officeCode: string; year: number }[];
+    expect(entries['recent.log']).toMatch(
+      /merge import office=220802000000 year=2024 files=2 accepted=1 warnings=0 rejected=1/,
+    );
+    const imports = JSON.parse(entries['imports.json']) as {
+      verdict: string;
+      errors: number;
+      officeCode: string;
+      year: number;
+    }[];
     expect(imports).toHaveLength(2);
     expect(imports.map((i) => i.verdict).sort()).toEqual(['accepted', 'rejected']);
     expect(imports.find((i) => i.verdict === 'rejected')!.errors).toBeGreaterThan(0);

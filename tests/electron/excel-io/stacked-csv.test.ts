@@ -28,8 +28,15 @@ describe('a CSV of all areas stacked', () => {
     town = openTestBackend({ profile: TAOBEI_TOWNSHIP, now: () => new Date('2025-01-12T02:00:00Z') });
     const fw = requireFramework(town.ctx, 'taobei');
     const data = plausibleReturn(fw, { regionCode: TAOBEI_TOWNSHIP.regionCode, regionName: '', year: YEAR });
-    const view = await call(town, 'returns:open', { regionCode: TAOBEI_TOWNSHIP.regionCode, year: YEAR, prefillFromPreviousYear: false });
-    await call(town, 'returns:set-cells', { returnId: view.summary.id, edits: data.cells.map((c) => ({ item: c.item, sex: c.sex, value: c.value, noData: c.noData })) });
+    const view = await call(town, 'returns:open', {
+      regionCode: TAOBEI_TOWNSHIP.regionCode,
+      year: YEAR,
+      prefillFromPreviousYear: false,
+    });
+    await call(town, 'returns:set-cells', {
+      returnId: view.summary.id,
+      edits: data.cells.map((c) => ({ item: c.item, sex: c.sex, value: c.value, noData: c.noData })),
+    });
     xlsx = Buffer.from((await call(town, 'excel:export-return', { returnId: view.summary.id })).bytesBase64, 'base64');
   });
   afterAll(() => town?.dispose());
@@ -54,7 +61,12 @@ describe('a CSV of all areas stacked', () => {
     const areaSheets = book.SheetNames.filter((n) => Object.values(MESSAGES.excel.form.sheetNames).includes(n));
     const bodies = areaSheets.map((n) => {
       const lines = XLSX.utils.sheet_to_csv(book.Sheets[n]).split('\n');
-      return lines.slice(0, lines.findIndex((l) => l.startsWith('单位负责人'))).join('\n');
+      return lines
+        .slice(
+          0,
+          lines.findIndex((l) => l.startsWith('单位负责人')),
+        )
+        .join('\n');
     });
     const ctx = readContextOf(town.ctx);
     const fromCsv = readReturnWorkbook(Buffer.from(bodies.join('\n'), 'utf8'), 'stacked.csv', ctx);

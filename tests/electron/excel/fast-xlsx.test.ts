@@ -31,8 +31,17 @@ beforeAll(async () => {
   const framework = app.framework('jinkouhe');
   const data = plausibleReturn(framework, { regionCode: TOWN.code, regionName: TOWN.name, year: 2024 });
   const written = await writeReturnWorkbook({
-    kind: 'return', framework, data, region: TOWN, previous: null, evaluation: evaluateReturn(framework, data, []),
-    explanations: {}, userName: '张丽', regionVintage: 2023, now: new Date('2025-01-15T02:00:00Z'), status: 'submitted',
+    kind: 'return',
+    framework,
+    data,
+    region: TOWN,
+    previous: null,
+    evaluation: evaluateReturn(framework, data, []),
+    explanations: {},
+    userName: '张丽',
+    regionVintage: 2023,
+    now: new Date('2025-01-15T02:00:00Z'),
+    status: 'submitted',
   });
   exported = written.bytes;
   addresses = written.addresses;
@@ -40,7 +49,10 @@ beforeAll(async () => {
   template = Buffer.from(file.bytesBase64, 'base64');
   ctx = { frameworks: allFrameworks(app.backend.ctx), region: () => ({ name: TOWN.name, level: 'township' }) };
 });
-afterAll(() => { app.close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  app.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Both readers on the same bytes: the same grid, and the same import verdict. */
 function sameBothWays(bytes: Buffer, fileName: string, reader: 'fast' | 'sheetjs') {
@@ -59,12 +71,22 @@ function sameBothWays(bytes: Buffer, fileName: string, reader: 'fast' | 'sheetjs
 }
 
 /** The exported workbook with XML edits: sheet parts by sheet name, a cell replaced by its reference. */
-async function edit(bytes: Buffer, change: (z: { zip: JSZip; sheet: (name: string) => string; cell: (key: string) => { path: string; ref: string } }) => Promise<void>): Promise<Buffer> {
+async function edit(
+  bytes: Buffer,
+  change: (z: {
+    zip: JSZip;
+    sheet: (name: string) => string;
+    cell: (key: string) => { path: string; ref: string };
+  }) => Promise<void>,
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
   const wbXml = await zip.file('xl/workbook.xml')!.async('string');
   const names = [...wbXml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
   const sheet = (name: string) => `xl/worksheets/sheet${names.indexOf(name) + 1}.xml`;
-  const cell = (key: string) => { const [s, ref] = addresses.get(key)!.split('!'); return { path: sheet(s), ref }; };
+  const cell = (key: string) => {
+    const [s, ref] = addresses.get(key)!.split('!');
+    return { path: sheet(s), ref };
+  };
   await change({ zip, sheet, cell });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
@@ -78,7 +100,7 @@ async function replaceCell(zip: JSZip, at: { path: string; ref: string }, xml: (
 }
 
 describe('the small .xlsx reader gives what SheetJS gives', () => {
-  it('the app\'s own export', () => {
+  it("the app's own export", () => {
     const r = sameBothWays(exported, '永和镇.xlsx', 'fast');
     expect(r?.parsed).not.toBeNull();
   });
@@ -87,28 +109,50 @@ describe('the small .xlsx reader gives what SheetJS gives', () => {
     const tpl = join(dir, 'template.xlsx');
     writeFileSync(tpl, template);
     const spec = join(dir, 'spec.json');
-    writeFileSync(spec, JSON.stringify({ townships: [{ code: TOWN.code, name: TOWN.name, file: 'filled.xlsx', cells: { 'HD01.total': 120, 'HD02.total': 0 } }] }));
-    execFileSync('/usr/bin/python3', [join(import.meta.dirname, '..', '..', 'bench', 'fill-templates.py'), tpl, spec, dir]);
+    writeFileSync(
+      spec,
+      JSON.stringify({
+        townships: [
+          { code: TOWN.code, name: TOWN.name, file: 'filled.xlsx', cells: { 'HD01.total': 120, 'HD02.total': 0 } },
+        ],
+      }),
+    );
+    execFileSync('/usr/bin/python3', [
+      join(import.meta.dirname, '..', '..', 'bench', 'fill-templates.py'),
+      tpl,
+      spec,
+      dir,
+    ]);
     const bytes = readFileSync(join(dir, 'filled.xlsx'));
     const r = sameBothWays(bytes, 'filled.xlsx', 'fast');
     expect(r?.parsed?.cells.find((c) => c.item === 'HD01' && c.sex === 'total')?.value).toBe(120);
   });
 
   it('a workbook saved by Excel or WPS with every kind of cell', async () => {
-    const totals = [...addresses.keys()].filter((k) => /^[A-Z]D\d\d\.total$/.test(k) && addresses.get(k)!.startsWith('健康!'));
+    const totals = [...addresses.keys()].filter(
+      (k) => /^[A-Z]D\d\d\.total$/.test(k) && addresses.get(k)!.startsWith('健康!'),
+    );
     const bytes = await edit(exported, async ({ zip, cell, sheet }) => {
       // styles: percent, date and a custom format with text, as Excel adds them
       let styles = await zip.file('xl/styles.xml')!.async('string');
       const count = Number(/<cellXfs count="(\d+)"/.exec(styles)![1]);
-      styles = styles.replace('<numFmts count="1">', '<numFmts count="2"><numFmt numFmtId="200" formatCode="0.0&quot;人&quot;"/>')
+      styles = styles
+        .replace('<numFmts count="1">', '<numFmts count="2"><numFmt numFmtId="200" formatCode="0.0&quot;人&quot;"/>')
         .replace(/<cellXfs count="\d+">/, `<cellXfs count="${count + 3}">`)
-        .replace('</cellXfs>', '<xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="200" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>');
+        .replace(
+          '</cellXfs>',
+          '<xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="200" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>',
+        );
       zip.file('xl/styles.xml', styles);
       // rich text with a phonetic run, as WPS writes it
       let sst = await zip.file('xl/sharedStrings.xml')!.async('string');
       const unique = Number(/uniqueCount="(\d+)"/.exec(sst)![1]);
-      sst = sst.replace(/uniqueCount="\d+"/, `uniqueCount="${unique + 1}"`)
-        .replace('</sst>', '<si><r><rPr><sz val="10"/></rPr><t>1,</t></r><r><t xml:space="preserve">234</t></r><rPh sb="0" eb="1"><t>ヨミ</t></rPh><phoneticPr fontId="1" type="noConversion"/></si></sst>');
+      sst = sst
+        .replace(/uniqueCount="\d+"/, `uniqueCount="${unique + 1}"`)
+        .replace(
+          '</sst>',
+          '<si><r><rPr><sz val="10"/></rPr><t>1,</t></r><r><t xml:space="preserve">234</t></r><rPh sb="0" eb="1"><t>ヨミ</t></rPh><phoneticPr fontId="1" type="noConversion"/></si></sst>',
+        );
       zip.file('xl/sharedStrings.xml', sst);
       const cells: ((s: string) => string)[] = [
         () => `<c r="REF" t="s"><v>${unique}</v></c>`,
@@ -128,18 +172,29 @@ describe('the small .xlsx reader gives what SheetJS gives', () => {
       }
       // a note with a carriage return escape, CRLF and an upper-case entity
       const note = cell(totals[0]);
-      await replaceCell(zip, { path: note.path, ref: note.ref.replace(/^[A-Z]+/, 'I') }, (s) => `<c r="${note.ref.replace(/^[A-Z]+/, 'I')}"${s} t="inlineStr"><is><t>说明_x000D_&#13;&#10;第二行 &AMP; &amp;lt;</t></is></c>`);
-      const wbXml = (await zip.file('xl/workbook.xml')!.async('string')).replace('state="hidden"', 'state="veryHidden"');
+      await replaceCell(
+        zip,
+        { path: note.path, ref: note.ref.replace(/^[A-Z]+/, 'I') },
+        (s) =>
+          `<c r="${note.ref.replace(/^[A-Z]+/, 'I')}"${s} t="inlineStr"><is><t>说明_x000D_&#13;&#10;第二行 &AMP; &amp;lt;</t></is></c>`,
+      );
+      const wbXml = (await zip.file('xl/workbook.xml')!.async('string')).replace(
+        'state="hidden"',
+        'state="veryHidden"',
+      );
       zip.file('xl/workbook.xml', wbXml);
       expect(sheet('健康')).toBe('xl/worksheets/sheet1.xml');
     });
     const r = sameBothWays(bytes, '编辑过.xlsx', 'fast');
     const codes = new Set(r!.report.problems.map((p) => p.code));
-    for (const code of ['text_number', 'not_a_number', 'error_value', 'date_value', 'formula_cached']) expect(codes, code).toContain(code);
+    for (const code of ['text_number', 'not_a_number', 'error_value', 'date_value', 'formula_cached'])
+      expect(codes, code).toContain(code);
   });
 
   it('reads tags by position as it read them by expression: cells closing themselves, prefixed attributes and extension tags, rows out of order', async () => {
-    const totals = [...addresses.keys()].filter((k) => /^[A-Z]D\d\d\.total$/.test(k) && addresses.get(k)!.startsWith('健康!'));
+    const totals = [...addresses.keys()].filter(
+      (k) => /^[A-Z]D\d\d\.total$/.test(k) && addresses.get(k)!.startsWith('健康!'),
+    );
     const bytes = await edit(exported, async ({ zip, cell, sheet }) => {
       const [a, b] = [cell(totals[0]), cell(totals[1])];
       await replaceCell(zip, a, (s) => `<c r="${a.ref}"${s}/>`);
@@ -147,9 +202,16 @@ describe('the small .xlsx reader gives what SheetJS gives', () => {
       const path = sheet('健康');
       let text = await zip.file(path)!.async('string');
       // Excel 2010's row attribute and an extension block (prefixed, but no SpreadsheetML cell), as Excel saves them
-      text = text.replace('<worksheet ', '<worksheet xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ')
+      text = text
+        .replace(
+          '<worksheet ',
+          '<worksheet xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ',
+        )
         .replace(/<row r="(\d+)"/g, '<row r="$1" x14ac:dyDescent="0.25"')
-        .replace('<sheetData>', '<mc:AlternateContent><mc:Choice Requires="x14ac"><x14ac:note/></mc:Choice></mc:AlternateContent><sheetData>');
+        .replace(
+          '<sheetData>',
+          '<mc:AlternateContent><mc:Choice Requires="x14ac"><x14ac:note/></mc:Choice></mc:AlternateContent><sheetData>',
+        );
       // two whole rows swapped (a sheet sorted by hand, then saved by a writer that keeps the order it holds)
       const rows = [...text.matchAll(/<row r="\d+"[^>]*>.*?<\/row>/g)].map((m) => m[0]);
       const [r1, r2] = [rows[rows.length - 3], rows[rows.length - 2]];
@@ -165,20 +227,35 @@ describe('the small .xlsx reader gives what SheetJS gives', () => {
     const shared = await edit(exported, async ({ zip, cell }) => {
       const a = cell(first);
       const b = cell(second);
-      await replaceCell(zip, a, (s) => `<c r="${a.ref}"${s}><f t="shared" ref="${a.ref}:${b.ref}" si="0">1+1</f><v>2</v></c>`);
+      await replaceCell(
+        zip,
+        a,
+        (s) => `<c r="${a.ref}"${s}><f t="shared" ref="${a.ref}:${b.ref}" si="0">1+1</f><v>2</v></c>`,
+      );
       await replaceCell(zip, b, (s) => `<c r="${b.ref}"${s}><f t="shared" si="0"/><v>2</v></c>`);
     });
     sameBothWays(shared, '共享公式.xlsx', 'sheetjs');
     const prefixed = await edit(exported, async ({ zip, sheet }) => {
       const path = sheet('健康');
       const text = await zip.file(path)!.async('string');
-      zip.file(path, text.replace(/<(\/?)c([ >])/g, '<$1x:c$2').replace('<worksheet ', '<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '));
+      zip.file(
+        path,
+        text
+          .replace(/<(\/?)c([ >])/g, '<$1x:c$2')
+          .replace('<worksheet ', '<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '),
+      );
     });
     sameBothWays(prefixed, '前缀.xlsx', 'sheetjs');
     const long = await edit(exported, async ({ zip, sheet }) => {
       const path = sheet('健康');
       const text = await zip.file(path)!.async('string');
-      zip.file(path, text.replace('</sheetData>', '<row r="6000"><c r="A6000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'));
+      zip.file(
+        path,
+        text.replace(
+          '</sheetData>',
+          '<row r="6000"><c r="A6000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
+        ),
+      );
     });
     // SheetJS reads the first 5,001 rows and judges the rest by the sheet's stated dimension: its verdict stands
     sameBothWays(long, '太长.xlsx', 'sheetjs');

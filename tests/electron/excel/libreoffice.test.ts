@@ -24,7 +24,12 @@ describe.skipIf(!existsSync(SOFFICE))('LibreOffice opens and prints the export o
     app = openTestApp();
     dir = mkdtempSync(join(tmpdir(), 'wdp-lo-'));
     const r = regionsOf(app, 'jiahe');
-    const previous = generateReturn(app.framework('jiahe'), { level: 'county', regionCode: r.county, year: 2023, seed: 1 });
+    const previous = generateReturn(app.framework('jiahe'), {
+      level: 'county',
+      regionCode: r.county,
+      year: 2023,
+      seed: 1,
+    });
     await storeReturn(app, previous);
     const data = generateReturn(app.framework('jiahe'), { level: 'county', regionCode: r.county, year: 2024, seed: 2 });
     const id = await storeReturn(app, data);
@@ -35,7 +40,16 @@ describe.skipIf(!existsSync(SOFFICE))('LibreOffice opens and prints the export o
     templateFile = join(dir, 'template.xlsx');
     writeFileSync(templateFile, Buffer.from(template.bytesBase64, 'base64'));
     // one LibreOffice run converts both (own profile dir: other test files may run soffice at the same time)
-    run(SOFFICE, [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, exportFile, templateFile]);
+    run(SOFFICE, [
+      `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      exportFile,
+      templateFile,
+    ]);
   }, 240_000);
   afterAll(() => {
     app?.close();
@@ -58,14 +72,16 @@ describe.skipIf(!existsSync(SOFFICE))('LibreOffice opens and prints the export o
       const info = run('pdfinfo', [pdf]);
       const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
       expect(pages).toBeGreaterThan(0);
-      const sizes = run('pdfinfo', ['-f', '1', '-l', String(pages), pdf]).match(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g) ?? [];
+      const sizes =
+        run('pdfinfo', ['-f', '1', '-l', String(pages), pdf]).match(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g) ?? [];
       expect(sizes).toHaveLength(pages);
       for (const size of sizes) {
         const [, w, h] = /size:\s+([\d.]+) x ([\d.]+)/.exec(size)!;
         expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([842, 595]);
       }
       const page1 = run('pdftotext', ['-layout', '-f', '1', '-l', '1', pdf, '-']);
-      for (const header of ['指标名称', '代码', '计量单位', '合计', '女', '男', '上年', '备注', '表', '制定机关']) expect(page1).toContain(header);
+      for (const header of ['指标名称', '代码', '计量单位', '合计', '女', '男', '上年', '备注', '表', '制定机关'])
+        expect(page1).toContain(header);
       // header rows repeat on every page, and a page showing them shows the last column too
       for (let p = 1; p <= pages; p++) {
         const text = run('pdftotext', ['-layout', '-f', String(p), '-l', String(p), pdf, '-']);
@@ -78,7 +94,18 @@ describe.skipIf(!existsSync(SOFFICE))('LibreOffice opens and prints the export o
   it('renders page 1 as a PNG (tests/.artifacts/excel-*.png) to look at', () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     for (const name of ['county', 'template']) {
-      run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', join(dir, `${name}.pdf`), join(ARTIFACTS_DIR, `excel-${name}-page1`)]);
+      run('pdftoppm', [
+        '-png',
+        '-r',
+        '80',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        join(dir, `${name}.pdf`),
+        join(ARTIFACTS_DIR, `excel-${name}-page1`),
+      ]);
       expect(existsSync(join(ARTIFACTS_DIR, `excel-${name}-page1.png`))).toBe(true);
     }
   });

@@ -9,7 +9,8 @@ import { FRAMEWORKS_DIR } from '../../helpers/paths.ts';
 
 const jinkouhe = loadBundledFramework(FRAMEWORKS_DIR, 'jinkouhe');
 const rowsOf = (level: 'township' | 'county') => buildLayout(jinkouhe, level).sheets.flatMap((s) => s.rows);
-const itemCodes = (level: 'township' | 'county') => rowsOf(level).flatMap((r) => (r.kind === 'item' ? [r.item.code] : []));
+const itemCodes = (level: 'township' | 'county') =>
+  rowsOf(level).flatMap((r) => (r.kind === 'item' ? [r.item.code] : []));
 
 describe('measure targets in the return form (金口河)', () => {
   it('puts the counts of villages and communities with a 妇女议事会 and a 家暴 intervention network on the township form', () => {
@@ -25,16 +26,24 @@ describe('measure targets in the return form (金口河)', () => {
 
   it('judges 城乡社区妇女议事会实现全覆盖 from the counts: every community is met, one short is not', () => {
     const county = (withCouncil: number): ReturnData => ({
-      planId: 'jinkouhe', frameworkVersion: jinkouhe.version, regionCode: jinkouhe.plan.region.code, level: 'county', year: 2024,
+      planId: 'jinkouhe',
+      frameworkVersion: jinkouhe.version,
+      regionCode: jinkouhe.plan.region.code,
+      level: 'county',
+      year: 2024,
       cells: [
         { item: 'PD39', sex: 'total', value: 40, noData: null, prefilled: false, raw: null },
         { item: 'PD40', sex: 'total', value: withCouncil, noData: null, prefilled: false, raw: null },
       ],
-      qualitative: [], externalThresholds: {},
+      qualitative: [],
+      externalThresholds: {},
     });
     const statusAt = (n: number) => {
       const e = evaluateReturn(jinkouhe, county(n), []);
-      return { value: e.indicators.find((i) => i.code === 'P44')?.value, status: e.targets.find((t) => t.targetId === 'jinkouhe-P-M02-1')?.status };
+      return {
+        value: e.indicators.find((i) => i.code === 'P44')?.value,
+        status: e.targets.find((t) => t.targetId === 'jinkouhe-P-M02-1')?.status,
+      };
     };
     expect(statusAt(39)).toEqual({ value: 97.5, status: 'not_met' });
     // 全覆盖 at 100 % is 已实现: nothing is "near" a ceiling

@@ -10,12 +10,24 @@ describe('export of a return with raw (invalid) text', () => {
     const target = openTestApp();
     try {
       const { county } = regionsOf(source, 'kelan');
-      await source.call('settings:set-profile', { planId: 'kelan', role: 'county', regionCode: county, userName: '李娜' });
-      const { summary } = await source.call('returns:open', { regionCode: county, year: 2025, prefillFromPreviousYear: false });
-      await source.call('returns:set-cells', { returnId: summary.id, edits: [
-        { item: 'VD09', sex: 'total', value: 365 },
-        { item: 'VD10', sex: 'total', value: null, raw: '12.5' },
-      ] });
+      await source.call('settings:set-profile', {
+        planId: 'kelan',
+        role: 'county',
+        regionCode: county,
+        userName: '李娜',
+      });
+      const { summary } = await source.call('returns:open', {
+        regionCode: county,
+        year: 2025,
+        prefillFromPreviousYear: false,
+      });
+      await source.call('returns:set-cells', {
+        returnId: summary.id,
+        edits: [
+          { item: 'VD09', sex: 'total', value: 365 },
+          { item: 'VD10', sex: 'total', value: null, raw: '12.5' },
+        ],
+      });
       const file = await source.call('excel:export-return', { returnId: summary.id });
       const wb = XLSX.read(Buffer.from(file.bytesBase64, 'base64'), { type: 'buffer' });
 
@@ -25,7 +37,8 @@ describe('export of a return with raw (invalid) text', () => {
         for (const ref of Object.keys(ws).filter((k) => !k.startsWith('!'))) {
           const rowOf = XLSX.utils.decode_cell(ref).r;
           const code = ws[XLSX.utils.encode_cell({ r: rowOf, c: 1 })]?.v;
-          if (code === 'VD10' && ws[ref].v !== 'VD10' && (ws[ref].v === '12.5' || ws[ref].v === 12.5)) hits.push({ sheet: name, ref, cell: ws[ref] });
+          if (code === 'VD10' && ws[ref].v !== 'VD10' && (ws[ref].v === '12.5' || ws[ref].v === 12.5))
+            hits.push({ sheet: name, ref, cell: ws[ref] });
         }
       }
       expect(hits).toHaveLength(1);
@@ -33,10 +46,22 @@ describe('export of a return with raw (invalid) text', () => {
       const results = wb.SheetNames.map((n) => XLSX.utils.sheet_to_csv(wb.Sheets[n])).join('\n');
       expect(results).toContain('天数应为整数');
 
-      await target.call('settings:set-profile', { planId: 'kelan', role: 'county', regionCode: county, userName: '王芳' });
+      await target.call('settings:set-profile', {
+        planId: 'kelan',
+        role: 'county',
+        regionCode: county,
+        userName: '王芳',
+      });
       const result = await target.call('excel:import', { ...file, acceptWarnings: true });
       expect(result.written).toBe(false);
-      expect(result.problems).toContainEqual(expect.objectContaining({ severity: 'error', item: 'VD10', message: '天数应为整数', location: `${hits[0].sheet}!${hits[0].ref}` }));
+      expect(result.problems).toContainEqual(
+        expect.objectContaining({
+          severity: 'error',
+          item: 'VD10',
+          message: '天数应为整数',
+          location: `${hits[0].sheet}!${hits[0].ref}`,
+        }),
+      );
     } finally {
       source.close();
       target.close();

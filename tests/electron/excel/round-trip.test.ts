@@ -21,7 +21,12 @@ describe('Excel round trip', () => {
         const target = openTestApp();
         try {
           const r = regionsOf(source, planId);
-          const data = generateReturn(source.framework(planId), { level, regionCode: level === 'county' ? r.county : r.township, year: 2024, seed: planId.length * 31 + (level === 'county' ? 1 : 2) });
+          const data = generateReturn(source.framework(planId), {
+            level,
+            regionCode: level === 'county' ? r.county : r.township,
+            year: 2024,
+            seed: planId.length * 31 + (level === 'county' ? 1 : 2),
+          });
           expect(data.cells.some((c) => c.noData !== null)).toBe(true);
           const id = await storeReturn(source, data);
           const stored = await source.call('returns:get', { returnId: id });
@@ -50,7 +55,9 @@ describe('Excel round trip', () => {
 
 describe('the same workbook saved as .xls', () => {
   let app: TestApp;
-  beforeAll(() => { app = openTestApp(); });
+  beforeAll(() => {
+    app = openTestApp();
+  });
   afterAll(() => app.close());
 
   it('imports to the same values (metadata sheet kept)', async () => {
@@ -59,7 +66,11 @@ describe('the same workbook saved as .xls', () => {
     const data = generateReturn(app.framework(planId), { level: 'county', regionCode: r.county, year: 2023, seed: 99 });
     const id = await storeReturn(app, data);
     const file = await app.call('excel:export-return', { returnId: id });
-    const book = XLSX.read(Buffer.from(file.bytesBase64, 'base64'), { type: 'buffer', cellNF: true, cellFormula: true });
+    const book = XLSX.read(Buffer.from(file.bytesBase64, 'base64'), {
+      type: 'buffer',
+      cellNF: true,
+      cellFormula: true,
+    });
     const xls = XLSX.write(book, { type: 'buffer', bookType: 'biff8' }) as Buffer;
     const report = await app.call('excel:validate', { fileName: 'jiutai.xls', bytesBase64: xls.toString('base64') });
     expect(report.counts.errors).toBe(0);
@@ -74,8 +85,18 @@ describe('the same workbook saved as .xls', () => {
   it('asks before overwriting a return that already holds data, and writes once confirmed', async () => {
     const planId = 'kelan';
     const r = regionsOf(app, planId);
-    const first = generateReturn(app.framework(planId), { level: 'township', regionCode: r.township, year: 2022, seed: 5 });
-    const second = generateReturn(app.framework(planId), { level: 'township', regionCode: r.township, year: 2022, seed: 6 });
+    const first = generateReturn(app.framework(planId), {
+      level: 'township',
+      regionCode: r.township,
+      year: 2022,
+      seed: 5,
+    });
+    const second = generateReturn(app.framework(planId), {
+      level: 'township',
+      regionCode: r.township,
+      year: 2022,
+      seed: 6,
+    });
     const id = await storeReturn(app, second, 'county');
     const file = await app.call('excel:export-return', { returnId: id });
     await storeReturn(app, first, 'county');

@@ -17,10 +17,17 @@ import { generateReturn } from './helpers/generate.ts';
 const toFullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 const withThousands = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
 
-interface Filled { bytes: Buffer; notes: { code: string; location: string }[] }
+interface Filled {
+  bytes: Buffer;
+  notes: { code: string; location: string }[];
+}
 
 /** Fills a template workbook with `data`, finding each row by its code as a person would by eye. */
-async function fillTemplate(template: Buffer, data: ReturnData, options: { insertRows?: boolean; dropMeta?: boolean } = {}): Promise<Filled> {
+async function fillTemplate(
+  template: Buffer,
+  data: ReturnData,
+  options: { insertRows?: boolean; dropMeta?: boolean } = {},
+): Promise<Filled> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(template as unknown as ArrayBuffer);
   const notes: { code: string; location: string }[] = [];
@@ -52,21 +59,41 @@ async function fillTemplate(template: Buffer, data: ReturnData, options: { inser
           const percentItem = row.getCell(3).value === '%';
           const kind = spelling++ % 6;
           if (percentItem && kind < 2) {
-            if (kind === 0) { target.value = `${v}%`; notes.push({ code: 'percent_text', location: where }); }
-            else { target.value = v / 100; target.style = { ...target.style, numFmt: '0.0%' }; notes.push({ code: 'percent_format', location: where }); }
-          } else if (kind === 0) { target.value = v; }
-          else if (kind === 1) { target.value = String(v); notes.push({ code: 'text_number', location: where }); }
-          else if (kind === 2) { target.value = toFullWidth(String(v)); notes.push({ code: 'text_number', location: where }); }
-          else if (kind === 3) { target.value = withThousands(v); notes.push({ code: 'text_number', location: where }); }
-          else if (kind === 4) { target.value = { formula: `${v}+0`, result: v } as ExcelJS.CellFormulaValue; notes.push({ code: 'formula_cached', location: where }); }
-          else { target.value = v; target.style = { ...target.style, numFmt: '#,##0.00' }; } // exceljs shares style objects: copy before changing
+            if (kind === 0) {
+              target.value = `${v}%`;
+              notes.push({ code: 'percent_text', location: where });
+            } else {
+              target.value = v / 100;
+              target.style = { ...target.style, numFmt: '0.0%' };
+              notes.push({ code: 'percent_format', location: where });
+            }
+          } else if (kind === 0) {
+            target.value = v;
+          } else if (kind === 1) {
+            target.value = String(v);
+            notes.push({ code: 'text_number', location: where });
+          } else if (kind === 2) {
+            target.value = toFullWidth(String(v));
+            notes.push({ code: 'text_number', location: where });
+          } else if (kind === 3) {
+            target.value = withThousands(v);
+            notes.push({ code: 'text_number', location: where });
+          } else if (kind === 4) {
+            target.value = { formula: `${v}+0`, result: v } as ExcelJS.CellFormulaValue;
+            notes.push({ code: 'formula_cached', location: where });
+          } else {
+            target.value = v;
+            target.style = { ...target.style, numFmt: '#,##0.00' };
+          } // exceljs shares style objects: copy before changing
         });
         // one reason for the row, as the form asks (the generator's per-column reasons are not typed by people)
         if (reasons.length > 0) row.getCell(9).value = reasons[0];
       } else if (/^[HECPSFVL]\d{2}$/.test(code)) {
         const answer = answers.get(code);
         if (!answer) return;
-        const family = String(row.getCell(4).dataValidation?.formulae?.[0] ?? '').includes('已建立') ? 'mechanism' : 'progress';
+        const family = String(row.getCell(4).dataValidation?.formulae?.[0] ?? '').includes('已建立')
+          ? 'mechanism'
+          : 'progress';
         if (answer.choice) row.getCell(4).value = QUALITATIVE_LABELS[family][answer.choice];
         if (answer.note) row.getCell(9).value = answer.note;
       } else if (data.externalThresholds[code] !== undefined) {
@@ -98,7 +125,13 @@ describe('a template filled in Excel or WPS', () => {
     await app.call('settings:set-profile', { planId: 'jiahe', role: 'county', regionCode: county, userName: '王五' });
     const file = await app.call('excel:template', { regionCode: county, year: 2025 });
     template = Buffer.from(file.bytesBase64, 'base64');
-    data = generateReturn(app.framework('jiahe'), { level: 'county', regionCode: county, year: 2025, seed: 2025, noDataShare: 0.05 });
+    data = generateReturn(app.framework('jiahe'), {
+      level: 'county',
+      regionCode: county,
+      year: 2025,
+      seed: 2025,
+      noDataShare: 0.05,
+    });
   });
   afterAll(() => app.close());
 
@@ -119,7 +152,11 @@ describe('a template filled in Excel or WPS', () => {
 
   it('imports every value as meant, noting each unusual spelling at its cell', async () => {
     const filled = await fillTemplate(template, data, { insertRows: true });
-    const result = await app.call('excel:import', { fileName: '嘉禾县填报.xlsx', bytesBase64: filled.bytes.toString('base64'), acceptWarnings: false });
+    const result = await app.call('excel:import', {
+      fileName: '嘉禾县填报.xlsx',
+      bytesBase64: filled.bytes.toString('base64'),
+      acceptWarnings: false,
+    });
     expect(result.problems.filter((p) => p.severity !== 'info')).toEqual([]);
     expect(result.written).toBe(true);
     expect(result.identity).toMatchObject({ kind: 'template', source: 'metadata', regionCode: county, year: 2025 });
@@ -136,9 +173,20 @@ describe('a template filled in Excel or WPS', () => {
 
   it('still imports when the metadata sheet was lost, identified by the header block', async () => {
     const filled = await fillTemplate(template, data, { dropMeta: true });
-    const report = await app.call('excel:validate', { fileName: '无元数据.xlsx', bytesBase64: filled.bytes.toString('base64') });
-    expect(report.identity).toMatchObject({ source: 'header', planId: 'jiahe', regionCode: county, year: 2025, level: 'county' });
-    expect(report.problems.find((p) => p.code === 'identified_from_header')?.message).toBe(MESSAGES.excel.problem.identifiedFromHeader);
+    const report = await app.call('excel:validate', {
+      fileName: '无元数据.xlsx',
+      bytesBase64: filled.bytes.toString('base64'),
+    });
+    expect(report.identity).toMatchObject({
+      source: 'header',
+      planId: 'jiahe',
+      regionCode: county,
+      year: 2025,
+      level: 'county',
+    });
+    expect(report.problems.find((p) => p.code === 'identified_from_header')?.message).toBe(
+      MESSAGES.excel.problem.identifiedFromHeader,
+    );
     expect(report.counts.errors).toBe(0);
   });
 
@@ -146,7 +194,10 @@ describe('a template filled in Excel or WPS', () => {
     const filled = await fillTemplate(template, data);
     const book = XLSX.read(filled.bytes, { type: 'buffer' });
     const csv = XLSX.utils.sheet_to_csv(book.Sheets.健康);
-    const utf8 = await app.call('excel:validate', { fileName: '健康.csv', bytesBase64: Buffer.from(`\uFEFF${csv}`, 'utf8').toString('base64') });
+    const utf8 = await app.call('excel:validate', {
+      fileName: '健康.csv',
+      bytesBase64: Buffer.from(`\uFEFF${csv}`, 'utf8').toString('base64'),
+    });
     expect(utf8.identity).toMatchObject({ source: 'header', regionCode: county, year: 2025 });
     expect(utf8.counts.errors).toBe(0);
     expect(utf8.problems.filter((p) => p.code === 'area_missing').length).toBeGreaterThan(3);

@@ -26,7 +26,13 @@ function tables(sfnt: Buffer): Map<string, string> {
 
 /** A small sfnt of three made-up tables (odd lengths, so the padding is exercised) and a glyf/loca pair. */
 function sampleFont(): Buffer {
-  const parts: [string, Buffer][] = [['OS/2', Buffer.from('0102030405', 'hex')], ['glyf', Buffer.alloc(37, 7)], ['head', Buffer.alloc(54, 1)], ['loca', Buffer.alloc(6, 0)], ['name', Buffer.from('多字节名称', 'utf8')]];
+  const parts: [string, Buffer][] = [
+    ['OS/2', Buffer.from('0102030405', 'hex')],
+    ['glyf', Buffer.alloc(37, 7)],
+    ['head', Buffer.alloc(54, 1)],
+    ['loca', Buffer.alloc(6, 0)],
+    ['name', Buffer.from('多字节名称', 'utf8')],
+  ];
   const head = Buffer.alloc(12 + 16 * parts.length);
   head.writeUInt32BE(0x00010000, 0);
   head.writeUInt16BE(parts.length, 4);
@@ -53,10 +59,12 @@ describe('WOFF2 packing', () => {
     expect(tables(await fontverter.convert(woff2, 'sfnt', 'woff2'))).toEqual(tables(font));
   });
 
-  it('the report\'s embedded CJK subset decodes to a font holding the text\'s glyphs', async () => {
+  it("the report's embedded CJK subset decodes to a font holding the text's glyphs", async () => {
     const fonts = await embedFonts('妇女发展监测报告 2024年 达标率 85.7%');
     if (!fonts) return; // no CJK font installed here: the report falls back to system fonts (tested elsewhere)
-    const faces = [...fonts.setup.faces.matchAll(/url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)/g)].map((m) => Buffer.from(m[1], 'base64'));
+    const faces = [...fonts.setup.faces.matchAll(/url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)/g)].map((m) =>
+      Buffer.from(m[1], 'base64'),
+    );
     expect(faces.length).toBeGreaterThan(0);
     for (const face of faces) {
       const sfnt = await fontverter.convert(face, 'sfnt', 'woff2');

@@ -88,7 +88,10 @@ describe('framework upgrade', () => {
     const target = fw.areas.flatMap((a) => a.targets).find((t) => t.id === 'taobei-P-G08-3')!;
     expect(target.text).toMatch(/（修订）$/);
     expect(target.rule).toMatchObject({ kind: 'at_least', value: 35 });
-    expect(target.adjustment).toMatchObject({ previous: { kind: 'at_least', value: 30 }, note: '区妇儿工委全体会议纪要' });
+    expect(target.adjustment).toMatchObject({
+      previous: { kind: 'at_least', value: 30 },
+      note: '区妇儿工委全体会议纪要',
+    });
     // loading again is a no-op
     loadShippedFrameworks(next.ctx);
     expect(requireFramework(next.ctx, 'taobei').version).toBe(local + 1);

@@ -33,7 +33,10 @@ describe('a blank, unfilled template', () => {
   });
 
   it('is rejected by the merge and the township stays 未报送', async () => {
-    const [v] = await call(county, 'merge:import-files', { year: YEAR, files: [{ fileName: blank.fileName, bytesBase64: blank.bytesBase64 }] });
+    const [v] = await call(county, 'merge:import-files', {
+      year: YEAR,
+      files: [{ fileName: blank.fileName, bytesBase64: blank.bytesBase64 }],
+    });
     expect(v.verdict).toBe('rejected');
     expect(v.problems.map((p) => p.message).join('\n')).toContain('空白模板');
     const overview = await call(county, 'merge:overview', { year: YEAR });

@@ -13,20 +13,42 @@ import { CITY, COUNTY, cellOf, file, jsonReader, townshipReturn } from './helper
 const now = () => new Date('2025-02-10T02:00:00Z');
 const ZHENLAI = '220821000000';
 const open: TestBackend[] = [];
-afterEach(() => { while (open.length) open.pop()!.dispose(); });
+afterEach(() => {
+  while (open.length) open.pop()!.dispose();
+});
 
 describe('a city with its own plan', () => {
   it('merges counties under different plans by item code, judged against the city’s plan', async () => {
     // 镇赉县's plan, without 孕产妇系统管理率 (H04) among its strategy targets
-    const zl = openTestBackend({ now }); open.push(zl);
-    newPlan(zl.ctx, { id: 'zhenlai', regionCode: ZHENLAI, name: '镇赉县妇女发展规划（2021-2030年）', start: 2021, end: 2030, baselineYear: 2020, copyFrom: 'taobei' });
-    const h04 = requireFramework(zl.ctx, 'zhenlai').areas.flatMap((a) => a.targets).filter((t) => t.indicator === 'H04');
+    const zl = openTestBackend({ now });
+    open.push(zl);
+    newPlan(zl.ctx, {
+      id: 'zhenlai',
+      regionCode: ZHENLAI,
+      name: '镇赉县妇女发展规划（2021-2030年）',
+      start: 2021,
+      end: 2030,
+      baselineYear: 2020,
+      copyFrom: 'taobei',
+    });
+    const h04 = requireFramework(zl.ctx, 'zhenlai')
+      .areas.flatMap((a) => a.targets)
+      .filter((t) => t.indicator === 'H04');
     for (const t of h04) setPlanTarget(zl.ctx, 'zhenlai', { remove: t.id });
     const zlFw = requireFramework(zl.ctx, 'zhenlai');
     expect(zlFw.indicators.some((i) => i.code === 'H04')).toBe(false);
 
-    const city = openTestBackend({ now }); open.push(city);
-    newPlan(city.ctx, { id: 'baicheng', regionCode: CITY, name: '白城市妇女发展规划（2021-2030年）', start: 2021, end: 2030, baselineYear: 2020, copyFrom: 'taobei' });
+    const city = openTestBackend({ now });
+    open.push(city);
+    newPlan(city.ctx, {
+      id: 'baicheng',
+      regionCode: CITY,
+      name: '白城市妇女发展规划（2021-2030年）',
+      start: 2021,
+      end: 2030,
+      baselineYear: 2020,
+      copyFrom: 'taobei',
+    });
     const office = resolveOffice(city.ctx);
     expect(office).toMatchObject({ level: 'city', planId: 'baicheng' });
     const tbFw = requireFramework(city.ctx, 'taobei');
@@ -36,10 +58,19 @@ describe('a city with its own plan', () => {
     const denKey = `${den.item}.${den.sex}`;
     expect(zlFw.dataItems.some((d) => d.code === den.item)).toBe(true); // the denominator (活产数) other rates still use
     expect(zlFw.dataItems.some((d) => d.code === num.item)).toBe(false); // the numerator only H04 used
-    const tb = { ...townshipReturn(tbFw, COUNTY, 2024, { [`${num.item}.${num.sex}`]: 1100, [denKey]: 1180 }), level: 'county' as const };
+    const tb = {
+      ...townshipReturn(tbFw, COUNTY, 2024, { [`${num.item}.${num.sex}`]: 1100, [denKey]: 1180 }),
+      level: 'county' as const,
+    };
     const zlCells: Record<string, number> = { [denKey]: 800 };
     const zlReturn = { ...townshipReturn(zlFw, ZHENLAI, 2024, zlCells), level: 'county' as const };
-    const verdicts = await importBatch(city.ctx, office, 2024, [file('洮北区.json', tb, { supplierName: '洮北区' }), file('镇赉县.json', zlReturn, { supplierName: '镇赉县' })], jsonReader);
+    const verdicts = await importBatch(
+      city.ctx,
+      office,
+      2024,
+      [file('洮北区.json', tb, { supplierName: '洮北区' }), file('镇赉县.json', zlReturn, { supplierName: '镇赉县' })],
+      jsonReader,
+    );
     expect(verdicts.map((v) => v.verdict)).not.toContain('rejected');
     expect(verdicts[1].problems.map((p) => p.message).join()).toContain('zhenlai');
 

@@ -26,23 +26,51 @@ describe('county departments', () => {
       if (i.kind === 'ratio') expect(items.has(i.numerator.item) && items.has(i.denominator.item)).toBe(true);
       else expect(i.kind).toBe('value');
     }
-    expect(health.areas.flatMap((a) => a.targets).every((t) => t.rule.kind !== 'external' && t.rule.kind !== 'qualitative')).toBe(true);
+    expect(
+      health.areas.flatMap((a) => a.targets).every((t) => t.rule.kind !== 'external' && t.rule.kind !== 'qualitative'),
+    ).toBe(true);
     // the rule engine accepts the cut-down framework
     expect(() => compileFramework(health)).not.toThrow();
   });
 
   it('takes the department role for the plan’s county only, with a department that has items', () => {
     backend = openTestBackend();
-    expect(setProfile(backend.ctx, { planId: 'taobei', role: 'department', department: '教育', regionCode: COUNTY, userName: '孙' })).toMatchObject({ department: '教育' });
-    expect(() => setProfile(backend.ctx, { planId: 'taobei', role: 'department', department: '外交部', regionCode: COUNTY, userName: '' })).toThrow(/没有由“外交部”负责/);
-    expect(() => setProfile(backend.ctx, { planId: 'taobei', role: 'department', department: '教育', regionCode: '220802001000', userName: '' })).toThrow(/不属于该规划/);
+    expect(
+      setProfile(backend.ctx, {
+        planId: 'taobei',
+        role: 'department',
+        department: '教育',
+        regionCode: COUNTY,
+        userName: '孙',
+      }),
+    ).toMatchObject({ department: '教育' });
+    expect(() =>
+      setProfile(backend.ctx, {
+        planId: 'taobei',
+        role: 'department',
+        department: '外交部',
+        regionCode: COUNTY,
+        userName: '',
+      }),
+    ).toThrow(/没有由“外交部”负责/);
+    expect(() =>
+      setProfile(backend.ctx, {
+        planId: 'taobei',
+        role: 'department',
+        department: '教育',
+        regionCode: '220802001000',
+        userName: '',
+      }),
+    ).toThrow(/不属于该规划/);
     // other roles carry no department
     setProfile(backend.ctx, { planId: 'taobei', role: 'county', department: '教育', regionCode: COUNTY, userName: '' });
     expect(getProfile(backend.ctx)?.department).toBeUndefined();
   });
 
   it('exports a department’s return with its items only, the department as 填报单位, and the department in the metadata', async () => {
-    backend = openTestBackend({ profile: { planId: 'taobei', role: 'department', department: '卫健', regionCode: COUNTY, userName: '赵' } });
+    backend = openTestBackend({
+      profile: { planId: 'taobei', role: 'department', department: '卫健', regionCode: COUNTY, userName: '赵' },
+    });
     const fw = requireFramework(backend.ctx, 'taobei');
     const item = departmentItems(fw, '卫健').find((d) => d.valueType === 'count')!;
     const id = openReturn(backend.ctx, COUNTY, 2024, false).summary.id;
@@ -50,12 +78,16 @@ describe('county departments', () => {
     const file = await exportReturn(backend.ctx, id);
     expect(file.fileName).toContain('洮北区卫生健康局');
     const wb = XLSX.read(file.bytes, { type: 'buffer' });
-    const text = wb.SheetNames.filter((n) => n !== '元数据').map((n) => XLSX.utils.sheet_to_csv(wb.Sheets[n])).join('\n');
+    const text = wb.SheetNames.filter((n) => n !== '元数据')
+      .map((n) => XLSX.utils.sheet_to_csv(wb.Sheets[n]))
+      .join('\n');
     expect(text).toContain('填报单位：洮北区卫生健康局');
     expect(text).toContain(item.code);
     const other = fw.dataItems.find((d) => d.department === '教育' && d.level === 'county')!;
     expect(text).not.toContain(other.code);
-    const meta = Object.fromEntries(XLSX.utils.sheet_to_json<string[]>(wb.Sheets.元数据, { header: 1 }).map((r) => [r[0], r[1]]));
+    const meta = Object.fromEntries(
+      XLSX.utils.sheet_to_json<string[]>(wb.Sheets.元数据, { header: 1 }).map((r) => [r[0], r[1]]),
+    );
     expect(meta).toMatchObject({ department: '卫健', regionCode: COUNTY, level: 'county', status: 'draft' });
   });
 });

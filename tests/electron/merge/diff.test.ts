@@ -5,7 +5,15 @@ import { MESSAGES } from '../../../shared/messages.ts';
 import { describeCell } from '../../../shared/returns/audit-labels.ts';
 import type { Cell } from '../../../shared/returns/schema.ts';
 
-const cell = (over: Partial<Cell>): Cell => ({ item: 'HD01', sex: 'total', value: null, noData: null, prefilled: false, raw: null, ...over });
+const cell = (over: Partial<Cell>): Cell => ({
+  item: 'HD01',
+  sex: 'total',
+  value: null,
+  noData: null,
+  prefilled: false,
+  raw: null,
+  ...over,
+});
 const data = (...cells: Cell[]) => ({ cells, qualitative: [] });
 
 describe('one description of a cell', () => {
@@ -23,6 +31,8 @@ describe('one description of a cell', () => {
   });
   it('blank is empty in the diff and null in the audit trail', () => {
     expect(describeCell(cell({}))).toBeNull();
-    expect(diffReturns(data(cell({ value: 3 })), data()).cells).toEqual([{ item: 'HD01', sex: 'total', before: '3', after: '' }]);
+    expect(diffReturns(data(cell({ value: 3 })), data()).cells).toEqual([
+      { item: 'HD01', sex: 'total', before: '3', after: '' },
+    ]);
   });
 });

@@ -17,16 +17,49 @@ export const jsonReader: ReturnReader = (bytes): ReadOutcome => {
   return { problems, incoming: problems.some((p) => p.severity === 'error') ? null : incoming };
 };
 
-export function townshipReturn(framework: Framework, regionCode: string, year: number, cells?: Record<string, number | null>): ReturnData {
+export function townshipReturn(
+  framework: Framework,
+  regionCode: string,
+  year: number,
+  cells?: Record<string, number | null>,
+): ReturnData {
   const base: Cell[] = cells
-    ? Object.entries(cells).map(([key, value]) => { const [item, sex] = key.split('.'); return { item, sex: sex as Cell['sex'], value, noData: null, prefilled: false, raw: null }; })
-    : plausibleCells(framework, { regionCode, year, level: 'township' }).map((e) => ({ ...e, prefilled: false, raw: null }));
-  return { planId: framework.plan.id, frameworkVersion: framework.version, regionCode, level: 'township', year, cells: base, qualitative: [], externalThresholds: {} };
+    ? Object.entries(cells).map(([key, value]) => {
+        const [item, sex] = key.split('.');
+        return { item, sex: sex as Cell['sex'], value, noData: null, prefilled: false, raw: null };
+      })
+    : plausibleCells(framework, { regionCode, year, level: 'township' }).map((e) => ({
+        ...e,
+        prefilled: false,
+        raw: null,
+      }));
+  return {
+    planId: framework.plan.id,
+    frameworkVersion: framework.version,
+    regionCode,
+    level: 'township',
+    year,
+    cells: base,
+    qualitative: [],
+    externalThresholds: {},
+  };
 }
 
-export function file(name: string, data: ReturnData, extra: Partial<Omit<IncomingReturn, 'data'>> & { problems?: ReadOutcome['problems'] } = {}): IncomingFile {
-  const body = { data, supplierName: extra.supplierName ?? data.regionCode, department: extra.department ?? '', reportedOn: extra.reportedOn ?? null, fileStatus: extra.fileStatus ?? 'submitted', problems: extra.problems,
-    madeAt: extra.madeAt ?? null, footer: extra.footer ?? { head: '', statistician: '', filler: '', phone: '' } };
+export function file(
+  name: string,
+  data: ReturnData,
+  extra: Partial<Omit<IncomingReturn, 'data'>> & { problems?: ReadOutcome['problems'] } = {},
+): IncomingFile {
+  const body = {
+    data,
+    supplierName: extra.supplierName ?? data.regionCode,
+    department: extra.department ?? '',
+    reportedOn: extra.reportedOn ?? null,
+    fileStatus: extra.fileStatus ?? 'submitted',
+    problems: extra.problems,
+    madeAt: extra.madeAt ?? null,
+    footer: extra.footer ?? { head: '', statistician: '', filler: '', phone: '' },
+  };
   return { fileName: name, bytes: Buffer.from(JSON.stringify(body), 'utf8') };
 }
 

@@ -33,7 +33,11 @@ async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Out
 async function follow(operationId: string, seen: ImportProgress[] = []) {
   const verdicts: ImportProgress['verdicts'] = [];
   for (;;) {
-    const p: ImportProgress = await call('merge:import-progress', { operationId, since: verdicts.length, waitMs: 2000 });
+    const p: ImportProgress = await call('merge:import-progress', {
+      operationId,
+      since: verdicts.length,
+      waitMs: 2000,
+    });
     seen.push(p);
     verdicts.push(...p.verdicts);
     if (p.state !== 'running') return { last: p, verdicts, seen };
@@ -47,7 +51,15 @@ beforeAll(async () => {
   // 40 returns: every township once, the rest resubmissions with another 报出 time (each a new version)
   for (let i = 0; i < 40; i++) {
     const t = towns[i % towns.length];
-    files.push({ fileName: `${String(i).padStart(2, '0')}-${t.name}.xlsx`, bytes: await returnFile(fw, { regionCode: t.code, regionName: t.name, year: YEAR, exportedAt: new Date(Date.UTC(2025, 0, 1 + i)) }) });
+    files.push({
+      fileName: `${String(i).padStart(2, '0')}-${t.name}.xlsx`,
+      bytes: await returnFile(fw, {
+        regionCode: t.code,
+        regionName: t.name,
+        year: YEAR,
+        exportedAt: new Date(Date.UTC(2025, 0, 1 + i)),
+      }),
+    });
   }
   files.push({ fileName: '说明.xlsx', bytes: Buffer.from('not a workbook') });
 }, 120_000);
@@ -57,7 +69,11 @@ describe('merge import operation', () => {
   it('staged files: read on a worker with per-file progress and the file being read, every verdict delivered, stored', async () => {
     let token: string | undefined;
     for (let i = 0; i < files.length; i += 10) {
-      const staged = await call('merge:import-stage', { year: YEAR, token, files: files.slice(i, i + 10).map((f) => ({ fileName: f.fileName, bytesBase64: f.bytes.toString('base64') })) });
+      const staged = await call('merge:import-stage', {
+        year: YEAR,
+        token,
+        files: files.slice(i, i + 10).map((f) => ({ fileName: f.fileName, bytesBase64: f.bytes.toString('base64') })),
+      });
       token = staged.token;
       expect(staged.staged).toBe(Math.min(i + 10, files.length));
     }
@@ -71,14 +87,18 @@ describe('merge import operation', () => {
     expect(verdicts.map((v) => v.fileName).sort()).toEqual(files.map((f) => f.fileName).sort());
     expect(last.counts.rejected).toBe(1);
     expect(last.counts.accepted + last.counts.warnings).toBe(files.length - 1);
-    expect(last.message).toBe(`已处理 ${files.length} 个文件：接收 ${last.counts.accepted}，有提示 ${last.counts.warnings}，拒收 1`);
+    expect(last.message).toBe(
+      `已处理 ${files.length} 个文件：接收 ${last.counts.accepted}，有提示 ${last.counts.warnings}，拒收 1`,
+    );
     // progress moved file by file, naming the file being read
     const reads = new Set(seen.filter((p) => p.state === 'running').map((p) => p.read));
     expect(reads.size).toBeGreaterThan(3);
     expect(seen.some((p) => p.state === 'running' && files.some((f) => f.fileName === p.current))).toBe(true);
     expect(listReceivedFiles(b.ctx.db, COUNTY, YEAR)).toHaveLength(files.length);
     // the staged files are let go: the token cannot start a second import
-    await expect(call('merge:import-start', { year: YEAR, source: { kind: 'staged', token: token! } })).rejects.toThrow('上传的文件已失效');
+    await expect(call('merge:import-start', { year: YEAR, source: { kind: 'staged', token: token! } })).rejects.toThrow(
+      '上传的文件已失效',
+    );
   }, 120_000);
 
   it('cancel: stops before the next batch, keeps exactly what was stored, says how many; the database stays consistent', async () => {
@@ -90,7 +110,9 @@ describe('merge import operation', () => {
     const started = await call('merge:import-start', { year: 2023, source: { kind: 'paths', paths: [folder] } });
     expect(started.total).toBe(files.length);
     // a second import while this one runs is refused, in Chinese
-    await expect(call('merge:import-start', { year: 2023, source: { kind: 'paths', paths: [folder] } })).rejects.toThrow('另一批导入正在进行');
+    await expect(
+      call('merge:import-start', { year: 2023, source: { kind: 'paths', paths: [folder] } }),
+    ).rejects.toThrow('另一批导入正在进行');
     // wait for the first batch, then cancel
     for (;;) {
       const p = await call('merge:import-progress', { operationId: started.operationId, waitMs: 2000 });
@@ -101,7 +123,9 @@ describe('merge import operation', () => {
     expect(cancelled.stored).toBeGreaterThan(0);
     expect(cancelled.stored).toBeLessThan(files.length);
     expect(cancelled.read).toBe(cancelled.stored);
-    expect(cancelled.message).toBe(`已取消导入：已处理的 ${cancelled.stored} 个文件已保存（结果见下表），其余 ${files.length - cancelled.stored} 个文件未读取、未保存，可重新导入。`);
+    expect(cancelled.message).toBe(
+      `已取消导入：已处理的 ${cancelled.stored} 个文件已保存（结果见下表），其余 ${files.length - cancelled.stored} 个文件未读取、未保存，可重新导入。`,
+    );
     // the year-2023 files are all refused (wrong year) but each is logged: exactly the stored ones, nothing half-written
     expect(listReceivedFiles(b.ctx.db, COUNTY, 2023)).toHaveLength(cancelled.stored);
     expect(listReceivedFiles(b.ctx.db, COUNTY, YEAR)).toHaveLength(receivedBefore);
@@ -110,12 +134,17 @@ describe('merge import operation', () => {
     expect(all.verdicts).toHaveLength(cancelled.stored);
     expect(b.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
     // and a new import may start
-    const again = await call('merge:import-start', { year: 2023, source: { kind: 'paths', paths: [join(folder, files[0].fileName)] } });
+    const again = await call('merge:import-start', {
+      year: 2023,
+      source: { kind: 'paths', paths: [join(folder, files[0].fileName)] },
+    });
     expect((await follow(again.operationId)).last.state).toBe('done');
   }, 120_000);
 
   it('an unknown operation and a stale folder token are refused with a Chinese message', async () => {
     await expect(call('merge:import-progress', { operationId: 'nope' })).rejects.toThrow('这批导入已结束或不存在');
-    await expect(call('merge:import-start', { year: YEAR, source: { kind: 'folder', token: 'stale' } })).rejects.toThrow('所选文件夹已失效');
+    await expect(
+      call('merge:import-start', { year: YEAR, source: { kind: 'folder', token: 'stale' } }),
+    ).rejects.toThrow('所选文件夹已失效');
   });
 });

@@ -27,7 +27,10 @@ describe('wdp merge', () => {
       names = towns.map((t) => t.name);
       mkdirSync(join(folder, '补报'), { recursive: true });
       for (const [i, t] of towns.entries()) {
-        writeFileSync(join(i === 2 ? join(folder, '补报') : folder, `${t.name}.xlsx`), await returnFile(fw, { regionCode: t.code, regionName: t.name, year: 2024 }));
+        writeFileSync(
+          join(i === 2 ? join(folder, '补报') : folder, `${t.name}.xlsx`),
+          await returnFile(fw, { regionCode: t.code, regionName: t.name, year: 2024 }),
+        );
       }
       writeFileSync(join(folder, '说明.xlsx'), 'not a workbook');
       writeFileSync(join(folder, '~$锁定文件.xlsx'), 'lock');
@@ -38,7 +41,18 @@ describe('wdp merge', () => {
 
   it('imports a folder, prints each verdict and the completeness, writes the county return, exits 3 when a file was rejected', () => {
     const out = join(dir, 'county.xlsx');
-    const { code, stdout, stderr } = wdp('merge', '--db', join(dir, 'county.sqlite'), '--region', COUNTY, '--year', '2024', folder, '-o', out);
+    const { code, stdout, stderr } = wdp(
+      'merge',
+      '--db',
+      join(dir, 'county.sqlite'),
+      '--region',
+      COUNTY,
+      '--year',
+      '2024',
+      folder,
+      '-o',
+      out,
+    );
     expect(stderr).toBe('');
     expect(code).toBe(3);
     expect(stdout).toMatch(/已拒收\t—\t说明\.xlsx/);
@@ -51,7 +65,19 @@ describe('wdp merge', () => {
 
   it('--json gives the verdicts, completeness and file; the city merges the county return and exits 0', () => {
     const out = join(dir, 'city.xlsx');
-    const { code, stdout } = wdp('merge', '--db', join(dir, 'city.sqlite'), '--region', CITY, '--year', '2024', join(dir, 'county.xlsx'), '-o', out, '--json');
+    const { code, stdout } = wdp(
+      'merge',
+      '--db',
+      join(dir, 'city.sqlite'),
+      '--region',
+      CITY,
+      '--year',
+      '2024',
+      join(dir, 'county.xlsx'),
+      '-o',
+      out,
+      '--json',
+    );
     expect(code).toBe(0);
     const r = JSON.parse(stdout);
     expect(r.office).toMatchObject({ code: CITY, level: 'city', planId: 'taobei' });

@@ -36,11 +36,20 @@ describe.runIf(posix)('merge folders: regular files only, links kept inside, eac
       const towns = listChildRegions(b.ctx, COUNTY).slice(0, 3);
       mkdirSync(join(folder, '补报'), { recursive: true });
       inside = [towns[0].name, towns[1].name];
-      writeFileSync(join(folder, `${towns[0].name}.xlsx`), await returnFile(fw, { regionCode: towns[0].code, regionName: towns[0].name, year: 2024 }));
-      writeFileSync(join(folder, '补报', `${towns[1].name}.xlsx`), await returnFile(fw, { regionCode: towns[1].code, regionName: towns[1].name, year: 2024 }));
+      writeFileSync(
+        join(folder, `${towns[0].name}.xlsx`),
+        await returnFile(fw, { regionCode: towns[0].code, regionName: towns[0].name, year: 2024 }),
+      );
+      writeFileSync(
+        join(folder, '补报', `${towns[1].name}.xlsx`),
+        await returnFile(fw, { regionCode: towns[1].code, regionName: towns[1].name, year: 2024 }),
+      );
       // the parent folder holds a return that was not chosen
       outsideName = `${towns[2].name}.xlsx`;
-      writeFileSync(join(parent, outsideName), await returnFile(fw, { regionCode: towns[2].code, regionName: towns[2].name, year: 2024 }));
+      writeFileSync(
+        join(parent, outsideName),
+        await returnFile(fw, { regionCode: towns[2].code, regionName: towns[2].name, year: 2024 }),
+      );
     } finally {
       b.dispose();
     }
@@ -67,31 +76,58 @@ describe.runIf(posix)('merge folders: regular files only, links kept inside, eac
   });
 
   it('wdp merge finishes (no hang on the FIFO), imports each township once and nothing from the parent folder', () => {
-    const run = wdp('merge', '--db', join(root, 'county.sqlite'), '--region', COUNTY, '--year', '2024', folder, '--json');
+    const run = wdp(
+      'merge',
+      '--db',
+      join(root, 'county.sqlite'),
+      '--region',
+      COUNTY,
+      '--year',
+      '2024',
+      folder,
+      '--json',
+    );
     expect(run.code).toBe(0);
     const r = JSON.parse(run.stdout);
-    expect(r.verdicts.map((v: { fileName: string }) => v.fileName).sort()).toEqual([`${inside[0]}.xlsx`, `${inside[1]}.xlsx`].sort());
+    expect(r.verdicts.map((v: { fileName: string }) => v.fileName).sort()).toEqual(
+      [`${inside[0]}.xlsx`, `${inside[1]}.xlsx`].sort(),
+    );
     expect(r.verdicts.every((v: { verdict: string }) => v.verdict === 'accepted')).toBe(true);
-    expect(r.skipped).toEqual(expect.arrayContaining([
-      { fileName: '管道.xlsx', reason: expect.stringMatching(/命名管道/) },
-      { fileName: '上级目录', reason: expect.stringMatching(/所选文件夹以外/) },
-    ]));
+    expect(r.skipped).toEqual(
+      expect.arrayContaining([
+        { fileName: '管道.xlsx', reason: expect.stringMatching(/命名管道/) },
+        { fileName: '上级目录', reason: expect.stringMatching(/所选文件夹以外/) },
+      ]),
+    );
     expect(r.completeness).toMatchObject({ reported: 2 });
   });
 
   it('the desktop door: the folder chosen in the dialog is walked in the main process by the same walk, files imported by token', async () => {
-    const app = openApp({ dbFile: join(root, 'desktop.sqlite'), ...sourcePaths, shell: folderShell(join(root, 'saved'), { pickFolder: () => folder }) });
+    const app = openApp({
+      dbFile: join(root, 'desktop.sqlite'),
+      ...sourcePaths,
+      shell: folderShell(join(root, 'saved'), { pickFolder: () => folder }),
+    });
     try {
       const where = { year: 2024, regionCode: COUNTY };
       const picked = await app.handlers['merge:pick-folder'](where);
       expect(picked).toMatchObject({ supported: true, folder });
       expect([...picked.files].sort()).toEqual([`${inside[0]}.xlsx`, `${inside[1]}.xlsx`].sort());
-      expect(picked.skipped).toEqual(expect.arrayContaining([
-        { fileName: '管道.xlsx', reason: expect.stringMatching(/命名管道/) },
-        { fileName: '上级目录', reason: expect.stringMatching(/所选文件夹以外/) },
-      ]));
-      await expect(app.handlers['merge:import-folder-files']({ ...where, token: 'not-the-token', start: 0, count: 2 })).rejects.toThrow(/重新选择文件夹/);
-      const verdicts = await app.handlers['merge:import-folder-files']({ ...where, token: picked.token!, start: 0, count: 10 });
+      expect(picked.skipped).toEqual(
+        expect.arrayContaining([
+          { fileName: '管道.xlsx', reason: expect.stringMatching(/命名管道/) },
+          { fileName: '上级目录', reason: expect.stringMatching(/所选文件夹以外/) },
+        ]),
+      );
+      await expect(
+        app.handlers['merge:import-folder-files']({ ...where, token: 'not-the-token', start: 0, count: 2 }),
+      ).rejects.toThrow(/重新选择文件夹/);
+      const verdicts = await app.handlers['merge:import-folder-files']({
+        ...where,
+        token: picked.token!,
+        start: 0,
+        count: 10,
+      });
       expect(verdicts.map((v) => [v.fileName, v.verdict])).toEqual(picked.files.map((f) => [f, 'accepted']));
     } finally {
       app.close();
@@ -99,7 +135,17 @@ describe.runIf(posix)('merge folders: regular files only, links kept inside, eac
   });
 
   it('the text report names what was skipped and why; a FIFO named on the command line is skipped too', () => {
-    const run = wdp('merge', '--db', join(root, 'county2.sqlite'), '--region', COUNTY, '--year', '2024', folder, join(folder, '管道.xlsx'));
+    const run = wdp(
+      'merge',
+      '--db',
+      join(root, 'county2.sqlite'),
+      '--region',
+      COUNTY,
+      '--year',
+      '2024',
+      folder,
+      join(folder, '管道.xlsx'),
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/已跳过\t管道\.xlsx\t.*命名管道/);
     expect(run.stdout).toMatch(/已跳过\t上级目录\t.*所选文件夹以外/);

@@ -21,11 +21,23 @@ describe('the merged return, computed once', () => {
   it('is the same object until something is written, then recomputed with the new file', async () => {
     backend = openTestBackend({ profile: TAOBEI_COUNTY });
     const office = resolveOffice(backend.ctx);
-    await importBatch(backend.ctx, office, 2024, [file('1.json', townshipReturn(office.framework, TOWNS[0], 2024))], jsonReader);
+    await importBatch(
+      backend.ctx,
+      office,
+      2024,
+      [file('1.json', townshipReturn(office.framework, TOWNS[0], 2024))],
+      jsonReader,
+    );
     const first = buildMergedReturn(backend.ctx, office, 2024);
     expect(buildMergedReturn(backend.ctx, office, 2024)).toBe(first);
     expect(first.completeness.reported).toBe(1);
-    await importBatch(backend.ctx, office, 2024, [file('2.json', townshipReturn(office.framework, TOWNS[1], 2024))], jsonReader);
+    await importBatch(
+      backend.ctx,
+      office,
+      2024,
+      [file('2.json', townshipReturn(office.framework, TOWNS[1], 2024))],
+      jsonReader,
+    );
     const second = buildMergedReturn(backend.ctx, office, 2024);
     expect(second).not.toBe(first);
     expect(second.completeness.reported).toBe(2);
@@ -36,7 +48,13 @@ describe('the merged return, computed once', () => {
   it('notices a commit made through another connection to the same database file', async () => {
     backend = openTestBackend({ profile: TAOBEI_COUNTY });
     const office = resolveOffice(backend.ctx);
-    await importBatch(backend.ctx, office, 2024, [file('1.json', townshipReturn(office.framework, TOWNS[0], 2024))], jsonReader);
+    await importBatch(
+      backend.ctx,
+      office,
+      2024,
+      [file('1.json', townshipReturn(office.framework, TOWNS[0], 2024))],
+      jsonReader,
+    );
     const before = buildMergedReturn(backend.ctx, office, 2024);
     const other = new Database(backend.ctx.db.name);
     other.prepare('UPDATE submissions SET is_current = 0').run();
@@ -60,14 +78,22 @@ describe('reading a batch in this thread or on workers', () => {
     const verdictsOf = async (workers: number) => {
       const b = openTestBackend({ profile: TAOBEI_COUNTY });
       const office = resolveOffice(b.ctx);
-      const files = await Promise.all(TOWNS.slice(0, 3).map(async (code, i) => ({
-        fileName: `${i}.xlsx`, bytes: await returnFile(office.framework, { regionCode: code, regionName: `镇${i}`, year: 2024 }),
-      })));
-      const pool = workers === 0 ? { read: excelReturnReader(b.ctx), close: async () => {} } : openReadPool(b.ctx, workers);
+      const files = await Promise.all(
+        TOWNS.slice(0, 3).map(async (code, i) => ({
+          fileName: `${i}.xlsx`,
+          bytes: await returnFile(office.framework, { regionCode: code, regionName: `镇${i}`, year: 2024 }),
+        })),
+      );
+      const pool =
+        workers === 0 ? { read: excelReturnReader(b.ctx), close: async () => {} } : openReadPool(b.ctx, workers);
       try {
         const verdicts = await importBatch(b.ctx, office, 2024, files, pool.read);
         const merged = buildMergedReturn(b.ctx, office, 2024);
-        return { verdicts: verdicts.map((v) => ({ ...v, submissionId: null })), cells: merged.result.data.cells, targets: merged.evaluation.targets };
+        return {
+          verdicts: verdicts.map((v) => ({ ...v, submissionId: null })),
+          cells: merged.result.data.cells,
+          targets: merged.evaluation.targets,
+        };
       } finally {
         await pool.close();
         b.dispose();
@@ -87,16 +113,30 @@ describe('the merge before and after the small reader', () => {
       const b = openTestBackend({ profile: TAOBEI_COUNTY });
       try {
         const office = resolveOffice(b.ctx);
-        const files = await Promise.all(TOWNS.map(async (code, i) => ({
-          fileName: `${i}.xlsx`,
-          // a draft, an empty cell and an odd value among them: warnings and notes must match too
-          bytes: await returnFile(office.framework, { regionCode: code, regionName: `镇${i}`, year: 2024, status: i === 1 ? 'draft' : 'submitted', cells: i === 2 ? { [`${office.framework.dataItems[0].code}.total`]: null } : {} }),
-        })));
+        const files = await Promise.all(
+          TOWNS.map(async (code, i) => ({
+            fileName: `${i}.xlsx`,
+            // a draft, an empty cell and an odd value among them: warnings and notes must match too
+            bytes: await returnFile(office.framework, {
+              regionCode: code,
+              regionName: `镇${i}`,
+              year: 2024,
+              status: i === 1 ? 'draft' : 'submitted',
+              cells: i === 2 ? { [`${office.framework.dataItems[0].code}.total`]: null } : {},
+            }),
+          })),
+        );
         const ctx = { frameworks: allFrameworks(b.ctx), region: (code: string) => getRegion(b.ctx.db, code), reader };
         const read: ReturnReader = (bytes, fileName) => readForMerge(bytes, fileName, ctx);
         const verdicts = await importBatch(b.ctx, office, 2024, files, read);
         const merged = buildMergedReturn(b.ctx, office, 2024);
-        return { verdicts, data: merged.result.data, evaluation: merged.evaluation, notes: merged.notes, completeness: merged.completeness };
+        return {
+          verdicts,
+          data: merged.result.data,
+          evaluation: merged.evaluation,
+          notes: merged.notes,
+          completeness: merged.completeness,
+        };
       } finally {
         b.dispose();
       }

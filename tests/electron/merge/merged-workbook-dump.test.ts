@@ -29,7 +29,11 @@ async function dumpWorkbook(bytes: Buffer): Promise<string> {
   const styleId = (s: unknown) => {
     const key = JSON.stringify(s ?? {});
     let id = styleIds.get(key);
-    if (id === undefined) { id = styles.length; styles.push(key); styleIds.set(key, id); }
+    if (id === undefined) {
+      id = styles.length;
+      styles.push(key);
+      styleIds.set(key, id);
+    }
     return id;
   };
   const lines: string[] = [];
@@ -38,14 +42,22 @@ async function dumpWorkbook(bytes: Buffer): Promise<string> {
     lines.push(`pageSetup ${JSON.stringify(ws.pageSetup)}`);
     lines.push(`headerFooter ${JSON.stringify(ws.headerFooter)}`);
     lines.push(`views ${JSON.stringify(ws.views)}`);
-    lines.push(`protection ${JSON.stringify((ws as unknown as { sheetProtection?: unknown }).sheetProtection ?? null)}`);
+    lines.push(
+      `protection ${JSON.stringify((ws as unknown as { sheetProtection?: unknown }).sheetProtection ?? null)}`,
+    );
     lines.push(`merges ${JSON.stringify([...(ws.model.merges ?? [])].sort())}`);
-    lines.push(`validations ${JSON.stringify((ws as unknown as { dataValidations: { model: unknown } }).dataValidations.model)}`);
-    lines.push(`columns ${JSON.stringify((ws.columns ?? []).map((c) => [c.width ?? null, c.hidden ?? false, styleId(c.style)]))}`);
+    lines.push(
+      `validations ${JSON.stringify((ws as unknown as { dataValidations: { model: unknown } }).dataValidations.model)}`,
+    );
+    lines.push(
+      `columns ${JSON.stringify((ws.columns ?? []).map((c) => [c.width ?? null, c.hidden ?? false, styleId(c.style)]))}`,
+    );
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       lines.push(`row ${r} h=${row.height ?? ''} hidden=${row.hidden}`);
       row.eachCell({ includeEmpty: true }, (cell) => {
-        lines.push(`  ${cell.address} t=${cell.type} v=${JSON.stringify(cell.value)} s=${styleId(cell.style)}${cell.note ? ` note=${JSON.stringify(cell.note)}` : ''}`);
+        lines.push(
+          `  ${cell.address} t=${cell.type} v=${JSON.stringify(cell.value)} s=${styleId(cell.style)}${cell.note ? ` note=${JSON.stringify(cell.note)}` : ''}`,
+        );
       });
     });
   });
@@ -57,12 +69,21 @@ describe('the merged county workbook', () => {
     backend = openTestBackend({ profile: TAOBEI_COUNTY, now: () => new Date('2025-02-03T04:05:06Z') });
     const office = resolveOffice(backend.ctx);
     // four listed townships and four missing from the region table
-    const towns = [...TOWNS.map((code, i) => ({ code, name: `镇${i + 1}` })), ...syntheticTownships(office.region.code, 4)];
+    const towns = [
+      ...TOWNS.map((code, i) => ({ code, name: `镇${i + 1}` })),
+      ...syntheticTownships(office.region.code, 4),
+    ];
     const files = towns.map((t, i) => {
       const data = townshipReturn(office.framework, t.code, 2024);
       // some values far off so that cells are marked below target or at risk
-      const cells = data.cells.map((c, j) => (c.value !== null && (i + j) % 7 === 0 ? { ...c, value: Math.round(c.value * 0.5) } : c));
-      return file(`${t.code}.json`, { ...data, cells }, { supplierName: t.name, reportedOn: '2025-01-20', fileStatus: i === 3 ? 'draft' : 'submitted' });
+      const cells = data.cells.map((c, j) =>
+        c.value !== null && (i + j) % 7 === 0 ? { ...c, value: Math.round(c.value * 0.5) } : c,
+      );
+      return file(
+        `${t.code}.json`,
+        { ...data, cells },
+        { supplierName: t.name, reportedOn: '2025-01-20', fileStatus: i === 3 ? 'draft' : 'submitted' },
+      );
     });
     await importBatch(backend.ctx, office, 2024, files, jsonReader);
     const merged = buildMergedReturn(backend.ctx, office, 2024);

@@ -28,13 +28,25 @@ describe('催报 at the county', () => {
     const fw = requireFramework(county.ctx, 'taobei');
     towns = listChildRegions(county.ctx, TAOBEI_COUNTY.regionCode).slice(0, 3);
     const file = async (t: { code: string; name: string }, year: number) => ({
-      fileName: `${t.name}${year}.xlsx`, bytesBase64: (await returnFile(fw, { regionCode: t.code, regionName: t.name, year, exportedAt: new Date(`${year + 1}-01-10T02:00:00Z`) })).toString('base64'),
+      fileName: `${t.name}${year}.xlsx`,
+      bytesBase64: (
+        await returnFile(fw, {
+          regionCode: t.code,
+          regionName: t.name,
+          year,
+          exportedAt: new Date(`${year + 1}-01-10T02:00:00Z`),
+        })
+      ).toString('base64'),
     });
     // towns[0] reported last year only; towns[1] this year, sent back; towns[2] this year, fine
     await call(county, 'merge:import-files', { year: YEAR - 1, files: [await file(towns[0], YEAR - 1)] });
     const [returned] = await call(county, 'merge:import-files', { year: YEAR, files: [await file(towns[1], YEAR)] });
     await call(county, 'merge:import-files', { year: YEAR, files: [await file(towns[2], YEAR)] });
-    await call(county, 'merge:send-back', { year: YEAR, submissionId: returned.submissionId!, review: { overall: '请重报', remarks: [] } });
+    await call(county, 'merge:send-back', {
+      year: YEAR,
+      submissionId: returned.submissionId!,
+      review: { overall: '请重报', remarks: [] },
+    });
   });
   afterAll(() => county?.dispose());
 
@@ -55,19 +67,45 @@ describe('催报 at the county', () => {
     expect(by.get(towns[0].code)).toMatchObject({ state: 'missing', contact: { filler: '张丽', year: YEAR - 1 } });
     expect(by.get(towns[1].code)).toMatchObject({ state: 'returned', contact: { filler: '张丽', year: YEAR } });
     expect(by.has(towns[2].code)).toBe(false);
-    expect(by.get(listChildRegions(county.ctx, TAOBEI_COUNTY.regionCode)[5].code)).toMatchObject({ state: 'missing', contact: null });
+    expect(by.get(listChildRegions(county.ctx, TAOBEI_COUNTY.regionCode)[5].code)).toMatchObject({
+      state: 'missing',
+      contact: null,
+    });
     // no department return ever received: the county enters its own items, its departments are not chased
     expect(o.rows.filter((r) => r.department)).toEqual([]);
   });
 
   it('gives a short 催报 text to copy, for the whole list and for each unit: the deadline, 已逾期, whom to call back', async () => {
-    const own = (await call(county, 'returns:open', { regionCode: TAOBEI_COUNTY.regionCode, year: YEAR, prefillFromPreviousYear: false })).summary.id;
-    await call(county, 'returns:set-footer', { returnId: own, footer: { head: '', statistician: '', filler: '王芳', phone: '0436-3212345', reportedOn: null } });
+    const own = (
+      await call(county, 'returns:open', {
+        regionCode: TAOBEI_COUNTY.regionCode,
+        year: YEAR,
+        prefillFromPreviousYear: false,
+      })
+    ).summary.id;
+    await call(county, 'returns:set-footer', {
+      returnId: own,
+      footer: { head: '', statistician: '', filler: '王芳', phone: '0436-3212345', reportedOn: null },
+    });
     const late = await call(county, 'merge:overdue', { year: YEAR });
     const by = new Map(late.rows.map((r) => [r.code, r]));
-    expect(by.get(towns[0].code)!.message).toBe(`【催报】${towns[0].name}：${YEAR}年度妇女发展监测统计报表尚未报送，截止日期为2025年1月31日，已逾期10天，请尽快报送。联系人：洮北区 王芳，电话0436-3212345。`);
-    expect(by.get(towns[1].code)!.message).toContain(`【催报】${towns[1].name}：${YEAR}年度妇女发展监测统计报表已退回，尚未重新报送，`);
-    expect(late.message).toMatch(new RegExp(`^【催报】${late.rows.map((r) => r.name).join('、').replace(/[()（）]/g, '.')}：${YEAR}年度妇女发展监测统计报表尚未报送，截止日期为2025年1月31日，已逾期10天，请尽快报送。联系人：洮北区 王芳，电话0436-3212345。$`));
+    expect(by.get(towns[0].code)!.message).toBe(
+      `【催报】${towns[0].name}：${YEAR}年度妇女发展监测统计报表尚未报送，截止日期为2025年1月31日，已逾期10天，请尽快报送。联系人：洮北区 王芳，电话0436-3212345。`,
+    );
+    expect(by.get(towns[1].code)!.message).toContain(
+      `【催报】${towns[1].name}：${YEAR}年度妇女发展监测统计报表已退回，尚未重新报送，`,
+    );
+    expect(late.message).toMatch(
+      new RegExp(
+        `^【催报】${late.rows
+          .map((r) => r.name)
+          .join('、')
+          .replace(
+            /[()（）]/g,
+            '.',
+          )}：${YEAR}年度妇女发展监测统计报表尚未报送，截止日期为2025年1月31日，已逾期10天，请尽快报送。联系人：洮北区 王芳，电话0436-3212345。$`,
+      ),
+    );
     const early = await call(county, 'merge:overdue', { year: YEAR, deadline: '2025-03-01' });
     expect(early.rows[0].message).toContain('截止日期为2025年3月1日，请于2025年3月1日前报送。');
     const none = await call(county, 'merge:overdue', { year: YEAR - 1, deadline: undefined });
@@ -88,7 +126,9 @@ describe('催报 at the county', () => {
     await wb.xlsx.load(Buffer.from(file.bytesBase64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('催报名单')!;
     const rows: string[][] = [];
-    ws.eachRow((r, n) => { if (n > 4) rows.push((r.values as unknown[]).slice(1).map(String)); });
+    ws.eachRow((r, n) => {
+      if (n > 4) rows.push((r.values as unknown[]).slice(1).map(String));
+    });
     expect(rows).toHaveLength(24);
     const row = rows.find((r) => r[1] === towns[0].code)!;
     expect(row.slice(1)).toEqual([towns[0].code, towns[0].name, '未报送', '张丽', '', '', '', `${YEAR - 1}年报表`]);
@@ -96,24 +136,56 @@ describe('催报 at the county', () => {
   });
 
   it('chases county departments (县级部门) like townships once the county works with department returns', async () => {
-    const dep = openTestBackend({ profile: { planId: 'taobei', role: 'department', department: '卫健', regionCode: TAOBEI_COUNTY.regionCode, userName: '赵敏' } });
+    const dep = openTestBackend({
+      profile: {
+        planId: 'taobei',
+        role: 'department',
+        department: '卫健',
+        regionCode: TAOBEI_COUNTY.regionCode,
+        userName: '赵敏',
+      },
+    });
     try {
       const fw = requireFramework(dep.ctx, 'taobei');
       const mine = new Set(departmentItems(fw, '卫健').map((d) => d.code));
-      const data = plausibleReturn(fw, { regionCode: TAOBEI_COUNTY.regionCode, regionName: '', year: YEAR - 1, level: 'county' });
-      const returnId = (await call(dep, 'returns:open', { regionCode: TAOBEI_COUNTY.regionCode, year: YEAR - 1, prefillFromPreviousYear: false })).summary.id;
-      await call(dep, 'returns:set-cells', { returnId, edits: data.cells.filter((c) => mine.has(c.item)).map((c) => ({ item: c.item, sex: c.sex, value: c.value, noData: c.noData })) });
-      await call(dep, 'returns:set-footer', { returnId, footer: { head: '', statistician: '', filler: '赵敏', phone: '0436-3300001', reportedOn: null } });
+      const data = plausibleReturn(fw, {
+        regionCode: TAOBEI_COUNTY.regionCode,
+        regionName: '',
+        year: YEAR - 1,
+        level: 'county',
+      });
+      const returnId = (
+        await call(dep, 'returns:open', {
+          regionCode: TAOBEI_COUNTY.regionCode,
+          year: YEAR - 1,
+          prefillFromPreviousYear: false,
+        })
+      ).summary.id;
+      await call(dep, 'returns:set-cells', {
+        returnId,
+        edits: data.cells
+          .filter((c) => mine.has(c.item))
+          .map((c) => ({ item: c.item, sex: c.sex, value: c.value, noData: c.noData })),
+      });
+      await call(dep, 'returns:set-footer', {
+        returnId,
+        footer: { head: '', statistician: '', filler: '赵敏', phone: '0436-3300001', reportedOn: null },
+      });
       const file = await call(dep, 'excel:export-return', { returnId });
       const [v] = await call(county, 'merge:import-files', { year: YEAR - 1, files: [file] });
       expect(v.supplier).toMatchObject({ department: '卫健' });
-    } finally { dep.dispose(); }
+    } finally {
+      dep.dispose();
+    }
     const o = await call(county, 'merge:overdue', { year: YEAR });
     const deps = o.rows.filter((r) => r.department);
     expect(deps.length).toBeGreaterThan(1);
     expect(o.total).toBe(25 + deps.length);
     expect(deps.find((r) => r.department === '卫健')).toMatchObject({
-      code: TAOBEI_COUNTY.regionCode, name: '卫生健康局', state: 'missing', contact: { filler: '赵敏', phone: '0436-3300001', year: YEAR - 1 },
+      code: TAOBEI_COUNTY.regionCode,
+      name: '卫生健康局',
+      state: 'missing',
+      contact: { filler: '赵敏', phone: '0436-3300001', year: YEAR - 1 },
       message: expect.stringMatching(/^【催报】卫生健康局：2024年度妇女发展监测统计报表尚未报送，/),
     });
     expect(o.message).toContain('、卫生健康局');

@@ -34,11 +34,24 @@ async function call<C extends Channel>(b: TestBackend, channel: C, input: Input<
 const upload = (fileName: string, bytes: Buffer) => ({ fileName, bytesBase64: bytes.toString('base64') });
 
 /** A township's plausible return with HD17 (适龄妇女数), HD18 (宫颈癌筛查人数) and HD19 (乳腺癌筛查人数) set. */
-function town(fw: Framework, t: { code: string; name: string }, den: number | null, num: number | 'nodata', breast: number): ReturnData {
+function town(
+  fw: Framework,
+  t: { code: string; name: string },
+  den: number | null,
+  num: number | 'nodata',
+  breast: number,
+): ReturnData {
   const data = plausibleReturn(fw, { regionCode: t.code, regionName: t.name, year: YEAR });
   const set = (item: string, value: number | null, noData: string | null = null) => {
     data.cells = data.cells.filter((c) => !(c.item === item && c.sex === 'total'));
-    data.cells.push({ item, sex: 'total', value, noData: noData ? { reason: noData } : null, prefilled: false, raw: null });
+    data.cells.push({
+      item,
+      sex: 'total',
+      value,
+      noData: noData ? { reason: noData } : null,
+      prefilled: false,
+      raw: null,
+    });
   };
   set('HD17', den);
   set('HD18', num === 'nodata' ? null : num, num === 'nodata' ? '未开展筛查统计' : null);
@@ -56,7 +69,9 @@ describe('a county rate pooled over the townships that have both numerator and d
   beforeAll(async () => {
     county = openTestBackend({ profile: TAOBEI_COUNTY, now });
     city = openTestBackend({ profile: { planId: 'taobei', role: 'city', regionCode: CITY, userName: '李明' }, now });
-    towns = listChildRegions(county.ctx, COUNTY).slice(0, 4).map((r) => ({ code: r.code, name: r.name }));
+    towns = listChildRegions(county.ctx, COUNTY)
+      .slice(0, 4)
+      .map((r) => ({ code: r.code, name: r.name }));
     const fw = requireFramework(county.ctx, 'taobei');
     const data = [
       town(fw, towns[0], 3600, 3000, 3000),
@@ -64,19 +79,33 @@ describe('a county rate pooled over the townships that have both numerator and d
       town(fw, towns[2], 3100, 'nodata', 2500), // numerator 无数据
       town(fw, towns[3], null, 900, 800), // denominator blank
     ];
-    const files = await Promise.all(data.map(async (d, i) => upload(`t${i}.xlsx`, await returnFile(fw, { regionCode: d.regionCode, regionName: towns[i].name, year: YEAR }, d))));
+    const files = await Promise.all(
+      data.map(async (d, i) =>
+        upload(
+          `t${i}.xlsx`,
+          await returnFile(fw, { regionCode: d.regionCode, regionName: towns[i].name, year: YEAR }, d),
+        ),
+      ),
+    );
     const verdicts = await call(county, 'merge:import-files', { year: YEAR, files });
     expect(verdicts.map((v) => v.verdict)).not.toContain('rejected');
     note = `由2个乡镇（共4个）汇总计算；缺少：${towns[2].name}、${towns[3].name}`;
   });
-  afterAll(() => { county?.dispose(); city?.dispose(); });
+  afterAll(() => {
+    county?.dispose();
+    city?.dispose();
+  });
 
   it('keeps the summed cells and judges the pooled rate 5135/6161', async () => {
     const result = await call(county, 'merge:result', { year: YEAR });
     expect(cellOf(result.data, 'HD18.total')?.value).toBe(6035);
     expect(cellOf(result.data, 'HD17.total')?.value).toBe(9261);
     const h06 = result.evaluation.indicators.find((i) => i.code === 'H06')!;
-    expect(h06).toMatchObject({ numerator: 5135, denominator: 6161, coverage: { units: 2, of: 4, unitLevel: 'township', missing: [towns[2].name, towns[3].name] } });
+    expect(h06).toMatchObject({
+      numerator: 5135,
+      denominator: 6161,
+      coverage: { units: 2, of: 4, unitLevel: 'township', missing: [towns[2].name, towns[3].name] },
+    });
     expect(h06.value).toBeCloseTo(POOLED, 9);
     const target = result.evaluation.targets.find((t) => t.targetId === H06)!;
     expect(target.value).toBe(83.3);
@@ -101,7 +130,8 @@ describe('a county rate pooled over the townships that have both numerator and d
     mkdirSync(join(REPO_ROOT, 'tests', '.artifacts'), { recursive: true });
     writeFileSync(join(REPO_ROOT, 'tests', '.artifacts', 'pooled-county.xlsx'), countyFile);
     const wb = XLSX.read(countyFile, { type: 'buffer' });
-    const rows = (sheet: string) => XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets[sheet], { header: 1, defval: '' });
+    const rows = (sheet: string) =>
+      XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets[sheet], { header: 1, defval: '' });
     const breakdown = rows('分单位明细');
     const header = breakdown.find((r) => r[0] === '代码')!;
     const h06 = breakdown.find((r) => r[0] === 'H06')!;
@@ -130,7 +160,11 @@ describe('a county rate pooled over the townships that have both numerator and d
     expect(overlay.pooledRatios.H06).toMatchObject({ numerator: 5135, denominator: 6161, units: 2, of: 4 });
     // as useReturnEditor builds the county's data: its own cells, the overlay's cells for locked items, the pairs
     const locked = new Set(overlay.locked.map((s) => s.item));
-    const data = { ...own.data, cells: [...own.data.cells.filter((c) => !locked.has(c.item)), ...overlay.cells], pooledRatios: overlay.pooledRatios };
+    const data = {
+      ...own.data,
+      cells: [...own.data.cells.filter((c) => !locked.has(c.item)), ...overlay.cells],
+      pooledRatios: overlay.pooledRatios,
+    };
     const e = evaluateReturn(requireFramework(county.ctx, 'taobei'), data, own.history);
     expect(e.targets.find((t) => t.targetId === H06)?.value).toBe(83.3);
     expect(e.indicators.find((i) => i.code === 'H06')?.coverage?.missing).toEqual([towns[2].name, towns[3].name]);
@@ -143,7 +177,13 @@ describe('a county rate pooled over the townships that have both numerator and d
     expect(verdicts[0].problems.map((p) => p.message)).toContain('数值与导出时一致（校验码相符）');
     const result = await call(city, 'merge:result', { year: YEAR });
     expect(cellOf(result.data, 'HD18.total')?.value).toBe(6035);
-    expect(result.data.pooledRatios?.H06).toMatchObject({ numerator: 5135, denominator: 6161, units: 1, of: 1, unitLevel: 'county' });
+    expect(result.data.pooledRatios?.H06).toMatchObject({
+      numerator: 5135,
+      denominator: 6161,
+      units: 1,
+      of: 1,
+      unitLevel: 'county',
+    });
     expect(result.evaluation.targets.find((t) => t.targetId === H06)?.value).toBe(83.3);
   });
 
@@ -157,7 +197,9 @@ describe('a county rate pooled over the townships that have both numerator and d
     const edited = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
     const read = readReturnWorkbook(edited, 'edited.xlsx', { frameworks: [requireFramework(county.ctx, 'taobei')] });
     const messages = read.report.problems.map((p) => p.message);
-    expect(messages).toContain('元数据页中指标 H06 的汇总比率无法读取，已忽略：市级汇总将按该县的数据项合计计算此比率，请向报送单位索取程序导出的原文件');
+    expect(messages).toContain(
+      '元数据页中指标 H06 的汇总比率无法读取，已忽略：市级汇总将按该县的数据项合计计算此比率，请向报送单位索取程序导出的原文件',
+    );
     expect(read.parsed?.pooledRatios?.H06).toBeUndefined();
     expect(read.parsed?.pooledRatios?.H07).toMatchObject({ units: 3, of: 4 });
   });

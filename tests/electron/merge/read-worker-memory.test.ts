@@ -16,7 +16,9 @@ import { COUNTY } from './helpers.ts';
 const FILES = 300;
 const MB = 1024 * 1024;
 let worker: Worker | null = null;
-afterAll(async () => { await worker?.terminate(); });
+afterAll(async () => {
+  await worker?.terminate();
+});
 
 /** Every character outside ASCII as a decimal character reference, the way openpyxl writes shared strings. */
 const asReferences = (xml: string) => xml.replace(/[^\x00-\x7f]/gu, (ch) => `&#${ch.codePointAt(0)};`);
@@ -31,7 +33,10 @@ describe('a read worker', () => {
       const fw = requireFramework(b.ctx, 'taobei');
       town = listChildRegions(b.ctx, COUNTY)[0];
       base = await returnFile(fw, { regionCode: town.code, regionName: town.name, year: 2024 });
-      workerData = { frameworks: allFrameworks(b.ctx), regions: b.ctx.db.prepare('SELECT code, name, level FROM regions').raw().all() };
+      workerData = {
+        frameworks: allFrameworks(b.ctx),
+        regions: b.ctx.db.prepare('SELECT code, name, level FROM regions').raw().all(),
+      };
     } finally {
       b.dispose();
     }
@@ -39,7 +44,10 @@ describe('a read worker', () => {
     const strings = textOf(parts, 'xl/sharedStrings.xml');
     expect(strings).toContain(town.name);
     // file i: the township's name (in the title and the header) spelled its own way, every Chinese text as references
-    const fileOf = (i: number) => zipParts(withText(parts, 'xl/sharedStrings.xml', (x) => asReferences(x.split(town.name).join(`${town.name}${i}`))));
+    const fileOf = (i: number) =>
+      zipParts(
+        withText(parts, 'xl/sharedStrings.xml', (x) => asReferences(x.split(town.name).join(`${town.name}${i}`))),
+      );
 
     worker = new Worker(new URL('../../../electron/merge/read-worker.ts', import.meta.url), { workerData });
     const w = worker;
@@ -50,13 +58,21 @@ describe('a read worker', () => {
       if (m.heap) heapWaiting?.(m.heap);
       else waiting.get(m.id!)?.(m);
     });
-    const read = (bytes: Buffer, fileName: string) => new Promise<{ outcome?: { incoming: unknown; problems: { severity: string; message: string }[] }; error?: string }>((ok) => {
-      const id = next++;
-      waiting.set(id, ok as (m: unknown) => void);
-      const moved = new Uint8Array(bytes);
-      w.postMessage({ id, bytes: moved, fileName }, [moved.buffer]);
-    });
-    const heap = () => new Promise<{ used: number; external: number }>((ok) => { heapWaiting = ok; w.postMessage({ heap: true }); });
+    const read = (bytes: Buffer, fileName: string) =>
+      new Promise<{
+        outcome?: { incoming: unknown; problems: { severity: string; message: string }[] };
+        error?: string;
+      }>((ok) => {
+        const id = next++;
+        waiting.set(id, ok as (m: unknown) => void);
+        const moved = new Uint8Array(bytes);
+        w.postMessage({ id, bytes: moved, fileName }, [moved.buffer]);
+      });
+    const heap = () =>
+      new Promise<{ used: number; external: number }>((ok) => {
+        heapWaiting = ok;
+        w.postMessage({ heap: true });
+      });
 
     const readFiles = async (from: number, to: number) => {
       for (let i = from; i < to; i++) {
@@ -71,7 +87,9 @@ describe('a read worker', () => {
     const warm = await heap();
     await readFiles(20, FILES);
     const after = await heap();
-    console.log(`read worker after 20 files: heap ${(warm.used / MB).toFixed(1)} MB, external ${(warm.external / MB).toFixed(1)} MB; after ${FILES}: heap ${(after.used / MB).toFixed(1)} MB, external ${(after.external / MB).toFixed(1)} MB`);
+    console.log(
+      `read worker after 20 files: heap ${(warm.used / MB).toFixed(1)} MB, external ${(warm.external / MB).toFixed(1)} MB; after ${FILES}: heap ${(after.used / MB).toFixed(1)} MB, external ${(after.external / MB).toFixed(1)} MB`,
+    );
     // a few MB of slack for caches that are bounded (decoded labels) and V8's own bookkeeping, whatever the count
     expect(after.used).toBeLessThanOrEqual(warm.used + 4 * MB);
     expect(after.external).toBeLessThanOrEqual(warm.external + 2 * MB);

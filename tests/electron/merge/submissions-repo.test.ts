@@ -2,7 +2,14 @@
 // stored once, cells kept as received (blank, 无数据, values).
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  currentSubmissions, findByChecksum, insertSubmission, itemSourcesOf, makeCurrent, replaceItemSources, submissionCells, versionsOf,
+  currentSubmissions,
+  findByChecksum,
+  insertSubmission,
+  itemSourcesOf,
+  makeCurrent,
+  replaceItemSources,
+  submissionCells,
+  versionsOf,
   type NewSubmission,
 } from '../../../electron/db/repos/submissions-repo.ts';
 import { getSubmission } from '../../../electron/db/repos/submissions-repo.ts';
@@ -13,20 +20,39 @@ let backend: TestBackend;
 afterEach(() => backend?.dispose());
 
 const sub = (over: Partial<NewSubmission> = {}): NewSubmission => ({
-  officeCode: COUNTY, year: 2024, regionCode: TOWNS[0], supplierKind: 'township', department: '', supplierName: '海明街道',
-  planId: 'taobei', frameworkVersion: 1, reportedOn: '2025-01-10', fileStatus: 'submitted', fileName: 'a.xlsx',
-  checksum: 'a'.repeat(64), receivedAt: '2025-02-01T00:00:00.000Z', verdict: 'accepted',
-  madeAt: null, valuesChecksum: null, footer: { head: '', statistician: '', filler: '', phone: '' }, ...over,
+  officeCode: COUNTY,
+  year: 2024,
+  regionCode: TOWNS[0],
+  supplierKind: 'township',
+  department: '',
+  supplierName: '海明街道',
+  planId: 'taobei',
+  frameworkVersion: 1,
+  reportedOn: '2025-01-10',
+  fileStatus: 'submitted',
+  fileName: 'a.xlsx',
+  checksum: 'a'.repeat(64),
+  receivedAt: '2025-02-01T00:00:00.000Z',
+  verdict: 'accepted',
+  madeAt: null,
+  valuesChecksum: null,
+  footer: { head: '', statistician: '', filler: '', phone: '' },
+  ...over,
 });
 
 describe('submissions repository', () => {
   it('keeps cells as received: values, 无数据 with its reason; blanks are not stored', () => {
     backend = openTestBackend();
-    const id = insertSubmission(backend.ctx.db, sub(), [
-      { item: 'PD30', sex: 'total', value: 12, noData: null, prefilled: false, raw: null },
-      { item: 'PD30', sex: 'female', value: null, noData: { reason: '未分性别统计' }, prefilled: false, raw: null },
-      { item: 'HD01', sex: 'total', value: null, noData: null, prefilled: false, raw: null },
-    ], [{ indicator: 'P01', choice: 'done', note: '' }]);
+    const id = insertSubmission(
+      backend.ctx.db,
+      sub(),
+      [
+        { item: 'PD30', sex: 'total', value: 12, noData: null, prefilled: false, raw: null },
+        { item: 'PD30', sex: 'female', value: null, noData: { reason: '未分性别统计' }, prefilled: false, raw: null },
+        { item: 'HD01', sex: 'total', value: null, noData: null, prefilled: false, raw: null },
+      ],
+      [{ indicator: 'P01', choice: 'done', note: '' }],
+    );
     expect(submissionCells(backend.ctx.db, id)).toEqual([
       { item: 'PD30', sex: 'female', value: null, noData: { reason: '未分性别统计' }, prefilled: false, raw: null },
       { item: 'PD30', sex: 'total', value: 12, noData: null, prefilled: false, raw: null },
@@ -41,13 +67,21 @@ describe('submissions repository', () => {
     const b = insertSubmission(db, sub({ checksum: 'b'.repeat(64), reportedOn: '2025-01-20' }), [], []);
     makeCurrent(db, getSubmission(db, a)!, 'auto');
     makeCurrent(db, getSubmission(db, b)!, 'user');
-    expect(versionsOf(db, COUNTY, 2024, TOWNS[0], '').map((v) => [v.id, v.isCurrent, v.chosenBy])).toEqual([[a, false, 'auto'], [b, true, 'user']]);
+    expect(versionsOf(db, COUNTY, 2024, TOWNS[0], '').map((v) => [v.id, v.isCurrent, v.chosenBy])).toEqual([
+      [a, false, 'auto'],
+      [b, true, 'user'],
+    ]);
     expect(currentSubmissions(db, COUNTY, 2024).map((s) => s.id)).toEqual([b]);
     expect(() => db.prepare('UPDATE submissions SET is_current = 1 WHERE id = ?').run(a)).toThrow(/UNIQUE/);
     // the same file (checksum) is stored once per office
     expect(() => insertSubmission(db, sub({ checksum: 'b'.repeat(64) }), [], [])).toThrow(/UNIQUE/);
     // a department's version of the county lives beside the county's own region code
-    const d = insertSubmission(db, sub({ regionCode: COUNTY, supplierKind: 'department', department: '卫健', checksum: 'c'.repeat(64) }), [], []);
+    const d = insertSubmission(
+      db,
+      sub({ regionCode: COUNTY, supplierKind: 'department', department: '卫健', checksum: 'c'.repeat(64) }),
+      [],
+      [],
+    );
     makeCurrent(db, getSubmission(db, d)!, 'auto');
     expect(currentSubmissions(db, COUNTY, 2024)).toHaveLength(2);
   });
@@ -56,14 +90,30 @@ describe('submissions repository', () => {
     backend = openTestBackend();
     const db = backend.ctx.db;
     expect(() => insertSubmission(db, sub({ supplierKind: 'village' as never }), [], [])).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO submission_cells (submission_id, item, sex, value) VALUES (1, 'PD30', 'total', 'twelve')").run()).toThrow();
+    expect(() =>
+      db
+        .prepare("INSERT INTO submission_cells (submission_id, item, sex, value) VALUES (1, 'PD30', 'total', 'twelve')")
+        .run(),
+    ).toThrow();
   });
 
   it('records who supplied each item of a merged return, replacing the previous record', () => {
     backend = openTestBackend();
     const key = { officeCode: COUNTY, year: 2024, planId: 'taobei' };
-    replaceItemSources(backend.ctx.db, key, [{ item: 'PD30', kind: 'children', department: '', contributors: 3, children: 4 }], '2025-03-01T00:00:00Z');
-    replaceItemSources(backend.ctx.db, key, [{ item: 'HD27', kind: 'department', department: '卫健', contributors: 0, children: 0 }], '2025-03-02T00:00:00Z');
-    expect(itemSourcesOf(backend.ctx.db, key)).toEqual([{ item: 'HD27', kind: 'department', department: '卫健', contributors: 0, children: 0 }]);
+    replaceItemSources(
+      backend.ctx.db,
+      key,
+      [{ item: 'PD30', kind: 'children', department: '', contributors: 3, children: 4 }],
+      '2025-03-01T00:00:00Z',
+    );
+    replaceItemSources(
+      backend.ctx.db,
+      key,
+      [{ item: 'HD27', kind: 'department', department: '卫健', contributors: 0, children: 0 }],
+      '2025-03-02T00:00:00Z',
+    );
+    expect(itemSourcesOf(backend.ctx.db, key)).toEqual([
+      { item: 'HD27', kind: 'department', department: '卫健', contributors: 0, children: 0 },
+    ]);
   });
 });

@@ -20,14 +20,22 @@ const XSD = join(REPO_ROOT, 'tests/electron/open-data-io/adx.xsd');
 const P = MESSAGES.openData.problem;
 
 /** A return ADX can carry whole: numbers only. */
-function numericReturn(app: TestApp, planId: string, level: 'county' | 'township', regionCode: string, seed: number): ReturnData {
+function numericReturn(
+  app: TestApp,
+  planId: string,
+  level: 'county' | 'township',
+  regionCode: string,
+  seed: number,
+): ReturnData {
   const data = generateReturn(app.framework(planId), { level, regionCode, year: 2024, seed, noDataShare: 0 });
   return { ...data, cells: data.cells.filter((c) => c.value !== null), qualitative: [], externalThresholds: {} };
 }
 
 describe('ADX round trip', () => {
   let dir: string;
-  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'wdp-adx-')); });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'wdp-adx-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('covers all five bundled plans', () => expect(PLANS).toHaveLength(5));
@@ -41,7 +49,12 @@ describe('ADX round trip', () => {
         const data = numericReturn(source, planId, 'township', r.township, planId.length * 13 + 1);
         expect(data.cells.length).toBeGreaterThan(10);
         await storeReturn(source, data);
-        const file = await source.call('open-data:export', { regionCode: r.township, fromYear: 2024, toYear: 2024, format: 'adx' });
+        const file = await source.call('open-data:export', {
+          regionCode: r.township,
+          fromYear: 2024,
+          toYear: 2024,
+          format: 'adx',
+        });
         expect(file.notes).toEqual([]);
         const bytes = Buffer.from(file.bytesBase64, 'base64');
         if (existsSync(XMLLINT)) {
@@ -50,11 +63,17 @@ describe('ADX round trip', () => {
           execFileSync(XMLLINT, ['--noout', '--nonet', '--schema', XSD, path], { stdio: 'pipe' });
         }
         await target.call('settings:set-profile', { planId, role: 'county', regionCode: r.county, userName: '李四' });
-        const result = await target.call('open-data:import', { fileName: file.fileName, bytesBase64: file.bytesBase64, acceptWarnings: false });
+        const result = await target.call('open-data:import', {
+          fileName: file.fileName,
+          bytesBase64: file.bytesBase64,
+          acceptWarnings: false,
+        });
         expect(result.format).toBe('adx');
         expect(result.problems.filter((p) => p.severity !== 'info')).toEqual([]);
         expect(result.written).toBe(true);
-        expect(result.returns).toEqual([expect.objectContaining({ regionCode: r.township, year: 2024, planId, level: 'township' })]);
+        expect(result.returns).toEqual([
+          expect.objectContaining({ regionCode: r.township, year: 2024, planId, level: 'township' }),
+        ]);
         const list = await target.call('returns:list', { regionCode: r.township });
         const back = await target.call('returns:get', { returnId: list[0].id });
         expect(comparable(back.data)).toEqual(comparable(data));
@@ -77,7 +96,12 @@ describe('ADX import refuses hostile files', () => {
     const source = openTestApp();
     try {
       await storeReturn(source, numericReturn(source, 'kelan', 'township', r.township, 9));
-      const file = await source.call('open-data:export', { regionCode: r.township, fromYear: 2024, toYear: 2024, format: 'adx' });
+      const file = await source.call('open-data:export', {
+        regionCode: r.township,
+        fromYear: 2024,
+        toYear: 2024,
+        format: 'adx',
+      });
       good = Buffer.from(file.bytesBase64, 'base64').toString('utf8');
     } finally {
       source.close();
@@ -87,7 +111,11 @@ describe('ADX import refuses hostile files', () => {
 
   async function refused(text: string, fileName = 'bad.adx.xml') {
     const before = dumpTables(app);
-    const report = await app.call('open-data:import', { fileName, bytesBase64: Buffer.from(text, 'utf8').toString('base64'), acceptWarnings: true });
+    const report = await app.call('open-data:import', {
+      fileName,
+      bytesBase64: Buffer.from(text, 'utf8').toString('base64'),
+      acceptWarnings: true,
+    });
     expect(report.written).toBe(false);
     expect(report.counts.errors).toBeGreaterThan(0);
     expect(dumpTables(app)).toEqual(before);
@@ -98,13 +126,20 @@ describe('ADX import refuses hostile files', () => {
   const firstValueLine = () => lines().findIndex((l) => l.includes('<dataValue ')) + 1;
 
   it('the good file imports (the fixture is sound)', async () => {
-    const report = await app.call('open-data:validate', { fileName: 'good.adx.xml', bytesBase64: Buffer.from(good).toString('base64') });
+    const report = await app.call('open-data:validate', {
+      fileName: 'good.adx.xml',
+      bytesBase64: Buffer.from(good).toString('base64'),
+    });
     expect(report.counts.errors).toBe(0);
     expect(report.format).toBe('adx');
   });
 
   it('a DOCTYPE with an entity (billion laughs / external entity) is refused before anything is read', async () => {
-    const bomb = good.replace('<adx ', '<!DOCTYPE adx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY x SYSTEM "file:///etc/passwd">]>\n<adx ')
+    const bomb = good
+      .replace(
+        '<adx ',
+        '<!DOCTYPE adx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY x SYSTEM "file:///etc/passwd">]>\n<adx ',
+      )
       .replace('value="', 'value="&b;');
     const report = await refused(bomb);
     expect(report.readable).toBe(false);
@@ -116,7 +151,9 @@ describe('ADX import refuses hostile files', () => {
 
   it('an entity reference without a DOCTYPE is refused at its line', async () => {
     const at = firstValueLine();
-    const text = lines().map((l, i) => (i === at - 1 ? l.replace('value="', 'value="&xxe;') : l)).join('\n');
+    const text = lines()
+      .map((l, i) => (i === at - 1 ? l.replace('value="', 'value="&xxe;') : l))
+      .join('\n');
     const report = await refused(text);
     expect(report.problems[0].message).toBe(P.xml('bad.adx.xml', at, 'entity', '&xxe;'));
   });
@@ -140,9 +177,15 @@ describe('ADX import refuses hostile files', () => {
     ls.splice(v4, 0, ls[v4 - 1]);
     const report = await refused(ls.join('\n'));
     const messages = report.problems.map((p) => `${p.location}｜${p.message}`);
-    expect(messages).toContain(`${P.atXml('bad.adx.xml', groupLine, 'group', 'period')}｜${P.adxBadPeriod('2024-07-01/P1Y')}`);
-    expect(messages).toContain(`${P.atXml('bad.adx.xml', v1, 'dataValue', 'dataElement')}｜${P.unmappedDataElement('XX99')}`);
-    expect(messages).toContain(`${P.atXml('bad.adx.xml', v2, 'dataValue', 'SEX')}｜${P.adxBadSex('SEX', 'U', 'F', 'M')}`);
+    expect(messages).toContain(
+      `${P.atXml('bad.adx.xml', groupLine, 'group', 'period')}｜${P.adxBadPeriod('2024-07-01/P1Y')}`,
+    );
+    expect(messages).toContain(
+      `${P.atXml('bad.adx.xml', v1, 'dataValue', 'dataElement')}｜${P.unmappedDataElement('XX99')}`,
+    );
+    expect(messages).toContain(
+      `${P.atXml('bad.adx.xml', v2, 'dataValue', 'SEX')}｜${P.adxBadSex('SEX', 'U', 'F', 'M')}`,
+    );
     expect(messages).toContain(`${P.atXml('bad.adx.xml', v3, 'dataValue', 'AGE')}｜${P.adxUnknownAttr('AGE', 'SEX')}`);
     expect(report.verdict).toContain('未导入');
   });
@@ -165,7 +208,10 @@ describe('ADX import refuses hostile files', () => {
     const report = await refused(ls.join('\n'));
     expect(report.problems.some((p) => p.location === P.atXml('bad.adx.xml', v, 'dataValue', 'value'))).toBe(true);
     const report2 = await refused(good.replace(/orgUnit="\d+"/, 'orgUnit="NOPE"'));
-    expect(report2.problems[0]).toMatchObject({ location: P.atXml('bad.adx.xml', groupLine, 'group', 'orgUnit'), message: P.unmappedOrgUnit('NOPE') });
+    expect(report2.problems[0]).toMatchObject({
+      location: P.atXml('bad.adx.xml', groupLine, 'group', 'orgUnit'),
+      message: P.unmappedOrgUnit('NOPE'),
+    });
   });
 
   it('XML that is not ADX is named as such', async () => {

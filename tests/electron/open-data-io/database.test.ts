@@ -25,11 +25,24 @@ describe('统计数据库 (open-data:database)', () => {
     const planId = 'taobei';
     const r = regionsOf(app, planId);
     county = r.county;
-    townships = (app.backend.ctx.db.prepare("SELECT code FROM regions WHERE parent = ? AND level = 'township' ORDER BY code LIMIT 2").all(county) as { code: string }[]).map((x) => x.code);
+    townships = (
+      app.backend.ctx.db
+        .prepare("SELECT code FROM regions WHERE parent = ? AND level = 'township' ORDER BY code LIMIT 2")
+        .all(county) as { code: string }[]
+    ).map((x) => x.code);
     let seed = 3;
     for (const year of YEARS) {
-      for (const code of townships) await storeReturn(app, generateReturn(app.framework(planId), { level: 'township', regionCode: code, year, seed: seed++ }), 'county');
-      await storeReturn(app, generateReturn(app.framework(planId), { level: 'county', regionCode: county, year, seed: seed++ }), 'county');
+      for (const code of townships)
+        await storeReturn(
+          app,
+          generateReturn(app.framework(planId), { level: 'township', regionCode: code, year, seed: seed++ }),
+          'county',
+        );
+      await storeReturn(
+        app,
+        generateReturn(app.framework(planId), { level: 'county', regionCode: county, year, seed: seed++ }),
+        'county',
+      );
     }
     await app.call('settings:set-profile', { planId, role: 'county', regionCode: county, userName: '赵六' });
   }, 120_000);
@@ -65,7 +78,11 @@ describe('统计数据库 (open-data:database)', () => {
 
     const code = everything.rows[0].code;
     const byCode = await query({ text: code.toLowerCase() });
-    expect(byCode.rows.every((r) => r.code.toLowerCase().includes(code.toLowerCase()) || r.name.toLowerCase().includes(code.toLowerCase()))).toBe(true);
+    expect(
+      byCode.rows.every(
+        (r) => r.code.toLowerCase().includes(code.toLowerCase()) || r.name.toLowerCase().includes(code.toLowerCase()),
+      ),
+    ).toBe(true);
     const name = everything.rows[0].name.slice(0, 3);
     const byName = await query({ text: name });
     expect(byName.rows.length).toBeGreaterThan(0);
@@ -79,7 +96,9 @@ describe('统计数据库 (open-data:database)', () => {
 
   it('the pivot puts one indicator as years (columns) × units (rows), the county first', async () => {
     const everything = await query();
-    const code = everything.indicators.find((i) => everything.rows.some((r) => r.code === i.code && r.value !== null && r.regionCode !== county))!.code;
+    const code = everything.indicators.find((i) =>
+      everything.rows.some((r) => r.code === i.code && r.value !== null && r.regionCode !== county),
+    )!.code;
     const view = await query({}, code);
     const pivot = view.pivot!;
     expect(pivot.code).toBe(code);
@@ -95,27 +114,90 @@ describe('统计数据库 (open-data:database)', () => {
   });
 
   it('an export with the filter holds exactly the filtered rows (long CSV), and DHIS2 only the filtered items', async () => {
-    const filter = { ...all, fromYear: 2023, toYear: 2024, regionCodes: [townships[1]], area: 'health' as const, text: '' };
+    const filter = {
+      ...all,
+      fromYear: 2023,
+      toYear: 2024,
+      regionCodes: [townships[1]],
+      area: 'health' as const,
+      text: '',
+    };
     const view = await query(filter);
-    const file = await app.call('open-data:export', { regionCode: county, withChildren: true, fromYear: 2023, toYear: 2024, format: 'csv', filter });
-    const parsed = parseCsv(Buffer.from(file.bytesBase64, 'base64').toString('utf8').replace(/^\uFEFF/, ''), { maxRows: 1e6, maxFieldChars: 1e5 });
+    const file = await app.call('open-data:export', {
+      regionCode: county,
+      withChildren: true,
+      fromYear: 2023,
+      toYear: 2024,
+      format: 'csv',
+      filter,
+    });
+    const parsed = parseCsv(
+      Buffer.from(file.bytesBase64, 'base64')
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+      { maxRows: 1e6, maxFieldChars: 1e5 },
+    );
     if (!parsed.ok) throw new Error('csv');
     const [, ...rows] = parsed.rows;
     const field = (row: string[], f: keyof LongRow) => row[LONG_FIELDS.indexOf(f)];
     const indicators = rows.filter((r) => field(r, 'kind') === MESSAGES.openData.kind.indicator);
     expect(indicators.length).toBe(view.total);
-    expect(rows.every((r) => field(r, 'regionCode') === townships[1] && ['2023', '2024'].includes(field(r, 'year')) && field(r, 'code').startsWith('H'))).toBe(true);
+    expect(
+      rows.every(
+        (r) =>
+          field(r, 'regionCode') === townships[1] &&
+          ['2023', '2024'].includes(field(r, 'year')) &&
+          field(r, 'code').startsWith('H'),
+      ),
+    ).toBe(true);
     expect(rows.filter((r) => field(r, 'kind') === MESSAGES.openData.kind.item).length).toBe(view.itemValues);
 
-    const dvs = JSON.parse(Buffer.from((await app.call('open-data:export', { regionCode: county, withChildren: true, fromYear: 2023, toYear: 2024, format: 'dhis2-json', filter })).bytesBase64, 'base64').toString('utf8'));
+    const dvs = JSON.parse(
+      Buffer.from(
+        (
+          await app.call('open-data:export', {
+            regionCode: county,
+            withChildren: true,
+            fromYear: 2023,
+            toYear: 2024,
+            format: 'dhis2-json',
+            filter,
+          })
+        ).bytesBase64,
+        'base64',
+      ).toString('utf8'),
+    );
     expect(dvs.dataValues.length).toBeGreaterThan(0);
-    expect(dvs.dataValues.every((v: { orgUnit: string; dataElement: string; period: string }) => v.orgUnit === townships[1] && v.dataElement.startsWith('H') && ['2023', '2024'].includes(v.period))).toBe(true);
+    expect(
+      dvs.dataValues.every(
+        (v: { orgUnit: string; dataElement: string; period: string }) =>
+          v.orgUnit === townships[1] && v.dataElement.startsWith('H') && ['2023', '2024'].includes(v.period),
+      ),
+    ).toBe(true);
   });
 
   it('a verdict filter leaves nothing for DHIS2 and says why; an empty filter result is refused in Chinese', async () => {
     const filter = { ...all, fromYear: 2022, toYear: 2024, verdicts: ['not_met' as const] };
-    await expect(app.call('open-data:export', { regionCode: county, withChildren: true, fromYear: 2022, toYear: 2024, format: 'adx', filter })).rejects.toThrow(D.noItemValues);
-    await expect(app.call('open-data:export', { regionCode: county, withChildren: true, fromYear: 2022, toYear: 2024, format: 'csv', filter: { ...filter, verdicts: [], text: '没有这个指标' } })).rejects.toThrow(D.nothingToExport);
+    await expect(
+      app.call('open-data:export', {
+        regionCode: county,
+        withChildren: true,
+        fromYear: 2022,
+        toYear: 2024,
+        format: 'adx',
+        filter,
+      }),
+    ).rejects.toThrow(D.noItemValues);
+    await expect(
+      app.call('open-data:export', {
+        regionCode: county,
+        withChildren: true,
+        fromYear: 2022,
+        toYear: 2024,
+        format: 'csv',
+        filter: { ...filter, verdicts: [], text: '没有这个指标' },
+      }),
+    ).rejects.toThrow(D.nothingToExport);
   });
 
   it('years the wrong way round are refused naming the filter', async () => {

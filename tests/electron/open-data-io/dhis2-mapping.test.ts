@@ -15,11 +15,16 @@ describe('DHIS2 mapping', () => {
   beforeAll(async () => {
     app = openTestApp();
     r = regionsOf(app, 'jiutai');
-    await storeReturn(app, generateReturn(app.framework('jiutai'), { level: 'township', regionCode: r.township, year: 2024, seed: 3 }), 'county');
+    await storeReturn(
+      app,
+      generateReturn(app.framework('jiutai'), { level: 'township', regionCode: r.township, year: 2024, seed: 3 }),
+      'county',
+    );
   }, 60_000);
   afterAll(() => app.close());
 
-  const mappingNow = async () => JSON.parse(Buffer.from((await app.call('open-data:mapping-export', {})).bytesBase64, 'base64').toString('utf8'));
+  const mappingNow = async () =>
+    JSON.parse(Buffer.from((await app.call('open-data:mapping-export', {})).bytesBase64, 'base64').toString('utf8'));
 
   it('the default maps every data item of the catalogue, the sexes and every unit of the plan', async () => {
     const m = await mappingNow();
@@ -39,14 +44,32 @@ describe('DHIS2 mapping', () => {
     m.adx.sexAttribute = 'GENDER';
     const done = await app.call('open-data:mapping-import', { fileName: 'm.json', bytesBase64: b64(m) });
     expect(done.message).toBe(M.imported(done.entries));
-    const set = JSON.parse(Buffer.from((await app.call('open-data:export', { regionCode: r.township, fromYear: 2024, toYear: 2024, format: 'dhis2-json' })).bytesBase64, 'base64').toString('utf8'));
+    const set = JSON.parse(
+      Buffer.from(
+        (
+          await app.call('open-data:export', {
+            regionCode: r.township,
+            fromYear: 2024,
+            toYear: 2024,
+            format: 'dhis2-json',
+          })
+        ).bytesBase64,
+        'base64',
+      ).toString('utf8'),
+    );
     expect(set.dataSet).toBe('aBcDeF12345');
     expect(set.dataValues.every((v: { orgUnit: string }) => v.orgUnit === 'DiszpKrYNg8')).toBe(true);
     expect(set.dataValues.some((v: { dataElement: string }) => v.dataElement === 'fbfJHSPpUQD')).toBe(true);
     expect(set.dataValues.some((v: { dataElement: string }) => v.dataElement === 'HD01')).toBe(false);
-    expect(set.dataValues.some((v: { categoryOptionCombo: string }) => v.categoryOptionCombo === 'Gmbgme7z9BF')).toBe(true);
+    expect(set.dataValues.some((v: { categoryOptionCombo: string }) => v.categoryOptionCombo === 'Gmbgme7z9BF')).toBe(
+      true,
+    );
     expect(set.dataValues.some((v: { categoryOptionCombo: string }) => v.categoryOptionCombo === 'F')).toBe(false);
-    const adx = Buffer.from((await app.call('open-data:export', { regionCode: r.township, fromYear: 2024, toYear: 2024, format: 'adx' })).bytesBase64, 'base64').toString('utf8');
+    const adx = Buffer.from(
+      (await app.call('open-data:export', { regionCode: r.township, fromYear: 2024, toYear: 2024, format: 'adx' }))
+        .bytesBase64,
+      'base64',
+    ).toString('utf8');
     expect(adx).toContain('GENDER="F"');
     expect(adx).toContain('orgUnit="DiszpKrYNg8"');
     // and a DHIS2 export in those identifiers comes back to the same unit and items
@@ -58,14 +81,22 @@ describe('DHIS2 mapping', () => {
   it('refuses what would not work, saying what and where, and keeps the mapping it had', async () => {
     const before = await mappingNow();
     const refuse = async (doc: unknown, message: string) => {
-      await expect(app.call('open-data:mapping-import', { fileName: 'm.json', bytesBase64: b64(doc) })).rejects.toThrow(message);
+      await expect(app.call('open-data:mapping-import', { fileName: 'm.json', bytesBase64: b64(doc) })).rejects.toThrow(
+        message,
+      );
       expect(await mappingNow()).toEqual(before);
     };
     await refuse('{ not json', '对应表不是有效的 JSON');
     await refuse({ ...before, planId: 'taobei' }, M.otherPlan('taobei', 'jiutai'));
-    await refuse({ ...before, dataElements: { ...before.dataElements, HD01: 'has space' } }, '对应表 dataElements.HD01');
+    await refuse(
+      { ...before, dataElements: { ...before.dataElements, HD01: 'has space' } },
+      '对应表 dataElements.HD01',
+    );
     await refuse({ ...before, dataElements: { ...before.dataElements, ZD01: 'x' } }, '对应表 dataElements.ZD01');
-    await refuse({ ...before, categoryOptionCombos: { total: 'X', female: 'X', male: 'M' } }, M.duplicateTarget(M.what.coc, 'X', 'total', 'female'));
+    await refuse(
+      { ...before, categoryOptionCombos: { total: 'X', female: 'X', male: 'M' } },
+      M.duplicateTarget(M.what.coc, 'X', 'total', 'female'),
+    );
     await refuse({ ...before, adx: { ...before.adx, sexAttribute: 'value' } }, '对应表 adx.sexAttribute');
   });
 });

@@ -16,22 +16,36 @@ describe('open data round trip', () => {
   for (const planId of PLANS) {
     for (const level of ['county', 'township'] as const) {
       // JSON shares every check with the CSV after reading: one level is enough for it
-      for (const format of level === 'county' ? ['csv'] as const : ['csv', 'json'] as const) {
+      for (const format of level === 'county' ? (['csv'] as const) : (['csv', 'json'] as const)) {
         it(`${planId}: a ${level} return comes back exactly through the long ${format}`, async () => {
           const source = openTestApp();
           const target = openTestApp();
           try {
             const r = regionsOf(source, planId);
             const regionCode = level === 'county' ? r.county : r.township;
-            const data = generateReturn(source.framework(planId), { level, regionCode, year: 2024, seed: planId.length * 17 + (level === 'county' ? 3 : 4) });
+            const data = generateReturn(source.framework(planId), {
+              level,
+              regionCode,
+              year: 2024,
+              seed: planId.length * 17 + (level === 'county' ? 3 : 4),
+            });
             expect(data.cells.some((c) => c.noData !== null)).toBe(true);
             await storeReturn(source, data);
 
             const file = await source.call('open-data:export', { regionCode, fromYear: 2024, toYear: 2024, format });
             expect(file.fileName.endsWith(`.${format}`)).toBe(true);
             expect(file.returns).toBe(1);
-            await target.call('settings:set-profile', { planId, role: 'county', regionCode: r.county, userName: '李四' });
-            const result = await target.call('open-data:import', { fileName: file.fileName, bytesBase64: file.bytesBase64, acceptWarnings: false });
+            await target.call('settings:set-profile', {
+              planId,
+              role: 'county',
+              regionCode: r.county,
+              userName: '李四',
+            });
+            const result = await target.call('open-data:import', {
+              fileName: file.fileName,
+              bytesBase64: file.bytesBase64,
+              acceptWarnings: false,
+            });
             expect(result.problems.filter((p) => p.severity !== 'info')).toEqual([]);
             expect(result.written).toBe(true);
             expect(result.returns).toEqual([expect.objectContaining({ regionCode, year: 2024, planId, level })]);
@@ -53,11 +67,25 @@ describe('open data round trip', () => {
     try {
       const planId = 'taobei';
       const r = regionsOf(source, planId);
-      const data = generateReturn(source.framework(planId), { level: 'township', regionCode: r.township, year: 2023, seed: 5 });
+      const data = generateReturn(source.framework(planId), {
+        level: 'township',
+        regionCode: r.township,
+        year: 2023,
+        seed: 5,
+      });
       await storeReturn(source, data);
-      const file = await source.call('open-data:export', { regionCode: r.township, fromYear: 2023, toYear: 2023, format: 'dhis2-json' });
+      const file = await source.call('open-data:export', {
+        regionCode: r.township,
+        fromYear: 2023,
+        toYear: 2023,
+        format: 'dhis2-json',
+      });
       await target.call('settings:set-profile', { planId, role: 'county', regionCode: r.county, userName: '李四' });
-      const result = await target.call('open-data:import', { fileName: file.fileName, bytesBase64: file.bytesBase64, acceptWarnings: false });
+      const result = await target.call('open-data:import', {
+        fileName: file.fileName,
+        bytesBase64: file.bytesBase64,
+        acceptWarnings: false,
+      });
       expect(result.format).toBe('dhis2-json');
       expect(result.problems.filter((p) => p.severity !== 'info')).toEqual([]);
       expect(result.written).toBe(true);

@@ -38,26 +38,51 @@ describe('退回 with an annotated copy', () => {
     town = openTestBackend({ profile: TAOBEI_TOWNSHIP, now: () => new Date('2025-01-12T02:00:00Z') });
     county = openTestBackend({ profile: TAOBEI_COUNTY, now: () => new Date('2025-01-15T02:00:00Z') });
     const fw = requireFramework(town.ctx, 'taobei');
-    const data = plausibleReturn(fw, { regionCode: TOWN, regionName: '', year: YEAR, cells: { 'PD30.total': 40, 'PD30.female': 2 } });
+    const data = plausibleReturn(fw, {
+      regionCode: TOWN,
+      regionName: '',
+      year: YEAR,
+      cells: { 'PD30.total': 40, 'PD30.female': 2 },
+    });
     const view = await call(town, 'returns:open', { regionCode: TOWN, year: YEAR, prefillFromPreviousYear: false });
     returnId = view.summary.id;
-    await call(town, 'returns:set-cells', { returnId, edits: data.cells.map((c) => ({ item: c.item, sex: c.sex, value: c.value, noData: c.noData })) });
+    await call(town, 'returns:set-cells', {
+      returnId,
+      edits: data.cells.map((c) => ({ item: c.item, sex: c.sex, value: c.value, noData: c.noData })),
+    });
     await call(town, 'returns:set-status', { returnId, status: 'checked' });
     await call(town, 'returns:set-status', { returnId, status: 'submitted' });
     const file = await call(town, 'excel:export-return', { returnId });
     const [v] = await call(county, 'merge:import-files', { year: YEAR, files: [file] });
     expect(v.verdict).not.toBe('rejected');
     const out = await call(county, 'merge:send-back', {
-      year: YEAR, submissionId: v.submissionId!,
-      review: { overall: '村干部人数请与组织部门核对后重报', remarks: [{ item: 'PD30', sex: 'female', problem: '女村干部仅2人，比上年明显减少', remark: '请核实女村干部人数' }] },
+      year: YEAR,
+      submissionId: v.submissionId!,
+      review: {
+        overall: '村干部人数请与组织部门核对后重报',
+        remarks: [
+          { item: 'PD30', sex: 'female', problem: '女村干部仅2人，比上年明显减少', remark: '请核实女村干部人数' },
+        ],
+      },
     });
     annotated = Buffer.from(out.bytesBase64, 'base64');
     annotatedName = out.fileName;
     expect(annotatedName).toContain('退回意见');
     // the county's own record of the review: who, when, what
-    expect(reviewsOf(county.ctx, v.submissionId!)).toEqual([expect.objectContaining({ decision: 'returned', overall: '村干部人数请与组织部门核对后重报', userName: '王芳', at: '2025-01-15T02:00:00.000Z', remarks: 1 })]);
+    expect(reviewsOf(county.ctx, v.submissionId!)).toEqual([
+      expect.objectContaining({
+        decision: 'returned',
+        overall: '村干部人数请与组织部门核对后重报',
+        userName: '王芳',
+        at: '2025-01-15T02:00:00.000Z',
+        remarks: 1,
+      }),
+    ]);
   });
-  afterAll(() => { town?.dispose(); county?.dispose(); });
+  afterAll(() => {
+    town?.dispose();
+    county?.dispose();
+  });
 
   it('writes the township’s return with exactly the remarked cell red and noted, and a 退回意见 sheet first', async () => {
     const wb = new ExcelJS.Workbook();
@@ -66,9 +91,20 @@ describe('退回 with an annotated copy', () => {
     const sheet = wb.worksheets[0];
     expect(String(sheet.getCell('A3').value)).toBe('总体意见：村干部人数请与组织部门核对后重报');
     const row = sheet.getRow(7).values as unknown[];
-    expect(row.slice(1, 6)).toEqual([expect.stringMatching(/^决策!E\d+$/), 'PD30', expect.stringContaining('（女）'), '女村干部仅2人，比上年明显减少', '请核实女村干部人数']);
+    expect(row.slice(1, 6)).toEqual([
+      expect.stringMatching(/^决策!E\d+$/),
+      'PD30',
+      expect.stringContaining('（女）'),
+      '女村干部仅2人，比上年明显减少',
+      '请核实女村干部人数',
+    ]);
     const noted: string[] = [];
-    for (const ws of wb.worksheets) ws.eachRow((r) => r.eachCell((c) => { if (c.note) noted.push(`${ws.name}!${c.address}`); }));
+    for (const ws of wb.worksheets)
+      ws.eachRow((r) =>
+        r.eachCell((c) => {
+          if (c.note) noted.push(`${ws.name}!${c.address}`);
+        }),
+      );
     expect(noted).toEqual([row[1]]);
     const [s, a] = String(row[1]).split('!');
     const cell = wb.getWorksheet(s)!.getCell(a);
@@ -77,7 +113,9 @@ describe('退回 with an annotated copy', () => {
   });
 
   it('refuses copies edited outside the app, for another unit, or for another version, writing nothing', async () => {
-    const tamperedRemark = await edit(annotated, (wb) => { wb.getWorksheet('退回意见')!.getCell('E7').value = '不用改了'; });
+    const tamperedRemark = await edit(annotated, (wb) => {
+      wb.getWorksheet('退回意见')!.getCell('E7').value = '不用改了';
+    });
     const tamperedValue = await edit(annotated, (wb) => {
       const at = String(wb.getWorksheet('退回意见')!.getCell('A7').value).split('!');
       wb.getWorksheet(at[0])!.getCell(at[1]).value = 5;
@@ -89,34 +127,57 @@ describe('退回 with an annotated copy', () => {
     expect(await refusal(town, tamperedRemark)).toContain('退回意见在程序之外被改动过');
     expect(await refusal(town, tamperedValue)).toContain('报表数值在退回后被改动过');
     const other = openTestBackend({ profile: { ...TAOBEI_TOWNSHIP, regionCode: '220802002000' } });
-    try { expect(await refusal(other, annotated.toString('base64'))).toMatch(/本机的填报单位是.*不予导入/); } finally { other.dispose(); }
+    try {
+      expect(await refusal(other, annotated.toString('base64'))).toMatch(/本机的填报单位是.*不予导入/);
+    } finally {
+      other.dispose();
+    }
     expect((await call(town, 'returns:get', { returnId })).summary.status).toBe('submitted');
     expect((await call(town, 'returns:get', { returnId })).remarks).toEqual([]);
   });
 
   it('makes the township’s return 被退回 (editable) with the remarks at their cells until fixed, audited', async () => {
-    const r = await call(town, 'returns:import-returned', { fileName: annotatedName, bytesBase64: annotated.toString('base64') });
-    expect(r.message).toBe('已导入洮北区的退回意见（1 条单元格意见），报表状态为“被退回”；请按意见改正后重新校验、报送');
+    const r = await call(town, 'returns:import-returned', {
+      fileName: annotatedName,
+      bytesBase64: annotated.toString('base64'),
+    });
+    expect(r.message).toBe(
+      '已导入洮北区的退回意见（1 条单元格意见），报表状态为“被退回”；请按意见改正后重新校验、报送',
+    );
     const view = await call(town, 'returns:get', { returnId });
     expect(view.summary.status).toBe('returned');
     expect((await call(town, 'returns:list', { regionCode: TOWN }))[0].status).toBe('returned');
     // the corrected return is the next version: its 报出日期 is set again at resubmission
     expect(view.footer.reportedOn).toBeNull();
     const trail = await call(town, 'returns:audit', { returnId, limit: 10 });
-    expect(trail).toEqual(expect.arrayContaining([
-      expect.objectContaining({ field: 'status', oldValue: 'submitted', newValue: 'returned' }),
-      expect.objectContaining({ field: 'footer:reportedOn', oldValue: '2025-01-12', newValue: null }),
-    ]));
+    expect(trail).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'status', oldValue: 'submitted', newValue: 'returned' }),
+        expect.objectContaining({ field: 'footer:reportedOn', oldValue: '2025-01-12', newValue: null }),
+      ]),
+    );
     expect(view.remarks).toEqual([
       expect.objectContaining({ item: '', remark: '村干部人数请与组织部门核对后重报', office: '洮北区', fixed: false }),
-      expect.objectContaining({ item: 'PD30', sex: 'female', location: expect.stringMatching(/^决策!E\d+$/), remark: '请核实女村干部人数', fixed: false }),
+      expect.objectContaining({
+        item: 'PD30',
+        sex: 'female',
+        location: expect.stringMatching(/^决策!E\d+$/),
+        remark: '请核实女村干部人数',
+        fixed: false,
+      }),
     ]);
     const audit = await call(town, 'returns:audit', { returnId, limit: 5 });
-    expect(audit[0]).toMatchObject({ field: 'review:returned', newValue: expect.stringContaining('洮北区退回：村干部人数请与组织部门核对后重报（单元格意见 1 条）') });
+    expect(audit[0]).toMatchObject({
+      field: 'review:returned',
+      newValue: expect.stringContaining('洮北区退回：村干部人数请与组织部门核对后重报（单元格意见 1 条）'),
+    });
     await call(town, 'returns:set-cells', { returnId, edits: [{ item: 'PD30', sex: 'female', value: 12 }] });
     expect((await call(town, 'returns:get', { returnId })).remarks[1].fixed).toBe(true);
     // the return changed since: the same copy is for another version now
-    const again = await dispatch(town.handlers, 'returns:import-returned', { fileName: annotatedName, bytesBase64: annotated.toString('base64') });
+    const again = await dispatch(town.handlers, 'returns:import-returned', {
+      fileName: annotatedName,
+      bytesBase64: annotated.toString('base64'),
+    });
     expect(again.ok ? '' : again.error.message).toContain('退回的不是本机现有的报表版本');
     // an edit keeps it 被退回 until it is checked again
     expect((await call(town, 'returns:get', { returnId })).summary.status).toBe('returned');

@@ -15,7 +15,10 @@ describe('city report', () => {
     // 洮北区 lies in 白城市 (220800000000); the city works under the 洮北区 plan's framework
     setProfile(ctx, { planId: 'taobei', role: 'county', regionCode: '220802000000', userName: '' });
     const county = openReturn(ctx, '220802000000', 2025, false).summary.id;
-    setCells(ctx, county, [{ item: 'PD30', sex: 'total', value: 400, noData: null }, { item: 'PD30', sex: 'female', value: 130, noData: null }]);
+    setCells(ctx, county, [
+      { item: 'PD30', sex: 'total', value: 400, noData: null },
+      { item: 'PD30', sex: 'female', value: 130, noData: null },
+    ]);
     setProfile(ctx, { planId: 'taobei', role: 'city', regionCode: '220800000000', userName: '赵敏' });
     openReturn(ctx, '220800000000', 2025, false);
     const report = annualReport(ctx, { regionCode: '220800000000', year: 2025 });

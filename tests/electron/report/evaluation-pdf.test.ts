@@ -44,12 +44,16 @@ describe('中期评估 / 终期评估 report in Chromium', () => {
       expect(Math.abs(p.width - A4.short)).toBeLessThan(1);
       expect(Math.abs(p.height - A4.long)).toBeLessThan(1);
       expect(p.pages).toBeGreaterThanOrEqual(6);
-      p.text.forEach((t, i) => { expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`); });
+      p.text.forEach((t, i) => {
+        expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`);
+      });
       expect(p.avoid).toBe(p.rows);
       expect(new Set(p.theads)).toEqual(new Set(['table-header-group']));
       expect(squash(p.text[0])).toContain(squash(report.model.titleLines.join('')));
       const c = report.summary;
-      expect(squash(p.text.join(''))).toContain(`在可监测的${c.monitored}项指标中，${c.met + c.basicallyMet}项已实现或基本实现目标`);
+      expect(squash(p.text.join(''))).toContain(
+        `在可监测的${c.monitored}项指标中，${c.met + c.basicallyMet}项已实现或基本实现目标`,
+      );
       // the per-area tables: every page between their first and the 定性目标 section starts with their header
       const first = p.text.findIndex((t) => t.includes('三、分领域评估结果'));
       const last = p.text.findIndex((t) => t.includes('四、定性目标进展情况'));
@@ -60,7 +64,10 @@ describe('中期评估 / 终期评估 report in Chromium', () => {
       for (const row of report.model.areas.flatMap((a) => a.rows)) {
         const v = row.values.find((x) => x.year === report.year)?.value ?? null;
         if (v === null) continue;
-        expect(p.text.some((t) => t.includes(row.indicator) && t.includes(formatNumber(v, row.decimals))), row.targetId).toBe(true);
+        expect(
+          p.text.some((t) => t.includes(row.indicator) && t.includes(formatNumber(v, row.decimals))),
+          row.targetId,
+        ).toBe(true);
       }
     });
   }
@@ -69,7 +76,9 @@ describe('中期评估 / 终期评估 report in Chromium', () => {
     const report = evaluationReport(fx.backend.ctx, { regionCode: fx.short, kind: 'midterm' });
     const p = await print(report.html, 'township-midterm-latest');
     expect(report.year).toBe(2022);
-    p.text.forEach((t, i) => { expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`); });
+    p.text.forEach((t, i) => {
+      expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`);
+    });
     expect(squash(p.text[0])).toContain('本机尚无2023年的报表，本报告按已有报表的最近年度2022年评估');
     expect(p.text.join('')).not.toContain('各乡镇（街道）情况');
   });
@@ -91,14 +100,17 @@ describe('a ten-year plan (洮北区 2021–2030)', () => {
       const p = await print(final.html, 'township-final-10y');
       expect(Math.abs(p.width - A4.long)).toBeLessThan(1);
       expect(Math.abs(p.height - A4.short)).toBeLessThan(1);
-      p.text.forEach((t, i) => { expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`); });
+      p.text.forEach((t, i) => {
+        expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`);
+      });
       expect(new Set(p.theads)).toEqual(new Set(['table-header-group']));
       expect(p.avoid).toBe(p.rows);
       // the chart spans base to target year: 2030 is on its axis
       const rows = new Map(final.model.areas.flatMap((a) => a.rows).map((r) => [r.targetId, r]));
       const charts = final.model.areas.flatMap((a) => a.charts);
       expect(charts.length).toBeGreaterThan(4);
-      for (const c of charts) expect(c.points[c.points.length - 1].year).toBe(Math.max(2026, rows.get(c.targetId)!.targetYear));
+      for (const c of charts)
+        expect(c.points[c.points.length - 1].year).toBe(Math.max(2026, rows.get(c.targetId)!.targetYear));
     } finally {
       backend.close();
       rmSync(dir, { recursive: true, force: true });

@@ -29,7 +29,9 @@ afterAll(async () => {
 const print = (html: string, name: string) => printToPdf(browser, html, OUT, name, { pngPages: [1, 2] });
 
 function expectPageNumbers(p: Printed) {
-  p.text.forEach((t, i) => { expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`); });
+  p.text.forEach((t, i) => {
+    expect(squash(t), `page ${i + 1}`).toContain(`第${i + 1}页共${p.pages}页`);
+  });
 }
 
 function expectLayout(p: Printed) {
@@ -57,12 +59,16 @@ describe('annual monitoring report in Chromium', () => {
     const last = p.text.findIndex((t) => t.includes('四、各乡镇（街道）情况'));
     expect(first).toBeGreaterThan(0);
     expect(last).toBeGreaterThan(first + 2);
-    for (let i = first + 1; i < last; i++) expect(squash(p.text[i]), `page ${i + 1}`).toContain('指标目标本年上年比上年评估结果');
+    for (let i = first + 1; i < last; i++)
+      expect(squash(p.text[i]), `page ${i + 1}`).toContain('指标目标本年上年比上年评估结果');
     // each area table row is on one page: its indicator code and its value are on the same page
     for (const row of report.model.areas.flatMap((a) => a.rows)) {
       if (row.kind === 'qualitative' || row.value === null) continue;
       const value = formatNumber(row.value, row.decimals);
-      expect(p.text.some((t) => t.includes(row.indicator) && t.includes(value)), row.targetId).toBe(true);
+      expect(
+        p.text.some((t) => t.includes(row.indicator) && t.includes(value)),
+        row.targetId,
+      ).toBe(true);
     }
   });
 
@@ -88,10 +94,16 @@ describe('return form in Chromium', () => {
     expect(p.text.filter((t) => t.includes('制定机关'))).toHaveLength(1);
     p.text.forEach((t, i) => {
       // a page holding rows of the table (code, unit, then a figure, … or —) shows the column header first
-      if (/[A-Z]D\d{2}\s+\S{1,4}\s+(?:[\d.]+|…|—)/.test(t)) for (const h of ['指标名称', '计量单位', '本年', '上年', '合计']) expect(squash(t), `page ${i + 1}`).toContain(h);
+      if (/[A-Z]D\d{2}\s+\S{1,4}\s+(?:[\d.]+|…|—)/.test(t))
+        for (const h of ['指标名称', '计量单位', '本年', '上年', '合计'])
+          expect(squash(t), `page ${i + 1}`).toContain(h);
     });
     // every data row prints once, on one line with its first figure
-    const codes = [...form.html.matchAll(/<tr data-item="([A-Z]D\d{2})"><td>[^<]*<\/td><td class="code">\1<\/td><td class="unit">[^<]*<\/td><td class="num">([^<]*)<\/td>/g)];
+    const codes = [
+      ...form.html.matchAll(
+        /<tr data-item="([A-Z]D\d{2})"><td>[^<]*<\/td><td class="code">\1<\/td><td class="unit">[^<]*<\/td><td class="num">([^<]*)<\/td>/g,
+      ),
+    ];
     expect(codes.length).toBeGreaterThan(50);
     const lines = p.text.flatMap((t) => t.split('\n'));
     for (const [, code, first] of codes) {

@@ -2,7 +2,13 @@
 // checked on the way in, 报出日期 set on submission unless corrected before, locked once submitted.
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/api/dispatch.ts';
-import { openReturn, returnAudit, setFooter, requireReturn, viewReturn } from '../../../electron/returns/returns-service.ts';
+import {
+  openReturn,
+  returnAudit,
+  setFooter,
+  requireReturn,
+  viewReturn,
+} from '../../../electron/returns/returns-service.ts';
 import { setStatus } from '../../../electron/evaluation/return-evaluation.ts';
 import { returnForm } from '../../../electron/report/report-service.ts';
 import { openTestBackend, TAOBEI_TOWNSHIP, type TestBackend } from '../../helpers/backend.ts';
@@ -41,12 +47,24 @@ describe('the signed footer', () => {
   it('refuses a bad phone or date with the field named, in Chinese', async () => {
     backend = openTestBackend({ profile: TAOBEI_TOWNSHIP, now: NOW });
     const id = openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2024, false).summary.id;
-    const phone = await dispatch(backend.handlers, 'returns:set-footer', { returnId: id, footer: { ...footer, phone: '打电话给我' } });
+    const phone = await dispatch(backend.handlers, 'returns:set-footer', {
+      returnId: id,
+      footer: { ...footer, phone: '打电话给我' },
+    });
     expect(phone.ok).toBe(false);
-    if (!phone.ok) expect(phone.error.details).toContainEqual(expect.objectContaining({ path: 'footer.phone', message: expect.stringContaining('联系电话只能包含数字') }));
-    const date = await dispatch(backend.handlers, 'returns:set-footer', { returnId: id, footer: { ...footer, reportedOn: '2025-02-30' } });
+    if (!phone.ok)
+      expect(phone.error.details).toContainEqual(
+        expect.objectContaining({ path: 'footer.phone', message: expect.stringContaining('联系电话只能包含数字') }),
+      );
+    const date = await dispatch(backend.handlers, 'returns:set-footer', {
+      returnId: id,
+      footer: { ...footer, reportedOn: '2025-02-30' },
+    });
     expect(date.ok).toBe(false);
-    if (!date.ok) expect(date.error.details).toContainEqual(expect.objectContaining({ path: 'footer.reportedOn', message: '没有这一天' }));
+    if (!date.ok)
+      expect(date.error.details).toContainEqual(
+        expect.objectContaining({ path: 'footer.reportedOn', message: '没有这一天' }),
+      );
   });
 
   it('sets 报出日期 to the day of submission unless it was set before, and locks the footer once submitted', () => {
@@ -55,7 +73,11 @@ describe('the signed footer', () => {
     setStatus(backend.ctx, a, 'checked');
     setStatus(backend.ctx, a, 'submitted');
     expect(viewReturn(backend.ctx, requireReturn(backend.ctx, a)).footer.reportedOn).toBe('2025-01-12');
-    expect(returnAudit(backend.ctx, a, 5)[0]).toMatchObject({ field: 'footer:reportedOn', oldValue: null, newValue: '2025-01-12' });
+    expect(returnAudit(backend.ctx, a, 5)[0]).toMatchObject({
+      field: 'footer:reportedOn',
+      oldValue: null,
+      newValue: '2025-01-12',
+    });
     expect(() => setFooter(backend.ctx, a, footer)).toThrow(/已报送并锁定/);
 
     const b = openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2023, false).summary.id;
@@ -71,7 +93,13 @@ describe('the signed footer', () => {
     setFooter(backend.ctx, id, { ...footer, reportedOn: '2025-01-10' });
     const { html } = returnForm(backend.ctx, { regionCode: TAOBEI_TOWNSHIP.regionCode, year: 2024 });
     const signatures = /<div class="signatures keep">(.*?)<\/div>/s.exec(html)?.[1] ?? '';
-    for (const text of ['单位负责人：<span class="line">李强', '统计负责人：<span class="line">王敏', '填表人：<span class="line">张丽', '联系电话：<span class="line">0436-1234567', '报出日期：<span class="line">2025年1月10日']) {
+    for (const text of [
+      '单位负责人：<span class="line">李强',
+      '统计负责人：<span class="line">王敏',
+      '填表人：<span class="line">张丽',
+      '联系电话：<span class="line">0436-1234567',
+      '报出日期：<span class="line">2025年1月10日',
+    ]) {
       expect(signatures).toContain(text);
     }
   });

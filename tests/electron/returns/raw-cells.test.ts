@@ -3,7 +3,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/envelope.ts';
 import { dispatch } from '../../../electron/api/dispatch.ts';
-import { frameworkOf, openReturn, requireReturn, returnAudit, setCells, setQualitative, viewReturn } from '../../../electron/returns/returns-service.ts';
+import {
+  frameworkOf,
+  openReturn,
+  requireReturn,
+  returnAudit,
+  setCells,
+  setQualitative,
+  viewReturn,
+} from '../../../electron/returns/returns-service.ts';
 import { evaluateStored, setStatus } from '../../../electron/evaluation/return-evaluation.ts';
 import { openTestBackend, TAOBEI_TOWNSHIP, type TestBackend } from '../../helpers/backend.ts';
 
@@ -21,7 +29,11 @@ describe('raw (invalid) text in a cell', () => {
     const r = setCells(backend.ctx, id, [{ item: 'VD10', sex: 'total', value: null, noData: null, raw: '12.5' }]);
     expect(r.previous).toEqual([{ item: 'VD10', sex: 'total', value: null, noData: null, raw: null }]);
     expect(stored(backend, id, 'VD10.total')).toMatchObject({ value: null, noData: null, raw: '12.5' });
-    expect(returnAudit(backend.ctx, id, 1)[0]).toMatchObject({ field: 'VD10.total', oldValue: null, newValue: '12.5（有误）' });
+    expect(returnAudit(backend.ctx, id, 1)[0]).toMatchObject({
+      field: 'VD10.total',
+      oldValue: null,
+      newValue: '12.5（有误）',
+    });
 
     // a fresh back end on the same database file
     const dir = backend.dir;
@@ -36,7 +48,9 @@ describe('raw (invalid) text in a cell', () => {
     const id = openReturn(backend.ctx, KELAN_COUNTY.regionCode, 2025, false).summary.id;
     setCells(backend.ctx, id, [{ item: 'VD10', sex: 'total', value: null, noData: null, raw: '12.5' }]);
     const { evaluation } = evaluateStored(backend.ctx, requireReturn(backend.ctx, id));
-    expect(evaluation.issues).toContainEqual(expect.objectContaining({ item: 'VD10', sex: 'total', severity: 'error', message: '天数应为整数' }));
+    expect(evaluation.issues).toContainEqual(
+      expect.objectContaining({ item: 'VD10', sex: 'total', severity: 'error', message: '天数应为整数' }),
+    );
     try {
       setStatus(backend.ctx, id, 'checked');
       expect.unreachable();
@@ -57,7 +71,11 @@ describe('raw (invalid) text in a cell', () => {
     const id = openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2025, false).summary.id;
     setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: null, noData: null, raw: 'abc' }]);
     setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: null, noData: { reason: '本年未换届' } }]);
-    expect(stored(backend, id, 'PD30.total')).toMatchObject({ value: null, noData: { reason: '本年未换届' }, raw: null });
+    expect(stored(backend, id, 'PD30.total')).toMatchObject({
+      value: null,
+      noData: { reason: '本年未换届' },
+      raw: null,
+    });
     setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: null, noData: null, raw: 'abc' }]);
     setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: null, noData: null }]);
     expect(stored(backend, id, 'PD30.total')).toBeUndefined();
@@ -66,8 +84,12 @@ describe('raw (invalid) text in a cell', () => {
   it('is refused together with a value or 无数据, and stored as a number when it is one', () => {
     backend = openTestBackend({ profile: TAOBEI_TOWNSHIP });
     const id = openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2025, false).summary.id;
-    expect(() => setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: 3, noData: null, raw: 'abc' }])).toThrow(AppError);
-    expect(() => setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: null, noData: { reason: '无' }, raw: 'abc' }])).toThrow(AppError);
+    expect(() =>
+      setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: 3, noData: null, raw: 'abc' }]),
+    ).toThrow(AppError);
+    expect(() =>
+      setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: null, noData: { reason: '无' }, raw: 'abc' }]),
+    ).toThrow(AppError);
     // the back end parses with the same parser: “1,234” is a number, never kept as text
     setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: null, noData: null, raw: '1,234' }]);
     expect(stored(backend, id, 'PD30.total')).toMatchObject({ value: 1234, raw: null });
@@ -76,16 +98,30 @@ describe('raw (invalid) text in a cell', () => {
   it('goes through the returns:set-cells contract: raw is optional, and an empty or overlong raw is refused', async () => {
     backend = openTestBackend({ profile: TAOBEI_TOWNSHIP });
     const id = openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2025, false).summary.id;
-    const ok = await dispatch(backend.handlers, 'returns:set-cells', { returnId: id, edits: [{ item: 'PD30', sex: 'total', value: null, raw: '2.5' }] });
-    expect(ok).toMatchObject({ ok: true, value: { status: 'draft', previous: [{ item: 'PD30', sex: 'total', value: null, noData: null, raw: null }] } });
-    const plain = await dispatch(backend.handlers, 'returns:set-cells', { returnId: id, edits: [{ item: 'PD31', sex: 'total', value: 4 }] });
+    const ok = await dispatch(backend.handlers, 'returns:set-cells', {
+      returnId: id,
+      edits: [{ item: 'PD30', sex: 'total', value: null, raw: '2.5' }],
+    });
+    expect(ok).toMatchObject({
+      ok: true,
+      value: { status: 'draft', previous: [{ item: 'PD30', sex: 'total', value: null, noData: null, raw: null }] },
+    });
+    const plain = await dispatch(backend.handlers, 'returns:set-cells', {
+      returnId: id,
+      edits: [{ item: 'PD31', sex: 'total', value: 4 }],
+    });
     expect(plain.ok).toBe(true);
     for (const raw of ['', 'x'.repeat(201)]) {
-      const bad = await dispatch(backend.handlers, 'returns:set-cells', { returnId: id, edits: [{ item: 'PD30', sex: 'total', value: null, raw }] });
+      const bad = await dispatch(backend.handlers, 'returns:set-cells', {
+        returnId: id,
+        edits: [{ item: 'PD30', sex: 'total', value: null, raw }],
+      });
       expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     }
     const view = await dispatch(backend.handlers, 'returns:get', { returnId: id });
-    expect(view.ok && (view.value as { data: { cells: unknown[] } }).data.cells).toContainEqual(expect.objectContaining({ item: 'PD30', raw: '2.5' }));
+    expect(view.ok && (view.value as { data: { cells: unknown[] } }).data.cells).toContainEqual(
+      expect.objectContaining({ item: 'PD30', raw: '2.5' }),
+    );
   });
 });
 

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/envelope.ts';
 import {
-  confirmPrefilledCells, openReturn, requireReturn, returnAudit, setCells, setExplanation, viewReturn,
+  confirmPrefilledCells,
+  openReturn,
+  requireReturn,
+  returnAudit,
+  setCells,
+  setExplanation,
+  viewReturn,
 } from '../../../electron/returns/returns-service.ts';
 import { evaluateStored, setStatus } from '../../../electron/evaluation/return-evaluation.ts';
 import { openTestBackend, TAOBEI_TOWNSHIP, type TestBackend } from '../../helpers/backend.ts';
@@ -36,17 +42,25 @@ describe('returns service', () => {
       { item: 'PD30', sex: 'female', value: null, noData: null, raw: null },
     ]);
     const audit = returnAudit(backend.ctx, id, 10);
-    expect(audit[0]).toMatchObject({ field: 'PD30.female', oldValue: null, newValue: '12', userName: '张丽', at: '2026-01-05T08:00:00.000Z' });
+    expect(audit[0]).toMatchObject({
+      field: 'PD30.female',
+      oldValue: null,
+      newValue: '12',
+      userName: '张丽',
+      at: '2026-01-05T08:00:00.000Z',
+    });
     expect(audit[1]).toMatchObject({ field: 'PD30.total', oldValue: '40', newValue: '42' });
   });
 
   it('writes nothing of a batch when one edit is invalid', () => {
     backend = openTestBackend({ profile: TAOBEI_TOWNSHIP });
     const id = openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2025, false).summary.id;
-    expect(() => setCells(backend.ctx, id, [
-      { item: 'PD30', sex: 'total', value: 40, noData: null },
-      { item: 'PD30', sex: 'male', value: 1, noData: null },
-    ])).toThrow('“村委会成员数”没有“男”栏');
+    expect(() =>
+      setCells(backend.ctx, id, [
+        { item: 'PD30', sex: 'total', value: 40, noData: null },
+        { item: 'PD30', sex: 'male', value: 1, noData: null },
+      ]),
+    ).toThrow('“村委会成员数”没有“男”栏');
     expect(cellValue(backend, id, 'PD30.total')).toBeUndefined();
   });
 
@@ -66,7 +80,10 @@ describe('returns service', () => {
   it('prefills a new year from last year, marked, and blocks checking until confirmed', () => {
     backend = openTestBackend({ profile: TAOBEI_TOWNSHIP });
     const y24 = openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2024, false).summary.id;
-    setCells(backend.ctx, y24, [{ item: 'PD30', sex: 'total', value: 40, noData: null }, { item: 'PD30', sex: 'female', value: 12, noData: null }]);
+    setCells(backend.ctx, y24, [
+      { item: 'PD30', sex: 'total', value: 40, noData: null },
+      { item: 'PD30', sex: 'female', value: 12, noData: null },
+    ]);
     const y25 = openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2025, true);
     expect(y25.summary.prefilledCells).toBe(2);
     expect(y25.history.map((h) => h.year)).toEqual([2024]);
@@ -78,7 +95,10 @@ describe('returns service', () => {
   it('refuses 已校验 while errors remain, naming the cells', () => {
     backend = openTestBackend({ profile: TAOBEI_TOWNSHIP });
     const id = openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2025, false).summary.id;
-    setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: 40, noData: null }, { item: 'PD30', sex: 'female', value: 50, noData: null }]);
+    setCells(backend.ctx, id, [
+      { item: 'PD30', sex: 'total', value: 40, noData: null },
+      { item: 'PD30', sex: 'female', value: 50, noData: null },
+    ]);
     try {
       setStatus(backend.ctx, id, 'checked');
       expect.unreachable();
@@ -92,26 +112,47 @@ describe('returns service', () => {
   it('requires an explanation for each warning before submission, then locks the return', () => {
     backend = openTestBackend({ profile: TAOBEI_TOWNSHIP });
     const last = openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2024, false).summary.id;
-    setCells(backend.ctx, last, [{ item: 'PD30', sex: 'total', value: 100, noData: null }, { item: 'PD30', sex: 'female', value: 45, noData: null }]);
+    setCells(backend.ctx, last, [
+      { item: 'PD30', sex: 'total', value: 100, noData: null },
+      { item: 'PD30', sex: 'female', value: 45, noData: null },
+    ]);
     const id = openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2025, false).summary.id;
     // 31% meets 30%以上 (已实现); the fall from 45% is 波动较大: a 预警 beside the verdict
-    setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: 100, noData: null }, { item: 'PD30', sex: 'female', value: 31, noData: null }]);
+    setCells(backend.ctx, id, [
+      { item: 'PD30', sex: 'total', value: 100, noData: null },
+      { item: 'PD30', sex: 'female', value: 31, noData: null },
+    ]);
     const { evaluation } = evaluateStored(backend.ctx, requireReturn(backend.ctx, id));
-    expect(evaluation.targets.find((t) => t.targetId === 'taobei-P-G08-3')).toMatchObject({ status: 'met', volatile: true });
+    expect(evaluation.targets.find((t) => t.targetId === 'taobei-P-G08-3')).toMatchObject({
+      status: 'met',
+      volatile: true,
+    });
     setStatus(backend.ctx, id, 'checked');
     expect(() => setStatus(backend.ctx, id, 'submitted')).toThrow(/预警没有填写说明/);
     // the refusal says where: area and indicator, with the target as the path
-    try { setStatus(backend.ctx, id, 'submitted'); } catch (e) {
-      expect((e as AppError).details).toEqual([{ path: 'taobei-P-G08-3', message: '妇女参与决策和管理 · P31 村委会成员中女性比例（波动较大）：请填写预警说明' }]);
+    try {
+      setStatus(backend.ctx, id, 'submitted');
+    } catch (e) {
+      expect((e as AppError).details).toEqual([
+        {
+          path: 'taobei-P-G08-3',
+          message: '妇女参与决策和管理 · P31 村委会成员中女性比例（波动较大）：请填写预警说明',
+        },
+      ]);
     }
     setExplanation(backend.ctx, id, 'taobei-P-G08-3', '本年换届后女性成员略有减少，明年补选');
     expect(setStatus(backend.ctx, id, 'submitted').status).toBe('submitted');
-    expect(() => setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: 1, noData: null }])).toThrow(/已报送并锁定/);
+    expect(() => setCells(backend.ctx, id, [{ item: 'PD30', sex: 'total', value: 1, noData: null }])).toThrow(
+      /已报送并锁定/,
+    );
     // back to 草稿 only with a reason, audited
     expect(() => setStatus(backend.ctx, id, 'draft')).toThrow(/须写明原因/);
     expect(() => setStatus(backend.ctx, id, 'draft', '  ')).toThrow(/须写明原因/);
     expect(setStatus(backend.ctx, id, 'draft', '县里要求更正').status).toBe('draft');
     const audit = returnAudit(backend.ctx, id, 5);
-    expect(audit.slice(0, 2).map((a) => [a.field, a.oldValue, a.newValue])).toEqual([['status-reason', null, '县里要求更正'], ['status', 'submitted', 'draft']]);
+    expect(audit.slice(0, 2).map((a) => [a.field, a.oldValue, a.newValue])).toEqual([
+      ['status-reason', null, '县里要求更正'],
+      ['status', 'submitted', 'draft'],
+    ]);
   });
 });

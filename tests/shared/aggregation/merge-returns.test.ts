@@ -5,7 +5,10 @@ import { aggregateReturns } from '../../../shared/aggregation/merge-returns.ts';
 import { evaluateReturn } from '../../../shared/rules/evaluate.ts';
 import { COUNTY, MINI, T, TOWN_A, TOWN_B, makeReturn } from '../../fixtures/mini-framework.ts';
 
-const cellOf = (data: { cells: { item: string; sex: string; value: number | null; noData: { reason: string } | null }[] }, key: string) => {
+const cellOf = (
+  data: { cells: { item: string; sex: string; value: number | null; noData: { reason: string } | null }[] },
+  key: string,
+) => {
   const [item, sex] = key.split('.');
   return data.cells.find((c) => c.item === item && c.sex === sex);
 };
@@ -13,16 +16,36 @@ const cellOf = (data: { cells: { item: string; sex: string; value: number | null
 describe('aggregateReturns', () => {
   // 30% of 10 and 50% of 100 girls: pooled 53/110 = 48.18…%, not the 40% average of the rates
   const townA = makeReturn({
-    level: 'township', region: TOWN_A,
-    cells: { 'ED01.total': 10, 'ED01.female': 3, 'HD01.total': 400, 'HD02.total': null, 'CD01.total': 100, 'CD01.female': 40, 'CD01.male': 60, 'HD03.total': 99 },
+    level: 'township',
+    region: TOWN_A,
+    cells: {
+      'ED01.total': 10,
+      'ED01.female': 3,
+      'HD01.total': 400,
+      'HD02.total': null,
+      'CD01.total': 100,
+      'CD01.female': 40,
+      'CD01.male': 60,
+      'HD03.total': 99,
+    },
     qualitative: { F02: 'not_done' },
   });
   const townB = makeReturn({
-    level: 'township', region: TOWN_B,
-    cells: { 'ED01.total': 100, 'ED01.female': 50, 'HD01.total': 600, 'HD02.total': { noData: '未统计' }, 'CD01.total': 200, 'CD01.female': { noData: '未分性别' }, 'CD01.male': { value: 110, prefilled: true, raw: null } },
+    level: 'township',
+    region: TOWN_B,
+    cells: {
+      'ED01.total': 100,
+      'ED01.female': 50,
+      'HD01.total': 600,
+      'HD02.total': { noData: '未统计' },
+      'CD01.total': 200,
+      'CD01.female': { noData: '未分性别' },
+      'CD01.male': { value: 110, prefilled: true, raw: null },
+    },
   });
   const own = makeReturn({
-    level: 'county', region: COUNTY,
+    level: 'county',
+    region: COUNTY,
     cells: { 'HD03.total': 78.35, 'HD03.female': 80.2, 'HD03.male': 76.6, 'VD01.total': 96.5, 'ED01.total': 999 },
     qualitative: { F02: 'done', L02: 'in_progress' },
     external: { [T.S01]: 480 },
@@ -31,7 +54,13 @@ describe('aggregateReturns', () => {
 
   it('is a valid county return', () => {
     expect(() => ReturnDataSchema.parse(data)).not.toThrow();
-    expect(data).toMatchObject({ planId: 'mini', frameworkVersion: 1, regionCode: COUNTY, level: 'county', year: 2024 });
+    expect(data).toMatchObject({
+      planId: 'mini',
+      frameworkVersion: 1,
+      regionCode: COUNTY,
+      level: 'county',
+      year: 2024,
+    });
   });
   it('sums township items per sex column', () => {
     expect(cellOf(data, 'ED01.total')?.value).toBe(110);
@@ -55,7 +84,10 @@ describe('aggregateReturns', () => {
     expect(cellOf(data, 'HD03.total')?.value).toBe(78.35);
     expect(cellOf(data, 'HD03.female')?.value).toBe(80.2);
     expect(cellOf(data, 'VD01.total')?.value).toBe(96.5);
-    expect(data.qualitative).toEqual([{ indicator: 'F02', choice: 'done', note: '' }, { indicator: 'L02', choice: 'in_progress', note: '' }]);
+    expect(data.qualitative).toEqual([
+      { indicator: 'F02', choice: 'done', note: '' },
+      { indicator: 'L02', choice: 'in_progress', note: '' },
+    ]);
     expect(data.externalThresholds).toEqual({ [T.S01]: 480 });
   });
   it('ignores the county’s own entries for summed items and townships’ entries for county items', () => {
@@ -99,20 +131,29 @@ describe('aggregateReturns', () => {
     expect(r.data.externalThresholds).toEqual({});
   });
   it('refuses children of another year or plan, duplicates, and own entries of another region', () => {
-    expect(() => aggregateReturns(MINI, 'county', COUNTY, 2024, [makeReturn({ level: 'township', region: TOWN_A, year: 2023 })]))
-      .toThrow(`乡镇 ${TOWN_A} 的报表年份为2023年，与汇总年份2024年不符`);
-    expect(() => aggregateReturns(MINI, 'county', COUNTY, 2024, [{ ...townA, planId: 'other' }]))
-      .toThrow(`乡镇 ${TOWN_A} 的报表属于规划 other，与汇总规划 mini 不符`);
-    expect(() => aggregateReturns(MINI, 'county', COUNTY, 2024, [townA, townA])).toThrow(`乡镇 ${TOWN_A} 的报表重复出现`);
-    expect(() => aggregateReturns(MINI, 'county', COUNTY, 2024, [townA], { ...own, regionCode: TOWN_B }))
-      .toThrow(`县级自填报表的区划代码 ${TOWN_B} 与汇总区划 ${COUNTY} 不符`);
+    expect(() =>
+      aggregateReturns(MINI, 'county', COUNTY, 2024, [makeReturn({ level: 'township', region: TOWN_A, year: 2023 })]),
+    ).toThrow(`乡镇 ${TOWN_A} 的报表年份为2023年，与汇总年份2024年不符`);
+    expect(() => aggregateReturns(MINI, 'county', COUNTY, 2024, [{ ...townA, planId: 'other' }])).toThrow(
+      `乡镇 ${TOWN_A} 的报表属于规划 other，与汇总规划 mini 不符`,
+    );
+    expect(() => aggregateReturns(MINI, 'county', COUNTY, 2024, [townA, townA])).toThrow(
+      `乡镇 ${TOWN_A} 的报表重复出现`,
+    );
+    expect(() => aggregateReturns(MINI, 'county', COUNTY, 2024, [townA], { ...own, regionCode: TOWN_B })).toThrow(
+      `县级自填报表的区划代码 ${TOWN_B} 与汇总区划 ${COUNTY} 不符`,
+    );
   });
 });
 
 describe('aggregateReturns when nothing was received for an item', () => {
   it('keeps the county’s own figure for a township item no township sent, and sums where townships did', () => {
     const townA = makeReturn({ level: 'township', region: TOWN_A, cells: { 'ED01.total': 10, 'ED01.female': 3 } });
-    const own = makeReturn({ level: 'county', region: COUNTY, cells: { 'ED01.total': 999, 'HD01.total': 5000, 'HD02.total': 1 } });
+    const own = makeReturn({
+      level: 'county',
+      region: COUNTY,
+      cells: { 'ED01.total': 999, 'HD01.total': 5000, 'HD02.total': 1 },
+    });
     const { data, sources } = aggregateReturns(MINI, 'county', COUNTY, 2024, [townA], own);
     expect(cellOf(data, 'ED01.total')?.value).toBe(10);
     expect(cellOf(data, 'HD01.total')?.value).toBe(5000);
@@ -127,4 +168,3 @@ describe('aggregateReturns when nothing was received for an item', () => {
     expect(cellOf(data, 'ED01.female')?.value).toBe(90);
   });
 });
-

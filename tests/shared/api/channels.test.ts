@@ -4,7 +4,7 @@ import { CHANNEL_NAMES } from '../../../shared/api/channels.ts';
 import { CHANNELS } from '../../../shared/api/contract.ts';
 
 describe('shared/api/channels.ts', () => {
-  it('lists exactly the contract\'s channels, each once', () => {
+  it("lists exactly the contract's channels, each once", () => {
     expect([...CHANNEL_NAMES].sort()).toEqual([...CHANNELS].sort());
     expect(new Set(CHANNEL_NAMES).size).toBe(CHANNEL_NAMES.length);
   });

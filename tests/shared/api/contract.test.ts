@@ -24,7 +24,15 @@ vi.mock('electron', () => ({
 /** Handlers that record calls: a rejected request must never reach one. */
 function recordingHandlers(): { handlers: Handlers; calls: string[] } {
   const calls: string[] = [];
-  const handlers = Object.fromEntries(CHANNELS.map((channel) => [channel, () => { calls.push(channel); throw new Error('handler must not run'); }]));
+  const handlers = Object.fromEntries(
+    CHANNELS.map((channel) => [
+      channel,
+      () => {
+        calls.push(channel);
+        throw new Error('handler must not run');
+      },
+    ]),
+  );
   return { handlers: handlers as unknown as Handlers, calls };
 }
 
@@ -50,7 +58,16 @@ describe('contract ↔ handlers ↔ preload', () => {
   });
 
   it('has at least the core channels, each with a summary', () => {
-    expect(CHANNELS).toEqual(expect.arrayContaining(['settings:get-profile', 'settings:set-profile', 'plans:list', 'plans:get-framework', 'regions:get', 'regions:children']));
+    expect(CHANNELS).toEqual(
+      expect.arrayContaining([
+        'settings:get-profile',
+        'settings:set-profile',
+        'plans:list',
+        'plans:get-framework',
+        'regions:get',
+        'regions:children',
+      ]),
+    );
     for (const channel of CHANNELS) {
       expect(contract[channel].summary, channel).toMatch(/\S/);
       expect(contract[channel].input, channel).toBeInstanceOf(z.ZodType);
@@ -71,7 +88,10 @@ describe('contract ↔ handlers ↔ preload', () => {
     expect(Object.keys(bridge).sort()).toEqual([...CHANNELS].sort());
     expect(Object.isFrozen(bridge)).toBe(true);
     for (const channel of CHANNELS) {
-      await expect(bridge[channel]({ probe: channel })).resolves.toEqual({ ok: true, value: { channel, input: { probe: channel } } });
+      await expect(bridge[channel]({ probe: channel })).resolves.toEqual({
+        ok: true,
+        value: { channel, input: { probe: channel } },
+      });
     }
     expect(electron.invoke).toHaveBeenCalledTimes(CHANNELS.length);
   });
@@ -111,20 +131,31 @@ describe('dispatch rejects malformed requests', () => {
     expect(fieldCases.length).toBeGreaterThan(0);
   });
 
-  it.each(fieldCases.map((c) => [c.channel, c.field, c] as const))('%s: wrong type for field %s', async (_channel, _field, { channel, field, wrong }) => {
-    const { handlers, calls } = recordingHandlers();
-    const result = await dispatch(handlers, channel, { [field]: wrong });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.code).toBe('invalid_request');
-    const paths = result.error.details.map((d) => d.path);
-    expect(paths.some((p) => p === field || p.startsWith(`${field}.`)), `details ${JSON.stringify(paths)} name ${field}`).toBe(true);
-    expect(calls).toEqual([]);
-  });
+  it.each(fieldCases.map((c) => [c.channel, c.field, c] as const))(
+    '%s: wrong type for field %s',
+    async (_channel, _field, { channel, field, wrong }) => {
+      const { handlers, calls } = recordingHandlers();
+      const result = await dispatch(handlers, channel, { [field]: wrong });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('invalid_request');
+      const paths = result.error.details.map((d) => d.path);
+      expect(
+        paths.some((p) => p === field || p.startsWith(`${field}.`)),
+        `details ${JSON.stringify(paths)} name ${field}`,
+      ).toBe(true);
+      expect(calls).toEqual([]);
+    },
+  );
 
   it('names nested paths with dots (settings:set-profile with a bad role and name)', async () => {
     const { handlers } = recordingHandlers();
-    const result = await dispatch(handlers, 'settings:set-profile', { planId: 'taobei', role: 'mayor', regionCode: '220702', userName: 7 });
+    const result = await dispatch(handlers, 'settings:set-profile', {
+      planId: 'taobei',
+      role: 'mayor',
+      regionCode: '220702',
+      userName: 7,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     if (result.ok) return;
     expect(result.error.details.map((d) => d.path).sort()).toEqual(expect.arrayContaining(['role', 'userName']));

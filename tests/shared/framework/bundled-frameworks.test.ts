@@ -51,7 +51,10 @@ describe.each(planIds)('plan %s', (planId) => {
     const seed = squash(readFileSync(join(SEEDS_DIR, plan.plan.sourceFile), 'utf8'));
     for (const area of areas()) {
       for (const objective of area.objectives) {
-        expect(seed.includes(squash(objective.text)), `${area.area} 主要目标 ${objective.item}：${objective.text}`).toBe(true);
+        expect(
+          seed.includes(squash(objective.text)),
+          `${area.area} 主要目标 ${objective.item}：${objective.text}`,
+        ).toBe(true);
       }
       for (const target of area.targets) {
         expect(seed.includes(squash(target.source.quote)), `${target.id}：${target.source.quote}`).toBe(true);

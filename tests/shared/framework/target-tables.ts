@@ -9,8 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  AREA_LETTER, CatalogueAreaSchema, PlanAreaSchema, PlanMetaSchema,
-  type AreaCode, type Indicator, type Target,
+  AREA_LETTER,
+  CatalogueAreaSchema,
+  PlanAreaSchema,
+  PlanMetaSchema,
+  type AreaCode,
+  type Indicator,
+  type Target,
 } from '../../../shared/framework/schema.ts';
 import { FRAMEWORKS_DIR } from '../../helpers/paths.ts';
 
@@ -26,14 +31,45 @@ export type PerPlan<Row> = Record<PlanId, readonly Row[]>;
  * range → [min, max] with [minStrict, maxStrict].
  */
 export type NumericRow =
-  | [id: string, indicator: string, kind: 'at_least' | 'at_most', values: [value: number], strict: boolean, unit: string]
-  | [id: string, indicator: string, kind: 'about', values: [value: number, tolerance: number], strict: null, unit: string]
+  | [
+      id: string,
+      indicator: string,
+      kind: 'at_least' | 'at_most',
+      values: [value: number],
+      strict: boolean,
+      unit: string,
+    ]
+  | [
+      id: string,
+      indicator: string,
+      kind: 'about',
+      values: [value: number, tolerance: number],
+      strict: null,
+      unit: string,
+    ]
   | [id: string, indicator: string, kind: 'balanced', values: [low: number, high: number], strict: null, unit: string]
-  | [id: string, indicator: string, kind: 'range', values: [min: number, max: number], strict: [min: boolean, max: boolean], unit: string];
+  | [
+      id: string,
+      indicator: string,
+      kind: 'range',
+      values: [min: number, max: number],
+      strict: [min: boolean, max: boolean],
+      unit: string,
+    ];
 /** 逐步提高 / 缩小 … without a number: [target id, indicator code, trend direction]. */
-export type TrendRow = [id: string, indicator: string, direction: 'increase' | 'decrease' | 'stable' | 'slowing_increase'];
+export type TrendRow = [
+  id: string,
+  indicator: string,
+  direction: 'increase' | 'decrease' | 'stable' | 'slowing_increase',
+];
 /** Set against another indicator of the same return: [target id, indicator code, compared indicator, op, strict]. */
-export type RelativeRow = [id: string, indicator: string, compared: string, op: 'at_least' | 'at_most', strict: boolean];
+export type RelativeRow = [
+  id: string,
+  indicator: string,
+  compared: string,
+  op: 'at_least' | 'at_most',
+  strict: boolean,
+];
 /** The threshold is set outside the plan (国家下达, 上级要求, 基本普及): [target id, indicator code, op, strict]. */
 export type ExternalRow = [id: string, indicator: string, op: 'at_least' | 'at_most', strict: boolean];
 
@@ -71,22 +107,32 @@ const readJson = (...path: string[]): unknown => JSON.parse(readFileSync(join(FR
 function numericRow(t: Target, unit: string): NumericRow | null {
   const r = t.rule;
   switch (r.kind) {
-    case 'at_least': case 'at_most': return [t.id, t.indicator, r.kind, [r.value], r.strict, unit];
-    case 'about': return [t.id, t.indicator, r.kind, [r.value, r.tolerance], null, unit];
-    case 'balanced': return [t.id, t.indicator, r.kind, [r.low, r.high], null, unit];
-    case 'range': return [t.id, t.indicator, r.kind, [r.min, r.max], [r.minStrict, r.maxStrict], unit];
-    default: return null;
+    case 'at_least':
+    case 'at_most':
+      return [t.id, t.indicator, r.kind, [r.value], r.strict, unit];
+    case 'about':
+      return [t.id, t.indicator, r.kind, [r.value, r.tolerance], null, unit];
+    case 'balanced':
+      return [t.id, t.indicator, r.kind, [r.low, r.high], null, unit];
+    case 'range':
+      return [t.id, t.indicator, r.kind, [r.min, r.max], [r.minStrict, r.maxStrict], unit];
+    default:
+      return null;
   }
 }
 
-const trendRow = (t: Target): TrendRow | null => (t.rule.kind === 'trend' ? [t.id, t.indicator, t.rule.direction] : null);
+const trendRow = (t: Target): TrendRow | null =>
+  t.rule.kind === 'trend' ? [t.id, t.indicator, t.rule.direction] : null;
 const relativeRow = (t: Target): RelativeRow | null =>
   t.rule.kind === 'relative' ? [t.id, t.indicator, t.rule.indicator, t.rule.op, t.rule.strict] : null;
 const externalRow = (t: Target): ExternalRow | null =>
   t.rule.kind === 'external' ? [t.id, t.indicator, t.rule.op, t.rule.strict] : null;
 
 const rowsOf = <Row>(targets: Target[], toRow: (t: Target) => Row | null): Row[] =>
-  targets.flatMap((t) => { const row = toRow(t); return row === null ? [] : [row]; });
+  targets.flatMap((t) => {
+    const row = toRow(t);
+    return row === null ? [] : [row];
+  });
 
 /** Defines the tests of one area: its tables against the plan area files, and the checks every area shares. */
 export function describeAreaTargets(areaCode: AreaCode, tables: AreaTables): void {
@@ -102,7 +148,9 @@ export function describeAreaTargets(areaCode: AreaCode, tables: AreaTables): voi
 
   describe(`${areaCode} tables`, () => {
     it('cover every bundled plan', () => {
-      const bundled = readdirSync(join(FRAMEWORKS_DIR, 'plans'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+      const bundled = readdirSync(join(FRAMEWORKS_DIR, 'plans'), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name);
       expect(Object.keys(tables.numeric).sort()).toEqual(bundled.sort());
     });
 
@@ -134,10 +182,15 @@ export function describeAreaTargets(areaCode: AreaCode, tables: AreaTables): voi
       expect(target.source.item).toBe(Number(item));
       const quote = squash(target.source.quote);
       const verbatim = quote.includes(squash(target.text));
-      expect(verbatim, abridged.has(id) ? `${id} 列为拼合表述，却逐字出自引文` : `${id} 的目标表述应出自引文`).toBe(!abridged.has(id));
+      expect(verbatim, abridged.has(id) ? `${id} 列为拼合表述，却逐字出自引文` : `${id} 的目标表述应出自引文`).toBe(
+        !abridged.has(id),
+      );
       if (kind === 'at_least' || kind === 'at_most' || kind === 'about') {
         const printed = quote.includes(String(values[0]));
-        expect(printed, implied.has(id) ? `${id} 列为隐含数值，引文却写有 ${values[0]}` : `${id} 的数值 ${values[0]} 应出现在引文中`).toBe(!implied.has(id));
+        expect(
+          printed,
+          implied.has(id) ? `${id} 列为隐含数值，引文却写有 ${values[0]}` : `${id} 的数值 ${values[0]} 应出现在引文中`,
+        ).toBe(!implied.has(id));
       }
     });
 
@@ -189,7 +242,10 @@ export function describeAreaTargets(areaCode: AreaCode, tables: AreaTables): voi
     it('gives every objective a target and numbers targets within each item, in plan order', () => {
       if (tables.objectives) expect(area.objectives.length).toBe(tables.objectives[planId]);
       for (const objective of area.objectives) {
-        expect(area.targets.some((t) => t.source.section === '主要目标' && t.source.item === objective.item), `主要目标 ${objective.item}`).toBe(true);
+        expect(
+          area.targets.some((t) => t.source.section === '主要目标' && t.source.item === objective.item),
+          `主要目标 ${objective.item}`,
+        ).toBe(true);
       }
       const seen = new Map<string, number>();
       for (const target of area.targets) {
@@ -210,7 +266,8 @@ export function describeAreaTargets(areaCode: AreaCode, tables: AreaTables): voi
       for (const i of catalogue.indicators) {
         expect(i.code.startsWith(letter), i.code).toBe(true);
         expect(i.area, i.code).toBe(areaCode);
-        const refs = i.kind === 'ratio' ? [i.numerator.item, i.denominator.item] : i.kind === 'value' ? [i.source.item] : [];
+        const refs =
+          i.kind === 'ratio' ? [i.numerator.item, i.denominator.item] : i.kind === 'value' ? [i.source.item] : [];
         for (const ref of refs) expect(items.has(ref), `${i.code} → ${ref}`).toBe(true);
       }
     });

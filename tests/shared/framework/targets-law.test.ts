@@ -7,7 +7,7 @@ import { describeAreaTargets, NONE, type NumericRow, type PlanId } from './targe
 const NUMERIC: Record<PlanId, NumericRow[]> = {
   taobei: [],
   jinkouhe: [
-    ['jinkouhe-L-M04-1', 'L21', 'at_least', [100], false, '%'],     // 建立起全覆盖的村(社区)干预家暴网络
+    ['jinkouhe-L-M04-1', 'L21', 'at_least', [100], false, '%'], // 建立起全覆盖的村(社区)干预家暴网络
   ],
   jiutai: [],
   jiahe: [],
@@ -17,4 +17,10 @@ const NUMERIC: Record<PlanId, NumericRow[]> = {
 /** Targets whose number is implied by the wording (全覆盖 → 100%) rather than printed as such. */
 const IMPLIED_NUMBER = new Set(['jinkouhe-L-M04-1']);
 
-describeAreaTargets('law', { numeric: NUMERIC, trend: NONE, relative: NONE, external: NONE, impliedNumbers: IMPLIED_NUMBER });
+describeAreaTargets('law', {
+  numeric: NUMERIC,
+  trend: NONE,
+  relative: NONE,
+  external: NONE,
+  impliedNumbers: IMPLIED_NUMBER,
+});

@@ -35,8 +35,8 @@ const NUMERIC: Record<PlanId, NumericRow[]> = {
 /** Trend targets: 逐步提高 / 缩小 … without a number, judged against the previous year. */
 const TREND: Record<PlanId, TrendRow[]> = {
   taobei: [
-    ['taobei-S-G02-2', 'S05', 'increase'],   // 提高生育保险参保率
-    ['taobei-S-G05-1', 'S16', 'increase'],   // 妇女失业保险和工伤保险参保人数进一步增加
+    ['taobei-S-G02-2', 'S05', 'increase'], // 提高生育保险参保率
+    ['taobei-S-G05-1', 'S16', 'increase'], // 妇女失业保险和工伤保险参保人数进一步增加
     ['taobei-S-G05-2', 'S17', 'increase'],
   ],
   jinkouhe: [
@@ -51,10 +51,10 @@ const TREND: Record<PlanId, TrendRow[]> = {
     ['jiutai-S-G05-3', 'S17', 'increase'],
   ],
   jiahe: [
-    ['jiahe-S-G02-2', 'S05', 'increase'],    // 生育保险参保率及享有率提高
+    ['jiahe-S-G02-2', 'S05', 'increase'], // 生育保险参保率及享有率提高
     ['jiahe-S-G02-3', 'S06', 'increase'],
-    ['jiahe-S-G05-1', 'S16', 'increase'],    // 妇女参与失业保险的人数逐步增长
-    ['jiahe-S-G06-1', 'S17', 'increase'],    // 妇女工伤保险的覆盖面进一步拓宽
+    ['jiahe-S-G05-1', 'S16', 'increase'], // 妇女参与失业保险的人数逐步增长
+    ['jiahe-S-G06-1', 'S17', 'increase'], // 妇女工伤保险的覆盖面进一步拓宽
   ],
   kelan: [
     ['kelan-S-G02-2', 'S05', 'increase'],
@@ -68,4 +68,11 @@ const OBJECTIVES: Record<PlanId, number> = { taobei: 9, jinkouhe: 10, jiutai: 9,
 /** Numeric targets whose text joins words of the quote that are not one run: 全区至少建有1个智慧养老院…、1所区级特困人员供养服务设施. */
 const ABRIDGED_TEXT = new Set(['jinkouhe-S-M09-3']);
 
-describeAreaTargets('social_security', { numeric: NUMERIC, trend: TREND, relative: NONE, external: NONE, objectives: OBJECTIVES, abridgedText: ABRIDGED_TEXT });
+describeAreaTargets('social_security', {
+  numeric: NUMERIC,
+  trend: TREND,
+  relative: NONE,
+  external: NONE,
+  objectives: OBJECTIVES,
+  abridgedText: ABRIDGED_TEXT,
+});

@@ -5,10 +5,31 @@ import { BOM, neutralise, parseCsv, unneutralise, writeCsv } from '../../../shar
 const LIMITS = { maxRows: 100, maxFieldChars: 1000 };
 
 describe('CSV', () => {
-  const texts = ['=SUM(A1:A9)', '+86 0735', '-暂缺', '@卫健局', '\t制表', '\r回车', "'引号开头", "''两个", '普通文字', '含,逗号', '含"引号"', '第一行\n第二行', ' 前后空格 ', ''];
+  const texts = [
+    '=SUM(A1:A9)',
+    '+86 0735',
+    '-暂缺',
+    '@卫健局',
+    '\t制表',
+    '\r回车',
+    "'引号开头",
+    "''两个",
+    '普通文字',
+    '含,逗号',
+    '含"引号"',
+    '第一行\n第二行',
+    ' 前后空格 ',
+    '',
+  ];
 
   it('starts with a BOM, quotes what needs it, ends lines with CRLF', () => {
-    const text = writeCsv(['名称', '数值'], [['含,逗号', 1.5], ['含"引号"', null]]);
+    const text = writeCsv(
+      ['名称', '数值'],
+      [
+        ['含,逗号', 1.5],
+        ['含"引号"', null],
+      ],
+    );
     expect(text.startsWith(BOM)).toBe(true);
     expect(text).toBe(`${BOM}名称,数值\r\n"含,逗号",1.5\r\n"含""引号""",\r\n`);
   });
@@ -19,7 +40,10 @@ describe('CSV', () => {
   });
 
   it('what is written reads back to the same fields', () => {
-    const text = writeCsv(['a', 'b'], texts.map((t, i) => [t, i]));
+    const text = writeCsv(
+      ['a', 'b'],
+      texts.map((t, i) => [t, i]),
+    );
     const parsed = parseCsv(text.slice(1), LIMITS);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;

@@ -29,7 +29,14 @@ export const SET: Record<string, Record<number, number>> = {
   E03: { 2020: 96.0, 2021: 96.4, 2022: 96.8, 2023: 97.0, 2024: 97.1, 2025: 97.2 },
 };
 
-export interface EvaluationFixture { backend: AppBackend; dir: string; dbFile: string; townships: string[]; short: string; close: () => void }
+export interface EvaluationFixture {
+  backend: AppBackend;
+  dir: string;
+  dbFile: string;
+  townships: string[];
+  short: string;
+  close: () => void;
+}
 
 export function evaluationFixture(): EvaluationFixture {
   const dir = mkdtempSync(join(tmpdir(), 'wdp-evaluation-'));
@@ -45,21 +52,39 @@ export function evaluationFixture(): EvaluationFixture {
 
   // the county's own returns: filled, the three indicators set, then explained and submitted year by year
   const framework = requireFramework(ctx, PLAN);
-  const ids = YEARS.map((year) => fillReturn(backend, { regionCode: COUNTY, year, explain: false, noData: year === END ? ['HD31.total'] : [] }).returnId);
+  const ids = YEARS.map(
+    (year) =>
+      fillReturn(backend, { regionCode: COUNTY, year, explain: false, noData: year === END ? ['HD31.total'] : [] })
+        .returnId,
+  );
   YEARS.forEach((year, i) => {
-    setCells(ctx, ids[i], Object.entries(SET).map(([code, values]) => {
-      const ind = framework.indicators.find((x) => x.code === code);
-      if (ind?.kind !== 'value') throw new Error(`${code} is not a value indicator`);
-      return { item: ind.source.item, sex: ind.source.sex, value: values[year], noData: null, raw: null };
-    }));
+    setCells(
+      ctx,
+      ids[i],
+      Object.entries(SET).map(([code, values]) => {
+        const ind = framework.indicators.find((x) => x.code === code);
+        if (ind?.kind !== 'value') throw new Error(`${code} is not a value indicator`);
+        return { item: ind.source.item, sex: ind.source.sex, value: values[year], noData: null, raw: null };
+      }),
+    );
   });
   YEARS.forEach((year, i) => {
     const { evaluation } = evaluateStored(ctx, requireReturn(ctx, ids[i]));
     for (const key of warningKeys(evaluation)) setExplanation(ctx, ids[i], key, EXPLANATION);
-    if (year < END) { setStatus(ctx, ids[i], 'checked'); setStatus(ctx, ids[i], 'submitted'); }
+    if (year < END) {
+      setStatus(ctx, ids[i], 'checked');
+      setStatus(ctx, ids[i], 'submitted');
+    }
   });
   return {
-    backend, dir, dbFile, townships, short,
-    close: () => { backend.close(); rmSync(dir, { recursive: true, force: true }); },
+    backend,
+    dir,
+    dbFile,
+    townships,
+    short,
+    close: () => {
+      backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

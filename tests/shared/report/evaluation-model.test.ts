@@ -13,12 +13,24 @@ import { formatFixed } from '../../../shared/rules/format.ts';
 import { CONVENTION_MSG } from '../../../shared/rules/messages.ts';
 import type { Evaluation, TargetResult } from '../../../shared/rules/result.ts';
 import { engineEvaluation } from './engine.ts';
-import { COUNTY, END, EXPLANATION, evaluationFixture, MID, PLAN, SET, YEARS, type EvaluationFixture } from './evaluation-fixture.ts';
+import {
+  COUNTY,
+  END,
+  EXPLANATION,
+  evaluationFixture,
+  MID,
+  PLAN,
+  SET,
+  YEARS,
+  type EvaluationFixture,
+} from './evaluation-fixture.ts';
 
 const V = MESSAGES.report.evaluation;
 let fx: EvaluationFixture;
 const engineCache = new Map<string, Evaluation>();
-beforeAll(() => { fx = evaluationFixture(); }, 120_000);
+beforeAll(() => {
+  fx = evaluationFixture();
+}, 120_000);
 afterAll(() => fx?.close());
 
 function engine(regionCode: string, year: number): Evaluation {
@@ -27,7 +39,12 @@ function engine(regionCode: string, year: number): Evaluation {
   return engineCache.get(key)!;
 }
 const byId = (e: Evaluation) => new Map(e.targets.map((t) => [t.targetId, t]));
-const qualitativeCodes = () => new Set(requireFramework(fx.backend.ctx, PLAN).indicators.filter((i) => i.kind === 'qualitative').map((i) => i.code));
+const qualitativeCodes = () =>
+  new Set(
+    requireFramework(fx.backend.ctx, PLAN)
+      .indicators.filter((i) => i.kind === 'qualitative')
+      .map((i) => i.code),
+  );
 
 describe('the evaluation year', () => {
   it('中期 is the plan’s mid year, 终期 its end year', () => {
@@ -39,7 +56,10 @@ describe('the evaluation year', () => {
 
   it('defaults to the mid / end year, or the latest year with a return before it; never the base year', () => {
     const plan = requireFramework(fx.backend.ctx, PLAN).plan;
-    expect(defaultEvaluationYear('midterm', plan, [2020, 2021, 2022, 2023, 2024])).toEqual({ year: 2023, choice: 'nominal' });
+    expect(defaultEvaluationYear('midterm', plan, [2020, 2021, 2022, 2023, 2024])).toEqual({
+      year: 2023,
+      choice: 'nominal',
+    });
     expect(defaultEvaluationYear('midterm', plan, [2020, 2021, 2022])).toEqual({ year: 2022, choice: 'latest' });
     expect(defaultEvaluationYear('final', plan, [2020, 2021, 2024])).toEqual({ year: 2024, choice: 'latest' });
     expect(defaultEvaluationYear('final', plan, [2020])).toBeNull();
@@ -55,39 +75,72 @@ describe('the evaluation year', () => {
     const chosen = evaluationReport(fx.backend.ctx, { regionCode: COUNTY, kind: 'final', year: 2024 });
     expect([chosen.year, chosen.yearChoice]).toEqual([2024, 'chosen']);
     expect(chosen.html).toContain('本报告按所选的2024年评估（早于规划末年）');
-    expect(() => evaluationReport(fx.backend.ctx, { regionCode: fx.short, kind: 'final', year: 2025 })).toThrow(/2025年没有报表/);
-    expect(() => evaluationReport(fx.backend.ctx, { regionCode: COUNTY, kind: 'midterm', year: 2020 })).toThrow(MESSAGES.report.errors.yearNotAfterBase(2020, 2020));
+    expect(() => evaluationReport(fx.backend.ctx, { regionCode: fx.short, kind: 'final', year: 2025 })).toThrow(
+      /2025年没有报表/,
+    );
+    expect(() => evaluationReport(fx.backend.ctx, { regionCode: COUNTY, kind: 'midterm', year: 2020 })).toThrow(
+      MESSAGES.report.errors.yearNotAfterBase(2020, 2020),
+    );
   });
 });
 
-describe.each([['midterm', MID], ['final', END]] as const)('%s report: the numbers are the rule engine’s', (kind, year) => {
+describe.each([
+  ['midterm', MID],
+  ['final', END],
+] as const)('%s report: the numbers are the rule engine’s', (kind, year) => {
   it('the headline counts, per area and overall, are the engine’s totals of the evaluation year', () => {
     const e = engine(COUNTY, year);
     const report = evaluationReport(fx.backend.ctx, { regionCode: COUNTY, kind });
     const t = e.total;
     const monitored = t.met + t.basicallyMet + t.notMet;
     expect(report.year).toBe(year);
-    expect(report.summary).toMatchObject({ measured: monitored + t.noData, monitored, met: t.met, basicallyMet: t.basicallyMet, notMet: t.notMet, noData: t.noData, alerts: t.alerts });
+    expect(report.summary).toMatchObject({
+      measured: monitored + t.noData,
+      monitored,
+      met: t.met,
+      basicallyMet: t.basicallyMet,
+      notMet: t.notMet,
+      noData: t.noData,
+      alerts: t.alerts,
+    });
     expect(report.summary.rate).toBeCloseTo(((t.met + t.basicallyMet) / monitored) * 100, 10);
     for (const area of report.model.areas) {
       const a = e.areas.find((x) => x.area === area.area)!;
-      expect([area.counts.met, area.counts.basicallyMet, area.counts.notMet, area.counts.noData, area.counts.alerts]).toEqual([a.met, a.basicallyMet, a.notMet, a.noData, a.alerts]);
+      expect([
+        area.counts.met,
+        area.counts.basicallyMet,
+        area.counts.notMet,
+        area.counts.noData,
+        area.counts.alerts,
+      ]).toEqual([a.met, a.basicallyMet, a.notMet, a.noData, a.alerts]);
     }
     const rate = formatFixed(((t.met + t.basicallyMet) / monitored) * 100, 1);
-    expect(report.html).toContain(`在可监测的${monitored}项指标中，${t.met + t.basicallyMet}项已实现或基本实现目标（已实现${t.met}项，基本实现${t.basicallyMet}项），达标率${rate}%`);
+    expect(report.html).toContain(
+      `在可监测的${monitored}项指标中，${t.met + t.basicallyMet}项已实现或基本实现目标（已实现${t.met}项，基本实现${t.basicallyMet}项），达标率${rate}%`,
+    );
   });
 
   it('the 序时进度 counts are the engine’s progress states', () => {
     const e = engine(COUNTY, year);
     const q = qualitativeCodes();
-    const judged = e.targets.filter((t) => t.progress && ['met', 'basically_met', 'not_met'].includes(t.status) && !q.has(t.indicator));
+    const judged = e.targets.filter(
+      (t) => t.progress && ['met', 'basically_met', 'not_met'].includes(t.status) && !q.has(t.indicator),
+    );
     const count = (s: string) => judged.filter((t) => t.progress!.state === s).length;
     const report = evaluationReport(fx.backend.ctx, { regionCode: COUNTY, kind });
-    expect(report.progress).toEqual({ judged: judged.length, ahead: count('ahead'), onTrack: count('on_track'), behind: count('behind'), noBase: count('no_base') });
+    expect(report.progress).toEqual({
+      judged: judged.length,
+      ahead: count('ahead'),
+      onTrack: count('on_track'),
+      behind: count('behind'),
+      noBase: count('no_base'),
+    });
     if (kind === 'midterm') {
       // the fixture has every state: the test is not vacuous
       expect([count('ahead'), count('on_track'), count('behind')].every((n) => n > 0)).toBe(true);
-      expect(report.html).toContain(V.progress(year, judged.length, count('ahead'), count('on_track'), count('behind'), count('no_base')));
+      expect(report.html).toContain(
+        V.progress(year, judged.length, count('ahead'), count('on_track'), count('behind'), count('no_base')),
+      );
     } else {
       expect(judged).toHaveLength(0); // the end year: no 序时进度, the verdict stands alone
       expect(report.html).toContain(V.noProgress(year));
@@ -102,10 +155,19 @@ describe.each([['midterm', MID], ['final', END]] as const)('%s report: the numbe
     expect(rows.length).toBeGreaterThan(100);
     for (const row of rows) {
       const t = current.get(row.targetId)!;
-      expect({ status: row.status, message: row.message, progress: row.progress, hardToMeet: row.hardToMeet }).toEqual({ status: t.status, message: t.message, progress: t.progress, hardToMeet: t.hardToMeet });
+      expect({ status: row.status, message: row.message, progress: row.progress, hardToMeet: row.hardToMeet }).toEqual({
+        status: t.status,
+        message: t.message,
+        progress: t.progress,
+        hardToMeet: t.hardToMeet,
+      });
       if (row.kind === 'qualitative') continue;
       expect(row.base, row.targetId).toBe(years.get(2020)!.get(row.targetId)?.value ?? null);
-      expect(row.values).toEqual([...years.keys()].filter((y) => y > 2020).map((y) => ({ year: y, value: years.get(y)!.get(row.targetId)?.value ?? null })));
+      expect(row.values).toEqual(
+        [...years.keys()]
+          .filter((y) => y > 2020)
+          .map((y) => ({ year: y, value: years.get(y)!.get(row.targetId)?.value ?? null })),
+      );
     }
     const omitted = report.model.areas.reduce((n, a) => n + a.omitted, 0);
     expect(rows.length + omitted).toBe(current.size);
@@ -116,7 +178,9 @@ describe.each([['midterm', MID], ['final', END]] as const)('%s report: the numbe
     const results = new Map(YEARS.filter((y) => y <= year).map((y) => [y, byId(engine(COUNTY, y))]));
     const current = results.get(year)!;
     const q = qualitativeCodes();
-    const measured = [...current.values()].filter((t) => !q.has(t.indicator) && !['not_applicable', 'reference'].includes(t.status));
+    const measured = [...current.values()].filter(
+      (t) => !q.has(t.indicator) && !['not_applicable', 'reference'].includes(t.status),
+    );
     const ids = (xs: { targetId: string }[]) => xs.map((x) => x.targetId).sort();
     const { lists } = report.model;
     expect(ids(lists.basic)).toEqual(ids(measured.filter((t) => t.status === 'basically_met')));
@@ -135,7 +199,12 @@ describe.each([['midterm', MID], ['final', END]] as const)('%s report: the numbe
     };
     expect(ids(lists.early)).toEqual(ids(measured.filter(early)));
     expect(lists.early.length).toBeGreaterThan(0);
-    expect(report.lists).toEqual({ early: lists.early.length, basic: lists.basic.length, behind: lists.behind.length, notMet: lists.notMet.length });
+    expect(report.lists).toEqual({
+      early: lists.early.length,
+      basic: lists.basic.length,
+      behind: lists.behind.length,
+      notMet: lists.notMet.length,
+    });
   });
 
   it('the hand-set indicators land in their groups, with the reasons and the office’s explanations printed', () => {
@@ -148,7 +217,8 @@ describe.each([['midterm', MID], ['final', END]] as const)('%s report: the numbe
     expect(report.model.lists.basic.map((r) => r.indicator)).toContain('H12');
     const e03 = row('E03');
     expect(e03.status).toBe('not_met');
-    const section = (key: string) => report.html.match(new RegExp(`<div class="list" data-list="${key}">(.*?)</table></div>`, 's'))?.[1] ?? '';
+    const section = (key: string) =>
+      report.html.match(new RegExp(`<div class="list" data-list="${key}">(.*?)</table></div>`, 's'))?.[1] ?? '';
     expect(section('early')).toContain(`data-list-row="${e14.targetId}"`);
     expect(section('notMet')).toContain(e03.message.slice(0, 20));
     if (kind === 'midterm') {
@@ -173,17 +243,24 @@ describe.each([['midterm', MID], ['final', END]] as const)('%s report: the numbe
     const years = new Map(YEARS.map((y) => [y, byId(engine(COUNTY, y))]));
     for (const chart of charts) {
       expect(chart.points[0].year).toBe(2020);
-      for (const p of chart.points) expect(p.value).toBe(p.year <= year ? years.get(p.year)!.get(chart.targetId)?.value ?? null : null);
+      for (const p of chart.points)
+        expect(p.value).toBe(p.year <= year ? (years.get(p.year)!.get(chart.targetId)?.value ?? null) : null);
       const row = report.model.areas.flatMap((a) => a.rows).find((r) => r.targetId === chart.targetId)!;
       expect(chart.points[chart.points.length - 1].year).toBe(Math.max(year, row.targetYear));
       // a base year already meeting the target draws no 序时进度 line: the target is what every year keeps
       const base = years.get(2020)!.get(chart.targetId);
-      if (base?.status === 'met' || base?.progress?.state === 'ahead') expect(chart.progressLine, chart.targetId).toBeNull();
+      if (base?.status === 'met' || base?.progress?.state === 'ahead')
+        expect(chart.progressLine, chart.targetId).toBeNull();
       if (chart.progressLine) {
         expect(chart.progressLine.from).toEqual({ year: 2020, value: row.base });
         expect(chart.progressLine.to.year).toBe(row.targetYear);
       }
-      if (row.progress?.projected != null) expect(chart.projection).toEqual({ year: row.targetYear, value: row.progress.projected, meets: row.progress.projectedMeets });
+      if (row.progress?.projected != null)
+        expect(chart.projection).toEqual({
+          year: row.targetYear,
+          value: row.progress.projected,
+          meets: row.progress.projectedMeets,
+        });
     }
     if (kind === 'midterm') {
       const withLine = charts.filter((c) => c.progressLine);
@@ -197,11 +274,30 @@ describe.each([['midterm', MID], ['final', END]] as const)('%s report: the numbe
     const tw = report.model.townships!;
     expect(report.summary.townshipReturns).toBe(fx.townships.length);
     for (const line of tw.lines) {
-      if (!fx.townships.includes(line.code)) { expect(line.counts).toBeNull(); continue; }
+      if (!fx.townships.includes(line.code)) {
+        expect(line.counts).toBeNull();
+        continue;
+      }
       const e = engine(line.code, year);
-      expect(line.counts).toMatchObject({ met: e.total.met, basicallyMet: e.total.basicallyMet, notMet: e.total.notMet, noData: e.total.noData });
-      const states = e.targets.filter((t) => t.progress && ['met', 'basically_met', 'not_met'].includes(t.status) && !qualitativeCodes().has(t.indicator)).map((t) => t.progress!.state);
-      expect(line.progress).toMatchObject({ judged: states.length, behind: states.filter((s) => s === 'behind').length, ahead: states.filter((s) => s === 'ahead').length });
+      expect(line.counts).toMatchObject({
+        met: e.total.met,
+        basicallyMet: e.total.basicallyMet,
+        notMet: e.total.notMet,
+        noData: e.total.noData,
+      });
+      const states = e.targets
+        .filter(
+          (t) =>
+            t.progress &&
+            ['met', 'basically_met', 'not_met'].includes(t.status) &&
+            !qualitativeCodes().has(t.indicator),
+        )
+        .map((t) => t.progress!.state);
+      expect(line.progress).toMatchObject({
+        judged: states.length,
+        behind: states.filter((s) => s === 'behind').length,
+        ahead: states.filter((s) => s === 'ahead').length,
+      });
       expect(report.html).toContain(`data-township="${line.code}"`);
     }
   });
@@ -224,7 +320,14 @@ describe('report:evaluation through the API', () => {
     expect(ok.ok).toBe(true);
     if (!ok.ok) return;
     const value = ok.value as EvaluationReport;
-    expect(value).toMatchObject({ kind: 'midterm', year: MID, nominalYear: MID, yearChoice: 'nominal', years: [2020, 2021, 2022, 2023], landscape: false });
+    expect(value).toMatchObject({
+      kind: 'midterm',
+      year: MID,
+      nominalYear: MID,
+      yearChoice: 'nominal',
+      years: [2020, 2021, 2022, 2023],
+      landscape: false,
+    });
     expect(value.html.startsWith('<!doctype html>')).toBe(true);
     expect('model' in value).toBe(false);
     const bad = await dispatch(fx.backend.handlers, 'report:evaluation', { regionCode: COUNTY, kind: 'yearly' });

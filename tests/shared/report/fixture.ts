@@ -11,7 +11,13 @@ export const PLAN = 'jiahe';
 export const COUNTY = '431024000000';
 export const YEAR = 2024;
 
-export interface ReportFixture { backend: AppBackend; dir: string; dbFile: string; townships: string[]; close: () => void }
+export interface ReportFixture {
+  backend: AppBackend;
+  dir: string;
+  dbFile: string;
+  townships: string[];
+  close: () => void;
+}
 
 /** Opens a fresh database and fills it; `keepOpen: false` closes the back end (for a CLI child process). */
 export function reportFixture(): ReportFixture {
@@ -22,12 +28,20 @@ export function reportFixture(): ReportFixture {
   const townships = townshipsOf(backend, COUNTY);
   // every township reports 2023; in 2024 all but the last, one of them leaving a cell 无数据
   for (const t of townships) fillReturn(backend, { regionCode: t, year: 2023 });
-  townships.slice(0, -1).forEach((t, i) => { fillReturn(backend, { regionCode: t, year: YEAR, noData: i === 0 ? ['PD30.female'] : [] }); });
+  townships.slice(0, -1).forEach((t, i) => {
+    fillReturn(backend, { regionCode: t, year: YEAR, noData: i === 0 ? ['PD30.female'] : [] });
+  });
   // the county's own returns come after its townships', so its explanations answer the merged warnings
   fillYears(backend, { regionCode: COUNTY, years: [2021, 2022, 2023], status: 'submitted' });
   fillReturn(backend, { regionCode: COUNTY, year: YEAR, noData: ['HD31.total'] });
   return {
-    backend, dir, dbFile, townships,
-    close: () => { backend.close(); rmSync(dir, { recursive: true, force: true }); },
+    backend,
+    dir,
+    dbFile,
+    townships,
+    close: () => {
+      backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

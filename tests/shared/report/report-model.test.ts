@@ -16,7 +16,9 @@ import { COUNTY, PLAN, reportFixture, YEAR, type ReportFixture } from './fixture
 import { engineEvaluation } from './engine.ts';
 
 let fx: ReportFixture;
-beforeAll(() => { fx = reportFixture(); });
+beforeAll(() => {
+  fx = reportFixture();
+});
 afterAll(() => fx?.close());
 
 /** The engine's evaluation of a stored return, computed here from the raw view. */
@@ -33,8 +35,23 @@ describe('annual report: the numbers are the rule engine’s', () => {
     expect(rows.length).toBeGreaterThan(100);
     for (const row of rows) {
       const t = byId.get(row.targetId)!;
-      expect({ id: row.targetId, status: row.status, value: row.value, previous: row.previous, change: row.changePercent, volatile: row.volatile, message: row.message })
-        .toEqual({ id: t.targetId, status: t.status, value: t.value, previous: t.previous, change: t.changePercent, volatile: t.volatile, message: t.message });
+      expect({
+        id: row.targetId,
+        status: row.status,
+        value: row.value,
+        previous: row.previous,
+        change: row.changePercent,
+        volatile: row.volatile,
+        message: row.message,
+      }).toEqual({
+        id: t.targetId,
+        status: t.status,
+        value: t.value,
+        previous: t.previous,
+        change: t.changePercent,
+        volatile: t.volatile,
+        message: t.message,
+      });
     }
     // nothing dropped but the targets not applicable at this level
     const listed = new Set(rows.map((r) => r.targetId));
@@ -47,16 +64,32 @@ describe('annual report: the numbers are the rule engine’s', () => {
     const { model, summary } = annualReport(fx.backend.ctx, { regionCode: COUNTY, year: YEAR });
     const t = expected.total;
     const monitored = t.met + t.basicallyMet + t.notMet;
-    expect(model.counts).toMatchObject({ measured: monitored + t.noData, monitored, met: t.met, basicallyMet: t.basicallyMet, notMet: t.notMet, noData: t.noData, alerts: t.alerts });
+    expect(model.counts).toMatchObject({
+      measured: monitored + t.noData,
+      monitored,
+      met: t.met,
+      basicallyMet: t.basicallyMet,
+      notMet: t.notMet,
+      noData: t.noData,
+      alerts: t.alerts,
+    });
     // 达标率 = (已实现 + 基本实现) ÷ 可监测: 无数据 stays out of the denominator, qualitative targets are apart
     expect(summary.rate).toBeCloseTo(((t.met + t.basicallyMet) / monitored) * 100, 10);
     expect(summary.qualitative).toEqual({
       total: t.qualitativeDone + t.qualitativeInProgress + t.qualitativeNotDone + t.qualitativeUnanswered,
-      done: t.qualitativeDone, inProgress: t.qualitativeInProgress, notDone: t.qualitativeNotDone, unanswered: t.qualitativeUnanswered,
+      done: t.qualitativeDone,
+      inProgress: t.qualitativeInProgress,
+      notDone: t.qualitativeNotDone,
+      unanswered: t.qualitativeUnanswered,
     });
     for (const area of model.areas) {
       const a = expected.areas.find((x) => x.area === area.area)!;
-      expect([area.counts.met, area.counts.basicallyMet, area.counts.notMet, area.counts.noData]).toEqual([a.met, a.basicallyMet, a.notMet, a.noData]);
+      expect([area.counts.met, area.counts.basicallyMet, area.counts.notMet, area.counts.noData]).toEqual([
+        a.met,
+        a.basicallyMet,
+        a.notMet,
+        a.noData,
+      ]);
     }
     expect(summary.volatile).toBe(expected.targets.filter((x) => x.volatile && x.status !== 'not_applicable').length);
   });
@@ -67,18 +100,25 @@ describe('annual report: the numbers are the rule engine’s', () => {
     for (const row of model.areas.flatMap((a) => a.rows)) {
       const tr = html.match(new RegExp(`<tr data-target="${row.targetId}">(.*?)</tr>`))?.[1] ?? '';
       expect(tr).toContain(`>${MESSAGES.report.status[row.status]}<`);
-      if (row.kind !== 'qualitative' && row.value !== null) expect(tr).toContain(formatValue(expected.targets.find((t) => t.targetId === row.targetId)!.value, row.decimals, row.unit));
+      if (row.kind !== 'qualitative' && row.value !== null)
+        expect(tr).toContain(
+          formatValue(expected.targets.find((t) => t.targetId === row.targetId)!.value, row.decimals, row.unit),
+        );
     }
     const c = model.counts;
     const rate = (Math.round(((c.met + c.basicallyMet) / c.monitored) * 1000) / 10).toFixed(1);
-    expect(html).toContain(`在可监测的${c.monitored}项指标中，${c.met + c.basicallyMet}项已实现或基本实现目标（已实现${c.met}项，基本实现${c.basicallyMet}项），达标率${rate}%`);
+    expect(html).toContain(
+      `在可监测的${c.monitored}项指标中，${c.met + c.basicallyMet}项已实现或基本实现目标（已实现${c.met}项，基本实现${c.basicallyMet}项），达标率${rate}%`,
+    );
   });
 
   it('trend charts plot each year’s own evaluation', () => {
     const { model } = annualReport(fx.backend.ctx, { regionCode: COUNTY, year: YEAR });
     const charts = model.areas.flatMap((a) => a.charts);
     expect(charts.length).toBeGreaterThan(8);
-    const byYear = new Map([2021, 2022, 2023, 2024].map((y) => [y, new Map(engine(COUNTY, y).targets.map((t) => [t.targetId, t.value]))]));
+    const byYear = new Map(
+      [2021, 2022, 2023, 2024].map((y) => [y, new Map(engine(COUNTY, y).targets.map((t) => [t.targetId, t.value]))]),
+    );
     for (const chart of charts) {
       for (const p of chart.points) expect(p.value).toBe(byYear.get(p.year)!.get(chart.targetId) ?? null);
     }
@@ -111,13 +151,20 @@ describe('annual report: the numbers are the rule engine’s', () => {
     expect(missing.counts).toBeNull();
     for (const line of tw.lines.slice(0, -1)) {
       const e = engine(line.code, YEAR).total;
-      expect(line.counts).toMatchObject({ monitored: e.met + e.basicallyMet + e.notMet, met: e.met, basicallyMet: e.basicallyMet, notMet: e.notMet, noData: e.noData });
+      expect(line.counts).toMatchObject({
+        monitored: e.met + e.basicallyMet + e.notMet,
+        met: e.met,
+        basicallyMet: e.basicallyMet,
+        notMet: e.notMet,
+        noData: e.noData,
+      });
     }
     const p31 = tw.charts.find((c) => c.indicator === 'P31')!;
     expect(p31).toBeTruthy();
     p31.bars.forEach((bar, i) => {
       const code = fx.townships[i];
-      const expected = i === fx.townships.length - 1 ? null : engine(code, YEAR).targets.find((t) => t.targetId === p31.targetId)!;
+      const expected =
+        i === fx.townships.length - 1 ? null : engine(code, YEAR).targets.find((t) => t.targetId === p31.targetId)!;
       expect(bar.value).toBe(expected?.value ?? null);
       expect(bar.status).toBe(expected?.status ?? null);
     });
@@ -154,8 +201,10 @@ describe('return form', () => {
     const framework = frameworkOf(ctx, row);
     const view = viewReturn(ctx, row);
     const model = buildReturnForm({
-      framework, stored: { view, evaluation: evaluateReturn(framework, view.data, view.history) },
-      region: { code: row.regionCode, name: '珠泉镇', fullName: '湖南省郴州市嘉禾县珠泉镇', level: 'township' }, userName: '',
+      framework,
+      stored: { view, evaluation: evaluateReturn(framework, view.data, view.history) },
+      region: { code: row.regionCode, name: '珠泉镇', fullName: '湖南省郴州市嘉禾县珠泉镇', level: 'township' },
+      userName: '',
     });
     const items = model.areas.flatMap((a) => a.rows);
     expect(items.length).toBe(framework.dataItems.filter((d) => d.level === 'township').length);
@@ -163,7 +212,9 @@ describe('return form', () => {
     expect(model.landscape).toBe(true);
     const pd30 = items.find((r) => r.code === 'PD30')!;
     expect(pd30.current[1]).toEqual({ kind: 'no_data', reason: '本年未开展此项统计' });
-    const last = view.history.find((h) => h.year === YEAR - 1)!.cells.find((c) => c.item === 'PD30' && c.sex === 'female')!;
+    const last = view.history
+      .find((h) => h.year === YEAR - 1)!
+      .cells.find((c) => c.item === 'PD30' && c.sex === 'female')!;
     expect(pd30.previous![1]).toMatchObject({ kind: 'value', value: last.value });
     expect(model.noData.join()).toContain('PD30');
     expect(model.marks.map((m) => m.value)).toContain('妇监1—8表');
@@ -174,12 +225,16 @@ describe('return form', () => {
     const row = findReturn(ctx.db, fx.townships[0], YEAR, PLAN)!;
     const framework = frameworkOf(ctx, row);
     const stored = viewReturn(ctx, row);
-    const cells = [...stored.data.cells.filter((c) => !(c.item === 'PD30' && c.sex === 'total')),
-      { item: 'PD30', sex: 'total' as const, value: null, noData: null, prefilled: false, raw: '<12.5>' }];
+    const cells = [
+      ...stored.data.cells.filter((c) => !(c.item === 'PD30' && c.sex === 'total')),
+      { item: 'PD30', sex: 'total' as const, value: null, noData: null, prefilled: false, raw: '<12.5>' },
+    ];
     const view = { ...stored, data: { ...stored.data, cells } };
     const model = buildReturnForm({
-      framework, stored: { view, evaluation: evaluateReturn(framework, view.data, view.history) },
-      region: { code: row.regionCode, name: '珠泉镇', fullName: '湖南省郴州市嘉禾县珠泉镇', level: 'township' }, userName: '',
+      framework,
+      stored: { view, evaluation: evaluateReturn(framework, view.data, view.history) },
+      region: { code: row.regionCode, name: '珠泉镇', fullName: '湖南省郴州市嘉禾县珠泉镇', level: 'township' },
+      userName: '',
     });
     const pd30 = model.areas.flatMap((a) => a.rows).find((r) => r.code === 'PD30')!;
     expect(pd30.current[0]).toEqual({ kind: 'raw', text: '<12.5>' });
@@ -191,7 +246,27 @@ describe('return form', () => {
   it('the county form through the service: header block, every area, signatures, 说明, landscape', () => {
     const form = returnForm(fx.backend.ctx, { regionCode: COUNTY, year: YEAR });
     expect(form.landscape).toBe(true);
-    for (const text of ['嘉禾县妇女发展规划监测统计表', '妇监1—8表', '制定机关', '备案机关', '备案文号', '有效期至', '2025年12月', '填报单位（盖章）', '单位负责人', '统计负责人', '填表人', '王芳', '报出日期', '说明', '一、妇女与健康（妇监1表）', '七、妇女与环境（妇监7表）', '甲', '乙', '丙']) {
+    for (const text of [
+      '嘉禾县妇女发展规划监测统计表',
+      '妇监1—8表',
+      '制定机关',
+      '备案机关',
+      '备案文号',
+      '有效期至',
+      '2025年12月',
+      '填报单位（盖章）',
+      '单位负责人',
+      '统计负责人',
+      '填表人',
+      '王芳',
+      '报出日期',
+      '说明',
+      '一、妇女与健康（妇监1表）',
+      '七、妇女与环境（妇监7表）',
+      '甲',
+      '乙',
+      '丙',
+    ]) {
       expect(form.html).toContain(text);
     }
     expect(form.html).toContain('size: A4 landscape');

@@ -30,7 +30,12 @@ const wdp = wdpRunner({ dir });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The figures a user compares: 可监测, 已实现或基本实现, 达标率 and the sentence. */
-const figures = (h: Headline) => ({ monitored: h.monitored, achieved: h.achieved, rate: h.rate, sentence: h.sentences[0] });
+const figures = (h: Headline) => ({
+  monitored: h.monitored,
+  achieved: h.achieved,
+  rate: h.rate,
+  sentence: h.sentences[0],
+});
 
 /** The app's back end on the database the CLI merged into, as the county's desktop opens it. */
 function openApp(dbFile: string) {
@@ -58,12 +63,32 @@ describe('the same target counts on every surface', () => {
       const towns = listChildRegions(seed.ctx, COUNTY).slice(0, 4);
       // one township far off on a few items, so the county is not simply all met
       for (const [i, t] of towns.entries()) {
-        writeFileSync(join(folder, `${t.name}.xlsx`), await returnFile(fw, { regionCode: t.code, regionName: t.name, year: YEAR, cells: i === 0 ? { 'PD30.total': 5, 'PD30.female': 1 } : {} }));
+        writeFileSync(
+          join(folder, `${t.name}.xlsx`),
+          await returnFile(fw, {
+            regionCode: t.code,
+            regionName: t.name,
+            year: YEAR,
+            cells: i === 0 ? { 'PD30.total': 5, 'PD30.female': 1 } : {},
+          }),
+        );
       }
     } finally {
       seed.dispose();
     }
-    const merged = wdp('merge', '--db', db, '--region', COUNTY, '--year', String(YEAR), folder, '-o', countyFile, '--json');
+    const merged = wdp(
+      'merge',
+      '--db',
+      db,
+      '--region',
+      COUNTY,
+      '--year',
+      String(YEAR),
+      folder,
+      '-o',
+      countyFile,
+      '--json',
+    );
     expect(merged.stderr).toBe('');
     mergeJson = JSON.parse(merged.stdout);
   }, 120_000);
@@ -76,9 +101,13 @@ describe('the same target counts on every surface', () => {
       const overlay = await app.call<{ locked: { item: string }[] }>('merge:entry-overlay', { year: YEAR });
       const locked = new Set(overlay.locked.map((l) => l.item));
       const fw = (await app.call<{ framework: Framework }>('plans:get-framework', { planId: 'taobei' })).framework;
-      const own = plausibleCells(fw, { regionCode: COUNTY, year: YEAR, level: 'county' }).filter((c) => !locked.has(c.item));
+      const own = plausibleCells(fw, { regionCode: COUNTY, year: YEAR, level: 'county' }).filter(
+        (c) => !locked.has(c.item),
+      );
       expect(own.length).toBeGreaterThan(0);
-      const before = headlineOf((await app.call<{ evaluation: Evaluation }>('merge:result', { year: YEAR })).evaluation.total);
+      const before = headlineOf(
+        (await app.call<{ evaluation: Evaluation }>('merge:result', { year: YEAR })).evaluation.total,
+      );
       await app.call('returns:set-cells', { returnId: opened.summary.id, edits: own });
       const result = await app.call<{ evaluation: Evaluation }>('merge:result', { year: YEAR });
       engine = headlineOf(result.evaluation.total);
@@ -94,9 +123,15 @@ describe('the same target counts on every surface', () => {
       expect(county.year).toBe(YEAR);
       expect(figures(await app.call<Headline>('returns:headline', { returnId: county.id }))).toEqual(figures(engine));
       // the annual report: its summary and its HTML
-      const report = await app.call<{ html: string; summary: { monitored: number; met: number; basicallyMet: number; rate: number | null } }>('report:annual', { regionCode: COUNTY, year: YEAR });
-      expect({ monitored: report.summary.monitored, achieved: report.summary.met + report.summary.basicallyMet, rate: report.summary.rate })
-        .toEqual({ monitored: engine.monitored, achieved: engine.achieved, rate: engine.rate });
+      const report = await app.call<{
+        html: string;
+        summary: { monitored: number; met: number; basicallyMet: number; rate: number | null };
+      }>('report:annual', { regionCode: COUNTY, year: YEAR });
+      expect({
+        monitored: report.summary.monitored,
+        achieved: report.summary.met + report.summary.basicallyMet,
+        rate: report.summary.rate,
+      }).toEqual({ monitored: engine.monitored, achieved: engine.achieved, rate: engine.rate });
       expect(report.html).toContain(engine.sentences[0]);
       // the exported return's 校验结果 sheet
       const file = await app.call<{ bytesBase64: string }>('excel:export-return', { returnId: county.id });

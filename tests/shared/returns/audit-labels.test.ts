@@ -7,7 +7,8 @@ import type { Evaluation, TargetResult } from '../../../shared/rules/result.ts';
 import { FRAMEWORKS_DIR } from '../../helpers/paths.ts';
 
 const fw = loadBundledFramework(FRAMEWORKS_DIR, 'taobei');
-const line = (field: string, oldValue: string | null, newValue: string | null) => describeAudit(fw, { field, oldValue, newValue });
+const line = (field: string, oldValue: string | null, newValue: string | null) =>
+  describeAudit(fw, { field, oldValue, newValue });
 
 describe('audit trail labels', () => {
   it('names a cell by its item and column, a status by its label, an explanation by its indicator', () => {
@@ -31,15 +32,29 @@ describe('audit trail labels', () => {
 
 describe('submission blockers', () => {
   it('names the footer fields and the office’s 退回 remarks in Chinese', () => {
-    expect(line('footer:reportedOn', null, '2025-01-20')).toEqual({ field: '表尾：报出日期', oldValue: null, newValue: '2025-01-20' });
+    expect(line('footer:reportedOn', null, '2025-01-20')).toEqual({
+      field: '表尾：报出日期',
+      oldValue: null,
+      newValue: '2025-01-20',
+    });
     expect(line('footer:phone', '0436-1', '0436-2')).toMatchObject({ field: '表尾：联系电话' });
     expect(line('review:returned', null, '请核对PD30')).toMatchObject({ field: '上级退回意见' });
     expect(line('review:receipt', null, '审核通过')).toMatchObject({ field: '上级回执' });
   });
   it('lists only 预警 without an explanation, each with its area and indicator', () => {
     const base: TargetResult = {
-      targetId: 'taobei-P-G08-3', indicator: 'P31', area: 'decision', status: 'met', message: '', value: 30, previous: 40,
-      changePercent: -25, volatile: true, hardToMeet: false, progress: null, gap: null,
+      targetId: 'taobei-P-G08-3',
+      indicator: 'P31',
+      area: 'decision',
+      status: 'met',
+      message: '',
+      value: 30,
+      previous: 40,
+      changePercent: -25,
+      volatile: true,
+      hardToMeet: false,
+      progress: null,
+      gap: null,
     };
     const quiet = { ...base, targetId: 'other', volatile: false };
     const evaluation = { targets: [base, quiet] } as unknown as Evaluation;
@@ -47,6 +62,8 @@ describe('submission blockers', () => {
     expect(unexplainedAlerts(evaluation, { 'taobei-P-G08-3': '  ' })).toHaveLength(1);
     expect(unexplainedAlerts(evaluation, { 'taobei-P-G08-3': '换届' })).toHaveLength(0);
     expect(describeAlert(fw, base)).toBe('妇女参与决策和管理 · P31 村委会成员中女性比例（波动较大）');
-    expect(describeAlert(fw, { ...base, hardToMeet: true })).toBe('妇女参与决策和管理 · P31 村委会成员中女性比例（预计完成困难、波动较大）');
+    expect(describeAlert(fw, { ...base, hardToMeet: true })).toBe(
+      '妇女参与决策和管理 · P31 村委会成员中女性比例（预计完成困难、波动较大）',
+    );
   });
 });

@@ -11,9 +11,23 @@ import { FRAMEWORKS_DIR } from '../../helpers/paths.ts';
 
 // 岢岚县: V11 空气质量优良天数比例 = VD10 空气质量优良天数 (天) ÷ VD09 有效监测天数, judged at county level.
 const fw = loadBundledFramework(FRAMEWORKS_DIR, 'kelan');
-const cell = (item: string, value: number | null, raw: string | null = null): Cell => ({ item, sex: 'total', value, noData: null, prefilled: false, raw });
+const cell = (item: string, value: number | null, raw: string | null = null): Cell => ({
+  item,
+  sex: 'total',
+  value,
+  noData: null,
+  prefilled: false,
+  raw,
+});
 const county = (cells: Cell[]): ReturnData => ({
-  planId: 'kelan', frameworkVersion: fw.version, regionCode: '140929000000', level: 'county', year: 2025, cells, qualitative: [], externalThresholds: { 'kelan-V-G06-2': 80 },
+  planId: 'kelan',
+  frameworkVersion: fw.version,
+  regionCode: '140929000000',
+  level: 'county',
+  year: 2025,
+  cells,
+  qualitative: [],
+  externalThresholds: { 'kelan-V-G06-2': 80 },
 });
 
 describe('a cell with raw (invalid) text', () => {
@@ -42,12 +56,17 @@ describe('a cell with raw (invalid) text', () => {
     expect(e.total.errors).toBe(1);
     // filled: the statistician did put something there
     const clean = evaluateReturn(fw, county([cell('VD09', 365)]), []);
-    expect(e.areas.find((a) => a.area === 'environment')!.cellsFilled).toBe(clean.areas.find((a) => a.area === 'environment')!.cellsFilled + 1);
+    expect(e.areas.find((a) => a.area === 'environment')!.cellsFilled).toBe(
+      clean.areas.find((a) => a.area === 'environment')!.cellsFilled + 1,
+    );
   });
 
   it('keeps the parser’s own message for text that is no number at all', () => {
     const bad = evaluateReturn(fw, county([cell('VD10', null, 'abc')]), []);
-    expect(bad.issues.find((i) => i.item === 'VD10')).toMatchObject({ severity: 'error', message: PARSE_MSG.notANumber('abc') });
+    expect(bad.issues.find((i) => i.item === 'VD10')).toMatchObject({
+      severity: 'error',
+      message: PARSE_MSG.notANumber('abc'),
+    });
   });
 
   it('a history return with raw text gives no 上年 value', () => {
@@ -59,8 +78,16 @@ describe('a cell with raw (invalid) text', () => {
 });
 
 describe('countNoun', () => {
-  it.each([['天', '天数'], ['个', '个数'], ['人', '人数'], ['人次', '人次数'], ['例', '例数'], ['户', '户数'], ['件', '件数'], ['所', '所数']])(
-    'a count in %s is %s', (unit, noun) => expect(countNoun(unit, 'count')).toBe(noun));
+  it.each([
+    ['天', '天数'],
+    ['个', '个数'],
+    ['人', '人数'],
+    ['人次', '人次数'],
+    ['例', '例数'],
+    ['户', '户数'],
+    ['件', '件数'],
+    ['所', '所数'],
+  ])('a count in %s is %s', (unit, noun) => expect(countNoun(unit, 'count')).toBe(noun));
 
   it('every count unit of the shipped catalogue has its own noun', () => {
     const units = new Set(fw.dataItems.filter((d) => d.valueType === 'count').map((d) => d.unit));

@@ -9,9 +9,11 @@ import { buildLayout } from '../../../../electron/excel/layout.ts';
 export function rng(seed: number) {
   let s = seed >>> 0 || 1;
   return () => {
-    s ^= s << 13; s >>>= 0;
+    s ^= s << 13;
+    s >>>= 0;
     s ^= s >>> 17;
-    s ^= s << 5; s >>>= 0;
+    s ^= s << 5;
+    s >>>= 0;
     return s / 0x100000000;
   };
 }
@@ -35,7 +37,10 @@ function decimalValue(rand: () => number, item: DataItem, max: number): number {
 function itemValues(rand: () => number, item: DataItem): { total: number; female?: number; male?: number } {
   if (item.valueType === 'count') {
     const big = 50 + Math.floor(rand() * 5000);
-    if (item.sex === 'total_female_male') { const f = Math.floor(rand() * big); return { total: big, female: f, male: big - f }; }
+    if (item.sex === 'total_female_male') {
+      const f = Math.floor(rand() * big);
+      return { total: big, female: f, male: big - f };
+    }
     if (item.sex === 'total_female') return { total: big, female: Math.floor(rand() * big) };
     return { total: big };
   }
@@ -48,7 +53,8 @@ function itemValues(rand: () => number, item: DataItem): { total: number; female
     return item.sex === 'total_female' ? { total, female: f } : { total, female: f, male: m };
   }
   const t = decimalValue(rand, item, max);
-  if (item.sex === 'total_female_male') return { total: t, female: decimalValue(rand, item, max), male: decimalValue(rand, item, max) };
+  if (item.sex === 'total_female_male')
+    return { total: t, female: decimalValue(rand, item, max), male: decimalValue(rand, item, max) };
   if (item.sex === 'total_female') return { total: t, female: Math.min(t, decimalValue(rand, item, max)) };
   return { total: t };
 }
@@ -70,12 +76,21 @@ export function generateReturn(framework: Framework, options: GenerateOptions): 
   const values = new Map<string, { total: number; female?: number; male?: number }>();
   for (const item of items) values.set(item.code, itemValues(rand, item));
 
-  const toCells = (): Cell[] => [...values].flatMap(([code, v]) => (['total', 'female', 'male'] as const)
-    .filter((sex) => v[sex] !== undefined)
-    .map((sex) => ({ item: code, sex, value: v[sex]!, noData: null, prefilled: false, raw: null })));
+  const toCells = (): Cell[] =>
+    [...values].flatMap(([code, v]) =>
+      (['total', 'female', 'male'] as const)
+        .filter((sex) => v[sex] !== undefined)
+        .map((sex) => ({ item: code, sex, value: v[sex]!, noData: null, prefilled: false, raw: null })),
+    );
   const base = (): ReturnData => ({
-    planId: framework.plan.id, frameworkVersion: framework.version, regionCode: options.regionCode, level: options.level, year: options.year,
-    cells: toCells(), qualitative: [], externalThresholds: {},
+    planId: framework.plan.id,
+    frameworkVersion: framework.version,
+    regionCode: options.regionCode,
+    level: options.level,
+    year: options.year,
+    cells: toCells(),
+    qualitative: [],
+    externalThresholds: {},
   });
 
   // shrink numerators until every ratio check holds (values only go down, so this ends)
@@ -97,8 +112,10 @@ export function generateReturn(framework: Framework, options: GenerateOptions): 
         const r = (x: number) => Math.round(x * k * 10 ** item.decimals) / 10 ** item.decimals;
         const female = v.female === undefined ? undefined : r(v.female);
         const male = v.male === undefined ? undefined : r(v.male);
-        const total = item.valueType === 'amount' && female !== undefined && male !== undefined
-          ? Math.round((female + male) * 10 ** item.decimals) / 10 ** item.decimals : r(v.total);
+        const total =
+          item.valueType === 'amount' && female !== undefined && male !== undefined
+            ? Math.round((female + male) * 10 ** item.decimals) / 10 ** item.decimals
+            : r(v.total);
         values.set(issue.item, { total, female, male });
       }
     }
@@ -106,9 +123,9 @@ export function generateReturn(framework: Framework, options: GenerateOptions): 
 
   // 无数据 marks, sometimes with a different reason per column
   const share = options.noDataShare ?? 0.08;
-  const cells: Cell[] = toCells().map((cell) => (rand() < share
-    ? { ...cell, value: null, noData: { reason: REASONS[Math.floor(rand() * REASONS.length)] } }
-    : cell));
+  const cells: Cell[] = toCells().map((cell) =>
+    rand() < share ? { ...cell, value: null, noData: { reason: REASONS[Math.floor(rand() * REASONS.length)] } } : cell,
+  );
   const qualitative: QualitativeAnswer[] = [];
   const thresholds: Record<string, number> = {};
   for (const sheet of layout.sheets) {
@@ -125,6 +142,9 @@ export function generateReturn(framework: Framework, options: GenerateOptions): 
   }
   const data: ReturnData = { ...base(), cells, qualitative, externalThresholds: thresholds };
   const left = evaluateReturn(framework, data, []).issues.filter((i) => i.severity === 'error');
-  if (left.length > 0) throw new Error(`generated return still has errors: ${left.map((i) => `${i.item}.${i.sex} ${i.message}`).join('; ')}`);
+  if (left.length > 0)
+    throw new Error(
+      `generated return still has errors: ${left.map((i) => `${i.item}.${i.sex} ${i.message}`).join('; ')}`,
+    );
   return data;
 }

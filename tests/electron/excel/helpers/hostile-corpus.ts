@@ -4,7 +4,10 @@
 import JSZip from 'jszip';
 import { makeZip, type ZipEntryInput } from './zip.ts';
 
-export interface Part { name: string; data: Buffer }
+export interface Part {
+  name: string;
+  data: Buffer;
+}
 
 export async function partsOf(bytes: Buffer): Promise<Part[]> {
   const zip = await JSZip.loadAsync(bytes);

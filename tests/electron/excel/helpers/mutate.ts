@@ -34,7 +34,9 @@ export async function openBook(bytes: Buffer): Promise<Book> {
     return { cell: c, location: `${ws.name}!${c.address}` };
   };
   return {
-    wb, row, cell,
+    wb,
+    row,
+    cell,
     set(code, column, value, numFmt) {
       const { cell: c, location } = cell(code, column);
       c.value = value;
