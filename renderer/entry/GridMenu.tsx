@@ -47,9 +47,9 @@ export function GridMenu({
     ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')[i]?.focus();
   };
   return (
-    // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA menu pattern (a list of menu items, arrow keys move between them)
     <ul
       className="grid-menu"
+      // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA menu pattern (a list of menu items, arrow keys move between them)
       role="menu"
       aria-label={M.label}
       ref={ref}
@@ -73,9 +73,9 @@ export function GridMenu({
       {ACTIONS.map((a) => {
         const disabled = !enabled.includes(a);
         return (
-          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a menu item of the ARIA menu pattern
           <li
             key={a}
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a menu item of the ARIA menu pattern
             role="menuitem"
             tabIndex={-1}
             aria-disabled={disabled || undefined}
