@@ -5,7 +5,7 @@
 // anything it does not handle the same way (shared or array formulas, CDATA, prefixed XML, 1904 dates, unknown
 // number formats, rows past the limit …) makes it answer null, and the caller reads the file with SheetJS.
 import * as XLSX from 'xlsx';
-import type { FileLimits, XlsxParts } from './file-guards.ts';
+import { partText, type FileLimits, type PartTexts, type XlsxParts } from './file-guards.ts';
 import type { GridCell, GridSheet, GridWorkbook } from './grid.ts';
 
 /** SheetJS's built-in number formats (its table_fmt at the start of every read). */
@@ -134,20 +134,40 @@ const decline = (why: string): never => {
   throw new Decline(why);
 };
 
-const text = (parts: XlsxParts, name: string): string | null => {
+const text = (parts: XlsxParts, texts: PartTexts, name: string): string | null => {
   const buf = parts.get(name);
   if (!buf) return null;
-  const s = buf.toString('utf8');
+  const s = partText(texts, name, buf);
   // CDATA, namespace-prefixed SpreadsheetML or single-quoted attributes: SheetJS's general parser handles them
-  if (s.includes('<![CDATA[') || /<\w+:(?:row|c|v|f|is|si|t|r|sheet|xf|numFmt)\b/.test(s)) decline(`syntax in ${name}`);
+  if (s.includes('<![CDATA[') || prefixedTag(s)) decline(`syntax in ${name}`);
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 };
+
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const PREFIXED = new Set(['row', 'c', 'v', 'f', 'is', 'si', 't', 'r', 'sheet', 'xf', 'numFmt']);
+
+/**
+ * Whether the text has a prefixed SpreadsheetML tag: what /<\w+:(?:row|c|v|f|is|si|t|r|sheet|xf|numFmt)\b/ finds,
+ * looked for from each colon (a few dozen in a sheet) instead of from every "<".
+ */
+function prefixedTag(s: string): boolean {
+  for (let colon = s.indexOf(':'); colon >= 0; colon = s.indexOf(':', colon + 1)) {
+    let i = colon - 1;
+    while (i >= 0 && isWordChar(s.charCodeAt(i))) i--;
+    if (i === colon - 1 || i < 0 || s.charCodeAt(i) !== 60) continue;
+    let j = colon + 1;
+    while (j < s.length && isWordChar(s.charCodeAt(j))) j++;
+    if (PREFIXED.has(s.slice(colon + 1, j))) return true;
+  }
+  return false;
+}
 
 /** A shared or inline string item, as SheetJS's parse_si reads it. */
 function stringItem(si: string): string {
   if (/^\s*<t[\s>]/.test(si)) {
     const open = si.indexOf('>');
-    return unescapeXml(si.slice(open + 1).split(/<\/t>/)[0] ?? '', true);
+    const close = si.indexOf('</t>', open + 1);
+    return unescapeXml(close < 0 ? si.slice(open + 1) : si.slice(open + 1, close), true);
   }
   if (/<r\b[^<>]*>/.test(si)) {
     const withoutPhonetic = si.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
@@ -243,13 +263,43 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
   const data = xml.slice(open + 1, end);
   const grid: (GridCell | undefined)[][] = [];
   let maxRow = -1;
-  const cellRe = /<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
   let row = -1;
   let skipRow = false;
-  for (let m = cellRe.exec(data); m; m = cellRe.exec(data)) {
-    if (m[1] !== undefined) {
-      const r = attr(m[1], 'r');
-      if (r === undefined || m[1].includes("'")) decline('row without number');
+  // what /<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g finds, by indexOf: m1 a row's attributes, m2 a
+  // cell's, m3 its body (undefined when it closes itself); a cell left open declines
+  let m1: string | undefined;
+  let m2 = '';
+  let m3: string | undefined;
+  const next = (from: number): number => {
+    for (let lt = data.indexOf('<', from); lt >= 0; lt = data.indexOf('<', lt + 1)) {
+      if (data.charCodeAt(lt + 1) === 99 && !isWordChar(data.charCodeAt(lt + 2))) {
+        const gt = data.indexOf('>', lt + 2);
+        if (gt < 0) return -1;
+        m1 = undefined;
+        if (data.charCodeAt(gt - 1) === 47 && gt - 1 >= lt + 2) {
+          m2 = data.slice(lt + 2, gt - 1);
+          m3 = undefined;
+          return gt + 1;
+        }
+        const close = data.indexOf('</c>', gt + 1);
+        if (close < 0) decline('cell not closed');
+        m2 = data.slice(lt + 2, gt);
+        m3 = data.slice(gt + 1, close);
+        return close + 4;
+      }
+      if (data.startsWith('row', lt + 1) && !isWordChar(data.charCodeAt(lt + 4))) {
+        const gt = data.indexOf('>', lt + 4);
+        if (gt < 0) return -1;
+        m1 = data.slice(lt + 4, gt);
+        return gt + 1;
+      }
+    }
+    return -1;
+  };
+  for (let at = next(0); at >= 0; at = next(at)) {
+    if (m1 !== undefined) {
+      const r = attr(m1, 'r');
+      if (r === undefined || m1.includes("'")) decline('row without number');
       row = Number(r) - 1;
       // SheetJS reads sheetRows = maxRows + 1 rows; a longer sheet is its (too many rows) verdict
       if (row >= limits.maxRows) decline('too many rows');
@@ -257,13 +307,13 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
       continue;
     }
     if (skipRow) continue;
-    const tag = m[2];
+    const tag = m2;
     if (tag.includes("'")) decline('quoted attribute');
     const ref = attr(tag, 'r');
     if (ref === undefined) decline('cell without reference');
     const { r, c } = decodeRef(ref!);
     if (r !== row) decline('cell outside its row');
-    const body = m[3] ?? '';
+    const body = m3 ?? '';
     const type = attr(tag, 't');
     const s = attr(tag, 's');
     let f: string | null = null;
@@ -359,10 +409,10 @@ const resolveTarget = (target: string) =>
   (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/');
 
 /** The grid of every sheet, or null when the file should go to SheetJS. */
-export function readXlsxParts(parts: XlsxParts, limits: FileLimits): GridWorkbook | null {
+export function readXlsxParts(parts: XlsxParts, limits: FileLimits, texts: PartTexts = new Map()): GridWorkbook | null {
   try {
-    const workbook = text(parts, 'xl/workbook.xml');
-    const rels = text(parts, 'xl/_rels/workbook.xml.rels');
+    const workbook = text(parts, texts, 'xl/workbook.xml');
+    const rels = text(parts, texts, 'xl/_rels/workbook.xml.rels');
     if (workbook === null || rels === null) return null;
     if (/date1904="(?:1|true)"/.test(workbook)) return null;
     const targets = new Map<string, string>();
@@ -375,8 +425,8 @@ export function readXlsxParts(parts: XlsxParts, limits: FileLimits): GridWorkboo
     }
     const declared = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]);
     if (declared.length === 0 || declared.length > limits.maxSheets) return null;
-    const strings = sharedStrings(text(parts, 'xl/sharedStrings.xml'));
-    const st = styles(text(parts, 'xl/styles.xml'));
+    const strings = sharedStrings(text(parts, texts, 'xl/sharedStrings.xml'));
+    const st = styles(text(parts, texts, 'xl/styles.xml'));
     const sheets: GridSheet[] = [];
     for (const tag of declared) {
       if (tag.includes("'")) return null;
@@ -384,7 +434,7 @@ export function readXlsxParts(parts: XlsxParts, limits: FileLimits): GridWorkboo
       const rid = attr(tag, 'r:id');
       const path = rid === undefined ? undefined : targets.get(rid);
       if (name === undefined || path === undefined) return null;
-      const xml = text(parts, path);
+      const xml = text(parts, texts, path);
       if (xml === null) return null;
       const state = attr(tag, 'state');
       sheets.push({
@@ -393,7 +443,7 @@ export function readXlsxParts(parts: XlsxParts, limits: FileLimits): GridWorkboo
         rows: readSheet(xml, strings, st, limits),
       });
     }
-    return { kind: 'xlsx', sheets, modifiedAt: coreSavedAt(text(parts, 'docProps/core.xml')) };
+    return { kind: 'xlsx', sheets, modifiedAt: coreSavedAt(text(parts, texts, 'docProps/core.xml')) };
   } catch (error) {
     if (error instanceof Decline) return null;
     throw error;

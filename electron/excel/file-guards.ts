@@ -142,7 +142,18 @@ function readCentralDirectory(buf: Buffer): { entries: ZipEntry[]; zip64: boolea
 
 /** The checked archive's entries, inflated once (the readers use these bytes; nothing is inflated twice). */
 export type XlsxParts = Map<string, Buffer>;
-export type InflateResult = { ok: true; parts: XlsxParts } | ({ ok: false } & GuardFailure);
+
+/**
+ * The parts' texts (UTF-8), each decoded once: the guard and the small reader both read the workbook, styles,
+ * strings and every sheet. Kept beside the parts and dropped with them.
+ */
+export type PartTexts = Map<string, string>;
+export function partText(texts: PartTexts, name: string, part: Buffer): string {
+  let text = texts.get(name);
+  if (text === undefined) texts.set(name, (text = part.toString('utf8')));
+  return text;
+}
+export type InflateResult = { ok: true; parts: XlsxParts; texts: PartTexts } | ({ ok: false } & GuardFailure);
 
 /** Inspects an .xlsx archive without trusting its headers (every entry is inflated with an output cap), keeping what it inflated: the parts of a safe Excel workbook, or the verdict. */
 export function inflateXlsxZip(
@@ -215,8 +226,9 @@ export function inflateXlsxZip(
   }
   const names = new Set(entries.map((e) => e.name));
   if (names.has('xl/workbook.xml')) {
-    const refused = workbookStrictness(parts, fileName);
-    return refused ? { ok: false, ...refused } : { ok: true, parts };
+    const texts: PartTexts = new Map();
+    const refused = workbookStrictness(parts, texts, fileName);
+    return refused ? { ok: false, ...refused } : { ok: true, parts, texts };
   }
   if (names.has('xl/workbook.bin')) return no('xlsb', P.xlsb(fileName));
   if (names.has('word/document.xml')) return no('word_document', P.wordDocument(fileName));
@@ -231,7 +243,11 @@ const MACRO_TYPE = /macroEnabled|vnd\.ms-office\.vbaProject/i;
  * and parts that point at nothing (a shared string, a style, a sheet's part): a broken file is refused with where it
  * broke, never read as blanks. Both readers (fast-xlsx.ts and SheetJS) see only files that pass.
  */
-function workbookStrictness(parts: XlsxParts, fileName: string): GuardFailure | null {
+function workbookStrictness(parts: XlsxParts, texts: PartTexts, fileName: string): GuardFailure | null {
+  const textOf = (name: string) => {
+    const part = parts.get(name);
+    return part ? partText(texts, name, part) : undefined;
+  };
   for (const name of parts.keys()) {
     const lower = name.toLowerCase();
     if (lower.endsWith('vbaproject.bin') || lower.endsWith('vbaprojectsignature.bin'))
@@ -240,14 +256,14 @@ function workbookStrictness(parts: XlsxParts, fileName: string): GuardFailure | 
       return { code: 'external_link', message: P.externalLinkPart(fileName, name) };
   }
   // the workbook part's own content type (writers such as SheetJS list macro types as defaults for .bin files)
-  const types = parts.get('[Content_Types].xml')?.toString('utf8') ?? '';
+  const types = textOf('[Content_Types].xml') ?? '';
   const main = [...types.matchAll(/<Override\b[^>]*>/g)]
     .map((m) => m[0])
     .find((t) => xmlAttr(t, 'PartName')?.toLowerCase() === '/xl/workbook.xml');
   if (main && MACRO_TYPE.test(xmlAttr(main, 'ContentType') ?? ''))
     return { code: 'macro_workbook', message: P.macroWorkbook(fileName) };
-  const workbook = parts.get('xl/workbook.xml')!.toString('utf8');
-  const rels = parts.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '';
+  const workbook = textOf('xl/workbook.xml')!;
+  const rels = textOf('xl/_rels/workbook.xml.rels') ?? '';
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = xmlAttr(m[0], 'Id');
@@ -256,8 +272,8 @@ function workbookStrictness(parts: XlsxParts, fileName: string): GuardFailure | 
       targets.set(id, (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/'));
     }
   }
-  const strings = countOf(parts.get('xl/sharedStrings.xml'), /<si\b/g, /<sst\b/);
-  const stylesXml = parts.get('xl/styles.xml')?.toString('utf8');
+  const strings = countOf(textOf('xl/sharedStrings.xml'), /<si\b/g, /<sst\b/);
+  const stylesXml = textOf('xl/styles.xml');
   const cellXfs =
     stylesXml === undefined
       ? null
@@ -266,10 +282,10 @@ function workbookStrictness(parts: XlsxParts, fileName: string): GuardFailure | 
     const sheet = unescapeXml(xmlAttr(m[0], 'name') ?? '');
     const rid = xmlAttr(m[0], 'r:id');
     const path = rid === undefined ? undefined : targets.get(rid);
-    const xml = path === undefined ? undefined : parts.get(path);
-    if (!xml)
+    const xml = path === undefined ? undefined : textOf(path);
+    if (xml === undefined)
       return { code: 'corrupt_part', message: P.missingPart(fileName, sheet, path ?? `r:id=${rid ?? ''}`), sheet };
-    const broken = danglingCell(xml.toString('utf8'), strings, cellXfs);
+    const broken = danglingCell(xml, strings, cellXfs);
     if (broken) {
       const message =
         broken.kind === 'string'
@@ -295,9 +311,8 @@ const unescapeXml = (text: string) =>
   );
 
 /** How many items a part holds (null when the part is absent). */
-function countOf(part: Buffer | undefined, item: RegExp, root: RegExp): number | null {
-  if (!part) return null;
-  const xml = part.toString('utf8');
+function countOf(xml: string | undefined, item: RegExp, root: RegExp): number | null {
+  if (xml === undefined) return null;
   return root.test(xml) ? (xml.match(item)?.length ?? 0) : 0;
 }
 
@@ -307,17 +322,25 @@ function danglingCell(
   strings: number | null,
   cellXfs: number | null,
 ): { kind: 'string' | 'style'; cell: string; index: number } | null {
-  const cellRe = /<c\b([^>]*?)(\/?)>/g;
-  for (let m = cellRe.exec(xml); m; m = cellRe.exec(xml)) {
-    const tag = m[1];
+  // each match of /<c\b([^>]*?)(\/?)>/g, found by indexOf (the expression was retried at every character)
+  for (let lt = xml.indexOf('<c'), after = 0; lt >= 0; lt = xml.indexOf('<c', Math.max(after, lt + 2))) {
+    const next = xml.charCodeAt(lt + 2);
+    if ((next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 95)
+      continue;
+    const gt = xml.indexOf('>', lt + 2);
+    if (gt < 0) break;
+    after = gt + 1;
+    const inner = xml.slice(lt + 2, gt);
+    const selfClosing = inner.endsWith('/');
+    const tag = selfClosing ? inner.slice(0, -1) : inner;
     if (cellXfs !== null && tag.includes('s=')) {
       const s = xmlAttr(tag, 's');
       if (s !== undefined && !(Number(s) >= 0 && Number(s) < Math.max(cellXfs, 1)))
         return { kind: 'style', cell: xmlAttr(tag, 'r') ?? '?', index: Number(s) };
     }
-    if (m[2] === '/' || !/\st\s*=\s*["']s["']/.test(tag)) continue;
-    const end = xml.indexOf('</c>', cellRe.lastIndex);
-    const v = /<v>\s*([^<]*?)\s*<\/v>/.exec(xml.slice(cellRe.lastIndex, end < 0 ? undefined : end));
+    if (selfClosing || !/\st\s*=\s*["']s["']/.test(tag)) continue;
+    const end = xml.indexOf('</c>', after);
+    const v = /<v>\s*([^<]*?)\s*<\/v>/.exec(xml.slice(after, end < 0 ? undefined : end));
     if (!v || v[1] === '') continue;
     const index = Number(v[1]);
     if (!(Number.isInteger(index) && index >= 0 && index < (strings ?? 0)))

@@ -33,8 +33,38 @@ export interface GridWorkbook {
 export function cellText(cell: GridCell | undefined): string {
   if (!cell || cell.v === null) return '';
   const raw = cell.t === 's' ? String(cell.v) : cell.w || String(cell.v);
-  return raw.normalize('NFKC').trim();
+  // every cell is looked at several times (codes, headers, footers) and labels repeat file after file: numbers and
+  // codes (printable ASCII without spaces) are their own text; others are normalised once each
+  if (plainAscii(raw)) return raw;
+  return NORMALISED.get(raw) ?? remember(NORMALISED, raw, raw.normalize('NFKC').trim());
 }
 
 /** Header text: cellText without any whitespace ("合  计" → 合计, "其中：女" → 其中:女). */
-export const headerText = (cell: GridCell | undefined) => cellText(cell).replace(/\s+/g, '');
+export function headerText(cell: GridCell | undefined): string {
+  if (!cell || cell.v === null) return '';
+  const raw = cell.t === 's' ? String(cell.v) : cell.w || String(cell.v);
+  if (plainAscii(raw)) return raw;
+  return HEADER.get(raw) ?? remember(HEADER, raw, cellText(cell).replace(/\s+/g, ''));
+}
+
+/** Printable ASCII without white space (short texts only): NFKC, trimming and removing spaces leave it as it is. */
+function plainAscii(text: string): boolean {
+  if (text.length > 24) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c >= 127) return false;
+  }
+  return true;
+}
+
+/** cellText and headerText by the raw text (bounded). */
+const NORMALISED = new Map<string, string>();
+const HEADER = new Map<string, string>();
+function remember(cache: Map<string, string>, raw: string, text: string): string {
+  if (cache.size >= 20_000) cache.clear();
+  // copies: a text sliced from a file's XML would keep that whole part alive as long as the cache
+  const key = ownCopy(raw);
+  cache.set(key, text === raw ? key : ownCopy(text));
+  return text;
+}
+const ownCopy = (text: string) => (text.length > 0 ? Buffer.from(text, 'utf16le').toString('utf16le') : text);

@@ -132,6 +132,22 @@ export function buildLayout(
   level: 'township' | 'county' | 'city',
   data?: ReturnData,
 ): ReturnLayout {
+  if (data === undefined) {
+    // the bare form of a framework and level (every file read asks for it): built once, shared, read-only
+    const byLevel = BARE.get(framework) ?? new Map<string, ReturnLayout>();
+    BARE.set(framework, byLevel);
+    const hit = byLevel.get(level);
+    if (hit) return hit;
+    const layout = layoutOf(framework, level);
+    byLevel.set(level, layout);
+    return layout;
+  }
+  return layoutOf(framework, level, data);
+}
+
+const BARE = new WeakMap<Framework, Map<string, ReturnLayout>>();
+
+function layoutOf(framework: Framework, level: 'township' | 'county' | 'city', data?: ReturnData): ReturnLayout {
   const filledItems = new Set(
     data?.cells.filter((c) => c.value !== null || c.noData !== null).map((c) => c.item) ?? [],
   );

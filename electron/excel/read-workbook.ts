@@ -61,8 +61,9 @@ export function readWorkbookBytes(
     const zip = inflateXlsxZip(bytes, fileName, limits);
     if (!zip.ok) return zip;
     if (choice === 'auto') {
-      const workbook = readXlsxParts(zip.parts, limits);
+      const workbook = readXlsxParts(zip.parts, limits, zip.texts);
       zip.parts.clear();
+      zip.texts.clear();
       if (workbook) {
         if (process.env.WDP_XLSX_CROSSCHECK === '1') crossCheck(workbook, bytes, fileName, limits);
         return { ok: true, workbook, reader: 'fast' };

@@ -2,6 +2,7 @@
 // region table, so a batch of hundreds of files is read in parallel. Used by every door's long import
 // (import-operation.ts) and the benchmark. Results come back in any order, by id.
 // A pool of size 0 reads in the calling thread (a few dozen files: starting workers would cost more).
+import module from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -36,12 +37,22 @@ export function poolSize(files: number, cores = availableParallelism()): number 
 
 /** A worker's heap: a return's parse needs a few tens of MB; a hostile file that needs more kills its worker only. */
 const WORKER_HEAP_MB = 160;
+/**
+ * A worker's young generation: each file's parse allocates a few MB of short-lived grid cells and texts; with 8 MB
+ * about a fifth of a worker's time went to scavenges (CPU profile of 300 returns), with 32 MB less. A merge of
+ * thousands (run with small semi-spaces by the launcher, to keep its peak memory down) keeps 8 MB.
+ */
+const WORKER_YOUNG_MB = process.execArgv.some((a) => a.startsWith('--max-semi-space-size')) ? 8 : 32;
 
 export function openReadPool(ctx: AppContext, size = Math.max(1, Math.min(availableParallelism(), 8))): ReadPool {
   if (size === 0) {
     const inThread = excelReturnReader(ctx);
     return { read: inThread, close: async () => {} };
   }
+  // the compiled code cache the CLI enabled for itself (wdp.js), for the workers too: each would otherwise compile
+  // the reader's modules afresh (~50 ms CPU a worker); a worker takes it from the environment it starts with
+  const compileCache = module.getCompileCacheDir?.();
+  if (compileCache && !process.env.NODE_COMPILE_CACHE) process.env.NODE_COMPILE_CACHE = compileCache;
   const frameworks = allFrameworks(ctx);
   const regions = ctx.db.prepare('SELECT code, name, level FROM regions').raw().all() as [string, string, string][];
   const pending = new Map<number, { ok: (o: ReadOutcome) => void; fail: (e: Error) => void; worker: Worker }>();
@@ -51,7 +62,7 @@ export function openReadPool(ctx: AppContext, size = Math.max(1, Math.min(availa
   const start = (): Worker => {
     const w = new Worker(workerFile(), {
       workerData: { frameworks, regions },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });
     w.on('message', (m: { id: number; outcome?: ReadOutcome; error?: string }) => {
       const job = pending.get(m.id);

@@ -191,6 +191,37 @@ describe('the small .xlsx reader gives what SheetJS gives', () => {
       expect(codes, code).toContain(code);
   });
 
+  it('reads tags by position as it read them by expression: cells closing themselves, prefixed attributes and extension tags, rows out of order', async () => {
+    const totals = [...addresses.keys()].filter(
+      (k) => /^[A-Z]D\d\d\.total$/.test(k) && addresses.get(k)!.startsWith('健康!'),
+    );
+    const bytes = await edit(exported, async ({ zip, cell, sheet }) => {
+      const [a, b] = [cell(totals[0]), cell(totals[1])];
+      await replaceCell(zip, a, (s) => `<c r="${a.ref}"${s}/>`);
+      await replaceCell(zip, b, () => `<c r="${b.ref}"/>`);
+      const path = sheet('健康');
+      let text = await zip.file(path)!.async('string');
+      // Excel 2010's row attribute and an extension block (prefixed, but no SpreadsheetML cell), as Excel saves them
+      text = text
+        .replace(
+          '<worksheet ',
+          '<worksheet xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ',
+        )
+        .replace(/<row r="(\d+)"/g, '<row r="$1" x14ac:dyDescent="0.25"')
+        .replace(
+          '<sheetData>',
+          '<mc:AlternateContent><mc:Choice Requires="x14ac"><x14ac:note/></mc:Choice></mc:AlternateContent><sheetData>',
+        );
+      // two whole rows swapped (a sheet sorted by hand, then saved by a writer that keeps the order it holds)
+      const rows = [...text.matchAll(/<row r="\d+"[^>]*>.*?<\/row>/g)].map((m) => m[0]);
+      const [r1, r2] = [rows[rows.length - 3], rows[rows.length - 2]];
+      text = text.replace(r1 + r2, r2 + r1);
+      zip.file(path, text);
+    });
+    const r = sameBothWays(bytes, '自闭合.xlsx', 'fast');
+    expect(r?.report.readable).toBe(true);
+  });
+
   it('hands files it does not read the same way to SheetJS: shared formulas, prefixed XML, too many rows', async () => {
     const [first, second] = [...addresses.keys()].filter((k) => /^HD0[12]\.total$/.test(k)).sort();
     const shared = await edit(exported, async ({ zip, cell }) => {
