@@ -183,7 +183,8 @@ export function TargetEditor({
   const yearMessage =
     d.year.trim() !== '' ? MESSAGES.planAuthor.yearOutside(Number(d.year), period.start, period.end) : null;
   const yearInvalid = yearMessage && ruleError.includes(yearMessage) ? true : undefined;
-  const invalid = ruleError?.split('；').some((m) => m !== yearMessage) ? true : undefined;
+  // no error is the empty text, which split would turn into one (empty) problem
+  const invalid = ruleError && ruleError.split('；').some((m) => m !== yearMessage) ? true : undefined;
   const numberField = (
     key: 'value' | 'tolerance' | 'min' | 'max' | 'low' | 'high' | 'years' | 'stableTolerance',
     label: string,

@@ -125,6 +125,10 @@ describe('规划管理 from the bare catalogue', () => {
     await editor.getByLabel('规划原句（粘贴）').fill('到2025年，孕产妇系统管理率达到96%左右。');
     await editor.getByLabel('试算数值').fill('95.2');
     await expect.poll(() => editor.getByTestId('sample-verdict').textContent()).toMatch(/^试算：95\.2 → 已实现/);
+    // a valid rule marks no field as wrong (they were drawn red while the rule had no error at all)
+    for (const label of ['目标值（%）', '幅度（±，指标单位）', '目标年份（空为规划末年）']) {
+      expect(await editor.getByLabel(label).getAttribute('aria-invalid'), label).toBeNull();
+    }
     await shot(e2e, '1-add-target');
     await editor.getByRole('button', { name: '保存为新版本' }).click();
     await expect.poll(() => page.getByTestId('author-notice').textContent()).toMatch(/^已保存为第 3 版/);
