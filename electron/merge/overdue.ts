@@ -2,6 +2,8 @@
 // (nothing received, a draft, or the version in use sent back) with the contact from the footer of their latest
 // return received here, the short 催报 text to copy into a message, the printable list and the Excel list.
 // County departments (县级部门) are chased like townships.
+import { AppError } from '../../shared/api/envelope.ts';
+import { footerDateText } from '../../shared/returns/footer.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { localDate } from '../../shared/returns/dates.ts';
 import type { ChildStatus } from '../../shared/api/merge-contract.ts';
@@ -27,6 +29,14 @@ const deadlineOf = (ctx: AppContext, office: Office, year: number): string | nul
   getSetting(ctx.db, key(office, year)) || null;
 
 export function setDeadline(ctx: AppContext, office: Office, year: number, deadline: string | null): string | null {
+  // a deadline before the year it is for is a mistyped year (2020 for 2026): every unit would show as long overdue
+  if (deadline && deadline < `${year}-01-01`) {
+    const O = MESSAGES.merge.overdue;
+    throw new AppError(
+      'invalid_request',
+      O.deadlineBeforeYear(footerDateText(deadline), year, footerDateText(`${year + 1}-01-31`)),
+    );
+  }
   setSetting(ctx.db, key(office, year), deadline ?? '');
   return deadline;
 }

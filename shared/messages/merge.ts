@@ -317,6 +317,8 @@ export const merge = {
     saveDeadline: '保存',
     clearDeadline: '清除',
     deadlineSaved: (d: string | null) => (d ? `已设报送截止日期：${d}` : '已清除报送截止日期'),
+    deadlineBeforeYear: (deadline: string, year: number, example: string) =>
+      `报送截止日期${deadline}早于${year}年度开始，请检查年份（年度报表一般在次年年初报送，如${example}）。`,
     summary: (n: number, daysLate: number, deadline: string | null) =>
       n === 0
         ? '所有单位均已报送'

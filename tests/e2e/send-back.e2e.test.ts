@@ -203,11 +203,16 @@ describe('退回 round trip between a township and its county', () => {
   it('county: 催报 — sets the deadline, lists who is late with their contacts, prints the A4 list', async () => {
     const { page } = county;
     const panel = page.getByTestId('overdue');
+    // a mistyped year (before the reporting year begins) is refused, saying what a deadline usually is
     await panel.getByLabel(MESSAGES.merge.overdue.deadline, { exact: true }).fill(`${YEAR - 4}-01-31`);
     await panel.getByRole('button', { name: MESSAGES.merge.overdue.saveDeadline }).click();
     await expect
       .poll(() => page.getByTestId('merge-message').textContent())
-      .toBe(`已设报送截止日期：${YEAR - 4}-01-31`);
+      .toBe(MESSAGES.merge.overdue.deadlineBeforeYear(`${YEAR - 4}年1月31日`, YEAR, `${YEAR + 1}年1月31日`));
+    // the last day of the reporting year: past whenever the test runs (the merge page opens on last year)
+    await panel.getByLabel(MESSAGES.merge.overdue.deadline, { exact: true }).fill(`${YEAR}-12-31`);
+    await panel.getByRole('button', { name: MESSAGES.merge.overdue.saveDeadline }).click();
+    await expect.poll(() => page.getByTestId('merge-message').textContent()).toBe(`已设报送截止日期：${YEAR}-12-31`);
     await expect
       .poll(() => page.getByTestId('overdue-summary').textContent())
       .toMatch(/^尚未报送 24 个，已逾期 \d+ 天$/);
@@ -219,7 +224,7 @@ describe('退回 round trip between a township and its county', () => {
     const copyable = await message.locator('textarea').inputValue();
     expect(copyable).toMatch(
       new RegExp(
-        `^【催报】长庆街道、.*：${YEAR}年度妇女发展监测统计报表尚未报送，截止日期为${YEAR - 4}年1月31日，已逾期\\d+天，请尽快报送。联系人：洮北区 王芳。$`,
+        `^【催报】长庆街道、.*：${YEAR}年度妇女发展监测统计报表尚未报送，截止日期为${YEAR}年12月31日，已逾期\\d+天，请尽快报送。联系人：洮北区 王芳。$`,
       ),
     );
     expect(copyable).not.toContain('海明街道');

@@ -59,6 +59,15 @@ describe('催报 at the county', () => {
     expect(bad.ok ? [] : bad.error.details.map((d) => d.message)).toContain('截止日期不是有效的日期');
   });
 
+  it('refuses a deadline before the reporting year begins (a mistyped year), naming both and keeping the one set', async () => {
+    const early = await dispatch(county.handlers, 'merge:set-deadline', { year: YEAR, deadline: '2020-01-31' });
+    expect(early.ok).toBe(false);
+    expect(early.ok ? '' : early.error.message).toBe(
+      '报送截止日期2020年1月31日早于2024年度开始，请检查年份（年度报表一般在次年年初报送，如2025年1月31日）。',
+    );
+    expect((await call(county, 'merge:overdue', { year: YEAR })).deadline).toBe('2025-01-31');
+  });
+
   it('lists who is late: missing (with last year’s contact) and sent back, not who reported; days past the deadline', async () => {
     const o = await call(county, 'merge:overdue', { year: YEAR });
     expect(o).toMatchObject({ asOf: '2025-02-10', daysLate: 10, total: 25 });
