@@ -8,6 +8,7 @@ import type { FileKind } from '../../shared/api/shell-contract.ts';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import { planYears } from '../../shared/framework/describe.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { api, ApiCallError } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { fileToBase64, saveBase64 } from '../lib/files.ts';
@@ -87,26 +88,8 @@ export function OpenDataPanel({ profile }: { profile: Profile }) {
             {T.withChildren}
           </label>
         )}
-        <label className="inline-field">
-          {T.from}
-          <select value={fromYear} onChange={(e) => setFrom(Number(e.target.value))} aria-label={T.from}>
-            {(years.length ? years : [fromYear]).map((y) => (
-              <option key={y} value={y}>
-                {MESSAGES.app.common.year(y)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          {T.to}
-          <select value={toYear} onChange={(e) => setTo(Number(e.target.value))} aria-label={T.to}>
-            {(years.length ? years : [toYear]).map((y) => (
-              <option key={y} value={y}>
-                {MESSAGES.app.common.year(y)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearSelect label={T.from} value={fromYear} years={years} onChange={setFrom} />
+        <YearSelect label={T.to} value={toYear} years={years} onChange={setTo} />
         <label className="inline-field">
           {T.format}
           <select

@@ -8,6 +8,7 @@ import type { Profile } from '../../shared/api/settings-contract.ts';
 import type { FileKind } from '../../shared/api/shell-contract.ts';
 import { AREA_CODES, type AreaCode } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { YearSelect } from '../components/YearSelect.tsx';
 import type { DatabaseFilter } from '../../shared/open-data/database.ts';
 import { areaOfRow } from '../../shared/open-data/database.ts';
 import { seriesChartSvg } from '../../shared/report/charts.ts';
@@ -161,26 +162,8 @@ export function DatabasePage({ profile }: { profile: Profile }) {
             ))}
           </select>
         </label>
-        <label className="inline-field">
-          {D.from}
-          <select value={fromYear} onChange={(e) => setFrom(Number(e.target.value))} aria-label={D.from}>
-            {(years.length ? years : [fromYear]).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          {D.to}
-          <select value={toYear} onChange={(e) => setTo(Number(e.target.value))} aria-label={D.to}>
-            {(years.length ? years : [toYear]).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearSelect label={D.from} value={fromYear} years={years} onChange={setFrom} />
+        <YearSelect label={D.to} value={toYear} years={years} onChange={setTo} />
         <label className="inline-field">
           {D.area}
           <select value={area} onChange={(e) => setArea(e.target.value as AreaCode | '')} aria-label={D.area}>

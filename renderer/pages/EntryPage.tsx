@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import { planYears } from '../../shared/framework/describe.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { api } from '../api/client.ts';
 import { ReturnEditor } from '../entry/ReturnEditor.tsx';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
@@ -55,18 +56,14 @@ export function EntryPage({ profile, initialYear }: { profile: Profile; initialY
             </p>
           )}
         </div>
-        <label className="inline-field">
-          {T.year}
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={T.year}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {MESSAGES.app.common.year(y)}
-                {framework && y === framework.plan.baselineYear ? MESSAGES.app.common.baseYear : ''}
-                {list.value?.some((r) => r.year === y) ? MESSAGES.app.common.hasReturn : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearSelect
+          label={T.year}
+          value={year}
+          years={years}
+          onChange={setYear}
+          baseYear={framework?.plan.baselineYear}
+          hasReturn={(y) => Boolean(list.value?.some((r) => r.year === y))}
+        />
       </header>
       {(fw.error || list.error || view.error) && (
         <p className="error" role="alert">

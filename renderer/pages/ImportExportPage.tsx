@@ -8,6 +8,7 @@ import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import { planYears } from '../../shared/framework/describe.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { countsOf } from '../../shared/report/build-report.ts';
 import { headlineSentences } from '../../shared/report/headline.ts';
 import { api, ApiCallError } from '../api/client.ts';
@@ -47,35 +48,41 @@ export function ImportExportPage({ profile, onOpenMerge }: { profile: Profile; o
         <TemplatePanel profile={profile} />
       </div>
       <ImportPanel profile={profile} onOpenMerge={onOpenMerge} />
-      <ReturnedPanel />
+      <ReplyPanel kind="returned" />
       <OpenDataPanel profile={profile} />
-      <ReceiptPanel />
+      <ReplyPanel kind="receipt" />
     </section>
   );
 }
 
-/** 退回: the county's annotated copy, imported to reopen this unit's return with the remarks at their cells. */
-function ReturnedPanel() {
-  const R = MESSAGES.entry.remarks;
+/**
+ * What comes back from the county, imported here: 退回 (the annotated copy, reopening this unit's return with the
+ * remarks at their cells) or 回执 (the receipt, marking the version 审核通过). One file, one message.
+ */
+function ReplyPanel({ kind }: { kind: 'returned' | 'receipt' }) {
+  const R = kind === 'returned' ? MESSAGES.entry.remarks : MESSAGES.returns.receipt;
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const load = async (file: File) => {
     setMessage(null);
     try {
-      const r = await api['returns:import-returned']({ fileName: file.name, bytesBase64: await fileToBase64(file) });
+      const input = { fileName: file.name, bytesBase64: await fileToBase64(file) };
+      const r = await (kind === 'returned'
+        ? api['returns:import-returned'](input)
+        : api['returns:import-receipt'](input));
       setMessage({ text: r.message, error: false });
     } catch (e) {
       setMessage({ text: errorText(e), error: true });
     }
   };
   return (
-    <div className="card ie-import" data-testid="returned-panel">
+    <div className="card ie-import" data-testid={`${kind}-panel`}>
       <h2>{R.importHeading}</h2>
       <p className="muted small">{R.importIntro}</p>
       <label className="button-like">
         <input
           type="file"
-          accept=".xlsx"
-          data-testid="returned-file"
+          accept={kind === 'returned' ? '.xlsx' : '.json'}
+          data-testid={`${kind}-file`}
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
@@ -85,46 +92,7 @@ function ReturnedPanel() {
         {R.importHeading}
       </label>
       {message && (
-        <p className={message.error ? 'error-text' : 'notice'} role="status" data-testid="returned-message">
-          {message.text}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** 回执: the county's receipt, imported so the home page shows when the return was received (审核通过). */
-function ReceiptPanel() {
-  const R = MESSAGES.returns.receipt;
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const load = async (file: File) => {
-    setMessage(null);
-    try {
-      const r = await api['returns:import-receipt']({ fileName: file.name, bytesBase64: await fileToBase64(file) });
-      setMessage({ text: r.message, error: false });
-    } catch (e) {
-      setMessage({ text: errorText(e), error: true });
-    }
-  };
-  return (
-    <div className="card ie-import" data-testid="receipt-panel">
-      <h2>{R.importHeading}</h2>
-      <p className="muted small">{R.importIntro}</p>
-      <label className="button-like">
-        <input
-          type="file"
-          accept=".json"
-          data-testid="receipt-file"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void load(f);
-          }}
-        />
-        {R.importHeading}
-      </label>
-      {message && (
-        <p className={message.error ? 'error-text' : 'notice'} role="status" data-testid="receipt-message">
+        <p className={message.error ? 'error-text' : 'notice'} role="status" data-testid={`${kind}-message`}>
           {message.text}
         </p>
       )}
@@ -215,21 +183,14 @@ function TemplatePanel({ profile }: { profile: Profile }) {
             </select>
           </label>
         )}
-        <label className="inline-field">
-          {T.year}
-          <select
-            value={year}
-            onChange={(e) => setYear(Number(e.target.value))}
-            aria-label={`${T.templateHeading}${T.year}`}
-          >
-            {(years.length ? years : [year]).map((y) => (
-              <option key={y} value={y}>
-                {MESSAGES.app.common.year(y)}
-                {framework && y === framework.plan.baselineYear ? MESSAGES.app.common.baseYear : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearSelect
+          label={T.year}
+          ariaLabel={`${T.templateHeading}${T.year}`}
+          value={year}
+          years={years}
+          onChange={setYear}
+          baseYear={framework?.plan.baselineYear}
+        />
         <button type="button" disabled={busy} onClick={() => void run()} data-testid="export-template">
           {busy ? T.exporting : T.templateButton}
         </button>

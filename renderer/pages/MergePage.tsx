@@ -5,6 +5,7 @@ import type { Profile } from '../../shared/api/settings-contract.ts';
 import type { ChildStatus, Completeness } from '../../shared/api/merge-contract.ts';
 import { planYears } from '../../shared/framework/describe.ts';
 import { MESSAGES } from '../../shared/messages.ts';
+import { YearSelect } from '../components/YearSelect.tsx';
 import { api, ApiCallError } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { saveBase64 } from '../lib/files.ts';
@@ -117,25 +118,17 @@ export function MergePage({ profile }: { profile: Profile }) {
           </p>
           <p className="muted small">{T.intro(noun)}</p>
         </div>
-        <label className="inline-field">
-          {T.year}
-          <select
-            value={year}
-            onChange={(e) => {
-              setYear(Number(e.target.value));
-              setSendingBack(null);
-            }}
-            aria-label={T.year}
-          >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {MESSAGES.app.common.year(y)}
-                {framework && y === framework.plan.baselineYear ? MESSAGES.app.common.baseYear : ''}
-                {overview.value?.years.includes(y) ? MESSAGES.app.common.hasReturn : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearSelect
+          label={T.year}
+          value={year}
+          years={years}
+          onChange={(y) => {
+            setYear(y);
+            setSendingBack(null);
+          }}
+          baseYear={framework?.plan.baselineYear}
+          hasReturn={(y) => Boolean(overview.value?.years.includes(y))}
+        />
       </header>
       <ImportPanel
         progress={importer.progress}
