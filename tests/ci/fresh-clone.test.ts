@@ -1,4 +1,5 @@
-// A fresh clone with nothing beside it passes its framework tests and says the plan-quote audit did not run.
+// A fresh clone with nothing beside it passes every framework test (the audits that read the plan documents among
+// them) and says which audits did not run.
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { REPO_ROOT } from '../helpers/paths.ts';
 const isGitCheckout = existsSync(join(REPO_ROOT, '.git'));
 
 describe('fresh clone', () => {
-  it.runIf(isGitCheckout)('runs the framework tests without ../shared and names the audit it skipped', () => {
+  it.runIf(isGitCheckout)('runs the framework tests without ../shared and names the audits it skipped', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wdp-clone-'));
     try {
       const clone = join(dir, 'repo');
@@ -20,7 +21,7 @@ describe('fresh clone', () => {
       delete env.WDP_SEEDS_DIR;
       const run = spawnSync(
         process.execPath,
-        [join('node_modules', 'vitest', 'vitest.mjs'), 'run', 'tests/shared/framework/bundled-frameworks.test.ts'],
+        [join('node_modules', 'vitest', 'vitest.mjs'), 'run', 'tests/shared/framework'],
         {
           cwd: clone,
           env,
@@ -31,6 +32,7 @@ describe('fresh clone', () => {
       const out = `${run.stdout}\n${run.stderr}`;
       expect(run.status, out).toBe(0);
       expect(out).toContain('plan-quote audit NOT RUN');
+      expect(out).toContain('measures audit NOT RUN');
       expect(out).toContain(join(dir, 'shared', 'seeds'));
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -11,3 +11,15 @@ export const REGIONS_FILE = join(REPO_ROOT, 'resources', 'regions', 'regions.jso
  */
 export const SEEDS_DIR = process.env.WDP_SEEDS_DIR || join(REPO_ROOT, '..', 'shared', 'seeds');
 export const SEEDS_PRESENT = existsSync(SEEDS_DIR);
+
+/**
+ * Says (once per test file) that an audit needing the plan documents did not run: a fresh clone has none, and a
+ * silent skip would read as a pass.
+ */
+export function warnIfSeedsMissing(audit: string): void {
+  if (!SEEDS_PRESENT) {
+    console.warn(
+      `${audit} NOT RUN: no plan documents at ${SEEDS_DIR} (set WDP_SEEDS_DIR to the folder of the five plan texts)`,
+    );
+  }
+}

@@ -5,11 +5,9 @@ import { join } from 'node:path';
 import { AREA_CODES, CatalogueAreaSchema, PlanAreaSchema } from '../../../shared/framework/schema.ts';
 import { indicatorItems } from '../../../shared/framework/assemble.ts';
 import { listBundledPlanIds, loadBundledFrameworks, loadCatalogue } from '../../../electron/frameworks/bundled.ts';
-import { FRAMEWORKS_DIR, SEEDS_DIR, SEEDS_PRESENT } from '../../helpers/paths.ts';
+import { FRAMEWORKS_DIR, SEEDS_DIR, SEEDS_PRESENT, warnIfSeedsMissing } from '../../helpers/paths.ts';
 
-/** Printed (once) when the plan documents are not beside this clone: the quote audit is a data audit that needs them. */
-const AUDIT_SKIPPED_LINE = `plan-quote audit NOT RUN: no plan documents at ${SEEDS_DIR} (set WDP_SEEDS_DIR to the folder of the five plan texts)`;
-if (!SEEDS_PRESENT) console.warn(AUDIT_SKIPPED_LINE);
+warnIfSeedsMissing('plan-quote audit');
 
 /** Plans are compared without any white space: the PDF-extracted texts break lines mid-sentence. */
 const squash = (text: string) => text.replace(/\s+/g, '');

@@ -12,7 +12,7 @@ import {
   type AreaCode,
   type PlanArea,
 } from '../../../shared/framework/schema.ts';
-import { FRAMEWORKS_DIR, SEEDS_DIR, SEEDS_PRESENT } from '../../helpers/paths.ts';
+import { FRAMEWORKS_DIR, SEEDS_DIR, SEEDS_PRESENT, warnIfSeedsMissing } from '../../helpers/paths.ts';
 import { findHits, parseMeasures, squash, type MeasureHit } from './measures-audit.ts';
 import { PLAN_IDS } from './target-tables.ts';
 
@@ -31,6 +31,7 @@ const AuditSchema = z.object({
       .strict(),
   ),
 });
+warnIfSeedsMissing('measures audit');
 const audit = AuditSchema.parse(JSON.parse(readFileSync(join(FRAMEWORKS_DIR, 'measures-audit.json'), 'utf8')));
 const readArea = (plan: string, area: AreaCode): PlanArea =>
   PlanAreaSchema.parse(JSON.parse(readFileSync(join(FRAMEWORKS_DIR, 'plans', plan, `${area}.json`), 'utf8')));
@@ -109,23 +110,39 @@ describe('measures audit file', () => {
 });
 
 describe.runIf(SEEDS_PRESENT).each(PLAN_IDS)('measures of plan %s', (plan) => {
-  const seed = readFileSync(join(SEEDS_DIR, sourceFile(plan)), 'utf8');
-  const measures = parseMeasures(seed);
-  const hits = findHits(measures);
-  const areas = new Map(AREA_CODES.map((a) => [a, readArea(plan, a)]));
-  const entries = audit.entries.filter((e) => e.plan === plan);
-  const measureTargets = (h: MeasureHit) =>
-    areas
-      .get(h.area)!
-      .targets.filter(
-        (t) => t.source.section === '策略措施' && t.source.item === h.item && squash(t.source.quote).includes(h.clause),
-      );
+  // read when a test runs, not while the suite is collected: a fresh clone has no plan documents, and vitest calls
+  // this body even when the suite is skipped
+  let read: ReturnType<typeof readPlan> | undefined;
+  const readPlan = () => {
+    const measures = parseMeasures(readFileSync(join(SEEDS_DIR, sourceFile(plan)), 'utf8'));
+    const areas = new Map(AREA_CODES.map((a) => [a, readArea(plan, a)]));
+    const measureTargets = (h: MeasureHit) =>
+      areas
+        .get(h.area)!
+        .targets.filter(
+          (t) =>
+            t.source.section === '策略措施' && t.source.item === h.item && squash(t.source.quote).includes(h.clause),
+        );
+    return {
+      measures,
+      hits: findHits(measures),
+      areas,
+      entries: audit.entries.filter((e) => e.plan === plan),
+      measureTargets,
+    };
+  };
+  const planData = () => {
+    read ??= readPlan();
+    return read;
+  };
 
   it('reads the 策略措施 of all eight areas', () => {
+    const { measures } = planData();
     expect([...new Set(measures.map((m) => m.area))]).toEqual([...AREA_CODES]);
   });
 
   it('quotes every measure target from the measure its item number names', () => {
+    const { measures, areas } = planData();
     for (const [area, doc] of areas) {
       for (const t of doc.targets.filter((x) => x.source.section === '策略措施')) {
         const measure = measures.find((m) => m.area === area && m.item === t.source.item);
@@ -138,6 +155,7 @@ describe.runIf(SEEDS_PRESENT).each(PLAN_IDS)('measures of plan %s', (plan) => {
   });
 
   it('encodes every hit as a target or lists it in the audit file with a reason, never both', () => {
+    const { hits, entries, measureTargets } = planData();
     const listed = new Set(entries.map((e) => key(plan, e)));
     const problems: string[] = [];
     for (const h of hits) {
@@ -152,6 +170,7 @@ describe.runIf(SEEDS_PRESENT).each(PLAN_IDS)('measures of plan %s', (plan) => {
   });
 
   it('lists in the audit file only clauses the plan still has', () => {
+    const { hits, entries } = planData();
     const found = new Set(hits.map((h) => key(plan, h)));
     expect(entries.map((e) => key(plan, e)).filter((k) => !found.has(k))).toEqual([]);
   });
