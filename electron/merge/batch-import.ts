@@ -377,10 +377,13 @@ export interface LazyFile {
 }
 
 /**
- * Imports any number of files in chunks (one transaction each), with the next chunk already being read while the
- * current one is stored, so the readers never wait for the database. A file is loaded only when its read starts
- * and let go once read, at most READS_IN_FLIGHT per chunk; each chunk's verdicts go to `onVerdicts` as soon as it
- * is stored (the CLI prints them then). Returns the counts; the verdicts are the caller's to keep or not.
+ * Imports any number of files in chunks (one transaction each), the files read as a stream: up to `inFlight` reads
+ * run at once and a new one starts as soon as one ends, while the chunks already read are stored, so the readers
+ * never wait for the database nor for the slowest file of a chunk. Reads run at most two chunks ahead of what is
+ * stored (their returns wait in memory). Chunks are stored in file order. A file is loaded only when its read
+ * starts and let go once read; each chunk's verdicts go to `onVerdicts` as soon as it is stored (the CLI prints them
+ * then). When `shouldStop` says so, no further read starts; the reads under way end and are stored with the rest.
+ * Returns the counts; the verdicts are the caller's to keep or not.
  */
 export async function importMany(
   ctx: AppContext,
@@ -390,31 +393,71 @@ export async function importMany(
   read: ReturnReader,
   options: {
     chunk?: number;
+    /** reads under way at once (a pool of workers: a few per worker, so none waits between files) */
+    inFlight?: number;
     onVerdicts?: (verdicts: FileVerdict[]) => void;
     onProgress?: (done: number, total: number) => void;
-    /** asked before each chunk is started: true stops there (the chunks already read are still stored, whole) */
+    /** asked before each read is started: true stops there (what was read is still stored, whole) */
     shouldStop?: () => boolean;
   } = {},
 ): Promise<Record<FileVerdict['verdict'], number>> {
   const size = options.chunk ?? 50;
   const counts = { accepted: 0, warnings: 0, rejected: 0 };
-  let done = 0;
-  let storing: Promise<void> = Promise.resolve();
-  let reading: Promise<void> | null = null;
-  for (let i = 0; i < files.length; i += size) {
-    if (reading) await reading; // one chunk read ahead at most
-    if (options.shouldStop?.()) break;
-    const chunk = files.slice(i, i + size);
-    const readsDone = mapLimited(chunk, READS_IN_FLIGHT, (file) => readOne(file, read));
-    reading = readsDone.then(() => undefined);
-    storing = storing.then(async () => {
-      const verdicts = storeAll(ctx, office, year, await readsDone);
+  const reads: (ReadFile | undefined)[] = new Array(files.length);
+  let started = 0;
+  let stored = 0;
+  let stopped = false;
+  let failed = false;
+  let wake: () => void = () => {};
+  let advanced = new Promise<void>((r) => {
+    wake = r;
+  });
+  /** Stores the next chunks whose files are all read (with `upTo`, also a last partial chunk up to there). */
+  const storeReady = (upTo = -1) => {
+    for (;;) {
+      const end = Math.min(stored + size, files.length);
+      let ready = stored;
+      while (ready < end && reads[ready]) ready += 1;
+      const last = upTo >= 0 && ready === upTo && ready > stored;
+      if (ready < end && !last) return;
+      if (ready === stored) return;
+      const chunk = reads.slice(stored, ready) as ReadFile[];
+      reads.fill(undefined, stored, ready); // stored: let go
+      const verdicts = storeAll(ctx, office, year, chunk);
       for (const v of verdicts) counts[v.verdict] += 1;
-      done += verdicts.length;
+      stored = ready;
       options.onVerdicts?.(verdicts);
-      options.onProgress?.(done, files.length);
-    });
-  }
-  await storing;
+      options.onProgress?.(stored, files.length);
+      const resolve = wake;
+      advanced = new Promise<void>((r) => {
+        wake = r;
+      });
+      resolve();
+    }
+  };
+  const lane = async () => {
+    for (;;) {
+      if (stopped || failed || started >= files.length) return;
+      if (options.shouldStop?.()) {
+        stopped = true;
+        return;
+      }
+      if (started >= stored + 2 * size) {
+        await advanced; // far enough ahead: wait until a chunk is stored
+        continue;
+      }
+      const i = started++;
+      reads[i] = await readOne(files[i], read);
+      try {
+        storeReady();
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const lanes = Math.max(1, Math.min(options.inFlight ?? READS_IN_FLIGHT, files.length));
+  await Promise.all(Array.from({ length: lanes }, lane));
+  storeReady(started); // the last chunk, or what was read before a stop
   return counts;
 }

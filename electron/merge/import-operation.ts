@@ -191,6 +191,8 @@ export async function startImport(
     try {
       await importMany(ctx, office, input.year, files, read, {
         chunk: chunkOf(files.length),
+        // a few files queued at each worker: one is always waiting when the last one's result is on its way back
+        inFlight: Math.max(4, size * 4),
         shouldStop: () => op.stop,
         onVerdicts: (vs) => {
           op.verdicts.push(...vs);
