@@ -13,10 +13,12 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   readSync,
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -132,6 +134,48 @@ export async function backupNow(
 /** What we know about a backup file, by its size and time (a changed file is checked again). */
 const verified = new Map<string, { size: number; mtimeMs: number; good: boolean }>();
 
+/**
+ * The checks made so far, kept beside the backups: every import rotates the kept backups, and a new process (each
+ * `wdp merge`) would otherwise quick_check all thirty of them again (seconds, for a county's database of some
+ * years). A backup never changes once written, so its size and time say whether the recorded check still holds;
+ * a restore checks its backup itself, whatever this file says. A record that does not read is ignored.
+ */
+const RECORD = 'checked-backups.json';
+const recordsRead = new Set<string>();
+
+function readRecord(backupsDir: string): void {
+  if (recordsRead.has(backupsDir)) return;
+  recordsRead.add(backupsDir);
+  let entries: [string, unknown][];
+  try {
+    entries = Object.entries(JSON.parse(readFileSync(join(backupsDir, RECORD), 'utf8')) as object);
+  } catch {
+    return; // none yet, or unreadable: every backup is checked once more
+  }
+  for (const [name, v] of entries) {
+    const e = v as { size?: unknown; mtimeMs?: unknown; good?: unknown } | null;
+    if (!NAME.test(name) || typeof e?.size !== 'number' || typeof e.mtimeMs !== 'number' || typeof e.good !== 'boolean')
+      continue;
+    const file = join(backupsDir, name);
+    if (!verified.has(file)) verified.set(file, { size: e.size, mtimeMs: e.mtimeMs, good: e.good });
+  }
+}
+
+/** Writes the checks of the backups still in the folder (atomically; a failure only costs a check next time). */
+function writeRecord(backupsDir: string): void {
+  const record: Record<string, { size: number; mtimeMs: number; good: boolean }> = {};
+  const names = new Set(readdirSync(backupsDir));
+  for (const [file, known] of verified)
+    if (dirname(file) === backupsDir && names.has(basename(file))) record[basename(file)] = known;
+  const partial = partialName(join(backupsDir, RECORD));
+  try {
+    writeFileSync(partial, JSON.stringify(record));
+    renameSync(partial, join(backupsDir, RECORD));
+  } catch {
+    rmSync(partial, { force: true });
+  }
+}
+
 /** The SQLite header says how many pages the file has; a file cut short has fewer bytes than that. */
 function headerLooksWhole(file: string, size: number): boolean {
   const header = Buffer.alloc(100);
@@ -151,15 +195,18 @@ function headerLooksWhole(file: string, size: number): boolean {
   return true;
 }
 
-/** True when the file under a backup's name is a whole SQLite database that passes quick_check (read-only). */
-function isGoodBackup(file: string): boolean {
+/**
+ * True when the file under a backup's name is a whole SQLite database that passes quick_check (read-only).
+ * `fresh` checks it now, whatever was recorded (a restore, the way out of a damaged database).
+ */
+function isGoodBackup(file: string, fresh = false): boolean {
   let st: ReturnType<typeof statSync>;
   try {
     st = statSync(file);
   } catch {
     return false;
   }
-  const known = verified.get(file);
+  const known = fresh ? undefined : verified.get(file);
   if (known && known.size === st.size && known.mtimeMs === st.mtimeMs) return known.good;
   let good = false;
   try {
@@ -179,17 +226,18 @@ function isGoodBackup(file: string): boolean {
 }
 
 /** This database's backups that open and pass their check, oldest first. */
-function goodBackups(backupsDir: string, prefix: string): string[] {
+function goodBackups(backupsDir: string, prefix: string, fresh = false): string[] {
   if (!existsSync(backupsDir)) return [];
+  if (!fresh) readRecord(backupsDir);
   return readdirSync(backupsDir)
     .filter((f) => ownName(prefix, f))
     .sort()
-    .filter((f) => isGoodBackup(join(backupsDir, f)));
+    .filter((f) => isGoodBackup(join(backupsDir, f), fresh));
 }
 
 /** The newest backup of this database that opens and passes its check (the way out of a damaged one), or null. */
 export function newestGoodBackup(backupsDir: string, dbFile: string): string | null {
-  const good = goodBackups(backupsDir, backupPrefix(dbFile));
+  const good = goodBackups(backupsDir, backupPrefix(dbFile), true);
   return good.length > 0 ? join(backupsDir, good[good.length - 1]) : null;
 }
 
@@ -198,6 +246,7 @@ export function newestGoodBackup(backupsDir: string, dbFile: string): string | n
  * backups' names (…sqlite.damaged) so nothing offers them. Temporary copies left by a killed process go too.
  */
 export function rotate(backupsDir: string, prefix: string, keep = KEEP_BACKUPS): void {
+  readRecord(backupsDir);
   const names = readdirSync(backupsDir);
   const hourAgo = Date.now() - 3600_000;
   for (const f of names) {
@@ -220,6 +269,7 @@ export function rotate(backupsDir: string, prefix: string, keep = KEEP_BACKUPS):
   }
   const good = goodBackups(backupsDir, prefix);
   for (const old of good.slice(0, Math.max(0, good.length - keep))) rmSync(join(backupsDir, old), { force: true });
+  writeRecord(backupsDir);
 }
 
 /** The backups that can be restored, newest first (a file that does not open is never listed). */
@@ -283,6 +333,7 @@ export function inspectBackup(ctx: AppContext, name: string) {
 export async function restoreBackup(ctx: AppContext, name: string) {
   const file = requireBackup(ctx, name);
   inspectBackup(ctx, name);
+  if (!isGoodBackup(file, true)) throw new AppError('invalid_file', MESSAGES.backups.unreadable(name, 'quick_check'));
   const safety = await backupNow(ctx, 'before-restore');
   const work = join(tmpdir(), `wdp-restore-${process.pid}-${Date.now()}.sqlite`);
   copyFileSync(file, work);
