@@ -14,7 +14,8 @@ import { importMany, type LazyFile, type ReturnReader } from './batch-import.ts'
 import { pickedFolderFiles } from './folder-import.ts';
 import { gatherReturnFiles, MAX_MERGE_FILES } from './gather-folder.ts';
 import { beginImport, officeOf, type OfficeYear } from './merge-service.ts';
-import { openReadPool, poolSize } from './read-pool.ts';
+import { openReadPool } from './read-pool.ts';
+import { poolSize } from './read-workers.ts';
 
 const O = MESSAGES.merge.operation;
 

@@ -9,7 +9,8 @@ import { allFrameworks, excelReturnReader, readForMerge } from '../../../electro
 import { getRegion } from '../../../electron/db/repos/regions-repo.ts';
 import type { ReturnReader } from '../../../electron/merge/batch-import.ts';
 import { resolveOffice } from '../../../electron/merge/office.ts';
-import { openReadPool, poolSize } from '../../../electron/merge/read-pool.ts';
+import { openReadPool } from '../../../electron/merge/read-pool.ts';
+import { poolSize } from '../../../electron/merge/read-workers.ts';
 import { openTestBackend, TAOBEI_COUNTY, type TestBackend } from '../../helpers/backend.ts';
 import { returnFile } from './excel-files.ts';
 import { TOWNS, file, jsonReader, townshipReturn } from './helpers.ts';

@@ -1,0 +1,76 @@
+// The read pool's worker threads themselves: where their file is, how each is started, and workers started ahead
+// of time. A `wdp merge` of hundreds of files starts its workers first thing (backend/warm-up.ts), so they load
+// their code (~50–100 ms each) while the back end opens and the backup is taken, instead of after; the pool then
+// adopts them and sends each its frameworks and region table. Kept free of the reader's code, so the warm-up can
+// load it in a few milliseconds.
+import module from 'node:module';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * The worker's file: the source when run from source, beside the prebuilt CLI's chunks (dist-cli/read-worker.mjs), or
+ * beside the desktop app's main.cjs (dist-electron/read-worker.cjs: bundle.js defines import.meta.url away there and
+ * import.meta.dirname as __dirname).
+ */
+function workerFile(): URL | string {
+  const url: string | undefined = import.meta.url;
+  if (!url) return join(import.meta.dirname, 'read-worker.cjs');
+  return new URL(url.endsWith('.ts') ? './read-worker.ts' : './read-worker.mjs', url);
+}
+
+/** Below this many files a worker's start-up (loading the reader, the frameworks) costs more than it saves. */
+export const FILES_PER_WORKER = 100;
+
+/** Workers for a batch of `files`: none for a few dozen (read in this thread), then one per 100 files up to the cores. */
+export function poolSize(files: number, cores = availableParallelism()): number {
+  return Math.min(Math.floor(files / FILES_PER_WORKER), Math.max(1, Math.min(cores, 8)));
+}
+
+/** A worker's heap: a return's parse needs a few tens of MB; a hostile file that needs more kills its worker only. */
+const WORKER_HEAP_MB = 160;
+/**
+ * A worker's young generation: each file's parse allocates a few MB of short-lived grid cells and texts; with 8 MB
+ * about a fifth of a worker's time went to scavenges (CPU profile of 300 returns), with 32 MB less. A merge of
+ * thousands (run with small semi-spaces by the launcher, to keep its peak memory down) keeps 8 MB.
+ */
+const WORKER_YOUNG_MB = process.execArgv.some((a) => a.startsWith('--max-semi-space-size')) ? 8 : 32;
+
+/** Started ahead of the pool, not yet adopted: they hold the process open only once adopted. */
+const spares: Worker[] = [];
+
+function spawn(): Worker {
+  // the compiled code cache the CLI enabled for itself (wdp.js), for the workers too: each would otherwise compile
+  // the reader's modules afresh (~50 ms CPU a worker); a worker takes it from the environment it starts with
+  const compileCache = module.getCompileCacheDir?.();
+  if (compileCache && !process.env.NODE_COMPILE_CACHE) process.env.NODE_COMPILE_CACHE = compileCache;
+  return new Worker(workerFile(), {
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+  });
+}
+
+/** Starts the workers a merge of about `files` files will use, before it is asked for (a CLI merge's first step). */
+export function prestartReadWorkers(files: number): void {
+  for (let i = spares.length; i < poolSize(files); i++) {
+    const w = spawn();
+    w.unref(); // never adopted (the merge refused, say): the process still ends
+    const drop = () => {
+      if (spares.includes(w)) spares.splice(spares.indexOf(w), 1);
+    };
+    w.once('error', drop);
+    w.once('exit', drop);
+    spares.push(w);
+  }
+}
+
+/** A worker for the pool: one started ahead when there is one, else a new one. Either waits for its `init`. */
+export function startReadWorker(): Worker {
+  const spare = spares.shift();
+  if (!spare) return spawn();
+  spare.removeAllListeners();
+  spare.ref();
+  return spare;
+}
+
+/** How many workers were started ahead and not yet adopted (for tests). */
+export const spareWorkers = () => spares.length;

@@ -1,0 +1,74 @@
+// Read workers started ahead (a CLI merge starts them before the back end opens): the pool adopts them, they read
+// exactly as new ones do once given their frameworks, and one never adopted does not keep the process alive.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { importBatch } from '../../../electron/merge/batch-import.ts';
+import { buildMergedReturn } from '../../../electron/merge/county-aggregate.ts';
+import { resolveOffice } from '../../../electron/merge/office.ts';
+import { openReadPool } from '../../../electron/merge/read-pool.ts';
+import { poolSize, prestartReadWorkers, spareWorkers } from '../../../electron/merge/read-workers.ts';
+import { warmUpMerge } from '../../../electron/backend/warm-up.ts';
+import { REPO_ROOT } from '../../../electron/backend/app-paths.ts';
+import { openTestBackend, TAOBEI_COUNTY, type TestBackend } from '../../helpers/backend.ts';
+import { returnFile } from './excel-files.ts';
+import { TOWNS } from './helpers.ts';
+
+let backend: TestBackend;
+afterEach(() => backend?.dispose());
+
+describe('read workers started ahead', () => {
+  it('are adopted by the pool and read the same as workers started by it', async () => {
+    backend = openTestBackend({ profile: TAOBEI_COUNTY });
+    const office = resolveOffice(backend.ctx);
+    const files = await Promise.all(
+      TOWNS.slice(0, 3).map(async (code, i) => ({
+        fileName: `${i}.xlsx`,
+        bytes: await returnFile(office.framework, { regionCode: code, regionName: `镇${i}`, year: 2024 }),
+      })),
+    );
+    prestartReadWorkers(250);
+    expect(spareWorkers()).toBe(poolSize(250));
+    expect(spareWorkers()).toBeGreaterThan(0);
+    const pool = openReadPool(backend.ctx, 1);
+    expect(spareWorkers()).toBe(poolSize(250) - 1); // one adopted
+    try {
+      const verdicts = await importBatch(backend.ctx, office, 2024, files, pool.read);
+      expect(verdicts.map((v) => v.verdict)).toEqual(['accepted', 'accepted', 'accepted']);
+      expect(buildMergedReturn(backend.ctx, office, 2024).completeness.reported).toBe(3);
+    } finally {
+      await pool.close();
+    }
+    // the rest are adopted by the next pool (and closed with it)
+    const next = openReadPool(backend.ctx, 2);
+    expect(spareWorkers()).toBe(Math.max(0, poolSize(250) - 3));
+    await next.close();
+  });
+
+  it('are started for a merge of hundreds of files, none for a few dozen (entries counted, nothing read)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wdp-warm-'));
+    mkdirSync(join(dir, 'a'));
+    for (let i = 0; i < 30; i++) writeFileSync(join(dir, 'a', `${i}.xlsx`), 'x');
+    const before = spareWorkers();
+    warmUpMerge([dir]);
+    expect(spareWorkers()).toBe(before);
+    for (let i = 30; i < 250; i++) writeFileSync(join(dir, `${i}.xlsx`), 'x');
+    warmUpMerge([dir, '--not-a-path']);
+    expect(spareWorkers()).toBe(Math.max(before, poolSize(250)));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('one never adopted lets the process end', () => {
+    const script = `import { prestartReadWorkers, spareWorkers } from ${JSON.stringify(join(REPO_ROOT, 'electron', 'merge', 'read-workers.ts'))};
+prestartReadWorkers(1000); console.log(spareWorkers());`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
+    expect(Number(run.stdout.trim())).toBeGreaterThan(0);
+  });
+});
