@@ -34,5 +34,5 @@ function countEntries(paths: readonly string[], cap: number): number {
 /** Starts the read workers a merge of `paths` will want (none for a few dozen files). */
 export function warmUpMerge(paths: readonly string[]): void {
   const enough = poolSize(Number.MAX_SAFE_INTEGER) * FILES_PER_WORKER;
-  prestartReadWorkers(countEntries(paths, enough));
+  prestartReadWorkers(poolSize(countEntries(paths, enough)));
 }

@@ -15,7 +15,7 @@ import { pickedFolderFiles } from './folder-import.ts';
 import { gatherReturnFiles, MAX_MERGE_FILES } from './gather-folder.ts';
 import { beginImport, officeOf, type OfficeYear } from './merge-service.ts';
 import { openReadPool } from './read-pool.ts';
-import { poolSize } from './read-workers.ts';
+import { poolSize, prestartReadWorkers } from './read-workers.ts';
 
 const O = MESSAGES.merge.operation;
 
@@ -73,6 +73,8 @@ export function stageFiles(
     throw new AppError('refused', O.tooManyStaged(MAX_MERGE_FILES));
   for (const f of input.files) staged.files.push({ fileName: f.fileName, bytes: Buffer.from(f.bytesBase64, 'base64') });
   all.set(token, staged);
+  // the desktop reads an upload on workers: started while the rest is uploaded, they are ready when it starts
+  prestartReadWorkers(workersFor(staged.files.length, true));
   return { token, staged: staged.files.length };
 }
 
@@ -115,6 +117,10 @@ const snapshot = (op: Operation, since: number): ImportProgress => ({
 /** Up to this many files the desktop reads in its own thread, between other calls: a worker would start slower. */
 const IN_THREAD_FILES = 12;
 
+/** Read workers for an import of `files` files (none: read in this thread). */
+const workersFor = (files: number, offMainThread: boolean) =>
+  offMainThread && files > IN_THREAD_FILES ? Math.max(1, poolSize(files)) : poolSize(files);
+
 /** Batches of a long import: small enough that a cancel and the verdict list follow quickly, at most 50 per commit. */
 const chunkOf = (total: number) => Math.min(50, Math.max(10, Math.ceil(total / 20)));
 
@@ -129,10 +135,7 @@ export async function startImport(
   // the desktop reads on a worker from a dozen files on (its window must not wait); the CLI below 100 files in its
   // own thread (a worker's start-up costs more than it saves). The workers start before the backup is taken, so
   // they load the reader and the frameworks (~0.1–0.3 s each) while it is written.
-  const size =
-    input.offMainThread && files.length > IN_THREAD_FILES
-      ? Math.max(1, poolSize(files.length))
-      : poolSize(files.length);
+  const size = workersFor(files.length, input.offMainThread);
   const pool = files.length > 0 ? openReadPool(ctx, size) : null;
   let backup: string | null = null;
   try {

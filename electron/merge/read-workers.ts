@@ -49,9 +49,12 @@ function spawn(): Worker {
   });
 }
 
-/** Starts the workers a merge of about `files` files will use, before it is asked for (a CLI merge's first step). */
-export function prestartReadWorkers(files: number): void {
-  for (let i = spares.length; i < poolSize(files); i++) {
+/** A worker started ahead and not adopted within this time is let go (an upload abandoned half-way). */
+const SPARE_FOR_MS = 60_000;
+
+/** Starts `count` workers ahead of the pool that will want them (a CLI merge's first step, a desktop upload's). */
+export function prestartReadWorkers(count: number): void {
+  for (let i = spares.length; i < count; i++) {
     const w = spawn();
     w.unref(); // never adopted (the merge refused, say): the process still ends
     const drop = () => {
@@ -59,14 +62,22 @@ export function prestartReadWorkers(files: number): void {
     };
     w.once('error', drop);
     w.once('exit', drop);
+    const expire = setTimeout(() => {
+      if (spares.includes(w)) void w.terminate();
+    }, SPARE_FOR_MS);
+    expire.unref();
+    expiries.set(w, expire);
     spares.push(w);
   }
 }
+
+const expiries = new WeakMap<Worker, NodeJS.Timeout>();
 
 /** A worker for the pool: one started ahead when there is one, else a new one. Either waits for its `init`. */
 export function startReadWorker(): Worker {
   const spare = spares.shift();
   if (!spare) return spawn();
+  clearTimeout(expiries.get(spare));
   spare.removeAllListeners();
   spare.ref();
   return spare;

@@ -15,6 +15,7 @@ import { listChildRegions } from '../../../electron/frameworks/regions-service.t
 import { listReceivedFiles, listSubmissions } from '../../../electron/db/repos/submissions-repo.ts';
 import { COUNTY } from './helpers.ts';
 import { returnFile } from './excel-files.ts';
+import { spareWorkers } from '../../../electron/merge/read-workers.ts';
 
 const YEAR = 2024;
 const dir = mkdtempSync(join(tmpdir(), 'wdp-import-op-'));
@@ -77,7 +78,10 @@ describe('merge import operation', () => {
       token = staged.token;
       expect(staged.staged).toBe(Math.min(i + 10, files.length));
     }
+    // the worker that will read them was started during the upload, and the import adopts it
+    expect(spareWorkers()).toBe(1);
     const started = await call('merge:import-start', { year: YEAR, source: { kind: 'staged', token: token! } });
+    expect(spareWorkers()).toBe(0);
     expect(started.total).toBe(files.length);
     expect(started.backup).toMatch(/import/);
     const { last, verdicts, seen } = await follow(started.operationId);

@@ -29,7 +29,7 @@ describe('read workers started ahead', () => {
         bytes: await returnFile(office.framework, { regionCode: code, regionName: `镇${i}`, year: 2024 }),
       })),
     );
-    prestartReadWorkers(250);
+    prestartReadWorkers(poolSize(250));
     expect(spareWorkers()).toBe(poolSize(250));
     expect(spareWorkers()).toBeGreaterThan(0);
     const pool = openReadPool(backend.ctx, 1);
@@ -62,7 +62,7 @@ describe('read workers started ahead', () => {
 
   it('one never adopted lets the process end', () => {
     const script = `import { prestartReadWorkers, spareWorkers } from ${JSON.stringify(join(REPO_ROOT, 'electron', 'merge', 'read-workers.ts'))};
-prestartReadWorkers(1000); console.log(spareWorkers());`;
+prestartReadWorkers(2); console.log(spareWorkers());`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       encoding: 'utf8',
       timeout: 30_000,
