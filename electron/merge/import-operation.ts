@@ -117,6 +117,9 @@ const snapshot = (op: Operation, since: number): ImportProgress => ({
 /** Up to this many files the desktop reads in its own thread, between other calls: a worker would start slower. */
 const IN_THREAD_FILES = 12;
 
+/** How often a waiter hears of the next file read (verdicts and the end: at once). */
+const PROGRESS_EVERY_MS = 50;
+
 /** Read workers for an import of `files` files (none: read in this thread). */
 const workersFor = (files: number, offMainThread: boolean) =>
   offMainThread && files > IN_THREAD_FILES ? Math.max(1, poolSize(files)) : poolSize(files);
@@ -160,12 +163,25 @@ export async function startImport(
     settled: Promise.resolve(),
     changed: Promise.resolve(),
   };
+  // the waiters (merge:import-progress) are woken at once for verdicts and the end, and for the file being read at
+  // most every PROGRESS_EVERY_MS: a progress bar needs no more, and each answer is a call through the contract
+  let lastWake = 0;
+  let later: NodeJS.Timeout | null = null;
   const changed = () => {
+    if (later) clearTimeout(later);
+    later = null;
+    lastWake = performance.now();
     const resolve = wake;
     op.changed = new Promise<void>((r) => {
       wake = r;
     });
     resolve();
+  };
+  const progressed = () => {
+    if (later) return;
+    const wait = lastWake + PROGRESS_EVERY_MS - performance.now();
+    if (wait <= 0) changed();
+    else later = setTimeout(changed, wait);
   };
   changed();
   const finished = [...ops.keys()].filter((id) => ops.get(id)!.state !== 'running');
@@ -182,14 +198,14 @@ export async function startImport(
     if (files.length === 0 || !pool) return finish('done', O.done(0, 0, 0, 0));
     const read: ReturnReader = async (bytes, fileName) => {
       op.current = fileName;
-      changed();
+      progressed();
       try {
         // read in this thread: one file at a time with the event loop between them, so other calls are answered
         if (size === 0) await new Promise<void>((r) => setImmediate(r));
         return await pool.read(bytes, fileName);
       } finally {
         op.read += 1;
-        changed();
+        progressed();
       }
     };
     try {

@@ -84,8 +84,13 @@ describe('merge import operation', () => {
     expect(spareWorkers()).toBe(0);
     expect(started.total).toBe(files.length);
     expect(started.backup).toMatch(/import/);
+    const t0 = performance.now();
     const { last, verdicts, seen } = await follow(started.operationId);
+    const elapsed = performance.now() - t0;
     expect(last.state).toBe('done');
+    // a waiter hears of the next file read at most every 50 ms (at once for each stored batch): not twice per file
+    const batches = new Set(seen.map((p) => p.stored)).size;
+    expect(seen.length).toBeLessThanOrEqual(Math.ceil(elapsed / 50) + batches + 2);
     expect(last.read).toBe(files.length);
     expect(last.stored).toBe(files.length);
     expect(verdicts.map((v) => v.fileName).sort()).toEqual(files.map((f) => f.fileName).sort());
