@@ -87,8 +87,7 @@ export function MergePage({ profile }: { profile: Profile }) {
     setExporting(true);
     setMessage('');
     try {
-      const file = await api['merge:export']({ year });
-      const path = await saveBase64(file.fileName, 'xlsx', file.bytesBase64);
+      const { path } = await api['merge:export-save']({ year });
       setMessage(path ? T.exported(path) : T.exportCancelled);
     } catch (e) {
       setMessage(e instanceof ApiCallError ? e.error.message : (e as Error).message);

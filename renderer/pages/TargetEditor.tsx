@@ -184,6 +184,7 @@ export function TargetEditor({
     d.year.trim() !== '' ? MESSAGES.planAuthor.yearOutside(Number(d.year), period.start, period.end) : null;
   const yearInvalid = yearMessage && ruleError.includes(yearMessage) ? true : undefined;
   // no error is the empty text, which split would turn into one (empty) problem
+  // biome-ignore lint/complexity/useOptionalChain: an optional chain would split the empty text (no error) into one problem
   const invalid = ruleError && ruleError.split('；').some((m) => m !== yearMessage) ? true : undefined;
   const numberField = (
     key: 'value' | 'tolerance' | 'min' | 'max' | 'low' | 'high' | 'years' | 'stableTolerance',

@@ -60,6 +60,7 @@ export const CHANNEL_NAMES = [
   'merge:breakdown',
   'merge:entry-overlay',
   'merge:export',
+  'merge:export-save',
   'merge:send-back',
   'merge:version-issues',
   'merge:accept',

@@ -427,4 +427,9 @@ export const mergeContract = {
     z.object({ fileName: z.string(), bytesBase64: z.string() }),
     SUMMARY['merge:export'],
   ),
+  'merge:export-save': endpoint(
+    OfficeYear,
+    z.object({ saved: z.boolean(), path: z.string().nullable() }),
+    SUMMARY['merge:export-save'],
+  ),
 };

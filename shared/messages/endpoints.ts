@@ -36,6 +36,7 @@ export const endpointSummary = {
   'merge:overdue-print': '催报：可打印的催报单（A4）',
   'merge:overdue-export': '催报：导出催报名单（Excel）',
   'merge:export': '汇总：导出本级汇总报表（Excel，含分单位明细表）',
+  'merge:export-save': '汇总：导出本级汇总报表并在本机保存（选择保存位置；文件不经过界面传输）',
   'open-data:export': '导出一个单位（可含下辖乡镇）多个年度的数据：长表 CSV、JSON、DHIS2 dataValueSets 或 ADX',
   'open-data:database':
     '统计数据库：本单位及下辖单位各年度全部指标（按单位、年度、领域、指标、评估结果筛选），及一个指标的年度×单位透视',

@@ -157,8 +157,19 @@ describe('county merge', () => {
       .toContain(`报送率${((TOWNS / 25) * 100).toFixed(1)}%`);
     await expect.poll(() => page.getByTestId('merge-notes').textContent()).toContain('未报送的乡镇（街道）');
     await e2e.screenshot('merge-result', { fullPage: false });
+    // the workbook is written by the back end where the user chooses: its bytes never travel to the window
+    const calls: string[] = [];
+    const record = (r: { url: () => string }) => {
+      const m = /\/api\/([a-z-]+:[a-z-]+)/.exec(decodeURIComponent(r.url()));
+      if (m) calls.push(m[1]);
+    };
+    page.on('request', record);
     await page.getByRole('button', { name: '导出汇总报表（Excel）…' }).click();
     await expect.poll(() => page.getByTestId('merge-message').textContent()).toMatch(/^已导出：/);
+    page.off('request', record);
+    expect(calls).toContain('merge:export-save');
+    expect(calls).not.toContain('merge:export');
+    expect(calls).not.toContain('shell:save-file');
     const file = readdirSync(e2e.downloadsDir).find((f) => f.endsWith('.xlsx'))!;
     expect(file).toBe(`洮北区_${YEAR}年_妇女发展监测汇总报表.xlsx`);
     exported = join(dir, file);

@@ -75,4 +75,10 @@ export const mergeHandlers = (ctx: AppContext): DomainHandlers<'merge'> => ({
     const file = await exportMergedReturn(ctx, officeOf(ctx, input), input.year);
     return { fileName: file.fileName, bytesBase64: file.bytes.toString('base64') };
   },
+  // the desktop's export: written where the user chooses by this process; the bytes never travel to the window
+  'merge:export-save': async (input) => {
+    const file = await exportMergedReturn(ctx, officeOf(ctx, input), input.year);
+    const path = await ctx.shell.saveFile(file.fileName, 'xlsx', file.bytes);
+    return { saved: path !== null, path };
+  },
 });
