@@ -7,16 +7,19 @@
 // of the merged county after each merge.
 //   npm run bench     (WDP_BENCH_MERGE_SIZES=30,300,3000 and WDP_BENCH_RUNS=5,3,1 choose the sizes and runs)
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from '../../electron/backend/open-app.ts';
 import { REPO_ROOT, sourcePaths } from '../../electron/backend/app-paths.ts';
 import { requireFramework } from '../../electron/frameworks/plans-service.ts';
 import { setProfile } from '../../electron/settings/settings-service.ts';
+import { backupNow } from '../../electron/backups/backup-service.ts';
 import { fillTownshipFiles, subset, syntheticTownships, townshipFile } from './merge-files.ts';
 
 const PLAN = 'jinkouhe'; // the plan whose township form is the largest
+/** Backups the county's database already keeps when a merge starts (the app keeps 30). */
+const KEPT_BACKUPS = 29;
 const YEAR = 2024;
 const SIZES = (process.env.WDP_BENCH_MERGE_SIZES ?? '30,300,3000').split(',').map(Number);
 const RUNS = (process.env.WDP_BENCH_RUNS ?? '5,3,1').split(',').map(Number);
@@ -53,7 +56,10 @@ export async function run(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'wdp-bench-'));
   try {
     const bundled = existsSync(join(REPO_ROOT, 'dist-cli', 'wdp.mjs'));
-    const base = join(root, 'base.sqlite');
+    // the county's database as after some weeks of use: its folder holds the kept backups of earlier imports
+    const county0 = join(root, 'county');
+    mkdirSync(county0);
+    const base = join(county0, 'county.sqlite');
     const backend = openApp({ dbFile: base, ...sourcePaths });
     const { ctx } = backend;
     const framework = requireFramework(ctx, PLAN);
@@ -70,11 +76,15 @@ export async function run(): Promise<void> {
       });
     })();
     setProfile(ctx, { planId: PLAN, role: 'county', regionCode: county, userName: '王芳' });
+    for (let i = 0; i < KEPT_BACKUPS; i++) await backupNow(ctx, 'import');
     backend.close();
     console.log(
       `汇总 merge: plan ${PLAN} (${framework.plan.region.name}), ${availableParallelism()} cores, ${bundled ? 'prebuilt CLI (dist-cli)' : 'CLI from TypeScript sources (run npm run build for the prebuilt one)'}`,
     );
     console.log("  whole processes, alternating runs, medians; township files = the app's template filled by openpyxl");
+    console.log(
+      `  the county's database has ${KEPT_BACKUPS} kept backups, as after some weeks of imports (each merge takes one more)`,
+    );
 
     const template = join(root, 'template.xlsx');
     execFileSync(
@@ -143,8 +153,9 @@ export async function run(): Promise<void> {
       let verdicts = '';
       let peerFiles = 0;
       for (let r = 0; r < runs; r++) {
-        const db = join(root, `run-${n}-${r}.sqlite`);
-        copyFileSync(base, db);
+        const runDir = join(root, `run-${n}-${r}`);
+        cpSync(county0, runDir, { recursive: true, preserveTimestamps: true });
+        const db = join(runDir, 'county.sqlite');
         const doApp = () => {
           const json = join(root, 'app.json');
           const c = measure(
@@ -209,7 +220,7 @@ export async function run(): Promise<void> {
               join(root, `report-${n}.html`),
             ]),
           );
-        rmSync(db, { force: true });
+        rmSync(runDir, { recursive: true, force: true });
       }
       const a = summary(app);
       const p = summary(peer);
