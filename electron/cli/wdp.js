@@ -2,7 +2,6 @@
 // Launcher for `npx wdp`. Runs the prebuilt bundle (dist-cli/wdp.mjs, made by `npm run build`) when it is newer
 // than every source file; otherwise the TypeScript sources through Node's type stripping (Node >= 22.18 does it by
 // default; 22.14–22.17 need the flag, so we re-run ourselves with it). WDP_CLI_SOURCE=1 forces the sources.
-import { spawn, spawnSync } from 'node:child_process';
 import module from 'node:module';
 import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -85,7 +84,8 @@ if (
   bigMerge(process.argv.slice(3))
 ) {
   // asynchronous, so that Ctrl+C (or a SIGINT/SIGTERM sent to this process alone) reaches the merge, which cancels
-  // cleanly and exits 130; the child's exit code is ours
+  // cleanly and exits 130; the child's exit code is ours (child_process is loaded only here: it costs every start)
+  const { spawn } = await import('node:child_process');
   const child = spawn(
     process.execPath,
     [...process.execArgv, ...MERGE_FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
@@ -104,6 +104,7 @@ if (
   const { runCli } = await import(main);
   process.exitCode = await runCli(process.argv.slice(2));
 } else {
+  const { spawnSync } = await import('node:child_process');
   const result = spawnSync(
     process.execPath,
     ['--experimental-strip-types', '--no-warnings', main, ...process.argv.slice(2)],

@@ -76,6 +76,30 @@ describe('wdp merge through the contract', () => {
     expect(stderr).toBe('');
   });
 
+  it('a merge of 500 files or more (run once more by the launcher, with small semi-spaces): Ctrl+C reaches it, its exit code is the launcher’s', async () => {
+    const many = join(dir, '五百多');
+    mkdirSync(many, { recursive: true });
+    for (let i = 0; i < 520; i++)
+      copyFileSync(join(folder, `${names[i % names.length]}.xlsx`), join(many, `${i}.xlsx`));
+    const child = spawn(
+      process.execPath,
+      [WDP, 'merge', '--db', join(dir, 'big.sqlite'), '--region', COUNTY, '--year', '2024', '--progress', many],
+      { cwd: REPO_ROOT, env: { ...process.env, NODE_OPTIONS: '' } },
+    );
+    let stderr = '';
+    let interrupted = false;
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (!interrupted && /正在导入 \d+\/520（已保存 [1-9]/.test(stderr)) {
+        interrupted = true;
+        child.kill('SIGINT'); // to the launcher alone, as a terminal's Ctrl+C may
+      }
+    });
+    const code = await new Promise<number | null>((ok) => child.on('close', ok));
+    expect(stderr).toMatch(/已取消导入：已处理的 \d+ 个文件已保存/);
+    expect(code).toBe(130);
+  }, 120_000);
+
   it('Ctrl+C cancels through merge:import-cancel: exit 130, the files stored so far stay and are said', async () => {
     const many = join(dir, '很多');
     mkdirSync(many, { recursive: true });
