@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { CHANNELS, contract } from '../../../shared/api/contract.ts';
 import { dispatch } from '../../../electron/api/dispatch.ts';
-import { createHandlers } from '../../../electron/api/handlers.ts';
+import { createHandlers, HANDLER_DOMAINS } from '../../../electron/api/handlers.ts';
 import type { Handlers } from '../../../electron/api/handler-types.ts';
 import { openApp, type AppBackend } from '../../../electron/backend/open-app.ts';
 import { sourcePaths } from '../../../electron/backend/app-paths.ts';
@@ -75,10 +75,20 @@ describe('contract ↔ handlers ↔ preload', () => {
     }
   });
 
-  it('has exactly one handler per channel', () => {
+  it('has exactly one handler per channel, in the domain module its prefix names', async () => {
     const handlers = createHandlers(backend.ctx);
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
     for (const channel of CHANNELS) expect(typeof handlers[channel], channel).toBe('function');
+    // each domain's module, loaded at its first call, answers exactly the channels of its prefixes
+    const answered: string[] = [];
+    for (const domain of HANDLER_DOMAINS) {
+      const own = CHANNELS.filter((c) => domain.prefixes.includes(c.slice(0, c.indexOf(':'))));
+      const made = (await domain.load())(backend.ctx);
+      expect(Object.keys(made).sort(), domain.prefixes.join()).toEqual(own.sort());
+      for (const c of own) expect(typeof made[c], c).toBe('function');
+      answered.push(...own);
+    }
+    expect(answered.sort()).toEqual([...CHANNELS].sort());
   });
 
   it('the preload exposes exactly the channels, frozen, each forwarding to ipcRenderer.invoke', async () => {
