@@ -1,11 +1,12 @@
 // Writes a return (or a blank template) as a styled .xlsx laid out as a Chinese statistical report form, with exceljs:
 // one sheet per area (header block, body, footer, 说明), a 校验结果 sheet, and a hidden 元数据 sheet.
 // Every text the app writes is a plain string cell: a note starting with = + - @ can never evaluate.
-// exceljs is loaded on the first write only (reading, validating and merging never need it).
+// exceljs is loaded on the first write only (load-exceljs.ts).
 import type ExcelJS from 'exceljs';
 import { cellKey } from '../../shared/returns/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { buildLayout } from './layout.ts';
+import { loadWorkbookClass } from './load-exceljs.ts';
 import { APP_VERSION } from './meta.ts';
 import { writeAreaSheet } from './write-area-sheet.ts';
 import { writeMetaSheet } from './write-meta-sheet.ts';
@@ -24,8 +25,8 @@ export interface WrittenWorkbook {
 
 /** Builds the workbook. A template is the same form with empty input cells marked yellow. */
 export async function writeReturnWorkbook(input: WriteReturnInput): Promise<WrittenWorkbook> {
-  const { default: Excel } = await import('exceljs');
-  const wb = new Excel.Workbook();
+  const Workbook = await loadWorkbookClass();
+  const wb = new Workbook();
   wb.creator = `${MESSAGES.app.title} ${APP_VERSION}`;
   wb.lastModifiedBy = wb.creator;
   wb.created = input.now;
