@@ -2,6 +2,7 @@
 // opens the back end on --db, runs the command. The back end and the command are loaded only when a command
 // runs, so `wdp --help` starts in a few tens of milliseconds.
 import { MESSAGES } from '../../shared/messages.ts';
+import { z } from 'zod';
 import { AppError } from '../../shared/api/envelope.ts';
 import { errnoOf, systemErrorText } from '../fs/system-error.ts';
 import { defaultDbFile, sourcePaths } from '../backend/app-paths.ts';
@@ -14,6 +15,9 @@ import type { AppBackend } from '../backend/open-app.ts';
 const consoleIo: CliIo = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
 
 export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<number> {
+  // A command runs once and exits: zod's compiled parsers (built on a schema's first parse) cost a run more than they
+  // save, most of all on the large outputs of the merge (merge:result, merge:overview). The checks are the same.
+  z.config({ jitless: true });
   const line = readCommandLine(argv);
   if (line.kind === 'help') {
     io.out(line.text);

@@ -1,11 +1,12 @@
 // Writes a return (or a blank template) as a styled .xlsx laid out as a Chinese statistical report form, with exceljs:
 // one sheet per area (header block, body, footer, 说明), a 校验结果 sheet, and a hidden 元数据 sheet.
 // Every text the app writes is a plain string cell: a note starting with = + - @ can never evaluate.
-// exceljs is loaded on the first write only (reading, validating and merging never need it).
+// exceljs is loaded on the first write only (load-exceljs.ts).
 import type ExcelJS from 'exceljs';
 import { cellKey } from '../../shared/returns/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { buildLayout } from './layout.ts';
+import { loadWorkbookClass } from './load-exceljs.ts';
 import { APP_VERSION } from './meta.ts';
 import { writeAreaSheet } from './write-area-sheet.ts';
 import { writeMetaSheet } from './write-meta-sheet.ts';
@@ -24,8 +25,8 @@ export interface WrittenWorkbook {
 
 /** Builds the workbook. A template is the same form with empty input cells marked yellow. */
 export async function writeReturnWorkbook(input: WriteReturnInput): Promise<WrittenWorkbook> {
-  const { default: Excel } = await import('exceljs');
-  const wb = new Excel.Workbook();
+  const Workbook = await loadWorkbookClass();
+  const wb = new Workbook();
   wb.creator = `${MESSAGES.app.title} ${APP_VERSION}`;
   wb.lastModifiedBy = wb.creator;
   wb.created = input.now;
@@ -64,24 +65,37 @@ export async function writeReturnWorkbook(input: WriteReturnInput): Promise<Writ
  * Cells that look alike get one style object: exceljs builds a style object per cell (each font, border, fill set on
  * it), and on writing turns each distinct object into XML to find its style number, most of a return's write. It
  * remembers the number by object, so one object per look is turned into XML once. What is written is the same.
+ * Every cell is visited, the empty ones too (borders of blank cells, the cells a merge covers), which eachRow and
+ * eachCell would skip, and so are rows and columns: each row has a style object of its own (mostly empty), which was
+ * most of the distinct objects left.
  */
 function shareStyles(wb: ExcelJS.Workbook): void {
   const byLook = new Map<string, Partial<ExcelJS.Style>>();
   const byObject = new WeakMap<object, Partial<ExcelJS.Style>>();
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        const style = cell.style;
-        if (!style) return;
-        let shared = byObject.get(style);
-        if (!shared) {
-          const look = JSON.stringify(style);
-          shared = byLook.get(look);
-          if (!shared) byLook.set(look, (shared = style));
-          byObject.set(style, shared);
-        }
-        if (shared !== style) cell.style = shared;
-      }),
-    ),
-  );
+  // a cell, a row (whose style exceljs's typings leave out) or a column
+  const share = (holder: { style?: Partial<ExcelJS.Style> }) => {
+    const style = holder.style;
+    if (!style) return;
+    let shared = byObject.get(style);
+    if (!shared) {
+      const look = JSON.stringify(style);
+      shared = byLook.get(look);
+      if (!shared) byLook.set(look, (shared = style));
+      byObject.set(style, shared);
+    }
+    if (shared !== style) holder.style = shared;
+  };
+  wb.eachSheet((ws) => {
+    for (const column of ws.columns ?? []) share(column);
+    // findRow and findCell create nothing: a row or cell that does not exist stays so
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.findRow(r);
+      if (!row) continue;
+      share(row as { style?: Partial<ExcelJS.Style> });
+      for (let c = 1; c <= row.cellCount; c++) {
+        const cell = row.findCell(c);
+        if (cell) share(cell);
+      }
+    }
+  });
 }

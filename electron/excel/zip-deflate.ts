@@ -3,11 +3,17 @@
 // (compression: 'STORE') and this deflates each one natively. Entry names, order, times and CRCs (of the same
 // uncompressed bytes) are kept. Only for archives this app has just written: anything unexpected throws.
 // A part can be replaced on the way (the merged return's 分单位明细 sheet, whose value cells are written as XML
-// here rather than held by exceljs as thousands of cell objects): its CRC is then computed afresh.
+// here rather than held by exceljs as thousands of cell objects): its CRC is then computed afresh. Rewrites run in
+// the order they are listed (not the archive's), and each may read any part as it stands at that moment: a sheet whose
+// strings are appended to the shared strings reads that part's count first, and the shared strings are rewritten after.
 import { crc32, deflateRawSync } from 'node:zlib';
 
-/** Parts to rewrite, by name in the archive: each gets the part exceljs wrote and returns the part to store. */
-export type PartRewrites = ReadonlyMap<string, (written: Buffer) => Buffer>;
+/**
+ * Parts to rewrite, by name in the archive, in the order listed: each gets the part exceljs wrote (and a look-up of
+ * any part, rewritten or not) and returns the part to store.
+ */
+export type PartRewrite = (written: Buffer, part: (name: string) => Buffer | undefined) => Buffer;
+export type PartRewrites = ReadonlyMap<string, PartRewrite>;
 
 interface Entry {
   name: Buffer;
@@ -51,12 +57,13 @@ function readStored(buf: Buffer): Entry[] {
 
 export function deflateStoredZip(stored: Buffer, level = 6, rewrites: PartRewrites = new Map()): Buffer {
   const entries = readStored(stored);
-  for (const e of entries) {
-    const rewrite = rewrites.get(e.name.toString('utf8'));
-    if (rewrite) {
-      e.data = rewrite(e.data);
-      e.crc = crc32(e.data);
-    }
+  const byName = new Map(entries.map((e) => [e.name.toString('utf8'), e]));
+  const part = (name: string) => byName.get(name)?.data;
+  for (const [name, rewrite] of rewrites) {
+    const e = byName.get(name);
+    if (!e) throw new Error(`zip: no part ${name}`);
+    e.data = rewrite(e.data, part);
+    e.crc = crc32(e.data);
   }
   const out: Buffer[] = [];
   const central: Buffer[] = [];

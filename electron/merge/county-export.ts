@@ -41,7 +41,7 @@ function recordSources(ctx: AppContext, merged: MergedReturn): void {
 export async function writeMergedWorkbook(
   ctx: AppContext,
   merged: MergedReturn,
-  options: { breakdown?: boolean } = {},
+  options: { breakdown?: boolean; notesAsXml?: boolean } = {},
 ): Promise<Buffer> {
   const { office, year } = merged.inputs;
   const profile = getProfile(ctx);
@@ -60,9 +60,10 @@ export async function writeMergedWorkbook(
     now: ctx.now(),
     status: merged.inputs.own?.status,
     addSheets: (wb) => {
-      writeNotesSheet(wb, merged);
+      const notes = writeNotesSheet(wb, merged, { asXml: options.notesAsXml });
       writeSourcesSheet(wb, merged);
-      if (options.breakdown ?? true) return writeBreakdownSheet(wb, merged, buildBreakdown(merged));
+      if (!(options.breakdown ?? true)) return notes;
+      return new Map([...writeBreakdownSheet(wb, merged, buildBreakdown(merged)), ...notes]);
     },
   });
   return bytes;

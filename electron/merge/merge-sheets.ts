@@ -3,7 +3,8 @@
 // below-target values marked).
 import type ExcelJS from 'exceljs';
 import { MESSAGES } from '../../shared/messages.ts';
-import type { PartRewrites } from '../excel/zip-deflate.ts';
+import { AppendedStrings, fillTextRun } from '../excel/text-rows.ts';
+import type { PartRewrite, PartRewrites } from '../excel/zip-deflate.ts';
 import { localDate } from '../../shared/returns/dates.ts';
 import type { Breakdown, BreakdownRow } from './breakdown.ts';
 import { fillValueCells } from './breakdown-cells.ts';
@@ -11,6 +12,7 @@ import type { MergedReturn } from './county-aggregate.ts';
 import { sourceLabel } from './merge-service.ts';
 
 const S = MESSAGES.merge.sheets;
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const FONT = { name: '宋体', size: 10 } as const;
 const THIN = { style: 'thin', color: { argb: 'FF000000' } } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN } as const;
@@ -88,7 +90,18 @@ function title(ws: ExcelJS.Worksheet, text: string, lastCol: number) {
 
 const numFmt = (decimals: number) => (decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
 
-export function writeNotesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {
+/** Rows written as XML by the last export, for a test that the fast path is used. */
+export const notesRowsAsXml = { count: 0 };
+
+/**
+ * 汇总说明. With thousands of children listed, their rows are written as XML into the sheet exceljs wrote (the rewrites
+ * returned); `asXml: false` has exceljs write every row, as before (a test compares the two).
+ */
+export function writeNotesSheet(
+  wb: ExcelJS.Workbook,
+  merged: MergedReturn,
+  options: { asXml?: boolean } = {},
+): PartRewrites {
   const { office, year } = merged.inputs;
   const ws = wb.addWorksheet(S.notesSheet, { pageSetup: { ...PAGE, orientation: 'portrait' } });
   [14, 30, 12, 14, 34].forEach((w, i) => {
@@ -108,14 +121,26 @@ export function writeNotesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {
     put(ws, r, i + 1, h, { header: true });
   });
   r += 1;
-  for (const c of merged.inputs.children) {
-    put(ws, r, 1, c.region.code);
-    put(ws, r, 2, c.region.name);
-    put(ws, r, 3, MESSAGES.merge.state[c.state], { align: 'center' });
-    put(ws, r, 4, localDate(c.submission?.reportedOn), { align: 'center' });
-    put(ws, r, 5, c.submission?.fileName ?? (c.source === 'local' ? MESSAGES.merge.page.local : ''));
-    r += 1;
-  }
+  const children = merged.inputs.children;
+  const texts = (c: (typeof children)[number]) => [
+    c.region.code,
+    c.region.name,
+    MESSAGES.merge.state[c.state],
+    localDate(c.submission?.reportedOn),
+    c.submission?.fileName ?? (c.source === 'local' ? MESSAGES.merge.page.local : ''),
+  ];
+  // exceljs writes the first and the last child; the rows between are written as XML (text-rows.ts)
+  const run = options.asXml !== false && children.length > 2 ? { first: r, last: r + children.length - 1 } : null;
+  children.forEach((c, i) => {
+    if (run && i > 0 && i < children.length - 1) return;
+    const [code, name, state, date, file] = texts(c);
+    put(ws, r + i, 1, code);
+    put(ws, r + i, 2, name);
+    put(ws, r + i, 3, state, { align: 'center' });
+    put(ws, r + i, 4, date, { align: 'center' });
+    put(ws, r + i, 5, file);
+  });
+  r += children.length;
   const deps = merged.inputs.departments.filter((d) => d.submission);
   if (deps.length > 0) {
     r += 1;
@@ -132,6 +157,20 @@ export function writeNotesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {
       r += 1;
     }
   }
+  notesRowsAsXml.count = run ? children.length - 2 : 0;
+  if (!run) return new Map();
+  const strings = new AppendedStrings();
+  const rows = children.slice(1, -1).map(texts);
+  return new Map<string, PartRewrite>([
+    [
+      `xl/worksheets/sheet${ws.id}.xml`,
+      (written, part) => {
+        strings.start(part(SHARED_STRINGS));
+        return fillTextRun(written, { ...run, rows }, strings);
+      },
+    ],
+    [SHARED_STRINGS, (written) => strings.appendTo(written)],
+  ]);
 }
 
 export function writeSourcesSheet(wb: ExcelJS.Workbook, merged: MergedReturn) {

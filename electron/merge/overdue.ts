@@ -6,6 +6,7 @@ import { AppError } from '../../shared/api/envelope.ts';
 import { footerDateText } from '../../shared/returns/footer.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { localDate } from '../../shared/returns/dates.ts';
+import { loadWorkbookClass } from '../excel/load-exceljs.ts';
 import type { ChildStatus } from '../../shared/api/merge-contract.ts';
 import {
   daysPast,
@@ -142,8 +143,8 @@ export function overdueList(ctx: AppContext, office: Office, year: number, deadl
 /** The list as a workbook: a title, the deadline line, one row per unit, A4 portrait. */
 export async function overdueWorkbook(o: Overdue): Promise<Buffer> {
   // exceljs is loaded when a workbook is written, not at every start of the app or the CLI (~0.1 s)
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
+  const Workbook = await loadWorkbookClass();
+  const wb = new Workbook();
   const ws = wb.addWorksheet(T.sheetName);
   const widths = [6, 14, 22, 12, 12, 16, 12, 12, 14];
   widths.forEach((w, i) => {

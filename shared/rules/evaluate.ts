@@ -3,7 +3,7 @@
 import type { Framework } from '../framework/schema.ts';
 import { engineLevel, type QualitativeAnswer, type ReturnData } from '../returns/schema.ts';
 import type { CellIssue, Evaluation, IndicatorValue, TargetResult } from './result.ts';
-import { compileFramework } from './compile.ts';
+import { compileFramework, type CompiledFramework } from './compile.ts';
 import { checkConsistency } from './consistency.ts';
 import { computeIndicators, toIndicatorValue, type IndicatorState } from './indicators.ts';
 import { readReturn } from './input-validity.ts';
@@ -23,6 +23,41 @@ export function evaluateReturn(
   history: readonly ReturnData[],
   options?: Partial<RuleOptions>,
 ): Evaluation {
+  const { compiled, ctx, issues } = prepare(framework, current, history, options);
+  const targets: TargetResult[] = new Array(compiled.targets.length);
+  for (let i = 0; i < compiled.targets.length; i++) targets[i] = evaluateTarget(ctx, compiled.targets[i]);
+
+  const indicators: IndicatorValue[] = compiled.indicators.map((ind) => toIndicatorValue(ind, ctx.states[ind.index]));
+  const { areas, total } = summarise(compiled, ctx.view, ctx.level, issues, targets);
+  return { issues, indicators, targets, areas, total };
+}
+
+/**
+ * Only some targets of a return judged, and its indicators' values: each the same as evaluateReturn's, without the
+ * other targets and the summaries. The 分单位明细 sheet judges every child of a merge this way (thousands at a
+ * city), its level targets only. `targets` lists the indexes into the compiled framework's targets.
+ */
+export function judgeSomeTargets(
+  framework: Framework,
+  current: ReturnData,
+  history: readonly ReturnData[],
+  targets: readonly number[],
+  options?: Partial<RuleOptions>,
+): { indicators: IndicatorValue[]; targets: TargetResult[] } {
+  const { compiled, ctx } = prepare(framework, current, history, options);
+  return {
+    indicators: compiled.indicators.map((ind) => toIndicatorValue(ind, ctx.states[ind.index])),
+    targets: targets.map((i) => evaluateTarget(ctx, compiled.targets[i])),
+  };
+}
+
+/** The cells read and checked (layers 1 and 2) and the indicators computed: what judging any target needs. */
+function prepare(
+  framework: Framework,
+  current: ReturnData,
+  history: readonly ReturnData[],
+  options?: Partial<RuleOptions>,
+): { compiled: CompiledFramework; ctx: TargetContext; issues: CellIssue[] } {
   const compiled = compileFramework(framework);
   const opts = resolveOptions(options);
   const level = engineLevel(current.level);
@@ -49,10 +84,5 @@ export function evaluateReturn(
   for (const q of current.qualitative) qualitative.set(q.indicator, q);
 
   const ctx: TargetContext = { compiled, options: opts, data: current, view, level, states, yearStates, qualitative };
-  const targets: TargetResult[] = new Array(compiled.targets.length);
-  for (let i = 0; i < compiled.targets.length; i++) targets[i] = evaluateTarget(ctx, compiled.targets[i]);
-
-  const indicators: IndicatorValue[] = compiled.indicators.map((ind) => toIndicatorValue(ind, states[ind.index]));
-  const { areas, total } = summarise(compiled, view, level, issues, targets);
-  return { issues, indicators, targets, areas, total };
+  return { compiled, ctx, issues };
 }

@@ -4,7 +4,7 @@ import { AREA_CODES, FrameworkSchema } from '../../../shared/framework/schema.ts
 import { checkFramework } from '../../../shared/framework/assemble.ts';
 import { EvaluationSchema } from '../../../shared/rules/result.ts';
 import { compileFramework } from '../../../shared/rules/compile.ts';
-import { evaluateReturn } from '../../../shared/rules/evaluate.ts';
+import { evaluateReturn, judgeSomeTargets } from '../../../shared/rules/evaluate.ts';
 import { MINI, T, buildMiniFramework, makeReturn } from '../../fixtures/mini-framework.ts';
 
 describe('mini framework fixture', () => {
@@ -93,5 +93,35 @@ describe('evaluateReturn', () => {
     const before = JSON.stringify(current);
     evaluateReturn(MINI, current, [makeReturn({ year: 2023 })]);
     expect(JSON.stringify(current)).toBe(before);
+  });
+});
+
+describe('judgeSomeTargets', () => {
+  it('gives the indicators and the chosen targets exactly as evaluateReturn does', () => {
+    const current = makeReturn({
+      cells: {
+        'HD01.total': 25000,
+        'HD02.total': 3,
+        'HD03.total': 78.2,
+        'HD03.female': 90.1,
+        'HD03.male': 76.4,
+        'ED01.total': 1000,
+        'ED01.female': 1200,
+        'CD01.total': 1000,
+        'CD01.female': 450,
+        'PD01.total': { noData: '换届未完成' },
+        'VD01.total': 96,
+      },
+      qualitative: { F02: 'done' },
+    });
+    const previous = makeReturn({ year: current.year - 1, cells: { 'HD01.total': 30000, 'CD01.total': 900 } });
+    const whole = evaluateReturn(MINI, current, [previous]);
+    const all = compileFramework(MINI).targets.map((_, i) => i);
+    const some = all.filter((i) => i % 2 === 1);
+    expect(judgeSomeTargets(MINI, current, [previous], all)).toEqual({
+      indicators: whole.indicators,
+      targets: whole.targets,
+    });
+    expect(judgeSomeTargets(MINI, current, [previous], some).targets).toEqual(some.map((i) => whole.targets[i]));
   });
 });
