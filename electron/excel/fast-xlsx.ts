@@ -119,8 +119,20 @@ function finishUnescape(text: string, xlsx: boolean): string {
 
 /** An attribute's raw value in a tag's text (attributes separated by single spaces, double-quoted). */
 function attr(tag: string, name: string): string | undefined {
-  if (tag.includes('\n') || tag.includes('\t') || tag.includes('\r') || tag.includes("'")) decline('attribute layout');
-  const key = ` ${name}="`;
+  plainLayout(tag);
+  return attrIn(tag, ` ${name}="`);
+}
+
+/** A tag with a line break, a tab or a single quote in it is SheetJS's to read. */
+function plainLayout(tag: string): void {
+  for (let i = 0; i < tag.length; i++) {
+    const c = tag.charCodeAt(i);
+    if (c === 10 || c === 9 || c === 13 || c === 39) decline('attribute layout');
+  }
+}
+
+/** attr with the layout already checked and the key spelled ` name="`. */
+function attrIn(tag: string, key: string): string | undefined {
   const at = tag.indexOf(key);
   if (at < 0) return undefined;
   const from = at + key.length;
@@ -164,7 +176,7 @@ function prefixedTag(s: string): boolean {
 
 /** A shared or inline string item, as SheetJS's parse_si reads it. */
 function stringItem(si: string): string {
-  if (/^\s*<t[\s>]/.test(si)) {
+  if (startsWithText(si)) {
     const open = si.indexOf('>');
     const close = si.indexOf('</t>', open + 1);
     return unescapeXml(close < 0 ? si.slice(open + 1) : si.slice(open + 1, close), true);
@@ -175,6 +187,17 @@ function stringItem(si: string): string {
     return unescapeXml(runs.join('').replace(/<[^<>]*>/g, ''), true);
   }
   return decline('string item without text');
+}
+
+/** /^\s*<t[\s>]/ by a scan of the leading ASCII white space (anything else: the expression). */
+function startsWithText(si: string): boolean {
+  let i = 0;
+  let c = si.charCodeAt(0);
+  while (c === 32 || (c >= 9 && c <= 13)) c = si.charCodeAt(++i);
+  if (c !== 60 || si.charCodeAt(i + 1) !== 116) return c > 127 && /^\s*<t[\s>]/.test(si);
+  const after = si.charCodeAt(i + 2);
+  if (after === 62 || after === 32 || (after >= 9 && after <= 13)) return true;
+  return after > 127 && /^\s*<t[\s>]/.test(si);
 }
 
 function sharedStrings(xml: string | null): string[] {
@@ -220,8 +243,12 @@ function styles(xml: string | null): Styles {
   return { xf, formats };
 }
 
-/** Column letters of a cell reference → 0-based column; row digits → 0-based row. */
-function decodeRef(ref: string): { r: number; c: number } {
+/** decodeRef's answer (a pair of numbers, not an object per cell). */
+let refRow = 0;
+let refColumn = 0;
+
+/** Column letters of a cell reference → 0-based column (refColumn); row digits → 0-based row (refRow). */
+function decodeRef(ref: string): void {
   let c = 0;
   let i = 0;
   for (; i < ref.length && i < 3; i++) {
@@ -233,12 +260,56 @@ function decodeRef(ref: string): { r: number; c: number } {
   const digits = i;
   for (; i < ref.length; i++) {
     const ch = ref.charCodeAt(i);
-    if (ch < 48 || ch > 57) return decline(`cell reference ${ref}`);
+    if (ch < 48 || ch > 57) decline(`cell reference ${ref}`);
     r = 10 * r + (ch - 48);
   }
-  if (digits === 0 || digits === ref.length || r === 0) return decline(`cell reference ${ref}`);
-  return { r: r - 1, c: c - 1 };
+  if (digits === 0 || digits === ref.length || r === 0) decline(`cell reference ${ref}`);
+  refRow = r - 1;
+  refColumn = c - 1;
 }
+
+/**
+ * The text between the first `open` and the first `close` after it: what /<open>([\s\S]*?)<close>/ captures
+ * (null: no match; a later `open` has no `close` after it either).
+ */
+function element(body: string, open: string, close: string): string | null {
+  const at = body.indexOf(open);
+  if (at < 0) return null;
+  const end = body.indexOf(close, at + open.length);
+  return end < 0 ? null : body.slice(at + open.length, end);
+}
+
+const FORMULA = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
+
+/**
+ * FORMULA.exec(body) as [match, attributes, text]: the first <f> element found by indexOf; whatever that does
+ * not settle (no closing tag, a second <f) is left to the expression.
+ */
+function formulaElement(body: string): [string, string, string | undefined] | RegExpExecArray | null {
+  const at = body.indexOf('<f');
+  const gt = at < 0 ? -1 : body.indexOf('>', at + 2);
+  if (gt < 0 || isWordChar(body.charCodeAt(at + 2)) || body.indexOf('<f', at + 2) >= 0) return FORMULA.exec(body);
+  if (gt - 1 >= at + 2 && body.charCodeAt(gt - 1) === 47) return ['', body.slice(at + 2, gt - 1), undefined];
+  const close = body.indexOf('</f>', gt + 1);
+  return close < 0 ? FORMULA.exec(body) : ['', body.slice(at + 2, gt), body.slice(gt + 1, close)];
+}
+
+/**
+ * SheetJS's text of a whole number under "0" or "#,##0" (every whole number below 10^15 in size, digit for digit
+ * the same: tests/electron/excel/fast-xlsx.test.ts), without its format parser; undefined for any other case.
+ */
+export function wholeNumberText(fmt: string, v: number): string | undefined {
+  if (!Number.isInteger(v) || v >= 1e15 || v <= -1e15) return undefined;
+  if (fmt === '0') return String(v);
+  if (fmt !== '#,##0') return undefined;
+  const digits = String(v < 0 ? -v : v);
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return v < 0 ? `-${out}` : out;
+}
+
+/** How many numbers' texts wholeNumberText gave (a test checks the shortcut is taken). */
+export const shortcutUse = { wholeNumbers: 0 };
 
 function shownText(t: GridCell['t'], v: number | string | boolean, fmtId: number, fmt: string): string | undefined {
   try {
@@ -246,6 +317,13 @@ function shownText(t: GridCell['t'], v: number | string | boolean, fmtId: number
       if (t === 'n') return ((v as number) | 0) === v ? (v as number).toString(10) : XLSX.SSF.format(0, v);
       if (t === 'b') return v ? 'TRUE' : 'FALSE';
       return XLSX.SSF.format(0, v);
+    }
+    if (t === 'n') {
+      const whole = wholeNumberText(fmt, v as number);
+      if (whole !== undefined) {
+        shortcutUse.wholeNumbers++;
+        return whole;
+      }
     }
     return XLSX.SSF.format(fmt, v);
   } catch {
@@ -308,26 +386,30 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
     }
     if (skipRow) continue;
     const tag = m2;
-    if (tag.includes("'")) decline('quoted attribute');
-    const ref = attr(tag, 'r');
+    // the three attributes below, each read as attr reads it: the tag's layout checked once
+    plainLayout(tag);
+    const ref = attrIn(tag, ' r="');
     if (ref === undefined) decline('cell without reference');
-    const { r, c } = decodeRef(ref!);
+    decodeRef(ref!);
+    const r = refRow;
+    const c = refColumn;
     if (r !== row) decline('cell outside its row');
     const body = m3 ?? '';
-    const type = attr(tag, 't');
-    const s = attr(tag, 's');
+    const type = attrIn(tag, ' t="');
+    const s = attrIn(tag, ' s="');
     let f: string | null = null;
     if (body.includes('<f')) {
-      const fm = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
-      if (!fm || /\st="(?:shared|array)"/.test(fm[1]) || fm[1].includes("'")) decline('shared or array formula');
+      const fm = formulaElement(body);
+      if (!fm || (fm[1] !== '' && /\st="(?:shared|array)"/.test(fm[1])) || fm[1].includes("'"))
+        decline('shared or array formula');
       const ftext = fm![2] ?? '';
       if (ftext === '') decline('empty formula');
       f = unescapeXml(ftext, true);
       if (f.includes('_xlfn.')) decline('future function');
     }
-    const vm = body.includes('<v') ? /<v>([\s\S]*?)<\/v>/.exec(body) : null;
-    if (body.includes('<v') && !vm) decline('value element');
-    let v: string | number | boolean | undefined = vm && vm[1] !== '' ? unescapeXml(vm[1]) : undefined;
+    const vText = body.includes('<v') ? element(body, '<v>', '</v>') : undefined;
+    if (vText === null) decline('value element');
+    let v: string | number | boolean | undefined = vText ? unescapeXml(vText) : undefined;
     let t: GridCell['t'];
     let w: string | undefined;
     if (type === undefined && v === undefined) {
@@ -359,8 +441,8 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
           t = 's';
           break;
         case 'inlineStr': {
-          const is = /<is>([\s\S]*?)<\/is>/.exec(body);
-          v = is ? stringItem(is[1]) : '';
+          const is = element(body, '<is>', '</is>');
+          v = is !== null ? stringItem(is) : '';
           t = 's';
           break;
         }
