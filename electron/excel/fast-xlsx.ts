@@ -125,10 +125,8 @@ function attr(tag: string, name: string): string | undefined {
 
 /** A tag with a line break, a tab or a single quote in it is SheetJS's to read. */
 function plainLayout(tag: string): void {
-  for (let i = 0; i < tag.length; i++) {
-    const c = tag.charCodeAt(i);
-    if (c === 10 || c === 9 || c === 13 || c === 39) decline('attribute layout');
-  }
+  // four native searches: faster than a loop over the characters while the reader's code is still cold
+  if (tag.includes('\n') || tag.includes('\t') || tag.includes('\r') || tag.includes("'")) decline('attribute layout');
 }
 
 /** attr with the layout already checked and the key spelled ` name="`. */
