@@ -346,66 +346,44 @@ export function danglingCell(
     after = gt + 1;
     const selfClosing = gt - 1 >= lt + 2 && xml.charCodeAt(gt - 1) === 47;
     const end = selfClosing ? gt - 1 : gt;
-    const tag = expressionsOnly ? null : simpleTag(xml, lt + 2, end);
-    if (tag !== null) guardScan.plainTags++;
-    const broken =
-      tag === null
-        ? cellByExpression(xml, xml.slice(lt + 2, end), selfClosing, after, strings, cellXfs)
-        : simpleCell(xml, tag, lt + 2, end, selfClosing, after, strings, cellXfs);
+    const tag = xml.slice(lt + 2, end);
+    const plain = !expressionsOnly && !NOT_PLAIN.test(tag);
+    if (plain) guardScan.plainTags++;
+    const broken = plain
+      ? plainCell(xml, tag, selfClosing, after, strings, cellXfs)
+      : cellByExpression(xml, tag, selfClosing, after, strings, cellXfs);
     if (broken) return broken;
   }
   return null;
 }
 
 /**
- * Where a cell tag's s and t attributes are, when the tag is spelled the plain way (printable ASCII, no single
- * quotes, no spaces around "="): then ` s="…"` and ` t="s"` are exactly what the expressions below find, looked
- * up in one pass over the tag instead of three expressions over a copy of it. Null: any other spelling.
+ * A tag spelled other than the plain way: a character outside printable ASCII, a single quote, or a space beside
+ * "=". A plain tag's ` s="…"` and ` t="s"` are exactly what the expressions of cellByExpression find.
  */
-function simpleTag(xml: string, from: number, to: number): { sEq: boolean; sAt: number; sharedString: boolean } | null {
-  let sEq = false;
-  let sAt = -1;
-  let sharedString = false;
-  for (let i = from; i < to; i++) {
-    const c = xml.charCodeAt(i);
-    if (c < 32 || c > 126 || c === 39) return null;
-    if (c === 61) {
-      if (i - 1 >= from && xml.charCodeAt(i - 1) === 115) sEq = true;
-      if ((i - 1 >= from && xml.charCodeAt(i - 1) === 32) || (i + 1 < to && xml.charCodeAt(i + 1) === 32)) return null;
-    } else if (c === 32 && i + 4 <= to && xml.charCodeAt(i + 2) === 61 && xml.charCodeAt(i + 3) === 34) {
-      const name = xml.charCodeAt(i + 1);
-      if (name === 115) {
-        if (sAt < 0) sAt = i + 4;
-      } else if (name === 116 && i + 6 <= to && xml.charCodeAt(i + 4) === 115 && xml.charCodeAt(i + 5) === 34)
-        sharedString = true;
-    }
-  }
-  return { sEq, sAt, sharedString };
-}
+const NOT_PLAIN = /[^ -&(-~]| =|= /;
 
 type Dangling = { kind: 'string' | 'style'; cell: string; index: number };
 
-/** danglingCell's verdict on a plainly spelled tag (simpleTag), the same as cellByExpression's. */
-function simpleCell(
+/** danglingCell's verdict on a plainly spelled tag by native searches, the same as cellByExpression's. */
+function plainCell(
   xml: string,
-  tag: { sEq: boolean; sAt: number; sharedString: boolean },
-  from: number,
-  to: number,
+  tag: string,
   selfClosing: boolean,
   after: number,
   strings: number | null,
   cellXfs: number | null,
 ): Dangling | null {
-  if (cellXfs !== null && tag.sEq && tag.sAt >= 0) {
-    const close = xml.indexOf('"', tag.sAt);
-    if (close >= 0 && close < to) {
-      const s = Number(xml.slice(tag.sAt, close));
-      if (!(s >= 0 && s < Math.max(cellXfs, 1)))
-        return { kind: 'style', cell: xmlAttr(xml.slice(from, to), 'r') ?? '?', index: s };
+  if (cellXfs !== null && tag.includes('s=')) {
+    const at = tag.indexOf(' s="');
+    const close = at < 0 ? -1 : tag.indexOf('"', at + 4);
+    if (close >= 0) {
+      const s = Number(tag.slice(at + 4, close));
+      if (!(s >= 0 && s < Math.max(cellXfs, 1))) return { kind: 'style', cell: xmlAttr(tag, 'r') ?? '?', index: s };
     }
   }
-  if (selfClosing || !tag.sharedString) return null;
-  return sharedStringCell(xml, xml.slice(from, to), after, strings);
+  if (selfClosing || !tag.includes(' t="s"')) return null;
+  return sharedStringCell(xml, tag, after, strings);
 }
 
 /** danglingCell's verdict on one cell by the expressions (any spelling of the tag). */
