@@ -324,7 +324,32 @@ function countOf(xml: string | undefined, item: RegExp, root: RegExp): number | 
 }
 
 /** How many cell tags danglingCell read by its plain scan, not by the expressions (a test checks it is used). */
-export const guardScan = { plainTags: 0 };
+export const guardScan = { plainTags: 0, sheetsCleared: 0 };
+
+/** What the expressions below can find anywhere in a sheet: a t="s", and each s="…" (with its opening quote). */
+const ANY_SHARED_STRING = /\st\s*=\s*["']s["']/;
+const ANY_STYLE = /\ss\s*=\s*(["'])/g;
+
+/**
+ * Whether any cell of the sheet could refer to a missing shared string or style, judged over the whole text at
+ * once: no t="s" anywhere means no shared-string cell, and a cell's s="…" is one of the s="…" anywhere (each
+ * matched from its "s", so none hides inside another), so when every one of those is a style that exists no cell
+ * can point past the styles. Either way a cell-by-cell reading would find nothing.
+ */
+function mayDangle(xml: string, cellXfs: number | null): boolean {
+  if (ANY_SHARED_STRING.test(xml)) return true;
+  if (cellXfs === null) return false;
+  const styles = Math.max(cellXfs, 1);
+  ANY_STYLE.lastIndex = 0;
+  for (let m = ANY_STYLE.exec(xml); m !== null; m = ANY_STYLE.exec(xml)) {
+    const from = m.index + m[0].length;
+    const to = xml.indexOf(m[1], from);
+    if (to < 0) continue;
+    const s = Number(xml.slice(from, to));
+    if (!(s >= 0 && s < styles)) return true;
+  }
+  return false;
+}
 
 /**
  * The first cell that refers to a shared string or a style that is not there. `expressionsOnly`: every tag read by
@@ -336,6 +361,10 @@ export function danglingCell(
   cellXfs: number | null,
   expressionsOnly = false,
 ): Dangling | null {
+  if (!expressionsOnly && !mayDangle(xml, cellXfs)) {
+    guardScan.sheetsCleared++;
+    return null;
+  }
   // each match of /<c\b([^>]*?)(\/?)>/g, found by indexOf (the expression was retried at every character)
   for (let lt = xml.indexOf('<c'), after = 0; lt >= 0; lt = xml.indexOf('<c', Math.max(after, lt + 2))) {
     const next = xml.charCodeAt(lt + 2);

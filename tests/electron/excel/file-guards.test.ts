@@ -96,8 +96,15 @@ describe('the guard reads cell tags by a plain scan as it read them by expressio
       '<c',
       '<c r="A1" s="9" t="s"',
       '<c r="A1" s="4" t="s"></c><c r="B1" s="1" t="s"><v>8</v></c>',
+      '<row r="1" s="99"><c r="A1" s="1"/></row>',
+      '<c r="A1" x=" s=" s="99"/>',
+      '<c r="A1" x=\' s=\' s="99"/>',
+      '<c r="A1" s="1 t="s"><v>99</v></c>',
+      '<c r="A1" s="7/><c r="A2" s="1"/>"',
+      '<worksheet xmlns="x" s="3"><sheetData><c r="A1" s="2"/></sheetData></worksheet>',
     ];
     let cases = 0;
+    const cleared = guardScan.sheetsCleared;
     for (const tag of tags)
       for (const [strings, styles] of [
         [10, 10],
@@ -111,6 +118,8 @@ describe('the guard reads cell tags by a plain scan as it read them by expressio
         cases += 2;
       }
     expect(cases).toBe(tags.length * 10);
+    // sheets without a shared-string cell and with every style there are cleared at once, not cell by cell
+    expect(guardScan.sheetsCleared - cleared).toBeGreaterThan(50);
     expect(bothWays('<c r="B7" s="9"/>', 1, 5)).toStrictEqual({ kind: 'style', cell: 'B7', index: 9 });
     expect(bothWays('<c r="B7" t="s"><v>3</v></c>', 3, 5)).toStrictEqual({ kind: 'string', cell: 'B7', index: 3 });
   });
