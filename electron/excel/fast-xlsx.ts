@@ -105,7 +105,10 @@ function unescapeXml(text: string, xlsx = false): string {
 }
 
 /** The same text in memory of its own, pointing into no larger string. */
-const ownCopy = (text: string) => Buffer.from(text, 'utf16le').toString('utf16le');
+const ownCopy = (text: string) =>
+  // Latin-1 text stays one byte a character (compared and hashed as fast as the XML it came from)
+  LATIN1.test(text) ? Buffer.from(text, 'latin1').toString('latin1') : Buffer.from(text, 'utf16le').toString('utf16le');
+const LATIN1 = /^[\u0000-\u00ff]*$/;
 
 /** Decoded texts by their XML spelling (bounded), for unescape without and with SheetJS's xlsx flag. */
 const DECODED = new Map<string, string>();
@@ -307,13 +310,15 @@ export function wholeNumberText(fmt: string, v: number): string | undefined {
 }
 
 /** How many numbers' texts wholeNumberText gave (a test checks the shortcut is taken). */
-export const shortcutUse = { wholeNumbers: 0 };
+export const shortcutUse = { wholeNumbers: 0, inlineCells: 0 };
 
 function shownText(t: GridCell['t'], v: number | string | boolean, fmtId: number, fmt: string): string | undefined {
   try {
     if (fmtId === 0) {
       if (t === 'n') return ((v as number) | 0) === v ? (v as number).toString(10) : XLSX.SSF.format(0, v);
       if (t === 'b') return v ? 'TRUE' : 'FALSE';
+      // SheetJS's General text of a text is the text itself (SSF_general), as of a whole number its digits above
+      if (t === 's' && typeof v === 'string') return v;
       return XLSX.SSF.format(0, v);
     }
     if (t === 'n') {
@@ -342,10 +347,11 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
   let row = -1;
   let skipRow = false;
   // what /<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g finds, by indexOf: m1 a row's attributes, m2 a
-  // cell's, m3 its body (undefined when it closes itself); a cell left open declines
+  // cell's, its body data[b0, b1) (empty when it closes itself), cut out only when needed; a cell left open declines
   let m1: string | undefined;
   let m2 = '';
-  let m3: string | undefined;
+  let b0 = 0;
+  let b1 = 0;
   const next = (from: number): number => {
     for (let lt = data.indexOf('<', from); lt >= 0; lt = data.indexOf('<', lt + 1)) {
       if (data.charCodeAt(lt + 1) === 99 && !isWordChar(data.charCodeAt(lt + 2))) {
@@ -354,13 +360,14 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
         m1 = undefined;
         if (data.charCodeAt(gt - 1) === 47 && gt - 1 >= lt + 2) {
           m2 = data.slice(lt + 2, gt - 1);
-          m3 = undefined;
+          b0 = b1 = 0;
           return gt + 1;
         }
         const close = data.indexOf('</c>', gt + 1);
         if (close < 0) decline('cell not closed');
         m2 = data.slice(lt + 2, gt);
-        m3 = data.slice(gt + 1, close);
+        b0 = gt + 1;
+        b1 = close;
         return close + 4;
       }
       if (data.startsWith('row', lt + 1) && !isWordChar(data.charCodeAt(lt + 4))) {
@@ -384,6 +391,21 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
     }
     if (skipRow) continue;
     const tag = m2;
+    const known = knownInline(INLINE.get(tag), data, b0, b1);
+    if (known !== undefined) {
+      // a text cell read before, spelled the same: its place and text are what they were (the style is this file's)
+      shortcutUse.inlineCells++;
+      if (known.r !== row) decline('cell outside its row');
+      const fmtId = formatId(st, known.s);
+      const fmt = st.formats.get(fmtId);
+      if (fmt === undefined) decline(`number format ${fmtId}`);
+      const w = shownText('s', known.v, fmtId, fmt!);
+      if (known.c >= limits.maxColumns) continue;
+      (grid[known.r] ??= [])[known.c] = { t: 's', v: known.v, w: w ?? known.v, f: null, z: fmt! };
+      if (known.r > maxRow) maxRow = known.r;
+      continue;
+    }
+    const body = data.slice(b0, b1);
     // the three attributes below, each read as attr reads it: the tag's layout checked once
     plainLayout(tag);
     const ref = attrIn(tag, ' r="');
@@ -392,7 +414,6 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
     const r = refRow;
     const c = refColumn;
     if (r !== row) decline('cell outside its row');
-    const body = m3 ?? '';
     const type = attrIn(tag, ' t="');
     const s = attrIn(tag, ' s="');
     let f: string | null = null;
@@ -457,11 +478,7 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
           return decline(`cell type ${type}`);
       }
     }
-    let fmtId = 0;
-    if (st.xf !== null && s !== undefined) {
-      const id = st.xf[Number(s)];
-      if (id !== undefined) fmtId = id;
-    }
+    const fmtId = formatId(st, s);
     const fmt = st.formats.get(fmtId);
     if (fmt === undefined) decline(`number format ${fmtId}`);
     if (t !== 'z') {
@@ -475,6 +492,7 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
               ));
       else if (v !== undefined) w = shownText(t, v, fmtId, fmt!);
     }
+    if (type === 'inlineStr' && f === null) rememberInline(tag, body, r, c, s, v as string);
     if (c >= limits.maxColumns) continue;
     const value = v === undefined ? null : v;
     (grid[r] ??= [])[c] = { t, v: value, w: w ?? (value === null ? '' : String(value)), f, z: fmt! };
@@ -483,6 +501,52 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
   const rows: (GridCell | undefined)[][] = [];
   for (let r = 0; r <= maxRow; r++) rows.push(grid[r] ?? []);
   return rows;
+}
+
+/** A cell's number format id: its style's, else General. */
+function formatId(st: Styles, s: string | undefined): number {
+  if (st.xf === null || s === undefined) return 0;
+  return st.xf[Number(s)] ?? 0;
+}
+
+/** An inline text cell as read: place, style attribute and text (what its tag and body alone decide). */
+interface InlineCell {
+  body: string;
+  r: number;
+  c: number;
+  s: string | undefined;
+  v: string;
+}
+
+/**
+ * Inline text cells by tag, each with the bodies read under it (bounded): a template filled by openpyxl spells every
+ * label as an inline string, the same in every township's file, so each is read once. Keys and texts are copies (a
+ * text sliced from a file's XML would keep that part alive as long as the cache).
+ */
+const INLINE = new Map<string, InlineCell[]>();
+let inlineCount = 0;
+function rememberInline(tag: string, body: string, r: number, c: number, s: string | undefined, v: string): void {
+  if (inlineCount >= 20_000) {
+    INLINE.clear();
+    inlineCount = 0;
+  }
+  const cell = { body: ownCopy(body), r, c, s: s === undefined ? s : ownCopy(s), v: ownCopy(v) };
+  const bodies = INLINE.get(tag);
+  if (bodies) bodies.push(cell);
+  else INLINE.set(ownCopy(tag), [cell]);
+  inlineCount++;
+}
+
+/**
+ * The cell read before under this tag whose body is data[b0, b1): compared as strings (a slice is no copy, and equal
+ * lengths are compared by memory, not hashed; startsWith compares a character at a time).
+ */
+function knownInline(bodies: InlineCell[] | undefined, data: string, b0: number, b1: number): InlineCell | undefined {
+  if (bodies === undefined) return undefined;
+  let body: string | undefined;
+  for (const cell of bodies)
+    if (cell.body.length === b1 - b0 && cell.body === (body ??= data.slice(b0, b1))) return cell;
+  return undefined;
 }
 
 const resolveTarget = (target: string) =>

@@ -285,6 +285,16 @@ describe("the reader's shortcuts give SheetJS's text", () => {
     expect(shortcut).toBe(2 * (values.length - 5));
   });
 
+  it("a township's labels read again from the memo of inline text cells, as SheetJS reads them", () => {
+    // written by the openpyxl test above: every label an inline string
+    const bytes = readFileSync(join(dir, 'filled.xlsx'));
+    sameBothWays(bytes, 'filled.xlsx', 'fast');
+    const before = shortcutUse.inlineCells;
+    const again = sameBothWays(bytes, 'filled.xlsx', 'fast');
+    expect(shortcutUse.inlineCells - before).toBeGreaterThan(300);
+    expect(again?.parsed?.cells.find((c) => c.item === 'HD01' && c.sex === 'total')?.value).toBe(120);
+  });
+
   it("reading the app's own export takes the shortcut", () => {
     const before = shortcutUse.wholeNumbers;
     sameBothWays(exported, '永和镇.xlsx', 'fast');
