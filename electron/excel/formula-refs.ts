@@ -14,8 +14,10 @@ const EXTERNAL = /\[(?:\d+|[^\]]*\.(?:xl\w*|csv|et|ods))\]/i;
 const SHEET_REF = /(?:'((?:[^']|'')+)'|([^\s'!:(),;=+\-*/&^<>{}"[\]]+(?::[^\s'!:(),;=+\-*/&^<>{}"[\]]+)?))!/g;
 
 /** What is wrong with a formula's reach, or null when it stays inside the workbook. */
-function formulaReach(formula: string, sheets: ReadonlySet<string>): { code: string; message: string } | null {
-  const reach = REACH.get(formula) ?? remember(formula, reachOf(formula));
+export function formulaReach(formula: string, sheets: ReadonlySet<string>): { code: string; message: string } | null {
+  let reach = REACH.get(formula);
+  if (reach === undefined) reach = remember(formula, reachOf(formula));
+  else reachMemo.hits++;
   if (reach === 'dde') return { code: 'formula_dde', message: P.formulaDde(formula) };
   if (reach === 'external') return { code: 'formula_external', message: P.formulaExternal(formula) };
   for (const name of reach) {
@@ -41,6 +43,8 @@ function reachOf(formula: string): 'dde' | 'external' | string[] {
  * Keys are copies (a formula sliced from a file's XML would keep that part alive as long as the cache).
  */
 const REACH = new Map<string, 'dde' | 'external' | string[]>();
+/** How many formulas' reach came from the memo (a test checks it is used). */
+export const reachMemo = { hits: 0 };
 function remember(formula: string, reach: 'dde' | 'external' | string[]) {
   if (REACH.size >= 20_000) REACH.clear();
   REACH.set(
