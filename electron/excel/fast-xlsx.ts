@@ -105,7 +105,10 @@ function unescapeXml(text: string, xlsx = false): string {
 }
 
 /** The same text in memory of its own, pointing into no larger string. */
-const ownCopy = (text: string) => Buffer.from(text, 'utf16le').toString('utf16le');
+const ownCopy = (text: string) =>
+  // Latin-1 text stays one byte a character (compared and hashed as fast as the XML it came from)
+  LATIN1.test(text) ? Buffer.from(text, 'latin1').toString('latin1') : Buffer.from(text, 'utf16le').toString('utf16le');
+const LATIN1 = /^[\u0000-\u00ff]*$/;
 
 /** Decoded texts by their XML spelling (bounded), for unescape without and with SheetJS's xlsx flag. */
 const DECODED = new Map<string, string>();
@@ -119,8 +122,18 @@ function finishUnescape(text: string, xlsx: boolean): string {
 
 /** An attribute's raw value in a tag's text (attributes separated by single spaces, double-quoted). */
 function attr(tag: string, name: string): string | undefined {
+  plainLayout(tag);
+  return attrIn(tag, ` ${name}="`);
+}
+
+/** A tag with a line break, a tab or a single quote in it is SheetJS's to read. */
+function plainLayout(tag: string): void {
+  // four native searches: faster than a loop over the characters while the reader's code is still cold
   if (tag.includes('\n') || tag.includes('\t') || tag.includes('\r') || tag.includes("'")) decline('attribute layout');
-  const key = ` ${name}="`;
+}
+
+/** attr with the layout already checked and the key spelled ` name="`. */
+function attrIn(tag: string, key: string): string | undefined {
   const at = tag.indexOf(key);
   if (at < 0) return undefined;
   const from = at + key.length;
@@ -164,7 +177,7 @@ function prefixedTag(s: string): boolean {
 
 /** A shared or inline string item, as SheetJS's parse_si reads it. */
 function stringItem(si: string): string {
-  if (/^\s*<t[\s>]/.test(si)) {
+  if (startsWithText(si)) {
     const open = si.indexOf('>');
     const close = si.indexOf('</t>', open + 1);
     return unescapeXml(close < 0 ? si.slice(open + 1) : si.slice(open + 1, close), true);
@@ -175,6 +188,17 @@ function stringItem(si: string): string {
     return unescapeXml(runs.join('').replace(/<[^<>]*>/g, ''), true);
   }
   return decline('string item without text');
+}
+
+/** /^\s*<t[\s>]/ by a scan of the leading ASCII white space (anything else: the expression). */
+function startsWithText(si: string): boolean {
+  let i = 0;
+  let c = si.charCodeAt(0);
+  while (c === 32 || (c >= 9 && c <= 13)) c = si.charCodeAt(++i);
+  if (c !== 60 || si.charCodeAt(i + 1) !== 116) return c > 127 && /^\s*<t[\s>]/.test(si);
+  const after = si.charCodeAt(i + 2);
+  if (after === 62 || after === 32 || (after >= 9 && after <= 13)) return true;
+  return after > 127 && /^\s*<t[\s>]/.test(si);
 }
 
 function sharedStrings(xml: string | null): string[] {
@@ -220,8 +244,12 @@ function styles(xml: string | null): Styles {
   return { xf, formats };
 }
 
-/** Column letters of a cell reference → 0-based column; row digits → 0-based row. */
-function decodeRef(ref: string): { r: number; c: number } {
+/** decodeRef's answer (a pair of numbers, not an object per cell). */
+let refRow = 0;
+let refColumn = 0;
+
+/** Column letters of a cell reference → 0-based column (refColumn); row digits → 0-based row (refRow). */
+function decodeRef(ref: string): void {
   let c = 0;
   let i = 0;
   for (; i < ref.length && i < 3; i++) {
@@ -233,19 +261,72 @@ function decodeRef(ref: string): { r: number; c: number } {
   const digits = i;
   for (; i < ref.length; i++) {
     const ch = ref.charCodeAt(i);
-    if (ch < 48 || ch > 57) return decline(`cell reference ${ref}`);
+    if (ch < 48 || ch > 57) decline(`cell reference ${ref}`);
     r = 10 * r + (ch - 48);
   }
-  if (digits === 0 || digits === ref.length || r === 0) return decline(`cell reference ${ref}`);
-  return { r: r - 1, c: c - 1 };
+  if (digits === 0 || digits === ref.length || r === 0) decline(`cell reference ${ref}`);
+  refRow = r - 1;
+  refColumn = c - 1;
 }
+
+/**
+ * The text between the first `open` and the first `close` after it: what /<open>([\s\S]*?)<close>/ captures
+ * (null: no match; a later `open` has no `close` after it either).
+ */
+function element(body: string, open: string, close: string): string | null {
+  const at = body.indexOf(open);
+  if (at < 0) return null;
+  const end = body.indexOf(close, at + open.length);
+  return end < 0 ? null : body.slice(at + open.length, end);
+}
+
+const FORMULA = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
+
+/**
+ * FORMULA.exec(body) as [match, attributes, text]: the first <f> element found by indexOf; whatever that does
+ * not settle (no closing tag, a second <f) is left to the expression.
+ */
+function formulaElement(body: string): [string, string, string | undefined] | RegExpExecArray | null {
+  const at = body.indexOf('<f');
+  const gt = at < 0 ? -1 : body.indexOf('>', at + 2);
+  if (gt < 0 || isWordChar(body.charCodeAt(at + 2)) || body.indexOf('<f', at + 2) >= 0) return FORMULA.exec(body);
+  if (gt - 1 >= at + 2 && body.charCodeAt(gt - 1) === 47) return ['', body.slice(at + 2, gt - 1), undefined];
+  const close = body.indexOf('</f>', gt + 1);
+  return close < 0 ? FORMULA.exec(body) : ['', body.slice(at + 2, gt), body.slice(gt + 1, close)];
+}
+
+/**
+ * SheetJS's text of a whole number under "0" or "#,##0" (every whole number below 10^15 in size, digit for digit
+ * the same: tests/electron/excel/fast-xlsx.test.ts), without its format parser; undefined for any other case.
+ */
+export function wholeNumberText(fmt: string, v: number): string | undefined {
+  if (!Number.isInteger(v) || v >= 1e15 || v <= -1e15) return undefined;
+  if (fmt === '0') return String(v);
+  if (fmt !== '#,##0') return undefined;
+  const digits = String(v < 0 ? -v : v);
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return v < 0 ? `-${out}` : out;
+}
+
+/** How many numbers' texts wholeNumberText gave (a test checks the shortcut is taken). */
+export const shortcutUse = { wholeNumbers: 0, inlineCells: 0 };
 
 function shownText(t: GridCell['t'], v: number | string | boolean, fmtId: number, fmt: string): string | undefined {
   try {
     if (fmtId === 0) {
       if (t === 'n') return ((v as number) | 0) === v ? (v as number).toString(10) : XLSX.SSF.format(0, v);
       if (t === 'b') return v ? 'TRUE' : 'FALSE';
+      // SheetJS's General text of a text is the text itself (SSF_general), as of a whole number its digits above
+      if (t === 's' && typeof v === 'string') return v;
       return XLSX.SSF.format(0, v);
+    }
+    if (t === 'n') {
+      const whole = wholeNumberText(fmt, v as number);
+      if (whole !== undefined) {
+        shortcutUse.wholeNumbers++;
+        return whole;
+      }
     }
     return XLSX.SSF.format(fmt, v);
   } catch {
@@ -266,10 +347,11 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
   let row = -1;
   let skipRow = false;
   // what /<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g finds, by indexOf: m1 a row's attributes, m2 a
-  // cell's, m3 its body (undefined when it closes itself); a cell left open declines
+  // cell's, its body data[b0, b1) (empty when it closes itself), cut out only when needed; a cell left open declines
   let m1: string | undefined;
   let m2 = '';
-  let m3: string | undefined;
+  let b0 = 0;
+  let b1 = 0;
   const next = (from: number): number => {
     for (let lt = data.indexOf('<', from); lt >= 0; lt = data.indexOf('<', lt + 1)) {
       if (data.charCodeAt(lt + 1) === 99 && !isWordChar(data.charCodeAt(lt + 2))) {
@@ -278,13 +360,14 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
         m1 = undefined;
         if (data.charCodeAt(gt - 1) === 47 && gt - 1 >= lt + 2) {
           m2 = data.slice(lt + 2, gt - 1);
-          m3 = undefined;
+          b0 = b1 = 0;
           return gt + 1;
         }
         const close = data.indexOf('</c>', gt + 1);
         if (close < 0) decline('cell not closed');
         m2 = data.slice(lt + 2, gt);
-        m3 = data.slice(gt + 1, close);
+        b0 = gt + 1;
+        b1 = close;
         return close + 4;
       }
       if (data.startsWith('row', lt + 1) && !isWordChar(data.charCodeAt(lt + 4))) {
@@ -308,26 +391,44 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
     }
     if (skipRow) continue;
     const tag = m2;
-    if (tag.includes("'")) decline('quoted attribute');
-    const ref = attr(tag, 'r');
+    const known = knownInline(INLINE.get(tag), data, b0, b1);
+    if (known !== undefined) {
+      // a text cell read before, spelled the same: its place and text are what they were (the style is this file's)
+      shortcutUse.inlineCells++;
+      if (known.r !== row) decline('cell outside its row');
+      const fmtId = formatId(st, known.s);
+      const fmt = st.formats.get(fmtId);
+      if (fmt === undefined) decline(`number format ${fmtId}`);
+      const w = shownText('s', known.v, fmtId, fmt!);
+      if (known.c >= limits.maxColumns) continue;
+      (grid[known.r] ??= [])[known.c] = { t: 's', v: known.v, w: w ?? known.v, f: null, z: fmt! };
+      if (known.r > maxRow) maxRow = known.r;
+      continue;
+    }
+    const body = data.slice(b0, b1);
+    // the three attributes below, each read as attr reads it: the tag's layout checked once
+    plainLayout(tag);
+    const ref = attrIn(tag, ' r="');
     if (ref === undefined) decline('cell without reference');
-    const { r, c } = decodeRef(ref!);
+    decodeRef(ref!);
+    const r = refRow;
+    const c = refColumn;
     if (r !== row) decline('cell outside its row');
-    const body = m3 ?? '';
-    const type = attr(tag, 't');
-    const s = attr(tag, 's');
+    const type = attrIn(tag, ' t="');
+    const s = attrIn(tag, ' s="');
     let f: string | null = null;
     if (body.includes('<f')) {
-      const fm = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
-      if (!fm || /\st="(?:shared|array)"/.test(fm[1]) || fm[1].includes("'")) decline('shared or array formula');
+      const fm = formulaElement(body);
+      if (!fm || (fm[1] !== '' && /\st="(?:shared|array)"/.test(fm[1])) || fm[1].includes("'"))
+        decline('shared or array formula');
       const ftext = fm![2] ?? '';
       if (ftext === '') decline('empty formula');
       f = unescapeXml(ftext, true);
       if (f.includes('_xlfn.')) decline('future function');
     }
-    const vm = body.includes('<v') ? /<v>([\s\S]*?)<\/v>/.exec(body) : null;
-    if (body.includes('<v') && !vm) decline('value element');
-    let v: string | number | boolean | undefined = vm && vm[1] !== '' ? unescapeXml(vm[1]) : undefined;
+    const vText = body.includes('<v') ? element(body, '<v>', '</v>') : undefined;
+    if (vText === null) decline('value element');
+    let v: string | number | boolean | undefined = vText ? unescapeXml(vText) : undefined;
     let t: GridCell['t'];
     let w: string | undefined;
     if (type === undefined && v === undefined) {
@@ -359,8 +460,8 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
           t = 's';
           break;
         case 'inlineStr': {
-          const is = /<is>([\s\S]*?)<\/is>/.exec(body);
-          v = is ? stringItem(is[1]) : '';
+          const is = element(body, '<is>', '</is>');
+          v = is !== null ? stringItem(is) : '';
           t = 's';
           break;
         }
@@ -377,11 +478,7 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
           return decline(`cell type ${type}`);
       }
     }
-    let fmtId = 0;
-    if (st.xf !== null && s !== undefined) {
-      const id = st.xf[Number(s)];
-      if (id !== undefined) fmtId = id;
-    }
+    const fmtId = formatId(st, s);
     const fmt = st.formats.get(fmtId);
     if (fmt === undefined) decline(`number format ${fmtId}`);
     if (t !== 'z') {
@@ -395,6 +492,7 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
               ));
       else if (v !== undefined) w = shownText(t, v, fmtId, fmt!);
     }
+    if (type === 'inlineStr' && f === null) rememberInline(tag, body, r, c, s, v as string);
     if (c >= limits.maxColumns) continue;
     const value = v === undefined ? null : v;
     (grid[r] ??= [])[c] = { t, v: value, w: w ?? (value === null ? '' : String(value)), f, z: fmt! };
@@ -403,6 +501,52 @@ function readSheet(xml: string, strings: string[], st: Styles, limits: FileLimit
   const rows: (GridCell | undefined)[][] = [];
   for (let r = 0; r <= maxRow; r++) rows.push(grid[r] ?? []);
   return rows;
+}
+
+/** A cell's number format id: its style's, else General. */
+function formatId(st: Styles, s: string | undefined): number {
+  if (st.xf === null || s === undefined) return 0;
+  return st.xf[Number(s)] ?? 0;
+}
+
+/** An inline text cell as read: place, style attribute and text (what its tag and body alone decide). */
+interface InlineCell {
+  body: string;
+  r: number;
+  c: number;
+  s: string | undefined;
+  v: string;
+}
+
+/**
+ * Inline text cells by tag, each with the bodies read under it (bounded): a template filled by openpyxl spells every
+ * label as an inline string, the same in every township's file, so each is read once. Keys and texts are copies (a
+ * text sliced from a file's XML would keep that part alive as long as the cache).
+ */
+const INLINE = new Map<string, InlineCell[]>();
+let inlineCount = 0;
+function rememberInline(tag: string, body: string, r: number, c: number, s: string | undefined, v: string): void {
+  if (inlineCount >= 20_000) {
+    INLINE.clear();
+    inlineCount = 0;
+  }
+  const cell = { body: ownCopy(body), r, c, s: s === undefined ? s : ownCopy(s), v: ownCopy(v) };
+  const bodies = INLINE.get(tag);
+  if (bodies) bodies.push(cell);
+  else INLINE.set(ownCopy(tag), [cell]);
+  inlineCount++;
+}
+
+/**
+ * The cell read before under this tag whose body is data[b0, b1): compared as strings (a slice is no copy, and equal
+ * lengths are compared by memory, not hashed; startsWith compares a character at a time).
+ */
+function knownInline(bodies: InlineCell[] | undefined, data: string, b0: number, b1: number): InlineCell | undefined {
+  if (bodies === undefined) return undefined;
+  let body: string | undefined;
+  for (const cell of bodies)
+    if (cell.body.length === b1 - b0 && cell.body === (body ??= data.slice(b0, b1))) return cell;
+  return undefined;
 }
 
 const resolveTarget = (target: string) =>

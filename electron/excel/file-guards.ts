@@ -209,7 +209,8 @@ export function inflateXlsxZip(
     } else {
       const cap = Math.min(limits.maxEntryBytes, limits.maxUncompressedBytes - total) + 1;
       try {
-        inflated = inflateRawSync(data, { maxOutputLength: cap });
+        // one output chunk of the declared size (+1, so a lie is seen): no 16 KB chunks joined afterwards
+        inflated = inflateRawSync(data, { maxOutputLength: cap, chunkSize: Math.max(64, Math.min(e.size + 1, cap)) });
         actual = inflated.length;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
@@ -286,6 +287,12 @@ function workbookStrictness(parts: XlsxParts, texts: PartTexts, fileName: string
     if (xml === undefined)
       return { code: 'corrupt_part', message: P.missingPart(fileName, sheet, path ?? `r:id=${rid ?? ''}`), sheet };
     const broken = danglingCell(xml, strings, cellXfs);
+    // the test suite (WDP_XLSX_CROSSCHECK=1) judges every sheet by the expressions as well: the same verdict or a throw
+    if (process.env.WDP_XLSX_CROSSCHECK === '1') {
+      const slow = danglingCell(xml, strings, cellXfs, true);
+      if (JSON.stringify(slow) !== JSON.stringify(broken))
+        throw new Error(`cell checks disagree on ${sheet}: ${JSON.stringify(broken)} ≠ ${JSON.stringify(slow)}`);
+    }
     if (broken) {
       const message =
         broken.kind === 'string'
@@ -316,12 +323,48 @@ function countOf(xml: string | undefined, item: RegExp, root: RegExp): number | 
   return root.test(xml) ? (xml.match(item)?.length ?? 0) : 0;
 }
 
-/** The first cell that refers to a shared string or a style that is not there. */
-function danglingCell(
+/** How many cell tags danglingCell read by its plain scan, not by the expressions (a test checks it is used). */
+export const guardScan = { plainTags: 0, sheetsCleared: 0 };
+
+/** What the expressions below can find anywhere in a sheet: a t="s", and each s="…" (with its opening quote). */
+const ANY_SHARED_STRING = /\st\s*=\s*["']s["']/;
+const ANY_STYLE = /\ss\s*=\s*(["'])/g;
+
+/**
+ * Whether any cell of the sheet could refer to a missing shared string or style, judged over the whole text at
+ * once: no t="s" anywhere means no shared-string cell, and a cell's s="…" is one of the s="…" anywhere (each
+ * matched from its "s", so none hides inside another), so when every one of those is a style that exists no cell
+ * can point past the styles. Either way a cell-by-cell reading would find nothing.
+ */
+function mayDangle(xml: string, cellXfs: number | null): boolean {
+  if (ANY_SHARED_STRING.test(xml)) return true;
+  if (cellXfs === null) return false;
+  const styles = Math.max(cellXfs, 1);
+  ANY_STYLE.lastIndex = 0;
+  for (let m = ANY_STYLE.exec(xml); m !== null; m = ANY_STYLE.exec(xml)) {
+    const from = m.index + m[0].length;
+    const to = xml.indexOf(m[1], from);
+    if (to < 0) continue;
+    const s = Number(xml.slice(from, to));
+    if (!(s >= 0 && s < styles)) return true;
+  }
+  return false;
+}
+
+/**
+ * The first cell that refers to a shared string or a style that is not there. `expressionsOnly`: every tag read by
+ * the expressions (the way it was read before the plain scan; the tests compare the two).
+ */
+export function danglingCell(
   xml: string,
   strings: number | null,
   cellXfs: number | null,
-): { kind: 'string' | 'style'; cell: string; index: number } | null {
+  expressionsOnly = false,
+): Dangling | null {
+  if (!expressionsOnly && !mayDangle(xml, cellXfs)) {
+    guardScan.sheetsCleared++;
+    return null;
+  }
   // each match of /<c\b([^>]*?)(\/?)>/g, found by indexOf (the expression was retried at every character)
   for (let lt = xml.indexOf('<c'), after = 0; lt >= 0; lt = xml.indexOf('<c', Math.max(after, lt + 2))) {
     const next = xml.charCodeAt(lt + 2);
@@ -330,22 +373,73 @@ function danglingCell(
     const gt = xml.indexOf('>', lt + 2);
     if (gt < 0) break;
     after = gt + 1;
-    const inner = xml.slice(lt + 2, gt);
-    const selfClosing = inner.endsWith('/');
-    const tag = selfClosing ? inner.slice(0, -1) : inner;
-    if (cellXfs !== null && tag.includes('s=')) {
-      const s = xmlAttr(tag, 's');
-      if (s !== undefined && !(Number(s) >= 0 && Number(s) < Math.max(cellXfs, 1)))
-        return { kind: 'style', cell: xmlAttr(tag, 'r') ?? '?', index: Number(s) };
-    }
-    if (selfClosing || !/\st\s*=\s*["']s["']/.test(tag)) continue;
-    const end = xml.indexOf('</c>', after);
-    const v = /<v>\s*([^<]*?)\s*<\/v>/.exec(xml.slice(after, end < 0 ? undefined : end));
-    if (!v || v[1] === '') continue;
-    const index = Number(v[1]);
-    if (!(Number.isInteger(index) && index >= 0 && index < (strings ?? 0)))
-      return { kind: 'string', cell: xmlAttr(tag, 'r') ?? '?', index };
+    const selfClosing = gt - 1 >= lt + 2 && xml.charCodeAt(gt - 1) === 47;
+    const end = selfClosing ? gt - 1 : gt;
+    const tag = xml.slice(lt + 2, end);
+    const plain = !expressionsOnly && !NOT_PLAIN.test(tag);
+    if (plain) guardScan.plainTags++;
+    const broken = plain
+      ? plainCell(xml, tag, selfClosing, after, strings, cellXfs)
+      : cellByExpression(xml, tag, selfClosing, after, strings, cellXfs);
+    if (broken) return broken;
   }
+  return null;
+}
+
+/**
+ * A tag spelled other than the plain way: a character outside printable ASCII, a single quote, or a space beside
+ * "=". A plain tag's ` s="…"` and ` t="s"` are exactly what the expressions of cellByExpression find.
+ */
+const NOT_PLAIN = /[^ -&(-~]| =|= /;
+
+type Dangling = { kind: 'string' | 'style'; cell: string; index: number };
+
+/** danglingCell's verdict on a plainly spelled tag by native searches, the same as cellByExpression's. */
+function plainCell(
+  xml: string,
+  tag: string,
+  selfClosing: boolean,
+  after: number,
+  strings: number | null,
+  cellXfs: number | null,
+): Dangling | null {
+  if (cellXfs !== null && tag.includes('s=')) {
+    const at = tag.indexOf(' s="');
+    const close = at < 0 ? -1 : tag.indexOf('"', at + 4);
+    if (close >= 0) {
+      const s = Number(tag.slice(at + 4, close));
+      if (!(s >= 0 && s < Math.max(cellXfs, 1))) return { kind: 'style', cell: xmlAttr(tag, 'r') ?? '?', index: s };
+    }
+  }
+  if (selfClosing || !tag.includes(' t="s"')) return null;
+  return sharedStringCell(xml, tag, after, strings);
+}
+
+/** danglingCell's verdict on one cell by the expressions (any spelling of the tag). */
+function cellByExpression(
+  xml: string,
+  tag: string,
+  selfClosing: boolean,
+  after: number,
+  strings: number | null,
+  cellXfs: number | null,
+): Dangling | null {
+  if (cellXfs !== null && tag.includes('s=')) {
+    const s = xmlAttr(tag, 's');
+    if (s !== undefined && !(Number(s) >= 0 && Number(s) < Math.max(cellXfs, 1)))
+      return { kind: 'style', cell: xmlAttr(tag, 'r') ?? '?', index: Number(s) };
+  }
+  if (selfClosing || !/\st\s*=\s*["']s["']/.test(tag)) return null;
+  return sharedStringCell(xml, tag, after, strings);
+}
+
+function sharedStringCell(xml: string, tag: string, after: number, strings: number | null): Dangling | null {
+  const end = xml.indexOf('</c>', after);
+  const v = /<v>\s*([^<]*?)\s*<\/v>/.exec(xml.slice(after, end < 0 ? undefined : end));
+  if (!v || v[1] === '') return null;
+  const index = Number(v[1]);
+  if (!(Number.isInteger(index) && index >= 0 && index < (strings ?? 0)))
+    return { kind: 'string', cell: xmlAttr(tag, 'r') ?? '?', index };
   return null;
 }
 

@@ -35,27 +35,29 @@ export function cellText(cell: GridCell | undefined): string {
   const raw = cell.t === 's' ? String(cell.v) : cell.w || String(cell.v);
   // every cell is looked at several times (codes, headers, footers) and labels repeat file after file: numbers and
   // codes (printable ASCII without spaces) are their own text; others are normalised once each
+  // the cache first: the small reader hands out one string object per label, whose hash is then known
+  const hit = NORMALISED.get(raw);
+  if (hit !== undefined) return hit;
   if (plainAscii(raw)) return raw;
-  return NORMALISED.get(raw) ?? remember(NORMALISED, raw, raw.normalize('NFKC').trim());
+  return remember(NORMALISED, raw, raw.normalize('NFKC').trim());
 }
 
 /** Header text: cellText without any whitespace ("合  计" → 合计, "其中：女" → 其中:女). */
 export function headerText(cell: GridCell | undefined): string {
   if (!cell || cell.v === null) return '';
   const raw = cell.t === 's' ? String(cell.v) : cell.w || String(cell.v);
+  const hit = HEADER.get(raw);
+  if (hit !== undefined) return hit;
   if (plainAscii(raw)) return raw;
-  return HEADER.get(raw) ?? remember(HEADER, raw, cellText(cell).replace(/\s+/g, ''));
+  return remember(HEADER, raw, cellText(cell).replace(/\s+/g, ''));
 }
 
 /** Printable ASCII without white space (short texts only): NFKC, trimming and removing spaces leave it as it is. */
 function plainAscii(text: string): boolean {
-  if (text.length > 24) return false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c <= 32 || c >= 127) return false;
-  }
-  return true;
+  // one native match instead of a loop over the characters (slow while the code is still cold)
+  return PLAIN_ASCII.test(text);
 }
+const PLAIN_ASCII = /^[\x21-\x7e]{0,24}$/;
 
 /** cellText and headerText by the raw text (bounded). */
 const NORMALISED = new Map<string, string>();

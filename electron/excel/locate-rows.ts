@@ -82,19 +82,45 @@ const BLOCK_LABEL =
   /^(表号|制定机关|备案机关|批准机关|批准文号|备案文号|有效期至|单位代码|填报单位|统计年度|监测规划)[:：]|监测统计表$/;
 const isHeaderBlock = (row: (GridCell | undefined)[]) => row.some((c) => BLOCK_LABEL.test(headerText(c)));
 
+interface FrameworkCodes {
+  items: Set<string>;
+  indicators: Set<string>;
+  targets: Set<string>;
+  /** each data item's sexes, by its code (the first item of a code, as find gave it) */
+  sexOf: Map<string, Framework['dataItems'][number]['sex']>;
+}
+
+/**
+ * The codes a sheet's rows are looked up in, built once per framework object: a merge reads hundreds of files under
+ * the same framework (frameworks are never changed once loaded; a new version is a new object).
+ */
+const CODES = new WeakMap<Framework, FrameworkCodes>();
+function codesOf(framework: Framework): FrameworkCodes {
+  const hit = CODES.get(framework);
+  if (hit) return hit;
+  const sexOf = new Map<string, Framework['dataItems'][number]['sex']>();
+  for (const d of framework.dataItems) if (!sexOf.has(d.code)) sexOf.set(d.code, d.sex);
+  const codes: FrameworkCodes = {
+    items: new Set(framework.dataItems.map((d) => d.code)),
+    indicators: new Set(framework.indicators.filter((i) => i.kind === 'qualitative').map((i) => i.code)),
+    targets: new Set(
+      framework.areas
+        .flatMap((a) => a.targets)
+        .filter((t) => t.rule.kind === 'external')
+        .map((t) => t.id),
+    ),
+    sexOf,
+  };
+  CODES.set(framework, codes);
+  return codes;
+}
+
 /** Finds every coded row in the area sheets. */
 export function locateRows(workbook: GridWorkbook, skip: Set<string>, framework: Framework): Located {
   const problems: RawProblem[] = [];
   const rows = new Map<string, RowRef>();
   const sheetsWithRows = new Set<string>();
-  const items = new Set(framework.dataItems.map((d) => d.code));
-  const indicators = new Set(framework.indicators.filter((i) => i.kind === 'qualitative').map((i) => i.code));
-  const targets = new Set(
-    framework.areas
-      .flatMap((a) => a.targets)
-      .filter((t) => t.rule.kind === 'external')
-      .map((t) => t.id),
-  );
+  const { items, indicators, targets, sexOf } = codesOf(framework);
   for (const sheet of workbook.sheets) {
     if (skip.has(sheet.name)) continue;
     const header = findHeader(sheet);
@@ -188,10 +214,10 @@ export function locateRows(workbook: GridWorkbook, skip: Set<string>, framework:
       }
       rows.set(codeText, { sheet, r, cols });
       sheetsWithRows.add(sheet.name);
-      if (items.has(codeText)) {
-        const item = framework.dataItems.find((d) => d.code === codeText)!;
-        if (item.sex !== 'single') needsFemale = true;
-        if (item.sex === 'total_female_male') needsMale = true;
+      const sex = sexOf.get(codeText);
+      if (sex !== undefined) {
+        if (sex !== 'single') needsFemale = true;
+        if (sex === 'total_female_male') needsMale = true;
       }
       needsNote = true;
     }

@@ -10,6 +10,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { shortcutUse, wholeNumberText } from '../../../electron/excel/fast-xlsx.ts';
 import { readReturnWorkbook, type ReadContext } from '../../../electron/excel/read-return.ts';
 import { readWorkbookBytes } from '../../../electron/excel/read-workbook.ts';
 import { writeReturnWorkbook } from '../../../electron/excel/write-return.ts';
@@ -259,5 +261,43 @@ describe('the small .xlsx reader gives what SheetJS gives', () => {
     });
     // SheetJS reads the first 5,001 rows and judges the rest by the sheet's stated dimension: its verdict stands
     sameBothWays(long, '太长.xlsx', 'sheetjs');
+  });
+});
+
+describe("the reader's shortcuts give SheetJS's text", () => {
+  it('whole numbers under "0" and "#,##0", formatted without SheetJS, digit for digit as SheetJS formats them', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const values = [0, -0, 1, -1, 999, 1000, -1000, 1e15 - 1, -(1e15 - 1), 1e15, 0.5, -2.5, 1234.5, Number.NaN];
+    for (let i = 0; i < 20_000; i++) values.push(Math.floor((random() - 0.5) * 2 * 10 ** Math.floor(random() * 16)));
+    let shortcut = 0;
+    for (const fmt of ['0', '#,##0', '0.00', '#,##0.00', 'General'])
+      for (const v of values) {
+        const text = wholeNumberText(fmt, v);
+        if (text === undefined) continue;
+        shortcut++;
+        expect(text).toBe(XLSX.SSF.format(fmt, v));
+      }
+    // every whole number below 10^15 under the two formats, nothing else
+    expect(shortcut).toBe(2 * (values.length - 5));
+  });
+
+  it("a township's labels read again from the memo of inline text cells, as SheetJS reads them", () => {
+    // written by the openpyxl test above: every label an inline string
+    const bytes = readFileSync(join(dir, 'filled.xlsx'));
+    sameBothWays(bytes, 'filled.xlsx', 'fast');
+    const before = shortcutUse.inlineCells;
+    const again = sameBothWays(bytes, 'filled.xlsx', 'fast');
+    expect(shortcutUse.inlineCells - before).toBeGreaterThan(300);
+    expect(again?.parsed?.cells.find((c) => c.item === 'HD01' && c.sex === 'total')?.value).toBe(120);
+  });
+
+  it("reading the app's own export takes the shortcut", () => {
+    const before = shortcutUse.wholeNumbers;
+    sameBothWays(exported, '永和镇.xlsx', 'fast');
+    expect(shortcutUse.wholeNumbers).toBeGreaterThan(before);
   });
 });
