@@ -83,8 +83,12 @@ const toSubmission = (r: RawSubmission): SubmissionRow => ({
 
 const CELL_SQL =
   'INSERT OR REPLACE INTO submission_cells (submission_id, item, sex, value, no_data_reason) VALUES (?, ?, ?, ?, ?)';
-const CELL_BLOCK = 50;
-const CELL_BLOCK_SQL = `${CELL_SQL}${', (?, ?, ?, ?, ?)'.repeat(CELL_BLOCK - 1)}`;
+/**
+ * Cells go in blocks of these many rows per statement, largest first (a township's 47 cells: 32 + 8 + 4 + 2 + 1, five
+ * statements). With one block size the rest went one row at a time: 47 statements a file, most of a merge's storing.
+ */
+const CELL_BLOCKS = [64, 32, 16, 8, 4, 2, 1];
+const CELL_BLOCK_SQL = new Map(CELL_BLOCKS.map((n) => [n, `${CELL_SQL}${', (?, ?, ?, ?, ?)'.repeat(n - 1)}`]));
 
 export type NewSubmission = Omit<SubmissionRow, 'id' | 'isCurrent' | 'chosenBy'>;
 
@@ -122,22 +126,17 @@ export function insertSubmission(
       s.valuesChecksum,
     );
   const id = Number(info.lastInsertRowid);
-  // cells in blocks of CELL_BLOCK rows per statement (a few hundred cells a file), the rest one by one
   const filled = cells.filter((c) => c.value !== null || c.noData !== null);
-  const block = db.prepare(CELL_BLOCK_SQL);
   let at = 0;
-  for (; at + CELL_BLOCK <= filled.length; at += CELL_BLOCK) {
-    const params: (string | number | null)[] = [];
-    for (let i = at; i < at + CELL_BLOCK; i++) {
-      const c = filled[i];
-      params.push(id, c.item, c.sex, c.value, c.noData?.reason ?? null);
+  for (const size of CELL_BLOCKS) {
+    for (; at + size <= filled.length; at += size) {
+      const params: (string | number | null)[] = [];
+      for (let i = at; i < at + size; i++) {
+        const c = filled[i];
+        params.push(id, c.item, c.sex, c.value, c.noData?.reason ?? null);
+      }
+      db.prepare(CELL_BLOCK_SQL.get(size)!).run(params);
     }
-    block.run(params);
-  }
-  const putCell = db.prepare(CELL_SQL);
-  for (; at < filled.length; at++) {
-    const c = filled[at];
-    putCell.run(id, c.item, c.sex, c.value, c.noData?.reason ?? null);
   }
   const putAnswer = db.prepare(
     'INSERT OR REPLACE INTO submission_answers (submission_id, indicator, choice, note) VALUES (?, ?, ?, ?)',

@@ -60,6 +60,31 @@ describe('submissions repository', () => {
     expect(findByChecksum(backend.ctx.db, COUNTY, 'a'.repeat(64))?.id).toBe(id);
   });
 
+  it('stores every count of cells whole, in blocks of any size (0 to 140 cells, blanks among them)', () => {
+    backend = openTestBackend();
+    for (const n of [0, 1, 2, 3, 7, 31, 32, 47, 63, 64, 65, 100, 127, 140]) {
+      const cells = Array.from({ length: n }, (_, i) => ({
+        item: `X${String(Math.floor(i / 3)).padStart(3, '0')}`,
+        sex: (['total', 'female', 'male'] as const)[i % 3],
+        value: i % 11 === 5 ? null : i * 1.5,
+        noData: i % 11 === 5 ? { reason: `无数据${i}` } : null,
+        prefilled: false,
+        raw: null,
+      }));
+      const blank = { item: 'BLANK', sex: 'total' as const, value: null, noData: null, prefilled: false, raw: null };
+      const id = insertSubmission(
+        backend.ctx.db,
+        sub({ checksum: String(n).padStart(64, 'c') }),
+        [...cells, blank],
+        [],
+      );
+      const key = (c: { item: string; sex: string }) => `${c.item}.${c.sex}`;
+      expect(submissionCells(backend.ctx.db, id).sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+        cells.sort((a, b) => key(a).localeCompare(key(b))),
+      );
+    }
+  });
+
   it('allows one current version per supplier and year, and keeps the others', () => {
     backend = openTestBackend();
     const db = backend.ctx.db;
