@@ -4,7 +4,7 @@
 // (folder entries, up to what the most workers need), never read: the merge's own walk decides what is read.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { FILES_PER_WORKER, poolSize, prestartReadWorkers, readersFor } from '../merge/read-workers.ts';
+import { FILES_PER_WORKER, poolSize, prestartReadWorkers } from '../merge/read-workers.ts';
 
 /** Entries under `paths` (folders walked, links not followed), counted up to `cap`. */
 function countEntries(paths: readonly string[], cap: number): number {
@@ -31,8 +31,8 @@ function countEntries(paths: readonly string[], cap: number): number {
   return n;
 }
 
-/** Starts the read workers a merge of `paths` will want (none for a few files). */
+/** Starts the read workers a merge of `paths` will want (none for a few dozen files). */
 export function warmUpMerge(paths: readonly string[]): void {
   const enough = poolSize(Number.MAX_SAFE_INTEGER) * FILES_PER_WORKER;
-  prestartReadWorkers(readersFor(countEntries(paths, enough), false).workers);
+  prestartReadWorkers(poolSize(countEntries(paths, enough)));
 }

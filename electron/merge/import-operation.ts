@@ -15,7 +15,7 @@ import { pickedFolderFiles } from './folder-import.ts';
 import { gatherReturnFiles, MAX_MERGE_FILES } from './gather-folder.ts';
 import { beginImport, officeOf, type OfficeYear } from './merge-service.ts';
 import { openReadPool } from './read-pool.ts';
-import { prestartReadWorkers, readersFor } from './read-workers.ts';
+import { poolSize, prestartReadWorkers } from './read-workers.ts';
 
 const O = MESSAGES.merge.operation;
 
@@ -74,7 +74,7 @@ export function stageFiles(
   for (const f of input.files) staged.files.push({ fileName: f.fileName, bytes: Buffer.from(f.bytesBase64, 'base64') });
   all.set(token, staged);
   // the desktop reads an upload on workers: started while the rest is uploaded, they are ready when it starts
-  prestartReadWorkers(readersFor(staged.files.length, true).workers);
+  prestartReadWorkers(workersFor(staged.files.length, true));
   return { token, staged: staged.files.length };
 }
 
@@ -114,8 +114,15 @@ const snapshot = (op: Operation, since: number): ImportProgress => ({
   message: op.message,
 });
 
+/** Up to this many files the desktop reads in its own thread, between other calls: a worker would start slower. */
+const IN_THREAD_FILES = 12;
+
 /** How often a waiter hears of the next file read (verdicts and the end: at once). */
 const PROGRESS_EVERY_MS = 50;
+
+/** Read workers for an import of `files` files (none: read in this thread). */
+const workersFor = (files: number, offMainThread: boolean) =>
+  offMainThread && files > IN_THREAD_FILES ? Math.max(1, poolSize(files)) : poolSize(files);
 
 /** Batches of a long import: small enough that a cancel and the verdict list follow quickly, at most 50 per commit. */
 const chunkOf = (total: number) => Math.min(50, Math.max(10, Math.ceil(total / 20)));
@@ -128,12 +135,11 @@ export async function startImport(
   const ops = opsOf(ctx);
   if ([...ops.values()].some((o) => o.state === 'running')) throw new AppError('refused', O.busy);
   const { files, skipped } = filesOf(ctx, input.source);
-  // who reads (read-workers.ts readersFor): the desktop on workers from a dozen files on (its window must not wait),
-  // the CLI in its own thread, with a worker beside it from two dozen files, on workers alone from a hundred. The
-  // workers were started ahead (the CLI's warm-up, the desktop's upload) or start now, before the backup is taken,
-  // so they load the reader while it is written.
-  const readers = readersFor(files.length, input.offMainThread);
-  const pool = files.length > 0 ? openReadPool(ctx, readers.workers, { inThreadToo: readers.inThread }) : null;
+  // the desktop reads on a worker from a dozen files on (its window must not wait); the CLI below 100 files in its
+  // own thread (a worker's start-up costs more than it saves). The workers start before the backup is taken, so
+  // they load the reader and the frameworks (~0.1–0.3 s each) while it is written.
+  const size = workersFor(files.length, input.offMainThread);
+  const pool = files.length > 0 ? openReadPool(ctx, size) : null;
   let backup: string | null = null;
   try {
     if (files.length > 0) ({ backup } = await beginImport(ctx, input));
@@ -195,6 +201,7 @@ export async function startImport(
       progressed();
       try {
         // read in this thread: one file at a time with the event loop between them, so other calls are answered
+        if (size === 0) await new Promise<void>((r) => setImmediate(r));
         return await pool.read(bytes, fileName);
       } finally {
         op.read += 1;
@@ -205,7 +212,7 @@ export async function startImport(
       await importMany(ctx, office, input.year, files, read, {
         chunk: chunkOf(files.length),
         // a few files queued at each worker: one is always waiting when the last one's result is on its way back
-        inFlight: Math.max(4, readers.workers * 4 + (readers.inThread ? 1 : 0)),
+        inFlight: Math.max(4, size * 4),
         shouldStop: () => op.stop,
         onVerdicts: (vs) => {
           op.verdicts.push(...vs);

@@ -13,37 +13,13 @@ import { startReadWorker } from './read-workers.ts';
 export interface ReadPool {
   read: ReturnReader;
   close: () => Promise<void>;
-  /** how many files were read in this thread and on workers so far */
-  counts: () => { inThread: number; workers: number };
 }
 
-/** Jobs queued at each worker before this thread (when it reads too) takes the next file itself. */
-const QUEUED_PER_WORKER = 2;
-
-/**
- * A pool of `size` workers; with `inThreadToo` (or no workers) this thread reads as well, one file at a time with
- * the event loop between files, whenever every worker already has QUEUED_PER_WORKER files waiting.
- */
-export function openReadPool(
-  ctx: AppContext,
-  size = Math.max(1, Math.min(availableParallelism(), 8)),
-  options: { inThreadToo?: boolean } = {},
-): ReadPool {
-  const inThread = size === 0 || options.inThreadToo ? excelReturnReader(ctx) : null;
-  let inThreadBusy = false;
-  const counted = { inThread: 0, workers: 0 };
-  const counts = () => ({ ...counted });
-  const readHere: ReturnReader = async (bytes, fileName) => {
-    inThreadBusy = true;
-    counted.inThread += 1;
-    try {
-      await new Promise<void>((r) => setImmediate(r)); // other calls are answered between files
-      return inThread!(bytes, fileName);
-    } finally {
-      inThreadBusy = false;
-    }
-  };
-  if (size === 0) return { read: readHere, close: async () => {}, counts };
+export function openReadPool(ctx: AppContext, size = Math.max(1, Math.min(availableParallelism(), 8))): ReadPool {
+  if (size === 0) {
+    const inThread = excelReturnReader(ctx);
+    return { read: inThread, close: async () => {} };
+  }
   const frameworks = allFrameworks(ctx);
   const regions = ctx.db.prepare('SELECT code, name, level FROM regions').raw().all() as [string, string, string][];
   const pending = new Map<number, { ok: (o: ReadOutcome) => void; fail: (e: Error) => void; worker: Worker }>();
@@ -85,9 +61,8 @@ export function openReadPool(
   };
   for (let i = 0; i < size; i++) workers.push(start());
   let next = 0;
-  const toWorker: ReturnReader = (bytes, fileName) =>
+  const read: ReturnReader = (bytes, fileName) =>
     new Promise<ReadOutcome>((ok, fail) => {
-      counted.workers += 1;
       const id = next++;
       const w = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
       pending.set(id, { ok, fail, worker: w });
@@ -98,13 +73,8 @@ export function openReadPool(
       const moved = owns ? new Uint8Array(bytes.buffer as ArrayBuffer) : new Uint8Array(bytes);
       w.postMessage({ id, bytes: moved, fileName }, [moved.buffer]);
     });
-  const read: ReturnReader = (bytes, fileName) =>
-    inThread && !inThreadBusy && workers.every((w) => load.get(w)! >= QUEUED_PER_WORKER)
-      ? readHere(bytes, fileName)
-      : toWorker(bytes, fileName);
   return {
     read,
-    counts,
     close: async () => {
       closing = true;
       await Promise.all([...workers].map((w) => w.terminate()));

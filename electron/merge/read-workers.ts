@@ -27,26 +27,6 @@ export function poolSize(files: number, cores = availableParallelism()): number 
   return Math.min(Math.floor(files / FILES_PER_WORKER), Math.max(1, Math.min(cores, 8)));
 }
 
-/** Up to this many files the desktop reads in its own thread, between other calls: a worker would start slower. */
-export const IN_THREAD_FILES = 12;
-/**
- * From this many files the CLI, which reads a few dozen in its own thread, has a worker read beside it: started
- * ahead (backend/warm-up.ts), it is ready about when the reading starts, and takes half of the files.
- */
-export const SHARED_FROM = 24;
-
-/** Who reads an import of `files` files: how many workers, and whether this thread reads too. */
-export function readersFor(files: number, offMainThread: boolean): { workers: number; inThread: boolean } {
-  const workers = poolSize(files);
-  // the desktop's window must not wait: a dozen files at most are read in its thread, between other calls
-  if (offMainThread)
-    return files > IN_THREAD_FILES
-      ? { workers: Math.max(1, workers), inThread: false }
-      : { workers: 0, inThread: true };
-  if (workers > 0) return { workers, inThread: false };
-  return { workers: files >= SHARED_FROM ? 1 : 0, inThread: true };
-}
-
 /** A worker's heap: a return's parse needs a few tens of MB; a hostile file that needs more kills its worker only. */
 const WORKER_HEAP_MB = 160;
 /**
