@@ -28,8 +28,6 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     return 2;
   }
   const { args } = line;
-  // a merge's read workers start first: they load their code while the back end loads and opens
-  if (line.command === 'merge') (await import('../backend/warm-up.ts')).warmUpMerge(args.positionals);
   const load = COMMANDS[line.command];
   const [command, { openApp }] = await Promise.all([load(), import('../backend/open-app.ts')]);
   let backend: AppBackend;

@@ -1,8 +1,7 @@
 // The read pool's worker threads themselves: where their file is, how each is started, and workers started ahead
-// of time. A `wdp merge` of hundreds of files starts its workers first thing (backend/warm-up.ts), so they load
-// their code (~50–100 ms each) while the back end opens and the backup is taken, instead of after; the pool then
-// adopts them and sends each its frameworks and region table. Kept free of the reader's code, so the warm-up can
-// load it in a few milliseconds.
+// of time. The desktop starts the workers an upload will need while the upload is still arriving (a worker loads its
+// code in ~50–100 ms), and the import's pool adopts them and sends each its frameworks and region table. (Starting
+// them ahead in `wdp merge` too was measured and dropped: on two cores they only slowed the back end's start.)
 import module from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +51,7 @@ function spawn(): Worker {
 /** A worker started ahead and not adopted within this time is let go (an upload abandoned half-way). */
 const SPARE_FOR_MS = 60_000;
 
-/** Starts `count` workers ahead of the pool that will want them (a CLI merge's first step, a desktop upload's). */
+/** Starts `count` workers ahead of the pool that will want them (a desktop upload's). */
 export function prestartReadWorkers(count: number): void {
   for (let i = spares.length; i < count; i++) {
     const w = spawn();

@@ -1,8 +1,6 @@
-// Read workers started ahead (a CLI merge starts them before the back end opens): the pool adopts them, they read
+// Read workers started ahead (the desktop starts them while an upload is still arriving): the pool adopts them, they read
 // exactly as new ones do once given their frameworks, and one never adopted does not keep the process alive.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importBatch } from '../../../electron/merge/batch-import.ts';
@@ -10,7 +8,6 @@ import { buildMergedReturn } from '../../../electron/merge/county-aggregate.ts';
 import { resolveOffice } from '../../../electron/merge/office.ts';
 import { openReadPool } from '../../../electron/merge/read-pool.ts';
 import { poolSize, prestartReadWorkers, spareWorkers } from '../../../electron/merge/read-workers.ts';
-import { warmUpMerge } from '../../../electron/backend/warm-up.ts';
 import { REPO_ROOT } from '../../../electron/backend/app-paths.ts';
 import { openTestBackend, TAOBEI_COUNTY, type TestBackend } from '../../helpers/backend.ts';
 import { returnFile } from './excel-files.ts';
@@ -45,19 +42,6 @@ describe('read workers started ahead', () => {
     const next = openReadPool(backend.ctx, 2);
     expect(spareWorkers()).toBe(Math.max(0, poolSize(250) - 3));
     await next.close();
-  });
-
-  it('are started for a merge of hundreds of files, none for a few dozen (entries counted, nothing read)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wdp-warm-'));
-    mkdirSync(join(dir, 'a'));
-    for (let i = 0; i < 30; i++) writeFileSync(join(dir, 'a', `${i}.xlsx`), 'x');
-    const before = spareWorkers();
-    warmUpMerge([dir]);
-    expect(spareWorkers()).toBe(before);
-    for (let i = 30; i < 250; i++) writeFileSync(join(dir, `${i}.xlsx`), 'x');
-    warmUpMerge([dir, '--not-a-path']);
-    expect(spareWorkers()).toBe(Math.max(before, poolSize(250)));
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('one never adopted lets the process end', () => {
