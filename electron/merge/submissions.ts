@@ -6,6 +6,7 @@ import { MESSAGES } from '../../shared/messages.ts';
 import type { ReturnFooter } from '../../shared/returns/footer.ts';
 import type { ReturnData, ReturnStatus } from '../../shared/returns/schema.ts';
 import {
+  answersOfSubmissions,
   cellsOfSubmissions,
   findByChecksum,
   getSubmission,
@@ -129,6 +130,7 @@ export function submissionData(
   row: SubmissionRow,
   cells = submissionCells(ctx.db, row.id),
   pooled = pooledOfSubmissions(ctx.db, [row.id]).get(row.id),
+  answers = submissionAnswers(ctx.db, row.id),
 ): ReturnData {
   return {
     planId: row.planId,
@@ -137,19 +139,20 @@ export function submissionData(
     level: row.supplierKind === 'township' ? 'township' : 'county',
     year: row.year,
     cells,
-    qualitative: submissionAnswers(ctx.db, row.id),
+    qualitative: answers,
     externalThresholds: {},
     // a county's merged return: its ratios pooled over matched townships, which a city pools in turn
     ...(pooled ? { pooledRatios: pooled } : {}),
   };
 }
 
-/** Many versions' returns at once (one query for all cells). */
+/** Many versions' returns at once (one query for all cells, one for all answers). */
 export function submissionsData(ctx: AppContext, rows: readonly SubmissionRow[]): ReturnData[] {
   const ids = rows.map((r) => r.id);
   const cells = cellsOfSubmissions(ctx.db, ids);
   const pooled = pooledOfSubmissions(ctx.db, ids);
-  return rows.map((r) => submissionData(ctx, r, cells.get(r.id), pooled.get(r.id)));
+  const answers = answersOfSubmissions(ctx.db, ids);
+  return rows.map((r) => submissionData(ctx, r, cells.get(r.id), pooled.get(r.id), answers.get(r.id)));
 }
 
 export function requireSubmission(ctx: AppContext, office: Office, id: number): SubmissionRow {
