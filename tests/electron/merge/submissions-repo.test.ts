@@ -191,7 +191,10 @@ describe('submissions repository', () => {
     const rows = ids.map((id) => getSubmission(db, id)!);
     const sql: string[] = [];
     const prepare = db.prepare;
-    const spy = vi.spyOn(db, 'prepare').mockImplementation((s: string) => (sql.push(s), prepare(s)));
+    const spy = vi.spyOn(db, 'prepare').mockImplementation((s: string) => {
+      sql.push(s);
+      return prepare(s);
+    });
     const many = submissionsData(backend.ctx, rows);
     spy.mockRestore();
     expect(JSON.stringify(many)).toBe(JSON.stringify(rows.map((r) => submissionData(backend.ctx, r))));
