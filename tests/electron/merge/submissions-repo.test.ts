@@ -187,7 +187,7 @@ describe('submissions repository', () => {
     }
     expect(answers.get(ids[3])!.length).toBe(3);
 
-    // the returns of many versions, as each read alone, with one query for all their answers
+    // the returns of many versions, as each read alone, with one query for all their cells, answers, pooled ratios
     const rows = ids.map((id) => getSubmission(db, id)!);
     const sql: string[] = [];
     const prepare = db.prepare;
@@ -200,5 +200,7 @@ describe('submissions repository', () => {
     expect(JSON.stringify(many)).toBe(JSON.stringify(rows.map((r) => submissionData(backend.ctx, r))));
     expect(sql.filter((s) => s.includes('FROM submission_answers')).length).toBe(1);
     expect(sql.filter((s) => s.includes('FROM submission_cells')).length).toBe(1);
+    // township returns have no pooled ratios: none is asked for them one by one
+    expect(sql.filter((s) => s.includes('FROM submission_pooled_ratios')).length).toBe(1);
   });
 });
