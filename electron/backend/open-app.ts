@@ -2,7 +2,7 @@
 // adapter and the CLI alike; no Electron import here.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DamagedDatabaseError, openDatabase } from '../db/open-database.ts';
+import { closeLeavingWal, DamagedDatabaseError, openDatabase } from '../db/open-database.ts';
 import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { createHandlers } from '../api/handlers.ts';
@@ -32,7 +32,8 @@ export interface OpenAppOptions {
 export interface AppBackend {
   ctx: AppContext;
   handlers: Handlers;
-  close: () => void;
+  /** leaveWal: a one-off command (the CLI) leaves the -wal for the next open rather than checkpointing it */
+  close: (options?: { leaveWal?: boolean }) => void;
 }
 
 export function openApp(options: OpenAppOptions): AppBackend {
@@ -88,10 +89,11 @@ export function openApp(options: OpenAppOptions): AppBackend {
   return {
     ctx,
     handlers: createHandlers(ctx),
-    close: () => {
+    close: (options) => {
       if (closed) return;
       closed = true;
-      db.close();
+      if (options?.leaveWal) closeLeavingWal(db);
+      else db.close();
     },
   };
 }

@@ -62,6 +62,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     io.err(message);
     return usage ? 2 : 1;
   } finally {
-    backend.close();
+    // the process ends here: the -wal is left for the next open, which reads it (nothing committed is lost)
+    backend.close({ leaveWal: true });
   }
 }

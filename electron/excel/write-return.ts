@@ -12,10 +12,17 @@ import { writeAreaSheet } from './write-area-sheet.ts';
 import { writeMetaSheet } from './write-meta-sheet.ts';
 import { writeResultSheet } from './write-result-sheet.ts';
 import { writeReview } from './write-review.ts';
-import { deflateStoredZip } from './zip-deflate.ts';
+import { renderParts } from './render-parts.ts';
+import { zipParts } from './zip-deflate.ts';
 import type { WriteReturnInput } from './write-input.ts';
 
 const F = MESSAGES.excel.form;
+
+/**
+ * zlib's fastest level: a county return of 300 townships deflates in ~24 ms of CPU instead of ~38 at level 6, for a
+ * file 12% larger (326 KB against 292; 30 townships 183 KB against 158), still far below any mail or USB limit.
+ */
+export const DEFLATE_LEVEL = 1;
 
 export interface WrittenWorkbook {
   bytes: Buffer;
@@ -52,12 +59,9 @@ export async function writeReturnWorkbook(input: WriteReturnInput): Promise<Writ
   writeMetaSheet(wb, input);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   shareStyles(wb);
-  // parts stored by exceljs (JSZip's deflate is pure JavaScript), then deflated natively
-  const bytes = deflateStoredZip(
-    Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)),
-    6,
-    rewrites,
-  );
+  // the parts as exceljs renders them, zipped natively (JSZip's deflate and CRC are pure JavaScript), dated as the
+  // archive JSZip would have made now
+  const bytes = zipParts(await renderParts(wb), new Date(), DEFLATE_LEVEL, rewrites);
   return { bytes, addresses };
 }
 

@@ -56,7 +56,47 @@ function readStored(buf: Buffer): Entry[] {
 }
 
 export function deflateStoredZip(stored: Buffer, level = 6, rewrites: PartRewrites = new Map()): Buffer {
-  const entries = readStored(stored);
+  return writeDeflated(readStored(stored), level, rewrites);
+}
+
+/** A date as a zip entry's DOS time and date, in UTC as JSZip writes them. */
+function dosTimeDate(d: Date): { time: number; date: number } {
+  return {
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+    date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+  };
+}
+
+/**
+ * The same archive deflateStoredZip makes of what exceljs would have stored through JSZip, from the parts
+ * themselves (render-parts.ts): no stored archive is built (JSZip's CRCs are pure JavaScript) nor read back. As JSZip
+ * does, each part's folders get an entry of their own just before its first part ("xl/", "xl/worksheets/"), and
+ * every entry is dated `at`.
+ */
+export function zipParts(
+  parts: ReadonlyMap<string, Buffer>,
+  at: Date,
+  level = 6,
+  rewrites: PartRewrites = new Map(),
+): Buffer {
+  const { time, date } = dosTimeDate(at);
+  const entries: Entry[] = [];
+  const named = new Set<string>();
+  const add = (name: string, data: Buffer, crc: number) => {
+    named.add(name);
+    entries.push({ name: Buffer.from(name, 'utf8'), time, date, crc, data });
+  };
+  for (const [name, data] of parts) {
+    for (let slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
+      const folder = name.slice(0, slash + 1);
+      if (!named.has(folder)) add(folder, Buffer.alloc(0), 0);
+    }
+    add(name, data, rewrites.has(name) ? 0 : crc32(data));
+  }
+  return writeDeflated(entries, level, rewrites);
+}
+
+function writeDeflated(entries: Entry[], level: number, rewrites: PartRewrites): Buffer {
   const byName = new Map(entries.map((e) => [e.name.toString('utf8'), e]));
   const part = (name: string) => byName.get(name)?.data;
   for (const [name, rewrite] of rewrites) {

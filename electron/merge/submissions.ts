@@ -4,8 +4,9 @@
 import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import type { ReturnFooter } from '../../shared/returns/footer.ts';
-import type { ReturnData, ReturnStatus } from '../../shared/returns/schema.ts';
+import type { Cell, PooledRatio, QualitativeAnswer, ReturnData, ReturnStatus } from '../../shared/returns/schema.ts';
 import {
+  answersOfSubmissions,
   cellsOfSubmissions,
   findByChecksum,
   getSubmission,
@@ -123,33 +124,44 @@ export function storeSubmission(
   return { submission: getSubmission(ctx.db, id)!, duplicateOf: null, previous, becameCurrent };
 }
 
-/** The return a stored version holds. */
-export function submissionData(
-  ctx: AppContext,
-  row: SubmissionRow,
-  cells = submissionCells(ctx.db, row.id),
-  pooled = pooledOfSubmissions(ctx.db, [row.id]).get(row.id),
-): ReturnData {
+/** What submissionsData read for many versions at once: one version's part of it. */
+interface ReadTogether {
+  cells: Cell[];
+  answers: QualitativeAnswer[];
+  /** undefined: the version has no pooled ratios (a township's return) */
+  pooled: Record<string, PooledRatio> | undefined;
+}
+
+/** The return a stored version holds (read alone, or from what submissionsData read for many). */
+export function submissionData(ctx: AppContext, row: SubmissionRow, read?: ReadTogether): ReturnData {
+  // a version without pooled ratios has none in `read`: not a reason to ask the database again
+  const pooled = read ? read.pooled : pooledOfSubmissions(ctx.db, [row.id]).get(row.id);
   return {
     planId: row.planId,
     frameworkVersion: row.frameworkVersion,
     regionCode: row.regionCode,
     level: row.supplierKind === 'township' ? 'township' : 'county',
     year: row.year,
-    cells,
-    qualitative: submissionAnswers(ctx.db, row.id),
+    cells: read ? read.cells : submissionCells(ctx.db, row.id),
+    qualitative: read ? read.answers : submissionAnswers(ctx.db, row.id),
     externalThresholds: {},
     // a county's merged return: its ratios pooled over matched townships, which a city pools in turn
     ...(pooled ? { pooledRatios: pooled } : {}),
   };
 }
 
-/** Many versions' returns at once (one query for all cells). */
+/**
+ * Many versions' returns at once: one query for all cells, one for all answers, one for all pooled ratios (before,
+ * a township's return, having none, was asked for its pooled ratios again alone: two queries a return).
+ */
 export function submissionsData(ctx: AppContext, rows: readonly SubmissionRow[]): ReturnData[] {
   const ids = rows.map((r) => r.id);
   const cells = cellsOfSubmissions(ctx.db, ids);
   const pooled = pooledOfSubmissions(ctx.db, ids);
-  return rows.map((r) => submissionData(ctx, r, cells.get(r.id), pooled.get(r.id)));
+  const answers = answersOfSubmissions(ctx.db, ids);
+  return rows.map((r) =>
+    submissionData(ctx, r, { cells: cells.get(r.id)!, answers: answers.get(r.id)!, pooled: pooled.get(r.id) }),
+  );
 }
 
 export function requireSubmission(ctx: AppContext, office: Office, id: number): SubmissionRow {

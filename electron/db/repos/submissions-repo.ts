@@ -309,21 +309,36 @@ export function submissionCells(db: Database, id: number): Cell[] {
   }));
 }
 
-/** Cells of many submissions at once (one query), by submission id. */
+/** Submissions whose cells or answers one statement reads: a slice's rows are read at once (.all()), not one by one. */
+const SLICE = 500;
+
+/** The ids in slices of SLICE, each as the JSON array json_each reads. */
+const slices = (ids: readonly number[]) =>
+  Array.from({ length: Math.ceil(ids.length / SLICE) }, (_, i) =>
+    JSON.stringify(ids.slice(i * SLICE, (i + 1) * SLICE)),
+  );
+
+/**
+ * Cells of many submissions at once, by submission id: one query per 500 submissions, whose rows are read in one
+ * call. Reading them row by row (.iterate()) cost three to four times as long (300 returns' 14,100 cells: ~35 ms
+ * against ~10); the slices keep what is held at once small however many returns a merge has.
+ */
 export function cellsOfSubmissions(db: Database, ids: readonly number[]): Map<number, Cell[]> {
   const out = new Map<number, Cell[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return out;
   const stmt = db.prepare(`SELECT submission_id AS id, item, sex, value, no_data_reason FROM submission_cells
     WHERE submission_id IN (SELECT value FROM json_each(?))`);
-  for (const c of stmt.iterate(JSON.stringify(ids)) as Iterable<RawCell & { id: number }>) {
-    out.get(c.id)!.push({
-      item: c.item,
-      sex: c.sex,
-      value: c.value,
-      noData: c.no_data_reason === null ? null : { reason: c.no_data_reason },
-      prefilled: false,
-      raw: null,
-    });
+  for (const json of slices(ids)) {
+    for (const c of stmt.all(json) as (RawCell & { id: number })[]) {
+      out.get(c.id)!.push({
+        item: c.item,
+        sex: c.sex,
+        value: c.value,
+        noData: c.no_data_reason === null ? null : { reason: c.no_data_reason },
+        prefilled: false,
+        raw: null,
+      });
+    }
   }
   return out;
 }
@@ -332,6 +347,18 @@ export function submissionAnswers(db: Database, id: number): QualitativeAnswer[]
   return db
     .prepare('SELECT indicator, choice, note FROM submission_answers WHERE submission_id = ? ORDER BY indicator')
     .all(id) as QualitativeAnswer[];
+}
+
+/** Answers of many submissions at once (one query per 500, not one per submission), by submission id. */
+export function answersOfSubmissions(db: Database, ids: readonly number[]): Map<number, QualitativeAnswer[]> {
+  const out = new Map<number, QualitativeAnswer[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const stmt = db.prepare(`SELECT submission_id AS id, indicator, choice, note FROM submission_answers
+    WHERE submission_id IN (SELECT value FROM json_each(?)) ORDER BY submission_id, indicator`);
+  for (const json of slices(ids))
+    for (const a of stmt.all(json) as (QualitativeAnswer & { id: number })[])
+      out.get(a.id)!.push({ indicator: a.indicator, choice: a.choice, note: a.note });
+  return out;
 }
 
 export interface ReceivedFileRow {

@@ -1,18 +1,22 @@
 // The submissions tables on the real migrations: STRICT types, one current version per supplier and year, each file
 // stored once, cells kept as received (blank, 无数据, values).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  answersOfSubmissions,
+  cellsOfSubmissions,
   currentSubmissions,
   findByChecksum,
   insertSubmission,
   itemSourcesOf,
   makeCurrent,
   replaceItemSources,
+  submissionAnswers,
   submissionCells,
   versionsOf,
   type NewSubmission,
 } from '../../../electron/db/repos/submissions-repo.ts';
 import { getSubmission } from '../../../electron/db/repos/submissions-repo.ts';
+import { submissionData, submissionsData } from '../../../electron/merge/submissions.ts';
 import { openTestBackend, type TestBackend } from '../../helpers/backend.ts';
 import { COUNTY, TOWNS } from './helpers.ts';
 
@@ -140,5 +144,63 @@ describe('submissions repository', () => {
     expect(itemSourcesOf(backend.ctx.db, key)).toEqual([
       { item: 'HD27', kind: 'department', department: '卫健', contributors: 0, children: 0 },
     ]);
+  });
+
+  it("reads many submissions' cells and answers at once as each is read alone, across slices of 500 ids", () => {
+    backend = openTestBackend();
+    const db = backend.ctx.db;
+    const ids = [0, 1, 2, 3].map((n) =>
+      insertSubmission(
+        db,
+        sub({ checksum: String(n).padStart(64, 'd'), regionCode: TOWNS[n % TOWNS.length] }),
+        Array.from({ length: n * 5 }, (_, i) => ({
+          item: `Y${String(20 - i).padStart(2, '0')}`,
+          sex: (['male', 'total', 'female'] as const)[i % 3],
+          value: i === 3 ? null : i * 2.5 + n,
+          noData: i === 3 ? { reason: '无数据' } : null,
+          prefilled: false,
+          raw: null,
+        })),
+        Array.from({ length: n }, (_, i) => ({
+          indicator: `Q${String(9 - i).padStart(2, '0')}`,
+          choice: ([null, 'done', 'in_progress', 'not_done'] as const)[(i + n) % 4],
+          note: i === 1 ? `说明${n}` : '',
+        })),
+      ),
+    );
+    // the asked ids spread over three slices, with ids that have no submission among them
+    const asked = [
+      ...Array.from({ length: 499 }, (_, i) => 100_000 + i),
+      ids[2],
+      ids[0],
+      ...Array.from({ length: 600 }, (_, i) => 200_000 + i),
+      ids[3],
+      ids[1],
+    ];
+    const cells = cellsOfSubmissions(db, asked);
+    const answers = answersOfSubmissions(db, asked);
+    expect([...cells.keys()]).toEqual(asked);
+    expect([...answers.keys()]).toEqual(asked);
+    for (const id of asked) {
+      expect(cells.get(id)).toEqual(submissionCells(db, id));
+      expect(JSON.stringify(answers.get(id))).toBe(JSON.stringify(submissionAnswers(db, id)));
+    }
+    expect(answers.get(ids[3])!.length).toBe(3);
+
+    // the returns of many versions, as each read alone, with one query for all their cells, answers, pooled ratios
+    const rows = ids.map((id) => getSubmission(db, id)!);
+    const sql: string[] = [];
+    const prepare = db.prepare;
+    const spy = vi.spyOn(db, 'prepare').mockImplementation((s: string) => {
+      sql.push(s);
+      return prepare(s);
+    });
+    const many = submissionsData(backend.ctx, rows);
+    spy.mockRestore();
+    expect(JSON.stringify(many)).toBe(JSON.stringify(rows.map((r) => submissionData(backend.ctx, r))));
+    expect(sql.filter((s) => s.includes('FROM submission_answers')).length).toBe(1);
+    expect(sql.filter((s) => s.includes('FROM submission_cells')).length).toBe(1);
+    // township returns have no pooled ratios: none is asked for them one by one
+    expect(sql.filter((s) => s.includes('FROM submission_pooled_ratios')).length).toBe(1);
   });
 });
