@@ -2,7 +2,7 @@
 // adapter and the CLI alike; no Electron import here.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { closeLeavingWal, DamagedDatabaseError, openDatabase } from '../db/open-database.ts';
+import { DamagedDatabaseError, openDatabase } from '../db/open-database.ts';
 import { AppError } from '../../shared/api/envelope.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { createHandlers } from '../api/handlers.ts';
@@ -32,8 +32,7 @@ export interface OpenAppOptions {
 export interface AppBackend {
   ctx: AppContext;
   handlers: Handlers;
-  /** leaveWal: a one-off command (the CLI) leaves the -wal for the next open rather than checkpointing it */
-  close: (options?: { leaveWal?: boolean }) => void;
+  close: () => void;
 }
 
 export function openApp(options: OpenAppOptions): AppBackend {
@@ -89,11 +88,10 @@ export function openApp(options: OpenAppOptions): AppBackend {
   return {
     ctx,
     handlers: createHandlers(ctx),
-    close: (options) => {
+    close: () => {
       if (closed) return;
       closed = true;
-      if (options?.leaveWal) closeLeavingWal(db);
-      else db.close();
+      db.close();
     },
   };
 }

@@ -62,7 +62,6 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     io.err(message);
     return usage ? 2 : 1;
   } finally {
-    // the process ends here: the -wal is left for the next open, which reads it (nothing committed is lost)
-    backend.close({ leaveWal: true });
+    backend.close();
   }
 }

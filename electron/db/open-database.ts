@@ -85,30 +85,3 @@ export function openDatabase(file: string, options: OpenOptions): Db {
     throw error;
   }
 }
-
-/**
- * Closes a connection leaving its -wal for the next open, instead of copying it into the main file first (a
- * one-off command's last ~10–40 ms after a merge: the checkpoint of everything the import wrote, and its fsync).
- * Nothing is lost: every transaction was committed to the -wal and synced (synchronous = FULL) before it returned,
- * and the next connection reads the -wal as SQLite always does after a crash; the next close of the desktop app
- * (or the -wal's automatic checkpoint) copies it in. SQLite checkpoints on closing only the last connection to a
- * file: a read-only connection held meanwhile (and read through once) makes this one not the last, and a read-only
- * connection never checkpoints when it closes. Answers whether the -wal was left (false: closed as usual).
- */
-export function closeLeavingWal(db: Db): boolean {
-  if (db.memory || db.readonly || !db.open) {
-    if (db.open) db.close();
-    return false;
-  }
-  let keeper: Db | null = null;
-  try {
-    keeper = new Database(db.name, { readonly: true, fileMustExist: true });
-    keeper.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch {
-    keeper?.close();
-    keeper = null;
-  }
-  db.close();
-  keeper?.close();
-  return keeper !== null;
-}

@@ -1,7 +1,7 @@
 // `wdp merge` as a user runs it: a folder of township returns (one broken), per-file verdicts, the completeness,
 // the county return written; then the county return merged at the city.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTestBackend, type TestBackend } from '../../helpers/backend.ts';
@@ -61,22 +61,6 @@ describe('wdp merge', () => {
     expect(stdout).toContain('洮北区 2024年 报送情况：应报 25，已报送 3，草稿 0，未报送 22，报送率 12.0%');
     expect(stdout).toContain(`已写出汇总报表：${out}`);
     expect(existsSync(out)).toBe(true);
-  });
-
-  it('leaves the -wal for the next open, which finds everything the merge stored', () => {
-    const dbFile = join(dir, 'county.sqlite');
-    // the CLI closed without checkpointing: what the import wrote is in the -wal, not yet in the main file
-    expect(statSync(`${dbFile}-wal`).size).toBeGreaterThan(0);
-    const b = openTestBackend({ dbFile });
-    try {
-      expect(b.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const n = (sql: string) => (b.ctx.db.prepare(sql).get() as { n: number }).n;
-      expect(n('SELECT count(*) AS n FROM submissions WHERE is_current = 1')).toBe(3);
-      expect(n('SELECT count(*) AS n FROM submission_cells')).toBeGreaterThan(0);
-      expect(n('SELECT count(*) AS n FROM merged_item_sources')).toBeGreaterThan(0);
-    } finally {
-      b.dispose();
-    }
   });
 
   it('--json gives the verdicts, completeness and file; the city merges the county return and exits 0', () => {
