@@ -5,7 +5,7 @@ import type { ReturnIdentity } from '../../shared/api/excel-contract.ts';
 import type { RegionLevel } from '../../shared/api/regions-contract.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { META_FORMAT, META_FORMAT_VERSION, WorkbookMetaSchema, type WorkbookMeta } from './meta.ts';
+import { META_FORMAT, META_FORMAT_VERSION, parseWorkbookMeta, type WorkbookMeta } from './meta.ts';
 import { cellText, headerText, type GridSheet, type GridWorkbook } from './grid.ts';
 import { HEADER_ALIASES, address } from './layout.ts';
 import type { RawProblem } from './import-report.ts';
@@ -52,7 +52,7 @@ function readMeta(sheet: GridSheet): { meta: WorkbookMeta | null; problem: RawPr
       },
     };
   }
-  const parsed = WorkbookMetaSchema.safeParse(raw);
+  const parsed = parseWorkbookMeta(raw);
   if (!parsed.success) {
     const detail =
       parsed.error.issues
