@@ -2,7 +2,7 @@
 // read-footer and the 校验结果 check each walked the grid and looked up the same cells' texts again (about 3,900
 // look-ups a township's file, a cold worker's cost); now each cell is looked up once and each row classified once.
 import { MESSAGES } from '../../shared/messages.ts';
-import { cellText, headerText, type GridSheet } from './grid.ts';
+import { cellText, headerText, plainAscii, rawText, type GridSheet } from './grid.ts';
 import { HEADER_ALIASES } from './layout.ts';
 
 /** a cell of the row is a 代码 column label (the column header row) */
@@ -67,6 +67,14 @@ export function sheetText(sheet: GridSheet): SheetText {
       if (!cell || cell.v === null) {
         t[c] = '';
         h[c] = '';
+        continue;
+      }
+      // numbers and codes (printable ASCII without spaces) are their own texts (as cellText and headerText give
+      // them, which look them up in their caches first, where such texts are never put) and set no flag
+      const raw = rawText(cell);
+      if (plainAscii(raw)) {
+        t[c] = raw;
+        h[c] = raw;
         continue;
       }
       t[c] = cellText(cell);
