@@ -3,7 +3,7 @@
 // look-ups a township's file, a cold worker's cost); now each cell is looked up once and each row classified once.
 import { MESSAGES } from '../../shared/messages.ts';
 import { cellText, headerText, plainAscii, rawText, type GridSheet } from './grid.ts';
-import { HEADER_ALIASES } from './layout.ts';
+import { BLOCK_LABEL, FOOTER_START, HEADER_ALIASES } from './layout.ts';
 
 /** a cell of the row is a 代码 column label (the column header row) */
 export const ROW_COLUMN_HEADER = 1;
@@ -14,16 +14,13 @@ export const ROW_HEADER_BLOCK = 4;
 /** a cell is the 校验结果 sheet's 目标编号 header */
 export const ROW_RESULT_HEADER = 8;
 
-const BLOCK_LABEL =
-  /^(表号|制定机关|备案机关|批准机关|批准文号|备案文号|有效期至|单位代码|填报单位|统计年度|监测规划)[:：]|监测统计表$/;
-const FOOTER_NOTE = /^说明[:：]/;
 const RESULT_ID = MESSAGES.excel.result.targetHeaders[0];
 
 /** The flags one header text gives its row. */
 export function textFlags(t: string): number {
   let flags = 0;
   if (HEADER_ALIASES.code.includes(t)) flags |= ROW_COLUMN_HEADER;
-  if (t.startsWith('单位负责人') || FOOTER_NOTE.test(t)) flags |= ROW_FOOTER;
+  if (FOOTER_START.test(t)) flags |= ROW_FOOTER;
   if (BLOCK_LABEL.test(t)) flags |= ROW_HEADER_BLOCK;
   if (t === RESULT_ID) flags |= ROW_RESULT_HEADER;
   return flags;
