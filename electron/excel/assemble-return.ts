@@ -37,16 +37,50 @@ function readThresholdRow(ref: RowRef, code: string, source: 'typed' | 'csv', ou
   if (reading.kind === 'value') out.thresholds[code] = reading.value;
 }
 
+type CodedRow = Extract<LayoutRow, { kind: 'item' | 'qualitative' | 'threshold' }>;
+const codeOf = (r: CodedRow) =>
+  r.kind === 'item' ? r.item.code : r.kind === 'qualitative' ? r.indicator.code : r.target.id;
+
+/** Each sheet of a framework's bare form with its coded rows, and the framework's items and indicators by code: once
+ * per framework (and level), not once a file (a merge reads hundreds of files under one framework object). */
+interface FormCodes {
+  sheets: Map<string, { area: LayoutSheetArea; coded: CodedRow[] }[]>;
+  items: Map<string, Framework['dataItems'][number]>;
+  indicators: Map<string, Framework['indicators'][number]>;
+}
+type LayoutSheetArea = ReturnType<typeof buildLayout>['sheets'][number]['area'];
+const FORMS = new WeakMap<Framework, FormCodes>();
+function formCodes(framework: Framework): FormCodes {
+  let form = FORMS.get(framework);
+  if (!form) {
+    form = {
+      sheets: new Map(),
+      items: new Map(framework.dataItems.map((d) => [d.code, d])),
+      indicators: new Map(framework.indicators.map((i) => [i.code, i])),
+    };
+    FORMS.set(framework, form);
+  }
+  return form;
+}
+function codedSheets(framework: Framework, level: ReturnIdentity['level']) {
+  const { sheets } = formCodes(framework);
+  let hit = sheets.get(level);
+  if (!hit) {
+    hit = buildLayout(framework, level).sheets.map((sheet) => ({
+      area: sheet.area,
+      coded: sheet.rows.filter(
+        (r): r is CodedRow => r.kind === 'item' || r.kind === 'qualitative' || r.kind === 'threshold',
+      ),
+    }));
+    sheets.set(level, hit);
+  }
+  return hit;
+}
+
 /** Rows the form expects but the file lacks: a whole area, or row by row. */
 function missingRows(located: Located, framework: Framework, level: ReturnIdentity['level']): RawProblem[] {
   const problems: RawProblem[] = [];
-  for (const sheet of buildLayout(framework, level).sheets) {
-    const coded = sheet.rows.filter(
-      (r): r is Extract<LayoutRow, { kind: 'item' | 'qualitative' | 'threshold' }> =>
-        r.kind === 'item' || r.kind === 'qualitative' || r.kind === 'threshold',
-    );
-    const codeOf = (r: (typeof coded)[number]) =>
-      r.kind === 'item' ? r.item.code : r.kind === 'qualitative' ? r.indicator.code : r.target.id;
+  for (const { area, coded } of codedSheets(framework, level)) {
     const missing = coded.filter((r) => !located.rows.has(codeOf(r)));
     if (missing.length === 0) continue;
     if (missing.length === coded.length) {
@@ -56,7 +90,7 @@ function missingRows(located: Located, framework: Framework, level: ReturnIdenti
         sheet: null,
         cell: null,
         item: null,
-        message: P.areaMissing(MESSAGES.areaTitles[sheet.area], coded.length),
+        message: P.areaMissing(MESSAGES.areaTitles[area], coded.length),
       });
       continue;
     }
@@ -80,8 +114,7 @@ export function assembleReturn(
   source: 'typed' | 'csv',
 ): Assembled {
   const out: Collected = { cells: [], qualitative: [], thresholds: {}, addresses: {}, problems: [] };
-  const items = new Map(framework.dataItems.map((d) => [d.code, d]));
-  const indicators = new Map(framework.indicators.map((i) => [i.code, i]));
+  const { items, indicators } = formCodes(framework);
   for (const [code, ref] of located.rows) {
     const item = items.get(code);
     const indicator = indicators.get(code);

@@ -29,6 +29,9 @@ export interface GridWorkbook {
   modifiedAt?: string | null;
 }
 
+/** The text a cell's cellText and headerText start from ('' for an empty cell). */
+export const rawText = (cell: GridCell): string => (cell.t === 's' ? String(cell.v) : cell.w || String(cell.v));
+
 /** A cell's text for matching labels and codes: NFKC (full-width → ASCII), trimmed. */
 export function cellText(cell: GridCell | undefined): string {
   if (!cell || cell.v === null) return '';
@@ -53,7 +56,7 @@ export function headerText(cell: GridCell | undefined): string {
 }
 
 /** Printable ASCII without white space (short texts only): NFKC, trimming and removing spaces leave it as it is. */
-function plainAscii(text: string): boolean {
+export function plainAscii(text: string): boolean {
   // one native match instead of a loop over the characters (slow while the code is still cold)
   return PLAIN_ASCII.test(text);
 }

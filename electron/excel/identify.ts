@@ -5,9 +5,10 @@ import type { ReturnIdentity } from '../../shared/api/excel-contract.ts';
 import type { RegionLevel } from '../../shared/api/regions-contract.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { META_FORMAT, META_FORMAT_VERSION, WorkbookMetaSchema, type WorkbookMeta } from './meta.ts';
-import { cellText, headerText, type GridSheet, type GridWorkbook } from './grid.ts';
-import { HEADER_ALIASES, address } from './layout.ts';
+import { META_FORMAT, META_FORMAT_VERSION, parseWorkbookMeta, type WorkbookMeta } from './meta.ts';
+import { cellText, type GridSheet, type GridWorkbook } from './grid.ts';
+import { address } from './layout.ts';
+import { ROW_COLUMN_HEADER, sheetText } from './sheet-text.ts';
 import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;
@@ -52,7 +53,7 @@ function readMeta(sheet: GridSheet): { meta: WorkbookMeta | null; problem: RawPr
       },
     };
   }
-  const parsed = WorkbookMetaSchema.safeParse(raw);
+  const parsed = parseWorkbookMeta(raw);
   if (!parsed.success) {
     const detail =
       parsed.error.issues
@@ -99,11 +100,12 @@ function readHeaderFacts(workbook: GridWorkbook, skip: Set<string>, problems: Ra
   for (const sheet of workbook.sheets) {
     if (skip.has(sheet.name)) continue;
     const limit = Math.min(sheet.rows.length, 30);
+    const index = sheetText(sheet);
     for (let r = 0; r < limit; r++) {
-      const row = sheet.rows[r] ?? [];
-      if (row.some((c) => HEADER_ALIASES.code.includes(headerText(c)))) break; // the column header: the block is above
+      if (index.flags[r] & ROW_COLUMN_HEADER) break; // the column header: the block is above
+      const row = index.text[r];
       for (let c = 0; c < row.length; c++) {
-        const text = cellText(row[c]);
+        const text = row[c];
         if (!text) continue;
         for (const [key, re] of patterns) {
           const m = re.exec(text);

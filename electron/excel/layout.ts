@@ -88,6 +88,12 @@ export const HEADER_ALIASES: Record<
   note: ['备注', '说明', '情况说明'],
 };
 
+/** A label of a form's header block (title, legal marks, 填报单位, 统计年度 …): met again when tables are stacked. */
+export const BLOCK_LABEL =
+  /^(表号|制定机关|备案机关|批准机关|批准文号|备案文号|有效期至|单位代码|填报单位|统计年度|监测规划)[:：]|监测统计表$/;
+/** The text that starts a form's footer: the signatures (单位负责人…) or the notes (说明：). */
+export const FOOTER_START = /^(单位负责人|说明[:：])/;
+
 export type QualitativeIndicator = Extract<Indicator, { kind: 'qualitative' }>;
 
 export type LayoutRow =

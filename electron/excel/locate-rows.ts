@@ -6,7 +6,8 @@ import { MESSAGES } from '../../shared/messages.ts';
 import { HEADER_ALIASES, address, location } from './layout.ts';
 import type { CellNote } from './parse-cell.ts';
 import { DASHES, INDICATOR_CODE, ITEM_CODE, TARGET_ID, normaliseCode } from './read-codes.ts';
-import { cellText, headerText, type GridCell, type GridSheet, type GridWorkbook } from './grid.ts';
+import { cellText, type GridSheet, type GridWorkbook } from './grid.ts';
+import { ROW_COLUMN_HEADER, ROW_FOOTER, ROW_HEADER_BLOCK, sheetText } from './sheet-text.ts';
 import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;
@@ -35,25 +36,22 @@ export const cellAt = (ref: RowRef, col: number) => ({ sheet: ref.sheet.name, ce
 export const notesAt = (ref: RowRef, col: number, item: string, notes: CellNote[]): RawProblem[] =>
   notes.map((n) => ({ ...n, ...cellAt(ref, col), item }));
 
-const isColumnHeader = (row: (GridCell | undefined)[] | undefined) =>
-  (row ?? []).some((c) => HEADER_ALIASES.code.includes(headerText(c)));
-
 /**
  * The column header: the row with a 代码 column, and the labels in it and the two rows below (two-row headers).
  * Searched from row `from` (a CSV of a whole workbook holds one table after another) over at most 80 rows.
  */
 function findHeader(sheet: GridSheet, from = 0): { first: number; last: number; cols: ColumnMap } | null {
+  const { header, flags } = sheetText(sheet);
   const limit = Math.min(sheet.rows.length, from + 80);
   for (let r = from; r < limit; r++) {
-    const row = sheet.rows[r] ?? [];
-    if (!isColumnHeader(row)) continue;
+    if (!(flags[r] & ROW_COLUMN_HEADER)) continue;
     const cols: ColumnMap = {};
     let last = r;
     for (let rr = r; rr < Math.min(r + 3, sheet.rows.length); rr++) {
-      const cells = sheet.rows[rr] ?? [];
+      const cells = header[rr];
       let any = false;
       for (let c = 0; c < cells.length; c++) {
-        const text = headerText(cells[c]);
+        const text = cells[c];
         if (!text) continue;
         for (const key of Object.keys(HEADER_ALIASES) as ColKey[]) {
           if (HEADER_ALIASES[key].includes(text)) {
@@ -70,17 +68,6 @@ function findHeader(sheet: GridSheet, from = 0): { first: number; last: number; 
   }
   return null;
 }
-
-const isFooter = (row: (GridCell | undefined)[]) =>
-  row.some((c) => {
-    const t = headerText(c);
-    return t.startsWith('单位负责人') || /^说明[:：]/.test(t);
-  });
-
-/** A row of a form's header block (title, legal marks, 填报单位, 统计年度 …): met again when tables are stacked. */
-const BLOCK_LABEL =
-  /^(表号|制定机关|备案机关|批准机关|批准文号|备案文号|有效期至|单位代码|填报单位|统计年度|监测规划)[:：]|监测统计表$/;
-const isHeaderBlock = (row: (GridCell | undefined)[]) => row.some((c) => BLOCK_LABEL.test(headerText(c)));
 
 interface FrameworkCodes {
   items: Set<string>;
@@ -149,30 +136,32 @@ export function locateRows(workbook: GridWorkbook, skip: Set<string>, framework:
       });
       continue;
     }
+    const { text, flags } = sheetText(sheet);
     let needsFemale = false;
     let needsMale = false;
     let needsNote = false;
     for (let r = header.last + 1; r < sheet.rows.length; r++) {
-      const row = sheet.rows[r] ?? [];
+      const rowFlags = flags[r];
       // tables stacked one under the other (a CSV of a whole workbook): after a footer, or at the next table's own
       // header block or column header, the next table starts; its columns are found again
-      if (isFooter(row)) {
+      if (rowFlags & ROW_FOOTER) {
         const next = findHeader(sheet, r + 1);
         if (!next || next.cols.total === undefined) break;
         cols = next.cols;
         r = next.last;
         continue;
       }
-      if (isColumnHeader(row)) {
+      if (rowFlags & ROW_COLUMN_HEADER) {
         const next = findHeader(sheet, r)!;
         if (next.cols.total !== undefined) cols = next.cols;
         r = next.last;
         continue;
       }
-      if (isHeaderBlock(row)) continue;
-      const codeText = normaliseCode(cellText(row[cols.code!]));
+      if (rowFlags & ROW_HEADER_BLOCK) continue;
+      const texts = text[r];
+      const codeText = normaliseCode(texts[cols.code!] ?? '');
       const valueTexts = (['total', 'female', 'male'] as const).map((k) =>
-        cols[k] === undefined ? '' : cellText(row[cols[k]!]),
+        cols[k] === undefined ? '' : (texts[cols[k]!] ?? ''),
       );
       const isKnown = items.has(codeText) || indicators.has(codeText) || targets.has(codeText);
       if (!isKnown) {

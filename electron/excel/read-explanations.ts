@@ -5,6 +5,7 @@ import { address } from './layout.ts';
 import { noteText } from './parse-cell.ts';
 import { normaliseCode } from './read-codes.ts';
 import { cellText, headerText, type GridSheet } from './grid.ts';
+import { ROW_RESULT_HEADER, sheetText } from './sheet-text.ts';
 import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;
@@ -13,7 +14,9 @@ const MAX_EXPLANATION = 500;
 /** By its name, or (renamed) by the 目标编号 header in its first 200 rows. */
 export const isResultSheet = (sheet: GridSheet) =>
   sheet.name === MESSAGES.excel.form.resultSheet ||
-  sheet.rows.slice(0, 200).some((row) => row?.some((c) => headerText(c) === MESSAGES.excel.result.targetHeaders[0]));
+  sheetText(sheet)
+    .flags.subarray(0, 200)
+    .some((f) => (f & ROW_RESULT_HEADER) !== 0);
 
 /** 预警说明 by target id, from a 校验结果 sheet (目标编号 … 预警说明 columns). */
 export function readExplanations(

@@ -11,7 +11,8 @@ import {
 } from '../../shared/returns/footer.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { address, location } from './layout.ts';
-import { cellText, type GridCell, type GridSheet } from './grid.ts';
+import type { GridCell, GridSheet } from './grid.ts';
+import { sheetText } from './sheet-text.ts';
 import type { RawProblem } from './import-report.ts';
 
 const P = MESSAGES.excel.problem;
@@ -21,8 +22,6 @@ const FIELD_OF = new Map(FOOTER_FIELDS.map((f) => [LABELS[f], f] as const));
 /** Excel's day numbers for 2000-01-01 … 2100-12-31 */
 const SERIAL_MIN = 36526;
 const SERIAL_MAX = 73415;
-
-const isLabel = (cell: GridCell | undefined) => LABEL_RE.test(cellText(cell));
 
 /** An Excel date (a day number formatted as a date) as YYYY-MM-DD. */
 function serialDate(cell: GridCell): string | null {
@@ -48,9 +47,11 @@ interface Found {
 
 function findInSheet(sheet: GridSheet): Found[] {
   const found: Found[] = [];
+  const { text: texts } = sheetText(sheet);
   sheet.rows.forEach((row, r) => {
-    (row ?? []).forEach((cell, c) => {
-      const m = LABEL_RE.exec(cellText(cell));
+    const rowTexts = texts[r];
+    (row ?? []).forEach((_cell, c) => {
+      const m = LABEL_RE.exec(rowTexts[c]);
       if (!m) return;
       const field = FIELD_OF.get(m[1])!;
       let text = m[2].trim();
@@ -60,10 +61,10 @@ function findInSheet(sheet: GridSheet): Found[] {
         // typed into the next cell of the row (not another label)
         for (let k = c + 1; k < (row ?? []).length; k++) {
           const next = row?.[k];
-          if (!next || cellText(next) === '') continue;
-          if (!isLabel(next)) {
+          if (!next || rowTexts[k] === '') continue;
+          if (!LABEL_RE.test(rowTexts[k])) {
             valueCell = next;
-            text = cellText(next);
+            text = rowTexts[k];
             at = address(r + 1, k + 1);
           }
           break;

@@ -28,6 +28,19 @@ function splitReasons(note: string): Map<SexColumn, string> | null {
   return out;
 }
 
+/** A unit as header text compares it (NFKC, no white space); units repeat item after item, file after file. */
+const UNITS = new Map<string, string>();
+function unitHeader(unit: string): string {
+  let text = UNITS.get(unit);
+  if (text === undefined) {
+    text = unit.normalize('NFKC').replace(/\s+/g, '');
+    // the framework's units, a few dozen: never many, but bounded all the same
+    if (UNITS.size >= 1000) UNITS.clear();
+    UNITS.set(unit, text);
+  }
+  return text;
+}
+
 export function readItemRow(ref: RowRef, item: DataItem, source: 'typed' | 'csv', out: Collected) {
   const { problems, cells, addresses } = out;
   const row = ref.sheet.rows[ref.r] ?? [];
@@ -35,7 +48,7 @@ export function readItemRow(ref: RowRef, item: DataItem, source: 'typed' | 'csv'
   const code = item.code;
   if (cols.unit !== undefined) {
     const written = headerText(row[cols.unit]);
-    if (written && !DASHES.has(written) && written !== item.unit.normalize('NFKC').replace(/\s+/g, '')) {
+    if (written && !DASHES.has(written) && written !== unitHeader(item.unit)) {
       problems.push({
         severity: 'warning',
         code: 'unit_mismatch',

@@ -5,7 +5,8 @@
 import type { ImportReport, ReturnIdentity } from '../../shared/api/excel-contract.ts';
 import type { Framework } from '../../shared/framework/schema.ts';
 import { cellKey, type ReturnData } from '../../shared/returns/schema.ts';
-import { evaluateReturn } from '../../shared/rules/evaluate.ts';
+import { checkReturnCells, evaluateReturn } from '../../shared/rules/evaluate.ts';
+import type { CellIssue, Evaluation } from '../../shared/rules/result.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { assembleReturn } from './assemble-return.ts';
 import { returnChecksum } from './checksum.ts';
@@ -34,7 +35,15 @@ export interface ReadContext {
   limits?: Partial<FileLimits>;
   /** `sheetjs` reads every file with SheetJS (the small .xlsx reader is used by default where it can) */
   reader?: ReaderChoice;
+  /**
+   * Only what a merge reads: every problem and the return, but the targets are not judged (the report's summary is
+   * null and its targets empty, so its verdict sentence counts no cells). The problems are the same either way.
+   */
+  checksOnly?: boolean;
 }
+
+/** How many reads took the checks only (a test proves the merge's reads do). */
+export const checksOnlyReads = { count: 0 };
 
 export interface ParsedMeta {
   identity: ReturnIdentity;
@@ -227,9 +236,19 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
   }
 
   // the whole rule engine, on the values that could be read
-  const history = ctx.history?.(identity.planId, identity.regionCode, identity.year) ?? [];
-  const evaluation = evaluateReturn(framework, data, history);
-  for (const issue of evaluation.issues) {
+  let evaluation: Evaluation | null = null;
+  let issues: CellIssue[];
+  let cellsTotal: number;
+  if (ctx.checksOnly) {
+    checksOnlyReads.count++;
+    ({ issues, cellsTotal } = checkReturnCells(framework, data));
+  } else {
+    const history = ctx.history?.(identity.planId, identity.regionCode, identity.year) ?? [];
+    evaluation = evaluateReturn(framework, data, history);
+    issues = evaluation.issues;
+    cellsTotal = evaluation.total.cellsTotal;
+  }
+  for (const issue of issues) {
     const where = addresses[cellKey(issue.item, issue.sex)];
     const cut = where ? where.lastIndexOf('!') : -1;
     const [sheet, cell] = where && cut > 0 ? [where.slice(0, cut), where.slice(cut + 1)] : [null, null];
@@ -255,7 +274,7 @@ function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): R
       sheet: null,
       cell: null,
       item: null,
-      message: P.blankReturn(fileName, evaluation.total.cellsTotal),
+      message: P.blankReturn(fileName, cellsTotal),
     });
 
   const report = buildImportReport({

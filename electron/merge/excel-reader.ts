@@ -27,7 +27,8 @@ export function allFrameworks(ctx: AppContext): Framework[] {
 
 /** Reads one file with the Excel import's reader (no database: safe in a worker thread). */
 export function readForMerge(bytes: Uint8Array, fileName: string, readCtx: ReadContext): ReadOutcome {
-  const { report, parsed, meta } = readReturnWorkbook(bytes, fileName, readCtx);
+  // the targets' verdicts are not part of a merge's outcome: only the problems and the return
+  const { report, parsed, meta } = readReturnWorkbook(bytes, fileName, { ...readCtx, checksOnly: true });
   const wm = meta?.workbookMeta ?? null;
   let found = report.problems;
   if (wm?.department) {

@@ -1,6 +1,6 @@
 // The rule engine's entry point: layer 1 input validity, layer 2 consistency, layer 3 targets
 // (with volatility), and the per-area summaries. Pure: no Node, no DOM, no I/O.
-import type { Framework } from '../framework/schema.ts';
+import { AREA_CODES, type Framework } from '../framework/schema.ts';
 import { engineLevel, type QualitativeAnswer, type ReturnData } from '../returns/schema.ts';
 import type { CellIssue, Evaluation, IndicatorValue, TargetResult } from './result.ts';
 import { compileFramework, type CompiledFramework } from './compile.ts';
@@ -49,6 +49,35 @@ export function judgeSomeTargets(
     indicators: compiled.indicators.map((ind) => toIndicatorValue(ind, ctx.states[ind.index])),
     targets: targets.map((i) => evaluateTarget(ctx, compiled.targets[i])),
   };
+}
+
+/**
+ * Layers 1 and 2 only: the same cell issues as evaluateReturn's, in the same order, and the cells a return of its
+ * level collects (its summary's cellsTotal). A merge reads a file's problems and its return, never the targets'
+ * verdicts, the indicators or the summaries: judging ~90 targets a file was a fifth of a cold worker's rule engine.
+ */
+export function checkReturnCells(
+  framework: Framework,
+  current: ReturnData,
+): { issues: CellIssue[]; cellsTotal: number } {
+  const compiled = compileFramework(framework);
+  const issues: CellIssue[] = [];
+  checkConsistency(compiled, readReturn(compiled, current, issues), issues);
+  return { issues, cellsTotal: cellsCollected(compiled, engineLevel(current.level)) };
+}
+
+/** The cells a return of this level collects, as summarise counts them; once per framework and level. */
+const COLLECTED = new WeakMap<CompiledFramework, Partial<Record<'township' | 'county', number>>>();
+function cellsCollected(compiled: CompiledFramework, level: 'township' | 'county'): number {
+  let byLevel = COLLECTED.get(compiled);
+  if (!byLevel) COLLECTED.set(compiled, (byLevel = {}));
+  let n = byLevel[level];
+  if (n === undefined) {
+    n = 0;
+    for (const slot of compiled.slotsByLevel[level]) if (AREA_CODES[compiled.items[(slot / 3) | 0].area]) n++;
+    byLevel[level] = n;
+  }
+  return n;
 }
 
 /** The cells read and checked (layers 1 and 2) and the indicators computed: what judging any target needs. */
