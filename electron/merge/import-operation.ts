@@ -124,8 +124,12 @@ const PROGRESS_EVERY_MS = 50;
 const workersFor = (files: number, offMainThread: boolean) =>
   offMainThread && files > IN_THREAD_FILES ? Math.max(1, poolSize(files)) : poolSize(files);
 
-/** Batches of a long import: small enough that a cancel and the verdict list follow quickly, at most 50 per commit. */
-const chunkOf = (total: number) => Math.min(50, Math.max(10, Math.ceil(total / 20)));
+/**
+ * Batches of a long import: small enough that a cancel and the verdict list follow quickly, at most 50 per commit;
+ * from 1,000 files up to 150 (each commit is a sync to disk and each batch asks which suppliers have versions: at
+ * 3,000 returns batches of 150 took 6.50–6.63 s against 6.79–6.96 s with 50, ~0.6 s less CPU, the same peak memory).
+ */
+const chunkOf = (total: number) => Math.min(total >= 1000 ? 150 : 50, Math.max(10, Math.ceil(total / 20)));
 
 export async function startImport(
   ctx: AppContext,

@@ -31,9 +31,10 @@ const WORKER_HEAP_MB = 160;
 /**
  * A worker's young generation: each file's parse allocates a few MB of short-lived grid cells and texts; with 8 MB
  * about a fifth of a worker's time went to scavenges (CPU profile of 300 returns), with 32 MB less. A merge of
- * thousands (run with small semi-spaces by the launcher, to keep its peak memory down) keeps 8 MB.
+ * thousands keeps 32 MB too: the launcher's semi-space flag for it (wdp.js) bounds the whole process's young
+ * generations, and with 8 MB asked here the merge of 3,000 took more CPU (12.7–14.1 s against 12.0–12.3 s).
  */
-const WORKER_YOUNG_MB = process.execArgv.some((a) => a.startsWith('--max-semi-space-size')) ? 8 : 32;
+const WORKER_YOUNG_MB = 32;
 
 /** Started ahead of the pool, not yet adopted: they hold the process open only once adopted. */
 const spares: Worker[] = [];

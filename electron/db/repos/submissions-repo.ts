@@ -231,6 +231,20 @@ export function listSubmissions(db: Database, officeCode: string, year: number):
   ).map(toSubmission);
 }
 
+/**
+ * The suppliers (region code and department, as supplierKey makes them) of which an office holds any version for a
+ * year: one query for a batch, so that storing the first version of a supplier asks nothing more.
+ */
+export function suppliersWithVersions(db: Database, officeCode: string, year: number): Set<string> {
+  const rows = db
+    .prepare('SELECT DISTINCT region_code, department FROM submissions WHERE office_code = ? AND year = ?')
+    .raw()
+    .all(officeCode, year) as [string, string][];
+  return new Set(rows.map(([region, department]) => supplierKey(region, department)));
+}
+
+export const supplierKey = (regionCode: string, department: string) => `${regionCode}\u0000${department}`;
+
 /** The versions of one supplier's return for a year, oldest first. */
 export function versionsOf(
   db: Database,
