@@ -19,7 +19,12 @@ describe('backups of this database only', () => {
   beforeAll(async () => {
     // another database in the same folder, with a backup of its own
     const other = openApp({ dbFile: join(dir, 'county.sqlite'), ...sourcePaths });
-    await other.handlers['settings:set-profile']({ planId: 'taobei', role: 'county', regionCode: COUNTY, userName: '王芳' });
+    await other.handlers['settings:set-profile']({
+      planId: 'taobei',
+      role: 'county',
+      regionCode: COUNTY,
+      userName: '王芳',
+    });
     openReturn(other.ctx, COUNTY, 2025, false);
     await backupNow(other.ctx, 'manual');
     other.close();
