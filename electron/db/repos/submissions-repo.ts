@@ -313,15 +313,18 @@ export function submissionCells(db: Database, id: number): Cell[] {
         'SELECT item, sex, value, no_data_reason FROM submission_cells WHERE submission_id = ? ORDER BY item, sex',
       )
       .all(id) as RawCell[]
-  ).map((c) => ({
-    item: c.item,
-    sex: c.sex,
-    value: c.value,
-    noData: c.no_data_reason === null ? null : { reason: c.no_data_reason },
-    prefilled: false,
-    raw: null,
-  }));
+  ).map(cellOf);
 }
+
+/** A stored cell as a return's cell (a received value is never prefilled nor kept as text). */
+const cellOf = (c: RawCell): Cell => ({
+  item: c.item,
+  sex: c.sex,
+  value: c.value,
+  noData: c.no_data_reason === null ? null : { reason: c.no_data_reason },
+  prefilled: false,
+  raw: null,
+});
 
 /** Submissions whose cells or answers one statement reads: a slice's rows are read at once (.all()), not one by one. */
 const SLICE = 500;
@@ -343,16 +346,7 @@ export function cellsOfSubmissions(db: Database, ids: readonly number[]): Map<nu
   const stmt = db.prepare(`SELECT submission_id AS id, item, sex, value, no_data_reason FROM submission_cells
     WHERE submission_id IN (SELECT value FROM json_each(?))`);
   for (const json of slices(ids)) {
-    for (const c of stmt.all(json) as (RawCell & { id: number })[]) {
-      out.get(c.id)!.push({
-        item: c.item,
-        sex: c.sex,
-        value: c.value,
-        noData: c.no_data_reason === null ? null : { reason: c.no_data_reason },
-        prefilled: false,
-        raw: null,
-      });
-    }
+    for (const c of stmt.all(json) as (RawCell & { id: number })[]) out.get(c.id)!.push(cellOf(c));
   }
   return out;
 }

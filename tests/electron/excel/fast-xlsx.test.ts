@@ -14,11 +14,10 @@ import * as XLSX from 'xlsx';
 import { shortcutUse, wholeNumberText } from '../../../electron/excel/fast-xlsx.ts';
 import { readReturnWorkbook, type ReadContext } from '../../../electron/excel/read-return.ts';
 import { readWorkbookBytes } from '../../../electron/excel/read-workbook.ts';
-import { writeReturnWorkbook } from '../../../electron/excel/write-return.ts';
 import { allFrameworks } from '../../../electron/merge/excel-reader.ts';
-import { evaluateReturn } from '../../../shared/rules/evaluate.ts';
 import { plausibleReturn } from '../merge/excel-files.ts';
 import { openTestApp, type TestApp } from './helpers/app.ts';
+import { writeTownshipReturn } from './helpers/written.ts';
 
 let app: TestApp;
 let ctx: ReadContext;
@@ -32,19 +31,7 @@ beforeAll(async () => {
   app = openTestApp();
   const framework = app.framework('jinkouhe');
   const data = plausibleReturn(framework, { regionCode: TOWN.code, regionName: TOWN.name, year: 2024 });
-  const written = await writeReturnWorkbook({
-    kind: 'return',
-    framework,
-    data,
-    region: TOWN,
-    previous: null,
-    evaluation: evaluateReturn(framework, data, []),
-    explanations: {},
-    userName: '张丽',
-    regionVintage: 2023,
-    now: new Date('2025-01-15T02:00:00Z'),
-    status: 'submitted',
-  });
+  const written = await writeTownshipReturn(framework, data, TOWN);
   exported = written.bytes;
   addresses = written.addresses;
   const file = await app.call('excel:template', { regionCode: TOWN.code, year: 2024, planId: 'jinkouhe' });

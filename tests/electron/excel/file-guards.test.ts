@@ -4,10 +4,9 @@
 // test suite compares the two as well on every .xlsx it reads (WDP_XLSX_CROSSCHECK=1, vitest.config.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { danglingCell, guardScan, inflateXlsxZip } from '../../../electron/excel/file-guards.ts';
-import { writeReturnWorkbook } from '../../../electron/excel/write-return.ts';
-import { evaluateReturn } from '../../../shared/rules/evaluate.ts';
 import { plausibleReturn } from '../merge/excel-files.ts';
 import { openTestApp, type TestApp } from './helpers/app.ts';
+import { writeTownshipReturn } from './helpers/written.ts';
 
 let app: TestApp;
 let exported: Buffer;
@@ -16,21 +15,7 @@ beforeAll(async () => {
   app = openTestApp();
   const framework = app.framework('jinkouhe');
   const data = plausibleReturn(framework, { regionCode: '511113100000', regionName: '永和镇', year: 2024 });
-  exported = (
-    await writeReturnWorkbook({
-      kind: 'return',
-      framework,
-      data,
-      region: { code: '511113100000', name: '永和镇' },
-      previous: null,
-      evaluation: evaluateReturn(framework, data, []),
-      explanations: {},
-      userName: '张丽',
-      regionVintage: 2023,
-      now: new Date('2025-01-15T02:00:00Z'),
-      status: 'submitted',
-    })
-  ).bytes;
+  exported = (await writeTownshipReturn(framework, data, { code: '511113100000', name: '永和镇' })).bytes;
 });
 afterAll(() => app.close());
 

@@ -4,11 +4,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { partsRendered, renderParts } from '../../../electron/excel/render-parts.ts';
-import { DEFLATE_LEVEL, writeReturnWorkbook } from '../../../electron/excel/write-return.ts';
+import { DEFLATE_LEVEL } from '../../../electron/excel/write-return.ts';
 import { deflateStoredZip, zipParts, type PartRewrites } from '../../../electron/excel/zip-deflate.ts';
-import { evaluateReturn } from '../../../shared/rules/evaluate.ts';
 import { plausibleReturn } from '../merge/excel-files.ts';
 import { openTestApp } from './helpers/app.ts';
+import { writeTownshipReturn } from './helpers/written.ts';
 
 const app = openTestApp();
 afterAll(() => app.close());
@@ -36,18 +36,7 @@ describe('zipping the rendered parts', () => {
       ],
     ]);
     const before = partsRendered;
-    const written = await writeReturnWorkbook({
-      kind: 'return',
-      framework,
-      data,
-      region: town,
-      previous: null,
-      evaluation: evaluateReturn(framework, data, []),
-      explanations: {},
-      userName: '张丽',
-      regionVintage: 2023,
-      now: new Date('2025-01-15T02:00:00Z'),
-      status: 'submitted',
+    const written = await writeTownshipReturn(framework, data, town, {
       addSheets: (wb) => {
         captured = wb;
         return rewrites;

@@ -3,10 +3,9 @@
 // which for a row or cell object of its own each was most of the time of writing; counted here at exceljs's styles.
 import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeReturnWorkbook } from '../../../electron/excel/write-return.ts';
-import { evaluateReturn } from '../../../shared/rules/evaluate.ts';
 import { plausibleReturn } from '../merge/excel-files.ts';
 import { openTestApp } from './helpers/app.ts';
+import { writeTownshipReturn } from './helpers/written.ts';
 
 const require = createRequire(import.meta.url);
 const StylesXform = require('exceljs/lib/xlsx/xform/style/styles-xform.js') as {
@@ -29,19 +28,7 @@ describe('style objects handed to exceljs', () => {
       return id;
     };
     try {
-      await writeReturnWorkbook({
-        kind: 'return',
-        framework,
-        data,
-        region: town,
-        previous: null,
-        evaluation: evaluateReturn(framework, data, []),
-        explanations: {},
-        userName: '张丽',
-        regionVintage: 2023,
-        now: new Date('2025-01-15T02:00:00Z'),
-        status: 'submitted',
-      });
+      await writeTownshipReturn(framework, data, town);
     } finally {
       StylesXform.prototype._addStyle = original;
     }

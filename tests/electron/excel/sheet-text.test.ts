@@ -14,12 +14,11 @@ import {
   sheetText,
   sheetTextStats,
 } from '../../../electron/excel/sheet-text.ts';
-import { writeReturnWorkbook } from '../../../electron/excel/write-return.ts';
 import { allFrameworks } from '../../../electron/merge/excel-reader.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
-import { evaluateReturn } from '../../../shared/rules/evaluate.ts';
 import { plausibleReturn } from '../merge/excel-files.ts';
 import { openTestApp, type TestApp } from './helpers/app.ts';
+import { writeTownshipReturn } from './helpers/written.ts';
 
 type Row = (GridCell | undefined)[];
 // the row tests as locate-rows, identify and read-explanations made them, cell by cell
@@ -84,21 +83,7 @@ describe('sheet text index', () => {
       const framework = app.framework('jinkouhe');
       const TOWN = { code: '511113100000', name: '永和镇' };
       const data = plausibleReturn(framework, { regionCode: TOWN.code, regionName: TOWN.name, year: 2024 });
-      bytes = (
-        await writeReturnWorkbook({
-          kind: 'return',
-          framework,
-          data,
-          region: TOWN,
-          previous: null,
-          evaluation: evaluateReturn(framework, data, []),
-          explanations: {},
-          userName: '张丽',
-          regionVintage: 2023,
-          now: new Date('2025-01-15T02:00:00Z'),
-          status: 'submitted',
-        })
-      ).bytes;
+      bytes = (await writeTownshipReturn(framework, data, TOWN)).bytes;
     });
     afterAll(() => app.close());
 
