@@ -10,7 +10,25 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
+// zod's classic API re-exports all its locales (64 modules, evaluated at every start and in every read worker: ~4 ms
+// each); the app speaks Chinese through its own messages and keeps zod's default English for details: only that one
+// is bundled (tests/packaging/cli-bundle.test.ts checks no other is)
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(join('node_modules', 'zod'))
+        ? { path: join(args.resolveDir, '..', 'locales', 'en.js'), namespace: 'zod-en' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: join(args.path, '..'),
+    }));
+  },
+};
 const common = {
+  plugins: [zodEnglishOnly],
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -42,6 +60,7 @@ await build({
 // resources/ and electron/db/migrations/.
 rmSync(join(root, 'dist-cli'), { recursive: true, force: true });
 const cli = {
+  plugins: [zodEnglishOnly],
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -2,7 +2,7 @@
 // --help, validates a return and merges files; its read worker, loaded by a worker thread from the bundle alone,
 // reads a return exactly as the sources do. Catches what only bundling can break (import.meta, chunk paths, requires).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,6 +42,20 @@ describe('prebuilt CLI', () => {
   it('exists after the build', () => {
     expect(existsSync(BUNDLE), 'run npm run build first (npm test does)').toBe(true);
     expect(existsSync(WORKER)).toBe(true);
+  });
+
+  it('bundles zod with its default English only, not its other locales; a bad argument is still refused in words', () => {
+    const code = ['wdp.mjs', ...readdirSync(join(REPO_ROOT, 'dist-cli'))]
+      .filter((f) => f.endsWith('.mjs'))
+      .map((f) => readFileSync(join(REPO_ROOT, 'dist-cli', f), 'utf8'))
+      .join('\n');
+    const locales = new Set(code.match(/node_modules\/zod\/v4\/locales\/[\w-]+\.js/g));
+    expect([...locales]).toEqual(['node_modules/zod/v4/locales/en.js']);
+    for (const file of ['main.cjs', 'read-worker.cjs'])
+      expect(readFileSync(join(REPO_ROOT, 'dist-electron', file), 'utf8')).not.toMatch(/zod\/v4\/locales\/(?!en\.js)/);
+    const refused = bundled('merge', '--region', 'x', '--year', 'not-a-year', dir);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/\S/);
   });
 
   it('answers --help, validates a return and merges it', () => {
