@@ -16,7 +16,7 @@ import { buildEditContextMenu, buildMenuTemplate } from './menu.ts';
 import { menuCommandQueue } from './menu-commands.ts';
 import { readWindowState, restoreBounds, writeWindowState } from './window-state.ts';
 import { MESSAGES } from '../shared/messages.ts';
-import { createFileLog } from './context/app-log.ts';
+import { createFileLog } from './context/file-log.ts';
 import { installCrashHandlers } from './crash-handlers.ts';
 import { dispatch } from './api/dispatch.ts';
 

@@ -1,11 +1,11 @@
 // The app's log: what happened, never what was entered. Lines carry channel names, codes, counts, region codes
 // and years — no cell values, no person's name (填表人), no file names, no home folder. The desktop app writes a
 // rotating file in userData/logs (electron-log's file transport: main.log, moved to main.old.log past 1 MB);
-// the CLI and tests use none or their own.
+// the CLI and tests use none or their own. The file log itself is file-log.ts, which only the desktop app loads
+// (electron-log costs every command line start ~7 ms).
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import electronLog from 'electron-log/node';
 
 export interface AppLog {
   info(message: string): void;
@@ -17,9 +17,9 @@ export interface AppLog {
 
 export const noLog: AppLog = { info() {}, warn() {}, error() {}, dir: null };
 
-const LOG_FILE = 'main.log';
+export const LOG_FILE = 'main.log';
 const OLD_LOG_FILE = 'main.old.log';
-const LOG_MAX_BYTES = 1024 * 1024;
+export const LOG_MAX_BYTES = 1024 * 1024;
 
 /** The user's home folder (on Windows it holds the user's name) written as ~ in anything logged or exported. */
 export function withoutHome(text: string, home = homedir()): string {
@@ -31,25 +31,6 @@ export function withoutHome(text: string, home = homedir()): string {
 export function describeError(error: unknown): string {
   if (error instanceof Error) return withoutHome(error.stack ?? `${error.name}: ${error.message}`);
   return withoutHome(String(error));
-}
-
-let loggers = 0;
-
-/** A log written to `dir`/main.log, rotated to main.old.log when it passes `maxBytes`. */
-export function createFileLog(dir: string, options: { maxBytes?: number; console?: boolean } = {}): AppLog {
-  const log = electronLog.create({ logId: `wdp-${++loggers}` });
-  log.transports.file.setAppName('wdp-monitor');
-  log.transports.file.resolvePathFn = () => join(dir, LOG_FILE);
-  log.transports.file.maxSize = options.maxBytes ?? LOG_MAX_BYTES;
-  log.transports.file.level = 'info';
-  log.transports.console.level = options.console ? 'warn' : false;
-  return {
-    dir,
-    info: (message) => log.info(withoutHome(message)),
-    warn: (message) => log.warn(withoutHome(message)),
-    error: (message, error) =>
-      log.error(withoutHome(error === undefined ? message : `${message}\n${describeError(error)}`)),
-  };
 }
 
 /** The newest `count` lines of the log (the rotated file first, then the current one). */

@@ -34,6 +34,8 @@ console.log(JSON.stringify({ atOpen: loaded.slice(0, atOpen), afterCall: loaded.
     expect(handlers(atOpen)).toEqual([]);
     expect(handlers(afterCall).map((u) => u.replace(/.*\/handlers\//, ''))).toEqual(['merge.ts']);
     expect([...atOpen, ...afterCall].filter((u) => u.includes('/electron/report/'))).toEqual([]);
+    // the desktop's log file (electron-log) is not the back end's to load: the command line writes no log
+    expect([...atOpen, ...afterCall].filter((u) => u.includes('electron-log'))).toEqual([]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFileLog, describeError, recentLogLines, withoutHome } from '../../../electron/context/app-log.ts';
+import { describeError, recentLogLines, withoutHome } from '../../../electron/context/app-log.ts';
+import { createFileLog } from '../../../electron/context/file-log.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {

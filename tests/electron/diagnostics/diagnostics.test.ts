@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { dispatch } from '../../../electron/api/dispatch.ts';
 import { openApp, type AppBackend } from '../../../electron/backend/open-app.ts';
 import { sourcePaths } from '../../../electron/backend/app-paths.ts';
-import { createFileLog } from '../../../electron/context/app-log.ts';
+import { createFileLog } from '../../../electron/context/file-log.ts';
 import { folderShell } from '../../../electron/context/shell.ts';
 import { setProfile } from '../../../electron/settings/settings-service.ts';
 import { requireFramework } from '../../../electron/frameworks/plans-service.ts';
