@@ -264,7 +264,6 @@ function storeOne(
   year: number,
   r: ReadFile,
   suppliers: Set<string> | null,
-  readBack: boolean,
 ): FileVerdict {
   const problems = [...r.problems];
   let incoming = r.incoming;
@@ -296,7 +295,6 @@ function storeOne(
     kind,
     verdict === 'accepted' ? 'accepted' : 'warnings',
     suppliers,
-    readBack,
   );
   let resubmission: FileVerdict['resubmission'] = null;
   if (outcome.duplicateOf) problems.push(warn(M.duplicate(localDateTime(outcome.duplicateOf.receivedAt))));
@@ -348,22 +346,21 @@ const READS_IN_FLIGHT = 4;
 
 /**
  * Stores read files in one transaction, each file in its own savepoint (a bad one never blocks the others).
- * `slow` stores them as the older code did (every supplier asked for its versions, every stored row read back):
- * tests compare the two.
+ * `askEach` asks every supplier for its versions, as the older code did: tests compare the two.
  */
 export function storeAll(
   ctx: AppContext,
   office: Office,
   year: number,
   reads: ReadFile[],
-  slow = false,
+  askEach = false,
 ): FileVerdict[] {
   const verdicts = ctx.db.transaction(() => {
     // read inside the transaction, so no other writer adds a supplier between it and the files' storing
-    const suppliers = slow ? null : suppliersWithVersions(ctx.db, office.region.code, year);
+    const suppliers = askEach ? null : suppliersWithVersions(ctx.db, office.region.code, year);
     return reads.map((r) => {
       try {
-        return ctx.db.transaction(() => storeOne(ctx, office, year, r, suppliers, slow))();
+        return ctx.db.transaction(() => storeOne(ctx, office, year, r, suppliers))();
       } catch (error) {
         const problems = capProblems([...r.problems, err(M.unreadable(systemReason(error)))]);
         logFile(ctx, office, year, r, 'rejected', null, problems);
@@ -418,7 +415,6 @@ export async function importMany(
     /** reads under way at once (a pool of workers: a few per worker, so none waits between files) */
     inFlight?: number;
     onVerdicts?: (verdicts: FileVerdict[]) => void;
-    onProgress?: (done: number, total: number) => void;
     /** asked before each read is started: true stops there (what was read is still stored, whole) */
     shouldStop?: () => boolean;
   } = {},
@@ -449,7 +445,6 @@ export async function importMany(
       for (const v of verdicts) counts[v.verdict] += 1;
       stored = ready;
       options.onVerdicts?.(verdicts);
-      options.onProgress?.(stored, files.length);
       const resolve = wake;
       advanced = new Promise<void>((r) => {
         wake = r;

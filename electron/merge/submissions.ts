@@ -76,17 +76,16 @@ const isLater = (a: Ordered, b: Ordered) => {
 };
 
 /**
- * Counts of the batch fast paths taken (tests check that they still are): `noEarlierVersion` when a supplier known
- * to have no version was not asked for its versions, `rowBuilt` when the stored version's row was built from what
- * was inserted instead of read back.
+ * Counts of the batch fast path taken (tests check that it still is): a supplier known to have no version was not
+ * asked for its versions.
  */
-export const storeFastPaths = { noEarlierVersion: 0, rowBuilt: 0 };
+export const storeFastPaths = { noEarlierVersion: 0 };
 
 /**
  * Stores an accepted return as a new version (in the caller's transaction) and settles which version is current.
  * `suppliers`, when given, holds every supplier with a version for the office and year (suppliersWithVersions, read
  * in the same transaction; this call adds its own): a supplier not in it has none, and is not asked for them.
- * `readBack` reads the new version's row from the database as the older code did (tests compare the two paths).
+ * The new version's row is built from what was inserted, not read back.
  */
 export function storeSubmission(
   ctx: AppContext,
@@ -97,7 +96,6 @@ export function storeSubmission(
   kind: SupplierKind,
   verdict: 'accepted' | 'warnings',
   suppliers: Set<string> | null = null,
-  readBack = false,
 ): StoreOutcome {
   const same = findByChecksum(ctx.db, office.region.code, file.checksum);
   if (same) return { submission: same, duplicateOf: same, previous: null, becameCurrent: false };
@@ -131,33 +129,21 @@ export function storeSubmission(
   const id = insertSubmission(ctx.db, fields, data.cells, data.qualitative, data.pooledRatios);
   suppliers?.add(key);
   // the row as stored (the table's defaults: not current, chosen automatically), without reading it back
-  const built = (): SubmissionRow => {
-    storeFastPaths.rowBuilt += 1;
-    return {
-      id,
-      ...fields,
-      footer: {
-        head: fields.footer.head,
-        statistician: fields.footer.statistician,
-        filler: fields.footer.filler,
-        phone: fields.footer.phone,
-      },
-      isCurrent: false,
-      chosenBy: 'auto',
-    };
+  const { head, statistician, filler, phone } = fields.footer;
+  const row: SubmissionRow = {
+    id,
+    ...fields,
+    footer: { head, statistician, filler, phone },
+    isCurrent: false,
+    chosenBy: 'auto',
   };
-  const row = readBack ? getSubmission(ctx.db, id)! : built();
   // a version the user chose stays current unless a version with a later 报出日期 arrives
   const becameCurrent =
     !previous ||
     (previous.chosenBy === 'auto' && isLater(row, previous)) ||
     (previous.chosenBy === 'user' && (row.reportedOn ?? '') > (previous.reportedOn ?? ''));
   if (becameCurrent) makeCurrent(ctx.db, row, 'auto');
-  const submission = readBack
-    ? getSubmission(ctx.db, id)!
-    : becameCurrent
-      ? { ...row, isCurrent: true, chosenBy: 'auto' as const }
-      : row;
+  const submission = becameCurrent ? { ...row, isCurrent: true, chosenBy: 'auto' as const } : row;
   return { submission, duplicateOf: null, previous, becameCurrent };
 }
 
