@@ -19,7 +19,7 @@ function workerFile(): URL | string {
 }
 
 /** Below this many files a worker's start-up (loading the reader, the frameworks) costs more than it saves. */
-export const FILES_PER_WORKER = 100;
+const FILES_PER_WORKER = 100;
 
 /** Workers for a batch of `files`: none for a few dozen (read in this thread), then one per 100 files up to the cores. */
 export function poolSize(files: number, cores = availableParallelism()): number {
@@ -38,6 +38,8 @@ const WORKER_YOUNG_MB = 32;
 
 /** Started ahead of the pool, not yet adopted: they hold the process open only once adopted. */
 const spares: Worker[] = [];
+/** Each spare's expiry, cleared when it is adopted. */
+const expiries = new WeakMap<Worker, NodeJS.Timeout>();
 
 function spawn(): Worker {
   // the compiled code cache the CLI enabled for itself (wdp.js), for the workers too: each would otherwise compile
@@ -70,8 +72,6 @@ export function prestartReadWorkers(count: number): void {
     spares.push(w);
   }
 }
-
-const expiries = new WeakMap<Worker, NodeJS.Timeout>();
 
 /** A worker for the pool: one started ahead when there is one, else a new one. Either waits for its `init`. */
 export function startReadWorker(): Worker {
