@@ -167,6 +167,7 @@ describe('county merge', () => {
     await page.getByRole('button', { name: '导出汇总报表（Excel）…' }).click();
     await expect.poll(() => page.getByTestId('merge-message').textContent()).toMatch(/^已导出：/);
     page.off('request', record);
+    await e2e.screenshot('merge-exported', { fullPage: false });
     expect(calls).toContain('merge:export-save');
     expect(calls).not.toContain('merge:export');
     expect(calls).not.toContain('shell:save-file');
