@@ -27,6 +27,8 @@ import { AppError } from '../../shared/api/envelope.ts';
 import { BackupReasonSchema, type BackupReason } from '../../shared/api/backups-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { migrate, readMigrations } from '../db/migrate.ts';
+import { isCorruption } from '../db/open-database.ts';
+import { errnoOf, systemReason } from '../fs/system-error.ts';
 import type { AppContext } from '../context/app-context.ts';
 
 const NAME = new RegExp(`^(.+)-(\\d{8}T\\d{6}\\d{3}Z)-(${BackupReasonSchema.options.join('|')})\\.sqlite$`);
@@ -79,7 +81,8 @@ function publish(partial: string, file: string): string {
     try {
       copy.pragma('journal_mode = DELETE');
       const check = copy.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new Error(String(check));
+      // the copy holds the database's pages as they are: damaged ones fail here
+      if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' });
     } finally {
       copy.close();
     }
@@ -111,22 +114,38 @@ export function snapshotSync(db: Db, backupsDir: string, reason: BackupReason, n
   return file;
 }
 
-/** A copy through SQLite's online backup API, taken while the app is in use (before imports, on demand). */
+/** Why a backup could not be taken, in the user's words (never SQLite's or Node's English). */
+function whyNotTaken(error: unknown): string {
+  if (isCorruption(error)) return MESSAGES.backups.whyDamaged;
+  const code = (error as { code?: unknown }).code;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return MESSAGES.backups.whyDiskFull;
+  return errnoOf(error) ? systemReason(error) : MESSAGES.backups.whyOther;
+}
+
+/**
+ * A copy through SQLite's online backup API, taken while the app is in use (before imports, on demand). One that
+ * cannot be taken is an AppError saying why in Chinese: the step it guards does not run.
+ */
 export async function backupNow(
   ctx: Pick<AppContext, 'db' | 'dbFile' | 'paths' | 'now'>,
   reason: BackupReason,
 ): Promise<string> {
   const prefix = backupPrefix(ctx.dbFile);
-  const file = backupFile(ctx.paths.backupsDir, prefix, reason, ctx.now());
-  const partial = partialName(file);
-  rmSync(partial, { force: true });
+  let file: string;
   try {
-    await ctx.db.backup(partial);
-  } catch (error) {
+    file = backupFile(ctx.paths.backupsDir, prefix, reason, ctx.now());
+    const partial = partialName(file);
     rmSync(partial, { force: true });
-    throw error;
+    try {
+      await ctx.db.backup(partial);
+    } catch (error) {
+      rmSync(partial, { force: true });
+      throw error;
+    }
+    publish(partial, file);
+  } catch (error) {
+    throw new AppError('internal', MESSAGES.backups.notTaken(whyNotTaken(error)));
   }
-  publish(partial, file);
   rotate(ctx.paths.backupsDir, prefix);
   return file;
 }

@@ -26,7 +26,8 @@ export class DamagedDatabaseError extends AppError {
   }
 }
 
-const isCorruption = (error: unknown) => {
+/** A SQLite error saying the file is damaged or not a database at all. */
+export const isCorruption = (error: unknown) => {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 };

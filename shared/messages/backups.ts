@@ -1,5 +1,11 @@
 export const backups = {
   failed: (why: string) => `自动备份失败：${why}。数据仍然完整，但请检查磁盘空间。`,
+  /** a backup before an import, a restore or on demand could not be taken: the step it guards did not run */
+  notTaken: (why: string) =>
+    `未能备份数据库（${why}），本次操作没有进行，数据库未作任何改动。请检查磁盘空间后重试；如提示数据页损坏，请在“数据备份”中从最近的备份恢复。`,
+  whyDamaged: '数据库文件有损坏的数据页',
+  whyDiskFull: '磁盘空间不足',
+  whyOther: '写入备份文件时出错',
   badName: '备份文件名不正确',
   notFound: (name: string) => `找不到备份 ${name}`,
   unreadable: (name: string, why: string) => `备份 ${name} 无法读取（${why}），可能已损坏，不能用于恢复`,

@@ -21,6 +21,21 @@ let backend: TestBackend;
 afterEach(() => backend?.dispose());
 
 describe('backups', () => {
+  it('one that cannot be written says so in Chinese (where the backups go is blocked by a file), leaving nothing behind', async () => {
+    const blocked = openTestBackend({ profile: TAOBEI_TOWNSHIP });
+    backend = blocked;
+    const backupsDir = join(blocked.dir, 'blocked');
+    writeFileSync(backupsDir, 'not a folder');
+    const ctx = { ...blocked.ctx, paths: { ...blocked.ctx.paths, backupsDir } };
+    const error = await backupNow(ctx, 'manual').then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(/^未能备份数据库（.+），本次操作没有进行，数据库未作任何改动。/);
+    expect(error?.message).not.toMatch(/[A-Za-z]{4,}/);
+    expect(readdirSync(blocked.dir).filter((f) => f.includes('partial'))).toEqual([]);
+  });
+
   it('backs up with the online backup API, shows what a backup holds, and restores it after a safety backup', async () => {
     backend = openTestBackend({ profile: TAOBEI_TOWNSHIP });
     const id = openReturn(backend.ctx, TAOBEI_TOWNSHIP.regionCode, 2025, false).summary.id;
