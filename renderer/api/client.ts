@@ -11,6 +11,10 @@ export class ApiCallError extends Error {
   }
 }
 
+/** What a failed call (or any other error) says to the user: the contract's message, in Chinese. */
+export const errorMessage = (e: unknown): string =>
+  e instanceof ApiCallError ? e.error.message : (e as Error).message;
+
 type Transport = (channel: Channel, input: unknown) => Promise<ApiResult<unknown>>;
 
 declare global {

@@ -2,7 +2,7 @@
 // is known (the entry page, lists): <ExportReturnButton returnId={id} />.
 import { useState } from 'react';
 import { MESSAGES } from '../../shared/messages.ts';
-import { api, ApiCallError } from '../api/client.ts';
+import { api, errorMessage } from '../api/client.ts';
 import { saveBase64 } from '../lib/files.ts';
 
 const T = MESSAGES.excel.ui;
@@ -34,7 +34,7 @@ export function ExportReturnButton({
       setStatus({ text: path ? T.exported(path) : T.cancelled, error: false });
       onDone?.(path);
     } catch (e) {
-      setStatus({ text: e instanceof ApiCallError ? e.error.message : (e as Error).message, error: true });
+      setStatus({ text: errorMessage(e), error: true });
     } finally {
       setBusy(false);
     }

@@ -14,7 +14,7 @@ import {
   type SettableStatus,
 } from '../../shared/returns/schema.ts';
 import { evaluateReturn } from '../../shared/rules/evaluate.ts';
-import { api, ApiCallError } from '../api/client.ts';
+import { api, errorMessage } from '../api/client.ts';
 import { cellWrites, EditHistory } from './edit-history.ts';
 import { createSaveQueue, type SaveState } from './save-queue.ts';
 
@@ -26,7 +26,6 @@ const toCell = (e: CellEdit): Cell => ({
   prefilled: false,
   raw: e.raw,
 });
-const messageOf = (e: unknown) => (e instanceof ApiCallError ? e.error.message : (e as Error).message);
 
 /** Cells the office does not enter (a county's summed township items, a department's items), shown read-only. */
 export interface LockedCells {
@@ -67,7 +66,7 @@ export function useReturnEditor(
   const [saveQueue] = useState(() =>
     createSaveQueue({
       onChange: setSave,
-      messageOf,
+      messageOf: errorMessage,
       now: () => new Date().toLocaleTimeString('zh-CN', { hour12: false }),
     }),
   );

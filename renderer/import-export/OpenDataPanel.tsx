@@ -9,14 +9,14 @@ import type { Profile } from '../../shared/api/settings-contract.ts';
 import { planYears } from '../../shared/framework/describe.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { YearSelect } from '../components/YearSelect.tsx';
-import { api, ApiCallError } from '../api/client.ts';
+import { api, errorMessage } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { fileToBase64, saveBase64 } from '../lib/files.ts';
 import { ImportReportTable } from './ImportReportTable.tsx';
+import { ConfirmWarnings, StepNotice, verdictClass } from './import-steps.tsx';
 
 const T = MESSAGES.openData.ui;
 const E = MESSAGES.excel.ui;
-const errorText = (e: unknown) => (e instanceof ApiCallError ? e.error.message : (e as Error).message);
 const KIND: Record<OpenDataFormat, FileKind> = { csv: 'csv', json: 'json', 'dhis2-json': 'json', adx: 'xml' };
 type Status = { text: string; error: boolean } | null;
 
@@ -46,7 +46,7 @@ export function OpenDataPanel({ profile }: { profile: Profile }) {
       const path = await saveBase64(file.fileName, KIND[format], file.bytesBase64);
       setStatus({ text: path ? [T.exported(path, file.rows), ...file.notes].join('　') : E.cancelled, error: false });
     } catch (e) {
-      setStatus({ text: errorText(e), error: true });
+      setStatus({ text: errorMessage(e), error: true });
     } finally {
       setBusy(false);
     }
@@ -57,7 +57,7 @@ export function OpenDataPanel({ profile }: { profile: Profile }) {
       const path = await saveBase64(file.fileName, 'json', file.bytesBase64);
       setStatus({ text: path ? E.exported(path) : E.cancelled, error: false });
     } catch (e) {
-      setStatus({ text: errorText(e), error: true });
+      setStatus({ text: errorMessage(e), error: true });
     }
   };
   const importMapping = async (file: File) => {
@@ -68,7 +68,7 @@ export function OpenDataPanel({ profile }: { profile: Profile }) {
       });
       setStatus({ text: result.message, error: false });
     } catch (e) {
-      setStatus({ text: errorText(e), error: true });
+      setStatus({ text: errorMessage(e), error: true });
     }
   };
 
@@ -160,7 +160,7 @@ function OpenDataImport() {
         : await api['open-data:validate']({ fileName, bytesBase64 });
       setStage({ kind: 'checked', fileName, bytesBase64, report });
     } catch (e) {
-      setStage({ kind: 'failed', text: errorText(e) });
+      setStage({ kind: 'failed', text: errorMessage(e) });
     }
   };
   const pick = async (file: File) => {
@@ -171,15 +171,6 @@ function OpenDataImport() {
     await run(file.name, await fileToBase64(file), false, false);
   };
   const report = stage.kind === 'checked' ? stage.report : null;
-  const cls = !report
-    ? ''
-    : report.written
-      ? 'verdict ok'
-      : !report.readable || report.counts.errors > 0
-        ? 'verdict bad'
-        : report.counts.warnings > 0
-          ? 'verdict warn'
-          : 'verdict ok';
   return (
     <>
       <h3>{T.importHeading}</h3>
@@ -199,19 +190,10 @@ function OpenDataImport() {
           <span className="primary-like">{E.chooseFile}</span>
         </label>
       </div>
-      {stage.kind === 'busy' && (
-        <p className="muted" role="status">
-          {stage.text}
-        </p>
-      )}
-      {stage.kind === 'failed' && (
-        <p className="error" role="alert">
-          {stage.text}
-        </p>
-      )}
+      <StepNotice stage={stage} />
       {stage.kind === 'checked' && report && (
         <>
-          <p className={cls} role="status" data-testid="open-data-verdict">
+          <p className={verdictClass(report, report.written)} role="status" data-testid="open-data-verdict">
             {report.verdict}
           </p>
           {report.returns.length > 0 && (
@@ -238,20 +220,11 @@ function OpenDataImport() {
               </div>
             )}
           {report.needsConfirmation && (
-            <div className="confirm-box">
-              <span>{E.confirmPrompt}</span>
-              <button
-                type="button"
-                className="primary"
-                onClick={() => void run(stage.fileName, stage.bytesBase64, true, true)}
-                data-testid="open-data-confirm"
-              >
-                {E.confirmButton}
-              </button>
-              <button type="button" onClick={() => setStage({ kind: 'idle' })}>
-                {E.cancelButton}
-              </button>
-            </div>
+            <ConfirmWarnings
+              onConfirm={() => void run(stage.fileName, stage.bytesBase64, true, true)}
+              onCancel={() => setStage({ kind: 'idle' })}
+              testId="open-data-confirm"
+            />
           )}
           <ImportReportTable report={report} />
         </>

@@ -6,7 +6,7 @@ import type { ChildStatus } from '../../shared/api/merge-contract.ts';
 import { sexColumnsOf, type DataItem, type SexColumn } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { localDate } from '../../shared/returns/dates.ts';
-import { api, ApiCallError } from '../api/client.ts';
+import { api, errorMessage } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { saveBase64 } from '../lib/files.ts';
 
@@ -108,7 +108,7 @@ export function SendBackForm({
       const path = await saveBase64(file.fileName, 'xlsx', file.bytesBase64);
       onDone(path ? T.exported(path) : T.saveCancelled);
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+      setError(errorMessage(e));
     } finally {
       setSending(false);
     }

@@ -10,7 +10,7 @@ import type { FileVerdict, ImportSource, SkippedFile } from '../../shared/api/me
 import { chunkFiles } from './chunk-files.ts';
 import { MAX_IMPORT_BYTES } from '../../shared/api/limits.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { api, ApiCallError } from '../api/client.ts';
+import { api, errorMessage } from '../api/client.ts';
 import { fileToBase64 } from '../lib/files.ts';
 
 /** A file refused before it is sent (over the size limit): shown in the list like the back end's verdicts. */
@@ -50,8 +50,6 @@ const IDLE: ImportProgress = {
 };
 /** How long one progress call may wait for news: short enough that a closed page stops asking soon. */
 const WAIT_MS = 1000;
-
-const messageOf = (e: unknown) => (e instanceof ApiCallError ? e.error.message : (e as Error).message);
 
 /** `onBatch` after each stored batch (and `onDone` at the end): the page reloads what the import changed. */
 export function useBatchImport(year: number, onDone: () => void, onBatch: () => void = onDone) {
@@ -106,7 +104,7 @@ export function useBatchImport(year: number, onDone: () => void, onBatch: () => 
           }
         }
       } catch (e) {
-        setError(messageOf(e));
+        setError(errorMessage(e));
       }
     },
     [year, onBatch],
@@ -154,7 +152,7 @@ export function useBatchImport(year: number, onDone: () => void, onBatch: () => 
         if (token) await follow({ kind: 'staged', token }, tooLarge);
         else setVerdicts(tooLarge);
       } catch (e) {
-        setError(messageOf(e));
+        setError(errorMessage(e));
       } finally {
         end();
       }
@@ -174,7 +172,7 @@ export function useBatchImport(year: number, onDone: () => void, onBatch: () => 
     try {
       picked = await api['merge:pick-folder']({ year });
     } catch (e) {
-      setError(messageOf(e));
+      setError(errorMessage(e));
       return true;
     }
     if (!picked.supported) return false;
@@ -202,7 +200,7 @@ export function useBatchImport(year: number, onDone: () => void, onBatch: () => 
     run.cancelled = true;
     setProgress((p) => ({ ...p, cancelling: true }));
     if (run.operationId)
-      void api['merge:import-cancel']({ operationId: run.operationId }).catch((e) => setError(messageOf(e)));
+      void api['merge:import-cancel']({ operationId: run.operationId }).catch((e) => setError(errorMessage(e)));
   }, []);
 
   return { progress, verdicts, skipped, error, run, runFolder, cancel };

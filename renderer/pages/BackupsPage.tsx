@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { MESSAGES } from '../../shared/messages.ts';
-import { api, ApiCallError } from '../api/client.ts';
+import { api, errorMessage } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 
@@ -26,7 +26,7 @@ export function BackupsPage({ onBack }: { onBack?: () => void } = {}) {
     try {
       setMessage(await task());
     } catch (e) {
-      setMessage(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+      setMessage(errorMessage(e));
     }
     list.reload();
   };

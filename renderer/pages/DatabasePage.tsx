@@ -15,7 +15,7 @@ import { seriesChartSvg } from '../../shared/report/charts.ts';
 import { formatRaw, roundTo, unitSuffix } from '../../shared/rules/format.ts';
 import type { TargetStatus } from '../../shared/rules/result.ts';
 import { VERDICT_LABEL, ALERT_LABEL } from '../../shared/rules/messages.ts';
-import { api, ApiCallError } from '../api/client.ts';
+import { api, errorMessage } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { saveBase64 } from '../lib/files.ts';
 import './database-page.css';
@@ -26,7 +26,6 @@ const KIND: Record<OpenDataFormat, FileKind> = { csv: 'csv', json: 'json', 'dhis
 const VERDICTS = Object.keys(VERDICT_LABEL) as TargetStatus[];
 /** rows drawn in the table at once (the rest are counted; the exports hold them all) */
 const SHOWN = 300;
-const errorText = (e: unknown) => (e instanceof ApiCallError ? e.error.message : (e as Error).message);
 const num = (v: number | null) => (v === null ? D.noValue : formatRaw(roundTo(v, 2)));
 
 export function DatabasePage({ profile }: { profile: Profile }) {
@@ -93,7 +92,7 @@ export function DatabasePage({ profile }: { profile: Profile }) {
         error: false,
       });
     } catch (e) {
-      setStatus({ text: errorText(e), error: true });
+      setStatus({ text: errorMessage(e), error: true });
     } finally {
       setBusy(null);
     }
@@ -209,7 +208,7 @@ export function DatabasePage({ profile }: { profile: Profile }) {
 
       {view.error && (
         <p className="error-text" role="alert">
-          {errorText(view.error)}
+          {errorMessage(view.error)}
         </p>
       )}
       {first.value && years.length === 0 && <p className="muted">{D.noYears}</p>}

@@ -11,16 +11,16 @@ import { MESSAGES } from '../../shared/messages.ts';
 import { YearSelect } from '../components/YearSelect.tsx';
 import { countsOf } from '../../shared/report/build-report.ts';
 import { headlineSentences } from '../../shared/report/headline.ts';
-import { api, ApiCallError } from '../api/client.ts';
+import { api, errorMessage } from '../api/client.ts';
 import { ExportReturnButton } from '../components/ExportReturnButton.tsx';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { ImportReportTable } from '../import-export/ImportReportTable.tsx';
+import { ConfirmWarnings, StepNotice, verdictClass } from '../import-export/import-steps.tsx';
 import { OpenDataPanel } from '../import-export/OpenDataPanel.tsx';
 import { fileToBase64, saveBase64 } from '../lib/files.ts';
 import '../import-export/import-export.css';
 
 const T = MESSAGES.excel.ui;
-const errorText = (e: unknown) => (e instanceof ApiCallError ? e.error.message : (e as Error).message);
 
 export function ImportExportPage({ profile, onOpenMerge }: { profile: Profile; onOpenMerge: () => void }) {
   const office = profile.role === 'county' || profile.role === 'city';
@@ -71,7 +71,7 @@ function ReplyPanel({ kind }: { kind: 'returned' | 'receipt' }) {
         : api['returns:import-receipt'](input));
       setMessage({ text: r.message, error: false });
     } catch (e) {
-      setMessage({ text: errorText(e), error: true });
+      setMessage({ text: errorMessage(e), error: true });
     }
   };
   return (
@@ -161,7 +161,7 @@ function TemplatePanel({ profile }: { profile: Profile }) {
       const path = await saveBase64(file.fileName, 'xlsx', file.bytesBase64);
       setStatus({ text: path ? T.exported(path) : T.cancelled, error: false });
     } catch (e) {
-      setStatus({ text: errorText(e), error: true });
+      setStatus({ text: errorMessage(e), error: true });
     } finally {
       setBusy(false);
     }
@@ -211,15 +211,6 @@ type Stage =
   | { kind: 'done'; report: ImportResult }
   | { kind: 'failed'; text: string };
 
-const verdictClass = (r: ImportReport, written = false) =>
-  written
-    ? 'verdict ok'
-    : !r.readable || r.counts.errors > 0
-      ? 'verdict bad'
-      : r.counts.warnings > 0
-        ? 'verdict warn'
-        : 'verdict ok';
-
 function ImportPanel({ profile, onOpenMerge }: { profile: Profile; onOpenMerge: () => void }) {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [over, setOver] = useState(false);
@@ -235,7 +226,7 @@ function ImportPanel({ profile, onOpenMerge }: { profile: Profile; onOpenMerge: 
       const report = await api['excel:validate']({ fileName: file.name, bytesBase64 });
       setStage({ kind: 'checked', fileName: file.name, bytesBase64, report });
     } catch (e) {
-      setStage({ kind: 'failed', text: errorText(e) });
+      setStage({ kind: 'failed', text: errorMessage(e) });
     }
   };
   const write = async (acceptWarnings: boolean) => {
@@ -247,7 +238,7 @@ function ImportPanel({ profile, onOpenMerge }: { profile: Profile; onOpenMerge: 
       if (report.written) setStage({ kind: 'done', report });
       else setStage({ kind: 'checked', fileName, bytesBase64, report });
     } catch (e) {
-      setStage({ kind: 'failed', text: errorText(e) });
+      setStage({ kind: 'failed', text: errorMessage(e) });
     }
   };
   const onDrop = (e: DragEvent) => {
@@ -298,16 +289,7 @@ function ImportPanel({ profile, onOpenMerge }: { profile: Profile; onOpenMerge: 
         </label>
         <span className="muted">{T.dropHere}</span>
       </div>
-      {stage.kind === 'busy' && (
-        <p className="muted" role="status">
-          {stage.text}
-        </p>
-      )}
-      {stage.kind === 'failed' && (
-        <p className="error" role="alert">
-          {stage.text}
-        </p>
-      )}
+      <StepNotice stage={stage} />
       {report && (
         <>
           <p className={verdictClass(report, stage.kind === 'done')} role="status" data-testid="import-verdict">
@@ -349,15 +331,11 @@ function ImportPanel({ profile, onOpenMerge }: { profile: Profile; onOpenMerge: 
               </div>
             )}
           {!below && stage.kind === 'checked' && report.needsConfirmation && (
-            <div className="confirm-box">
-              <span>{T.confirmPrompt}</span>
-              <button type="button" className="primary" onClick={() => void write(true)} data-testid="import-confirm">
-                {T.confirmButton}
-              </button>
-              <button type="button" onClick={() => setStage({ kind: 'idle' })}>
-                {T.cancelButton}
-              </button>
-            </div>
+            <ConfirmWarnings
+              onConfirm={() => void write(true)}
+              onCancel={() => setStage({ kind: 'idle' })}
+              testId="import-confirm"
+            />
           )}
           <ImportReportTable report={report} />
           {report.targets.length > 0 && (

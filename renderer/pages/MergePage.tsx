@@ -6,7 +6,7 @@ import type { ChildStatus, Completeness } from '../../shared/api/merge-contract.
 import { planYears } from '../../shared/framework/describe.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { YearSelect } from '../components/YearSelect.tsx';
-import { api, ApiCallError } from '../api/client.ts';
+import { api, errorMessage } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { saveBase64 } from '../lib/files.ts';
 import { BreakdownTable } from '../merge/BreakdownTable.tsx';
@@ -57,10 +57,10 @@ export function MergePage({ profile }: { profile: Profile }) {
       await api['merge:choose-version']({ year, submissionId });
       refresh();
     } catch (e) {
-      setMessage(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+      setMessage(errorMessage(e));
     }
   };
-  const failed = (e: unknown) => setMessage(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+  const failed = (e: unknown) => setMessage(errorMessage(e));
   const accept = async () => {
     if (!accepting?.submission) return;
     try {
@@ -90,7 +90,7 @@ export function MergePage({ profile }: { profile: Profile }) {
       const { path } = await api['merge:export-save']({ year });
       setMessage(path ? T.exported(path) : T.exportCancelled);
     } catch (e) {
-      setMessage(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+      setMessage(errorMessage(e));
     } finally {
       setExporting(false);
     }

@@ -4,7 +4,7 @@ import { describeRule } from '../../shared/framework/describe.ts';
 import type { AreaCode, Indicator, Target } from '../../shared/framework/schema.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { AreaTabs } from '../components/AreaTabs.tsx';
-import { api, ApiCallError } from '../api/client.ts';
+import { api, errorMessage } from '../api/client.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { saveBase64 } from '../lib/files.ts';
@@ -54,7 +54,7 @@ export function PlanAuthorPage({ profile, onProfileChanged }: { profile: Profile
       const r = await api['plans:set-target']({ planId, target: { remove: target.id } });
       done(T.removed(r.version));
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+      setError(errorMessage(e));
     }
   };
   const exportPackage = async () => {
@@ -65,7 +65,7 @@ export function PlanAuthorPage({ profile, onProfileChanged }: { profile: Profile
       if (path) setNotice(T.exported(path));
       setLoaded((n) => n + 1);
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+      setError(errorMessage(e));
     }
   };
 

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { api, ApiCallError } from '../api/client.ts';
+import { api, errorMessage } from '../api/client.ts';
 import { PrintHost } from '../components/PrintHost.tsx';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 
@@ -66,7 +66,7 @@ export function PrintPage({ profile }: { profile: Profile }) {
     try {
       setMessage(await task());
     } catch (e) {
-      setMessage(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+      setMessage(errorMessage(e));
     }
   };
   const print = () =>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Profile } from '../../shared/api/settings-contract.ts';
 import type { Region } from '../../shared/api/regions-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
-import { api, ApiCallError } from '../api/client.ts';
+import { api, errorMessage } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { departmentsOf } from '../../shared/aggregation/department.ts';
 
@@ -76,7 +76,7 @@ export function SetupPage({
         }),
       );
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.error.message : (e as Error).message);
+      setError(errorMessage(e));
     }
   };
 
