@@ -3,7 +3,8 @@
 import type { Overdue } from '../../shared/returns/overdue.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
-import { CopyButton, OverdueMessage } from './OverdueMessage.tsx';
+import { LateUnitsTable } from './LateUnitsTable.tsx';
+import { OverdueMessage } from './OverdueMessage.tsx';
 import './merge.css';
 
 const T = MESSAGES.merge.overdue;
@@ -27,36 +28,7 @@ export function HomeLateList({ year, onOpenMerge }: { year: number; onOpenMerge:
         </span>
       </h2>
       <OverdueMessage text={o.message} />
-      <table className="grid overdue-list compact">
-        <thead>
-          <tr>
-            {[T.headers[1], T.headers[2], T.headers[3], T.headers[4]].map((h) => (
-              <th key={h}>{h}</th>
-            ))}
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {o.rows.map((r) => (
-            <tr
-              key={`${r.code}|${r.department}`}
-              data-late-region={r.code}
-              data-late-department={r.department}
-              data-late={r.state}
-            >
-              <td>{r.name}</td>
-              <td>
-                <span className={`status state-${r.state}`}>{T.state[r.state]}</span>
-              </td>
-              <td>{r.contact?.filler}</td>
-              <td>{r.contact?.phone}</td>
-              <td>
-                <CopyButton text={r.message} label={T.message.copyOne} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <LateUnitsTable rows={o.rows} className="grid overdue-list compact" />
       <p>
         <button type="button" className="link" onClick={onOpenMerge}>
           {T.homeOpen}

@@ -9,7 +9,8 @@ import { api, ApiCallError } from '../api/client.ts';
 import { PrintHost } from '../components/PrintHost.tsx';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { saveBase64 } from '../lib/files.ts';
-import { CopyButton, OverdueMessage } from './OverdueMessage.tsx';
+import { LateUnitsTable } from './LateUnitsTable.tsx';
+import { OverdueMessage } from './OverdueMessage.tsx';
 
 const T = MESSAGES.merge.overdue;
 
@@ -106,41 +107,7 @@ export function OverduePanel({
       {o.rows.length > 0 && (
         <details>
           <summary>{T.listToggle(o.rows.length)}</summary>
-          <table className="grid overdue-list" data-testid="overdue-list">
-            <thead>
-              <tr>
-                {T.headers.slice(1, 8).map((h) => (
-                  <th key={h}>{h}</th>
-                ))}
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {o.rows.map((r) => (
-                <tr
-                  key={`${r.code}|${r.department}`}
-                  data-late-region={r.code}
-                  data-late-department={r.department}
-                  data-late={r.state}
-                >
-                  <td>{r.name}</td>
-                  <td>
-                    <span className={`status state-${r.state === 'returned' ? 'returned' : r.state}`}>
-                      {T.state[r.state]}
-                    </span>
-                  </td>
-                  <td>{r.contact?.filler}</td>
-                  <td>{r.contact?.phone}</td>
-                  <td>{r.contact?.head}</td>
-                  <td>{r.contact?.statistician}</td>
-                  <td className="muted small">{r.contact ? T.contactFrom(r.contact.year) : T.noContact}</td>
-                  <td>
-                    <CopyButton text={r.message} label={T.message.copyOne} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LateUnitsTable rows={o.rows} full className="grid overdue-list" testId="overdue-list" />
         </details>
       )}
       <PrintHost html={doc.value?.html ?? null} />
