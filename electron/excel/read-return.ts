@@ -89,66 +89,44 @@ export function readReturnWorkbook(bytes: Uint8Array, fileName: string, ctx: Rea
     return readUnguarded(bytes, fileName, ctx);
   } catch (error) {
     // a fault of ours, not of the file: still a verdict naming the file, never a crash or a partial result
-    const problems = locateProblems(
-      [
-        {
-          severity: 'error',
-          code: 'internal',
-          sheet: null,
-          cell: null,
-          item: null,
-          message: P.internal(fileName, String((error as Error)?.message ?? error)),
-        },
-      ],
-      fileName,
-      [],
-    );
-    return {
-      report: buildImportReport({
-        fileName,
-        readable: false,
-        identity: null,
-        problems,
-        evaluation: null,
-        framework: null,
-      }),
-      parsed: null,
-      meta: null,
-    };
+    return unreadable(fileName, {
+      code: 'internal',
+      message: P.internal(fileName, String((error as Error)?.message ?? error)),
+    });
   }
+}
+
+/** The verdict on a file that could not be read at all: its one error (where it is, when known), no return. */
+function unreadable(
+  fileName: string,
+  error: { code: string; message: string; sheet?: string | null; cell?: string | null },
+): ReadResult {
+  const problem: RawProblem = {
+    severity: 'error',
+    code: error.code,
+    sheet: error.sheet ?? null,
+    cell: error.cell ?? null,
+    item: null,
+    message: error.message,
+  };
+  return {
+    report: buildImportReport({
+      fileName,
+      readable: false,
+      identity: null,
+      problems: locateProblems([problem], fileName, []),
+      evaluation: null,
+      framework: null,
+    }),
+    parsed: null,
+    meta: null,
+  };
 }
 
 function readUnguarded(bytes: Uint8Array, fileName: string, ctx: ReadContext): ReadResult {
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
   const read = readWorkbookBytes(bytes, fileName, limits, ctx.reader);
-  if (!read.ok) {
-    const problems = locateProblems(
-      [
-        {
-          severity: 'error',
-          code: read.code,
-          sheet: read.sheet ?? null,
-          cell: read.cell ?? null,
-          item: null,
-          message: read.message,
-        },
-      ],
-      fileName,
-      [],
-    );
-    return {
-      report: buildImportReport({
-        fileName,
-        readable: false,
-        identity: null,
-        problems,
-        evaluation: null,
-        framework: null,
-      }),
-      parsed: null,
-      meta: null,
-    };
-  }
+  if (!read.ok) return unreadable(fileName, read);
   const { workbook } = read;
   const order = workbook.sheets.map((s) => s.name);
   const { identified, problems: identityProblems } = identifyReturn(workbook, fileName, ctx.frameworks, ctx.region);
