@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { endpoint } from './define.ts';
 import { endpointSummary as SUMMARY } from '../messages/endpoints.ts';
-import { HeadlineSchema } from './returns-contract.ts';
+import { HeadlineSchema, TargetCountsSchema } from './returns-contract.ts';
 import { RegionCodeSchema, YearSchema } from '../returns/schema.ts';
 import { EvaluationKindSchema, ProgressCountsSchema } from '../report/evaluation-model.ts';
 
@@ -16,28 +16,9 @@ export const PrintableSchema = z.object({
 });
 export type Printable = z.infer<typeof PrintableSchema>;
 
-export const ReportSummarySchema = z.object({
-  /** measured targets judged at this level (可监测 + 无数据) */
-  measured: z.number().int(),
-  /** 可监测: measured targets with data (已实现 + 基本实现 + 尚有差距) */
-  monitored: z.number().int(),
-  met: z.number().int(),
-  basicallyMet: z.number().int(),
-  notMet: z.number().int(),
-  noData: z.number().int(),
-  /** measured targets with a 预警 flag (预计完成困难 or 波动较大) */
-  alerts: z.number().int(),
+export const ReportSummarySchema = TargetCountsSchema.extend({
+  /** targets flagged 波动较大 */
   volatile: z.number().int(),
-  /** 达标率 = (已实现 + 基本实现) ÷ 可监测 in %, null when too few targets have data */
-  rate: z.number().nullable(),
-  /** qualitative targets apart: 已建立 / 推进中 / 未建立 / 未评估 */
-  qualitative: z.object({
-    total: z.number().int(),
-    done: z.number().int(),
-    inProgress: z.number().int(),
-    notDone: z.number().int(),
-    unanswered: z.number().int(),
-  }),
   /** townships with a return for the year (a county's report), else 0 */
   townshipReturns: z.number().int(),
 });

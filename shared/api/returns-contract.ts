@@ -77,17 +77,24 @@ export const AuditEntrySchema = z.object({
 
 const ReturnId = z.object({ returnId: z.number().int().positive() });
 
-/** A return's targets as the engine sums them (shared/report/headline.ts headlineOf): the figures every surface shows. */
-export const HeadlineSchema = z.object({
+/**
+ * The counts of a return's targets every summary of them gives (the headline, a report's summary): measured, with
+ * data (可监测), 已实现 / 基本实现 / 尚有差距, without data, with a 预警 flag, the 达标率, the qualitative ones apart.
+ */
+export const TargetCountsSchema = z.object({
+  /** measured targets judged at this level (可监测 + 无数据) */
   measured: z.number().int(),
+  /** 可监测: measured targets with data (已实现 + 基本实现 + 尚有差距) */
   monitored: z.number().int(),
-  achieved: z.number().int(),
   met: z.number().int(),
   basicallyMet: z.number().int(),
   notMet: z.number().int(),
   noData: z.number().int(),
+  /** measured targets with a 预警 flag (预计完成困难 or 波动较大) */
   alerts: z.number().int(),
+  /** 达标率 = (已实现 + 基本实现) ÷ 可监测 in %, null when too few targets have data */
   rate: z.number().nullable(),
+  /** qualitative targets apart: 已建立 / 推进中 / 未建立 / 未评估 */
   qualitative: z.object({
     total: z.number().int(),
     done: z.number().int(),
@@ -95,6 +102,12 @@ export const HeadlineSchema = z.object({
     notDone: z.number().int(),
     unanswered: z.number().int(),
   }),
+});
+
+/** A return's targets as the engine sums them (shared/report/headline.ts headlineOf): the figures every surface shows. */
+export const HeadlineSchema = TargetCountsSchema.extend({
+  /** 已实现 + 基本实现 */
+  achieved: z.number().int(),
   sentences: z.array(z.string()),
 });
 
