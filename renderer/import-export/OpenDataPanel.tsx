@@ -120,7 +120,7 @@ export function OpenDataPanel({ profile }: { profile: Profile }) {
         <button type="button" onClick={() => void exportMapping()} data-testid="open-data-mapping-export">
           {T.mappingExport}
         </button>
-        <label className="button-like open-data-file">
+        <label className="button-like file-pick">
           <input
             type="file"
             accept=".json,application/json"
@@ -176,7 +176,7 @@ function OpenDataImport() {
       <h3>{T.importHeading}</h3>
       <p className="muted small">{T.importIntro}</p>
       <div className="ie-row">
-        <label className="button-like open-data-file">
+        <label className="button-like file-pick">
           <input
             type="file"
             accept=".csv,.json,.txt,.xml,text/csv,application/json,application/xml"

@@ -78,7 +78,7 @@ function ReplyPanel({ kind }: { kind: 'returned' | 'receipt' }) {
     <div className="card ie-import" data-testid={`${kind}-panel`}>
       <h2>{R.importHeading}</h2>
       <p className="muted small">{R.importIntro}</p>
-      <label className="button-like">
+      <label className="button-like file-pick">
         <input
           type="file"
           accept={kind === 'returned' ? '.xlsx' : '.json'}
@@ -89,7 +89,7 @@ function ReplyPanel({ kind }: { kind: 'returned' | 'receipt' }) {
             if (f) void load(f);
           }}
         />
-        {R.importHeading}
+        <span className="plain-like">{T.chooseFile}</span>
       </label>
       {message && (
         <p className={message.error ? 'error-text' : 'notice'} role="status" data-testid={`${kind}-message`}>

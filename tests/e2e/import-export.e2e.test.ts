@@ -47,6 +47,28 @@ describe('导入导出 page', () => {
     expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('picks every file through a button of its own in Chinese (no browser file box), reachable from the keyboard', async () => {
+    const { page } = e2e;
+    await page.getByTestId('returned-panel').waitFor();
+    const inputs = page.locator('input[type=file]');
+    expect(await inputs.count()).toBeGreaterThanOrEqual(5);
+    // no “Choose File” / “No file chosen”: each browser box is out of sight (at most a clipped pixel)
+    for (const input of await inputs.all()) {
+      const box = await input.boundingBox();
+      expect(box === null || (box.width <= 1 && box.height <= 1)).toBe(true);
+    }
+    for (const kind of ['returned', 'receipt'])
+      await page.getByTestId(`${kind}-panel`).getByText(T.chooseFile, { exact: true }).waitFor();
+    // each button takes the keyboard's focus and opens the file dialog with Enter
+    for (const id of ['import-file', 'returned-file', 'receipt-file', 'open-data-file']) {
+      await page.getByTestId(id).focus();
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(id);
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+      expect(chooser.element()).toBeTruthy();
+      await chooser.setFiles([]);
+    }
+  });
+
   it('validates a picked file and lists each problem at its cell, sortable and copyable', async () => {
     const { page } = e2e;
     const ExcelJS = (await import('exceljs')).default;
