@@ -157,6 +157,16 @@ describe('county merge', () => {
       .toContain(`报送率${((TOWNS / 25) * 100).toFixed(1)}%`);
     await expect.poll(() => page.getByTestId('merge-notes').textContent()).toContain('未报送的乡镇（街道）');
     await e2e.screenshot('merge-result', { fullPage: false });
+    // the year chooser's label 汇总年度 stays on one line beside its list (it broke into 汇总年 / 度 at 1366 wide)
+    const yearLabel = page.locator('.page-head label.inline-field');
+    const select = yearLabel.locator('select');
+    const lines = await yearLabel.evaluate((l) => {
+      const range = document.createRange();
+      range.selectNodeContents(l.firstChild!);
+      return range.getClientRects().length;
+    });
+    expect(lines, 'lines of the label').toBe(1);
+    expect(await select.isVisible()).toBe(true);
     // the workbook is written by the back end where the user chooses: its bytes never travel to the window
     const calls: string[] = [];
     const record = (r: { url: () => string }) => {
