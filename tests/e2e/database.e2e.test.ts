@@ -100,6 +100,9 @@ describe('统计数据库 page', () => {
     await page.getByTestId('db-counts').getByText('来自 4 张报表').waitFor();
     const shown = await counts();
     const total = Number(/(\d+) 条指标评估/.exec(shown)![1]);
+    // the buttons name their formats spaced as the rest of the app writes Latin words in Chinese
+    const names = await page.locator('.db-exports button').allTextContents();
+    expect(names).toEqual(['导出长表 CSV', '导出 JSON', '导出 DHIS2 dataValueSets', '导出 DHIS2 ADX']);
     await page.getByTestId('db-export-csv').click();
     const status = page.getByTestId('db-status');
     await status.getByText('已保存到').waitFor();
