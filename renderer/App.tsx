@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Profile } from '../shared/api/settings-contract.ts';
-import { MESSAGES } from '../shared/messages.ts';
+import { APP_LOCALE, MESSAGES } from '../shared/messages.ts';
 import { api } from './api/client.ts';
 import { useApiQuery } from './hooks/useApiQuery.ts';
 import { HomePage } from './pages/HomePage.tsx';
@@ -61,7 +61,7 @@ export function App() {
     else if (command === 'print') setPage('print');
     // the entry screen confirms its own saves (it waits for the pending ones); elsewhere every change is saved at once
     else if (command === 'save' && page !== 'entry')
-      setToast(MESSAGES.app.menu.allSaved(new Date().toLocaleTimeString('zh-CN', { hour12: false })));
+      setToast(MESSAGES.app.menu.allSaved(new Date().toLocaleTimeString(APP_LOCALE, { hour12: false })));
     else if (command === 'find' && page !== 'entry') setPage('framework');
   });
   const overlays = (

@@ -13,6 +13,7 @@ import type { AppContext } from '../context/app-context.ts';
 import { requireReturn, returnData } from '../returns/returns-service.ts';
 import { childrenOf, type Office } from './office.ts';
 import { submissionsData } from './submissions.ts';
+import { APP_LOCALE } from '../../shared/messages.ts';
 
 export type ReportState = 'reported' | 'draft' | 'missing';
 
@@ -117,7 +118,7 @@ export function collectInputs(ctx: AppContext, office: Office, year: number): Me
     if (!isSummedAt(item, office.level)) counts.set(item.department, (counts.get(item.department) ?? 0) + 1);
   const depByName = new Map(depRows.map((s) => [s.department, s]));
   const names = [...new Set([...counts.keys(), ...depByName.keys()])].sort(
-    (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b, 'zh-CN'),
+    (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b, APP_LOCALE),
   );
   const departments: DepartmentInput[] = names.map((department) => {
     const sub = depByName.get(department) ?? null;

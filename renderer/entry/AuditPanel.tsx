@@ -1,5 +1,5 @@
 import type { Framework } from '../../shared/framework/schema.ts';
-import { MESSAGES } from '../../shared/messages.ts';
+import { APP_LOCALE, MESSAGES } from '../../shared/messages.ts';
 import { describeAudit } from '../../shared/returns/audit-labels.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 
@@ -51,7 +51,7 @@ export function AuditPanel({
               const line = describeAudit(framework, a);
               return (
                 <tr key={a.id}>
-                  <td>{new Date(a.at).toLocaleString('zh-CN', { hour12: false })}</td>
+                  <td>{new Date(a.at).toLocaleString(APP_LOCALE, { hour12: false })}</td>
                   <td>{a.userName}</td>
                   <td title={a.field}>{line.field}</td>
                   <td>{line.oldValue ?? '—'}</td>

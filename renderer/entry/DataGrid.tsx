@@ -15,7 +15,7 @@ import {
 } from 'react';
 import type { CellEdit } from '../../shared/api/returns-contract.ts';
 import { SEX_COLUMNS, sexColumnsOf, type DataItem, type SexColumn } from '../../shared/framework/schema.ts';
-import { MESSAGES } from '../../shared/messages.ts';
+import { APP_LOCALE, MESSAGES } from '../../shared/messages.ts';
 import { parseClipboardBlock, placeBlock } from '../../shared/returns/paste.ts';
 import { parseNumberInput } from '../../shared/returns/parse-number.ts';
 import { cellKey, type Cell } from '../../shared/returns/schema.ts';
@@ -80,7 +80,7 @@ const formatCell = (cell: Cell | undefined): string =>
           ? ''
           : String(cell.value);
 
-const GROUPED = new Intl.NumberFormat('zh-CN', { useGrouping: true, maximumFractionDigits: 4 });
+const GROUPED = new Intl.NumberFormat(APP_LOCALE, { useGrouping: true, maximumFractionDigits: 4 });
 /** What a cell shows: counts and amounts with thousands separators (as the Excel export has them). */
 const displayCell = (cell: Cell | undefined): string =>
   cell && cell.raw === null && !cell.noData && cell.value !== null ? GROUPED.format(cell.value) : formatCell(cell);

@@ -9,7 +9,7 @@ import {
   type Framework,
   type SexColumn,
 } from '../../shared/framework/schema.ts';
-import { MESSAGES } from '../../shared/messages.ts';
+import { APP_LOCALE, MESSAGES } from '../../shared/messages.ts';
 import { cellKey, isLockedStatus, type Cell, type SettableStatus } from '../../shared/returns/schema.ts';
 import type { CellIssue } from '../../shared/rules/result.ts';
 import { ApiCallError } from '../api/client.ts';
@@ -211,7 +211,9 @@ export function ReturnEditor({
     if (command === 'save')
       void editor
         .flush()
-        .then(() => setNotice(MESSAGES.app.menu.allSaved(new Date().toLocaleTimeString('zh-CN', { hour12: false }))));
+        .then(() =>
+          setNotice(MESSAGES.app.menu.allSaved(new Date().toLocaleTimeString(APP_LOCALE, { hour12: false }))),
+        );
     else if (command === 'undo' && !readOnly) editor.undo();
     else if (command === 'redo' && !readOnly) editor.redo();
     else if (command === 'find') {

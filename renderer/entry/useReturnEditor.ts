@@ -17,6 +17,7 @@ import { evaluateReturn } from '../../shared/rules/evaluate.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { cellWrites, EditHistory } from './edit-history.ts';
 import { createSaveQueue, type SaveState } from './save-queue.ts';
+import { APP_LOCALE } from '../../shared/messages.ts';
 
 const toCell = (e: CellEdit): Cell => ({
   item: e.item,
@@ -67,7 +68,7 @@ export function useReturnEditor(
     createSaveQueue({
       onChange: setSave,
       messageOf: errorMessage,
-      now: () => new Date().toLocaleTimeString('zh-CN', { hour12: false }),
+      now: () => new Date().toLocaleTimeString(APP_LOCALE, { hour12: false }),
     }),
   );
   const enqueue = saveQueue.enqueue;

@@ -3,13 +3,13 @@
 // says so under the figure.
 import { useState } from 'react';
 import type { BreakdownView } from '../../shared/api/merge-contract.ts';
-import { MESSAGES } from '../../shared/messages.ts';
+import { APP_LOCALE, MESSAGES } from '../../shared/messages.ts';
 
 const T = MESSAGES.merge.page;
 type Show = 'indicator' | 'item';
 
 const fmt = (v: number | null, decimals: number) =>
-  v === null ? '' : v.toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  v === null ? '' : v.toLocaleString(APP_LOCALE, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 
 export function BreakdownTable({ breakdown }: { breakdown: BreakdownView }) {
   const [show, setShow] = useState<Show>('indicator');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MESSAGES } from '../../shared/messages.ts';
+import { APP_LOCALE, MESSAGES } from '../../shared/messages.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
@@ -17,7 +17,7 @@ export function BackupsPage({ onBack }: { onBack?: () => void } = {}) {
   const [inspected, setInspected] = useState<Inspection | null>(null);
   const [confirming, setConfirming] = useState<{ current: number } | null>(null);
   const timeOf = (name: string) =>
-    new Date(list.value?.find((b) => b.name === name)?.createdAt ?? Date.now()).toLocaleString('zh-CN', {
+    new Date(list.value?.find((b) => b.name === name)?.createdAt ?? Date.now()).toLocaleString(APP_LOCALE, {
       hour12: false,
     });
   const [message, setMessage] = useState('');
@@ -82,7 +82,7 @@ export function BackupsPage({ onBack }: { onBack?: () => void } = {}) {
           <tbody>
             {list.value?.map((b) => (
               <tr key={b.name} className={inspected?.name === b.name ? 'selected' : ''}>
-                <td>{new Date(b.createdAt).toLocaleString('zh-CN', { hour12: false })}</td>
+                <td>{new Date(b.createdAt).toLocaleString(APP_LOCALE, { hour12: false })}</td>
                 <td>{T.reasons[b.reason]}</td>
                 <td className="c-num">{(b.bytes / 1024).toFixed(0)} KB</td>
                 <td>
@@ -126,7 +126,7 @@ export function BackupsPage({ onBack }: { onBack?: () => void } = {}) {
                       <td>{r.year}</td>
                       <td>{MESSAGES.returns.status[r.status] ?? r.status}</td>
                       <td className="c-num">{r.cells}</td>
-                      <td>{new Date(r.updatedAt).toLocaleString('zh-CN', { hour12: false })}</td>
+                      <td>{new Date(r.updatedAt).toLocaleString(APP_LOCALE, { hour12: false })}</td>
                     </tr>
                   ))}
                 </tbody>

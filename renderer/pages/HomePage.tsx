@@ -1,5 +1,5 @@
 import type { Profile } from '../../shared/api/settings-contract.ts';
-import { MESSAGES } from '../../shared/messages.ts';
+import { APP_LOCALE, MESSAGES } from '../../shared/messages.ts';
 import { localDate } from '../../shared/returns/dates.ts';
 import { footerDateText } from '../../shared/returns/footer.ts';
 import { useApiQuery } from '../hooks/useApiQuery.ts';
@@ -124,7 +124,7 @@ export function HomePage({
                   <td className="home-headline">
                     <ReturnHeadline returnId={r.id} updatedAt={r.updatedAt} />
                   </td>
-                  <td>{new Date(r.updatedAt).toLocaleString('zh-CN', { hour12: false })}</td>
+                  <td>{new Date(r.updatedAt).toLocaleString(APP_LOCALE, { hour12: false })}</td>
                   <td>
                     <button type="button" className="link" onClick={() => onOpenEntry(r.year)}>
                       {T.open}

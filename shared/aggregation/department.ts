@@ -3,6 +3,7 @@
 // exports a return with just these; the county merges it like a township's. Pure.
 import type { DataItem, Framework } from '../framework/schema.ts';
 import { isSummedAt } from './merge-returns.ts';
+import { APP_LOCALE } from '../../shared/messages.ts';
 
 /** The items a department supplies to its county: its own, collected at county level (not summed from townships). */
 export const departmentItems = (framework: Framework, department: string): DataItem[] =>
@@ -15,7 +16,7 @@ export function departmentsOf(framework: Framework): { department: string; items
     if (!isSummedAt(d, 'county')) counts.set(d.department, (counts.get(d.department) ?? 0) + 1);
   return [...counts]
     .map(([department, items]) => ({ department, items }))
-    .sort((a, b) => b.items - a.items || a.department.localeCompare(b.department, 'zh-CN'));
+    .sort((a, b) => b.items - a.items || a.department.localeCompare(b.department, APP_LOCALE));
 }
 
 /**

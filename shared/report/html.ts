@@ -1,7 +1,7 @@
 // HTML plumbing shared by the printed return and the report: escaping, font stacks, the print stylesheet
 // (CSS paged media: A4, repeated header rows, rows never split, 第 x 页 共 y 页 in the page margin) and the
 // document wrapper. Everything is inline: the same string is the in-app preview, the CLI's file and the PDF.
-import { MESSAGES } from '../messages.ts';
+import { APP_LOCALE, MESSAGES } from '../messages.ts';
 
 export const esc = (text: string): string =>
   text
@@ -83,7 +83,7 @@ export const PRINT_STYLE_ATTRIBUTE = 'data-wdp-print';
 /** A complete HTML document: what the preview frame shows, the CLI writes and Chromium prints. */
 export function toHtmlDocument(doc: RenderedDocument): string {
   return `<!doctype html>
-<html lang="zh-CN">
+<html lang="${APP_LOCALE}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
