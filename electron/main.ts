@@ -15,11 +15,14 @@ import { createMainWindow, hardenApp } from './window.ts';
 import { buildEditContextMenu, buildMenuTemplate } from './menu.ts';
 import { menuCommandQueue } from './menu-commands.ts';
 import { readWindowState, restoreBounds, writeWindowState } from './window-state.ts';
-import { MESSAGES } from '../shared/messages.ts';
+import { APP_LOCALE, MESSAGES } from '../shared/messages.ts';
 import { createFileLog } from './context/file-log.ts';
 import { installCrashHandlers } from './crash-handlers.ts';
 import { dispatch } from './api/dispatch.ts';
 
+// Chromium's own widgets (a date box's 年/月/日, the text menu, a file box) speak the app's language whatever the
+// system's: a county's Windows in English must not show mm/dd/yyyy in a Chinese form. Must precede 'ready'.
+app.commandLine.appendSwitch('lang', APP_LOCALE);
 // One folder for the database whatever the display name; the CLI's default points at the same file.
 app.setPath('userData', join(app.getPath('appData'), 'wdp-monitor'));
 // The renderer loads from app://wdp/ (a standard, secure origin), never from file://; must precede 'ready'.

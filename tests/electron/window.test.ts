@@ -97,6 +97,7 @@ function makeFakes() {
     getAppPath: vi.fn(() => fake.appPath),
     getVersion: vi.fn(() => '0.1.0'),
     isPackaged: true,
+    commandLine: { appendSwitch: vi.fn() },
   });
   const session = {
     permissionHandler: null as Listener | null,
@@ -133,6 +134,7 @@ function makeFakes() {
       app.getPath,
       app.setPath,
       app.getAppPath,
+      app.commandLine.appendSwitch,
       ipcMain.handle,
     ])
       fn.mockClear();
@@ -407,6 +409,8 @@ describe('electron/main.ts', () => {
     await import('../../electron/main.ts');
     await flush();
     expect(fake.app.quit).not.toHaveBeenCalled();
+    // Chromium's own widgets (a date box, the text menu) in Chinese whatever the system's language
+    expect(fake.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'zh-CN');
     expect(fake.app.setPath).toHaveBeenCalledWith('userData', join(fake.appData, 'wdp-monitor'));
     expect(fake.session.permissionHandler).toBeTypeOf('function');
     expect(fake.session.requestHandler).toBeTypeOf('function');

@@ -39,7 +39,7 @@ const handlers = {};
 const paths = {};
 const app = {
   setPath: (name, value) => { paths[name] = value; }, getPath: (name) => paths[name] ?? require('path').join(${JSON.stringify(dir)}, name),
-  requestSingleInstanceLock: () => true, quit: () => {}, on: () => {}, whenReady: () => Promise.resolve(),
+  requestSingleInstanceLock: () => true, commandLine: { appendSwitch: () => {} }, quit: () => {}, on: () => {}, whenReady: () => Promise.resolve(),
   getAppPath: () => ${JSON.stringify(REPO_ROOT)}, isPackaged: true, getVersion: () => '0.0.0',
 };
 const Menu = { buildFromTemplate: (template) => ({ template }), setApplicationMenu: () => {} };

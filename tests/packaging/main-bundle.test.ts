@@ -18,7 +18,7 @@ const calls = [];
 const paths = {};
 const app = {
   setPath: (name, value) => { paths[name] = value; }, getPath: (name) => paths[name] ?? require('path').join(${JSON.stringify(dir)}, name),
-  requestSingleInstanceLock: () => true, quit: () => calls.push('quit'), on: () => {}, whenReady: () => Promise.resolve(),
+  requestSingleInstanceLock: () => true, commandLine: { appendSwitch: () => {} }, quit: () => calls.push('quit'), on: () => {}, whenReady: () => Promise.resolve(),
   getAppPath: () => ${JSON.stringify(REPO_ROOT)}, isPackaged: true, getVersion: () => '0.0.0',
 };
 const Menu = { buildFromTemplate: (template) => ({ template }), setApplicationMenu: (menu) => calls.push({ menu: menu.template.map((m) => [m.label, m.submenu.map((i) => i.role ?? i.label ?? i.type)]) }) };

@@ -57,6 +57,9 @@ function run(
   });
 }
 
+/** A few of the languages Electron's locales/ folder holds. */
+const SHIPPED_LOCALES = ['de', 'en-GB', 'en-US', 'fr', 'ja', 'zh-CN', 'zh-TW'];
+
 describe('electron-builder --dir --linux', () => {
   let work: string;
   let appOutDir: string;
@@ -84,6 +87,9 @@ describe('electron-builder --dir --linux', () => {
       ]),
     );
     chmodSync(join(electronDist, 'electron'), 0o755);
+    // Chromium's translations of its own widgets, one .pak per language, as Electron ships them (~40 MB in all)
+    mkdirSync(join(electronDist, 'locales'));
+    for (const lang of SHIPPED_LOCALES) writeFileSync(join(electronDist, 'locales', `${lang}.pak`), `pak ${lang}`);
     const output = join(work, 'release');
     const npx = join(dirname(process.execPath), 'npx');
     const { code, output: log } = await run(
@@ -110,6 +116,10 @@ describe('electron-builder --dir --linux', () => {
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it("keeps only Chromium's Chinese translation (the app runs with --lang=zh-CN) and English as its fallback", () => {
+    expect(readdirSync(join(appOutDir, 'locales')).sort()).toEqual(['en-US.pak', 'zh-CN.pak']);
   });
 
   it('produces the executable and app.asar', () => {
