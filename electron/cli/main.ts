@@ -8,7 +8,7 @@ import { errnoOf, systemErrorText } from '../fs/system-error.ts';
 import { defaultDbFile, sourcePaths } from '../backend/app-paths.ts';
 import { readCommandLine } from './args.ts';
 import { UsageError, type CliIo } from './command.ts';
-import { COMMANDS } from './commands/index.ts';
+import { COMMANDS, EARLY_STARTS } from './commands/index.ts';
 import { ContractRefusal } from './errors.ts';
 import type { AppBackend } from '../backend/open-app.ts';
 
@@ -28,6 +28,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     return 2;
   }
   const { args } = line;
+  void EARLY_STARTS[line.command]?.(args.positionals).catch(() => {}); // the command itself says what is wrong
   const load = COMMANDS[line.command];
   const [command, { openApp }] = await Promise.all([load(), import('../backend/open-app.ts')]);
   let backend: AppBackend;

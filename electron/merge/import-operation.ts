@@ -14,6 +14,7 @@ import { importMany, type LazyFile, type ReturnReader } from './batch-import.ts'
 import { pickedFolderFiles } from './folder-import.ts';
 import { gatherReturnFiles, MAX_MERGE_FILES } from './gather-folder.ts';
 import { beginImport, officeOf, type OfficeYear } from './merge-service.ts';
+import { loadWorkbookClass } from '../excel/load-exceljs.ts';
 import { openReadPool } from './read-pool.ts';
 import { poolSize, prestartReadWorkers } from './read-workers.ts';
 
@@ -144,6 +145,9 @@ export async function startImport(
   // they load the reader and the frameworks (~0.1–0.3 s each) while it is written.
   const size = workersFor(files.length, input.offMainThread);
   const pool = files.length > 0 ? openReadPool(ctx, size) : null;
+  // while workers read, this thread mostly waits: it loads the workbook writer the merged return's export needs
+  // (`wdp merge -o`, the 汇总 page's 导出) now rather than after the last file (300 returns: ~10 ms sooner done)
+  if (size > 0) void loadWorkbookClass();
   let backup: string | null = null;
   try {
     if (files.length > 0) ({ backup } = await beginImport(ctx, input));

@@ -1,11 +1,12 @@
 // The read pool's worker threads themselves: where their file is, how each is started, and workers started ahead
 // of time. The desktop starts the workers an upload will need while the upload is still arriving (a worker loads its
-// code in ~50–100 ms), and the import's pool adopts them and sends each its frameworks and region table. (Starting
-// them ahead in `wdp merge` too was measured and dropped: on two cores they only slowed the back end's start.)
+// code in ~50–100 ms), and the import's pool adopts them and sends each its frameworks and region table; `wdp merge`
+// starts them before its back end opens (cli/commands/index.ts EARLY_STARTS).
 import module from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { gatherReturnFiles } from './gather-folder.ts';
 
 /**
  * The worker's file: the source when run from source, beside the prebuilt CLI's chunks (dist-cli/read-worker.mjs), or
@@ -71,6 +72,21 @@ export function prestartReadWorkers(count: number): void {
     expiries.set(w, expire);
     spares.push(w);
   }
+}
+
+/**
+ * The workers a merge of these paths will read with, started ahead (`wdp merge`, before its back end opens): counted
+ * as the merge gathers its files; a few dozen files start none, and so does a path that cannot be read (the merge
+ * itself says why).
+ */
+export function prestartForPaths(paths: readonly string[]): void {
+  let files = 0;
+  try {
+    files = gatherReturnFiles(paths).files.length;
+  } catch {
+    return;
+  }
+  prestartReadWorkers(poolSize(files));
 }
 
 /** A worker for the pool: one started ahead when there is one, else a new one. Either waits for its `init`. */
