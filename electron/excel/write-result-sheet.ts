@@ -10,6 +10,7 @@ import { MESSAGES } from '../../shared/messages.ts';
 import { countsOf } from '../../shared/report/build-report.ts';
 import { headlineSentences } from '../../shared/report/headline.ts';
 import type { WriteReturnInput } from './write-input.ts';
+import { localDate } from '../../shared/returns/dates.ts';
 
 const R = MESSAGES.excel.result;
 const FONT = { name: '宋体', size: 10 } as const;
@@ -94,7 +95,7 @@ export function writeResultSheet(
   ws.getRow(r).height = 30;
   r += 1;
   ws.mergeCells(r, 1, r, LAST);
-  put(ws, r, 1, R.checkedAt(input.region.name, data.year, input.now.toISOString().slice(0, 10)), { border: false });
+  put(ws, r, 1, R.checkedAt(input.region.name, data.year, localDate(input.now.toISOString())), { border: false });
   r += 1;
   const t = evaluation.total;
   ws.mergeCells(r, 1, r, LAST);

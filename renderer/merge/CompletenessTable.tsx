@@ -3,6 +3,7 @@
 import type { ChildStatus, Overview, ReviewState } from '../../shared/api/merge-contract.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 import { localDate, localDateTime } from '../../shared/returns/dates.ts';
+import { reviewTagText } from './review-tag.ts';
 
 const T = MESSAGES.merge.page;
 const R = MESSAGES.merge.review;
@@ -10,10 +11,9 @@ const R = MESSAGES.merge.review;
 /** 已退回 / 审核通过 of the version in use (a newer version starts without a review). */
 function ReviewTag({ review }: { review: ReviewState | null | undefined }) {
   if (!review) return null;
-  const at = localDate(review.at.slice(0, 10));
   return (
     <span className={`status state-${review.decision}`} title={review.overall} data-testid="review-tag">
-      {review.decision === 'returned' ? R.returned(at) : R.accepted(at)}
+      {reviewTagText(review)}
     </span>
   );
 }

@@ -1,3 +1,5 @@
+import { localDate } from '../returns/dates.ts';
+
 export const frameworkPackage = {
   fileName: (region: string, version: number) => `${region}-指标框架-第${version}版.wdpframework.json`,
   tooLarge: (file: string) => `文件“${file}”超过 5 MB，不是指标框架包。`,
@@ -22,7 +24,7 @@ export const frameworkPackage = {
   repinReason: '重新认定的原因（如：县妇儿工委办电脑重装，已电话核对）',
   repinDo: '重新认定并导入',
   repinHistory: (at: string, from: string, to: string, user: string, reason: string) =>
-    `${at.slice(0, 10)} ${user || '—'} 重新认定：${from} → ${to}（${reason}）`,
+    `${localDate(at)} ${user || '—'} 重新认定：${from} → ${to}（${reason}）`,
   notPlanOffice: (file: string, maker: string, office: string) =>
     `指标框架包“${file}”由${maker}制作，不是规划的制定单位${office}，未导入。`,
   exportNotOffice: (office: string) => `只有规划的制定单位（${office}）可以导出指标框架包。`,
@@ -38,7 +40,7 @@ export const frameworkPackage = {
   importButton: '导入指标框架包…',
   ownKey: (fp: string) => `本单位签名密钥指纹：${fp}`,
   ownKeyNone: '本单位签名密钥：第一次导出指标框架包时生成',
-  pinnedKey: (region: string, fp: string, at: string) => `已认定的${region}签名密钥指纹：${fp}（${at.slice(0, 10)}起）`,
+  pinnedKey: (region: string, fp: string, at: string) => `已认定的${region}签名密钥指纹：${fp}（${localDate(at)}起）`,
   pinnedNone: '尚未认定县级签名密钥：导入第一个指标框架包时认定',
   fingerprintHint: '请打电话核对指纹：两边显示的一样，才说明框架包出自该单位。',
 };
