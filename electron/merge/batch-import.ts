@@ -52,6 +52,8 @@ export interface IncomingFile {
 
 const err = (message: string, location = ''): ProblemRow => ({ severity: 'error', location, message });
 const warn = (message: string, location = ''): ProblemRow => ({ severity: 'warning', location, message });
+/** What the reader says of a code missing from the region table (the merge says it again in its own words). */
+const READER_UNLISTED = MESSAGES.excel.problem.unknownRegion;
 const planName = (ctx: AppContext, planId: string) =>
   getFrameworkVersion(ctx.db, planId)?.framework.plan.name ?? planId;
 const describe = (s: SubmissionRow) =>
@@ -270,7 +272,14 @@ function storeOne(
   let kind: SupplierKind | null = null;
   if (incoming) {
     const c = classify(ctx, office, year, incoming);
-    problems.push(...c.problems);
+    const code = incoming.data.regionCode;
+    for (const p of c.problems) {
+      // an unlisted code is said once: the merge's words (accepted by its code) at the reader's place (单位代码's cell)
+      const readers =
+        p.message === M.unlisted(code) ? problems.findIndex((q) => q.message === READER_UNLISTED(code)) : -1;
+      if (readers >= 0) problems[readers] = { ...p, location: problems[readers].location };
+      else problems.push(p);
+    }
     kind = c.kind;
     // the refused cells are not stored: the department's version holds its own items only
     const refused = new Set(c.refusedItems);
