@@ -122,6 +122,9 @@ export function readContextOf(ctx: AppContext): ReadContext {
   };
 }
 
+/** The reader's warning on a 单位代码 missing from the region table. */
+const UNKNOWN_REGION = 'unknown_region';
+
 const fileProblem = (
   fileName: string,
   severity: ImportProblem['severity'],
@@ -155,7 +158,12 @@ function databaseProblems(ctx: AppContext, result: ReadResult): ImportProblem[] 
     }
   }
   const region = getRegion(ctx.db, identity.regionCode);
-  if (!region) out.push(fileProblem(fileName, 'error', 'region_not_in_table', P.regionNotInTable(identity.regionCode)));
+  if (!region) {
+    // at the 单位代码 cell, where the reader found the code (its warning on it is superseded: see validateWorkbook)
+    const at = result.report.problems.find((p) => p.code === UNKNOWN_REGION);
+    const error = fileProblem(fileName, 'error', 'region_not_in_table', P.regionNotInTable(identity.regionCode));
+    out.push(at ? { ...error, sheet: at.sheet, cell: at.cell, location: at.location } : error);
+  }
   if (profile?.role === 'township' && profile.regionCode !== identity.regionCode) {
     out.push(
       fileProblem(
@@ -194,7 +202,10 @@ export function validateWorkbook(
   fileName: string,
 ): { result: ReadResult; report: ImportReport } {
   const result = readReturnWorkbook(bytes, fileName, readContextOf(ctx));
-  return { result, report: withProblems(result.report, databaseProblems(ctx, result)) };
+  const extra = databaseProblems(ctx, result);
+  // a code missing from the region table is said once: as the error that refuses the file, not also as a warning
+  const superseded = extra.some((p) => p.code === 'region_not_in_table') ? [UNKNOWN_REGION] : [];
+  return { result, report: withProblems(result.report, extra, superseded) };
 }
 
 /**

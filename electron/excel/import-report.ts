@@ -107,8 +107,15 @@ function settle(report: ImportReport): ImportReport {
 }
 
 /** Adds problems found later (e.g. against this computer's database, listed first) and recomputes the verdict. */
-export function withProblems(report: ImportReport, extra: ImportProblem[]): ImportReport {
-  return extra.length === 0 ? report : settle({ ...report, problems: [...extra, ...report.problems] });
+export function withProblems(
+  report: ImportReport,
+  extra: ImportProblem[],
+  /** codes of the report's own problems that `extra` says again, more exactly: dropped */
+  superseded: readonly string[] = [],
+): ImportReport {
+  if (extra.length === 0) return report;
+  const own = report.problems.filter((p) => !superseded.includes(p.code));
+  return settle({ ...report, problems: [...extra, ...own] });
 }
 
 /** The verdict after a successful write. */
