@@ -115,6 +115,8 @@ export async function startE2E(options: StartE2EOptions = {}): Promise<E2E> {
       downloadsDir,
       errors,
       async restart() {
+        // the program ends whole: its window first (the old page would otherwise keep calling a server that is gone)
+        await page.goto('about:blank');
         await loopback.close();
         backend.close();
         ({ backend, loopback } = await open());
