@@ -1,19 +1,12 @@
 // The 已退回 / 审核通过 tag of a version gives the day of the decision as the county lives it: in local time, like
 // 收到时间 beside it. (It gave the UTC day: a decision at 03:45 in Beijing was dated the day before.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { inTimeZone } from '../helpers/time-zone.ts';
 import { reviewTagText } from '../../renderer/merge/review-tag.ts';
 import { MESSAGES } from '../../shared/messages.ts';
 
 const R = MESSAGES.merge.review;
-let tz: string | undefined;
-beforeAll(() => {
-  tz = process.env.TZ;
-  process.env.TZ = 'Asia/Shanghai';
-});
-afterAll(() => {
-  if (tz === undefined) delete process.env.TZ;
-  else process.env.TZ = tz;
-});
+inTimeZone('Asia/Shanghai');
 
 describe('review tag', () => {
   it('dates a decision in local time', () => {

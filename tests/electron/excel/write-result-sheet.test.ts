@@ -1,21 +1,14 @@
 // The 校验结果 sheet of an exported return dates its check as the user's calendar does (local time), like the form's
 // 报出日期: an export at 03:45 in Beijing is not dated the day before (it took the UTC day).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { inTimeZone } from '../../helpers/time-zone.ts';
 import * as XLSX from 'xlsx';
 import { MESSAGES } from '../../../shared/messages.ts';
 import { plausibleReturn } from '../merge/excel-files.ts';
 import { openTestApp } from './helpers/app.ts';
 import { writeTownshipReturn } from './helpers/written.ts';
 
-let tz: string | undefined;
-beforeAll(() => {
-  tz = process.env.TZ;
-  process.env.TZ = 'Asia/Shanghai';
-});
-afterAll(() => {
-  if (tz === undefined) delete process.env.TZ;
-  else process.env.TZ = tz;
-});
+inTimeZone('Asia/Shanghai');
 
 describe('校验结果 sheet', () => {
   it('dates the check by the local day', async () => {

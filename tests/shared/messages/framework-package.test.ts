@@ -1,18 +1,11 @@
 // The signing key's 认定 dates on the 指标框架 page are days in local time, like every other date the app shows.
 // (They were the UTC day: a key pinned at 03:45 in Beijing showed the day before.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { inTimeZone } from '../../helpers/time-zone.ts';
 import { MESSAGES } from '../../../shared/messages.ts';
 
 const P = MESSAGES.frameworkPackage;
-let tz: string | undefined;
-beforeAll(() => {
-  tz = process.env.TZ;
-  process.env.TZ = 'Asia/Shanghai';
-});
-afterAll(() => {
-  if (tz === undefined) delete process.env.TZ;
-  else process.env.TZ = tz;
-});
+inTimeZone('Asia/Shanghai');
 
 describe('signing key dates', () => {
   const at = '2026-11-29T19:45:31.000Z'; // 2026-11-30 03:45:31 in Beijing
