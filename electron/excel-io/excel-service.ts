@@ -22,6 +22,7 @@ import { evaluateStored } from '../evaluation/return-evaluation.ts';
 import { getProfile } from '../settings/settings-service.ts';
 import { departmentExport } from '../merge/department-return.ts';
 import { departmentScope } from '../settings/department-scope.ts';
+import { UNKNOWN_REGION } from '../excel/identify.ts';
 
 const F = MESSAGES.excel.form;
 const P = MESSAGES.excel.problem;
@@ -121,9 +122,6 @@ export function readContextOf(ctx: AppContext): ReadContext {
         .map((r) => returnData(ctx, r)),
   };
 }
-
-/** The reader's warning on a 单位代码 missing from the region table. */
-const UNKNOWN_REGION = 'unknown_region';
 
 const fileProblem = (
   fileName: string,

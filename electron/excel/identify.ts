@@ -11,6 +11,9 @@ import { address } from './layout.ts';
 import { ROW_COLUMN_HEADER, sheetText } from './sheet-text.ts';
 import type { RawProblem } from './import-report.ts';
 
+/** The problem code of a 单位代码 missing from this computer's region table (a warning: the file may be newer). */
+export const UNKNOWN_REGION = 'unknown_region';
+
 const P = MESSAGES.excel.problem;
 
 export type RegionLookup = (code: string) => { name: string; level: RegionLevel } | null;
@@ -298,7 +301,7 @@ export function identifyReturn(
   if (region && !known)
     problems.push({
       severity: 'warning',
-      code: 'unknown_region',
+      code: UNKNOWN_REGION,
       sheet: facts.regionCode?.sheet ?? null,
       cell: facts.regionCode?.cell ?? null,
       item: null,
